@@ -1,0 +1,74 @@
+"""The crawl child process: one Scrapy reactor, one run, then exit.
+
+Scrapy's Twisted reactor cannot be restarted in a process, and long crawls let memory
+creep; so each crawl runs here, in a fresh process started by ``runner.run_crawl``.
+Usage (internal): ``python -m myrtille.crawlers.child SETTINGS_JSON SOURCE_ID…``
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from myrtille.config.settings import Settings
+from myrtille.crawlers.health import SourceRun, load_state, mark_attempt, record_run
+from myrtille.crawlers.progress import ProgressEvents
+from myrtille.crawlers.scrapy_settings import scrapy_settings
+from myrtille.pipeline.intake import Intake
+from myrtille.store.database import open_database
+
+
+def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> int:
+    from scrapy.crawler import CrawlerProcess
+
+    from myrtille.crawlers.spiders import SPIDERS
+
+    database = open_database(settings.state_url)
+    intake = Intake(database, settings.dedup)
+    log_dir = settings.data_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    process = CrawlerProcess(scrapy_settings(settings.crawl, log_dir / "crawl.log"))
+    runs: list[SourceRun] = []
+    handlers = []  # Scrapy keeps weak references to signal handlers: hold them here.
+    timeout = settings.crawl.timeout.total_seconds()
+    for source_id in source_ids:
+        source = settings.source(source_id)
+        run = SourceRun(source_id=source.id, kind=source.kind)
+        runs.append(run)
+        mark_attempt(database, source.id, source.kind)
+        extra = {"max_size": settings.crawl.max_size} if source.kind == "sitemap" else {}
+        crawler = process.create_crawler(SPIDERS[source.kind])
+        handlers.append(_closer(database, run, events))
+        crawler.signals.connect(handlers[-1], signal=_spider_closed())
+        process.crawl(crawler, source=source, intake=intake, run=run,
+                      state=load_state(database, source.id), timeout=timeout, **extra)
+        events.emit("source_started", source=source.id)
+    process.start()
+    return 0
+
+
+def _spider_closed() -> object:
+    from scrapy import signals
+
+    return signals.spider_closed
+
+
+def _closer(database: object, run: SourceRun, events: ProgressEvents):  # type: ignore[no-untyped-def]
+    def closed(spider: object, reason: str) -> None:
+        if reason not in ("finished", "closespider_timeout") and run.error is None:
+            run.fail(f"the crawl stopped early ({reason})")
+        record_run(database, run)  # type: ignore[arg-type]
+        events.emit("source_finished", source=run.source_id, found=run.found, new=run.new,
+                    known=run.known, duplicates=run.duplicates, error=run.error,
+                    warnings=run.all_warnings(), not_modified=run.not_modified)
+    return closed
+
+
+def main(argv: list[str]) -> int:
+    events = ProgressEvents.attach_stdout()
+    settings = Settings.model_validate_json(Path(argv[0]).read_text(encoding="utf-8"))
+    return crawl(settings, argv[1:], events)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,108 @@
+"""Reading RSS and Atom with feedparser, from bytes Scrapy fetched (never from a URL)."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import feedparser
+import lxml.html
+from lxml import etree
+
+from myrtille.crawlers.dates import parse_datetime
+from myrtille.exceptions import SourceError
+
+# Problems feedparser flags that do not hurt the entries it read.
+_HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+_HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body)", re.IGNORECASE)
+_FEED_LINK_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json",
+                    "application/rdf+xml")
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    link: str | None
+    title: str
+    summary: str
+    published_at: datetime | None
+    author: str | None
+    entry_id: str | None
+
+
+@dataclass
+class ParsedFeed:
+    title: str
+    language: str | None
+    entries: list[FeedEntry]
+    warnings: list[str] = field(default_factory=list)
+
+
+def html_to_text(fragment: str | None) -> str:
+    """Plain text of an HTML fragment (feed summaries carry markup)."""
+    if not fragment or not fragment.strip():
+        return ""
+    if "<" not in fragment and "&" not in fragment:
+        return fragment.strip()
+    try:
+        element = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return re.sub(r"<[^>]*>", " ", fragment).strip()
+    for bad in element.xpath("//script|//style"):
+        bad.drop_tree()
+    return re.sub(r"\s+", " ", element.text_content()).strip()
+
+
+def discover_feed_links(body: bytes, base_url: str) -> list[str]:
+    """Feed URLs an HTML page advertises with <link rel="alternate">."""
+    try:
+        tree = lxml.html.document_fromstring(body, base_url=base_url)
+    except (etree.ParserError, ValueError):
+        return []
+    tree.make_links_absolute(base_url, handle_failures="discard")
+    links = []
+    for link in tree.xpath('//link[@rel="alternate"][@href]'):
+        if (link.get("type") or "").lower() in _FEED_LINK_TYPES:
+            links.append(link.get("href"))
+    return links
+
+
+def parse_feed(body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
+    """Parse one fetched feed. Raises SourceError when nothing usable is in it."""
+    response_headers = {k.lower(): v for k, v in headers.items()}
+    response_headers.setdefault("content-location", url)
+    parsed = feedparser.parse(io.BytesIO(body), response_headers=response_headers,
+                              resolve_relative_uris=True, sanitize_html=True)
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if not parsed.entries and not parsed.get("version"):
+        if _HTML_START.match(body[:2048]) or b"<html" in body[:2048].lower():
+            found = discover_feed_links(body, url)
+            hint = f"; the page advertises a feed at {found[0]}" if found else ""
+            raise SourceError(f"the URL returned an HTML page, not a feed{hint}")
+        if not body.strip():
+            raise SourceError("the feed is empty (0 bytes of content)")
+        reason = f": {problem}" if problem else ""
+        raise SourceError(f"not a readable RSS or Atom feed{reason}")
+    warnings = []
+    if problem is not None and not isinstance(problem, _HARMLESS):
+        warnings.append(f"the feed is not well-formed XML ({problem}); "
+                        f"{len(parsed.entries)} entries read anyway")
+    feed = parsed.get("feed", {})
+    entries = []
+    for raw in parsed.entries:
+        content = raw.get("content") or []
+        summary = html_to_text(raw.get("summary") or (content[0].get("value") if content else ""))
+        link = raw.get("link") or None
+        entry_id = raw.get("id") or None
+        if not link and entry_id and entry_id.startswith(("http://", "https://")):
+            link = entry_id
+        published = (parse_datetime(raw.get("published_parsed"))
+                     or parse_datetime(raw.get("updated_parsed")))
+        entries.append(FeedEntry(
+            link=link, title=html_to_text(raw.get("title")) or "", summary=summary,
+            published_at=published, author=raw.get("author") or None, entry_id=entry_id,
+        ))
+    language = (feed.get("language") or "").split("-")[0].lower() or None
+    return ParsedFeed(title=html_to_text(feed.get("title")), language=language,
+                      entries=entries, warnings=warnings)

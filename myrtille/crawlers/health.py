@@ -1,0 +1,103 @@
+"""Source health: what happened on each source's last crawl, kept where users see it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from myrtille.store.database import Database
+from myrtille.store.schema import SourceState, utcnow
+
+MAX_WARNINGS = 20
+
+
+@dataclass
+class SourceRun:
+    """Counters of one crawl of one source, written to ``source_state`` when it ends."""
+
+    source_id: str
+    kind: str
+    started_at: datetime = field(default_factory=utcnow)
+    found: int = 0
+    new: int = 0
+    known: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    summaries_used: int = 0
+    not_modified: bool = False
+    statuses: Counter[str] = field(default_factory=Counter)
+    article_failures: Counter[str] = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    validators_seen: bool = False
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings and len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(message)
+
+    def fail(self, message: str) -> None:
+        # The first error is the cause; later ones are usually its consequences.
+        if self.error is None:
+            self.error = message
+
+    def all_warnings(self) -> list[str]:
+        warnings = list(self.warnings)
+        if self.article_failures:
+            reasons = ", ".join(f"{reason} ×{count}" if count > 1 else reason
+                                for reason, count in self.article_failures.most_common())
+            total = sum(self.article_failures.values())
+            fallback = (f"; the feed summary was used for {self.summaries_used}"
+                        if self.summaries_used else "")
+            warnings.insert(0, f"{total} article page(s) could not be used ({reasons}){fallback}")
+        return warnings[:MAX_WARNINGS]
+
+
+def load_state(database: Database, source_id: str) -> SourceState | None:
+    with database.session() as session:
+        return session.get(SourceState, source_id)
+
+
+def mark_attempt(database: Database, source_id: str, kind: str) -> None:
+    with database.session() as session:
+        state = session.get(SourceState, source_id) or SourceState(source_id=source_id, kind=kind)
+        state.kind = kind
+        state.last_attempt_at = utcnow()
+        session.merge(state)
+
+
+def record_run(database: Database, run: SourceRun) -> None:
+    """Store the outcome of one crawl; a failure keeps the last good validators."""
+    with database.session() as session:
+        state = session.get(SourceState, run.source_id)
+        if state is None:
+            state = SourceState(source_id=run.source_id, kind=run.kind, warnings=[],
+                                http_status={}, items_found=0, items_new=0,
+                                consecutive_failures=0, total_items_new=0, runs=0)
+            session.add(state)
+        state.kind = run.kind
+        state.last_attempt_at = run.started_at
+        state.runs = (state.runs or 0) + 1
+        state.warnings = run.all_warnings()
+        state.http_status = dict(sorted(run.statuses.items()))
+        state.items_found = run.found
+        state.items_new = run.new
+        state.total_items_new = (state.total_items_new or 0) + run.new
+        if run.error:
+            state.last_error = run.error
+            state.last_error_at = utcnow()
+            state.consecutive_failures = (state.consecutive_failures or 0) + 1
+        else:
+            state.last_success_at = utcnow()
+            state.last_error = None
+            state.consecutive_failures = 0
+            if run.validators_seen:
+                state.etag = run.etag
+                state.last_modified = run.last_modified
+
+
+def all_states(database: Database) -> dict[str, SourceState]:
+    with database.session() as session:
+        return {s.source_id: s for s in session.query(SourceState).all()}

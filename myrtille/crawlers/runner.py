@@ -1,0 +1,137 @@
+"""The one crawl entry point: choose the due sources, crawl them in a child process,
+report what each one gave."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from myrtille.config.settings import Settings, SourceBase
+from myrtille.crawlers.health import SourceRun, all_states, record_run
+from myrtille.store.database import Database
+from myrtille.store.schema import utcnow
+
+EventHandler = Callable[[dict[str, Any]], None]
+
+
+@dataclass
+class SourceOutcome:
+    source_id: str
+    found: int = 0
+    new: int = 0
+    known: int = 0
+    duplicates: int = 0
+    not_modified: bool = False
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CrawlReport:
+    outcomes: dict[str, SourceOutcome]
+    exit_code: int
+    log_path: Path
+
+    @property
+    def new(self) -> int:
+        return sum(o.new for o in self.outcomes.values())
+
+    @property
+    def failed(self) -> list[str]:
+        return [o.source_id for o in self.outcomes.values() if o.error]
+
+
+def due_sources(settings: Settings, database: Database,
+                now: datetime | None = None) -> list[SourceBase]:
+    """Enabled sources whose interval has passed since their last attempt."""
+    now = now or utcnow()
+    states = all_states(database)
+    due = []
+    for source in settings.sources:
+        if not source.enabled:
+            continue
+        state = states.get(source.id)
+        if state is None or state.last_attempt_at is None \
+                or state.last_attempt_at + source.interval <= now:
+            due.append(source)
+    return due
+
+
+def select_sources(settings: Settings, database: Database, requested: Sequence[str],
+                   *, ignore_schedule: bool) -> list[SourceBase]:
+    """Named sources (always crawled), else all enabled ones or only the due ones."""
+    if requested:
+        return [settings.source(source_id) for source_id in requested]
+    if ignore_schedule:
+        return [s for s in settings.sources if s.enabled]
+    return due_sources(settings, database)
+
+
+def run_crawl(settings: Settings, database: Database, sources: Sequence[SourceBase],
+              on_event: EventHandler | None = None) -> CrawlReport:
+    """Crawl ``sources`` in a child process; never raises for a source's failure."""
+    log_dir = settings.data_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_path = log_dir / "crawl.log"
+    outcomes = {s.id: SourceOutcome(s.id) for s in sources}
+    if not sources:
+        return CrawlReport(outcomes, 0, log_path)
+    finished: set[str] = set()
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8",
+                                     dir=settings.data_dir) as handle:
+        handle.write(settings.model_dump_json())
+        settings_file = Path(handle.name)
+    stderr_path = log_dir / "crawl-stderr.log"
+    try:
+        with stderr_path.open("ab") as stderr:
+            child = subprocess.Popen(
+                [sys.executable, "-m", "myrtille.crawlers.child", str(settings_file),
+                 *(s.id for s in sources)],
+                stdout=subprocess.PIPE, stderr=stderr, stdin=subprocess.DEVNULL, text=True,
+                encoding="utf-8",
+            )
+            assert child.stdout is not None
+            for line in child.stdout:
+                try:
+                    event = json.loads(line)
+                except ValueError:
+                    continue
+                if event.get("event") == "source_finished":
+                    source_id = event["source"]
+                    finished.add(source_id)
+                    outcome = outcomes[source_id]
+                    for key in ("found", "new", "known", "duplicates", "not_modified",
+                                "error", "warnings"):
+                        setattr(outcome, key, event.get(key, getattr(outcome, key)))
+                if on_event:
+                    on_event(event)
+            exit_code = child.wait()
+    finally:
+        settings_file.unlink(missing_ok=True)
+    for source in sources:
+        if source.id in finished:
+            continue
+        # The child died before this source finished: say so where users look.
+        tail = _tail(stderr_path)
+        message = (f"the crawl process ended before this source finished (exit code "
+                   f"{exit_code}); see {log_path}" + (f": {tail}" if tail else ""))
+        run = SourceRun(source_id=source.id, kind=source.kind)
+        run.fail(message)
+        record_run(database, run)
+        outcomes[source.id].error = message
+    return CrawlReport(outcomes, exit_code, log_path)
+
+
+def _tail(path: Path, lines: int = 1) -> str:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+    except OSError:
+        return ""
+    return " | ".join(text[-lines:])[:300]

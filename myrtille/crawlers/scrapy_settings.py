@@ -1,0 +1,44 @@
+"""Scrapy settings derived from Myrtille's crawl settings: politeness, caps, retries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from myrtille.config.settings import CrawlSettings
+
+
+def scrapy_settings(crawl: CrawlSettings, log_file: Path | None) -> dict[str, Any]:
+    timeout = crawl.timeout.total_seconds()
+    return {
+        "BOT_NAME": "myrtille",
+        "USER_AGENT": crawl.user_agent,
+        "ROBOTSTXT_OBEY": crawl.obey_robots,
+        "DOWNLOAD_TIMEOUT": timeout,
+        "DNS_TIMEOUT": min(timeout, 30),
+        "RETRY_ENABLED": crawl.retries > 0,
+        "RETRY_TIMES": crawl.retries,
+        "DOWNLOAD_MAXSIZE": crawl.max_size,
+        "DOWNLOAD_WARNSIZE": 0,
+        "DOWNLOAD_FAIL_ON_DATALOSS": True,
+        "CONCURRENT_REQUESTS": crawl.concurrency,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": crawl.concurrency_per_domain,
+        "AUTOTHROTTLE_ENABLED": crawl.autothrottle,
+        "AUTOTHROTTLE_START_DELAY": 1.0,
+        "AUTOTHROTTLE_MAX_DELAY": 30.0,
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": float(crawl.concurrency_per_domain),
+        "REDIRECT_MAX_TIMES": crawl.max_redirects,
+        "REDIRECT_ENABLED": True,
+        "COOKIES_ENABLED": False,
+        "TELNETCONSOLE_ENABLED": False,
+        "HTTPCACHE_ENABLED": False,
+        "ITEM_PIPELINES": {"myrtille.crawlers.pipelines.IntakePipeline": 300},
+        "LOG_ENABLED": True,
+        "LOG_LEVEL": "INFO",
+        "LOG_FILE": str(log_file) if log_file else None,
+        "LOG_FILE_APPEND": True,
+        "LOG_STDOUT": False,
+        "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
+        "STATS_DUMP": False,
+        "LOGSTATS_INTERVAL": 0,
+    }

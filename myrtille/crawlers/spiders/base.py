@@ -1,0 +1,142 @@
+"""What every source spider shares: conditional requests, article fetching and extraction,
+turning failures into source health."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
+
+from myrtille.config.settings import SourceBase
+from myrtille.crawlers.extraction import extract_article
+from myrtille.crawlers.failures import FINAL, describe_failure, describe_status
+from myrtille.crawlers.health import SourceRun
+from myrtille.pipeline.document import CollectedDocument
+from myrtille.pipeline.intake import Intake
+from myrtille.store.schema import SourceState
+
+# Answers the spider reads itself instead of letting Scrapy drop them silently.
+HANDLED_STATUSES = [304, *range(400, 600)]
+HTML_TYPES = (b"text/html", b"application/xhtml", b"text/plain", b"application/xml")
+
+
+class SourceSpider(scrapy.Spider):
+    """A spider bound to one configured source and its state."""
+
+    kind: ClassVar[str] = ""
+
+    def __init__(self, source: SourceBase, intake: Intake, run: SourceRun,
+                 state: SourceState | None, timeout: float, **kwargs: Any) -> None:
+        super().__init__(name=f"{self.kind}:{source.id}", **kwargs)
+        self.source = source
+        self.intake = intake
+        self.run = run
+        self.state = state
+        self.timeout = timeout
+        self.articles_requested = 0
+
+    # -- requests ----------------------------------------------------------------------
+
+    def source_request(self, url: str, callback: Callable[..., Any], *,
+                       conditional: bool = True, **meta: Any) -> scrapy.Request:
+        """A request for the source itself (feed, listing, sitemap, records page)."""
+        headers = {}
+        if conditional and self.state is not None:
+            if self.state.etag:
+                headers["If-None-Match"] = self.state.etag
+            if self.state.last_modified:
+                headers["If-Modified-Since"] = self.state.last_modified
+        return scrapy.Request(
+            url, callback=callback, errback=self.source_failed, headers=headers,
+            dont_filter=True, meta={"handle_httpstatus_list": HANDLED_STATUSES, **meta},
+        )
+
+    def usable_source_response(self, response: Response, *, keep_validators: bool) -> bool:
+        """Record the answer; False when there is nothing to read (304 or an error)."""
+        self.run.statuses[str(response.status)] += 1
+        if response.status == 304:
+            self.run.not_modified = True
+            return False
+        if response.status >= 400:
+            message, _ = describe_status(response.status)
+            self.run.fail(f"{message} for {response.url}")
+            return False
+        if keep_validators:
+            etag = response.headers.get(b"ETag")
+            modified = response.headers.get(b"Last-Modified")
+            self.run.validators_seen = True
+            self.run.etag = etag.decode("latin-1") if etag else None
+            self.run.last_modified = modified.decode("latin-1") if modified else None
+        return True
+
+    def source_failed(self, failure: Failure) -> None:
+        message, _ = describe_failure(failure, self.timeout)
+        url = getattr(failure.request, "url", self.source.url)
+        self.run.fail(f"{message} ({url})")
+
+    def can_request_article(self) -> bool:
+        if self.articles_requested >= self.source.max_articles:
+            return False
+        self.articles_requested += 1
+        return True
+
+    def article_request(self, url: str, hints: dict[str, Any],
+                        fallback: CollectedDocument | None = None) -> scrapy.Request:
+        return scrapy.Request(
+            url, callback=self.parse_article, errback=self.article_failed,
+            meta={"handle_httpstatus_list": list(range(400, 600)), "hints": hints,
+                  "fallback": fallback, "article_url": url},
+        )
+
+    # -- articles ----------------------------------------------------------------------
+
+    def parse_article(self, response: Response) -> Iterator[CollectedDocument]:
+        self.run.statuses[str(response.status)] += 1
+        url = response.meta["article_url"]
+        hints: dict[str, Any] = response.meta.get("hints") or {}
+        if response.status >= 400:
+            message, permanence = describe_status(response.status)
+            yield from self.article_unusable(url, message, permanence, response.meta)
+            return
+        content_type = response.headers.get(b"Content-Type", b"").lower()
+        if not isinstance(response, TextResponse) or (
+                content_type and not content_type.startswith(HTML_TYPES)):
+            kind = content_type.decode("latin-1").split(";")[0] or "binary"
+            yield from self.article_unusable(url, f"not an HTML page ({kind})", FINAL,
+                                             response.meta)
+            return
+        article = extract_article(response.text, response.url)
+        if article is None:
+            yield from self.article_unusable(url, "no extractable article text", FINAL,
+                                             response.meta)
+            return
+        title = article.title or hints.get("title") or ""
+        yield CollectedDocument(
+            url=response.url, source_id=self.source.id, title=title, text=article.text,
+            summary=hints.get("summary") or None, author=article.author or hints.get("author"),
+            language=article.language or hints.get("language") or self.source.language,
+            # A feed or news sitemap states the date on purpose; pages often only guess.
+            published_at=hints.get("published_at") or article.published_at,
+            canonical_url=article.canonical_url, extraction="page",
+        )
+
+    def article_failed(self, failure: Failure) -> Iterator[CollectedDocument]:
+        message, permanence = describe_failure(failure, self.timeout)
+        meta = failure.request.meta if getattr(failure, "request", None) else {}
+        yield from self.article_unusable(meta.get("article_url", "?"), message, permanence,
+                                         meta)
+
+    def article_unusable(self, url: str, reason: str, permanence: str,
+                         meta: dict[str, Any]) -> Iterator[CollectedDocument]:
+        """The page could not be had: use the feed's summary if any, else note it."""
+        self.run.article_failures[reason] += 1
+        fallback: CollectedDocument | None = meta.get("fallback")
+        if fallback is not None and fallback.text.strip():
+            self.run.summaries_used += 1
+            yield fallback
+        elif permanence == FINAL:
+            # Not worth fetching again on the next poll; transient failures are retried.
+            self.intake.mark_seen(url, self.source.id, "unusable")

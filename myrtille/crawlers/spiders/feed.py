@@ -1,0 +1,71 @@
+"""RSS and Atom feeds: Scrapy fetches, feedparser reads, each new entry's page is extracted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+
+from myrtille.config.settings import FeedSource
+from myrtille.crawlers.feeds import parse_feed
+from myrtille.crawlers.spiders.base import SourceSpider
+from myrtille.exceptions import SourceError
+from myrtille.pipeline.document import CollectedDocument
+
+
+class FeedSpider(SourceSpider):
+    kind = "feed"
+    source: FeedSource
+
+    async def start(self) -> Any:
+        yield self.source_request(self.source.url, self.parse_feed)
+
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request | CollectedDocument]:
+        if not self.usable_source_response(response, keep_validators=True):
+            return
+        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1")
+                   for k, v in response.headers.items()}
+        try:
+            feed = parse_feed(response.body, response.url, headers)
+        except SourceError as exc:
+            self.run.fail(str(exc))
+            # A bad body must not be answered 304 next time: forget its validators.
+            self.run.validators_seen = False
+            return
+        for warning in feed.warnings:
+            self.run.warn(warning)
+        undated = 0
+        for entry in feed.entries:
+            self.run.found += 1
+            if not entry.link:
+                self.run.skipped += 1
+                self.run.warn(f"entry '{entry.title[:80] or entry.entry_id or '?'}' has no link; "
+                              "skipped")
+                continue
+            if self.intake.is_seen(entry.link):
+                self.run.known += 1
+                continue
+            if entry.published_at is None:
+                undated += 1
+            language = self.source.language or feed.language
+            fallback = CollectedDocument(
+                url=entry.link, source_id=self.source.id, title=entry.title or entry.link,
+                text=entry.summary, summary=entry.summary or None, author=entry.author,
+                language=language, published_at=entry.published_at, extraction="summary",
+            )
+            if not self.source.fetch_articles:
+                yield fallback
+                continue
+            if not self.can_request_article():
+                self.run.warn(f"more than {self.source.max_articles} new entries; the rest "
+                              "waits for the next crawl")
+                break
+            hints = {"title": entry.title, "summary": entry.summary or None,
+                     "author": entry.author, "published_at": entry.published_at,
+                     "language": language}
+            yield self.article_request(entry.link, hints, fallback)
+        if undated:
+            self.run.warn(f"{undated} entr{'y has' if undated == 1 else 'ies have'} no date in "
+                          "the feed; the page's date is used when it has one")

@@ -1,0 +1,58 @@
+"""Sites without a feed: listing pages plus link rules lead to article pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+
+from myrtille.config.settings import SiteSource
+from myrtille.crawlers.spiders.base import SourceSpider
+from myrtille.pipeline.document import CollectedDocument
+
+
+class SiteSpider(SourceSpider):
+    kind = "site"
+    source: SiteSource
+
+    async def start(self) -> Any:
+        # The first listing page carries the source's validators; more pages are plain.
+        yield self.source_request(self.source.url, self.parse_listing, first=True)
+        for page in self.source.pages:
+            yield self.source_request(page, self.parse_listing, conditional=False, first=False)
+
+    def link_extractor(self) -> LinkExtractor:
+        domains = {urlsplit(u).hostname for u in [self.source.url, *self.source.pages]}
+        return LinkExtractor(
+            allow=self.source.links.allow, deny=self.source.links.deny,
+            restrict_css=self.source.links.css or (),
+            allow_domains=sorted(d for d in domains if d), unique=True,
+        )
+
+    def parse_listing(self, response: Response) -> Iterator[scrapy.Request | CollectedDocument]:
+        first = response.meta.get("first", False)
+        if not self.usable_source_response(response, keep_validators=first):
+            return
+        if not isinstance(response, TextResponse):
+            self.run.fail(f"the listing page {response.url} is not an HTML page")
+            return
+        listing = {self.source.url, *self.source.pages, response.url}
+        links = [link for link in self.link_extractor().extract_links(response)
+                 if link.url not in listing]
+        if not links:
+            self.run.warn(f"no article links found on {response.url}; check the link rules")
+        for link in links:
+            self.run.found += 1
+            if self.intake.is_seen(link.url):
+                self.run.known += 1
+                continue
+            if not self.can_request_article():
+                self.run.warn(f"more than {self.source.max_articles} new links; the rest "
+                              "waits for the next crawl")
+                break
+            hints = {"title": (link.text or "").strip() or None, "language": self.source.language}
+            yield self.article_request(link.url, hints)

@@ -1,0 +1,81 @@
+"""Sitemaps, sitemap indexes and Google News sitemaps."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+
+from myrtille.config.settings import SitemapSource
+from myrtille.crawlers.sitemaps import parse_sitemap
+from myrtille.crawlers.spiders.base import SourceSpider
+from myrtille.exceptions import SourceError
+from myrtille.pipeline.document import CollectedDocument
+
+MAX_CHILD_SITEMAPS = 50
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class SitemapSpider(SourceSpider):
+    kind = "sitemap"
+    source: SitemapSource
+
+    def __init__(self, *args: Any, max_size: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_size = max_size
+        self.children_requested = 0
+        self._allow = [re.compile(p) for p in self.source.links.allow]
+        self._deny = [re.compile(p) for p in self.source.links.deny]
+
+    async def start(self) -> Any:
+        yield self.source_request(self.source.url, self.parse_sitemap, root=True)
+
+    def wanted(self, url: str) -> bool:
+        if self._allow and not any(p.search(url) for p in self._allow):
+            return False
+        return not any(p.search(url) for p in self._deny)
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request | CollectedDocument]:
+        root = response.meta.get("root", False)
+        if not self.usable_source_response(response, keep_validators=root):
+            return
+        try:
+            sitemap = parse_sitemap(response.body, self.max_size)
+        except SourceError as exc:
+            if root:
+                self.run.fail(str(exc))
+                self.run.validators_seen = False
+            else:
+                self.run.warn(f"{response.url}: {exc}")
+            return
+        for warning in sitemap.warnings:
+            self.run.warn(warning)
+        for child in sitemap.children:
+            if self.children_requested >= MAX_CHILD_SITEMAPS:
+                self.run.warn(f"the sitemap index lists more than {MAX_CHILD_SITEMAPS} sitemaps; "
+                              "the rest were not read")
+                break
+            self.children_requested += 1
+            yield self.source_request(child, self.parse_sitemap, conditional=False, root=False)
+        # Newest first, so a capped crawl takes the latest news.
+        entries = sorted(sitemap.entries, reverse=True,
+                         key=lambda e: (e.published_at or e.lastmod or _EPOCH).timestamp())
+        for entry in entries:
+            if not self.wanted(entry.loc):
+                continue
+            self.run.found += 1
+            if self.intake.is_seen(entry.loc):
+                self.run.known += 1
+                continue
+            if not self.can_request_article():
+                self.run.warn(f"more than {self.source.max_articles} new URLs; the rest waits "
+                              "for the next crawl")
+                break
+            hints = {"title": entry.title, "published_at": entry.published_at,
+                     "language": self.source.language or entry.language}
+            yield self.article_request(entry.loc, hints)
+

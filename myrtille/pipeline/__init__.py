@@ -1,0 +1,1 @@
+"""The document model, the intake queue and the processing stages."""

@@ -1,0 +1,92 @@
+"""Canonical URLs, stable document ids and content hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url
+
+# Query parameters that only track the reader; they never change the article.
+TRACKING_PARAMS = frozenset({
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "mc_cid", "mc_eid",
+    "igshid", "_hsenc", "_hsmi", "mkt_tok", "xtor", "xts", "ns_source", "ns_mchannel",
+    "ns_campaign", "ito", "at_medium", "at_campaign", "at_platform", "at_send_date",
+    "cmpid", "ocid", "spm", "ref_src", "oly_enc_id", "oly_anon_id", "vero_id", "rss",
+})
+TRACKING_PREFIXES = ("utm_", "at_", "pk_", "mtm_", "hsa_")
+DEFAULT_PORTS = {"http": 80, "https": 443}
+MIN_TEXT_FOR_HASH = 200
+
+
+def _is_tracking(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def canonical_url(url: str) -> str:
+    """Scheme and host lowercased, default port, fragment and tracking parameters removed,
+    query sorted: two spellings of one article give one URL."""
+    parts = urlsplit(url.strip())
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not _is_tracking(k)]
+    host = (parts.hostname or "").lower().rstrip(".")
+    port = parts.port
+    netloc = host if port in (None, DEFAULT_PORTS.get(parts.scheme.lower())) else f"{host}:{port}"
+    path = parts.path or "/"
+    rebuilt = urlunsplit((parts.scheme.lower(), netloc, path, urlencode(query), ""))
+    return canonicalize_url(rebuilt, keep_fragments=False)
+
+
+def _site(host: str) -> str:
+    labels = host.lower().removeprefix("www.").split(".")
+    return ".".join(labels[-2:]) if len(labels) >= 2 else host
+
+
+def preferred_url(fetched_url: str, declared_canonical: str | None) -> str:
+    """The page's rel=canonical when it points into the same site, else the fetched URL.
+
+    A page is untrusted: a canonical pointing at another site would let it claim (and
+    overwrite) that site's article id, so it is ignored.
+    """
+    fetched = canonical_url(fetched_url)
+    if not declared_canonical:
+        return fetched
+    try:
+        declared = canonical_url(declared_canonical)
+    except ValueError:
+        return fetched
+    fetched_host = urlsplit(fetched).hostname or ""
+    declared_parts = urlsplit(declared)
+    if declared_parts.scheme not in ("http", "https") or not declared_parts.hostname:
+        return fetched
+    if _site(declared_parts.hostname) != _site(fetched_host):
+        return fetched
+    return declared
+
+
+def document_id(canonical: str) -> str:
+    """Stable id from the canonical URL: the same article always gets the same id."""
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+
+
+def url_key(url: str) -> str:
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """Unicode-normalised, lowercased, single-spaced text; the basis of hashes and shingles."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def content_hash(title: str, text: str, canonical: str) -> str:
+    """Hash of what the reader reads. Short texts are hashed with their title and URL so that
+    empty or boilerplate bodies do not make unrelated documents look identical."""
+    body = normalise_text(text)
+    basis = body if len(body) >= MIN_TEXT_FOR_HASH else f"{canonical}\n{normalise_text(title)}\n{body}"
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()

@@ -1,0 +1,1 @@
+"""Relational state (SQLAlchemy): schema, connection and migrations."""
