@@ -41,9 +41,16 @@ class ConfigProblem:
 class ConfigError(MyrtilleError):
     """The configuration is invalid; each problem names the file, the key and the fix."""
 
-    def __init__(self, message: str | None = None, *, path: str | None = None,
-                 key: str | None = None, line: int | None = None, hint: str | None = None,
-                 problems: list[ConfigProblem] | None = None) -> None:
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        path: str | None = None,
+        key: str | None = None,
+        line: int | None = None,
+        hint: str | None = None,
+        problems: list[ConfigProblem] | None = None,
+    ) -> None:
         self.problems = list(problems or [])
         if message is not None:
             self.problems.insert(0, ConfigProblem(message, path, key, line, hint))

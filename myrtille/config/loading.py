@@ -34,8 +34,9 @@ def default_data_dir(env: Mapping[str, str] = os.environ) -> Path:
     return Path(base) / "myrtille"
 
 
-def config_path_from(explicit: str | os.PathLike[str] | None,
-                     env: Mapping[str, str] = os.environ) -> Path | None:
+def config_path_from(
+    explicit: str | os.PathLike[str] | None, env: Mapping[str, str] = os.environ
+) -> Path | None:
     if explicit:
         return Path(explicit)
     if env.get(ENV_CONFIG):
@@ -49,7 +50,8 @@ def read_yaml(path: Path) -> CommentedMap:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(
-            "file not found", path=str(path),
+            "file not found",
+            path=str(path),
             hint="create one with 'myrtille init' or fix --config / MYRTILLE_CONFIG",
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -59,14 +61,17 @@ def read_yaml(path: Path) -> CommentedMap:
     except MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise ConfigError(
-            f"not valid YAML: {exc.problem}", path=str(path), line=line,
+            f"not valid YAML: {exc.problem}",
+            path=str(path),
+            line=line,
             hint="check indentation and quoting near that line",
         ) from None
     if data is None:
         return CommentedMap()
     if not isinstance(data, CommentedMap):
-        raise ConfigError("the top level must be a mapping of settings (key: value)",
-                          path=str(path), line=1)
+        raise ConfigError(
+            "the top level must be a mapping of settings (key: value)", path=str(path), line=1
+        )
     return data
 
 
@@ -78,7 +83,7 @@ def env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
             continue
         if name.startswith("MYRTILLE_TEST_"):
             continue
-        keys = name[len(ENV_PREFIX):].lower().split("__")
+        keys = name[len(ENV_PREFIX) :].lower().split("__")
         target = overrides
         for key in keys[:-1]:
             target = target.setdefault(key, {})
@@ -96,9 +101,12 @@ def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def load_settings(config: str | os.PathLike[str] | None = None, *,
-                  env: Mapping[str, str] | None = None,
-                  overrides: Mapping[str, Any] | None = None) -> Settings:
+def load_settings(
+    config: str | os.PathLike[str] | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
     """Build the validated settings; raises ConfigError naming every problem."""
     env = os.environ if env is None else env
     path = config_path_from(config, env)
@@ -173,24 +181,34 @@ def _model_at(loc: tuple[int | str, ...], raw: Any) -> type[BaseModel] | None:
             continue
         field = model.model_fields.get(str(part))
         annotation = getattr(field, "annotation", None) if field else None
-        model = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) \
+        model = (
+            annotation
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel)
             else None
+        )
     if model is None and isinstance(node, dict):
         kind = node.get("kind")
-        model = {"feed": models.FeedSource, "site": models.SiteSource,
-                 "sitemap": models.SitemapSource, "opendata": models.OpenDataSource}.get(kind)
+        model = {
+            "feed": models.FeedSource,
+            "site": models.SiteSource,
+            "sitemap": models.SitemapSource,
+            "opendata": models.OpenDataSource,
+        }.get(kind)
     return model
 
 
-def _problems(exc: ValidationError, raw: Any, path: Path | None,
-              env: Mapping[str, str]) -> list[ConfigProblem]:
+def _problems(
+    exc: ValidationError, raw: Any, path: Path | None, env: Mapping[str, str]
+) -> list[ConfigProblem]:
     where = str(path) if path else "configuration"
     problems: list[ConfigProblem] = []
     for error in exc.errors():
-        loc = tuple(p for p in error["loc"] if p not in SOURCE_KINDS or len(error["loc"]) < 3)
         # Discriminated unions add the kind to the location: sources.0.feed.url -> sources[0].url
-        loc = tuple(p for i, p in enumerate(error["loc"])
-                    if not (i == 2 and error["loc"][0] == "sources" and p in SOURCE_KINDS))
+        loc = tuple(
+            p
+            for i, p in enumerate(error["loc"])
+            if not (i == 2 and error["loc"][0] == "sources" and p in SOURCE_KINDS)
+        )
         key = _key_path(loc)
         message = str(error["msg"]).removeprefix("Value error, ")
         hint: str | None = None
@@ -208,10 +226,17 @@ def _problems(exc: ValidationError, raw: Any, path: Path | None,
         elif kind in ("union_tag_invalid", "union_tag_not_found"):
             message = "kind must be one of " + ", ".join(SOURCE_KINDS)
             hint = "e.g. kind: feed"
-            key = key.removesuffix(".kind") + ".kind" if key else "kind"
+            loc = (*loc, "kind") if loc[-1:] != ("kind",) else loc
+            key = _key_path(loc)
         env_name = ENV_PREFIX + "__".join(str(p).upper() for p in loc)
         source = f"environment variable {env_name}" if env_name in env else where
-        problems.append(ConfigProblem(message, path=source, key=key or None,
-                                      line=_line_of(raw, loc) if source == where else None,
-                                      hint=hint))
+        problems.append(
+            ConfigProblem(
+                message,
+                path=source,
+                key=key or None,
+                line=_line_of(raw, loc) if source == where else None,
+                hint=hint,
+            )
+        )
     return problems

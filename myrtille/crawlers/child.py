@@ -40,8 +40,15 @@ def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> 
         crawler = process.create_crawler(SPIDERS[source.kind])
         handlers.append(_closer(database, run, events))
         crawler.signals.connect(handlers[-1], signal=_spider_closed())
-        process.crawl(crawler, source=source, intake=intake, run=run,
-                      state=load_state(database, source.id), timeout=timeout, **extra)
+        process.crawl(
+            crawler,
+            source=source,
+            intake=intake,
+            run=run,
+            state=load_state(database, source.id),
+            timeout=timeout,
+            **extra,
+        )
         events.emit("source_started", source=source.id)
     process.start()
     return 0
@@ -58,9 +65,18 @@ def _closer(database: object, run: SourceRun, events: ProgressEvents):  # type: 
         if reason not in ("finished", "closespider_timeout") and run.error is None:
             run.fail(f"the crawl stopped early ({reason})")
         record_run(database, run)  # type: ignore[arg-type]
-        events.emit("source_finished", source=run.source_id, found=run.found, new=run.new,
-                    known=run.known, duplicates=run.duplicates, error=run.error,
-                    warnings=run.all_warnings(), not_modified=run.not_modified)
+        events.emit(
+            "source_finished",
+            source=run.source_id,
+            found=run.found,
+            new=run.new,
+            known=run.known,
+            duplicates=run.duplicates,
+            error=run.error,
+            warnings=run.all_warnings(),
+            not_modified=run.not_modified,
+        )
+
     return closed
 
 

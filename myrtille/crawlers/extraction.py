@@ -44,17 +44,30 @@ def _page_metadata(html: str) -> tuple[str | None, str | None, datetime | None]:
         tree = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         return None, None, None
-    canonical = next(iter(tree.xpath(
-        '//link[translate(@rel,"CANONICAL","canonical")="canonical"]/@href')), None)
-    language = (tree.get("lang") or tree.get("xml:lang")
-                or next(iter(tree.xpath('//meta[@property="og:locale"]/@content')), None)
-                or next(iter(tree.xpath(
+    canonical = next(
+        iter(tree.xpath('//link[translate(@rel,"CANONICAL","canonical")="canonical"]/@href')), None
+    )
+    language = (
+        tree.get("lang")
+        or tree.get("xml:lang")
+        or next(iter(tree.xpath('//meta[@property="og:locale"]/@content')), None)
+        or next(
+            iter(
+                tree.xpath(
                     '//meta[translate(@http-equiv,"CONTENT-LANGUAGE","content-language")'
-                    '="content-language"]/@content')), None))
+                    '="content-language"]/@content'
+                )
+            ),
+            None,
+        )
+    )
     published = None
-    for path in ('//meta[@property="article:published_time"]/@content',
-                 '//meta[@name="date"]/@content', '//meta[@itemprop="datePublished"]/@content',
-                 "//time[@datetime]/@datetime"):
+    for path in (
+        '//meta[@property="article:published_time"]/@content',
+        '//meta[@name="date"]/@content',
+        '//meta[@itemprop="datePublished"]/@content',
+        "//time[@datetime]/@datetime",
+    ):
         for value in tree.xpath(path):
             published = parse_datetime(str(value))
             if published:
@@ -71,9 +84,13 @@ def extract_article(html: str, url: str) -> ExtractedArticle | None:
     canonical, language, published = _page_metadata(html)
     try:
         result = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            favor_precision=True, date_extraction_params={"original_date": True,
-                                                          "extensive_search": False},
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            date_extraction_params={"original_date": True, "extensive_search": False},
         )
     except (ValueError, TypeError, etree.LxmlError):
         result = None
@@ -84,14 +101,17 @@ def extract_article(html: str, url: str) -> ExtractedArticle | None:
     title = (meta.get("title") or "").strip() or None
     if title and text.startswith(title):
         # trafilatura keeps the <h1>; the title has its own field.
-        text = text[len(title):].lstrip()
+        text = text[len(title) :].lstrip()
     if len(text) < MIN_ARTICLE_CHARS:
         return None
     if published is None and meta.get("date"):
         day = parse_datetime(str(meta["date"]))
         published = day.astimezone(UTC) if day else None
     return ExtractedArticle(
-        title=title, text=text, author=(meta.get("author") or None),
-        published_at=published, language=language or _language(meta.get("language")),
+        title=title,
+        text=text,
+        author=(meta.get("author") or None),
+        published_at=published,
+        language=language or _language(meta.get("language")),
         canonical_url=canonical,
     )

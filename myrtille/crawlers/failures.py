@@ -16,6 +16,20 @@ def describe_failure(failure: Failure, timeout: float | None = None) -> tuple[st
     """A plain explanation of why a request failed, and whether it is worth retrying."""
     value = failure.value
     text = str(value)
+    # Scrapy >= 2.14 wraps Twisted's errors in its own exception classes.
+    name = type(value).__name__
+    if name == "DownloadTimeoutError":
+        return (f"timed out after {timeout:g}s" if timeout else "timed out"), TRANSIENT
+    if name == "DownloadCancelledError":
+        if "max size" in text or "maxsize" in text.lower():
+            return "the answer is larger than the size cap", FINAL
+        return "download cancelled", TRANSIENT
+    if name == "DownloadConnectionRefusedError":
+        return "connection refused", TRANSIENT
+    if name == "CannotResolveHostError":
+        return "host name not found (DNS)", TRANSIENT
+    if name == "ResponseDataLossError":
+        return "the connection closed before a complete answer", TRANSIENT
     if failure.check(IgnoreRequest):
         lowered = text.lower()
         if "robots.txt" in lowered:
@@ -38,8 +52,9 @@ def describe_failure(failure: Failure, timeout: float | None = None) -> tuple[st
         if "size" in text.lower() or not text:
             return "the answer is larger than the size cap", FINAL
         return "download cancelled", TRANSIENT
-    if failure.check(ResponseNeverReceived, ResponseFailed, error.ConnectionLost,
-                     error.ConnectionDone):
+    if failure.check(
+        ResponseNeverReceived, ResponseFailed, error.ConnectionLost, error.ConnectionDone
+    ):
         inner = getattr(value, "reasons", None)
         if inner and any("size" in str(r.value).lower() for r in inner):
             return "the answer is larger than the size cap", FINAL

@@ -17,8 +17,12 @@ from myrtille.exceptions import SourceError
 # Problems feedparser flags that do not hurt the entries it read.
 _HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 _HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body)", re.IGNORECASE)
-_FEED_LINK_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json",
-                    "application/rdf+xml")
+_FEED_LINK_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/feed+json",
+    "application/rdf+xml",
+)
 
 
 @dataclass(frozen=True)
@@ -72,8 +76,12 @@ def parse_feed(body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
     """Parse one fetched feed. Raises SourceError when nothing usable is in it."""
     response_headers = {k.lower(): v for k, v in headers.items()}
     response_headers.setdefault("content-location", url)
-    parsed = feedparser.parse(io.BytesIO(body), response_headers=response_headers,
-                              resolve_relative_uris=True, sanitize_html=True)
+    parsed = feedparser.parse(
+        io.BytesIO(body),
+        response_headers=response_headers,
+        resolve_relative_uris=True,
+        sanitize_html=True,
+    )
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if not parsed.entries and not parsed.get("version"):
         if _HTML_START.match(body[:2048]) or b"<html" in body[:2048].lower():
@@ -86,8 +94,10 @@ def parse_feed(body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
         raise SourceError(f"not a readable RSS or Atom feed{reason}")
     warnings = []
     if problem is not None and not isinstance(problem, _HARMLESS):
-        warnings.append(f"the feed is not well-formed XML ({problem}); "
-                        f"{len(parsed.entries)} entries read anyway")
+        warnings.append(
+            f"the feed is not well-formed XML ({problem}); "
+            f"{len(parsed.entries)} entries read anyway"
+        )
     feed = parsed.get("feed", {})
     entries = []
     for raw in parsed.entries:
@@ -97,12 +107,20 @@ def parse_feed(body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
         entry_id = raw.get("id") or None
         if not link and entry_id and entry_id.startswith(("http://", "https://")):
             link = entry_id
-        published = (parse_datetime(raw.get("published_parsed"))
-                     or parse_datetime(raw.get("updated_parsed")))
-        entries.append(FeedEntry(
-            link=link, title=html_to_text(raw.get("title")) or "", summary=summary,
-            published_at=published, author=raw.get("author") or None, entry_id=entry_id,
-        ))
+        published = parse_datetime(raw.get("published_parsed")) or parse_datetime(
+            raw.get("updated_parsed")
+        )
+        entries.append(
+            FeedEntry(
+                link=link,
+                title=html_to_text(raw.get("title")) or "",
+                summary=summary,
+                published_at=published,
+                author=raw.get("author") or None,
+                entry_id=entry_id,
+            )
+        )
     language = (feed.get("language") or "").split("-")[0].lower() or None
-    return ParsedFeed(title=html_to_text(feed.get("title")), language=language,
-                      entries=entries, warnings=warnings)
+    return ParsedFeed(
+        title=html_to_text(feed.get("title")), language=language, entries=entries, warnings=warnings
+    )

@@ -46,11 +46,16 @@ class SourceRun:
     def all_warnings(self) -> list[str]:
         warnings = list(self.warnings)
         if self.article_failures:
-            reasons = ", ".join(f"{reason} ×{count}" if count > 1 else reason
-                                for reason, count in self.article_failures.most_common())
+            reasons = ", ".join(
+                f"{reason} ×{count}" if count > 1 else reason
+                for reason, count in self.article_failures.most_common()
+            )
             total = sum(self.article_failures.values())
-            fallback = (f"; the feed summary was used for {self.summaries_used}"
-                        if self.summaries_used else "")
+            fallback = (
+                f"; the feed summary was used for {self.summaries_used}"
+                if self.summaries_used
+                else ""
+            )
             warnings.insert(0, f"{total} article page(s) could not be used ({reasons}){fallback}")
         return warnings[:MAX_WARNINGS]
 
@@ -73,9 +78,17 @@ def record_run(database: Database, run: SourceRun) -> None:
     with database.session() as session:
         state = session.get(SourceState, run.source_id)
         if state is None:
-            state = SourceState(source_id=run.source_id, kind=run.kind, warnings=[],
-                                http_status={}, items_found=0, items_new=0,
-                                consecutive_failures=0, total_items_new=0, runs=0)
+            state = SourceState(
+                source_id=run.source_id,
+                kind=run.kind,
+                warnings=[],
+                http_status={},
+                items_found=0,
+                items_new=0,
+                consecutive_failures=0,
+                total_items_new=0,
+                runs=0,
+            )
             session.add(state)
         state.kind = run.kind
         state.last_attempt_at = run.started_at

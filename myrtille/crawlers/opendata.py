@@ -50,8 +50,9 @@ def records_of(payload: Any) -> tuple[list[dict[str, Any]], int | None]:
                 inner = record.get("fields") or record.get("record", {}).get("fields") or record
                 rows.append(inner if isinstance(inner, dict) else {})
         return rows, payload.get("nhits") or payload.get("total_count")
-    raise ValueError("no 'results' or 'records' list in the answer (is this an OpenDataSoft "
-                     "records endpoint?)")
+    raise ValueError(
+        "no 'results' or 'records' list in the answer (is this an OpenDataSoft records endpoint?)"
+    )
 
 
 def _text(value: Any) -> str:
@@ -87,8 +88,15 @@ def _record_url(source: OpenDataSource, record_id: str, declared: Any) -> str:
     if isinstance(declared, str) and declared.startswith(("http://", "https://")):
         return declared
     parts = urlsplit(source.url)
-    return urlunsplit((parts.scheme, parts.netloc,
-                       parts.path.rstrip("/") + "/" + quote(record_id, safe=""), "", ""))
+    return urlunsplit(
+        (
+            parts.scheme,
+            parts.netloc,
+            parts.path.rstrip("/") + "/" + quote(record_id, safe=""),
+            "",
+            "",
+        )
+    )
 
 
 def _bodacc(source: OpenDataSource, record: dict[str, Any]) -> CollectedDocument | None:
@@ -100,9 +108,18 @@ def _bodacc(source: OpenDataSource, record: dict[str, Any]) -> CollectedDocument
     city = _text(record.get("ville"))
     title = " — ".join(p for p in (family, company) if p) + (f" ({city})" if city else "")
     parts = [title]
-    for key in ("typeavis_lib", "jugement", "acte", "modificationsgenerales", "depot",
-                "radiationaurcs", "divers", "listeprecedentexploitant", "listepersonnes",
-                "tribunal"):
+    for key in (
+        "typeavis_lib",
+        "jugement",
+        "acte",
+        "modificationsgenerales",
+        "depot",
+        "radiationaurcs",
+        "divers",
+        "listeprecedentexploitant",
+        "listepersonnes",
+        "tribunal",
+    ):
         value = _text(record.get(key))
         if value:
             parts.append(value)
@@ -122,9 +139,13 @@ def _bodacc(source: OpenDataSource, record: dict[str, Any]) -> CollectedDocument
     }
     return CollectedDocument(
         url=_record_url(source, record_id, record.get("url_complete")),
-        source_id=source.id, kind="notice", title=title or record_id,
-        text="\n\n".join(parts), language=source.language or "fr",
-        published_at=parse_datetime(record.get("dateparution")), extraction="record",
+        source_id=source.id,
+        kind="notice",
+        title=title or record_id,
+        text="\n\n".join(parts),
+        language=source.language or "fr",
+        published_at=parse_datetime(record.get("dateparution")),
+        extraction="record",
         fields={k: v for k, v in fields.items() if v not in (None, "")},
     )
 
@@ -136,8 +157,14 @@ def _boamp(source: OpenDataSource, record: dict[str, Any]) -> CollectedDocument 
     title = _text(record.get("objet")) or record_id
     buyer = _text(record.get("nomacheteur"))
     parts = [title]
-    for key in ("nomacheteur", "nature_libelle", "famille_libelle", "type_marche",
-                "descripteur_libelle", "procedure_libelle"):
+    for key in (
+        "nomacheteur",
+        "nature_libelle",
+        "famille_libelle",
+        "type_marche",
+        "descripteur_libelle",
+        "procedure_libelle",
+    ):
         value = _text(record.get(key))
         if value:
             parts.append(value)
@@ -145,17 +172,22 @@ def _boamp(source: OpenDataSource, record: dict[str, Any]) -> CollectedDocument 
     fields = {
         "notice_type": _text(record.get("nature_libelle") or record.get("nature")) or None,
         "buyer": buyer or None,
-        "departments": departments if isinstance(departments, list) else
-        ([departments] if departments else None),
+        "departments": departments
+        if isinstance(departments, list)
+        else ([departments] if departments else None),
         "deadline": _text(record.get("datelimitereponse")) or None,
         "published": _text(record.get("dateparution")) or None,
         "descriptors": record.get("descripteur_libelle") or None,
     }
     return CollectedDocument(
         url=_record_url(source, record_id, record.get("url_avis")),
-        source_id=source.id, kind="notice", title=title, text="\n\n".join(parts),
+        source_id=source.id,
+        kind="notice",
+        title=title,
+        text="\n\n".join(parts),
         language=source.language or "fr",
-        published_at=parse_datetime(record.get("dateparution")), extraction="record",
+        published_at=parse_datetime(record.get("dateparution")),
+        extraction="record",
         fields={k: v for k, v in fields.items() if v not in (None, "", [])},
     )
 
@@ -168,12 +200,15 @@ def _generic(source: OpenDataSource, record: dict[str, Any]) -> CollectedDocumen
     title = _text(record.get(source.title_field)) or record_id
     parts = [title, *(_text(record.get(f)) for f in source.text_fields)]
     return CollectedDocument(
-        url=_record_url(source, record_id,
-                        record.get(source.url_field) if source.url_field else None),
-        source_id=source.id, kind="notice", title=title,
-        text="\n\n".join(p for p in parts if p), language=source.language,
-        published_at=parse_datetime(record.get(source.date_field)) if source.date_field
-        else None,
+        url=_record_url(
+            source, record_id, record.get(source.url_field) if source.url_field else None
+        ),
+        source_id=source.id,
+        kind="notice",
+        title=title,
+        text="\n\n".join(p for p in parts if p),
+        language=source.language,
+        published_at=parse_datetime(record.get(source.date_field)) if source.date_field else None,
         extraction="record",
         fields={k: v for k, v in record.items() if isinstance(v, str | int | float | list)},
     )
@@ -182,8 +217,9 @@ def _generic(source: OpenDataSource, record: dict[str, Any]) -> CollectedDocumen
 PRESETS = {"bodacc": _bodacc, "boamp": _boamp, "generic": _generic}
 
 
-def documents_from(source: OpenDataSource,
-                   records: list[dict[str, Any]]) -> Iterator[CollectedDocument | None]:
+def documents_from(
+    source: OpenDataSource, records: list[dict[str, Any]]
+) -> Iterator[CollectedDocument | None]:
     """One document per record; None for a record without an id (counted as skipped)."""
     mapper = PRESETS[source.preset]
     for record in records:

@@ -33,8 +33,10 @@ class IntakePipeline:
         try:
             result = spider.intake.add(item)
         except SQLAlchemyError as exc:
-            run.fail(f"could not store a document in the intake ({type(exc).__name__}: "
-                     f"{str(exc).splitlines()[0][:200]})")
+            run.fail(
+                f"could not store a document in the intake ({type(exc).__name__}: "
+                f"{str(exc).splitlines()[0][:200]})"
+            )
             raise DropItem(f"intake write failed for {item.url}") from exc
         if result.outcome == "new":
             run.new += 1
@@ -42,6 +44,7 @@ class IntakePipeline:
             run.duplicates += 1
         else:
             run.known += 1
-        self.events.emit("document", source=spider.source.id, outcome=result.outcome,
-                         title=item.title[:120])
+        self.events.emit(
+            "document", source=spider.source.id, outcome=result.outcome, title=item.title[:120]
+        )
         return item

@@ -48,8 +48,9 @@ class CrawlReport:
         return [o.source_id for o in self.outcomes.values() if o.error]
 
 
-def due_sources(settings: Settings, database: Database,
-                now: datetime | None = None) -> list[SourceBase]:
+def due_sources(
+    settings: Settings, database: Database, now: datetime | None = None
+) -> list[SourceBase]:
     """Enabled sources whose interval has passed since their last attempt."""
     now = now or utcnow()
     states = all_states(database)
@@ -58,14 +59,18 @@ def due_sources(settings: Settings, database: Database,
         if not source.enabled:
             continue
         state = states.get(source.id)
-        if state is None or state.last_attempt_at is None \
-                or state.last_attempt_at + source.interval <= now:
+        if (
+            state is None
+            or state.last_attempt_at is None
+            or state.last_attempt_at + source.interval <= now
+        ):
             due.append(source)
     return due
 
 
-def select_sources(settings: Settings, database: Database, requested: Sequence[str],
-                   *, ignore_schedule: bool) -> list[SourceBase]:
+def select_sources(
+    settings: Settings, database: Database, requested: Sequence[str], *, ignore_schedule: bool
+) -> list[SourceBase]:
     """Named sources (always crawled), else all enabled ones or only the due ones."""
     if requested:
         return [settings.source(source_id) for source_id in requested]
@@ -74,8 +79,12 @@ def select_sources(settings: Settings, database: Database, requested: Sequence[s
     return due_sources(settings, database)
 
 
-def run_crawl(settings: Settings, database: Database, sources: Sequence[SourceBase],
-              on_event: EventHandler | None = None) -> CrawlReport:
+def run_crawl(
+    settings: Settings,
+    database: Database,
+    sources: Sequence[SourceBase],
+    on_event: EventHandler | None = None,
+) -> CrawlReport:
     """Crawl ``sources`` in a child process; never raises for a source's failure."""
     log_dir = settings.data_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -84,17 +93,26 @@ def run_crawl(settings: Settings, database: Database, sources: Sequence[SourceBa
     if not sources:
         return CrawlReport(outcomes, 0, log_path)
     finished: set[str] = set()
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8",
-                                     dir=settings.data_dir) as handle:
+    with tempfile.NamedTemporaryFile(
+        "w", suffix=".json", delete=False, encoding="utf-8", dir=settings.data_dir
+    ) as handle:
         handle.write(settings.model_dump_json())
         settings_file = Path(handle.name)
     stderr_path = log_dir / "crawl-stderr.log"
     try:
         with stderr_path.open("ab") as stderr:
             child = subprocess.Popen(
-                [sys.executable, "-m", "myrtille.crawlers.child", str(settings_file),
-                 *(s.id for s in sources)],
-                stdout=subprocess.PIPE, stderr=stderr, stdin=subprocess.DEVNULL, text=True,
+                [
+                    sys.executable,
+                    "-m",
+                    "myrtille.crawlers.child",
+                    str(settings_file),
+                    *(s.id for s in sources),
+                ],
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                stdin=subprocess.DEVNULL,
+                text=True,
                 encoding="utf-8",
             )
             assert child.stdout is not None
@@ -107,8 +125,15 @@ def run_crawl(settings: Settings, database: Database, sources: Sequence[SourceBa
                     source_id = event["source"]
                     finished.add(source_id)
                     outcome = outcomes[source_id]
-                    for key in ("found", "new", "known", "duplicates", "not_modified",
-                                "error", "warnings"):
+                    for key in (
+                        "found",
+                        "new",
+                        "known",
+                        "duplicates",
+                        "not_modified",
+                        "error",
+                        "warnings",
+                    ):
                         setattr(outcome, key, event.get(key, getattr(outcome, key)))
                 if on_event:
                     on_event(event)
@@ -120,8 +145,10 @@ def run_crawl(settings: Settings, database: Database, sources: Sequence[SourceBa
             continue
         # The child died before this source finished: say so where users look.
         tail = _tail(stderr_path)
-        message = (f"the crawl process ended before this source finished (exit code "
-                   f"{exit_code}); see {log_path}" + (f": {tail}" if tail else ""))
+        message = (
+            f"the crawl process ended before this source finished (exit code "
+            f"{exit_code}); see {log_path}" + (f": {tail}" if tail else "")
+        )
         run = SourceRun(source_id=source.id, kind=source.kind)
         run.fail(message)
         record_run(database, run)

@@ -33,8 +33,9 @@ class ParsedSitemap:
 
 def _parser() -> etree.XMLParser:
     # No entities, no network, no huge trees: a sitemap is untrusted input.
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                           recover=True, remove_comments=True)
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, huge_tree=False, recover=True, remove_comments=True
+    )
 
 
 def _local(tag: object) -> str:
@@ -69,8 +70,10 @@ def parse_sitemap(body: bytes, max_size: int) -> ParsedSitemap:
         if kind == "html":
             raise SourceError("the URL returned an HTML page, not a sitemap")
         raise SourceError(f"not a sitemap: the document's root element is <{kind}>")
-    warnings = [f"the sitemap is not well-formed XML ({e.message}); read what could be read"
-                for e in list(_parser().error_log)[:1]]
+    warnings = [
+        f"the sitemap is not well-formed XML ({e.message}); read what could be read"
+        for e in list(_parser().error_log)[:1]
+    ]
     entries: list[SitemapEntry] = []
     children: list[str] = []
     for node in root:
@@ -89,10 +92,13 @@ def parse_sitemap(body: bytes, max_size: int) -> ParsedSitemap:
         if kind == "sitemapindex":
             children.append(loc)
             continue
-        entries.append(SitemapEntry(
-            loc=loc, lastmod=parse_datetime(fields.get("lastmod")),
-            title=news.get("title") or None,
-            published_at=parse_datetime(news.get("publication_date")),
-            language=(news.get("language") or "").split("-")[0].lower() or None,
-        ))
+        entries.append(
+            SitemapEntry(
+                loc=loc,
+                lastmod=parse_datetime(fields.get("lastmod")),
+                title=news.get("title") or None,
+                published_at=parse_datetime(news.get("publication_date")),
+                language=(news.get("language") or "").split("-")[0].lower() or None,
+            )
+        )
     return ParsedSitemap(entries=entries, children=children, warnings=warnings)

@@ -15,13 +15,15 @@ from myrtille.pipeline.normalise import normalise_text
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Below this many shingles a signature says little; such documents stay alone.
 MIN_SHINGLES = 8
+# Signatures are stored; the hashing scheme is fixed so that old ones stay comparable.
+SCHEME = "affine32"
 
 
 def shingles(text: str, size: int) -> set[str]:
     words = _WORD.findall(normalise_text(text))
     if len(words) < size:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 class StoryIndex:
@@ -37,7 +39,7 @@ class StoryIndex:
         grams = shingles(f"{title}\n{text}", self.settings.shingle_words)
         if len(grams) < MIN_SHINGLES:
             return None
-        signature = MinHash(num_perm=self.settings.num_perm)
+        signature = MinHash(num_perm=self.settings.num_perm, scheme=SCHEME)
         signature.update_batch([g.encode("utf-8") for g in grams])
         return signature
 
@@ -48,7 +50,9 @@ class StoryIndex:
         values = np.frombuffer(blob, dtype="<u8")
         if len(values) != self.settings.num_perm:
             return None  # signature made with other settings: ignore rather than mis-match
-        return MinHash(num_perm=self.settings.num_perm, hashvalues=values.astype(np.uint64))
+        return MinHash(
+            num_perm=self.settings.num_perm, hashvalues=values.astype(np.uint64), scheme=SCHEME
+        )
 
     def load(self, rows: Iterable[tuple[str, str, bytes | None]]) -> None:
         """Add (document id, cluster id, encoded signature) rows from the database."""

@@ -52,12 +52,21 @@ class Intake:
         """Whether this article URL was already collected (or judged useless)."""
         keys = {url_key(url), url_key(canonical_url(url))}
         with self.database.session() as session:
-            return session.scalar(
-                select(func.count()).select_from(SeenUrl).where(SeenUrl.url_key.in_(keys))
-            ) > 0
+            return (
+                session.scalar(
+                    select(func.count()).select_from(SeenUrl).where(SeenUrl.url_key.in_(keys))
+                )
+                > 0
+            )
 
-    def mark_seen(self, url: str, source_id: str, outcome: str,
-                  document: str | None = None, session: Session | None = None) -> None:
+    def mark_seen(
+        self,
+        url: str,
+        source_id: str,
+        outcome: str,
+        document: str | None = None,
+        session: Session | None = None,
+    ) -> None:
         if session is None:
             with self.database.session() as own:
                 self.mark_seen(url, source_id, outcome, document, own)
@@ -65,8 +74,15 @@ class Intake:
         for spelling in {url, canonical_url(url)}:
             key = url_key(spelling)
             if session.get(SeenUrl, key) is None:
-                session.add(SeenUrl(url_key=key, url=spelling, source_id=source_id,
-                                    document_id=document, outcome=outcome))
+                session.add(
+                    SeenUrl(
+                        url_key=key,
+                        url=spelling,
+                        source_id=source_id,
+                        document_id=document,
+                        outcome=outcome,
+                    )
+                )
                 session.flush()
 
     # -- adding ------------------------------------------------------------------------
@@ -76,10 +92,11 @@ class Intake:
             return
         since = utcnow() - self.stories.settings.window
         rows = session.execute(
-            select(Document.id, Document.cluster_id, Document.minhash)
-            .where(Document.collected_at >= since, Document.minhash.is_not(None))
+            select(Document.id, Document.cluster_id, Document.minhash).where(
+                Document.collected_at >= since, Document.minhash.is_not(None)
+            )
         )
-        self.stories.load(rows.tuples())
+        self.stories.load(rows)
         self._stories_loaded = True
 
     def add(self, doc: CollectedDocument) -> AddResult:
@@ -105,14 +122,25 @@ class Intake:
             else:
                 cluster.size += 1
                 cluster.updated_at = utcnow()
-            session.add(Document(
-                id=doc_id, url=canonical, source_id=doc.source_id, kind=doc.kind,
-                title=doc.title, text=doc.text, summary=doc.summary, author=doc.author,
-                language=doc.language, published_at=doc.published_at,
-                content_hash=digest, cluster_id=cluster_id,
-                minhash=self.stories.encode(signature) if signature else None,
-                fields=doc.fields, extraction=doc.extraction,
-            ))
+            session.add(
+                Document(
+                    id=doc_id,
+                    url=canonical,
+                    source_id=doc.source_id,
+                    kind=doc.kind,
+                    title=doc.title,
+                    text=doc.text,
+                    summary=doc.summary,
+                    author=doc.author,
+                    language=doc.language,
+                    published_at=doc.published_at,
+                    content_hash=digest,
+                    cluster_id=cluster_id,
+                    minhash=self.stories.encode(signature) if signature else None,
+                    fields=doc.fields,
+                    extraction=doc.extraction,
+                )
+            )
             session.flush()
             self.mark_seen(doc.url, doc.source_id, "collected", doc_id, session)
         if signature is not None:
@@ -124,24 +152,39 @@ class Intake:
     def claim(self, limit: int, *, stage: str = "process") -> list[Document]:
         """Take up to ``limit`` pending documents for one worker; nobody else gets them."""
         token = f"{stage}:{uuid.uuid4().hex[:16]}"
-        pending = (select(Document.id).where(Document.status == "pending")
-                   .order_by(Document.collected_at, Document.id).limit(limit))
+        pending = (
+            select(Document.id)
+            .where(Document.status == "pending")
+            .order_by(Document.collected_at, Document.id)
+            .limit(limit)
+        )
         if self.database.supports_skip_locked:
             pending = pending.with_for_update(skip_locked=True)
         with self.database.session() as session:
+            # Rows are locked by the select on PostgreSQL; on SQLite the status condition
+            # makes a second claimer's update miss rows another worker took first.
+            ids = list(session.scalars(pending))
+            if not ids:
+                return []
             session.execute(
                 update(Document)
-                .where(Document.id.in_(pending.scalar_subquery()), Document.status == "pending")
-                .values(status="claimed", claimed_by=token, claimed_at=utcnow(),
-                        attempts=Document.attempts + 1)
+                .where(Document.id.in_(ids), Document.status == "pending")
+                .values(
+                    status="claimed",
+                    claimed_by=token,
+                    claimed_at=utcnow(),
+                    attempts=Document.attempts + 1,
+                )
                 .execution_options(synchronize_session=False)
             )
         with self.database.session() as session:
-            return list(session.scalars(
-                select(Document).where(Document.claimed_by == token,
-                                       Document.status == "claimed")
-                .order_by(Document.collected_at, Document.id)
-            ))
+            return list(
+                session.scalars(
+                    select(Document)
+                    .where(Document.claimed_by == token, Document.status == "claimed")
+                    .order_by(Document.collected_at, Document.id)
+                )
+            )
 
     def complete(self, ids: Sequence[str], session: Session | None = None) -> None:
         self._set_status(ids, "done", None, session)
@@ -158,22 +201,27 @@ class Intake:
         limit = datetime.now(UTC) - older_than
         with self.database.session() as session:
             result = session.execute(
-                update(Document).where(Document.status == "claimed",
-                                       Document.claimed_at < limit)
+                update(Document)
+                .where(Document.status == "claimed", Document.claimed_at < limit)
                 .values(status="pending", claimed_by=None, claimed_at=None)
             )
             return result.rowcount or 0
 
-    def _set_status(self, ids: Sequence[str], status: str, error: str | None,
-                    session: Session | None) -> None:
+    def _set_status(
+        self, ids: Sequence[str], status: str, error: str | None, session: Session | None
+    ) -> None:
         if session is None:
             with self.database.session() as own:
                 self._set_status(ids, status, error, own)
             return
         session.execute(
-            update(Document).where(Document.id.in_(list(ids)))
-            .values(status=status, error=error,
-                    claimed_by=None if status == "pending" else Document.claimed_by)
+            update(Document)
+            .where(Document.id.in_(list(ids)))
+            .values(
+                status=status,
+                error=error,
+                claimed_by=None if status == "pending" else Document.claimed_by,
+            )
             .execution_options(synchronize_session=False)
         )
 
@@ -182,17 +230,21 @@ class Intake:
     def counts(self) -> dict[str, int]:
         with self.database.session() as session:
             rows = session.execute(select(Document.status, func.count()).group_by(Document.status))
-            return {status: count for status, count in rows.tuples()}
+            return {status: count for status, count in rows}
 
-    def documents(self, since: datetime | None = None,
-                  source_ids: Sequence[str] | None = None) -> Iterator[Document]:
+    def documents(
+        self, since: datetime | None = None, source_ids: Sequence[str] | None = None
+    ) -> Iterator[Document]:
         """Documents in collection order; ``since`` compares the publication date, or the
         collection date when a document has none."""
         query = select(Document).order_by(Document.collected_at, Document.id)
         if since is not None:
-            query = query.where(or_(Document.published_at >= since,
-                                    (Document.published_at.is_(None))
-                                    & (Document.collected_at >= since)))
+            query = query.where(
+                or_(
+                    Document.published_at >= since,
+                    (Document.published_at.is_(None)) & (Document.collected_at >= since),
+                )
+            )
         if source_ids:
             query = query.where(Document.source_id.in_(list(source_ids)))
         with self.database.session() as session:

@@ -10,12 +10,41 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from w3lib.url import canonicalize_url
 
 # Query parameters that only track the reader; they never change the article.
-TRACKING_PARAMS = frozenset({
-    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "mc_cid", "mc_eid",
-    "igshid", "_hsenc", "_hsmi", "mkt_tok", "xtor", "xts", "ns_source", "ns_mchannel",
-    "ns_campaign", "ito", "at_medium", "at_campaign", "at_platform", "at_send_date",
-    "cmpid", "ocid", "spm", "ref_src", "oly_enc_id", "oly_anon_id", "vero_id", "rss",
-})
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+        "xtor",
+        "xts",
+        "ns_source",
+        "ns_mchannel",
+        "ns_campaign",
+        "ito",
+        "at_medium",
+        "at_campaign",
+        "at_platform",
+        "at_send_date",
+        "cmpid",
+        "ocid",
+        "spm",
+        "ref_src",
+        "oly_enc_id",
+        "oly_anon_id",
+        "vero_id",
+        "rss",
+    }
+)
 TRACKING_PREFIXES = ("utm_", "at_", "pk_", "mtm_", "hsa_")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 MIN_TEXT_FOR_HASH = 200
@@ -30,8 +59,9 @@ def canonical_url(url: str) -> str:
     """Scheme and host lowercased, default port, fragment and tracking parameters removed,
     query sorted: two spellings of one article give one URL."""
     parts = urlsplit(url.strip())
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not _is_tracking(k)]
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
+    ]
     host = (parts.hostname or "").lower().rstrip(".")
     port = parts.port
     netloc = host if port in (None, DEFAULT_PORTS.get(parts.scheme.lower())) else f"{host}:{port}"
@@ -88,5 +118,7 @@ def content_hash(title: str, text: str, canonical: str) -> str:
     """Hash of what the reader reads. Short texts are hashed with their title and URL so that
     empty or boilerplate bodies do not make unrelated documents look identical."""
     body = normalise_text(text)
-    basis = body if len(body) >= MIN_TEXT_FOR_HASH else f"{canonical}\n{normalise_text(title)}\n{body}"
+    basis = (
+        body if len(body) >= MIN_TEXT_FOR_HASH else f"{canonical}\n{normalise_text(title)}\n{body}"
+    )
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()

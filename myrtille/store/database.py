@@ -35,9 +35,11 @@ class Database:
         try:
             parsed = make_url(url)
         except ArgumentError:
-            raise ConfigError(f"'{url}' is not a database URL", key="database_url",
-                              hint="e.g. sqlite:////path/myrtille.db or "
-                                   "postgresql+psycopg://user@host/db") from None
+            raise ConfigError(
+                f"'{url}' is not a database URL",
+                key="database_url",
+                hint="e.g. sqlite:////path/myrtille.db or postgresql+psycopg://user@host/db",
+            ) from None
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         self.url = parsed
@@ -52,9 +54,11 @@ class Database:
         try:
             self.engine: Engine = create_engine(parsed, **kwargs)
         except (NoSuchModuleError, ModuleNotFoundError) as exc:
-            raise ConfigError(f"no driver for '{parsed.drivername}': {exc}", key="database_url",
-                              hint="install the extra, e.g. pip install 'myrtille[postgres]'"
-                              ) from None
+            raise ConfigError(
+                f"no driver for '{parsed.drivername}': {exc}",
+                key="database_url",
+                hint="install the extra, e.g. pip install 'myrtille[postgres]'",
+            ) from None
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -82,16 +86,19 @@ class Database:
         from alembic.config import Config
 
         config = Config()
-        config.set_main_option("script_location",
-                               str(resources.files("myrtille.store") / "migrations"))
+        config.set_main_option(
+            "script_location", str(resources.files("myrtille.store") / "migrations")
+        )
         try:
             with self.engine.begin() as connection:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
         except OperationalError as exc:
-            raise ConfigError(f"cannot open the state database {self.url!r}: {exc.orig}",
-                              key="database_url",
-                              hint="check that the server runs and the URL is right") from None
+            raise ConfigError(
+                f"cannot open the state database {self.url!r}: {exc.orig}",
+                key="database_url",
+                hint="check that the server runs and the URL is right",
+            ) from None
 
     def table_names(self) -> list[str]:
         return inspect(self.engine).get_table_names()

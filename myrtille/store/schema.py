@@ -110,9 +110,7 @@ class Document(Base):
     """A collected document; its ``status`` makes this table the intake queue."""
 
     __tablename__ = "document"
-    __table_args__ = (
-        Index("ix_document_status_collected", "status", "collected_at"),
-    )
+    __table_args__ = (Index("ix_document_status_collected", "status", "collected_at"),)
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     url: Mapped[str] = mapped_column(Text)

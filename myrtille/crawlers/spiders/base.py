@@ -28,8 +28,15 @@ class SourceSpider(scrapy.Spider):
 
     kind: ClassVar[str] = ""
 
-    def __init__(self, source: SourceBase, intake: Intake, run: SourceRun,
-                 state: SourceState | None, timeout: float, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        source: SourceBase,
+        intake: Intake,
+        run: SourceRun,
+        state: SourceState | None,
+        timeout: float,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(name=f"{self.kind}:{source.id}", **kwargs)
         self.source = source
         self.intake = intake
@@ -40,8 +47,9 @@ class SourceSpider(scrapy.Spider):
 
     # -- requests ----------------------------------------------------------------------
 
-    def source_request(self, url: str, callback: Callable[..., Any], *,
-                       conditional: bool = True, **meta: Any) -> scrapy.Request:
+    def source_request(
+        self, url: str, callback: Callable[..., Any], *, conditional: bool = True, **meta: Any
+    ) -> scrapy.Request:
         """A request for the source itself (feed, listing, sitemap, records page)."""
         headers = {}
         if conditional and self.state is not None:
@@ -50,8 +58,12 @@ class SourceSpider(scrapy.Spider):
             if self.state.last_modified:
                 headers["If-Modified-Since"] = self.state.last_modified
         return scrapy.Request(
-            url, callback=callback, errback=self.source_failed, headers=headers,
-            dont_filter=True, meta={"handle_httpstatus_list": HANDLED_STATUSES, **meta},
+            url,
+            callback=callback,
+            errback=self.source_failed,
+            headers=headers,
+            dont_filter=True,
+            meta={"handle_httpstatus_list": HANDLED_STATUSES, **meta},
         )
 
     def usable_source_response(self, response: Response, *, keep_validators: bool) -> bool:
@@ -83,12 +95,19 @@ class SourceSpider(scrapy.Spider):
         self.articles_requested += 1
         return True
 
-    def article_request(self, url: str, hints: dict[str, Any],
-                        fallback: CollectedDocument | None = None) -> scrapy.Request:
+    def article_request(
+        self, url: str, hints: dict[str, Any], fallback: CollectedDocument | None = None
+    ) -> scrapy.Request:
         return scrapy.Request(
-            url, callback=self.parse_article, errback=self.article_failed,
-            meta={"handle_httpstatus_list": list(range(400, 600)), "hints": hints,
-                  "fallback": fallback, "article_url": url},
+            url,
+            callback=self.parse_article,
+            errback=self.article_failed,
+            meta={
+                "handle_httpstatus_list": list(range(400, 600)),
+                "hints": hints,
+                "fallback": fallback,
+                "article_url": url,
+            },
         )
 
     # -- articles ----------------------------------------------------------------------
@@ -103,34 +122,42 @@ class SourceSpider(scrapy.Spider):
             return
         content_type = response.headers.get(b"Content-Type", b"").lower()
         if not isinstance(response, TextResponse) or (
-                content_type and not content_type.startswith(HTML_TYPES)):
+            content_type and not content_type.startswith(HTML_TYPES)
+        ):
             kind = content_type.decode("latin-1").split(";")[0] or "binary"
-            yield from self.article_unusable(url, f"not an HTML page ({kind})", FINAL,
-                                             response.meta)
+            yield from self.article_unusable(
+                url, f"not an HTML page ({kind})", FINAL, response.meta
+            )
             return
         article = extract_article(response.text, response.url)
         if article is None:
-            yield from self.article_unusable(url, "no extractable article text", FINAL,
-                                             response.meta)
+            yield from self.article_unusable(
+                url, "no extractable article text", FINAL, response.meta
+            )
             return
         title = article.title or hints.get("title") or ""
         yield CollectedDocument(
-            url=response.url, source_id=self.source.id, title=title, text=article.text,
-            summary=hints.get("summary") or None, author=article.author or hints.get("author"),
+            url=response.url,
+            source_id=self.source.id,
+            title=title,
+            text=article.text,
+            summary=hints.get("summary") or None,
+            author=article.author or hints.get("author"),
             language=article.language or hints.get("language") or self.source.language,
             # A feed or news sitemap states the date on purpose; pages often only guess.
             published_at=hints.get("published_at") or article.published_at,
-            canonical_url=article.canonical_url, extraction="page",
+            canonical_url=article.canonical_url,
+            extraction="page",
         )
 
     def article_failed(self, failure: Failure) -> Iterator[CollectedDocument]:
         message, permanence = describe_failure(failure, self.timeout)
         meta = failure.request.meta if getattr(failure, "request", None) else {}
-        yield from self.article_unusable(meta.get("article_url", "?"), message, permanence,
-                                         meta)
+        yield from self.article_unusable(meta.get("article_url", "?"), message, permanence, meta)
 
-    def article_unusable(self, url: str, reason: str, permanence: str,
-                         meta: dict[str, Any]) -> Iterator[CollectedDocument]:
+    def article_unusable(
+        self, url: str, reason: str, permanence: str, meta: dict[str, Any]
+    ) -> Iterator[CollectedDocument]:
         """The page could not be had: use the feed's summary if any, else note it."""
         self.run.article_failures[reason] += 1
         fallback: CollectedDocument | None = meta.get("fallback")

@@ -25,8 +25,10 @@ class FeedSpider(SourceSpider):
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request | CollectedDocument]:
         if not self.usable_source_response(response, keep_validators=True):
             return
-        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1")
-                   for k, v in response.headers.items()}
+        headers = {
+            k.decode("latin-1"): b", ".join(v).decode("latin-1")
+            for k, v in response.headers.items()
+        }
         try:
             feed = parse_feed(response.body, response.url, headers)
         except SourceError as exc:
@@ -41,8 +43,9 @@ class FeedSpider(SourceSpider):
             self.run.found += 1
             if not entry.link:
                 self.run.skipped += 1
-                self.run.warn(f"entry '{entry.title[:80] or entry.entry_id or '?'}' has no link; "
-                              "skipped")
+                self.run.warn(
+                    f"entry '{entry.title[:80] or entry.entry_id or '?'}' has no link; skipped"
+                )
                 continue
             if self.intake.is_seen(entry.link):
                 self.run.known += 1
@@ -51,21 +54,35 @@ class FeedSpider(SourceSpider):
                 undated += 1
             language = self.source.language or feed.language
             fallback = CollectedDocument(
-                url=entry.link, source_id=self.source.id, title=entry.title or entry.link,
-                text=entry.summary, summary=entry.summary or None, author=entry.author,
-                language=language, published_at=entry.published_at, extraction="summary",
+                url=entry.link,
+                source_id=self.source.id,
+                title=entry.title or entry.link,
+                text=entry.summary,
+                summary=entry.summary or None,
+                author=entry.author,
+                language=language,
+                published_at=entry.published_at,
+                extraction="summary",
             )
             if not self.source.fetch_articles:
                 yield fallback
                 continue
             if not self.can_request_article():
-                self.run.warn(f"more than {self.source.max_articles} new entries; the rest "
-                              "waits for the next crawl")
+                self.run.warn(
+                    f"more than {self.source.max_articles} new entries; the rest "
+                    "waits for the next crawl"
+                )
                 break
-            hints = {"title": entry.title, "summary": entry.summary or None,
-                     "author": entry.author, "published_at": entry.published_at,
-                     "language": language}
+            hints = {
+                "title": entry.title,
+                "summary": entry.summary or None,
+                "author": entry.author,
+                "published_at": entry.published_at,
+                "language": language,
+            }
             yield self.article_request(entry.link, hints, fallback)
         if undated:
-            self.run.warn(f"{undated} entr{'y has' if undated == 1 else 'ies have'} no date in "
-                          "the feed; the page's date is used when it has one")
+            self.run.warn(
+                f"{undated} entr{'y has' if undated == 1 else 'ies have'} no date in "
+                "the feed; the page's date is used when it has one"
+            )

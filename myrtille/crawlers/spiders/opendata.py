@@ -23,8 +23,9 @@ class OpenDataSpider(SourceSpider):
         yield self.page_request(0)
 
     def page_request(self, offset: int) -> scrapy.Request:
-        return self.source_request(page_url(self.source, offset), self.parse_page,
-                                   conditional=False, offset=offset)
+        return self.source_request(
+            page_url(self.source, offset), self.parse_page, conditional=False, offset=offset
+        )
 
     def parse_page(self, response: Response) -> Iterator[scrapy.Request | CollectedDocument]:
         offset: int = response.meta["offset"]

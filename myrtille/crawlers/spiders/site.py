@@ -28,9 +28,11 @@ class SiteSpider(SourceSpider):
     def link_extractor(self) -> LinkExtractor:
         domains = {urlsplit(u).hostname for u in [self.source.url, *self.source.pages]}
         return LinkExtractor(
-            allow=self.source.links.allow, deny=self.source.links.deny,
+            allow=self.source.links.allow,
+            deny=self.source.links.deny,
             restrict_css=self.source.links.css or (),
-            allow_domains=sorted(d for d in domains if d), unique=True,
+            allow_domains=sorted(d for d in domains if d),
+            unique=True,
         )
 
     def parse_listing(self, response: Response) -> Iterator[scrapy.Request | CollectedDocument]:
@@ -41,8 +43,11 @@ class SiteSpider(SourceSpider):
             self.run.fail(f"the listing page {response.url} is not an HTML page")
             return
         listing = {self.source.url, *self.source.pages, response.url}
-        links = [link for link in self.link_extractor().extract_links(response)
-                 if link.url not in listing]
+        links = [
+            link
+            for link in self.link_extractor().extract_links(response)
+            if link.url not in listing
+        ]
         if not links:
             self.run.warn(f"no article links found on {response.url}; check the link rules")
         for link in links:
@@ -51,8 +56,10 @@ class SiteSpider(SourceSpider):
                 self.run.known += 1
                 continue
             if not self.can_request_article():
-                self.run.warn(f"more than {self.source.max_articles} new links; the rest "
-                              "waits for the next crawl")
+                self.run.warn(
+                    f"more than {self.source.max_articles} new links; the rest "
+                    "waits for the next crawl"
+                )
                 break
             hints = {"title": (link.text or "").strip() or None, "language": self.source.language}
             yield self.article_request(link.url, hints)

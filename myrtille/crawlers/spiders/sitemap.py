@@ -56,14 +56,19 @@ class SitemapSpider(SourceSpider):
             self.run.warn(warning)
         for child in sitemap.children:
             if self.children_requested >= MAX_CHILD_SITEMAPS:
-                self.run.warn(f"the sitemap index lists more than {MAX_CHILD_SITEMAPS} sitemaps; "
-                              "the rest were not read")
+                self.run.warn(
+                    f"the sitemap index lists more than {MAX_CHILD_SITEMAPS} sitemaps; "
+                    "the rest were not read"
+                )
                 break
             self.children_requested += 1
             yield self.source_request(child, self.parse_sitemap, conditional=False, root=False)
         # Newest first, so a capped crawl takes the latest news.
-        entries = sorted(sitemap.entries, reverse=True,
-                         key=lambda e: (e.published_at or e.lastmod or _EPOCH).timestamp())
+        entries = sorted(
+            sitemap.entries,
+            reverse=True,
+            key=lambda e: (e.published_at or e.lastmod or _EPOCH).timestamp(),
+        )
         for entry in entries:
             if not self.wanted(entry.loc):
                 continue
@@ -72,10 +77,14 @@ class SitemapSpider(SourceSpider):
                 self.run.known += 1
                 continue
             if not self.can_request_article():
-                self.run.warn(f"more than {self.source.max_articles} new URLs; the rest waits "
-                              "for the next crawl")
+                self.run.warn(
+                    f"more than {self.source.max_articles} new URLs; the rest waits "
+                    "for the next crawl"
+                )
                 break
-            hints = {"title": entry.title, "published_at": entry.published_at,
-                     "language": self.source.language or entry.language}
+            hints = {
+                "title": entry.title,
+                "published_at": entry.published_at,
+                "language": self.source.language or entry.language,
+            }
             yield self.article_request(entry.loc, hints)
-

@@ -1,0 +1,37 @@
+# `make demo` and `make test` work on a fresh machine: they create .venv and install
+# everything (the package, its extras, the spaCy models) before running.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install demo test lint format bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,models]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/myrtille demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check myrtille tests bench
+	$(BIN)/ruff format --check myrtille tests bench
+
+format: $(STAMP)
+	$(BIN)/ruff format myrtille tests bench
+	$(BIN)/ruff check --fix myrtille tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/repoll.py
+	$(BIN)/python bench/extraction.py
+
+clean:
+	rm -rf $(VENV) demo-data .pytest_cache .ruff_cache

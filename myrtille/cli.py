@@ -1,0 +1,270 @@
+"""The ``myrtille`` command."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from functools import wraps
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+
+from myrtille.config.loading import load_settings
+from myrtille.config.settings import Settings
+from myrtille.exceptions import ConfigError
+from myrtille.store.database import Database, open_database
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_CONFIG_NAME = "myrtille.yaml"
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class AppContext:
+    """What commands share: the options given, settings and database loaded on demand."""
+
+    def __init__(self, config: str | None, data_dir: str | None) -> None:
+        self.config = config
+        self.data_dir = data_dir
+        self._settings: Settings | None = None
+        self._database: Database | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            overrides = {"data_dir": self.data_dir} if self.data_dir else None
+            self._settings = load_settings(self.config, overrides=overrides)
+        return self._settings
+
+    @property
+    def database(self) -> Database:
+        if self._database is None:
+            self._database = open_database(self.settings.state_url)
+        return self._database
+
+
+def reports_config_errors(func: F) -> F:
+    """A bad configuration ends the command with its message and exit code 2."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ConfigError as exc:
+            err.print("[bold red]Configuration error[/]")
+            for problem in exc.problems:
+                err.print(f"  {problem}", markup=False)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group()
+@click.option(
+    "--config",
+    "-c",
+    "config",
+    metavar="FILE",
+    envvar="MYRTILLE_CONFIG",
+    help="YAML configuration file (or MYRTILLE_CONFIG).",
+)
+@click.option("--data-dir", metavar="DIR", help="Where state lives (or MYRTILLE_DATA_DIR).")
+@click.version_option(package_name="myrtille")
+@click.pass_context
+def main(ctx: click.Context, config: str | None, data_dir: str | None) -> None:
+    """Myrtille: economic-intelligence watch for SMEs and the agents who advise them."""
+    ctx.obj = AppContext(config, data_dir)
+
+
+@main.command()
+@click.argument(
+    "path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_CONFIG_NAME
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(path: Path, force: bool) -> None:
+    """Write a commented starter configuration to PATH (default ./myrtille.yaml)."""
+    if path.exists() and not force:
+        err.print(f"{path} already exists; use --force to overwrite it.", markup=False)
+        sys.exit(1)
+    starter = (resources.files("myrtille.config") / "starter.yaml").read_text(encoding="utf-8")
+    path.write_text(starter, encoding="utf-8")
+    out.print(
+        f"Wrote {path}. Edit its sources, then run: myrtille --config {path} crawl", markup=False
+    )
+
+
+@main.command()
+@click.argument("sources", nargs=-1)
+@click.option(
+    "--all", "ignore_schedule", is_flag=True, help="Crawl every enabled source, due or not."
+)
+@click.pass_obj
+@reports_config_errors
+def crawl(app: AppContext, sources: tuple[str, ...], ignore_schedule: bool) -> None:
+    """Collect every due source once (or the SOURCES named) and exit."""
+    from myrtille.crawlers.runner import run_crawl, select_sources
+    from myrtille.reporting import CrawlProgress, print_crawl_report
+
+    settings = app.settings
+    try:
+        chosen = select_sources(settings, app.database, sources, ignore_schedule=ignore_schedule)
+    except KeyError as exc:
+        err.print(str(exc.args[0]), markup=False)
+        sys.exit(2)
+    if not chosen:
+        out.print("No source is due. Use --all to crawl anyway, or name sources.")
+        return
+    with CrawlProgress(out, [s.id for s in chosen]) as progress:
+        report = run_crawl(settings, app.database, chosen, on_event=progress.handle)
+    print_crawl_report(out, report)
+
+
+@main.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--since", metavar="DATE", help="Only documents published on or after DATE.")
+@click.option("--source", "source_ids", multiple=True, help="Only these sources.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to a file instead of standard output.",
+)
+@click.pass_obj
+@reports_config_errors
+def export(
+    app: AppContext, fmt: str, since: str | None, source_ids: tuple[str, ...], output: Path | None
+) -> None:
+    """Write collected documents, one JSON object per line."""
+    from myrtille.crawlers.dates import parse_datetime
+    from myrtille.pipeline.export import write_jsonl
+    from myrtille.pipeline.intake import Intake
+
+    since_at: datetime | None = None
+    if since:
+        since_at = parse_datetime(since)
+        if since_at is None:
+            err.print(
+                f"--since: '{since}' is not a date; use YYYY-MM-DD or ISO 8601.", markup=False
+            )
+            sys.exit(2)
+    documents = Intake(app.database, app.settings.dedup).documents(since_at, source_ids)
+    if output:
+        with output.open("w", encoding="utf-8") as handle:
+            count = write_jsonl(documents, handle)
+        err.print(f"{count} documents written to {output}", markup=False)
+    else:
+        write_jsonl(documents, sys.stdout)
+
+
+@main.group(invoke_without_command=True)
+@click.pass_context
+@reports_config_errors
+def sources(ctx: click.Context) -> None:
+    """Show the configured sources and their health; import and export OPML."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(sources_list)
+
+
+@sources.command(name="list")
+@click.pass_obj
+@reports_config_errors
+def sources_list(app: AppContext) -> None:
+    """Table of sources: last attempt, last success, items, HTTP statuses, last error."""
+    from myrtille.crawlers.health import all_states
+    from myrtille.reporting import print_sources
+
+    print_sources(out, app.settings, all_states(app.database))
+
+
+@sources.command(name="import")
+@click.argument("opml_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would be added, change nothing.")
+@click.pass_obj
+@reports_config_errors
+def sources_import(app: AppContext, opml_file: Path, dry_run: bool) -> None:
+    """Add the feeds of an OPML file to the configuration file's sources."""
+    from myrtille.config.editing import add_sources
+    from myrtille.config.opml import read_opml, slug, unique_id
+
+    settings = app.settings
+    if settings.config_path is None:
+        raise ConfigError(
+            "no configuration file to add sources to",
+            hint="create one with 'myrtille init' and pass it with --config",
+        )
+    taken = {s.id for s in settings.sources}
+    known_urls = {s.url for s in settings.sources}
+    added: list[dict[str, Any]] = []
+    skipped = 0
+    for feed in read_opml(opml_file):
+        if feed.url in known_urls or not feed.url.startswith(("http://", "https://")):
+            skipped += 1
+            continue
+        source_id = unique_id(slug(feed.title or feed.url), taken)
+        taken.add(source_id)
+        known_urls.add(feed.url)
+        entry: dict[str, Any] = {"id": source_id, "kind": "feed", "url": feed.url}
+        if feed.title:
+            entry["name"] = feed.title
+        if feed.language:
+            entry["language"] = feed.language.split("-")[0].lower()
+        added.append(entry)
+    for entry in added:
+        out.print(f"  + {entry['id']}: {entry['url']}", markup=False)
+    if not dry_run and added:
+        add_sources(settings.config_path, added)
+        load_settings(settings.config_path)  # the file must still be valid
+    verb = "would add" if dry_run else "added"
+    out.print(
+        f"{len(added)} feeds {verb} to {settings.config_path}; {skipped} skipped "
+        "(already configured or not http/https).",
+        markup=False,
+    )
+
+
+@sources.command(name="export")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+@reports_config_errors
+def sources_export(app: AppContext, output: Path | None) -> None:
+    """Write the feed sources as OPML (for feed readers)."""
+    from myrtille.config.opml import write_opml
+
+    settings = app.settings
+    text = write_opml(settings.sources)
+    others = sum(1 for s in settings.sources if s.kind != "feed")
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    if others:
+        err.print(
+            f"{others} non-feed sources (site, sitemap, opendata) have no OPML form "
+            "and were left out.",
+            markup=False,
+        )
+
+
+@main.command()
+@click.option(
+    "--port",
+    type=int,
+    default=8642,
+    show_default=True,
+    help="Port of the demo news site on 127.0.0.1 (another is used if busy).",
+)
+@click.option("--fresh", is_flag=True, help="Start from an empty demo data directory.")
+@click.option("--serve", is_flag=True, help="Keep serving the demo site after collecting.")
+@click.pass_obj
+@reports_config_errors
+def demo(app: AppContext, port: int, fresh: bool, serve: bool) -> None:
+    """Serve the bundled demo news site on localhost and collect it end to end."""
+    from myrtille.demo.run import run_demo
+
+    data_dir = Path(app.data_dir) if app.data_dir else Path("demo-data")
+    sys.exit(run_demo(out, data_dir, port=port, fresh=fresh, serve=serve))

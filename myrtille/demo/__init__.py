@@ -1,0 +1,1 @@
+"""The bundled demo: a fictional regional business news site, served on localhost."""

@@ -1,0 +1,118 @@
+"""Shared fixtures: a real local HTTP server, settings in a temporary data directory,
+the crawl entry point, and state databases (SQLite, PostgreSQL)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from myrtille.config.loading import load_settings
+from myrtille.config.settings import Settings
+from myrtille.crawlers.runner import CrawlReport, run_crawl
+from myrtille.demo.httpserver import RouteServer
+from myrtille.store.database import Database, open_database
+
+DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+@pytest.fixture
+def server() -> Iterator[RouteServer]:
+    with RouteServer() as running:
+        yield running
+
+
+def make_settings(data_dir: Path, sources: list[dict[str, Any]], **crawl: Any) -> Settings:
+    crawl_settings = {
+        "autothrottle": False,
+        "timeout": "5s",
+        "retries": 0,
+        "concurrency_per_domain": 8,
+        **crawl,
+    }
+    return load_settings(
+        None,
+        env={},
+        overrides={"data_dir": str(data_dir), "sources": sources, "crawl": crawl_settings},
+    )
+
+
+@pytest.fixture
+def settings_for(tmp_path: Path) -> Callable[..., Settings]:
+    def build(sources: list[dict[str, Any]], **crawl: Any) -> Settings:
+        return make_settings(tmp_path / "data", sources, **crawl)
+
+    return build
+
+
+@pytest.fixture
+def crawl() -> Iterator[Callable[..., CrawlReport]]:
+    """Crawl through the real entry point (a child process), as `myrtille crawl` does."""
+    opened: list[Database] = []
+
+    def run(settings: Settings, *source_ids: str) -> CrawlReport:
+        database = open_database(settings.state_url)
+        opened.append(database)
+        chosen = [settings.source(s) for s in source_ids] if source_ids else settings.sources
+        return run_crawl(settings, database, chosen)
+
+    yield run
+    for database in opened:
+        database.dispose()
+
+
+def postgres_url() -> str | None:
+    """The PostgreSQL server for contract tests; required in CI, optional elsewhere."""
+    return os.environ.get("MYRTILLE_TEST_POSTGRES_URL") or DEFAULT_POSTGRES
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    url = postgres_url()
+    assert url is not None
+    try:
+        engine = create_engine(url)
+        with engine.connect() as connection:
+            connection.execute(text("select 1"))
+        engine.dispose()
+    except Exception as exc:  # any driver or network failure means: no server here
+        if os.environ.get("CI") or os.environ.get("MYRTILLE_TEST_POSTGRES_URL"):
+            raise
+        pytest.skip(f"PostgreSQL not reachable at {url}: {exc}")
+    return url
+
+
+@pytest.fixture
+def postgres_database(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    name = f"myrtille_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def state_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each state-database contract test runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'state.db'}"
+    return request.getfixturevalue("postgres_database")
+
+
+@pytest.fixture
+def database(state_url: str) -> Iterator[Database]:
+    db = open_database(state_url)
+    yield db
+    db.dispose()
