@@ -20,6 +20,7 @@ from myrtille.store.database import Database, open_database
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_CONFIG_NAME = "myrtille.yaml"
+PIPED_WIDTH = 200
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -78,6 +79,10 @@ def reports_config_errors(func: F) -> F:
 @click.pass_context
 def main(ctx: click.Context, config: str | None, data_dir: str | None) -> None:
     """Myrtille: economic-intelligence watch for SMEs and the agents who advise them."""
+    for console in (out, err):
+        if not console.is_terminal:
+            # Piped or captured output is read by scripts: do not truncate table cells.
+            console.width = max(console.width, PIPED_WIDTH)
     ctx.obj = AppContext(config, data_dir)
 
 
@@ -219,7 +224,7 @@ def sources_import(app: AppContext, opml_file: Path, dry_run: bool) -> None:
     if not dry_run and added:
         add_sources(settings.config_path, added)
         load_settings(settings.config_path)  # the file must still be valid
-    verb = "would add" if dry_run else "added"
+    verb = "would be added" if dry_run else "added"
     out.print(
         f"{len(added)} feeds {verb} to {settings.config_path}; {skipped} skipped "
         "(already configured or not http/https).",

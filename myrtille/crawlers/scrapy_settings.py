@@ -31,6 +31,8 @@ def scrapy_settings(crawl: CrawlSettings, log_file: Path | None) -> dict[str, An
         "REDIRECT_ENABLED": True,
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
+        # Scrapy >= 2.19 opens an HTTP control port by default; a crawler needs none.
+        "REMOTE_CONTROL_ENABLED": False,
         "HTTPCACHE_ENABLED": False,
         "ITEM_PIPELINES": {"myrtille.crawlers.pipelines.IntakePipeline": 300},
         "LOG_ENABLED": True,

@@ -26,14 +26,17 @@ class SiteSpider(SourceSpider):
             yield self.source_request(page, self.parse_listing, conditional=False, first=False)
 
     def link_extractor(self) -> LinkExtractor:
-        domains = {urlsplit(u).hostname for u in [self.source.url, *self.source.pages]}
         return LinkExtractor(
             allow=self.source.links.allow,
             deny=self.source.links.deny,
             restrict_css=self.source.links.css or (),
-            allow_domains=sorted(d for d in domains if d),
             unique=True,
         )
+
+    def on_site(self, url: str) -> bool:
+        # Compared on host names: LinkExtractor's allow_domains trips over explicit ports.
+        hosts = {urlsplit(u).hostname for u in [self.source.url, *self.source.pages]}
+        return urlsplit(url).hostname in hosts
 
     def parse_listing(self, response: Response) -> Iterator[scrapy.Request | CollectedDocument]:
         first = response.meta.get("first", False)
@@ -46,7 +49,7 @@ class SiteSpider(SourceSpider):
         links = [
             link
             for link in self.link_extractor().extract_links(response)
-            if link.url not in listing
+            if link.url not in listing and self.on_site(link.url)
         ]
         if not links:
             self.run.warn(f"no article links found on {response.url}; check the link rules")
