@@ -166,7 +166,7 @@ class CrawlSettings(Model):
 
 
 class DedupSettings(Model):
-    threshold: float = Field(default=0.5, gt=0, le=1, description="MinHash Jaccard threshold")
+    threshold: float = Field(default=0.35, gt=0, le=1, description="MinHash Jaccard threshold")
     num_perm: int = Field(default=128, ge=16, le=1024)
     shingle_words: int = Field(default=3, ge=1, le=10)
     window: timedelta = timedelta(days=30)

@@ -17,6 +17,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 MIN_SHINGLES = 8
 # Signatures are stored; the hashing scheme is fixed so that old ones stay comparable.
 SCHEME = "affine32"
+CANDIDATE_RATIO = 0.7
 
 
 def shingles(text: str, size: int) -> set[str]:
@@ -31,7 +32,11 @@ class StoryIndex:
 
     def __init__(self, settings: DedupSettings) -> None:
         self.settings = settings
-        self._lsh = MinHashLSH(threshold=settings.threshold, num_perm=settings.num_perm)
+        # LSH is probabilistic: band for a lower threshold so that few true pairs are missed,
+        # then keep only candidates whose estimated similarity reaches the real threshold.
+        self._lsh = MinHashLSH(
+            threshold=settings.threshold * CANDIDATE_RATIO, num_perm=settings.num_perm
+        )
         self._signatures: dict[str, MinHash] = {}
         self._clusters: dict[str, str] = {}
 

@@ -113,7 +113,11 @@ class Intake:
             if twin is not None:
                 self.mark_seen(doc.url, doc.source_id, "duplicate", twin, session)
                 return AddResult("duplicate", twin)
-            signature = self.stories.signature(doc.title, doc.text)
+            # Notices are templated legal text: near-duplicate detection would merge
+            # unrelated companies' notices, so each notice is a story of its own.
+            signature = (
+                self.stories.signature(doc.title, doc.text) if doc.kind == "article" else None
+            )
             cluster_id = (self.stories.cluster_for(signature) if signature else None) or doc_id
             cluster = session.get(StoryCluster, cluster_id)
             if cluster is None:

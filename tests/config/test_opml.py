@@ -15,7 +15,8 @@ from myrtille.exceptions import ConfigError
 OPML = """<?xml version="1.0" encoding="UTF-8"?>
 <opml version="2.0"><head><title>Mes flux</title></head><body>
   <outline text="Industrie">
-    <outline type="rss" text="L'Usine Régionale" xmlUrl="https://usine.example/rss" language="fr-FR"/>
+    <outline type="rss" text="L'Usine Régionale" xmlUrl="https://usine.example/rss"
+             language="fr-FR"/>
     <outline type="rss" text="Déjà là" xmlUrl="https://news.example/rss.xml"/>
   </outline>
   <outline type="rss" title="Business Wire FR" text="bw" xmlUrl="https://bw.example/feed.atom"/>

@@ -69,7 +69,28 @@ METROPOLITAN_REGIONS = REGIONS - {"01", "02", "03", "04", "06"}
 # INSEE department codes: 01-19, 2A, 2B, 21-95, 971-976 (no plain "20" since 1976).
 DEPARTMENT_RE = re.compile(r"^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2A|2B|97[1-6])$")
 NOTICE_FAMILIES = {"collective", "creation", "vente", "modification", "radiation"}
-SIRENE_HEADER = ["siren", "statutDiffusionUniteLegale", "unitePurgeeUniteLegale", "dateCreationUniteLegale", "sigleUniteLegale", "sexeUniteLegale", "prenom1UniteLegale", "prenomUsuelUniteLegale", "nomUniteLegale", "categorieJuridiqueUniteLegale", "denominationUniteLegale", "denominationUsuelle1UniteLegale", "denominationUsuelle2UniteLegale", "denominationUsuelle3UniteLegale", "activitePrincipaleUniteLegale", "nomenclatureActivitePrincipaleUniteLegale", "etatAdministratifUniteLegale", "trancheEffectifsUniteLegale", "categorieEntreprise", "dateDernierTraitementUniteLegale"]
+SIRENE_HEADER = [
+    "siren",
+    "statutDiffusionUniteLegale",
+    "unitePurgeeUniteLegale",
+    "dateCreationUniteLegale",
+    "sigleUniteLegale",
+    "sexeUniteLegale",
+    "prenom1UniteLegale",
+    "prenomUsuelUniteLegale",
+    "nomUniteLegale",
+    "categorieJuridiqueUniteLegale",
+    "denominationUniteLegale",
+    "denominationUsuelle1UniteLegale",
+    "denominationUsuelle2UniteLegale",
+    "denominationUsuelle3UniteLegale",
+    "activitePrincipaleUniteLegale",
+    "nomenclatureActivitePrincipaleUniteLegale",
+    "etatAdministratifUniteLegale",
+    "trancheEffectifsUniteLegale",
+    "categorieEntreprise",
+    "dateDernierTraitementUniteLegale",
+]
 TRANCHES = {
     "",
     "NN",

@@ -1,0 +1,100 @@
+"""`myrtille demo` end to end, through the installed command, offline."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from myrtille.demo.corpus import load_corpus
+from myrtille.pipeline.intake import Intake
+from myrtille.store.database import open_database
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def run_demo(data_dir: Path, port: int) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "myrtille",
+            "--data-dir",
+            str(data_dir),
+            "demo",
+            "--port",
+            str(port),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(data_dir.parent)},
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
+    data_dir = tmp_path_factory.mktemp("demo") / "demo-data"
+    port = free_port()
+    result = run_demo(data_dir, port)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return data_dir, port, result.stdout
+
+
+def test_demo_collects_every_source(demo_run: tuple[Path, int, str]) -> None:
+    data_dir, _, output = demo_run
+    corpus = load_corpus()
+    documents = list(Intake(open_database(f"sqlite:///{data_dir / 'myrtille.db'}")).documents())
+    articles = [d for d in documents if d.kind == "article"]
+    notices = [d for d in documents if d.kind == "notice"]
+    assert len(articles) == len(corpus.articles) >= 60
+    assert len(notices) == len(corpus.notices)
+    assert {d.source_id for d in documents} == {
+        "eco-regions",
+        "industrie-hebdo",
+        "france-business-review",
+        "bodacc-demo",
+    }
+    assert {d.language for d in articles} == {"fr", "en"}
+    assert all(d.extraction == "page" and len(d.text) > 400 for d in articles)
+    assert all("utm_" not in d.url for d in documents)
+    assert all(d.published_at is not None for d in documents)
+    assert f"{len(documents)} new documents" in output
+    assert "Stories reported by several sources" in output
+
+
+def test_same_story_from_two_outlets_is_one_cluster(demo_run: tuple[Path, int, str]) -> None:
+    data_dir, _, _ = demo_run
+    corpus = load_corpus()
+    database = open_database(f"sqlite:///{data_dir / 'myrtille.db'}")
+    cluster_of = {
+        d.url.rsplit("/", 1)[-1].removesuffix(".html"): d.cluster_id
+        for d in Intake(database).documents()
+        if d.kind == "article"
+    }
+    stories: dict[str, list[str]] = defaultdict(list)
+    for article in corpus.articles:
+        if article.story and article.language == "fr":
+            stories[article.story].append(article.slug)
+    pairs = {k: v for k, v in stories.items() if len(v) >= 2}
+    assert len(pairs) >= 4
+    for story, slugs in pairs.items():
+        assert len({cluster_of[s] for s in slugs}) == 1, story
+    # Different stories stay apart.
+    assert len({cluster_of[slugs[0]] for slugs in pairs.values()}) == len(pairs)
+
+
+def test_running_the_demo_again_adds_nothing(demo_run: tuple[Path, int, str]) -> None:
+    data_dir, port, _ = demo_run
+    result = run_demo(data_dir, port)
+    assert result.returncode == 0, result.stderr
+    assert "0 new documents" in result.stdout
