@@ -2,13 +2,18 @@
 
 The page is untrusted: only plain text and a few metadata strings leave this module.
 trafilatura never fetches anything itself; it gets the HTML Scrapy downloaded.
+
+The page is parsed once. Metadata comes from the <head> (Open Graph, article:*, author,
+rel=canonical, lang), which is cheap; trafilatura's own metadata search costs as much as
+the text extraction itself, so its date finder (htmldate) only runs when neither the feed
+nor the page states a date.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import lxml.html
 import trafilatura
@@ -19,12 +24,29 @@ from myrtille.crawlers.dates import parse_datetime
 # Minimum text for a page to count as an article rather than a stub or an index page.
 MIN_ARTICLE_CHARS = 200
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
+_SPACES = re.compile(r"\s+")
+DATE_PATHS = (
+    '//meta[@property="article:published_time"]/@content',
+    '//meta[@name="date"]/@content',
+    '//meta[@name="DC.date.issued"]/@content',
+    '//meta[@itemprop="datePublished"]/@content',
+    "//time[@datetime]/@datetime",
+)
 
 
 @dataclass(frozen=True)
 class ExtractedArticle:
     title: str | None
     text: str
+    author: str | None
+    published_at: datetime | None
+    language: str | None
+    canonical_url: str | None
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    title: str | None
     author: str | None
     published_at: datetime | None
     language: str | None
@@ -38,80 +60,97 @@ def _language(value: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _page_metadata(html: str) -> tuple[str | None, str | None, datetime | None]:
-    """rel=canonical, declared language and precise publication time from the <head>."""
-    try:
-        tree = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        return None, None, None
-    canonical = next(
-        iter(tree.xpath('//link[translate(@rel,"CANONICAL","canonical")="canonical"]/@href')), None
-    )
+def _first(tree: lxml.html.HtmlElement, *paths: str) -> str | None:
+    for path in paths:
+        for value in tree.xpath(path):
+            text = value if isinstance(value, str) else value.text_content()
+            text = _SPACES.sub(" ", str(text)).strip()
+            if text:
+                return text
+    return None
+
+
+def page_metadata(tree: lxml.html.HtmlElement) -> PageMetadata:
+    """Title, author, date, language and rel=canonical as the page declares them."""
+    canonical = _first(tree, '//link[translate(@rel,"CANONICAL","canonical")="canonical"]/@href')
     language = (
         tree.get("lang")
         or tree.get("xml:lang")
-        or next(iter(tree.xpath('//meta[@property="og:locale"]/@content')), None)
-        or next(
-            iter(
-                tree.xpath(
-                    '//meta[translate(@http-equiv,"CONTENT-LANGUAGE","content-language")'
-                    '="content-language"]/@content'
-                )
-            ),
-            None,
+        or _first(
+            tree,
+            '//meta[@property="og:locale"]/@content',
+            '//meta[translate(@http-equiv,"CONTENT-LANGUAGE","content-language")'
+            '="content-language"]/@content',
         )
     )
     published = None
-    for path in (
-        '//meta[@property="article:published_time"]/@content',
-        '//meta[@name="date"]/@content',
-        '//meta[@itemprop="datePublished"]/@content',
-        "//time[@datetime]/@datetime",
-    ):
+    for path in DATE_PATHS:
         for value in tree.xpath(path):
             published = parse_datetime(str(value))
             if published:
                 break
         if published:
             break
-    return (str(canonical).strip() if canonical else None), _language(language), published
+    title = _first(tree, '//meta[@property="og:title"]/@content', "//h1", "//title")
+    author = _first(
+        tree, '//meta[@name="author"]/@content', '//meta[@property="article:author"]/@content'
+    )
+    return PageMetadata(
+        title=title,
+        author=author,
+        published_at=published,
+        language=_language(language),
+        canonical_url=canonical,
+    )
 
 
-def extract_article(html: str, url: str) -> ExtractedArticle | None:
-    """The main text and metadata of an article page; None when it has no article text."""
+def _find_date(html: str) -> datetime | None:
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, original_date=True, extensive_search=False)
+    except (ValueError, TypeError, etree.LxmlError):
+        return None
+    return parse_datetime(found) if found else None
+
+
+def extract_article(html: str, url: str, *, need_date: bool = True) -> ExtractedArticle | None:
+    """The main text and metadata of an article page; None when it has no article text.
+
+    ``need_date=False`` says the caller already knows the date (from the feed), which
+    spares the date search on pages that do not declare one.
+    """
     if not html or not html.strip():
         return None
-    canonical, language, published = _page_metadata(html)
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    meta = page_metadata(tree)  # before trafilatura, which cleans the tree in place
     try:
         result = trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            favor_precision=True,
-            date_extraction_params={"original_date": True, "extensive_search": False},
+            tree, url=url, with_metadata=False, include_comments=False, include_tables=False
         )
     except (ValueError, TypeError, etree.LxmlError):
         result = None
     if result is None:
         return None
-    meta = result.as_dict() if hasattr(result, "as_dict") else dict(result)
-    text = (meta.get("text") or "").strip()
-    title = (meta.get("title") or "").strip() or None
-    if title and text.startswith(title):
+    text = (
+        (result.as_dict() if hasattr(result, "as_dict") else dict(result)).get("text") or ""
+    ).strip()
+    if meta.title and text.startswith(meta.title):
         # trafilatura keeps the <h1>; the title has its own field.
-        text = text[len(title) :].lstrip()
+        text = text[len(meta.title) :].lstrip()
     if len(text) < MIN_ARTICLE_CHARS:
         return None
-    if published is None and meta.get("date"):
-        day = parse_datetime(str(meta["date"]))
-        published = day.astimezone(UTC) if day else None
+    published = meta.published_at
+    if published is None and need_date:
+        published = _find_date(html)
     return ExtractedArticle(
-        title=title,
+        title=meta.title,
         text=text,
-        author=(meta.get("author") or None),
+        author=meta.author,
         published_at=published,
-        language=language or _language(meta.get("language")),
-        canonical_url=canonical,
+        language=meta.language,
+        canonical_url=meta.canonical_url,
     )

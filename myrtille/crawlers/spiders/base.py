@@ -129,7 +129,9 @@ class SourceSpider(scrapy.Spider):
                 url, f"not an HTML page ({kind})", FINAL, response.meta
             )
             return
-        article = extract_article(response.text, response.url)
+        article = extract_article(
+            response.text, response.url, need_date=hints.get("published_at") is None
+        )
         if article is None:
             yield from self.article_unusable(
                 url, "no extractable article text", FINAL, response.meta
