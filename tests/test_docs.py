@@ -1,0 +1,56 @@
+"""Docs that tests keep honest: every setting, source option and command is documented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from pydantic import BaseModel
+
+from myrtille.cli import main
+from myrtille.config import settings as models
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def keys(model: type[BaseModel]) -> set[str]:
+    return {name for name in model.model_fields if name != "config_path"}
+
+
+def test_every_setting_is_documented() -> None:
+    text = (DOCS / "configuration.md").read_text(encoding="utf-8")
+    for model in (models.Settings, models.CrawlSettings, models.DedupSettings):
+        for key in keys(model):
+            assert f"`{key}`" in text, f"{model.__name__}.{key} missing from configuration.md"
+
+
+def test_every_source_option_is_documented() -> None:
+    text = (DOCS / "sources.md").read_text(encoding="utf-8")
+    for model in (
+        models.FeedSource,
+        models.SiteSource,
+        models.SitemapSource,
+        models.OpenDataSource,
+        models.LinkRules,
+    ):
+        for key in keys(model):
+            assert f"{key}" in text and (f"`{key}`" in text or f"{key}:" in text), (
+                f"{model.__name__}.{key} missing from sources.md"
+            )
+
+
+def test_every_command_is_documented() -> None:
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+
+    def walk(group: click.Group, prefix: str) -> None:
+        for name, command in group.commands.items():
+            assert f"myrtille {prefix}{name}" in text, f"myrtille {prefix}{name} undocumented"
+            for param in command.params:
+                if isinstance(param, click.Option):
+                    assert any(opt in text for opt in param.opts), (
+                        f"option {param.opts} of {prefix}{name} undocumented"
+                    )
+            if isinstance(command, click.Group):
+                walk(command, f"{prefix}{name} ")
+
+    walk(main, "")
