@@ -150,6 +150,7 @@ class CrawlSettings(Model):
     max_size: int = Field(default=10 * 1024 * 1024, description="bytes per response")
     concurrency_per_domain: int = Field(default=2, ge=1, le=32)
     concurrency: int = Field(default=16, ge=1, le=256)
+    parallel_sources: int = Field(default=16, ge=1, le=256, description="sources crawled at once")
     autothrottle: bool = True
     obey_robots: bool = True
     max_redirects: int = Field(default=5, ge=0, le=20)

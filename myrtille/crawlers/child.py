@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from myrtille.config.settings import Settings
+from myrtille.config.settings import Settings, SourceBase
 from myrtille.crawlers.health import SourceRun, load_state, mark_attempt, record_run
 from myrtille.crawlers.progress import ProgressEvents
 from myrtille.crawlers.scrapy_settings import scrapy_settings
@@ -20,6 +20,7 @@ from myrtille.store.database import open_database
 
 def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> int:
     from scrapy.crawler import CrawlerProcess
+    from twisted.internet.defer import Deferred, DeferredSemaphore
 
     from myrtille.crawlers.spiders import SPIDERS
 
@@ -28,19 +29,18 @@ def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> 
     log_dir = settings.data_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     process = CrawlerProcess(scrapy_settings(settings.crawl, log_dir / "crawl.log"))
-    runs: list[SourceRun] = []
-    handlers = []  # Scrapy keeps weak references to signal handlers: hold them here.
     timeout = settings.crawl.timeout.total_seconds()
-    for source_id in source_ids:
-        source = settings.source(source_id)
+    handlers = []  # Scrapy keeps weak references to signal handlers: hold them here.
+
+    def start_one(source: SourceBase) -> Deferred[None]:
         run = SourceRun(source_id=source.id, kind=source.kind)
-        runs.append(run)
         mark_attempt(database, source.id, source.kind)
         extra = {"max_size": settings.crawl.max_size} if source.kind == "sitemap" else {}
         crawler = process.create_crawler(SPIDERS[source.kind])
         handlers.append(_closer(database, run, events))
         crawler.signals.connect(handlers[-1], signal=_spider_closed())
-        process.crawl(
+        events.emit("source_started", source=source.id)
+        return process.crawl(
             crawler,
             source=source,
             intake=intake,
@@ -49,7 +49,12 @@ def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> 
             timeout=timeout,
             **extra,
         )
-        events.emit("source_started", source=source.id)
+
+    # One crawler per source, but only so many at once: a thousand feeds must not mean a
+    # thousand simultaneous connections. The next source starts as soon as one finishes.
+    slots = DeferredSemaphore(settings.crawl.parallel_sources)
+    for source_id in source_ids:
+        slots.run(start_one, settings.source(source_id))
     process.start()
     return 0
 

@@ -147,3 +147,20 @@ def test_max_articles_defers_the_rest_to_the_next_crawl(
     server.routes["/feed.xml"].last_modified = "Sun, 04 Oct 2026 00:00:00 GMT"
     server.routes["/feed.xml"].body += b" "  # new ETag: the feed is read again
     assert crawl(settings).new == 2
+
+
+def test_many_sources_are_crawled_a_few_at_a_time(
+    server: RouteServer, settings_for, crawl: Callable[..., CrawlReport]
+) -> None:
+    sources = []
+    for n in range(6):
+        path = f"/p{n}.html"
+        server.routes[path] = Route(article_html(f"Page {n}", name=f"Firme {n}").encode())
+        server.routes[f"/f{n}.xml"] = Route(
+            rss([{"title": f"Page {n}", "link": server.url(path)}]).encode(), RSS
+        )
+        sources.append({"id": f"feed-{n}", "kind": "feed", "url": server.url(f"/f{n}.xml")})
+    settings = settings_for(sources, parallel_sources=2)
+    report = crawl(settings)
+    assert [o.new for o in report.outcomes.values()] == [1] * 6
+    assert all(o.error is None for o in report.outcomes.values())
