@@ -22,12 +22,12 @@ test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check myrtille tests bench
-	$(BIN)/ruff format --check myrtille tests bench
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 format: $(STAMP)
-	$(BIN)/ruff format myrtille tests bench
-	$(BIN)/ruff check --fix myrtille tests bench
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 bench: $(STAMP)
 	$(BIN)/python bench/repoll.py

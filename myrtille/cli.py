@@ -121,6 +121,11 @@ def crawl(app: AppContext, sources: tuple[str, ...], ignore_schedule: bool) -> N
     except KeyError as exc:
         err.print(str(exc.args[0]), markup=False)
         sys.exit(2)
+    if not settings.sources:
+        where = settings.config_path or "the configuration (none given: see --config)"
+        out.print(f"No sources are configured in {where}; add some under 'sources:'.",
+                  markup=False)
+        return
     if not chosen:
         out.print("No source is due. Use --all to crawl anyway, or name sources.")
         return
