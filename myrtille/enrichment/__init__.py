@@ -1,0 +1,1 @@
+"""Enrichment: spaCy models per language, entities, companies, sectors, events, places."""

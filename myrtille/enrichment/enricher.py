@@ -1,0 +1,352 @@
+"""The enrichment of a batch of documents: language, entities, companies, sectors,
+events and places, with spaCy's ``nlp.pipe`` per language."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
+from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from myrtille.config.settings import EnrichmentSettings
+from myrtille.enrichment.companies import (
+    CompanyMention,
+    CompanyRuler,
+    RegistryIndex,
+    find_companies,
+    main_company,
+)
+from myrtille.enrichment.events import EventMatcher
+from myrtille.enrichment.geography import Gazetteer
+from myrtille.enrichment.language import LanguageDetector, choose_language
+from myrtille.enrichment.lexicons import LexiconEntry, load_events, load_sectors
+from myrtille.enrichment.models import LanguageModels
+from myrtille.enrichment.registry import CompanyRecord
+from myrtille.enrichment.sectors import SectorMatcher
+
+log = logging.getLogger(__name__)
+
+LABELS = {
+    "ORG": "ORG",
+    "PER": "PER",
+    "PERSON": "PER",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "NORP": "MISC",
+    "PRODUCT": "MISC",
+    "EVENT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "LANGUAGE": "MISC",
+}
+TITLE_SEPARATOR = "\n\n"
+
+
+@dataclass
+class DocumentInput:
+    id: str
+    title: str
+    text: str
+    language: str | None = None
+    kind: str = "article"
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class EnrichmentResult:
+    document_id: str
+    language: str | None = None
+    language_source: str = "unknown"
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    companies: list[dict[str, Any]] = field(default_factory=list)
+    sectors: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    departments: list[str] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    truncated: bool = False
+    model: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class LanguageTools:
+    nlp: Language
+    sectors: SectorMatcher
+    events: EventMatcher
+
+
+class Enricher:
+    """Loads each language's pipeline once and enriches batches of documents."""
+
+    def __init__(
+        self,
+        settings: EnrichmentSettings,
+        registry: Iterable[CompanyRecord],
+        *,
+        gazetteer: Gazetteer | None = None,
+        sectors: list[LexiconEntry] | None = None,
+        events: list[LexiconEntry] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.models = LanguageModels(settings)
+        self.detector = LanguageDetector()
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self.sector_lexicon = (
+            sectors if sectors is not None else load_sectors(settings.sectors_file)
+        )
+        self.event_lexicon = events if events is not None else load_events(settings.events_file)
+        self._records = list(registry)
+        self._index: RegistryIndex | None = None
+        self._tools: dict[str, LanguageTools] = {}
+
+    # -- set-up ------------------------------------------------------------------------
+
+    @property
+    def index(self) -> RegistryIndex:
+        if self._index is None:
+            self._index = RegistryIndex(self._records, self._is_common_word)
+        return self._index
+
+    def reload_registry(self, records: Iterable[CompanyRecord]) -> None:
+        """New registry content (an import, a watchlist change) without a restart."""
+        self._records = list(records)
+        self._index = None
+        for tools in self._tools.values():
+            tools.nlp.get_pipe("myrtille_company_ruler").compile(self.index)
+
+    def _is_common_word(self, word: str) -> bool:
+        if word in FR_STOP_WORDS or word in EN_STOP_WORDS:
+            return True
+        for language in self.settings.models:
+            nlp = self.tools(language).nlp if language in self._tools else None
+            if nlp is None and language == "fr":
+                nlp = self.models.get("fr")
+            if nlp is not None and nlp.vocab.vectors.shape[0] and nlp.vocab.has_vector(word):
+                return True
+        return False
+
+    def tools(self, language: str | None) -> LanguageTools:
+        key = language if self.models.has_model(language) else f"blank:{language}"
+        if key not in self._tools:
+            nlp = self.models.get(language)
+            if not nlp.has_pipe("myrtille_fold_norm"):
+                nlp.add_pipe("myrtille_fold_norm", last=True)
+                nlp.add_pipe("myrtille_company_ruler", last=True)
+            ruler: CompanyRuler = nlp.get_pipe("myrtille_company_ruler")
+            ruler.compile(self.index)
+            code = language or "xx"
+            self._tools[key] = LanguageTools(
+                nlp,
+                SectorMatcher(nlp, self.sector_lexicon, code),
+                EventMatcher(nlp, self.event_lexicon, code),
+            )
+        return self._tools[key]
+
+    # -- enrichment --------------------------------------------------------------------
+
+    def enrich(self, documents: list[DocumentInput]) -> list[EnrichmentResult]:
+        """One result per document, in order; a document that fails carries its error."""
+        groups: dict[str | None, list[tuple[int, DocumentInput, str]]] = defaultdict(list)
+        results: list[EnrichmentResult | None] = [None] * len(documents)
+        for position, document in enumerate(documents):
+            language, source = choose_language(
+                document.language, document.title, document.text, self.detector
+            )
+            groups[language].append((position, document, source))
+        for language, members in groups.items():
+            tools = self.tools(language)
+            texts = [self._text(d) for _, d, _ in members]
+            try:
+                docs = list(
+                    tools.nlp.pipe((t for t, _ in texts), batch_size=self.settings.batch_size)
+                )
+            except Exception:  # one poisoned text must not sink the batch: isolate it
+                log.exception("batch failed; enriching its documents one by one")
+                docs = [self._one(tools.nlp, t) for t, _ in texts]
+            for (position, document, source), (_, truncated), doc in zip(
+                members, texts, docs, strict=True
+            ):
+                if isinstance(doc, Exception):
+                    results[position] = EnrichmentResult(
+                        document.id,
+                        language,
+                        source,
+                        error=f"{type(doc).__name__}: {str(doc)[:300]}",
+                    )
+                    continue
+                try:
+                    result = self._analyse(doc, document, tools)
+                except Exception as exc:  # a bug on one document is recorded on it
+                    log.exception("enrichment failed for %s", document.id)
+                    result = EnrichmentResult(
+                        document.id, error=f"{type(exc).__name__}: {str(exc)[:300]}"
+                    )
+                result.language, result.language_source = language, source
+                result.truncated = truncated
+                result.model = self.models.model_name(language)
+                results[position] = result
+        return [r for r in results if r is not None]
+
+    @staticmethod
+    def _one(nlp: Language, text: str) -> Doc | Exception:
+        try:
+            return nlp(text)
+        except Exception as exc:
+            return exc
+
+    def _text(self, document: DocumentInput) -> tuple[str, bool]:
+        """Title and text as one string; very long texts are cut at ``max_chars`` (at a
+        paragraph or sentence end when there is one near the limit)."""
+        text = document.text or ""
+        truncated = len(text) > self.settings.max_chars
+        if truncated:
+            cut = text[: self.settings.max_chars]
+            boundary = max(cut.rfind("\n"), cut.rfind(". "))
+            text = cut[: boundary + 1] if boundary > self.settings.max_chars * 0.8 else cut
+        return f"{document.title or ''}{TITLE_SEPARATOR}{text}", truncated
+
+    def _analyse(self, doc: Doc, document: DocumentInput, tools: LanguageTools) -> EnrichmentResult:
+        title_end = len(document.title or "")
+        body_start = title_end + len(TITLE_SEPARATOR)
+        index = self.index
+        result = EnrichmentResult(document.id)
+        result.entities = [
+            _entity(e.text, LABELS[e.label_], e.start_char, e.end_char, title_end, body_start)
+            for e in doc.ents
+            if e.label_ in LABELS
+        ]
+        mentions = find_companies(doc, index)
+        mentions += self._notice_companies(document, index)
+        main = main_company(mentions, title_end)
+        result.companies = _companies(mentions, index)
+        names = {
+            m.company_id: index.records[m.company_id].name
+            for m in mentions
+            if m.company_id in index.records
+        }
+        result.events = [
+            e.__dict__
+            | {
+                "siren": index.records[e.company_id].siren
+                if e.company_id in index.records
+                else None
+            }
+            for e in tools.events.find(doc, mentions, main, names)
+        ]
+        naf = [
+            (cid, index.records[cid].naf)
+            for cid in _central(mentions, title_end)
+            if cid in index.records
+        ]
+        result.sectors = [
+            {"code": s.code, "score": s.score, "evidence": s.evidence}
+            for s in tools.sectors.score(doc, title_end, naf)
+        ]
+        self._places(doc, document, result, main)
+        return result
+
+    def _notice_companies(
+        self, document: DocumentInput, index: RegistryIndex
+    ) -> list[CompanyMention]:
+        """An open-data notice names its company by SIREN: no guessing needed."""
+        siren = document.fields.get("siren")
+        if not siren:
+            return []
+        company_id = siren if siren in index.records else None
+        name = document.fields.get("company_name") or siren
+        return [CompanyMention(company_id, str(name), 0, 0, "record")]
+
+    def _places(
+        self, doc: Doc, document: DocumentInput, result: EnrichmentResult, main: str | None
+    ) -> None:
+        regions: dict[str, None] = {}
+        departments: dict[str, None] = {}
+        for entity in doc.ents:
+            if LABELS.get(entity.label_) != "LOC":
+                continue
+            place = self.gazetteer.resolve(entity.text)
+            if place is None:
+                continue
+            result.places.append(
+                {
+                    "text": entity.text,
+                    "kind": place.kind,
+                    "code": place.code,
+                    "region": place.region,
+                    "department": place.department,
+                }
+            )
+            regions[place.region] = None
+            if place.department:
+                departments[place.department] = None
+        fields = document.fields
+        for department in [fields.get("department"), *(fields.get("departments") or [])]:
+            region = self.gazetteer.department_region.get(str(department or ""))
+            if region:
+                departments[str(department)] = None
+                regions[region] = None
+        if fields.get("region_code") in self.gazetteer.region_names:
+            regions[str(fields["region_code"])] = None
+        record = self.index.records.get(main) if main else None
+        if record is not None:
+            if record.department and record.department in self.gazetteer.department_region:
+                departments[record.department] = None
+                regions[self.gazetteer.department_region[record.department]] = None
+            elif record.region in self.gazetteer.region_names:
+                regions[str(record.region)] = None
+        result.regions = list(regions)
+        result.departments = list(departments)
+
+
+def _entity(
+    text: str, label: str, start: int, end: int, title_end: int, body_start: int
+) -> dict[str, Any]:
+    """Offsets point into the title or into the text, whichever holds the entity."""
+    if start < title_end:
+        return {"text": text, "label": label, "start": start, "end": end, "field": "title"}
+    return {
+        "text": text,
+        "label": label,
+        "start": start - body_start,
+        "end": end - body_start,
+        "field": "text",
+    }
+
+
+def _companies(mentions: list[CompanyMention], index: RegistryIndex) -> list[dict[str, Any]]:
+    """One entry per company (linked ones by registry id, others by name), with a count."""
+    seen: dict[str, dict[str, Any]] = {}
+    for mention in mentions:
+        record = index.records.get(mention.company_id or "")
+        key = record.id if record else f"name:{mention.name.casefold()}"
+        if key not in seen:
+            seen[key] = {
+                "name": record.name if record else mention.name,
+                "siren": record.siren if record else None,
+                "id": record.id if record else None,
+                "mentions": 0,
+                "how": mention.how,
+            }
+        seen[key]["mentions"] += 1
+    return sorted(seen.values(), key=lambda c: (c["siren"] is None, -c["mentions"]))
+
+
+def _central(mentions: list[CompanyMention], title_end: int) -> list[str]:
+    """Linked companies the document is about: named in the title or mentioned twice."""
+    counts: dict[str, int] = defaultdict(int)
+    in_title: set[str] = set()
+    for mention in mentions:
+        if mention.company_id:
+            counts[mention.company_id] += 1
+            if mention.start < title_end or mention.how == "record":
+                in_title.add(mention.company_id)
+    return [cid for cid, count in counts.items() if count >= 2 or cid in in_title]

@@ -1,0 +1,92 @@
+"""Economic events: lexicon patterns matched in sentences, with the company the sentence
+is about, and the amount or number of jobs it states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from myrtille.enrichment.amounts import parse_amount, parse_jobs
+from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.lexicons import LexiconEntry
+from myrtille.enrichment.patterns import compile_pattern
+
+MAX_SENTENCE_CHARS = 600
+
+
+@dataclass
+class Event:
+    type: str
+    sentence: str
+    start: int
+    end: int
+    company_id: str | None
+    company: str | None
+    amount: float | None = None
+    currency: str | None = None
+    jobs: int | None = None
+
+
+class EventMatcher:
+    def __init__(self, nlp: Language, events: list[LexiconEntry], language: str) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        for event in events:
+            expressions = event.patterns.get(language) or [
+                e for exprs in event.patterns.values() for e in exprs
+            ]
+            for expression in expressions:
+                self.matcher.add(f"event:{event.code}", [compile_pattern(expression)])
+
+    def find(
+        self,
+        doc: Doc,
+        mentions: list[CompanyMention],
+        main_company: str | None,
+        names: dict[str, str],
+    ) -> list[Event]:
+        events: dict[tuple[str, int], Event] = {}
+        for match_id, start, end in self.matcher(doc):
+            kind = doc.vocab.strings[match_id].split(":", 1)[1]
+            sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+            key = (kind, sentence.start_char)
+            if key in events:
+                continue
+            company_id, company = _company_of(sentence, doc[start:end], mentions)
+            if company_id is None and company is None and main_company:
+                company_id, company = main_company, names.get(main_company)
+            text = sentence.text.strip()
+            amount = (
+                parse_amount(text)
+                if kind in ("fundraising", "acquisition", "investment", "contract")
+                else None
+            )
+            jobs = parse_jobs(text) if kind in ("hiring", "closure", "investment") else None
+            events[key] = Event(
+                type=kind,
+                sentence=text[:MAX_SENTENCE_CHARS],
+                start=sentence.start_char,
+                end=sentence.end_char,
+                company_id=company_id,
+                company=company,
+                amount=amount[0] if amount else None,
+                currency=amount[1] if amount else None,
+                jobs=jobs,
+            )
+        return sorted(events.values(), key=lambda e: (e.start, e.type))
+
+
+def _company_of(
+    sentence: Span, trigger: Span, mentions: list[CompanyMention]
+) -> tuple[str | None, str | None]:
+    """The company mention of the sentence nearest before the trigger (the usual subject),
+    else the nearest after it; linked companies first."""
+    inside = [m for m in mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
+    if not inside:
+        return None, None
+    linked = [m for m in inside if m.company_id] or inside
+    before = [m for m in linked if m.start < trigger.start_char]
+    chosen = before[-1] if before else linked[0]
+    return chosen.company_id, chosen.name

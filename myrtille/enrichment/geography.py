@@ -1,0 +1,114 @@
+"""Places: names of French regions, departments and communes mapped to INSEE codes,
+from the gazetteer shipped as package data (INSEE Code officiel géographique)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from myrtille.enrichment.patterns import fold
+
+_PREFIXES = (
+    "region ",
+    "departement de la ",
+    "departement des ",
+    "departement du ",
+    "departement de l'",
+    "departement de ",
+    "departement ",
+    "la ",
+    "le ",
+    "les ",
+    "l'",
+    "the ",
+    "en ",
+    "au ",
+    "aux ",
+    "a ",
+    "dans le ",
+    "dans la ",
+)
+_SEPARATORS = re.compile(r"[\s\-'’]+")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str  # region, department or commune
+    region: str
+    department: str | None
+    code: str  # the INSEE code of the place itself
+
+
+def place_key(name: str) -> str:
+    """Folded, articles and 'région'/'département' dropped, hyphens as spaces, St -> saint."""
+    text = fold(name).strip()
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _PREFIXES:
+            if text.startswith(prefix) and len(text) > len(prefix) + 1:
+                text = text[len(prefix) :]
+                changed = True
+    text = _SEPARATORS.sub(" ", text).strip()
+    text = re.sub(r"^(st|ste) ", lambda m: "saint " if m.group(1) == "st" else "sainte ", text)
+    return text
+
+
+class Gazetteer:
+    """Place names to places; a name shared by several communes goes to the largest."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, Place] = {}
+        self.region_names: dict[str, str] = {}
+        self.department_region: dict[str, str] = {}
+
+    @classmethod
+    @cache
+    def default(cls) -> Gazetteer:
+        gazetteer = cls()
+        base = resources.files("myrtille.config").joinpath("data/geography")
+        with base.joinpath("regions.csv").open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                gazetteer.region_names[row["code"]] = row["name"]
+                for name in [row["name"], *_aliases(row.get("aliases"))]:
+                    gazetteer._add(
+                        name, Place(row["name"], "region", row["code"], None, row["code"])
+                    )
+        with base.joinpath("departments.csv").open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                gazetteer.department_region[row["code"]] = row["region"]
+                for name in [row["name"], *_aliases(row.get("aliases"))]:
+                    gazetteer._add(
+                        name,
+                        Place(row["name"], "department", row["region"], row["code"], row["code"]),
+                    )
+        communes = []
+        with base.joinpath("communes.csv").open(encoding="utf-8") as handle:
+            communes = list(csv.DictReader(handle))
+        communes.sort(key=lambda r: -int(r.get("population") or 0))
+        for row in communes:
+            region = gazetteer.department_region.get(row["department"])
+            if region:
+                gazetteer._add(
+                    row["name"],
+                    Place(row["name"], "commune", region, row["department"], row["insee"]),
+                )
+        return gazetteer
+
+    def _add(self, name: str, place: Place) -> None:
+        key = place_key(name)
+        # Regions and departments are added first and win over homonymous communes;
+        # among communes the most populous (added first) wins.
+        if key and key not in self.places:
+            self.places[key] = place
+
+    def resolve(self, name: str) -> Place | None:
+        return self.places.get(place_key(name))
+
+
+def _aliases(value: str | None) -> list[str]:
+    return [a.strip() for a in (value or "").split("|") if a.strip()]

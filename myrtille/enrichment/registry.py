@@ -1,0 +1,233 @@
+"""The company registry: the config watchlist and Sirene units, kept in the state database.
+
+A Sirene "StockUniteLegale" file is several GB: it is streamed, written in batches, and
+bad rows are reported with their line numbers while the rest is imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from myrtille.config.opml import slug
+from myrtille.config.settings import WatchedCompany
+from myrtille.exceptions import ConfigError
+from myrtille.store.database import Database
+from myrtille.store.schema import Company, utcnow
+
+SIRENE_REQUIRED = (
+    "siren",
+    "denominationUniteLegale",
+    "activitePrincipaleUniteLegale",
+    "etatAdministratifUniteLegale",
+)
+SIRENE_USUAL = (
+    "denominationUsuelle1UniteLegale",
+    "denominationUsuelle2UniteLegale",
+    "denominationUsuelle3UniteLegale",
+)
+BATCH = 2000
+MAX_REPORTED_ROWS = 50
+_NAF = re.compile(r"^\d{2}\.\d{2}[A-Z]$")
+
+# A big CSV field (e.g. a corrupted quote swallowing lines) must not exhaust memory.
+csv.field_size_limit(1_000_000)
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    ceased: int = 0
+    skipped_individuals: int = 0
+    bad_rows: list[tuple[int, str]] = field(default_factory=list)
+    bad_count: int = 0
+
+    def bad(self, line: int, reason: str) -> None:
+        self.bad_count += 1
+        if len(self.bad_rows) < MAX_REPORTED_ROWS:
+            self.bad_rows.append((line, reason))
+
+
+@dataclass(frozen=True)
+class CompanyRecord:
+    """A registry entry as the linker uses it (no ORM session attached)."""
+
+    id: str
+    name: str
+    siren: str | None
+    aliases: tuple[str, ...]
+    acronym: str | None
+    naf: str | None
+    department: str | None
+    region: str | None
+    ceased: bool
+
+
+def watchlist_id(company: WatchedCompany) -> str:
+    return company.siren or f"w-{slug(company.name, 'company')}"
+
+
+def sync_watchlist(database: Database, companies: Iterable[WatchedCompany]) -> int:
+    """Upsert the config's watchlist; its aliases and places win over Sirene's."""
+    count = 0
+    with database.session() as session:
+        for company in companies:
+            row = session.get(Company, watchlist_id(company))
+            if row is None and company.siren:
+                row = session.scalar(select(Company).where(Company.siren == company.siren))
+            if row is None:
+                row = Company(id=watchlist_id(company))
+                session.add(row)
+            row.siren = company.siren
+            row.name = company.name
+            row.aliases = list(dict.fromkeys(company.aliases))
+            row.acronym = company.acronym
+            row.naf = company.naf or row.naf
+            row.website = company.website
+            row.city, row.department, row.region = company.city, company.department, company.region
+            row.ceased = bool(row.ceased)
+            row.origin = "watchlist"
+            row.updated_at = utcnow()
+            count += 1
+    return count
+
+
+def load_registry(database: Database) -> list[CompanyRecord]:
+    with database.session() as session:
+        rows = session.execute(
+            select(
+                Company.id,
+                Company.name,
+                Company.siren,
+                Company.aliases,
+                Company.acronym,
+                Company.naf,
+                Company.department,
+                Company.region,
+                Company.ceased,
+            ).execution_options(yield_per=5000)
+        )
+        return [
+            CompanyRecord(
+                r.id,
+                r.name,
+                r.siren,
+                tuple(r.aliases or ()),
+                r.acronym,
+                r.naf,
+                r.department,
+                r.region,
+                bool(r.ceased),
+            )
+            for r in rows
+        ]
+
+
+def _open_csv(path: Path) -> tuple[io.TextIOWrapper, csv.DictReader[str]]:
+    try:
+        handle = path.open("r", encoding="utf-8-sig", newline="", errors="replace")
+    except OSError as exc:
+        raise ConfigError(f"cannot read the Sirene file: {exc}", path=str(path)) from None
+    sample = handle.read(4096)
+    handle.seek(0)
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(handle, dialect=dialect)
+    header = reader.fieldnames or []
+    missing = [c for c in SIRENE_REQUIRED if c not in header]
+    if missing:
+        handle.close()
+        raise ConfigError(
+            f"not a Sirene StockUniteLegale file: missing column(s) {', '.join(missing)}",
+            path=str(path),
+            hint="export the 'unités légales' file with its header line",
+        )
+    return handle, reader
+
+
+def _rows(reader: csv.DictReader[str], report: ImportReport) -> Iterator[dict[str, object]]:
+    for row in reader:
+        line = reader.line_num
+        if None in row:
+            report.bad(line, "more fields than the header")
+            continue
+        siren = (row.get("siren") or "").strip()
+        if not re.fullmatch(r"\d{9}", siren):
+            report.bad(line, f"siren '{siren[:20]}' is not 9 digits")
+            continue
+        name = (row.get("denominationUniteLegale") or "").strip()
+        if not name:
+            if (row.get("nomUniteLegale") or "").strip():
+                # A sole trader's name is a person's name: not a company to find in news.
+                report.skipped_individuals += 1
+            else:
+                report.bad(line, "no denominationUniteLegale")
+            continue
+        naf = (row.get("activitePrincipaleUniteLegale") or "").strip() or None
+        if naf and not _NAF.match(naf):
+            report.bad(line, f"activitePrincipaleUniteLegale '{naf[:12]}' is not a NAF code")
+            naf = None
+        state = (row.get("etatAdministratifUniteLegale") or "A").strip()
+        usual = [(row.get(c) or "").strip() for c in SIRENE_USUAL]
+        ceased = state == "C"
+        report.ceased += ceased
+        yield {
+            "id": siren,
+            "siren": siren,
+            "name": name,
+            "aliases": [u for u in usual if u and u != name],
+            "acronym": (row.get("sigleUniteLegale") or "").strip() or None,
+            "naf": naf,
+            "ceased": ceased,
+            "origin": "sirene",
+            "updated_at": utcnow(),
+        }
+
+
+def import_sirene(database: Database, path: Path) -> ImportReport:
+    """Stream a StockUniteLegale CSV into the registry, batch by batch (bounded memory)."""
+    report = ImportReport()
+    handle, reader = _open_csv(path)
+    insert = pg_insert if database.dialect == "postgresql" else sqlite_insert
+    try:
+        batch: list[dict[str, object]] = []
+        for row in _rows(reader, report):
+            batch.append(row)
+            if len(batch) >= BATCH:
+                _write(database, insert, batch)
+                report.imported += len(batch)
+                batch = []
+        if batch:
+            _write(database, insert, batch)
+            report.imported += len(batch)
+    finally:
+        handle.close()
+    return report
+
+
+def _write(database: Database, insert, batch: list[dict[str, object]]) -> None:  # type: ignore[no-untyped-def]
+    unique = {row["siren"]: row for row in batch}  # a file may repeat a SIREN
+    statement = insert(Company).values(list(unique.values()))
+    # A watchlist entry keeps its own aliases and places; Sirene refreshes the facts.
+    statement = statement.on_conflict_do_update(
+        index_elements=[Company.siren],
+        set_={
+            "name": statement.excluded.name,
+            "acronym": statement.excluded.acronym,
+            "naf": statement.excluded.naf,
+            "ceased": statement.excluded.ceased,
+            "updated_at": statement.excluded.updated_at,
+        },
+    )
+    with database.session() as session:
+        session.execute(statement)

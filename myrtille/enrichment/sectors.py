@@ -1,0 +1,84 @@
+"""Sectors: lexicon terms found on lemmas, weighed into a decision with its evidence.
+
+A document gets a sector when the evidence is strong enough: a term in the title, several
+distinct terms (or one term repeated) in the text, or a company it is about whose NAF code
+belongs to the sector.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from myrtille.enrichment.lexicons import LexiconEntry
+from myrtille.enrichment.patterns import compile_pattern
+
+TITLE_WEIGHT = 3.0
+TERM_WEIGHT = 1.0
+REPEAT_WEIGHT = 0.5
+COMPANY_WEIGHT = 3.0
+THRESHOLD = 3.0
+
+
+@dataclass
+class SectorScore:
+    code: str
+    score: float = 0.0
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+class SectorMatcher:
+    def __init__(self, nlp: Language, sectors: list[LexiconEntry], language: str) -> None:
+        self.sectors = {s.code: s for s in sectors}
+        self.matcher = Matcher(nlp.vocab)
+        for sector in sectors:
+            # A blank pipeline of another language still gets both lexicons' terms.
+            expressions = sector.patterns.get(language) or [
+                e for exprs in sector.patterns.values() for e in exprs
+            ]
+            for expression in expressions:
+                self.matcher.add(f"sector:{sector.code}", [compile_pattern(expression)])
+
+    def naf_sectors(self, naf: str | None) -> list[str]:
+        if not naf:
+            return []
+        return [
+            code
+            for code, s in self.sectors.items()
+            if any(naf.startswith(prefix) for prefix in s.naf)
+        ]
+
+    def score(
+        self, doc: Doc, title_end: int, companies_naf: list[tuple[str, str | None]]
+    ) -> list[SectorScore]:
+        """Sectors whose evidence reaches the threshold, strongest first."""
+        scores: dict[str, SectorScore] = {}
+        terms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        title_terms: dict[str, set[str]] = defaultdict(set)
+        for match_id, start, end in self.matcher(doc):
+            code = doc.vocab.strings[match_id].split(":", 1)[1]
+            text = doc[start:end].text.lower()
+            if doc[start].idx < title_end:
+                title_terms[code].add(text)
+            else:
+                terms[code][text] += 1
+        for code in set(terms) | set(title_terms):
+            entry = scores.setdefault(code, SectorScore(code))
+            for text in sorted(title_terms[code]):
+                entry.score += TITLE_WEIGHT
+                entry.evidence.append({"term": text, "where": "title"})
+            for text, count in sorted(terms[code].items()):
+                entry.score += TERM_WEIGHT + REPEAT_WEIGHT * (count - 1)
+                entry.evidence.append({"term": text, "where": "text", "count": count})
+        for company_id, naf in companies_naf:
+            for code in self.naf_sectors(naf):
+                entry = scores.setdefault(code, SectorScore(code))
+                entry.score += COMPANY_WEIGHT
+                entry.evidence.append({"company": company_id, "naf": naf})
+        kept = [s for s in scores.values() if s.score >= THRESHOLD]
+        return sorted(kept, key=lambda s: -s.score)

@@ -1,0 +1,131 @@
+"""The processing stage: claim documents from the intake, enrich them, store the result
+and mark them done in one transaction."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import update
+
+from myrtille.config.settings import Settings
+from myrtille.enrichment.enricher import DocumentInput, Enricher, EnrichmentResult
+from myrtille.enrichment.registry import load_registry, sync_watchlist
+from myrtille.pipeline.intake import Intake
+from myrtille.store.database import Database
+from myrtille.store.schema import Document, Enrichment, utcnow
+
+log = logging.getLogger(__name__)
+
+# A document claimed this many times without being finished (its worker died each time)
+# is given up on rather than retried forever.
+MAX_ATTEMPTS = 3
+STALE_CLAIM = timedelta(hours=1)
+
+
+@dataclass
+class ProcessReport:
+    processed: int = 0
+    failed: int = 0
+    batches: int = 0
+    languages: Counter[str] = field(default_factory=Counter)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+
+class ProcessingStage:
+    def __init__(
+        self, settings: Settings, database: Database, enricher: Enricher | None = None
+    ) -> None:
+        self.settings = settings
+        self.database = database
+        self.intake = Intake(database, settings.dedup)
+        if enricher is None:
+            sync_watchlist(database, settings.companies)
+            enricher = Enricher(settings.enrichment, load_registry(database))
+        self.enricher = enricher
+
+    def run(
+        self, limit: int | None = None, on_batch: Callable[[ProcessReport], None] | None = None
+    ) -> ProcessReport:
+        """Enrich everything pending (or ``limit`` documents) and return what happened."""
+        report = ProcessReport()
+        self.intake.release_stale(STALE_CLAIM)
+        size = self.settings.enrichment.batch_size
+        while limit is None or report.processed + report.failed < limit:
+            take = size if limit is None else min(size, limit - report.processed - report.failed)
+            batch = self.intake.claim(take, stage="process")
+            if not batch:
+                break
+            exhausted = [d for d in batch if d.attempts > MAX_ATTEMPTS]
+            for document in exhausted:
+                self.intake.fail(
+                    document.id,
+                    f"gave up after {MAX_ATTEMPTS} attempts that "
+                    "did not finish (the worker stopped each time)",
+                )
+                report.failed += 1
+                report.errors.append((document.id, "too many attempts"))
+            batch = [d for d in batch if d.attempts <= MAX_ATTEMPTS]
+            if not batch:
+                continue
+            try:
+                results = self.enricher.enrich(
+                    [
+                        DocumentInput(
+                            id=d.id,
+                            title=d.title,
+                            text=d.text,
+                            language=d.language,
+                            kind=d.kind,
+                            fields=d.fields or {},
+                        )
+                        for d in batch
+                    ]
+                )
+            except BaseException:
+                # Whatever happened, the claims go back to the queue for another try.
+                self.intake.release([d.id for d in batch])
+                raise
+            self._store(results, report)
+            report.batches += 1
+            if on_batch:
+                on_batch(report)
+        return report
+
+    def _store(self, results: list[EnrichmentResult], report: ProcessReport) -> None:
+        with self.database.session() as session:
+            for result in results:
+                if result.error:
+                    session.execute(
+                        update(Document)
+                        .where(Document.id == result.document_id)
+                        .values(status="failed", error=result.error)
+                    )
+                    report.failed += 1
+                    report.errors.append((result.document_id, result.error))
+                    continue
+                session.merge(
+                    Enrichment(
+                        document_id=result.document_id,
+                        language=result.language,
+                        language_source=result.language_source,
+                        entities=result.entities,
+                        companies=result.companies,
+                        sectors=result.sectors,
+                        events=result.events,
+                        regions=result.regions,
+                        departments=result.departments,
+                        places=result.places,
+                        truncated=result.truncated,
+                        model=result.model,
+                        processed_at=utcnow(),
+                    )
+                )
+                report.processed += 1
+                report.languages[result.language or "unknown"] += 1
+            done = [r.document_id for r in results if not r.error]
+            if done:
+                self.intake.complete(done, session)
