@@ -1,0 +1,354 @@
+"""Conditional re-polling of many feeds: what our crawl costs when almost nothing changed.
+
+What it measures
+    A local server (127.0.0.1) serves N small RSS feeds (``--feeds``, default 1,000; each
+    with ``--entries`` entries, default 5, whose article pages it also serves), configured
+    as N ``feed`` sources ``feed-0000``…. A first crawl primes the state database (ETags,
+    seen URLs); its time is printed but is not the result. Then ``--changed`` (default 10%)
+    of the feeds get one new entry each (new body, so a new ETag) and all N are crawled
+    again through ``run_crawl`` (child process, Scrapy, state database, feed parsing,
+    extraction and intake of the new entries): that re-poll is the result, in feeds/s.
+    About 90% of the feeds must answer 304 and only the new entries' pages may be fetched;
+    the script checks both (from the crawl report and the server's hit counts) and exits
+    non-zero when a check fails.
+
+Baseline (same run, same machine)
+    bench/bare_spider.py: a plain ``scrapy.Spider`` in its own process (``CrawlerProcess``,
+    the same Scrapy settings: concurrency, timeouts, no robots.txt; no item pipeline) that
+    sends the same N conditional GETs with the same If-None-Match / If-Modified-Since
+    headers and ignores the answers. Both are timed wall-clock, process start to exit.
+
+Settings
+    autothrottle off, no retries, no robots.txt, concurrency 32 and 32 per domain: the
+    benchmark measures our code, not politeness delays (all feeds are on one host here).
+
+How to read the output
+    ``ratio`` = our re-poll feeds/s ÷ the bare spider's feeds/s. Below 1 is expected: the
+    gap is our bookkeeping (child start-up and imports, one Scrapy crawler per source,
+    state reads and writes per source, parsing the changed feeds, fetching, extracting and
+    storing their new entries). ``fixed_cost_seconds`` is a crawl of one empty feed (what
+    any crawl pays once, mostly the child's start-up); ``repoll_first_started_seconds``
+    is when the re-poll's child announced its first source. ``repoll_ms_per_source`` =
+    (re-poll − fixed cost) ÷ N, to set against ``bare_ms_per_feed`` = the bare spider's
+    crawl time (spider open to close, without its start-up) ÷ N: their quotient
+    ``per_source_cost_ratio`` is how much dearer one source is for us, start-up aside.
+    With ``--repeats`` > 1, a different 10% changes each time and medians are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import benchlib
+
+from myrtille.config.settings import Settings
+from myrtille.crawlers.scrapy_settings import scrapy_settings
+from myrtille.demo.httpserver import Route, RouteServer
+
+BARE_SPIDER = Path(__file__).resolve().parent / "bare_spider.py"
+VOCABULARY = (
+    "entreprise usine emploi salariés investissement millions euros croissance export "
+    "marché contrat client fournisseur région chantier production ligne site commande "
+    "résultat chiffre affaires hausse baisse trimestre exercice dirigeant directeur "
+    "fondateur société groupe filiale rachat cession fusion acquisition levée fonds "
+    "banque prêt subvention innovation recherche brevet laboratoire prototype capteur "
+    "batterie énergie solaire éolien hydrogène moteur pièce aéronautique automobile "
+    "agricole alimentaire logistique entrepôt transport port rail route numérique "
+    "logiciel plateforme données cloud sécurité réseau formation apprentis recrutement "
+    "plan social redressement liquidation tribunal mandataire repreneur actionnaire "
+    "capital dette trésorerie marge prix coût matière acier bois verre papier textile "
+    "chimie pharmacie santé hôpital commune département métropole ministre préfet "
+    "syndicat grève accord négociation salaire prime télétravail bureau atelier"
+)
+WORDS = VOCABULARY.split()
+
+
+def article_page(title: str, url: str, published: str, seed: int) -> bytes:
+    """A small article page whose words are random, so that no two pages are the same
+    story (the intake's near-duplicate index then behaves as on real news)."""
+    rng = random.Random(seed)
+    paragraphs = "".join(
+        "<p>" + " ".join(rng.choice(WORDS) for _ in range(70)).capitalize() + ".</p>"
+        for _ in range(3)
+    )
+    return (
+        f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{escape(title)}'
+        f'</title><link rel="canonical" href="{escape(url)}">'
+        f'<meta property="article:published_time" content="{published}"></head><body>'
+        f"<nav><a href='/'>Accueil</a></nav><article><h1>{escape(title)}</h1>{paragraphs}"
+        "</article><footer>Mentions légales</footer></body></html>"
+    ).encode()
+
+
+@dataclass
+class Feeds:
+    """N feeds on one server; feed ``i`` lists its entries 0…counts[i]-1."""
+
+    server: RouteServer
+    counts: list[int]
+
+    @staticmethod
+    def feed_path(feed: int) -> str:
+        return f"/feeds/{feed:04d}.xml"
+
+    @staticmethod
+    def article_path(feed: int, entry: int) -> str:
+        return f"/articles/{feed:04d}/{entry}.html"
+
+    def sources(self) -> list[dict[str, Any]]:
+        return [
+            {"id": f"feed-{i:04d}", "kind": "feed", "url": self.server.url(self.feed_path(i))}
+            for i in range(len(self.counts))
+        ]
+
+    def publish_all(self) -> None:
+        for feed in range(len(self.counts)):
+            for entry in range(self.counts[feed]):
+                self._publish_article(feed, entry)
+            self._publish_feed(feed)
+
+    def add_entry(self, feed: int) -> str:
+        """One new entry in ``feed`` (a new body, hence a new ETag); its page's path."""
+        entry = self.counts[feed]
+        self.counts[feed] += 1
+        self._publish_article(feed, entry)
+        self._publish_feed(feed)
+        return self.article_path(feed, entry)
+
+    def validators(self) -> dict[str, tuple[str, str]]:
+        """Feed path -> (ETag, Last-Modified) as the server would answer now."""
+        result = {}
+        for feed in range(len(self.counts)):
+            route = self.server.routes[self.feed_path(feed)]
+            assert isinstance(route, Route)
+            result[self.feed_path(feed)] = (route.etag, route.last_modified)
+        return result
+
+    def _offset(self, feed: int, entry: int) -> int:
+        return feed * 600 + entry * 3600
+
+    def _publish_article(self, feed: int, entry: int) -> None:
+        path = self.article_path(feed, entry)
+        published = benchlib.rfc822(self._offset(feed, entry))
+        self.server.routes[path] = Route(
+            article_page(
+                f"Nouvelle {entry} du flux {feed}",
+                self.server.url(path),
+                published,
+                seed=feed * 10_000 + entry,
+            )
+        )
+
+    def _publish_feed(self, feed: int) -> None:
+        items: list[dict[str, str | None]] = [
+            {
+                "title": f"Nouvelle {entry} du flux {feed}",
+                "link": self.server.url(self.article_path(feed, entry)),
+                "description": f"Résumé de la nouvelle {entry} du flux {feed}.",
+                "date": benchlib.rfc822(self._offset(feed, entry)),
+            }
+            for entry in reversed(range(self.counts[feed]))
+        ]
+        body = benchlib.rss(items, title=f"Flux {feed}").encode()
+        self.server.routes[self.feed_path(feed)] = Route(body, benchlib.RSS)
+
+
+@dataclass
+class BareRun:
+    seconds: float
+    crawl_seconds: float
+    statuses: dict[str, int]
+    errors: int
+
+
+def run_bare(settings: Settings, plan: list[list[str]], work_dir: Path) -> BareRun:
+    """The bare spider over ``plan`` ([url, etag, last_modified]) in a child process."""
+    scrapy = scrapy_settings(settings.crawl, work_dir / "bare.log")
+    scrapy["ITEM_PIPELINES"] = {}
+    scrapy["ROBOTSTXT_OBEY"] = False
+    plan_file = work_dir / "bare-plan.json"
+    plan_file.write_text(json.dumps({"settings": scrapy, "requests": plan}), encoding="utf-8")
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, str(BARE_SPIDER), str(plan_file)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"the bare spider failed ({done.returncode}): {done.stderr[-2000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return BareRun(seconds, result["crawl_seconds"], result["statuses"], result["errors"])
+
+
+def check_prime(timing: benchlib.CrawlTiming, feeds: Feeds) -> bool:
+    outcomes = timing.report.outcomes.values()
+    errors = [o.error for o in outcomes if o.error]
+    return benchlib.check(
+        {
+            f"prime: no source failed ({len(errors)} failed: {errors[:2]})": not errors,
+            f"prime: every entry stored ({timing.report.new}/{sum(feeds.counts)})": (
+                timing.report.new == sum(feeds.counts)
+            ),
+        }
+    )
+
+
+def check_repoll(
+    timing: benchlib.CrawlTiming,
+    server: RouteServer,
+    changed: set[str],
+    new_pages: set[str],
+    sent: dict[str, tuple[str, str]],
+) -> bool:
+    """304s, the new pages and nothing else were fetched, with the stored validators."""
+    outcomes = timing.report.outcomes
+    feed_count = len(outcomes)
+    not_modified = sum(o.not_modified for o in outcomes.values())
+    errors = [o.error for o in outcomes.values() if o.error]
+    new_by_feed = {sid for sid, o in outcomes.items() if o.new == 1}
+    feed_hits = {p: n for p, n in server.hits.items() if p.startswith("/feeds/")}
+    page_hits = {p: n for p, n in server.hits.items() if p.startswith("/articles/")}
+    wrong_headers = sum(
+        1
+        for request in server.requests
+        if request.path in sent and request.headers.get("if-none-match") != sent[request.path][0]
+    )
+    expected_changed = {f"feed-{int(Path(p).stem):04d}" for p in changed}
+    return benchlib.check(
+        {
+            f"re-poll: no source failed ({len(errors)} failed: {errors[:2]})": not errors,
+            f"re-poll: {not_modified}/{feed_count} feeds not modified (expected "
+            f"{feed_count - len(changed)})": not_modified == feed_count - len(changed),
+            f"re-poll: one new document from each changed feed ({len(new_by_feed)}"
+            f"/{len(changed)}), {timing.report.new} in all": new_by_feed == expected_changed
+            and timing.report.new == len(changed),
+            f"re-poll: each feed fetched once ({len(feed_hits)} feeds, "
+            f"{sum(feed_hits.values())} requests)": len(feed_hits) == feed_count
+            and set(feed_hits.values()) == {1},
+            f"re-poll: only the new entries' pages fetched ({sum(page_hits.values())} "
+            f"requests for {len(new_pages)} new pages)": set(page_hits) == new_pages
+            and set(page_hits.values()) == {1},
+            f"re-poll: every feed request sent the stored ETag ({wrong_headers} did not)": (
+                wrong_headers == 0
+            ),
+        }
+    )
+
+
+def check_bare(bare: BareRun, feed_count: int, changed: int) -> bool:
+    return benchlib.check(
+        {
+            f"bare: {bare.statuses.get('304', 0)} x 304 and {bare.statuses.get('200', 0)} x 200 "
+            f"(expected {feed_count - changed} and {changed}), {bare.errors} errors": (
+                bare.statuses == {"304": feed_count - changed, "200": changed} and bare.errors == 0
+            ),
+        }
+    )
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--feeds", type=int, default=1000, help="number of feeds (1000)")
+    parser.add_argument("--entries", type=int, default=5, help="entries per feed (5)")
+    parser.add_argument("--changed", type=float, default=0.10, help="share of feeds changed (0.10)")
+    parser.add_argument("--repeats", type=int, default=1, help="timed re-polls (1)")
+    parser.add_argument("--seed", type=int, default=7, help="which feeds change")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    rng = random.Random(args.seed)
+    changed_per_round = max(1, round(args.feeds * args.changed))
+    if changed_per_round * args.repeats > args.feeds:
+        raise SystemExit("--changed × --repeats must not exceed 1")
+    ours: list[benchlib.CrawlTiming] = []
+    bares: list[BareRun] = []
+    passed = True
+    with (
+        RouteServer() as server,
+        tempfile.TemporaryDirectory(prefix="myrtille-bench-") as tmp,
+    ):
+        feeds = Feeds(server, [args.entries] * args.feeds)
+        feeds.publish_all()
+        fixed = benchlib.fixed_cost(server)
+        benchlib.log(f"fixed cost (crawl of one empty feed): {fixed:.2f}s")
+        settings = benchlib.make_settings(Path(tmp) / "data", feeds.sources())
+        server.hits.clear()
+        prime = benchlib.timed_crawl(settings)
+        benchlib.log(
+            f"prime crawl: {args.feeds} feeds, {prime.report.new} pages in {prime.seconds:.1f}s"
+        )
+        passed &= check_prime(prime, feeds)
+        untouched = list(range(args.feeds))
+        rng.shuffle(untouched)
+        for round_ in range(args.repeats):
+            picked = [untouched.pop() for _ in range(changed_per_round)]
+            sent = feeds.validators()
+            plan = [[server.url(path), etag, modified] for path, (etag, modified) in sent.items()]
+            new_pages = {feeds.add_entry(feed) for feed in picked}
+            changed = {Feeds.feed_path(feed) for feed in picked}
+            # Alternate which runs first, so neither always gets the warmer machine.
+            for which in ("ours", "bare") if round_ % 2 == 0 else ("bare", "ours"):
+                server.hits.clear()
+                server.requests.clear()
+                if which == "ours":
+                    timing = benchlib.timed_crawl(settings)
+                    ours.append(timing)
+                    benchlib.log(
+                        f"re-poll {round_ + 1}: {timing.seconds:.2f}s "
+                        f"(first source started at {timing.first_started_seconds or 0:.2f}s)"
+                    )
+                    passed &= check_repoll(timing, server, changed, new_pages, sent)
+                else:
+                    bare = run_bare(settings, plan, Path(tmp))
+                    bares.append(bare)
+                    benchlib.log(
+                        f"bare spider {round_ + 1}: {bare.seconds:.2f}s "
+                        f"(crawl {bare.crawl_seconds:.2f}s)"
+                    )
+                    passed &= check_bare(bare, args.feeds, len(picked))
+    ours_s = benchlib.median([t.seconds for t in ours])
+    bare_s = benchlib.median([b.seconds for b in bares])
+    bare_crawl_s = benchlib.median([b.crawl_seconds for b in bares])
+    per_source_ms = max(ours_s - fixed, 0.0) / args.feeds * 1000
+    bare_ms = max(bare_crawl_s, 1e-6) / args.feeds * 1000
+    results: dict[str, Any] = {
+        "feeds": args.feeds,
+        "changed_feeds": changed_per_round,
+        "repeats": args.repeats,
+        "fixed_cost_seconds": fixed,
+        "prime_seconds": prime.seconds,
+        "repoll_seconds": ours_s,
+        "repoll_first_started_seconds": benchlib.median(
+            [t.first_started_seconds or 0.0 for t in ours]
+        ),
+        "repoll_feeds_per_s": args.feeds / ours_s,
+        "repoll_ms_per_source": per_source_ms,
+        "bare_seconds": bare_s,
+        "bare_crawl_seconds": bare_crawl_s,
+        "bare_feeds_per_s": args.feeds / bare_s,
+        "bare_ms_per_feed": bare_ms,
+        "per_source_cost_ratio": per_source_ms / bare_ms,
+        "ratio": (args.feeds / ours_s) / (args.feeds / bare_s),
+        "checks": "passed" if passed else "FAILED",
+    }
+    benchlib.report(results, as_json=args.json)
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
