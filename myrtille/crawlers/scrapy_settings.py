@@ -35,6 +35,8 @@ def scrapy_settings(crawl: CrawlSettings, log_file: Path | None) -> dict[str, An
         "REMOTE_CONTROL_ENABLED": False,
         "HTTPCACHE_ENABLED": False,
         "ITEM_PIPELINES": {"myrtille.crawlers.pipelines.IntakePipeline": 300},
+        # A response yields one or a few items; a wide item pool only costs asyncio tasks.
+        "CONCURRENT_ITEMS": 4,
         "LOG_ENABLED": True,
         "LOG_LEVEL": "INFO",
         "LOG_FILE": str(log_file) if log_file else None,
