@@ -3,24 +3,27 @@ was collected."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import func, select
 
 from myrtille.config.loading import load_settings
+from myrtille.config.settings import Settings
 from myrtille.crawlers.runner import run_crawl
-from myrtille.demo.corpus import load_corpus
+from myrtille.demo.corpus import data_file, load_corpus
 from myrtille.demo.httpserver import RouteServer
 from myrtille.demo.site import BODACC_PATH, FEED_PATHS, DemoSite
 from myrtille.pipeline.intake import Intake
 from myrtille.reporting import CrawlProgress, print_crawl_report
-from myrtille.store.database import open_database
-from myrtille.store.schema import Document
+from myrtille.store.database import Database, open_database
+from myrtille.store.schema import Document, Enrichment
 
 DEMO_CONFIG = """\
 # Written by `myrtille demo`: the demo news site on localhost, embedded defaults.
@@ -94,6 +97,7 @@ def run_demo(console: Console, data_dir: Path, *, port: int, fresh: bool, serve:
             report = run_crawl(settings, database, settings.sources, on_event=progress.handle)
         print_crawl_report(console, report)
         print_collection(console, database)
+        enrich(console, settings, database)
         console.print(
             f"State: {data_dir.resolve()} · config: {config_path} · try "
             f"`myrtille --config {config_path} sources` or `… export`",
@@ -108,6 +112,78 @@ def run_demo(console: Console, data_dir: Path, *, port: int, fresh: bool, serve:
         return 0
     finally:
         server.stop()
+
+
+def watchlist_yaml(companies: list[dict[str, Any]]) -> str:
+    """The demo companies as the config's watchlist (names, aliases, places)."""
+    lines = ["# The demo's fictional companies, as a watchlist.", "companies:"]
+    for company in companies:
+        lines.append(f"  - name: {json.dumps(company['name'], ensure_ascii=False)}")
+        lines.append(f"    aliases: {json.dumps(company.get('aliases') or [], ensure_ascii=False)}")
+        for key in ("siren", "naf", "website", "city", "department", "region"):
+            if company.get(key):
+                lines.append(f"    {key}: {json.dumps(str(company[key]), ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"
+
+
+def enrich(console: Console, settings: Settings, database: Database) -> None:
+    """Import the demo Sirene file, enrich the intake, show what was found."""
+    from myrtille.enrichment.registry import import_sirene
+    from myrtille.pipeline.processing import ProcessingStage
+
+    imported = import_sirene(database, Path(str(data_file("sirene_demo.csv"))))
+    console.print(
+        f"Company registry: {imported.imported} Sirene units imported "
+        f"({imported.ceased} ceased) + {len(settings.companies)} in the watchlist",
+        markup=False,
+    )
+    stage = ProcessingStage(settings, database)
+    with console.status("Enriching (loading the French and English spaCy models)…"):
+        report = stage.run()
+    languages = ", ".join(f"{k} {v}" for k, v in report.languages.most_common())
+    console.print(
+        f"Enriched {report.processed} documents ({languages}); {report.failed} failed.",
+        markup=False,
+    )
+    print_enrichment(console, database)
+
+
+def print_enrichment(console: Console, database: Database) -> None:
+    with database.session() as session:
+        rows = list(session.scalars(select(Enrichment)))
+    companies: Counter[str] = Counter()
+    sectors: Counter[str] = Counter()
+    events: Counter[str] = Counter()
+    regions: Counter[str] = Counter()
+    for row in rows:
+        companies.update({c["name"] for c in row.companies if c.get("siren")})
+        sectors.update({s["code"] for s in row.sectors})
+        events.update({e["type"] for e in row.events})
+        regions.update(row.regions)
+    from myrtille.enrichment.geography import Gazetteer
+
+    names = Gazetteer.default().region_names
+    table = Table(
+        title="Found in the collected documents (documents per value)", title_justify="left"
+    )
+    for column in ("companies (registry)", "sectors", "events", "regions"):
+        table.add_column(column)
+    columns = [
+        [f"{n} {name}" for name, n in companies.most_common(12)],
+        [f"{n} {code}" for code, n in sectors.most_common(12)],
+        [f"{n} {code}" for code, n in events.most_common(12)],
+        [f"{n} {names.get(code, code)}" for code, n in regions.most_common(12)],
+    ]
+    for i in range(max(len(c) for c in columns) if rows else 0):
+        table.add_row(*[c[i] if i < len(c) else "" for c in columns])
+    console.print(table)
+    examples = [e for row in rows for e in row.events if e.get("company")][:4]
+    for event in examples:
+        extra = f" — {event['amount']:,.0f} {event['currency']}" if event.get("amount") else ""
+        console.print(
+            f"  [{event['type']}] {event['company']}{extra}: {event['sentence'][:140]}",
+            markup=False,
+        )
 
 
 def print_collection(console: Console, database) -> None:  # type: ignore[no-untyped-def]

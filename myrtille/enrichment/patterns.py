@@ -3,7 +3,11 @@
 Lexicons (sectors, event triggers) are data, written by people who know the field, not
 Matcher dictionaries. A pattern is a space-separated list of items, each matching one
 token on its *folded lemma* (lowercase, accents removed, typographic apostrophes made
-plain), so ``usine`` finds "usines" and ``acquire`` finds "acquired":
+plain), so ``usine`` finds "usines" and ``acquire`` finds "acquired".
+
+Matching runs on documents that went through :func:`fold_doc` (the pipeline's
+``myrtille_fold_norm`` component does it), which stores the folded lemma in LEMMA and the
+folded text in NORM, so the compiled patterns use spaCy's native attributes:
 
 - ``lever|boucler``  one token whose folded lemma is one of the alternatives
 - ``=millions``      one token whose folded *text* is this (when lemmas are unreliable)
@@ -19,13 +23,15 @@ Examples: ``lever * fonds``, ``placer en redressement judiciaire``,
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lowercase, accents removed, apostrophes made plain: the form lexicons match on."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).casefold())
@@ -49,6 +55,19 @@ def register_extensions() -> None:
         Token.set_extension("fold_text", getter=_folded_text)
 
 
+def fold_doc(doc: Doc) -> Doc:
+    """Fold each token's lemma (into LEMMA) and text (into NORM), once per document.
+
+    Run after the statistical components, which read NORM as a feature; blank pipelines
+    have no lemmas, so the folded text stands in for them.
+    """
+    for token in doc:
+        folded = fold(token.text)
+        token.norm_ = folded
+        token.lemma_ = fold(token.lemma_) if token.lemma_ else folded
+    return doc
+
+
 class PatternError(ValueError):
     """A lexicon pattern that cannot be compiled; the message quotes it."""
 
@@ -70,12 +89,12 @@ def compile_pattern(expression: str) -> list[dict[str, Any]]:
         if word == "NUM":
             spec: dict[str, Any] = {"LIKE_NUM": True}
         elif word.startswith("="):
-            spec = {"_": {"fold_text": {"IN": [fold(a) for a in word[1:].split("|") if a]}}}
+            spec = {"NORM": {"IN": [fold(a) for a in word[1:].split("|") if a]}}
         else:
             alternatives = [fold(a) for a in word.split("|") if a]
             if not alternatives:
                 raise PatternError(f"'{expression}': empty alternative in '{item}'")
-            spec = {"_": {"fold_lemma": {"IN": alternatives}}}
+            spec = {"LEMMA": {"IN": alternatives}}
         if optional:
             spec["OP"] = "?"
         specs.append(spec)
