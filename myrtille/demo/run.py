@@ -87,7 +87,8 @@ def run_demo(console: Console, data_dir: Path, *, port: int, fresh: bool, serve:
                 atom=FEED_PATHS["industrie-hebdo"],
                 sitemap=FEED_PATHS["france-business-review"],
                 bodacc=BODACC_PATH,
-            ),
+            )
+            + watchlist_yaml(corpus.companies),
             encoding="utf-8",
         )
         # The demo shows the embedded defaults: the environment's settings are not used.
@@ -181,7 +182,8 @@ def print_enrichment(console: Console, database: Database) -> None:
     for event in examples:
         extra = f" — {event['amount']:,.0f} {event['currency']}" if event.get("amount") else ""
         console.print(
-            f"  [{event['type']}] {event['company']}{extra}: {event['sentence'][:140]}",
+            f"  [{event['type']}] {event['company']}{extra}: "
+            + " ".join(event["sentence"].split())[:140],
             markup=False,
         )
 

@@ -22,7 +22,7 @@ from myrtille.enrichment.companies import (
     find_companies,
     main_company,
 )
-from myrtille.enrichment.events import EventMatcher
+from myrtille.enrichment.events import Event, EventMatcher
 from myrtille.enrichment.geography import Gazetteer
 from myrtille.enrichment.language import LanguageDetector, choose_language
 from myrtille.enrichment.lexicons import LexiconEntry, load_events, load_sectors
@@ -48,6 +48,13 @@ LABELS = {
     "LANGUAGE": "MISC",
 }
 TITLE_SEPARATOR = "\n\n"
+# BODACC notice families whose event is known from the family alone.
+NOTICE_EVENTS = {
+    "collective": "insolvency",
+    "creation": "investment",
+    "vente": "acquisition",
+    "radiation": "closure",
+}
 
 
 @dataclass
@@ -233,6 +240,9 @@ class Enricher:
             for m in mentions
             if m.company_id in index.records
         }
+        found = tools.events.find(doc, mentions, main, names)
+        if document.kind == "notice":
+            found = self._notice_events(document, found, main, names)
         result.events = [
             e.__dict__
             | {
@@ -240,7 +250,7 @@ class Enricher:
                 if e.company_id in index.records
                 else None
             }
-            for e in tools.events.find(doc, mentions, main, names)
+            for e in found
         ]
         naf = [
             (cid, index.records[cid].naf)
@@ -253,6 +263,29 @@ class Enricher:
         ]
         self._places(doc, document, result, main)
         return result
+
+    def _notice_events(
+        self, document: DocumentInput, found: list[Event], main: str | None, names: dict[str, str]
+    ) -> list[Event]:
+        """A legal notice's family says what happened; only the open-ended family
+        ("modification": new director, capital increase, dissolution…) is read by the
+        lexicon, and boilerplate (court, registry office) is never evidence."""
+        family = str(document.fields.get("notice_type") or "").lower()
+        kind = NOTICE_EVENTS.get(family)
+        if kind is None:
+            return [e for e in found if e.type != "insolvency"] if family else found
+        sentence = " ".join((document.title or "").split())
+        company = document.fields.get("company_name")
+        return [
+            Event(
+                type=kind,
+                sentence=sentence,
+                start=0,
+                end=len(sentence),
+                company_id=main,
+                company=names.get(main or "", company),
+            )
+        ]
 
     def _notice_companies(
         self, document: DocumentInput, index: RegistryIndex

