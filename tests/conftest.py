@@ -14,9 +14,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from myrtille.config.loading import load_settings
-from myrtille.config.settings import Settings
+from myrtille.config.settings import EnrichmentSettings, Settings
 from myrtille.crawlers.runner import CrawlReport, run_crawl
 from myrtille.demo.httpserver import RouteServer
+from myrtille.enrichment.enricher import Enricher
 from myrtille.store.database import Database, open_database
 
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -116,3 +117,11 @@ def database(state_url: str) -> Iterator[Database]:
     db = open_database(state_url)
     yield db
     db.dispose()
+
+
+@pytest.fixture(scope="session")
+def enricher() -> Iterator[Enricher]:
+    """The real enricher, spaCy models loaded once for the whole session."""
+    from tests.enrichment.test_enricher import REGISTRY
+
+    yield Enricher(EnrichmentSettings(max_chars=5000), REGISTRY)

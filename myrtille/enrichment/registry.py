@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -223,7 +223,10 @@ def _write(database: Database, insert, batch: list[dict[str, object]]) -> None: 
     statement = statement.on_conflict_do_update(
         index_elements=[Company.siren],
         set_={
-            "name": statement.excluded.name,
+            # The watchlist's own spelling of a name wins over Sirene's capitals.
+            "name": case(
+                (Company.origin == "watchlist", Company.name), else_=statement.excluded.name
+            ),
             "acronym": statement.excluded.acronym,
             "naf": statement.excluded.naf,
             "ceased": statement.excluded.ceased,

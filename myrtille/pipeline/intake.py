@@ -252,4 +252,7 @@ class Intake:
         if source_ids:
             query = query.where(Document.source_id.in_(list(source_ids)))
         with self.database.session() as session:
-            yield from session.scalars(query.execution_options(yield_per=500))
+            for document in session.scalars(query.execution_options(yield_per=500)):
+                # Detached, so the object stays readable if the caller stops early.
+                session.expunge(document)
+                yield document

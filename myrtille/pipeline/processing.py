@@ -61,13 +61,13 @@ class ProcessingStage:
                 break
             exhausted = [d for d in batch if d.attempts > MAX_ATTEMPTS]
             for document in exhausted:
-                self.intake.fail(
-                    document.id,
-                    f"gave up after {MAX_ATTEMPTS} attempts that "
-                    "did not finish (the worker stopped each time)",
+                message = (
+                    f"gave up after {MAX_ATTEMPTS} attempts that did not finish "
+                    "(the worker stopped each time)"
                 )
+                self.intake.fail(document.id, message)
                 report.failed += 1
-                report.errors.append((document.id, "too many attempts"))
+                report.errors.append((document.id, message))
             batch = [d for d in batch if d.attempts <= MAX_ATTEMPTS]
             if not batch:
                 continue
