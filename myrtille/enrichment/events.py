@@ -6,13 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from myrtille.enrichment.amounts import parse_amount, parse_jobs
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.lexicons import LexiconEntry
-from myrtille.enrichment.patterns import compile_pattern
+from myrtille.enrichment.patterns import PatternSet
 
 MAX_SENTENCE_CHARS = 600
 
@@ -32,13 +31,13 @@ class Event:
 
 class EventMatcher:
     def __init__(self, nlp: Language, events: list[LexiconEntry], language: str) -> None:
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = PatternSet(nlp.vocab)
         for event in events:
             expressions = event.patterns.get(language) or [
                 e for exprs in event.patterns.values() for e in exprs
             ]
             for expression in expressions:
-                self.matcher.add(f"event:{event.code}", [compile_pattern(expression)])
+                self.matcher.add(f"event:{event.code}", expression)
 
     def find(
         self,
@@ -48,8 +47,8 @@ class EventMatcher:
         names: dict[str, str],
     ) -> list[Event]:
         events: dict[tuple[str, int], Event] = {}
-        for match_id, start, end in self.matcher(doc):
-            kind = doc.vocab.strings[match_id].split(":", 1)[1]
+        for label, start, end in self.matcher(doc):
+            kind = label.split(":", 1)[1]
             sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
             key = (kind, sentence.start_char)
             if key in events:

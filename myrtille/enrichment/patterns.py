@@ -26,7 +26,9 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
 
@@ -72,6 +74,11 @@ class PatternError(ValueError):
     """A lexicon pattern that cannot be compiled; the message quotes it."""
 
 
+def _attr_spec(attr: str, values: list[str]) -> dict[str, Any]:
+    # A single value is compared in C; a set needs a Python predicate per token.
+    return {attr: values[0]} if len(values) == 1 else {attr: {"IN": values}}
+
+
 def compile_pattern(expression: str) -> list[dict[str, Any]]:
     """Matcher token specs for one pattern expression."""
     items = expression.split()
@@ -89,15 +96,105 @@ def compile_pattern(expression: str) -> list[dict[str, Any]]:
         if word == "NUM":
             spec: dict[str, Any] = {"LIKE_NUM": True}
         elif word.startswith("="):
-            spec = {"NORM": {"IN": [fold(a) for a in word[1:].split("|") if a]}}
+            spec = _attr_spec("NORM", [fold(a) for a in word[1:].split("|") if a])
         else:
             alternatives = [fold(a) for a in word.split("|") if a]
             if not alternatives:
                 raise PatternError(f"'{expression}': empty alternative in '{item}'")
-            spec = {"LEMMA": {"IN": alternatives}}
+            spec = _attr_spec("LEMMA", alternatives)
         if optional:
             spec["OP"] = "?"
         specs.append(spec)
     if "OP" in specs[-1] and specs[-1]["OP"].startswith("{"):
         raise PatternError(f"'{expression}': a pattern cannot end with a wildcard")
     return specs
+
+
+MAX_EXPANSIONS = 32
+
+
+def first_item_expanded(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """One pattern per alternative of the first item.
+
+    The Matcher tries every pattern at every token: a set predicate there is a Python call
+    per token and pattern, while a plain value is compared in C. Later items are only
+    tested once the first has matched, so they may keep their sets.
+    """
+    first = pattern[0]
+    for attr in ("LEMMA", "NORM"):
+        value = first.get(attr)
+        if isinstance(value, dict) and "IN" in value:
+            rest = {k: v for k, v in first.items() if k != attr}
+            return [[{attr: choice, **rest}, *pattern[1:]] for choice in value["IN"]]
+    return [pattern]
+
+
+def _phrase_alternatives(expression: str) -> list[list[str]] | None:
+    """The word sequences a wildcard-free lemma pattern stands for, or None when the
+    pattern needs the general matcher (wildcards, optional items, NUM, surface forms)."""
+    sequences: list[list[str]] = [[]]
+    for item in expression.split():
+        if item in ("*", "**", "NUM") or item.endswith("?") or item.startswith("="):
+            return None
+        alternatives = [fold(a) for a in item.split("|") if a]
+        sequences = [[*s, a] for s in sequences for a in alternatives]
+        if len(sequences) > MAX_EXPANSIONS:
+            return None
+    return sequences
+
+
+class PatternSet:
+    """Labelled pattern expressions, matched together.
+
+    Plain word sequences (most lexicon terms) go to a PhraseMatcher on LEMMA, a hash
+    lookup per token. The others (wildcards, options, numbers, surface forms) go to token
+    Matchers grouped by their first item: spaCy's Matcher tries every pattern at every
+    token, so only the groups whose first lemma occurs in the document are run.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.phrases = PhraseMatcher(vocab, attr="LEMMA")
+        self.groups: dict[tuple[str, str], Matcher] = {}
+        self._phrases = 0
+
+    def add(self, label: str, expression: str) -> None:
+        sequences = _phrase_alternatives(expression)
+        if sequences is None:
+            for pattern in first_item_expanded(compile_pattern(expression)):
+                key = _first_key(pattern[0])
+                if key not in self.groups:
+                    self.groups[key] = Matcher(self.vocab)
+                self.groups[key].add(label, [pattern])
+            return
+        docs = []
+        for words in sequences:
+            doc = Doc(self.vocab, words=words)
+            for token in doc:
+                token.lemma_ = token.text
+            docs.append(doc)
+        self.phrases.add(label, docs)
+        self._phrases += 1
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        found: list[tuple[int, int, int]] = []
+        if self._phrases:
+            found += self.phrases(doc)
+        if self.groups:
+            present = {("LEMMA", t.lemma_) for t in doc} | {("NORM", t.norm_) for t in doc}
+            present.add(("ANY", ""))
+            if any(t.like_num for t in doc):
+                present.add(("NUM", ""))
+            for key in present & self.groups.keys():
+                found += self.groups[key](doc)
+        strings = self.vocab.strings
+        return sorted((strings[key], start, end) for key, start, end in found)
+
+
+def _first_key(spec: dict[str, Any]) -> tuple[str, str]:
+    for attr in ("LEMMA", "NORM"):
+        if isinstance(spec.get(attr), str) and "OP" not in spec:
+            return attr, spec[attr]
+    if spec.get("LIKE_NUM") and "OP" not in spec:
+        return "NUM", ""
+    return "ANY", ""

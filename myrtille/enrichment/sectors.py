@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from myrtille.enrichment.lexicons import LexiconEntry
-from myrtille.enrichment.patterns import compile_pattern
+from myrtille.enrichment.patterns import PatternSet
 
 TITLE_WEIGHT = 3.0
 TERM_WEIGHT = 1.0
@@ -35,14 +34,14 @@ class SectorScore:
 class SectorMatcher:
     def __init__(self, nlp: Language, sectors: list[LexiconEntry], language: str) -> None:
         self.sectors = {s.code: s for s in sectors}
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = PatternSet(nlp.vocab)
         for sector in sectors:
             # A blank pipeline of another language still gets both lexicons' terms.
             expressions = sector.patterns.get(language) or [
                 e for exprs in sector.patterns.values() for e in exprs
             ]
             for expression in expressions:
-                self.matcher.add(f"sector:{sector.code}", [compile_pattern(expression)])
+                self.matcher.add(f"sector:{sector.code}", expression)
 
     def naf_sectors(self, naf: str | None) -> list[str]:
         if not naf:
@@ -60,8 +59,8 @@ class SectorMatcher:
         scores: dict[str, SectorScore] = {}
         terms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         title_terms: dict[str, set[str]] = defaultdict(set)
-        for match_id, start, end in self.matcher(doc):
-            code = doc.vocab.strings[match_id].split(":", 1)[1]
+        for label, start, end in self.matcher(doc):
+            code = label.split(":", 1)[1]
             text = doc[start:end].text.lower()
             if doc[start].idx < title_end:
                 title_terms[code].add(text)

@@ -9,10 +9,12 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from myrtille.demo.corpus import load_corpus
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import open_database
+from myrtille.store.schema import Enrichment
 
 
 def free_port() -> int:
@@ -70,6 +72,23 @@ def test_demo_collects_every_source(demo_run: tuple[Path, int, str]) -> None:
     assert all(d.published_at is not None for d in documents)
     assert f"{len(documents)} new documents" in output
     assert "Stories reported by several sources" in output
+
+
+def test_demo_enriches_what_it_collected(demo_run: tuple[Path, int, str]) -> None:
+    data_dir, _, output = demo_run
+    corpus = load_corpus()
+    total = len(corpus.articles) + len(corpus.notices)
+    assert f"Enriched {total} documents" in output and "0 failed" in output
+    assert "Found in the collected documents" in output
+    database = open_database(f"sqlite:///{data_dir / 'myrtille.db'}")
+    with database.session() as session:
+        rows = list(session.scalars(select(Enrichment)))
+    assert len(rows) == total
+    linked = {c["siren"] for row in rows for c in row.companies if c["siren"]}
+    assert len(linked) >= 30  # most of the 40 fictional companies are found
+    assert len({s["code"] for row in rows for s in row.sectors}) == 12
+    assert len({e["type"] for row in rows for e in row.events}) == 11
+    assert len({r for row in rows for r in row.regions}) >= 12
 
 
 def test_same_story_from_two_outlets_is_one_cluster(demo_run: tuple[Path, int, str]) -> None:

@@ -1,0 +1,198 @@
+"""Processing throughput: documents from the intake to enriched, against bare ``nlp.pipe``.
+
+Two scenarios, each in its own process (so that each reports its own peak memory):
+
+- ``demo``: the registry of the demo (40 companies);
+- ``registry``: the same plus ``--registry`` synthetic Sirene companies (default 100,000)
+  compiled in.
+
+In each, the demo corpus articles (French and English, ``--copies`` times, each copy made
+distinct) are put in a fresh SQLite intake; then, in the same run:
+
+- ours: ``ProcessingStage.run()``: claims, language choice, ``nlp.pipe``, registry
+  matching, company linking, sectors, events, places, and the writes of the results and
+  of the queue bookkeeping;
+- baseline: ``nlp.pipe`` alone over the same texts with the same pipelines (same model,
+  same components: parser left out, sentence recogniser on), batch size alike.
+
+Models are loaded and the registry compiled before either is timed. ``ratio`` is our
+documents/s ÷ the baseline's (the aim is ≥ 0.85: our own work costs at most 15% on top of
+spaCy). Read the ratio, not the absolute numbers: the machine is shared.
+
+    .venv/bin/python bench/processing.py [--copies 4] [--registry 100000] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def synthetic_sirene(path: Path, count: int) -> None:
+    """``count`` Sirene rows with pronounceable invented names (valid Luhn SIRENs)."""
+    from tests.enrichment.test_registry import HEADER, luhn_siren
+
+    rng = random.Random(7)
+    syllables = [
+        "ver",
+        "nay",
+        "lu",
+        "mor",
+        "tal",
+        "ric",
+        "bel",
+        "dor",
+        "san",
+        "tis",
+        "qua",
+        "pel",
+        "gar",
+        "vio",
+        "len",
+        "sto",
+        "bri",
+        "mac",
+        "flo",
+        "zen",
+        "cor",
+        "mi",
+    ]
+    forms = [" SAS", " SA", " SARL", "", " INDUSTRIES", " GROUPE"]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for n in range(count):
+            name = "".join(rng.choice(syllables) for _ in range(3)).upper() + rng.choice(forms)
+            writer.writerow([luhn_siren(n + 1_000_000), "O", "", "", name, "", "62.01Z", "A"])
+
+
+def scenario(copies: int, registry_size: int) -> dict[str, Any]:
+    from myrtille.config.loading import load_settings
+    from myrtille.demo.corpus import data_file, load_corpus
+    from myrtille.enrichment.registry import import_sirene
+    from myrtille.pipeline.document import CollectedDocument
+    from myrtille.pipeline.intake import Intake
+    from myrtille.pipeline.processing import ProcessingStage
+    from myrtille.store.database import open_database
+
+    corpus = load_corpus()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = load_settings(None, env={}, overrides={"data_dir": tmp})
+        database = open_database(settings.state_url)
+        import_sirene(database, Path(str(data_file("sirene_demo.csv"))))
+        if registry_size:
+            big = Path(tmp) / "sirene.csv"
+            synthetic_sirene(big, registry_size)
+            import_sirene(database, big)
+        intake = Intake(database, settings.dedup)
+        texts: dict[str, list[str]] = {"fr": [], "en": []}
+        for copy in range(copies):
+            for article in corpus.articles:
+                text = f"{article.summary}\n\n{article.body}\n\nMise à jour n° {copy}."
+                intake.add(
+                    CollectedDocument(
+                        url=f"https://bench.example/{copy}/{article.slug}",
+                        source_id="bench",
+                        title=article.title,
+                        text=text,
+                        language=article.language,
+                    )
+                )
+                texts[article.language].append(f"{article.title}\n\n{text}")
+        stage = ProcessingStage(settings, database)
+        started = time.perf_counter()
+        for language, batch in texts.items():
+            # Load the models, compile the registry, and warm both up: the first batches
+            # through a fresh pipeline are slower, and neither side should pay for that.
+            nlp = stage.enricher.tools(language).nlp
+            for _ in nlp.pipe(batch[:64], batch_size=settings.enrichment.batch_size):
+                pass
+        setup = time.perf_counter() - started
+        documents = sum(len(v) for v in texts.values())
+
+        started = time.perf_counter()
+        report = stage.run()
+        ours = time.perf_counter() - started
+        assert report.processed == documents and report.failed == 0, report
+
+        started = time.perf_counter()
+        for language, batch in texts.items():
+            nlp = stage.enricher.models.get(language)
+            with nlp.select_pipes(disable=["myrtille_fold_norm", "myrtille_company_ruler"]):
+                for _ in nlp.pipe(batch, batch_size=settings.enrichment.batch_size):
+                    pass
+        bare = time.perf_counter() - started
+        database.dispose()
+    return {
+        "documents": documents,
+        "registry_companies": registry_size + 40,
+        "setup_seconds": round(setup, 2),
+        "ours_seconds": round(ours, 3),
+        "bare_seconds": round(bare, 3),
+        "ours_docs_per_s": round(documents / ours, 2),
+        "bare_docs_per_s": round(documents / bare, 2),
+        "ratio": round(bare / ours, 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--copies", type=int, default=4, help="copies of the 66 articles")
+    parser.add_argument(
+        "--registry", type=int, default=100_000, help="synthetic companies for the scale scenario"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--scenario", choices=["demo", "registry"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.scenario:
+        size = args.registry if args.scenario == "registry" else 0
+        print(json.dumps(scenario(args.copies, size)))
+        return 0
+    results = {}
+    for name in ("demo", "registry"):
+        print(f"running scenario {name}…", file=sys.stderr)
+        child = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--scenario",
+                name,
+                "--copies",
+                str(args.copies),
+                "--registry",
+                str(args.registry),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if child.returncode != 0:
+            print(child.stderr, file=sys.stderr)
+            return 1
+        results[name] = json.loads(child.stdout.strip().splitlines()[-1])
+    if args.json:
+        print(json.dumps(results))
+        return 0
+    print("== results ==")
+    for name, values in results.items():
+        for key, value in values.items():
+            print(f"{name}.{key}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
