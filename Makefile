@@ -32,6 +32,7 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/repoll.py
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/processing.py
 
 clean:
 	rm -rf $(VENV) demo-data .pytest_cache .ruff_cache
