@@ -27,6 +27,7 @@ from myrtille.enrichment.geography import Gazetteer
 from myrtille.enrichment.language import LanguageDetector, choose_language
 from myrtille.enrichment.lexicons import LexiconEntry, load_events, load_sectors
 from myrtille.enrichment.models import LanguageModels
+from myrtille.enrichment.notices import notice_event_types
 from myrtille.enrichment.registry import CompanyRecord
 from myrtille.enrichment.sectors import SectorMatcher
 
@@ -48,13 +49,6 @@ LABELS = {
     "LANGUAGE": "MISC",
 }
 TITLE_SEPARATOR = "\n\n"
-# BODACC notice families whose event is known from the family alone.
-NOTICE_EVENTS = {
-    "collective": "insolvency",
-    "creation": "investment",
-    "vente": "acquisition",
-    "radiation": "closure",
-}
 
 
 @dataclass
@@ -234,7 +228,7 @@ class Enricher:
         mentions = find_companies(doc, index)
         mentions += self._notice_companies(document, index)
         main = main_company(mentions, title_end)
-        result.companies = _companies(mentions, index)
+        result.companies = _companies(mentions, index, title_end)
         names = {
             m.company_id: index.records[m.company_id].name
             for m in mentions
@@ -267,13 +261,12 @@ class Enricher:
     def _notice_events(
         self, document: DocumentInput, found: list[Event], main: str | None, names: dict[str, str]
     ) -> list[Event]:
-        """A legal notice's family says what happened; only the open-ended family
-        ("modification": new director, capital increase, dissolution…) is read by the
-        lexicon, and boilerplate (court, registry office) is never evidence."""
+        """A legal notice's events come from its family and its regulated wording (see
+        ``notices.py``), not from the news lexicon: its boilerplate (court, registry
+        office, administrators) would read as events."""
         family = str(document.fields.get("notice_type") or "").lower()
-        kind = NOTICE_EVENTS.get(family)
-        if kind is None:
-            return [e for e in found if e.type != "insolvency"] if family else found
+        if not family:
+            return found
         sentence = " ".join((document.title or "").split())
         company = document.fields.get("company_name")
         return [
@@ -285,6 +278,7 @@ class Enricher:
                 company_id=main,
                 company=names.get(main or "", company),
             )
+            for kind in notice_event_types(family, document.text or "")
         ]
 
     def _notice_companies(
@@ -355,7 +349,9 @@ def _entity(
     }
 
 
-def _companies(mentions: list[CompanyMention], index: RegistryIndex) -> list[dict[str, Any]]:
+def _companies(
+    mentions: list[CompanyMention], index: RegistryIndex, title_end: int
+) -> list[dict[str, Any]]:
     """One entry per company (linked ones by registry id, others by name), with a count."""
     seen: dict[str, dict[str, Any]] = {}
     for mention in mentions:
@@ -370,7 +366,15 @@ def _companies(mentions: list[CompanyMention], index: RegistryIndex) -> list[dic
                 "how": mention.how,
             }
         seen[key]["mentions"] += 1
-    return sorted(seen.values(), key=lambda c: (c["siren"] is None, -c["mentions"]))
+        seen[key]["in_title"] = seen[key].get("in_title", False) or mention.start < title_end
+    # An organisation outside the registry named once in passing is usually not a
+    # company the document is about (a union, a ministry, a school): keep the others.
+    kept = [
+        c for c in seen.values() if c["siren"] or c["mentions"] >= 2 or c.pop("in_title", False)
+    ]
+    for company in kept:
+        company.pop("in_title", None)
+    return sorted(kept, key=lambda c: (c["siren"] is None, -c["mentions"]))
 
 
 def _central(mentions: list[CompanyMention], title_end: int) -> list[str]:

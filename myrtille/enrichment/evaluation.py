@@ -19,6 +19,16 @@ from myrtille.enrichment.enricher import DocumentInput, Enricher, EnrichmentResu
 from myrtille.enrichment.names import company_key
 from myrtille.enrichment.registry import CompanyRecord
 
+# The gold key each field is read from; a document without that key is not scored on it.
+ANNOTATED_BY = {
+    "companies": "companies",
+    "companies_all": "companies",
+    "sectors": "sectors",
+    "events": "events",
+    "events_company": "events",
+    "regions": "regions",
+    "departments": "departments",
+}
 FIELDS = (
     "companies",
     "companies_all",
@@ -190,6 +200,8 @@ def evaluate(
         for document, result in zip(batch, results, strict=True):
             predicted, gold = _predicted(result), _gold(document.gold)
             for name in FIELDS:
+                if ANNOTATED_BY[name] not in document.gold:
+                    continue  # this document's annotators did not label this field
                 score = scores[name]
                 tp = predicted[name] & gold[name]
                 score.tp += len(tp)

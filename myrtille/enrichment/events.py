@@ -3,6 +3,7 @@ is about, and the amount or number of jobs it states."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -14,6 +15,20 @@ from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.patterns import PatternSet
 
 MAX_SENTENCE_CHARS = 600
+# A sentence that denies, doubts or asks reports no event ("n'exclut pas une levée de
+# fonds", "dément toute fermeture", "could hire", "Allez-vous lever des fonds ?").
+HEDGES = re.compile(
+    r"\bn['’]\s?(?:exclu\w*|envisag\w*|a jamais|est pas|a pas)\b|\bne\s+\w+\s+pas\b|"
+    r"\bd[ée]men(?:t|ti|tent)\b|\bd[ée]mentir\b|\bpas question\b|\bpourr(?:ait|aient|ions|ons)\b|"
+    r"\brumeurs?\b|\bsi (?:une|un|le|la|les)\b|"
+    r"\b(?:denied|denies|deny|rules? out|ruled out|could|might|would|considering|"
+    r"no plans?|not)\b",
+    re.IGNORECASE,
+)
+
+
+def hedged(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") or HEDGES.search(sentence) is not None
 
 
 @dataclass
@@ -51,7 +66,7 @@ class EventMatcher:
             kind = label.split(":", 1)[1]
             sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
             key = (kind, sentence.start_char)
-            if key in events:
+            if key in events or hedged(sentence.text):
                 continue
             company_id, company = _company_of(sentence, doc[start:end], mentions)
             if company_id is None and company is None and main_company:
