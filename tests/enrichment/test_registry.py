@@ -143,3 +143,49 @@ def test_large_import_runs_in_bounded_memory(tmp_path: Path) -> None:
     # Streamed in batches: five times the rows, about the same peak (one batch's worth).
     assert large < small * 1.5, (small, large)
     assert large < 40 * 1024 * 1024
+
+
+def test_a_hundred_thousand_imported_companies_are_linked(tmp_path: Path, enricher) -> None:  # type: ignore[no-untyped-def]
+    from myrtille.enrichment.enricher import DocumentInput
+    from myrtille.store.database import open_database
+    from tests.enrichment.test_enricher import REGISTRY
+
+    rows = [
+        [
+            luhn_siren(n),
+            "O",
+            "",
+            "",
+            f"ENTREPRISE NUMERO {n} SAS",
+            "",
+            "62.01Z",
+            "C" if n % 10 == 0 else "A",
+        ]
+        for n in range(100_000)
+    ]
+    rows[54_321][4] = "ZÉPHYRINE ROBOTIQUE"
+    path = write_sirene(tmp_path / "stock.csv", rows)
+    del rows
+    database = open_database(f"sqlite:///{tmp_path / 'stock.db'}")
+    report = import_sirene(database, path)
+    assert report.imported == 100_000 and report.ceased == 10_000
+    records = load_registry(database)
+    assert len(records) == 100_000
+    enricher.reload_registry([*REGISTRY, *records])
+    try:
+        [result] = enricher.enrich(
+            [
+                DocumentInput(
+                    "n1",
+                    "Robotique lyonnaise",
+                    "La société Zéphyrine Robotique ouvre un atelier à Lyon et recrute 12 personnes. "
+                    "Son client Entreprise Numero 77 SAS l'accompagne.",
+                    "fr",
+                )
+            ]
+        )
+        linked = {c["siren"] for c in result.companies if c["siren"]}
+        assert linked == {luhn_siren(54_321), luhn_siren(77)}
+    finally:
+        enricher.reload_registry(REGISTRY)
+        database.dispose()
