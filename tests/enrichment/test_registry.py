@@ -178,8 +178,8 @@ def test_a_hundred_thousand_imported_companies_are_linked(tmp_path: Path, enrich
                 DocumentInput(
                     "n1",
                     "Robotique lyonnaise",
-                    "La société Zéphyrine Robotique ouvre un atelier à Lyon et recrute 12 personnes. "
-                    "Son client Entreprise Numero 77 SAS l'accompagne.",
+                    "La société Zéphyrine Robotique ouvre un atelier à Lyon et recrute "
+                    "12 personnes. Son client Entreprise Numero 77 SAS l'accompagne.",
                     "fr",
                 )
             ]
