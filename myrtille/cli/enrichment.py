@@ -17,9 +17,10 @@ from myrtille.cli import AppContext, err, main, out, reports_config_errors
 @reports_config_errors
 def process(app: AppContext, limit: int | None) -> None:
     """Enrich every document pending in the intake, then exit."""
+    from myrtille.index.factory import open_index
     from myrtille.pipeline.processing import ProcessingStage
 
-    stage = ProcessingStage(app.settings, app.database)
+    stage = ProcessingStage(app.settings, app.database, index=open_index(app.settings))
     with out.status("Loading language models and the company registry…"):
         stage.enricher.index  # noqa: B018 (compile the registry before the first batch)
     report = stage.run(
@@ -31,6 +32,12 @@ def process(app: AppContext, limit: int | None) -> None:
         f"{report.processed} documents enriched ({languages}); {report.failed} failed.",
         markup=False,
     )
+    if report.indexed or report.index_errors:
+        out.print(f"{report.indexed} documents indexed.", markup=False)
+    for error in report.index_errors[:5]:
+        err.print(
+            f"  indexing failed: {error} (run `myrtille index rebuild` once fixed)", markup=False
+        )
     for document_id, error in report.errors[:20]:
         out.print(f"  failed {document_id}: {error}", markup=False)
 

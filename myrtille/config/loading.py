@@ -25,6 +25,7 @@ ENV_PREFIX = "MYRTILLE_"
 ENV_CONFIG = "MYRTILLE_CONFIG"
 ENV_DATA_DIR = "MYRTILLE_DATA_DIR"
 ENV_DATABASE_URL = "MYRTILLE_DATABASE_URL"
+ENV_INDEX_URL = "MYRTILLE_INDEX_URL"
 RESERVED_ENV = {ENV_CONFIG}
 
 
@@ -82,6 +83,9 @@ def env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
         if not name.startswith(ENV_PREFIX) or name in RESERVED_ENV:
             continue
         if name.startswith("MYRTILLE_TEST_"):
+            continue
+        if name == ENV_INDEX_URL:
+            overrides.setdefault("index", {})["url"] = value
             continue
         keys = name[len(ENV_PREFIX) :].lower().split("__")
         target = overrides

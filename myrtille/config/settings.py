@@ -217,6 +217,48 @@ class EnrichmentSettings(Model):
     events_file: Path | None = None
 
 
+class IndexSettings(Model):
+    """Where the search index lives: SQLite FTS5 in the data directory (default) or an
+    Elasticsearch cluster."""
+
+    backend: Literal["sqlite", "elasticsearch"] = "sqlite"
+    url: str | None = Field(default=None, description="sqlite:///file or https://cluster:9200")
+    name: str = Field(
+        default="myrtille",
+        pattern=r"^[a-z0-9][a-z0-9_-]*$",
+        description="Elasticsearch alias (and index prefix)",
+    )
+    api_key: str | None = None
+    username: str | None = None
+    password: str | None = None
+    verify_certs: bool = True
+    ca_certs: Path | None = None
+    timeout: timedelta = timedelta(seconds=10)
+    max_retries: int = Field(default=3, ge=0, le=10)
+
+    @field_validator("timeout", mode="before")
+    @classmethod
+    def _timeout(cls, value: object) -> timedelta:
+        return parse_duration(value)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _backend_from_url(cls, data: object) -> object:
+        if isinstance(data, dict) and data.get("url") and "backend" not in data:
+            url = str(data["url"])
+            data = {**data, "backend": "sqlite" if url.startswith("sqlite:") else "elasticsearch"}
+        return data
+
+    @model_validator(mode="after")
+    def _url_fits_backend(self) -> IndexSettings:
+        if self.backend == "elasticsearch":
+            if not self.url or not self.url.startswith(("http://", "https://")):
+                raise ValueError("the elasticsearch backend needs url: https://host:9200")
+        elif self.url and not self.url.startswith("sqlite:///"):
+            raise ValueError("a sqlite index url is written sqlite:////absolute/path/index.db")
+        return self
+
+
 class Settings(Model):
     data_dir: Path
     database_url: str | None = None
@@ -225,6 +267,7 @@ class Settings(Model):
     sources: list[Source] = Field(default_factory=list)
     companies: list[WatchedCompany] = Field(default_factory=list)
     enrichment: EnrichmentSettings = Field(default_factory=EnrichmentSettings)
+    index: IndexSettings = Field(default_factory=IndexSettings)
     config_path: Path | None = Field(default=None, exclude=True)
 
     @field_validator("sources")

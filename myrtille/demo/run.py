@@ -130,6 +130,7 @@ def watchlist_yaml(companies: list[dict[str, Any]]) -> str:
 def enrich(console: Console, settings: Settings, database: Database) -> None:
     """Import the demo Sirene file, enrich the intake, show what was found."""
     from myrtille.enrichment.registry import import_sirene
+    from myrtille.index.factory import open_index
     from myrtille.pipeline.processing import ProcessingStage
 
     imported = import_sirene(database, Path(str(data_file("sirene_demo.csv"))))
@@ -138,7 +139,7 @@ def enrich(console: Console, settings: Settings, database: Database) -> None:
         f"({imported.ceased} ceased) + {len(settings.companies)} in the watchlist",
         markup=False,
     )
-    stage = ProcessingStage(settings, database)
+    stage = ProcessingStage(settings, database, index=open_index(settings))
     with console.status("Enriching (loading the French and English spaCy models)…"):
         report = stage.run()
     languages = ", ".join(f"{k} {v}" for k, v in report.languages.most_common())

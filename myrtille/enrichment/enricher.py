@@ -30,6 +30,7 @@ from myrtille.enrichment.models import LanguageModels
 from myrtille.enrichment.notices import notice_event_types
 from myrtille.enrichment.registry import CompanyRecord
 from myrtille.enrichment.sectors import SectorMatcher
+from myrtille.pipeline.normalise import words_of
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,8 @@ class EnrichmentResult:
     regions: list[str] = field(default_factory=list)
     departments: list[str] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
+    title_lemmas: str = ""
+    text_lemmas: str = ""
     truncated: bool = False
     model: str | None = None
     error: str | None = None
@@ -220,12 +223,20 @@ class Enricher:
         body_start = title_end + len(TITLE_SEPARATOR)
         index = self.index
         result = EnrichmentResult(document.id)
+        # Lemmas are folded by the pipeline (fold_doc); they feed the index.
+        title_lemmas: list[str] = []
+        text_lemmas: list[str] = []
+        for token in doc:
+            if token.is_alpha or token.like_num:
+                (title_lemmas if token.idx < title_end else text_lemmas).append(token.lemma_)
+        result.title_lemmas = " ".join(words_of(" ".join(title_lemmas)))
+        result.text_lemmas = " ".join(words_of(" ".join(text_lemmas)))
         result.entities = [
             _entity(e.text, LABELS[e.label_], e.start_char, e.end_char, title_end, body_start)
             for e in doc.ents
             if e.label_ in LABELS
         ]
-        mentions = find_companies(doc, index)
+        mentions = [m for m in find_companies(doc, index) if self._plausible(m)]
         mentions += self._notice_companies(document, index)
         main = main_company(mentions, title_end)
         result.companies = _companies(mentions, index, title_end)
@@ -257,6 +268,15 @@ class Enricher:
         ]
         self._places(doc, document, result, main)
         return result
+
+    def _plausible(self, mention: CompanyMention) -> bool:
+        """An unlinked ORG that is a known place or a unit ("MW") is a NER slip."""
+        if mention.company_id:
+            return True
+        name = mention.name.strip()
+        if len(name) <= 3 and name.isupper():
+            return False
+        return self.gazetteer.resolve(name) is None
 
     def _notice_events(
         self, document: DocumentInput, found: list[Event], main: str | None, names: dict[str, str]

@@ -122,3 +122,18 @@ def content_hash(title: str, text: str, canonical: str) -> str:
         body if len(body) >= MIN_TEXT_FOR_HASH else f"{canonical}\n{normalise_text(title)}\n{body}"
     )
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def fold_text(text: str) -> str:
+    """Casefolded, accents removed: the form every search comparison uses."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words_of(text: str) -> list[str]:
+    """Folded words: runs of letters and digits; everything else separates. The index,
+    the query parser and the in-memory evaluator all split text this way."""
+    return _WORD.findall(fold_text(text))

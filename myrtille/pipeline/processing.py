@@ -14,6 +14,8 @@ from sqlalchemy import update
 from myrtille.config.settings import Settings
 from myrtille.enrichment.enricher import DocumentInput, Enricher, EnrichmentResult
 from myrtille.enrichment.registry import load_registry, sync_watchlist
+from myrtille.index.base import IndexBackend
+from myrtille.index.records import load_documents
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import Database
 from myrtille.store.schema import Document, Enrichment, utcnow
@@ -33,11 +35,17 @@ class ProcessReport:
     batches: int = 0
     languages: Counter[str] = field(default_factory=Counter)
     errors: list[tuple[str, str]] = field(default_factory=list)
+    indexed: int = 0
+    index_errors: list[str] = field(default_factory=list)
 
 
 class ProcessingStage:
     def __init__(
-        self, settings: Settings, database: Database, enricher: Enricher | None = None
+        self,
+        settings: Settings,
+        database: Database,
+        enricher: Enricher | None = None,
+        index: IndexBackend | None = None,
     ) -> None:
         self.settings = settings
         self.database = database
@@ -46,6 +54,7 @@ class ProcessingStage:
             sync_watchlist(database, settings.companies)
             enricher = Enricher(settings.enrichment, load_registry(database))
         self.enricher = enricher
+        self.index = index
 
     def run(
         self, limit: int | None = None, on_batch: Callable[[ProcessReport], None] | None = None
@@ -90,10 +99,23 @@ class ProcessingStage:
                 self.intake.release([d.id for d in batch])
                 raise
             self._store(results, report)
+            self._index([r.document_id for r in results if not r.error], report)
             report.batches += 1
             if on_batch:
                 on_batch(report)
         return report
+
+    def _index(self, ids: list[str], report: ProcessReport) -> None:
+        """The last step: make the batch searchable. The state is already committed, so
+        a failing index loses nothing: ``myrtille index rebuild`` fills it again."""
+        if self.index is None or not ids:
+            return
+        try:
+            for chunk in load_documents(self.database, ids):
+                report.indexed += self.index.index(chunk)
+        except Exception as exc:
+            log.exception("indexing failed")
+            report.index_errors.append(f"{type(exc).__name__}: {str(exc)[:300]}")
 
     def _store(self, results: list[EnrichmentResult], report: ProcessReport) -> None:
         with self.database.session() as session:
@@ -119,6 +141,8 @@ class ProcessingStage:
                         regions=result.regions,
                         departments=result.departments,
                         places=result.places,
+                        title_lemmas=result.title_lemmas,
+                        text_lemmas=result.text_lemmas,
                         truncated=result.truncated,
                         model=result.model,
                         processed_at=utcnow(),

@@ -171,6 +171,9 @@ class Enrichment(Base):
     regions: Mapped[list[str]] = mapped_column(JSON, default=list)
     departments: Mapped[list[str]] = mapped_column(JSON, default=list)
     places: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # Folded lemmas, space-separated, so that the index finds "usines" from "usine".
+    title_lemmas: Mapped[str] = mapped_column(Text, default="")
+    text_lemmas: Mapped[str] = mapped_column(Text, default="")
     truncated: Mapped[bool] = mapped_column(default=False)
     model: Mapped[str | None] = mapped_column(String(64))
     processed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

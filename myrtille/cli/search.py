@@ -1,0 +1,137 @@
+"""Search commands: search, index rebuild."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+
+import click
+from rich.table import Table
+
+from myrtille.cli import AppContext, err, main, out, reports_config_errors
+
+
+def parse_or_exit(query: str):  # type: ignore[no-untyped-def]
+    """The AST, or the parser's message on stderr and exit status 2."""
+    from myrtille.index.query import QueryError, parse
+    from myrtille.index.resolver import CodeResolver
+
+    try:
+        return parse(query, CodeResolver())
+    except QueryError as exc:
+        err.print(f"Invalid query: {exc}", markup=False)
+        err.print(exc.pointer(), markup=False, highlight=False)
+        sys.exit(2)
+
+
+@main.command()
+@click.argument("query")
+@click.option(
+    "--facets",
+    is_flag=True,
+    help="Also count companies, sectors, events, regions, sources and languages.",
+)
+@click.option("--since", metavar="DATE", help="Only documents filed on or after DATE.")
+@click.option(
+    "--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True
+)
+@click.option("--page", type=int, default=1, show_default=True)
+@click.option(
+    "--limit", "per_page", type=int, default=20, show_default=True, help="Results per page."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_obj
+@reports_config_errors
+def search(
+    app: AppContext,
+    query: str,
+    facets: bool,
+    since: str | None,
+    sort: str,
+    page: int,
+    per_page: int,
+    as_json: bool,
+) -> None:
+    """Search the index with the query language (see docs/query-language.md)."""
+    from myrtille.index.base import FACET_FIELDS, SearchRequest
+    from myrtille.index.factory import open_index
+    from myrtille.index.query import And, DateBound
+    from myrtille.index.snippets import plain
+
+    node = parse_or_exit(query)
+    if since:
+        try:
+            node = And((node, DateBound("after", date.fromisoformat(since))))
+        except ValueError:
+            err.print(f"--since: '{since}' is not a date; write YYYY-MM-DD.", markup=False)
+            sys.exit(2)
+    index = open_index(app.settings)
+    result = index.search(
+        SearchRequest(
+            query=node,
+            sort=sort,
+            page=page,  # type: ignore[arg-type]
+            per_page=per_page,
+            facets=FACET_FIELDS if facets else (),
+        )
+    )
+    if as_json:
+        payload = {
+            "total": result.total,
+            "page": result.page,
+            "as_of": result.as_of,
+            "hits": [
+                {
+                    "id": h.id,
+                    "title": h.title,
+                    "url": h.url,
+                    "published_at": h.published_at.isoformat() if h.published_at else None,
+                    "source": h.source,
+                    "language": h.language,
+                    "cluster": h.cluster,
+                    "score": h.score,
+                    "snippet": h.snippet,
+                }
+                for h in result.hits
+            ],
+        }
+        if facets:
+            payload["facets"] = {
+                name: [
+                    {"value": f.value, "count": f.count, **({"label": f.label} if f.label else {})}
+                    for f in counts
+                ]
+                for name, counts in result.facets.items()
+            }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{result.total} documents match", title_justify="left")
+    for column in ("date", "source", "title", "snippet"):
+        table.add_column(column, overflow="fold")
+    for hit in result.hits:
+        day = f"{hit.published_at:%Y-%m-%d}" if hit.published_at else ""
+        table.add_row(day, hit.source, hit.title, plain(hit.snippet)[:200])
+    out.print(table)
+    for name, counts in result.facets.items():
+        if counts:
+            values = ", ".join(f"{f.label or f.value} ({f.count})" for f in counts[:10])
+            out.print(f"{name}: {values}", markup=False)
+
+
+@main.group(name="index")
+def index_group() -> None:
+    """The search index: rebuild it from the state database."""
+
+
+@index_group.command(name="rebuild")
+@click.pass_obj
+@reports_config_errors
+def index_rebuild(app: AppContext) -> None:
+    """Empty the index and fill it again with every enriched document."""
+    from myrtille.index.factory import open_index
+    from myrtille.index.records import rebuild
+
+    index = open_index(app.settings)
+    total = rebuild(app.database, index)
+    out.print(f"{total} documents indexed ({app.settings.index.backend}).", markup=False)

@@ -1,0 +1,1 @@
+"""Web commands: serve, users (filled in with the API)."""

@@ -1,0 +1,1 @@
+"""The intelligence index: the query language and the search backends."""

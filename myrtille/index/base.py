@@ -1,0 +1,131 @@
+"""The index backend interface, and the documents and results that cross it.
+
+Backends (``sqlite.py``, ``elasticsearch.py``) translate the query AST of ``query.py``;
+``matching.py`` evaluates it against one document and defines what a query means.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from myrtille.index.query import Node
+
+FACET_FIELDS = ("company", "sector", "event", "region", "source", "lang")
+Sort = Literal["relevance", "date"]
+Interval = Literal["day", "week", "month"]
+
+
+@dataclass
+class IndexedDocument:
+    """A collected and enriched document as the index keeps it."""
+
+    id: str
+    url: str
+    title: str
+    text: str
+    source: str
+    kind: str = "article"
+    language: str | None = None
+    published_at: datetime | None = None
+    collected_at: datetime | None = None
+    cluster: str | None = None
+    summary: str | None = None
+    # Folded lemmas of the title and the text (space-separated), from the enrichment.
+    title_lemmas: str = ""
+    text_lemmas: str = ""
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    companies: list[dict[str, Any]] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    departments: list[str] = field(default_factory=list)
+
+    @property
+    def date(self) -> datetime | None:
+        """The date the document is filed under: published, else collected."""
+        return self.published_at or self.collected_at
+
+
+@dataclass
+class SearchRequest:
+    query: Node
+    sort: Sort = "relevance"
+    page: int = 1
+    per_page: int = 20
+    facets: Sequence[str] = ()
+    histogram: Interval | None = None
+    # Results as the index stood at this point (returned by the first page): later pages
+    # stay consistent while new documents arrive.
+    as_of: int | None = None
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    url: str
+    published_at: datetime | None
+    source: str
+    language: str | None
+    cluster: str | None
+    snippet: str
+    score: float | None = None
+
+
+@dataclass
+class FacetCount:
+    value: str
+    count: int
+    label: str | None = None
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[Hit]
+    page: int
+    per_page: int
+    as_of: int
+    facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+    histogram: list[tuple[str, int]] = field(default_factory=list)
+
+
+class IndexBackend(ABC):
+    """What every index backend does; the contract suite runs against each."""
+
+    name: str = ""
+
+    @abstractmethod
+    def create(self) -> None:
+        """Create or migrate the index structures (idempotent)."""
+
+    @abstractmethod
+    def index(self, documents: Sequence[IndexedDocument]) -> int:
+        """Add or replace documents by id, in one batch; returns how many were written."""
+
+    @abstractmethod
+    def delete(self, ids: Sequence[str]) -> int: ...
+
+    @abstractmethod
+    def get(self, document_id: str) -> IndexedDocument | None: ...
+
+    @abstractmethod
+    def search(self, request: SearchRequest) -> SearchResult: ...
+
+    @abstractmethod
+    def same_story(self, document_id: str, limit: int = 20) -> list[Hit]:
+        """Other documents of the document's story cluster ("more like this story")."""
+
+    @abstractmethod
+    def count(self) -> int: ...
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove every document (before a rebuild)."""
+
+    def close(self) -> None:  # noqa: B027 (optional for backends without resources)
+        """Release connections."""

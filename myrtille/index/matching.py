@@ -1,0 +1,121 @@
+"""The in-memory evaluator: whether one document matches a query AST.
+
+It defines the semantics every backend must reproduce:
+
+- a word matches a word of the title or the text, or a lemma of either (``usine`` finds
+  "usines" through the lemma); words are folded (case and accents);
+- a phrase matches consecutive words of one of those four streams;
+- ``company:`` matches a linked company's SIREN or the comparable key of a company name;
+  ``org:``, ``person:``, ``place:`` match an entity of that label whose folded words are
+  the value; ``sector:``, ``event:``, ``region:``, ``dept:``, ``lang:``, ``source:`` match
+  codes;
+- ``after:D`` keeps documents filed on or after D, ``before:D`` strictly before D (the
+  date is the publication date, else the collection date, in UTC);
+- the empty conjunction matches everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+
+from myrtille.enrichment.names import company_key
+from myrtille.index.base import IndexedDocument
+from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text, words_of
+
+ENTITY_LABELS = {"org": "ORG", "person": "PER", "place": "LOC"}
+
+
+@dataclass
+class DocumentView:
+    """A document's words and field values, computed once for many queries."""
+
+    streams: dict[str, list[str]]
+    values: dict[str, set[str]]
+    date: datetime | None
+
+
+def field_values(document: IndexedDocument) -> dict[str, set[str]]:
+    """The values each structured field has in a document (also the facet values)."""
+    values: dict[str, set[str]] = {
+        name: set()
+        for name in (
+            "company",
+            "org",
+            "person",
+            "place",
+            "sector",
+            "event",
+            "region",
+            "dept",
+            "lang",
+            "source",
+        )
+    }
+    for company in document.companies:
+        if company.get("siren"):
+            values["company"].add(str(company["siren"]))
+        key = company_key(str(company.get("name") or ""))
+        if key:
+            values["company"].add(key)
+    for entity in document.entities:
+        for field, label in ENTITY_LABELS.items():
+            if entity.get("label") == label:
+                value = " ".join(words_of(str(entity.get("text") or "")))
+                if value:
+                    values[field].add(value)
+    values["sector"] = {s.lower() for s in document.sectors}
+    values["event"] = {str(e.get("type")).lower() for e in document.events if e.get("type")}
+    values["region"] = set(document.regions)
+    values["dept"] = {d.lower() for d in document.departments}
+    if document.language:
+        values["lang"] = {document.language.lower()}
+    values["source"] = {document.source.lower()}
+    return values
+
+
+def view(document: IndexedDocument) -> DocumentView:
+    return DocumentView(
+        streams={
+            "title": words_of(document.title),
+            "text": words_of(document.text),
+            "title_lemmas": document.title_lemmas.split(),
+            "text_lemmas": document.text_lemmas.split(),
+        },
+        values=field_values(document),
+        date=document.date,
+    )
+
+
+def _contains(stream: list[str], words: tuple[str, ...]) -> bool:
+    if len(words) == 1:
+        return words[0] in stream
+    n = len(words)
+    first = words[0]
+    return any(stream[i : i + n] == list(words) for i, word in enumerate(stream) if word == first)
+
+
+def matches(node: Node, document: IndexedDocument | DocumentView) -> bool:
+    seen = document if isinstance(document, DocumentView) else view(document)
+    return _match(node, seen)
+
+
+def _match(node: Node, doc: DocumentView) -> bool:
+    if isinstance(node, Text):
+        names = ("title", "title_lemmas") if node.field == "title" else tuple(doc.streams)
+        return any(_contains(doc.streams[name], node.words) for name in names)
+    if isinstance(node, Field):
+        return node.value in doc.values.get(node.name, set())
+    if isinstance(node, DateBound):
+        if doc.date is None:
+            return False
+        bound = datetime.combine(node.day, time.min, tzinfo=UTC)
+        moment = doc.date if doc.date.tzinfo else doc.date.replace(tzinfo=UTC)
+        return moment >= bound if node.name == "after" else moment < bound
+    if isinstance(node, And):
+        return all(_match(item, doc) for item in node.items)
+    if isinstance(node, Or):
+        return any(_match(item, doc) for item in node.items)
+    if isinstance(node, Not):
+        return not _match(node.item, doc)
+    raise TypeError(f"not a query node: {node!r}")

@@ -1,0 +1,364 @@
+"""The default index: SQLite FTS5 in the data directory, no server.
+
+Words are folded and split by Myrtille itself (``words_of``) and stored space-separated
+in an FTS5 table with the ``ascii`` tokenizer, so SQLite sees exactly the words the
+in-memory evaluator sees. Structured fields live in a ``facets`` table. WAL mode lets
+one writer and many readers work side by side; batches are written in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime, time
+from pathlib import Path
+from typing import Any
+
+from myrtille.index.base import (
+    FacetCount,
+    Hit,
+    IndexBackend,
+    IndexedDocument,
+    SearchRequest,
+    SearchResult,
+)
+from myrtille.index.matching import field_values
+from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text, words_of
+from myrtille.index.snippets import query_words, snippet
+
+SCHEMA_VERSION = 1
+FACET_LIMIT = 20
+TEXT_COLUMNS = "{title text title_lemmas text_lemmas}"
+TITLE_COLUMNS = "{title title_lemmas}"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS docs (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    url TEXT, title TEXT, source TEXT, language TEXT, cluster TEXT, kind TEXT,
+    published_at TEXT, date TEXT,
+    payload TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS docs_date ON docs (date);
+CREATE INDEX IF NOT EXISTS docs_cluster ON docs (cluster);
+CREATE TABLE IF NOT EXISTS facets (seq INTEGER NOT NULL, field TEXT NOT NULL,
+                                   value TEXT NOT NULL, label TEXT);
+CREATE INDEX IF NOT EXISTS facets_value ON facets (field, value, seq);
+CREATE INDEX IF NOT EXISTS facets_seq ON facets (seq);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    title, text, title_lemmas, text_lemmas, tokenize = 'ascii');
+"""
+TABLES = ("meta", "docs", "facets", "fts")
+
+
+def _iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _phrase(words: Sequence[str]) -> str:
+    # Words are letters and digits only (words_of), so quoting them is always safe.
+    return '"' + " ".join(words) + '"'
+
+
+class SQLiteIndex(IndexBackend):
+    name = "sqlite"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+
+    # -- connection and schema ---------------------------------------------------------
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(
+                self.path, timeout=30, isolation_level=None, check_same_thread=False
+            )
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute("PRAGMA busy_timeout=30000")
+            self._local.connection = connection
+        return connection
+
+    def create(self) -> None:
+        """Create the tables; an index of an older schema version is dropped and made
+        anew (run ``myrtille index rebuild`` to fill it)."""
+        version = self.schema_version()
+        if version is not None and version != SCHEMA_VERSION:
+            for table in reversed(TABLES):
+                self.db.execute(f"DROP TABLE IF EXISTS {table}")
+        self.db.executescript(SCHEMA)
+        self.db.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+        )
+
+    def schema_version(self) -> int | None:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return int(row[0]) if row else None
+
+    def close(self) -> None:
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
+    # -- writing -----------------------------------------------------------------------
+
+    def index(self, documents: Sequence[IndexedDocument]) -> int:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            self._delete(db, [d.id for d in documents])
+            for document in documents:
+                seq = db.execute(
+                    "INSERT INTO docs (id, url, title, source, language, cluster, kind, "
+                    "published_at, date, payload) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        document.id,
+                        document.url,
+                        document.title,
+                        document.source,
+                        document.language,
+                        document.cluster,
+                        document.kind,
+                        _iso(document.published_at),
+                        _iso(document.date),
+                        json.dumps(asdict(document), default=_iso, ensure_ascii=False),
+                    ),
+                ).lastrowid
+                db.execute(
+                    "INSERT INTO fts (rowid, title, text, title_lemmas, text_lemmas) "
+                    "VALUES (?,?,?,?,?)",
+                    (
+                        seq,
+                        " ".join(words_of(document.title)),
+                        " ".join(words_of(document.text)),
+                        document.title_lemmas,
+                        document.text_lemmas,
+                    ),
+                )
+                db.executemany(
+                    "INSERT INTO facets VALUES (?,?,?,?)", list(_facet_rows(seq, document))
+                )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return len(documents)
+
+    def _delete(self, db: sqlite3.Connection, ids: Sequence[str]) -> int:
+        removed = 0
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            seqs = [
+                row[0] for row in db.execute(f"SELECT seq FROM docs WHERE id IN ({marks})", chunk)
+            ]
+            if not seqs:
+                continue
+            seq_marks = ",".join("?" * len(seqs))
+            db.execute(f"DELETE FROM fts WHERE rowid IN ({seq_marks})", seqs)
+            db.execute(f"DELETE FROM facets WHERE seq IN ({seq_marks})", seqs)
+            db.execute(f"DELETE FROM docs WHERE seq IN ({seq_marks})", seqs)
+            removed += len(seqs)
+        return removed
+
+    def delete(self, ids: Sequence[str]) -> int:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            removed = self._delete(db, ids)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return removed
+
+    def clear(self) -> None:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        for table in ("fts", "facets", "docs"):
+            db.execute(f"DELETE FROM {table}")
+        db.execute("COMMIT")
+
+    # -- reading -----------------------------------------------------------------------
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM docs").fetchone()[0])
+
+    def get(self, document_id: str) -> IndexedDocument | None:
+        row = self.db.execute("SELECT payload FROM docs WHERE id = ?", (document_id,)).fetchone()
+        return _document(json.loads(row[0])) if row else None
+
+    def same_story(self, document_id: str, limit: int = 20) -> list[Hit]:
+        rows = self.db.execute(
+            "SELECT o.payload FROM docs d JOIN docs o ON o.cluster = d.cluster AND o.id != d.id "
+            "WHERE d.id = ? ORDER BY o.date DESC LIMIT ?",
+            (document_id, limit),
+        ).fetchall()
+        return [_hit(_document(json.loads(r[0])), set(), None) for r in rows]
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        db = self.db
+        as_of = request.as_of
+        if as_of is None:
+            as_of = int(db.execute("SELECT coalesce(max(seq), 0) FROM docs").fetchone()[0])
+        clause, params = self.where(request.query)
+        where = f"({clause}) AND d.seq <= ?"
+        params = [*params, as_of]
+        total = int(db.execute(f"SELECT count(*) FROM docs d WHERE {where}", params).fetchone()[0])
+        words = query_words(request.query)
+        positive = _positive_match(request.query)
+        offset = (max(request.page, 1) - 1) * request.per_page
+        if request.sort == "relevance" and positive:
+            rows = db.execute(
+                "SELECT d.payload, s.score FROM docs d LEFT JOIN "
+                "(SELECT rowid, bm25(fts) AS score FROM fts WHERE fts MATCH ?) s "
+                f"ON s.rowid = d.seq WHERE {where} "
+                "ORDER BY s.score IS NULL, s.score, d.date IS NULL, d.date DESC, d.seq DESC "
+                "LIMIT ? OFFSET ?",
+                [positive, *params, request.per_page, offset],
+            ).fetchall()
+        else:
+            rows = db.execute(
+                f"SELECT d.payload, NULL FROM docs d WHERE {where} "
+                "ORDER BY d.date IS NULL, d.date DESC, d.seq DESC LIMIT ? OFFSET ?",
+                [*params, request.per_page, offset],
+            ).fetchall()
+        hits = [_hit(_document(json.loads(payload)), words, score) for payload, score in rows]
+        result = SearchResult(
+            total=total, hits=hits, page=request.page, per_page=request.per_page, as_of=as_of
+        )
+        for facet in request.facets:
+            result.facets[facet] = [
+                FacetCount(value, count, label)
+                for value, label, count in db.execute(
+                    "SELECT f.value, max(f.label), count(*) AS n FROM facets f "
+                    f"JOIN docs d ON d.seq = f.seq WHERE f.field = ? AND {where} "
+                    "GROUP BY f.value ORDER BY n DESC, f.value LIMIT ?",
+                    [f"facet:{facet}", *params, FACET_LIMIT],
+                )
+            ]
+        if request.histogram:
+            bucket = {
+                "day": "substr(d.date, 1, 10)",
+                "week": "strftime('%Y-W%W', d.date)",
+                "month": "substr(d.date, 1, 7)",
+            }[request.histogram]
+            result.histogram = [
+                (str(b), int(n))
+                for b, n in db.execute(
+                    f"SELECT {bucket} AS b, count(*) FROM docs d WHERE {where} AND d.date "
+                    "IS NOT NULL GROUP BY b ORDER BY b",
+                    params,
+                )
+            ]
+        return result
+
+    # -- the AST in SQL ----------------------------------------------------------------
+
+    def where(self, node: Node) -> tuple[str, list[Any]]:
+        """A SQL condition on ``docs d`` with the semantics of ``matching.matches``."""
+        if isinstance(node, Text):
+            columns = TITLE_COLUMNS if node.field == "title" else TEXT_COLUMNS
+            return (
+                "d.seq IN (SELECT rowid FROM fts WHERE fts MATCH ?)",
+                [f"{columns} : {_phrase(node.words)}"],
+            )
+        if isinstance(node, Field):
+            return (
+                "d.seq IN (SELECT seq FROM facets WHERE field = ? AND value = ?)",
+                [node.name, node.value],
+            )
+        if isinstance(node, DateBound):
+            bound = _iso(datetime.combine(node.day, time.min, tzinfo=UTC))
+            op = ">=" if node.name == "after" else "<"
+            # coalesce: an undated document is outside both bounds, and NOT keeps it so.
+            return f"coalesce(d.date {op} ?, 0)", [bound]
+        if isinstance(node, And | Or):
+            if not node.items:
+                return ("1", []) if isinstance(node, And) else ("0", [])
+            parts = [self.where(item) for item in node.items]
+            joiner = " AND " if isinstance(node, And) else " OR "
+            return (
+                joiner.join(f"({sql})" for sql, _ in parts),
+                [p for _, params in parts for p in params],
+            )
+        if isinstance(node, Not):
+            sql, params = self.where(node.item)
+            return f"NOT ({sql})", params
+        raise TypeError(f"not a query node: {node!r}")
+
+
+def _positive_match(node: Node) -> str | None:
+    """An FTS expression of the words the query looks for, for bm25 ranking."""
+    phrases: list[str] = []
+
+    def walk(item: Node) -> None:
+        if isinstance(item, Text):
+            columns = TITLE_COLUMNS if item.field == "title" else TEXT_COLUMNS
+            phrases.append(f"{columns} : {_phrase(item.words)}")
+        elif isinstance(item, And | Or):
+            for child in item.items:
+                walk(child)
+
+    walk(node)
+    return " OR ".join(phrases) if phrases else None
+
+
+def _facet_rows(seq: int, document: IndexedDocument) -> list[tuple[int, str, str, str | None]]:
+    rows: list[tuple[int, str, str, str | None]] = []
+    for field, values in field_values(document).items():
+        rows += [(seq, field, value, None) for value in values]
+    # Facet values for display: one per company (SIREN, else its name's key).
+    from myrtille.enrichment.names import company_key
+
+    seen: set[str] = set()
+    for company in document.companies:
+        value = company.get("siren") or company_key(str(company.get("name") or ""))
+        if value and value not in seen:
+            seen.add(value)
+            rows.append((seq, "facet:company", value, company.get("name")))
+    for facet, field in (
+        ("sector", "sector"),
+        ("event", "event"),
+        ("region", "region"),
+        ("source", "source"),
+        ("lang", "lang"),
+    ):
+        rows += [(seq, f"facet:{facet}", value, None) for value in field_values(document)[field]]
+    return rows
+
+
+def _document(payload: dict[str, Any]) -> IndexedDocument:
+    for key in ("published_at", "collected_at"):
+        if payload.get(key):
+            payload[key] = datetime.fromisoformat(payload[key]).replace(tzinfo=UTC)
+    return IndexedDocument(**payload)
+
+
+def _hit(document: IndexedDocument, words: set[str], score: float | None) -> Hit:
+    return Hit(
+        id=document.id,
+        title=document.title,
+        url=document.url,
+        published_at=document.published_at,
+        source=document.source,
+        language=document.language,
+        cluster=document.cluster,
+        snippet=snippet(document.text or document.summary or "", words),
+        score=-score if score is not None else None,
+    )
