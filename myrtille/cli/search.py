@@ -106,7 +106,8 @@ def search(
             }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"{result.total} documents match", title_justify="left")
+    noun = "document matches" if result.total == 1 else "documents match"
+    table = Table(title=f"{result.total} {noun}", title_justify="left")
     for column in ("date", "source", "title", "snippet"):
         table.add_column(column, overflow="fold")
     for hit in result.hits:

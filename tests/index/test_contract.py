@@ -1,0 +1,273 @@
+"""One contract suite for every index backend: the same corpus, the same queries, the same
+answers; and the in-memory evaluator agrees with each backend on every query."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from myrtille.config.loading import load_settings
+from myrtille.index.base import IndexBackend, SearchRequest
+from myrtille.index.factory import open_index
+from myrtille.index.matching import matches
+from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text, parse
+from myrtille.index.resolver import CodeResolver
+from tests.index.corpus import CORPUS, doc
+
+ES_URL = os.environ.get("MYRTILLE_TEST_ELASTICSEARCH_URL")
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "elasticsearch",
+        marks=pytest.mark.skipif(
+            not ES_URL, reason="set MYRTILLE_TEST_ELASTICSEARCH_URL to run against a cluster"
+        ),
+    ),
+]
+
+
+def make_backend(kind: str, tmp_path: Path) -> IndexBackend:
+    index = (
+        {"backend": "sqlite", "url": f"sqlite:///{tmp_path / 'index.db'}"}
+        if kind == "sqlite"
+        else {
+            "backend": "elasticsearch",
+            "url": ES_URL,
+            "name": f"myrtille-test-{uuid.uuid4().hex[:8]}",
+        }
+    )
+    settings_ = load_settings(None, env={}, overrides={"data_dir": str(tmp_path), "index": index})
+    return open_index(settings_)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[IndexBackend]:
+    index = make_backend(request.param, tmp_path)
+    index.index(CORPUS)
+    yield index
+    index.clear()
+    index.close()
+
+
+def ids(backend: IndexBackend, query: str | Node, **options: object) -> set[str]:
+    node = parse(query, CodeResolver()) if isinstance(query, str) else query
+    result = backend.search(SearchRequest(query=node, per_page=100, **options))  # type: ignore[arg-type]
+    assert result.total == len(result.hits)
+    return {hit.id for hit in result.hits}
+
+
+def expected(query: str | Node) -> set[str]:
+    node = parse(query, CodeResolver()) if isinstance(query, str) else query
+    return {d.id for d in CORPUS if matches(node, d)}
+
+
+CASES = {
+    "aerovolt": {"a1", "a2", "a3"},
+    "aérovolt toulouse": {"a2", "a3"},
+    "AEROVOLT -toulouse": {"a1"},
+    "usine": {"a1", "c1", "c2"},  # "usines" found through the lemma
+    "acquire": {"a3", "d2"},  # "acquired" through the lemma
+    '"levée de fonds"': {"a1"},
+    '"fonds levée"': set(),
+    "title:rachète": {"b1", "d1"},
+    'title:"série a"': {"a2"},
+    "vernay OR marchal": {"b1", "b2"},
+    "(vernay OR marchal) redressement": {"b2"},
+    "NOT aerovolt sector:aeronautics": set(),
+    "company:919985002": {"a1", "a2", "a3"},
+    'company:"Aérovolt SAS"': {"a1", "a2", "a3"},
+    "company:bpifrance": {"a1"},
+    "org:vernay": {"b1"},
+    'person:"claire martin"': {"a1"},
+    "place:quimper": {"c1"},
+    "sector:aeronautique": {"a1", "a2", "a3"},
+    "event:acquisition region:occitanie": {"a3", "d1", "d2"},
+    "event:rachat": {"a3", "b1", "d1", "d2"},
+    "region:bretagne": {"b1", "c1"},
+    "dept:29": {"b1", "c1"},
+    "dept:haute-garonne": {"a1", "a2", "a3"},
+    "lang:en": {"a3", "d2"},
+    "source:bodacc": {"e1"},
+    "after:2026-10-15": {"b2", "c1", "d1", "d2"},
+    "before:2026-10-02": {"a1", "e1"},
+    "-after:2026-10-15 event:hiring": {"c2"},  # undated: outside both bounds
+    "after:2026-10-01 before:2026-10-03": {"a1", "a2"},
+    "12:30 c++": {"c2"},
+    "*étoile* ^chapeau": {"c2"},
+    "NEAR": {"c2"},
+    "quoi near": {"c2"},
+}
+
+
+@pytest.mark.parametrize("query", list(CASES))
+def test_queries(backend: IndexBackend, query: str) -> None:
+    assert expected(query) == CASES[query], "the in-memory evaluator disagrees with the case"
+    assert ids(backend, query) == CASES[query]
+
+
+def test_indexing_is_idempotent_and_get_returns_the_document(backend: IndexBackend) -> None:
+    assert backend.count() == len(CORPUS)
+    backend.index(CORPUS[:3])
+    assert backend.count() == len(CORPUS)
+    stored = backend.get("a1")
+    assert stored is not None
+    assert stored.title == CORPUS[0].title and stored.companies == CORPUS[0].companies
+    assert stored.published_at == CORPUS[0].published_at
+    assert backend.get("nope") is None
+
+
+def test_replacing_a_document_changes_what_matches(backend: IndexBackend) -> None:
+    backend.index([replace(CORPUS[0], title="Titre changé", sectors=["energy"])])
+    assert "a1" not in ids(backend, "sector:aeronautics")
+    assert "a1" in ids(backend, "sector:energy")
+    assert backend.count() == len(CORPUS)
+
+
+def test_delete_and_clear(backend: IndexBackend) -> None:
+    assert backend.delete(["a1", "missing"]) == 1
+    assert backend.get("a1") is None and backend.count() == len(CORPUS) - 1
+    backend.clear()
+    assert backend.count() == 0
+
+
+def test_facets_and_histogram(backend: IndexBackend) -> None:
+    node = parse("aerovolt", CodeResolver())
+    result = backend.search(
+        SearchRequest(
+            query=node,
+            facets=("company", "sector", "lang", "source", "event", "region"),
+            histogram="day",
+        )
+    )
+    companies = {f.value: (f.count, f.label) for f in result.facets["company"]}
+    assert companies["919985002"] == (3, "Aérovolt SAS")
+    assert companies["bpifrance"][0] == 1
+    assert {f.value: f.count for f in result.facets["lang"]} == {"fr": 2, "en": 1}
+    assert {f.value: f.count for f in result.facets["event"]} == {
+        "fundraising": 2,
+        "investment": 1,
+        "acquisition": 1,
+    }
+    assert result.histogram == [("2026-10-01", 1), ("2026-10-02", 1), ("2026-10-03", 1)]
+    monthly = backend.search(
+        SearchRequest(query=parse("event:acquisition", CodeResolver()), histogram="month")
+    )
+    assert monthly.histogram == [("2026-10", 2), ("2026-11", 2)]
+
+
+def test_sorting_and_pagination_stay_stable_while_documents_arrive(backend: IndexBackend) -> None:
+    node = parse("region:occitanie", CodeResolver())
+    first = backend.search(SearchRequest(query=node, sort="date", per_page=2, page=1))
+    assert [h.id for h in first.hits] == ["d1", "d2"] or [h.id for h in first.hits] == ["d2", "d1"]
+    assert first.total == 5
+    # A new matching document arrives between the two pages.
+    backend.index([doc("z9", "Nouvelle en Occitanie", "Texte.", month=12, day=1, regions=["76"])])
+    second = backend.search(
+        SearchRequest(query=node, sort="date", per_page=2, page=2, as_of=first.as_of)
+    )
+    assert second.total == 5
+    assert [h.id for h in second.hits] == ["a3", "a2"]
+    fresh = backend.search(SearchRequest(query=node, sort="date", per_page=2))
+    assert fresh.total == 6 and fresh.hits[0].id == "z9"
+
+
+def test_relevance_puts_title_matches_first(backend: IndexBackend) -> None:
+    result = backend.search(SearchRequest(query=parse("rachète", CodeResolver()), sort="relevance"))
+    assert {h.id for h in result.hits} == {"b1", "d1"}
+    assert all(h.score is not None for h in result.hits)
+
+
+def test_snippets_are_escaped_and_highlighted(backend: IndexBackend) -> None:
+    backend.index([doc("x1", "Piège", "Un <script>alert(1)</script> dans une usine.")])
+    [hit] = backend.search(SearchRequest(query=parse("script usine", CodeResolver()))).hits
+    assert "<script>" not in hit.snippet
+    assert "&lt;<mark>script</mark>&gt;" in hit.snippet
+    assert "<mark>usine</mark>" in hit.snippet
+
+
+def test_same_story(backend: IndexBackend) -> None:
+    assert [h.id for h in backend.same_story("a1")] == ["a2"]
+    assert backend.same_story("b1") == []
+
+
+# -- property: the backend agrees with the in-memory evaluator on random queries ------
+
+WORDS = [
+    "aerovolt",
+    "toulouse",
+    "usine",
+    "fonds",
+    "levee",
+    "rachete",
+    "vernay",
+    "acquire",
+    "de",
+    "la",
+    "groupe",
+    "quimper",
+    "plant",
+    "absent",
+]
+FIELDS = [
+    ("sector", "aeronautics"),
+    ("sector", "energy"),
+    ("event", "acquisition"),
+    ("event", "insolvency"),
+    ("region", "76"),
+    ("region", "53"),
+    ("dept", "29"),
+    ("company", "919985002"),
+    ("company", "bpifrance"),
+    ("lang", "en"),
+    ("source", "hebdo"),
+    ("org", "vernay"),
+    ("place", "quimper"),
+]
+leaves = st.one_of(
+    st.builds(lambda w: Text((w,)), st.sampled_from(WORDS)),
+    st.builds(lambda a, b: Text((a, b)), st.sampled_from(WORDS), st.sampled_from(WORDS)),
+    st.builds(lambda w: Text((w,), "title"), st.sampled_from(WORDS)),
+    st.builds(lambda f: Field(*f), st.sampled_from(FIELDS)),
+    st.builds(
+        lambda d, name: DateBound(name, d),
+        st.dates(
+            min_value=__import__("datetime").date(2026, 9, 28),
+            max_value=__import__("datetime").date(2026, 11, 27),
+        ),
+        st.sampled_from(["after", "before"]),
+    ),
+)
+queries = st.recursive(
+    leaves,
+    lambda children: st.one_of(
+        st.builds(lambda xs: And(tuple(xs)), st.lists(children, min_size=0, max_size=3)),
+        st.builds(lambda xs: Or(tuple(xs)), st.lists(children, min_size=0, max_size=3)),
+        st.builds(Not, children),
+    ),
+    max_leaves=8,
+)
+
+
+@pytest.fixture(scope="module")
+def sqlite_backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IndexBackend]:
+    index = make_backend("sqlite", tmp_path_factory.mktemp("prop"))
+    index.index(CORPUS)
+    yield index
+    index.close()
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(queries)
+def test_sqlite_agrees_with_the_in_memory_evaluator(
+    sqlite_backend: IndexBackend, query: Node
+) -> None:
+    assert ids(sqlite_backend, query) == expected(query)
