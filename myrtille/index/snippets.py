@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from myrtille.index.query import And, Node, Not, Or, Text
 from myrtille.pipeline.normalise import fold_text
@@ -27,16 +28,24 @@ def query_words(node: Node) -> set[str]:
     return set()
 
 
+@lru_cache(maxsize=50_000)
+def _folded(word: str) -> str:
+    return fold_text(word)
+
+
+def _first_match(text: str, words: set[str]) -> int | None:
+    for match in _TOKEN.finditer(text):
+        if _folded(match.group(0)) in words:
+            return match.start()
+    return None
+
+
 def snippet(text: str, words: set[str], width: int = WIDTH) -> str:
     """About ``width`` characters around the first matched word, matches in <mark>."""
     text = " ".join(text.split())
-    spans = (
-        [(m.start(), m.end()) for m in _TOKEN.finditer(text) if fold_text(m.group(0)) in words]
-        if words
-        else []
-    )
-    if spans:
-        start = max(0, spans[0][0] - width // 3)
+    first = _first_match(text, words) if words else None
+    if first is not None:
+        start = max(0, first - width // 3)
         start = text.rfind(" ", 0, start) + 1 if start else 0
     else:
         start = 0
@@ -44,6 +53,16 @@ def snippet(text: str, words: set[str], width: int = WIDTH) -> str:
     if end < len(text):
         cut = text.rfind(" ", start, end)
         end = cut if cut > start else end
+    # Only the window is scanned for highlights: texts can be long.
+    spans = (
+        [
+            (start + m.start(), start + m.end())
+            for m in _TOKEN.finditer(text[start:end])
+            if _folded(m.group(0)) in words
+        ]
+        if words
+        else []
+    )
     pieces = []
     cursor = start
     for begin, finish in spans:
@@ -56,6 +75,18 @@ def snippet(text: str, words: set[str], width: int = WIDTH) -> str:
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     return prefix + "".join(pieces) + suffix
+
+
+@lru_cache(maxsize=50_000)
+def _folded(word: str) -> str:
+    return fold_text(word)
+
+
+def _first_match(text: str, words: set[str]) -> int | None:
+    for match in _TOKEN.finditer(text):
+        if _folded(match.group(0)) in words:
+            return match.start()
+    return None
 
 
 def plain(snippet_html: str) -> str:

@@ -47,7 +47,7 @@ CREATE INDEX IF NOT EXISTS docs_cluster ON docs (cluster);
 CREATE TABLE IF NOT EXISTS facets (seq INTEGER NOT NULL, field TEXT NOT NULL,
                                    value TEXT NOT NULL, label TEXT);
 CREATE INDEX IF NOT EXISTS facets_value ON facets (field, value, seq);
-CREATE INDEX IF NOT EXISTS facets_seq ON facets (seq);
+CREATE INDEX IF NOT EXISTS facets_seq ON facets (seq, field);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, text, title_lemmas, text_lemmas, tokenize = 'ascii');
 """
@@ -217,26 +217,31 @@ class SQLiteIndex(IndexBackend):
         if as_of is None:
             as_of = int(db.execute("SELECT coalesce(max(seq), 0) FROM docs").fetchone()[0])
         clause, params = self.where(request.query)
-        where = f"({clause}) AND d.seq <= ?"
-        params = [*params, as_of]
-        total = int(db.execute(f"SELECT count(*) FROM docs d WHERE {where}", params).fetchone()[0])
+        # The matching set is computed once; the page, the facets and the histogram join it.
+        db.execute("DROP TABLE IF EXISTS temp.matched")
+        db.execute("CREATE TEMP TABLE matched (seq INTEGER PRIMARY KEY)")
+        db.execute(
+            f"INSERT INTO temp.matched SELECT d.seq FROM docs d WHERE ({clause}) AND d.seq <= ?",
+            [*params, as_of],
+        )
+        total = int(db.execute("SELECT count(*) FROM temp.matched").fetchone()[0])
         words = query_words(request.query)
         positive = _positive_match(request.query)
         offset = (max(request.page, 1) - 1) * request.per_page
         if request.sort == "relevance" and positive:
             rows = db.execute(
-                "SELECT d.payload, s.score FROM docs d LEFT JOIN "
-                "(SELECT rowid, bm25(fts) AS score FROM fts WHERE fts MATCH ?) s "
-                f"ON s.rowid = d.seq WHERE {where} "
+                "SELECT d.payload, s.score FROM temp.matched m JOIN docs d ON d.seq = m.seq "
+                "LEFT JOIN (SELECT rowid, bm25(fts) AS score FROM fts WHERE fts MATCH ?) s "
+                "ON s.rowid = m.seq "
                 "ORDER BY s.score IS NULL, s.score, d.date IS NULL, d.date DESC, d.seq DESC "
                 "LIMIT ? OFFSET ?",
-                [positive, *params, request.per_page, offset],
+                [positive, request.per_page, offset],
             ).fetchall()
         else:
             rows = db.execute(
-                f"SELECT d.payload, NULL FROM docs d WHERE {where} "
+                "SELECT d.payload, NULL FROM temp.matched m JOIN docs d ON d.seq = m.seq "
                 "ORDER BY d.date IS NULL, d.date DESC, d.seq DESC LIMIT ? OFFSET ?",
-                [*params, request.per_page, offset],
+                [request.per_page, offset],
             ).fetchall()
         hits = [_hit(_document(json.loads(payload)), words, score) for payload, score in rows]
         result = SearchResult(
@@ -246,10 +251,10 @@ class SQLiteIndex(IndexBackend):
             result.facets[facet] = [
                 FacetCount(value, count, label)
                 for value, label, count in db.execute(
-                    "SELECT f.value, max(f.label), count(*) AS n FROM facets f "
-                    f"JOIN docs d ON d.seq = f.seq WHERE f.field = ? AND {where} "
+                    "SELECT f.value, max(f.label), count(*) AS n FROM temp.matched m "
+                    "JOIN facets f ON f.seq = m.seq AND f.field = ? "
                     "GROUP BY f.value ORDER BY n DESC, f.value LIMIT ?",
-                    [f"facet:{facet}", *params, FACET_LIMIT],
+                    [f"facet:{facet}", FACET_LIMIT],
                 )
             ]
         if request.histogram:
@@ -261,11 +266,11 @@ class SQLiteIndex(IndexBackend):
             result.histogram = [
                 (str(b), int(n))
                 for b, n in db.execute(
-                    f"SELECT {bucket} AS b, count(*) FROM docs d WHERE {where} AND d.date "
-                    "IS NOT NULL GROUP BY b ORDER BY b",
-                    params,
+                    f"SELECT {bucket} AS b, count(*) FROM temp.matched m JOIN docs d "
+                    "ON d.seq = m.seq WHERE d.date IS NOT NULL GROUP BY b ORDER BY b"
                 )
             ]
+        db.execute("DROP TABLE IF EXISTS temp.matched")
         return result
 
     # -- the AST in SQL ----------------------------------------------------------------

@@ -117,3 +117,33 @@ def test_running_the_demo_again_adds_nothing(demo_run: tuple[Path, int, str]) ->
     result = run_demo(data_dir, port)
     assert result.returncode == 0, result.stderr
     assert "0 new documents" in result.stdout
+
+
+def test_the_demo_ends_with_a_searchable_index(demo_run: tuple[Path, int, str]) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from myrtille.cli import main
+
+    data_dir, _, _ = demo_run
+    result = CliRunner().invoke(
+        main,
+        [
+            "--data-dir",
+            str(data_dir),
+            "search",
+            "event:acquisition region:occitanie",
+            "--facets",
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    titles = {hit["title"] for hit in payload["hits"]}
+    assert titles == {
+        "Hélionergie rachète le développeur solaire aveyronnais Soleilhac",
+        "Montpellier solar producer Hélionergie buys Aveyron developer Soleilhac",
+    }
+    assert {"value": "76", "count": 2} in payload["facets"]["region"]
+    assert any(f["label"] == "Hélionergie SAS" for f in payload["facets"]["company"])
