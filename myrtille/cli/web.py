@@ -1,1 +1,94 @@
-"""Web commands: serve, users (filled in with the API)."""
+"""Web commands: serve the REST API, and manage the agents who may call it."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from rich.table import Table
+
+from myrtille.cli import AppContext, err, main, out, reports_config_errors
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.pass_obj
+@reports_config_errors
+def serve(app: AppContext, host: str, port: int) -> None:
+    """Serve the REST API (/api/v1, documented at /docs)."""
+    import uvicorn
+
+    from myrtille.web.app import create_app
+
+    out.print(f"Serving the API on http://{host}:{port} (docs at /docs)", markup=False)
+    uvicorn.run(create_app(app.settings), host=host, port=port, log_level="info")
+
+
+@main.group(name="users")
+def users_group() -> None:
+    """Agents and their API keys."""
+
+
+@users_group.command(name="create-agent")
+@click.argument("name")
+@click.option("--email", metavar="EMAIL", help="Who to contact about this agent.")
+@click.pass_obj
+@reports_config_errors
+def create_agent_command(app: AppContext, name: str, email: str | None) -> None:
+    """Create an agent and print its API key (shown once)."""
+    from myrtille.web.auth import AgentExists, create_agent
+
+    try:
+        agent, key = create_agent(app.database, name, email)
+    except (AgentExists, ValueError) as exc:
+        err.print(str(exc), markup=False)
+        sys.exit(1)
+    out.print(f"Agent '{agent.name}' created. Its API key:", markup=False)
+    # Printed alone on its line, so that scripts can take the last line.
+    out.print(key, markup=False, highlight=False)
+    out.print(
+        "Keep it now: only its hash is stored, it cannot be shown again. "
+        "Lost keys are revoked and replaced.",
+        markup=False,
+    )
+
+
+@users_group.command(name="list")
+@click.pass_obj
+@reports_config_errors
+def list_command(app: AppContext) -> None:
+    """List the agents, their key prefixes and when they last called the API."""
+    from myrtille.web.auth import list_agents
+
+    agents = list_agents(app.database)
+    if not agents:
+        out.print("No agents yet: myrtille users create-agent NAME", markup=False)
+        return
+    table = Table()
+    for column in ("name", "email", "key", "created", "last used", "status"):
+        table.add_column(column)
+    for agent in agents:
+        table.add_row(
+            agent.name,
+            agent.email or "",
+            f"myr_{agent.key_prefix}_…",
+            f"{agent.created_at:%Y-%m-%d %H:%M}",
+            f"{agent.last_used_at:%Y-%m-%d %H:%M}" if agent.last_used_at else "never",
+            "revoked" if agent.revoked else "active",
+        )
+    out.print(table)
+
+
+@users_group.command(name="revoke")
+@click.argument("name")
+@click.pass_obj
+@reports_config_errors
+def revoke_command(app: AppContext, name: str) -> None:
+    """Revoke an agent's key: it is refused from the next request on."""
+    from myrtille.web.auth import revoke
+
+    if not revoke(app.database, name):
+        err.print(f"No active agent named '{name}'.", markup=False)
+        sys.exit(1)
+    out.print(f"Agent '{name}' revoked.", markup=False)

@@ -1,0 +1,447 @@
+"""The REST API, version 1: search, documents, trends. Every route needs an API key.
+
+Routes are plain ``def``: the index and the state database block, so FastAPI runs them in
+its thread pool. Errors are JSON objects ``{"error": code, "message": text}`` (plus
+``position`` for query errors); parameter validation errors are FastAPI's 422.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Security
+from fastapi.responses import JSONResponse
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field
+
+from myrtille.index.base import FACET_FIELDS, IndexBackend, SearchRequest
+from myrtille.index.query import And, DateBound, Node, QueryError, ValueResolver, parse
+from myrtille.index.query import Field as FieldNode
+from myrtille.index.trends import trend, window_start
+from myrtille.store.schema import Agent
+from myrtille.web.auth import authenticate
+
+# -- errors ---------------------------------------------------------------------------
+
+
+class ApiError(Exception):
+    """An error answered as JSON with its status (the app installs the handler)."""
+
+    def __init__(
+        self,
+        status: int,
+        error: str,
+        message: str,
+        *,
+        position: int | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.error = error
+        self.message = message
+        self.position = position
+        self.headers = headers
+
+    def response(self) -> JSONResponse:
+        body: dict[str, Any] = {"error": self.error, "message": self.message}
+        if self.position is not None:
+            body["position"] = self.position
+        return JSONResponse(body, status_code=self.status, headers=self.headers)
+
+
+class ErrorBody(BaseModel):
+    error: str = Field(description="A stable code: unauthorized, invalid_query, not_found…")
+    message: str = Field(description="What went wrong, for people")
+    position: int | None = Field(
+        default=None, description="For invalid_query: where in q (0-based character offset)"
+    )
+
+
+def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    described = {
+        400: "Invalid query or parameter",
+        401: "Missing, unknown or revoked API key",
+        404: "No such document",
+    }
+    return {s: {"model": ErrorBody, "description": described[s]} for s in statuses}
+
+
+# -- authentication -------------------------------------------------------------------
+
+api_key_header = APIKeyHeader(
+    name="X-API-Key", auto_error=False, description="The key from `myrtille users create-agent`"
+)
+bearer = HTTPBearer(auto_error=False, description="The same key as a bearer token")
+
+
+def state(request: Request) -> Any:
+    return request.app.state
+
+
+def require_agent(
+    request: Request,
+    api_key: Annotated[str | None, Security(api_key_header)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)],
+) -> Agent:
+    key = api_key or (credentials.credentials if credentials else None)
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if not key:
+        raise ApiError(
+            401,
+            "unauthorized",
+            "an API key is required: send 'X-API-Key: <key>' or 'Authorization: Bearer <key>'",
+            headers=challenge,
+        )
+    agent = authenticate(state(request).database, key)
+    if agent is None:
+        raise ApiError(401, "unauthorized", "unknown or revoked API key", headers=challenge)
+    return agent
+
+
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(require_agent)], responses=errors(401))
+
+# -- response models ------------------------------------------------------------------
+
+
+class HitOut(BaseModel):
+    id: str
+    title: str
+    url: str
+    published_at: datetime | None
+    source: str
+    language: str | None
+    cluster: str | None
+    score: float | None = Field(
+        description="Relevance (higher is better); null when sorted by date"
+    )
+    snippet: str = Field(description="HTML-escaped text with the matched words in <mark>")
+
+
+class FacetOut(BaseModel):
+    value: str
+    count: int
+    label: str | None = Field(description="A readable name (company, sector, event, region)")
+
+
+class BucketOut(BaseModel):
+    bucket: str = Field(description="2026-01-31 (day), 2026-W04 (week) or 2026-01 (month)")
+    count: int
+
+
+class SearchOut(BaseModel):
+    total: int
+    page: int
+    per_page: int
+    as_of: int = Field(description="Pass it back with the next pages to keep results stable")
+    hits: list[HitOut]
+    facets: dict[str, list[FacetOut]] = Field(description="Only the facets asked for")
+    histogram: list[BucketOut] = Field(description="Empty unless histogram was asked for")
+
+
+class EntityOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    text: str
+    label: str = Field(description="ORG, PER or LOC")
+    start: int = Field(description="Offset of the first character in the title or text")
+    end: int = Field(description="Offset after the last character")
+    field: Literal["title", "text"] | None = None
+
+
+class CompanyOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    name: str | None
+    siren: str | None
+
+
+class EventOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    type: str
+    sentence: str | None = None
+    company: str | None = None
+    siren: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+    jobs: int | None = None
+
+
+class StoryItemOut(BaseModel):
+    id: str
+    title: str
+    url: str
+    source: str
+    published_at: datetime | None
+
+
+class DocumentOut(BaseModel):
+    id: str
+    url: str
+    title: str
+    text: str
+    source: str
+    kind: str
+    language: str | None
+    published_at: datetime | None
+    collected_at: datetime | None
+    cluster: str | None
+    summary: str | None
+    title_lemmas: str
+    text_lemmas: str
+    entities: list[EntityOut]
+    companies: list[CompanyOut]
+    sectors: list[str]
+    events: list[EventOut]
+    regions: list[str] = Field(description="INSEE region codes")
+    departments: list[str] = Field(description="Department codes")
+    same_story: list[StoryItemOut] = Field(description="Other documents of the story cluster")
+
+
+class TrendPointOut(BaseModel):
+    period: date = Field(description="First day of the period (a Monday for weeks)")
+    count: int
+    spike: bool
+    baseline_mean: float | None = Field(description="Mean of the previous baseline periods")
+    threshold: float | None = Field(description="mean + 2 × stdev of those periods")
+
+
+class TrendOut(BaseModel):
+    subject: str = Field(description="The query counted, e.g. sector:energy")
+    interval: Literal["day", "week"]
+    periods: int
+    baseline: int
+    start: date
+    end: date
+    total: int = Field(description="Documents in the shown periods")
+    points: list[TrendPointOut]
+
+
+# -- helpers --------------------------------------------------------------------------
+
+
+def parse_query(q: str, resolver: ValueResolver) -> Node:
+    try:
+        return parse(q, resolver)
+    except QueryError as exc:
+        raise ApiError(400, "invalid_query", exc.message, position=exc.position) from None
+
+
+def facet_list(facets: str | None) -> tuple[str, ...]:
+    if not facets:
+        return ()
+    if facets.strip() == "all":
+        return FACET_FIELDS
+    chosen = tuple(dict.fromkeys(f.strip() for f in facets.split(",") if f.strip()))
+    unknown = [f for f in chosen if f not in FACET_FIELDS]
+    if unknown:
+        raise ApiError(
+            400,
+            "invalid_parameter",
+            f"facets: unknown facet '{unknown[0]}'; use all or some of {', '.join(FACET_FIELDS)}",
+        )
+    return chosen
+
+
+@cache
+def facet_labels() -> dict[str, dict[str, str]]:
+    """Readable names of sector, event and region codes (companies carry their own)."""
+    from myrtille.enrichment.geography import Gazetteer
+    from myrtille.enrichment.lexicons import load_events, load_sectors
+
+    def names(entries: Any) -> dict[str, str]:
+        return {e.code: e.labels.get("fr") or e.labels.get("en") or e.code for e in entries}
+
+    return {
+        "sector": names(load_sectors()),
+        "event": names(load_events()),
+        "region": dict(Gazetteer.default().region_names),
+    }
+
+
+def today_utc() -> date:
+    return datetime.now(UTC).date()
+
+
+# -- routes ---------------------------------------------------------------------------
+
+FACETS_HELP = f"Comma-separated facets to count ({', '.join(FACET_FIELDS)}), or all"
+
+
+@router.get(
+    "/search",
+    response_model=SearchOut,
+    responses=errors(400),
+    summary="Search documents with the query language",
+)
+def search(
+    request: Request,
+    q: Annotated[
+        str,
+        Query(
+            description="A query, e.g. event:acquisition region:occitanie (see the docs)",
+            examples=["event:acquisition region:occitanie"],
+        ),
+    ],
+    sort: Annotated[Literal["relevance", "date"], Query()] = "relevance",
+    page: Annotated[int, Query(ge=1, description="From 1")] = 1,
+    per_page: Annotated[int, Query(ge=1, le=100)] = 20,
+    facets: Annotated[str | None, Query(description=FACETS_HELP)] = None,
+    histogram: Annotated[
+        Literal["day", "week", "month"] | None, Query(description="Count documents per period")
+    ] = None,
+    as_of: Annotated[
+        int | None, Query(ge=0, description="The as_of of the first page, for later pages")
+    ] = None,
+    since: Annotated[date | None, Query(description="Documents filed on or after this day")] = None,
+    until: Annotated[
+        date | None, Query(description="Documents filed on or before this day")
+    ] = None,
+) -> SearchOut:
+    app = state(request)
+    node = parse_query(q, app.resolver)
+    chosen = facet_list(facets)
+    if since and until and since > until:
+        raise ApiError(400, "invalid_parameter", "since must not be after until")
+    bounds: list[Node] = []
+    if since:
+        bounds.append(DateBound("after", since))
+    if until:
+        # until is inclusive; the query language's before: is not.
+        bounds.append(DateBound("before", until + timedelta(days=1)))
+    if bounds:
+        node = And((node, *bounds))
+    index: IndexBackend = app.index
+    result = index.search(
+        SearchRequest(
+            query=node,
+            sort=sort,
+            page=page,
+            per_page=per_page,
+            facets=chosen,
+            histogram=histogram,
+            as_of=as_of,
+        )
+    )
+    labels = facet_labels()
+    return SearchOut(
+        total=result.total,
+        page=result.page,
+        per_page=result.per_page,
+        as_of=result.as_of,
+        hits=[HitOut.model_validate(asdict(hit)) for hit in result.hits],
+        facets={
+            name: [
+                FacetOut(
+                    value=f.value,
+                    count=f.count,
+                    label=f.label or labels.get(name, {}).get(f.value),
+                )
+                for f in counts
+            ]
+            for name, counts in result.facets.items()
+        },
+        histogram=[BucketOut(bucket=b, count=n) for b, n in result.histogram],
+    )
+
+
+@router.get(
+    "/documents/{document_id}",
+    response_model=DocumentOut,
+    responses=errors(404),
+    summary="One enriched document and the other documents of its story",
+)
+def document(
+    request: Request,
+    document_id: Annotated[str, Path(description="The document id, as in search hits")],
+) -> DocumentOut:
+    index: IndexBackend = state(request).index
+    found = index.get(document_id)
+    if found is None:
+        raise ApiError(404, "not_found", f"no document '{document_id}' in the index")
+    story = index.same_story(document_id) if found.cluster else []
+    return DocumentOut.model_validate(
+        {
+            **asdict(found),
+            "same_story": [
+                StoryItemOut(
+                    id=h.id, title=h.title, url=h.url, source=h.source, published_at=h.published_at
+                )
+                for h in story
+            ],
+        }
+    )
+
+
+SUBJECTS = ("company", "sector", "event")
+
+
+@router.get(
+    "/trends",
+    response_model=TrendOut,
+    responses=errors(400),
+    summary="Mentions per day or week, with spikes",
+    description=(
+        "Give exactly one of company, sector, event or q. A period is a spike when its "
+        "count is at least 3 and greater than mean + 2 × standard deviation (population) "
+        "of the `baseline` periods just before it. Periods end today (UTC); weeks start on "
+        "Monday."
+    ),
+)
+def trends(
+    request: Request,
+    company: Annotated[str | None, Query(description="SIREN or company name")] = None,
+    sector: Annotated[str | None, Query(description="Sector code or name")] = None,
+    event: Annotated[str | None, Query(description="Event type or name")] = None,
+    q: Annotated[str | None, Query(description="Any query of the query language")] = None,
+    interval: Annotated[Literal["day", "week"], Query()] = "day",
+    periods: Annotated[int, Query(ge=1, le=365, description="How many periods to show")] = 30,
+    baseline: Annotated[
+        int, Query(ge=1, le=90, description="Previous periods a period is compared with")
+    ] = 7,
+) -> TrendOut:
+    app = state(request)
+    given = {
+        name: value
+        for name, value in (("company", company), ("sector", sector), ("event", event), ("q", q))
+        if value is not None
+    }
+    if len(given) != 1:
+        raise ApiError(
+            400,
+            "invalid_parameter",
+            "give exactly one of company, sector, event or q"
+            + (f" (got {', '.join(given)})" if given else ""),
+        )
+    ((field, value),) = given.items()
+    if field == "q":
+        subject: Node = parse_query(value, app.resolver)
+        label = value
+    else:
+        try:
+            code = app.resolver.resolve(field, value)
+        except ValueError as exc:
+            raise ApiError(400, "invalid_parameter", f"{field}: {exc}") from None
+        subject = FieldNode(field, code)
+        label = f"{field}:{code}"
+    end = today_utc()
+    start = window_start(end, interval, periods, baseline)
+    node = And((subject, DateBound("after", start), DateBound("before", end + timedelta(days=1))))
+    index: IndexBackend = app.index
+    # Day buckets whatever the interval: trends.py makes the weeks, the same on every backend.
+    result = index.search(SearchRequest(query=node, per_page=1, histogram="day"))
+    points = trend(result.histogram, end=end, interval=interval, periods=periods, baseline=baseline)
+    return TrendOut(
+        subject=label,
+        interval=interval,
+        periods=periods,
+        baseline=baseline,
+        start=points[0].period,
+        end=end,
+        total=sum(p.count for p in points),
+        points=[TrendPointOut.model_validate(asdict(p)) for p in points],
+    )

@@ -1,0 +1,62 @@
+"""The FastAPI application: the state database and the index, opened once and shared."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from myrtille.config.settings import Settings
+from myrtille.index.factory import open_index
+from myrtille.index.resolver import CodeResolver
+from myrtille.store.database import open_database
+from myrtille.web import api
+
+
+def package_version() -> str:
+    try:
+        return version("myrtille")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "0+unknown"
+
+
+def create_app(settings: Settings) -> FastAPI:
+    # Opened here rather than at startup so that a bad configuration fails before the
+    # server binds its port, and so that tests can use the app without a lifespan.
+    database = open_database(settings.state_url)
+    index = open_index(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        index.close()
+        database.dispose()
+
+    app = FastAPI(
+        title="Myrtille",
+        version=package_version(),
+        description="Economic-news watch: search, documents and trends. "
+        "Every /api/v1 route needs an API key (`myrtille users create-agent`).",
+        docs_url="/docs",
+        openapi_url="/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.database = database
+    app.state.index = index
+    # Loads the sector and event lexicons on first use, then keeps them.
+    app.state.resolver = CodeResolver()
+
+    @app.exception_handler(api.ApiError)
+    async def api_error(_request: Request, exc: api.ApiError) -> JSONResponse:
+        return exc.response()
+
+    @app.get("/healthz", tags=["health"], summary="Liveness probe (no key needed)")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    app.include_router(api.router)
+    return app

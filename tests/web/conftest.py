@@ -1,0 +1,207 @@
+"""A real API server on a free local port, over a small hand-made index."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from myrtille.config.loading import load_settings
+from myrtille.config.settings import Settings
+from myrtille.index.base import IndexedDocument
+from myrtille.index.factory import open_index
+from myrtille.store.database import Database
+from myrtille.web.app import create_app
+from myrtille.web.auth import create_agent
+
+AEROVOLT = "919985002"
+NOW = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0)
+
+
+def days_ago(days: int) -> datetime:
+    return NOW - timedelta(days=days)
+
+
+def doc(
+    n: int,
+    title: str,
+    text: str,
+    *,
+    age: int,
+    source: str = "eco-regions",
+    cluster: str | None = None,
+    companies: list[dict[str, str | None]] | None = None,
+    sectors: list[str] | None = None,
+    events: list[str] | None = None,
+    regions: list[str] | None = None,
+    departments: list[str] | None = None,
+    language: str = "fr",
+) -> IndexedDocument:
+    return IndexedDocument(
+        id=f"d{n:02d}",
+        url=f"https://news.example/{n}",
+        title=title,
+        text=text,
+        source=source,
+        language=language,
+        published_at=days_ago(age),
+        collected_at=days_ago(age),
+        cluster=cluster or f"c{n:02d}",
+        companies=companies or [],
+        sectors=sectors or [],
+        events=[{"type": e, "sentence": title, "company": None, "siren": None} for e in events]
+        if events
+        else [],
+        regions=regions or [],
+        departments=departments or [],
+    )
+
+
+def documents() -> list[IndexedDocument]:
+    aerovolt = {"name": "Aérovolt", "siren": AEROVOLT}
+    first = doc(
+        1,
+        "Aérovolt rachète Hélicea",
+        "La start-up toulousaine Aérovolt rachète le motoriste Hélicea à Toulouse.",
+        age=3,
+        cluster="story-helicea",
+        companies=[aerovolt, {"name": "Hélicea", "siren": None}],
+        sectors=["aeronautics"],
+        events=["acquisition"],
+        regions=["76"],
+        departments=["31"],
+    )
+    at = first.text.index("Toulouse")
+    first.entities = [
+        {"text": "Aérovolt", "label": "ORG", "start": 0, "end": 8, "field": "title"},
+        {"text": "Toulouse", "label": "LOC", "start": at, "end": at + 8, "field": "text"},
+    ]
+    return [
+        first,
+        doc(
+            2,
+            "Rachat d'Hélicea par Aérovolt",
+            "Le rachat du motoriste Hélicea par Aérovolt est confirmé.",
+            age=2,
+            source="la-depeche",
+            cluster="story-helicea",
+            companies=[aerovolt],
+            sectors=["aeronautics"],
+            events=["acquisition"],
+            regions=["76"],
+            departments=["31"],
+        ),
+        doc(
+            3,
+            "Aérovolt lève 12 millions d'euros",
+            "Aérovolt a levé 12 millions d'euros pour industrialiser son moteur électrique.",
+            age=40,
+            companies=[aerovolt],
+            sectors=["aeronautics"],
+            events=["fundraising"],
+            regions=["76"],
+        ),
+        # Four energy documents today after a quiet fortnight: a spike.
+        *[
+            doc(
+                n,
+                f"Solaris ouvre la centrale solaire numéro {n}",
+                "Le producteur Solaris investit dans une centrale photovoltaïque.",
+                age=0,
+                companies=[{"name": "Solaris", "siren": None}],
+                sectors=["energy"],
+                events=["investment"],
+                regions=["84"],
+            )
+            for n in (4, 5, 6, 7)
+        ],
+        doc(
+            8,
+            "Cloudnine acquires a Paris start-up",
+            "The software company Cloudnine acquires a start-up in Paris.",
+            age=20,
+            source="startup-news",
+            language="en",
+            sectors=["digital"],
+            events=["acquisition"],
+            regions=["11"],
+        ),
+        doc(
+            9,
+            "Fermeture de l'usine Carrosserie du Nord",
+            "L'équipementier automobile ferme son usine de Maubeuge.",
+            age=12,
+            sectors=["automotive"],
+            events=["closure"],
+            regions=["32"],
+        ),
+        doc(
+            10,
+            "Solaris recrute 30 techniciens",
+            "Solaris va recruter 30 techniciens pour sa centrale.",
+            age=15,
+            companies=[{"name": "Solaris", "siren": None}],
+            sectors=["energy"],
+            events=["hiring"],
+            regions=["84"],
+        ),
+    ]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Live:
+    url: str
+    key: str
+    database: Database
+    settings: Settings
+
+    def client(self, key: str | None = None, **headers: str) -> httpx.Client:
+        if key is not None:
+            headers["X-API-Key"] = key
+        return httpx.Client(base_url=self.url, headers=headers, timeout=10)
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
+    data_dir: Path = tmp_path_factory.mktemp("web") / "data"
+    settings = load_settings(None, env={}, overrides={"data_dir": str(data_dir)})
+    index = open_index(settings)
+    index.index(documents())
+    index.close()
+    app = create_app(settings)
+    _agent, key = create_agent(app.state.database, "test-agent", "agent@example.org")
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 15
+    while True:
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline or not thread.is_alive():
+            server.should_exit = True
+            raise RuntimeError("the API server did not start")
+        time.sleep(0.05)
+    try:
+        yield Live(url, key, app.state.database, settings)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
