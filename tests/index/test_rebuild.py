@@ -1,0 +1,89 @@
+"""The index follows the state: the backend from settings or MYRTILLE_INDEX_URL, and a
+rebuild from the state database."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from myrtille.cli import main
+from myrtille.config.loading import load_settings
+from myrtille.exceptions import ConfigError
+from myrtille.index.factory import open_index
+from myrtille.index.records import rebuild
+from myrtille.pipeline.document import CollectedDocument
+from myrtille.pipeline.intake import Intake
+from myrtille.store.database import open_database
+from myrtille.store.schema import Enrichment
+
+
+def test_backend_from_the_environment(tmp_path: Path) -> None:
+    settings = load_settings(
+        None,
+        env={
+            "MYRTILLE_INDEX_URL": "https://search.example:9200",
+            "MYRTILLE_DATA_DIR": str(tmp_path),
+        },
+    )
+    assert settings.index.backend == "elasticsearch"
+    assert settings.index.url == "https://search.example:9200"
+    local = load_settings(
+        None,
+        env={
+            "MYRTILLE_INDEX_URL": f"sqlite:///{tmp_path}/i.db",
+            "MYRTILLE_DATA_DIR": str(tmp_path),
+        },
+    )
+    assert local.index.backend == "sqlite"
+    with pytest.raises(ConfigError, match="needs url"):
+        load_settings(None, env={"MYRTILLE_INDEX__BACKEND": "elasticsearch"})
+
+
+def test_rebuild_from_the_state_database(tmp_path: Path) -> None:
+    settings = load_settings(None, env={}, overrides={"data_dir": str(tmp_path)})
+    database = open_database(settings.state_url)
+    intake = Intake(database)
+    added = intake.add(
+        CollectedDocument(
+            url="https://news.example/a",
+            source_id="eco",
+            title="Aérovolt ouvre une usine",
+            text="Les usines d'Aérovolt à Toulouse recrutent. " * 3,
+            language="fr",
+            published_at=datetime(2026, 10, 1, tzinfo=UTC),
+        )
+    )
+    with database.session() as session:
+        session.add(
+            Enrichment(
+                document_id=added.document_id,
+                language="fr",
+                companies=[{"name": "Aérovolt SAS", "siren": "919985002"}],
+                sectors=[{"code": "aeronautics", "score": 3, "evidence": []}],
+                events=[
+                    {
+                        "type": "investment",
+                        "sentence": "x",
+                        "company": "Aérovolt SAS",
+                        "siren": "919985002",
+                    }
+                ],
+                regions=["76"],
+                departments=["31"],
+                title_lemmas="aerovolt ouvrir un usine",
+                text_lemmas="le usine de aerovolt a toulouse recruter",
+            )
+        )
+    index = open_index(settings)
+    assert rebuild(database, index) == 1
+    result = CliRunner().invoke(
+        main, ["--data-dir", str(tmp_path), "search", "usine sector:aeronautics company:919985002"]
+    )
+    assert "1 document matches" in result.output
+    index.clear()
+    result = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "index", "rebuild"])
+    assert result.exit_code == 0 and "1 documents indexed (sqlite)" in result.output
+    assert index.count() == 1
