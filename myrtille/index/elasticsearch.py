@@ -14,476 +14,68 @@ Written with the 9.x client (``pip install 'myrtille[elasticsearch]'``).
 
 from __future__ import annotations
 
-import json
 import re
-import threading
-import time
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import streaming_bulk
 
-from myrtille.enrichment.names import company_key
 from myrtille.exceptions import ConfigError, ItemError, MyrtilleError, TransientError
 from myrtille.index.base import (
-    FACET_FIELDS,
-    FacetCount,
     Hit,
     IndexBackend,
     IndexedDocument,
     SearchRequest,
     SearchResult,
 )
-from myrtille.index.matching import field_values
-from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text, words_of
 from myrtille.index.snippets import query_words, snippet
 
 if TYPE_CHECKING:
     from myrtille.config.settings import IndexSettings
 
-MAPPING_VERSION = 1
-FACET_LIMIT = 20
-TEMPLATE_PRIORITY = 500
-# Statuses worth another attempt; every other 4xx is a mistake that would fail again.
-RETRY_STATUSES = (429, 502, 503, 504)
-# Backoff between attempts after connection errors and timeouts (elastic-transport's
-# equal-jitter exponential backoff); status retries are immediate in the client.
-RETRY_BACKOFF_BASE = 0.5
-RETRY_BACKOFF_CAP = 10.0
-# Bulk items rejected with 429 (queue full) wait 1 s, 2 s, 4 s… before their retry.
-BULK_INITIAL_BACKOFF = 1.0
-# Reindexing and deleting everything outlast the per-request timeout.
-LONG_REQUEST_TIMEOUT = 3600.0
-
-STRUCTURED_FIELDS = (
-    "company",
-    "org",
-    "person",
-    "place",
-    "sector",
-    "event",
-    "region",
-    "dept",
-    "lang",
-    "source",
+# Re-exported: the request-level tests and other callers import them from here.
+from myrtille.index.es_mapping import (  # noqa: F401
+    ANY_STREAMS,
+    BULK_INITIAL_BACKOFF,
+    FACET_LIMIT,
+    FRENCH_ARTICLES,
+    LONG_REQUEST_TIMEOUT,
+    MAPPING_VERSION,
+    RETRY_BACKOFF_BASE,
+    RETRY_BACKOFF_CAP,
+    RETRY_STATUSES,
+    STRUCTURED_FIELDS,
+    TEMPLATE_PRIORITY,
+    TITLE_STREAMS,
+    _company_facets,
+    _document,
+    _es_date,
+    _iso,
+    _last_seq,
+    _payload,
+    _seq_lock,
+    bulk_actions,
+    document_source,
+    index_mappings,
+    index_settings,
+    index_template,
+    next_seqs,
+    template_name,
+    versioned_index,
 )
-ANY_STREAMS = ("title_words", "text_words", "title_lemmas", "text_lemmas")
-TITLE_STREAMS = ("title_words", "title_lemmas")
-FRENCH_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c"]
-FRENCH_ARTICLES += ["jusqu", "quoiqu", "lorsqu", "puisqu"]
-
-
-# -- the index template ---------------------------------------------------------------
-
-
-def versioned_index(name: str, version: int = MAPPING_VERSION) -> str:
-    return f"{name}-v{version}"
-
-
-def template_name(name: str) -> str:
-    return f"{name}-template"
-
-
-def index_settings() -> dict[str, Any]:
-    return {
-        # One shard: terms aggregations (facets) and scores are exact, as in SQLite; a
-        # news watch index stays far below the size where a shard needs splitting.
-        "number_of_shards": 1,
-        "analysis": {
-            "filter": {
-                "myrtille_fr_elision": {
-                    "type": "elision",
-                    "articles_case": True,
-                    "articles": FRENCH_ARTICLES,
-                },
-                "myrtille_fr_stop": {"type": "stop", "stopwords": "_french_"},
-                "myrtille_fr_stemmer": {"type": "stemmer", "language": "light_french"},
-                "myrtille_en_possessive": {"type": "stemmer", "language": "possessive_english"},
-                "myrtille_en_stop": {"type": "stop", "stopwords": "_english_"},
-                "myrtille_en_stemmer": {"type": "stemmer", "language": "english"},
-            },
-            "tokenizer": {
-                # Words are letters and digits only; the default 255-character cap would
-                # cut a long word in pieces, so allow long ones (still far below
-                # Lucene's 32766-byte term limit).
-                "myrtille_whitespace": {"type": "whitespace", "max_token_length": 4096},
-            },
-            "analyzer": {
-                # asciifolding before the stop filter: queries arrive folded ("a", "ete"),
-                # so the text must be folded before stop words are compared.
-                "myrtille_fr": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": [
-                        "myrtille_fr_elision",
-                        "lowercase",
-                        "asciifolding",
-                        "myrtille_fr_stop",
-                        "myrtille_fr_stemmer",
-                    ],
-                },
-                "myrtille_en": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": [
-                        "myrtille_en_possessive",
-                        "lowercase",
-                        "asciifolding",
-                        "myrtille_en_stop",
-                        "myrtille_en_stemmer",
-                    ],
-                },
-                # The pre-split, pre-folded words are matched exactly, like SQLite's
-                # ``ascii`` tokenizer over the same strings: no filter at all.
-                "myrtille_words": {
-                    "type": "custom",
-                    "tokenizer": "myrtille_whitespace",
-                    "filter": [],
-                },
-            },
-        },
-    }
-
-
-def index_mappings() -> dict[str, Any]:
-    scored = {
-        "type": "text",
-        "fields": {
-            "fr": {"type": "text", "analyzer": "myrtille_fr"},
-            "en": {"type": "text", "analyzer": "myrtille_en"},
-        },
-    }
-    # Matching happens in filter context: no norms needed, positions are (for phrases).
-    words = {"type": "text", "analyzer": "myrtille_words", "norms": False}
-    properties: dict[str, Any] = {
-        "id": {"type": "keyword"},
-        "url": {"type": "keyword", "index": False, "doc_values": False},
-        "title": scored,
-        "text": scored,
-        **{stream: words for stream in ANY_STREAMS},
-        **{f"f_{name}": {"type": "keyword"} for name in STRUCTURED_FIELDS},
-        # The company facet shows names: each value carries its label in a nested
-        # object so a bucket can report the label SQLite reports (the greatest one).
-        "facet_company": {
-            "type": "nested",
-            "properties": {"value": {"type": "keyword"}, "label": {"type": "keyword"}},
-        },
-        # The other facets are exactly the structured values; aliases avoid a copy.
-        **{
-            f"facet_{name}": {"type": "alias", "path": f"f_{name}"}
-            for name in FACET_FIELDS
-            if name != "company"
-        },
-        "date": {"type": "date"},
-        "published_at": {"type": "date"},
-        "seq": {"type": "long"},
-        "cluster": {"type": "keyword"},
-        "payload": {"type": "object", "enabled": False},
-    }
-    return {
-        # A field the mapping does not know is a bug, not something to guess a type for.
-        "dynamic": "strict",
-        "_meta": {"mapping_version": MAPPING_VERSION},
-        "properties": properties,
-    }
-
-
-def index_template(name: str) -> dict[str, Any]:
-    """The composable index template body for the index behind alias ``name``."""
-    return {
-        # The exact versioned name, not ``name-v*``: two Myrtille indexes whose names
-        # share a prefix can never have overlapping templates.
-        "index_patterns": [versioned_index(name)],
-        "priority": TEMPLATE_PRIORITY,
-        "_meta": {"mapping_version": MAPPING_VERSION, "managed_by": "myrtille"},
-        "template": {"settings": index_settings(), "mappings": index_mappings()},
-    }
-
-
-# -- documents ------------------------------------------------------------------------
-
-
-def _iso(moment: datetime | None) -> str | None:
-    # The same string SQLite stores: UTC, to the second (ties then break on seq alike).
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
-
-
-def _es_date(moment: datetime | None) -> str | None:
-    iso = _iso(moment)
-    return f"{iso}Z" if iso else None
-
-
-_seq_lock = threading.Lock()
-_last_seq = 0
-
-
-def next_seqs(count: int) -> list[int]:
-    """Increasing ingest numbers, in microseconds since the epoch. Microseconds, not the
-    nanoseconds of ``time_ns``: a ``max`` aggregation answers in a double, exact only up
-    to 2**53, and microseconds stay below that until the year 2255."""
-    global _last_seq
-    with _seq_lock:
-        first = max(time.time_ns() // 1000, _last_seq + 1)
-        _last_seq = first + count - 1
-    return list(range(first, first + count))
-
-
-def _payload(document: IndexedDocument) -> dict[str, Any]:
-    # Exactly SQLite's payload (ISO dates to the second), so ``get`` returns the same.
-    return json.loads(json.dumps(asdict(document), default=_iso, ensure_ascii=False))
-
-
-def _company_facets(document: IndexedDocument) -> list[dict[str, str | None]]:
-    # As sqlite's ``_facet_rows``: one value per company (SIREN, else its name's key),
-    # the first company giving a value names it.
-    rows: list[dict[str, str | None]] = []
-    seen: set[str] = set()
-    for company in document.companies:
-        value = company.get("siren") or company_key(str(company.get("name") or ""))
-        if value and str(value) not in seen:
-            seen.add(str(value))
-            rows.append({"value": str(value), "label": company.get("name")})
-    return rows
-
-
-def document_source(document: IndexedDocument, seq: int) -> dict[str, Any]:
-    values = field_values(document)
-    return {
-        "id": document.id,
-        "url": document.url,
-        "title": document.title,
-        "text": document.text,
-        "title_words": " ".join(words_of(document.title)),
-        "text_words": " ".join(words_of(document.text)),
-        # Split and joined as matching.py splits them (any whitespace).
-        "title_lemmas": " ".join(document.title_lemmas.split()),
-        "text_lemmas": " ".join(document.text_lemmas.split()),
-        **{f"f_{name}": sorted(values[name]) for name in STRUCTURED_FIELDS},
-        "facet_company": _company_facets(document),
-        "date": _es_date(document.date),
-        "published_at": _es_date(document.published_at),
-        "seq": seq,
-        "cluster": document.cluster,
-        "payload": _payload(document),
-    }
-
-
-def bulk_actions(
-    index_name: str, documents: Sequence[IndexedDocument], seqs: Sequence[int] | None = None
-) -> list[dict[str, Any]]:
-    """Bulk ``index`` actions (add or replace by id), numbered in ingest order."""
-    numbers = list(seqs) if seqs is not None else next_seqs(len(documents))
-    return [
-        {
-            "_op_type": "index",
-            "_index": index_name,
-            "_id": document.id,
-            "_source": document_source(document, seq),
-        }
-        for document, seq in zip(documents, numbers, strict=True)
-    ]
-
-
-def _document(payload: dict[str, Any]) -> IndexedDocument:
-    payload = dict(payload)
-    for key in ("published_at", "collected_at"):
-        if payload.get(key):
-            payload[key] = datetime.fromisoformat(payload[key]).replace(tzinfo=UTC)
-    return IndexedDocument(**payload)
-
-
-# -- the AST in the query DSL ---------------------------------------------------------
-
-
-def _midnight(day: date) -> str:
-    return f"{day.isoformat()}T00:00:00Z"
-
-
-def to_dsl(node: Node) -> dict[str, Any]:
-    """A query with the semantics of ``matching.matches`` (filter context, no scores)."""
-    if isinstance(node, Text):
-        streams = TITLE_STREAMS if node.field == "title" else ANY_STREAMS
-        phrase = " ".join(node.words)
-        return {
-            "bool": {
-                "should": [
-                    {"match_phrase": {stream: {"query": phrase, "slop": 0}}} for stream in streams
-                ],
-                "minimum_should_match": 1,
-            }
-        }
-    if isinstance(node, Field):
-        return {"term": {f"f_{node.name}": node.value}}
-    if isinstance(node, DateBound):
-        # An undated document has no ``date``: a range never matches it, and must_not
-        # (NOT after:…) keeps it, exactly as matching.py and SQLite's coalesce do.
-        op = "gte" if node.name == "after" else "lt"
-        return {"range": {"date": {op: _midnight(node.day)}}}
-    if isinstance(node, And):
-        if not node.items:
-            return {"match_all": {}}
-        return {"bool": {"filter": [to_dsl(item) for item in node.items]}}
-    if isinstance(node, Or):
-        if not node.items:
-            return {"match_none": {}}
-        return {
-            "bool": {
-                "should": [to_dsl(item) for item in node.items],
-                "minimum_should_match": 1,
-            }
-        }
-    if isinstance(node, Not):
-        # A bool of must_not alone matches every other document.
-        return {"bool": {"must_not": [to_dsl(node.item)]}}
-    raise TypeError(f"not a query node: {node!r}")
-
-
-def positive_texts(node: Node) -> list[Text]:
-    """The texts the query looks for (not under NOT), as SQLite's ranking uses them."""
-    if isinstance(node, Text):
-        return [node]
-    if isinstance(node, And | Or):
-        return [text for item in node.items for text in positive_texts(item)]
-    return []
-
-
-def _scoring(texts: Sequence[Text]) -> list[dict[str, Any]]:
-    clauses: list[dict[str, Any]] = []
-    for text in texts:
-        # The exact streams too: as in SQLite, every document matching a looked-for
-        # text gets a score, even when the stemmers do not relate its words.
-        clauses.append(to_dsl(text))
-        fields = ("title",) if text.field == "title" else ("title", "text")
-        phrase = " ".join(text.words)
-        for name in fields:
-            for language in ("fr", "en"):
-                clauses.append({"match_phrase": {f"{name}.{language}": {"query": phrase}}})
-    return clauses
-
-
-DATE_SORT: list[dict[str, Any]] = [
-    {"date": {"order": "desc", "missing": "_last"}},
-    {"seq": {"order": "desc"}},
-]
-
-
-def search_body(request: SearchRequest, as_of: int) -> dict[str, Any]:
-    """The ``_search`` body of a request, as the index stood at ``as_of``."""
-    query: dict[str, Any] = {
-        "bool": {"filter": [to_dsl(request.query), {"range": {"seq": {"lte": as_of}}}]}
-    }
-    texts = positive_texts(request.query)
-    relevance = request.sort == "relevance" and bool(texts)
-    if relevance:
-        # Optional clauses (a filter is present): they only score; a document matching
-        # none of them scores 0 and comes after the scored ones, by date.
-        query["bool"]["should"] = _scoring(texts)
-        sort: list[Any] = [{"_score": {"order": "desc"}}, *DATE_SORT]
-    else:
-        sort = list(DATE_SORT)
-    body: dict[str, Any] = {
-        "query": query,
-        "sort": sort,
-        "from": (max(request.page, 1) - 1) * request.per_page,
-        "size": request.per_page,
-        "track_total_hits": True,
-        "_source": ["payload"],
-    }
-    aggs: dict[str, Any] = {}
-    for facet in request.facets:
-        if facet == "company":
-            aggs["facet_company"] = {
-                "nested": {"path": "facet_company"},
-                "aggs": {
-                    "values": {
-                        "terms": {
-                            "field": "facet_company.value",
-                            "size": FACET_LIMIT,
-                            "order": [{"_count": "desc"}, {"_key": "asc"}],
-                        },
-                        # SQLite reports max(label): the greatest label, byte order.
-                        "aggs": {
-                            "label": {
-                                "terms": {
-                                    "field": "facet_company.label",
-                                    "size": 1,
-                                    "order": {"_key": "desc"},
-                                }
-                            }
-                        },
-                    }
-                },
-            }
-        elif facet in FACET_FIELDS:
-            aggs[f"facet_{facet}"] = {
-                "terms": {
-                    "field": f"facet_{facet}",
-                    "size": FACET_LIMIT,
-                    "order": [{"_count": "desc"}, {"_key": "asc"}],
-                }
-            }
-    if request.histogram:
-        # Weeks are counted per day and grouped in Python: SQLite's '%Y-W%W' weeks
-        # restart at each 1 January, which Elasticsearch's Monday weeks do not.
-        month = request.histogram == "month"
-        aggs["histogram"] = {
-            "date_histogram": {
-                "field": "date",
-                "calendar_interval": "month" if month else "day",
-                "format": "yyyy-MM" if month else "yyyy-MM-dd",
-                "time_zone": "UTC",
-                "min_doc_count": 1,
-            }
-        }
-    if aggs:
-        body["aggs"] = aggs
-    return body
-
-
-def read_facets(facets: Sequence[str], aggregations: dict[str, Any]) -> dict[str, list[FacetCount]]:
-    result: dict[str, list[FacetCount]] = {}
-    for facet in facets:
-        if facet == "company":
-            buckets = aggregations["facet_company"]["values"]["buckets"]
-            result[facet] = [
-                FacetCount(
-                    str(bucket["key"]),
-                    int(bucket["doc_count"]),
-                    (
-                        str(bucket["label"]["buckets"][0]["key"])
-                        if bucket["label"]["buckets"]
-                        else None
-                    ),
-                )
-                for bucket in buckets
-            ]
-        elif facet in FACET_FIELDS:
-            buckets = aggregations[f"facet_{facet}"]["buckets"]
-            result[facet] = [FacetCount(str(b["key"]), int(b["doc_count"])) for b in buckets]
-        else:
-            result[facet] = []  # as SQLite: an unknown facet has no values
-    return result
-
-
-def read_histogram(interval: str, aggregation: dict[str, Any]) -> list[tuple[str, int]]:
-    counts: dict[str, int] = {}
-    for bucket in aggregation["buckets"]:
-        key = str(bucket["key_as_string"])
-        if interval == "week":
-            key = date.fromisoformat(key).strftime("%Y-W%W")
-        counts[key] = counts.get(key, 0) + int(bucket["doc_count"])
-    return sorted(counts.items())
-
-
-# -- errors ---------------------------------------------------------------------------
+from myrtille.index.es_query import (  # noqa: F401
+    DATE_SORT,
+    _midnight,
+    _scoring,
+    positive_texts,
+    read_facets,
+    read_histogram,
+    search_body,
+    to_dsl,
+)
 
 
 class ElasticsearchError(MyrtilleError):
