@@ -1,0 +1,1 @@
+"""Alerts: subscribers, subscriptions, the matcher, the outbox, channels and digests."""

@@ -1,0 +1,121 @@
+"""Matching new documents against every active subscription, in memory.
+
+Each subscription's query is compiled once into its AST and a set of *keys*: words or
+field values of which a matching document must contain at least one (for ``a b`` one of
+the words, for ``sector:energy region:76`` the rarer-looking field, for ``a OR b`` both).
+Subscriptions are indexed by key, so a document only meets the subscriptions sharing a
+key with it — the cost grows with the candidates, not with the number of subscriptions —
+and the in-memory evaluator decides each candidate. Queries without any required key
+(``-rumeur``, ``after:…`` alone) are always candidates.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from myrtille.index.base import IndexedDocument
+from myrtille.index.matching import DocumentView, matches, view
+from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text
+
+Key = tuple[str, str]
+# Fields whose values are rare in the stream of documents are the better keys.
+FIELD_PREFERENCE = (
+    "company",
+    "org",
+    "person",
+    "place",
+    "dept",
+    "event",
+    "sector",
+    "region",
+    "source",
+    "lang",
+)
+
+
+@dataclass(frozen=True)
+class CompiledSubscription:
+    id: int
+    query: Node
+    keys: frozenset[Key] | None  # None: no required key, always a candidate
+
+
+def required_keys(node: Node) -> frozenset[Key] | None:
+    """Keys of which any matching document has at least one; None when there are none."""
+    if isinstance(node, Text):
+        # Every word of a phrase must be there; its longest word is the most selective.
+        word = max(node.words, key=len)
+        return frozenset({("word", word)})
+    if isinstance(node, Field):
+        return frozenset({(node.name, node.value)})
+    if isinstance(node, DateBound | Not):
+        return None
+    if isinstance(node, Or):
+        keys: set[Key] = set()
+        for item in node.items:
+            item_keys = required_keys(item)
+            if item_keys is None:
+                return None
+            keys |= item_keys
+        return frozenset(keys) if node.items else None
+    if isinstance(node, And):
+        options = [k for k in (required_keys(item) for item in node.items) if k is not None]
+        if not options:
+            return None
+        return min(options, key=_cost)
+    raise TypeError(f"not a query node: {node!r}")
+
+
+def _cost(keys: frozenset[Key]) -> tuple[int, int]:
+    """Fewer keys, then words over broad fields (a region or language matches many)."""
+    worst = max((FIELD_PREFERENCE.index(k[0]) if k[0] in FIELD_PREFERENCE else -1) for k in keys)
+    return len(keys), worst
+
+
+def document_keys(seen: DocumentView) -> set[Key]:
+    keys: set[Key] = set()
+    for stream in seen.streams.values():
+        keys.update(("word", word) for word in stream)
+    for name, values in seen.values.items():
+        keys.update((name, value) for value in values)
+    return keys
+
+
+class Matcher:
+    """The active subscriptions, indexed by key."""
+
+    def __init__(self, subscriptions: Iterable[CompiledSubscription] = ()) -> None:
+        self.by_key: dict[Key, list[CompiledSubscription]] = defaultdict(list)
+        self.always: list[CompiledSubscription] = []
+        self.size = 0
+        for subscription in subscriptions:
+            self.add(subscription)
+
+    def add(self, subscription: CompiledSubscription) -> None:
+        self.size += 1
+        if subscription.keys is None:
+            self.always.append(subscription)
+            return
+        for key in subscription.keys:
+            self.by_key[key].append(subscription)
+
+    def candidates(self, seen: DocumentView) -> dict[int, CompiledSubscription]:
+        found = {s.id: s for s in self.always}
+        for key in document_keys(seen):
+            for subscription in self.by_key.get(key, ()):
+                found[subscription.id] = subscription
+        return found
+
+    def match(self, document: IndexedDocument) -> list[int]:
+        """Ids of the subscriptions whose query the document matches."""
+        seen = view(document)
+        return sorted(sid for sid, s in self.candidates(seen).items() if matches(s.query, seen))
+
+    def match_brute_force(
+        self, document: IndexedDocument, subscriptions: Iterable[CompiledSubscription]
+    ) -> list[int]:
+        """Every subscription evaluated: the baseline the pre-filter is measured against."""
+        seen = view(document)
+        return sorted(s.id for s in subscriptions if matches(s.query, seen))

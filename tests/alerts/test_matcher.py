@@ -1,0 +1,60 @@
+"""The subscription matcher: the pre-filter never loses a match, and spares work."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from myrtille.alerts.matcher import CompiledSubscription, Matcher, required_keys
+from myrtille.index.query import parse
+from myrtille.index.resolver import CodeResolver
+from tests.index.corpus import CORPUS
+from tests.index.test_contract import queries
+
+
+def compiled(number: int, query: str) -> CompiledSubscription:
+    node = parse(query, CodeResolver())
+    return CompiledSubscription(number, node, required_keys(node))
+
+
+def test_required_keys() -> None:
+    assert required_keys(parse("aerovolt")) == {("word", "aerovolt")}
+    assert required_keys(parse('"levee de fonds"')) == {("word", "levee")}
+    both = parse("sector:energy region:76 vernay", CodeResolver())
+    assert required_keys(both) == {("word", "vernay")}
+    assert required_keys(parse("sector:energy region:76", CodeResolver())) == {("sector", "energy")}
+    assert required_keys(parse("a OR b")) == {("word", "a"), ("word", "b")}
+    assert required_keys(parse("-rumeur")) is None
+    assert required_keys(parse("a OR -b")) is None
+    assert required_keys(parse("after:2026-01-01")) is None
+
+
+def test_matching_documents_meet_only_their_candidates() -> None:
+    subscriptions = [
+        compiled(1, "aerovolt"),
+        compiled(2, "event:acquisition region:occitanie"),
+        compiled(3, "sector:construction"),
+        compiled(4, "-aerovolt after:2026-11-01"),
+        *[compiled(100 + n, f"motinexistant{n} autre{n}") for n in range(500)],
+    ]
+    matcher = Matcher(subscriptions)
+    results = {d.id: matcher.match(d) for d in CORPUS}
+    assert results["a1"] == [1]
+    assert results["a3"] == [1, 2]
+    assert results["b1"] == [3]
+    assert results["d1"] == [2, 4]
+    from myrtille.index.matching import view
+
+    # The 500 subscriptions on absent words are never evaluated.
+    assert len(matcher.candidates(view(CORPUS[0]))) <= 3
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(queries, min_size=1, max_size=12))
+def test_prefilter_agrees_with_brute_force(nodes) -> None:  # type: ignore[no-untyped-def]
+    subscriptions = [
+        CompiledSubscription(i, node, required_keys(node)) for i, node in enumerate(nodes)
+    ]
+    matcher = Matcher(subscriptions)
+    for document in CORPUS:
+        assert matcher.match(document) == matcher.match_brute_force(document, subscriptions)
