@@ -40,6 +40,7 @@ class CompiledSubscription:
     id: int
     query: Node
     keys: frozenset[Key] | None  # None: no required key, always a candidate
+    channels: tuple[str, ...] = ("email",)
 
 
 def required_keys(node: Node) -> frozenset[Key] | None:
@@ -107,6 +108,16 @@ class Matcher:
             for subscription in self.by_key.get(key, ()):
                 found[subscription.id] = subscription
         return found
+
+    def get(self, subscription_id: int) -> CompiledSubscription | None:
+        for subscription in self.always:
+            if subscription.id == subscription_id:
+                return subscription
+        for subscriptions in self.by_key.values():
+            for subscription in subscriptions:
+                if subscription.id == subscription_id:
+                    return subscription
+        return None
 
     def match(self, document: IndexedDocument) -> list[int]:
         """Ids of the subscriptions whose query the document matches."""

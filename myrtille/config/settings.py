@@ -268,6 +268,8 @@ class Settings(Model):
     companies: list[WatchedCompany] = Field(default_factory=list)
     enrichment: EnrichmentSettings = Field(default_factory=EnrichmentSettings)
     index: IndexSettings = Field(default_factory=IndexSettings)
+    # Signs the links in emails (confirm, unsubscribe); made once in data_dir if not set.
+    secret_key: str | None = Field(default=None, min_length=16)
     config_path: Path | None = Field(default=None, exclude=True)
 
     @field_validator("sources")

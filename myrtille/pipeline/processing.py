@@ -9,13 +9,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
+from myrtille.alerts.matcher import Matcher
+from myrtille.alerts.outbox import record_matches
+from myrtille.alerts.subscriptions import load_matcher, subscriptions_version
 from myrtille.config.settings import Settings
 from myrtille.enrichment.enricher import DocumentInput, Enricher, EnrichmentResult
 from myrtille.enrichment.registry import load_registry, sync_watchlist
 from myrtille.index.base import IndexBackend
-from myrtille.index.records import load_documents
+from myrtille.index.records import indexed_document, load_documents
+from myrtille.index.resolver import CodeResolver
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import Database
 from myrtille.store.schema import Document, Enrichment, utcnow
@@ -36,6 +40,8 @@ class ProcessReport:
     languages: Counter[str] = field(default_factory=Counter)
     errors: list[tuple[str, str]] = field(default_factory=list)
     indexed: int = 0
+    alerts_queued: int = 0
+    alerts_folded: int = 0
     index_errors: list[str] = field(default_factory=list)
 
 
@@ -55,6 +61,8 @@ class ProcessingStage:
             enricher = Enricher(settings.enrichment, load_registry(database))
         self.enricher = enricher
         self.index = index
+        self._matcher: Matcher | None = None
+        self._matcher_version: tuple[int, str] | None = None
 
     def run(
         self, limit: int | None = None, on_batch: Callable[[ProcessReport], None] | None = None
@@ -105,6 +113,14 @@ class ProcessingStage:
                 on_batch(report)
         return report
 
+    def matcher(self) -> Matcher:
+        """The active subscriptions; reloaded when they change, without a restart."""
+        version = subscriptions_version(self.database)
+        if self._matcher is None or version != self._matcher_version:
+            self._matcher = load_matcher(self.database, CodeResolver())
+            self._matcher_version = version
+        return self._matcher
+
     def _index(self, ids: list[str], report: ProcessReport) -> None:
         """The last step: make the batch searchable. The state is already committed, so
         a failing index loses nothing: ``myrtille index rebuild`` fills it again."""
@@ -153,3 +169,13 @@ class ProcessingStage:
             done = [r.document_id for r in results if not r.error]
             if done:
                 self.intake.complete(done, session)
+                # Matches are queued in the same transaction as the batch's completion:
+                # a crash replays the batch and its matches together, or neither.
+                session.flush()
+                documents = [
+                    indexed_document(doc, session.get(Enrichment, doc.id))
+                    for doc in session.scalars(select(Document).where(Document.id.in_(done)))
+                ]
+                outbox = record_matches(session, self.matcher(), documents)
+                report.alerts_queued += outbox.queued
+                report.alerts_folded += outbox.folded

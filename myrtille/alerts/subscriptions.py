@@ -1,0 +1,172 @@
+"""Subscribers and subscriptions: creation with validation, double opt-in, and the
+active set the matcher is built from."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import func, select
+
+from myrtille.alerts.matcher import CompiledSubscription, Matcher, required_keys
+from myrtille.alerts.tokens import sign, verify
+from myrtille.exceptions import MyrtilleError
+from myrtille.index.query import QueryError, ValueResolver, parse
+from myrtille.store.database import Database
+from myrtille.store.schema import Subscriber, Subscription, utcnow
+
+log = logging.getLogger(__name__)
+
+Frequency = Literal["immediate", "daily", "weekly"]
+FREQUENCIES = ("immediate", "daily", "weekly")
+CHANNELS = ("email", "webhook", "stream", "apprise")
+CONFIRM_MAX_AGE = 7 * 86400
+_LOCAL = r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+EMAIL = re.compile(rf"^{_LOCAL}@{_LABEL}(?:\.{_LABEL})+$")
+
+
+class SubscriptionError(MyrtilleError):
+    """A subscription that cannot be created as asked; the message says why."""
+
+
+def normalise_email(address: str) -> str:
+    """The address with its domain lowercased; refuses what could break a header."""
+    text = address.strip()
+    if (
+        any(c in text for c in '\r\n\t ,;<>"')
+        or not EMAIL.match(text)
+        or len(text) > 254
+        or ".." in text
+    ):
+        raise SubscriptionError(f"'{address.strip()[:80]}' is not a valid email address")
+    local, domain = text.rsplit("@", 1)
+    return f"{local}@{domain.lower()}"
+
+
+@dataclass
+class Created:
+    subscriber_id: int
+    subscription_id: int
+    active: bool
+    confirm_token: str | None
+
+
+def create_subscription(
+    database: Database,
+    secret: bytes,
+    *,
+    email: str,
+    query: str,
+    frequency: str = "immediate",
+    channels: list[str] | None = None,
+    webhook_url: str | None = None,
+    language: str = "fr",
+    name: str | None = None,
+    kind: str = "sme",
+    confirmed_by_operator: bool = False,
+    resolver: ValueResolver | None = None,
+) -> Created:
+    """Validate and store; without operator consent the subscription waits for the
+    subscriber to confirm through a signed link (double opt-in)."""
+    address = normalise_email(email)
+    try:
+        parse(query, resolver)
+    except QueryError as exc:
+        raise SubscriptionError(f"invalid query: {exc}") from None
+    if frequency not in FREQUENCIES:
+        raise SubscriptionError(f"frequency must be one of {', '.join(FREQUENCIES)}")
+    channels = channels or (["email", "webhook"] if webhook_url else ["email"])
+    unknown = [c for c in channels if c not in CHANNELS]
+    if unknown:
+        raise SubscriptionError(
+            f"unknown channel(s) {', '.join(unknown)}; use {', '.join(CHANNELS)}"
+        )
+    if "webhook" in channels and not (webhook_url or "").startswith(("https://", "http://")):
+        raise SubscriptionError("a webhook channel needs --webhook https://…")
+    if language not in ("fr", "en"):
+        raise SubscriptionError("language must be fr or en")
+    with database.session() as session:
+        subscriber = session.scalar(select(Subscriber).where(Subscriber.email == address))
+        if subscriber is None:
+            subscriber = Subscriber(email=address, language=language, kind=kind)
+            session.add(subscriber)
+            session.flush()
+        if confirmed_by_operator and subscriber.confirmed_at is None:
+            subscriber.confirmed_at = utcnow()
+            subscriber.consent = "operator"
+            log.warning("consent for %s recorded by an operator (obtained elsewhere)", address)
+        subscription = Subscription(
+            subscriber_id=subscriber.id,
+            name=name or query[:80],
+            query=query,
+            frequency=frequency,
+            channels=channels,
+            webhook_url=webhook_url,
+            active=subscriber.confirmed_at is not None,
+        )
+        session.add(subscription)
+        session.flush()
+        token = (
+            None
+            if subscription.active
+            else sign(secret, "confirm", {"s": subscriber.id}, CONFIRM_MAX_AGE)
+        )
+        return Created(subscriber.id, subscription.id, subscription.active, token)
+
+
+def confirm(database: Database, secret: bytes, token: str) -> int:
+    """Record the subscriber's consent and activate their subscriptions."""
+    payload = verify(secret, token, "confirm")
+    with database.session() as session:
+        subscriber = session.get(Subscriber, int(payload["s"]))
+        if subscriber is None:
+            raise SubscriptionError("this subscriber no longer exists")
+        if subscriber.confirmed_at is None:
+            subscriber.confirmed_at = utcnow()
+            subscriber.consent = "link"
+        for subscription in session.scalars(
+            select(Subscription).where(Subscription.subscriber_id == subscriber.id)
+        ):
+            subscription.active = True
+            subscription.updated_at = utcnow()
+        return subscriber.id
+
+
+def subscriptions_version(database: Database) -> tuple[int, str]:
+    """Changes when a subscription is added, changed or removed (for live reloads)."""
+    with database.session() as session:
+        count, latest = session.execute(
+            select(func.count(), func.max(Subscription.updated_at))
+        ).one()
+        return int(count), str(latest)
+
+
+def load_matcher(database: Database, resolver: ValueResolver | None = None) -> Matcher:
+    """The matcher of the active, confirmed subscriptions of subscribers not paused."""
+    matcher = Matcher()
+    with database.session() as session:
+        rows = session.execute(
+            select(Subscription.id, Subscription.query, Subscription.channels)
+            .join(Subscriber, Subscriber.id == Subscription.subscriber_id)
+            .where(
+                Subscription.active.is_(True),
+                Subscriber.confirmed_at.is_not(None),
+                Subscriber.paused.is_(False),
+            )
+        )
+        for subscription_id, query, channels in rows:
+            try:
+                node = parse(query, resolver)
+            except QueryError as exc:
+                # A lexicon change can invalidate an old query: skip it loudly, go on.
+                log.error("subscription %s has an invalid query, skipped: %s", subscription_id, exc)
+                continue
+            matcher.add(
+                CompiledSubscription(
+                    subscription_id, node, required_keys(node), tuple(channels or ["email"])
+                )
+            )
+    return matcher
