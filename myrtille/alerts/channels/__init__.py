@@ -1,0 +1,2 @@
+"""Delivery channels, one module each behind ``base.Channel``: email, webhook, stream,
+apprise."""

@@ -1,0 +1,80 @@
+"""What every delivery channel implements, and what it is given to deliver.
+
+A channel sends one alert at a time and says how it went by returning (sent) or raising:
+``TransientDeliveryError`` (try again later: timeouts, 5xx, a refused connection) or
+``PermanentDeliveryError`` (stop: a hard bounce, 410 Gone, an address that cannot work),
+whose ``effect`` tells the dispatcher what to change (pause the subscriber, disable the
+channel of the subscription).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from myrtille.exceptions import ItemError, TransientError
+
+
+@dataclass
+class AlertDocument:
+    """The matched document, as an alert shows it (plain text only: it is crawled)."""
+
+    id: str
+    title: str
+    url: str
+    source: str
+    published_at: datetime | None
+    summary: str
+    language: str | None = None
+    companies: list[dict[str, Any]] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Alert:
+    """One outbox row to deliver on one channel."""
+
+    outbox_id: int
+    channel: str
+    subscription_id: int
+    subscription_name: str
+    query: str
+    subscriber_id: int
+    subscriber_email: str
+    language: Literal["fr", "en"]
+    document: AlertDocument
+    also_reported_by: list[dict[str, Any]] = field(default_factory=list)
+    webhook_url: str | None = None
+    # Signed links for the subscriber (email): one-click unsubscribe and preferences.
+    unsubscribe_url: str | None = None
+    preferences_url: str | None = None
+    attempt: int = 1
+
+
+class TransientDeliveryError(TransientError):
+    """Worth another try later."""
+
+
+class PermanentDeliveryError(ItemError):
+    """Not worth trying again; ``effect`` says what the dispatcher should change."""
+
+    def __init__(self, message: str,
+                 effect: Literal["none", "pause_subscriber", "disable_channel"] = "none"
+                 ) -> None:
+        super().__init__(message)
+        self.effect = effect
+
+
+class Channel(ABC):
+    name: str = ""
+
+    @abstractmethod
+    def send(self, alert: Alert) -> None:
+        """Deliver one alert, or raise one of the delivery errors above."""
+
+    def close(self) -> None:  # noqa: B027 (optional)
+        """Release connections."""
