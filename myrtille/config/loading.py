@@ -26,6 +26,8 @@ ENV_CONFIG = "MYRTILLE_CONFIG"
 ENV_DATA_DIR = "MYRTILLE_DATA_DIR"
 ENV_DATABASE_URL = "MYRTILLE_DATABASE_URL"
 ENV_INDEX_URL = "MYRTILLE_INDEX_URL"
+SMTP_ENV = {"MYRTILLE_SMTP_HOST": "smtp_host", "MYRTILLE_SMTP_PORT": "smtp_port",
+            "MYRTILLE_SMTP_USER": "username", "MYRTILLE_SMTP_PASSWORD": "password"}
 RESERVED_ENV = {ENV_CONFIG}
 
 
@@ -86,6 +88,9 @@ def env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
             continue
         if name == ENV_INDEX_URL:
             overrides.setdefault("index", {})["url"] = value
+            continue
+        if name in SMTP_ENV:
+            overrides.setdefault("email", {})[SMTP_ENV[name]] = value
             continue
         keys = name[len(ENV_PREFIX) :].lower().split("__")
         target = overrides

@@ -259,6 +259,44 @@ class IndexSettings(Model):
         return self
 
 
+class EmailSettings(Model):
+    """Outgoing mail. Without ``smtp_host`` messages are written as .eml files under
+    ``<data_dir>/outbox-mail`` and the log says so."""
+
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    starttls: bool = True
+    ssl: bool = Field(default=False, description="implicit TLS (port 465)")
+    username: str | None = None
+    password: str | None = None
+    from_address: str = "veille@myrtille.example"
+    from_name: str = "Myrtille"
+    timeout: timedelta = timedelta(seconds=30)
+    # Base URL of the web service, for the links in emails (confirm, unsubscribe).
+    public_url: str = "http://127.0.0.1:8000"
+    digest_time: str = Field(default="07:30", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    digest_weekday: int = Field(default=0, ge=0, le=6, description="0 = Monday")
+    timezone: str = "Europe/Paris"
+
+    @field_validator("timeout", mode="before")
+    @classmethod
+    def _timeout(cls, value: object) -> timedelta:
+        return parse_duration(value)
+
+
+class WebhookSettings(Model):
+    timeout: timedelta = timedelta(seconds=10)
+    # Retries with exponential backoff and jitter, for at least this long.
+    retry_for: timedelta = timedelta(hours=26)
+    # Hosts or networks (CIDR) an operator allows although they are private/loopback.
+    allow_private: list[str] = Field(default_factory=list)
+
+    @field_validator("timeout", "retry_for", mode="before")
+    @classmethod
+    def _durations(cls, value: object) -> timedelta:
+        return parse_duration(value)
+
+
 class Settings(Model):
     data_dir: Path
     database_url: str | None = None
@@ -268,6 +306,8 @@ class Settings(Model):
     companies: list[WatchedCompany] = Field(default_factory=list)
     enrichment: EnrichmentSettings = Field(default_factory=EnrichmentSettings)
     index: IndexSettings = Field(default_factory=IndexSettings)
+    email: EmailSettings = Field(default_factory=EmailSettings)
+    webhooks: WebhookSettings = Field(default_factory=WebhookSettings)
     # Signs the links in emails (confirm, unsubscribe); made once in data_dir if not set.
     secret_key: str | None = Field(default=None, min_length=16)
     config_path: Path | None = Field(default=None, exclude=True)
