@@ -78,3 +78,33 @@ class Channel(ABC):
 
     def close(self) -> None:  # noqa: B027 (optional)
         """Release connections."""
+
+
+@dataclass
+class DigestItem:
+    document: AlertDocument
+    also_reported_by: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class DigestSection:
+    """One subscription's part of a digest; ``more`` items were left out and are one
+    click away (``more_url``, the full search) — a digest is never silently truncated."""
+
+    subscription_id: int
+    subscription_name: str
+    query: str
+    items: list[DigestItem]
+    more: int = 0
+    more_url: str | None = None
+
+
+@dataclass
+class Digest:
+    subscriber_id: int
+    subscriber_email: str
+    language: Literal["fr", "en"]
+    frequency: Literal["daily", "weekly"]
+    sections: list[DigestSection]
+    unsubscribe_url: str | None = None
+    preferences_url: str | None = None
