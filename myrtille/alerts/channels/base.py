@@ -49,6 +49,8 @@ class Alert:
     document: AlertDocument
     also_reported_by: list[dict[str, Any]] = field(default_factory=list)
     webhook_url: str | None = None
+    webhook_secret: str | None = None
+    apprise_url: str | None = None
     # Signed links for the subscriber (email): one-click unsubscribe and preferences.
     unsubscribe_url: str | None = None
     preferences_url: str | None = None
