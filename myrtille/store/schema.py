@@ -258,3 +258,18 @@ class OutboxItem(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class DigestRun(Base):
+    """The watermark of digests: one row per subscriber, frequency and slot (a local day
+    or week), written with the bookkeeping of the send, so a slot is never sent twice."""
+
+    __tablename__ = "digest_run"
+    __table_args__ = (UniqueConstraint("subscriber_id", "frequency", "slot"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    subscriber_id: Mapped[int] = mapped_column(ForeignKey("subscriber.id"))
+    frequency: Mapped[str] = mapped_column(String(8))
+    slot: Mapped[str] = mapped_column(String(16))
+    items: Mapped[int] = mapped_column(Integer, default=0)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,208 @@
+"""The dispatcher: sends due outbox rows on their channel, records each attempt, retries
+transient failures with exponential backoff and jitter, and applies permanent ones (a
+hard bounce pauses the subscriber, a 410 disables the subscription's webhook).
+
+Email rows of daily and weekly subscriptions wait for the digest; stream rows are read by
+the live stream; everything else is sent as soon as it is due.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, or_, select, update
+
+from myrtille.alerts.channels.base import (
+    Alert,
+    AlertDocument,
+    Channel,
+    PermanentDeliveryError,
+    TransientDeliveryError,
+)
+from myrtille.config.settings import Settings
+from myrtille.index.base import IndexBackend
+from myrtille.store.database import Database
+from myrtille.store.schema import Document, OutboxItem, Subscriber, Subscription, utcnow
+
+log = logging.getLogger(__name__)
+
+DISPATCHED_CHANNELS = ("email", "webhook", "apprise")
+FIRST_RETRY = timedelta(minutes=1)
+LONGEST_WAIT = timedelta(hours=6)
+# A row left "sending" this long belongs to a dispatcher that died mid-send.
+STALE_SENDING = timedelta(minutes=15)
+BATCH = 100
+
+
+def backoff(attempts: int, rng: random.Random | None = None) -> timedelta:
+    """1 min, 2, 4 … capped at 6 h, each ±20 % so that retries do not move in step."""
+    base = min(FIRST_RETRY * (2 ** max(attempts - 1, 0)), LONGEST_WAIT)
+    return base * (0.8 + 0.4 * (rng or random).random())
+
+
+@dataclass
+class DispatchReport:
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    by_channel: Counter[str] = field(default_factory=Counter)
+    errors: list[str] = field(default_factory=list)
+
+
+class Dispatcher:
+    def __init__(self, settings: Settings, database: Database, index: IndexBackend | None,
+                 channels: dict[str, Channel], *,
+                 clock: Callable[[], datetime] = utcnow) -> None:
+        self.settings = settings
+        self.database = database
+        self.index = index
+        self.channels = channels
+        self.clock = clock
+
+    def run(self, limit: int | None = None) -> DispatchReport:
+        """Send every due row once; returns what happened."""
+        report = DispatchReport()
+        self._release_stale()
+        while limit is None or report.sent + report.retried + report.failed < limit:
+            rows = self._claim(BATCH)
+            if not rows:
+                break
+            for row_id in rows:
+                self._deliver(row_id, report)
+        return report
+
+    def _release_stale(self) -> None:
+        with self.database.session() as session:
+            session.execute(update(OutboxItem).where(
+                OutboxItem.status == "sending",
+                OutboxItem.next_attempt_at < self.clock() - STALE_SENDING,
+            ).values(status="pending"))
+
+    def _claim(self, limit: int) -> list[int]:
+        now = self.clock()
+        with self.database.session() as session:
+            query = (
+                select(OutboxItem.id)
+                .join(Subscription, Subscription.id == OutboxItem.subscription_id)
+                .join(Subscriber, Subscriber.id == Subscription.subscriber_id)
+                .where(OutboxItem.status == "pending",
+                       OutboxItem.channel.in_([c for c in DISPATCHED_CHANNELS
+                                               if c in self.channels]),
+                       or_(OutboxItem.next_attempt_at.is_(None),
+                           OutboxItem.next_attempt_at <= now),
+                       or_(OutboxItem.channel != "email",
+                           Subscription.frequency == "immediate"),
+                       Subscription.active.is_(True), Subscriber.confirmed_at.is_not(None),
+                       Subscriber.paused.is_(False))
+                .order_by(OutboxItem.id).limit(limit))
+            if self.database.supports_skip_locked:
+                query = query.with_for_update(skip_locked=True, of=OutboxItem)
+            ids = list(session.scalars(query))
+            if ids:
+                # Marked before sending: a second dispatcher skips them; a crash leaves
+                # them "sending" until STALE_SENDING returns them to the queue.
+                session.execute(update(OutboxItem).where(
+                    and_(OutboxItem.id.in_(ids), OutboxItem.status == "pending"))
+                    .values(status="sending", next_attempt_at=now))
+            return ids
+
+    def _deliver(self, row_id: int, report: DispatchReport) -> None:
+        with self.database.session() as session:
+            row = session.get(OutboxItem, row_id)
+            if row is None or row.status != "sending":
+                return
+            subscription = session.get(Subscription, row.subscription_id)
+            subscriber = session.get(Subscriber, subscription.subscriber_id) \
+                if subscription else None
+            if subscription is None or subscriber is None:
+                row.status, row.last_error = "failed", "the subscription no longer exists"
+                report.failed += 1
+                return
+            alert = self._alert(session, row, subscription, subscriber)
+        channel = self.channels[row.channel]
+        outcome: Exception | None = None
+        try:
+            channel.send(alert)
+        except (TransientDeliveryError, PermanentDeliveryError) as exc:
+            outcome = exc
+        except Exception as exc:  # an unexpected failure is treated as transient, loudly
+            log.exception("delivery %s failed unexpectedly", row_id)
+            outcome = TransientDeliveryError(f"{type(exc).__name__}: {exc}")
+        self._record(row_id, outcome, report)
+
+    def _record(self, row_id: int, outcome: Exception | None, report: DispatchReport) -> None:
+        now = self.clock()
+        with self.database.session() as session:
+            row = session.get(OutboxItem, row_id)
+            assert row is not None
+            row.attempts += 1
+            report.by_channel[row.channel] += 1
+            if outcome is None:
+                row.status, row.sent_at, row.last_error = "sent", now, None
+                report.sent += 1
+                return
+            row.last_error = str(outcome)[:500]
+            if isinstance(outcome, TransientDeliveryError):
+                if now - row.created_at > self.settings.webhooks.retry_for:
+                    row.status = "failed"
+                    row.last_error = (f"gave up after {row.attempts} attempts over "
+                                      f"{self.settings.webhooks.retry_for}: {outcome}")[:500]
+                    report.failed += 1
+                else:
+                    row.status = "pending"
+                    row.next_attempt_at = now + backoff(row.attempts)
+                    report.retried += 1
+                report.errors.append(f"#{row.id} {row.channel}: {outcome}")
+                return
+            row.status = "failed"
+            report.failed += 1
+            report.errors.append(f"#{row.id} {row.channel}: {outcome}")
+            effect = getattr(outcome, "effect", "none")
+            subscription = session.get(Subscription, row.subscription_id)
+            if effect == "pause_subscriber" and subscription is not None:
+                subscriber = session.get(Subscriber, subscription.subscriber_id)
+                if subscriber is not None:
+                    subscriber.paused = True
+                    subscriber.paused_reason = f"hard bounce: {outcome}"[:300]
+            elif effect == "disable_channel" and subscription is not None:
+                subscription.channels = [c for c in subscription.channels if c != row.channel]
+                subscription.updated_at = now
+
+    def _alert(self, session, row: OutboxItem, subscription: Subscription,  # type: ignore[no-untyped-def]
+               subscriber: Subscriber) -> Alert:
+        return Alert(
+            outbox_id=row.id, channel=row.channel, subscription_id=subscription.id,
+            subscription_name=subscription.name, query=subscription.query,
+            subscriber_id=subscriber.id, subscriber_email=subscriber.email,
+            language="en" if subscriber.language == "en" else "fr",
+            document=alert_document(session, self.index, row.document_id),
+            also_reported_by=list(row.also_reported_by or []),
+            webhook_url=subscription.webhook_url,
+            webhook_secret=getattr(subscription, "webhook_secret", None),
+            apprise_url=getattr(subscription, "apprise_url", None),
+            attempt=row.attempts + 1,
+        )
+
+
+def alert_document(session, index: IndexBackend | None, document_id: str) -> AlertDocument:  # type: ignore[no-untyped-def]
+    """The document from the index (enriched), else from the state database."""
+    indexed = index.get(document_id) if index is not None else None
+    if indexed is not None:
+        return AlertDocument(
+            id=indexed.id, title=indexed.title, url=indexed.url, source=indexed.source,
+            published_at=indexed.published_at,
+            summary=(indexed.summary or indexed.text or "")[:600], language=indexed.language,
+            companies=indexed.companies, sectors=indexed.sectors, events=indexed.events,
+            regions=indexed.regions)
+    doc = session.get(Document, document_id)
+    if doc is None:
+        return AlertDocument(id=document_id, title="(document removed)", url="", source="",
+                             published_at=None, summary="")
+    return AlertDocument(id=doc.id, title=doc.title, url=doc.url, source=doc.source_id,
+                         published_at=doc.published_at,
+                         summary=(doc.summary or doc.text or "")[:600], language=doc.language)
