@@ -85,44 +85,50 @@ def document_keys(seen: DocumentView) -> set[Key]:
 
 
 class Matcher:
-    """The active subscriptions, indexed by key."""
+    """The active subscriptions, indexed by key; identical queries are evaluated once
+    (many subscribers watch the same sector and region)."""
 
     def __init__(self, subscriptions: Iterable[CompiledSubscription] = ()) -> None:
-        self.by_key: dict[Key, list[CompiledSubscription]] = defaultdict(list)
-        self.always: list[CompiledSubscription] = []
+        self.by_key: dict[Key, list[Node]] = defaultdict(list)
+        self.always: list[Node] = []
+        self.subscribers_of: dict[Node, list[CompiledSubscription]] = {}
+        self.by_id: dict[int, CompiledSubscription] = {}
         self.size = 0
         for subscription in subscriptions:
             self.add(subscription)
 
     def add(self, subscription: CompiledSubscription) -> None:
         self.size += 1
+        self.by_id[subscription.id] = subscription
+        sharing = self.subscribers_of.get(subscription.query)
+        if sharing is not None:
+            sharing.append(subscription)
+            return
+        self.subscribers_of[subscription.query] = [subscription]
         if subscription.keys is None:
-            self.always.append(subscription)
+            self.always.append(subscription.query)
             return
         for key in subscription.keys:
-            self.by_key[key].append(subscription)
+            self.by_key[key].append(subscription.query)
 
     def candidates(self, seen: DocumentView) -> dict[int, CompiledSubscription]:
-        found = {s.id: s for s in self.always}
-        for key in document_keys(seen):
-            for subscription in self.by_key.get(key, ()):
-                found[subscription.id] = subscription
-        return found
+        return {s.id: s for query in self._candidate_queries(seen)
+                for s in self.subscribers_of[query]}
 
-    def get(self, subscription_id: int) -> CompiledSubscription | None:
-        for subscription in self.always:
-            if subscription.id == subscription_id:
-                return subscription
-        for subscriptions in self.by_key.values():
-            for subscription in subscriptions:
-                if subscription.id == subscription_id:
-                    return subscription
-        return None
+    def _candidate_queries(self, seen: DocumentView) -> set[Node]:
+        found: set[Node] = set(self.always)
+        for key in document_keys(seen):
+            found.update(self.by_key.get(key, ()))
+        return found
 
     def match(self, document: IndexedDocument) -> list[int]:
         """Ids of the subscriptions whose query the document matches."""
         seen = view(document)
-        return sorted(sid for sid, s in self.candidates(seen).items() if matches(s.query, seen))
+        return sorted(s.id for query in self._candidate_queries(seen) if matches(query, seen)
+                      for s in self.subscribers_of[query])
+
+    def get(self, subscription_id: int) -> CompiledSubscription | None:
+        return self.by_id.get(subscription_id)
 
     def match_brute_force(
         self, document: IndexedDocument, subscriptions: Iterable[CompiledSubscription]
