@@ -38,8 +38,9 @@ Frequency = Literal["daily", "weekly"]
 ITEMS_PER_SECTION = 10
 
 
-def slot(now: datetime, tz_name: str, frequency: Frequency, at: str,
-         weekday: int) -> tuple[str, datetime]:
+def slot(
+    now: datetime, tz_name: str, frequency: Frequency, at: str, weekday: int
+) -> tuple[str, datetime]:
     """The latest scheduled digest moment at or before ``now`` in the subscriber's time
     zone, with its label (``2026-11-28`` or ``2026-W47``)."""
     try:
@@ -78,10 +79,14 @@ def _rank(item: DigestItem) -> tuple[int, int, float]:
 
 
 class DigestBuilder:
-    def __init__(self, settings: Settings, database: Database, index: IndexBackend | None,
-                 send: Callable[[Digest], None],
-                 links: Callable[[int, int], tuple[str | None, str | None]] | None = None
-                 ) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        database: Database,
+        index: IndexBackend | None,
+        send: Callable[[Digest], None],
+        links: Callable[[int, int], tuple[str | None, str | None]] | None = None,
+    ) -> None:
         self.settings = settings
         self.database = database
         self.index = index
@@ -89,51 +94,84 @@ class DigestBuilder:
         # (subscriber id, a subscription id) -> (unsubscribe URL, preferences URL)
         self.links = links or (lambda subscriber, subscription: (None, None))
 
-    def run(self, frequency: Frequency, *, now: datetime | None = None,
-            force: bool = False) -> DigestReport:
+    def run(
+        self, frequency: Frequency, *, now: datetime | None = None, force: bool = False
+    ) -> DigestReport:
         now = now or utcnow()
         report = DigestReport()
         email = self.settings.email
         with self.database.session() as session:
-            subscribers = list(session.scalars(
-                select(Subscriber).where(Subscriber.confirmed_at.is_not(None),
-                                         Subscriber.paused.is_(False))
-                .where(Subscriber.id.in_(select(Subscription.subscriber_id).where(
-                    Subscription.frequency == frequency, Subscription.active.is_(True))))
-                .order_by(Subscriber.id)))
+            subscribers = list(
+                session.scalars(
+                    select(Subscriber)
+                    .where(Subscriber.confirmed_at.is_not(None), Subscriber.paused.is_(False))
+                    .where(
+                        Subscriber.id.in_(
+                            select(Subscription.subscriber_id).where(
+                                Subscription.frequency == frequency, Subscription.active.is_(True)
+                            )
+                        )
+                    )
+                    .order_by(Subscriber.id)
+                )
+            )
         for subscriber in subscribers:
-            label, _moment = slot(now, subscriber.timezone or email.timezone, frequency,
-                                  email.digest_time, email.digest_weekday)
+            label, _moment = slot(
+                now,
+                subscriber.timezone or email.timezone,
+                frequency,
+                email.digest_time,
+                email.digest_weekday,
+            )
             if force:
                 label = f"{label}+{now:%H%M%S}"
             with self.database.session() as session:
-                done = session.scalar(select(DigestRun.id).where(
-                    DigestRun.subscriber_id == subscriber.id,
-                    DigestRun.frequency == frequency, DigestRun.slot == label))
+                done = session.scalar(
+                    select(DigestRun.id).where(
+                        DigestRun.subscriber_id == subscriber.id,
+                        DigestRun.frequency == frequency,
+                        DigestRun.slot == label,
+                    )
+                )
             if done is not None:
                 continue
             self._one(subscriber, frequency, label, report)
         return report
 
-    def _one(self, subscriber: Subscriber, frequency: Frequency, label: str,
-             report: DigestReport) -> None:
+    def _one(
+        self, subscriber: Subscriber, frequency: Frequency, label: str, report: DigestReport
+    ) -> None:
         with self.database.session() as session:
             rows = session.execute(
                 select(OutboxItem, Subscription)
                 .join(Subscription, Subscription.id == OutboxItem.subscription_id)
-                .where(Subscription.subscriber_id == subscriber.id,
-                       Subscription.frequency == frequency, Subscription.active.is_(True),
-                       OutboxItem.channel == "email", OutboxItem.status == "pending")
-                .order_by(Subscription.id, OutboxItem.id)).all()
+                .where(
+                    Subscription.subscriber_id == subscriber.id,
+                    Subscription.frequency == frequency,
+                    Subscription.active.is_(True),
+                    OutboxItem.channel == "email",
+                    OutboxItem.status == "pending",
+                )
+                .order_by(Subscription.id, OutboxItem.id)
+            ).all()
             sections: dict[int, DigestSection] = {}
             row_ids: list[int] = []
             for row, subscription in rows:
-                section = sections.setdefault(subscription.id, DigestSection(
-                    subscription_id=subscription.id, subscription_name=subscription.name,
-                    query=subscription.query, items=[]))
-                section.items.append(DigestItem(
-                    alert_document(session, self.index, row.document_id),
-                    list(row.also_reported_by or [])))
+                section = sections.setdefault(
+                    subscription.id,
+                    DigestSection(
+                        subscription_id=subscription.id,
+                        subscription_name=subscription.name,
+                        query=subscription.query,
+                        items=[],
+                    ),
+                )
+                section.items.append(
+                    DigestItem(
+                        alert_document(session, self.index, row.document_id),
+                        list(row.also_reported_by or []),
+                    )
+                )
                 row_ids.append(row.id)
         if not row_ids:
             report.skipped_empty += 1
@@ -148,10 +186,15 @@ class DigestBuilder:
                 section.more_url = f"{public}/search?q={quote(section.query)}"
         first = next(iter(sections))
         unsubscribe, preferences = self.links(subscriber.id, first)
-        digest = Digest(subscriber_id=subscriber.id, subscriber_email=subscriber.email,
-                        language="en" if subscriber.language == "en" else "fr",
-                        frequency=frequency, sections=list(sections.values()),
-                        unsubscribe_url=unsubscribe, preferences_url=preferences)
+        digest = Digest(
+            subscriber_id=subscriber.id,
+            subscriber_email=subscriber.email,
+            language="en" if subscriber.language == "en" else "fr",
+            frequency=frequency,
+            sections=list(sections.values()),
+            unsubscribe_url=unsubscribe,
+            preferences_url=preferences,
+        )
         try:
             self.send(digest)
         except (TransientDeliveryError, PermanentDeliveryError) as exc:
@@ -164,12 +207,20 @@ class DigestBuilder:
         report.sent += 1
         report.items += count
 
-    def _bookkeep(self, subscriber_id: int, frequency: str, label: str, row_ids: list[int],
-                  count: int) -> None:
+    def _bookkeep(
+        self, subscriber_id: int, frequency: str, label: str, row_ids: list[int], count: int
+    ) -> None:
         now = utcnow()
         with self.database.session() as session:
-            session.add(DigestRun(subscriber_id=subscriber_id, frequency=frequency,
-                                  slot=label, items=count, sent_at=now))
+            session.add(
+                DigestRun(
+                    subscriber_id=subscriber_id,
+                    frequency=frequency,
+                    slot=label,
+                    items=count,
+                    sent_at=now,
+                )
+            )
             for row in session.scalars(select(OutboxItem).where(OutboxItem.id.in_(row_ids))):
                 row.status, row.sent_at = "sent", now
                 row.attempts += 1

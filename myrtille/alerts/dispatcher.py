@@ -55,9 +55,15 @@ class DispatchReport:
 
 
 class Dispatcher:
-    def __init__(self, settings: Settings, database: Database, index: IndexBackend | None,
-                 channels: dict[str, Channel], *,
-                 clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        database: Database,
+        index: IndexBackend | None,
+        channels: dict[str, Channel],
+        *,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
         self.settings = settings
         self.database = database
         self.index = index
@@ -78,10 +84,14 @@ class Dispatcher:
 
     def _release_stale(self) -> None:
         with self.database.session() as session:
-            session.execute(update(OutboxItem).where(
-                OutboxItem.status == "sending",
-                OutboxItem.next_attempt_at < self.clock() - STALE_SENDING,
-            ).values(status="pending"))
+            session.execute(
+                update(OutboxItem)
+                .where(
+                    OutboxItem.status == "sending",
+                    OutboxItem.next_attempt_at < self.clock() - STALE_SENDING,
+                )
+                .values(status="pending")
+            )
 
     def _claim(self, limit: int) -> list[int]:
         now = self.clock()
@@ -90,25 +100,29 @@ class Dispatcher:
                 select(OutboxItem.id)
                 .join(Subscription, Subscription.id == OutboxItem.subscription_id)
                 .join(Subscriber, Subscriber.id == Subscription.subscriber_id)
-                .where(OutboxItem.status == "pending",
-                       OutboxItem.channel.in_([c for c in DISPATCHED_CHANNELS
-                                               if c in self.channels]),
-                       or_(OutboxItem.next_attempt_at.is_(None),
-                           OutboxItem.next_attempt_at <= now),
-                       or_(OutboxItem.channel != "email",
-                           Subscription.frequency == "immediate"),
-                       Subscription.active.is_(True), Subscriber.confirmed_at.is_not(None),
-                       Subscriber.paused.is_(False))
-                .order_by(OutboxItem.id).limit(limit))
+                .where(
+                    OutboxItem.status == "pending",
+                    OutboxItem.channel.in_([c for c in DISPATCHED_CHANNELS if c in self.channels]),
+                    or_(OutboxItem.next_attempt_at.is_(None), OutboxItem.next_attempt_at <= now),
+                    or_(OutboxItem.channel != "email", Subscription.frequency == "immediate"),
+                    Subscription.active.is_(True),
+                    Subscriber.confirmed_at.is_not(None),
+                    Subscriber.paused.is_(False),
+                )
+                .order_by(OutboxItem.id)
+                .limit(limit)
+            )
             if self.database.supports_skip_locked:
                 query = query.with_for_update(skip_locked=True, of=OutboxItem)
             ids = list(session.scalars(query))
             if ids:
                 # Marked before sending: a second dispatcher skips them; a crash leaves
                 # them "sending" until STALE_SENDING returns them to the queue.
-                session.execute(update(OutboxItem).where(
-                    and_(OutboxItem.id.in_(ids), OutboxItem.status == "pending"))
-                    .values(status="sending", next_attempt_at=now))
+                session.execute(
+                    update(OutboxItem)
+                    .where(and_(OutboxItem.id.in_(ids), OutboxItem.status == "pending"))
+                    .values(status="sending", next_attempt_at=now)
+                )
             return ids
 
     def _deliver(self, row_id: int, report: DispatchReport) -> None:
@@ -117,8 +131,9 @@ class Dispatcher:
             if row is None or row.status != "sending":
                 return
             subscription = session.get(Subscription, row.subscription_id)
-            subscriber = session.get(Subscriber, subscription.subscriber_id) \
-                if subscription else None
+            subscriber = (
+                session.get(Subscriber, subscription.subscriber_id) if subscription else None
+            )
             if subscription is None or subscriber is None:
                 row.status, row.last_error = "failed", "the subscription no longer exists"
                 report.failed += 1
@@ -150,8 +165,10 @@ class Dispatcher:
             if isinstance(outcome, TransientDeliveryError):
                 if now - row.created_at > self.settings.webhooks.retry_for:
                     row.status = "failed"
-                    row.last_error = (f"gave up after {row.attempts} attempts over "
-                                      f"{self.settings.webhooks.retry_for}: {outcome}")[:500]
+                    row.last_error = (
+                        f"gave up after {row.attempts} attempts over "
+                        f"{self.settings.webhooks.retry_for}: {outcome}"
+                    )[:500]
                     report.failed += 1
                 else:
                     row.status = "pending"
@@ -173,12 +190,21 @@ class Dispatcher:
                 subscription.channels = [c for c in subscription.channels if c != row.channel]
                 subscription.updated_at = now
 
-    def _alert(self, session, row: OutboxItem, subscription: Subscription,  # type: ignore[no-untyped-def]
-               subscriber: Subscriber) -> Alert:
+    def _alert(
+        self,
+        session,
+        row: OutboxItem,
+        subscription: Subscription,  # type: ignore[no-untyped-def]
+        subscriber: Subscriber,
+    ) -> Alert:
         return Alert(
-            outbox_id=row.id, channel=row.channel, subscription_id=subscription.id,
-            subscription_name=subscription.name, query=subscription.query,
-            subscriber_id=subscriber.id, subscriber_email=subscriber.email,
+            outbox_id=row.id,
+            channel=row.channel,
+            subscription_id=subscription.id,
+            subscription_name=subscription.name,
+            query=subscription.query,
+            subscriber_id=subscriber.id,
+            subscriber_email=subscriber.email,
             language="en" if subscriber.language == "en" else "fr",
             document=alert_document(session, self.index, row.document_id),
             also_reported_by=list(row.also_reported_by or []),
@@ -194,15 +220,34 @@ def alert_document(session, index: IndexBackend | None, document_id: str) -> Ale
     indexed = index.get(document_id) if index is not None else None
     if indexed is not None:
         return AlertDocument(
-            id=indexed.id, title=indexed.title, url=indexed.url, source=indexed.source,
+            id=indexed.id,
+            title=indexed.title,
+            url=indexed.url,
+            source=indexed.source,
             published_at=indexed.published_at,
-            summary=(indexed.summary or indexed.text or "")[:600], language=indexed.language,
-            companies=indexed.companies, sectors=indexed.sectors, events=indexed.events,
-            regions=indexed.regions)
+            summary=(indexed.summary or indexed.text or "")[:600],
+            language=indexed.language,
+            companies=indexed.companies,
+            sectors=indexed.sectors,
+            events=indexed.events,
+            regions=indexed.regions,
+        )
     doc = session.get(Document, document_id)
     if doc is None:
-        return AlertDocument(id=document_id, title="(document removed)", url="", source="",
-                             published_at=None, summary="")
-    return AlertDocument(id=doc.id, title=doc.title, url=doc.url, source=doc.source_id,
-                         published_at=doc.published_at,
-                         summary=(doc.summary or doc.text or "")[:600], language=doc.language)
+        return AlertDocument(
+            id=document_id,
+            title="(document removed)",
+            url="",
+            source="",
+            published_at=None,
+            summary="",
+        )
+    return AlertDocument(
+        id=doc.id,
+        title=doc.title,
+        url=doc.url,
+        source=doc.source_id,
+        published_at=doc.published_at,
+        summary=(doc.summary or doc.text or "")[:600],
+        language=doc.language,
+    )

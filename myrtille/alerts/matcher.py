@@ -112,8 +112,9 @@ class Matcher:
             self.by_key[key].append(subscription.query)
 
     def candidates(self, seen: DocumentView) -> dict[int, CompiledSubscription]:
-        return {s.id: s for query in self._candidate_queries(seen)
-                for s in self.subscribers_of[query]}
+        return {
+            s.id: s for query in self._candidate_queries(seen) for s in self.subscribers_of[query]
+        }
 
     def _candidate_queries(self, seen: DocumentView) -> set[Node]:
         found: set[Node] = set(self.always)
@@ -124,8 +125,12 @@ class Matcher:
     def match(self, document: IndexedDocument) -> list[int]:
         """Ids of the subscriptions whose query the document matches."""
         seen = view(document)
-        return sorted(s.id for query in self._candidate_queries(seen) if matches(query, seen)
-                      for s in self.subscribers_of[query])
+        return sorted(
+            s.id
+            for query in self._candidate_queries(seen)
+            if matches(query, seen)
+            for s in self.subscribers_of[query]
+        )
 
     def get(self, subscription_id: int) -> CompiledSubscription | None:
         return self.by_id.get(subscription_id)

@@ -3,8 +3,10 @@ active set the matcher is built from."""
 
 from __future__ import annotations
 
+import base64
 import logging
 import re
+import secrets
 from dataclasses import dataclass
 from typing import Literal
 
@@ -52,6 +54,13 @@ class Created:
     subscription_id: int
     active: bool
     confirm_token: str | None
+    # Shown once to the subscriber: their receiver verifies webhook signatures with it.
+    webhook_secret: str | None = None
+
+
+def new_webhook_secret() -> str:
+    """A Standard Webhooks secret: ``whsec_`` + base64 of 24 random bytes."""
+    return "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
 
 
 def create_subscription(
@@ -63,6 +72,7 @@ def create_subscription(
     frequency: str = "immediate",
     channels: list[str] | None = None,
     webhook_url: str | None = None,
+    apprise_url: str | None = None,
     language: str = "fr",
     name: str | None = None,
     kind: str = "sme",
@@ -78,7 +88,11 @@ def create_subscription(
         raise SubscriptionError(f"invalid query: {exc}") from None
     if frequency not in FREQUENCIES:
         raise SubscriptionError(f"frequency must be one of {', '.join(FREQUENCIES)}")
-    channels = channels or (["email", "webhook"] if webhook_url else ["email"])
+    channels = channels or [
+        "email",
+        *(["webhook"] if webhook_url else []),
+        *(["apprise"] if apprise_url else []),
+    ]
     unknown = [c for c in channels if c not in CHANNELS]
     if unknown:
         raise SubscriptionError(
@@ -86,6 +100,9 @@ def create_subscription(
         )
     if "webhook" in channels and not (webhook_url or "").startswith(("https://", "http://")):
         raise SubscriptionError("a webhook channel needs --webhook https://…")
+    if "apprise" in channels and "://" not in (apprise_url or ""):
+        raise SubscriptionError("an apprise channel needs an Apprise URL (e.g. ntfy://topic)")
+    webhook_secret = new_webhook_secret() if webhook_url else None
     if language not in ("fr", "en"):
         raise SubscriptionError("language must be fr or en")
     with database.session() as session:
@@ -105,6 +122,8 @@ def create_subscription(
             frequency=frequency,
             channels=channels,
             webhook_url=webhook_url,
+            webhook_secret=webhook_secret,
+            apprise_url=apprise_url,
             active=subscriber.confirmed_at is not None,
         )
         session.add(subscription)
@@ -114,7 +133,7 @@ def create_subscription(
             if subscription.active
             else sign(secret, "confirm", {"s": subscriber.id}, CONFIRM_MAX_AGE)
         )
-        return Created(subscriber.id, subscription.id, subscription.active, token)
+        return Created(subscriber.id, subscription.id, subscription.active, token, webhook_secret)
 
 
 def confirm(database: Database, secret: bytes, token: str) -> int:

@@ -26,6 +26,20 @@ def _secret(app: AppContext) -> bytes:
     show_default=True,
 )
 @click.option("--webhook", metavar="URL", help="Also POST each alert to this URL (signed).")
+@click.option(
+    "--apprise",
+    "apprise_url",
+    metavar="URL",
+    help="Also notify this Apprise URL (Slack, Teams, Matrix, ntfy…).",
+)
+@click.option(
+    "--channel",
+    "channels",
+    multiple=True,
+    type=click.Choice(["email", "webhook", "stream", "apprise"]),
+    help="Channels (repeatable); default: email, plus webhook/apprise when given.",
+)
+@click.option("--kind", type=click.Choice(["sme", "agent"]), default="sme", show_default=True)
 @click.option("--language", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
 @click.option("--name", help="A name for the subscription (default: the query).")
 @click.option(
@@ -41,6 +55,9 @@ def subscribe(
     query: str,
     frequency: str,
     webhook: str | None,
+    apprise_url: str | None,
+    channels: tuple[str, ...],
+    kind: str,
     language: str,
     name: str | None,
     confirmed: bool,
@@ -57,6 +74,9 @@ def subscribe(
             query=query,
             frequency=frequency,
             webhook_url=webhook,
+            apprise_url=apprise_url,
+            channels=list(channels) or None,
+            kind=kind,
             language=language,
             name=name,
             confirmed_by_operator=confirmed,
@@ -65,6 +85,12 @@ def subscribe(
     except SubscriptionError as exc:
         err.print(f"Cannot subscribe: {exc}", markup=False)
         sys.exit(2)
+    if created.webhook_secret:
+        out.print(
+            f"Webhook signing secret (give it to the receiver; shown once): "
+            f"{created.webhook_secret}",
+            markup=False,
+        )
     if created.active:
         out.print(
             f"Subscription {created.subscription_id} is active"
@@ -77,6 +103,25 @@ def subscribe(
             f"Confirmation token (valid 7 days): {created.confirm_token}",
             markup=False,
         )
+        from myrtille.alerts.channels.base import (
+            PermanentDeliveryError,
+            TransientDeliveryError,
+        )
+        from myrtille.alerts.channels.email import EmailChannel
+
+        try:
+            written = EmailChannel(app.settings, _secret(app)).send_confirmation(
+                email, language, created.confirm_token or ""
+            )
+        except (TransientDeliveryError, PermanentDeliveryError) as exc:
+            err.print(
+                f"The confirmation email could not be sent ({exc}); send the link "
+                "yourself or run this command again later.",
+                markup=False,
+            )
+        else:
+            where = f"written to {written}" if written else "sent"
+            out.print(f"Confirmation email {where}.", markup=False)
 
 
 @main.command()
@@ -128,5 +173,107 @@ def subscriptions(app: AppContext) -> None:
                 subscription.frequency,
                 ", ".join(subscription.channels),
                 state,
+            )
+    out.print(table)
+
+
+def _channels(app: AppContext):  # type: ignore[no-untyped-def]
+    from myrtille.alerts.channels.apprise import AppriseChannel
+    from myrtille.alerts.channels.email import EmailChannel
+    from myrtille.alerts.channels.webhook import WebhookChannel
+
+    return {
+        "email": EmailChannel(app.settings, _secret(app)),
+        "webhook": WebhookChannel(app.settings),
+        "apprise": AppriseChannel(app.settings),
+    }
+
+
+@main.command()
+@click.option("--limit", type=int, help="Send at most this many deliveries.")
+@click.pass_obj
+@reports_config_errors
+def dispatch(app: AppContext, limit: int | None) -> None:
+    """Send every due delivery once (retries included) and exit."""
+    from myrtille.alerts.dispatcher import Dispatcher
+    from myrtille.index.factory import open_index
+
+    report = Dispatcher(app.settings, app.database, open_index(app.settings), _channels(app)).run(
+        limit
+    )
+    out.print(
+        f"{report.sent} sent, {report.retried} to retry, {report.failed} failed.", markup=False
+    )
+    for error in report.errors[:20]:
+        err.print(f"  {error}", markup=False)
+
+
+@main.command()
+@click.option("--frequency", type=click.Choice(["daily", "weekly"]), required=True)
+@click.option("--now", "force", is_flag=True, help="Send now, whatever the subscribers' time.")
+@click.pass_obj
+@reports_config_errors
+def digest(app: AppContext, frequency: str, force: bool) -> None:
+    """Build and send the digests that are due (or all, with --now)."""
+    from myrtille.alerts.digests import DigestBuilder
+    from myrtille.index.factory import open_index
+
+    email = _channels(app)["email"]
+    report = DigestBuilder(
+        app.settings, app.database, open_index(app.settings), email.send_digest
+    ).run(frequency, force=force)  # type: ignore[arg-type]
+    out.print(
+        f"{report.sent} digests sent ({report.items} items); {report.skipped_empty} "
+        f"with nothing new; {report.failed} failed.",
+        markup=False,
+    )
+    for error in report.errors[:20]:
+        err.print(f"  {error}", markup=False)
+
+
+@main.command()
+@click.option("--status", type=click.Choice(["pending", "sending", "sent", "failed"]))
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.pass_obj
+@reports_config_errors
+def deliveries(app: AppContext, status: str | None, limit: int) -> None:
+    """The delivery ledger: each alert, its channel, status, attempts and last error."""
+    from sqlalchemy import select
+
+    from myrtille.store.schema import OutboxItem, Subscriber, Subscription
+
+    table = Table(title="Deliveries (newest first)", title_justify="left")
+    for column in (
+        "id",
+        "subscriber",
+        "channel",
+        "status",
+        "attempts",
+        "document",
+        "last error / also reported by",
+    ):
+        table.add_column(column, overflow="fold")
+    query = (
+        select(OutboxItem, Subscriber.email)
+        .join(Subscription, Subscription.id == OutboxItem.subscription_id)
+        .join(Subscriber, Subscriber.id == Subscription.subscriber_id)
+        .order_by(OutboxItem.id.desc())
+        .limit(limit)
+    )
+    if status:
+        query = query.where(OutboxItem.status == status)
+    with app.database.session() as session:
+        for row, email in session.execute(query):
+            note = row.last_error or ", ".join(
+                r.get("source", "") for r in row.also_reported_by or []
+            )
+            table.add_row(
+                str(row.id),
+                email,
+                row.channel,
+                row.status,
+                str(row.attempts),
+                row.document_id[:12],
+                note,
             )
     out.print(table)

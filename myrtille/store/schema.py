@@ -231,6 +231,8 @@ class Subscription(Base):
     frequency: Mapped[str] = mapped_column(String(16), default="immediate")
     channels: Mapped[list[str]] = mapped_column(JSON, default=list)
     webhook_url: Mapped[str | None] = mapped_column(Text)
+    webhook_secret: Mapped[str | None] = mapped_column(Text)
+    apprise_url: Mapped[str | None] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

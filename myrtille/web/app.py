@@ -13,7 +13,8 @@ from myrtille.config.settings import Settings
 from myrtille.index.factory import open_index
 from myrtille.index.resolver import CodeResolver
 from myrtille.store.database import open_database
-from myrtille.web import api
+from myrtille.web import api, subscriber
+from myrtille.web import stream as stream_routes
 
 
 def package_version() -> str:
@@ -59,4 +60,6 @@ def create_app(settings: Settings) -> FastAPI:
         return {"status": "ok"}
 
     app.include_router(api.router)
+    app.include_router(subscriber.router)
+    app.include_router(stream_routes.router)
     return app

@@ -64,9 +64,9 @@ class TransientDeliveryError(TransientError):
 class PermanentDeliveryError(ItemError):
     """Not worth trying again; ``effect`` says what the dispatcher should change."""
 
-    def __init__(self, message: str,
-                 effect: Literal["none", "pause_subscriber", "disable_channel"] = "none"
-                 ) -> None:
+    def __init__(
+        self, message: str, effect: Literal["none", "pause_subscriber", "disable_channel"] = "none"
+    ) -> None:
         super().__init__(message)
         self.effect = effect
 

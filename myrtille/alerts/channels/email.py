@@ -1,0 +1,75 @@
+"""The email channel: alerts, digests and confirmation requests through :mod:`mail`.
+
+Every alert and digest carries a one-click unsubscribe link and a preferences link; when
+the dispatcher did not sign them already, the channel does (same secret, same format).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from email.errors import HeaderParseError
+from email.headerregistry import Address
+from email.message import EmailMessage
+from pathlib import Path
+
+from myrtille.alerts.channels.base import Alert, Channel, Digest, PermanentDeliveryError
+from myrtille.alerts.mail import (
+    MailSender,
+    confirm_url,
+    preferences_url,
+    render_alert,
+    render_confirmation,
+    render_digest,
+    unsubscribe_url,
+)
+from myrtille.alerts.tokens import secret_key
+from myrtille.config.settings import Settings
+
+
+class EmailChannel(Channel):
+    name = "email"
+
+    def __init__(self, settings: Settings, secret: bytes | None = None) -> None:
+        self.settings = settings
+        self.email = settings.email
+        self.secret = secret or secret_key(settings.secret_key, settings.data_dir)
+        self.sender = MailSender(settings.email, settings.data_dir)
+
+    def send(self, alert: Alert) -> None:
+        if not alert.unsubscribe_url or not alert.preferences_url:
+            alert = replace(
+                alert,
+                unsubscribe_url=alert.unsubscribe_url
+                or unsubscribe_url(self.email, self.secret, alert.subscription_id),
+                preferences_url=alert.preferences_url
+                or preferences_url(self.email, self.secret, alert.subscriber_id),
+            )
+        self._deliver(lambda: render_alert(alert, self.email), alert.subscriber_email)
+
+    def send_digest(self, digest: Digest) -> None:
+        if not digest.unsubscribe_url or not digest.preferences_url:
+            ids = [section.subscription_id for section in digest.sections]
+            digest = replace(
+                digest,
+                unsubscribe_url=digest.unsubscribe_url
+                or unsubscribe_url(self.email, self.secret, ids),
+                preferences_url=digest.preferences_url
+                or preferences_url(self.email, self.secret, digest.subscriber_id),
+            )
+        self._deliver(lambda: render_digest(digest, self.email), digest.subscriber_email)
+
+    def send_confirmation(self, email: str, language: str, token: str) -> Path | None:
+        """The double opt-in request; returns the .eml written when SMTP is not set up."""
+        link = confirm_url(self.email, token)
+        return self._deliver(lambda: render_confirmation(email, language, link, self.email), email)
+
+    def _deliver(self, render: Callable[[], EmailMessage], address: str) -> Path | None:
+        try:
+            Address(addr_spec=address)
+        except (ValueError, HeaderParseError, IndexError) as exc:
+            # The stored address cannot be put in a To header: no retry will ever help.
+            raise PermanentDeliveryError(
+                f"cannot address a message to {address[:80]!r}: {exc}", effect="pause_subscriber"
+            ) from None
+        return self.sender.send(render())

@@ -1,0 +1,525 @@
+"""Email messages (alerts, digests, confirmation requests) and the sender that delivers them.
+
+Everything shown in a message comes from crawled pages and is treated as plain text:
+headers go through :func:`safe_header` (no CR/LF, so no header injection), the HTML part
+is rendered with Jinja autoescaping, and only http(s) links are ever made clickable.
+
+:class:`MailSender` speaks SMTP when ``email.smtp_host`` is set and otherwise writes
+``.eml`` files under ``<data_dir>/mail``; it maps every SMTP outcome onto the two delivery
+errors the dispatcher understands (``TransientDeliveryError`` / ``PermanentDeliveryError``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import smtplib
+import ssl
+import tempfile
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime, tzinfo
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from myrtille.alerts.channels.base import (
+    Alert,
+    AlertDocument,
+    Digest,
+    PermanentDeliveryError,
+    TransientDeliveryError,
+)
+from myrtille.alerts.tokens import sign
+from myrtille.config.settings import EmailSettings, Settings
+
+log = logging.getLogger(__name__)
+
+LINK_MAX_AGE = 180 * 86400
+HEADER_MAX = 200
+SUMMARY_MAX = 1200
+# Every C0/C1 control character and the Unicode line/paragraph separators: a crawled title
+# must never be able to end a header line early.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Same, but keeping newlines and tabs, for multi-line plain text (summaries).
+_CONTROL_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"\s+")
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+SUBJECT_PREFIX = {"fr": "[Veille] ", "en": "[Watch] "}
+
+
+# -- text safety ------------------------------------------------------------------------
+
+
+def safe_header(text: str | None, limit: int = HEADER_MAX) -> str:
+    """Crawled text made fit for a header value: control characters (CR and LF first of
+    all) become spaces, whitespace runs collapse to one space, and the length is capped."""
+    cleaned = _SPACES.sub(" ", _CONTROL.sub(" ", text or "")).strip()
+    if len(cleaned) > limit:
+        cleaned = cleaned[: limit - 1].rstrip() + "…"
+    return cleaned
+
+
+def plain_text(text: str | None, limit: int | None = None) -> str:
+    """Crawled multi-line text for a message body: control characters dropped, the
+    length capped (a summary, not the article)."""
+    cleaned = _CONTROL_TEXT.sub("", (text or "").replace("\r\n", "\n").replace("\r", "\n"))
+    cleaned = cleaned.strip()
+    if limit is not None and len(cleaned) > limit:
+        cleaned = cleaned[: limit - 1].rstrip() + "…"
+    return cleaned
+
+
+def safe_link(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) link, else None: ``javascript:``, ``data:``
+    and relative links from a crawled page are never made clickable."""
+    if not url:
+        return None
+    text = url.strip()
+    if _CONTROL.search(text) or " " in text:
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return text
+
+
+# -- signed links -----------------------------------------------------------------------
+
+
+def _email_settings(settings: Settings | EmailSettings) -> EmailSettings:
+    return settings.email if isinstance(settings, Settings) else settings
+
+
+def _base(settings: Settings | EmailSettings) -> str:
+    return _email_settings(settings).public_url.rstrip("/")
+
+
+def unsubscribe_url(
+    settings: Settings | EmailSettings, secret: bytes, subscription_id: int | Sequence[int]
+) -> str:
+    """One-click unsubscribe link for one subscription, or for several (a digest mixes
+    the subscriber's subscriptions of one frequency; its header link stops them all)."""
+    return f"{_base(settings)}/unsubscribe?token={unsubscribe_token(secret, subscription_id)}"
+
+
+def unsubscribe_token(secret: bytes, subscription_id: int | Sequence[int]) -> str:
+    """The token of :func:`unsubscribe_url`; the public pages read its ``u`` list."""
+    ids = [subscription_id] if isinstance(subscription_id, int) else list(subscription_id)
+    return sign(secret, "unsubscribe", {"u": ids}, LINK_MAX_AGE)
+
+
+def preferences_url(settings: Settings | EmailSettings, secret: bytes, subscriber_id: int) -> str:
+    token = sign(secret, "preferences", {"s": subscriber_id}, LINK_MAX_AGE)
+    return f"{_base(settings)}/preferences?token={token}"
+
+
+def confirm_url(settings: Settings | EmailSettings, token: str) -> str:
+    return f"{_base(settings)}/subscriptions/confirm?token={token}"
+
+
+# -- rendering --------------------------------------------------------------------------
+
+_environment = Environment(
+    loader=PackageLoader("myrtille.alerts", "templates"),
+    # HTML parts escape everything; text parts are plain text and must not be escaped.
+    autoescape=select_autoescape(enabled_extensions=("html",), default=False),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+def _zone(settings: EmailSettings) -> tzinfo:
+    try:
+        return ZoneInfo(settings.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def _date(value: datetime | None, language: str, zone: tzinfo, with_time: bool = True) -> str:
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    local = value.astimezone(zone)
+    if language == "fr":
+        return local.strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
+    # Month names by hand: strftime's %b follows the process locale.
+    day = f"{local.day} {_MONTHS_EN[local.month - 1]} {local.year}"
+    return f"{day} {local:%H:%M}" if with_time else day
+
+
+def _names(values: Iterable[Any], *keys: str) -> list[str]:
+    """Display names from a list of strings or dicts (first non-empty key), deduplicated."""
+    names: list[str] = []
+    for value in values:
+        if isinstance(value, dict):
+            raw = next((value[k] for k in keys if value.get(k)), "")
+        else:
+            raw = value
+        name = safe_header(str(raw or ""), 120)
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def _document_view(
+    document: AlertDocument, also: list[dict[str, Any]], language: str, zone: tzinfo
+) -> dict[str, Any]:
+    """What a template may show of a document, already cleaned; nothing else is passed."""
+    return {
+        "title": safe_header(document.title, 300) or document.url,
+        "url": safe_link(document.url),
+        "source": safe_header(document.source, 120),
+        "date": _date(document.published_at, language, zone),
+        "summary": plain_text(document.summary, SUMMARY_MAX),
+        "companies": _names(document.companies, "name", "siren"),
+        "sectors": _names(document.sectors, "label", "code", "name"),
+        "events": _names(document.events, "label", "type"),
+        "also": [
+            {
+                "source": safe_header(str(item.get("source") or ""), 120),
+                "title": safe_header(str(item.get("title") or ""), 300),
+                "url": safe_link(item.get("url")),
+            }
+            for item in also
+        ],
+    }
+
+
+def _render(name: str, language: str, context: dict[str, Any]) -> tuple[str, str]:
+    lang = language if language in ("fr", "en") else "fr"
+    text = _environment.get_template(f"{name}.{lang}.txt").render(**context)
+    html = _environment.get_template(f"{name}.{lang}.html").render(**context)
+    return text, html
+
+
+def _message(
+    settings: EmailSettings,
+    to: str,
+    subject: str,
+    text: str,
+    html: str,
+    unsubscribe: str | None = None,
+    language: str = "fr",
+) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = Address(
+        display_name=safe_header(settings.from_name, 80), addr_spec=settings.from_address
+    )
+    # Address() parses the addr-spec and refuses anything that is not one address.
+    message["To"] = Address(addr_spec=to.strip())
+    message["Subject"] = safe_header(subject)
+    message["Date"] = format_datetime(datetime.now(UTC))
+    domain = settings.from_address.rpartition("@")[2] or None
+    message["Message-ID"] = make_msgid(domain=safe_header(domain) or None)
+    # RFC 3834: tells autoresponders (vacation replies) not to answer.
+    message["Auto-Submitted"] = "auto-generated"
+    if unsubscribe:
+        message["List-Unsubscribe"] = f"<{unsubscribe}>"
+        # RFC 8058: the mail client may POST "List-Unsubscribe=One-Click" to that URL.
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    # Quoted-printable keeps the .eml files and raw sources readable (base64 would not).
+    message.set_content(text, cte="quoted-printable")
+    message.add_alternative(html, subtype="html", cte="quoted-printable")
+    # After the parts exist: set_content() drops Content-* headers set before it.
+    message["Content-Language"] = language
+    return message
+
+
+def render_alert(alert: Alert, settings: EmailSettings | None = None) -> EmailMessage:
+    """One alert: the matched document and the subscription it matched."""
+    settings = settings or EmailSettings()
+    language = alert.language if alert.language in ("fr", "en") else "fr"
+    zone = _zone(settings)
+    document = _document_view(alert.document, alert.also_reported_by, language, zone)
+    context = {
+        "doc": document,
+        "subscription": {
+            "name": safe_header(alert.subscription_name, 200),
+            "query": safe_header(alert.query, 500),
+        },
+        "unsubscribe_url": safe_link(alert.unsubscribe_url),
+        "preferences_url": safe_link(alert.preferences_url),
+    }
+    text, html = _render("alert", language, context)
+    title = safe_header(alert.document.title) or safe_header(alert.subscription_name)
+    return _message(
+        settings,
+        alert.subscriber_email,
+        SUBJECT_PREFIX[language] + title,
+        text,
+        html,
+        safe_link(alert.unsubscribe_url),
+        language,
+    )
+
+
+def digest_subject(digest: Digest, language: str, zone: tzinfo, now: datetime | None = None) -> str:
+    today = (now or datetime.now(UTC)).astimezone(zone)
+    count = sum(len(section.items) + max(section.more, 0) for section in digest.sections)
+    if language == "en":
+        day = f"{today.day} {_MONTHS_EN[today.month - 1]}"
+        kind = "weekly watch, week of" if digest.frequency == "weekly" else "daily watch,"
+        noun = "article" if count == 1 else "articles"
+        return f"Your {kind} {day} ({count} {noun})"
+    kind = "de la semaine du" if digest.frequency == "weekly" else "du"
+    noun = "article" if count <= 1 else "articles"
+    return f"Votre veille {kind} {today:%d/%m} ({count} {noun})"
+
+
+def render_digest(
+    digest: Digest, settings: EmailSettings | None = None, now: datetime | None = None
+) -> EmailMessage:
+    """A digest: one section per subscription, items in the order given; a section that
+    had to leave items out says how many and links to the full search."""
+    settings = settings or EmailSettings()
+    language = digest.language if digest.language in ("fr", "en") else "fr"
+    zone = _zone(settings)
+    sections = [
+        {
+            "name": safe_header(section.subscription_name, 200),
+            "query": safe_header(section.query, 500),
+            # Not "items": templates would see dict.items, the method.
+            "documents": [
+                _document_view(item.document, item.also_reported_by, language, zone)
+                for item in section.items
+            ],
+            "more": max(section.more, 0),
+            "more_url": safe_link(section.more_url),
+        }
+        for section in digest.sections
+    ]
+    context = {
+        "sections": sections,
+        "frequency": digest.frequency,
+        "unsubscribe_url": safe_link(digest.unsubscribe_url),
+        "preferences_url": safe_link(digest.preferences_url),
+    }
+    text, html = _render("digest", language, context)
+    return _message(
+        settings,
+        digest.subscriber_email,
+        digest_subject(digest, language, zone, now),
+        text,
+        html,
+        safe_link(digest.unsubscribe_url),
+        language,
+    )
+
+
+def render_confirmation(
+    email: str, language: str, confirm_link: str, settings: EmailSettings | None = None
+) -> EmailMessage:
+    """The double opt-in request: the only message sent before consent, so it carries no
+    List-Unsubscribe (there is nothing to unsubscribe from yet)."""
+    settings = settings or EmailSettings()
+    language = language if language in ("fr", "en") else "fr"
+    context = {"confirm_url": safe_link(confirm_link), "email": safe_header(email, 320)}
+    text, html = _render("confirm", language, context)
+    subject = (
+        "Confirmez votre abonnement à la veille"
+        if language == "fr"
+        else "Please confirm your watch subscription"
+    )
+    return _message(settings, email, subject, text, html, None, language)
+
+
+# -- sending ----------------------------------------------------------------------------
+
+
+def _code(error: smtplib.SMTPResponseException | tuple[int, bytes]) -> tuple[int, str]:
+    if isinstance(error, tuple):
+        code, raw = error
+    else:
+        code, raw = error.smtp_code, error.smtp_error
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+    return int(code), safe_header(text, 160)
+
+
+# An enhanced status 5.1.x (bad destination mailbox/address) or 5.2.1 (mailbox disabled)
+# sent at DATA time still means "this address cannot work".
+_ADDRESS_STATUS = re.compile(r"^5\.(1\.\d+|2\.1)\b")
+
+
+class MailSender:
+    """Sends one message at a time over SMTP (a connection per message: alerts are few and
+    far between, and a fresh connection never trips over a server's idle timeout)."""
+
+    def __init__(self, settings: EmailSettings, data_dir: Path) -> None:
+        self.settings = settings
+        self.data_dir = Path(data_dir)
+        self._warned = False
+
+    @property
+    def server(self) -> str:
+        return f"{self.settings.smtp_host}:{self.settings.smtp_port}"
+
+    def send(self, message: EmailMessage) -> Path | None:
+        """Deliver; returns the file written when no SMTP server is configured."""
+        if not self.settings.smtp_host:
+            return self._write_file(message)
+        self._send_smtp(message)
+        return None
+
+    # -- file fallback ---------------------------------------------------------------
+
+    def _write_file(self, message: EmailMessage) -> Path:
+        folder = self.data_dir / "mail"
+        folder.mkdir(parents=True, exist_ok=True)
+        if not self._warned:
+            log.warning(
+                "no SMTP server configured (email.smtp_host / MYRTILLE_SMTP_HOST): "
+                "mail is written to files in %s instead of being sent",
+                folder,
+            )
+            self._warned = True
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        path = folder / f"{stamp}-{uuid.uuid4().hex[:12]}.eml"
+        # Written aside then renamed, so whoever watches the folder never reads half a file.
+        with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".tmp", delete=False) as out:
+            out.write(message.as_bytes())
+        os.replace(out.name, path)
+        log.info("mail to %s written to %s", message["To"], path)
+        return path
+
+    # -- SMTP ------------------------------------------------------------------------
+
+    def _timed_out(self) -> str:
+        seconds = self.settings.timeout.total_seconds()
+        return f"mail server {self.server} did not answer within {seconds:g} s"
+
+    def _recipients(self, message: EmailMessage) -> list[str]:
+        # Only the To header's addresses, parsed: no Cc/Bcc is ever honoured.
+        header = message["To"]
+        addresses = getattr(header, "addresses", ())
+        recipients = [a.addr_spec for a in addresses if a.addr_spec]
+        if not recipients:
+            raise PermanentDeliveryError("the message has no recipient address")
+        return recipients
+
+    def _connect(self) -> smtplib.SMTP:
+        settings = self.settings
+        timeout = settings.timeout.total_seconds()
+        host = settings.smtp_host or ""
+        context = ssl.create_default_context()
+        smtp: smtplib.SMTP
+        if settings.ssl:
+            smtp = smtplib.SMTP_SSL(host, settings.smtp_port, timeout=timeout, context=context)
+        else:
+            smtp = smtplib.SMTP(host, settings.smtp_port, timeout=timeout)
+        try:
+            smtp.ehlo_or_helo_if_needed()
+            secure = settings.ssl
+            if not secure and settings.starttls and smtp.has_extn("starttls"):
+                smtp.starttls(context=context)
+                smtp.ehlo()
+                secure = True
+            if settings.username:
+                if not secure:
+                    # Never send a password in clear text, whatever the server accepts.
+                    raise TransientDeliveryError(
+                        f"mail server {self.server} offers no TLS; refusing to send the "
+                        "SMTP password in clear (set email.ssl or use a server with STARTTLS)"
+                    )
+                smtp.login(settings.username, settings.password or "")
+        except BaseException:
+            smtp.close()
+            raise
+        return smtp
+
+    def _send_smtp(self, message: EmailMessage) -> None:
+        recipients = self._recipients(message)
+        server = self.server
+        smtp: smtplib.SMTP | None = None
+        sent = False
+        try:
+            smtp = self._connect()
+            smtp.send_message(message, from_addr=self.settings.from_address, to_addrs=recipients)
+            sent = True
+        except smtplib.SMTPRecipientsRefused as exc:
+            codes = [_code(reply) for reply in exc.recipients.values()]
+            detail = "; ".join(f"{c} {t}" for c, t in codes)
+            if codes and all(code >= 500 for code, _ in codes):
+                # A hard bounce: the address does not work, stop mailing this subscriber.
+                raise PermanentDeliveryError(
+                    f"mail server {server} refused {', '.join(recipients)}: {detail}",
+                    effect="pause_subscriber",
+                ) from None
+            raise TransientDeliveryError(
+                f"mail server {server} deferred {', '.join(recipients)}: {detail}"
+            ) from None
+        except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
+            code, text = _code(exc)
+            what = "sender" if isinstance(exc, smtplib.SMTPSenderRefused) else "message"
+            if code >= 500:
+                effect = "pause_subscriber" if _ADDRESS_STATUS.match(text) else "none"
+                raise PermanentDeliveryError(
+                    f"mail server {server} refused the {what}: {code} {text}", effect=effect
+                ) from None
+            raise TransientDeliveryError(
+                f"mail server {server} deferred the {what}: {code} {text}"
+            ) from None
+        except smtplib.SMTPAuthenticationError as exc:
+            # A configuration problem, not this message's: retried once the operator fixes it.
+            code, text = _code(exc)
+            raise TransientDeliveryError(
+                f"mail server {server} refused our login ({code} {text}); "
+                "check email.username / MYRTILLE_SMTP_PASSWORD"
+            ) from None
+        except smtplib.SMTPServerDisconnected as exc:
+            # smtplib turns a read timeout into "disconnected"; the timeout is the context.
+            if isinstance(exc.__context__, TimeoutError):
+                raise TransientDeliveryError(self._timed_out()) from None
+            raise TransientDeliveryError(
+                f"mail server {server} closed the connection: {exc or 'no reason given'}"
+            ) from None
+        except smtplib.SMTPConnectError as exc:
+            code, text = _code(exc)
+            raise TransientDeliveryError(
+                f"mail server {server} refused the connection: {code} {text}"
+            ) from None
+        except smtplib.SMTPResponseException as exc:
+            # Greeting, HELO, STARTTLS or RSET refused: a server-wide problem, not this mail's.
+            code, text = _code(exc)
+            raise TransientDeliveryError(f"mail server {server} answered {code} {text}") from None
+        except smtplib.SMTPException as exc:
+            raise TransientDeliveryError(f"mail server {server}: {exc}") from None
+        except TimeoutError:
+            raise TransientDeliveryError(self._timed_out()) from None
+        except ConnectionRefusedError:
+            raise TransientDeliveryError(
+                f"mail server {server} refused the connection (nothing listening?)"
+            ) from None
+        except ssl.SSLError as exc:
+            raise TransientDeliveryError(f"TLS with mail server {server} failed: {exc}") from None
+        except OSError as exc:
+            raise TransientDeliveryError(f"cannot reach mail server {server}: {exc}") from None
+        finally:
+            if smtp is not None:
+                _close(smtp, polite=sent)
+
+
+def _close(smtp: smtplib.SMTP, polite: bool) -> None:
+    """QUIT after a success; after a failure just close, since the server may be the very
+    thing that stopped answering and a QUIT would wait for the timeout once more."""
+    try:
+        if polite and smtp.sock is not None:
+            smtp.quit()
+    except (smtplib.SMTPException, OSError):
+        pass
+    finally:
+        smtp.close()

@@ -1,0 +1,134 @@
+"""The private-address guard of outgoing deliveries (webhooks, Apprise HTTP kinds).
+
+A subscriber chooses the URL we POST to, so without a guard a subscription could make
+the server call its own admin ports, the LAN or the cloud metadata service (SSRF).
+Every address the host resolves to must be public, unless the operator allows the host
+or the network in ``webhooks.allow_private``.
+
+DNS rebinding: a name can resolve to a public address when checked and to a private one
+when the HTTP client resolves it again a moment later. ``resolve_destination`` returns
+the addresses it checked so the caller can connect to one of *those* (keeping the Host
+header and the TLS SNI / certificate check on the name): the webhook channel does this,
+which closes the gap. Apprise does its own connecting, so for its URLs the check is made
+just before sending and a short window remains (a name with a very short TTL could still
+flip); operators who need more should allow Apprise only towards known services.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+from myrtille.alerts.channels.base import PermanentDeliveryError, TransientDeliveryError
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+# Instance metadata services hand out cloud credentials: named apart so the refusal
+# says so, and allowed only when the operator lists the exact address (a broad
+# "169.254.0.0/16" or a host name in allow_private does not open them by accident).
+METADATA = frozenset(
+    ipaddress.ip_address(a) for a in ("169.254.169.254", "fd00:ec2::254", "100.100.100.200")
+)
+CGNAT = ipaddress.ip_network("100.64.0.0/10")
+
+
+def _refused(url: str, reason: str) -> PermanentDeliveryError:
+    # disable_channel: the URL will not become acceptable by itself; the subscriber
+    # (or the operator, through allow_private) has to change something.
+    return PermanentDeliveryError(f"refused destination {url}: {reason}", "disable_channel")
+
+
+def why_not_public(address: IPAddress) -> str | None:
+    """Why ``address`` must not be called, or None when it is a public address."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        # ::ffff:127.0.0.1 reaches 127.0.0.1: judge the IPv4 address it carries.
+        return why_not_public(address.ipv4_mapped)
+    if address in METADATA:
+        return "a cloud metadata address"
+    checks = (
+        (address.is_loopback, "a loopback address"),
+        (address.is_unspecified, "an unspecified address"),
+        (address.is_link_local, "a link-local address"),
+        (address.is_multicast, "a multicast address"),
+        (isinstance(address, ipaddress.IPv4Address) and address in CGNAT, "a CGNAT address"),
+        # Before is_private, which also covers 240.0.0.0/4.
+        (address.is_reserved, "a reserved address"),
+        (address.is_private, "a private address"),
+        # Catch-all for special ranges not named above (documentation, benchmarking…).
+        (not address.is_global, "an address that is not publicly routable"),
+    )
+    for hit, label in checks:
+        if hit:
+            return label
+    return None
+
+
+def _allowances(allow_private: list[str]) -> tuple[set[str], list[IPNetwork]]:
+    hosts: set[str] = set()
+    networks: list[IPNetwork] = []
+    for entry in allow_private:
+        text = entry.strip().lower()
+        if not text:
+            continue
+        try:
+            # A bare address is a /32 (or /128) network.
+            networks.append(ipaddress.ip_network(text.strip("[]"), strict=False))
+        except ValueError:
+            hosts.add(text.rstrip("."))
+    return hosts, networks
+
+
+def resolve_destination(url: str, allow_private: list[str]) -> list[str]:
+    """The checked addresses of ``url``'s host, in resolver order; raises
+    ``PermanentDeliveryError`` (disable_channel) when the URL may not be called."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise _refused(url, f"not a valid URL ({exc})") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise _refused(url, "only http:// and https:// URLs are allowed")
+    host = (parts.hostname or "").rstrip(".")
+    if not host:
+        raise _refused(url, "the URL has no host")
+    port = port or (443 if parts.scheme.lower() == "https" else 80)
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        # Often a passing DNS failure; the dispatcher retries, then gives up after retry_for.
+        raise TransientDeliveryError(f"cannot resolve {host}: {exc}") from None
+    hosts, networks = _allowances(allow_private)
+    host_allowed = host.lower() in hosts
+    addresses: list[str] = []
+    for info in infos:
+        text = str(info[4][0]).split("%", 1)[0]  # drop an IPv6 zone id (fe80::1%eth0)
+        address = ipaddress.ip_address(text)
+        reason = why_not_public(address)
+        if reason is not None:
+            exact = any(n.num_addresses == 1 and address in n for n in networks)
+            listed = any(address in n for n in networks)
+            if address in METADATA and not exact:
+                raise _refused(
+                    url,
+                    f"{host} resolves to {address}, {reason} (only an exact "
+                    "webhooks.allow_private entry opens it)",
+                )
+            if not (host_allowed or listed):
+                raise _refused(
+                    url,
+                    f"{host} resolves to {address}, {reason}; an operator can allow it in "
+                    "webhooks.allow_private",
+                )
+        if text not in addresses:
+            addresses.append(text)
+    if not addresses:
+        raise TransientDeliveryError(f"{host} resolves to no address")
+    return addresses
+
+
+def check_destination(url: str, allow_private: list[str]) -> None:
+    """Refuse (``PermanentDeliveryError``, effect disable_channel) a URL that is not
+    http(s) or whose host resolves to any non-public address not allowed."""
+    resolve_destination(url, allow_private)
