@@ -18,7 +18,8 @@ import smtplib
 import ssl
 import tempfile
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime, tzinfo
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -363,6 +364,21 @@ class MailSender:
         self.settings = settings
         self.data_dir = Path(data_dir)
         self._warned = False
+        # Inside batch(): one connection reused for many messages (digests).
+        self._batch = False
+        self._open: smtplib.SMTP | None = None
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Send many messages over one connection (a digest run), then QUIT."""
+        self._batch = True
+        try:
+            yield
+        finally:
+            self._batch = False
+            if self._open is not None:
+                _close(self._open, polite=True)
+                self._open = None
 
     @property
     def server(self) -> str:
@@ -447,7 +463,15 @@ class MailSender:
         smtp: smtplib.SMTP | None = None
         sent = False
         try:
-            smtp = self._connect()
+            smtp, self._open = self._open, None
+            if smtp is not None:
+                try:
+                    smtp.rset()  # a reused connection: check it is still there
+                except (smtplib.SMTPException, OSError):
+                    _close(smtp, polite=False)
+                    smtp = None
+            if smtp is None:
+                smtp = self._connect()
             smtp.send_message(message, from_addr=self.settings.from_address, to_addrs=recipients)
             sent = True
         except smtplib.SMTPRecipientsRefused as exc:
@@ -510,7 +534,10 @@ class MailSender:
             raise TransientDeliveryError(f"cannot reach mail server {server}: {exc}") from None
         finally:
             if smtp is not None:
-                _close(smtp, polite=sent)
+                if sent and self._batch:
+                    self._open = smtp
+                else:
+                    _close(smtp, polite=sent)
 
 
 def _close(smtp: smtplib.SMTP, polite: bool) -> None:

@@ -219,9 +219,10 @@ def digest(app: AppContext, frequency: str, force: bool) -> None:
     from myrtille.index.factory import open_index
 
     email = _channels(app)["email"]
-    report = DigestBuilder(
-        app.settings, app.database, open_index(app.settings), email.send_digest
-    ).run(frequency, force=force)  # type: ignore[arg-type]
+    with email.sender.batch():  # one SMTP connection for the whole run
+        report = DigestBuilder(
+            app.settings, app.database, open_index(app.settings), email.send_digest
+        ).run(frequency, force=force)  # type: ignore[arg-type]
     out.print(
         f"{report.sent} digests sent ({report.items} items); {report.skipped_empty} "
         f"with nothing new; {report.failed} failed.",

@@ -261,7 +261,7 @@ class IndexSettings(Model):
 
 class EmailSettings(Model):
     """Outgoing mail. Without ``smtp_host`` messages are written as .eml files under
-    ``<data_dir>/outbox-mail`` and the log says so."""
+    ``<data_dir>/mail`` and the log says so."""
 
     smtp_host: str | None = None
     smtp_port: int = Field(default=587, ge=1, le=65535)

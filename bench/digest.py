@@ -1,0 +1,149 @@
+"""Digest run for 10,000 subscribers into a local aiosmtpd server: messages/s.
+
+Each subscriber has one daily subscription with three pending matches (documents in a
+SQLite index). ``DigestBuilder.run`` gathers, ranks, renders (text + HTML) and sends one
+message per subscriber and keeps the watermark; the baseline, in the same run, sends
+the same number of already-rendered messages of the same size with bare ``smtplib``.
+``ratio`` = ours ÷ baseline messages/s.
+
+    .venv/bin/python bench/digest.py [--subscribers 10000] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import smtplib
+import socket
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from aiosmtpd.controller import Controller  # noqa: E402
+
+from bench.index import documents  # noqa: E402
+from myrtille.alerts.channels.email import EmailChannel  # noqa: E402
+from myrtille.alerts.digests import DigestBuilder  # noqa: E402
+from myrtille.config.loading import load_settings  # noqa: E402
+from myrtille.index.factory import open_index  # noqa: E402
+from myrtille.store.database import open_database  # noqa: E402
+from myrtille.store.schema import OutboxItem, Subscriber, Subscription, utcnow  # noqa: E402
+
+SECRET = "a benchmark secret, long enough"
+
+
+class Counter:
+    def __init__(self) -> None:
+        self.count = 0
+        self.size = 0
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+        self.count += 1
+        self.size = len(envelope.content)
+        return "250 OK"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--subscribers", type=int, default=10_000)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    counter = Counter()
+    with socket.socket() as probe:  # aiosmtpd's controller needs a fixed port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(counter, hostname="127.0.0.1", port=port)
+    controller.start()
+    results: dict[str, float | int] = {"subscribers": args.subscribers}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            settings = load_settings(
+                None,
+                env={},
+                overrides={
+                    "data_dir": tmp,
+                    "secret_key": SECRET,
+                    "email": {"smtp_host": "127.0.0.1", "smtp_port": port, "starttls": False},
+                },
+            )
+            database = open_database(settings.state_url)
+            index = open_index(settings)
+            docs = documents(300)
+            index.index(docs)
+            now = utcnow()
+            print("creating subscribers…", file=sys.stderr)
+            with database.session() as session:
+                for n in range(args.subscribers):
+                    subscriber = Subscriber(
+                        email=f"pme{n}@exemple.fr", confirmed_at=now, consent="operator"
+                    )
+                    session.add(subscriber)
+                    session.flush()
+                    subscription = Subscription(
+                        subscriber_id=subscriber.id,
+                        name="Veille",
+                        query="aerovolt",
+                        frequency="daily",
+                        channels=["email"],
+                        active=True,
+                    )
+                    session.add(subscription)
+                    session.flush()
+                    for k in range(3):
+                        doc = docs[(n * 3 + k) % len(docs)]
+                        session.add(
+                            OutboxItem(
+                                subscription_id=subscription.id,
+                                cluster_id=doc.id,
+                                document_id=doc.id,
+                                channel="email",
+                                status="pending",
+                                also_reported_by=[],
+                            )
+                        )
+            email = EmailChannel(settings, SECRET.encode())
+            builder = DigestBuilder(settings, database, index, email.send_digest)
+            started = time.perf_counter()
+            with email.sender.batch():
+                report = builder.run("daily", now=datetime.now(UTC), force=True)
+            ours = time.perf_counter() - started
+            assert report.sent == args.subscribers, report
+            assert counter.count == args.subscribers
+            size = counter.size
+            body = (b"x" * 76 + b"\r\n") * max((size - 60) // 78, 2)
+            message = b"From: a@b.fr\r\nTo: c@d.fr\r\nSubject: x\r\n\r\n" + body
+            started = time.perf_counter()
+            with smtplib.SMTP("127.0.0.1", port) as smtp:
+                for n in range(args.subscribers):
+                    smtp.sendmail("a@b.fr", [f"pme{n}@exemple.fr"], message)
+            bare = time.perf_counter() - started
+            results.update(
+                {
+                    "ours_seconds": round(ours, 1),
+                    "ours_messages_per_s": round(args.subscribers / ours, 1),
+                    "bare_smtplib_messages_per_s": round(args.subscribers / bare, 1),
+                    "ratio": round(bare / ours, 3),
+                    "message_bytes": size,
+                }
+            )
+            index.close()
+            database.dispose()
+    finally:
+        controller.stop()
+    if args.json:
+        print(json.dumps(results))
+    else:
+        print("== results ==")
+        for key, value in results.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
