@@ -100,8 +100,8 @@ def run_demo(console: Console, data_dir: Path, *, port: int, fresh: bool, serve:
         print_collection(console, database)
         enrich(console, settings, database)
         console.print(
-            f"State: {data_dir.resolve()} · config: {config_path} · try "
-            f"`myrtille --config {config_path} sources` or `… export`",
+            f"State: {data_dir.resolve()} · config: {config_path} · try `myrtille --config "
+            f"{config_path} search 'event:acquisition region:occitanie' --facets`",
             markup=False,
         )
         if serve:
@@ -179,7 +179,11 @@ def print_enrichment(console: Console, database: Database) -> None:
     for i in range(max(len(c) for c in columns) if rows else 0):
         table.add_row(*[c[i] if i < len(c) else "" for c in columns])
     console.print(table)
-    examples = [e for row in rows for e in row.events if e.get("company")][:4]
+    # Events that state an amount make the best examples.
+    examples = sorted(
+        (e for row in rows for e in row.events if e.get("company")),
+        key=lambda e: e.get("amount") is None,
+    )[:4]
     for event in examples:
         extra = f" — {event['amount']:,.0f} {event['currency']}" if event.get("amount") else ""
         console.print(
