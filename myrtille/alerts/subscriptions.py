@@ -77,6 +77,7 @@ def create_subscription(
     name: str | None = None,
     kind: str = "sme",
     confirmed_by_operator: bool = False,
+    require_confirmation: bool = False,
     resolver: ValueResolver | None = None,
 ) -> Created:
     """Validate and store; without operator consent the subscription waits for the
@@ -124,14 +125,18 @@ def create_subscription(
             webhook_url=webhook_url,
             webhook_secret=webhook_secret,
             apprise_url=apprise_url,
-            active=subscriber.confirmed_at is not None,
+            # Someone else asking for an address already confirmed still needs its owner's
+            # say for this new subscription (require_confirmation).
+            active=subscriber.confirmed_at is not None and not require_confirmation,
         )
         session.add(subscription)
         session.flush()
         token = (
             None
             if subscription.active
-            else sign(secret, "confirm", {"s": subscriber.id}, CONFIRM_MAX_AGE)
+            else sign(
+                secret, "confirm", {"s": subscriber.id, "u": [subscription.id]}, CONFIRM_MAX_AGE
+            )
         )
         return Created(subscriber.id, subscription.id, subscription.active, token, webhook_secret)
 
@@ -143,12 +148,18 @@ def confirm(database: Database, secret: bytes, token: str) -> int:
         subscriber = session.get(Subscriber, int(payload["s"]))
         if subscriber is None:
             raise SubscriptionError("this subscriber no longer exists")
-        if subscriber.confirmed_at is None:
+        first = subscriber.confirmed_at is None
+        if first:
             subscriber.confirmed_at = utcnow()
             subscriber.consent = "link"
-        for subscription in session.scalars(
-            select(Subscription).where(Subscription.subscriber_id == subscriber.id)
-        ):
+        # A first confirmation activates everything the address was signed up for (all of
+        # it was pending). Later links activate only the subscriptions they were made for,
+        # so a new link never brings back subscriptions the subscriber turned off.
+        wanted = [int(i) for i in payload.get("u", [])]
+        query = select(Subscription).where(Subscription.subscriber_id == subscriber.id)
+        if not first:
+            query = query.where(Subscription.id.in_(wanted))
+        for subscription in session.scalars(query):
             subscription.active = True
             subscription.updated_at = utcnow()
         return subscriber.id

@@ -40,6 +40,11 @@ def _secret(app: AppContext) -> bytes:
     help="Channels (repeatable); default: email, plus webhook/apprise when given.",
 )
 @click.option("--kind", type=click.Choice(["sme", "agent"]), default="sme", show_default=True)
+@click.option(
+    "--preview",
+    is_flag=True,
+    help="Only show what the query matched over the last 30 days; save nothing.",
+)
 @click.option("--language", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
 @click.option("--name", help="A name for the subscription (default: the query).")
 @click.option(
@@ -58,6 +63,7 @@ def subscribe(
     apprise_url: str | None,
     channels: tuple[str, ...],
     kind: str,
+    preview: bool,
     language: str,
     name: str | None,
     confirmed: bool,
@@ -65,6 +71,10 @@ def subscribe(
     """Create a subscription; it waits for the subscriber's confirmation (double opt-in)."""
     from myrtille.alerts.subscriptions import SubscriptionError, create_subscription
     from myrtille.index.resolver import CodeResolver
+
+    if preview:
+        _preview(app, query)
+        return
 
     try:
         created = create_subscription(
@@ -278,3 +288,23 @@ def deliveries(app: AppContext, status: str | None, limit: int) -> None:
                 note,
             )
     out.print(table)
+
+
+def _preview(app: AppContext, query: str) -> None:
+    from myrtille.alerts.preview import preview
+    from myrtille.index.factory import open_index
+    from myrtille.index.query import QueryError
+    from myrtille.index.resolver import CodeResolver
+
+    try:
+        result = preview(open_index(app.settings), query, CodeResolver())
+    except QueryError as exc:
+        err.print(f"Invalid query: {exc}", markup=False)
+        sys.exit(2)
+    out.print(
+        f"Over the last 30 days this query matched {result.total} documents (nothing saved):",
+        markup=False,
+    )
+    for hit in result.hits:
+        day = f"{hit.published_at:%Y-%m-%d}" if hit.published_at else "          "
+        out.print(f"  {day}  [{hit.source}] {hit.title}", markup=False)

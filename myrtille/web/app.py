@@ -13,7 +13,7 @@ from myrtille.config.settings import Settings
 from myrtille.index.factory import open_index
 from myrtille.index.resolver import CodeResolver
 from myrtille.store.database import open_database
-from myrtille.web import api, subscriber
+from myrtille.web import api, subscriber, subscriptions_api
 from myrtille.web import stream as stream_routes
 
 
@@ -62,4 +62,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(subscriber.router)
     app.include_router(stream_routes.router)
+    app.include_router(subscriptions_api.router)
     return app

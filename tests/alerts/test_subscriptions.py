@@ -208,3 +208,55 @@ def test_cli_subscribe_confirm_and_list(tmp_path: Path) -> None:
     )
     assert bad.exit_code == 2 and "not a valid email address" in bad.output
     assert (tmp_path / "secret.key").stat().st_mode & 0o077 == 0
+
+
+def test_cli_preview_shows_the_last_30_days_and_saves_nothing(tmp_path: Path) -> None:
+    from tests.index.corpus import CORPUS
+    from tests.index.test_contract import make_backend
+
+    backend = make_backend("sqlite", tmp_path)
+    backend.index(CORPUS)
+    backend.close()
+    result = CliRunner().invoke(
+        main,
+        [
+            "--data-dir",
+            str(tmp_path),
+            "subscribe",
+            "--email",
+            "pme@exemple.fr",
+            "--query",
+            "event:acquisition region:occitanie",
+            "--preview",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "matched 2 documents (nothing saved)" in result.output
+    assert "Hélionergie rachète Soleilhac" in result.output
+    listing = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "subscriptions"])
+    assert "pme@exemple.fr" not in listing.output
+
+
+def test_a_new_link_never_revives_what_was_turned_off(database: Database) -> None:
+    first = create_subscription(
+        database, SECRET, email="pme@exemple.fr", query="aerovolt", resolver=CodeResolver()
+    )
+    confirm(database, SECRET, first.confirm_token or "")
+    from myrtille.store.schema import Subscription
+
+    with database.session() as session:
+        session.get(Subscription, first.subscription_id).active = False  # unsubscribed
+    # An agent asks for another subscription for the same, already confirmed, address.
+    second = create_subscription(
+        database,
+        SECRET,
+        email="pme@exemple.fr",
+        query="vernay",
+        require_confirmation=True,
+        resolver=CodeResolver(),
+    )
+    assert second.active is False and second.confirm_token
+    confirm(database, SECRET, second.confirm_token)
+    with database.session() as session:
+        assert session.get(Subscription, second.subscription_id).active is True
+        assert session.get(Subscription, first.subscription_id).active is False
