@@ -33,6 +33,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/repoll.py
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/processing.py
+	$(BIN)/python bench/index.py
+	$(BIN)/python bench/matching.py
+	$(BIN)/python bench/digest.py
 
 clean:
 	rm -rf $(VENV) demo-data .pytest_cache .ruff_cache
