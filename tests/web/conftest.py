@@ -6,6 +6,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -175,10 +176,10 @@ class Live:
         return httpx.Client(base_url=self.url, headers=headers, timeout=10)
 
 
-@pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
-    data_dir: Path = tmp_path_factory.mktemp("web") / "data"
-    settings = load_settings(None, env={}, overrides={"data_dir": str(data_dir)})
+@contextmanager
+def start_live(data_dir: Path, **overrides: object) -> Iterator[Live]:
+    """A real uvicorn server with the API over a hand-made index; settings overridable."""
+    settings = load_settings(None, env={}, overrides={"data_dir": str(data_dir), **overrides})
     index = open_index(settings)
     index.index(documents())
     index.close()
@@ -205,3 +206,9 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
+    with start_live(tmp_path_factory.mktemp("web") / "data") as running:
+        yield running

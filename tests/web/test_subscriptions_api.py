@@ -14,8 +14,6 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from myrtille.alerts.channels.base import TransientDeliveryError
-from myrtille.alerts.channels.email import EmailChannel
 from myrtille.alerts.preview import preview
 from myrtille.alerts.subscriptions import confirm
 from myrtille.alerts.tokens import secret_key
@@ -24,7 +22,7 @@ from myrtille.index.query import QueryError, parse
 from myrtille.index.resolver import CodeResolver
 from myrtille.store.schema import Subscriber, Subscription
 from myrtille.web.auth import create_agent
-from tests.web.conftest import NOW, Live
+from tests.web.conftest import NOW, Live, free_port, start_live
 
 BASE = "/api/v1/subscriptions"
 AGENT_EMAIL = "agent@example.org"
@@ -248,19 +246,16 @@ def test_the_agents_own_address_given_explicitly_is_active(live: Live) -> None:
     assert response.json()["active"] is True
 
 
-def test_an_undeliverable_confirmation_is_a_202_with_a_note(
-    live: Live, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def refuse(self: EmailChannel, email: str, language: str, token: str) -> None:
-        raise TransientDeliveryError("cannot reach mail server smtp.example:587")
-
-    monkeypatch.setattr(EmailChannel, "send_confirmation", refuse)
-    response = post(live, {"query": "solaris", "email": "injoignable@pme.example"})
-    assert response.status_code == 202, response.text
-    body = response.json()
-    assert body["active"] is False and body["confirmation"] == "pending"
-    assert "smtp.example" in body["note"] and "token" not in response.text
-    assert stored(live, body["id"]).active is False
+def test_an_undeliverable_confirmation_is_a_202_with_a_note(tmp_path: Path) -> None:
+    # A real SMTP address where nothing listens: the confirmation cannot leave.
+    smtp = {"smtp_host": "127.0.0.1", "smtp_port": free_port(), "timeout": "2s"}
+    with start_live(tmp_path / "data", email=smtp) as running:
+        response = post(running, {"query": "solaris", "email": "injoignable@pme.example"})
+        assert response.status_code == 202, response.text
+        body = response.json()
+        assert body["active"] is False and body["confirmation"] == "pending"
+        assert "127.0.0.1" in body["note"] and "token" not in response.text
+        assert stored(running, body["id"]).active is False
 
 
 # -- deactivation -----------------------------------------------------------------------
