@@ -1,0 +1,237 @@
+"""Sending mail: SMTP with STARTTLS/TLS and authentication, or .eml files when no
+server is configured; SMTP answers mapped to transient or permanent delivery errors."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import smtplib
+import ssl
+import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+from myrtille.alerts.channels.base import (
+    PermanentDeliveryError,
+    TransientDeliveryError,
+)
+from myrtille.config.settings import EmailSettings
+
+log = logging.getLogger(__name__)
+
+
+def _code(error: smtplib.SMTPResponseException | tuple[int, bytes]) -> tuple[int, str]:
+    if isinstance(error, tuple):
+        code, raw = error
+    else:
+        code, raw = error.smtp_code, error.smtp_error
+    from myrtille.alerts.mail import safe_header  # mail.py re-exports this module
+
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+    return int(code), safe_header(text, 160)
+
+
+# An enhanced status 5.1.x (bad destination mailbox/address) or 5.2.1 (mailbox disabled)
+# sent at DATA time still means "this address cannot work".
+_ADDRESS_STATUS = re.compile(r"^5\.(1\.\d+|2\.1)\b")
+
+
+class MailSender:
+    """Sends one message at a time over SMTP (a connection per message: alerts are few and
+    far between, and a fresh connection never trips over a server's idle timeout)."""
+
+    def __init__(self, settings: EmailSettings, data_dir: Path) -> None:
+        self.settings = settings
+        self.data_dir = Path(data_dir)
+        self._warned = False
+        # Inside batch(): one connection reused for many messages (digests).
+        self._batch = False
+        self._open: smtplib.SMTP | None = None
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Send many messages over one connection (a digest run), then QUIT."""
+        self._batch = True
+        try:
+            yield
+        finally:
+            self._batch = False
+            if self._open is not None:
+                _close(self._open, polite=True)
+                self._open = None
+
+    @property
+    def server(self) -> str:
+        return f"{self.settings.smtp_host}:{self.settings.smtp_port}"
+
+    def send(self, message: EmailMessage) -> Path | None:
+        """Deliver; returns the file written when no SMTP server is configured."""
+        if not self.settings.smtp_host:
+            return self._write_file(message)
+        self._send_smtp(message)
+        return None
+
+    # -- file fallback ---------------------------------------------------------------
+
+    def _write_file(self, message: EmailMessage) -> Path:
+        folder = self.data_dir / "mail"
+        folder.mkdir(parents=True, exist_ok=True)
+        if not self._warned:
+            log.warning(
+                "no SMTP server configured (email.smtp_host / MYRTILLE_SMTP_HOST): "
+                "mail is written to files in %s instead of being sent",
+                folder,
+            )
+            self._warned = True
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        path = folder / f"{stamp}-{uuid.uuid4().hex[:12]}.eml"
+        # Written aside then renamed, so whoever watches the folder never reads half a file.
+        with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".tmp", delete=False) as out:
+            out.write(message.as_bytes())
+        os.replace(out.name, path)
+        log.info("mail to %s written to %s", message["To"], path)
+        return path
+
+    # -- SMTP ------------------------------------------------------------------------
+
+    def _timed_out(self) -> str:
+        seconds = self.settings.timeout.total_seconds()
+        return f"mail server {self.server} did not answer within {seconds:g} s"
+
+    def _recipients(self, message: EmailMessage) -> list[str]:
+        # Only the To header's addresses, parsed: no Cc/Bcc is ever honoured.
+        header = message["To"]
+        addresses = getattr(header, "addresses", ())
+        recipients = [a.addr_spec for a in addresses if a.addr_spec]
+        if not recipients:
+            raise PermanentDeliveryError("the message has no recipient address")
+        return recipients
+
+    def _connect(self) -> smtplib.SMTP:
+        settings = self.settings
+        timeout = settings.timeout.total_seconds()
+        host = settings.smtp_host or ""
+        context = ssl.create_default_context()
+        smtp: smtplib.SMTP
+        if settings.ssl:
+            smtp = smtplib.SMTP_SSL(host, settings.smtp_port, timeout=timeout, context=context)
+        else:
+            smtp = smtplib.SMTP(host, settings.smtp_port, timeout=timeout)
+        try:
+            smtp.ehlo_or_helo_if_needed()
+            secure = settings.ssl
+            if not secure and settings.starttls and smtp.has_extn("starttls"):
+                smtp.starttls(context=context)
+                smtp.ehlo()
+                secure = True
+            if settings.username:
+                if not secure:
+                    # Never send a password in clear text, whatever the server accepts.
+                    raise TransientDeliveryError(
+                        f"mail server {self.server} offers no TLS; refusing to send the "
+                        "SMTP password in clear (set email.ssl or use a server with STARTTLS)"
+                    )
+                smtp.login(settings.username, settings.password or "")
+        except BaseException:
+            smtp.close()
+            raise
+        return smtp
+
+    def _send_smtp(self, message: EmailMessage) -> None:
+        recipients = self._recipients(message)
+        server = self.server
+        smtp: smtplib.SMTP | None = None
+        sent = False
+        try:
+            smtp, self._open = self._open, None
+            if smtp is not None:
+                try:
+                    smtp.rset()  # a reused connection: check it is still there
+                except (smtplib.SMTPException, OSError):
+                    _close(smtp, polite=False)
+                    smtp = None
+            if smtp is None:
+                smtp = self._connect()
+            smtp.send_message(message, from_addr=self.settings.from_address, to_addrs=recipients)
+            sent = True
+        except smtplib.SMTPRecipientsRefused as exc:
+            codes = [_code(reply) for reply in exc.recipients.values()]
+            detail = "; ".join(f"{c} {t}" for c, t in codes)
+            if codes and all(code >= 500 for code, _ in codes):
+                # A hard bounce: the address does not work, stop mailing this subscriber.
+                raise PermanentDeliveryError(
+                    f"mail server {server} refused {', '.join(recipients)}: {detail}",
+                    effect="pause_subscriber",
+                ) from None
+            raise TransientDeliveryError(
+                f"mail server {server} deferred {', '.join(recipients)}: {detail}"
+            ) from None
+        except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as exc:
+            code, text = _code(exc)
+            what = "sender" if isinstance(exc, smtplib.SMTPSenderRefused) else "message"
+            if code >= 500:
+                effect = "pause_subscriber" if _ADDRESS_STATUS.match(text) else "none"
+                raise PermanentDeliveryError(
+                    f"mail server {server} refused the {what}: {code} {text}", effect=effect
+                ) from None
+            raise TransientDeliveryError(
+                f"mail server {server} deferred the {what}: {code} {text}"
+            ) from None
+        except smtplib.SMTPAuthenticationError as exc:
+            # A configuration problem, not this message's: retried once the operator fixes it.
+            code, text = _code(exc)
+            raise TransientDeliveryError(
+                f"mail server {server} refused our login ({code} {text}); "
+                "check email.username / MYRTILLE_SMTP_PASSWORD"
+            ) from None
+        except smtplib.SMTPServerDisconnected as exc:
+            # smtplib turns a read timeout into "disconnected"; the timeout is the context.
+            if isinstance(exc.__context__, TimeoutError):
+                raise TransientDeliveryError(self._timed_out()) from None
+            raise TransientDeliveryError(
+                f"mail server {server} closed the connection: {exc or 'no reason given'}"
+            ) from None
+        except smtplib.SMTPConnectError as exc:
+            code, text = _code(exc)
+            raise TransientDeliveryError(
+                f"mail server {server} refused the connection: {code} {text}"
+            ) from None
+        except smtplib.SMTPResponseException as exc:
+            # Greeting, HELO, STARTTLS or RSET refused: a server-wide problem, not this mail's.
+            code, text = _code(exc)
+            raise TransientDeliveryError(f"mail server {server} answered {code} {text}") from None
+        except smtplib.SMTPException as exc:
+            raise TransientDeliveryError(f"mail server {server}: {exc}") from None
+        except TimeoutError:
+            raise TransientDeliveryError(self._timed_out()) from None
+        except ConnectionRefusedError:
+            raise TransientDeliveryError(
+                f"mail server {server} refused the connection (nothing listening?)"
+            ) from None
+        except ssl.SSLError as exc:
+            raise TransientDeliveryError(f"TLS with mail server {server} failed: {exc}") from None
+        except OSError as exc:
+            raise TransientDeliveryError(f"cannot reach mail server {server}: {exc}") from None
+        finally:
+            if smtp is not None:
+                if sent and self._batch:
+                    self._open = smtp
+                else:
+                    _close(smtp, polite=sent)
+
+
+def _close(smtp: smtplib.SMTP, polite: bool) -> None:
+    """QUIT after a success; after a failure just close, since the server may be the very
+    thing that stopped answering and a QUIT would wait for the timeout once more."""
+    try:
+        if polite and smtp.sock is not None:
+            smtp.quit()
+    except (smtplib.SMTPException, OSError):
+        pass
+    finally:
+        smtp.close()
