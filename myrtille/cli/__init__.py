@@ -88,4 +88,12 @@ def main(ctx: click.Context, config: str | None, data_dir: str | None) -> None:
 
 
 # Commands register themselves on ``main`` when their module is imported.
-from myrtille.cli import alerts, collection, enrichment, search, watch, web  # noqa: E402, F401
+from myrtille.cli import (  # noqa: E402, F401
+    alerts,
+    collection,
+    enrichment,
+    search,
+    service,
+    watch,
+    web,
+)

@@ -7,11 +7,12 @@ from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 
 from myrtille.config.settings import Settings
 from myrtille.index.factory import open_index
 from myrtille.index.resolver import CodeResolver
+from myrtille.pipeline.status import prometheus_text, read_status
 from myrtille.store.database import open_database
 from myrtille.web import api, subscriber, subscriptions_api
 from myrtille.web import stream as stream_routes
@@ -58,6 +59,18 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/healthz", tags=["health"], summary="Liveness probe (no key needed)")
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
+
+    @app.get(
+        "/metrics",
+        tags=["health"],
+        response_class=PlainTextResponse,
+        summary="Prometheus metrics (aggregate counts only; no key needed)",
+    )
+    def metrics() -> PlainTextResponse:
+        status = read_status(database, indexed=index.count())
+        return PlainTextResponse(
+            prometheus_text(status), media_type="text/plain; version=0.0.4; charset=utf-8"
+        )
 
     app.include_router(api.router)
     app.include_router(subscriber.router)

@@ -1,0 +1,53 @@
+"""Service commands: status (the running service comes with `run`)."""
+
+from __future__ import annotations
+
+import click
+from rich.table import Table
+
+from myrtille.cli import AppContext, main, out, reports_config_errors
+
+
+@main.command()
+@click.pass_obj
+@reports_config_errors
+def status(app: AppContext) -> None:
+    """Queues, sources' health and deliveries at a glance."""
+    from myrtille.index.factory import open_index
+    from myrtille.pipeline.status import read_status
+
+    index = open_index(app.settings)
+    state = read_status(app.database, indexed=index.count())
+    docs = state.documents
+    out.print(
+        f"Intake: {sum(docs.values())} documents — {docs.get('pending', 0)} pending, "
+        f"{docs.get('claimed', 0)} being processed, {docs.get('done', 0)} done, "
+        f"{docs.get('failed', 0)} failed; {state.indexed} indexed.",
+        markup=False,
+    )
+    if state.processing_lag_seconds is not None:
+        out.print(
+            f"Collection to enrichment: {state.processing_lag_seconds:.0f} s on average "
+            "over the last day.",
+            markup=False,
+        )
+    out.print(
+        f"Sources: {state.sources} crawled, {len(state.sources_failing)} failing.", markup=False
+    )
+    for source, error, streak in state.sources_failing[:10]:
+        out.print(f"  {source}: {error} ({streak} in a row)", markup=False)
+    table = Table(
+        title=f"Deliveries ({state.active_subscriptions} active subscriptions)",
+        title_justify="left",
+    )
+    for column in ("channel", "pending", "sending", "sent", "failed"):
+        table.add_column(column)
+    for channel in sorted({c for c, _ in state.deliveries}):
+        table.add_row(
+            channel,
+            *(
+                str(state.deliveries.get((channel, s), 0))
+                for s in ("pending", "sending", "sent", "failed")
+            ),
+        )
+    out.print(table)

@@ -1,0 +1,172 @@
+"""The state of the pipeline at a glance: queues, sources' health, deliveries, and the
+same figures as Prometheus metrics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from myrtille.store.database import Database
+from myrtille.store.schema import (
+    Document,
+    Enrichment,
+    OutboxItem,
+    SourceState,
+    Subscription,
+    utcnow,
+)
+
+
+@dataclass
+class PipelineStatus:
+    documents: dict[str, int] = field(default_factory=dict)  # intake status -> count
+    by_source: dict[str, int] = field(default_factory=dict)
+    enriched: int = 0
+    indexed: int | None = None
+    deliveries: dict[tuple[str, str], int] = field(default_factory=dict)  # (channel, status)
+    sources_failing: list[tuple[str, str, int]] = field(default_factory=list)
+    sources: int = 0
+    active_subscriptions: int = 0
+    # Mean seconds from collection to enrichment over the last day (a stage latency).
+    processing_lag_seconds: float | None = None
+
+
+def read_status(database: Database, indexed: int | None = None) -> PipelineStatus:
+    status = PipelineStatus(indexed=indexed)
+    with database.session() as session:
+        status.documents = dict(
+            session.execute(select(Document.status, func.count()).group_by(Document.status)).all()
+        )
+        status.by_source = dict(
+            session.execute(
+                select(Document.source_id, func.count()).group_by(Document.source_id)
+            ).all()
+        )
+        status.enriched = int(session.scalar(select(func.count()).select_from(Enrichment)) or 0)
+        status.deliveries = {
+            (channel, state): count
+            for channel, state, count in session.execute(
+                select(OutboxItem.channel, OutboxItem.status, func.count()).group_by(
+                    OutboxItem.channel, OutboxItem.status
+                )
+            )
+        }
+        states = list(session.scalars(select(SourceState)))
+        status.sources = len(states)
+        status.sources_failing = sorted(
+            (s.source_id, s.last_error or "", s.consecutive_failures or 0)
+            for s in states
+            if s.last_error
+        )
+        status.active_subscriptions = int(
+            session.scalar(
+                select(func.count()).select_from(Subscription).where(Subscription.active.is_(True))
+            )
+            or 0
+        )
+        since = utcnow().replace(microsecond=0)
+        rows = session.execute(
+            select(Enrichment.processed_at, Document.collected_at)
+            .join(Document, Document.id == Enrichment.document_id)
+            .order_by(Enrichment.processed_at.desc())
+            .limit(500)
+        ).all()
+        lags = [
+            (p - c).total_seconds()
+            for p, c in rows
+            if p and c and (since - p).total_seconds() < 86400
+        ]
+        status.processing_lag_seconds = sum(lags) / len(lags) if lags else None
+    return status
+
+
+def _line(name: str, value: float, labels: dict[str, str] | None = None) -> str:
+    if labels:
+        rendered = ",".join(f'{k}="{_escape(v)}"' for k, v in sorted(labels.items()))
+        return f"{name}{{{rendered}}} {value}"
+    return f"{name} {value}"
+
+
+def _escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
+
+
+def _metric(name: str, kind: str, help_text: str, samples: Iterable[str]) -> list[str]:
+    return [f"# HELP {name} {help_text}", f"# TYPE {name} {kind}", *samples]
+
+
+def prometheus_text(status: PipelineStatus) -> str:
+    """The Prometheus text exposition format (version 0.0.4)."""
+    total = sum(status.documents.values())
+    lines: list[str] = []
+    lines += _metric(
+        "myrtille_documents_collected",
+        "gauge",
+        "Documents in the intake, by source.",
+        [
+            _line("myrtille_documents_collected", n, {"source": s})
+            for s, n in sorted(status.by_source.items())
+        ]
+        or [_line("myrtille_documents_collected", 0, {"source": ""})],
+    )
+    lines += _metric(
+        "myrtille_documents_total",
+        "gauge",
+        "Documents in the intake.",
+        [_line("myrtille_documents_total", total)],
+    )
+    lines += _metric(
+        "myrtille_queue_depth",
+        "gauge",
+        "Documents per intake status (pending is the processing queue).",
+        [
+            _line("myrtille_queue_depth", status.documents.get(s, 0), {"status": s})
+            for s in ("pending", "claimed", "done", "failed")
+        ],
+    )
+    lines += _metric(
+        "myrtille_documents_processed",
+        "gauge",
+        "Enriched documents.",
+        [_line("myrtille_documents_processed", status.enriched)],
+    )
+    if status.indexed is not None:
+        lines += _metric(
+            "myrtille_documents_indexed",
+            "gauge",
+            "Documents in the index.",
+            [_line("myrtille_documents_indexed", status.indexed)],
+        )
+    lines += _metric(
+        "myrtille_deliveries",
+        "gauge",
+        "Outbox rows by channel and status.",
+        [
+            _line("myrtille_deliveries", n, {"channel": c, "status": s})
+            for (c, s), n in sorted(status.deliveries.items())
+        ]
+        or [_line("myrtille_deliveries", 0, {"channel": "", "status": ""})],
+    )
+    lines += _metric(
+        "myrtille_source_errors",
+        "gauge",
+        "Sources whose last crawl failed, with their failures in a row.",
+        [_line("myrtille_source_errors", n, {"source": s}) for s, _, n in status.sources_failing]
+        or [_line("myrtille_source_errors", 0, {"source": ""})],
+    )
+    lines += _metric(
+        "myrtille_subscriptions_active",
+        "gauge",
+        "Active subscriptions.",
+        [_line("myrtille_subscriptions_active", status.active_subscriptions)],
+    )
+    if status.processing_lag_seconds is not None:
+        lines += _metric(
+            "myrtille_processing_lag_seconds",
+            "gauge",
+            "Mean seconds from collection to enrichment, over the last day.",
+            [_line("myrtille_processing_lag_seconds", round(status.processing_lag_seconds, 3))],
+        )
+    return "\n".join(lines) + "\n"
