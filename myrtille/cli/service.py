@@ -1,6 +1,8 @@
-"""Service commands: status (the running service comes with `run`)."""
+"""Service commands: run (the whole service in one process) and status."""
 
 from __future__ import annotations
+
+import sys
 
 import click
 from rich.table import Table
@@ -51,3 +53,19 @@ def status(app: AppContext) -> None:
             ),
         )
     out.print(table)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.pass_obj
+@reports_config_errors
+def run(app: AppContext, host: str, port: int) -> None:
+    """Run the service: scheduled crawl, processing, alerts, digests, and the web app.
+
+    Stops on SIGTERM or Ctrl-C once the running jobs have finished.
+    """
+    from myrtille.service.runner import run_service
+
+    out.print(f"Myrtille running; web app on http://{host}:{port}", markup=False)
+    sys.exit(run_service(app.settings, app.database, host, port))

@@ -14,7 +14,7 @@ from myrtille.index.factory import open_index
 from myrtille.index.resolver import CodeResolver
 from myrtille.pipeline.status import prometheus_text, read_status
 from myrtille.store.database import open_database
-from myrtille.web import api, subscriber, subscriptions_api
+from myrtille.web import api, subscriber, subscriptions_api, ui
 from myrtille.web import stream as stream_routes
 
 
@@ -76,4 +76,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(subscriber.router)
     app.include_router(stream_routes.router)
     app.include_router(subscriptions_api.router)
+    app.include_router(ui.router)
     return app

@@ -1,0 +1,205 @@
+"""The scheduled jobs, as module-level functions taking only the settings as a JSON string,
+so that the persistent job store can serialise them.
+
+Each job catches and logs its own exceptions: one failing run never stops the scheduler or
+the other jobs. What a job needs (database, index, channels, the processing stage with its
+spaCy models) is built once per settings and kept for the life of the process.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import wraps
+from typing import Any, TypeVar
+
+from myrtille.config.settings import Settings
+from myrtille.index.base import IndexBackend
+from myrtille.store.database import Database, open_database
+
+log = logging.getLogger("myrtille.service")
+F = TypeVar("F", bound=Callable[..., Any])
+
+SENT_RETENTION = timedelta(days=30)
+
+
+def env_int(name: str, default: int) -> int:
+    """An integer from the environment (e.g. ``MYRTILLESERVICE_PROCESS_SECONDS``)."""
+    value = os.environ.get(name)
+    if not value:
+        return default
+    try:
+        return max(1, int(value))
+    except ValueError:
+        log.warning("ignoring %s=%r: not an integer", name, value)
+        return default
+
+
+# How much one run takes at most, so that a shutdown waits for one bounded run only.
+PROCESS_LIMIT_ENV = "MYRTILLESERVICE_PROCESS_LIMIT"
+DISPATCH_LIMIT_ENV = "MYRTILLESERVICE_DISPATCH_LIMIT"
+
+
+@dataclass
+class Context:
+    """What the jobs share for one settings: opened once, kept for the process's life."""
+
+    settings: Settings
+    database: Database
+    index: IndexBackend
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    _stage: Any = None
+    _channels: dict[str, Any] | None = None
+
+    def stage(self) -> Any:
+        """The processing stage; the spaCy models load on first use, once."""
+        with self.lock:
+            if self._stage is None:
+                from myrtille.pipeline.processing import ProcessingStage
+
+                self._stage = ProcessingStage(self.settings, self.database, index=self.index)
+            return self._stage
+
+    def channels(self) -> dict[str, Any]:
+        with self.lock:
+            if self._channels is None:
+                from myrtille.alerts.channels.apprise import AppriseChannel
+                from myrtille.alerts.channels.email import EmailChannel
+                from myrtille.alerts.channels.webhook import WebhookChannel
+                from myrtille.alerts.tokens import secret_key
+
+                secret = secret_key(self.settings.secret_key, self.settings.data_dir)
+                self._channels = {
+                    "email": EmailChannel(self.settings, secret),
+                    "webhook": WebhookChannel(self.settings),
+                    "apprise": AppriseChannel(self.settings),
+                }
+            return self._channels
+
+
+_contexts: dict[str, Context] = {}
+_contexts_lock = threading.Lock()
+
+
+def context(settings_json: str) -> Context:
+    with _contexts_lock:
+        found = _contexts.get(settings_json)
+        if found is None:
+            from myrtille.index.factory import open_index
+
+            settings = Settings.model_validate_json(settings_json)
+            found = Context(settings, open_database(settings.state_url), open_index(settings))
+            _contexts[settings_json] = found
+        return found
+
+
+def close_all() -> None:
+    """Close what the jobs opened (after the scheduler has stopped)."""
+    with _contexts_lock:
+        for ctx in _contexts.values():
+            try:
+                ctx.index.close()
+                ctx.database.dispose()
+            except Exception:
+                log.exception("closing the service's resources failed")
+        _contexts.clear()
+
+
+def logged(func: F) -> F:
+    """A job logs its own failure and returns: the scheduler and other jobs go on."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except Exception:
+            log.exception("job %s failed; it will run again at its next time", func.__name__)
+            return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@logged
+def crawl(settings_json: str) -> None:
+    """Crawl the sources that are due (each source's own ``interval``), in a child process."""
+    from myrtille.crawlers.runner import run_crawl, select_sources
+
+    ctx = context(settings_json)
+    sources = select_sources(ctx.settings, ctx.database, [], ignore_schedule=False)
+    if not sources:
+        return
+    report = run_crawl(ctx.settings, ctx.database, sources)
+    log.info(
+        "crawl: %d source(s), %d new document(s), %d failed",
+        len(sources),
+        report.new,
+        len(report.failed),
+    )
+
+
+@logged
+def process(settings_json: str) -> None:
+    """Enrich and index pending documents (a bounded number per run)."""
+    ctx = context(settings_json)
+    report = ctx.stage().run(limit=env_int(PROCESS_LIMIT_ENV, 500))
+    if report.processed or report.failed:
+        log.info(
+            "process: %d processed, %d failed, %d alert(s) queued",
+            report.processed,
+            report.failed,
+            report.alerts_queued,
+        )
+
+
+@logged
+def dispatch(settings_json: str) -> None:
+    """Send the due deliveries (retries included)."""
+    from myrtille.alerts.dispatcher import Dispatcher
+
+    ctx = context(settings_json)
+    report = Dispatcher(ctx.settings, ctx.database, ctx.index, ctx.channels()).run(
+        env_int(DISPATCH_LIMIT_ENV, 500)
+    )
+    if report.sent or report.retried or report.failed:
+        log.info(
+            "dispatch: %d sent, %d to retry, %d failed", report.sent, report.retried, report.failed
+        )
+
+
+@logged
+def digest(settings_json: str, frequency: str) -> None:
+    """Send the digests that are due; the builder knows who is due (once per slot)."""
+    from myrtille.alerts.digests import DigestBuilder
+
+    ctx = context(settings_json)
+    email = ctx.channels()["email"]
+    with email.sender.batch():
+        report = DigestBuilder(ctx.settings, ctx.database, ctx.index, email.send_digest).run(
+            frequency  # type: ignore[arg-type]
+        )
+    if report.sent or report.failed:
+        log.info("digest %s: %d sent, %d failed", frequency, report.sent, report.failed)
+
+
+@logged
+def housekeeping(settings_json: str) -> None:
+    """Prune deliveries sent more than 30 days ago; give stale intake claims back."""
+    from sqlalchemy import delete
+
+    from myrtille.pipeline.intake import Intake
+    from myrtille.pipeline.processing import STALE_CLAIM
+    from myrtille.store.schema import OutboxItem, utcnow
+
+    ctx = context(settings_json)
+    with ctx.database.session() as session:
+        pruned = session.execute(
+            delete(OutboxItem).where(
+                OutboxItem.status == "sent", OutboxItem.sent_at < utcnow() - SENT_RETENTION
+            )
+        ).rowcount
+    released = Intake(ctx.database, ctx.settings.dedup).release_stale(STALE_CLAIM)
+    log.info("housekeeping: %s sent deliveries pruned, %d stale claims released", pruned, released)

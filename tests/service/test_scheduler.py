@@ -1,0 +1,125 @@
+"""The scheduler's guarantees with real APScheduler parts: a failing job does not stop
+the others, missed runs after downtime collapse into one, jobs survive restarts."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from apscheduler.jobstores.memory import MemoryJobStore
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from myrtille.config.loading import load_settings
+from myrtille.service import jobs
+from myrtille.service.scheduler import INTERVALS, JOBS_TABLE, build_scheduler, job_defaults
+
+runs: Counter[str] = Counter()
+runs_lock = threading.Lock()
+
+
+def count(name: str) -> None:
+    with runs_lock:
+        runs[name] += 1
+
+
+@jobs.logged
+def failing() -> None:
+    count("failing")
+    raise RuntimeError("boom")
+
+
+@pytest.fixture(autouse=True)
+def _reset() -> None:
+    runs.clear()
+
+
+def wait_for(condition: object, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_a_failing_job_does_not_stop_the_others() -> None:
+    scheduler = BackgroundScheduler(
+        jobstores={"default": MemoryJobStore()}, job_defaults=job_defaults(), timezone="UTC"
+    )
+    scheduler.add_job(failing, IntervalTrigger(seconds=1), id="failing")
+    scheduler.add_job(count, IntervalTrigger(seconds=1), args=["healthy"], id="healthy")
+    scheduler.start()
+    try:
+        assert wait_for(lambda: runs["failing"] >= 3 and runs["healthy"] >= 3)
+        assert scheduler.running
+        assert {job.id for job in scheduler.get_jobs()} == {"failing", "healthy"}
+    finally:
+        scheduler.shutdown(wait=True)
+
+
+def test_a_job_function_that_raises_returns_and_logs(caplog: pytest.LogCaptureFixture) -> None:
+    assert failing() is None
+    assert "failed" in caplog.text and "boom" in caplog.text
+
+
+def test_missed_runs_after_downtime_collapse_into_one(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'state.db'}"
+    scheduler = BackgroundScheduler(
+        jobstores={"default": SQLAlchemyJobStore(url=url, tablename=JOBS_TABLE)},
+        job_defaults=job_defaults(),
+        timezone="UTC",
+    )
+    # Ten hours of downtime for an hourly job: ten missed runs.
+    scheduler.add_job(
+        count,
+        IntervalTrigger(hours=1),
+        args=["hourly"],
+        id="hourly",
+        next_run_time=datetime.now(UTC) - timedelta(hours=10),
+    )
+    scheduler.start()
+    try:
+        assert wait_for(lambda: runs["hourly"] >= 1)
+        time.sleep(3)
+        assert runs["hourly"] == 1
+        [job] = scheduler.get_jobs()
+        assert job.next_run_time > datetime.now(UTC)
+    finally:
+        scheduler.shutdown(wait=True)
+
+
+def test_the_persistent_store_keeps_the_jobs_across_restarts(tmp_path: Path) -> None:
+    settings = load_settings(None, env={}, overrides={"data_dir": str(tmp_path)})
+    first = build_scheduler(settings)
+    first.start(paused=True)
+    ids = {job.id for job in first.get_jobs()}
+    first.shutdown(wait=True)
+    assert ids == set(INTERVALS)
+
+    # A bare scheduler on the same database finds them, with their arguments.
+    second = BackgroundScheduler(
+        jobstores={"default": SQLAlchemyJobStore(url=settings.state_url, tablename=JOBS_TABLE)},
+        timezone="UTC",
+    )
+    second.start(paused=True)
+    try:
+        stored = {job.id: job for job in second.get_jobs()}
+        assert set(stored) == set(INTERVALS)
+        assert stored["digest-weekly"].args[1] == "weekly"
+        assert stored["process"].func is jobs.process
+    finally:
+        second.shutdown(wait=True)
+
+    # Building again replaces them (same ids), never duplicates them.
+    third = build_scheduler(settings)
+    third.start(paused=True)
+    try:
+        assert sorted(job.id for job in third.get_jobs()) == sorted(INTERVALS)
+    finally:
+        third.shutdown(wait=True)
