@@ -14,12 +14,11 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from myrtille.enrichment.names import company_key
 from myrtille.index.base import (
     FACET_FIELDS,
     IndexedDocument,
 )
-from myrtille.index.matching import field_values
+from myrtille.index.matching import company_facets, field_values
 from myrtille.index.query import words_of
 
 if TYPE_CHECKING:
@@ -222,16 +221,7 @@ def _payload(document: IndexedDocument) -> dict[str, Any]:
 
 
 def _company_facets(document: IndexedDocument) -> list[dict[str, str | None]]:
-    # As sqlite's ``_facet_rows``: one value per company (SIREN, else its name's key),
-    # the first company giving a value names it.
-    rows: list[dict[str, str | None]] = []
-    seen: set[str] = set()
-    for company in document.companies:
-        value = company.get("siren") or company_key(str(company.get("name") or ""))
-        if value and str(value) not in seen:
-            seen.add(str(value))
-            rows.append({"value": str(value), "label": company.get("name")})
-    return rows
+    return [{"value": value, "label": label} for value, label in company_facets(document)]
 
 
 def document_source(document: IndexedDocument, seq: int) -> dict[str, Any]:

@@ -74,6 +74,19 @@ def field_values(document: IndexedDocument) -> dict[str, set[str]]:
     return values
 
 
+def company_facets(document: IndexedDocument) -> list[tuple[str, str | None]]:
+    """The company facet of a document: one (value, label) per company — its SIREN, else
+    its name's comparable key — the first mention naming it. Every backend uses this."""
+    facets: list[tuple[str, str | None]] = []
+    seen: set[str] = set()
+    for company in document.companies:
+        value = company.get("siren") or company_key(str(company.get("name") or ""))
+        if value and str(value) not in seen:
+            seen.add(str(value))
+            facets.append((str(value), company.get("name")))
+    return facets
+
+
 def view(document: IndexedDocument) -> DocumentView:
     return DocumentView(
         streams={

@@ -25,7 +25,7 @@ from myrtille.index.base import (
     SearchRequest,
     SearchResult,
 )
-from myrtille.index.matching import field_values
+from myrtille.index.matching import company_facets, field_values
 from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text, words_of
 from myrtille.index.snippets import query_words, snippet
 
@@ -325,18 +325,12 @@ def _positive_match(node: Node) -> str | None:
 
 
 def _facet_rows(seq: int, document: IndexedDocument) -> list[tuple[int, str, str, str | None]]:
-    rows: list[tuple[int, str, str, str | None]] = []
-    for field, values in field_values(document).items():
-        rows += [(seq, field, value, None) for value in values]
-    # Facet values for display: one per company (SIREN, else its name's key).
-    from myrtille.enrichment.names import company_key
-
-    seen: set[str] = set()
-    for company in document.companies:
-        value = company.get("siren") or company_key(str(company.get("name") or ""))
-        if value and value not in seen:
-            seen.add(value)
-            rows.append((seq, "facet:company", value, company.get("name")))
+    values = field_values(document)
+    rows: list[tuple[int, str, str, str | None]] = [
+        (seq, field, value, None) for field, found in values.items() for value in found
+    ]
+    # Facet values for display: companies with their names, and the coded fields.
+    rows += [(seq, "facet:company", value, label) for value, label in company_facets(document)]
     for facet, field in (
         ("sector", "sector"),
         ("event", "event"),
@@ -344,7 +338,7 @@ def _facet_rows(seq: int, document: IndexedDocument) -> list[tuple[int, str, str
         ("source", "source"),
         ("lang", "lang"),
     ):
-        rows += [(seq, f"facet:{facet}", value, None) for value in field_values(document)[field]]
+        rows += [(seq, f"facet:{facet}", value, None) for value in values[field]]
     return rows
 
 
