@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -185,6 +186,13 @@ def start_live(data_dir: Path, **overrides: object) -> Iterator[Live]:
     index.close()
     app = create_app(settings)
     _agent, key = create_agent(app.state.database, "test-agent", "agent@example.org")
+    with serve_app(app) as url:
+        yield Live(url, key, app.state.database, settings)
+
+
+@contextmanager
+def serve_app(app: Any) -> Iterator[str]:
+    """Run ``app`` with a real uvicorn on a free port; yields its base URL."""
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -202,10 +210,12 @@ def start_live(data_dir: Path, **overrides: object) -> Iterator[Live]:
             raise RuntimeError("the API server did not start")
         time.sleep(0.05)
     try:
-        yield Live(url, key, app.state.database, settings)
+        yield url
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+        # Every request was finished by its test: the server has stopped.
+        assert not thread.is_alive()
 
 
 @pytest.fixture(scope="module")

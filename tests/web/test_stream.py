@@ -12,7 +12,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from click.testing import CliRunner
 
 from myrtille.alerts.stream import events_after
@@ -26,7 +25,7 @@ from myrtille.store.database import Database
 from myrtille.store.schema import OutboxItem
 from myrtille.web.app import create_app
 from myrtille.web.auth import create_agent
-from tests.web.conftest import documents, free_port
+from tests.web.conftest import documents, serve_app
 
 SECRET = b"stream-tests-secret-0123456789abcdef"
 HEARTBEAT = 0.3
@@ -74,29 +73,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     # Short intervals, so that heartbeats and live rows show up within a test.
     app.state.stream_heartbeat_seconds = HEARTBEAT
     app.state.stream_poll_seconds = 0.05
-    port = free_port()
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline or not thread.is_alive():
-            uv.should_exit = True
-            raise RuntimeError("the API server did not start")
-        time.sleep(0.05)
     try:
-        yield Server(url, app.state.database, index)
+        with serve_app(app) as url:
+            yield Server(url, app.state.database, index)
     finally:
-        uv.should_exit = True
-        thread.join(timeout=10)
-        # Every stream was closed by its test: the server stops (no request left hanging).
-        assert not thread.is_alive()
         index.close()
 
 
