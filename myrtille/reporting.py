@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Any
 
@@ -10,7 +10,9 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from myrtille.config.durations import format_duration
 from myrtille.config.settings import Settings
+from myrtille.crawlers.polling import effective_interval
 from myrtille.crawlers.runner import CrawlReport
 from myrtille.store.schema import SourceState
 
@@ -112,11 +114,23 @@ def _escape(text: str) -> str:
     return text.replace("[", r"\[")
 
 
+def _interval(configured: timedelta, state: SourceState) -> str:
+    """The interval in force (adaptive polling), with the configured one when it differs."""
+    current = effective_interval(configured, state.poll_interval_seconds, bool(state.backing_off))
+    text = format_duration(current)
+    if current != configured:
+        text += f" (set {format_duration(configured)})"
+    if state.backing_off:
+        text += "\n[yellow]backing off[/]"
+    return text
+
+
 def print_sources(console: Console, settings: Settings, states: dict[str, SourceState]) -> None:
     table = Table(title=f"Sources ({len(settings.sources)})", title_justify="left")
     for column in (
         "id",
         "kind",
+        "interval",
         "last attempt",
         "last success",
         "found",
@@ -131,6 +145,7 @@ def print_sources(console: Console, settings: Settings, states: dict[str, Source
             table.add_row(
                 source.id,
                 source.kind,
+                format_duration(source.interval),
                 "never",
                 "never",
                 "-",
@@ -154,6 +169,7 @@ def print_sources(console: Console, settings: Settings, states: dict[str, Source
         table.add_row(
             source.id,
             source.kind,
+            _interval(source.interval, state),
             _ago(state.last_attempt_at),
             _ago(state.last_success_at),
             str(state.items_found),

@@ -4,6 +4,7 @@ the crawl entry point, and state databases (SQLite, PostgreSQL)."""
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,6 +22,11 @@ from myrtille.enrichment.enricher import Enricher
 from myrtille.store.database import Database, open_database
 
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # A command run without data_dir uses the per-user directory: never the real one.
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="myrtille-tests-xdg-")
 
 
 @pytest.fixture

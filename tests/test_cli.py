@@ -66,7 +66,12 @@ def test_init_writes_a_valid_starter(tmp_path: Path) -> None:
     assert code == 0 and path.exists()
     code, output = run("init", str(path))
     assert code == 1 and "already exists" in output
-    code, output = run("--config", str(path), "sources")
+    # The starter names no data_dir: keep the per-user default inside this test.
+    result = CliRunner(env={"XDG_DATA_HOME": str(tmp_path / "xdg")}).invoke(
+        main, ["--config", str(path), "sources"]
+    )
+    code, output = result.exit_code, result.output
+    assert (tmp_path / "xdg" / "myrtille" / "myrtille.db").exists()
     assert code == 0 and "exemple-rss" in output and "disabled" in output
 
 

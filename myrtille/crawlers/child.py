@@ -33,7 +33,7 @@ def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> 
     handlers = []  # Scrapy keeps weak references to signal handlers: hold them here.
 
     def start_one(source: SourceBase) -> Deferred[None]:
-        run = SourceRun(source_id=source.id, kind=source.kind)
+        run = SourceRun(source_id=source.id, kind=source.kind, interval=source.interval)
         mark_attempt(database, source.id, source.kind)
         extra = {"max_size": settings.crawl.max_size} if source.kind == "sitemap" else {}
         crawler = process.create_crawler(SPIDERS[source.kind])

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from myrtille.crawlers.polling import next_interval
 from myrtille.store.database import Database
 from myrtille.store.schema import SourceState, utcnow
 
@@ -33,6 +34,8 @@ class SourceRun:
     etag: str | None = None
     last_modified: str | None = None
     validators_seen: bool = False
+    # The source's configured interval; when known, the run adapts the poll interval.
+    interval: timedelta | None = None
 
     def warn(self, message: str) -> None:
         if message not in self.warnings and len(self.warnings) < MAX_WARNINGS:
@@ -98,6 +101,17 @@ def record_run(database: Database, run: SourceRun) -> None:
         state.items_found = run.found
         state.items_new = run.new
         state.total_items_new = (state.total_items_new or 0) + run.new
+        if run.interval is not None:
+            current = state.poll_interval_seconds
+            interval, backing_off = next_interval(
+                run.interval,
+                timedelta(seconds=current) if current else None,
+                new_items=run.new,
+                failed=run.error is not None,
+                consecutive_failures=state.consecutive_failures or 0,
+            )
+            state.poll_interval_seconds = round(interval.total_seconds())
+            state.backing_off = backing_off
         if run.error:
             state.last_error = run.error
             state.last_error_at = utcnow()

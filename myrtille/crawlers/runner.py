@@ -15,6 +15,7 @@ from typing import Any
 
 from myrtille.config.settings import Settings, SourceBase
 from myrtille.crawlers.health import SourceRun, all_states, record_run
+from myrtille.crawlers.polling import effective_interval
 from myrtille.store.database import Database
 from myrtille.store.schema import utcnow
 
@@ -51,7 +52,8 @@ class CrawlReport:
 def due_sources(
     settings: Settings, database: Database, now: datetime | None = None
 ) -> list[SourceBase]:
-    """Enabled sources whose interval has passed since their last attempt."""
+    """Enabled sources whose interval has passed since their last attempt: the adapted
+    interval kept in ``source_state`` when there is one, else the configured one."""
     now = now or utcnow()
     states = all_states(database)
     due = []
@@ -59,11 +61,13 @@ def due_sources(
         if not source.enabled:
             continue
         state = states.get(source.id)
-        if (
-            state is None
-            or state.last_attempt_at is None
-            or state.last_attempt_at + source.interval <= now
-        ):
+        if state is None or state.last_attempt_at is None:
+            due.append(source)
+            continue
+        interval = effective_interval(
+            source.interval, state.poll_interval_seconds, bool(state.backing_off)
+        )
+        if state.last_attempt_at + interval <= now:
             due.append(source)
     return due
 
@@ -149,7 +153,7 @@ def run_crawl(
             f"the crawl process ended before this source finished (exit code "
             f"{exit_code}); see {log_path}" + (f": {tail}" if tail else "")
         )
-        run = SourceRun(source_id=source.id, kind=source.kind)
+        run = SourceRun(source_id=source.id, kind=source.kind, interval=source.interval)
         run.fail(message)
         record_run(database, run)
         outcomes[source.id].error = message

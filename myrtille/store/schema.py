@@ -80,6 +80,8 @@ class SourceState(Base):
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
     total_items_new: Mapped[int] = mapped_column(Integer, default=0)
     runs: Mapped[int] = mapped_column(Integer, default=0)
+    poll_interval_seconds: Mapped[int | None] = mapped_column(Integer)
+    backing_off: Mapped[bool] = mapped_column(default=False)
 
 
 class SeenUrl(Base):

@@ -164,3 +164,19 @@ def test_many_sources_are_crawled_a_few_at_a_time(
     report = crawl(settings)
     assert [o.new for o in report.outcomes.values()] == [1] * 6
     assert all(o.error is None for o in report.outcomes.values())
+
+
+def test_polling_adapts_to_what_a_crawl_finds(
+    server: RouteServer, settings_for, crawl: Callable[..., CrawlReport]
+) -> None:
+    serve_feed(server, 2)
+    settings = settings_for(
+        [{"id": "eco", "kind": "feed", "url": server.url("/feed.xml"), "interval": "1h"}]
+    )
+    crawl(settings)  # new items: polled more often
+    state = load_state(open_database(settings.state_url), "eco")
+    assert state is not None and state.poll_interval_seconds == 45 * 60
+    crawl(settings)  # nothing new (304): polled less often
+    state = load_state(open_database(settings.state_url), "eco")
+    assert state is not None and state.poll_interval_seconds == int(45 * 60 * 1.5)
+    assert state.backing_off is False
