@@ -92,3 +92,31 @@ def revoke_command(app: AppContext, name: str) -> None:
         err.print(f"No active agent named '{name}'.", markup=False)
         sys.exit(1)
     out.print(f"Agent '{name}' revoked.", markup=False)
+
+
+@users_group.command(name="set-password")
+@click.argument("name")
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the password from standard input instead of asking (for scripts).",
+)
+@click.pass_obj
+@reports_config_errors
+def set_password_command(app: AppContext, name: str, password_stdin: bool) -> None:
+    """Set the password an agent signs in to the web UI with."""
+    from myrtille.web.auth import set_password
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        changed = set_password(app.database, name, password)
+    except ValueError as exc:
+        err.print(str(exc), markup=False)
+        sys.exit(1)
+    if not changed:
+        err.print(f"No active agent named '{name}'.", markup=False)
+        sys.exit(1)
+    out.print(f"Password set for agent '{name}'; their open sessions are ended.", markup=False)

@@ -195,6 +195,8 @@ class Agent(Base):
     # The key's public part, to find the row and to show which key is which.
     key_prefix: Mapped[str] = mapped_column(String(16), index=True)
     key_hash: Mapped[str] = mapped_column(String(64))
+    # For the web UI's sign-in (scrypt, see web/auth.py); None: API key only.
+    password_hash: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked: Mapped[bool] = mapped_column(default=False)

@@ -76,5 +76,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(subscriber.router)
     app.include_router(stream_routes.router)
     app.include_router(subscriptions_api.router)
-    app.include_router(ui.router)
+    ui.install(app)
     return app

@@ -97,3 +97,64 @@ def revoke(database: Database, name: str) -> bool:
 def list_agents(database: Database) -> list[Agent]:
     with database.session() as session:
         return list(session.scalars(select(Agent).order_by(Agent.name)))
+
+
+# -- passwords, for the web UI's sign-in -------------------------------------------------
+
+MIN_PASSWORD_LENGTH = 10
+# scrypt from the standard library: memory-hard, no extra dependency. n=2**14 costs
+# ~50 ms and 16 MiB per check, enough to make guessing a stolen hash expensive.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32
+    )
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
+
+
+def password_matches(stored: str, password: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        computed = hashlib.scrypt(
+            password.encode("utf-8"),
+            salt=bytes.fromhex(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(digest) // 2,
+        )
+    except ValueError:
+        return False
+    return hmac.compare_digest(computed.hex(), digest)
+
+
+# Checked when the name is unknown, so that a wrong name costs as long as a wrong password.
+_DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
+
+
+def set_password(database: Database, name: str, password: str) -> bool:
+    """Give an active agent a password; False when there is no such agent."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValueError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+    with database.session() as session:
+        agent = session.scalars(select(Agent).where(Agent.name == name)).first()
+        if agent is None or agent.revoked:
+            return False
+        agent.password_hash = hash_password(password)
+    return True
+
+
+def sign_in(database: Database, name: str, password: str) -> Agent | None:
+    """The active agent with that name and password, else None (whatever was wrong)."""
+    with database.session() as session:
+        agent = session.scalars(select(Agent).where(Agent.name == name.strip())).first()
+        stored = agent.password_hash if agent is not None else None
+        matches = password_matches(stored or _DUMMY_HASH, password)
+        if agent is None or agent.revoked or stored is None or not matches:
+            return None
+        return agent

@@ -1,37 +1,18 @@
-"""The pages in a real browser (Debian's Chromium through Playwright, no download).
-
-Skipped when /usr/bin/chromium is absent, unless CI is set: then it must run.
-"""
+"""Search and document pages in a real browser (fixtures in conftest.py)."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Page
 
 from myrtille.index.factory import open_index
+from tests.browser.conftest import screenshot
 from tests.web.conftest import Live, start_live
 from tests.web.test_ui import hostile_document
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
-
-from playwright.sync_api import Browser, Dialog, Page, sync_playwright  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -41,41 +22,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
         index.index([hostile_document()])  # type: ignore[list-item]
         index.close()
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    opened = context.new_page()
-    dialogs: list[str] = []
-
-    def on_dialog(dialog: Dialog) -> None:
-        dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    opened.on("dialog", on_dialog)
-    yield opened
-    context.close()
-    assert not dialogs, f"a dialog fired: {dialogs}"
-
-
-def screenshot(page: Page, tmp_path: Path, name: str) -> Path:
-    path = tmp_path / "artifacts" / f"{name}.png"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(path), full_page=True)
-    shared = Path("/work/main/.browser-artifacts")
-    if shared.is_dir():
-        shutil.copy(path, shared / path.name)
-    print(f"screenshot: {path}")
-    return path
 
 
 def total(page: Page) -> int:
@@ -90,13 +36,13 @@ def test_search_then_click_a_facet(site: Live, page: Page, tmp_path: Path) -> No
     before = total(page)
     assert before >= 3
     assert page.locator("li.hit").count() == before
-    screenshot(page, tmp_path, "search")
+    screenshot(page, "search")
     page.click("[data-facet=source] a.facet-link:has-text('la-depeche')")
     page.wait_for_url("**source%3Ala-depeche**")
     after = total(page)
     assert 0 < after < before
     assert "source:la-depeche" in page.input_value("input[name=q]")
-    screenshot(page, tmp_path, "search-facet")
+    screenshot(page, "search-facet")
 
 
 def test_document_with_entities(site: Live, page: Page, tmp_path: Path) -> None:
@@ -106,7 +52,7 @@ def test_document_with_entities(site: Live, page: Page, tmp_path: Path) -> None:
     assert page.locator("#doc-title mark.ent-ORG").count() >= 1
     assert page.locator("#doc-text mark.ent-LOC").first.inner_text() == "Toulouse"
     assert page.locator("html").get_attribute("lang") == "en"
-    screenshot(page, tmp_path, "document")
+    screenshot(page, "document")
 
 
 def test_hostile_document_is_inert(site: Live, page: Page, tmp_path: Path) -> None:
@@ -122,4 +68,4 @@ def test_hostile_document_is_inert(site: Live, page: Page, tmp_path: Path) -> No
     assert total(page) == 1
     page.wait_for_timeout(300)
     assert not fired, f"an alert fired: {fired}"
-    screenshot(page, tmp_path, "hostile")
+    screenshot(page, "hostile")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -22,7 +23,7 @@ from myrtille.index.base import IndexedDocument
 from myrtille.index.factory import open_index
 from myrtille.store.database import Database
 from myrtille.web.app import create_app
-from myrtille.web.auth import create_agent
+from myrtille.web.auth import create_agent, set_password
 
 AEROVOLT = "919985002"
 NOW = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0)
@@ -185,7 +186,8 @@ def start_live(data_dir: Path, **overrides: object) -> Iterator[Live]:
     index.index(documents())
     index.close()
     app = create_app(settings)
-    _agent, key = create_agent(app.state.database, "test-agent", "agent@example.org")
+    _agent, key = create_agent(app.state.database, AGENT_NAME, "agent@example.org")
+    set_password(app.state.database, AGENT_NAME, AGENT_PASSWORD)
     with serve_app(app) as url:
         yield Live(url, key, app.state.database, settings)
 
@@ -216,6 +218,30 @@ def serve_app(app: Any) -> Iterator[str]:
         thread.join(timeout=10)
         # Every request was finished by its test: the server has stopped.
         assert not thread.is_alive()
+
+
+AGENT_NAME = "test-agent"
+AGENT_PASSWORD = "correct horse battery"
+CSRF_FIELD = re.compile(r'name="csrf" value="([0-9a-f]{64})"')
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF field of the first form on a page."""
+    found = CSRF_FIELD.search(html)
+    assert found, "no CSRF field on the page"
+    return found.group(1)
+
+
+def signed_in(live: Live, name: str = AGENT_NAME, password: str = AGENT_PASSWORD) -> httpx.Client:
+    """An HTTP client holding the session cookie of a signed-in agent (and its CSRF cookie)."""
+    http = live.client()
+    form = http.get("/signin")
+    response = http.post(
+        "/signin",
+        data={"csrf": csrf_of(form.text), "name": name, "password": password, "next": "/search"},
+    )
+    assert response.status_code == 303, response.text
+    return http
 
 
 @pytest.fixture(scope="module")

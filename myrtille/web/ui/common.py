@@ -1,0 +1,158 @@
+"""What every page of the web UI shares: security headers, the Jinja environment, the
+words of the header in both languages, link and date helpers, and ``render``.
+
+Crawled text is untrusted: templates autoescape everything; the few ``Markup`` values a
+page passes in are built from escaped pieces (snippets, highlighted entities). Links from
+crawled data are kept only when they are http(s).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from myrtille.web import sessions
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+        "form-action 'self'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+LANGUAGES = ("fr", "en")
+Texts = Mapping[str, Mapping[str, str]]
+
+templates = Environment(
+    loader=FileSystemLoader(Path(__file__).parent.parent / "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+# The header and the words several pages use.
+COMMON: Texts = {
+    "fr": {
+        "search": "Recherche",
+        "trends": "Tendances",
+        "sources": "Sources",
+        "subscriptions": "Abonnements",
+        "sign_in": "Se connecter",
+        "sign_out": "Se déconnecter",
+        "signed_in_as": "Connecté : {name}",
+        "switch": "English",
+        "back": "← Retour à la recherche",
+        "not_found": "Page introuvable",
+        "forbidden": "Action refusée",
+        "csrf_failed": "Ce formulaire a expiré ou ne vient pas de cette page. "
+        "Rechargez la page et recommencez.",
+    },
+    "en": {
+        "search": "Search",
+        "trends": "Trends",
+        "sources": "Sources",
+        "subscriptions": "Subscriptions",
+        "sign_in": "Sign in",
+        "sign_out": "Sign out",
+        "signed_in_as": "Signed in: {name}",
+        "switch": "Français",
+        "back": "← Back to search",
+        "not_found": "Page not found",
+        "forbidden": "Action refused",
+        "csrf_failed": "This form has expired or did not come from this page. "
+        "Reload the page and try again.",
+    },
+}
+
+
+def language(value: str | None) -> str:
+    return value if value in LANGUAGES else "fr"
+
+
+def other(lang: str) -> str:
+    return "en" if lang == "fr" else "fr"
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is http(s), else None (no javascript:, data:…)."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    return url if scheme in ("http", "https") and not re.search(r"[\s\x00-\x1f]", url) else None
+
+
+def link(path: str, lang: str, **params: object) -> str:
+    """A local URL with its parameters; the language only when not the default."""
+    query = {k: v for k, v in params.items() if v not in (None, "")}
+    if lang != "fr":
+        query["lang"] = lang
+    return path + ("?" + urlencode(query) if query else "")
+
+
+def day(moment: datetime | None) -> str:
+    return moment.date().isoformat() if moment else ""
+
+
+def term(field: str, value: str) -> str:
+    """``field:value`` as the query language reads it back (quoted when needed)."""
+    if re.fullmatch(r"[^\s()\"]+", value) and ":" not in value:
+        return f"{field}:{value}"
+    return f'{field}:"{value.replace(chr(34), " ")}"'
+
+
+def render(
+    request: Request,
+    template: str,
+    lang: str,
+    texts: Texts | None = None,
+    status: int = 200,
+    **context: Any,
+) -> HTMLResponse:
+    """A page of the UI: the header knows who is signed in; forms get the CSRF field."""
+    words = dict(COMMON[lang]) | dict((texts or {}).get(lang, {}))
+    agent = sessions.signed_in(request)
+    here = request.url.path
+    html = templates.get_template(template).render(
+        lang=lang,
+        t=words,
+        home=link("/search", lang),
+        nav={
+            "search": link("/search", lang),
+            "trends": link("/trends", lang),
+            "sources": link("/sources", lang),
+            "subscriptions": link("/agent/subscriptions", lang),
+            "sign_in": link("/signin", lang, next=here if here != "/signin" else None),
+            "sign_out": "/signout",
+        },
+        agent=agent,
+        csrf=sessions.csrf_field(request),
+        switch=context.pop("switch", link(here, other(lang))),
+        **context,
+    )
+    response = HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
+    sessions.set_csrf_cookie(request, response)
+    return response
+
+
+def message(
+    request: Request, lang: str, status: int, title: str, text: str, **context: Any
+) -> HTMLResponse:
+    return render(
+        request, "message.html", lang, status=status, title=title, message=text, **context
+    )

@@ -1,0 +1,231 @@
+"""The search page: query box with examples, facets to click, snippets, a histogram."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any, Literal
+from urllib.parse import quote
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
+
+from myrtille.index.base import FACET_FIELDS, IndexBackend, SearchRequest
+from myrtille.index.query import Node
+from myrtille.web.api import ApiError, facet_labels, parse_query, state
+from myrtille.web.ui.common import (
+    SECURITY_HEADERS,
+    Texts,
+    day,
+    language,
+    link,
+    other,
+    render,
+    term,
+)
+
+router = APIRouter(include_in_schema=False)
+
+PER_PAGE = 20
+EXAMPLES = (
+    "event:acquisition region:occitanie",
+    "sector:energy",
+    '"levée de fonds" OR event:fundraising',
+    "company:919985002",
+)
+
+TEXTS: Texts = {
+    "fr": {
+        "search": "Recherche",
+        "search_button": "Chercher",
+        "placeholder": "Mots, ou champs comme sector:energy",
+        "examples": "Exemples :",
+        "results": "{n} résultat(s)",
+        "no_results": "Aucun document ne correspond.",
+        "sort": "Tri :",
+        "relevance": "pertinence",
+        "date": "date",
+        "previous": "← Précédente",
+        "next": "Suivante →",
+        "page": "Page {page} sur {pages}",
+        "facets": "Affiner",
+        "company": "Entreprises",
+        "sector": "Secteurs",
+        "event": "Événements",
+        "region": "Régions",
+        "source": "Sources",
+        "lang": "Langues",
+        "histogram": "Documents par période",
+        "invalid": "Requête non valide",
+        "at_position": "à la position {position}",
+        "intro": "Tapez une requête ou essayez un exemple.",
+    },
+    "en": {
+        "search": "Search",
+        "search_button": "Search",
+        "placeholder": "Words, or fields such as sector:energy",
+        "examples": "Examples:",
+        "results": "{n} result(s)",
+        "no_results": "No document matches.",
+        "sort": "Sort:",
+        "relevance": "relevance",
+        "date": "date",
+        "previous": "← Previous",
+        "next": "Next →",
+        "page": "Page {page} of {pages}",
+        "facets": "Narrow down",
+        "company": "Companies",
+        "sector": "Sectors",
+        "event": "Events",
+        "region": "Regions",
+        "source": "Sources",
+        "lang": "Languages",
+        "histogram": "Documents per period",
+        "invalid": "Invalid query",
+        "at_position": "at position {position}",
+        "intro": "Type a query or try an example.",
+    },
+}
+
+
+def histogram_bars(buckets: list[tuple[str, int]]) -> list[dict[str, Any]]:
+    """Day buckets, merged into months when there are too many days to draw."""
+    if len(buckets) > 45:
+        months: dict[str, int] = {}
+        for bucket, count in buckets:
+            months[bucket[:7]] = months.get(bucket[:7], 0) + count
+        buckets = list(months.items())
+    top = max((count for _, count in buckets), default=0) or 1
+    return [{"bucket": b, "count": n, "percent": max(2, round(100 * n / top))} for b, n in buckets]
+
+
+@router.get("/")
+def home(lang: str | None = None) -> Response:
+    chosen = language(lang)
+    return RedirectResponse(link("/search", chosen), status_code=302, headers=SECURITY_HEADERS)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    q: str = "",
+    sort: Literal["relevance", "date"] = "relevance",
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+    as_of: Annotated[int | None, Query(ge=0)] = None,
+    lang: str | None = None,
+    company: str | None = None,
+    sector: str | None = None,
+    event: str | None = None,
+    region: str | None = None,
+    source: str | None = None,
+    language_filter: Annotated[str | None, Query(alias="lang_filter")] = None,
+) -> HTMLResponse:
+    chosen = language(lang)
+    app = state(request)
+    filters = {
+        "company": company,
+        "sector": sector,
+        "event": event,
+        "region": region,
+        "source": source,
+        "lang": language_filter,
+    }
+    # Filters given as parameters are the same as field:value terms in the query.
+    full = " ".join(
+        [q.strip(), *(term(f, v) for f, v in filters.items() if v and v.strip())]
+    ).strip()
+    examples = [{"query": e, "href": link("/search", chosen, q=e)} for e in EXAMPLES]
+    common: dict[str, Any] = {
+        "title": TEXTS[chosen]["search"],
+        "q": full,
+        "examples": examples,
+        "switch": link("/search", other(chosen), q=full, sort=sort),
+    }
+    if not full:
+        return render(request, "search.html", chosen, TEXTS, result=None, error=None, **common)
+    try:
+        node: Node = parse_query(full, app.resolver)
+    except ApiError as exc:
+        position = exc.position or 0
+        error = {
+            "message": exc.message,
+            "position": position + 1,
+            "before": full[:position],
+            "at": full[position : position + 1] or " ",
+            "after": full[position + 1 :],
+        }
+        return render(
+            request, "search.html", chosen, TEXTS, 400, result=None, error=error, **common
+        )
+    index: IndexBackend = app.index
+    result = index.search(
+        SearchRequest(
+            query=node,
+            sort=sort,
+            page=page,
+            per_page=PER_PAGE,
+            facets=FACET_FIELDS,
+            histogram="day",
+            as_of=as_of if page > 1 else None,
+        )
+    )
+    labels = facet_labels()
+    facets = []
+    for name in FACET_FIELDS:
+        counts = result.facets.get(name, [])
+        if not counts:
+            continue
+        facets.append(
+            {
+                "name": name,
+                "entries": [
+                    {
+                        "label": f.label or labels.get(name, {}).get(f.value) or f.value,
+                        "value": f.value,
+                        "count": f.count,
+                        "href": link(
+                            "/search", chosen, q=f"{full} {term(name, f.value)}", sort=sort
+                        ),
+                    }
+                    for f in counts[:10]
+                ],
+            }
+        )
+    pages = max(1, math.ceil(result.total / PER_PAGE))
+
+    def page_link(number: int) -> str:
+        return link("/search", chosen, q=full, sort=sort, page=number, as_of=result.as_of)
+
+    hits = [
+        {
+            "title": hit.title or hit.id,
+            "href": link(f"/documents/{quote(hit.id, safe='')}", chosen),
+            "source": hit.source,
+            "date": day(hit.published_at),
+            # Escaped by index/snippets.py, with <mark> around the matches: the only markup.
+            "snippet": Markup(hit.snippet),
+        }
+        for hit in result.hits
+    ]
+    return render(
+        request,
+        "search.html",
+        chosen,
+        TEXTS,
+        error=None,
+        result={
+            "total": result.total,
+            "page": result.page,
+            "pages": pages,
+            "hits": hits,
+            "facets": facets,
+            "histogram": histogram_bars(result.histogram),
+            "previous": page_link(result.page - 1) if result.page > 1 else None,
+            "next": page_link(result.page + 1) if result.page < pages else None,
+            "sorts": [
+                {"name": s, "href": link("/search", chosen, q=full, sort=s), "active": s == sort}
+                for s in ("relevance", "date")
+            ],
+        },
+        **common,
+    )
