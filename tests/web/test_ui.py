@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html import unescape
+from urllib.parse import unquote_plus
 
 import httpx
 import pytest
@@ -184,3 +185,16 @@ def test_a_hostile_document_is_rendered_inert(client: httpx.Client) -> None:
     assert_inert(results.text)
     assert "&lt;script&gt;" in results.text
     assert_inert(client.get("/search", params={"q": "malveillance hostile"}).text)
+
+
+def test_a_histogram_bar_is_a_date_facet(client: httpx.Client) -> None:
+    page = client.get("/search", params={"q": "event:acquisition"}).text
+    bars = re.findall(r'<a class="bar" href="([^"]+)"[^>]*aria-label="([\d-]+) : (\d+)"', page)
+    assert bars, "no histogram bar links"
+    busiest = max(bars, key=lambda bar: int(bar[2]))
+    href, bucket, count = unescape(busiest[0]), busiest[1], int(busiest[2])
+    assert f"after:{bucket}" in unquote_plus(href)
+    narrowed = client.get(href)
+    assert narrowed.status_code == 200
+    assert total(narrowed.text) == count
+    assert 0 < count <= total(page)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
@@ -88,15 +90,41 @@ TEXTS: Texts = {
 }
 
 
-def histogram_bars(buckets: list[tuple[str, int]]) -> list[dict[str, Any]]:
-    """Day buckets, merged into months when there are too many days to draw."""
-    if len(buckets) > 45:
+def histogram_bars(
+    buckets: list[tuple[str, int]], href: Callable[[str, str], str] | None = None
+) -> list[dict[str, Any]]:
+    """Day buckets, merged into months when there are too many days to draw; each bar
+    links to its period (``after:`` first day, ``before:`` the day after the last)."""
+    monthly = len(buckets) > 45
+    if monthly:
         months: dict[str, int] = {}
         for bucket, count in buckets:
             months[bucket[:7]] = months.get(bucket[:7], 0) + count
         buckets = list(months.items())
     top = max((count for _, count in buckets), default=0) or 1
-    return [{"bucket": b, "count": n, "percent": max(2, round(100 * n / top))} for b, n in buckets]
+    bars = []
+    for bucket, count in buckets:
+        bar: dict[str, Any] = {
+            "bucket": bucket,
+            "count": count,
+            "percent": max(2, round(100 * count / top)),
+        }
+        if href is not None:
+            start, end = period_bounds(bucket, monthly)
+            bar["href"] = href(start, end)
+        bars.append(bar)
+    return bars
+
+
+def period_bounds(bucket: str, monthly: bool) -> tuple[str, str]:
+    """The first day of a day or month bucket, and the first day after it."""
+    if monthly:
+        first = date.fromisoformat(f"{bucket}-01")
+        following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    else:
+        first = date.fromisoformat(bucket)
+        following = first + timedelta(days=1)
+    return first.isoformat(), following.isoformat()
 
 
 @router.get("/")
@@ -219,7 +247,12 @@ def search_page(
             "pages": pages,
             "hits": hits,
             "facets": facets,
-            "histogram": histogram_bars(result.histogram),
+            "histogram": histogram_bars(
+                result.histogram,
+                lambda start, end: link(
+                    "/search", chosen, q=f"{full} after:{start} before:{end}", sort=sort
+                ),
+            ),
             "previous": page_link(result.page - 1) if result.page > 1 else None,
             "next": page_link(result.page + 1) if result.page < pages else None,
             "sorts": [
