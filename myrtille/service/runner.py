@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import logging
 import signal
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from myrtille.config.settings import Settings
 from myrtille.store.database import Database
@@ -63,7 +66,27 @@ def _server_class() -> type:
     return Server
 
 
-def run_service(settings: Settings, database: Database, host: str, port: int) -> int:
+def _when_serving(server: Any, hook: Callable[[Callable[[], None]], None]) -> None:
+    """Call ``hook`` once the web app accepts connections, with a function that stops the
+    service as a signal would (for callers that run something alongside, e.g. the demo)."""
+    while not server.started:
+        if server.should_exit:
+            return
+        time.sleep(0.1)
+
+    def stop() -> None:
+        server.should_exit = True
+
+    hook(stop)
+
+
+def run_service(
+    settings: Settings,
+    database: Database,
+    host: str,
+    port: int,
+    on_serving: Callable[[Callable[[], None]], None] | None = None,
+) -> int:
     import uvicorn
 
     from myrtille.service import jobs
@@ -87,6 +110,10 @@ def run_service(settings: Settings, database: Database, host: str, port: int) ->
     scheduler.start()
     log.info("scheduler started: %s", ", ".join(job.id for job in scheduler.get_jobs()))
     server = _server_class()(uvicorn.Config(app, host=host, port=port, log_level="info"))
+    if on_serving is not None:
+        threading.Thread(
+            target=_when_serving, args=(server, on_serving), daemon=True, name="on-serving"
+        ).start()
     try:
         server.run()
     finally:
