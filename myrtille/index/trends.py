@@ -9,7 +9,7 @@ index or the API. The spike rule:
 
 The minimum count keeps one or two articles after a silent week from being called a
 spike; the callers ask for ``baseline`` periods more than they show so that every shown
-period has a full history.
+period has a full history. ``index_trend`` is the one place that asks an index for them.
 """
 
 from __future__ import annotations
@@ -20,14 +20,17 @@ from datetime import date, timedelta
 from statistics import fmean, pstdev
 from typing import Literal
 
-TrendInterval = Literal["day", "week"]
+from myrtille.index.base import IndexBackend, SearchRequest
+from myrtille.index.query import And, DateBound, Node
+
+TrendInterval = Literal["day", "week", "month"]
 SPIKE_STDEVS = 2.0
 MIN_SPIKE_COUNT = 3
 
 
 @dataclass(frozen=True)
 class TrendPoint:
-    period: date  # the first day of the period (a Monday for weeks)
+    period: date  # the first day of the period (a Monday for weeks, the 1st for months)
     count: int
     spike: bool
     # The baseline the count was compared with (None without a full history).
@@ -36,13 +39,29 @@ class TrendPoint:
 
 
 def period_start(day: date, interval: TrendInterval) -> date:
+    if interval == "month":
+        return day.replace(day=1)
     return day - timedelta(days=day.weekday()) if interval == "week" else day
+
+
+def _months_later(first: date, months: int) -> date:
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def next_period(start: date, interval: TrendInterval) -> date:
+    """The first day of the period after the one starting on ``start``."""
+    if interval == "month":
+        return _months_later(start, 1)
+    return start + timedelta(days=7 if interval == "week" else 1)
 
 
 def period_starts(end: date, interval: TrendInterval, count: int) -> list[date]:
     """The first days of the ``count`` periods ending with the one that holds ``end``."""
-    step = timedelta(days=7 if interval == "week" else 1)
     last = period_start(end, interval)
+    if interval == "month":
+        return [_months_later(last, n - count + 1) for n in range(count)]
+    step = timedelta(days=7 if interval == "week" else 1)
     return [last - step * (count - 1 - n) for n in range(count)]
 
 
@@ -125,3 +144,20 @@ def trend(
 def window_start(end: date, interval: TrendInterval, periods: int, baseline: int) -> date:
     """The first day whose documents ``trend`` needs."""
     return period_starts(end, interval, periods + baseline)[0]
+
+
+def index_trend(
+    index: IndexBackend,
+    subject: Node,
+    *,
+    end: date,
+    interval: TrendInterval = "day",
+    periods: int = 30,
+    baseline: int = 7,
+) -> list[TrendPoint]:
+    """The trend of ``subject`` in ``index`` (the API and the trends page both use it)."""
+    start = window_start(end, interval, periods, baseline)
+    node = And((subject, DateBound("after", start), DateBound("before", end + timedelta(days=1))))
+    # Day buckets whatever the interval: the periods are made here, the same on every backend.
+    result = index.search(SearchRequest(query=node, per_page=1, histogram="day"))
+    return trend(result.histogram, end=end, interval=interval, periods=periods, baseline=baseline)

@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 from myrtille.index.base import FACET_FIELDS, IndexBackend, SearchRequest
 from myrtille.index.query import And, DateBound, Node, QueryError, ValueResolver, parse
 from myrtille.index.query import Field as FieldNode
-from myrtille.index.trends import trend, window_start
+from myrtille.index.trends import index_trend
 from myrtille.store.schema import Agent
 from myrtille.web.auth import authenticate
 from myrtille.web.schemas import (
@@ -322,12 +322,9 @@ def trends(
         subject = FieldNode(field, code)
         label = f"{field}:{code}"
     end = today_utc()
-    start = window_start(end, interval, periods, baseline)
-    node = And((subject, DateBound("after", start), DateBound("before", end + timedelta(days=1))))
-    index: IndexBackend = app.index
-    # Day buckets whatever the interval: trends.py makes the weeks, the same on every backend.
-    result = index.search(SearchRequest(query=node, per_page=1, histogram="day"))
-    points = trend(result.histogram, end=end, interval=interval, periods=periods, baseline=baseline)
+    points = index_trend(
+        app.index, subject, end=end, interval=interval, periods=periods, baseline=baseline
+    )
     return TrendOut(
         subject=label,
         interval=interval,

@@ -1,0 +1,85 @@
+"""Trends and sources pages in a real browser (fixtures in conftest.py)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page
+
+from myrtille.crawlers.health import load_state
+from myrtille.demo.httpserver import RouteServer
+from tests.browser.conftest import screenshot
+from tests.web.conftest import AGENT_NAME, AGENT_PASSWORD, Live, start_live
+from tests.web.test_sources_page import CRAWL, serve_feed
+
+
+@pytest.fixture(scope="module")
+def feeds() -> Iterator[RouteServer]:
+    with RouteServer() as running:
+        serve_feed(running, "regions", 2)
+        yield running
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, feeds: RouteServer) -> Iterator[Live]:
+    sources = [{"id": "regions", "kind": "feed", "url": feeds.url("/regions.xml")}]
+    data_dir = tmp_path_factory.mktemp("browser-sources") / "data"
+    with start_live(data_dir, sources=sources, crawl=CRAWL) as running:
+        yield running
+
+
+def test_trends_mark_the_spike(site: Live, page: Page) -> None:
+    page.goto(f"{site.url}/trends")
+    page.fill("input[name=q]", "sector:energy")
+    page.select_option("select[name=interval]", "day")
+    page.fill("input[name=periods]", "21")
+    page.click("form.trend-form button[type=submit]")
+    page.wait_for_selector("#trend-chart")
+    assert page.locator("#trend-chart a.bar").count() == 21
+    spike = page.locator("#trend-chart a.bar.spike")
+    assert spike.count() == 1
+    assert spike.locator(".marker").is_visible()
+    assert spike.locator(".marker").inner_text() == "▲ pic"
+    assert page.locator("#trend-table tr.spike td.count").inner_text() == "4"
+    screenshot(page, "trends")
+    # The spike's bar opens the search for its day: the four documents of the spike.
+    spike.click()
+    page.wait_for_selector("#total")
+    assert page.locator("#total").get_attribute("data-total") == "4"
+    assert "sector:energy after:" in page.input_value("input[name=q]")
+
+
+def test_an_agent_polls_a_source_now(site: Live, feeds: RouteServer, page: Page) -> None:
+    page.goto(f"{site.url}/sources")
+    row = page.locator("tr[data-source=regions]")
+    assert row.locator("td.last-success").inner_text() == "jamais"
+    assert page.locator("button.poll-now").count() == 0  # public: no button
+
+    page.click("#sign-in")
+    page.fill("#name", AGENT_NAME)
+    page.fill("#password", AGENT_PASSWORD)
+    page.click("form.stacked button[type=submit]")
+    page.wait_for_selector("#signed-in")
+    assert page.url.endswith("/sources")
+
+    row.locator("button.poll-now").click()
+    page.wait_for_selector("#notice")
+    assert "Relevé de « regions » lancé" in page.locator("#notice").inner_text()
+
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and (
+        row.locator("td.last-success .ok").count() == 0 or row.locator(".polling").count()
+    ):
+        time.sleep(0.3)
+        page.reload()
+    assert "Relevé de « regions » terminé" in page.locator("#notice").inner_text()
+    state = load_state(site.database, "regions")
+    assert state is not None and state.last_success_at is not None
+    assert row.locator("td.last-success").inner_text() == state.last_success_at.strftime(
+        "%Y-%m-%d %H:%M UTC"
+    )
+    assert row.locator("td.total").inner_text() == "2"
+    assert feeds.hits["/regions/0.html"] == feeds.hits["/regions/1.html"] == 1
+    screenshot(page, "sources")
