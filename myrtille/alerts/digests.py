@@ -108,7 +108,9 @@ class DigestBuilder:
                     .where(
                         Subscriber.id.in_(
                             select(Subscription.subscriber_id).where(
-                                Subscription.frequency == frequency, Subscription.active.is_(True)
+                                Subscription.frequency == frequency,
+                                Subscription.active.is_(True),
+                                Subscription.paused.is_(False),
                             )
                         )
                     )
@@ -149,6 +151,7 @@ class DigestBuilder:
                     Subscription.subscriber_id == subscriber.id,
                     Subscription.frequency == frequency,
                     Subscription.active.is_(True),
+                    Subscription.paused.is_(False),
                     OutboxItem.channel == "email",
                     OutboxItem.status == "pending",
                 )

@@ -106,6 +106,7 @@ class Dispatcher:
                     or_(OutboxItem.next_attempt_at.is_(None), OutboxItem.next_attempt_at <= now),
                     or_(OutboxItem.channel != "email", Subscription.frequency == "immediate"),
                     Subscription.active.is_(True),
+                    Subscription.paused.is_(False),
                     Subscriber.confirmed_at.is_not(None),
                     Subscriber.paused.is_(False),
                 )

@@ -101,6 +101,7 @@ def events_after(
                 OutboxItem.channel == CHANNEL,
                 OutboxItem.id > last_id,
                 Subscription.active.is_(True),
+                Subscription.paused.is_(False),
                 Subscriber.email == address,
             )
             .order_by(OutboxItem.id)

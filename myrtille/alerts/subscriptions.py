@@ -8,7 +8,7 @@ import logging
 import re
 import secrets
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import func, select
 
@@ -18,6 +18,9 @@ from myrtille.exceptions import MyrtilleError
 from myrtille.index.query import QueryError, ValueResolver, parse
 from myrtille.store.database import Database
 from myrtille.store.schema import Subscriber, Subscription, utcnow
+
+if TYPE_CHECKING:
+    from myrtille.config.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +82,7 @@ def create_subscription(
     confirmed_by_operator: bool = False,
     require_confirmation: bool = False,
     resolver: ValueResolver | None = None,
+    agent_id: int | None = None,
 ) -> Created:
     """Validate and store; without operator consent the subscription waits for the
     subscriber to confirm through a signed link (double opt-in)."""
@@ -125,6 +129,7 @@ def create_subscription(
             webhook_url=webhook_url,
             webhook_secret=webhook_secret,
             apprise_url=apprise_url,
+            agent_id=agent_id,
             # Someone else asking for an address already confirmed still needs its owner's
             # say for this new subscription (require_confirmation).
             active=subscriber.confirmed_at is not None and not require_confirmation,
@@ -156,13 +161,43 @@ def confirm(database: Database, secret: bytes, token: str) -> int:
         # it was pending). Later links activate only the subscriptions they were made for,
         # so a new link never brings back subscriptions the subscriber turned off.
         wanted = [int(i) for i in payload.get("u", [])]
-        query = select(Subscription).where(Subscription.subscriber_id == subscriber.id)
+        # What was unsubscribed or deleted stays so, whatever link is followed.
+        query = select(Subscription).where(
+            Subscription.subscriber_id == subscriber.id, Subscription.ended_at.is_(None)
+        )
         if not first:
             query = query.where(Subscription.id.in_(wanted))
         for subscription in session.scalars(query):
             subscription.active = True
             subscription.updated_at = utcnow()
         return subscriber.id
+
+
+def ask_to_confirm(
+    settings: Settings, secret: bytes, address: str, language: str, token: str
+) -> str | None:
+    """Email the double opt-in link (or write it as .eml without SMTP); None when done,
+    else why it could not be sent (the subscription stays pending)."""
+    from myrtille.alerts.channels.base import PermanentDeliveryError, TransientDeliveryError
+    from myrtille.alerts.channels.email import EmailChannel
+
+    try:
+        EmailChannel(settings, secret).send_confirmation(address, language, token)
+    except (TransientDeliveryError, PermanentDeliveryError, OSError) as exc:
+        return str(exc)
+    return None
+
+
+def end_subscription(subscription: Subscription) -> bool:
+    """Unsubscribe (or delete): inactive for good; False when it had already ended."""
+    if subscription.ended_at is not None and not subscription.active:
+        return False
+    now = utcnow()
+    subscription.active = False
+    subscription.ended_at = subscription.ended_at or now
+    # updated_at moves the subscriptions' version: the matcher reloads.
+    subscription.updated_at = now
+    return True
 
 
 def subscriptions_version(database: Database) -> tuple[int, str]:
@@ -175,7 +210,8 @@ def subscriptions_version(database: Database) -> tuple[int, str]:
 
 
 def load_matcher(database: Database, resolver: ValueResolver | None = None) -> Matcher:
-    """The matcher of the active, confirmed subscriptions of subscribers not paused."""
+    """The matcher of the active, confirmed, unpaused subscriptions of subscribers not
+    paused."""
     matcher = Matcher()
     with database.session() as session:
         rows = session.execute(
@@ -183,6 +219,7 @@ def load_matcher(database: Database, resolver: ValueResolver | None = None) -> M
             .join(Subscriber, Subscriber.id == Subscription.subscriber_id)
             .where(
                 Subscription.active.is_(True),
+                Subscription.paused.is_(False),
                 Subscriber.confirmed_at.is_not(None),
                 Subscriber.paused.is_(False),
             )

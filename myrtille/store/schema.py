@@ -238,6 +238,12 @@ class Subscription(Base):
     webhook_secret: Mapped[str | None] = mapped_column(Text)
     apprise_url: Mapped[str | None] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(default=False)
+    # The agent who set it up for a firm in the web UI (None: API, CLI).
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id"), index=True)
+    # Paused by its agent: not matched and nothing delivered until resumed.
+    paused: Mapped[bool] = mapped_column(default=False)
+    # Unsubscribed or deleted: no confirmation link activates it again.
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 

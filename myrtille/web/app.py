@@ -14,7 +14,7 @@ from myrtille.index.factory import open_index
 from myrtille.index.resolver import CodeResolver
 from myrtille.pipeline.status import prometheus_text, read_status
 from myrtille.store.database import open_database
-from myrtille.web import api, subscriber, subscriptions_api, ui
+from myrtille.web import api, preferences, subscriber, subscriptions_api, ui
 from myrtille.web import stream as stream_routes
 
 
@@ -74,6 +74,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.include_router(api.router)
     app.include_router(subscriber.router)
+    app.include_router(preferences.router)
     app.include_router(stream_routes.router)
     app.include_router(subscriptions_api.router)
     ui.install(app)

@@ -1,4 +1,5 @@
-"""Public pages reached from the links in emails: confirm, unsubscribe, preferences.
+"""Public pages reached from the links in emails: confirm and unsubscribe (the
+preferences page is ``web/preferences.py``).
 
 No API key and no cookie: the signed token in the link is the only credential (see
 ``myrtille.alerts.tokens``). Unsubscribing takes a POST — the RFC 8058 one-click POST a
@@ -9,19 +10,17 @@ previewers follow GET links and must not unsubscribe anyone.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import DictLoader, Environment, StrictUndefined
 from sqlalchemy import select
 
-from myrtille.alerts.mail import unsubscribe_token
-from myrtille.alerts.subscriptions import SubscriptionError, confirm
+from myrtille.alerts.subscriptions import SubscriptionError, confirm, end_subscription
 from myrtille.alerts.tokens import TokenError, secret_key, verify
 from myrtille.config.settings import Settings
 from myrtille.store.database import Database
-from myrtille.store.schema import Subscriber, Subscription, utcnow
+from myrtille.store.schema import Subscriber, Subscription
 
 router = APIRouter(include_in_schema=False)
 
@@ -47,10 +46,6 @@ body{margin:0;background:#f3f1f6;font-family:Arial,Helvetica,sans-serif;color:#2
 main{max-width:640px;margin:40px auto;background:#fff;border-radius:6px;padding:24px 28px}
 h1{font-size:22px;margin:0 0 16px}
 .brand{font-size:12px;letter-spacing:1px;text-transform:uppercase;color:#5b2a86;margin:0 0 12px}
-ul{padding:0;list-style:none}
-li{border-top:1px solid #eee;padding:12px 0}
-code{background:#f5f5f5;padding:1px 4px}
-.meta{color:#666;font-size:13px}
 button{background:#5b2a86;color:#fff;border:0;border-radius:4px;padding:8px 16px;font-size:14px;
 cursor:pointer}
 .error{color:#a01c1c}
@@ -63,23 +58,6 @@ cursor:pointer}
 {% for paragraph in paragraphs %}
 <p{% if error %} class="error"{% endif %}>{{ paragraph }}</p>
 {% endfor %}
-{% if subscriptions %}
-<ul>
-{% for s in subscriptions %}
-<li>
-<strong>{{ s.name }}</strong><br>
-<span class="meta">{{ t.query }} <code>{{ s.query }}</code>
-· {{ s.frequency }} · {{ s.state }}</span>
-{% if s.unsubscribe %}
-<form method="post" action="{{ s.unsubscribe }}">
-<input type="hidden" name="List-Unsubscribe" value="One-Click">
-<button type="submit">{{ t.unsubscribe_one }}</button>
-</form>
-{% endif %}
-</li>
-{% endfor %}
-</ul>
-{% endif %}
 {% if form_action %}
 <form method="post" action="{{ form_action }}">
 <input type="hidden" name="List-Unsubscribe" value="One-Click">
@@ -108,22 +86,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "unsubscribe_title": "Se désabonner ?",
         "unsubscribe_text": "Confirmez pour ne plus recevoir les messages de :",
         "unsubscribe_button": "Me désabonner",
-        "unsubscribe_one": "Me désabonner de cette veille",
         "already": "Vous êtes déjà désabonné(e) : vous ne recevrez plus rien pour cette veille.",
         "done_title": "Désabonnement effectué",
         "done_text": "Vous ne recevrez plus de messages pour :",
         "gone": "Cette veille n'existe plus : vous ne recevrez rien.",
-        "preferences": "Mes abonnements",
-        "preferences_text": "Les veilles de {email} :",
-        "none": "Vous n'avez aucune veille.",
-        "query": "requête :",
-        "immediate": "alerte immédiate",
-        "daily": "résumé quotidien",
-        "weekly": "résumé hebdomadaire",
-        "active": "active",
-        "inactive": "désabonnée",
-        "pending": "en attente de confirmation",
-        "paused": "envois suspendus",
     },
     "en": {
         "invalid": "Invalid link",
@@ -133,37 +99,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "unsubscribe_title": "Unsubscribe?",
         "unsubscribe_text": "Confirm to stop receiving messages for:",
         "unsubscribe_button": "Unsubscribe",
-        "unsubscribe_one": "Unsubscribe from this watch",
         "already": "You are already unsubscribed: nothing more will be sent for this watch.",
         "done_title": "Unsubscribed",
         "done_text": "You will receive no more messages for:",
         "gone": "This watch no longer exists: nothing will be sent.",
-        "preferences": "My subscriptions",
-        "preferences_text": "The watches of {email}:",
-        "none": "You have no watch.",
-        "query": "query:",
-        "immediate": "immediate alert",
-        "daily": "daily digest",
-        "weekly": "weekly digest",
-        "active": "active",
-        "inactive": "unsubscribed",
-        "pending": "waiting for confirmation",
-        "paused": "deliveries paused",
     },
 }
 
 
 @dataclass
-class _Context:
+class LinkContext:
+    """What the pages behind email links need; the signed token is their only credential."""
+
     settings: Settings
     database: Database
     secret: bytes
 
 
-def _context(request: Request) -> _Context:
+def link_context(request: Request) -> LinkContext:
     settings: Settings = request.app.state.settings
     secret = secret_key(settings.secret_key, settings.data_dir)
-    return _Context(settings, request.app.state.database, secret)
+    return LinkContext(settings, request.app.state.database, secret)
 
 
 def _language(value: str | None) -> str:
@@ -177,7 +133,6 @@ def _page(
     *,
     status: int = 200,
     error: bool = False,
-    subscriptions: list[dict[str, Any]] | None = None,
     form_action: str | None = None,
 ) -> HTMLResponse:
     html = _pages.get_template("page.html").render(
@@ -186,7 +141,6 @@ def _page(
         title=title,
         paragraphs=paragraphs,
         error=error,
-        subscriptions=subscriptions or [],
         form_action=form_action,
     )
     return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
@@ -197,7 +151,7 @@ def _invalid(message: str, language: str = "fr") -> HTMLResponse:
     return _page(language, TEXTS[language]["invalid"], [message], status=400, error=True)
 
 
-def _unsubscribe_ids(context: _Context, token: str) -> list[int]:
+def _unsubscribe_ids(context: LinkContext, token: str) -> list[int]:
     payload = verify(context.secret, token, "unsubscribe")
     raw = payload.get("u")
     values = raw if isinstance(raw, list) else [raw]
@@ -217,7 +171,7 @@ def _unsubscribe_action(token: str) -> str:
 
 @router.get("/subscriptions/confirm", response_class=HTMLResponse)
 def confirm_page(request: Request, token: str = "") -> HTMLResponse:
-    context = _context(request)
+    context = link_context(request)
     try:
         subscriber_id = confirm(context.database, context.secret, token)
     except (TokenError, SubscriptionError) as exc:
@@ -232,7 +186,7 @@ def confirm_page(request: Request, token: str = "") -> HTMLResponse:
 @router.get("/unsubscribe", response_class=HTMLResponse)
 def unsubscribe_page(request: Request, token: str = "") -> HTMLResponse:
     """Only asks: the POST of its button (or of the mail client) unsubscribes."""
-    context = _context(request)
+    context = link_context(request)
     try:
         ids = _unsubscribe_ids(context, token)
     except TokenError as exc:
@@ -260,7 +214,7 @@ def unsubscribe_page(request: Request, token: str = "") -> HTMLResponse:
 def unsubscribe(request: Request, token: str = "") -> HTMLResponse:
     """RFC 8058 one-click: the body is ``List-Unsubscribe=One-Click`` (or empty); the
     token alone decides, and doing it twice changes nothing."""
-    context = _context(request)
+    context = link_context(request)
     try:
         ids = _unsubscribe_ids(context, token)
     except TokenError as exc:
@@ -268,10 +222,7 @@ def unsubscribe(request: Request, token: str = "") -> HTMLResponse:
     with context.database.session() as session:
         rows = list(session.scalars(select(Subscription).where(Subscription.id.in_(ids))))
         for row in rows:
-            if row.active:
-                row.active = False
-                # updated_at moves the subscriptions' version: the matcher reloads.
-                row.updated_at = utcnow()
+            end_subscription(row)
         subscriber = session.get(Subscriber, rows[0].subscriber_id) if rows else None
         language = _language(subscriber.language if subscriber else None)
         names = [row.name for row in rows]
@@ -279,47 +230,3 @@ def unsubscribe(request: Request, token: str = "") -> HTMLResponse:
     if not rows:
         return _page(language, texts["done_title"], [texts["gone"]])
     return _page(language, texts["done_title"], [texts["done_text"], *names])
-
-
-@router.get("/preferences", response_class=HTMLResponse)
-def preferences(request: Request, token: str = "") -> HTMLResponse:
-    context = _context(request)
-    try:
-        payload = verify(context.secret, token, "preferences")
-        subscriber_id = int(payload["s"])
-    except TokenError as exc:
-        return _invalid(str(exc))
-    except (KeyError, TypeError, ValueError):
-        return _invalid("this link is not valid (it is malformed)")
-    with context.database.session() as session:
-        subscriber = session.get(Subscriber, subscriber_id)
-        if subscriber is None:
-            return _invalid("this subscriber no longer exists")
-        language = _language(subscriber.language)
-        texts = TEXTS[language]
-        rows = session.scalars(
-            select(Subscription)
-            .where(Subscription.subscriber_id == subscriber_id)
-            .order_by(Subscription.id)
-        )
-        listed: list[dict[str, Any]] = []
-        for row in rows:
-            if not row.active:
-                state = texts["inactive"] if subscriber.confirmed_at else texts["pending"]
-            elif subscriber.paused:
-                state = texts["paused"]
-            else:
-                state = texts["active"]
-            one_click = _unsubscribe_action(unsubscribe_token(context.secret, row.id))
-            listed.append(
-                {
-                    "name": row.name,
-                    "query": row.query,
-                    "frequency": texts.get(row.frequency, row.frequency),
-                    "state": state,
-                    "unsubscribe": one_click if row.active else None,
-                }
-            )
-        email = subscriber.email
-    intro = texts["preferences_text"].format(email=email) if listed else texts["none"]
-    return _page(language, texts["preferences"], [intro], subscriptions=listed)

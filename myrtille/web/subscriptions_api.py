@@ -17,19 +17,19 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
-from myrtille.alerts.channels.base import PermanentDeliveryError, TransientDeliveryError
-from myrtille.alerts.channels.email import EmailChannel
 from myrtille.alerts.preview import preview as preview_query
 from myrtille.alerts.subscriptions import (
     CHANNELS,
     FREQUENCIES,
     SubscriptionError,
+    ask_to_confirm,
     create_subscription,
+    end_subscription,
     normalise_email,
 )
 from myrtille.alerts.tokens import secret_key
 from myrtille.index.query import QueryError
-from myrtille.store.schema import Agent, Subscriber, Subscription, utcnow
+from myrtille.store.schema import Agent, Subscriber, Subscription
 from myrtille.web.api import ApiError, ErrorBody, errors, parse_query, require_agent, state
 
 router = APIRouter(
@@ -239,12 +239,11 @@ def create(
         )
     if result.confirmation == "confirmed" or token is None:
         return result
-    try:
-        EmailChannel(settings, secret).send_confirmation(address, body.language, token)
-    except (TransientDeliveryError, PermanentDeliveryError, OSError) as exc:
+    failure = ask_to_confirm(settings, secret, address, body.language, token)
+    if failure is not None:
         result.note = (
             f"the subscription was created but the confirmation email could not be sent "
-            f"({exc}); create it again later to send a new one"
+            f"({failure}); create it again later to send a new one"
         )
         return JSONResponse(result.model_dump(mode="json"), status_code=202)
     return result
@@ -313,7 +312,5 @@ def deactivate(
         if subscription is None:
             # Someone else's subscription is answered like an unknown one: ids leak nothing.
             raise ApiError(404, "not_found", f"no subscription {subscription_id} of yours")
-        if subscription.active:
-            subscription.active = False
-            subscription.updated_at = utcnow()
+        end_subscription(subscription)
         return out(subscription)

@@ -183,19 +183,21 @@ def test_preferences_lists_subscriptions_escaped(live: Live) -> None:
         assert "Hélicea &amp; co" in html
         assert "aérovolt" in html and "résumé quotidien" in html and "alerte immédiate" in html
         assert "prefs@example.org" in html
-        actions = [unescape(a) for a in re.findall(r'<form method="post" action="([^"]+)"', html)]
-        assert len(actions) == 2
+        forms = re.findall(
+            r'<form class="inline unsubscribe" method="post" action="([^"]+)">', html
+        )
+        assert len(forms) == 2
         # Each watch has its own button: using the second one stops only that watch.
+        token = url.split("token=", 1)[1]
         response = client.post(
-            urljoin(page_url, actions[1]),
-            content=b"List-Unsubscribe=One-Click",
-            headers=ONE_CLICK,
+            urljoin(page_url, unescape(forms[1])),
+            data={"token": token, "action": "unsubscribe", "subscription": second.subscription_id},
         )
         assert response.status_code == 200
         assert active(live, first.subscription_id) and not active(live, second.subscription_id)
         html = client.get(page_url).text
-        assert html.count('<form method="post"') == 1 and "désabonnée" in html
+        assert html.count('<form class="inline unsubscribe" method="post"') == 1
+        assert "désabonnée" in html
         # Preferences tokens open nothing else, and altered ones nothing at all.
-        token = url.split("token=", 1)[1]
         assert client.get("/unsubscribe", params={"token": token}).status_code == 400
         assert client.get("/preferences", params={"token": token + "x"}).status_code == 400

@@ -1,0 +1,278 @@
+"""Agents' subscriptions pages: the firms' subscriptions an agent set up here, a form to
+make one (with a preview of the last 30 days that saves nothing), edit, pause, delete.
+
+An agent's list holds the subscriptions it created in these pages (``agent_id``) that
+have not ended; one the firm unsubscribed from, or the agent deleted, leaves the list.
+Without "consent obtained elsewhere" the firm gets the double opt-in email and nothing
+is sent before it confirms; with it, consent is recorded as given to an operator.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+
+from myrtille.alerts.subscriptions import SubscriptionError, end_subscription
+from myrtille.store.schema import Subscriber, Subscription, utcnow
+from myrtille.web.api import state
+from myrtille.web.sessions import SignedInAgent, checked_form, require_signed_in
+from myrtille.web.ui.common import SECURITY_HEADERS, day, language, link, message, render
+from myrtille.web.ui.subscription_form import (
+    HOME,
+    blank,
+    create,
+    form_page,
+    preview_of,
+    problems,
+    query_problems,
+    update,
+)
+from myrtille.web.ui.subscription_texts import NOTICES, TEXTS
+
+log = logging.getLogger(__name__)
+router = APIRouter(include_in_schema=False)
+
+# -- reading --------------------------------------------------------------------------
+
+
+def _owned(request: Request, agent: SignedInAgent, subscription_id: int) -> dict[str, Any] | None:
+    """One of the agent's own subscriptions that has not ended, as the pages show it."""
+    rows = _rows(request, agent, subscription_id)
+    return rows[0] if rows else None
+
+
+def _rows(
+    request: Request, agent: SignedInAgent, subscription_id: int | None = None
+) -> list[dict[str, Any]]:
+    query = (
+        select(Subscription, Subscriber)
+        .join(Subscriber, Subscriber.id == Subscription.subscriber_id)
+        .where(Subscription.agent_id == agent.id, Subscription.ended_at.is_(None))
+        .order_by(Subscription.id.desc())
+    )
+    if subscription_id is not None:
+        query = query.where(Subscription.id == subscription_id)
+    with state(request).database.session() as session:
+        return [
+            {
+                "id": subscription.id,
+                "email": subscriber.email,
+                "name": subscription.name,
+                "query": subscription.query,
+                "frequency": subscription.frequency,
+                "channels": list(subscription.channels or []),
+                "paused": subscription.paused,
+                "states": _states(subscription, subscriber),
+                "webhook_secret": subscription.webhook_secret,
+                "created": day(subscription.created_at),
+            }
+            for subscription, subscriber in session.execute(query)
+        ]
+
+
+def _states(subscription: Subscription, subscriber: Subscriber) -> list[str]:
+    states = ["active" if subscription.active else "pending"]
+    if subscription.paused:
+        states.append("paused")
+    if subscriber.paused:
+        states.append("bounced")
+    return states
+
+
+def _not_found(request: Request, lang: str, subscription_id: int) -> HTMLResponse:
+    texts = TEXTS[lang]
+    return message(
+        request, lang, 404, texts["not_found"], texts["not_found_text"].format(id=subscription_id)
+    )
+
+
+def _done(lang: str, notice: str, subscription_id: int | None = None) -> Response:
+    target = link(HOME, lang, done=notice, id=subscription_id)
+    return RedirectResponse(target, status_code=303, headers=SECURITY_HEADERS)
+
+
+# -- changes ------------------------------------------------------------------------------
+
+
+def _set_paused(request: Request, subscription_id: int, paused: bool) -> None:
+    with state(request).database.session() as session:
+        subscription = session.get(Subscription, subscription_id)
+        assert subscription is not None
+        if subscription.paused != paused:
+            subscription.paused = paused
+            subscription.updated_at = utcnow()
+
+
+def _delete(request: Request, subscription_id: int) -> None:
+    with state(request).database.session() as session:
+        subscription = session.get(Subscription, subscription_id)
+        assert subscription is not None
+        end_subscription(subscription)
+
+
+# -- routes ---------------------------------------------------------------------------
+
+
+@router.get(HOME, response_class=HTMLResponse)
+def list_page(
+    request: Request, lang: str | None = None, done: str | None = None, id: int | None = None
+) -> HTMLResponse:
+    agent = require_signed_in(request)
+    chosen = language(lang)
+    texts = TEXTS[chosen]
+    notice = None
+    if done in NOTICES:
+        named = _owned(request, agent, id) if id is not None else None
+        notice = texts[f"done_{done}"].format(email=named["email"] if named else "")
+    return render(
+        request,
+        "agent_subscriptions.html",
+        chosen,
+        TEXTS,
+        title=texts["title"],
+        rows=[
+            row
+            | {
+                "edit": link(f"{HOME}/{row['id']}/edit", chosen),
+                "delete": link(f"{HOME}/{row['id']}/delete", chosen),
+                "toggle": f"{HOME}/{row['id']}/{'resume' if row['paused'] else 'pause'}",
+            }
+            for row in _rows(request, agent)
+        ],
+        notice=notice,
+        new=link(f"{HOME}/new", chosen),
+    )
+
+
+@router.get(f"{HOME}/new", response_class=HTMLResponse)
+def new_page(request: Request, lang: str | None = None) -> HTMLResponse:
+    require_signed_in(request)
+    return form_page(request, language(lang), blank())
+
+
+@router.post(f"{HOME}/new", response_class=HTMLResponse)
+async def new(request: Request) -> Response:
+    agent = require_signed_in(request)
+    posted = await checked_form(request)
+    lang = language(posted.get("lang"))
+    form = blank() | {k: v for k, v in posted.items() if k in blank()}
+
+    def answer() -> Response:
+        if posted.get("action") == "preview":
+            # Previewing needs only a valid query; the rest is checked when saving.
+            errors = query_problems(request, form["query"], lang)
+            shown = None if errors else preview_of(request, form["query"], lang)
+            return form_page(request, lang, form, errors=errors, shown=shown)
+        errors = problems(request, form, lang, new=True)
+        if errors:
+            return form_page(request, lang, form, errors=errors)
+        try:
+            notice, subscription_id = create(request, agent, form)
+        except SubscriptionError as exc:
+            refused = TEXTS[lang]["refused"].format(detail=exc)
+            return form_page(request, lang, form, errors=[refused])
+        return _done(lang, notice, subscription_id)
+
+    return await run_in_threadpool(answer)
+
+
+@router.get(f"{HOME}/{{subscription_id}}/edit", response_class=HTMLResponse)
+def edit_page(request: Request, subscription_id: int, lang: str | None = None) -> HTMLResponse:
+    agent = require_signed_in(request)
+    chosen = language(lang)
+    row = _owned(request, agent, subscription_id)
+    if row is None:
+        return _not_found(request, chosen, subscription_id)
+    form = blank() | {k: row[k] for k in ("name", "query", "frequency", "email")}
+    return form_page(request, chosen, form, editing=row)
+
+
+@router.post(f"{HOME}/{{subscription_id}}/edit", response_class=HTMLResponse)
+async def edit(request: Request, subscription_id: int) -> Response:
+    agent = require_signed_in(request)
+    posted = await checked_form(request)
+    lang = language(posted.get("lang"))
+
+    def answer() -> Response:
+        row = _owned(request, agent, subscription_id)
+        if row is None:
+            return _not_found(request, lang, subscription_id)
+        form = blank() | {"email": row["email"]}
+        form |= {k: posted.get(k, "") for k in ("name", "query", "frequency")}
+        if posted.get("action") == "preview":
+            errors = query_problems(request, form["query"], lang)
+            shown = None if errors else preview_of(request, form["query"], lang)
+            return form_page(request, lang, form, editing=row, errors=errors, shown=shown)
+        errors = problems(request, form, lang, new=False)
+        if errors:
+            return form_page(request, lang, form, editing=row, errors=errors)
+        update(request, subscription_id, form)
+        return _done(lang, "saved")
+
+    return await run_in_threadpool(answer)
+
+
+async def _toggle(request: Request, subscription_id: int, paused: bool) -> Response:
+    agent = require_signed_in(request)
+    posted = await checked_form(request)
+    lang = language(posted.get("lang"))
+
+    def answer() -> Response:
+        if _owned(request, agent, subscription_id) is None:
+            return _not_found(request, lang, subscription_id)
+        _set_paused(request, subscription_id, paused)
+        return _done(lang, "paused" if paused else "resumed")
+
+    return await run_in_threadpool(answer)
+
+
+@router.post(f"{HOME}/{{subscription_id}}/pause", response_class=HTMLResponse)
+async def pause(request: Request, subscription_id: int) -> Response:
+    return await _toggle(request, subscription_id, True)
+
+
+@router.post(f"{HOME}/{{subscription_id}}/resume", response_class=HTMLResponse)
+async def resume(request: Request, subscription_id: int) -> Response:
+    return await _toggle(request, subscription_id, False)
+
+
+@router.get(f"{HOME}/{{subscription_id}}/delete", response_class=HTMLResponse)
+def delete_page(request: Request, subscription_id: int, lang: str | None = None) -> HTMLResponse:
+    """Only asks: the POST of its button deletes."""
+    agent = require_signed_in(request)
+    chosen = language(lang)
+    row = _owned(request, agent, subscription_id)
+    if row is None:
+        return _not_found(request, chosen, subscription_id)
+    texts = TEXTS[chosen]
+    return render(
+        request,
+        "agent_subscription_delete.html",
+        chosen,
+        TEXTS,
+        title=texts["delete_title"],
+        text=texts["delete_text"].format(email=row["email"], name=row["name"]),
+        action=f"{HOME}/{subscription_id}/delete",
+        cancel=link(HOME, chosen),
+    )
+
+
+@router.post(f"{HOME}/{{subscription_id}}/delete", response_class=HTMLResponse)
+async def delete(request: Request, subscription_id: int) -> Response:
+    agent = require_signed_in(request)
+    posted = await checked_form(request)
+    lang = language(posted.get("lang"))
+
+    def answer() -> Response:
+        if _owned(request, agent, subscription_id) is None:
+            return _not_found(request, lang, subscription_id)
+        _delete(request, subscription_id)
+        log.info("agent %s deleted subscription %s", agent.name, subscription_id)
+        return _done(lang, "deleted")
+
+    return await run_in_threadpool(answer)
