@@ -174,8 +174,12 @@ def subscriptions(app: AppContext) -> None:
         )
         for subscription, subscriber in rows:
             state = "active" if subscription.active else "waiting for confirmation"
-            if subscriber.paused:
+            if subscription.ended_at is not None:
+                state = f"ended {subscription.ended_at:%Y-%m-%d}"
+            elif subscriber.paused:
                 state = f"paused ({subscriber.paused_reason or 'by an operator'})"
+            elif subscription.paused:
+                state = "paused (by its agent)"
             table.add_row(
                 str(subscription.id),
                 subscriber.email,

@@ -13,6 +13,7 @@ from myrtille.alerts.subscriptions import (
     SubscriptionError,
     confirm,
     create_subscription,
+    end_subscription,
     load_matcher,
     normalise_email,
 )
@@ -25,7 +26,7 @@ from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import Intake
 from myrtille.pipeline.processing import ProcessingStage
 from myrtille.store.database import Database, open_database
-from myrtille.store.schema import OutboxItem, Subscriber
+from myrtille.store.schema import OutboxItem, Subscriber, Subscription
 
 SECRET = b"a test secret that is long enough"
 STORY = (
@@ -201,6 +202,15 @@ def test_cli_subscribe_confirm_and_list(tmp_path: Path) -> None:
     assert "waiting for confirmation" in listing.output
     assert CliRunner().invoke(main, [*base, "confirm", token]).exit_code == 0
     assert "active" in CliRunner().invoke(main, [*base, "subscriptions"]).output
+    database = open_database(f"sqlite:///{tmp_path / 'myrtille.db'}")
+    with database.session() as session:
+        subscription = session.scalars(select(Subscription)).one()
+        subscription.paused = True
+    assert "paused (by its agent)" in CliRunner().invoke(main, [*base, "subscriptions"]).output
+    with database.session() as session:
+        end_subscription(session.scalars(select(Subscription)).one())
+    database.dispose()
+    assert "ended " in CliRunner().invoke(main, [*base, "subscriptions"]).output
     bad = CliRunner().invoke(main, [*base, "confirm", token[:-3] + "abc"])
     assert bad.exit_code == 2 and "Cannot confirm" in bad.output
     bad = CliRunner().invoke(
