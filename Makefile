@@ -1,5 +1,6 @@
 # `make demo` and `make test` work on a fresh machine: they create .venv and install
 # everything (the package, its extras, the spaCy models) before running.
+# `make demo` runs the service on the demo site until Ctrl-C (options: DEMO_ARGS="--fresh").
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -16,7 +17,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/myrtille demo
+	$(BIN)/myrtille demo $(DEMO_ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -195,13 +195,64 @@ def sources_export(app: AppContext, output: Path | None) -> None:
     show_default=True,
     help="Port of the demo news site on 127.0.0.1 (another is used if busy).",
 )
+@click.option(
+    "--ui-port",
+    type=int,
+    default=8000,
+    show_default=True,
+    help="Port of the web UI on 127.0.0.1 (another is used if busy).",
+)
+@click.option(
+    "--every",
+    type=click.FloatRange(min=0.5),
+    default=45.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Publish a new demo article this often.",
+)
+@click.option(
+    "--poll",
+    type=click.IntRange(min=1),
+    default=15,
+    show_default=True,
+    metavar="SECONDS",
+    help="Poll interval of the demo sources.",
+)
+@click.option(
+    "--duration",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Stop after this long (default: run until Ctrl-C or SIGTERM).",
+)
 @click.option("--fresh", is_flag=True, help="Start from an empty demo data directory.")
-@click.option("--serve", is_flag=True, help="Keep serving the demo site after collecting.")
+@click.option(
+    "--once",
+    is_flag=True,
+    help="Only collect and enrich the demo site once, print what was found, and exit.",
+)
+@click.option("--serve", is_flag=True, help="With --once: keep serving the demo site after.")
 @click.pass_obj
 @reports_config_errors
-def demo(app: AppContext, port: int, fresh: bool, serve: bool) -> None:
-    """Serve the bundled demo news site on localhost and collect it end to end."""
-    from myrtille.demo.run import run_demo
-
+def demo(
+    app: AppContext,
+    port: int,
+    ui_port: int,
+    every: float,
+    poll: int,
+    duration: float | None,
+    fresh: bool,
+    once: bool,
+    serve: bool,
+) -> None:
+    """Run the whole service on the bundled demo news site, which keeps publishing."""
     data_dir = Path(app.data_dir) if app.data_dir else Path("demo-data")
-    sys.exit(run_demo(out, data_dir, port=port, fresh=fresh, serve=serve))
+    if once:
+        from myrtille.demo.run import collect_once
+
+        sys.exit(collect_once(out, data_dir, port=port, fresh=fresh, serve=serve))
+    from myrtille.demo.live import LiveOptions, run_live_demo
+
+    options = LiveOptions(
+        site_port=port, ui_port=ui_port, every=every, poll=poll, duration=duration, fresh=fresh
+    )
+    sys.exit(run_live_demo(out, data_dir, options))

@@ -59,32 +59,45 @@ def data_file(name: str) -> Any:
     return resources.files("myrtille.demo") / "data" / name
 
 
+def parse_article(item: dict[str, Any], published: datetime | None = None) -> Article:
+    """One article of the YAML data; ``published`` stands in when the item has no date."""
+    when = item.get("published") or published
+    if when is None:
+        raise ValueError(f"article {item.get('slug')!r} has no publication date")
+    if not isinstance(when, datetime):
+        when = datetime.fromisoformat(str(when))
+    return Article(
+        slug=item["slug"],
+        outlet=item["outlet"],
+        language=item["language"],
+        title=item["title"],
+        author=item.get("author") or "",
+        published=when,
+        summary=item.get("summary") or "",
+        body=item["body"],
+        story=item.get("story"),
+        gold=item.get("gold") or {},
+    )
+
+
+def _load(name: str) -> Any:
+    return YAML(typ="safe").load(data_file(name).read_text(encoding="utf-8"))
+
+
 @cache
 def load_corpus() -> Corpus:
-    raw = YAML(typ="safe").load(data_file("corpus.yaml").read_text(encoding="utf-8"))
+    raw = _load("corpus.yaml")
     outlets = [Outlet(o["id"], o["name"], o["language"]) for o in raw["outlets"]]
-    articles = []
-    for item in raw["articles"]:
-        published = item["published"]
-        if not isinstance(published, datetime):
-            published = datetime.fromisoformat(str(published))
-        articles.append(
-            Article(
-                slug=item["slug"],
-                outlet=item["outlet"],
-                language=item["language"],
-                title=item["title"],
-                author=item.get("author") or "",
-                published=published,
-                summary=item.get("summary") or "",
-                body=item["body"],
-                story=item.get("story"),
-                gold=item.get("gold") or {},
-            )
-        )
     return Corpus(
         outlets=outlets,
         companies=list(raw.get("companies") or []),
-        articles=articles,
+        articles=[parse_article(item) for item in raw["articles"]],
         notices=list(raw.get("notices") or []),
     )
+
+
+@cache
+def load_upcoming() -> tuple[dict[str, Any], ...]:
+    """The articles the demo's newsroom publishes while it runs (upcoming.yaml), in order,
+    undated: each is dated when it is published."""
+    return tuple(_load("upcoming.yaml")["articles"])

@@ -1,14 +1,12 @@
-"""``myrtille demo``: serve the demo site, collect it with the embedded defaults, show what
-was collected."""
+"""``myrtille demo --once``: serve the demo site, collect and enrich it once with the
+embedded defaults, show what was collected."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -17,80 +15,30 @@ from sqlalchemy import func, select
 from myrtille.config.loading import load_settings
 from myrtille.config.settings import Settings
 from myrtille.crawlers.runner import run_crawl
+from myrtille.demo.config import open_site, write_config
 from myrtille.demo.corpus import data_file, load_corpus
-from myrtille.demo.httpserver import RouteServer
-from myrtille.demo.site import BODACC_PATH, FEED_PATHS, DemoSite
+from myrtille.demo.site import DemoSite
 from myrtille.pipeline.intake import Intake
 from myrtille.reporting import CrawlProgress, print_crawl_report
 from myrtille.store.database import Database, open_database
 from myrtille.store.schema import Document, Enrichment
 
-DEMO_CONFIG = """\
-# Written by `myrtille demo`: the demo news site on localhost, embedded defaults.
-# Re-run the demo to refresh it (the port may change between runs).
-data_dir: .
-crawl:
-  autothrottle: false          # a local site: no need to slow down
-  concurrency_per_domain: 8
-  timeout: 10s
-sources:
-  - id: eco-regions
-    kind: feed
-    name: "L'Éco des Régions (RSS)"
-    url: {base}{rss}
-  - id: industrie-hebdo
-    kind: feed
-    name: "Industrie Hebdo (Atom)"
-    url: {base}{atom}
-  - id: france-business-review
-    kind: sitemap
-    name: "France Business Review (Google News sitemap)"
-    url: {base}{sitemap}
-  - id: bodacc-demo
-    kind: opendata
-    preset: bodacc
-    name: "BODACC (demo open-data API)"
-    url: {base}{bodacc}
-"""
 
-
-def start_server(port: int, console: Console) -> RouteServer:
-    try:
-        server = RouteServer(port=port)
-    except OSError:
-        server = RouteServer(port=0)
-        console.print(
-            f"Port {port} is busy; the demo site uses port {server.port} instead.", markup=False
-        )
-    site = DemoSite(load_corpus(), server.base_url)
-    server.routes.update(site.routes())
-    return server.start()
-
-
-def run_demo(console: Console, data_dir: Path, *, port: int, fresh: bool, serve: bool) -> int:
+def collect_once(console: Console, data_dir: Path, *, port: int, fresh: bool, serve: bool) -> int:
     if fresh and data_dir.exists():
         shutil.rmtree(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     corpus = load_corpus()
-    server = start_server(port, console)
+    server = open_site(port, console)
+    server.routes.update(DemoSite(corpus, server.base_url).routes())
+    server.start()
     try:
         console.print(
             f"Demo news site: {server.base_url}/ ({len(corpus.articles)} articles, "
             f"{len(corpus.notices)} notices)",
             markup=False,
         )
-        config_path = data_dir / "demo.yaml"
-        config_path.write_text(
-            DEMO_CONFIG.format(
-                base=server.base_url,
-                rss=FEED_PATHS["eco-regions"],
-                atom=FEED_PATHS["industrie-hebdo"],
-                sitemap=FEED_PATHS["france-business-review"],
-                bodacc=BODACC_PATH,
-            )
-            + watchlist_yaml(corpus.companies),
-            encoding="utf-8",
-        )
+        config_path = write_config(data_dir, corpus, server.base_url)
         # The demo shows the embedded defaults: the environment's settings are not used.
         settings = load_settings(config_path, env={})
         database = open_database(settings.state_url)
@@ -113,18 +61,6 @@ def run_demo(console: Console, data_dir: Path, *, port: int, fresh: bool, serve:
         return 0
     finally:
         server.stop()
-
-
-def watchlist_yaml(companies: list[dict[str, Any]]) -> str:
-    """The demo companies as the config's watchlist (names, aliases, places)."""
-    lines = ["# The demo's fictional companies, as a watchlist.", "companies:"]
-    for company in companies:
-        lines.append(f"  - name: {json.dumps(company['name'], ensure_ascii=False)}")
-        lines.append(f"    aliases: {json.dumps(company.get('aliases') or [], ensure_ascii=False)}")
-        for key in ("siren", "naf", "website", "city", "department", "region"):
-            if company.get(key):
-                lines.append(f"    {key}: {json.dumps(str(company[key]), ensure_ascii=False)}")
-    return "\n".join(lines) + "\n"
 
 
 def enrich(console: Console, settings: Settings, database: Database) -> None:

@@ -1,4 +1,5 @@
-"""`myrtille demo` end to end, through the installed command, offline."""
+"""`myrtille demo --once` (collect and enrich the demo site once) end to end, through the
+installed command, offline."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ def run_demo(data_dir: Path, port: int) -> subprocess.CompletedProcess[str]:
             "--data-dir",
             str(data_dir),
             "demo",
+            "--once",
             "--port",
             str(port),
         ],

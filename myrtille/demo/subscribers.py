@@ -1,0 +1,117 @@
+"""Who the live demo serves: an agent who signs in to the web UI, and a few SMEs whose
+subscriptions match the newsroom's upcoming articles, so that alerts visibly arrive."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from myrtille.store.database import Database
+from myrtille.store.schema import Agent, Subscriber, Subscription
+
+DEMO_AGENT = "demo"
+DEMO_AGENT_EMAIL = "agent@cci-demo.example"
+
+
+@dataclass(frozen=True)
+class DemoSubscription:
+    email: str
+    name: str
+    query: str
+    frequency: str = "immediate"
+    language: str = "fr"
+    kind: str = "sme"
+
+
+SUBSCRIPTIONS: tuple[DemoSubscription, ...] = (
+    DemoSubscription(
+        "pme-aero@demo.example",
+        "Aéronautique en Occitanie et Nouvelle-Aquitaine",
+        "sector:aeronautics (region:occitanie OR region:nouvelle-aquitaine)",
+    ),
+    DemoSubscription(
+        "achats@batteries-demo.example",
+        "Concurrent : Cellvia",
+        "company:Cellvia",
+    ),
+    DemoSubscription(
+        "achats@batteries-demo.example",
+        "Énergie : investissements et contrats",
+        "sector:energy (event:investment OR event:contract)",
+    ),
+    DemoSubscription(
+        "export@demo.example",
+        "French firms: exports and fundraising",
+        "event:export OR event:fundraising",
+        language="en",
+    ),
+    DemoSubscription(
+        "direction@agro-demo.example",
+        "Agroalimentaire (digest quotidien)",
+        "sector:agrifood",
+        frequency="daily",
+    ),
+    DemoSubscription(
+        DEMO_AGENT_EMAIL,
+        "Procédures collectives et fermetures (digest quotidien)",
+        "event:insolvency OR event:closure",
+        frequency="daily",
+        kind="agent",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class AgentAccess:
+    name: str
+    password: str
+    api_key: str | None  # only when the agent was just created: a key is shown once
+
+
+def ensure_agent(database: Database) -> AgentAccess:
+    """The demo agent, created when missing, with a fresh password for this run."""
+    from myrtille.web.auth import create_agent, set_password
+
+    with database.session() as session:
+        exists = session.scalar(select(Agent.id).where(Agent.name == DEMO_AGENT)) is not None
+    api_key = None
+    if not exists:
+        _, api_key = create_agent(database, DEMO_AGENT, DEMO_AGENT_EMAIL)
+    password = secrets.token_urlsafe(12)
+    if not set_password(database, DEMO_AGENT, password):
+        raise RuntimeError(f"the demo agent '{DEMO_AGENT}' is revoked; start over with --fresh")
+    return AgentAccess(DEMO_AGENT, password, api_key)
+
+
+def ensure_subscriptions(database: Database, secret: bytes) -> int:
+    """Create the demo subscriptions that do not exist yet, consent recorded as given to
+    the operator (the demo's subscribers are fictional); returns how many were created."""
+    from myrtille.alerts.subscriptions import create_subscription
+    from myrtille.index.resolver import CodeResolver
+
+    created = 0
+    for wanted in SUBSCRIPTIONS:
+        with database.session() as session:
+            exists = session.scalar(
+                select(Subscription.id)
+                .join(Subscriber, Subscriber.id == Subscription.subscriber_id)
+                .where(Subscriber.email == wanted.email, Subscription.query == wanted.query)
+            )
+        if exists is not None:
+            continue
+        create_subscription(
+            database,
+            secret,
+            email=wanted.email,
+            query=wanted.query,
+            frequency=wanted.frequency,
+            language=wanted.language,
+            name=wanted.name,
+            kind=wanted.kind,
+            confirmed_by_operator=True,
+            resolver=CodeResolver(),
+        )
+        created += 1
+    return created
