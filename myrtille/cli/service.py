@@ -17,9 +17,20 @@ def status(app: AppContext) -> None:
     """Queues, sources' health and deliveries at a glance."""
     from myrtille.index.factory import open_index
     from myrtille.pipeline.status import read_status
+    from myrtille.service.health import current_problems
 
     index = open_index(app.settings)
     state = read_status(app.database, indexed=index.count())
+    problems = current_problems(app.settings.data_dir)
+    if problems:
+        out.print("Service degraded: jobs waiting out a storage problem", markup=False)
+        for problem in problems:
+            out.print(
+                f"  {problem.job}: {problem.kind} ({problem.failures} in a row since "
+                f"{problem.since:%Y-%m-%d %H:%M:%S} UTC; next try after "
+                f"{problem.retry_at:%H:%M:%S} UTC): {problem.message}",
+                markup=False,
+            )
     docs = state.documents
     out.print(
         f"Intake: {sum(docs.values())} documents — {docs.get('pending', 0)} pending, "

@@ -297,6 +297,22 @@ class WebhookSettings(Model):
         return parse_duration(value)
 
 
+class RetentionSettings(Model):
+    """How long collected documents are kept; housekeeping deletes older ones."""
+
+    # Filed date (published, else collected) older than this: deleted. None: kept forever.
+    documents: timedelta | None = None
+    # Elasticsearch: forcemerge (expunge deletes) after deleting; heavy, so only on request.
+    forcemerge: bool = False
+
+    @field_validator("documents", mode="before")
+    @classmethod
+    def _documents(cls, value: object) -> timedelta | None:
+        if value is None or value == 0 or str(value).strip() in ("", "0", "none", "null"):
+            return None
+        return parse_duration(value)
+
+
 class Settings(Model):
     data_dir: Path
     database_url: str | None = None
@@ -308,6 +324,7 @@ class Settings(Model):
     index: IndexSettings = Field(default_factory=IndexSettings)
     email: EmailSettings = Field(default_factory=EmailSettings)
     webhooks: WebhookSettings = Field(default_factory=WebhookSettings)
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
     # Signs the links in emails (confirm, unsubscribe); made once in data_dir if not set.
     secret_key: str | None = Field(default=None, min_length=16)
     config_path: Path | None = Field(default=None, exclude=True)

@@ -85,7 +85,24 @@ def _closer(database: object, run: SourceRun, events: ProgressEvents):  # type: 
     return closed
 
 
+def _stop_with_parent() -> None:
+    """Linux: ask for SIGTERM (Scrapy's graceful stop) when the process that started us
+    dies, e.g. a ``myrtille run`` killed with -9, so that no orphaned crawl goes on
+    beside the one its restart starts."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import os
+    import signal
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+    if os.getppid() == 1:  # the parent died while we started: init adopted us
+        sys.exit(1)
+
+
 def main(argv: list[str]) -> int:
+    _stop_with_parent()
     events = ProgressEvents.attach_stdout()
     settings = Settings.model_validate_json(Path(argv[0]).read_text(encoding="utf-8"))
     return crawl(settings, argv[1:], events)

@@ -3,13 +3,15 @@ report what each one gave."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import signal
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,9 @@ from myrtille.store.database import Database
 from myrtille.store.schema import utcnow
 
 EventHandler = Callable[[dict[str, Any]], None]
+# Each source waits up to this fraction of its interval more, always the same for one
+# source, so that sources configured alike do not all fall due on the same scheduler run.
+JITTER = 0.10
 
 
 @dataclass
@@ -49,11 +54,19 @@ class CrawlReport:
         return [o.source_id for o in self.outcomes.values() if o.error]
 
 
+def poll_offset(source_id: str, interval: timedelta) -> timedelta:
+    """The source's own extra wait: a stable share (0 to ``JITTER``) of its interval,
+    from a hash of its id, so it is the same on every run and on every machine."""
+    share = int.from_bytes(hashlib.sha256(source_id.encode()).digest()[:8], "big") / 2**64
+    return timedelta(seconds=int(interval.total_seconds() * JITTER * share))
+
+
 def due_sources(
     settings: Settings, database: Database, now: datetime | None = None
 ) -> list[SourceBase]:
-    """Enabled sources whose interval has passed since their last attempt: the adapted
-    interval kept in ``source_state`` when there is one, else the configured one."""
+    """Enabled sources whose interval (plus their own offset) has passed since their
+    last attempt: the adapted interval kept in ``source_state`` when there is one, else
+    the configured one. A source never crawled is due at once."""
     now = now or utcnow()
     states = all_states(database)
     due = []
@@ -67,7 +80,7 @@ def due_sources(
         interval = effective_interval(
             source.interval, state.poll_interval_seconds, bool(state.backing_off)
         )
-        if state.last_attempt_at + interval <= now:
+        if state.last_attempt_at + interval + poll_offset(source.id, interval) <= now:
             due.append(source)
     return due
 
@@ -150,8 +163,9 @@ def run_crawl(
         # The child died before this source finished: say so where users look.
         tail = _tail(stderr_path)
         message = (
-            f"the crawl process ended before this source finished (exit code "
-            f"{exit_code}); see {log_path}" + (f": {tail}" if tail else "")
+            f"the crawl process ended before this source finished ({_ending(exit_code)}); "
+            f"it will be tried again at its next interval; see {log_path}"
+            + (f": {tail}" if tail else "")
         )
         run = SourceRun(source_id=source.id, kind=source.kind, interval=source.interval)
         run.fail(message)
@@ -166,3 +180,12 @@ def _tail(path: Path, lines: int = 1) -> str:
     except OSError:
         return ""
     return " | ".join(text[-lines:])[:300]
+
+
+def _ending(exit_code: int) -> str:
+    if exit_code < 0:
+        try:
+            return f"killed by {signal.Signals(-exit_code).name}"
+        except ValueError:
+            return f"killed by signal {-exit_code}"
+    return f"exit code {exit_code}"

@@ -7,7 +7,7 @@ Backends (``sqlite.py``, ``elasticsearch.py``) translate the query AST of ``quer
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -126,6 +126,14 @@ class IndexBackend(ABC):
     @abstractmethod
     def clear(self) -> None:
         """Remove every document (before a rebuild)."""
+
+    @abstractmethod
+    def delete_older_than(self, cutoff: datetime, keep: Collection[str] = ()) -> int:
+        """Delete the documents filed (published, else collected) before ``cutoff``,
+        except the ids in ``keep``; undated documents stay. Returns how many went."""
+
+    def optimise(self, *, forcemerge: bool = False) -> None:  # noqa: B027 (optional)
+        """Compact the index after deletions, where the backend gains from it."""
 
     def close(self) -> None:  # noqa: B027 (optional for backends without resources)
         """Release connections."""

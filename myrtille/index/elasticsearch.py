@@ -18,6 +18,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
@@ -369,6 +370,30 @@ class ElasticsearchIndex(IndexBackend):
                 conflicts="proceed",
                 refresh=True,
                 wait_for_completion=True,
+            )
+
+    def delete_older_than(self, cutoff: datetime, keep: Collection[str] = ()) -> int:
+        query: dict[str, Any] = {"range": {"date": {"lt": _es_date(cutoff)}}}
+        if keep:
+            query = {"bool": {"filter": [query], "must_not": [{"ids": {"values": list(keep)}}]}}
+        with self._errors("deleting old documents"):
+            response = self.client.options(request_timeout=LONG_REQUEST_TIMEOUT).delete_by_query(
+                index=self.alias,
+                query=query,
+                conflicts="proceed",
+                refresh=True,
+                wait_for_completion=True,
+            )
+        return int(response.body.get("deleted") or 0)
+
+    def optimise(self, *, forcemerge: bool = False) -> None:
+        """Elasticsearch merges segments by itself; a forcemerge that expunges deleted
+        documents is heavy I/O, so it runs only when ``retention.forcemerge`` asks."""
+        if not forcemerge:
+            return
+        with self._errors("force-merging"):
+            self.client.options(request_timeout=LONG_REQUEST_TIMEOUT).indices.forcemerge(
+                index=self.alias, only_expunge_deletes=True
             )
 
     # -- reading -----------------------------------------------------------------------

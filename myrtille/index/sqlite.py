@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -193,6 +193,32 @@ class SQLiteIndex(IndexBackend):
         for table in ("fts", "facets", "docs"):
             db.execute(f"DELETE FROM {table}")
         db.execute("COMMIT")
+
+    def delete_older_than(self, cutoff: datetime, keep: Collection[str] = ()) -> int:
+        kept = set(keep)
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # ``date`` is ISO text to the second in UTC, so text order is time order.
+            old = [
+                row[0]
+                for row in db.execute("SELECT id FROM docs WHERE date < ?", (_iso(cutoff),))
+                if row[0] not in kept
+            ]
+            removed = self._delete(db, old)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return removed
+
+    def optimise(self, *, forcemerge: bool = False) -> None:
+        """Merge the FTS5 segments, refresh the planner's statistics, and fold the WAL
+        back into the file. Freed pages are reused; the file itself does not shrink."""
+        db = self.db
+        db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+        db.execute("PRAGMA optimize")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # -- reading -----------------------------------------------------------------------
 

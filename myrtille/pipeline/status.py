@@ -31,6 +31,9 @@ class PipelineStatus:
     active_subscriptions: int = 0
     # Mean seconds from collection to enrichment over the last day (a stage latency).
     processing_lag_seconds: float | None = None
+    # Storage problems the service's jobs are backing off from, filled by the caller
+    # from the service's health: (job, kind, message, failures in a row).
+    service_problems: list[tuple[str, str, str, int]] = field(default_factory=list)
 
 
 def read_status(database: Database, indexed: int | None = None) -> PipelineStatus:
@@ -161,6 +164,22 @@ def prometheus_text(status: PipelineStatus) -> str:
         "gauge",
         "Active subscriptions.",
         [_line("myrtille_subscriptions_active", status.active_subscriptions)],
+    )
+    lines += _metric(
+        "myrtille_service_degraded",
+        "gauge",
+        "1 while a job of the service backs off from a storage problem, else 0.",
+        [_line("myrtille_service_degraded", int(bool(status.service_problems)))],
+    )
+    lines += _metric(
+        "myrtille_service_problem_failures",
+        "gauge",
+        "Failures in a row of a job that meets a storage problem (locked, disk full, …).",
+        [
+            _line("myrtille_service_problem_failures", n, {"job": job, "kind": kind})
+            for job, kind, _, n in status.service_problems
+        ]
+        or [_line("myrtille_service_problem_failures", 0, {"job": "", "kind": ""})],
     )
     if status.processing_lag_seconds is not None:
         lines += _metric(

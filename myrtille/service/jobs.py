@@ -2,29 +2,31 @@
 so that the persistent job store can serialise them.
 
 Each job catches and logs its own exceptions: one failing run never stops the scheduler or
-the other jobs. What a job needs (database, index, channels, the processing stage with its
+the other jobs. A storage problem (locked database, full disk, I/O error) is recorded in
+the service's health and makes the job wait longer before each new try (``health.py``).
+What a job needs (database, index, channels, the processing stage with its
 spaCy models) is built once per settings and kept for the life of the process.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
-from functools import wraps
+from functools import lru_cache, wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 from myrtille.config.settings import Settings
 from myrtille.index.base import IndexBackend
+from myrtille.service.health import ServiceHealth, health_of
 from myrtille.store.database import Database, open_database
 
 log = logging.getLogger("myrtille.service")
 F = TypeVar("F", bound=Callable[..., Any])
-
-SENT_RETENTION = timedelta(days=30)
 
 
 def env_int(name: str, default: int) -> int:
@@ -123,7 +125,51 @@ def logged(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@logged
+@lru_cache(maxsize=16)
+def _data_dir(settings_json: str) -> Path:
+    return Path(json.loads(settings_json)["data_dir"])
+
+
+def health(settings_json: str) -> ServiceHealth:
+    """The health record of the installation these settings describe."""
+    return health_of(_data_dir(settings_json))
+
+
+def service_job(func: F) -> F:
+    """A scheduled job: its failure is logged and the scheduler goes on; a storage
+    problem is recorded and backed off from (the job skips its runs until its
+    ``retry_at``); its next success clears the problem."""
+
+    @wraps(func)
+    def wrapper(settings_json: str, *args: Any) -> Any:
+        name = "-".join([func.__name__, *map(str, args)])
+        record = health(settings_json)
+        if record.waiting(name) is not None:
+            return None
+        try:
+            result = func(settings_json, *args)
+        except Exception as exc:
+            problem = record.failed(name, exc)
+            if problem is None:
+                log.exception("job %s failed; it will run again at its next time", name)
+            else:
+                log.error(
+                    "job %s: %s (%s, %d in a row); next try after %s",
+                    name,
+                    problem.kind,
+                    problem.message,
+                    problem.failures,
+                    problem.retry_at.isoformat(timespec="seconds"),
+                )
+            return None
+        if record.succeeded(name):
+            log.warning("job %s works again", name)
+        return result
+
+    return wrapper  # type: ignore[return-value]
+
+
+@service_job
 def crawl(settings_json: str) -> None:
     """Crawl the sources that are due (each source's own ``interval``), in a child process."""
     from myrtille.crawlers.runner import run_crawl, select_sources
@@ -141,7 +187,7 @@ def crawl(settings_json: str) -> None:
     )
 
 
-@logged
+@service_job
 def process(settings_json: str) -> None:
     """Enrich and index pending documents (a bounded number per run)."""
     ctx = context(settings_json)
@@ -155,7 +201,7 @@ def process(settings_json: str) -> None:
         )
 
 
-@logged
+@service_job
 def dispatch(settings_json: str) -> None:
     """Send the due deliveries (retries included)."""
     from myrtille.alerts.dispatcher import Dispatcher
@@ -170,7 +216,7 @@ def dispatch(settings_json: str) -> None:
         )
 
 
-@logged
+@service_job
 def digest(settings_json: str, frequency: str) -> None:
     """Send the digests that are due; the builder knows who is due (once per slot)."""
     from myrtille.alerts.digests import DigestBuilder
@@ -185,21 +231,24 @@ def digest(settings_json: str, frequency: str) -> None:
         log.info("digest %s: %d sent, %d failed", frequency, report.sent, report.failed)
 
 
-@logged
+@service_job
 def housekeeping(settings_json: str) -> None:
-    """Prune deliveries sent more than 30 days ago; give stale intake claims back."""
-    from sqlalchemy import delete
-
+    """Prune sent deliveries, delete documents past their retention, compact the index;
+    give stale intake claims back."""
     from myrtille.pipeline.intake import Intake
     from myrtille.pipeline.processing import STALE_CLAIM
-    from myrtille.store.schema import OutboxItem, utcnow
+    from myrtille.pipeline.retention import housekeep
 
     ctx = context(settings_json)
-    with ctx.database.session() as session:
-        pruned = session.execute(
-            delete(OutboxItem).where(
-                OutboxItem.status == "sent", OutboxItem.sent_at < utcnow() - SENT_RETENTION
-            )
-        ).rowcount
+    report = housekeep(ctx.settings, ctx.database, ctx.index)
     released = Intake(ctx.database, ctx.settings.dedup).release_stale(STALE_CLAIM)
-    log.info("housekeeping: %s sent deliveries pruned, %d stale claims released", pruned, released)
+    log.info(
+        "housekeeping: %d sent deliveries pruned; %d documents past retention deleted "
+        "(%d from the index, %d stories, %d seen URLs); %d stale claims released",
+        report.deliveries_pruned,
+        report.documents_deleted,
+        report.indexed_deleted,
+        report.clusters_deleted,
+        report.seen_urls_pruned,
+        released,
+    )

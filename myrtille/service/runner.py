@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from myrtille.config.settings import Settings
+from myrtille.index.base import IndexBackend
 from myrtille.store.database import Database
 
 log = logging.getLogger("myrtille.service")
@@ -22,11 +23,19 @@ log = logging.getLogger("myrtille.service")
 class Recovered:
     claims: int
     sending: int
+    reindexed: int = 0
 
 
-def recover(settings: Settings, database: Database) -> Recovered:
+# Documents processed last that recovery checks in the index: a kill can only catch the
+# batch being indexed (each batch is indexed before the next is claimed).
+RECENT_BATCHES = 4
+
+
+def recover(settings: Settings, database: Database, index: IndexBackend | None = None) -> Recovered:
     """Single-machine mode: nothing else works on this state, so every intake claim and
-    every delivery left ``sending`` belongs to a previous run that was killed."""
+    every delivery left ``sending`` belongs to a previous run that was killed; and the
+    documents processed last, whose batch was committed but maybe not yet indexed when
+    the kill came, are indexed if the index lacks them."""
     from datetime import timedelta
 
     from sqlalchemy import update
@@ -42,7 +51,31 @@ def recover(settings: Settings, database: Database) -> Recovered:
             ).rowcount
             or 0
         )
-    return Recovered(claims, sending)
+    reindexed = 0
+    if index is not None:
+        reindexed = index_missing(database, index, settings.enrichment.batch_size * RECENT_BATCHES)
+    return Recovered(claims, sending, reindexed)
+
+
+def index_missing(database: Database, index: IndexBackend, recent: int) -> int:
+    """Index those of the ``recent`` documents processed last that the index lacks."""
+    from sqlalchemy import select
+
+    from myrtille.index.records import load_documents
+    from myrtille.store.schema import Document, Enrichment
+
+    with database.session() as session:
+        ids = list(
+            session.scalars(
+                select(Enrichment.document_id)
+                .join(Document, Document.id == Enrichment.document_id)
+                .where(Document.status == "done")
+                .order_by(Enrichment.processed_at.desc())
+                .limit(recent)
+            )
+        )
+    missing = [document_id for document_id in ids if index.get(document_id) is None]
+    return sum(index.index(chunk) for chunk in load_documents(database, missing)) if missing else 0
 
 
 def _server_class() -> type:
@@ -97,13 +130,22 @@ def run_service(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    recovered = recover(settings, database)
-    if recovered.claims or recovered.sending:
+    from myrtille.index.factory import open_index
+    from myrtille.service.health import health_of
+
+    health_of(settings.data_dir).reset()  # problems of a previous run are not ours
+    index = open_index(settings)
+    try:
+        recovered = recover(settings, database, index)
+    finally:
+        index.close()
+    if recovered.claims or recovered.sending or recovered.reindexed:
         log.warning(
             "a previous run stopped mid-work: %d document claim(s) and %d delivery(ies) "
-            "given back to the queues",
+            "given back to the queues, %d processed document(s) indexed",
             recovered.claims,
             recovered.sending,
+            recovered.reindexed,
         )
     app = create_app(settings)
     scheduler = build_scheduler(settings)

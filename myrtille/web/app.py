@@ -57,8 +57,20 @@ def create_app(settings: Settings) -> FastAPI:
         return exc.response()
 
     @app.get("/healthz", tags=["health"], summary="Liveness probe (no key needed)")
-    def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    def healthz() -> JSONResponse:
+        # "degraded" (503) while a job of the service backs off from a storage problem.
+        from myrtille.service.health import current_problems
+
+        problems = current_problems(settings.data_dir)
+        if not problems:
+            return JSONResponse({"status": "ok"})
+        return JSONResponse(
+            {
+                "status": "degraded",
+                "problems": [p.as_json() for p in problems],
+            },
+            status_code=503,
+        )
 
     @app.get(
         "/metrics",
@@ -67,7 +79,12 @@ def create_app(settings: Settings) -> FastAPI:
         summary="Prometheus metrics (aggregate counts only; no key needed)",
     )
     def metrics() -> PlainTextResponse:
+        from myrtille.service.health import current_problems
+
         status = read_status(database, indexed=index.count())
+        status.service_problems = [
+            (p.job, p.kind, p.message, p.failures) for p in current_problems(settings.data_dir)
+        ]
         return PlainTextResponse(
             prometheus_text(status), media_type="text/plain; version=0.0.4; charset=utf-8"
         )
