@@ -106,12 +106,27 @@ class ProcessingStage:
                 # Whatever happened, the claims go back to the queue for another try.
                 self.intake.release([d.id for d in batch])
                 raise
-            self._store(results, report)
+            try:
+                self._store(results, report)
+            except BaseException:
+                # The batch's transaction rolled back: nothing of it was stored. Give the
+                # claims back now rather than after STALE_CLAIM (a locked or full database
+                # would otherwise hold these documents for an hour).
+                self._release_quietly([d.id for d in batch])
+                raise
             self._index([r.document_id for r in results if not r.error], report)
             report.batches += 1
             if on_batch:
                 on_batch(report)
         return report
+
+    def _release_quietly(self, ids: list[str]) -> None:
+        try:
+            self.intake.release(ids)
+        except Exception:
+            # The database that failed the batch may refuse this too; the stale-claim
+            # release at the next run (or a restart) gives them back then.
+            log.warning("could not give back %d claimed document(s) yet", len(ids))
 
     def matcher(self) -> Matcher:
         """The active subscriptions; reloaded when they change, without a restart."""

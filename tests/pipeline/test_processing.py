@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
+from sqlalchemy.exc import DBAPIError
 
 from myrtille.cli import main
 from myrtille.config.loading import load_settings
@@ -112,3 +114,36 @@ companies:
         assert all(set(e) >= {"type", "sentence", "company"} for e in record["events"])
         assert record["regions"] == ["76"] and record["departments"] == ["31"]
         assert all(set(e) >= {"text", "label", "start", "end"} for e in record["entities"])
+
+
+def test_a_batch_the_database_refuses_to_store_goes_back_to_the_queue_at_once(
+    tmp_path: Path, enricher: Enricher
+) -> None:
+    settings = load_settings(None, env={}, overrides={"data_dir": str(tmp_path)})
+    database = open_database(settings.state_url)
+    intake = Intake(database)
+    for n in range(3):
+        intake.add(
+            CollectedDocument(
+                url=f"https://b.example/{n}",
+                source_id="s",
+                title=f"Aérovolt {n}",
+                text=ARTICLE,
+                language="fr",
+            )
+        )
+    # The database itself refuses the enrichment rows, as a full disk would refuse them.
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TRIGGER refuse BEFORE INSERT ON enrichment "
+            "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+        )
+    stage = ProcessingStage(settings, database, enricher)
+    with pytest.raises(DBAPIError, match="database or disk is full"):
+        stage.run()
+    # Not held as "claimed" until the stale-claim hour is over: pending again, now.
+    assert intake.counts() == {"pending": 3}
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TRIGGER refuse")
+    assert stage.run().processed == 3
+    assert intake.counts() == {"done": 3}
