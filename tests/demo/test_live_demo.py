@@ -171,7 +171,7 @@ def test_a_restarted_demo_goes_on_and_ends_after_its_duration(demo_data: Path) -
     assert before, "the first test published articles"
     process, out, _ = start_demo(
         demo_data,
-        *("--every", "1", "--poll", "1", "--duration", "25"),
+        *("--every", "1", "--poll", "1", "--duration", "10"),
         *("--port", str(free_port()), "--ui-port", str(free_port())),
     )
     try:
@@ -182,7 +182,7 @@ def test_a_restarted_demo_goes_on_and_ends_after_its_duration(demo_data: Path) -
         raise
     text = out.read_text(encoding="utf-8")
     assert code == 0, text
-    assert "--duration 25 s is over: stopping." in text
+    assert "--duration 10 s is over: stopping." in text
     assert "Demo stopped." in text
     after = json.loads((demo_data / STATE_NAME).read_text())["published"]
     # What was published before is kept (same dates), and nothing is published twice.
