@@ -31,6 +31,8 @@ class PipelineStatus:
     active_subscriptions: int = 0
     # Mean seconds from collection to enrichment over the last day (a stage latency).
     processing_lag_seconds: float | None = None
+    # Mean seconds from a match being queued to its delivery, over the last day.
+    delivery_lag_seconds: float | None = None
     # Storage problems the service's jobs are backing off from, filled by the caller
     # from the service's health: (job, kind, message, failures in a row).
     service_problems: list[tuple[str, str, str, int]] = field(default_factory=list)
@@ -82,6 +84,18 @@ def read_status(database: Database, indexed: int | None = None) -> PipelineStatu
             if p and c and (since - p).total_seconds() < 86400
         ]
         status.processing_lag_seconds = sum(lags) / len(lags) if lags else None
+        sent = session.execute(
+            select(OutboxItem.sent_at, OutboxItem.created_at)
+            .where(OutboxItem.status == "sent", OutboxItem.sent_at.is_not(None))
+            .order_by(OutboxItem.sent_at.desc())
+            .limit(500)
+        ).all()
+        waits = [
+            (done - queued).total_seconds()
+            for done, queued in sent
+            if done and queued and (since - done).total_seconds() < 86400
+        ]
+        status.delivery_lag_seconds = sum(waits) / len(waits) if waits else None
     return status
 
 
@@ -187,5 +201,12 @@ def prometheus_text(status: PipelineStatus) -> str:
             "gauge",
             "Mean seconds from collection to enrichment, over the last day.",
             [_line("myrtille_processing_lag_seconds", round(status.processing_lag_seconds, 3))],
+        )
+    if status.delivery_lag_seconds is not None:
+        lines += _metric(
+            "myrtille_delivery_lag_seconds",
+            "gauge",
+            "Mean seconds from a match being queued to its delivery, over the last day.",
+            [_line("myrtille_delivery_lag_seconds", round(status.delivery_lag_seconds, 3))],
         )
     return "\n".join(lines) + "\n"

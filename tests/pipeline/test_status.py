@@ -3,6 +3,7 @@ Prometheus (checked with the Prometheus client's own parser)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -56,6 +57,8 @@ def fill(data_dir: Path) -> None:
                 channel="email",
                 status="sent",
                 also_reported_by=[],
+                created_at=utcnow() - timedelta(seconds=90),
+                sent_at=utcnow() - timedelta(seconds=30),
             )
         )
     database.dispose()
@@ -80,6 +83,7 @@ def test_metrics_parse_with_the_prometheus_parser(tmp_path: Path) -> None:
     assert samples[("myrtille_deliveries", (("channel", "email"), ("status", "sent")))] == 1
     assert samples[("myrtille_source_errors", (("source", 'bodacc "v2"'),))] == 1
     assert "myrtille_processing_lag_seconds" in families
+    assert 59 <= samples[("myrtille_delivery_lag_seconds", ())] <= 61
 
 
 def test_status_command(tmp_path: Path) -> None:
