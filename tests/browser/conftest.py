@@ -33,6 +33,8 @@ if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
 
 from playwright.sync_api import Browser, Dialog, Page, sync_playwright  # noqa: E402
 
+from tests.web.conftest import AGENT_NAME, AGENT_PASSWORD  # noqa: E402
+
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
@@ -57,6 +59,15 @@ def page(browser: Browser) -> Iterator[Page]:
     yield opened
     context.close()
     assert not dialogs, f"a dialog fired: {dialogs}"
+
+
+def fill_sign_in(page: Page) -> None:
+    """Fill and send the sign-in form the page shows, as the test agent; wait for the
+    header to name it."""
+    page.fill("#name", AGENT_NAME)
+    page.fill("#password", AGENT_PASSWORD)
+    page.click("form.stacked button[type=submit]")
+    page.wait_for_selector("#signed-in")
 
 
 def screenshot(page: Page, name: str) -> Path:

@@ -21,8 +21,8 @@ from myrtille.alerts.tokens import secret_key
 from myrtille.crawlers.runner import run_crawl
 from myrtille.demo.httpserver import Route, RouteServer
 from myrtille.index.factory import open_index
-from tests.browser.conftest import screenshot
-from tests.web.conftest import AGENT_NAME, AGENT_PASSWORD, Live, start_live
+from tests.browser.conftest import fill_sign_in, screenshot
+from tests.web.conftest import Live, start_live
 from tests.web.test_ui import SCRIPT, hostile_document
 
 HOSTILE_FEED = (
@@ -55,10 +55,7 @@ def assert_inert(page: Page) -> None:
 
 def sign_in(page: Page, site: Live) -> None:
     page.goto(f"{site.url}/signin")
-    page.fill("#name", AGENT_NAME)
-    page.fill("#password", AGENT_PASSWORD)
-    page.click("form.stacked button[type=submit]")
-    page.wait_for_selector("#signed-in")
+    fill_sign_in(page)
 
 
 def test_public_pages(site: Live, page: Page) -> None:

@@ -13,8 +13,8 @@ from myrtille.alerts.mail import preferences_url
 from myrtille.alerts.subscriptions import create_subscription
 from myrtille.alerts.tokens import secret_key
 from myrtille.store.schema import Subscriber, Subscription
-from tests.browser.conftest import screenshot
-from tests.web.conftest import AGENT_NAME, AGENT_PASSWORD, Live, start_live
+from tests.browser.conftest import fill_sign_in, screenshot
+from tests.web.conftest import Live, start_live
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +25,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
 
 def test_an_agent_previews_then_saves_a_firms_subscription(site: Live, page: Page) -> None:
     page.goto(f"{site.url}/signin")
-    page.fill("#name", AGENT_NAME)
-    page.fill("#password", AGENT_PASSWORD)
-    page.click("form.stacked button[type=submit]")
-    page.wait_for_selector("#signed-in")
+    fill_sign_in(page)
     page.click("header nav a[href='/agent/subscriptions']")
     page.wait_for_selector("#new-subscription")
     page.click("#new-subscription")

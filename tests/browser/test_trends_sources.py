@@ -10,8 +10,8 @@ from playwright.sync_api import Page
 
 from myrtille.crawlers.health import load_state
 from myrtille.demo.httpserver import RouteServer
-from tests.browser.conftest import screenshot
-from tests.web.conftest import AGENT_NAME, AGENT_PASSWORD, Live, start_live
+from tests.browser.conftest import fill_sign_in, screenshot
+from tests.web.conftest import Live, start_live
 from tests.web.test_sources_page import CRAWL, serve_feed
 
 
@@ -58,10 +58,7 @@ def test_an_agent_polls_a_source_now(site: Live, feeds: RouteServer, page: Page)
     assert page.locator("button.poll-now").count() == 0  # public: no button
 
     page.click("#sign-in")
-    page.fill("#name", AGENT_NAME)
-    page.fill("#password", AGENT_PASSWORD)
-    page.click("form.stacked button[type=submit]")
-    page.wait_for_selector("#signed-in")
+    fill_sign_in(page)
     assert page.url.endswith("/sources")
 
     row.locator("button.poll-now").click()

@@ -56,6 +56,8 @@ COMMON: Texts = {
         "back": "← Retour à la recherche",
         "not_found": "Page introuvable",
         "forbidden": "Action refusée",
+        "invalid": "Requête non valide",
+        "at_position": "à la position {position}",
         "csrf_failed": "Ce formulaire a expiré ou ne vient pas de cette page. "
         "Rechargez la page et recommencez.",
     },
@@ -71,6 +73,8 @@ COMMON: Texts = {
         "back": "← Back to search",
         "not_found": "Page not found",
         "forbidden": "Action refused",
+        "invalid": "Invalid query",
+        "at_position": "at position {position}",
         "csrf_failed": "This form has expired or did not come from this page. "
         "Reload the page and try again.",
     },
@@ -114,6 +118,18 @@ def term(field: str, value: str) -> str:
     if re.fullmatch(r"[^\s()\"]+", value) and ":" not in value:
         return f"{field}:{value}"
     return f'{field}:"{value.replace(chr(34), " ")}"'
+
+
+def query_error(q: str, message: str, position: int | None) -> dict[str, Any]:
+    """The parser's message with the faulty character pointed at (``_query_error.html``)."""
+    at = position or 0
+    return {
+        "message": message,
+        "position": at + 1,
+        "before": q[:at],
+        "at": q[at : at + 1] or " ",
+        "after": q[at + 1 :],
+    }
 
 
 def render(

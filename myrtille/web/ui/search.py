@@ -22,6 +22,7 @@ from myrtille.web.ui.common import (
     language,
     link,
     other,
+    query_error,
     render,
     term,
 )
@@ -58,8 +59,6 @@ TEXTS: Texts = {
         "source": "Sources",
         "lang": "Langues",
         "histogram": "Documents par période",
-        "invalid": "Requête non valide",
-        "at_position": "à la position {position}",
         "intro": "Tapez une requête ou essayez un exemple.",
     },
     "en": {
@@ -83,8 +82,6 @@ TEXTS: Texts = {
         "source": "Sources",
         "lang": "Languages",
         "histogram": "Documents per period",
-        "invalid": "Invalid query",
-        "at_position": "at position {position}",
         "intro": "Type a query or try an example.",
     },
 }
@@ -174,14 +171,7 @@ def search_page(
     try:
         node: Node = parse_query(full, app.resolver)
     except ApiError as exc:
-        position = exc.position or 0
-        error = {
-            "message": exc.message,
-            "position": position + 1,
-            "before": full[:position],
-            "at": full[position : position + 1] or " ",
-            "after": full[position + 1 :],
-        }
+        error = query_error(full, exc.message, exc.position)
         return render(
             request, "search.html", chosen, TEXTS, 400, result=None, error=error, **common
         )

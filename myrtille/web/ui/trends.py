@@ -17,7 +17,7 @@ from myrtille.index.base import IndexBackend, SearchRequest
 from myrtille.index.query import And, DateBound, Node, Or
 from myrtille.index.trends import TrendInterval, TrendPoint, index_trend, next_period
 from myrtille.web.api import ApiError, facet_labels, parse_query, state, today_utc
-from myrtille.web.ui.common import Texts, language, link, other, render, term
+from myrtille.web.ui.common import Texts, language, link, other, query_error, render, term
 
 router = APIRouter(include_in_schema=False)
 
@@ -43,8 +43,6 @@ TEXTS: Texts = {
         "sectors": "Secteurs :",
         "events": "Événements :",
         "choose": "Choisissez une requête ou un secteur, un événement ci-dessus.",
-        "invalid": "Requête non valide",
-        "at_position": "à la position {position}",
         "summary": "{total} mention(s) de {subject} sur {periods} période(s) ; {spikes} pic(s).",
         "chart": "Mentions par {interval}",
         "spike": "pic",
@@ -75,8 +73,6 @@ TEXTS: Texts = {
         "sectors": "Sectors:",
         "events": "Events:",
         "choose": "Choose a query, or a sector or an event above.",
-        "invalid": "Invalid query",
-        "at_position": "at position {position}",
         "summary": "{total} mention(s) of {subject} over {periods} period(s); {spikes} spike(s).",
         "chart": "Mentions per {interval}",
         "spike": "spike",
@@ -174,18 +170,6 @@ def bars(
     return drawn
 
 
-def query_error(q: str, exc: ApiError) -> dict[str, Any]:
-    """The parser's message, with the faulty character pointed at (as on the search page)."""
-    position = exc.position or 0
-    return {
-        "message": exc.message,
-        "position": position + 1,
-        "before": q[:position],
-        "at": q[position : position + 1] or " ",
-        "after": q[position + 1 :],
-    }
-
-
 @router.get("/trends", response_class=HTMLResponse)
 def trends_page(
     request: Request,
@@ -218,7 +202,7 @@ def trends_page(
     try:
         node = parse_query(q, app.resolver)
     except ApiError as exc:
-        common["error"] = query_error(q, exc)
+        common["error"] = query_error(q, exc.message, exc.position)
         return render(request, "trends.html", chosen, TEXTS, 400, **common)
     points = index_trend(app.index, node, end=end, interval=every, periods=count, baseline=BASELINE)
     common["trend"] = {
