@@ -141,13 +141,17 @@ def facet_list(facets: str | None) -> tuple[str, ...]:
 
 
 @cache
-def facet_labels() -> dict[str, dict[str, str]]:
-    """Readable names of sector, event and region codes (companies carry their own)."""
+def facet_labels(language: str = "fr") -> dict[str, dict[str, str]]:
+    """Readable names of sector, event and region codes in ``language`` (companies carry
+    their own; region names are proper names, the same in both languages)."""
     from myrtille.enrichment.geography import Gazetteer
     from myrtille.enrichment.lexicons import load_events, load_sectors
 
     def names(entries: Any) -> dict[str, str]:
-        return {e.code: e.labels.get("fr") or e.labels.get("en") or e.code for e in entries}
+        return {
+            e.code: e.labels.get(language) or e.labels.get("fr") or e.labels.get("en") or e.code
+            for e in entries
+        }
 
     return {
         "sector": names(load_sectors()),

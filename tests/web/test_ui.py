@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from myrtille.index.factory import open_index
+from myrtille.store.schema import Company
 from tests.web.conftest import AEROVOLT, Live, doc, start_live
 
 CSP = (
@@ -149,6 +150,25 @@ def test_document_page(client: httpx.Client) -> None:
     assert "« Aérovolt rachète Hélicea »" in html  # the event's sentence
     assert 'href="/documents/d02"' in html  # same story
     assert 'href="https://news.example/1"' in html
+
+
+def companies(html: str) -> list[str]:
+    return re.findall(r'<li class="company">.*?</li>', html, re.S)
+
+
+def test_linked_companies_show_their_registry_activity_and_sector(site: Live) -> None:
+    with site.database.session() as session:
+        session.merge(
+            Company(id=AEROVOLT, siren=AEROVOLT, name="Aérovolt SAS", naf="30.30Z", city="Blagnac")
+        )
+    with site.client() as http:
+        french = http.get("/documents/d01").text
+        english = http.get("/documents/d01?lang=en").text
+    [company] = [c for c in companies(french) if AEROVOLT in c]
+    assert f"SIREN {AEROVOLT} · NAF 30.30Z · Blagnac" in company
+    assert '<a href="/search?q=sector%3Aaeronautics">Aéronautique et spatial</a>' in company
+    [company] = [c for c in companies(english) if AEROVOLT in c]
+    assert ">Aeronautics and space</a>" in company
 
 
 def test_unknown_document_is_a_404_page(client: httpx.Client) -> None:

@@ -4,14 +4,19 @@ events with their sentences, and the other reports of the same story."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
+from sqlalchemy import or_, select
 
 from myrtille.index.base import IndexBackend, IndexedDocument
+from myrtille.store.database import Database
+from myrtille.store.schema import Company
 from myrtille.web.api import facet_labels, state
 from myrtille.web.ui.common import (
     Texts,
@@ -40,6 +45,7 @@ TEXTS: Texts = {
         "entities": "Entités :",
         "siren": "SIREN",
         "no_siren": "SIREN inconnu",
+        "naf": "NAF",
     },
     "en": {
         "not_found": "Document not found",
@@ -53,6 +59,7 @@ TEXTS: Texts = {
         "entities": "Entities:",
         "siren": "SIREN",
         "no_siren": "SIREN unknown",
+        "naf": "NAF",
     },
 }
 
@@ -82,8 +89,79 @@ def highlighted(text: str, entities: list[dict[str, Any]], field: str) -> Markup
     return Markup("".join(pieces))
 
 
-def document_context(found: IndexedDocument, lang: str, story: list[Any]) -> dict[str, Any]:
-    labels = facet_labels()
+@dataclass(frozen=True)
+class RegistryEntry:
+    """What the company registry says of a linked company: its activity and its sector."""
+
+    naf: str | None
+    city: str | None
+    sectors: tuple[str, ...]
+
+
+@cache
+def _naf_prefixes() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    from myrtille.enrichment.lexicons import load_sectors
+
+    return tuple((entry.code, entry.naf) for entry in load_sectors())
+
+
+def naf_sectors(naf: str | None) -> tuple[str, ...]:
+    """The sector codes a NAF code implies (the lexicon's NAF prefixes, as the enrichment)."""
+    if not naf:
+        return ()
+    return tuple(code for code, prefixes in _naf_prefixes() if naf.startswith(prefixes))
+
+
+def registry_entries(
+    database: Database, companies: list[dict[str, Any]]
+) -> dict[str, RegistryEntry]:
+    """Registry facts of the linked companies, by SIREN or registry id."""
+    keys = {str(c.get(k)) for c in companies for k in ("siren", "id") if c.get(k)}
+    if not keys:
+        return {}
+    found: dict[str, RegistryEntry] = {}
+    with database.session() as session:
+        rows = session.scalars(
+            select(Company).where(or_(Company.siren.in_(keys), Company.id.in_(keys)))
+        )
+        for company in rows:
+            entry = RegistryEntry(company.naf, company.city, naf_sectors(company.naf))
+            for key in (company.siren, company.id):
+                if key:
+                    found[key] = entry
+    return found
+
+
+def company_context(
+    company: dict[str, Any], registry: dict[str, RegistryEntry], lang: str
+) -> dict[str, Any]:
+    labels = facet_labels(lang)["sector"]
+    key = str(company.get("siren") or company.get("id") or "")
+    entry = registry.get(key)
+    return {
+        "name": company.get("name") or company.get("siren") or "",
+        "siren": company.get("siren"),
+        "href": link(
+            "/search",
+            lang,
+            q=term("company", str(company.get("siren") or company.get("name") or "")),
+        ),
+        "naf": entry.naf if entry else None,
+        "city": entry.city if entry else None,
+        "sectors": [
+            {"label": labels.get(code, code), "href": link("/search", lang, q=term("sector", code))}
+            for code in (entry.sectors if entry else ())
+        ],
+    }
+
+
+def document_context(
+    found: IndexedDocument,
+    lang: str,
+    story: list[Any],
+    registry: dict[str, RegistryEntry] | None = None,
+) -> dict[str, Any]:
+    labels = facet_labels(lang)
     return {
         "title": found.title or found.id,
         "title_html": highlighted(found.title, found.entities, "title"),
@@ -94,15 +172,7 @@ def document_context(found: IndexedDocument, lang: str, story: list[Any]) -> dic
         "url": safe_url(found.url),
         "labels": sorted({str(e.get("label")) for e in found.entities if e.get("label")}),
         "companies": [
-            {
-                "name": c.get("name") or c.get("siren") or "",
-                "siren": c.get("siren"),
-                "href": link(
-                    "/search",
-                    lang,
-                    q=term("company", str(c.get("siren") or c.get("name") or "")),
-                ),
-            }
+            company_context(c, registry or {}, lang)
             for c in found.companies
             if c.get("name") or c.get("siren")
         ],
@@ -164,6 +234,8 @@ def document_page(request: Request, document_id: str, lang: str | None = None) -
         chosen,
         TEXTS,
         switch=switch,
-        doc=document_context(found, chosen, story),
+        doc=document_context(
+            found, chosen, story, registry_entries(state(request).database, found.companies)
+        ),
         title=found.title or found.id,
     )

@@ -187,7 +187,7 @@ def search_page(
             as_of=as_of if page > 1 else None,
         )
     )
-    labels = facet_labels()
+    labels = facet_labels(chosen)
     facets = []
     for name in FACET_FIELDS:
         counts = result.facets.get(name, [])

@@ -125,7 +125,7 @@ def period_label(start: date, interval: TrendInterval, words: Mapping[str, str])
 def quick_links(index: IndexBackend, lang: str, since: date, until: date) -> dict[str, list[Any]]:
     """The sectors and events most mentioned lately (the lexicon's first ones when the index
     has nothing recent), each a link to its trend, named by the lexicon's label."""
-    labels = facet_labels()
+    labels = facet_labels(lang)
     window = And((DateBound("after", since), DateBound("before", until + timedelta(days=1))))
     found = index.search(SearchRequest(query=window, per_page=1, facets=("sector", "event")))
     links: dict[str, list[Any]] = {}
