@@ -9,6 +9,7 @@ import pytest
 
 from myrtille.web.auth import create_agent, revoke, set_password
 from myrtille.web.sessions import CSRF_COOKIE, SESSION_COOKIE
+from myrtille.web.throttle import FailureThrottle
 from tests.web.conftest import AGENT_PASSWORD, Live, csrf_of, signed_in, start_live
 
 
@@ -113,3 +114,37 @@ def test_a_forged_session_cookie_is_ignored(site: Live) -> None:
 def test_short_passwords_are_refused(site: Live) -> None:
     with pytest.raises(ValueError, match="at least 10"):
         set_password(site.database, "test-agent", "short")
+
+
+def test_repeated_failures_are_throttled_per_client_and_name(site: Live) -> None:
+    create_agent(site.database, "guessed")
+    set_password(site.database, "guessed", "the right password")
+    with site.client() as http:
+        token = csrf_of(http.get("/signin").text)
+
+        def attempt(name: str, password: str) -> httpx.Response:
+            return http.post("/signin", data={"csrf": token, "name": name, "password": password})
+
+        for _ in range(5):
+            assert attempt("guessed", "a wrong guess!").status_code == 401
+        refused = attempt("guessed", "the right password")  # even the right one, for now
+        assert refused.status_code == 429
+        assert 'id="signin-throttled"' in refused.text and "15 min" in refused.text
+        assert SESSION_COOKIE not in refused.headers.get("set-cookie", "")
+        # Another name from the same client is not affected.
+        assert attempt("test-agent", AGENT_PASSWORD).status_code == 303
+
+
+def test_the_throttle_forgets_failures_older_than_its_window() -> None:
+    now = [1000.0]
+    throttle = FailureThrottle(limit=3, window_seconds=60, clock=lambda: now[0])
+    for _ in range(3):
+        throttle.failed("ip|name")
+        now[0] += 10
+    assert throttle.wait_seconds("ip|name") == 30  # the first failure leaves at 1060
+    assert throttle.wait_seconds("ip|other") == 0
+    now[0] = 1061
+    assert throttle.wait_seconds("ip|name") == 0
+    throttle.failed("ip|name")
+    throttle.succeeded("ip|name")
+    assert throttle.wait_seconds("ip|name") == 0
