@@ -39,4 +39,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/digest.py
 
 clean:
-	rm -rf $(VENV) demo-data .pytest_cache .ruff_cache
+	rm -rf $(VENV) demo-data test-artifacts .pytest_cache .ruff_cache

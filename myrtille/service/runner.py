@@ -160,6 +160,9 @@ def run_service(
         server.run()
     finally:
         log.info("stopping: waiting for running jobs to finish")
+        # Paused first, so that the scheduler's thread submits nothing more while the
+        # executor shuts down (APScheduler would log "cannot schedule new futures").
+        scheduler.pause()
         scheduler.shutdown(wait=True)
         jobs.close_all()
         log.info("stopped")
