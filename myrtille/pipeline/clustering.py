@@ -38,13 +38,18 @@ class StoryIndex:
             threshold=settings.threshold * CANDIDATE_RATIO, num_perm=settings.num_perm
         )
         self._signatures: dict[str, MinHash] = {}
+        # The permutations depend only on num_perm and the seed: drawn once, shared by every
+        # signature (drawing them per signature cost more than hashing a page's shingles).
+        self._permutations = MinHash(num_perm=settings.num_perm, scheme=SCHEME).permutations
         self._clusters: dict[str, str] = {}
 
     def signature(self, title: str, text: str) -> MinHash | None:
         grams = shingles(f"{title}\n{text}", self.settings.shingle_words)
         if len(grams) < MIN_SHINGLES:
             return None
-        signature = MinHash(num_perm=self.settings.num_perm, scheme=SCHEME)
+        signature = MinHash(
+            num_perm=self.settings.num_perm, scheme=SCHEME, permutations=self._permutations
+        )
         signature.update_batch([g.encode("utf-8") for g in grams])
         return signature
 
@@ -56,7 +61,10 @@ class StoryIndex:
         if len(values) != self.settings.num_perm:
             return None  # signature made with other settings: ignore rather than mis-match
         return MinHash(
-            num_perm=self.settings.num_perm, hashvalues=values.astype(np.uint64), scheme=SCHEME
+            num_perm=self.settings.num_perm,
+            hashvalues=values.astype(np.uint64),
+            scheme=SCHEME,
+            permutations=self._permutations,
         )
 
     def load(self, rows: Iterable[tuple[str, str, bytes | None]]) -> None:

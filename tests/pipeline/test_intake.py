@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import Intake
-from myrtille.store.database import Database
-from myrtille.store.schema import Document
+from myrtille.store.database import Database, open_database
+from myrtille.store.schema import Document, SeenUrl, StoryCluster
 
 STORY = (
     "La start-up toulousaine Aérovolt a bouclé une levée de fonds de 12 millions d'euros "
@@ -112,3 +112,100 @@ def test_export_since_uses_publication_date(database: Database) -> None:
     intake.add(recent)
     since = datetime(2026, 11, 1, tzinfo=UTC)
     assert [d.url for d in intake.documents(since)] == ["https://a.example/new"]
+
+
+# -- batches (``add_many``), as the crawl's item pipeline writes them ---------------------
+
+
+def batch_and_earlier() -> tuple[list[CollectedDocument], list[CollectedDocument]]:
+    """Documents stored before, and a batch holding every outcome, some only within it."""
+    earlier = [doc("https://a.example/old", OTHER)]
+    notice = doc("https://d.example/avis/1", STORY + " Avis 1.", source="bodacc")
+    notice.kind = "notice"
+    batch = [
+        doc("https://a.example/x?utm_source=rss", STORY),  # new
+        doc("https://a.example/x#comments", STORY),  # known: the first one, in this batch
+        doc("https://b.example/copie", STORY, source="s2"),  # duplicate of one in this batch
+        doc("https://b.example/y", REWORDED, source="s2", title="Aérovolt lève 12 millions"),
+        doc("https://a.example/old?utm_medium=email", OTHER),  # known: stored before
+        doc("https://c.example/reprise", OTHER, source="s3"),  # duplicate of one stored before
+        notice,  # new, a story of its own although it reads like the first
+    ]
+    return earlier, batch
+
+
+def snapshot(database: Database) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """Documents, story clusters and seen URLs, as comparable rows."""
+    with database.session() as session:
+        documents = sorted(
+            (d.id, d.url, d.source_id, d.kind, d.content_hash, d.cluster_id, d.minhash)
+            for d in session.scalars(select(Document))
+        )
+        clusters = sorted((c.id, c.title, c.size) for c in session.scalars(select(StoryCluster)))
+        seen = sorted(
+            (s.url_key, s.url, s.source_id, s.document_id, s.outcome)
+            for s in session.scalars(select(SeenUrl))
+        )
+    return documents, clusters, seen
+
+
+def test_a_batch_gives_what_one_add_after_another_gives(database: Database, tmp_path) -> None:
+    earlier, batch = batch_and_earlier()
+    intake = Intake(database)
+    stored = [intake.add(document) for document in earlier]
+    results = intake.add_many(batch)
+    assert [r.outcome for r in results] == [
+        "new",
+        "known",
+        "duplicate",
+        "new",
+        "known",
+        "duplicate",
+        "new",
+    ]
+    first, _, copy, rewrite, _, reprise, notice = results
+    assert copy.document_id == first.document_id
+    assert reprise.document_id == stored[0].document_id
+    assert rewrite.cluster_id == first.cluster_id == first.document_id
+    assert notice.cluster_id == notice.document_id
+    assert intake.counts() == {"pending": 4}
+    assert all(intake.is_seen(d.url) for d in batch)
+
+    # The same documents added one at a time, in another database: the same rows.
+    reference = open_database(f"sqlite:///{tmp_path / 'one-by-one.db'}")
+    try:
+        one_by_one = Intake(reference)
+        for document in earlier:
+            one_by_one.add(document)
+        assert [one_by_one.add(d) for d in batch] == results
+        assert snapshot(reference) == snapshot(database)
+    finally:
+        reference.dispose()
+
+
+def test_a_batch_joins_stories_stored_earlier_and_grows_them(database: Database) -> None:
+    first = Intake(database).add(doc("https://a.example/x", STORY))
+    # Another process (a fresh intake) rebuilds the story index from the database.
+    later = Intake(database).add_many(
+        [
+            doc("https://b.example/y", REWORDED, source="s2"),
+            doc("https://c.example/z", REWORDED + " Fin.", source="s3"),
+            doc("https://a.example/autre", OTHER),
+        ]
+    )
+    assert [r.outcome for r in later] == ["new", "new", "new"]
+    assert later[0].cluster_id == later[1].cluster_id == first.cluster_id
+    assert later[2].cluster_id == later[2].document_id
+    with database.session() as session:
+        assert session.get(StoryCluster, first.cluster_id).size == 3  # type: ignore[union-attr]
+        assert session.get(StoryCluster, later[2].cluster_id).size == 1  # type: ignore[union-attr]
+    assert Intake(database).add_many([]) == []
+
+
+def test_seen_among_answers_for_a_whole_feed(database: Database) -> None:
+    intake = Intake(database)
+    intake.add_many([doc("https://a.example/x", STORY)])
+    intake.mark_seen("https://a.example/gone", "s1", "unusable")
+    urls = ["https://a.example/x?utm_source=rss", "https://a.example/gone", "https://a.example/y"]
+    assert intake.seen_among(urls) == {urls[0], urls[1]}
+    assert intake.seen_among([]) == set()

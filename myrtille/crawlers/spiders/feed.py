@@ -39,6 +39,7 @@ class FeedSpider(SourceSpider):
         for warning in feed.warnings:
             self.run.warn(warning)
         undated = 0
+        seen = self.intake.seen_among([entry.link for entry in feed.entries if entry.link])
         for entry in feed.entries:
             self.run.found += 1
             if not entry.link:
@@ -47,7 +48,7 @@ class FeedSpider(SourceSpider):
                     f"entry '{entry.title[:80] or entry.entry_id or '?'}' has no link; skipped"
                 )
                 continue
-            if self.intake.is_seen(entry.link):
+            if entry.link in seen:
                 self.run.known += 1
                 continue
             if entry.published_at is None:
