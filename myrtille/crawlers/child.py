@@ -15,7 +15,7 @@ from myrtille.crawlers.health import SourceRun, load_state, mark_attempt, record
 from myrtille.crawlers.progress import ProgressEvents
 from myrtille.crawlers.scrapy_settings import scrapy_settings
 from myrtille.pipeline.intake import Intake
-from myrtille.store.database import open_database
+from myrtille.store.database import Database
 
 
 def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> int:
@@ -24,7 +24,9 @@ def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> 
 
     from myrtille.crawlers.spiders import SPIDERS
 
-    database = open_database(settings.state_url)
+    # The process that started us (``run_crawl``'s caller) opened and migrated the database:
+    # migrating again here would only add Alembic's start-up to every crawl.
+    database = Database(settings.state_url)
     intake = Intake(database, settings.dedup)
     log_dir = settings.data_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
