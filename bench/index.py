@@ -11,6 +11,9 @@ copied with variations (a different id, date, source and a few words) up to ``--
   database, a plain FTS5 ``MATCH`` of the same two words with a count and 20 rows.
   ``ratio`` = baseline p50 ÷ ours p50 (1 = as fast as bare FTS5).
 
+Check (exit 1 when it fails): the two-word search finds as many documents as the bare
+``MATCH`` and its first page has the bare top 20's bm25 scores, so both did the same work.
+
     .venv/bin/python bench/index.py [--docs 100000] [--repeats 30] [--json]
 """
 
@@ -164,15 +167,32 @@ def main() -> int:
         p50, p95 = timed(bare, args.repeats)
         results["bare_fts_p50_ms"], results["bare_fts_p95_ms"] = round(p50, 2), round(p95, 2)
         results["ratio_two_words"] = round(p50 / results["two_words_p50_ms"], 3)  # type: ignore[operator]
-        results["total_two_words"] = index.search(cases["two_words"]).total
+        ours = index.search(cases["two_words"])
+        results["total_two_words"] = ours.total
+        bare_total = db.execute(
+            "SELECT count(*) FROM fts WHERE fts MATCH 'usine emploi'"
+        ).fetchone()
+        bare_scores = [
+            -score
+            for (score,) in db.execute(
+                "SELECT rank FROM fts WHERE fts MATCH 'usine emploi' ORDER BY rank LIMIT 20"
+            )
+        ]
         index.close()
+    failed = []
+    if ours.total != bare_total[0]:
+        failed.append(f"two words: {ours.total} found, bare FTS5 finds {bare_total[0]}")
+    if [hit.score for hit in ours.hits] != bare_scores:
+        failed.append("two words: the first page's scores are not the bare top 20's")
     if args.json:
         print(json.dumps(results))
     else:
         print("== results ==")
         for key, value in results.items():
             print(f"{key}: {value}")
-    return 0
+    for failure in failed:
+        print(f"check failed: {failure}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

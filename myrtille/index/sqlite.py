@@ -4,6 +4,10 @@ Words are folded and split by Myrtille itself (``words_of``) and stored space-se
 in an FTS5 table with the ``ascii`` tokenizer, so SQLite sees exactly the words the
 in-memory evaluator sees. Structured fields live in a ``facets`` table. WAL mode lets
 one writer and many readers work side by side; batches are written in one transaction.
+
+A search fills a temporary ``matched`` table once (row id, score, date), driven by one FTS5
+``MATCH`` of the query's text part when it has one (``sqlite_fts.py``); the total, the
+page, the facets and the histogram are read from it, and only the page's rows are loaded.
 """
 
 from __future__ import annotations
@@ -28,11 +32,10 @@ from myrtille.index.base import (
 from myrtille.index.matching import company_facets, field_values
 from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text, words_of
 from myrtille.index.snippets import query_words, snippet
+from myrtille.index.sqlite_fts import Plan, phrase, plan, ranking_phrases
 
 SCHEMA_VERSION = 1
 FACET_LIMIT = 20
-TEXT_COLUMNS = "{title text title_lemmas text_lemmas}"
-TITLE_COLUMNS = "{title title_lemmas}"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS docs (
@@ -44,10 +47,14 @@ CREATE TABLE IF NOT EXISTS docs (
 );
 CREATE INDEX IF NOT EXISTS docs_date ON docs (date);
 CREATE INDEX IF NOT EXISTS docs_cluster ON docs (cluster);
+-- A matched document's date without reading its row (rows carry the whole payload).
+CREATE INDEX IF NOT EXISTS docs_seq_date ON docs (seq, date);
 CREATE TABLE IF NOT EXISTS facets (seq INTEGER NOT NULL, field TEXT NOT NULL,
                                    value TEXT NOT NULL, label TEXT);
 CREATE INDEX IF NOT EXISTS facets_value ON facets (field, value, seq);
-CREATE INDEX IF NOT EXISTS facets_seq ON facets (seq, field);
+-- Facet counts of a matched set read this index alone; it replaces (seq, field).
+CREATE INDEX IF NOT EXISTS facets_seq_value ON facets (seq, field, value, label);
+DROP INDEX IF EXISTS facets_seq;
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, text, title_lemmas, text_lemmas, tokenize = 'ascii');
 """
@@ -60,11 +67,6 @@ def _iso(moment: datetime | None) -> str | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
-
-
-def _phrase(words: Sequence[str]) -> str:
-    # Words are letters and digits only (words_of), so quoting them is always safe.
-    return '"' + " ".join(words) + '"'
 
 
 class SQLiteIndex(IndexBackend):
@@ -239,37 +241,42 @@ class SQLiteIndex(IndexBackend):
 
     def search(self, request: SearchRequest) -> SearchResult:
         db = self.db
+        # One read transaction: the count, the page, the facets and the histogram all see
+        # the index as it stood when the search began.
+        db.execute("BEGIN")
+        try:
+            result = self._search(db, request)
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        finally:
+            db.execute("DROP TABLE IF EXISTS temp.matched")
+        return result
+
+    def _search(self, db: sqlite3.Connection, request: SearchRequest) -> SearchResult:
         as_of = request.as_of
         if as_of is None:
             as_of = int(db.execute("SELECT coalesce(max(seq), 0) FROM docs").fetchone()[0])
-        clause, params = self.where(request.query)
-        # The matching set is computed once; the page, the facets and the histogram join it.
-        db.execute("DROP TABLE IF EXISTS temp.matched")
-        db.execute("CREATE TEMP TABLE matched (seq INTEGER PRIMARY KEY)")
-        db.execute(
-            f"INSERT INTO temp.matched SELECT d.seq FROM docs d WHERE ({clause}) AND d.seq <= ?",
-            [*params, as_of],
-        )
+        ranking = ranking_phrases(request.query) if request.sort == "relevance" else ()
+        self._match(db, request.query, ranking, as_of)
         total = int(db.execute("SELECT count(*) FROM temp.matched").fetchone()[0])
+        order = "date IS NULL, date DESC, seq DESC"
+        if ranking:
+            order = f"score IS NULL, score, {order}"
+        page = db.execute(
+            f"SELECT seq, score FROM temp.matched ORDER BY {order} LIMIT ? OFFSET ?",
+            [request.per_page, (max(request.page, 1) - 1) * request.per_page],
+        ).fetchall()
+        # Only the page's documents are read and decoded.
+        payloads = _payloads(db, [seq for seq, _ in page])
         words = query_words(request.query)
-        positive = _positive_match(request.query)
-        offset = (max(request.page, 1) - 1) * request.per_page
-        if request.sort == "relevance" and positive:
-            rows = db.execute(
-                "SELECT d.payload, s.score FROM temp.matched m JOIN docs d ON d.seq = m.seq "
-                "LEFT JOIN (SELECT rowid, bm25(fts) AS score FROM fts WHERE fts MATCH ?) s "
-                "ON s.rowid = m.seq "
-                "ORDER BY s.score IS NULL, s.score, d.date IS NULL, d.date DESC, d.seq DESC "
-                "LIMIT ? OFFSET ?",
-                [positive, request.per_page, offset],
-            ).fetchall()
-        else:
-            rows = db.execute(
-                "SELECT d.payload, NULL FROM temp.matched m JOIN docs d ON d.seq = m.seq "
-                "ORDER BY d.date IS NULL, d.date DESC, d.seq DESC LIMIT ? OFFSET ?",
-                [request.per_page, offset],
-            ).fetchall()
-        hits = [_hit(_document(json.loads(payload)), words, score) for payload, score in rows]
+        hits = [
+            _hit(_document(json.loads(payloads[seq])), words, score)
+            for seq, score in page
+            if seq in payloads
+        ]
         result = SearchResult(
             total=total, hits=hits, page=request.page, per_page=request.per_page, as_of=as_of
         )
@@ -277,38 +284,80 @@ class SQLiteIndex(IndexBackend):
             result.facets[facet] = [
                 FacetCount(value, count, label)
                 for value, label, count in db.execute(
-                    "SELECT f.value, max(f.label), count(*) AS n FROM temp.matched m "
-                    "JOIN facets f ON f.seq = m.seq AND f.field = ? "
-                    "GROUP BY f.value ORDER BY n DESC, f.value LIMIT ?",
+                    "SELECT value, max(label), count(*) AS n "
+                    "FROM facets INDEXED BY facets_seq_value "
+                    "WHERE field = ? AND seq IN (SELECT seq FROM temp.matched) "
+                    "GROUP BY value ORDER BY n DESC, value LIMIT ?",
                     [f"facet:{facet}", FACET_LIMIT],
                 )
             ]
         if request.histogram:
             bucket = {
-                "day": "substr(d.date, 1, 10)",
-                "week": "strftime('%Y-W%W', d.date)",
-                "month": "substr(d.date, 1, 7)",
+                "day": "substr(date, 1, 10)",
+                "week": "strftime('%Y-W%W', date)",
+                "month": "substr(date, 1, 7)",
             }[request.histogram]
             result.histogram = [
                 (str(b), int(n))
                 for b, n in db.execute(
-                    f"SELECT {bucket} AS b, count(*) FROM temp.matched m JOIN docs d "
-                    "ON d.seq = m.seq WHERE d.date IS NOT NULL GROUP BY b ORDER BY b"
+                    f"SELECT {bucket} AS b, count(*) FROM temp.matched "
+                    "WHERE date IS NOT NULL GROUP BY b ORDER BY b"
                 )
             ]
-        db.execute("DROP TABLE IF EXISTS temp.matched")
         return result
+
+    def _match(
+        self, db: sqlite3.Connection, query: Node, ranking: tuple[str, ...], as_of: int
+    ) -> None:
+        """Fill ``temp.matched`` with the documents of ``query`` up to ``as_of``, their
+        date, and (when ``ranking`` has phrases) the bm25 score of those phrases' OR."""
+        db.execute("DROP TABLE IF EXISTS temp.matched")
+        db.execute("CREATE TEMP TABLE matched (seq INTEGER PRIMARY KEY, score REAL, date TEXT)")
+        found = plan(query)
+        # Matching and ranking in one pass when the phrases are the same (sqlite_fts.py).
+        scored = (
+            bool(ranking)
+            and found.match is not None
+            and found.match.exact
+            and found.match.phrases == ranking
+        )
+        if found.match is not None:
+            rest, params = self.where(And(found.rest))
+            try:
+                db.execute(
+                    "INSERT INTO temp.matched SELECT fts.rowid, "
+                    f"{'bm25(fts)' if scored else 'NULL'}, d.date FROM fts "
+                    "CROSS JOIN docs d INDEXED BY docs_seq_date ON d.seq = fts.rowid "
+                    f"WHERE ({rest}) AND fts MATCH ? AND fts.rowid <= ?",
+                    [*params, found.match.text, as_of],
+                )
+            except sqlite3.OperationalError as error:
+                # FTS5's parser stack is shallower than SQL's for some deeply nested
+                # queries ("fts5: parser stack overflow"): those take the SQL way.
+                if not str(error).startswith("fts5:"):
+                    raise
+                found, scored = Plan(None, (query,)), False
+        if found.match is None:
+            clause, params = self.where(query)
+            db.execute(
+                "INSERT INTO temp.matched SELECT d.seq, NULL, d.date "
+                f"FROM docs d INDEXED BY docs_seq_date WHERE ({clause}) AND d.seq <= ?",
+                [*params, as_of],
+            )
+        if ranking and not scored:
+            db.execute(
+                "UPDATE temp.matched SET score = s.score FROM "
+                "(SELECT rowid, bm25(fts) AS score FROM fts WHERE fts MATCH ? AND rowid <= ?) s "
+                "WHERE s.rowid = matched.seq",
+                [" OR ".join(ranking), as_of],
+            )
 
     # -- the AST in SQL ----------------------------------------------------------------
 
     def where(self, node: Node) -> tuple[str, list[Any]]:
         """A SQL condition on ``docs d`` with the semantics of ``matching.matches``."""
         if isinstance(node, Text):
-            columns = TITLE_COLUMNS if node.field == "title" else TEXT_COLUMNS
-            return (
-                "d.seq IN (SELECT rowid FROM fts WHERE fts MATCH ?)",
-                [f"{columns} : {_phrase(node.words)}"],
-            )
+            return "d.seq IN (SELECT rowid FROM fts WHERE fts MATCH ?)", [phrase(node)]
         if isinstance(node, Field):
             return (
                 "d.seq IN (SELECT seq FROM facets WHERE field = ? AND value = ?)",
@@ -334,20 +383,13 @@ class SQLiteIndex(IndexBackend):
         raise TypeError(f"not a query node: {node!r}")
 
 
-def _positive_match(node: Node) -> str | None:
-    """An FTS expression of the words the query looks for, for bm25 ranking."""
-    phrases: list[str] = []
-
-    def walk(item: Node) -> None:
-        if isinstance(item, Text):
-            columns = TITLE_COLUMNS if item.field == "title" else TEXT_COLUMNS
-            phrases.append(f"{columns} : {_phrase(item.words)}")
-        elif isinstance(item, And | Or):
-            for child in item.items:
-                walk(child)
-
-    walk(node)
-    return " OR ".join(phrases) if phrases else None
+def _payloads(db: sqlite3.Connection, seqs: Sequence[int]) -> dict[int, str]:
+    payloads: dict[int, str] = {}
+    for start in range(0, len(seqs), 500):
+        chunk = list(seqs[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        payloads.update(db.execute(f"SELECT seq, payload FROM docs WHERE seq IN ({marks})", chunk))
+    return payloads
 
 
 def _facet_rows(seq: int, document: IndexedDocument) -> list[tuple[int, str, str, str | None]]:
