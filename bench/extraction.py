@@ -1,10 +1,10 @@
 """Article fetch + extraction throughput: our feed crawl against trafilatura alone.
 
 What it measures
-    A local server (127.0.0.1) serves the 66 demo article pages, each under ``--replicas``
-    distinct paths (default 10, so 660 pages; each copy names its own URL as canonical and
-    ends with its own update note, so every page is a new document, in the same story
-    cluster as its copies), plus one RSS feed listing them all with their pubDate
+    A local server (127.0.0.1) serves the demo article pages (68), each under
+    ``--replicas`` distinct paths (default 10, so 680 pages; each copy names its own URL as
+    canonical and ends with its own update note, so every page is a new document, in the
+    same story cluster as its copies), plus one RSS feed listing them all with their pubDate
     (so the crawl extracts with ``need_date=False``, as real feed crawls do). One feed
     source is crawled through ``run_crawl`` (child process, Scrapy fetch, extraction with
     trafilatura, intake write) in a fresh data directory: pages/s. A crawl of a feed with
@@ -140,7 +140,7 @@ def with_ours(page: Page) -> object:
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--replicas", type=int, default=10, help="copies of the 66 demo pages (10 → 660)"
+        "--replicas", type=int, default=10, help="copies of the demo pages (10 → 680)"
     )
     parser.add_argument("--repeats", type=int, default=3, help="runs of each measure (3)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")

@@ -209,7 +209,7 @@ class Intake:
         for doc, canonical, doc_id, digest, urls in zip(
             docs, canonicals, ids, digests, spellings, strict=True
         ):
-            if digest is None or doc_id in stored:
+            if digest is None or doc_id in stored:  # stored before, or earlier in this batch
                 result = AddResult("known", doc_id)
             elif digest in twins:
                 result = AddResult("duplicate", twins[digest])
