@@ -17,14 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import streaming_bulk
 
-from myrtille.exceptions import ConfigError, ItemError, MyrtilleError, TransientError
+from myrtille.exceptions import ConfigError
 from myrtille.index.base import (
     Hit,
     IndexBackend,
@@ -38,6 +37,15 @@ if TYPE_CHECKING:
     from myrtille.config.settings import IndexSettings
 
 # Re-exported: the request-level tests and other callers import them from here.
+from myrtille.index.es_errors import (
+    BulkItemsFailed,
+    ElasticsearchError,
+    IndexUnavailable,
+    ItemFailure,
+    error_reason,
+    error_type,
+    item_reason,
+)
 from myrtille.index.es_mapping import (  # noqa: F401
     ANY_STREAMS,
     BULK_INITIAL_BACKOFF,
@@ -77,63 +85,6 @@ from myrtille.index.es_query import (  # noqa: F401
     search_body,
     to_dsl,
 )
-
-
-class ElasticsearchError(MyrtilleError):
-    """The cluster refused a request that retrying will not fix (a 4xx answer)."""
-
-    def __init__(self, message: str, status: int | None = None) -> None:
-        self.status = status
-        super().__init__(message)
-
-
-class IndexUnavailable(TransientError):
-    """The cluster could not be reached or stayed busy after the client's retries."""
-
-
-@dataclass(frozen=True)
-class ItemFailure:
-    id: str
-    status: int | str
-    reason: str
-
-
-class BulkItemsFailed(ItemError):
-    """Some documents of a batch were refused; the others were written. Each failure
-    names the document id and the cluster's reason."""
-
-    def __init__(self, failures: Sequence[ItemFailure], written: int) -> None:
-        self.failures = list(failures)
-        self.written = written
-        shown = "; ".join(f"{f.id}: {f.reason}" for f in self.failures[:20])
-        more = f" (and {len(self.failures) - 20} more)" if len(self.failures) > 20 else ""
-        super().__init__(
-            f"{len(self.failures)} document(s) not indexed, {written} written: {shown}{more}"
-        )
-
-
-def _reason(error: ApiError) -> str:
-    body = error.body
-    if isinstance(body, dict) and isinstance(body.get("error"), dict):
-        detail = body["error"]
-        reason = f"{detail.get('type')}: {detail.get('reason')}"
-        caused = detail.get("caused_by")
-        if isinstance(caused, dict) and caused.get("reason"):
-            reason += f" (caused by {caused.get('type')}: {caused.get('reason')})"
-        return reason
-    return str(error.message)
-
-
-def _item_reason(info: dict[str, Any]) -> str:
-    error = info.get("error")
-    if isinstance(error, dict):
-        reason = f"{error.get('type')}: {error.get('reason')}"
-        caused = error.get("caused_by")
-        if isinstance(caused, dict) and caused.get("reason"):
-            reason += f" (caused by {caused.get('type')}: {caused.get('reason')})"
-        return reason
-    return str(error or info.get("result") or "unknown error")
-
 
 # -- the backend ----------------------------------------------------------------------
 
@@ -188,7 +139,8 @@ class ElasticsearchIndex(IndexBackend):
             yield
         except ApiError as exc:
             status = exc.meta.status
-            message = f"Elasticsearch refused {action} on '{self.alias}': {status} {_reason(exc)}"
+            reason = error_reason(exc)
+            message = f"Elasticsearch refused {action} on '{self.alias}': {status} {reason}"
             if status in RETRY_STATUSES or status >= 500:
                 raise IndexUnavailable(message) from exc
             if status in (401, 403):
@@ -261,7 +213,7 @@ class ElasticsearchIndex(IndexBackend):
             )
         except ApiError as exc:
             # Another process created it first (or a migration was interrupted).
-            if _error_type(exc) != "resource_already_exists_exception":
+            if error_type(exc) != "resource_already_exists_exception":
                 raise
             if alias:
                 self.client.indices.put_alias(index=index, name=self.alias)
@@ -334,9 +286,10 @@ class ElasticsearchIndex(IndexBackend):
                     continue
                 status = info.get("status", "N/A")
                 exception = info.get("exception")
-                reason = (
-                    _reason(exception) if isinstance(exception, ApiError) else _item_reason(info)
-                )
+                if isinstance(exception, ApiError):
+                    reason = error_reason(exception)
+                else:
+                    reason = item_reason(info)
                 failure = ItemFailure(str(info.get("_id")), status, reason)
                 # A refused request (not item) with a retryable status, or items still
                 # rejected for a full queue after the helper's retries: try later.
@@ -469,13 +422,6 @@ class ElasticsearchIndex(IndexBackend):
         if request.histogram:
             result.histogram = read_histogram(request.histogram, aggregations["histogram"])
         return result
-
-
-def _error_type(error: ApiError) -> str | None:
-    body = error.body
-    if isinstance(body, dict) and isinstance(body.get("error"), dict):
-        return str(body["error"].get("type"))
-    return None
 
 
 def _hit(document: IndexedDocument, words: set[str], score: float | None) -> Hit:
