@@ -33,6 +33,8 @@ from myrtille.store.schema import Document, SeenUrl, StoryCluster, utcnow
 Outcome = Literal["new", "known", "duplicate"]
 # Rows looked up per IN (...) query: far below SQLite's and PostgreSQL's parameter limits.
 LOOKUP_CHUNK = 500
+# Tries of a batch that met another writer's rows (each retry sees them as stored).
+WRITE_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -113,55 +115,7 @@ class Intake:
 
     def add(self, doc: CollectedDocument) -> AddResult:
         """Store one document; safe to call twice with the same document."""
-        with self.database.session() as session:
-            self._load_stories(session)
-            canonical = preferred_url(doc.url, doc.canonical_url)
-            doc_id = document_id(canonical)
-            if session.get(Document, doc_id) is not None:
-                self.mark_seen(doc.url, doc.source_id, "collected", doc_id, session)
-                return AddResult("known", doc_id)
-            digest = content_hash(doc.title, doc.text, canonical)
-            twin = session.scalar(select(Document.id).where(Document.content_hash == digest))
-            if twin is not None:
-                self.mark_seen(doc.url, doc.source_id, "duplicate", twin, session)
-                return AddResult("duplicate", twin)
-            # Notices are templated legal text: near-duplicate detection would merge
-            # unrelated companies' notices, so each notice is a story of its own.
-            signature = (
-                self.stories.signature(doc.title, doc.text) if doc.kind == "article" else None
-            )
-            cluster_id = (self.stories.cluster_for(signature) if signature else None) or doc_id
-            cluster = session.get(StoryCluster, cluster_id)
-            if cluster is None:
-                session.add(StoryCluster(id=cluster_id, title=doc.title[:500], size=1))
-                session.flush()  # the cluster row must exist before the document points to it
-            else:
-                cluster.size += 1
-                cluster.updated_at = utcnow()
-            session.add(
-                Document(
-                    id=doc_id,
-                    url=canonical,
-                    source_id=doc.source_id,
-                    kind=doc.kind,
-                    title=doc.title,
-                    text=doc.text,
-                    summary=doc.summary,
-                    author=doc.author,
-                    language=doc.language,
-                    published_at=doc.published_at,
-                    content_hash=digest,
-                    cluster_id=cluster_id,
-                    minhash=self.stories.encode(signature) if signature else None,
-                    fields=doc.fields,
-                    extraction=doc.extraction,
-                )
-            )
-            session.flush()
-            self.mark_seen(doc.url, doc.source_id, "collected", doc_id, session)
-        if signature is not None:
-            self.stories.add(doc_id, cluster_id, signature)
-        return AddResult("new", doc_id, cluster_id)
+        return self.add_many([doc])[0]
 
     def add_many(self, docs: Sequence[CollectedDocument]) -> list[AddResult]:
         """Store documents in one transaction, with the outcomes ``add`` would give for each
@@ -172,17 +126,21 @@ class Intake:
         """
         if not docs:
             return []
-        try:
-            with self.database.session() as session:
-                self._load_stories(session)
-                return self._add_batch(session, docs)
-        except IntegrityError:
-            # Another writer stored one of these meanwhile: one at a time sorts it out.
-            self._forget_stories()
-            return [self.add(doc) for doc in docs]
-        except BaseException:
-            self._forget_stories()
-            raise
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                with self.database.session() as session:
+                    self._load_stories(session)
+                    return self._add_batch(session, docs)
+            except IntegrityError:
+                # Another writer stored one of these meanwhile: the batch rolled back, and
+                # looking again finds that document stored ("known" or "duplicate").
+                self._forget_stories()
+                if attempt == WRITE_ATTEMPTS - 1:
+                    raise
+            except BaseException:
+                self._forget_stories()
+                raise
+        raise AssertionError("unreachable")  # the loop returns or raises
 
     def _forget_stories(self) -> None:
         """The in-memory index may hold documents of a rolled-back batch: reload it."""
@@ -214,7 +172,8 @@ class Intake:
             elif digest in twins:
                 result = AddResult("duplicate", twins[digest])
             else:
-                # Notices are templated legal text: see ``add``.
+                # Notices are templated legal text: near-duplicate detection would merge
+                # unrelated companies' notices, so each notice is a story of its own.
                 signature = (
                     self.stories.signature(doc.title, doc.text) if doc.kind == "article" else None
                 )
