@@ -1,4 +1,5 @@
-"""Service commands: run (the whole service in one process) and status."""
+"""Service commands: run (the whole service in one process), worker (some of its jobs,
+for several machines) and status."""
 
 from __future__ import annotations
 
@@ -80,3 +81,26 @@ def run(app: AppContext, host: str, port: int) -> None:
 
     out.print(f"Myrtille running; web app on http://{host}:{port}", markup=False)
     sys.exit(run_service(app.settings, app.database, host, port))
+
+
+@main.command()
+@click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    type=click.Choice(["crawl", "process", "dispatch", "digest", "housekeeping"]),
+    help="Jobs this worker runs (repeat the option for several); all of them by default.",
+)
+@click.pass_obj
+@reports_config_errors
+def worker(app: AppContext, roles: tuple[str, ...]) -> None:
+    """Run some of the service's jobs, for several machines sharing one PostgreSQL state.
+
+    Digests and housekeeping run only in the worker holding the scheduler lock; the others
+    stand by. Stops on SIGTERM or Ctrl-C once the running jobs have finished.
+    """
+    from myrtille.service.worker import ROLES, run_worker
+
+    chosen = list(roles) or list(ROLES)
+    out.print(f"Myrtille worker: {', '.join(chosen)}", markup=False)
+    sys.exit(run_worker(app.settings, app.database, chosen))

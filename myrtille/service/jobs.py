@@ -171,14 +171,19 @@ def service_job(func: F) -> F:
 
 @service_job
 def crawl(settings_json: str) -> None:
-    """Crawl the sources that are due (each source's own ``interval``), in a child process."""
+    """Crawl the sources that are due (each source's own ``interval``), in a child process;
+    a source another worker is crawling is left to it (one lock per source)."""
     from myrtille.crawlers.runner import run_crawl, select_sources
+    from myrtille.service.locks import claimed_sources
 
     ctx = context(settings_json)
-    sources = select_sources(ctx.settings, ctx.database, [], ignore_schedule=False)
-    if not sources:
+    due = select_sources(ctx.settings, ctx.database, [], ignore_schedule=False)
+    if not due:
         return
-    report = run_crawl(ctx.settings, ctx.database, sources)
+    with claimed_sources(ctx.settings, ctx.database, due) as sources:
+        if not sources:
+            return
+        report = run_crawl(ctx.settings, ctx.database, sources)
     log.info(
         "crawl: %d source(s), %d new document(s), %d failed",
         len(sources),
