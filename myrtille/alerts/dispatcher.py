@@ -75,11 +75,11 @@ class Dispatcher:
         report = DispatchReport()
         self._release_stale()
         while limit is None or report.sent + report.retried + report.failed < limit:
-            rows = self._claim(BATCH)
+            rows, claimed_at = self._claim(BATCH)
             if not rows:
                 break
             for row_id in rows:
-                self._deliver(row_id, report)
+                self._deliver(row_id, claimed_at, report)
         return report
 
     def _release_stale(self) -> None:
@@ -93,7 +93,9 @@ class Dispatcher:
                 .values(status="pending")
             )
 
-    def _claim(self, limit: int) -> list[int]:
+    def _claim(self, limit: int) -> tuple[list[int], datetime]:
+        """Up to ``limit`` due rows, marked ``sending`` at the returned moment, which
+        identifies this claim (see ``_deliver``)."""
         now = self.clock()
         with self.database.session() as session:
             query = (
@@ -124,12 +126,24 @@ class Dispatcher:
                     .where(and_(OutboxItem.id.in_(ids), OutboxItem.status == "pending"))
                     .values(status="sending", next_attempt_at=now)
                 )
-            return ids
+            return ids, now
 
-    def _deliver(self, row_id: int, report: DispatchReport) -> None:
+    def _deliver(self, row_id: int, claimed_at: datetime, report: DispatchReport) -> None:
         with self.database.session() as session:
-            row = session.get(OutboxItem, row_id)
-            if row is None or row.status != "sending":
+            # Still ours? A batch slower than STALE_SENDING may have been given back and
+            # claimed by another dispatcher (with its own moment): then it sends, not us.
+            # Taking the row restarts its stale clock, so the limit is per message.
+            taken = session.execute(
+                update(OutboxItem)
+                .where(
+                    OutboxItem.id == row_id,
+                    OutboxItem.status == "sending",
+                    OutboxItem.next_attempt_at == claimed_at,
+                )
+                .values(next_attempt_at=self.clock())
+            ).rowcount
+            row = session.get(OutboxItem, row_id) if taken else None
+            if row is None:
                 return
             subscription = session.get(Subscription, row.subscription_id)
             subscriber = (

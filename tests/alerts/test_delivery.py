@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from myrtille.alerts.channels.email import EmailChannel
 from myrtille.alerts.channels.webhook import WebhookChannel
 from myrtille.alerts.digests import DigestBuilder
-from myrtille.alerts.dispatcher import Dispatcher
+from myrtille.alerts.dispatcher import STALE_SENDING, Dispatcher, DispatchReport
 from myrtille.alerts.subscriptions import create_subscription
 from myrtille.config.loading import load_settings
 from myrtille.config.settings import Settings
@@ -222,3 +222,41 @@ def test_digests_once_per_slot_covering_the_gap(tmp_path: Path, enricher: Enrich
         later = builder.run("daily", now=day + timedelta(days=3))
         assert later.sent == 1 and len(recorder.envelopes) == 2
         assert builder.run("daily", now=day + timedelta(days=3, hours=1)).sent == 0
+
+
+def test_rows_given_back_from_a_stalled_dispatcher_are_sent_by_the_new_owner_only(
+    tmp_path: Path, enricher: Enricher
+) -> None:
+    recorder = Recorder()
+    with smtp_server(recorder) as port:
+        world = World(tmp_path, port, enricher)
+        world.subscribe(email="pme@exemple.fr", query="aerovolt")
+        world.publish("Aérovolt lève 12 millions")
+        stalled = world.dispatcher
+        # The first dispatcher claims the row, then stalls (a slow SMTP server, a pause)
+        # for longer than STALE_SENDING before it gets to that row.
+        rows, claimed_at = stalled._claim(10)
+        assert len(rows) == 1
+        world.offset = STALE_SENDING + timedelta(minutes=1)
+        later = world.dispatcher.clock
+        other = Dispatcher(
+            world.settings,
+            world.database,
+            world.index,
+            {"email": EmailChannel(world.settings, SECRET)},
+            clock=later,
+        )
+        other._release_stale()
+        taken, other_claimed_at = other._claim(10)  # given back, claimed again, not yet sent
+        assert taken == rows
+        first = DispatchReport()
+        for row_id in rows:
+            stalled._deliver(row_id, claimed_at, first)
+        assert first.sent == 0  # no longer its row: the new owner sends it
+        second = DispatchReport()
+        for row_id in taken:
+            other._deliver(row_id, other_claimed_at, second)
+        assert second.sent == 1
+        assert len(recorder.envelopes) == 1
+        [row] = world.rows()
+        assert row.status == "sent" and row.attempts == 1
