@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -16,6 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from myrtille.exceptions import ConfigError
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# pg_advisory_xact_lock key of schema migrations ("myrtille" in ASCII).
+MIGRATION_LOCK_KEY = 0x6D797274696C6C65
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -90,7 +93,13 @@ class Database:
             "script_location", str(resources.files("myrtille.store") / "migrations")
         )
         try:
-            with self.engine.begin() as connection:
+            with self._migration_lock(), self.engine.begin() as connection:
+                if self.dialect == "postgresql":
+                    # Released with this transaction: processes starting together on an
+                    # empty database migrate one after the other (the next finds it done).
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+                    )
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
         except OperationalError as exc:
@@ -99,6 +108,21 @@ class Database:
                 key="database_url",
                 hint="check that the server runs and the URL is right",
             ) from None
+
+    @contextmanager
+    def _migration_lock(self) -> Iterator[None]:
+        """On a SQLite file, an exclusive lock on a file beside it for the migration (the
+        kernel frees it if the process dies); PostgreSQL locks inside the transaction."""
+        path = self.engine.url.database if self.dialect == "sqlite" else None
+        if not path or path == ":memory:" or path.startswith("file:"):
+            yield
+            return
+        with open(f"{path}.migrate-lock", "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def table_names(self) -> list[str]:
         return inspect(self.engine).get_table_names()
