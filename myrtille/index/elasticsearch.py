@@ -31,7 +31,7 @@ from myrtille.index.base import (
     SearchRequest,
     SearchResult,
 )
-from myrtille.index.snippets import query_words, snippet
+from myrtille.index.snippets import hit, query_words
 
 if TYPE_CHECKING:
     from myrtille.config.settings import IndexSettings
@@ -386,7 +386,7 @@ class ElasticsearchIndex(IndexBackend):
                 source_includes=["payload"],
             )
         return [
-            _hit(_document(h["_source"]["payload"]), set(), None) for h in response["hits"]["hits"]
+            hit(_document(h["_source"]["payload"]), set(), None) for h in response["hits"]["hits"]
         ]
 
     def max_seq(self) -> int:
@@ -409,7 +409,7 @@ class ElasticsearchIndex(IndexBackend):
         for raw in response["hits"]["hits"]:
             # A document matching no scoring clause has 0: SQLite has no score for it.
             score = raw.get("_score") if scored else None
-            hits.append(_hit(_document(raw["_source"]["payload"]), words, score or None))
+            hits.append(hit(_document(raw["_source"]["payload"]), words, score or None))
         result = SearchResult(
             total=int(response["hits"]["total"]["value"]),
             hits=hits,
@@ -422,17 +422,3 @@ class ElasticsearchIndex(IndexBackend):
         if request.histogram:
             result.histogram = read_histogram(request.histogram, aggregations["histogram"])
         return result
-
-
-def _hit(document: IndexedDocument, words: set[str], score: float | None) -> Hit:
-    return Hit(
-        id=document.id,
-        title=document.title,
-        url=document.url,
-        published_at=document.published_at,
-        source=document.source,
-        language=document.language,
-        cluster=document.cluster,
-        snippet=snippet(document.text or document.summary or "", words),
-        score=float(score) if score is not None else None,
-    )

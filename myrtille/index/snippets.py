@@ -10,6 +10,7 @@ import html
 import re
 from functools import lru_cache
 
+from myrtille.index.base import Hit, IndexedDocument
 from myrtille.index.query import And, Node, Not, Or, Text
 from myrtille.pipeline.normalise import fold_text
 
@@ -92,3 +93,19 @@ def _first_match(text: str, words: set[str]) -> int | None:
 def plain(snippet_html: str) -> str:
     """The snippet as plain text (for terminals)."""
     return html.unescape(re.sub(r"</?mark>", "", snippet_html))
+
+
+def hit(document: IndexedDocument, words: set[str], score: float | None) -> Hit:
+    """A search hit for ``document``: its snippet around ``words``, and the backend's
+    score (higher is better) when the search was by relevance."""
+    return Hit(
+        id=document.id,
+        title=document.title,
+        url=document.url,
+        published_at=document.published_at,
+        source=document.source,
+        language=document.language,
+        cluster=document.cluster,
+        snippet=snippet(document.text or document.summary or "", words),
+        score=float(score) if score is not None else None,
+    )

@@ -31,7 +31,7 @@ from myrtille.index.base import (
 )
 from myrtille.index.matching import company_facets, field_values
 from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text, words_of
-from myrtille.index.snippets import query_words, snippet
+from myrtille.index.snippets import hit, query_words
 from myrtille.index.sqlite_fts import Plan, phrase, plan, ranking_phrases
 
 SCHEMA_VERSION = 1
@@ -237,7 +237,7 @@ class SQLiteIndex(IndexBackend):
             "WHERE d.id = ? ORDER BY o.date DESC LIMIT ?",
             (document_id, limit),
         ).fetchall()
-        return [_hit(_document(json.loads(r[0])), set(), None) for r in rows]
+        return [hit(_document(json.loads(r[0])), set(), None) for r in rows]
 
     def search(self, request: SearchRequest) -> SearchResult:
         db = self.db
@@ -273,7 +273,7 @@ class SQLiteIndex(IndexBackend):
         payloads = _payloads(db, [seq for seq, _ in page])
         words = query_words(request.query)
         hits = [
-            _hit(_document(json.loads(payloads[seq])), words, score)
+            hit(_document(json.loads(payloads[seq])), words, -score if score is not None else None)
             for seq, score in page
             if seq in payloads
         ]
@@ -415,17 +415,3 @@ def _document(payload: dict[str, Any]) -> IndexedDocument:
         if payload.get(key):
             payload[key] = datetime.fromisoformat(payload[key]).replace(tzinfo=UTC)
     return IndexedDocument(**payload)
-
-
-def _hit(document: IndexedDocument, words: set[str], score: float | None) -> Hit:
-    return Hit(
-        id=document.id,
-        title=document.title,
-        url=document.url,
-        published_at=document.published_at,
-        source=document.source,
-        language=document.language,
-        cluster=document.cluster,
-        snippet=snippet(document.text or document.summary or "", words),
-        score=-score if score is not None else None,
-    )
