@@ -18,7 +18,7 @@ from myrtille.index.base import (
     FACET_FIELDS,
     IndexedDocument,
 )
-from myrtille.index.matching import company_facets, field_values
+from myrtille.index.matching import STRUCTURED_FIELDS, company_facets, field_values
 from myrtille.index.query import words_of
 
 if TYPE_CHECKING:
@@ -38,18 +38,6 @@ BULK_INITIAL_BACKOFF = 1.0
 # Reindexing and deleting everything outlast the per-request timeout.
 LONG_REQUEST_TIMEOUT = 3600.0
 
-STRUCTURED_FIELDS = (
-    "company",
-    "org",
-    "person",
-    "place",
-    "sector",
-    "event",
-    "region",
-    "dept",
-    "lang",
-    "source",
-)
 ANY_STREAMS = ("title_words", "text_words", "title_lemmas", "text_lemmas")
 TITLE_STREAMS = ("title_words", "title_lemmas")
 FRENCH_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c"]

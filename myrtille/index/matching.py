@@ -35,23 +35,24 @@ class DocumentView:
     date: datetime | None
 
 
+# The fields ``field:value`` terms name; every backend stores each document's values.
+STRUCTURED_FIELDS = (
+    "company",
+    "org",
+    "person",
+    "place",
+    "sector",
+    "event",
+    "region",
+    "dept",
+    "lang",
+    "source",
+)
+
+
 def field_values(document: IndexedDocument) -> dict[str, set[str]]:
     """The values each structured field has in a document (also the facet values)."""
-    values: dict[str, set[str]] = {
-        name: set()
-        for name in (
-            "company",
-            "org",
-            "person",
-            "place",
-            "sector",
-            "event",
-            "region",
-            "dept",
-            "lang",
-            "source",
-        )
-    }
+    values: dict[str, set[str]] = {name: set() for name in STRUCTURED_FIELDS}
     for company in document.companies:
         if company.get("siren"):
             values["company"].add(str(company["siren"]))
