@@ -6,6 +6,7 @@ part they need rather than reading a global.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -313,6 +314,52 @@ class RetentionSettings(Model):
         return parse_duration(value)
 
 
+class SignInSettings(Model):
+    """How failed sign-ins are throttled (see docs/security.md): per agent name and client,
+    and, once a name is under attack from many clients, a slower pace for that name that
+    browsers which signed in as that agent before are spared."""
+
+    client_failures: int = Field(default=5, ge=1, le=100, description="per name and client")
+    window: timedelta = timedelta(minutes=15)
+    name_failures: int = Field(default=20, ge=1, le=10_000, description="per name, all clients")
+    name_pace: timedelta = timedelta(seconds=10)
+    known_browser_for: timedelta = timedelta(days=90)
+
+    @field_validator("window", "name_pace", "known_browser_for", mode="before")
+    @classmethod
+    def _durations(cls, value: object) -> timedelta:
+        return parse_duration(value)
+
+
+class WebSettings(Model):
+    """The web app's agents' sessions, sign-in throttling and the proxies it trusts."""
+
+    session_lifetime: timedelta = timedelta(hours=12)
+    # Addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For/-Proto are
+    # believed; empty: nobody's, the peer address is the client.
+    trusted_proxies: list[str] = Field(default_factory=list)
+    signin: SignInSettings = Field(default_factory=SignInSettings)
+
+    @field_validator("session_lifetime", mode="before")
+    @classmethod
+    def _lifetime(cls, value: object) -> timedelta:
+        return parse_duration(value)
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies(cls, values: list[str]) -> list[str]:
+        networks = []
+        for value in values:
+            try:
+                networks.append(str(ipaddress.ip_network(value.strip(), strict=False)))
+            except ValueError:
+                raise ValueError(
+                    f"'{value}' is not an IP address or network; write the proxy's address "
+                    "(10.0.0.5) or network (10.0.0.0/24)"
+                ) from None
+        return networks
+
+
 class Settings(Model):
     data_dir: Path
     database_url: str | None = None
@@ -325,6 +372,7 @@ class Settings(Model):
     email: EmailSettings = Field(default_factory=EmailSettings)
     webhooks: WebhookSettings = Field(default_factory=WebhookSettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
     # Signs the links in emails (confirm, unsubscribe); made once in data_dir if not set.
     secret_key: str | None = Field(default=None, min_length=16)
     config_path: Path | None = Field(default=None, exclude=True)

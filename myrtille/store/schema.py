@@ -36,6 +36,16 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+# The largest integer key SQLite and PostgreSQL (bigint) can hold: a larger id from a URL
+# names no row, and binding it would raise OverflowError in the driver.
+MAX_ROW_ID = 2**63 - 1
+
+
+def is_row_id(value: int) -> bool:
+    """True when ``value`` can be an integer primary key (1 … 2**63-1)."""
+    return 0 < value <= MAX_ROW_ID
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Timezone-aware datetimes in, UTC out, whatever the database keeps."""
 
@@ -200,6 +210,46 @@ class Agent(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked: Mapped[bool] = mapped_column(default=False)
+
+
+class AgentSession(Base):
+    """An agent signed in to the web UI. The cookie carries the signed session id; only its
+    SHA-256 is kept, so the table cannot be turned back into cookies. Signing out deletes
+    the row; a password change or ``users revoke`` marks every row of the agent revoked."""
+
+    __tablename__ = "agent_session"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agent.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SignInFailure(Base):
+    """One failed sign-in, for the throttle (web/throttle.py): ``name`` is the casefolded
+    agent name tried (known or not), ``client`` the client address or known browser."""
+
+    __tablename__ = "signin_failure"
+    __table_args__ = (
+        Index("ix_signin_failure_name_client", "name", "client", "failed_at"),
+        Index("ix_signin_failure_name_failed_at", "name", "failed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(128))
+    client: Mapped[str] = mapped_column(String(128))
+    failed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class SignInPace(Base):
+    """When the next attempt for a name under attack may be let through (one shared slot
+    per name, taken by a conditional UPDATE, so several web processes share it)."""
+
+    __tablename__ = "signin_pace"
+
+    name: Mapped[str] = mapped_column(String(128), primary_key=True)
+    next_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
 class Subscriber(Base):
