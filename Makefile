@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint format bench clean
+.PHONY: install demo test lint format bench clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# New or changed texts into both catalogues (docs/translating.md), then translate the
+# empty French entries.
+messages: $(STAMP)
+	$(BIN)/python -m myrtille.texts.extract
 
 bench: $(STAMP)
 	$(BIN)/python bench/repoll.py

@@ -1,0 +1,69 @@
+"""``make messages``: extract every translatable string and merge it into the catalogues.
+
+Python code calls ``gettext(lang, msgid)`` / ``ngettext(lang, singular, plural, n)`` (the
+text is the second argument) and marks strings translated later with ``N_("…")``;
+templates use Jinja's ``{% trans %}``, ``_()`` and ``ngettext()`` (the text first). One
+``pybabel extract`` cannot read both signatures, so this runs Babel's extractor once per
+kind of file and updates each ``.po`` file like ``pybabel update`` (new entries empty,
+gone ones kept as obsolete ``#~`` comments, changed ones marked fuzzy for review).
+
+Run from the repository root: ``python -m myrtille.texts.extract``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+PACKAGE = Path(__file__).resolve().parent.parent
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+PYTHON_KEYWORDS = {"gettext": (2,), "ngettext": (2, 3), "N_": None}
+JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}
+
+
+def template() -> Catalog:
+    catalog = Catalog(project="Myrtille", charset="utf-8")
+    runs = [
+        ([("**.py", "python")], {}, PYTHON_KEYWORDS),
+        (
+            [("**/templates/**.html", "jinja2"), ("**/templates/**.txt", "jinja2")],
+            {"**/templates/**": JINJA_OPTIONS},
+            DEFAULT_KEYWORDS,
+        ),
+    ]
+    for method_map, options_map, keywords in runs:
+        found = extract_from_dir(
+            str(PACKAGE), method_map, options_map, keywords=keywords, comment_tags=("TRANSLATORS:",)
+        )
+        for filename, lineno, message, comments, context in found:
+            where = f"myrtille/{filename}"
+            catalog.add(message, None, [(where, lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def update(pot: Catalog) -> list[Path]:
+    written = []
+    for po_path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/messages.po")):
+        lang = po_path.parent.parent.name
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        catalog.update(pot, update_header_comment=False)
+        with po_path.open("wb") as handle:
+            write_po(handle, catalog, width=100, sort_output=False, include_previous=True)
+        written.append(po_path)
+    return written
+
+
+def main() -> int:
+    pot = template()
+    for path in update(pot):
+        print(f"updated {path.relative_to(PACKAGE.parent)} ({len(pot)} messages)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
