@@ -14,7 +14,7 @@ from myrtille.index.factory import open_index
 from myrtille.index.resolver import CodeResolver
 from myrtille.pipeline.status import prometheus_text, read_status
 from myrtille.store.database import open_database
-from myrtille.web import api, preferences, subscriber, subscriptions_api, ui
+from myrtille.web import api, apidocs, preferences, subscriber, subscriptions_api, ui
 from myrtille.web import stream as stream_routes
 
 
@@ -42,7 +42,9 @@ def create_app(settings: Settings) -> FastAPI:
         version=package_version(),
         description="Economic-news watch: search, documents and trends. "
         "Every /api/v1 route needs an API key (`myrtille users create-agent`).",
-        docs_url="/docs",
+        # /docs is served by apidocs.py from the app's own files (no CDN); ReDoc is off.
+        docs_url=None,
+        redoc_url=None,
         openapi_url="/openapi.json",
         lifespan=lifespan,
     )
@@ -95,4 +97,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(stream_routes.router)
     app.include_router(subscriptions_api.router)
     ui.install(app)
+    apidocs.install(app)
     return app
