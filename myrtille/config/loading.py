@@ -6,7 +6,6 @@ so an operator corrects the file in one pass.
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,6 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from myrtille.config.settings import SOURCE_KINDS, Settings
+from myrtille.config.suggestions import closest
 from myrtille.exceptions import ConfigError, ConfigProblem
 
 ENV_PREFIX = "MYRTILLE_"
@@ -233,9 +233,9 @@ def _problems(
             message = "unknown key"
             model = _model_at(loc, raw)
             if model is not None:
-                close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1)
+                close = closest(str(loc[-1]), model.model_fields)
                 known = ", ".join(f for f in model.model_fields if f != "config_path")
-                hint = f"did you mean '{close[0]}'?" if close else f"known keys: {known}"
+                hint = f"did you mean '{close}'?" if close else f"known keys: {known}"
         elif kind in ("union_tag_invalid", "union_tag_not_found"):
             message = "kind must be one of " + ", ".join(SOURCE_KINDS)
             hint = "e.g. kind: feed"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from myrtille.config.suggestions import closest
 from myrtille.pipeline.normalise import words_of
 
 MAX_QUERY_CHARS = 2000
@@ -141,12 +142,7 @@ def tokenize(query: str) -> list[Token]:
                 i = match.end()
                 continue
             if match and match.end() < n and not query[match.end()].isspace():
-                raise QueryError(
-                    f"unknown field '{match.group(1)}'; fields are {', '.join(FIELDS)} "
-                    f"(to search the text, put it in quotes)",
-                    i,
-                    query,
-                )
+                raise QueryError(unknown_field(match.group(1)), i, query)
             start = i
             while i < n and not query[i].isspace() and query[i] not in '()"':
                 i += 1
@@ -155,6 +151,15 @@ def tokenize(query: str) -> list[Token]:
             kind = {"OR": "or", "AND": "and", "NOT": "not"}.get(word) if upper == word else None
             tokens.append(Token(kind or "word", word, start))  # type: ignore[arg-type]
     return tokens
+
+
+def unknown_field(name: str) -> str:
+    close = closest(name.lower(), FIELDS)
+    guess = f"did you mean '{close}:'? " if close else ""
+    return (
+        f"unknown field '{name}'; {guess}fields are {', '.join(FIELDS)} "
+        "(to search the text, put it in quotes)"
+    )
 
 
 # -- the parser -----------------------------------------------------------------------
@@ -327,6 +332,19 @@ def parse(query: str, resolver: ValueResolver | None = None) -> Node:
     if is_empty(node):
         raise QueryError("nothing to search for: the query has no words or fields", 0, query)
     return node
+
+
+# What a blank search means: every document. With no words to rank by, every backend
+# sorts it newest first, and ``matching.matches`` holds it true of any document.
+EVERYTHING: Node = And(())
+
+
+def parse_search(query: str, resolver: ValueResolver | None = None) -> Node:
+    """A search's query: a blank one is EVERYTHING. A subscription's query goes through
+    ``parse``, which refuses blank: alerting on every document is never what was meant."""
+    if not query.strip():
+        return EVERYTHING
+    return parse(query, resolver)
 
 
 def is_empty(node: Node) -> bool:

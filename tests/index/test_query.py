@@ -48,6 +48,29 @@ def test_bad_queries_say_where_and_why(query: str, message: str, position: int |
 
 
 @pytest.mark.parametrize(
+    ("query", "suggestion", "position"),
+    [
+        ("sektor:energy", "sector", 0),
+        ("airbus evnt:acquisition", "event", 7),
+        ("REGOIN:occitanie", "region", 0),
+        ("titel:usine", "title", 0),
+    ],
+)
+def test_a_misspelt_field_gets_a_did_you_mean(query: str, suggestion: str, position: int) -> None:
+    with pytest.raises(QueryError) as caught:
+        parse(query, CodeResolver())
+    assert f"did you mean '{suggestion}:'?" in caught.value.message
+    assert caught.value.position == position
+
+
+def test_an_unknown_field_far_from_any_gets_the_list_only() -> None:
+    with pytest.raises(QueryError) as caught:
+        parse("zzqx:1", CodeResolver())
+    assert "did you mean" not in caught.value.message
+    assert "fields are title, company" in caught.value.message
+
+
+@pytest.mark.parametrize(
     "query",
     [
         "usine*",
