@@ -24,6 +24,7 @@ from myrtille.alerts.channels.base import (
     PermanentDeliveryError,
     TransientDeliveryError,
 )
+from myrtille.alerts.excerpt import excerpt
 from myrtille.config.settings import Settings
 from myrtille.index.base import IndexBackend
 from myrtille.store.database import Database
@@ -37,6 +38,8 @@ LONGEST_WAIT = timedelta(hours=6)
 # A row left "sending" this long belongs to a dispatcher that died mid-send.
 STALE_SENDING = timedelta(minutes=15)
 BATCH = 100
+# Characters of summary (or of the text, when there is none) an alert carries, whole words.
+ALERT_SUMMARY = 600
 
 
 def backoff(attempts: int, rng: random.Random | None = None) -> timedelta:
@@ -240,7 +243,7 @@ def alert_document(session, index: IndexBackend | None, document_id: str) -> Ale
             url=indexed.url,
             source=indexed.source,
             published_at=indexed.published_at,
-            summary=(indexed.summary or indexed.text or "")[:600],
+            summary=excerpt(indexed.summary or indexed.text or "", ALERT_SUMMARY),
             language=indexed.language,
             companies=indexed.companies,
             sectors=indexed.sectors,
@@ -263,6 +266,6 @@ def alert_document(session, index: IndexBackend | None, document_id: str) -> Ale
         url=doc.url,
         source=doc.source_id,
         published_at=doc.published_at,
-        summary=(doc.summary or doc.text or "")[:600],
+        summary=excerpt(doc.summary or doc.text or "", ALERT_SUMMARY),
         language=doc.language,
     )

@@ -29,7 +29,9 @@ from myrtille.alerts.channels.base import (
     AlertDocument,
     Digest,
 )
+from myrtille.alerts.excerpt import excerpt
 from myrtille.alerts.tokens import sign
+from myrtille.alerts.wire import POLICY
 from myrtille.config.settings import EmailSettings, Settings
 
 log = logging.getLogger(__name__)
@@ -53,21 +55,18 @@ SUBJECT_PREFIX = {"fr": "[Veille] ", "en": "[Watch] "}
 
 def safe_header(text: str | None, limit: int = HEADER_MAX) -> str:
     """Crawled text made fit for a header value: control characters (CR and LF first of
-    all) become spaces, whitespace runs collapse to one space, and the length is capped."""
+    all) become spaces, whitespace runs collapse to one space, and the length is capped
+    at a word boundary."""
     cleaned = _SPACES.sub(" ", _CONTROL.sub(" ", text or "")).strip()
-    if len(cleaned) > limit:
-        cleaned = cleaned[: limit - 1].rstrip() + "…"
-    return cleaned
+    return excerpt(cleaned, limit)
 
 
 def plain_text(text: str | None, limit: int | None = None) -> str:
     """Crawled multi-line text for a message body: control characters dropped, the
-    length capped (a summary, not the article)."""
+    length capped at a word boundary (a summary, not the article)."""
     cleaned = _CONTROL_TEXT.sub("", (text or "").replace("\r\n", "\n").replace("\r", "\n"))
     cleaned = cleaned.strip()
-    if limit is not None and len(cleaned) > limit:
-        cleaned = cleaned[: limit - 1].rstrip() + "…"
-    return cleaned
+    return cleaned if limit is None else excerpt(cleaned, limit)
 
 
 def safe_link(url: str | None) -> str | None:
@@ -208,7 +207,8 @@ def _message(
     unsubscribe: str | None = None,
     language: str = "fr",
 ) -> EmailMessage:
-    message = EmailMessage()
+    # The wire policy: ASCII headers (List-Unsubscribe above all) are written as they are.
+    message = EmailMessage(policy=POLICY)
     message["From"] = Address(
         display_name=safe_header(settings.from_name, 80), addr_spec=settings.from_address
     )

@@ -278,11 +278,66 @@ class EmailSettings(Model):
     digest_time: str = Field(default="07:30", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     digest_weekday: int = Field(default=0, ge=0, le=6, description="0 = Monday")
     timezone: str = "Europe/Paris"
+    # DKIM signing (RFC 6376): all three or none. The public key is published in DNS at
+    # <dkim_selector>._domainkey.<dkim_domain>; the domain should be the From domain.
+    dkim_selector: str | None = Field(
+        default=None, pattern=r"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$"
+    )
+    dkim_domain: str | None = Field(default=None, pattern=r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+    dkim_key_file: Path | None = Field(default=None, description="PEM RSA private key")
 
     @field_validator("timeout", mode="before")
     @classmethod
     def _timeout(cls, value: object) -> timedelta:
         return parse_duration(value)
+
+    @field_validator("dkim_key_file")
+    @classmethod
+    def _dkim_key_file(cls, value: Path | None) -> Path | None:
+        if value is None:
+            return None
+        path = value.expanduser()
+        try:
+            pem = path.read_bytes()
+        except OSError as exc:
+            raise ValueError(
+                f"the DKIM private key file {path} cannot be read ({exc.strerror or exc}); "
+                "give the path of a PEM file readable by the user running Myrtille"
+            ) from None
+        if b"-----BEGIN" not in pem or b"PRIVATE KEY-----" not in pem:
+            raise ValueError(
+                f"{path} is not a PEM private key (no '-----BEGIN … PRIVATE KEY-----' line); "
+                "make one with: openssl genrsa -out dkim.pem 2048"
+            )
+        return path
+
+    @model_validator(mode="after")
+    def _dkim_complete(self) -> EmailSettings:
+        given = {
+            "dkim_selector": self.dkim_selector,
+            "dkim_domain": self.dkim_domain,
+            "dkim_key_file": self.dkim_key_file,
+        }
+        missing = [key for key, value in given.items() if value is None]
+        if missing and len(missing) < len(given):
+            raise ValueError(
+                f"DKIM signing needs dkim_selector, dkim_domain and dkim_key_file together; "
+                f"{', '.join(missing)} is missing (set it, or remove the other dkim_ keys)"
+            )
+        if self.dkim_domain:
+            signer = self.dkim_domain.lower().rstrip(".")
+            sender = self.from_address.rpartition("@")[2].lower()
+            if not (
+                sender == signer or sender.endswith("." + signer) or signer.endswith("." + sender)
+            ):
+                # DMARC (relaxed) passes on DKIM only when the d= domain and the From
+                # domain share their organisational domain.
+                raise ValueError(
+                    f"dkim_domain '{self.dkim_domain}' is not aligned with the From address "
+                    f"'{self.from_address}' (from_address): receivers applying DMARC ignore "
+                    "such a signature; sign with the From domain or a parent of it"
+                )
+        return self
 
 
 class WebhookSettings(Model):
