@@ -20,9 +20,10 @@ def serve(app: AppContext, host: str, port: int) -> None:
     import uvicorn
 
     from myrtille.web.app import create_app
+    from myrtille.web.server import server_config
 
     out.print(f"Serving the API on http://{host}:{port} (docs at /docs)", markup=False)
-    uvicorn.run(create_app(app.settings), host=host, port=port, log_level="info")
+    uvicorn.Server(server_config(create_app(app.settings), app.settings, host, port)).run()
 
 
 @main.group(name="users")
@@ -91,7 +92,7 @@ def revoke_command(app: AppContext, name: str) -> None:
     if not revoke(app.database, name):
         err.print(f"No active agent named '{name}'.", markup=False)
         sys.exit(1)
-    out.print(f"Agent '{name}' revoked.", markup=False)
+    out.print(f"Agent '{name}' revoked; their open sessions are ended.", markup=False)
 
 
 @users_group.command(name="set-password")

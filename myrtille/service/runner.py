@@ -120,11 +120,10 @@ def run_service(
     port: int,
     on_serving: Callable[[Callable[[], None]], None] | None = None,
 ) -> int:
-    import uvicorn
-
     from myrtille.service import jobs
     from myrtille.service.scheduler import build_scheduler
     from myrtille.web.app import create_app
+    from myrtille.web.server import server_config
 
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -151,7 +150,7 @@ def run_service(
     scheduler = build_scheduler(settings)
     scheduler.start()
     log.info("scheduler started: %s", ", ".join(job.id for job in scheduler.get_jobs()))
-    server = _server_class()(uvicorn.Config(app, host=host, port=port, log_level="info"))
+    server = _server_class()(server_config(app, settings, host, port))
     if on_serving is not None:
         threading.Thread(
             target=_when_serving, args=(server, on_serving), daemon=True, name="on-serving"

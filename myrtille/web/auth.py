@@ -13,11 +13,12 @@ import hmac
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from myrtille.store.database import Database
-from myrtille.store.schema import Agent, utcnow
+from myrtille.store.schema import Agent, AgentSession, utcnow
 
 KEY_SCHEME = "myr"
 PREFIX_BYTES = 4  # 8 hex characters
@@ -85,13 +86,24 @@ def authenticate(database: Database, key: str) -> Agent | None:
 
 
 def revoke(database: Database, name: str) -> bool:
-    """Revoke the agent's key; False when there is no active agent of that name."""
+    """Revoke the agent's key and end its web sessions; False when there is no active agent
+    of that name."""
     with database.session() as session:
         agent = session.scalars(select(Agent).where(Agent.name == name)).first()
         if agent is None or agent.revoked:
             return False
         agent.revoked = True
+        end_all_sessions(session, agent.id)
     return True
+
+
+def end_all_sessions(session: Session, agent_id: int) -> None:
+    """Revoke every web session of the agent (in the caller's transaction)."""
+    session.execute(
+        update(AgentSession)
+        .where(AgentSession.agent_id == agent_id, AgentSession.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
 
 
 def list_agents(database: Database) -> list[Agent]:
@@ -138,7 +150,8 @@ _DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
 
 
 def set_password(database: Database, name: str, password: str) -> bool:
-    """Give an active agent a password; False when there is no such agent."""
+    """Give an active agent a password, ending its open sessions; False when there is no
+    such agent."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValueError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
     with database.session() as session:
@@ -146,6 +159,7 @@ def set_password(database: Database, name: str, password: str) -> bool:
         if agent is None or agent.revoked:
             return False
         agent.password_hash = hash_password(password)
+        end_all_sessions(session, agent.id)
     return True
 
 

@@ -1,13 +1,16 @@
 """Agents' sessions in the web UI, and the CSRF check of every form.
 
-The session cookie is a signed, expiring token (``alerts/tokens.py``) naming the agent and
-carrying a stamp of its password hash: changing the password or revoking the agent ends
-every session at once. The cookie is HttpOnly and SameSite=Lax.
+A session is a row of the state database (``AgentSession``) found by the SHA-256 of a random
+session id; the cookie carries that id, signed, with a stamp of the agent's password hash.
+Signing out deletes the row, so a copy of the cookie taken before is refused after; a
+password change or ``users revoke`` revokes every session of the agent (web/auth.py), and
+the stamp would refuse them anyway. The cookie is HttpOnly and SameSite=Lax.
 
 CSRF: each browser gets a random nonce in an HttpOnly, SameSite=Strict cookie; forms carry
 HMAC(secret, nonce) in a hidden field. A POST is accepted only when the field matches the
 cookie it came with, and, when the browser says where it came from (Origin), only from
-this site. A page on another site can neither read the cookie nor compute the field.
+this site. A page on another site can neither read the cookie nor compute the field. The
+nonce is replaced at sign-in and sign-out, so a field learnt before is worthless after.
 """
 
 from __future__ import annotations
@@ -17,19 +20,21 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import Request, Response
+from sqlalchemy import delete, select
 
 from myrtille.alerts.tokens import TokenError, secret_key, sign, verify
-from myrtille.store.schema import Agent
+from myrtille.store.database import Database
+from myrtille.store.schema import Agent, AgentSession, utcnow
 
 SESSION_COOKIE = "myrtille_session"
 CSRF_COOKIE = "myrtille_csrf"
 CSRF_FIELD = "csrf"
 SESSION_PURPOSE = "agent-session"
-SESSION_SECONDS = 12 * 3600
 _NONCE = re.compile(r"[A-Za-z0-9_-]{32,64}")
 
 
@@ -70,44 +75,95 @@ def _secure(request: Request) -> bool:
     return request.url.scheme == "https"
 
 
-def start_session(request: Request, response: Response, agent: Agent) -> None:
+def _id_hash(session_id: str) -> str:
+    return hashlib.sha256(session_id.encode("ascii")).hexdigest()
+
+
+def _session_cookie(request: Request) -> tuple[str, str] | None:
+    """The session id and password stamp of the request's cookie, if we signed it and it
+    has not expired."""
+    token = request.cookies.get(SESSION_COOKIE)
+    if not token:
+        return None
+    try:
+        payload: dict[str, Any] = verify(secret(request), token, SESSION_PURPOSE)
+    except TokenError:
+        return None
+    session_id = payload.get("i")
+    if not isinstance(session_id, str):
+        return None
+    return session_id, str(payload.get("s", ""))
+
+
+def create_session(database: Database, agent_id: int, lifetime_seconds: int) -> str:
+    """A new session of the agent; returns its id (only its hash is stored)."""
+    session_id = secrets.token_urlsafe(32)
+    now = utcnow()
+    with database.session() as session:
+        # Expired rows are of no use to anyone: each sign-in sweeps them away.
+        session.execute(delete(AgentSession).where(AgentSession.expires_at <= now))
+        session.add(
+            AgentSession(
+                id_hash=_id_hash(session_id),
+                agent_id=agent_id,
+                created_at=now,
+                expires_at=now + timedelta(seconds=lifetime_seconds),
+            )
+        )
+    return session_id
+
+
+def start_session(
+    request: Request, response: Response, agent: Agent, session_id: str, lifetime_seconds: int
+) -> None:
+    """Give the browser the session's cookie and a new CSRF nonce."""
     key = secret(request)
-    token = sign(key, SESSION_PURPOSE, {"a": agent.id, "s": _stamp(key, agent)}, SESSION_SECONDS)
+    token = sign(key, SESSION_PURPOSE, {"i": session_id, "s": _stamp(key, agent)}, lifetime_seconds)
     response.set_cookie(
         SESSION_COOKIE,
         token,
-        max_age=SESSION_SECONDS,
+        max_age=lifetime_seconds,
         httponly=True,
         samesite="lax",
         secure=_secure(request),
         path="/",
     )
+    rotate_csrf(request, response)
 
 
-def end_session(response: Response) -> None:
+def end_session(request: Request, response: Response) -> None:
+    """Sign out: the session's row goes, so no copy of the cookie works any more."""
+    cookie = _session_cookie(request)
+    if cookie is not None:
+        with request.app.state.database.session() as session:
+            session.execute(delete(AgentSession).where(AgentSession.id_hash == _id_hash(cookie[0])))
     response.delete_cookie(SESSION_COOKIE, path="/")
+    rotate_csrf(request, response)
 
 
 def signed_in(request: Request) -> SignedInAgent | None:
-    """The agent whose valid session cookie came with the request, else None."""
+    """The agent whose live session came with the request, else None."""
     if "agent" in request.state._state:
         return request.state.agent  # type: ignore[no-any-return]
     found: SignedInAgent | None = None
-    token = request.cookies.get(SESSION_COOKIE)
-    if token:
+    cookie = _session_cookie(request)
+    if cookie is not None:
+        session_id, stamp = cookie
         key = secret(request)
-        try:
-            payload: dict[str, Any] | None = verify(key, token, SESSION_PURPOSE)
-        except TokenError:
-            payload = None
-        if payload is not None and isinstance(payload.get("a"), int):
-            with request.app.state.database.session() as session:
-                agent = session.get(Agent, payload["a"])
+        with request.app.state.database.session() as session:
+            row = session.execute(
+                select(AgentSession, Agent)
+                .join(Agent, Agent.id == AgentSession.agent_id)
+                .where(AgentSession.id_hash == _id_hash(session_id))
+            ).first()
+            if row is not None:
+                stored, agent = row
                 if (
-                    agent is not None
+                    stored.revoked_at is None
+                    and stored.expires_at > utcnow()
                     and not agent.revoked
                     and agent.password_hash
-                    and hmac.compare_digest(_stamp(key, agent), str(payload.get("s", "")))
+                    and hmac.compare_digest(_stamp(key, agent), stamp)
                 ):
                     found = SignedInAgent(agent.id, agent.name)
     request.state.agent = found
@@ -166,6 +222,14 @@ def set_csrf_cookie(request: Request, response: Response) -> None:
             secure=_secure(request),
             path="/",
         )
+
+
+def rotate_csrf(request: Request, response: Response) -> None:
+    """A new nonce for this browser (at sign-in and sign-out): a nonce planted or learnt
+    before, and every form field made from it, stops working."""
+    request.state.csrf_nonce = secrets.token_urlsafe(32)
+    request.state.csrf_new = True
+    set_csrf_cookie(request, response)
 
 
 async def checked_form(request: Request) -> dict[str, str]:

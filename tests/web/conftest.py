@@ -24,6 +24,7 @@ from myrtille.index.factory import open_index
 from myrtille.store.database import Database
 from myrtille.web.app import create_app
 from myrtille.web.auth import create_agent, set_password
+from myrtille.web.server import server_config
 
 AEROVOLT = "919985002"
 NOW = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0)
@@ -194,9 +195,11 @@ def start_live(data_dir: Path, **overrides: object) -> Iterator[Live]:
 
 @contextmanager
 def serve_app(app: Any) -> Iterator[str]:
-    """Run ``app`` with a real uvicorn on a free port; yields its base URL."""
+    """Run ``app`` with a real uvicorn on a free port, configured as ``myrtille serve`` does
+    (trusted proxies from its settings); yields its base URL."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    config = server_config(app, app.state.settings, "127.0.0.1", port, log_level="warning")
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"

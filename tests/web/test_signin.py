@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
 
 import httpx
 import pytest
 
 from myrtille.web.auth import create_agent, revoke, set_password
 from myrtille.web.sessions import CSRF_COOKIE, SESSION_COOKIE
-from myrtille.web.throttle import FailureThrottle
 from tests.web.conftest import AGENT_PASSWORD, Live, csrf_of, signed_in, start_live
 
 
@@ -46,6 +47,39 @@ def test_sign_in_sets_an_httponly_session_and_the_header_names_the_agent(site: L
         assert 'id="sign-in"' in http.get("/search").text
 
 
+def test_a_session_cookie_copied_before_sign_out_is_refused_after_it(
+    state_url: str, tmp_path: Path
+) -> None:
+    with start_live(tmp_path / "data", database_url=state_url) as site:
+        with closing(signed_in(site)) as http:
+            copied = http.cookies[SESSION_COOKIE]
+            page = http.get("/agent/subscriptions")
+            assert page.status_code == 200
+            assert http.post("/signout", data={"csrf": csrf_of(page.text)}).status_code == 303
+        with httpx.Client(base_url=site.url, cookies={SESSION_COOKIE: copied}) as thief:
+            refused = thief.get("/agent/subscriptions")
+            assert refused.status_code == 303
+            assert refused.headers["location"].startswith("/signin")
+            assert 'id="sign-in"' in thief.get("/search").text
+
+
+def test_sign_in_rotates_the_csrf_nonce(site: Live) -> None:
+    with site.client() as http:
+        form = http.get("/signin")
+        nonce_before, field_before = http.cookies[CSRF_COOKIE], csrf_of(form.text)
+        response = http.post(
+            "/signin",
+            data={"csrf": field_before, "name": "test-agent", "password": AGENT_PASSWORD},
+        )
+        assert response.status_code == 303
+        assert http.cookies[CSRF_COOKIE] != nonce_before
+        # A field learnt before signing in is worthless now; the page's new one works.
+        assert http.post("/signout", data={"csrf": field_before}).status_code == 403
+        page = http.get("/search")
+        assert "test-agent" in page.text
+        assert http.post("/signout", data={"csrf": csrf_of(page.text)}).status_code == 303
+
+
 def test_wrong_password_or_unknown_name_is_one_message(site: Live) -> None:
     with site.client() as http:
         token = csrf_of(http.get("/signin").text)
@@ -76,8 +110,9 @@ def test_a_post_without_the_csrf_field_or_from_another_site_is_refused(site: Liv
 
 def test_next_never_leaves_the_site(site: Live) -> None:
     with site.client() as http:
-        token = csrf_of(http.get("/signin").text)
         for target in ("//evil.example/x", "https://evil.example/", "/\\evil.example"):
+            # Each sign-in replaces the CSRF nonce: the form is fetched again each time.
+            token = csrf_of(http.get("/signin").text)
             response = http.post(
                 "/signin",
                 data={
@@ -133,18 +168,3 @@ def test_repeated_failures_are_throttled_per_client_and_name(site: Live) -> None
         assert SESSION_COOKIE not in refused.headers.get("set-cookie", "")
         # Another name from the same client is not affected.
         assert attempt("test-agent", AGENT_PASSWORD).status_code == 303
-
-
-def test_the_throttle_forgets_failures_older_than_its_window() -> None:
-    now = [1000.0]
-    throttle = FailureThrottle(limit=3, window_seconds=60, clock=lambda: now[0])
-    for _ in range(3):
-        throttle.failed("ip|name")
-        now[0] += 10
-    assert throttle.wait_seconds("ip|name") == 30  # the first failure leaves at 1060
-    assert throttle.wait_seconds("ip|other") == 0
-    now[0] = 1061
-    assert throttle.wait_seconds("ip|name") == 0
-    throttle.failed("ip|name")
-    throttle.succeeded("ip|name")
-    assert throttle.wait_seconds("ip|name") == 0

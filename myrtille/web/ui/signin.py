@@ -1,5 +1,6 @@
 """Agents sign in with their name and password (``myrtille users set-password``) and get
-a session cookie; SMEs never sign in (their links are signed)."""
+a session cookie; SMEs never sign in (their links are signed). Failed attempts are
+throttled (web/throttle.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,23 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from myrtille.web.api import state
 from myrtille.web.auth import sign_in
-from myrtille.web.sessions import checked_form, end_session, local_target, start_session
-from myrtille.web.throttle import FailureThrottle
+from myrtille.web.sessions import (
+    checked_form,
+    create_session,
+    end_session,
+    local_target,
+    secret,
+    start_session,
+)
+from myrtille.web.throttle import (
+    SignInThrottle,
+    Verdict,
+    browser_client,
+    client_address,
+    known_browser,
+    name_key,
+    remember_browser,
+)
 from myrtille.web.ui.common import SECURITY_HEADERS, Texts, language, link, render
 
 router = APIRouter(include_in_schema=False)
@@ -25,6 +41,8 @@ TEXTS: Texts = {
         "submit": "Se connecter",
         "failed": "Nom ou mot de passe incorrect.",
         "throttled": "Trop d'essais manqués pour ce nom : réessayez dans {minutes} min.",
+        "paced": "Ce nom subit de nombreux essais manqués : réessayez dans {seconds} s. "
+        "Un navigateur où vous vous êtes déjà connecté n'attend pas.",
         "help": "Pas de mot de passe ? Un opérateur le définit avec "
         "« myrtille users set-password NOM ». Les PME n'ont pas besoin de compte : "
         "les liens de leurs e-mails suffisent.",
@@ -36,18 +54,13 @@ TEXTS: Texts = {
         "submit": "Sign in",
         "failed": "Wrong name or password.",
         "throttled": "Too many failed attempts for this name: try again in {minutes} min.",
+        "paced": "This name is getting many failed attempts: try again in {seconds} s. "
+        "A browser you signed in from before does not wait.",
         "help": "No password? An operator sets one with "
         "'myrtille users set-password NAME'. SMEs need no account: "
         "the links in their emails are enough.",
     },
 }
-
-
-def _throttle(request: Request) -> FailureThrottle:
-    app_state = request.app.state
-    if getattr(app_state, "signin_throttle", None) is None:
-        app_state.signin_throttle = FailureThrottle()
-    return app_state.signin_throttle  # type: ignore[no-any-return]
 
 
 def _form(
@@ -56,20 +69,31 @@ def _form(
     next_url: str,
     failed: bool = False,
     name: str = "",
-    throttled: int = 0,
+    wait: Verdict | None = None,
 ) -> HTMLResponse:
-    return render(
+    throttled = ""
+    if wait is not None:
+        seconds = max(1, math.ceil(wait.wait_seconds))
+        throttled = (
+            TEXTS[lang]["paced"].format(seconds=seconds)
+            if wait.paced
+            else TEXTS[lang]["throttled"].format(minutes=max(1, math.ceil(seconds / 60)))
+        )
+    response = render(
         request,
         "signin.html",
         lang,
         TEXTS,
-        429 if throttled else 401 if failed else 200,
+        429 if wait is not None else 401 if failed else 200,
         title=TEXTS[lang]["title"],
         next_url=next_url,
         failed=failed,
-        throttled=TEXTS[lang]["throttled"].format(minutes=throttled) if throttled else "",
+        throttled=throttled,
         name=name,
     )
+    if wait is not None:
+        response.headers["Retry-After"] = str(seconds)
+    return response
 
 
 @router.get("/signin", response_class=HTMLResponse)
@@ -83,22 +107,26 @@ async def signin(request: Request) -> Response:
     lang = language(form.get("lang"))
     target = local_target(form.get("next"))
     name = form.get("name", "").strip()
-    throttle = _throttle(request)
-    key = f"{request.client.host if request.client else '?'}|{name.casefold()}"
-    wait = throttle.wait_seconds(key)
-    if wait:
-        minutes = max(1, math.ceil(wait / 60))
-        return _form(request, lang, target, name=name, throttled=minutes)
+    app_state = state(request)
+    web = app_state.settings.web
+    throttle = SignInThrottle(app_state.database, web.signin)
+    key = name_key(name)
+    browser = known_browser(request, secret(request), key)
+    client = browser_client(browser) if browser else client_address(request)
+    verdict = await run_in_threadpool(throttle.check, key, client, browser is not None)
+    if verdict.wait_seconds:
+        return _form(request, lang, target, name=name, wait=verdict)
     # scrypt takes tens of milliseconds of CPU: off the event loop.
-    agent = await run_in_threadpool(
-        sign_in, state(request).database, name, form.get("password", "")
-    )
+    agent = await run_in_threadpool(sign_in, app_state.database, name, form.get("password", ""))
     if agent is None:
-        throttle.failed(key)
+        await run_in_threadpool(throttle.failed, key, client)
         return _form(request, lang, target, failed=True, name=name)
-    throttle.succeeded(key)
+    await run_in_threadpool(throttle.succeeded, key, client)
+    lifetime = int(web.session_lifetime.total_seconds())
+    session_id = await run_in_threadpool(create_session, app_state.database, agent.id, lifetime)
     response = RedirectResponse(target, status_code=303, headers=SECURITY_HEADERS)
-    start_session(request, response, agent)
+    start_session(request, response, agent, session_id, lifetime)
+    remember_browser(request, response, secret(request), key, web.signin.known_browser_for, browser)
     return response
 
 
@@ -108,5 +136,5 @@ async def signout(request: Request) -> Response:
     response = RedirectResponse(
         link("/search", language(form.get("lang"))), status_code=303, headers=SECURITY_HEADERS
     )
-    end_session(response)
+    await run_in_threadpool(end_session, request, response)
     return response
