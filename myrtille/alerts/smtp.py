@@ -20,6 +20,7 @@ from myrtille.alerts.channels.base import (
     PermanentDeliveryError,
     TransientDeliveryError,
 )
+from myrtille.alerts.wire import wire_bytes
 from myrtille.config.settings import EmailSettings
 
 log = logging.getLogger(__name__)
@@ -91,8 +92,9 @@ class MailSender:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         path = folder / f"{stamp}-{uuid.uuid4().hex[:12]}.eml"
         # Written aside then renamed, so whoever watches the folder never reads half a file.
+        raw = wire_bytes(message, self.settings)
         with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".tmp", delete=False) as out:
-            out.write(message.as_bytes())
+            out.write(raw)
         os.replace(out.name, path)
         log.info("mail to %s written to %s", message["To"], path)
         return path
@@ -144,6 +146,12 @@ class MailSender:
 
     def _send_smtp(self, message: EmailMessage) -> None:
         recipients = self._recipients(message)
+        sender = self.settings.from_address
+        # Non-ASCII addresses need SMTPUTF8 (RFC 6531) and UTF-8 headers.
+        international = not all(a.isascii() for a in (sender, *recipients))
+        # The bytes sent are the bytes signed: nothing may re-fold them after this.
+        raw = wire_bytes(message, self.settings, utf8=international)
+        options = ("SMTPUTF8", "BODY=8BITMIME") if international else ()
         server = self.server
         smtp: smtplib.SMTP | None = None
         sent = False
@@ -157,7 +165,11 @@ class MailSender:
                     smtp = None
             if smtp is None:
                 smtp = self._connect()
-            smtp.send_message(message, from_addr=self.settings.from_address, to_addrs=recipients)
+            if international and not smtp.has_extn("smtputf8"):
+                raise smtplib.SMTPNotSupportedError(
+                    "the address is not ASCII and the server does not support SMTPUTF8"
+                )
+            smtp.sendmail(sender, recipients, raw, mail_options=options)
             sent = True
         except smtplib.SMTPRecipientsRefused as exc:
             codes = [_code(reply) for reply in exc.recipients.values()]
