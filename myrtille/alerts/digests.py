@@ -197,6 +197,7 @@ class DigestBuilder:
             sections=list(sections.values()),
             unsubscribe_url=unsubscribe,
             preferences_url=preferences,
+            timezone=subscriber.timezone,
         )
         try:
             self.send(digest)

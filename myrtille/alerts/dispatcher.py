@@ -230,6 +230,7 @@ class Dispatcher:
             webhook_secret=getattr(subscription, "webhook_secret", None),
             apprise_url=getattr(subscription, "apprise_url", None),
             attempt=row.attempts + 1,
+            timezone=subscriber.timezone,
         )
 
 

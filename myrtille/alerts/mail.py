@@ -20,9 +20,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import PackageLoader
 
 from myrtille.alerts.channels.base import (
     Alert,
@@ -33,6 +32,10 @@ from myrtille.alerts.excerpt import excerpt
 from myrtille.alerts.tokens import sign
 from myrtille.alerts.wire import POLICY
 from myrtille.config.settings import EmailSettings, Settings
+from myrtille.texts import format_date as local_date
+from myrtille.texts import format_datetime as local_datetime
+from myrtille.texts import gettext, jinja_environment, label, ngettext
+from myrtille.texts.formats import zone
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +48,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # Same, but keeping newlines and tabs, for multi-line plain text (summaries).
 _CONTROL_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-SUBJECT_PREFIX = {"fr": "[Veille] ", "en": "[Watch] "}
+
+def subject_prefix(language: str) -> str:
+    return gettext(language, "[Watch]") + " "
 
 
 # -- text safety ------------------------------------------------------------------------
@@ -122,35 +126,14 @@ def confirm_url(settings: Settings | EmailSettings, token: str) -> str:
 
 # -- rendering --------------------------------------------------------------------------
 
-_environment = Environment(
-    loader=PackageLoader("myrtille.alerts", "templates"),
-    # HTML parts escape everything; text parts are plain text and must not be escaped.
-    autoescape=select_autoescape(enabled_extensions=("html",), default=False),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+# One template per message (text and HTML), in the reader's language through the catalogue;
+# .html templates are autoescaped, .txt ones are plain text.
+_LOADER = PackageLoader("myrtille.alerts", "templates")
 
 
-def _zone(settings: EmailSettings) -> tzinfo:
-    try:
-        return ZoneInfo(settings.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return UTC
-
-
-def _date(value: datetime | None, language: str, zone: tzinfo, with_time: bool = True) -> str:
-    if value is None:
-        return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    local = value.astimezone(zone)
-    if language == "fr":
-        return local.strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
-    # Month names by hand: strftime's %b follows the process locale.
-    day = f"{local.day} {_MONTHS_EN[local.month - 1]} {local.year}"
-    return f"{day} {local:%H:%M}" if with_time else day
+def _zone(settings: EmailSettings, subscriber_zone: str | None = None) -> tzinfo:
+    """The subscriber's time zone, else the configured default (``email.timezone``)."""
+    return zone(subscriber_zone or settings.timezone)
 
 
 def _names(values: Iterable[Any], *keys: str) -> list[str]:
@@ -175,11 +158,12 @@ def _document_view(
         "title": safe_header(document.title, 300) or document.url,
         "url": safe_link(document.url),
         "source": safe_header(document.source, 120),
-        "date": _date(document.published_at, language, zone),
+        "date": local_datetime(document.published_at, language, zone),
         "summary": plain_text(document.summary, SUMMARY_MAX),
         "companies": _names(document.companies, "name", "siren"),
-        "sectors": _names(document.sectors, "label", "code", "name"),
-        "events": _names(document.events, "label", "type"),
+        # Names in the reader's language, never codes.
+        "sectors": _names(label(language, "sector", value) for value in document.sectors),
+        "events": _names(label(language, "event", value) for value in document.events),
         "also": [
             {
                 "source": safe_header(str(item.get("source") or ""), 120),
@@ -192,9 +176,9 @@ def _document_view(
 
 
 def _render(name: str, language: str, context: dict[str, Any]) -> tuple[str, str]:
-    lang = language if language in ("fr", "en") else "fr"
-    text = _environment.get_template(f"{name}.{lang}.txt").render(**context)
-    html = _environment.get_template(f"{name}.{lang}.html").render(**context)
+    environment = jinja_environment(language, _LOADER)
+    text = environment.get_template(f"{name}.txt").render(**context)
+    html = environment.get_template(f"{name}.html").render(**context)
     return text, html
 
 
@@ -236,7 +220,7 @@ def render_alert(alert: Alert, settings: EmailSettings | None = None) -> EmailMe
     """One alert: the matched document and the subscription it matched."""
     settings = settings or EmailSettings()
     language = alert.language if alert.language in ("fr", "en") else "fr"
-    zone = _zone(settings)
+    zone = _zone(settings, alert.timezone)
     document = _document_view(alert.document, alert.also_reported_by, language, zone)
     context = {
         "doc": document,
@@ -252,7 +236,7 @@ def render_alert(alert: Alert, settings: EmailSettings | None = None) -> EmailMe
     return _message(
         settings,
         alert.subscriber_email,
-        SUBJECT_PREFIX[language] + title,
+        subject_prefix(language) + title,
         text,
         html,
         safe_link(alert.unsubscribe_url),
@@ -261,16 +245,23 @@ def render_alert(alert: Alert, settings: EmailSettings | None = None) -> EmailMe
 
 
 def digest_subject(digest: Digest, language: str, zone: tzinfo, now: datetime | None = None) -> str:
-    today = (now or datetime.now(UTC)).astimezone(zone)
+    day = local_date((now or datetime.now(UTC)), language, zone, style="day")
     count = sum(len(section.items) + max(section.more, 0) for section in digest.sections)
-    if language == "en":
-        day = f"{today.day} {_MONTHS_EN[today.month - 1]}"
-        kind = "weekly watch, week of" if digest.frequency == "weekly" else "daily watch,"
-        noun = "article" if count == 1 else "articles"
-        return f"Your {kind} {day} ({count} {noun})"
-    kind = "de la semaine du" if digest.frequency == "weekly" else "du"
-    noun = "article" if count <= 1 else "articles"
-    return f"Votre veille {kind} {today:%d/%m} ({count} {noun})"
+    if digest.frequency == "weekly":
+        return ngettext(
+            language,
+            "Your weekly watch, week of {day} ({n} article)",
+            "Your weekly watch, week of {day} ({n} articles)",
+            count,
+            day=day,
+        )
+    return ngettext(
+        language,
+        "Your daily watch, {day} ({n} article)",
+        "Your daily watch, {day} ({n} articles)",
+        count,
+        day=day,
+    )
 
 
 def render_digest(
@@ -280,7 +271,7 @@ def render_digest(
     had to leave items out says how many and links to the full search."""
     settings = settings or EmailSettings()
     language = digest.language if digest.language in ("fr", "en") else "fr"
-    zone = _zone(settings)
+    zone = _zone(settings, digest.timezone)
     sections = [
         {
             "name": safe_header(section.subscription_name, 200),
@@ -322,11 +313,7 @@ def render_confirmation(
     language = language if language in ("fr", "en") else "fr"
     context = {"confirm_url": safe_link(confirm_link), "email": safe_header(email, 320)}
     text, html = _render("confirm", language, context)
-    subject = (
-        "Confirmez votre abonnement à la veille"
-        if language == "fr"
-        else "Please confirm your watch subscription"
-    )
+    subject = gettext(language, "Please confirm your watch subscription")
     return _message(settings, email, subject, text, html, None, language)
 
 

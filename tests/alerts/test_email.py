@@ -241,7 +241,9 @@ def test_an_alert_reaches_a_real_smtp_server(tmp_path: Path) -> None:
     assert 'href="https://ld.example/1"' in html and "la-depeche" in html
     for body in (text, html):
         assert "Aérovolt" in body and "eco-regions" in body and "14/03/2025" in body
-        assert "aeronautics" in body and "acquisition" in body
+        # Names in the subscriber's language, never the vocabulary's codes.
+        assert "Aéronautique et spatial" in body and "Acquisition" in body
+        assert "aeronautics" not in body and "acquisition" not in body
         assert "aérovolt OR hélicea" in body
         assert "https://veille.example/unsubscribe?token=" in body
         assert "https://veille.example/preferences?token=" in body

@@ -55,6 +55,8 @@ class Alert:
     unsubscribe_url: str | None = None
     preferences_url: str | None = None
     attempt: int = 1
+    # The subscriber's IANA time zone for dates shown (None: email.timezone).
+    timezone: str | None = None
 
 
 class TransientDeliveryError(TransientError):
@@ -110,3 +112,4 @@ class Digest:
     sections: list[DigestSection]
     unsubscribe_url: str | None = None
     preferences_url: str | None = None
+    timezone: str | None = None
