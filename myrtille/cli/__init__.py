@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 
+from myrtille.config.data_dir import prepare_data_dir
 from myrtille.config.loading import load_settings
 from myrtille.config.settings import Settings
 from myrtille.exceptions import ConfigError
@@ -40,7 +41,10 @@ class AppContext:
     def settings(self) -> Settings:
         if self._settings is None:
             overrides = {"data_dir": self.data_dir} if self.data_dir else None
-            self._settings = load_settings(self.config, overrides=overrides)
+            settings = load_settings(self.config, overrides=overrides)
+            # Before any stage writes there: an unwritable directory is a config error.
+            prepare_data_dir(settings, from_option=bool(self.data_dir))
+            self._settings = settings
         return self._settings
 
     @property

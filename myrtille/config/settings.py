@@ -275,6 +275,25 @@ class EmailSettings(Model):
     timeout: timedelta = timedelta(seconds=30)
     # Base URL of the web service, for the links in emails (confirm, unsubscribe).
     public_url: str = "http://127.0.0.1:8000"
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str) -> str:
+        # Every link in an email starts with it: a relative or odd value makes dead links.
+        parts = urlsplit(value)
+        if (
+            parts.scheme not in ("http", "https")
+            or not parts.hostname
+            or parts.query
+            or parts.fragment
+            or re.search(r"[\s\x00-\x1f]", value)
+        ):
+            raise ValueError(
+                f"'{value}' is not an absolute http(s) URL; write the address the web service "
+                "is reached at, e.g. https://veille.example.org"
+            )
+        return value
+
     digest_time: str = Field(default="07:30", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     digest_weekday: int = Field(default=0, ge=0, le=6, description="0 = Monday")
     timezone: str = "Europe/Paris"
@@ -415,6 +434,21 @@ class WebSettings(Model):
         return networks
 
 
+SUPPORTED_DATABASES = ("sqlite", "sqlite+pysqlite", "postgresql", "postgresql+psycopg")
+
+
+def _check_database_url(value: str) -> str:
+    scheme, separator, _rest = value.partition("://")
+    if not separator or scheme.lower() not in SUPPORTED_DATABASES:
+        # Only the scheme is repeated: the rest may hold a password.
+        named = f"'{scheme}' databases are" if separator else "this value is not a URL and is"
+        raise ValueError(
+            f"{named} not supported; use sqlite:////absolute/path/myrtille.db or "
+            "postgresql+psycopg://user:password@host:5432/dbname"
+        )
+    return value
+
+
 class Settings(Model):
     data_dir: Path
     database_url: str | None = None
@@ -431,6 +465,11 @@ class Settings(Model):
     # Signs the links in emails (confirm, unsubscribe); made once in data_dir if not set.
     secret_key: str | None = Field(default=None, min_length=16)
     config_path: Path | None = Field(default=None, exclude=True)
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str | None) -> str | None:
+        return None if value is None else _check_database_url(value)
 
     @field_validator("sources")
     @classmethod

@@ -140,3 +140,45 @@ def test_starter_file_is_valid(tmp_path: Path) -> None:
     settings = load_settings(write(tmp_path, starter), env={})
     assert settings.sources[0].id == "exemple-rss"
     assert settings.sources[0].enabled is False
+
+
+@pytest.mark.parametrize("public_url", ["not a url", "/relative", "veille.example.org", "ftp://x"])
+def test_public_url_must_be_an_absolute_http_url(tmp_path: Path, public_url: str) -> None:
+    message = problems(tmp_path, GOOD + f"email:\n  public_url: {public_url}\n")
+    assert "myrtille.yaml, line 15, key 'email.public_url'" in message
+    assert f"'{public_url}' is not an absolute http(s) URL" in message
+    assert "e.g. https://veille.example.org" in message
+
+
+def test_public_url_accepts_a_path_prefix(tmp_path: Path) -> None:
+    text = GOOD + "email:\n  public_url: https://cci.example/veille/\n"
+    assert load_settings(write(tmp_path, text), env={}).email.public_url == (
+        "https://cci.example/veille/"
+    )
+
+
+@pytest.mark.parametrize(
+    ("database_url", "named"),
+    [
+        ("mysql://u:s3cret@db/m", "'mysql' databases are not supported"),
+        ("mongodb+srv://u:s3cret@db/m", "'mongodb+srv' databases are not supported"),
+        ("myrtille.db", "not a URL"),
+    ],
+)
+def test_an_unsupported_database_url_is_a_configuration_error(
+    tmp_path: Path, database_url: str, named: str
+) -> None:
+    message = problems(tmp_path, f"database_url: {database_url}\n" + GOOD)
+    assert "myrtille.yaml, line 1, key 'database_url'" in message
+    assert named in message
+    assert "sqlite:////absolute/path/myrtille.db" in message
+    assert "postgresql+psycopg://" in message
+    assert "s3cret" not in message  # a password in the URL is not echoed
+
+
+def test_an_unsupported_database_url_from_the_environment_names_the_variable(
+    tmp_path: Path,
+) -> None:
+    message = problems(tmp_path, GOOD, env={"MYRTILLE_DATABASE_URL": "oracle://db/m"})
+    assert "environment variable MYRTILLE_DATABASE_URL" in message
+    assert "'oracle' databases are not supported" in message
