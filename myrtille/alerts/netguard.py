@@ -94,6 +94,16 @@ def resolve_destination(url: str, allow_private: list[str]) -> list[str]:
     if not host:
         raise _refused(url, "the URL has no host")
     port = port or (443 if parts.scheme.lower() == "https" else 80)
+    return resolve_host(host, port, allow_private, url)
+
+
+def resolve_host(host: str, port: int, allow_private: list[str], target: str) -> list[str]:
+    """The checked addresses of ``host`` (a name or an address literal, IPv6 with or
+    without brackets), in resolver order; ``target`` names the destination in refusals.
+    Raises ``PermanentDeliveryError`` (disable_channel) when any address is refused,
+    ``TransientDeliveryError`` when the name does not resolve."""
+    url = target
+    host = host.strip("[]").rstrip(".")
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:

@@ -51,6 +51,21 @@ def normalise_email(address: str) -> str:
     return f"{local}@{domain.lower()}"
 
 
+def check_apprise(url: str, settings: Settings | None) -> None:
+    """Refuse now what the Apprise channel would refuse at every send."""
+    # Imported here: Apprise loads its plugins, which only this path needs.
+    from myrtille.alerts.channels.apprise import check_apprise_url
+    from myrtille.alerts.channels.base import PermanentDeliveryError, TransientDeliveryError
+    from myrtille.config.settings import AppriseSettings, WebhookSettings
+
+    schemas = (settings.apprise if settings else AppriseSettings()).schemas
+    allow_private = (settings.webhooks if settings else WebhookSettings()).allow_private
+    try:
+        check_apprise_url(url, schemas, list(allow_private))
+    except (PermanentDeliveryError, TransientDeliveryError) as exc:
+        raise SubscriptionError(f"apprise URL: {exc}") from None
+
+
 @dataclass
 class Created:
     subscriber_id: int
@@ -83,9 +98,12 @@ def create_subscription(
     require_confirmation: bool = False,
     resolver: ValueResolver | None = None,
     agent_id: int | None = None,
+    settings: Settings | None = None,
 ) -> Created:
     """Validate and store; without operator consent the subscription waits for the
-    subscriber to confirm through a signed link (double opt-in)."""
+    subscriber to confirm through a signed link (double opt-in). An Apprise URL is
+    checked against ``settings`` (its allowed schemas and private-address allowances;
+    without settings, the defaults)."""
     address = normalise_email(email)
     try:
         parse(query, resolver)
@@ -107,6 +125,8 @@ def create_subscription(
         raise SubscriptionError("a webhook channel needs --webhook https://…")
     if "apprise" in channels and "://" not in (apprise_url or ""):
         raise SubscriptionError("an apprise channel needs an Apprise URL (e.g. ntfy://topic)")
+    if apprise_url:
+        check_apprise(apprise_url, settings)
     webhook_secret = new_webhook_secret() if webhook_url else None
     if language not in ("fr", "en"):
         raise SubscriptionError("language must be fr or en")

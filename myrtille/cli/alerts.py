@@ -91,6 +91,7 @@ def subscribe(
             name=name,
             confirmed_by_operator=confirmed,
             resolver=CodeResolver(),
+            settings=app.settings,
         )
     except SubscriptionError as exc:
         err.print(f"Cannot subscribe: {exc}", markup=False)

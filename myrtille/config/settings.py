@@ -372,6 +372,32 @@ class WebhookSettings(Model):
         return parse_duration(value)
 
 
+# Apprise schemas that talk HTTP(S) through ``requests`` (so the address guard and the
+# redirect refusal apply to every connection) to a chat or push service.
+APPRISE_SCHEMAS = (
+    "apprise", "apprises", "discord", "form", "forms", "gchat", "gotify", "gotifys",
+    "json", "jsons", "matrix", "matrixs", "mmost", "mmosts", "ntfy", "ntfys",
+    "rocket", "rockets", "slack", "tgram", "workflow", "workflows", "wxteams",
+    "xml", "xmls", "zulip",
+)  # fmt: skip
+
+
+class AppriseSettings(Model):
+    """Which Apprise URLs subscriptions may use."""
+
+    # Schemas (the part before ://) accepted at subscription time and at send time.
+    schemas: list[str] = Field(default_factory=lambda: list(APPRISE_SCHEMAS))
+
+    @field_validator("schemas")
+    @classmethod
+    def _schemas(cls, schemas: list[str]) -> list[str]:
+        names = [s.strip().lower().removesuffix("://") for s in schemas]
+        bad = [s for s in names if not s or not s.replace("+", "").replace("-", "").isalnum()]
+        if bad:
+            raise ValueError(f"write schemas without ://, e.g. ntfy or slack (got {bad[0]!r})")
+        return names
+
+
 class RetentionSettings(Model):
     """How long collected documents are kept; housekeeping deletes older ones."""
 
@@ -460,6 +486,7 @@ class Settings(Model):
     index: IndexSettings = Field(default_factory=IndexSettings)
     email: EmailSettings = Field(default_factory=EmailSettings)
     webhooks: WebhookSettings = Field(default_factory=WebhookSettings)
+    apprise: AppriseSettings = Field(default_factory=AppriseSettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
     web: WebSettings = Field(default_factory=WebSettings)
     # Signs the links in emails (confirm, unsubscribe); made once in data_dir if not set.

@@ -224,6 +224,7 @@ def create(
             confirmed_by_operator=own,
             require_confirmation=not own,
             resolver=app.resolver,
+            settings=settings,
         )
     except SubscriptionError as exc:
         raise invalid(str(exc)) from None

@@ -1,15 +1,20 @@
 """Apprise channel: one short plain-text notification per alert to the subscription's
 Apprise URL (Slack, Teams, Matrix, ntfy, Telegram, a JSON endpoint…).
 
-Apprise connects by itself, so the private-address guard is applied to the URL kinds
-that point at an arbitrary HTTP server (json://, xml://, form:// and their secure
-variants) just before sending; see netguard for the residual DNS-rebinding window.
+Only the schemas listed in ``apprise.schemas`` are accepted (all of them HTTP services
+reached through ``requests``). Whatever the schema, every connection Apprise opens during
+a send goes through the private-address guard (``guarded_requests``: checked address,
+no proxy, no redirect), so a host typed by a subscriber (ntfy, gotify, mmost, json…)
+cannot point at the inside of the network.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import unicodedata
+from collections.abc import Sequence
+from typing import Any
 
 import apprise
 
@@ -19,14 +24,12 @@ from myrtille.alerts.channels.base import (
     PermanentDeliveryError,
     TransientDeliveryError,
 )
-from myrtille.alerts.netguard import check_destination
+from myrtille.alerts.guarded_requests import guarded
+from myrtille.alerts.netguard import resolve_host
 from myrtille.config.settings import Settings
 
 log = logging.getLogger(__name__)
 
-# Apprise kinds whose host is whatever the subscriber typed: guarded like webhooks.
-# (The other kinds talk to their service's fixed API host.)
-HTTP_KINDS = frozenset({"json", "jsons", "xml", "xmls", "form", "forms"})
 SUMMARY_MAX = 500
 TITLE_MAX = 250
 
@@ -60,42 +63,85 @@ def message(alert: Alert) -> tuple[str, str]:
     return title, "\n".join(lines)
 
 
+def schema_of(url: str) -> str:
+    return url.split("://", 1)[0].strip().lower() if "://" in url else ""
+
+
+def plugin_for(url: str, schemas: Sequence[str], asset: apprise.AppriseAsset) -> Any:
+    """The Apprise plugin of ``url``; ``PermanentDeliveryError`` (disable_channel) when
+    its schema is not allowed or Apprise cannot use it."""
+    schema = schema_of(url)
+    if schema not in schemas:
+        shown = f"{schema[:20]}://" if schema else "(none)"
+        raise PermanentDeliveryError(
+            f"the Apprise schema {shown} is not allowed; allowed schemas: "
+            f"{', '.join(sorted(schemas))} (an operator can change apprise.schemas)",
+            "disable_channel",
+        )
+    plugin = apprise.Apprise.instantiate(url, asset=asset, suppress_exceptions=True)
+    if plugin is None:
+        raise PermanentDeliveryError(
+            f"not a usable Apprise URL (schema {schema[:20]}://); see the Apprise wiki for "
+            "how to write it",
+            "disable_channel",
+        )
+    return plugin
+
+
+def check_apprise_url(url: str, schemas: Sequence[str], allow_private: list[str]) -> None:
+    """Refuse, at subscription time, an Apprise URL whose schema is not allowed, that
+    Apprise cannot use, or whose host (for the schemas that take one) resolves to an
+    address the guard refuses. A name that does not resolve now is left to the send,
+    where every connection is checked anyway."""
+    plugin = plugin_for(url, schemas, apprise.AppriseAsset())
+    takes_host = any("{host}" in template for template in getattr(plugin, "templates", ()))
+    host = str(plugin.host or "")
+    if not takes_host or not host:
+        return
+    port = plugin.port or (443 if plugin.secure else 80)
+    with contextlib.suppress(TransientDeliveryError):
+        resolve_host(host, port, allow_private, f"{schema_of(url)}://{host}")
+
+
 class AppriseChannel(Channel):
     name = "apprise"
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.allow_private = list(settings.webhooks.allow_private)
+        self.schemas = list(settings.apprise.schemas)
         self.timeout = settings.webhooks.timeout.total_seconds()
-        self.asset = apprise.AppriseAsset(app_id="Myrtille", app_desc="Myrtille alerts")
+        self.asset = apprise.AppriseAsset(
+            app_id="Myrtille",
+            app_desc="Myrtille alerts",
+            # In the calling thread, where the guard is active (guarded_requests).
+            async_mode=False,
+            http_redirects=False,
+        )
 
     def send(self, alert: Alert) -> None:
         # Carried by the dispatcher from subscription.apprise_url (see Alert).
         url: str | None = getattr(alert, "apprise_url", None)
         if not url:
             raise PermanentDeliveryError("the subscription has no Apprise URL", "disable_channel")
-        plugin = apprise.Apprise.instantiate(url, asset=self.asset, suppress_exceptions=True)
-        if plugin is None:
-            scheme = url.split("://", 1)[0][:20]
-            raise PermanentDeliveryError(
-                f"not a usable Apprise URL (scheme {scheme}://)", "disable_channel"
-            )
-        scheme = url.split("://", 1)[0].lower()
-        if scheme in HTTP_KINDS:
-            host = str(plugin.host or "")
-            port = f":{plugin.port}" if plugin.port else ""
-            check_destination(
-                f"{'https' if plugin.secure else 'http'}://{host}{port}/", self.allow_private
-            )
+        # Checked again at each send: the operator may have narrowed apprise.schemas.
+        plugin = plugin_for(url, self.schemas, self.asset)
         # Apprise's defaults (4 s) are not ours: one timeout setting for outgoing alerts.
         plugin.socket_connect_timeout = self.timeout
         plugin.socket_read_timeout = self.timeout
         notifier = apprise.Apprise(asset=self.asset)
         notifier.add(plugin)
         title, body = message(alert)
-        ok = notifier.notify(body=body, title=title, body_format=apprise.NotifyFormat.TEXT)
+        with guarded(self.allow_private) as guard:
+            ok = notifier.notify(body=body, title=title, body_format=apprise.NotifyFormat.TEXT)
+        # Without the query string: Apprise's options, noise in a reason.
+        service = plugin.url(privacy=True).split("?", 1)[0]
+        if guard.refusal is not None:
+            raise PermanentDeliveryError(
+                f"Apprise {service}: {guard.refusal}", guard.refusal.effect
+            )
         if not ok:
             # Apprise says only "failed" (a 500, a refused connection, a 401…): retry,
             # the dispatcher gives up after webhooks.retry_for.
-            service = plugin.url(privacy=True)
-            raise TransientDeliveryError(f"Apprise could not notify {service}")
+            why = f" ({guard.failure})" if guard.failure is not None else ""
+            raise TransientDeliveryError(f"Apprise could not notify {service}{why}")
