@@ -21,48 +21,15 @@ import socket
 from urllib.parse import urlsplit
 
 from myrtille.alerts.channels.base import PermanentDeliveryError, TransientDeliveryError
+from myrtille.pipeline.addresses import METADATA, why_not_public
 
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
-
-# Instance metadata services hand out cloud credentials: named apart so the refusal
-# says so, and allowed only when the operator lists the exact address (a broad
-# "169.254.0.0/16" or a host name in allow_private does not open them by accident).
-METADATA = frozenset(
-    ipaddress.ip_address(a) for a in ("169.254.169.254", "fd00:ec2::254", "100.100.100.200")
-)
-CGNAT = ipaddress.ip_network("100.64.0.0/10")
 
 
 def _refused(url: str, reason: str) -> PermanentDeliveryError:
     # disable_channel: the URL will not become acceptable by itself; the subscriber
     # (or the operator, through allow_private) has to change something.
     return PermanentDeliveryError(f"refused destination {url}: {reason}", "disable_channel")
-
-
-def why_not_public(address: IPAddress) -> str | None:
-    """Why ``address`` must not be called, or None when it is a public address."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        # ::ffff:127.0.0.1 reaches 127.0.0.1: judge the IPv4 address it carries.
-        return why_not_public(address.ipv4_mapped)
-    if address in METADATA:
-        return "a cloud metadata address"
-    checks = (
-        (address.is_loopback, "a loopback address"),
-        (address.is_unspecified, "an unspecified address"),
-        (address.is_link_local, "a link-local address"),
-        (address.is_multicast, "a multicast address"),
-        (isinstance(address, ipaddress.IPv4Address) and address in CGNAT, "a CGNAT address"),
-        # Before is_private, which also covers 240.0.0.0/4.
-        (address.is_reserved, "a reserved address"),
-        (address.is_private, "a private address"),
-        # Catch-all for special ranges not named above (documentation, benchmarking…).
-        (not address.is_global, "an address that is not publicly routable"),
-    )
-    for hit, label in checks:
-        if hit:
-            return label
-    return None
 
 
 def _allowances(allow_private: list[str]) -> tuple[set[str], list[IPNetwork]]:

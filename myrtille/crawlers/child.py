@@ -14,6 +14,7 @@ from myrtille.config.settings import Settings, SourceBase
 from myrtille.crawlers.health import SourceRun, load_state, mark_attempt, record_run
 from myrtille.crawlers.progress import ProgressEvents
 from myrtille.crawlers.scrapy_settings import scrapy_settings
+from myrtille.crawlers.urlguard import operator_urls
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import Database
 
@@ -30,7 +31,8 @@ def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> 
     intake = Intake(database, settings.dedup)
     log_dir = settings.data_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
-    process = CrawlerProcess(scrapy_settings(settings.crawl, log_dir / "crawl.log"))
+    written = [url for s in source_ids for url in operator_urls(settings.source(s))]
+    process = CrawlerProcess(scrapy_settings(settings.crawl, log_dir / "crawl.log", written))
     timeout = settings.crawl.timeout.total_seconds()
     handlers = []  # Scrapy keeps weak references to signal handlers: hold them here.
 

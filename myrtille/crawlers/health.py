@@ -11,6 +11,8 @@ from myrtille.store.database import Database
 from myrtille.store.schema import SourceState, utcnow
 
 MAX_WARNINGS = 20
+# Starts the health warning that counts links refused by the URL rule (urlguard).
+REFUSED_PREFIX = "Refused links:"
 
 
 @dataclass
@@ -29,6 +31,9 @@ class SourceRun:
     not_modified: bool = False
     statuses: Counter[str] = field(default_factory=Counter)
     article_failures: Counter[str] = field(default_factory=Counter)
+    # Learned links not followed because of the URL rule (urlguard): how many, the last.
+    refused: int = 0
+    last_refusal: str | None = None
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     etag: str | None = None
@@ -46,8 +51,19 @@ class SourceRun:
         if self.error is None:
             self.error = message
 
+    def refuse(self, url: str, reason: str) -> None:
+        """A learned link was not followed: a warning, not a failure of the source."""
+        self.refused += 1
+        self.last_refusal = f"{url[:200]} ({reason})"
+
     def all_warnings(self) -> list[str]:
         warnings = list(self.warnings)
+        if self.refused:
+            warnings.insert(
+                0,
+                f"{REFUSED_PREFIX} {self.refused} link(s) from the source's content were not "
+                f"followed; last: {self.last_refusal}",
+            )
         if self.article_failures:
             reasons = ", ".join(
                 f"{reason} ×{count}" if count > 1 else reason

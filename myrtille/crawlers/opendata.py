@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
@@ -18,6 +18,8 @@ from myrtille.crawlers.feeds import html_to_text
 from myrtille.pipeline.document import CollectedDocument
 
 _DIGITS = re.compile(r"\D")
+# Says whether a URL found in a record may be the notice's link (the URL rule, urlguard).
+LinkCheck = Callable[[str], bool]
 # Newest first, so that paging can stop at the first page with nothing new.
 DEFAULT_ORDER = {"bodacc": "dateparution desc", "boamp": "dateparution desc"}
 
@@ -84,8 +86,17 @@ def _first(value: Any) -> Any:
     return value[0] if isinstance(value, list) and value else value
 
 
-def _record_url(source: OpenDataSource, record_id: str, declared: Any) -> str:
-    if isinstance(declared, str) and declared.startswith(("http://", "https://")):
+def _any_link(url: str) -> bool:
+    return True
+
+
+def _record_url(source: OpenDataSource, record_id: str, declared: Any, link_ok: LinkCheck) -> str:
+    """The record's own URL when it has an acceptable one, else one under the API's URL."""
+    if (
+        isinstance(declared, str)
+        and declared.startswith(("http://", "https://"))
+        and link_ok(declared)
+    ):
         return declared
     parts = urlsplit(source.url)
     return urlunsplit(
@@ -99,7 +110,9 @@ def _record_url(source: OpenDataSource, record_id: str, declared: Any) -> str:
     )
 
 
-def _bodacc(source: OpenDataSource, record: dict[str, Any]) -> CollectedDocument | None:
+def _bodacc(
+    source: OpenDataSource, record: dict[str, Any], link_ok: LinkCheck
+) -> CollectedDocument | None:
     record_id = str(record.get("id") or "")
     company = _text(record.get("commercant"))
     if not record_id:
@@ -138,7 +151,7 @@ def _bodacc(source: OpenDataSource, record: dict[str, Any]) -> CollectedDocument
         "notice_number": record.get("numeroannonce"),
     }
     return CollectedDocument(
-        url=_record_url(source, record_id, record.get("url_complete")),
+        url=_record_url(source, record_id, record.get("url_complete"), link_ok),
         source_id=source.id,
         kind="notice",
         title=title or record_id,
@@ -150,7 +163,9 @@ def _bodacc(source: OpenDataSource, record: dict[str, Any]) -> CollectedDocument
     )
 
 
-def _boamp(source: OpenDataSource, record: dict[str, Any]) -> CollectedDocument | None:
+def _boamp(
+    source: OpenDataSource, record: dict[str, Any], link_ok: LinkCheck
+) -> CollectedDocument | None:
     record_id = str(record.get("idweb") or record.get("id") or "")
     if not record_id:
         return None
@@ -180,7 +195,7 @@ def _boamp(source: OpenDataSource, record: dict[str, Any]) -> CollectedDocument 
         "descriptors": record.get("descripteur_libelle") or None,
     }
     return CollectedDocument(
-        url=_record_url(source, record_id, record.get("url_avis")),
+        url=_record_url(source, record_id, record.get("url_avis"), link_ok),
         source_id=source.id,
         kind="notice",
         title=title,
@@ -192,7 +207,9 @@ def _boamp(source: OpenDataSource, record: dict[str, Any]) -> CollectedDocument 
     )
 
 
-def _generic(source: OpenDataSource, record: dict[str, Any]) -> CollectedDocument | None:
+def _generic(
+    source: OpenDataSource, record: dict[str, Any], link_ok: LinkCheck
+) -> CollectedDocument | None:
     assert source.id_field and source.title_field
     record_id = _text(record.get(source.id_field))
     if not record_id:
@@ -201,7 +218,10 @@ def _generic(source: OpenDataSource, record: dict[str, Any]) -> CollectedDocumen
     parts = [title, *(_text(record.get(f)) for f in source.text_fields)]
     return CollectedDocument(
         url=_record_url(
-            source, record_id, record.get(source.url_field) if source.url_field else None
+            source,
+            record_id,
+            record.get(source.url_field) if source.url_field else None,
+            link_ok,
         ),
         source_id=source.id,
         kind="notice",
@@ -218,9 +238,10 @@ PRESETS = {"bodacc": _bodacc, "boamp": _boamp, "generic": _generic}
 
 
 def documents_from(
-    source: OpenDataSource, records: list[dict[str, Any]]
+    source: OpenDataSource, records: list[dict[str, Any]], link_ok: LinkCheck = _any_link
 ) -> Iterator[CollectedDocument | None]:
-    """One document per record; None for a record without an id (counted as skipped)."""
+    """One document per record; None for a record without an id (counted as skipped).
+    A record URL that ``link_ok`` refuses is replaced by one under the API's URL."""
     mapper = PRESETS[source.preset]
     for record in records:
-        yield mapper(source, record)
+        yield mapper(source, record, link_ok)

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from scrapy.settings.default_settings import DOWNLOAD_HANDLERS_BASE
+
 from myrtille.config.settings import CrawlSettings
+from myrtille.crawlers.fetchguard import OPERATOR_URLS
+
+# Only HTTP(S) is ever fetched: a feed must not make the crawler read file://, ftp://,
+# s3:// or data: URLs, so every other scheme's download handler is switched off.
+NON_HTTP_HANDLERS: dict[str, None] = {
+    scheme: None for scheme in DOWNLOAD_HANDLERS_BASE if scheme not in ("http", "https")
+}
 
 
-def scrapy_settings(crawl: CrawlSettings, log_file: Path | None) -> dict[str, Any]:
+def scrapy_settings(
+    crawl: CrawlSettings, log_file: Path | None, operator_urls: Sequence[str] = ()
+) -> dict[str, Any]:
+    """``operator_urls``: the URLs written in the configuration for the sources crawled;
+    only they (and their own origin) may be on non-public addresses."""
     timeout = crawl.timeout.total_seconds()
     return {
         "BOT_NAME": "myrtille",
@@ -34,6 +48,12 @@ def scrapy_settings(crawl: CrawlSettings, log_file: Path | None) -> dict[str, An
         # Scrapy >= 2.19 opens an HTTP control port by default; a crawler needs none.
         "REMOTE_CONTROL_ENABLED": False,
         "HTTPCACHE_ENABLED": False,
+        "DOWNLOAD_HANDLERS": NON_HTTP_HANDLERS,
+        # The URL rule (urlguard): before robots.txt, so a refused host is not even asked
+        # for its robots.txt; names resolve once and are connected to as judged.
+        "DOWNLOADER_MIDDLEWARES": {"myrtille.crawlers.fetchguard.UrlGuardMiddleware": 40},
+        "TWISTED_DNS_RESOLVER": "myrtille.crawlers.fetchguard.PinnedResolver",
+        OPERATOR_URLS: list(operator_urls),
         "ITEM_PIPELINES": {"myrtille.crawlers.pipelines.IntakePipeline": 300},
         # A response yields one or a few items; a wide item pool only costs asyncio tasks.
         "CONCURRENT_ITEMS": 4,

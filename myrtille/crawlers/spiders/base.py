@@ -13,7 +13,9 @@ from twisted.python.failure import Failure
 from myrtille.config.settings import SourceBase
 from myrtille.crawlers.extraction import extract_article
 from myrtille.crawlers.failures import FINAL, describe_failure, describe_status
+from myrtille.crawlers.fetchguard import OPERATOR_WRITTEN
 from myrtille.crawlers.health import SourceRun
+from myrtille.crawlers.urlguard import RefusedURL, operator_urls, origins_of, static_refusal
 from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import Intake
 from myrtille.store.schema import SourceState
@@ -44,13 +46,22 @@ class SourceSpider(scrapy.Spider):
         self.state = state
         self.timeout = timeout
         self.articles_requested = 0
+        # Read by fetchguard: the origins a learned link may share when not public.
+        self.url_origins = origins_of(operator_urls(source))
 
     # -- requests ----------------------------------------------------------------------
 
     def source_request(
-        self, url: str, callback: Callable[..., Any], *, conditional: bool = True, **meta: Any
+        self,
+        url: str,
+        callback: Callable[..., Any],
+        *,
+        conditional: bool = True,
+        learned: bool = False,
+        **meta: Any,
     ) -> scrapy.Request:
-        """A request for the source itself (feed, listing, sitemap, records page)."""
+        """A request for the source itself (feed, listing, sitemap, records page);
+        ``learned`` when its URL came from crawled content (a sitemap index's child)."""
         headers = {}
         if conditional and self.state is not None:
             if self.state.etag:
@@ -63,8 +74,21 @@ class SourceSpider(scrapy.Spider):
             errback=self.source_failed,
             headers=headers,
             dont_filter=True,
-            meta={"handle_httpstatus_list": HANDLED_STATUSES, **meta},
+            meta={
+                "handle_httpstatus_list": HANDLED_STATUSES,
+                OPERATOR_WRITTEN: not learned,
+                **meta,
+            },
         )
+
+    def refused(self, url: str) -> bool:
+        """True (and noted on the source's health) when a link learned from the content
+        breaks the URL rule as far as it can be judged without DNS; fetchguard judges
+        the rest when the link is fetched."""
+        reason = static_refusal(url, self.url_origins)
+        if reason is not None:
+            self.run.refuse(url, reason)
+        return reason is not None
 
     def usable_source_response(self, response: Response, *, keep_validators: bool) -> bool:
         """Record the answer; False when there is nothing to read (304 or an error)."""
@@ -85,8 +109,16 @@ class SourceSpider(scrapy.Spider):
         return True
 
     def source_failed(self, failure: Failure) -> None:
-        message, _ = describe_failure(failure, self.timeout)
         url = getattr(failure.request, "url", self.source.url)
+        if failure.check(RefusedURL):
+            refusal: RefusedURL = failure.value
+            self.run.refuse(refusal.url, refusal.reason)
+            meta = getattr(failure.request, "meta", {})
+            if meta.get(OPERATOR_WRITTEN):
+                # The operator's own URL led (by a redirect) somewhere it may not go.
+                self.run.fail(f"{url} redirected to {refusal.url}, refused: {refusal.reason}")
+            return
+        message, _ = describe_failure(failure, self.timeout)
         self.run.fail(f"{message} ({url})")
 
     def can_request_article(self) -> bool:
@@ -153,6 +185,11 @@ class SourceSpider(scrapy.Spider):
         )
 
     def article_failed(self, failure: Failure) -> Iterator[CollectedDocument]:
+        if failure.check(RefusedURL):
+            # Not even the feed's summary is kept: its URL would point somewhere refused.
+            refusal: RefusedURL = failure.value
+            self.run.refuse(refusal.url, refusal.reason)
+            return
         message, permanence = describe_failure(failure, self.timeout)
         meta = failure.request.meta if getattr(failure, "request", None) else {}
         yield from self.article_unusable(meta.get("article_url", "?"), message, permanence, meta)

@@ -39,7 +39,11 @@ class FeedSpider(SourceSpider):
         for warning in feed.warnings:
             self.run.warn(warning)
         undated = 0
-        seen = self.intake.seen_among([entry.link for entry in feed.entries if entry.link])
+        # Judged before anything else reads them: a hostile link is never looked up.
+        refused = {e.link for e in feed.entries if e.link and self.refused(e.link)}
+        seen = self.intake.seen_among(
+            [e.link for e in feed.entries if e.link and e.link not in refused]
+        )
         for entry in feed.entries:
             self.run.found += 1
             if not entry.link:
@@ -47,6 +51,9 @@ class FeedSpider(SourceSpider):
                 self.run.warn(
                     f"entry '{entry.title[:80] or entry.entry_id or '?'}' has no link; skipped"
                 )
+                continue
+            if entry.link in refused:
+                self.run.skipped += 1
                 continue
             if entry.link in seen:
                 self.run.known += 1

@@ -42,7 +42,7 @@ class OpenDataSpider(SourceSpider):
                 self.run.warn(message)
             return
         fresh_on_page = 0
-        for document in documents_from(self.source, records):
+        for document in documents_from(self.source, records, lambda url: not self.refused(url)):
             self.run.found += 1
             if document is None:
                 self.run.skipped += 1

@@ -55,6 +55,9 @@ class SiteSpider(SourceSpider):
             self.run.warn(f"no article links found on {response.url}; check the link rules")
         for link in links:
             self.run.found += 1
+            if self.refused(link.url):
+                self.run.skipped += 1
+                continue
             if self.intake.is_seen(link.url):
                 self.run.known += 1
                 continue

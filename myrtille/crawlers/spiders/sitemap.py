@@ -61,8 +61,12 @@ class SitemapSpider(SourceSpider):
                     "the rest were not read"
                 )
                 break
+            if self.refused(child):
+                continue
             self.children_requested += 1
-            yield self.source_request(child, self.parse_sitemap, conditional=False, root=False)
+            yield self.source_request(
+                child, self.parse_sitemap, conditional=False, learned=True, root=False
+            )
         # Newest first, so a capped crawl takes the latest news.
         entries = sorted(
             sitemap.entries,
@@ -73,6 +77,9 @@ class SitemapSpider(SourceSpider):
             if not self.wanted(entry.loc):
                 continue
             self.run.found += 1
+            if self.refused(entry.loc):
+                self.run.skipped += 1
+                continue
             if self.intake.is_seen(entry.loc):
                 self.run.known += 1
                 continue
