@@ -155,6 +155,17 @@ class CrawlSettings(Model):
     autothrottle: bool = True
     obey_robots: bool = True
     max_redirects: int = Field(default=5, ge=0, le=20)
+    # Caps on what one item keeps (characters): a feed can say far more than max_size bytes
+    # once parsed, and one huge document slows every later stage and every reader.
+    max_entry_text: int = Field(
+        default=100_000, ge=1_000, description="characters kept of a feed entry's text"
+    )
+    max_document_text: int = Field(
+        default=300_000, ge=1_000, description="characters kept of a document's text"
+    )
+    max_title: int = Field(
+        default=1_000, ge=80, description="characters kept of a title (and of an author)"
+    )
 
     @field_validator("timeout", mode="before")
     @classmethod

@@ -15,6 +15,7 @@ from myrtille.crawlers.health import SourceRun, load_state, mark_attempt, record
 from myrtille.crawlers.progress import ProgressEvents
 from myrtille.crawlers.scrapy_settings import scrapy_settings
 from myrtille.crawlers.urlguard import operator_urls
+from myrtille.pipeline.document import TextLimits
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import Database
 
@@ -34,6 +35,7 @@ def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> 
     written = [url for s in source_ids for url in operator_urls(settings.source(s))]
     process = CrawlerProcess(scrapy_settings(settings.crawl, log_dir / "crawl.log", written))
     timeout = settings.crawl.timeout.total_seconds()
+    limits = TextLimits.from_settings(settings.crawl)
     handlers = []  # Scrapy keeps weak references to signal handlers: hold them here.
 
     def start_one(source: SourceBase) -> Deferred[None]:
@@ -43,6 +45,9 @@ def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> 
         crawler = process.create_crawler(SPIDERS[source.kind])
         handlers.append(_closer(database, run, events))
         crawler.signals.connect(handlers[-1], signal=_spider_closed())
+        handlers.append(_error_recorder(run))
+        for signal in _error_signals():
+            crawler.signals.connect(handlers[-1], signal=signal)
         events.emit("source_started", source=source.id)
         return process.crawl(
             crawler,
@@ -51,6 +56,7 @@ def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> 
             run=run,
             state=load_state(database, source.id),
             timeout=timeout,
+            limits=limits,
             **extra,
         )
 
@@ -67,6 +73,29 @@ def _spider_closed() -> object:
     from scrapy import signals
 
     return signals.spider_closed
+
+
+def _error_signals() -> tuple[object, ...]:
+    from scrapy import signals
+
+    return (signals.spider_error, signals.item_error)
+
+
+def _error_recorder(run: SourceRun):  # type: ignore[no-untyped-def]
+    """An exception in a spider callback or an item pipeline loses what it was handling;
+    Scrapy only logs it, so the source's crawl becomes an error here."""
+
+    def recorded(failure: object, response: object = None, **_: object) -> None:
+        value = getattr(failure, "value", failure)
+        url = getattr(response, "url", None)
+        where = f" while handling {url}" if url else ""
+        detail = (str(value).splitlines() or [""])[0][:200]
+        run.fail(
+            f"an internal error lost what the crawl was doing{where} "
+            f"({type(value).__name__}{': ' + detail if detail else ''}); see the crawl log"
+        )
+
+    return recorded
 
 
 def _closer(database: object, run: SourceRun, events: ProgressEvents):  # type: ignore[no-untyped-def]

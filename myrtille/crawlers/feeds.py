@@ -12,7 +12,9 @@ import lxml.html
 from lxml import etree
 
 from myrtille.crawlers.dates import parse_datetime
+from myrtille.crawlers.doctype import strip_declarations
 from myrtille.exceptions import SourceError
+from myrtille.pipeline.document import TextLimits, capped_line, capped_text
 
 # Problems feedparser flags that do not hurt the entries it read.
 _HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
@@ -72,16 +74,29 @@ def discover_feed_links(body: bytes, base_url: str) -> list[str]:
     return links
 
 
-def parse_feed(body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
-    """Parse one fetched feed. Raises SourceError when nothing usable is in it."""
+def parse_feed(
+    body: bytes, url: str, headers: dict[str, str], limits: TextLimits | None = None
+) -> ParsedFeed:
+    """Parse one fetched feed. Raises SourceError when nothing usable is in it.
+
+    DOCTYPE and entity declarations are removed first (see ``doctype``), and each entry's
+    title and text are kept within ``limits``."""
+    limits = limits or TextLimits()
     response_headers = {k.lower(): v for k, v in headers.items()}
     response_headers.setdefault("content-location", url)
-    parsed = feedparser.parse(
-        io.BytesIO(body),
-        response_headers=response_headers,
-        resolve_relative_uris=True,
-        sanitize_html=True,
-    )
+    stripped = strip_declarations(body, response_headers)
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(stripped.body),
+            response_headers=response_headers,
+            resolve_relative_uris=True,
+            sanitize_html=True,
+        )
+    except (ValueError, LookupError, RecursionError) as exc:
+        # feedparser's fallback parser raises on some input, e.g. '&#xD800;' (a surrogate).
+        raise SourceError(
+            f"feedparser could not read the feed ({type(exc).__name__}: {str(exc)[:200]})"
+        ) from exc
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if not parsed.entries and not parsed.get("version"):
         if _HTML_START.match(body[:2048]) or b"<html" in body[:2048].lower():
@@ -93,6 +108,11 @@ def parse_feed(body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
         reason = f": {problem}" if problem else ""
         raise SourceError(f"not a readable RSS or Atom feed{reason}")
     warnings = []
+    if stripped.removed:
+        warnings.append(
+            "the feed's DOCTYPE (or entity) declarations were ignored: declared entities are "
+            "never expanded, references to them are kept as written"
+        )
     if problem is not None and not isinstance(problem, _HARMLESS):
         warnings.append(
             f"the feed is not well-formed XML ({problem}); "
@@ -102,7 +122,10 @@ def parse_feed(body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
     entries = []
     for raw in parsed.entries:
         content = raw.get("content") or []
-        summary = html_to_text(raw.get("summary") or (content[0].get("value") if content else ""))
+        summary = capped_text(
+            html_to_text(raw.get("summary") or (content[0].get("value") if content else "")),
+            limits.entry,
+        )
         link = raw.get("link") or None
         entry_id = raw.get("id") or None
         if not link and entry_id and entry_id.startswith(("http://", "https://")):
@@ -113,14 +136,17 @@ def parse_feed(body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
         entries.append(
             FeedEntry(
                 link=link,
-                title=html_to_text(raw.get("title")) or "",
+                title=capped_line(html_to_text(raw.get("title")), limits.title),
                 summary=summary,
                 published_at=published,
-                author=raw.get("author") or None,
+                author=capped_line(raw.get("author") or "", limits.title) or None,
                 entry_id=entry_id,
             )
         )
     language = (feed.get("language") or "").split("-")[0].lower() or None
     return ParsedFeed(
-        title=html_to_text(feed.get("title")), language=language, entries=entries, warnings=warnings
+        title=capped_line(html_to_text(feed.get("title")), limits.title),
+        language=language,
+        entries=entries,
+        warnings=warnings,
     )

@@ -6,6 +6,10 @@ oldest document has waited ``BATCH_SECONDS``, and when the spider closes (a fini
 crawl, or a shutdown signal: Scrapy closes its spiders on SIGTERM and SIGINT). A crash
 loses only the batch not yet written, whose URLs were not marked seen either, so the next
 crawl fetches them again.
+
+Every document is kept within the crawl's text limits before it is queued. A document the
+intake cannot store, whatever the reason (a database error, a MemoryError, text the
+database refuses), makes the source's crawl an error: a lost item is never a success.
 """
 
 from __future__ import annotations
@@ -13,10 +17,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from myrtille.crawlers.progress import ProgressEvents
 from myrtille.pipeline.document import CollectedDocument
+from myrtille.pipeline.intake import AddResult
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -44,6 +47,8 @@ class IntakePipeline:
         return cls(crawler)
 
     def process_item(self, item: CollectedDocument) -> CollectedDocument:
+        spider = cast("SourceSpider", self.crawler.spider)
+        item = item.capped(spider.limits)
         self.pending.append(item)
         if len(self.pending) >= BATCH_SIZE:
             self.flush()
@@ -71,23 +76,58 @@ class IntakePipeline:
             return
         spider = cast("SourceSpider", self.crawler.spider)
         run = spider.run
-        try:
-            results = spider.intake.add_many(batch)
-        except SQLAlchemyError as exc:
-            # Not marked seen either: the next crawl collects these documents again.
-            run.fail(
-                f"could not store {len(batch)} document(s) in the intake ({type(exc).__name__}: "
-                f"{str(exc).splitlines()[0][:200]})"
-            )
-            logger.error("intake write failed for %d document(s): %s", len(batch), exc)
-            return
-        for item, result in zip(batch, results, strict=True):
+        stored = self._write(spider, batch)
+        for item, result in stored:
             if result.outcome == "new":
                 run.new += 1
             elif result.outcome == "duplicate":
                 run.duplicates += 1
+            elif result.outcome == "refused":
+                # The intake's URL rule (not http(s)): seen on the source's health.
+                run.warn(f"Document not stored: {item.url[:200]} ({result.reason})")
             else:
                 run.known += 1
             self.events.emit(
                 "document", source=spider.source.id, outcome=result.outcome, title=item.title[:120]
             )
+
+    def _write(
+        self, spider: SourceSpider, batch: list[CollectedDocument]
+    ) -> list[tuple[CollectedDocument, AddResult]]:
+        """The batch in one transaction; if it fails, each document alone, so that one
+        document the intake refuses loses only itself. The refused ones fail the run."""
+        try:
+            return list(zip(batch, spider.intake.add_many(batch), strict=True))
+        except Exception as exc:  # any failure (MemoryError too) is reported on the source
+            if len(batch) == 1:
+                self._lost(spider, batch, [(batch[0], exc)])
+                return []
+            logger.warning("intake batch of %d failed (%r); writing one by one", len(batch), exc)
+        stored: list[tuple[CollectedDocument, AddResult]] = []
+        refused: list[tuple[CollectedDocument, Exception]] = []
+        for item in batch:
+            try:
+                stored.append((item, spider.intake.add(item)))
+            except Exception as exc:  # reported on the source below
+                refused.append((item, exc))
+        if refused:
+            self._lost(spider, batch, refused)
+        return stored
+
+    @staticmethod
+    def _lost(
+        spider: SourceSpider,
+        batch: list[CollectedDocument],
+        refused: list[tuple[CollectedDocument, Exception]],
+    ) -> None:
+        # Not marked seen either: the next crawl collects these documents again.
+        item, exc = refused[0]
+        reason = (str(exc).splitlines() or [""])[0][:200]
+        spider.run.fail(
+            f"could not store {len(refused)} of {len(batch)} document(s) in the intake; "
+            f"first: {item.url[:300]} ({type(exc).__name__}{': ' + reason if reason else ''}); "
+            "they are not marked seen, so the next crawl tries them again "
+            "(see the crawl log for each one)"
+        )
+        for lost, error in refused:
+            logger.error("intake could not store %s: %r", lost.url, error)

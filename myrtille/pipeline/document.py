@@ -2,11 +2,43 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from myrtille.config.settings import CrawlSettings
 
 Extraction = Literal["page", "summary", "record"]
+# The last line of a capped text: readers of the page, the API and exports see it.
+TRUNCATION_NOTE = "[… text truncated at {limit} characters]"
+
+
+@dataclass(frozen=True)
+class TextLimits:
+    """Characters kept per feed entry, per document and per title (``crawl.max_*``)."""
+
+    entry: int = 100_000
+    document: int = 300_000
+    title: int = 1_000
+
+    @classmethod
+    def from_settings(cls, crawl: CrawlSettings) -> TextLimits:
+        return cls(crawl.max_entry_text, crawl.max_document_text, crawl.max_title)
+
+
+def capped_text(text: str, limit: int) -> str:
+    """``text`` kept to ``limit`` characters, ending with a note saying so when cut."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit].rstrip()}\n\n{TRUNCATION_NOTE.format(limit=limit)}"
+
+
+def capped_line(line: str, limit: int) -> str:
+    """A title or name kept to ``limit`` characters, an ellipsis marking the cut."""
+    if len(line) <= limit:
+        return line
+    return line[: limit - 1].rstrip() + "…"
 
 
 @dataclass
@@ -28,3 +60,13 @@ class CollectedDocument:
     extraction: Extraction = "page"
     # Structured fields kept from open-data records (notice type, SIREN, place, dates…).
     fields: dict[str, Any] = field(default_factory=dict)
+
+    def capped(self, limits: TextLimits) -> CollectedDocument:
+        """This document within ``limits``; unchanged (the same object) when it fits."""
+        title = capped_line(self.title, limits.title)
+        text = capped_text(self.text, limits.document)
+        summary = None if self.summary is None else capped_text(self.summary, limits.entry)
+        author = None if self.author is None else capped_line(self.author, limits.title)
+        if (title, text, summary, author) == (self.title, self.text, self.summary, self.author):
+            return self
+        return replace(self, title=title, text=text, summary=summary, author=author)

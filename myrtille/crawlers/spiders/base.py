@@ -16,7 +16,7 @@ from myrtille.crawlers.failures import FINAL, describe_failure, describe_status
 from myrtille.crawlers.fetchguard import OPERATOR_WRITTEN
 from myrtille.crawlers.health import SourceRun
 from myrtille.crawlers.urlguard import RefusedURL, operator_urls, origins_of, static_refusal
-from myrtille.pipeline.document import CollectedDocument
+from myrtille.pipeline.document import CollectedDocument, TextLimits
 from myrtille.pipeline.intake import Intake
 from myrtille.store.schema import SourceState
 
@@ -37,6 +37,7 @@ class SourceSpider(scrapy.Spider):
         run: SourceRun,
         state: SourceState | None,
         timeout: float,
+        limits: TextLimits | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(name=f"{self.kind}:{source.id}", **kwargs)
@@ -45,6 +46,8 @@ class SourceSpider(scrapy.Spider):
         self.run = run
         self.state = state
         self.timeout = timeout
+        # Characters kept per entry, document and title (the intake pipeline applies them).
+        self.limits = limits or TextLimits()
         self.articles_requested = 0
         # Read by fetchguard: the origins a learned link may share when not public.
         self.url_origins = origins_of(operator_urls(source))

@@ -30,7 +30,7 @@ class FeedSpider(SourceSpider):
             for k, v in response.headers.items()
         }
         try:
-            feed = parse_feed(response.body, response.url, headers)
+            feed = parse_feed(response.body, response.url, headers, self.limits)
         except SourceError as exc:
             self.run.fail(str(exc))
             # A bad body must not be answered 304 next time: forget its validators.
