@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from myrtille import texts
 from myrtille.config.durations import format_duration
 from myrtille.config.settings import Settings
 from myrtille.crawlers.polling import effective_interval
@@ -94,9 +95,16 @@ def print_crawl_report(console: Console, report: CrawlReport) -> None:
         )
     console.print(table)
     failed = report.failed
-    summary = f"{report.new} new documents"
+    lang = texts.locale_language()
+    summary = texts.ngettext(lang, "{n} new document", "{n} new documents", report.new)
     if failed:
-        summary += f"; {len(failed)} source(s) failed: {', '.join(failed)} (see `myrtille sources`)"
+        summary += texts.ngettext(
+            lang,
+            "; {n} source failed: {names} (see `myrtille sources`)",
+            "; {n} sources failed: {names} (see `myrtille sources`)",
+            len(failed),
+            names=", ".join(failed),
+        )
     console.print(summary, markup=False)
 
 

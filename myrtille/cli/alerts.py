@@ -8,6 +8,7 @@ import click
 from rich.table import Table
 
 from myrtille.cli import AppContext, err, main, out, reports_config_errors
+from myrtille.cli.language import say, say_n
 
 
 def _secret(app: AppContext) -> bytes:
@@ -217,7 +218,13 @@ def dispatch(app: AppContext, limit: int | None) -> None:
         limit
     )
     out.print(
-        f"{report.sent} sent, {report.retried} to retry, {report.failed} failed.", markup=False
+        say(
+            "{sent} sent, {retried} to retry, {failed} failed.",
+            sent=report.sent,
+            retried=report.retried,
+            failed=report.failed,
+        ),
+        markup=False,
     )
     for error in report.errors[:20]:
         err.print(f"  {error}", markup=False)
@@ -238,9 +245,16 @@ def digest(app: AppContext, frequency: str, force: bool) -> None:
         report = DigestBuilder(
             app.settings, app.database, open_index(app.settings), email.send_digest
         ).run(frequency, force=force)  # type: ignore[arg-type]
+    sent = say_n("{n} digest sent", "{n} digests sent", report.sent)
+    items = say_n("{n} item", "{n} items", report.items)
     out.print(
-        f"{report.sent} digests sent ({report.items} items); {report.skipped_empty} "
-        f"with nothing new; {report.failed} failed.",
+        say(
+            "{sent} ({items}); {empty} with nothing new; {failed} failed.",
+            sent=sent,
+            items=items,
+            empty=report.skipped_empty,
+            failed=report.failed,
+        ),
         markup=False,
     )
     for error in report.errors[:20]:
@@ -307,7 +321,11 @@ def _preview(app: AppContext, query: str) -> None:
         err.print(f"Invalid query: {exc}", markup=False)
         sys.exit(2)
     out.print(
-        f"Over the last 30 days this query matched {result.total} documents (nothing saved):",
+        say_n(
+            "Over the last 30 days this query matched {n} document (nothing saved):",
+            "Over the last 30 days this query matched {n} documents (nothing saved):",
+            result.total,
+        ),
         markup=False,
     )
     for hit in result.hits:

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from myrtille.cli import DEFAULT_CONFIG_NAME, AppContext, err, main, out, reports_config_errors
+from myrtille.cli.language import say, say_n
 from myrtille.config.loading import load_settings
 from myrtille.exceptions import ConfigError
 
@@ -93,7 +94,15 @@ def export(
     if output:
         with output.open("w", encoding="utf-8") as handle:
             count = write_jsonl(documents, handle)
-        err.print(f"{count} documents written to {output}", markup=False)
+        err.print(
+            say_n(
+                "{n} document written to {path}",
+                "{n} documents written to {path}",
+                count,
+                path=output,
+            ),
+            markup=False,
+        )
     else:
         write_jsonl(documents, sys.stdout)
 
@@ -156,10 +165,18 @@ def sources_import(app: AppContext, opml_file: Path, dry_run: bool) -> None:
     if not dry_run and added:
         add_sources(settings.config_path, added)
         load_settings(settings.config_path)  # the file must still be valid
-    verb = "would be added" if dry_run else "added"
+    added_text = (
+        say_n("{n} feed would be added", "{n} feeds would be added", len(added))
+        if dry_run
+        else say_n("{n} feed added", "{n} feeds added", len(added))
+    )
     out.print(
-        f"{len(added)} feeds {verb} to {settings.config_path}; {skipped} skipped "
-        "(already configured or not http/https).",
+        say(
+            "{added} to {path}; {skipped} skipped (already configured or not http/https).",
+            added=added_text,
+            path=settings.config_path,
+            skipped=skipped,
+        ),
         markup=False,
     )
 

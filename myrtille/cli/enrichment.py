@@ -9,6 +9,7 @@ import click
 from rich.table import Table
 
 from myrtille.cli import AppContext, err, main, out, reports_config_errors
+from myrtille.cli.language import say, say_n
 
 
 @main.command()
@@ -25,15 +26,28 @@ def process(app: AppContext, limit: int | None) -> None:
         stage.enricher.index  # noqa: B018 (compile the registry before the first batch)
     report = stage.run(
         limit,
-        on_batch=lambda r: out.print(f"  {r.processed} enriched, {r.failed} failed", markup=False),
+        on_batch=lambda r: out.print(
+            "  "
+            + say("{processed} enriched, {failed} failed", processed=r.processed, failed=r.failed),
+            markup=False,
+        ),
     )
     languages = ", ".join(f"{k} {v}" for k, v in report.languages.most_common()) or "-"
     out.print(
-        f"{report.processed} documents enriched ({languages}); {report.failed} failed.",
+        say_n(
+            "{n} document enriched ({languages}); {failed} failed.",
+            "{n} documents enriched ({languages}); {failed} failed.",
+            report.processed,
+            languages=languages,
+            failed=report.failed,
+        ),
         markup=False,
     )
     if report.indexed or report.index_errors:
-        out.print(f"{report.indexed} documents indexed.", markup=False)
+        out.print(
+            say_n("{n} document indexed.", "{n} documents indexed.", report.indexed),
+            markup=False,
+        )
     for error in report.index_errors[:5]:
         err.print(
             f"  indexing failed: {error} (run `myrtille index rebuild` once fixed)", markup=False

@@ -10,6 +10,7 @@ import click
 from rich.table import Table
 
 from myrtille.cli import AppContext, err, main, out, reports_config_errors
+from myrtille.cli.language import say_n
 
 
 def parse_or_exit(query: str):  # type: ignore[no-untyped-def]
@@ -135,4 +136,12 @@ def index_rebuild(app: AppContext) -> None:
 
     index = open_index(app.settings)
     total = rebuild(app.database, index)
-    out.print(f"{total} documents indexed ({app.settings.index.backend}).", markup=False)
+    out.print(
+        say_n(
+            "{n} document indexed ({backend}).",
+            "{n} documents indexed ({backend}).",
+            total,
+            backend=app.settings.index.backend,
+        ),
+        markup=False,
+    )

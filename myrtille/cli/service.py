@@ -9,6 +9,7 @@ import click
 from rich.table import Table
 
 from myrtille.cli import AppContext, main, out, reports_config_errors
+from myrtille.cli.language import say
 
 
 @main.command()
@@ -46,7 +47,12 @@ def status(app: AppContext) -> None:
             markup=False,
         )
     out.print(
-        f"Sources: {state.sources} crawled, {len(state.sources_failing)} failing.", markup=False
+        say(
+            "Sources: {crawled} crawled, {failing} failing.",
+            crawled=state.sources,
+            failing=len(state.sources_failing),
+        ),
+        markup=False,
     )
     for source, error, streak in state.sources_failing[:10]:
         out.print(f"  {source}: {error} ({streak} in a row)", markup=False)

@@ -21,7 +21,9 @@ The API, small on purpose:
 - ``format_*`` functions (module ``myrtille.texts.formats``) for Python code.
 - ``N_(msgid)`` marks a string for extraction that is translated later, by ``gettext``.
 - ``LANGUAGES``: the languages with a catalogue; ``language(value)`` narrows any value
-  to one of them (French by default).
+  to one of them (French by default); ``locale_language()`` is the language of the
+  process's locale (``LC_ALL``/``LC_MESSAGES``/``LANG``: French if it starts with ``fr``,
+  else English), the CLI's.
 
 This package sits at the bottom of the import graph: it imports nothing of Myrtille's
 but the package data of ``myrtille.config``.
@@ -29,7 +31,15 @@ but the package data of ``myrtille.config``.
 
 from __future__ import annotations
 
-from myrtille.texts.catalogue import LANGUAGES, N_, gettext, language, ngettext, translations
+from myrtille.texts.catalogue import (
+    LANGUAGES,
+    N_,
+    gettext,
+    language,
+    locale_language,
+    ngettext,
+    translations,
+)
 from myrtille.texts.formats import (
     format_date,
     format_datetime,
@@ -53,6 +63,7 @@ __all__ = [
     "label",
     "labels",
     "language",
+    "locale_language",
     "ngettext",
     "translations",
 ]

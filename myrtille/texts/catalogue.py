@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from io import BytesIO
@@ -20,6 +22,18 @@ def language(value: str | None) -> str:
     """``value`` if it names a catalogue ("en", "en-GB", "fr_FR"...), else French."""
     head = (value or "").replace("-", "_").split("_", 1)[0].lower()
     return head if head in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def locale_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language the process's locale asks for, as every POSIX command reads it:
+    ``LC_ALL``, else ``LC_MESSAGES``, else ``LANG``; French when it starts with ``fr``,
+    English otherwise (the CLI's language)."""
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:  # the first one set decides, as in setlocale(3)
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
 
 
 @cache

@@ -1,11 +1,12 @@
 """``make messages``: extract every translatable string and merge it into the catalogues.
 
 Python code calls ``gettext(lang, msgid)`` / ``ngettext(lang, singular, plural, n)`` (the
-text is the second argument) and marks strings translated later with ``N_("…")``;
-templates use Jinja's ``{% trans %}``, ``_()`` and ``ngettext()`` (the text first). One
-``pybabel extract`` cannot read both signatures, so this runs Babel's extractor once per
-kind of file and updates each ``.po`` file like ``pybabel update`` (new entries empty,
-gone ones kept as obsolete ``#~`` comments, changed ones marked fuzzy for review).
+text is the second argument; the CLI's ``say``/``say_n`` take it first) and marks
+strings translated later with ``N_("…")``; templates use Jinja's ``{% trans %}``,
+``_()`` and ``ngettext()`` (the text first). One ``pybabel extract`` cannot read both
+signatures, so this runs Babel's extractor once per kind of file and updates each
+``.po`` file like ``pybabel update`` (new entries empty, gone ones dropped, changed ones
+marked fuzzy with the previous msgid for review).
 
 Run from the repository root: ``python -m myrtille.texts.extract``.
 """
@@ -21,14 +22,22 @@ from babel.messages.pofile import read_po, write_po
 
 PACKAGE = Path(__file__).resolve().parent.parent
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-PYTHON_KEYWORDS = {"gettext": (2,), "ngettext": (2, 3), "N_": None}
+# say/say_n: the CLI's shorthands (myrtille/cli/language.py), the text first.
+PYTHON_KEYWORDS = {
+    "gettext": (2,),
+    "ngettext": (2, 3),
+    "N_": None,
+    "say": None,
+    "say_n": (1, 2),
+}
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}
 
 
 def template() -> Catalog:
     catalog = Catalog(project="Myrtille", charset="utf-8")
     runs = [
-        ([("**.py", "python")], {}, PYTHON_KEYWORDS),
+        # The demo newsroom is never imported by the runtime and has its own say().
+        ([("demo/**.py", "ignore"), ("**.py", "python")], {}, PYTHON_KEYWORDS),
         (
             [("**/templates/**.html", "jinja2"), ("**/templates/**.txt", "jinja2")],
             {"**/templates/**": JINJA_OPTIONS},
@@ -53,7 +62,14 @@ def update(pot: Catalog) -> list[Path]:
             catalog = read_po(handle, locale=lang)
         catalog.update(pot, update_header_comment=False)
         with po_path.open("wb") as handle:
-            write_po(handle, catalog, width=100, sort_output=False, include_previous=True)
+            write_po(
+                handle,
+                catalog,
+                width=100,
+                sort_output=False,
+                include_previous=True,
+                ignore_obsolete=True,
+            )
         written.append(po_path)
     return written
 

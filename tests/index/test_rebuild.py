@@ -85,5 +85,5 @@ def test_rebuild_from_the_state_database(tmp_path: Path) -> None:
     assert "1 document matches" in result.output
     index.clear()
     result = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "index", "rebuild"])
-    assert result.exit_code == 0 and "1 documents indexed (sqlite)" in result.output
+    assert result.exit_code == 0 and "1 document indexed (sqlite)" in result.output
     assert index.count() == 1
