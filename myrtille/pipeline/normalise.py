@@ -70,6 +70,38 @@ def canonical_url(url: str) -> str:
     return canonicalize_url(rebuilt, keep_fragments=False)
 
 
+WEB_SCHEMES = ("http", "https")
+_URL_CONTROLS = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
+def url_refusal(url: str) -> str | None:
+    """Why ``url`` cannot be a document's URL, or None when it is an absolute http(s) URL.
+
+    A ``javascript:`` or ``data:`` link stored as a document URL would be handed to every
+    reader (API, webhooks, exports, the UI) as a link to click."""
+    text = url.strip()
+    if _URL_CONTROLS.search(text):
+        return "the URL holds spaces or control characters"
+    try:
+        parts = urlsplit(text)
+    except ValueError as exc:
+        return f"the URL cannot be parsed ({exc})"
+    if parts.scheme.lower() not in WEB_SCHEMES:
+        shown = f"'{parts.scheme}:'" if parts.scheme else "no scheme"
+        return f"{shown} is not http(s); only http and https URLs are stored"
+    if not parts.hostname:
+        return "the URL has no host"
+    return None
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it may be shown as a link (absolute http(s)), else None: the one check
+    of every output (API, webhooks, exports, UI) for documents stored before the rule."""
+    if not url or url_refusal(url) is not None:
+        return None
+    return url.strip()
+
+
 def _site(host: str) -> str:
     labels = host.lower().removeprefix("www.").split(".")
     return ".".join(labels[-2:]) if len(labels) >= 2 else host

@@ -18,10 +18,19 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from pydantic import BaseModel, Field
 
 from myrtille.index.base import FACET_FIELDS, IndexBackend, SearchRequest
-from myrtille.index.query import And, DateBound, Node, QueryError, ValueResolver, parse
+from myrtille.index.hints import EMPTY_INDEX_HINT, index_is_empty
+from myrtille.index.query import (
+    And,
+    DateBound,
+    Node,
+    QueryError,
+    ValueResolver,
+    parse,
+    parse_search,
+)
 from myrtille.index.query import Field as FieldNode
 from myrtille.index.trends import index_trend
-from myrtille.store.schema import Agent
+from myrtille.store.schema import MAX_ROW_ID, Agent
 from myrtille.web.auth import authenticate
 from myrtille.web.schemas import (
     BucketOut,
@@ -124,6 +133,14 @@ def parse_query(q: str, resolver: ValueResolver) -> Node:
         raise ApiError(400, "invalid_query", exc.message, position=exc.position) from None
 
 
+def search_query(q: str, resolver: ValueResolver) -> Node:
+    """Like ``parse_query``, but a blank ``q`` is every document, newest first."""
+    try:
+        return parse_search(q, resolver)
+    except QueryError as exc:
+        raise ApiError(400, "invalid_query", exc.message, position=exc.position) from None
+
+
 def facet_list(facets: str | None) -> tuple[str, ...]:
     if not facets:
         return ()
@@ -166,6 +183,8 @@ def today_utc() -> date:
 
 # -- routes ---------------------------------------------------------------------------
 
+# Deeper pages are not worth the scan (Elasticsearch stops at 10 000 hits by default).
+MAX_PAGE = 10_000
 FACETS_HELP = f"Comma-separated facets to count ({', '.join(FACET_FIELDS)}), or all"
 
 
@@ -180,19 +199,21 @@ def search(
     q: Annotated[
         str,
         Query(
-            description="A query, e.g. event:acquisition region:occitanie (see the docs)",
+            description="A query, e.g. event:acquisition region:occitanie (see the docs); "
+            "empty: every document, newest first",
             examples=["event:acquisition region:occitanie"],
         ),
     ],
     sort: Annotated[Literal["relevance", "date"], Query()] = "relevance",
-    page: Annotated[int, Query(ge=1, description="From 1")] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="From 1")] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
     facets: Annotated[str | None, Query(description=FACETS_HELP)] = None,
     histogram: Annotated[
         Literal["day", "week", "month"] | None, Query(description="Count documents per period")
     ] = None,
     as_of: Annotated[
-        int | None, Query(ge=0, description="The as_of of the first page, for later pages")
+        int | None,
+        Query(ge=0, le=MAX_ROW_ID, description="The as_of of the first page, for later pages"),
     ] = None,
     since: Annotated[date | None, Query(description="Documents filed on or after this day")] = None,
     until: Annotated[
@@ -200,7 +221,7 @@ def search(
     ] = None,
 ) -> SearchOut:
     app = state(request)
-    node = parse_query(q, app.resolver)
+    node = search_query(q, app.resolver)
     chosen = facet_list(facets)
     if since and until and since > until:
         raise ApiError(400, "invalid_parameter", "since must not be after until")
@@ -243,6 +264,7 @@ def search(
             for name, counts in result.facets.items()
         },
         histogram=[BucketOut(bucket=b, count=n) for b, n in result.histogram],
+        hint=EMPTY_INDEX_HINT if index_is_empty(index, result.total) else None,
     )
 
 
@@ -316,7 +338,7 @@ def trends(
         )
     ((field, value),) = given.items()
     if field == "q":
-        subject: Node = parse_query(value, app.resolver)
+        subject: Node = search_query(value, app.resolver)
         label = value
     else:
         try:

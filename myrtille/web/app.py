@@ -14,8 +14,9 @@ from myrtille.index.factory import open_index
 from myrtille.index.resolver import CodeResolver
 from myrtille.pipeline.status import prometheus_text, read_status
 from myrtille.store.database import open_database
-from myrtille.web import api, apidocs, preferences, subscriber, subscriptions_api, ui
+from myrtille.web import api, api_errors, apidocs, preferences, subscriber, subscriptions_api, ui
 from myrtille.web import stream as stream_routes
+from myrtille.web.headers import SecurityHeaders
 
 
 def package_version() -> str:
@@ -91,6 +92,8 @@ def create_app(settings: Settings) -> FastAPI:
             prometheus_text(status), media_type="text/plain; version=0.0.4; charset=utf-8"
         )
 
+    app.add_middleware(SecurityHeaders)
+    api_errors.install(app)
     app.include_router(api.router)
     app.include_router(subscriber.router)
     app.include_router(preferences.router)

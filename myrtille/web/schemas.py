@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from myrtille.pipeline.normalise import web_url
+
+# A document's link: null for a URL that is not http(s) (stored before the intake refused
+# them), so no javascript: or data: link leaves the API.
+WebUrl = Annotated[
+    str | None,
+    AfterValidator(web_url),
+    Field(description="The document's http(s) URL; null if the stored one is not http(s)"),
+]
 
 
 class HitOut(BaseModel):
     id: str
     title: str
-    url: str
+    url: WebUrl
     published_at: datetime | None
     source: str
     language: str | None
@@ -41,6 +51,10 @@ class SearchOut(BaseModel):
     hits: list[HitOut]
     facets: dict[str, list[FacetOut]] = Field(description="Only the facets asked for")
     histogram: list[BucketOut] = Field(description="Empty unless histogram was asked for")
+    hint: str | None = Field(
+        default=None,
+        description="Only when the index holds no document at all: what to run to fill it",
+    )
 
 
 class EntityOut(BaseModel):
@@ -75,14 +89,14 @@ class EventOut(BaseModel):
 class StoryItemOut(BaseModel):
     id: str
     title: str
-    url: str
+    url: WebUrl
     source: str
     published_at: datetime | None
 
 
 class DocumentOut(BaseModel):
     id: str
-    url: str
+    url: WebUrl
     title: str
     text: str
     source: str

@@ -19,7 +19,7 @@ from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from myrtille.alerts.stream import DEFAULT_LIMIT, StreamEvent, events_after, subscriber_address
-from myrtille.store.schema import Agent
+from myrtille.store.schema import MAX_ROW_ID, Agent
 from myrtille.web.api import ApiError, ErrorBody, require_agent
 
 # Proxies and load balancers close connections idle for 30-60 s; a comment every 15 s
@@ -47,7 +47,9 @@ def parse_last_id(raw: str | None) -> int:
     text = (raw or "").strip()
     if not text:
         return 0
-    if not text.isdigit():
+    # isascii: str.isdigit() also accepts '²', which int() refuses; past MAX_ROW_ID no
+    # event can have that id and the database driver would overflow.
+    if not (text.isascii() and text.isdigit()) or len(text) > 19 or int(text) > MAX_ROW_ID:
         raise ApiError(
             400,
             "invalid_parameter",

@@ -26,7 +26,9 @@ router = APIRouter(include_in_schema=False)
 
 SECURITY_HEADERS = {
     # Nothing but inline styles may load, and forms may only post back here.
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
+    ),
     # The token is in the URL: never leak it to another site through Referer.
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",

@@ -29,8 +29,10 @@ from myrtille.alerts.subscriptions import (
 )
 from myrtille.alerts.tokens import secret_key
 from myrtille.index.query import QueryError
-from myrtille.store.schema import Agent, Subscriber, Subscription
+from myrtille.store.schema import Agent, Subscriber, Subscription, is_row_id
 from myrtille.web.api import ApiError, ErrorBody, errors, parse_query, require_agent, state
+from myrtille.web.ids import id_path
+from myrtille.web.schemas import WebUrl
 
 router = APIRouter(
     prefix="/api/v1/subscriptions",
@@ -99,7 +101,7 @@ class SubscriptionIn(BaseModel):
 class PreviewHitOut(BaseModel):
     id: str
     title: str
-    url: str
+    url: WebUrl
     published_at: datetime | None
     source: str
     snippet: str = Field(description="HTML-escaped text with the matched words in <mark>")
@@ -290,7 +292,8 @@ def preview(
 
 
 @router.delete(
-    "/{subscription_id}",
+    # Only digits are an id: DELETE /preview answers 405, not 422.
+    id_path("", "subscription_id"),
     response_model=SubscriptionOut,
     responses={
         404: {"model": ErrorBody, "description": "No subscription of that id for the agent"},
@@ -304,6 +307,8 @@ def deactivate(
     agent: Annotated[Agent, Depends(require_agent)],
 ) -> SubscriptionOut:
     address = own_address(agent)
+    if not is_row_id(subscription_id):
+        raise ApiError(404, "not_found", f"no subscription {subscription_id} of yours")
     with state(request).database.session() as session:
         subscription = session.scalar(
             select(Subscription)

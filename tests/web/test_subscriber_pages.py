@@ -18,7 +18,7 @@ from myrtille.alerts.tokens import secret_key, sign
 from myrtille.store.schema import Subscriber, Subscription
 from tests.web.conftest import Live
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
 ONE_CLICK = {"Content-Type": "application/x-www-form-urlencoded"}
 
 

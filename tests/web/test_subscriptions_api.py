@@ -187,8 +187,10 @@ def test_a_bad_channel_is_a_400(live: Live) -> None:
     assert "pigeon" in body["message"]
 
 
-def test_a_missing_query_is_fastapis_422(live: Live) -> None:
-    assert post(live, {"frequency": "daily"}).status_code == 422
+def test_a_missing_query_is_a_400_naming_it(live: Live) -> None:
+    response = post(live, {"frequency": "daily"})
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("body.query: Field required")
 
 
 def test_an_agent_without_email_cannot_have_own_subscriptions(live: Live) -> None:

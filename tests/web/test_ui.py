@@ -16,7 +16,7 @@ from tests.web.conftest import AEROVOLT, Live, doc, start_live
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
-    "form-action 'self'; base-uri 'none'"
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

@@ -13,18 +13,19 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from myrtille.pipeline.normalise import web_url
 from myrtille.web import sessions
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
-        "form-action 'self'; base-uri 'none'"
+        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -91,14 +92,7 @@ def other(lang: str) -> str:
 
 def safe_url(url: str | None) -> str | None:
     """The URL if it is http(s), else None (no javascript:, data:…)."""
-    if not url:
-        return None
-    url = url.strip()
-    try:
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError:
-        return None
-    return url if scheme in ("http", "https") and not re.search(r"[\s\x00-\x1f]", url) else None
+    return web_url(url)
 
 
 def link(path: str, lang: str, **params: object) -> str:

@@ -13,8 +13,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from myrtille.index.base import FACET_FIELDS, IndexBackend, SearchRequest
+from myrtille.index.hints import index_is_empty
 from myrtille.index.query import Node
-from myrtille.web.api import ApiError, facet_labels, parse_query, state
+from myrtille.store.schema import MAX_ROW_ID
+from myrtille.web.api import ApiError, facet_labels, search_query, state
 from myrtille.web.ui.common import (
     SECURITY_HEADERS,
     Texts,
@@ -45,6 +47,8 @@ TEXTS: Texts = {
         "examples": "Exemples :",
         "results": "{n} résultat(s)",
         "no_results": "Aucun document ne correspond.",
+        "empty_index": "L'index ne contient encore aucun document : lancez {crawl} pour "
+        "collecter les sources, puis {process} pour analyser et indexer ce qui a été collecté.",
         "sort": "Tri :",
         "relevance": "pertinence",
         "date": "date",
@@ -68,6 +72,8 @@ TEXTS: Texts = {
         "examples": "Examples:",
         "results": "{n} result(s)",
         "no_results": "No document matches.",
+        "empty_index": "The index holds no documents yet: run {crawl} to collect the sources, "
+        "then {process} to enrich and index what was collected.",
         "sort": "Sort:",
         "relevance": "relevance",
         "date": "date",
@@ -136,7 +142,7 @@ def search_page(
     q: str = "",
     sort: Literal["relevance", "date"] = "relevance",
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
-    as_of: Annotated[int | None, Query(ge=0)] = None,
+    as_of: Annotated[int | None, Query(ge=0, le=MAX_ROW_ID)] = None,
     lang: str | None = None,
     company: str | None = None,
     sector: str | None = None,
@@ -166,10 +172,9 @@ def search_page(
         "examples": examples,
         "switch": link("/search", other(chosen), q=full, sort=sort),
     }
-    if not full:
-        return render(request, "search.html", chosen, TEXTS, result=None, error=None, **common)
     try:
-        node: Node = parse_query(full, app.resolver)
+        # Blank: every document, newest first (as in the API).
+        node: Node = search_query(full, app.resolver)
     except ApiError as exc:
         error = query_error(full, exc.message, exc.position)
         return render(
@@ -243,6 +248,7 @@ def search_page(
                     "/search", chosen, q=f"{full} after:{start} before:{end}", sort=sort
                 ),
             ),
+            "empty_index": index_is_empty(index, result.total),
             "previous": page_link(result.page - 1) if result.page > 1 else None,
             "next": page_link(result.page + 1) if result.page < pages else None,
             "sorts": [

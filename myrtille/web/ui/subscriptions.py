@@ -18,8 +18,9 @@ from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from myrtille.alerts.subscriptions import SubscriptionError, end_subscription
-from myrtille.store.schema import Subscriber, Subscription, utcnow
+from myrtille.store.schema import Subscriber, Subscription, is_row_id, utcnow
 from myrtille.web.api import state
+from myrtille.web.ids import id_path
 from myrtille.web.sessions import SignedInAgent, checked_form, require_signed_in
 from myrtille.web.ui.common import SECURITY_HEADERS, day, language, link, message, render
 from myrtille.web.ui.subscription_form import (
@@ -56,6 +57,8 @@ def _rows(
         .order_by(Subscription.id.desc())
     )
     if subscription_id is not None:
+        if not is_row_id(subscription_id):
+            return []
         query = query.where(Subscription.id == subscription_id)
     with state(request).database.session() as session:
         return [
@@ -181,7 +184,7 @@ async def new(request: Request) -> Response:
     return await run_in_threadpool(answer)
 
 
-@router.get(f"{HOME}/{{subscription_id}}/edit", response_class=HTMLResponse)
+@router.get(id_path(HOME, "subscription_id", "/edit"), response_class=HTMLResponse)
 def edit_page(request: Request, subscription_id: int, lang: str | None = None) -> HTMLResponse:
     agent = require_signed_in(request)
     chosen = language(lang)
@@ -192,7 +195,7 @@ def edit_page(request: Request, subscription_id: int, lang: str | None = None) -
     return form_page(request, chosen, form, editing=row)
 
 
-@router.post(f"{HOME}/{{subscription_id}}/edit", response_class=HTMLResponse)
+@router.post(id_path(HOME, "subscription_id", "/edit"), response_class=HTMLResponse)
 async def edit(request: Request, subscription_id: int) -> Response:
     agent = require_signed_in(request)
     posted = await checked_form(request)
@@ -231,17 +234,17 @@ async def _toggle(request: Request, subscription_id: int, paused: bool) -> Respo
     return await run_in_threadpool(answer)
 
 
-@router.post(f"{HOME}/{{subscription_id}}/pause", response_class=HTMLResponse)
+@router.post(id_path(HOME, "subscription_id", "/pause"), response_class=HTMLResponse)
 async def pause(request: Request, subscription_id: int) -> Response:
     return await _toggle(request, subscription_id, True)
 
 
-@router.post(f"{HOME}/{{subscription_id}}/resume", response_class=HTMLResponse)
+@router.post(id_path(HOME, "subscription_id", "/resume"), response_class=HTMLResponse)
 async def resume(request: Request, subscription_id: int) -> Response:
     return await _toggle(request, subscription_id, False)
 
 
-@router.get(f"{HOME}/{{subscription_id}}/delete", response_class=HTMLResponse)
+@router.get(id_path(HOME, "subscription_id", "/delete"), response_class=HTMLResponse)
 def delete_page(request: Request, subscription_id: int, lang: str | None = None) -> HTMLResponse:
     """Only asks: the POST of its button deletes."""
     agent = require_signed_in(request)
@@ -262,7 +265,7 @@ def delete_page(request: Request, subscription_id: int, lang: str | None = None)
     )
 
 
-@router.post(f"{HOME}/{{subscription_id}}/delete", response_class=HTMLResponse)
+@router.post(id_path(HOME, "subscription_id", "/delete"), response_class=HTMLResponse)
 async def delete(request: Request, subscription_id: int) -> Response:
     agent = require_signed_in(request)
     posted = await checked_form(request)

@@ -1,0 +1,187 @@
+"""Issue 10.7 on the wire: out-of-range ids, the error schema, 405s, blank queries and
+security headers, read as a client sees them from a real uvicorn server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from myrtille.index.matching import matches
+from myrtille.index.query import EVERYTHING, parse_search
+from tests.web.conftest import Live, documents, signed_in, start_live
+
+HUGE = ["9223372036854775808", "99999999999999999999", "9" * 5000]
+
+
+@pytest.mark.parametrize("number", HUGE)
+def test_an_out_of_range_subscription_id_is_a_404_of_the_api(live: Live, number: str) -> None:
+    with live.client(live.key) as client:
+        response = client.delete(f"/api/v1/subscriptions/{number}")
+    assert response.status_code == 404, response.text
+    assert response.json()["error"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/agent/subscriptions/{n}/edit"),
+        ("POST", "/agent/subscriptions/{n}/edit"),
+        ("POST", "/agent/subscriptions/{n}/pause"),
+        ("POST", "/agent/subscriptions/{n}/resume"),
+        ("GET", "/agent/subscriptions/{n}/delete"),
+        ("POST", "/agent/subscriptions/{n}/delete"),
+        ("GET", "/agent/subscriptions?done=saved&id={n}"),
+    ],
+)
+@pytest.mark.parametrize("number", HUGE[:2])
+def test_out_of_range_ids_in_the_agents_pages_are_never_500(
+    live: Live, method: str, path: str, number: str
+) -> None:
+    http = signed_in(live)
+    try:
+        response = http.request(method, path.format(n=number))
+    finally:
+        http.close()
+    # A number the database cannot hold names no subscription: 404 (or the list page).
+    assert response.status_code in (200, 403, 404), response.text[:300]
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "²"])
+def test_an_impossible_last_event_id_is_a_400(live: Live, value: str) -> None:
+    with live.client(live.key) as client:
+        response = client.get("/api/v1/stream", params={"last_event_id": value})
+    assert response.status_code == 400 and response.json()["error"] == "invalid_parameter"
+
+
+@pytest.mark.parametrize(
+    "params", ["q=a&page=9223372036854775807", "q=a&as_of=99999999999999999999"]
+)
+def test_out_of_range_search_numbers_are_400s(live: Live, params: str) -> None:
+    with live.client(live.key) as client:
+        response = client.get(f"/api/v1/search?{params}")
+    assert response.status_code == 400 and response.json()["error"] == "invalid_parameter"
+
+
+def test_an_unreadable_body_answers_the_documented_error_schema(live: Live) -> None:
+    with live.client(live.key) as client:
+        response = client.post(
+            "/api/v1/subscriptions",
+            content=b'{"query": "solaris",',
+            headers={"Content-Type": "application/json"},
+        )
+    assert response.status_code == 400
+    body = response.json()
+    assert set(body) == {"error", "message"} and body["error"] == "invalid_body"
+    assert "not valid JSON" in body["message"]
+
+
+def test_a_body_of_the_wrong_shape_answers_the_error_schema(live: Live) -> None:
+    with live.client(live.key) as client:
+        response = client.post("/api/v1/subscriptions", json=["solaris"])
+    assert response.status_code == 400
+    assert response.json()["error"] == "invalid_body"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [
+        ("DELETE", "/api/v1/subscriptions/preview", "GET"),
+        ("POST", "/api/v1/search", "GET"),
+        ("GET", "/api/v1/subscriptions/1", "DELETE"),
+    ],
+)
+def test_a_wrong_method_is_a_405_with_allow(live: Live, method: str, path: str, allow: str) -> None:
+    with live.client(live.key) as client:
+        response = client.request(method, path)
+    assert response.status_code == 405, response.text
+    assert response.headers["allow"] == allow
+    assert response.json()["error"] == "method_not_allowed"
+
+
+def test_an_unknown_api_path_answers_the_error_schema(live: Live) -> None:
+    with live.client(live.key) as client:
+        response = client.get("/api/v1/nothing-here")
+    assert response.status_code == 404 and response.json()["error"] == "not_found"
+
+
+# -- a blank query --------------------------------------------------------------------
+
+
+def newest_first() -> list[str]:
+    docs = sorted(documents(), key=lambda d: (d.published_at, d.id), reverse=True)
+    return [d.id for d in docs]
+
+
+@pytest.mark.parametrize("q", ["", "   "])
+def test_a_blank_api_search_is_every_document_newest_first(live: Live, q: str) -> None:
+    with live.client(live.key) as client:
+        response = client.get("/api/v1/search", params={"q": q, "per_page": 100})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["total"] == len(documents())
+    dates = [hit["published_at"] for hit in body["hits"]]
+    assert dates == sorted(dates, reverse=True)
+    assert {hit["id"] for hit in body["hits"]} == set(newest_first())
+
+
+def test_a_blank_ui_search_lists_every_document(live: Live) -> None:
+    with live.client() as client:
+        response = client.get("/search", params={"q": ""})
+    assert response.status_code == 200
+    assert f'data-total="{len(documents())}"' in response.text
+
+
+def test_a_blank_query_is_everything_for_the_in_memory_evaluator() -> None:
+    assert parse_search("  ") == EVERYTHING
+    assert all(matches(EVERYTHING, d) for d in documents())
+
+
+def test_a_subscription_still_needs_a_query(live: Live) -> None:
+    with live.client(live.key) as client:
+        response = client.post("/api/v1/subscriptions", json={"query": " "})
+    assert response.status_code == 400 and response.json()["error"] == "invalid_query"
+
+
+# -- security headers -------------------------------------------------------------------
+
+PATHS = ["/healthz", "/docs", "/openapi.json", "/api/v1/search?q=solaris", "/search"]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_every_response_carries_the_security_headers(live: Live, path: str) -> None:
+    with live.client(live.key) as client:
+        response = client.get(path)
+    assert response.status_code == 200
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert "camera=()" in response.headers["permissions-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "strict-transport-security" not in response.headers  # plain http
+
+
+def test_the_ui_keeps_its_stricter_policy(live: Live) -> None:
+    policy = httpx.get(f"{live.url}/search").headers["content-security-policy"]
+    assert policy.startswith("default-src 'none'; style-src 'unsafe-inline'")
+
+
+@pytest.fixture(scope="module")
+def behind_proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
+    """The app served as if 127.0.0.1 were the operator's TLS-terminating proxy."""
+    data = tmp_path_factory.mktemp("proxied") / "data"
+    with start_live(data, web={"trusted_proxies": ["127.0.0.1"]}) as running:
+        yield running
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/api/v1/search?q=solaris", "/search"])
+def test_hsts_is_sent_over_https_behind_a_trusted_proxy(behind_proxy: Live, path: str) -> None:
+    with behind_proxy.client(behind_proxy.key, **{"X-Forwarded-Proto": "https"}) as client:
+        response = client.get(path)
+    assert response.headers["strict-transport-security"] == "max-age=31536000"
+    with behind_proxy.client(behind_proxy.key) as client:
+        assert "strict-transport-security" not in client.get(path).headers
+
+
+def test_no_hsts_when_an_untrusted_peer_claims_https(live: Live) -> None:
+    with live.client(live.key, **{"X-Forwarded-Proto": "https"}) as client:
+        assert "strict-transport-security" not in client.get("/healthz").headers
