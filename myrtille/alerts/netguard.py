@@ -9,9 +9,8 @@ DNS rebinding: a name can resolve to a public address when checked and to a priv
 when the HTTP client resolves it again a moment later. ``resolve_destination`` returns
 the addresses it checked so the caller can connect to one of *those* (keeping the Host
 header and the TLS SNI / certificate check on the name): the webhook channel does this,
-which closes the gap. Apprise does its own connecting, so for its URLs the check is made
-just before sending and a short window remains (a name with a very short TTL could still
-flip); operators who need more should allow Apprise only towards known services.
+which closes the gap. Apprise does its own connecting: ``guarded_requests`` makes each of
+its connections go through ``resolve_host`` and to a checked address, which closes it too.
 """
 
 from __future__ import annotations
