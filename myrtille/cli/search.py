@@ -57,6 +57,7 @@ def search(
     """Search the index with the query language (see docs/query-language.md)."""
     from myrtille.index.base import FACET_FIELDS, SearchRequest
     from myrtille.index.factory import open_index
+    from myrtille.index.hints import EMPTY_INDEX_HINT, index_is_empty
     from myrtille.index.query import And, DateBound
     from myrtille.index.snippets import plain
 
@@ -115,6 +116,8 @@ def search(
         day = f"{hit.published_at:%Y-%m-%d}" if hit.published_at else ""
         table.add_row(day, hit.source, hit.title, plain(hit.snippet)[:200])
     out.print(table)
+    if index_is_empty(index, result.total):
+        err.print(f"Hint: {EMPTY_INDEX_HINT}.", markup=False)
     for name, counts in result.facets.items():
         if counts:
             values = ", ".join(f"{f.label or f.value} ({f.count})" for f in counts[:10])

@@ -1,0 +1,17 @@
+"""What to tell someone who searches an index that holds nothing yet: a fresh
+installation's first search should say what to run, not just "no results"."""
+
+from __future__ import annotations
+
+from myrtille.index.base import IndexBackend
+
+EMPTY_INDEX_HINT = (
+    "the index holds no documents yet: run 'myrtille crawl' to collect the sources, "
+    "then 'myrtille process' to enrich and index what was collected"
+)
+
+
+def index_is_empty(index: IndexBackend, total: int) -> bool:
+    """True when nothing matched because there is nothing at all (not for a query that
+    matches nothing): the index is counted only then."""
+    return total == 0 and index.count() == 0
