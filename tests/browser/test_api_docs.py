@@ -55,3 +55,16 @@ def test_docs_render_every_operation_offline(site: Live, page: Page) -> None:
     assert not [line for line in console if "Content Security Policy" in line], console
     assert not [line for line in console if line.startswith("pageerror")], console
     screenshot(page, "api-docs")
+
+
+def test_docs_page_names_no_other_origin_and_allows_only_its_own_script(site: Live) -> None:
+    response = httpx.get(f"{site.url}/docs")
+    assert response.status_code == 200
+    assert "http://" not in response.text and "https://" not in response.text
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self' 'sha256-" in policy
+    assert "unsafe" not in policy and "http" not in policy
+    assert "connect-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    script = httpx.get(f"{site.url}/static/apidocs/swagger-ui-bundle.js")
+    assert script.status_code == 200 and "SwaggerUIBundle" in script.text
+    assert httpx.get(f"{site.url}/redoc").status_code == 404
