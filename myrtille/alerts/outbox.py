@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from myrtille.alerts.matcher import Matcher
 from myrtille.index.base import IndexedDocument
+from myrtille.pipeline.normalise import web_url
 from myrtille.store.schema import OutboxItem, utcnow
 
 
@@ -59,7 +60,7 @@ def record_matches(
                         {
                             "id": document.id,
                             "source": document.source,
-                            "url": document.url,
+                            "url": web_url(document.url),
                             "title": document.title,
                         },
                     ]

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from myrtille.alerts.subscriptions import SubscriptionError, normalise_email
 from myrtille.index.base import IndexBackend, IndexedDocument
+from myrtille.pipeline.normalise import web_url
 from myrtille.store.database import Database
 from myrtille.store.schema import OutboxItem, Subscriber, Subscription
 
@@ -54,7 +55,7 @@ def document_fields(document: IndexedDocument) -> dict[str, Any]:
     return {
         "id": document.id,
         "title": document.title,
-        "url": document.url,
+        "url": web_url(document.url),
         "source": document.source,
         "published_at": document.published_at.isoformat() if document.published_at else None,
         "language": document.language,

@@ -9,6 +9,7 @@ from typing import IO, Any
 
 from sqlalchemy import or_, select
 
+from myrtille.pipeline.normalise import web_url
 from myrtille.store.database import Database
 from myrtille.store.schema import Document, Enrichment
 
@@ -23,7 +24,7 @@ def iso_utc(value: datetime | None) -> str | None:
 def document_record(doc: Document, enrichment: Enrichment | None = None) -> dict[str, Any]:
     record = {
         "id": doc.id,
-        "url": doc.url,
+        "url": web_url(doc.url),
         "title": doc.title,
         "text": doc.text,
         "summary": doc.summary,

@@ -26,11 +26,13 @@ from myrtille.pipeline.normalise import (
     document_id,
     preferred_url,
     url_key,
+    url_refusal,
 )
 from myrtille.store.database import Database
 from myrtille.store.schema import Document, SeenUrl, StoryCluster, utcnow
 
-Outcome = Literal["new", "known", "duplicate"]
+# refused: not stored (a non-http(s) URL); the reason is on the result for source health.
+Outcome = Literal["new", "known", "duplicate", "refused"]
 # Rows looked up per IN (...) query: far below SQLite's and PostgreSQL's parameter limits.
 LOOKUP_CHUNK = 500
 # Tries of a batch that met another writer's rows (each retry sees them as stored).
@@ -42,6 +44,7 @@ class AddResult:
     outcome: Outcome
     document_id: str
     cluster_id: str | None = None
+    reason: str | None = None
 
 
 class Intake:
@@ -126,6 +129,15 @@ class Intake:
         """
         if not docs:
             return []
+        # Every source kind hands its documents here: the storage-side URL rule lives here.
+        refusals = [url_refusal(doc.url) for doc in docs]
+        if any(refusals):
+            accepted = [doc for doc, why in zip(docs, refusals, strict=True) if why is None]
+            stored = iter(self.add_many(accepted))
+            return [
+                next(stored) if why is None else AddResult("refused", "", reason=why)
+                for why in refusals
+            ]
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 with self.database.session() as session:

@@ -28,6 +28,7 @@ from myrtille.alerts.channels.base import (
 )
 from myrtille.alerts.netguard import resolve_destination
 from myrtille.config.settings import Settings
+from myrtille.pipeline.normalise import web_url
 
 SECRET_PREFIX = "whsec_"
 # Statuses that say "later" rather than "never" although they are 4xx.
@@ -68,7 +69,7 @@ def payload(alert: Alert, now: datetime | None = None) -> dict[str, Any]:
             "document": {
                 "id": doc.id,
                 "title": doc.title,
-                "url": doc.url,
+                "url": web_url(doc.url),
                 "source": doc.source,
                 "published_at": doc.published_at.isoformat() if doc.published_at else None,
                 "language": doc.language,
