@@ -12,8 +12,8 @@ from functools import wraps
 from typing import Any, TypeVar
 
 import click
-from rich.console import Console
 
+from myrtille.cli.terminal import SafeConsole
 from myrtille.config.data_dir import prepare_data_dir
 from myrtille.config.loading import load_settings
 from myrtille.config.settings import Settings
@@ -24,8 +24,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_CONFIG_NAME = "myrtille.yaml"
 PIPED_WIDTH = 200
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# Crawled text reaches these: SafeConsole strips terminal control characters.
+out = SafeConsole(highlight=False, soft_wrap=True)
+err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
 class AppContext:

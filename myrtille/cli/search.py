@@ -14,12 +14,13 @@ from myrtille.cli.language import say_n
 
 
 def parse_or_exit(query: str):  # type: ignore[no-untyped-def]
-    """The AST, or the parser's message on stderr and exit status 2."""
-    from myrtille.index.query import QueryError, parse
+    """The AST (blank: every document, newest first), or the parser's message on stderr
+    and exit status 2."""
+    from myrtille.index.query import QueryError, parse_search
     from myrtille.index.resolver import CodeResolver
 
     try:
-        return parse(query, CodeResolver())
+        return parse_search(query, CodeResolver())
     except QueryError as exc:
         err.print(f"Invalid query: {exc}", markup=False)
         err.print(exc.pointer(), markup=False, highlight=False)

@@ -18,6 +18,7 @@ import click
 import httpx
 
 from myrtille.cli import err, main
+from myrtille.cli.terminal import terminal_safe
 from myrtille.index.base import IndexedDocument
 from myrtille.index.query import Node
 
@@ -143,7 +144,8 @@ class Watcher:
         if self.as_json:
             click.echo(json.dumps(payload, ensure_ascii=False))
         else:
-            click.echo(readable(payload))
+            # click.echo writes straight to the terminal: the titles are crawled text.
+            click.echo(terminal_safe(readable(payload)))
 
     def connect(self, *, once: bool) -> bool:
         """One connection; True when ``once`` was satisfied (the backlog was read)."""

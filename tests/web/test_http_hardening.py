@@ -8,9 +8,10 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from myrtille.index.factory import open_index
 from myrtille.index.matching import matches
 from myrtille.index.query import EVERYTHING, parse_search
-from tests.web.conftest import Live, documents, signed_in, start_live
+from tests.web.conftest import Live, doc, documents, signed_in, start_live
 
 HUGE = ["9223372036854775808", "99999999999999999999", "9" * 5000]
 
@@ -109,6 +110,14 @@ def test_an_unknown_api_path_answers_the_error_schema(live: Live) -> None:
 # -- a blank query --------------------------------------------------------------------
 
 
+def indexed(live: Live) -> int:
+    index = open_index(live.settings)
+    try:
+        return index.count()
+    finally:
+        index.close()
+
+
 def newest_first() -> list[str]:
     docs = sorted(documents(), key=lambda d: (d.published_at, d.id), reverse=True)
     return [d.id for d in docs]
@@ -120,17 +129,17 @@ def test_a_blank_api_search_is_every_document_newest_first(live: Live, q: str) -
         response = client.get("/api/v1/search", params={"q": q, "per_page": 100})
     assert response.status_code == 200, response.text
     body = response.json()
-    assert body["total"] == len(documents())
+    assert body["total"] == indexed(live)
     dates = [hit["published_at"] for hit in body["hits"]]
     assert dates == sorted(dates, reverse=True)
-    assert {hit["id"] for hit in body["hits"]} == set(newest_first())
+    assert set(newest_first()) <= {hit["id"] for hit in body["hits"]}
 
 
 def test_a_blank_ui_search_lists_every_document(live: Live) -> None:
     with live.client() as client:
         response = client.get("/search", params={"q": ""})
     assert response.status_code == 200
-    assert f'data-total="{len(documents())}"' in response.text
+    assert f'data-total="{indexed(live)}"' in response.text
 
 
 def test_a_blank_query_is_everything_for_the_in_memory_evaluator() -> None:
@@ -185,3 +194,22 @@ def test_hsts_is_sent_over_https_behind_a_trusted_proxy(behind_proxy: Live, path
 def test_no_hsts_when_an_untrusted_peer_claims_https(live: Live) -> None:
     with live.client(live.key, **{"X-Forwarded-Proto": "https"}) as client:
         assert "strict-transport-security" not in client.get("/healthz").headers
+
+
+# -- document URLs --------------------------------------------------------------------
+
+
+def test_the_api_never_hands_out_a_stored_javascript_url(live: Live) -> None:
+    poisoned = doc(77, "Lien piégé Solaris", "Solaris et un lien piégé.", age=1)
+    poisoned.url = "javascript:alert(document.cookie)"
+    index = open_index(live.settings)
+    try:
+        index.index([poisoned])
+    finally:
+        index.close()
+    with live.client(live.key) as client:
+        hits = client.get("/api/v1/search", params={"q": "piégé"}).json()["hits"]
+        one = client.get("/api/v1/documents/d77").json()
+    assert [h["id"] for h in hits] == ["d77"] and hits[0]["url"] is None
+    assert one["url"] is None
+    assert "javascript" not in str(hits) + str(one)

@@ -1,0 +1,65 @@
+"""Crawled text never reaches the operator's terminal with control characters in it:
+``myrtille search`` run as a real subprocess, its stdout read as bytes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from myrtille.cli.terminal import terminal_safe
+from myrtille.config.loading import load_settings
+from myrtille.index.base import IndexedDocument
+from myrtille.index.factory import open_index
+
+# Clear the screen, set the window title, write the clipboard (OSC 52), ring, overwrite
+# the line (CR), an 8-bit CSI, a NUL and a DEL.
+HOSTILE_TITLE = (
+    "Aérovolt\x1b[2J\x1b]0;pwned\x07 rachète\x1b]52;c;ZWNobyBwd25lZA==\x07 Hélicea"
+    "\r\x9b31m\x00\x7f\x08 fin"
+)
+FORBIDDEN = [b"\x1b", b"\x07", b"\x00", b"\x7f", b"\x08", b"\r", "\x9b".encode()]
+
+
+def test_terminal_safe_strips_whole_sequences_and_keeps_newlines_and_tabs() -> None:
+    assert terminal_safe(HOSTILE_TITLE) == "Aérovolt rachète Hélicea fin"
+    assert terminal_safe("a\tb\nc") == "a\tb\nc"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    settings = load_settings(None, env={}, overrides={"data_dir": str(data)})
+    index = open_index(settings)
+    index.index(
+        [
+            IndexedDocument(
+                id="hostile",
+                url="https://news.example/hostile",
+                title=HOSTILE_TITLE,
+                text=f"Aérovolt rachète Hélicea. {HOSTILE_TITLE}",
+                source="eco\x1b[31m-regions",
+                language="fr",
+                published_at=datetime(2026, 11, 1, 9, tzinfo=UTC),
+            )
+        ]
+    )
+    index.close()
+    return data
+
+
+@pytest.mark.parametrize("args", [["aerovolt"], ["aerovolt", "--facets"], [""]])
+def test_myrtille_search_prints_no_control_characters(data_dir: Path, args: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "myrtille", "--data-dir", str(data_dir), "search", *args],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert "Aérovolt".encode() in done.stdout and b"1 document" in done.stdout
+    for byte in FORBIDDEN:
+        assert byte not in done.stdout, (byte, done.stdout)
