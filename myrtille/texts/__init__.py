@@ -1,7 +1,7 @@
 """Every text a person reads — pages, form errors, states, emails, digests, CLI summaries —
 from one gettext catalogue per language (``locale/<lang>/LC_MESSAGES/messages.po``).
 
-msgids are English; the French catalogue is complete (``tests/test_texts.py`` fails on
+msgids are English; the French catalogue is complete (``tests/texts/`` fails on
 any untranslated entry). The ``.po`` files are compiled in memory at first use, so a
 fresh checkout needs no build step. ``make messages`` extracts new strings from the code
 and templates and merges them into both catalogues; see docs/translating.md.

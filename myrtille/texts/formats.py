@@ -67,7 +67,7 @@ def format_datetime(value: datetime | None, lang: str, tz: str | tzinfo | None =
         return ""
     local = _local(value, tz)
     time = babel_dates.format_time(local, "short", locale=locale(lang))
-    return f"{format_date(local, lang)} {time}"
+    return f"{format_date(local, lang, local.tzinfo)} {time}"
 
 
 def format_number(value: int | float | None, lang: str) -> str:

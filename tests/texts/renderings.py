@@ -1,0 +1,178 @@
+"""Everything a person reads, rendered in both languages, for tests/texts/test_renderings.py.
+
+A *rendering* is a function ``(tmp_path) -> list[Rendering]``: one entry per (thing shown,
+language) with the text a reader sees. Add a page or a message by appending its function
+to ``RENDERINGS``: web pages through a client (``visible_text(response.text)``), emails
+as written on the wire. ``data`` lists the values that came from crawled pages or users
+(titles, queries): they are taken out before the checks, which are about the texts the
+system itself writes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from myrtille.alerts.channels.base import (
+    Alert,
+    AlertDocument,
+    Digest,
+    DigestItem,
+    DigestSection,
+)
+from myrtille.alerts.channels.email import EmailChannel
+from myrtille.config.loading import load_settings
+
+
+@dataclass
+class Rendering:
+    name: str
+    lang: str
+    text: str
+    data: list[str] = field(default_factory=list)
+
+
+_HIDDEN = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def visible_text(page: str) -> str:
+    """What a reader sees of an HTML page: tags, scripts and styles gone, entities read."""
+    return html.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", page)))
+
+
+# -- emails and digests -----------------------------------------------------------------
+
+# Hostile but realistic: the index stores codes, and a subscription's query names them.
+QUERY = "sector:aeronautics event:insolvency region:76 dept:31"
+TITLE = "Aérovolt rachète Hélicea"
+SUMMARY = "Aérovolt, équipementier de Toulouse, rachète Hélicea."
+
+
+def _document(number: int) -> AlertDocument:
+    return AlertDocument(
+        id=f"d{number}",
+        title=f"{TITLE} {number}",
+        url=f"https://news.example/{number}",
+        source="eco-regions",
+        published_at=datetime(2025, 3, 14, 23, 30, tzinfo=UTC),
+        summary=SUMMARY,
+        companies=[{"name": "Aérovolt", "siren": "919985002"}],
+        sectors=["aeronautics", "textile_luxury", "digital"],
+        events=[{"type": "insolvency"}, {"type": "contract"}, {"type": "hiring"}],
+        regions=["76", "11"],
+    )
+
+
+def _channel(tmp_path: Path, lang: str) -> EmailChannel:
+    email: dict[str, Any] = {"public_url": "https://veille.example/"}
+    settings = load_settings(
+        None, env={}, overrides={"data_dir": str(tmp_path / lang), "email": email}
+    )
+    return EmailChannel(settings, b"k" * 32)
+
+
+def _sent(tmp_path: Path, lang: str) -> list[EmailMessage]:
+    """The messages as written to the .eml files (the channel's output without SMTP)."""
+    files = sorted((tmp_path / lang / "mail").glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)
+    messages = []
+    for path in files:
+        message = message_from_bytes(path.read_bytes(), policy=policy.default)
+        assert isinstance(message, EmailMessage)
+        messages.append(message)
+    return messages
+
+
+def _parts(name: str, lang: str, message: EmailMessage, data: list[str]) -> list[Rendering]:
+    text = message.get_body(("plain",))
+    page = message.get_body(("html",))
+    assert text is not None and page is not None
+    subject = str(message["Subject"])
+    return [
+        Rendering(f"{name} subject", lang, subject, data),
+        Rendering(f"{name} text", lang, text.get_content(), data),
+        Rendering(f"{name} html", lang, visible_text(page.get_content()), data),
+    ]
+
+
+def emails(tmp_path: Path) -> list[Rendering]:
+    data = [QUERY, TITLE, SUMMARY, "Aérovolt", "Hélicea", "eco-regions", "la-depeche"]
+    out: list[Rendering] = []
+    for lang in ("fr", "en"):
+        channel = _channel(tmp_path, lang)
+        alert = Alert(
+            outbox_id=1,
+            channel="email",
+            subscription_id=42,
+            subscription_name="Aéro",
+            query=QUERY,
+            subscriber_id=7,
+            subscriber_email="lea@example.org",
+            language=lang,  # type: ignore[arg-type]
+            document=_document(1),
+            also_reported_by=[
+                {"source": "la-depeche", "title": TITLE, "url": "https://ld.example/1"}
+            ],
+            unsubscribe_url="https://veille.example/unsubscribe?token=t",
+            preferences_url="https://veille.example/preferences?token=p",
+            timezone="Europe/Paris",
+        )
+        channel.send(alert)
+        for frequency, more in (("daily", 1), ("weekly", 3)):
+            channel.send_digest(
+                Digest(
+                    subscriber_id=7,
+                    subscriber_email="lea@example.org",
+                    language=lang,  # type: ignore[arg-type]
+                    frequency=frequency,  # type: ignore[arg-type]
+                    sections=[
+                        DigestSection(
+                            42,
+                            "Aéro",
+                            QUERY,
+                            [DigestItem(_document(2)), DigestItem(_document(3))],
+                            more=more,
+                            more_url="https://veille.example/search?q=x",
+                        )
+                    ],
+                    unsubscribe_url="https://veille.example/unsubscribe?token=t",
+                    preferences_url="https://veille.example/preferences?token=p",
+                    timezone="Europe/Paris",
+                )
+            )
+        channel.send_confirmation("lea@example.org", lang, "abc.def")
+        names = ["alert", "daily digest", "weekly digest", "confirmation"]
+        messages = _sent(tmp_path, lang)
+        assert len(messages) == len(names)
+        for name, message in zip(names, messages, strict=True):
+            out += _parts(name, lang, message, data)
+    return out
+
+
+# -- the command line -------------------------------------------------------------------
+
+
+def cli_summaries(tmp_path: Path) -> list[Rendering]:
+    from myrtille.cli import main
+
+    out = []
+    for lang, locale in (("fr", "fr_FR.UTF-8"), ("en", "en_GB.UTF-8")):
+        env = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": locale}
+        result = CliRunner(env=env).invoke(
+            main, ["--data-dir", str(tmp_path / f"cli-{lang}"), "index", "rebuild"]
+        )
+        assert result.exit_code == 0, result.output
+        out.append(Rendering("index rebuild", lang, result.output, ["(sqlite)"]))
+    return out
+
+
+RENDERINGS: list[Callable[[Path], list[Rendering]]] = [emails, cli_summaries]

@@ -1,0 +1,133 @@
+"""Every registered rendering (tests/texts/renderings.py), in both languages: no
+vocabulary code, no English in French, no French in English (checked against the
+catalogues)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from myrtille.texts import labels
+from tests.texts.renderings import RENDERINGS, Rendering
+from tests.texts.test_catalogues import entries, ids, strings
+from tests.vocabulary import EVENT_TYPES, SECTORS
+
+_PLACEHOLDER = re.compile(r"\{\w*[^{}]*\}|%\(\w+\)[sdif]|%%")
+_WORD = re.compile(r"\w+")
+
+
+def _space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def fragments(text: str) -> list[str]:
+    """The literal runs of a catalogue text (placeholders cut out) of two words or more:
+    a single word ("Sources", "Confirmation") may be the same in both languages."""
+    runs = (_space(run).strip(" :;,.()…—-") for run in _PLACEHOLDER.split(text))
+    return [run for run in runs if len(_WORD.findall(run)) >= 2]
+
+
+def codes() -> set[str]:
+    """Every sector and event code, from the lexicons and from the tests' own list."""
+    vocabulary = labels("en")
+    return set(vocabulary["sector"]) | set(vocabulary["event"]) | SECTORS | EVENT_TYPES
+
+
+def english_only() -> set[str]:
+    """English msgid fragments whose French translation is different."""
+    found = set()
+    for message in entries("fr"):
+        french = " ".join(strings(message))
+        for msgid in ids(message):
+            found |= {f for f in fragments(msgid) if f not in french}
+    return found
+
+
+def french_only() -> set[str]:
+    found = set()
+    for message in entries("fr"):
+        english = " ".join(ids(message))
+        for msgstr in strings(message):
+            found |= {f for f in fragments(msgstr) if f not in english}
+    return found
+
+
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[Rendering]:
+    out = []
+    for make in RENDERINGS:
+        out += make(tmp_path_factory.mktemp(make.__name__))
+    return out
+
+
+@pytest.fixture(scope="module")
+def renderings(tmp_path_factory: pytest.TempPathFactory) -> list[Rendering]:
+    return rendered(tmp_path_factory)
+
+
+def seen(rendering: Rendering) -> str:
+    """The rendering's text without the data it was given (crawled titles, queries)."""
+    text = _space(rendering.text)
+    for value in sorted(rendering.data, key=len, reverse=True):
+        text = text.replace(_space(value), " ")
+    return text
+
+
+def test_both_languages_are_rendered(renderings: list[Rendering]) -> None:
+    names = {(r.name, r.lang) for r in renderings}
+    assert names, "nothing rendered"
+    for name, _ in names:
+        assert {(name, "fr"), (name, "en")} <= names, f"{name} is not rendered in both languages"
+
+
+def test_no_vocabulary_code_is_shown(renderings: list[Rendering]) -> None:
+    pattern = re.compile(r"(?<![\w:])(" + "|".join(sorted(codes())) + r")(?![\w])")
+    shown = {(r.name, r.lang, m.group(1)) for r in renderings for m in pattern.finditer(seen(r))}
+    assert not shown, f"vocabulary codes shown instead of names: {sorted(shown)}"
+
+
+def test_french_renderings_hold_no_english_text(renderings: list[Rendering]) -> None:
+    english = english_only()
+    leaks = {
+        (r.name, fragment)
+        for r in renderings
+        if r.lang == "fr"
+        for fragment in english
+        if fragment in seen(r)
+    }
+    assert not leaks, f"English text in French renderings: {sorted(leaks)}"
+
+
+def test_english_renderings_hold_no_french_text(renderings: list[Rendering]) -> None:
+    french = french_only()
+    leaks = {
+        (r.name, fragment)
+        for r in renderings
+        if r.lang == "en"
+        for fragment in french
+        if fragment in seen(r)
+    }
+    assert not leaks, f"French text in English renderings: {sorted(leaks)}"
+
+
+def test_names_and_local_dates_are_shown(renderings: list[Rendering]) -> None:
+    """The other side of the code check: the names are there, dates in the reader's zone
+    (23:30 UTC on 14 March is 00:30 on the 15th in Paris)."""
+    by_key = {(r.name, r.lang): seen(r) for r in renderings}
+    french, english = by_key[("alert text", "fr")], by_key[("alert text", "en")]
+    assert "Aéronautique et spatial" in french and "Aeronautics and space" in english
+    assert "15/03/2025 00:30" in french and "15 Mar 2025 00:30" in english
+    assert "… et 1 autre" in by_key[("daily digest text", "fr")]
+    assert "… et 3 autres" in by_key[("weekly digest text", "fr")]
+    assert "0 document indexé" in by_key[("index rebuild", "fr")]
+    assert "0 documents indexed" in by_key[("index rebuild", "en")]
+
+
+def test_the_checks_catch_what_they_are_for(tmp_path: Path) -> None:
+    """The checks themselves, on texts with the faults the issue saw."""
+    english, french = english_only(), french_only()
+    assert "Also reported by" in english and "Également relayé par" in french
+    pattern = re.compile(r"(?<![\w:])(" + "|".join(sorted(codes())) + r")(?![\w])")
+    assert pattern.search("Secteurs : aeronautics") and pattern.search("insolvency")
+    assert not pattern.search("sector:aeronautics")
