@@ -173,7 +173,8 @@ class BareRun:
 
 def run_bare(settings: Settings, plan: list[list[str]], work_dir: Path) -> BareRun:
     """The bare spider over ``plan`` ([url, etag, last_modified]) in a child process."""
-    scrapy = scrapy_settings(settings.crawl, work_dir / "bare.log")
+    # The bare spider's URLs stand for operator-written ones (the URL rule lets them be local).
+    scrapy = scrapy_settings(settings.crawl, work_dir / "bare.log", [url for url, *_ in plan])
     scrapy["ITEM_PIPELINES"] = {}
     scrapy["ROBOTSTXT_OBEY"] = False
     plan_file = work_dir / "bare-plan.json"

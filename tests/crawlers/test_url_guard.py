@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import socket
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -291,4 +293,29 @@ def test_refused_links_show_in_myrtille_sources(
     assert listed.exit_code == 0, listed.output
     text = " ".join(listed.output.split())
     assert "Refused links: 1 link(s)" in text, listed.output
+    assert canary.connections == 0
+
+
+def test_refused_links_show_on_the_sources_page(
+    tmp_path: Path, server: RouteServer, canary: Canary
+) -> None:
+    from myrtille.crawlers.runner import run_crawl
+    from tests.web.conftest import start_live
+
+    server.routes["/feed.xml"] = Route(
+        rss([{"title": "Piège", "link": f"http://127.0.0.1:{canary.port}/internal"}]).encode(),
+        RSS,
+    )
+    sources = [{"id": "eco", "kind": "feed", "url": server.url("/feed.xml")}]
+    crawl_settings = {"autothrottle": False, "timeout": "5s", "retries": 0}
+    with start_live(tmp_path / "data", sources=sources, crawl=crawl_settings) as live:
+        run_crawl(live.settings, live.database, live.settings.sources)
+        with live.client() as client:
+            page = client.get("/sources", params={"lang": "en"})
+    assert page.status_code == 200
+    refused = re.search(r'<div class="meta refused">(.*?)</div>', page.text, re.S)
+    assert refused, page.text
+    words = " ".join(unescape(refused.group(1)).split())
+    assert words.startswith("Refused links (the URL rule, see docs/security.md): 1 link(s)")
+    assert f"127.0.0.1:{canary.port}/internal" in words and "loopback" in words
     assert canary.connections == 0

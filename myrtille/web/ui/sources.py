@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 
 from myrtille.config.settings import Settings, SourceBase
-from myrtille.crawlers.health import SourceRun, all_states, record_run
+from myrtille.crawlers.health import REFUSED_PREFIX, SourceRun, all_states, record_run
 from myrtille.crawlers.polling import effective_interval
 from myrtille.crawlers.runner import run_crawl
 from myrtille.store.database import Database
@@ -54,6 +54,7 @@ TEXTS: Texts = {
         "source": "Source",
         "last_success": "Dernier succès",
         "last_error": "Dernière erreur",
+        "refused": "Liens refusés (règle des URL, voir docs/security.md) :",
         "failures": "Échecs de suite",
         "interval": "Fréquence",
         "next_due": "Prochain relevé",
@@ -88,6 +89,7 @@ TEXTS: Texts = {
         "source": "Source",
         "last_success": "Last success",
         "last_error": "Last error",
+        "refused": "Refused links (the URL rule, see docs/security.md):",
         "failures": "Failures in a row",
         "interval": "Interval",
         "next_due": "Next poll",
@@ -227,7 +229,16 @@ def source_row(
     backing_off = False
     next_due: str = words["due_now"]
     error = None
+    refused = None
     if health is not None:
+        refused = next(
+            (
+                plain_sentence(w.removeprefix(REFUSED_PREFIX).strip())
+                for w in health.warnings or []
+                if w.startswith(REFUSED_PREFIX)
+            ),
+            None,
+        )
         backing_off = bool(health.backing_off)
         current = effective_interval(configured, health.poll_interval_seconds, backing_off)
         if health.last_attempt_at is not None and health.last_attempt_at + current > now:
@@ -244,6 +255,7 @@ def source_row(
         "url": safe_url(source.url),
         "last_success": moment(health.last_success_at) if health else None,
         "error": error,
+        "refused": refused,
         "failures": (health.consecutive_failures or 0) if health else 0,
         "interval": duration(current, words),
         "configured": duration(configured, words) if current != configured else None,
