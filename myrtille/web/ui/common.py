@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from babel import Locale
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import FileSystemLoader
 
 from myrtille.pipeline.normalise import web_url
+from myrtille.texts import N_, gettext, jinja_environment
 from myrtille.web import sessions
 
 SECURITY_HEADERS = {
@@ -35,51 +37,29 @@ SECURITY_HEADERS = {
 LANGUAGES = ("fr", "en")
 Texts = Mapping[str, Mapping[str, str]]
 
-templates = Environment(
-    loader=FileSystemLoader(Path(__file__).parent.parent / "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+# One loader: pages render through jinja_environment(lang, LOADER), which binds
+# {% trans %} and _() to the language's catalogue (myrtille.texts).
+LOADER = FileSystemLoader(Path(__file__).parent.parent / "templates")
+# The French environment, for pages not yet moved to ``render``.
+templates = jinja_environment("fr", LOADER)
 
-# The header and the words several pages use.
-COMMON: Texts = {
-    "fr": {
-        "search": "Recherche",
-        "trends": "Tendances",
-        "sources": "Sources",
-        "subscriptions": "Abonnements",
-        "sign_in": "Se connecter",
-        "sign_out": "Se déconnecter",
-        "signed_in_as": "Connecté : {name}",
-        "switch": "English",
-        "back": "← Retour à la recherche",
-        "not_found": "Page introuvable",
-        "forbidden": "Action refusée",
-        "invalid": "Requête non valide",
-        "at_position": "à la position {position}",
-        "csrf_failed": "Ce formulaire a expiré ou ne vient pas de cette page. "
-        "Rechargez la page et recommencez.",
-    },
-    "en": {
-        "search": "Search",
-        "trends": "Trends",
-        "sources": "Sources",
-        "subscriptions": "Subscriptions",
-        "sign_in": "Sign in",
-        "sign_out": "Sign out",
-        "signed_in_as": "Signed in: {name}",
-        "switch": "Français",
-        "back": "← Back to search",
-        "not_found": "Page not found",
-        "forbidden": "Action refused",
-        "invalid": "Invalid query",
-        "at_position": "at position {position}",
-        "csrf_failed": "This form has expired or did not come from this page. "
-        "Reload the page and try again.",
-    },
+# Words several pages use, from the catalogue (the header's are in base.html itself).
+_COMMON_MSGIDS = {
+    "not_found": N_("Page not found"),
+    "forbidden": N_("Action refused"),
+    "csrf_failed": N_(
+        "This form has expired or did not come from this page. Reload the page and try again."
+    ),
 }
+COMMON: Texts = {
+    lang: {key: gettext(lang, msgid) for key, msgid in _COMMON_MSGIDS.items()} for lang in LANGUAGES
+}
+
+
+def language_name(lang: str) -> str:
+    """The language's own name ("Français", "English"), for the link to the other one."""
+    name = Locale.parse(lang).get_display_name(lang) or lang
+    return name[:1].upper() + name[1:]
 
 
 def language(value: str | None) -> str:
@@ -138,22 +118,27 @@ def render(
     words = dict(COMMON[lang]) | dict((texts or {}).get(lang, {}))
     agent = sessions.signed_in(request)
     here = request.url.path
-    html = templates.get_template(template).render(
-        lang=lang,
-        t=words,
-        home=link("/search", lang),
-        nav={
-            "search": link("/search", lang),
-            "trends": link("/trends", lang),
-            "sources": link("/sources", lang),
-            "subscriptions": link("/agent/subscriptions", lang),
-            "sign_in": link("/signin", lang, next=here if here != "/signin" else None),
-            "sign_out": "/signout",
-        },
-        agent=agent,
-        csrf=sessions.csrf_field(request),
-        switch=context.pop("switch", link(here, other(lang))),
-        **context,
+    html = (
+        jinja_environment(lang, LOADER)
+        .get_template(template)
+        .render(
+            lang=lang,
+            t=words,
+            home=link("/search", lang),
+            nav={
+                "search": link("/search", lang),
+                "trends": link("/trends", lang),
+                "sources": link("/sources", lang),
+                "subscriptions": link("/agent/subscriptions", lang),
+                "sign_in": link("/signin", lang, next=here if here != "/signin" else None),
+                "sign_out": "/signout",
+            },
+            agent=agent,
+            csrf=sessions.csrf_field(request),
+            switch=context.pop("switch", link(here, other(lang))),
+            switch_name=language_name(other(lang)),
+            **context,
+        )
     )
     response = HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
     sessions.set_csrf_cookie(request, response)
