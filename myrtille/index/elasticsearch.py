@@ -31,7 +31,7 @@ from myrtille.index.base import (
     SearchRequest,
     SearchResult,
 )
-from myrtille.index.snippets import hit, query_words
+from myrtille.index.snippets import hit, query_terms
 
 if TYPE_CHECKING:
     from myrtille.config.settings import IndexSettings
@@ -385,9 +385,7 @@ class ElasticsearchIndex(IndexBackend):
                 size=limit,
                 source_includes=["payload"],
             )
-        return [
-            hit(_document(h["_source"]["payload"]), set(), None) for h in response["hits"]["hits"]
-        ]
+        return [hit(_document(h["_source"]["payload"]), (), None) for h in response["hits"]["hits"]]
 
     def max_seq(self) -> int:
         """The ingest number of the latest document (0 when empty): the default as_of."""
@@ -404,12 +402,12 @@ class ElasticsearchIndex(IndexBackend):
         scored = isinstance(body["sort"][0], dict) and "_score" in body["sort"][0]
         with self._errors("searching"):
             response = self.client.search(index=self.alias, body=body)
-        words = query_words(request.query)
+        terms = query_terms(request.query)
         hits = []
         for raw in response["hits"]["hits"]:
             # A document matching no scoring clause has 0: SQLite has no score for it.
             score = raw.get("_score") if scored else None
-            hits.append(hit(_document(raw["_source"]["payload"]), words, score or None))
+            hits.append(hit(_document(raw["_source"]["payload"]), terms, score or None))
         result = SearchResult(
             total=int(response["hits"]["total"]["value"]),
             hits=hits,

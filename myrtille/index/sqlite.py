@@ -31,7 +31,7 @@ from myrtille.index.base import (
 )
 from myrtille.index.matching import company_facets, field_values
 from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text, words_of
-from myrtille.index.snippets import hit, query_words
+from myrtille.index.snippets import hit, query_terms
 from myrtille.index.sqlite_fts import Plan, phrase, plan, ranking_phrases
 
 SCHEMA_VERSION = 1
@@ -237,7 +237,7 @@ class SQLiteIndex(IndexBackend):
             "WHERE d.id = ? ORDER BY o.date DESC LIMIT ?",
             (document_id, limit),
         ).fetchall()
-        return [hit(_document(json.loads(r[0])), set(), None) for r in rows]
+        return [hit(_document(json.loads(r[0])), (), None) for r in rows]
 
     def search(self, request: SearchRequest) -> SearchResult:
         db = self.db
@@ -271,9 +271,9 @@ class SQLiteIndex(IndexBackend):
         ).fetchall()
         # Only the page's documents are read and decoded.
         payloads = _payloads(db, [seq for seq, _ in page])
-        words = query_words(request.query)
+        terms = query_terms(request.query)
         hits = [
-            hit(_document(json.loads(payloads[seq])), words, -score if score is not None else None)
+            hit(_document(json.loads(payloads[seq])), terms, -score if score is not None else None)
             for seq, score in page
             if seq in payloads
         ]

@@ -192,6 +192,35 @@ def test_snippets_are_escaped_and_highlighted(backend: IndexBackend) -> None:
     assert "<mark>usine</mark>" in hit.snippet
 
 
+# Early: the phrase's words apart, and many "de"; the phrase itself deep in the text.
+LONG_TEXT = (
+    "Solaris annonce de bons résultats. La levée des restrictions de circulation profite "
+    "aux fonds de commerce de la région. "
+    + "Le marché de l'énergie de la région reste animé. " * 60
+    + "Solaris finalise une levée de fonds de 12 millions d'euros auprès de Bpifrance. "
+    + "Le marché de l'énergie de la région reste animé. " * 20
+)
+
+
+@pytest.mark.parametrize("query", ['"levée de fonds"', 'solaris "levée de fonds"'])
+def test_snippets_show_the_phrase_whole_and_centred(backend: IndexBackend, query: str) -> None:
+    backend.index([doc("x2", "Solaris", LONG_TEXT)])
+    [hit] = [
+        h
+        for h in backend.search(SearchRequest(query=parse(query, CodeResolver()))).hits
+        if h.id == "x2"
+    ]
+    # The phrase is marked whole, and none of its words alone (least of all "de").
+    assert "<mark>levée de fonds</mark>" in hit.snippet, hit.snippet
+    assert "<mark>de</mark>" not in hit.snippet
+    assert "<mark>levée</mark>" not in hit.snippet and "<mark>fonds</mark>" not in hit.snippet
+    # Centred on the phrase, 3 000 characters in, though a word of the query comes first.
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    plain_text = hit.snippet.replace("<mark>", "").replace("</mark>", "")
+    middle = plain_text.index("levée de fonds") + len("levée de fonds") // 2
+    assert 0.3 < middle / len(plain_text) < 0.7, plain_text
+
+
 def test_same_story(backend: IndexBackend) -> None:
     assert [h.id for h in backend.same_story("a1")] == ["a2"]
     assert backend.same_story("b1") == []

@@ -705,6 +705,29 @@ def test_search_reads_as_of_then_searches(cluster: Callable[..., FakeCluster]) -
     assert result.histogram == [("2026-01", 1)]
 
 
+def test_search_snippet_marks_the_phrase_whole_around_the_best_match(
+    cluster: Callable[..., FakeCluster],
+) -> None:
+    text = (
+        "Airbus annonce de bons chiffres ; la levée des fonds de garantie de la région. "
+        + "Le marché de l'aéronautique de la région reste animé. " * 50
+        + "Airbus prépare une levée de fonds de 2 milliards auprès de ses banques. "
+        + "Le marché de l'aéronautique de la région reste animé. " * 20
+    )
+    payload = es.bulk_actions("m", [make_document(text=text)])[0]["_source"]["payload"]
+    fake = cluster({"/myrtille/_search": es_route(200, search_answer([payload], 1))})
+    request = SearchRequest(parse('airbus "levée de fonds"'), as_of=5)
+    [found] = backend(fake).search(request).hits
+    # Snippets are built here from the stored text, the same for both backends: the
+    # cluster is asked for no highlighting of its own.
+    (body,) = fake.json_bodies("/myrtille/_search")
+    assert "highlight" not in body
+    assert "<mark>levée de fonds</mark>" in found.snippet, found.snippet
+    assert "<mark>de</mark>" not in found.snippet and "<mark>levée</mark>" not in found.snippet
+    assert "<mark>Airbus</mark> prépare" in found.snippet
+    assert found.snippet.startswith("…")
+
+
 def test_search_with_as_of_skips_the_lookup(cluster: Callable[..., FakeCluster]) -> None:
     fake = cluster({"/myrtille/_search": es_route(200, search_answer([], 0))})
     result = backend(fake).search(SearchRequest(Text(("airbus",)), sort="date", as_of=99))
