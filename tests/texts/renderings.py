@@ -176,3 +176,27 @@ def cli_summaries(tmp_path: Path) -> list[Rendering]:
 
 
 RENDERINGS: list[Callable[[Path], list[Rendering]]] = [emails, cli_summaries]
+
+
+# -- web pages --------------------------------------------------------------------------
+
+# Pages whose own texts are in the catalogue; the header and shared blocks of every page
+# are. Pages still holding a TEXTS table (search, trends, documents, sources, the
+# subscription pages, preferences, subscriber pages) are to be moved and added here.
+WEB_PAGES = ["/nowhere", "/search?q=%28"]
+
+
+def web_pages(tmp_path: Path) -> list[Rendering]:
+    from tests.web.conftest import start_live
+
+    out = []
+    with start_live(tmp_path / "data") as live, live.client() as http:
+        for path in WEB_PAGES:
+            for lang in ("fr", "en"):
+                separator = "&" if "?" in path else "?"
+                response = http.get(f"{path}{separator}lang={lang}")
+                out.append(Rendering(f"page {path}", lang, visible_text(response.text), ["("]))
+    return out
+
+
+RENDERINGS.append(web_pages)
