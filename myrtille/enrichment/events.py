@@ -15,6 +15,7 @@ from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.patterns import PatternSet
 
 MAX_SENTENCE_CHARS = 600
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A sentence that denies, doubts or asks reports no event ("n'exclut pas une levée de
 # fonds", "dément toute fermeture", "could hire", "Allez-vous lever des fonds ?").
 HEDGES = re.compile(
@@ -78,11 +79,14 @@ class EventMatcher:
                 else None
             )
             jobs = parse_jobs(text) if kind in ("hiring", "closure", "investment") else None
+            # Amounts and the company may be stated across a title and its text; the
+            # sentence shown is the trigger's own paragraph part.
+            shown = _within_paragraph(sentence, doc[start:end])
             events[key] = Event(
                 type=kind,
-                sentence=text[:MAX_SENTENCE_CHARS],
-                start=sentence.start_char,
-                end=sentence.end_char,
+                sentence=shown.text.strip()[:MAX_SENTENCE_CHARS],
+                start=shown.start_char,
+                end=shown.end_char,
                 company_id=company_id,
                 company=company,
                 amount=amount[0] if amount else None,
@@ -90,6 +94,27 @@ class EventMatcher:
                 jobs=jobs,
             )
         return sorted(events.values(), key=lambda e: (e.start, e.type))
+
+
+def _within_paragraph(sentence: Span, trigger: Span) -> Span:
+    """The part of ``sentence`` between the blank lines around ``trigger``: a title has
+    no full stop, and the sentence recogniser would otherwise run it into the text's
+    first sentence."""
+    text = sentence.text
+    at = trigger.start_char - sentence.start_char
+    begin, end = 0, len(text)
+    for gap in PARAGRAPH_BREAK.finditer(text):
+        if gap.end() <= at:
+            begin = gap.end()
+        elif gap.start() >= at:
+            end = gap.start()
+            break
+    if (begin, end) == (0, len(text)):
+        return sentence
+    part = sentence.doc.char_span(
+        sentence.start_char + begin, sentence.start_char + end, alignment_mode="expand"
+    )
+    return part if part is not None and len(part) else sentence
 
 
 def _company_of(

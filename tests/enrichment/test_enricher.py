@@ -151,3 +151,18 @@ def test_registry_changes_take_effect_without_a_new_enricher(enricher: Enricher)
         assert "970000001" in {c["siren"] for c in result.companies}
     finally:
         enricher.reload_registry(REGISTRY)
+
+
+def test_an_event_sentence_does_not_run_into_the_title(enricher: Enricher) -> None:
+    # A title has no full stop: the sentence recogniser alone would glue it to the text.
+    title = "Aérovolt change de dimension"
+    text = (
+        "La start-up toulousaine Aérovolt a bouclé une levée de fonds de 12 millions "
+        "d'euros auprès de Bpifrance. Elle vise les avions régionaux."
+    )
+    result = enrich(enricher, title, text)
+    [fundraising] = [e for e in result.events if e["type"] == "fundraising"]
+    assert fundraising["sentence"] == (
+        "La start-up toulousaine Aérovolt a bouclé une levée de fonds de 12 millions "
+        "d'euros auprès de Bpifrance."
+    )
