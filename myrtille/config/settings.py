@@ -442,6 +442,30 @@ class SignInSettings(Model):
         return parse_duration(value)
 
 
+class PublicSubscribeSettings(Model):
+    """The public subscription page for firms (``/subscribe``, docs/web-ui.md): on or off,
+    which email domains may use it, and how often one client or one address may."""
+
+    enabled: bool = True
+    # Email domains allowed (an agency's members, say); empty: every domain.
+    email_domains: list[str] = Field(default_factory=list)
+    per_address_per_minute: int = Field(default=5, ge=1, le=10_000)
+    per_email_per_day: int = Field(default=3, ge=1, le=1_000)
+
+    @field_validator("email_domains")
+    @classmethod
+    def _domains(cls, values: list[str]) -> list[str]:
+        domains = []
+        for value in values:
+            domain = value.strip().lstrip("@").lower()
+            if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", domain):
+                raise ValueError(
+                    f"'{value}' is not an email domain; write it as example.org (no @, no scheme)"
+                )
+            domains.append(domain)
+        return domains
+
+
 class WebSettings(Model):
     """The web app's agents' sessions, sign-in throttling and the proxies it trusts."""
 
@@ -450,6 +474,7 @@ class WebSettings(Model):
     # believed; empty: nobody's, the peer address is the client.
     trusted_proxies: list[str] = Field(default_factory=list)
     signin: SignInSettings = Field(default_factory=SignInSettings)
+    public_subscribe: PublicSubscribeSettings = Field(default_factory=PublicSubscribeSettings)
 
     @field_validator("session_lifetime", mode="before")
     @classmethod

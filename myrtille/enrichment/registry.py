@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import case, select
+from sqlalchemy import case, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -69,6 +69,61 @@ class CompanyRecord:
     department: str | None
     region: str | None
     ceased: bool
+
+
+def valid_siren(value: str) -> bool:
+    """Nine digits whose Luhn checksum holds, as INSEE allocates them (a typo in one
+    digit, or two swapped, fails it)."""
+    if not re.fullmatch(r"\d{9}", value):
+        return False
+    total = 0
+    for position, char in enumerate(reversed(value)):
+        digit = int(char) * (2 if position % 2 else 1)
+        total += digit - 9 if digit > 9 else digit
+    return total % 10 == 0
+
+
+def find_companies(database: Database, text: str, limit: int = 20) -> list[CompanyRecord]:
+    """Companies of the registry by SIREN (spaces allowed) or by a part of their name,
+    active ones first, for people picking a company to watch."""
+    digits = re.sub(r"\s", "", text)
+    wanted = text.strip()[:100]
+    if not wanted:
+        return []
+    if re.fullmatch(r"\d{9}", digits):
+        condition = Company.siren == digits
+    else:
+        # LIKE's own wildcards in a name are literal characters here.
+        escaped = wanted.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        condition = func.lower(Company.name).like(f"%{escaped}%", escape="\\")
+    with database.session() as session:
+        rows = session.scalars(
+            select(Company).where(condition).order_by(Company.ceased, Company.name).limit(limit)
+        )
+        return [_record(row) for row in rows]
+
+
+def companies_by_siren(database: Database, sirens: Iterable[str]) -> dict[str, CompanyRecord]:
+    wanted = list(dict.fromkeys(sirens))
+    if not wanted:
+        return {}
+    with database.session() as session:
+        rows = session.scalars(select(Company).where(Company.siren.in_(wanted)))
+        return {row.siren: _record(row) for row in rows if row.siren}
+
+
+def _record(row: Company) -> CompanyRecord:
+    return CompanyRecord(
+        row.id,
+        row.name,
+        row.siren,
+        tuple(row.aliases or ()),
+        row.acronym,
+        row.naf,
+        row.department,
+        row.region,
+        bool(row.ceased),
+    )
 
 
 def watchlist_id(company: WatchedCompany) -> str:

@@ -200,3 +200,44 @@ def web_pages(tmp_path: Path) -> list[Rendering]:
 
 
 RENDERINGS.append(web_pages)
+
+
+def public_subscribe_pages(tmp_path: Path) -> list[Rendering]:
+    """The firms' public subscription page: the form, a company search, errors beside
+    the fields, the preview and the page saying the confirmation email was sent."""
+    from myrtille.store.schema import Company
+    from myrtille.texts import labels
+    from tests.web.conftest import start_live
+
+    out = []
+    chosen = {"sectors": "aeronautics", "regions": "76", "events": "acquisition"}
+    with start_live(tmp_path / "data") as live, live.client() as http:
+        with live.database.session() as session:
+            session.add(Company(id="919985002", siren="919985002", name="Aérovolt"))
+        for lang in ("fr", "en"):
+            pages = {
+                "form": http.get(f"/subscribe?lang={lang}&company_q=aero&sectors=aeronautics"),
+                "no company": http.get(f"/subscribe?lang={lang}&company_q=zzz"),
+                "errors": http.post(
+                    f"/subscribe?lang={lang}",
+                    data={"email": "x", "keywords": "k" * 300, "companies": "919985003"},
+                ),
+                "nothing chosen": http.post(f"/subscribe?lang={lang}", data={"email": "x"}),
+                "preview": http.post(
+                    f"/subscribe?lang={lang}", data={**chosen, "action": "preview"}
+                ),
+                "sent": http.post(
+                    f"/subscribe?lang={lang}", data={**chosen, "email": f"{lang}@example.org"}
+                ),
+            }
+            for name, response in pages.items():
+                data = ["Aérovolt", "919985002", "919985003", "x", "zzz", f"{lang}@example.org"]
+                data += [hit for hit in re.findall(r'class="title"[^>]*>([^<]+)<', response.text)]
+                data += [html.unescape(h) for h in data]
+                # A name that holds a code as a word ("Bâtiment et construction").
+                data += [name for name in labels(lang)["sector"].values() if " " in name]
+                out.append(Rendering(f"subscribe {name}", lang, visible_text(response.text), data))
+    return out
+
+
+RENDERINGS.append(public_subscribe_pages)

@@ -11,11 +11,19 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
 from myrtille.web.sessions import CsrfFailed, SignInRequired
-from myrtille.web.ui import documents, search, signin, sources, subscriptions, trends
+from myrtille.web.ui import (
+    documents,
+    search,
+    signin,
+    sources,
+    subscribe,
+    subscriptions,
+    trends,
+)
 from myrtille.web.ui.common import COMMON, SECURITY_HEADERS, language, link, message
 
 router = APIRouter(include_in_schema=False)
-for module in (search, documents, signin, trends, sources, subscriptions):
+for module in (search, documents, signin, trends, sources, subscriptions, subscribe):
     router.include_router(module.router)
 
 
