@@ -305,13 +305,22 @@ def render_digest(
 
 
 def render_confirmation(
-    email: str, language: str, confirm_link: str, settings: EmailSettings | None = None
+    email: str,
+    language: str,
+    confirm_link: str,
+    settings: EmailSettings | None = None,
+    description: str = "",
 ) -> EmailMessage:
     """The double opt-in request: the only message sent before consent, so it carries no
-    List-Unsubscribe (there is nothing to unsubscribe from yet)."""
+    List-Unsubscribe (there is nothing to unsubscribe from yet). ``description`` is the
+    subscription in plain words (alerts/describe.py), never its query."""
     settings = settings or EmailSettings()
     language = language if language in ("fr", "en") else "fr"
-    context = {"confirm_url": safe_link(confirm_link), "email": safe_header(email, 320)}
+    context = {
+        "confirm_url": safe_link(confirm_link),
+        "email": safe_header(email, 320),
+        "description": safe_header(description, 500),
+    }
     text, html = _render("confirm", language, context)
     subject = gettext(language, "Please confirm your watch subscription")
     return _message(settings, email, subject, text, html, None, language)

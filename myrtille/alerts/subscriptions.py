@@ -194,15 +194,21 @@ def confirm(database: Database, secret: bytes, token: str) -> int:
 
 
 def ask_to_confirm(
-    settings: Settings, secret: bytes, address: str, language: str, token: str
+    settings: Settings,
+    secret: bytes,
+    address: str,
+    language: str,
+    token: str,
+    description: str = "",
 ) -> str | None:
-    """Email the double opt-in link (or write it as .eml without SMTP); None when done,
-    else why it could not be sent (the subscription stays pending)."""
+    """Email the double opt-in link (or write it as .eml without SMTP), saying what the
+    subscription is in plain words when ``description`` is given; None when done, else
+    why it could not be sent (the subscription stays pending)."""
     from myrtille.alerts.channels.base import PermanentDeliveryError, TransientDeliveryError
     from myrtille.alerts.channels.email import EmailChannel
 
     try:
-        EmailChannel(settings, secret).send_confirmation(address, language, token)
+        EmailChannel(settings, secret).send_confirmation(address, language, token, description)
     except (TransientDeliveryError, PermanentDeliveryError, OSError) as exc:
         return str(exc)
     return None

@@ -59,10 +59,15 @@ class EmailChannel(Channel):
             )
         self._deliver(lambda: render_digest(digest, self.email), digest.subscriber_email)
 
-    def send_confirmation(self, email: str, language: str, token: str) -> Path | None:
-        """The double opt-in request; returns the .eml written when SMTP is not set up."""
+    def send_confirmation(
+        self, email: str, language: str, token: str, description: str = ""
+    ) -> Path | None:
+        """The double opt-in request (saying what is subscribed to, in plain words, when
+        ``description`` is given); returns the .eml written when SMTP is not set up."""
         link = confirm_url(self.email, token)
-        return self._deliver(lambda: render_confirmation(email, language, link, self.email), email)
+        return self._deliver(
+            lambda: render_confirmation(email, language, link, self.email, description), email
+        )
 
     def _deliver(self, render: Callable[[], EmailMessage], address: str) -> Path | None:
         try:

@@ -244,7 +244,16 @@ def _subscribe(
         log.error("public subscription refused after its checks: %s", exc)
         raise
     assert created.confirm_token is not None
-    failure = ask_to_confirm(app.settings, key, address, choices.language, created.confirm_token)
+    failure = ask_to_confirm(
+        app.settings,
+        key,
+        address,
+        choices.language,
+        created.confirm_token,
+        describe(
+            query, choices.language, choices.frequency, companies=names, resolver=app.resolver
+        ),
+    )
     if failure is not None:
         log.warning("confirmation email to %s not sent: %s", address, failure)
         return page(
