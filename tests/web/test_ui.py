@@ -143,8 +143,8 @@ def test_a_bad_query_is_a_400_with_the_message_and_position(client: httpx.Client
 
 def test_document_page(client: httpx.Client) -> None:
     html = client.get("/documents/d01").text
-    assert '<mark class="ent-ORG" title="ORG">Aérovolt</mark> rachète Hélicea' in html
-    assert '<mark class="ent-LOC" title="LOC">Toulouse</mark>' in html
+    assert '<mark class="ent-ORG" title="Entreprise">Aérovolt</mark> rachète Hélicea' in html
+    assert '<mark class="ent-LOC" title="Lieu">Toulouse</mark>' in html
     assert f"SIREN {AEROVOLT}" in html
     assert "Aéronautique et spatial" in html and "Occitanie" in html
     assert "« Aérovolt rachète Hélicea »" in html  # the event's sentence
@@ -197,7 +197,7 @@ def test_a_hostile_document_is_rendered_inert(client: httpx.Client) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "&lt;svg onload=alert(1)&gt;" in html
-    assert '<mark class="ent-ORG" title="ORG">Malveillance</mark>' in html
+    assert '<mark class="ent-ORG" title="Entreprise">Malveillance</mark>' in html
     assert 'class="original"' not in html  # the javascript: URL is not a link
 
     results = client.get("/search", params={"q": "piège"})

@@ -22,6 +22,7 @@ from jinja2 import FileSystemLoader
 
 from myrtille.pipeline.normalise import web_url
 from myrtille.texts import N_, gettext, jinja_environment
+from myrtille.texts.formats import locale
 from myrtille.web import sessions
 
 SECURITY_HEADERS = {
@@ -64,6 +65,19 @@ def language_name(lang: str) -> str:
 
 def language(value: str | None) -> str:
     return value if value in LANGUAGES else "fr"
+
+
+def language_label(code: str | None, lang: str) -> str:
+    """A document's language named in the reader's ("anglais", "French"); a code Babel
+    does not know is shown as given."""
+    text = str(code or "")
+    return locale(lang).languages.get(text.split("-")[0].split("_")[0].lower()) or text
+
+
+def source_names(request: Request) -> dict[str, str]:
+    """Each configured source's display name by id (its ``name``, else its id); a
+    source no longer configured keeps its id."""
+    return {source.id: source.label for source in request.app.state.settings.sources}
 
 
 def other(lang: str) -> str:

@@ -3,7 +3,6 @@ events with their sentences, and the other reports of the same story."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -17,6 +16,7 @@ from sqlalchemy import or_, select
 from myrtille.index.base import IndexBackend, IndexedDocument
 from myrtille.store.database import Database
 from myrtille.store.schema import Company
+from myrtille.texts import label
 from myrtille.web.api import facet_labels, state
 from myrtille.web.ui.common import (
     Texts,
@@ -27,6 +27,7 @@ from myrtille.web.ui.common import (
     other,
     render,
     safe_url,
+    source_names,
     term,
 )
 
@@ -41,11 +42,17 @@ TEXTS: Texts = {
         "sectors": "Secteurs",
         "events": "Événements",
         "regions": "Régions",
+        "departments": "Départements",
         "same_story": "Même histoire",
         "entities": "Entités :",
         "siren": "SIREN",
         "no_siren": "SIREN inconnu",
         "naf": "NAF",
+        "quoted": "« {sentence} »",
+        "ORG": "Entreprise",
+        "PER": "Personne",
+        "LOC": "Lieu",
+        "MISC": "Autre",
     },
     "en": {
         "not_found": "Document not found",
@@ -55,17 +62,32 @@ TEXTS: Texts = {
         "sectors": "Sectors",
         "events": "Events",
         "regions": "Regions",
+        "departments": "Departments",
         "same_story": "Same story",
         "entities": "Entities:",
         "siren": "SIREN",
         "no_siren": "SIREN unknown",
         "naf": "NAF",
+        "quoted": "“{sentence}”",
+        "ORG": "Company",
+        "PER": "Person",
+        "LOC": "Place",
+        "MISC": "Other",
     },
 }
+# The four entity kinds of the enrichment, named in the reader's words (TEXTS).
+ENTITY_KINDS = ("ORG", "PER", "LOC", "MISC")
 
 
-def highlighted(text: str, entities: list[dict[str, Any]], field: str) -> Markup:
-    """The text with its entities in ``<mark class="ent-LABEL">``; every segment escaped."""
+def entity_kind(label: object) -> str:
+    """One of the four kinds; a label the enrichment no longer gives counts as MISC."""
+    text = str(label or "")
+    return text if text in ENTITY_KINDS else "MISC"
+
+
+def highlighted(text: str, entities: list[dict[str, Any]], field: str, lang: str = "fr") -> Markup:
+    """The text with its entities in ``<mark class="ent-KIND" title="kind in words">``;
+    every segment escaped."""
     spans = []
     for entity in entities:
         if entity.get("field", "text") != field:
@@ -74,16 +96,16 @@ def highlighted(text: str, entities: list[dict[str, Any]], field: str) -> Markup
         if not isinstance(start, int) or not isinstance(end, int):
             continue
         if 0 <= start < end <= len(text):
-            label = re.sub(r"[^A-Za-z0-9_]", "", str(entity.get("label", ""))) or "MISC"
-            spans.append((start, end, label))
+            spans.append((start, end, entity_kind(entity.get("label"))))
     spans.sort()
     pieces: list[str] = []
     cursor = 0
-    for start, end, label in spans:
+    for start, end, kind in spans:
         if start < cursor:  # overlapping: keep the first
             continue
         pieces.append(str(escape(text[cursor:start])))
-        pieces.append(f'<mark class="ent-{label}" title="{label}">{escape(text[start:end])}</mark>')
+        name = escape(TEXTS[lang][kind])
+        pieces.append(f'<mark class="ent-{kind}" title="{name}">{escape(text[start:end])}</mark>')
         cursor = end
     pieces.append(str(escape(text[cursor:])))
     return Markup("".join(pieces))
@@ -155,22 +177,36 @@ def company_context(
     }
 
 
+def own_sentence(sentence: object, title: str) -> str:
+    """An event's sentence alone: documents enriched before events kept to their own
+    paragraph may carry the title run into it."""
+    text = str(sentence or "")
+    if title and text.startswith(title) and text[len(title) : len(title) + 1].isspace():
+        return text[len(title) :].strip() or text
+    return text
+
+
 def document_context(
     found: IndexedDocument,
     lang: str,
     story: list[Any],
     registry: dict[str, RegistryEntry] | None = None,
+    sources: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     labels = facet_labels(lang)
+    names = sources or {}
+    kinds = {entity_kind(e.get("label")) for e in found.entities if e.get("label")}
     return {
         "title": found.title or found.id,
-        "title_html": highlighted(found.title, found.entities, "title"),
-        "text_html": highlighted(found.text, found.entities, "text"),
-        "source": found.source,
+        "title_html": highlighted(found.title, found.entities, "title", lang),
+        "text_html": highlighted(found.text, found.entities, "text", lang),
+        "source": names.get(found.source, found.source),
         "source_href": link("/search", lang, q=term("source", found.source)),
         "date": day(found.date),
         "url": safe_url(found.url),
-        "labels": sorted({str(e.get("label")) for e in found.entities if e.get("label")}),
+        "labels": [
+            {"kind": kind, "name": TEXTS[lang][kind]} for kind in ENTITY_KINDS if kind in kinds
+        ],
         "companies": [
             company_context(c, registry or {}, lang)
             for c in found.companies
@@ -187,7 +223,7 @@ def document_context(
             {
                 "type": str(e.get("type") or ""),
                 "label": labels["event"].get(str(e.get("type")), str(e.get("type") or "")),
-                "sentence": str(e.get("sentence") or ""),
+                "sentence": own_sentence(e.get("sentence"), found.title),
                 "href": link("/search", lang, q=term("event", str(e.get("type") or ""))),
             }
             for e in found.events
@@ -200,11 +236,19 @@ def document_context(
             }
             for r in found.regions
         ],
+        # Names to read, codes only in the links.
+        "departments": [
+            {
+                "label": label(lang, "department", code),
+                "href": link("/search", lang, q=term("dept", code)),
+            }
+            for code in found.departments
+        ],
         "story": [
             {
                 "title": h.title or h.id,
                 "href": link(f"/documents/{quote(h.id, safe='')}", lang),
-                "source": h.source,
+                "source": names.get(h.source, h.source),
                 "date": day(h.published_at),
             }
             for h in story
@@ -235,7 +279,11 @@ def document_page(request: Request, document_id: str, lang: str | None = None) -
         TEXTS,
         switch=switch,
         doc=document_context(
-            found, chosen, story, registry_entries(state(request).database, found.companies)
+            found,
+            chosen,
+            story,
+            registry_entries(state(request).database, found.companies),
+            source_names(request),
         ),
         title=found.title or found.id,
     )

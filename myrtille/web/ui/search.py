@@ -22,10 +22,12 @@ from myrtille.web.ui.common import (
     Texts,
     day,
     language,
+    language_label,
     link,
     other,
     query_error,
     render,
+    source_names,
     term,
 )
 
@@ -193,6 +195,11 @@ def search_page(
         )
     )
     labels = facet_labels(chosen)
+    names = source_names(request)
+    labels["source"] = names
+    labels["lang"] = {
+        f.value: language_label(f.value, chosen) for f in result.facets.get("lang", [])
+    }
     facets = []
     for name in FACET_FIELDS:
         counts = result.facets.get(name, [])
@@ -223,7 +230,8 @@ def search_page(
         {
             "title": hit.title or hit.id,
             "href": link(f"/documents/{quote(hit.id, safe='')}", chosen),
-            "source": hit.source,
+            "source": names.get(hit.source, hit.source),
+            "language": language_label(hit.language, chosen),
             "date": day(hit.published_at),
             # Escaped by index/snippets.py, with <mark> around the matches: the only markup.
             "snippet": Markup(hit.snippet),
