@@ -113,9 +113,11 @@ def search(
     table = Table(title=f"{result.total} {noun}", title_justify="left")
     for column in ("date", "source", "title", "snippet"):
         table.add_column(column, overflow="fold")
+    names = {source.id: source.label for source in app.settings.sources}
     for hit in result.hits:
         day = f"{hit.published_at:%Y-%m-%d}" if hit.published_at else ""
-        table.add_row(day, hit.source, hit.title, plain(hit.snippet)[:200])
+        source = names.get(hit.source, hit.source)
+        table.add_row(day, source, hit.title, plain(hit.snippet)[:200])
     out.print(table)
     if index_is_empty(index, result.total):
         err.print(f"Hint: {EMPTY_INDEX_HINT}.", markup=False)

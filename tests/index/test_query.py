@@ -123,3 +123,19 @@ def test_cli_search_json_and_errors(tmp_path: Path) -> None:
     bad = CliRunner().invoke(main, [*base, "search", '"levée de fonds'])
     assert bad.exit_code == 2
     assert "Invalid query: unbalanced quote" in bad.output
+
+
+def test_cli_search_table_names_the_sources(tmp_path: Path) -> None:
+    backend = make_backend("sqlite", tmp_path)
+    backend.index(CORPUS)
+    backend.close()
+    config = tmp_path / "myrtille.yaml"
+    config.write_text(
+        f"data_dir: {tmp_path}\n"
+        "sources:\n"
+        "  - {id: eco, kind: feed, url: 'https://eco.example/rss', name: Éco Régions}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["--config", str(config), "search", '"levée de fonds"'])
+    assert result.exit_code == 0, result.output
+    assert "Éco Régions" in result.output and "│ eco " not in result.output
