@@ -26,6 +26,7 @@ from myrtille.alerts.channels.base import (
     PermanentDeliveryError,
     TransientDeliveryError,
 )
+from myrtille.alerts.describe import company_names, describe
 from myrtille.alerts.dispatcher import alert_document
 from myrtille.config.settings import Settings
 from myrtille.index.base import IndexBackend
@@ -167,6 +168,11 @@ class DigestBuilder:
                         subscription_name=subscription.name,
                         query=subscription.query,
                         items=[],
+                        description=describe(
+                            subscription.query,
+                            subscriber.language,
+                            companies=company_names(session, [subscription.query]),
+                        ),
                     ),
                 )
                 section.items.append(

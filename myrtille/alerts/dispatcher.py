@@ -24,6 +24,7 @@ from myrtille.alerts.channels.base import (
     PermanentDeliveryError,
     TransientDeliveryError,
 )
+from myrtille.alerts.describe import company_names, describe
 from myrtille.alerts.excerpt import excerpt
 from myrtille.config.settings import Settings
 from myrtille.index.base import IndexBackend
@@ -231,6 +232,11 @@ class Dispatcher:
             apprise_url=getattr(subscription, "apprise_url", None),
             attempt=row.attempts + 1,
             timezone=subscriber.timezone,
+            description=describe(
+                subscription.query,
+                subscriber.language,
+                companies=company_names(session, [subscription.query]),
+            ),
         )
 
 

@@ -28,6 +28,7 @@ from myrtille.alerts.channels.base import (
     AlertDocument,
     Digest,
 )
+from myrtille.alerts.describe import describe
 from myrtille.alerts.excerpt import excerpt
 from myrtille.alerts.tokens import sign
 from myrtille.alerts.wire import POLICY
@@ -226,7 +227,8 @@ def render_alert(alert: Alert, settings: EmailSettings | None = None) -> EmailMe
         "doc": document,
         "subscription": {
             "name": safe_header(alert.subscription_name, 200),
-            "query": safe_header(alert.query, 500),
+            # What the subscriber reads of its watch: plain words, never the query.
+            "description": safe_header(alert.description or describe(alert.query, language), 500),
         },
         "unsubscribe_url": safe_link(alert.unsubscribe_url),
         "preferences_url": safe_link(alert.preferences_url),
@@ -275,7 +277,9 @@ def render_digest(
     sections = [
         {
             "name": safe_header(section.subscription_name, 200),
-            "query": safe_header(section.query, 500),
+            "description": safe_header(
+                section.description or describe(section.query, language), 500
+            ),
             # Not "items": templates would see dict.items, the method.
             "documents": [
                 _document_view(item.document, item.also_reported_by, language, zone)

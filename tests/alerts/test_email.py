@@ -244,7 +244,8 @@ def test_an_alert_reaches_a_real_smtp_server(tmp_path: Path) -> None:
         # Names in the subscriber's language, never the vocabulary's codes.
         assert "Aéronautique et spatial" in body and "Acquisition" in body
         assert "aeronautics" not in body and "acquisition" not in body
-        assert "aérovolt OR hélicea" in body
+        # The watch in plain words, never its query (issue 11).
+        assert "« aérovolt » ou « hélicea »" in body and " OR " not in body
         assert "https://veille.example/unsubscribe?token=" in body
         assert "https://veille.example/preferences?token=" in body
     assert "Également relayé par" in text and "<https://ld.example/1>" in text

@@ -57,6 +57,8 @@ class Alert:
     attempt: int = 1
     # The subscriber's IANA time zone for dates shown (None: email.timezone).
     timezone: str | None = None
+    # The subscription in plain words (alerts/describe.py): what a firm reads, never the query.
+    description: str = ""
 
 
 class TransientDeliveryError(TransientError):
@@ -101,6 +103,7 @@ class DigestSection:
     items: list[DigestItem]
     more: int = 0
     more_url: str | None = None
+    description: str = ""
 
 
 @dataclass
