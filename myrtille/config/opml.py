@@ -50,12 +50,19 @@ def read_opml(path: Path) -> list[OpmlFeed]:
         feeds.append(
             OpmlFeed(
                 url=url.strip(),
-                title=(outline.get("title") or outline.get("text") or None),
+                title=_name(outline.get("title")) or _name(outline.get("text")),
                 language=outline.get("language") or None,
                 category=category,
             )
         )
     return feeds
+
+
+def _name(value: str | None) -> str | None:
+    """An outline's title or text as a source name: blank is none, and the line breaks
+    and padding of a hand-edited file are not part of it."""
+    name = " ".join((value or "").split())
+    return name or None
 
 
 def slug(text: str, fallback: str = "feed") -> str:

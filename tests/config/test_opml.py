@@ -103,3 +103,19 @@ def test_export_round_trips(tmp_path: Path) -> None:
     exported.write_text(write_opml(load_settings(config, env={}).sources), encoding="utf-8")
     feeds = read_opml(exported)
     assert [(f.url, f.title) for f in feeds] == [("https://news.example/rss.xml", "eco")]
+
+
+def test_outline_names_are_read_as_people_wrote_them(tmp_path: Path) -> None:
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(
+        '<opml version="2.0"><body>'
+        '<outline type="rss" title="  " text=" Le Journal&#10;  des Entreprises "'
+        ' xmlUrl="https://lje.example/rss"/>'
+        '<outline type="rss" title="" text="" xmlUrl="https://anonymous.example/rss"/>'
+        "</body></opml>",
+        encoding="utf-8",
+    )
+    named, anonymous = read_opml(opml)
+    # A blank title falls back to the text; line breaks and padding are not part of a name.
+    assert named.title == "Le Journal des Entreprises"
+    assert anonymous.title is None
