@@ -21,6 +21,7 @@ LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 # Per language: the date style (CLDR width) and the month-and-day skeleton.
 _DATE_STYLE = {"fr": "short", "en": "medium"}
 _DAY_SKELETON = {"fr": "dM", "en": "dMMM"}
+_MONTH_SKELETON = "yMMMM"  # "mars 2025" / "March 2025"
 
 
 @cache
@@ -49,7 +50,8 @@ def format_date(
     value: date | datetime | None, lang: str, tz: str | tzinfo | None = None, style: str = ""
 ) -> str:
     """A date: "14/03/2025" / "14 Mar 2025"; ``style="day"`` leaves the year out
-    ("14/03" / "14 Mar"); ``style`` may also be a CLDR width (short, medium, long, full).
+    ("14/03" / "14 Mar"), ``style="month"`` names the month ("mars 2025" / "March 2025");
+    ``style`` may also be a CLDR width (short, medium, long, full).
     A datetime is first moved to the time zone ``tz``."""
     if value is None:
         return ""
@@ -58,6 +60,8 @@ def format_date(
     lang = language(lang)
     if style == "day":
         return babel_dates.format_skeleton(_DAY_SKELETON[lang], value, locale=locale(lang))
+    if style == "month":
+        return babel_dates.format_skeleton(_MONTH_SKELETON, value, locale=locale(lang))
     return babel_dates.format_date(value, style or _DATE_STYLE[lang], locale=locale(lang))
 
 

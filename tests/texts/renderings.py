@@ -19,6 +19,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 from click.testing import CliRunner
 
@@ -183,7 +184,19 @@ RENDERINGS: list[Callable[[Path], list[Rendering]]] = [emails, cli_summaries]
 # Pages whose own texts are in the catalogue; the header and shared blocks of every page
 # are. Pages still holding a TEXTS table (search, trends, documents, sources, the
 # subscription pages, preferences, subscriber pages) are to be moved and added here.
-WEB_PAGES = ["/nowhere", "/search?q=%28"]
+WEB_PAGES = [
+    "/nowhere",
+    "/search?q=%28",
+    "/trends",
+    "/trends?q=sector%3Aenergy&periods=20",
+    "/trends?q=sector%3Aaeronautics&interval=week&periods=8",
+    "/trends?q=sector%3Aaeronautics&interval=month&periods=3",
+]
+
+
+def page_data(path: str) -> list[str]:
+    """The values a page shows as it was given them: its query (``q``)."""
+    return [value for name, value in parse_qsl(urlsplit(path).query) if name == "q"]
 
 
 def web_pages(tmp_path: Path) -> list[Rendering]:
@@ -195,7 +208,9 @@ def web_pages(tmp_path: Path) -> list[Rendering]:
             for lang in ("fr", "en"):
                 separator = "&" if "?" in path else "?"
                 response = http.get(f"{path}{separator}lang={lang}")
-                out.append(Rendering(f"page {path}", lang, visible_text(response.text), ["("]))
+                out.append(
+                    Rendering(f"page {path}", lang, visible_text(response.text), page_data(path))
+                )
     return out
 
 

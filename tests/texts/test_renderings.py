@@ -111,6 +111,24 @@ def test_english_renderings_hold_no_french_text(renderings: list[Rendering]) -> 
     assert not leaks, f"French text in English renderings: {sorted(leaks)}"
 
 
+# "0.143" in a French page: a number written by str(), not by the language's rules.
+_POINT_DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
+_HAND_PLURAL = re.compile(r"\w\((?:s|es|x)\)")
+
+
+def test_numbers_and_plurals_follow_the_language(renderings: list[Rendering]) -> None:
+    """Plurals come from ngettext (never "mention(s)"), French decimals have a comma."""
+    hand = {(r.name, r.lang, m.group()) for r in renderings for m in _HAND_PLURAL.finditer(seen(r))}
+    assert not hand, f"hand-written plurals: {sorted(hand)}"
+    points = {
+        (r.name, m.group())
+        for r in renderings
+        if r.lang == "fr"
+        for m in _POINT_DECIMAL.finditer(seen(r))
+    }
+    assert not points, f"decimals with a point in French renderings: {sorted(points)}"
+
+
 def test_names_and_local_dates_are_shown(renderings: list[Rendering]) -> None:
     """The other side of the code check: the names are there, dates in the reader's zone
     (23:30 UTC on 14 March is 00:30 on the 15th in Paris)."""

@@ -17,6 +17,7 @@ from myrtille.index.factory import open_index
 from myrtille.index.query import QueryError, parse
 from myrtille.index.resolver import CodeResolver
 from myrtille.index.trends import next_period, period_starts
+from myrtille.texts import format_date
 from myrtille.web.api import facet_labels
 from tests.web.conftest import NOW, Live, doc, documents, start_live
 
@@ -73,7 +74,7 @@ def expected_days(keep: object, periods: int) -> list[tuple[str, int]]:
     """Documents per day over the last ``periods`` days, counted here, not by the app."""
     per_day = Counter(d.published_at.date() for d in every_document() if keep(d))  # type: ignore[operator, union-attr]
     days = [TODAY - timedelta(days=n) for n in range(periods - 1, -1, -1)]
-    return [(day.isoformat(), per_day[day]) for day in days]
+    return [(format_date(day, "fr"), per_day[day]) for day in days]
 
 
 def expected_weeks(keep: object, periods: int) -> list[tuple[date, int]]:
@@ -123,7 +124,7 @@ def test_daily_series_matches_the_documents(client: httpx.Client) -> None:
     assert [(label, count) for label, count, _ in rows] == expected
     assert sum(count for _, count in expected) == 5  # four today, one 15 days ago
     # Four today after a quiet week: today is the spike, and only today.
-    assert [label for label, _, spike in rows if spike] == [TODAY.isoformat()]
+    assert [label for label, _, spike in rows if spike] == [format_date(TODAY, "fr")]
     assert 'data-total="5" data-spikes="1"' in response.text
 
 
@@ -134,7 +135,7 @@ def test_weekly_series_matches_the_documents(client: httpx.Client) -> None:
     expected = expected_weeks(lambda d: any(e["type"] == "acquisition" for e in d.events), 26)
     assert len(rows) == 26
     assert [count for _, count, _ in rows] == [count for _, count in expected]
-    assert rows[-1][0] == f"semaine du {expected[-1][0].isoformat()}"
+    assert rows[-1][0] == f"semaine du {format_date(expected[-1][0], 'fr')}"
     assert sum(count for _, count, _ in rows) == 3
 
 
@@ -143,14 +144,14 @@ def test_monthly_interval_counts_calendar_months(client: httpx.Client) -> None:
     assert response.status_code == 200
     rows = table(response.text)
     per_month = Counter(
-        d.published_at.strftime("%Y-%m")  # type: ignore[union-attr]
+        format_date(d.published_at, "fr", style="month")
         for d in every_document()
         if "aérovolt" in (d.title + " " + d.text).lower()
     )
     first = TODAY.replace(day=1)
     months = []
     for _ in range(3):
-        months.insert(0, first.strftime("%Y-%m"))
+        months.insert(0, format_date(first, "fr", style="month"))
         first = (first - timedelta(days=1)).replace(day=1)
     assert [(label, count) for label, count, _ in rows] == [(m, per_month[m]) for m in months]
 
@@ -164,7 +165,9 @@ def test_a_spike_in_added_documents_is_marked_and_its_bar_opens_its_documents(
         lambda d: any(e["type"] == "partnership" for e in d.events), 14
     )
     spike_day = (TODAY - timedelta(days=2)).isoformat()
-    assert [label for label, _, spike in rows if spike] == [spike_day]
+    assert [label for label, _, spike in rows if spike] == [
+        format_date(TODAY - timedelta(days=2), "fr")
+    ]
     bars = bar_links(html)
     assert len(bars) == 14
     spikes = [b for b in bars if b[2]]
@@ -205,7 +208,7 @@ def test_english(client: httpx.Client) -> None:
         "/trends", params={"q": "event:partnership", "periods": "14", "lang": "en"}
     ).text
     assert '<html lang="en">' in html
-    assert "Mentions per day" in html and "1 spike(s)" in html
+    assert "Mentions per day" in html and "over 14 periods; 1 spike." in html
     assert '<span class="marker">▲ spike</span>' in html
     assert "&amp;lang=en" in html  # the bars' searches stay in English
     assert 'href="/trends?q=event%3Apartnership&amp;interval=day&amp;periods=14"' in html
@@ -245,3 +248,32 @@ def test_months_run_across_the_new_year() -> None:
         date(2026, 2, 1),
     ]
     assert next_period(date(2025, 12, 1), "month") == date(2026, 1, 1)
+
+
+def test_numbers_dates_and_plurals_follow_the_language(client: httpx.Client) -> None:
+    """The day after the first partnership, the baseline is 1 in 7 days: its mean shows as
+    "0,14" in French and "0.14" in English, never str()'s "0.143"; periods are dates as
+    each language writes them; one spike is "1 pic", not "1 pic(s)"."""
+    day = TODAY - timedelta(days=8)
+    pages = {
+        lang: client.get(
+            "/trends", params={"q": "event:partnership", "periods": "14", "lang": lang}
+        ).text
+        for lang in ("fr", "en")
+    }
+    for lang, mean, summary in (
+        ("fr", "0,14", "sur 14 périodes ; 1 pic."),
+        ("en", "0.14", "over 14 periods; 1 spike."),
+    ):
+        html = pages[lang]
+        row = re.search(
+            rf"<td>{re.escape(format_date(day, lang))}</td>\s*<td class=\"count\">1</td>\s*"
+            r"<td class=\"mean\">([^<]*)</td>",
+            html,
+        )
+        assert row, f"no row for {day} in {lang}"
+        assert row.group(1) == mean
+        assert summary in html and "(s)" not in html
+        assert "0.143" not in html and "0,143" not in html
+    assert format_date(day, "fr") == day.strftime("%d/%m/%Y")
+    assert format_date(day, "en") == f"{day.day} {day.strftime('%b')} {day.year}"

@@ -6,7 +6,6 @@ draws it (CSS bars, each a link to the search for its period) and lists it in a 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,8 +15,9 @@ from fastapi.responses import HTMLResponse
 from myrtille.index.base import IndexBackend, SearchRequest
 from myrtille.index.query import And, DateBound, Node, Or
 from myrtille.index.trends import TrendInterval, TrendPoint, index_trend, next_period
+from myrtille.texts import N_, format_date, format_decimal, format_number, gettext, ngettext
 from myrtille.web.api import ApiError, facet_labels, parse_query, state, today_utc
-from myrtille.web.ui.common import Texts, language, link, other, query_error, render, term
+from myrtille.web.ui.common import language, link, other, query_error, render, term
 
 router = APIRouter(include_in_schema=False)
 
@@ -27,68 +27,8 @@ MAX_PERIODS = 365
 BASELINE = 7  # previous periods a period is compared with, as the API's default
 QUICK_LINKS = 6
 
-TEXTS: Texts = {
-    "fr": {
-        "title": "Tendances",
-        "intro": "Mentions au fil du temps d'une entreprise, d'un secteur, d'un type "
-        "d'événement ou de n'importe quelle requête ; les pics sont signalés.",
-        "what": "Quoi",
-        "placeholder": "company:Aérovolt, sector:energy, event:acquisition, mots…",
-        "interval": "Période",
-        "periods": "Nombre de périodes",
-        "day": "jour",
-        "week": "semaine",
-        "month": "mois",
-        "show": "Afficher",
-        "sectors": "Secteurs :",
-        "events": "Événements :",
-        "choose": "Choisissez une requête ou un secteur, un événement ci-dessus.",
-        "summary": "{total} mention(s) de {subject} sur {periods} période(s) ; {spikes} pic(s).",
-        "chart": "Mentions par {interval}",
-        "spike": "pic",
-        "week_of": "semaine du {day}",
-        "period": "Période",
-        "count": "Mentions",
-        "mean": "Moyenne des {n} périodes précédentes",
-        "threshold": "Seuil de pic",
-        "is_spike": "Pic ?",
-        "yes": "oui",
-        "no": "non",
-        "open": "voir les documents",
-        "rule": "Un pic : au moins 3 mentions, et plus que la moyenne + 2 écarts-types des "
-        "{n} périodes précédentes.",
-    },
-    "en": {
-        "title": "Trends",
-        "intro": "Mentions over time of a company, a sector, an event type or any query, "
-        "with spikes marked.",
-        "what": "What",
-        "placeholder": "company:Aérovolt, sector:energy, event:acquisition, words…",
-        "interval": "Period",
-        "periods": "Number of periods",
-        "day": "day",
-        "week": "week",
-        "month": "month",
-        "show": "Show",
-        "sectors": "Sectors:",
-        "events": "Events:",
-        "choose": "Choose a query, or a sector or an event above.",
-        "summary": "{total} mention(s) of {subject} over {periods} period(s); {spikes} spike(s).",
-        "chart": "Mentions per {interval}",
-        "spike": "spike",
-        "week_of": "week of {day}",
-        "period": "Period",
-        "count": "Mentions",
-        "mean": "Mean of the {n} previous periods",
-        "threshold": "Spike threshold",
-        "is_spike": "Spike?",
-        "yes": "yes",
-        "no": "no",
-        "open": "see the documents",
-        "rule": "A spike: at least 3 mentions, and more than the mean + 2 standard "
-        "deviations of the {n} previous periods.",
-    },
-}
+# The intervals' names: in the form's choices and in "Mentions per day".
+INTERVAL_NAMES = {"day": N_("day"), "week": N_("week"), "month": N_("month")}
 
 
 def chosen_interval(value: str | None) -> TrendInterval:
@@ -114,12 +54,36 @@ def period_query(q: str, node: Node, start: date, end: date) -> str:
     return f"{subject} after:{start.isoformat()} before:{end.isoformat()}"
 
 
-def period_label(start: date, interval: TrendInterval, words: Mapping[str, str]) -> str:
+def period_label(start: date, interval: TrendInterval, lang: str) -> str:
+    """A period as the reader's language writes it: "14/03/2025", "semaine du 10/03/2025",
+    "mars 2025" / "14 Mar 2025", "week of 10 Mar 2025", "March 2025"."""
     if interval == "month":
-        return start.strftime("%Y-%m")
+        return format_date(start, lang, style="month")
     if interval == "week":
-        return words["week_of"].format(day=start.isoformat())
-    return start.isoformat()
+        return gettext(lang, "week of {day}", day=format_date(start, lang))
+    return format_date(start, lang)
+
+
+def summary(lang: str, total: int, subject: str, periods: int, spikes: int) -> str:
+    """One sentence, each count with its own plural and the language's digit grouping:
+    "12 mentions of sector:energy over 30 periods; 1 spike."."""
+    mentions = ngettext(
+        lang,
+        "{count} mention of {subject}",
+        "{count} mentions of {subject}",
+        total,
+        count=format_number(total, lang),
+        subject=subject,
+    )
+    over = ngettext(
+        lang, "{count} period", "{count} periods", periods, count=format_number(periods, lang)
+    )
+    spiked = ngettext(
+        lang, "{count} spike", "{count} spikes", spikes, count=format_number(spikes, lang)
+    )
+    return gettext(
+        lang, "{mentions} over {periods}; {spikes}.", mentions=mentions, periods=over, spikes=spiked
+    )
 
 
 def quick_links(index: IndexBackend, lang: str, since: date, until: date) -> dict[str, list[Any]]:
@@ -150,7 +114,6 @@ def bars(
     node: Node,
     interval: TrendInterval,
     lang: str,
-    words: Mapping[str, str],
 ) -> list[dict[str, Any]]:
     top = max((p.count for p in points), default=0) or 1
     drawn = []
@@ -158,12 +121,14 @@ def bars(
         after = next_period(point.period, interval)
         drawn.append(
             {
-                "label": period_label(point.period, interval, words),
+                "label": period_label(point.period, interval, lang),
                 "count": point.count,
+                "shown_count": format_number(point.count, lang),
                 "spike": point.spike,
                 "percent": round(100 * point.count / top),
-                "mean": point.baseline_mean,
-                "threshold": point.threshold,
+                # Means and thresholds are fractions: two digits, the language's comma.
+                "mean": format_decimal(point.baseline_mean, lang) or "–",
+                "threshold": format_decimal(point.threshold, lang) or "–",
                 "href": link("/search", lang, q=period_query(q, node, point.period, after)),
             }
         )
@@ -179,17 +144,16 @@ def trends_page(
     lang: str | None = None,
 ) -> HTMLResponse:
     chosen = language(lang)
-    words = TEXTS[chosen]
     app = state(request)
     q = q.strip()
     every = chosen_interval(interval)
     count = chosen_periods(periods, every)
     end = today_utc()
     common: dict[str, Any] = {
-        "title": words["title"],
+        "title": gettext(chosen, "Trends"),
         "q": q,
         "interval": every,
-        "intervals": INTERVALS,
+        "intervals": {i: gettext(chosen, INTERVAL_NAMES[i]) for i in INTERVALS},
         "periods": count,
         "baseline": BASELINE,
         "quick": quick_links(app.index, chosen, end - timedelta(days=30), end),
@@ -198,16 +162,19 @@ def trends_page(
         "trend": None,
     }
     if not q:
-        return render(request, "trends.html", chosen, TEXTS, **common)
+        return render(request, "trends.html", chosen, **common)
     try:
         node = parse_query(q, app.resolver)
     except ApiError as exc:
         common["error"] = query_error(q, exc.message, exc.position)
-        return render(request, "trends.html", chosen, TEXTS, 400, **common)
+        return render(request, "trends.html", chosen, status=400, **common)
     points = index_trend(app.index, node, end=end, interval=every, periods=count, baseline=BASELINE)
+    total = sum(p.count for p in points)
+    spikes = sum(1 for p in points if p.spike)
     common["trend"] = {
-        "total": sum(p.count for p in points),
-        "spikes": sum(1 for p in points if p.spike),
-        "bars": bars(points, q, node, every, chosen, words),
+        "total": total,
+        "spikes": spikes,
+        "summary": summary(chosen, total, q, len(points), spikes),
+        "bars": bars(points, q, node, every, chosen),
     }
-    return render(request, "trends.html", chosen, TEXTS, **common)
+    return render(request, "trends.html", chosen, **common)
