@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
+from myrtille.alerts.describe import company_names, describe
 from myrtille.alerts.subscriptions import FREQUENCIES, end_subscription
 from myrtille.alerts.tokens import TokenError, verify
 from myrtille.store.schema import Subscriber, Subscription, utcnow
@@ -152,16 +153,20 @@ def _show(
             return _invalid("this subscriber no longer exists")
         language = _language(subscriber.language)
         texts = TEXTS[language]
-        rows = session.scalars(
-            select(Subscription)
-            .where(Subscription.subscriber_id == subscriber_id)
-            .order_by(Subscription.id)
+        rows = list(
+            session.scalars(
+                select(Subscription)
+                .where(Subscription.subscriber_id == subscriber_id)
+                .order_by(Subscription.id)
+            )
         )
+        names = company_names(session, [row.query for row in rows])
         listed = [
             {
                 "id": row.id,
                 "name": row.name,
-                "query": row.query,
+                # A firm reads its watch in plain words, never the query (agents see that).
+                "description": describe(row.query, language, companies=names),
                 "frequency": row.frequency,
                 "state": _state(row, subscriber),
                 "open": row.ended_at is None,

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import DictLoader, Environment, StrictUndefined
 from sqlalchemy import select
 
+from myrtille.alerts.describe import company_names, describe
 from myrtille.alerts.subscriptions import SubscriptionError, confirm, end_subscription
 from myrtille.alerts.tokens import TokenError, secret_key, verify
 from myrtille.config.settings import Settings
@@ -181,8 +182,20 @@ def confirm_page(request: Request, token: str = "") -> HTMLResponse:
     with context.database.session() as session:
         subscriber = session.get(Subscriber, subscriber_id)
         language = _language(subscriber.language if subscriber else None)
+        active = list(
+            session.scalars(
+                select(Subscription).where(
+                    Subscription.subscriber_id == subscriber_id,
+                    Subscription.active.is_(True),
+                    Subscription.ended_at.is_(None),
+                )
+            )
+        )
+        names = company_names(session, [row.query for row in active])
+        # What is now watched, in plain words: the firm never reads the query.
+        watches = [describe(row.query, language, row.frequency, companies=names) for row in active]
     texts = TEXTS[language]
-    return _page(language, texts["confirmed"], [texts["confirmed_text"]])
+    return _page(language, texts["confirmed"], [texts["confirmed_text"], *watches])
 
 
 @router.get("/unsubscribe", response_class=HTMLResponse)

@@ -148,7 +148,11 @@ def test_an_embedding_site_posts_the_documented_form(site: Live, mailbox: Record
     assert "sector:" not in text_of(message)
     path = confirm_link(message)
     with site.client() as firm:
-        assert firm.get(path).status_code == 200
+        confirmed = firm.get(path)
+        assert confirmed.status_code == 200
+        # The confirmation page names the watch in plain words, not its query.
+        assert "Aeronautics and space · Occitanie or Haute-Garonne · Aérovolt" in confirmed.text
+        assert "sector:" not in confirmed.text
         with site.database.session() as session:
             assert session.get(Subscription, row.id).active is True  # type: ignore[union-attr]
         # Used twice: still 200, nothing changes (and nothing else is activated).
