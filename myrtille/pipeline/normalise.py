@@ -57,12 +57,25 @@ def _is_tracking(name: str) -> bool:
 
 def canonical_url(url: str) -> str:
     """Scheme and host lowercased, default port, fragment and tracking parameters removed,
-    query sorted: two spellings of one article give one URL."""
+    query sorted: two spellings of one article give one URL.
+
+    Never raises: a URL that cannot be normalised (a bad port, broken brackets) is given
+    back stripped, as written; ``url_refusal`` says why the intake will not store it."""
+    try:
+        return _normalised(url)
+    except ValueError:
+        return url.strip()
+
+
+def _normalised(url: str) -> str:
+    """``canonical_url``, raising ValueError on a URL that cannot be normalised."""
     parts = urlsplit(url.strip())
     query = [
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
     ]
     host = (parts.hostname or "").lower().rstrip(".")
+    if ":" in host:  # an IPv6 literal: urlsplit took its brackets off, the netloc needs them
+        host = f"[{host}]"
     port = parts.port
     netloc = host if port in (None, DEFAULT_PORTS.get(parts.scheme.lower())) else f"{host}:{port}"
     path = parts.path or "/"
@@ -91,6 +104,10 @@ def url_refusal(url: str) -> str | None:
         return f"{shown} is not http(s); only http and https URLs are stored"
     if not parts.hostname:
         return "the URL has no host"
+    try:
+        _normalised(text)
+    except ValueError as exc:
+        return f"the URL cannot be normalised ({exc})"
     return None
 
 
@@ -117,7 +134,7 @@ def preferred_url(fetched_url: str, declared_canonical: str | None) -> str:
     if not declared_canonical:
         return fetched
     try:
-        declared = canonical_url(declared_canonical)
+        declared = _normalised(declared_canonical)
     except ValueError:
         return fetched
     fetched_host = urlsplit(fetched).hostname or ""
