@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import closing
 from html import unescape
 
 import httpx
 import pytest
 
 from myrtille.index.factory import open_index
-from tests.web.conftest import Live, doc, start_live
+from tests.web.conftest import Live, csrf_of, doc, signed_in, start_live
 
 SOURCES = [
     {
@@ -110,3 +111,23 @@ def test_an_events_sentence_stands_on_its_own(client: httpx.Client) -> None:
     assert events, "no events section"
     [sentence] = re.findall(r'<p class="event-sentence">(.*?)</p>', events.group(1), re.S)
     assert unescape(sentence) == "« Solaris finalise une levée de fonds. »"
+
+
+def test_an_agents_preview_names_the_sources(site: Live) -> None:
+    agent = signed_in(site)
+    with closing(agent):
+        path = "/agent/subscriptions/new"
+        fields = {
+            "csrf": csrf_of(agent.get(path).text),
+            "email": "",
+            "name": "",
+            "query": "event:acquisition",
+            "frequency": "daily",
+            "language": "fr",
+            "webhook_url": "",
+            "action": "preview",
+        }
+        html = agent.post(path, data=fields).text
+    metas = [unescape(m) for m in re.findall(r'<div class="meta">(.*?)</div>', html, re.S)]
+    assert any(m.startswith("Éco Régions · ") for m in metas), metas
+    assert not any(m.startswith("eco-regions") for m in metas)

@@ -22,7 +22,7 @@ from myrtille.index.query import QueryError, parse
 from myrtille.store.schema import Subscription, utcnow
 from myrtille.web.api import state
 from myrtille.web.sessions import SignedInAgent, secret
-from myrtille.web.ui.common import LANGUAGES, day, link, render
+from myrtille.web.ui.common import LANGUAGES, day, link, render, source_names
 from myrtille.web.ui.subscription_texts import TEXTS
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,7 @@ def query_problems(request: Request, query: str, lang: str) -> list[str]:
 def preview_of(request: Request, query: str, lang: str) -> dict[str, Any]:
     app = state(request)
     found = preview(app.index, query, app.resolver, days=DEFAULT_DAYS)
+    names = source_names(request)
     return {
         "days": DEFAULT_DAYS,
         "since": found.since.isoformat() if found.since else "",
@@ -67,7 +68,7 @@ def preview_of(request: Request, query: str, lang: str) -> dict[str, Any]:
             {
                 "title": hit.title or hit.id,
                 "href": link(f"/documents/{quote(hit.id, safe='')}", lang),
-                "source": hit.source,
+                "source": names.get(hit.source, hit.source),
                 "date": day(hit.published_at),
             }
             for hit in found.hits
