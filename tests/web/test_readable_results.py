@@ -131,3 +131,11 @@ def test_an_agents_preview_names_the_sources(site: Live) -> None:
     metas = [unescape(m) for m in re.findall(r'<div class="meta">(.*?)</div>', html, re.S)]
     assert any(m.startswith("Éco Régions · ") for m in metas), metas
     assert not any(m.startswith("eco-regions") for m in metas)
+
+
+def test_a_firms_preview_names_the_sources(client: httpx.Client) -> None:
+    html = client.post(
+        "/subscribe", data={"sectors": "aeronautics", "regions": "76", "action": "preview"}
+    ).text
+    assert "Éco Régions" in unescape(html)
+    assert "eco-regions" not in html

@@ -36,7 +36,7 @@ from myrtille.web import sessions
 from myrtille.web.api import state
 from myrtille.web.subscribe_limits import PublicSubscribeLimits
 from myrtille.web.throttle import client_address
-from myrtille.web.ui.common import language, link, other, render
+from myrtille.web.ui.common import language, link, other, render, source_names
 from myrtille.web.ui.public_form import Choices, problems, query_of, read_choices
 
 log = logging.getLogger(__name__)
@@ -126,6 +126,7 @@ def _prefill(choices: Choices) -> dict[str, Any]:
 def preview_of(request: Request, lang: str, query: str) -> dict[str, Any]:
     app = state(request)
     found = preview(app.index, query, app.resolver, days=DEFAULT_DAYS, limit=PREVIEW_TITLES)
+    names = source_names(request)
     return {
         "days": DEFAULT_DAYS,
         "since": format_date(found.since, lang) if found.since else "",
@@ -134,7 +135,7 @@ def preview_of(request: Request, lang: str, query: str) -> dict[str, Any]:
             {
                 "title": hit.title or hit.id,
                 "href": link(f"/documents/{quote(hit.id, safe='')}", lang),
-                "source": hit.source,
+                "source": names.get(hit.source, hit.source),
                 "date": format_date(hit.published_at, lang),
             }
             for hit in found.hits
