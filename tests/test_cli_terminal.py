@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -63,3 +64,51 @@ def test_myrtille_search_prints_no_control_characters(data_dir: Path, args: list
     assert "Aérovolt".encode() in done.stdout and b"1 document" in done.stdout
     for byte in FORBIDDEN:
         assert byte not in done.stdout, (byte, done.stdout)
+
+
+# Rich markup (a bad closing tag raises MarkupError, a style restyles the line, a link
+# becomes a terminal hyperlink) and an emoji code: all must print as written.
+MARKUP_TITLE = (
+    "Aérovolt [bold red]rachète[/bold red] Hélicea [/x] "
+    "[link=https://evil.example]ici[/link] :warning:"
+)
+
+
+@pytest.fixture
+def markup_data_dir(tmp_path: Path) -> Path:
+    data = tmp_path / "markup"
+    settings = load_settings(None, env={}, overrides={"data_dir": str(data)})
+    index = open_index(settings)
+    index.index(
+        [
+            IndexedDocument(
+                id="markup",
+                url="https://news.example/markup",
+                title=MARKUP_TITLE,
+                text=f"Aérovolt rachète Hélicea. {MARKUP_TITLE}",
+                source="eco[/]",
+                language="fr",
+                published_at=datetime(2026, 11, 1, 9, tzinfo=UTC),
+            )
+        ]
+    )
+    index.close()
+    return data
+
+
+@pytest.mark.parametrize("args", [["aerovolt"], ["aerovolt", "--facets"], [""]])
+def test_myrtille_search_prints_rich_markup_literally(
+    markup_data_dir: Path, args: list[str]
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "myrtille", "--data-dir", str(markup_data_dir), "search", *args],
+        capture_output=True,
+        timeout=120,
+        check=False,
+        # Wide enough that the title's cell is one line; NO_COLOR off so styling would show.
+        env={**os.environ, "COLUMNS": "400", "TERM": "xterm-256color", "FORCE_COLOR": "1"},
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert MARKUP_TITLE.encode() in done.stdout, done.stdout
+    assert b"eco[/]" in done.stdout
+    assert b"\x1b]8;" not in done.stdout  # no hyperlink made from the title

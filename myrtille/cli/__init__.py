@@ -12,6 +12,7 @@ from functools import wraps
 from typing import Any, TypeVar
 
 import click
+from rich.text import Text
 
 from myrtille.cli.terminal import SafeConsole
 from myrtille.config.data_dir import prepare_data_dir
@@ -63,7 +64,7 @@ def reports_config_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ConfigError as exc:
-            err.print("[bold red]Configuration error[/]")
+            err.print(Text("Configuration error", style="bold red"))
             for problem in exc.problems:
                 err.print(f"  {problem}", markup=False)
             sys.exit(2)

@@ -5,6 +5,10 @@ screen, a carriage return overwrite the line before it. Every console of the CLI
 (``myrtille.cli.out`` and ``err``) is a ``SafeConsole``: each string it renders, tables'
 cells and titles included, goes through ``terminal_safe`` first. Rich's own styling is
 added after, so colours still work.
+
+A title holding ``[/x]`` would make rich raise a MarkupError, ``[bold red]`` restyle the
+line, ``[link=…]`` make a hyperlink, ``:warning:`` an emoji: a ``SafeConsole`` reads no
+markup and no emoji codes in any string. Styled text is passed as ``rich.text.Text``.
 """
 
 from __future__ import annotations
@@ -32,7 +36,9 @@ def terminal_safe(text: str) -> str:
 
 
 class SafeConsole(Console):
-    """A rich Console that strips control characters from every string it renders."""
+    """A rich Console that strips control characters from every string it renders and
+    prints every string as written (no markup, no emoji codes)."""
 
     def render_str(self, text: str, *args: Any, **kwargs: Any) -> Text:
+        kwargs.update(markup=False, emoji=False)
         return super().render_str(terminal_safe(text), *args, **kwargs)
