@@ -75,7 +75,7 @@ def test_an_agent_polls_a_source_now(site: Live, feeds: RouteServer, page: Page)
     state = load_state(site.database, "regions")
     assert state is not None and state.last_success_at is not None
     assert row.locator("td.last-success").inner_text() == state.last_success_at.strftime(
-        "%Y-%m-%d %H:%M UTC"
+        "%d/%m/%Y %H:%M UTC"
     )
     assert row.locator("td.total").inner_text() == "2"
     assert feeds.hits["/regions/0.html"] == feeds.hits["/regions/1.html"] == 1

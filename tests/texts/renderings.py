@@ -191,6 +191,8 @@ WEB_PAGES = [
     "/trends?q=sector%3Aenergy&periods=20",
     "/trends?q=sector%3Aaeronautics&interval=week&periods=8",
     "/trends?q=sector%3Aaeronautics&interval=month&periods=3",
+    "/sources",
+    "/signin",
 ]
 
 
@@ -199,18 +201,52 @@ def page_data(path: str) -> list[str]:
     return [value for name, value in parse_qsl(urlsplit(path).query) if name == "q"]
 
 
+# Sources in every state of health: polled fine, failing (with a link refused by the URL
+# rule), never polled, disabled. Their error texts are what remote servers and the
+# crawler recorded (stored English, like any crawled text): data, not the page's words.
+SOURCES: list[dict[str, Any]] = [
+    {"id": "eco-regions", "kind": "feed", "url": "https://eco.example/rss", "name": "Éco Régions"},
+    {"id": "la-depeche", "kind": "site", "url": "https://ld.example/", "interval": "2h"},
+    {"id": "annonces", "kind": "sitemap", "url": "https://bodacc.example/sitemap.xml"},
+    {
+        "id": "bodacc",
+        "kind": "opendata",
+        "preset": "bodacc",
+        "url": "https://data.example/b.json",
+        "enabled": False,
+    },
+]
+SOURCE_ERROR = "HTTP 503 Service Unavailable"
+SOURCE_REFUSAL = "http://127.0.0.1:8080/admin"
+
+
+def _source_health(live: Any) -> list[str]:
+    """Record one good and one failing poll; return the texts the crawler stored."""
+    from myrtille.crawlers.health import SourceRun, load_state, record_run
+
+    good = SourceRun(source_id="eco-regions", kind="feed", found=3, new=3)
+    record_run(live.database, good)
+    bad = SourceRun(source_id="la-depeche", kind="site")
+    bad.refuse(SOURCE_REFUSAL, "a loopback address")
+    bad.fail(SOURCE_ERROR)
+    record_run(live.database, bad)
+    state = load_state(live.database, "la-depeche")
+    assert state is not None
+    return [state.last_error or "", *(w.split(":", 1)[1] for w in state.warnings or [])]
+
+
 def web_pages(tmp_path: Path) -> list[Rendering]:
     from tests.web.conftest import start_live
 
     out = []
-    with start_live(tmp_path / "data") as live, live.client() as http:
+    with start_live(tmp_path / "data", sources=SOURCES) as live, live.client() as http:
+        stored = _source_health(live)
         for path in WEB_PAGES:
             for lang in ("fr", "en"):
                 separator = "&" if "?" in path else "?"
                 response = http.get(f"{path}{separator}lang={lang}")
-                out.append(
-                    Rendering(f"page {path}", lang, visible_text(response.text), page_data(path))
-                )
+                data = page_data(path) + stored
+                out.append(Rendering(f"page {path}", lang, visible_text(response.text), data))
     return out
 
 

@@ -133,12 +133,12 @@ def test_every_source_with_its_health(live: Live) -> None:
 
     eco = load_state(live.database, "eco")
     assert eco is not None and eco.last_success_at is not None
-    shown = eco.last_success_at.strftime("%Y-%m-%d %H:%M UTC")
+    shown = eco.last_success_at.strftime("%d/%m/%Y %H:%M UTC")  # as French writes it
     assert text(cell(html, "eco", "last-success")) == shown
     assert text(cell(html, "eco", "last-error")) == "aucune"
     assert text(cell(html, "eco", "failures")) == "0"
     assert text(cell(html, "eco", "total")) == str(documents_of(live, "eco")) == "2"
-    assert text(cell(html, "eco", "per-day")) == "0.3"  # 2 documents in 7 days
+    assert text(cell(html, "eco", "per-day")) == "0,3"  # 2 documents in 7 days
     assert "Éco du jour" in row(html, "eco")
     # A success shortens the interval (30 min × 0.75), from the last attempt on.
     assert text(cell(html, "eco", "interval")).startswith("22 min réglée à 30 min")
@@ -257,7 +257,7 @@ def test_poll_now_crawls_the_source_once_at_a_time(
     assert documents_of(live, "slow") == 1
     assert site.hits["/slow/0.html"] == 1
     assert text(cell(html, "slow", "last-success")) == state.last_success_at.strftime(
-        "%Y-%m-%d %H:%M UTC"
+        "%d/%m/%Y %H:%M UTC"
     )
     assert text(cell(html, "slow", "total")) == "1"
     assert "relevé en cours" not in row(html, "slow")

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from myrtille.texts import gettext, ngettext
 from myrtille.web.api import state
 from myrtille.web.auth import sign_in
 from myrtille.web.sessions import (
@@ -29,38 +30,9 @@ from myrtille.web.throttle import (
     name_key,
     remember_browser,
 )
-from myrtille.web.ui.common import SECURITY_HEADERS, Texts, language, link, render
+from myrtille.web.ui.common import SECURITY_HEADERS, language, link, render
 
 router = APIRouter(include_in_schema=False)
-
-TEXTS: Texts = {
-    "fr": {
-        "title": "Connexion des agents",
-        "name": "Nom d'agent",
-        "password": "Mot de passe",
-        "submit": "Se connecter",
-        "failed": "Nom ou mot de passe incorrect.",
-        "throttled": "Trop d'essais manqués pour ce nom : réessayez dans {minutes} min.",
-        "paced": "Ce nom subit de nombreux essais manqués : réessayez dans {seconds} s. "
-        "Un navigateur où vous vous êtes déjà connecté n'attend pas.",
-        "help": "Pas de mot de passe ? Un opérateur le définit avec "
-        "« myrtille users set-password NOM ». Les PME n'ont pas besoin de compte : "
-        "les liens de leurs e-mails suffisent.",
-    },
-    "en": {
-        "title": "Agents' sign-in",
-        "name": "Agent name",
-        "password": "Password",
-        "submit": "Sign in",
-        "failed": "Wrong name or password.",
-        "throttled": "Too many failed attempts for this name: try again in {minutes} min.",
-        "paced": "This name is getting many failed attempts: try again in {seconds} s. "
-        "A browser you signed in from before does not wait.",
-        "help": "No password? An operator sets one with "
-        "'myrtille users set-password NAME'. SMEs need no account: "
-        "the links in their emails are enough.",
-    },
-}
 
 
 def _form(
@@ -74,18 +46,28 @@ def _form(
     throttled = ""
     if wait is not None:
         seconds = max(1, math.ceil(wait.wait_seconds))
-        throttled = (
-            TEXTS[lang]["paced"].format(seconds=seconds)
-            if wait.paced
-            else TEXTS[lang]["throttled"].format(minutes=max(1, math.ceil(seconds / 60)))
-        )
+        if wait.paced:
+            throttled = ngettext(
+                lang,
+                "This name is getting many failed attempts: try again in {n} second. "
+                "A browser you signed in from before does not wait.",
+                "This name is getting many failed attempts: try again in {n} seconds. "
+                "A browser you signed in from before does not wait.",
+                seconds,
+            )
+        else:
+            throttled = ngettext(
+                lang,
+                "Too many failed attempts for this name: try again in {n} minute.",
+                "Too many failed attempts for this name: try again in {n} minutes.",
+                max(1, math.ceil(seconds / 60)),
+            )
     response = render(
         request,
         "signin.html",
         lang,
-        TEXTS,
-        429 if wait is not None else 401 if failed else 200,
-        title=TEXTS[lang]["title"],
+        status=429 if wait is not None else 401 if failed else 200,
+        title=gettext(lang, "Agents' sign-in"),
         next_url=next_url,
         failed=failed,
         throttled=throttled,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
@@ -25,11 +25,11 @@ from myrtille.crawlers.polling import effective_interval
 from myrtille.crawlers.runner import run_crawl
 from myrtille.store.database import Database
 from myrtille.store.schema import Document, SourceState
+from myrtille.texts import N_, format_datetime, format_decimal, format_number, gettext, ngettext
 from myrtille.web.api import state
 from myrtille.web.sessions import checked_form, require_signed_in
 from myrtille.web.ui.common import (
     SECURITY_HEADERS,
-    Texts,
     language,
     link,
     message,
@@ -44,79 +44,19 @@ router = APIRouter(include_in_schema=False)
 RECENT_DAYS = 7
 MAX_ERROR_CHARS = 300
 
-TEXTS: Texts = {
-    "fr": {
-        "title": "Sources",
-        "intro": "Chaque source configurée : son dernier relevé réussi, sa dernière erreur, "
-        "la fréquence de relevé en vigueur et ce qu'elle apporte. Heures en UTC.",
-        "count": "{n} source(s) configurée(s).",
-        "none": "Aucune source n'est configurée (section « sources » du fichier de configuration).",
-        "source": "Source",
-        "last_success": "Dernier succès",
-        "last_error": "Dernière erreur",
-        "refused": "Liens refusés (règle des URL, voir docs/security.md) :",
-        "failures": "Échecs de suite",
-        "interval": "Fréquence",
-        "next_due": "Prochain relevé",
-        "per_day": "Documents / jour ({days} j)",
-        "total": "Documents",
-        "never": "jamais",
-        "no_error": "aucune",
-        "error_at": "Le {when} : {text}",
-        "backing_off": "en retrait (échecs répétés)",
-        "configured": "réglée à {interval}",
-        "due_now": "dès que possible",
-        "disabled": "désactivée",
-        "polling": "relevé en cours…",
-        "week_count": "{n} en {days} jours",
-        "poll_now": "Relever maintenant",
-        "started": "Relevé de « {id} » lancé. Rechargez la page dans un moment pour voir "
-        "le résultat.",
-        "busy": "« {id} » est déjà en cours de relevé.",
-        "done": "Relevé de « {id} » terminé : voir son résultat ci-dessous.",
-        "unknown": "Source inconnue",
-        "unknown_text": "Aucune source « {id} » n'est configurée.",
-        "minutes": "{n} min",
-        "hours": "{n} h",
-        "days": "{n} j",
-    },
-    "en": {
-        "title": "Sources",
-        "intro": "Every configured source: its last successful poll, its last error, the "
-        "poll interval in force and what it brings. Times in UTC.",
-        "count": "{n} source(s) configured.",
-        "none": "No source is configured (the 'sources' section of the configuration file).",
-        "source": "Source",
-        "last_success": "Last success",
-        "last_error": "Last error",
-        "refused": "Refused links (the URL rule, see docs/security.md):",
-        "failures": "Failures in a row",
-        "interval": "Interval",
-        "next_due": "Next poll",
-        "per_day": "Documents / day ({days} d)",
-        "total": "Documents",
-        "never": "never",
-        "no_error": "none",
-        "error_at": "On {when}: {text}",
-        "backing_off": "backing off (repeated failures)",
-        "configured": "set to {interval}",
-        "due_now": "as soon as possible",
-        "disabled": "disabled",
-        "polling": "being polled now…",
-        "week_count": "{n} in {days} days",
-        "poll_now": "Poll now",
-        "started": "Polling '{id}' now. Reload the page in a moment to see how it went.",
-        "busy": "'{id}' is already being polled.",
-        "done": "Polling '{id}' is over: see how it went below.",
-        "unknown": "Unknown source",
-        "unknown_text": "No source '{id}' is configured.",
-        "minutes": "{n} min",
-        "hours": "{n} h",
-        "days": "{n} d",
-    },
+# Source kinds as readers call them (the configuration's ``kind`` is a code).
+KINDS = {
+    "feed": N_("feed"),
+    "site": N_("site"),
+    "sitemap": N_("sitemap"),
+    "opendata": N_("open data"),
 }
-
-NOTICES = ("started", "busy")
+# The notices this page gives after "poll now", by the kind named in its URL.
+NOTICES = {
+    "started": N_("Polling '{id}' now. Reload the page in a moment to see how it went."),
+    "busy": N_("'{id}' is already being polled."),
+    "done": N_("Polling '{id}' is over: see how it went below."),
+}
 
 
 # -- polling from the web process -------------------------------------------------------
@@ -189,20 +129,22 @@ def plain_sentence(text: str) -> str:
     return line if not line or line[-1] in ".!?…" else line + "."
 
 
-def moment(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if value else None
+def moment(value: datetime | None, lang: str) -> str | None:
+    """A time in UTC as the language writes it (the page says its times are UTC)."""
+    return gettext(lang, "{time} UTC", time=format_datetime(value, lang, UTC)) if value else None
 
 
-def duration(value: timedelta, words: Mapping[str, str]) -> str:
+def duration(value: timedelta, lang: str) -> str:
     """An interval in whole minutes, hours or days, as people say them."""
     minutes = max(1, round(value.total_seconds() / 60))
     if minutes % 1440 == 0:
-        return words["days"].format(n=minutes // 1440)
+        days = minutes // 1440
+        return ngettext(lang, "{count} day", "{count} days", days, count=format_number(days, lang))
     if minutes >= 120 or minutes % 60 == 0:
         hours = minutes / 60
-        shown = f"{hours:.0f}" if hours == int(hours) else f"{hours:.1f}"
-        return words["hours"].format(n=shown)
-    return words["minutes"].format(n=minutes)
+        shown = format_decimal(hours, lang, 0 if hours == int(hours) else 1)
+        return gettext(lang, "{count} h", count=shown)
+    return gettext(lang, "{count} min", count=format_number(minutes, lang))
 
 
 def collected(database: Database, since: datetime) -> tuple[dict[str, int], dict[str, int]]:
@@ -223,11 +165,10 @@ def source_row(
     lang: str,
     now: datetime,
 ) -> dict[str, Any]:
-    words = TEXTS[lang]
     configured = source.interval
     current = configured
     backing_off = False
-    next_due: str = words["due_now"]
+    next_due: str = gettext(lang, "as soon as possible")
     error = None
     refused = None
     if health is not None:
@@ -242,28 +183,32 @@ def source_row(
         backing_off = bool(health.backing_off)
         current = effective_interval(configured, health.poll_interval_seconds, backing_off)
         if health.last_attempt_at is not None and health.last_attempt_at + current > now:
-            next_due = moment(health.last_attempt_at + current) or next_due
+            next_due = moment(health.last_attempt_at + current, lang) or next_due
         if health.last_error:
-            when = moment(health.last_error_at or health.last_attempt_at) or "?"
-            error = words["error_at"].format(when=when, text=plain_sentence(health.last_error))
+            when = moment(health.last_error_at or health.last_attempt_at, lang) or "?"
+            error = gettext(
+                lang, "On {when}: {text}", when=when, text=plain_sentence(health.last_error)
+            )
     if not source.enabled:
-        next_due = words["disabled"]
+        next_due = gettext(lang, "disabled")
     return {
         "id": source.id,
         "name": source.name,
-        "kind": source.kind,
+        "kind": gettext(lang, KINDS[source.kind]) if source.kind in KINDS else source.kind,
         "url": safe_url(source.url),
-        "last_success": moment(health.last_success_at) if health else None,
+        "last_success": moment(health.last_success_at, lang) if health else None,
         "error": error,
         "refused": refused,
         "failures": (health.consecutive_failures or 0) if health else 0,
-        "interval": duration(current, words),
-        "configured": duration(configured, words) if current != configured else None,
+        "interval": duration(current, lang),
+        "configured": duration(configured, lang) if current != configured else None,
         "backing_off": backing_off,
         "next_due": next_due,
-        "per_day": f"{recent / RECENT_DAYS:.1f}",
-        "recent": words["week_count"].format(n=recent, days=RECENT_DAYS),
-        "total": total,
+        "per_day": format_decimal(recent / RECENT_DAYS, lang, 1),
+        "recent": gettext(
+            lang, "{count} in {days} days", count=format_number(recent, lang), days=RECENT_DAYS
+        ),
+        "total": format_number(total, lang),
         "polling": polling,
         "poll": f"/sources/{quote(source.id, safe='')}/poll",
     }
@@ -298,15 +243,14 @@ def sources_page(
     # Only notices this page gives, about a configured source: never text from the URL.
     known = {s.id for s in settings.sources}
     shown = None
-    if notice in NOTICES and source in known:
+    if notice in ("started", "busy") and source in known:
         kind = "done" if notice == "started" and source not in running else notice
-        shown = {"kind": kind, "text": TEXTS[chosen][kind].format(id=source)}
+        shown = {"kind": kind, "text": gettext(chosen, NOTICES[kind], id=source)}
     return render(
         request,
         "sources.html",
         chosen,
-        TEXTS,
-        title=TEXTS[chosen]["title"],
+        title=gettext(chosen, "Sources"),
         rows=rows,
         notice=shown,
         days=RECENT_DAYS,
@@ -324,9 +268,16 @@ async def poll_now(request: Request, source_id: str) -> Response:
     try:
         source = settings.source(source_id)
     except KeyError:
-        words = TEXTS[chosen]
         return message(
-            request, chosen, 404, words["unknown"], words["unknown_text"].format(id=source_id)
+            request,
+            chosen,
+            404,
+            gettext(chosen, "Unknown source"),
+            gettext(
+                chosen,
+                "No source '{id}' is configured: see the sources section of the configuration.",
+                id=source_id,
+            ),
         )
     database: Database = app.database
     started = polls_of(app).start(source.id, lambda: poll(settings, database, source))
