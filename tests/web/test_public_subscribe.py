@@ -19,7 +19,7 @@ from myrtille.index.factory import open_index
 from myrtille.index.query import Text, parse
 from myrtille.store.schema import Company, Subscriber, Subscription
 from tests.alerts.test_email import Recorder, received, smtp_server
-from tests.web.conftest import AEROVOLT, Live, doc, start_live
+from tests.web.conftest import AEROVOLT, Live, doc, signed_in, start_live
 
 SCRIPT = "<script>alert(1)</script>"
 HOSTILE_SIREN = "732829320"  # Luhn-valid
@@ -440,3 +440,36 @@ def test_the_operator_can_close_the_page_or_restrict_domains(
         assert "Cette page n'accepte que les adresses en agence.example" in unescape(outsider.text)
         assert member.status_code == 200
         assert not mails_to(mailbox, "a@other.example")
+
+
+def test_subscribe_to_this_search_prefills_the_public_or_the_agents_form(site: Live) -> None:
+    with site.client() as visitor:
+        page = visitor.get(
+            "/search",
+            params={"q": f"sector:aeronautics (region:76 OR dept:31) company:{AEROVOLT} hélice"},
+        )
+        found = re.search(r'id="subscribe-search" href="([^"]+)"', page.text)
+        assert found
+        href = unescape(found.group(1))
+        assert href == (
+            f"/subscribe?sectors=aeronautics&regions=76&departments=31&companies={AEROVOLT}&keywords=helice"
+        )
+        form = visitor.get(href).text
+        for value in ("aeronautics", "76", AEROVOLT):
+            assert f'value="{value}" checked' in form
+        assert 'value="31" selected' in form
+        # A query the form cannot express: only its keywords are carried over.
+        custom = visitor.get("/search", params={"q": "(airbus safran) OR -rumeur", "lang": "en"})
+        link = re.search(r'id="subscribe-search" href="([^"]+)"', custom.text)
+        assert link and unescape(link.group(1)) == "/subscribe?keywords=airbus%2C+safran&lang=en"
+    agent = signed_in(site)
+    try:
+        page = agent.get("/search", params={"q": "event:acquisition"})
+        found = re.search(r'id="subscribe-search" href="([^"]+)"', page.text)
+        assert (
+            found and unescape(found.group(1)) == "/agent/subscriptions/new?q=event%3Aacquisition"
+        )
+        form = agent.get(unescape(found.group(1))).text
+        assert 'id="query" name="query" value="event:acquisition"' in form
+    finally:
+        agent.close()

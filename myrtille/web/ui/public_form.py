@@ -19,7 +19,17 @@ from typing import Any
 from myrtille.alerts.subscriptions import FREQUENCIES, SubscriptionError, normalise_email
 from myrtille.config.settings import PublicSubscribeSettings
 from myrtille.enrichment.registry import CompanyRecord, valid_siren
-from myrtille.index.query import QueryError, ValueResolver, parse, words_of
+from myrtille.index.query import (
+    And,
+    Field,
+    Node,
+    Or,
+    QueryError,
+    Text,
+    ValueResolver,
+    parse,
+    words_of,
+)
 from myrtille.texts import LANGUAGES, gettext, labels
 
 MAX_KEYWORDS_CHARS = 200
@@ -212,3 +222,46 @@ def problems(
                 lang, "Too many choices for one subscription: choose fewer, or make two."
             )
     return errors
+
+
+def choices_of_query(node: Node) -> dict[str, Any]:
+    """The public form's fields that say what ``node`` says, for "Subscribe to this
+    search": sector, region, department, SIREN and event terms (alone or OR-ed within one
+    kind) and keywords; anything else the form cannot express is left out, keeping only
+    the query's keywords."""
+    fields: dict[str, Any] = {name: [] for name in LISTS}
+    keywords: list[str] = []
+    expressible = True
+    items = node.items if isinstance(node, And) else (node,)
+    for item in items:
+        alternatives = item.items if isinstance(item, Or) else (item,)
+        if all(isinstance(a, Text) and a.field == "any" for a in alternatives):
+            keywords += [" ".join(a.words) for a in alternatives]  # type: ignore[union-attr]
+            continue
+        kinds = {_LIST_OF.get(a.name) if isinstance(a, Field) else None for a in alternatives}
+        # Regions and departments are one territory: either may be OR-ed with the other.
+        if None in kinds or (len(kinds) > 1 and not kinds <= {"regions", "departments"}):
+            expressible = False
+            continue
+        for kind in kinds:
+            values = [a.value for a in alternatives if _LIST_OF.get(a.name) == kind]  # type: ignore[union-attr]
+            if fields[kind] or (kind == "companies" and not all(map(valid_siren, values))):
+                expressible = False
+            fields[kind] = [v.upper() if kind == "departments" else v for v in values]
+    if not expressible:
+        fields = {name: [] for name in LISTS}
+        keywords = _words(node)
+    fields["keywords"] = ", ".join(keywords)
+    return {k: v for k, v in fields.items() if v}
+
+
+def _words(node: Node) -> list[str]:
+    """Every keyword of the query but those it excludes."""
+    if isinstance(node, Text):
+        return [" ".join(node.words)]
+    if isinstance(node, And | Or):
+        return [words for item in node.items for words in _words(item)]
+    return []
+
+
+_LIST_OF = {field_name: list_name for list_name, field_name in _FIELDS.items()}

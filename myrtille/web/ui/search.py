@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Annotated, Any, Literal
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -14,9 +14,10 @@ from markupsafe import Markup
 
 from myrtille.index.base import FACET_FIELDS, IndexBackend, SearchRequest
 from myrtille.index.hints import index_is_empty
-from myrtille.index.query import Node
+from myrtille.index.query import Node, is_empty
 from myrtille.store.schema import MAX_ROW_ID
 from myrtille.web.api import ApiError, facet_labels, search_query, state
+from myrtille.web.sessions import signed_in
 from myrtille.web.ui.common import (
     SECURITY_HEADERS,
     Texts,
@@ -30,6 +31,7 @@ from myrtille.web.ui.common import (
     source_names,
     term,
 )
+from myrtille.web.ui.public_form import choices_of_query
 
 router = APIRouter(include_in_schema=False)
 
@@ -138,6 +140,21 @@ def home(lang: str | None = None) -> Response:
     return RedirectResponse(link("/search", chosen), status_code=302, headers=SECURITY_HEADERS)
 
 
+def subscribe_link(request: Request, lang: str, query: str, node: Node) -> str | None:
+    """ "Subscribe to this search": the agent's form with the query when signed in, else
+    the firms' public form with the choices the query names (its keywords otherwise)."""
+    if not query or is_empty(node):
+        return None
+    if signed_in(request):
+        return link("/agent/subscriptions/new", lang, q=query)
+    if not state(request).settings.web.public_subscribe.enabled:
+        return None
+    fields = choices_of_query(node)
+    return "/subscribe?" + urlencode(
+        {**fields, **({"lang": lang} if lang != "fr" else {})}, doseq=True
+    )
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
     request: Request,
@@ -182,6 +199,7 @@ def search_page(
         return render(
             request, "search.html", chosen, TEXTS, 400, result=None, error=error, **common
         )
+    common["subscribe"] = subscribe_link(request, chosen, full, node)
     index: IndexBackend = app.index
     result = index.search(
         SearchRequest(

@@ -153,9 +153,10 @@ def list_page(
 
 
 @router.get(f"{HOME}/new", response_class=HTMLResponse)
-def new_page(request: Request, lang: str | None = None) -> HTMLResponse:
+def new_page(request: Request, lang: str | None = None, q: str = "") -> HTMLResponse:
+    """The form, its query prefilled by ``q`` ("Subscribe to this search")."""
     require_signed_in(request)
-    return form_page(request, language(lang), blank())
+    return form_page(request, language(lang), blank() | {"query": q[:2000]})
 
 
 @router.post(f"{HOME}/new", response_class=HTMLResponse)
