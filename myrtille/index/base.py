@@ -14,7 +14,9 @@ from typing import Any, Literal
 
 from myrtille.index.query import Node
 
-FACET_FIELDS = ("company", "sector", "event", "region", "source", "lang")
+FACET_FIELDS = ("company", "sector", "event", "region", "dept", "source", "lang")
+# Values a facet lists unless a request asks for more (the map asks for every department).
+FACET_LIMIT = 20
 Sort = Literal["relevance", "date"]
 Interval = Literal["day", "week", "month"]
 
@@ -57,6 +59,7 @@ class SearchRequest:
     page: int = 1
     per_page: int = 20
     facets: Sequence[str] = ()
+    facet_limit: int = FACET_LIMIT
     histogram: Interval | None = None
     # Results as the index stood at this point (returned by the first page): later pages
     # stay consistent while new documents arrive.

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 from myrtille.index.es_mapping import (
     ANY_STREAMS,
-    FACET_LIMIT,
     TITLE_STREAMS,
 )
 
@@ -127,7 +126,7 @@ def search_body(request: SearchRequest, as_of: int) -> dict[str, Any]:
                     "values": {
                         "terms": {
                             "field": "facet_company.value",
-                            "size": FACET_LIMIT,
+                            "size": request.facet_limit,
                             "order": [{"_count": "desc"}, {"_key": "asc"}],
                         },
                         # SQLite reports max(label): the greatest label, byte order.
@@ -147,7 +146,7 @@ def search_body(request: SearchRequest, as_of: int) -> dict[str, Any]:
             aggs[f"facet_{facet}"] = {
                 "terms": {
                     "field": f"facet_{facet}",
-                    "size": FACET_LIMIT,
+                    "size": request.facet_limit,
                     "order": [{"_count": "desc"}, {"_key": "asc"}],
                 }
             }

@@ -35,7 +35,9 @@ from myrtille.index.snippets import hit, query_terms
 from myrtille.index.sqlite_fts import Plan, phrase, plan, ranking_phrases
 
 SCHEMA_VERSION = 1
-FACET_LIMIT = 20
+# Facets read from the structured field's own rows (same values), so that an index built
+# before the facet existed needs no rebuild.
+_FACET_ROWS = {"dept": "dept"}
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS docs (
@@ -288,7 +290,7 @@ class SQLiteIndex(IndexBackend):
                     "FROM facets INDEXED BY facets_seq_value "
                     "WHERE field = ? AND seq IN (SELECT seq FROM temp.matched) "
                     "GROUP BY value ORDER BY n DESC, value LIMIT ?",
-                    [f"facet:{facet}", FACET_LIMIT],
+                    [_FACET_ROWS.get(facet, f"facet:{facet}"), request.facet_limit],
                 )
             ]
         if request.histogram:

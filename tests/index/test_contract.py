@@ -3,7 +3,6 @@ answers; and the in-memory evaluator agrees with each backend on every query."""
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
@@ -20,8 +19,9 @@ from myrtille.index.matching import matches
 from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text, parse
 from myrtille.index.resolver import CodeResolver
 from tests.index.corpus import CORPUS, doc
+from tests.run_environment import run_variable
 
-ES_URL = os.environ.get("MYRTILLE_TEST_ELASTICSEARCH_URL")
+ES_URL = run_variable("MYRTILLE_TEST_ELASTICSEARCH_URL")
 BACKENDS = [
     "sqlite",
     pytest.param(
@@ -160,6 +160,32 @@ def test_facets_and_histogram(backend: IndexBackend) -> None:
         SearchRequest(query=parse("event:acquisition", CodeResolver()), histogram="month")
     )
     assert monthly.histogram == [("2026-10", 2), ("2026-11", 2)]
+
+
+@pytest.mark.parametrize("query", ["", "aerovolt", "sector:energy OR event:acquisition"])
+def test_territory_facets_count_every_match_beyond_the_default_limit(
+    backend: IndexBackend, query: str
+) -> None:
+    """The map's counts: a department and a region facet over all matches, every value
+    listed when asked (more than 20), equal to the in-memory evaluator's count."""
+    many = [
+        doc(f"t{n}", f"Usine {n}", "Une usine ouvre.", departments=[f"{n:02d}"], regions=["76"])
+        for n in range(40, 66)
+    ]
+    backend.index(many)
+    node = parse(query, CodeResolver()) if query else And(())
+    result = backend.search(
+        SearchRequest(query=node, per_page=1, facets=("dept", "region"), facet_limit=200)
+    )
+    for facet, attribute in (("dept", "departments"), ("region", "regions")):
+        counted: dict[str, int] = {}
+        for document in [*CORPUS, *many]:
+            if matches(node, document):
+                for value in {v.lower() for v in getattr(document, attribute)}:
+                    counted[value] = counted.get(value, 0) + 1
+        assert {f.value: f.count for f in result.facets[facet]} == counted
+    if not query:
+        assert len(result.facets["dept"]) > 20
 
 
 def test_sorting_and_pagination_stay_stable_while_documents_arrive(backend: IndexBackend) -> None:
