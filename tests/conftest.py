@@ -20,6 +20,7 @@ from myrtille.crawlers.runner import CrawlReport, run_crawl
 from myrtille.demo.httpserver import RouteServer
 from myrtille.enrichment.enricher import Enricher
 from myrtille.store.database import Database, open_database
+from tests.run_environment import take_test_variables, run_variable
 
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
@@ -27,6 +28,7 @@ DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 def pytest_configure(config: pytest.Config) -> None:
     # A command run without data_dir uses the per-user directory: never the real one.
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="myrtille-tests-xdg-")
+    take_test_variables()
 
 
 @pytest.fixture
@@ -76,7 +78,7 @@ def crawl() -> Iterator[Callable[..., CrawlReport]]:
 
 def postgres_url() -> str | None:
     """The PostgreSQL server for contract tests; required in CI, optional elsewhere."""
-    return os.environ.get("MYRTILLE_TEST_POSTGRES_URL") or DEFAULT_POSTGRES
+    return run_variable("MYRTILLE_TEST_POSTGRES_URL") or DEFAULT_POSTGRES
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +91,7 @@ def postgres_server() -> str:
             connection.execute(text("select 1"))
         engine.dispose()
     except Exception as exc:  # any driver or network failure means: no server here
-        if os.environ.get("CI") or os.environ.get("MYRTILLE_TEST_POSTGRES_URL"):
+        if os.environ.get("CI") or run_variable("MYRTILLE_TEST_POSTGRES_URL"):
             raise
         pytest.skip(f"PostgreSQL not reachable at {url}: {exc}")
     return url

@@ -7,6 +7,7 @@ so an operator corrects the file in one pass.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
+from myrtille.config.service import LEGACY_SERVICE_ENV
 from myrtille.config.settings import SOURCE_KINDS, Settings
 from myrtille.config.suggestions import closest
 from myrtille.exceptions import ConfigError, ConfigProblem
@@ -86,9 +88,10 @@ def env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
     """Nested settings from ``MYRTILLE_SECTION__KEY=value`` variables."""
     overrides: dict[str, Any] = {}
     for name, value in env.items():
-        if not name.startswith(ENV_PREFIX) or name in RESERVED_ENV:
+        if name in LEGACY_SERVICE_ENV:
+            _legacy_service(name, value, env, overrides)
             continue
-        if name.startswith("MYRTILLE_TEST_"):
+        if not name.startswith(ENV_PREFIX) or name in RESERVED_ENV:
             continue
         if name == ENV_INDEX_URL:
             overrides.setdefault("index", {})["url"] = value
@@ -102,6 +105,34 @@ def env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
             target = target.setdefault(key, {})
         target[keys[-1]] = value
     return overrides
+
+
+def _legacy_env_name(key: str) -> str:
+    return f"{ENV_PREFIX}SERVICE__{key.upper()}"
+
+
+def _legacy_service(
+    name: str, value: str, env: Mapping[str, str], overrides: dict[str, Any]
+) -> None:
+    """A ``MYRTILLESERVICE_*`` variable, read for one more release as the key it became
+    (unless that key's own variable is set too), with a warning naming the key."""
+    key = LEGACY_SERVICE_ENV[name]
+    replacement = _legacy_env_name(key)
+    warnings.warn(
+        f"{name} is deprecated and will not be read after this release; set service.{key} "
+        f"in the configuration file or {replacement} instead",
+        FutureWarning,
+        stacklevel=4,
+    )
+    if replacement not in env:
+        overrides.setdefault("service", {})[key] = value
+
+
+def _legacy_source(loc: tuple[int | str, ...], env: Mapping[str, str]) -> str | None:
+    """The deprecated variable a bad ``service`` value came from, if it did."""
+    if len(loc) != 2 or loc[0] != "service" or _legacy_env_name(str(loc[1])) in env:
+        return None
+    return next((n for n, k in LEGACY_SERVICE_ENV.items() if k == loc[1] and n in env), None)
 
 
 def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
@@ -241,7 +272,7 @@ def _problems(
             hint = "e.g. kind: feed"
             loc = (*loc, "kind") if loc[-1:] != ("kind",) else loc
             key = _key_path(loc)
-        env_name = ENV_PREFIX + "__".join(str(p).upper() for p in loc)
+        env_name = _legacy_source(loc, env) or ENV_PREFIX + "__".join(str(p).upper() for p in loc)
         source = f"environment variable {env_name}" if env_name in env else where
         problems.append(
             ConfigProblem(

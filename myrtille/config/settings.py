@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from myrtille.config.durations import parse_duration, parse_size
+from myrtille.config.service import ServiceSettings
 
 SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 
@@ -525,6 +526,7 @@ class Settings(Model):
     apprise: AppriseSettings = Field(default_factory=AppriseSettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
     web: WebSettings = Field(default_factory=WebSettings)
+    service: ServiceSettings = Field(default_factory=ServiceSettings)
     # Signs the links in emails (confirm, unsubscribe); made once in data_dir if not set.
     secret_key: str | None = Field(default=None, min_length=16)
     config_path: Path | None = Field(default=None, exclude=True)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.run_environment import run_variable
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
     "--no-sandbox",
@@ -24,7 +26,7 @@ ARGS = [
     "--disable-quic",
 ]
 ARTIFACTS = Path(
-    os.environ.get("MYRTILLE_TEST_ARTIFACTS")
+    run_variable("MYRTILLE_TEST_ARTIFACTS")
     or Path(__file__).resolve().parents[2] / "test-artifacts"
 )
 

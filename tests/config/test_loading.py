@@ -182,3 +182,10 @@ def test_an_unsupported_database_url_from_the_environment_names_the_variable(
     message = problems(tmp_path, GOOD, env={"MYRTILLE_DATABASE_URL": "oracle://db/m"})
     assert "environment variable MYRTILLE_DATABASE_URL" in message
     assert "'oracle' databases are not supported" in message
+
+
+def test_no_myrtille_variable_is_silently_ignored(tmp_path: Path) -> None:
+    # The loader once skipped MYRTILLE_TEST_* for the tests' sake: a typo there went unseen.
+    text = problems(tmp_path, GOOD, env={"MYRTILLE_TEST_POSTGRES_URL": "postgresql://db/x"})
+    assert "environment variable MYRTILLE_TEST_POSTGRES_URL, key 'test_postgres_url'" in text
+    assert "unknown key" in text
