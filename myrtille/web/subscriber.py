@@ -19,6 +19,8 @@ from sqlalchemy import select
 from myrtille.alerts.describe import company_names, describe
 from myrtille.alerts.subscriptions import SubscriptionError, confirm, end_subscription
 from myrtille.alerts.tokens import TokenError, secret_key, verify
+from myrtille.alerts.unsubscribe import PURPOSE as UNSUBSCRIBE
+from myrtille.alerts.unsubscribe import subscriptions_named
 from myrtille.config.settings import Settings
 from myrtille.store.database import Database
 from myrtille.store.schema import Subscriber, Subscription
@@ -154,16 +156,6 @@ def _invalid(message: str, language: str = "fr") -> HTMLResponse:
     return _page(language, TEXTS[language]["invalid"], [message], status=400, error=True)
 
 
-def _unsubscribe_ids(context: LinkContext, token: str) -> list[int]:
-    payload = verify(context.secret, token, "unsubscribe")
-    raw = payload.get("u")
-    values = raw if isinstance(raw, list) else [raw]
-    try:
-        return [int(value) for value in values]
-    except (TypeError, ValueError):
-        raise TokenError("this link is not valid (it is malformed)") from None
-
-
 def _unsubscribe_action(token: str) -> str:
     # Relative, so that it also works behind a reverse proxy that adds a path prefix.
     return f"unsubscribe?token={token}"
@@ -203,16 +195,16 @@ def unsubscribe_page(request: Request, token: str = "") -> HTMLResponse:
     """Only asks: the POST of its button (or of the mail client) unsubscribes."""
     context = link_context(request)
     try:
-        ids = _unsubscribe_ids(context, token)
+        payload = verify(context.secret, token, UNSUBSCRIBE)
+        with context.database.session() as session:
+            rows = subscriptions_named(session, payload)
+            subscriber = session.get(Subscriber, rows[0].subscriber_id) if rows else None
+            language = _language(subscriber.language if subscriber else None)
+            texts = TEXTS[language]
+            names = [row.name for row in rows]
+            active = any(row.active for row in rows)
     except TokenError as exc:
         return _invalid(str(exc))
-    with context.database.session() as session:
-        rows = list(session.scalars(select(Subscription).where(Subscription.id.in_(ids))))
-        subscriber = session.get(Subscriber, rows[0].subscriber_id) if rows else None
-        language = _language(subscriber.language if subscriber else None)
-        texts = TEXTS[language]
-        names = [row.name for row in rows]
-        active = any(row.active for row in rows)
     if not rows:
         return _page(language, texts["unsubscribe_title"], [texts["gone"]])
     if not active:
@@ -231,16 +223,16 @@ def unsubscribe(request: Request, token: str = "") -> HTMLResponse:
     token alone decides, and doing it twice changes nothing."""
     context = link_context(request)
     try:
-        ids = _unsubscribe_ids(context, token)
+        payload = verify(context.secret, token, UNSUBSCRIBE)
+        with context.database.session() as session:
+            rows = subscriptions_named(session, payload)
+            for row in rows:
+                end_subscription(row)
+            subscriber = session.get(Subscriber, rows[0].subscriber_id) if rows else None
+            language = _language(subscriber.language if subscriber else None)
+            names = [row.name for row in rows]
     except TokenError as exc:
         return _invalid(str(exc))
-    with context.database.session() as session:
-        rows = list(session.scalars(select(Subscription).where(Subscription.id.in_(ids))))
-        for row in rows:
-            end_subscription(row)
-        subscriber = session.get(Subscriber, rows[0].subscriber_id) if rows else None
-        language = _language(subscriber.language if subscriber else None)
-        names = [row.name for row in rows]
     texts = TEXTS[language]
     if not rows:
         return _page(language, texts["done_title"], [texts["gone"]])
