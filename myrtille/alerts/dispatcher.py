@@ -2,8 +2,10 @@
 transient failures with exponential backoff and jitter, and applies permanent ones (a
 hard bounce pauses the subscriber, a 410 disables the subscription's webhook).
 
-Email rows of daily and weekly subscriptions wait for the digest; stream rows are read by
-the live stream; everything else is sent as soon as it is due.
+The channels say which rows are theirs to send: rows of a ``digested`` channel (email)
+for daily and weekly subscriptions wait for the digest; rows of a channel that is not
+``dispatched`` (the live stream) are read by others; everything else is sent as soon as
+it is due, to the subscription's destination on that channel.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from myrtille.alerts.channels.base import (
     Alert,
     AlertDocument,
     Channel,
+    Destination,
     PermanentDeliveryError,
     TransientDeliveryError,
 )
@@ -33,7 +36,6 @@ from myrtille.store.schema import Document, OutboxItem, Subscriber, Subscription
 
 log = logging.getLogger(__name__)
 
-DISPATCHED_CHANNELS = ("email", "webhook", "apprise")
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_WAIT = timedelta(hours=6)
 # A row left "sending" this long belongs to a dispatcher that died mid-send.
@@ -101,6 +103,8 @@ class Dispatcher:
         """Up to ``limit`` due rows, marked ``sending`` at the returned moment, which
         identifies this claim (see ``_deliver``)."""
         now = self.clock()
+        sent = [name for name, channel in self.channels.items() if channel.dispatched]
+        digested = [name for name, channel in self.channels.items() if channel.digested]
         with self.database.session() as session:
             query = (
                 select(OutboxItem.id)
@@ -108,9 +112,9 @@ class Dispatcher:
                 .join(Subscriber, Subscriber.id == Subscription.subscriber_id)
                 .where(
                     OutboxItem.status == "pending",
-                    OutboxItem.channel.in_([c for c in DISPATCHED_CHANNELS if c in self.channels]),
+                    OutboxItem.channel.in_(sent),
                     or_(OutboxItem.next_attempt_at.is_(None), OutboxItem.next_attempt_at <= now),
-                    or_(OutboxItem.channel != "email", Subscription.frequency == "immediate"),
+                    or_(OutboxItem.channel.not_in(digested), Subscription.frequency == "immediate"),
                     Subscription.active.is_(True),
                     Subscription.paused.is_(False),
                     Subscriber.confirmed_at.is_not(None),
@@ -206,8 +210,12 @@ class Dispatcher:
                     subscriber.paused = True
                     subscriber.paused_reason = f"hard bounce: {outcome}"[:300]
             elif effect == "disable_channel" and subscription is not None:
-                subscription.channels = [c for c in subscription.channels if c != row.channel]
-                subscription.updated_at = now
+                destination = subscription.destination(row.channel)
+                if destination is not None and destination.disabled_at is None:
+                    # Kept, with why: an operator sees it, and nothing about it is lost.
+                    destination.disabled_at = now
+                    destination.disabled_reason = str(outcome)[:300]
+                    subscription.updated_at = now
 
     def _alert(
         self,
@@ -216,6 +224,7 @@ class Dispatcher:
         subscription: Subscription,  # type: ignore[no-untyped-def]
         subscriber: Subscriber,
     ) -> Alert:
+        stored = subscription.destination(row.channel)
         return Alert(
             outbox_id=row.id,
             channel=row.channel,
@@ -227,9 +236,11 @@ class Dispatcher:
             language="en" if subscriber.language == "en" else "fr",
             document=alert_document(session, self.index, row.document_id),
             also_reported_by=list(row.also_reported_by or []),
-            webhook_url=subscription.webhook_url,
-            webhook_secret=getattr(subscription, "webhook_secret", None),
-            apprise_url=getattr(subscription, "apprise_url", None),
+            destination=(
+                Destination(row.channel, stored.address, stored.secret)
+                if stored is not None
+                else None
+            ),
             attempt=row.attempts + 1,
             timezone=subscriber.timezone,
             description=describe(

@@ -31,7 +31,7 @@ from myrtille.alerts.channels.base import (
 from myrtille.alerts.describe import describe
 from myrtille.alerts.excerpt import excerpt
 from myrtille.alerts.tokens import sign
-from myrtille.alerts.wire import POLICY
+from myrtille.alerts.wire import CONTROL, POLICY, safe_header
 from myrtille.config.settings import EmailSettings, Settings
 from myrtille.texts import format_date as local_date
 from myrtille.texts import format_datetime as local_datetime
@@ -41,11 +41,7 @@ from myrtille.texts.formats import zone
 log = logging.getLogger(__name__)
 
 LINK_MAX_AGE = 180 * 86400
-HEADER_MAX = 200
 SUMMARY_MAX = 1200
-# Every C0/C1 control character and the Unicode line/paragraph separators: a crawled title
-# must never be able to end a header line early.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # Same, but keeping newlines and tabs, for multi-line plain text (summaries).
 _CONTROL_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
@@ -56,14 +52,6 @@ def subject_prefix(language: str) -> str:
 
 
 # -- text safety ------------------------------------------------------------------------
-
-
-def safe_header(text: str | None, limit: int = HEADER_MAX) -> str:
-    """Crawled text made fit for a header value: control characters (CR and LF first of
-    all) become spaces, whitespace runs collapse to one space, and the length is capped
-    at a word boundary."""
-    cleaned = _SPACES.sub(" ", _CONTROL.sub(" ", text or "")).strip()
-    return excerpt(cleaned, limit)
 
 
 def plain_text(text: str | None, limit: int | None = None) -> str:
@@ -80,7 +68,7 @@ def safe_link(url: str | None) -> str | None:
     if not url:
         return None
     text = url.strip()
-    if _CONTROL.search(text) or " " in text:
+    if CONTROL.search(text) or " " in text:
         return None
     try:
         parts = urlsplit(text)
@@ -328,9 +316,3 @@ def render_confirmation(
     text, html = _render("confirm", language, context)
     subject = gettext(language, "Please confirm your watch subscription")
     return _message(settings, email, subject, text, html, None, language)
-
-
-# -- sending ----------------------------------------------------------------------------
-
-# Sending lives in smtp.py; re-exported for the channel and older imports.
-from myrtille.alerts.smtp import MailSender  # noqa: E402, F401

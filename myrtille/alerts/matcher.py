@@ -40,7 +40,7 @@ class CompiledSubscription:
     id: int
     query: Node
     keys: frozenset[Key] | None  # None: no required key, always a candidate
-    channels: tuple[str, ...] = ("email",)
+    channels: tuple[str, ...] = ()
 
 
 def required_keys(node: Node) -> frozenset[Key] | None:

@@ -30,7 +30,7 @@ def record_matches(
         cluster = document.cluster or document.id
         for subscription_id in matcher.match(document):
             subscription = matcher.get(subscription_id)
-            for channel in subscription.channels if subscription else ("email",):
+            for channel in subscription.channels if subscription else ():
                 existing = session.scalar(
                     select(OutboxItem).where(
                         OutboxItem.subscription_id == subscription_id,

@@ -20,7 +20,7 @@ from myrtille.alerts.channels.base import (
     PermanentDeliveryError,
     TransientDeliveryError,
 )
-from myrtille.alerts.wire import wire_bytes
+from myrtille.alerts.wire import safe_header, wire_bytes
 from myrtille.config.settings import EmailSettings
 
 log = logging.getLogger(__name__)
@@ -31,8 +31,6 @@ def _code(error: smtplib.SMTPResponseException | tuple[int, bytes]) -> tuple[int
         code, raw = error
     else:
         code, raw = error.smtp_code, error.smtp_error
-    from myrtille.alerts.mail import safe_header  # mail.py re-exports this module
-
     text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
     return int(code), safe_header(text, 160)
 

@@ -18,13 +18,14 @@ from typing import Any
 
 from sqlalchemy import select
 
+from myrtille.alerts.channels.stream import StreamChannel
 from myrtille.alerts.subscriptions import SubscriptionError, normalise_email
 from myrtille.index.base import IndexBackend, IndexedDocument
 from myrtille.pipeline.normalise import web_url
 from myrtille.store.database import Database
 from myrtille.store.schema import OutboxItem, Subscriber, Subscription
 
-CHANNEL = "stream"
+CHANNEL = StreamChannel.name
 DEFAULT_LIMIT = 100
 
 

@@ -3,21 +3,22 @@ active set the matcher is built from."""
 
 from __future__ import annotations
 
-import base64
 import logging
 import re
-import secrets
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import func, select
 
+from myrtille.alerts.channels import CHANNELS, UnknownChannel
+from myrtille.alerts.channels.base import DestinationError
 from myrtille.alerts.matcher import CompiledSubscription, Matcher, required_keys
 from myrtille.alerts.tokens import sign, verify
 from myrtille.exceptions import MyrtilleError
 from myrtille.index.query import QueryError, ValueResolver, parse
 from myrtille.store.database import Database
-from myrtille.store.schema import Subscriber, Subscription, utcnow
+from myrtille.store.schema import Subscriber, Subscription, SubscriptionDestination, utcnow
 
 if TYPE_CHECKING:
     from myrtille.config.settings import Settings
@@ -26,7 +27,6 @@ log = logging.getLogger(__name__)
 
 Frequency = Literal["immediate", "daily", "weekly"]
 FREQUENCIES = ("immediate", "daily", "weekly")
-CHANNELS = ("email", "webhook", "stream", "apprise")
 CONFIRM_MAX_AGE = 7 * 86400
 _LOCAL = r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -51,34 +51,47 @@ def normalise_email(address: str) -> str:
     return f"{local}@{domain.lower()}"
 
 
-def check_apprise(url: str, settings: Settings | None) -> None:
-    """Refuse now what the Apprise channel would refuse at every send."""
-    # Imported here: Apprise loads its plugins, which only this path needs.
-    from myrtille.alerts.channels.apprise import check_apprise_url
-    from myrtille.alerts.channels.base import PermanentDeliveryError, TransientDeliveryError
-    from myrtille.config.settings import AppriseSettings, WebhookSettings
-
-    schemas = (settings.apprise if settings else AppriseSettings()).schemas
-    allow_private = (settings.webhooks if settings else WebhookSettings()).allow_private
-    try:
-        check_apprise_url(url, schemas, list(allow_private))
-    except (PermanentDeliveryError, TransientDeliveryError) as exc:
-        raise SubscriptionError(f"apprise URL: {exc}") from None
-
-
 @dataclass
 class Created:
     subscriber_id: int
     subscription_id: int
     active: bool
     confirm_token: str | None
-    # Shown once to the subscriber: their receiver verifies webhook signatures with it.
-    webhook_secret: str | None = None
+    # Secrets made by channels (a webhook's signing secret), by channel: shown once to the
+    # subscriber, whose receiver verifies signatures with them.
+    secrets: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def webhook_secret(self) -> str | None:
+        """The API's and the CLI's name for the webhook channel's secret."""
+        return self.secrets.get("webhook")
 
 
-def new_webhook_secret() -> str:
-    """A Standard Webhooks secret: ``whsec_`` + base64 of 24 random bytes."""
-    return "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
+def destinations_for(
+    channels: list[str] | None,
+    addresses: Mapping[str, str | None],
+    settings: Settings | None,
+) -> list[SubscriptionDestination]:
+    """The destination rows of a new subscription, each checked by its channel. Without
+    ``channels``: the default channels plus every channel given an address."""
+    given = {channel: address for channel, address in addresses.items() if address}
+    if not channels:
+        defaults = [name for name in CHANNELS.names() if CHANNELS.get(name).default]
+        channels = [*defaults, *(c for c in given if c not in defaults)]
+    rows = []
+    for channel in dict.fromkeys(channels):
+        try:
+            destination = CHANNELS.get(channel).destination(given.get(channel), settings)
+        except UnknownChannel as exc:
+            raise SubscriptionError(str(exc)) from None
+        except DestinationError as exc:
+            raise SubscriptionError(str(exc)) from None
+        rows.append(
+            SubscriptionDestination(
+                channel=channel, address=destination.address, secret=destination.secret
+            )
+        )
+    return rows
 
 
 def create_subscription(
@@ -89,8 +102,7 @@ def create_subscription(
     query: str,
     frequency: str = "immediate",
     channels: list[str] | None = None,
-    webhook_url: str | None = None,
-    apprise_url: str | None = None,
+    addresses: Mapping[str, str | None] | None = None,
     language: str = "fr",
     name: str | None = None,
     kind: str = "sme",
@@ -101,9 +113,9 @@ def create_subscription(
     settings: Settings | None = None,
 ) -> Created:
     """Validate and store; without operator consent the subscription waits for the
-    subscriber to confirm through a signed link (double opt-in). An Apprise URL is
-    checked against ``settings`` (its allowed schemas and private-address allowances;
-    without settings, the defaults)."""
+    subscriber to confirm through a signed link (double opt-in). ``addresses`` gives a
+    channel where to deliver (a webhook's URL, an Apprise URL), which the channel checks
+    against ``settings`` (without settings, the defaults)."""
     address = normalise_email(email)
     try:
         parse(query, resolver)
@@ -111,23 +123,7 @@ def create_subscription(
         raise SubscriptionError(f"invalid query: {exc}") from None
     if frequency not in FREQUENCIES:
         raise SubscriptionError(f"frequency must be one of {', '.join(FREQUENCIES)}")
-    channels = channels or [
-        "email",
-        *(["webhook"] if webhook_url else []),
-        *(["apprise"] if apprise_url else []),
-    ]
-    unknown = [c for c in channels if c not in CHANNELS]
-    if unknown:
-        raise SubscriptionError(
-            f"unknown channel(s) {', '.join(unknown)}; use {', '.join(CHANNELS)}"
-        )
-    if "webhook" in channels and not (webhook_url or "").startswith(("https://", "http://")):
-        raise SubscriptionError("a webhook channel needs --webhook https://…")
-    if "apprise" in channels and "://" not in (apprise_url or ""):
-        raise SubscriptionError("an apprise channel needs an Apprise URL (e.g. ntfy://topic)")
-    if apprise_url:
-        check_apprise(apprise_url, settings)
-    webhook_secret = new_webhook_secret() if webhook_url else None
+    destinations = destinations_for(channels, addresses or {}, settings)
     if language not in ("fr", "en"):
         raise SubscriptionError("language must be fr or en")
     with database.session() as session:
@@ -145,10 +141,7 @@ def create_subscription(
             name=name or query[:80],
             query=query,
             frequency=frequency,
-            channels=channels,
-            webhook_url=webhook_url,
-            webhook_secret=webhook_secret,
-            apprise_url=apprise_url,
+            destinations=destinations,
             agent_id=agent_id,
             # Someone else asking for an address already confirmed still needs its owner's
             # say for this new subscription (require_confirmation).
@@ -163,7 +156,8 @@ def create_subscription(
                 secret, "confirm", {"s": subscriber.id, "u": [subscription.id]}, CONFIRM_MAX_AGE
             )
         )
-        return Created(subscriber.id, subscription.id, subscription.active, token, webhook_secret)
+        secrets = {d.channel: d.secret for d in destinations if d.secret}
+        return Created(subscriber.id, subscription.id, subscription.active, token, secrets)
 
 
 def confirm(database: Database, secret: bytes, token: str) -> int:
@@ -240,8 +234,8 @@ def load_matcher(database: Database, resolver: ValueResolver | None = None) -> M
     paused."""
     matcher = Matcher()
     with database.session() as session:
-        rows = session.execute(
-            select(Subscription.id, Subscription.query, Subscription.channels)
+        rows = session.scalars(
+            select(Subscription)
             .join(Subscriber, Subscriber.id == Subscription.subscriber_id)
             .where(
                 Subscription.active.is_(True),
@@ -250,7 +244,15 @@ def load_matcher(database: Database, resolver: ValueResolver | None = None) -> M
                 Subscriber.paused.is_(False),
             )
         )
-        for subscription_id, query, channels in rows:
+        for subscription in rows:
+            subscription_id, query, channels = (
+                subscription.id,
+                subscription.query,
+                subscription.channels,
+            )
+            if not channels:
+                # Every channel of it was disabled by a delivery: nothing to send to.
+                continue
             try:
                 node = parse(query, resolver)
             except QueryError as exc:
@@ -258,8 +260,6 @@ def load_matcher(database: Database, resolver: ValueResolver | None = None) -> M
                 log.error("subscription %s has an invalid query, skipped: %s", subscription_id, exc)
                 continue
             matcher.add(
-                CompiledSubscription(
-                    subscription_id, node, required_keys(node), tuple(channels or ["email"])
-                )
+                CompiledSubscription(subscription_id, node, required_keys(node), tuple(channels))
             )
     return matcher

@@ -16,7 +16,23 @@ from email.policy import EmailPolicy
 from typing import Any
 
 from myrtille.alerts.channels.base import TransientDeliveryError
+from myrtille.alerts.excerpt import excerpt
 from myrtille.config.settings import EmailSettings
+
+HEADER_MAX = 200
+# Every C0/C1 control character and the Unicode line/paragraph separators: a crawled title
+# must never be able to end a header line early.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SPACES = re.compile(r"\s+")
+
+
+def safe_header(text: str | None, limit: int = HEADER_MAX) -> str:
+    """Crawled text made fit for a header value: control characters (CR and LF first of
+    all) become spaces, whitespace runs collapse to one space, and the length is capped
+    at a word boundary."""
+    cleaned = _SPACES.sub(" ", CONTROL.sub(" ", text or "")).strip()
+    return excerpt(cleaned, limit)
+
 
 # RFC 5322 2.1.1: lines SHOULD be at most 78 characters and MUST be at most 998.
 LINE_SHOULD = 78

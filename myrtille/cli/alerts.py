@@ -7,6 +7,7 @@ import sys
 import click
 from rich.table import Table
 
+from myrtille.alerts.channels import CHANNELS
 from myrtille.cli import AppContext, err, main, out, reports_config_errors
 from myrtille.cli.language import say, say_n
 
@@ -37,7 +38,7 @@ def _secret(app: AppContext) -> bytes:
     "--channel",
     "channels",
     multiple=True,
-    type=click.Choice(["email", "webhook", "stream", "apprise"]),
+    type=click.Choice(CHANNELS.names()),
     help="Channels (repeatable); default: email, plus webhook/apprise when given.",
 )
 @click.option("--kind", type=click.Choice(["sme", "agent"]), default="sme", show_default=True)
@@ -84,8 +85,8 @@ def subscribe(
             email=email,
             query=query,
             frequency=frequency,
-            webhook_url=webhook,
-            apprise_url=apprise_url,
+            # The options that give a channel its address (user-facing names).
+            addresses={"webhook": webhook, "apprise": apprise_url},
             channels=list(channels) or None,
             kind=kind,
             language=language,
@@ -122,7 +123,7 @@ def subscribe(
         from myrtille.alerts.channels.email import EmailChannel
 
         try:
-            written = EmailChannel(app.settings, _secret(app)).send_confirmation(
+            written = EmailChannel.from_settings(app.settings).send_confirmation(
                 email, language, created.confirm_token or ""
             )
         except (TransientDeliveryError, PermanentDeliveryError) as exc:
@@ -194,15 +195,8 @@ def subscriptions(app: AppContext) -> None:
 
 
 def _channels(app: AppContext):  # type: ignore[no-untyped-def]
-    from myrtille.alerts.channels.apprise import AppriseChannel
-    from myrtille.alerts.channels.email import EmailChannel
-    from myrtille.alerts.channels.webhook import WebhookChannel
-
-    return {
-        "email": EmailChannel(app.settings, _secret(app)),
-        "webhook": WebhookChannel(app.settings),
-        "apprise": AppriseChannel(app.settings),
-    }
+    """Every channel the settings configure (the registry's, built from them)."""
+    return CHANNELS.build(app.settings)
 
 
 @main.command()
@@ -237,10 +231,12 @@ def dispatch(app: AppContext, limit: int | None) -> None:
 @reports_config_errors
 def digest(app: AppContext, frequency: str, force: bool) -> None:
     """Build and send the digests that are due (or all, with --now)."""
+    from myrtille.alerts.channels.email import EmailChannel
     from myrtille.alerts.digests import DigestBuilder
     from myrtille.index.factory import open_index
 
-    email = _channels(app)["email"]
+    # Digests are email's own: the one channel built here.
+    email = EmailChannel.from_settings(app.settings)
     with email.sender.batch():  # one SMTP connection for the whole run
         report = DigestBuilder(
             app.settings, app.database, open_index(app.settings), email.send_digest

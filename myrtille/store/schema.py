@@ -21,7 +21,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -274,7 +274,8 @@ class Subscriber(Base):
 
 
 class Subscription(Base):
-    """A query, a frequency and channels; inactive until its subscriber confirms."""
+    """A query, a frequency and its destinations (one per channel); inactive until its
+    subscriber confirms."""
 
     __tablename__ = "subscription"
 
@@ -283,10 +284,12 @@ class Subscription(Base):
     name: Mapped[str] = mapped_column(Text)
     query: Mapped[str] = mapped_column(Text)
     frequency: Mapped[str] = mapped_column(String(16), default="immediate")
-    channels: Mapped[list[str]] = mapped_column(JSON, default=list)
-    webhook_url: Mapped[str | None] = mapped_column(Text)
-    webhook_secret: Mapped[str | None] = mapped_column(Text)
-    apprise_url: Mapped[str | None] = mapped_column(Text)
+    # Loaded with the subscription: every reader of a subscription wants its channels.
+    destinations: Mapped[list[SubscriptionDestination]] = relationship(
+        cascade="all, delete-orphan",
+        lazy="selectin",
+        order_by="SubscriptionDestination.id",
+    )
     active: Mapped[bool] = mapped_column(default=False)
     # The agent who set it up for a firm in the web UI (None: API, CLI).
     agent_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id"), index=True)
@@ -296,6 +299,35 @@ class Subscription(Base):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+    @property
+    def channels(self) -> list[str]:
+        """The channels it delivers on: its destinations not disabled, in creation order."""
+        return [d.channel for d in self.destinations if d.disabled_at is None]
+
+    def destination(self, channel: str) -> SubscriptionDestination | None:
+        """Its destination on ``channel`` (disabled or not), or None."""
+        return next((d for d in self.destinations if d.channel == channel), None)
+
+
+class SubscriptionDestination(Base):
+    """Where one channel of a subscription delivers; what ``address`` and ``secret`` mean is
+    the channel's business (a webhook's URL and signing secret, an Apprise URL; nothing for
+    email and the stream, whose address is the subscriber). A channel that a delivery
+    disabled (410 Gone, an unusable URL) keeps its row, with when and why."""
+
+    __tablename__ = "subscription_destination"
+    __table_args__ = (UniqueConstraint("subscription_id", "channel"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscription.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    address: Mapped[str | None] = mapped_column(Text)
+    secret: Mapped[str | None] = mapped_column(Text)
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    disabled_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class OutboxItem(Base):

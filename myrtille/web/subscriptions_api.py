@@ -17,9 +17,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
+from myrtille.alerts.channels import CHANNELS
 from myrtille.alerts.preview import preview as preview_query
 from myrtille.alerts.subscriptions import (
-    CHANNELS,
     FREQUENCIES,
     SubscriptionError,
     ask_to_confirm,
@@ -85,7 +85,7 @@ class SubscriptionIn(BaseModel):
     frequency: str = Field(default="immediate", json_schema_extra={"enum": list(FREQUENCIES)})
     channels: list[str] | None = Field(
         default=None,
-        description=f"Among {', '.join(CHANNELS)}; default: email, plus webhook and "
+        description=f"Among {', '.join(CHANNELS.names())}; default: email, plus webhook and "
         "apprise when their URL is given",
     )
     webhook_url: str | None = Field(default=None, description="https://… receiver")
@@ -218,8 +218,8 @@ def create(
             query=body.query,
             frequency=body.frequency,
             channels=body.channels,
-            webhook_url=body.webhook_url,
-            apprise_url=body.apprise_url,
+            # The fields that give a channel its address (the API's names for them).
+            addresses={"webhook": body.webhook_url, "apprise": body.apprise_url},
             language=body.language,
             name=body.name,
             kind="agent" if own else "sme",

@@ -9,6 +9,7 @@ import pytest
 from myrtille.alerts.channels.apprise import AppriseChannel, clean, message
 from myrtille.alerts.channels.base import (
     Alert,
+    Destination,
     PermanentDeliveryError,
     TransientDeliveryError,
 )
@@ -21,7 +22,7 @@ def apprise_alert(url: str | None) -> Alert:
     value.channel = "apprise"
     value.document.title = "Aérovolt\r\nlève\x1b[31m 12 millions\x00"
     value.document.summary = "Une levée de fonds. " * 60
-    value.apprise_url = url  # type: ignore[attr-defined]
+    value.destination = Destination("apprise", url)
     return value
 
 

@@ -25,7 +25,7 @@ from myrtille.demo.httpserver import Route
 from myrtille.enrichment.enricher import Enricher
 from myrtille.index.resolver import CodeResolver
 from myrtille.store.database import Database
-from myrtille.store.schema import Subscription
+from myrtille.store.schema import Subscription, SubscriptionDestination
 from tests.alerts.test_apprise import apprise_alert
 from tests.alerts.test_delivery import World
 from tests.alerts.test_email import Recorder, smtp_server
@@ -172,7 +172,7 @@ def subscribe(database: Database, apprise_url: str, current: Settings) -> object
         SECRET,
         email="pme@exemple.fr",
         query="sector:energy",
-        apprise_url=apprise_url,
+        addresses={"apprise": apprise_url},
         resolver=CodeResolver(),
         settings=current,
     )
@@ -226,14 +226,14 @@ def test_a_stored_internal_url_fails_its_delivery_with_the_reason(
             email="pme@exemple.fr",
             query="aerovolt",
             channels=["apprise"],
-            apprise_url="ntfys://ntfy.invalid/alerts",
+            addresses={"apprise": "ntfys://ntfy.invalid/alerts"},
         )
         # A subscription stored before the guard existed (or by another path).
         with world.database.session() as session:
             session.execute(
-                update(Subscription)
-                .where(Subscription.id == created.subscription_id)
-                .values(apprise_url=f"ntfy://127.0.0.1:{canary.port}/alerts")
+                update(SubscriptionDestination)
+                .where(SubscriptionDestination.subscription_id == created.subscription_id)
+                .values(address=f"ntfy://127.0.0.1:{canary.port}/alerts")
             )
         world.publish("Aérovolt lève 12 millions")
         dispatcher = Dispatcher(

@@ -25,6 +25,7 @@ from sqlalchemy import select, text
 from myrtille.alerts.channels.base import (
     Alert,
     AlertDocument,
+    Destination,
     PermanentDeliveryError,
     TransientDeliveryError,
 )
@@ -35,7 +36,7 @@ from myrtille.config.settings import Settings, WebhookSettings
 from myrtille.demo.httpserver import Request, Route, RouteServer
 from myrtille.index.resolver import CodeResolver
 from myrtille.store.database import Database
-from myrtille.store.schema import Subscription
+from myrtille.store.schema import Subscription, SubscriptionDestination
 
 SECRET = b"a test secret that is long enough"
 # A receiver's copy of the subscription secret (what create_subscription hands out).
@@ -137,10 +138,8 @@ def alert(url: str | None, secret: str | None = WHSEC, outbox_id: int = 42) -> A
             regions=["occitanie"],
         ),
         also_reported_by=[{"source": "hebdo", "url": "https://b.example/2"}],
-        webhook_url=url,
+        destination=Destination("webhook", url, secret),
     )
-    # Until Alert has the field, the dispatcher's value arrives as an attribute.
-    value.webhook_secret = secret  # type: ignore[attr-defined]
     return value
 
 
@@ -331,7 +330,7 @@ def test_a_webhook_subscription_gets_a_secret(database: Database) -> None:
         SECRET,
         email="pme@exemple.fr",
         query="sector:energy",
-        webhook_url="https://hooks.example/a",
+        addresses={"webhook": "https://hooks.example/a"},
         resolver=CodeResolver(),
     )
     assert created.webhook_secret and created.webhook_secret.startswith("whsec_")
@@ -339,7 +338,9 @@ def test_a_webhook_subscription_gets_a_secret(database: Database) -> None:
     with database.session() as session:
         row = session.get(Subscription, created.subscription_id)
         assert row is not None
-        assert row.webhook_secret == created.webhook_secret
+        webhook = row.destination("webhook")
+        assert webhook is not None and webhook.secret == created.webhook_secret
+        assert webhook.address == "https://hooks.example/a"
         assert row.channels == ["email", "webhook"]
     plain = create_subscription(
         database, SECRET, email="b@exemple.fr", query="sector:energy", resolver=CodeResolver()
@@ -362,13 +363,15 @@ def test_an_apprise_subscription_needs_its_url(database: Database) -> None:
         SECRET,
         email="pme@exemple.fr",
         query="sector:energy",
-        apprise_url="ntfy://myrtille-alerts",
+        addresses={"apprise": "ntfy://myrtille-alerts"},
         resolver=CodeResolver(),
     )
     with database.session() as session:
         row = session.get(Subscription, created.subscription_id)
         assert row is not None
-        assert (row.apprise_url, row.channels) == ("ntfy://myrtille-alerts", ["email", "apprise"])
+        apprise = row.destination("apprise")
+        assert apprise is not None and apprise.address == "ntfy://myrtille-alerts"
+        assert row.channels == ["email", "apprise"]
 
 
 def test_migration_gives_existing_webhooks_a_secret(tmp_path: Path) -> None:
@@ -394,6 +397,12 @@ def test_migration_gives_existing_webhooks_a_secret(tmp_path: Path) -> None:
             )
     database.migrate()
     with database.session() as session:
-        secrets = list(session.scalars(select(Subscription.webhook_secret).order_by("id")))
+        # Since 0012 the secret is the webhook destination's (disabled: channels was []).
+        rows = session.execute(
+            select(SubscriptionDestination.subscription_id, SubscriptionDestination.secret)
+            .where(SubscriptionDestination.channel == "webhook")
+            .order_by(SubscriptionDestination.subscription_id)
+        ).all()
     database.dispose()
-    assert secrets[0] is not None and secrets[0].startswith("whsec_") and secrets[1] is None
+    assert [subscription_id for subscription_id, _ in rows] == [1]
+    assert rows[0][1] is not None and rows[0][1].startswith("whsec_")

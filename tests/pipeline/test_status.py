@@ -15,7 +15,14 @@ from myrtille.crawlers.health import SourceRun, record_run
 from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import open_database
-from myrtille.store.schema import Enrichment, OutboxItem, Subscriber, Subscription, utcnow
+from myrtille.store.schema import (
+    Enrichment,
+    OutboxItem,
+    Subscriber,
+    Subscription,
+    SubscriptionDestination,
+    utcnow,
+)
 from tests.web.conftest import start_live
 
 
@@ -45,7 +52,11 @@ def fill(data_dir: Path) -> None:
         session.add(subscriber)
         session.flush()
         subscription = Subscription(
-            subscriber_id=subscriber.id, name="x", query="x", channels=["email"], active=True
+            subscriber_id=subscriber.id,
+            name="x",
+            query="x",
+            destinations=[SubscriptionDestination(channel="email")],
+            active=True,
         )
         session.add(subscription)
         session.flush()

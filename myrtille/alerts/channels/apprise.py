@@ -21,12 +21,15 @@ import apprise
 from myrtille.alerts.channels.base import (
     Alert,
     Channel,
+    Destination,
+    DestinationError,
     PermanentDeliveryError,
     TransientDeliveryError,
 )
 from myrtille.alerts.guarded_requests import guarded
 from myrtille.alerts.netguard import resolve_host
-from myrtille.config.settings import Settings
+from myrtille.config.settings import AppriseSettings, Settings, WebhookSettings
+from myrtille.exceptions import NotConfigured
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +109,29 @@ def check_apprise_url(url: str, schemas: Sequence[str], allow_private: list[str]
 class AppriseChannel(Channel):
     name = "apprise"
 
+    @classmethod
+    def from_settings(cls, settings: Settings) -> AppriseChannel:
+        if not settings.apprise.schemas:
+            raise NotConfigured("apprise.schemas is empty: no Apprise URL is allowed")
+        return cls(settings)
+
+    @classmethod
+    def destination(cls, address: str | None, settings: Settings | None) -> Destination:
+        """An Apprise URL this channel would accept at every send (see check_apprise_url;
+        without settings, the default schemas and private-address allowances)."""
+        if "://" not in (address or ""):
+            raise DestinationError("an apprise channel needs an Apprise URL (e.g. ntfy://topic)")
+        assert address is not None
+        try:
+            apprise = settings.apprise if settings else AppriseSettings()
+            webhooks = settings.webhooks if settings else WebhookSettings()
+            check_apprise_url(address, apprise.schemas, list(webhooks.allow_private))
+        except (PermanentDeliveryError, TransientDeliveryError) as exc:
+            raise DestinationError(f"apprise URL: {exc}") from None
+        return Destination(cls.name, address)
+
     def __init__(self, settings: Settings) -> None:
-        self.settings = settings
+        super().__init__(settings)
         self.allow_private = list(settings.webhooks.allow_private)
         self.schemas = list(settings.apprise.schemas)
         self.timeout = settings.webhooks.timeout.total_seconds()
@@ -120,8 +144,7 @@ class AppriseChannel(Channel):
         )
 
     def send(self, alert: Alert) -> None:
-        # Carried by the dispatcher from subscription.apprise_url (see Alert).
-        url: str | None = getattr(alert, "apprise_url", None)
+        url = alert.destination.address if alert.destination else None
         if not url:
             raise PermanentDeliveryError("the subscription has no Apprise URL", "disable_channel")
         # Checked again at each send: the operator may have narrowed apprise.schemas.

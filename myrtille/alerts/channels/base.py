@@ -1,5 +1,10 @@
 """What every delivery channel implements, and what it is given to deliver.
 
+A channel is a component: built from the settings (``from_settings``, which raises
+``NotConfigured`` when the settings switch it off), registered once in
+``myrtille.alerts.channels.CHANNELS``, asked at subscription time to check where it is to
+deliver (``destination``), then given one alert at a time with that destination.
+
 A channel sends one alert at a time and says how it went by returning (sent) or raising:
 ``TransientDeliveryError`` (try again later: timeouts, 5xx, a refused connection) or
 ``PermanentDeliveryError`` (stop: a hard bounce, 410 Gone, an address that cannot work),
@@ -12,9 +17,28 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from myrtille.exceptions import ItemError, TransientError
+from myrtille.exceptions import ItemError, MyrtilleError, TransientError
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from myrtille.config.settings import Settings
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where one channel delivers one subscription's alerts: a copy of its stored row
+    (``SubscriptionDestination``); what ``address`` and ``secret`` mean is the channel's."""
+
+    channel: str
+    address: str | None = None
+    secret: str | None = None
+
+
+class DestinationError(MyrtilleError):
+    """A destination its channel cannot deliver to; the message says why and what to give."""
 
 
 @dataclass
@@ -48,9 +72,8 @@ class Alert:
     language: Literal["fr", "en"]
     document: AlertDocument
     also_reported_by: list[dict[str, Any]] = field(default_factory=list)
-    webhook_url: str | None = None
-    webhook_secret: str | None = None
-    apprise_url: str | None = None
+    # Where this channel delivers for the subscription (None: nowhere stored).
+    destination: Destination | None = None
     # Signed links for the subscriber (email): one-click unsubscribe and preferences.
     unsubscribe_url: str | None = None
     preferences_url: str | None = None
@@ -76,11 +99,41 @@ class PermanentDeliveryError(ItemError):
 
 
 class Channel(ABC):
-    name: str = ""
+    """One way of delivering alerts; a subclass is one module and one registry entry."""
+
+    # The name subscriptions, outbox rows, the CLI and the API know it by (at most 16).
+    name: ClassVar[str] = ""
+    # Whether the dispatcher sends its outbox rows; False when something else reads them
+    # (the live stream's connections).
+    dispatched: ClassVar[bool] = True
+    # Whether rows of daily and weekly subscriptions wait for the digest (email) instead
+    # of being sent as soon as they are due.
+    digested: ClassVar[bool] = False
+    # Whether a subscription that names no channel delivers on it (email).
+    default: ClassVar[bool] = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Self:
+        """The channel for these settings; raise ``NotConfigured`` when they switch it off
+        (it is then left out: its rows wait, new subscriptions cannot ask for it)."""
+        return cls(settings)  # type: ignore[call-arg]
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @classmethod
+    def destination(cls, address: str | None, settings: Settings | None) -> Destination:
+        """Check, at subscription time, where this channel is asked to deliver, and what
+        to store (e.g. a new signing secret); raise ``DestinationError`` saying what is
+        wrong. ``settings`` may be None (then the defaults apply). By default a channel
+        takes no address: it delivers to the subscriber."""
+        if address:
+            raise DestinationError(f"the {cls.name} channel takes no address")
+        return Destination(cls.name)
 
     @abstractmethod
     def send(self, alert: Alert) -> None:
-        """Deliver one alert, or raise one of the delivery errors above."""
+        """Deliver one alert to ``alert.destination``, or raise a delivery error above."""
 
     def close(self) -> None:  # noqa: B027 (optional)
         """Release connections."""

@@ -1,4 +1,7 @@
-"""The email channel: alerts, digests and confirmation requests through :mod:`mail`.
+"""The email channel: alerts, digests and confirmation requests, rendered by
+:mod:`myrtille.alerts.mail` and sent by :mod:`myrtille.alerts.smtp` (SMTP, or .eml files
+without SMTP settings), both written on the wire by :mod:`myrtille.alerts.wire`. The
+dependencies run one way: channel -> mail, smtp -> wire.
 
 Every alert and digest carries a one-click unsubscribe link and a preferences link; when
 the dispatcher did not sign them already, the channel does (same secret, same format).
@@ -15,7 +18,6 @@ from pathlib import Path
 
 from myrtille.alerts.channels.base import Alert, Channel, Digest, PermanentDeliveryError
 from myrtille.alerts.mail import (
-    MailSender,
     confirm_url,
     preferences_url,
     render_alert,
@@ -23,15 +25,20 @@ from myrtille.alerts.mail import (
     render_digest,
     unsubscribe_url,
 )
+from myrtille.alerts.smtp import MailSender
 from myrtille.alerts.tokens import secret_key
+from myrtille.alerts.unsubscribe import digest_unsubscribe_url
 from myrtille.config.settings import Settings
 
 
 class EmailChannel(Channel):
     name = "email"
+    # Daily and weekly subscriptions get their emails together, in the digest.
+    digested = True
+    default = True
 
     def __init__(self, settings: Settings, secret: bytes | None = None) -> None:
-        self.settings = settings
+        super().__init__(settings)
         self.email = settings.email
         self.secret = secret or secret_key(settings.secret_key, settings.data_dir)
         self.sender = MailSender(settings.email, settings.data_dir)
@@ -49,11 +56,14 @@ class EmailChannel(Channel):
 
     def send_digest(self, digest: Digest) -> None:
         if not digest.unsubscribe_url or not digest.preferences_url:
-            ids = [section.subscription_id for section in digest.sections]
+            # Names the subscriber and frequency, not each subscription: a header line
+            # listing a hundred ids outgrew RFC 5322's 998 characters.
             digest = replace(
                 digest,
                 unsubscribe_url=digest.unsubscribe_url
-                or unsubscribe_url(self.email, self.secret, ids),
+                or digest_unsubscribe_url(
+                    self.email, self.secret, digest.subscriber_id, digest.frequency
+                ),
                 preferences_url=digest.preferences_url
                 or preferences_url(self.email, self.secret, digest.subscriber_id),
             )

@@ -14,6 +14,7 @@ import binascii
 import hashlib
 import hmac
 import json
+import secrets
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -23,6 +24,8 @@ import httpx
 from myrtille.alerts.channels.base import (
     Alert,
     Channel,
+    Destination,
+    DestinationError,
     PermanentDeliveryError,
     TransientDeliveryError,
 )
@@ -34,6 +37,11 @@ SECRET_PREFIX = "whsec_"
 # Statuses that say "later" rather than "never" although they are 4xx.
 RETRYABLE_4XX = frozenset({408, 409, 425, 429})
 USER_AGENT = "Myrtille-Webhooks/1.0"
+
+
+def new_secret() -> str:
+    """A Standard Webhooks secret: ``whsec_`` + base64 of 24 random bytes."""
+    return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(24)).decode()
 
 
 def secret_key(secret: str) -> bytes:
@@ -88,7 +96,7 @@ class WebhookChannel(Channel):
     name = "webhook"
 
     def __init__(self, settings: Settings) -> None:
-        self.settings = settings
+        super().__init__(settings)
         self.allow_private = list(settings.webhooks.allow_private)
         self.client = httpx.Client(
             timeout=settings.webhooks.timeout.total_seconds(),
@@ -100,13 +108,19 @@ class WebhookChannel(Channel):
             limits=httpx.Limits(max_keepalive_connections=0),
         )
 
+    @classmethod
+    def destination(cls, address: str | None, settings: Settings | None) -> Destination:
+        """An http(s) URL; its signing secret is made here, stored, and shown once."""
+        if not (address or "").startswith(("https://", "http://")):
+            raise DestinationError("a webhook channel needs --webhook https://…")
+        return Destination(cls.name, address, new_secret())
+
     def close(self) -> None:
         self.client.close()
 
     def send(self, alert: Alert) -> None:
-        url = alert.webhook_url
-        # Carried by the dispatcher from subscription.webhook_secret (see Alert).
-        secret: str | None = getattr(alert, "webhook_secret", None)
+        destination = alert.destination or Destination(self.name)
+        url, secret = destination.address, destination.secret
         if not url:
             raise PermanentDeliveryError("the subscription has no webhook URL", "disable_channel")
         if not secret:
