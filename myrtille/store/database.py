@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -20,6 +21,8 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 # pg_advisory_xact_lock key of schema migrations ("myrtille" in ASCII).
 MIGRATION_LOCK_KEY = 0x6D797274696C6C65
 
+log = logging.getLogger("myrtille.store")
+
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers go on while one writer commits; the busy timeout waits out that writer.
@@ -29,6 +32,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _quiet_alembic() -> None:
+    """Alembic says "Context impl SQLiteImpl." at INFO each time a process opens the
+    state: noise on every console. Our own line says when the schema changed; a logging
+    configuration that gives the "alembic" logger a level of its own is kept."""
+    alembic = logging.getLogger("alembic")
+    if alembic.level == logging.NOTSET:
+        alembic.setLevel(logging.WARNING)
 
 
 class Database:
@@ -85,8 +97,10 @@ class Database:
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision (Alembic)."""
+        _quiet_alembic()  # before the import: importing alembic logs its plugins
         from alembic import command
         from alembic.config import Config
+        from alembic.runtime.migration import MigrationContext
 
         config = Config()
         config.set_main_option(
@@ -101,13 +115,17 @@ class Database:
                         text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
                     )
                 config.attributes["connection"] = connection
+                before = MigrationContext.configure(connection).get_current_revision()
                 command.upgrade(config, "head")
+                after = MigrationContext.configure(connection).get_current_revision()
         except OperationalError as exc:
             raise ConfigError(
                 f"cannot open the state database {self.url!r}: {exc.orig}",
                 key="database_url",
                 hint="check that the server runs and the URL is right",
             ) from None
+        if after != before:
+            log.info("state schema upgraded from %s to %s", before or "nothing", after)
 
     @contextmanager
     def _migration_lock(self) -> Iterator[None]:
