@@ -24,6 +24,7 @@ from myrtille.store.database import Database, open_database
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_CONFIG_NAME = "myrtille.yaml"
 PIPED_WIDTH = 200
+ACCESS_LOG_HELP = "Log one line per HTTP request (off by default: a quiet console)."
 
 # Crawled text reaches these: SafeConsole strips terminal control characters.
 out = SafeConsole(highlight=False, soft_wrap=True)

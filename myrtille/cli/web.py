@@ -7,15 +7,16 @@ import sys
 import click
 from rich.table import Table
 
-from myrtille.cli import AppContext, err, main, out, reports_config_errors
+from myrtille.cli import ACCESS_LOG_HELP, AppContext, err, main, out, reports_config_errors
 
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--access-log", is_flag=True, help=ACCESS_LOG_HELP)
 @click.pass_obj
 @reports_config_errors
-def serve(app: AppContext, host: str, port: int) -> None:
+def serve(app: AppContext, host: str, port: int, access_log: bool) -> None:
     """Serve the REST API (/api/v1, documented at /docs)."""
     import uvicorn
 
@@ -23,7 +24,10 @@ def serve(app: AppContext, host: str, port: int) -> None:
     from myrtille.web.server import server_config
 
     out.print(f"Serving the API on http://{host}:{port} (docs at /docs)", markup=False)
-    uvicorn.Server(server_config(create_app(app.settings), app.settings, host, port)).run()
+    config = server_config(
+        create_app(app.settings), app.settings, host, port, access_log=access_log
+    )
+    uvicorn.Server(config).run()
 
 
 @main.group(name="users")
