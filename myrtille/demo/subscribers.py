@@ -87,20 +87,27 @@ def ensure_agent(database: Database) -> AgentAccess:
 
 def ensure_subscriptions(database: Database, secret: bytes) -> int:
     """Create the demo subscriptions that do not exist yet, consent recorded as given to
-    the operator (the demo's subscribers are fictional); returns how many were created."""
+    the operator (the demo's subscribers are fictional), all managed by the demo agent so
+    that signing in shows them; returns how many were created."""
     from myrtille.alerts.subscriptions import create_subscription
     from myrtille.index.resolver import CodeResolver
 
+    with database.session() as session:
+        agent_id = session.scalar(select(Agent.id).where(Agent.name == DEMO_AGENT))
+    if agent_id is None:
+        raise RuntimeError(f"the demo agent '{DEMO_AGENT}' is missing; start over with --fresh")
     created = 0
     for wanted in SUBSCRIPTIONS:
         with database.session() as session:
-            exists = session.scalar(
-                select(Subscription.id)
+            existing = session.scalar(
+                select(Subscription)
                 .join(Subscriber, Subscriber.id == Subscription.subscriber_id)
                 .where(Subscriber.email == wanted.email, Subscription.query == wanted.query)
             )
-        if exists is not None:
-            continue
+            if existing is not None:
+                # Made by an earlier demo that gave them to no agent: the demo agent's now.
+                existing.agent_id = existing.agent_id or agent_id
+                continue
         create_subscription(
             database,
             secret,
@@ -112,6 +119,7 @@ def ensure_subscriptions(database: Database, secret: bytes) -> int:
             kind=wanted.kind,
             confirmed_by_operator=True,
             resolver=CodeResolver(),
+            agent_id=agent_id,
         )
         created += 1
     return created
