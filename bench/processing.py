@@ -85,7 +85,7 @@ def scenario(copies: int, registry_size: int) -> dict[str, Any]:
     from myrtille.enrichment.registry import import_sirene
     from myrtille.pipeline.document import CollectedDocument
     from myrtille.pipeline.intake import Intake
-    from myrtille.pipeline.processing import ProcessingStage
+    from myrtille.service.processing import ProcessingStage
     from myrtille.store.database import open_database
 
     corpus = load_corpus()

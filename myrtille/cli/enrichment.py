@@ -19,7 +19,7 @@ from myrtille.cli.language import say, say_n
 def process(app: AppContext, limit: int | None) -> None:
     """Enrich every document pending in the intake, then exit."""
     from myrtille.index.factory import open_index
-    from myrtille.pipeline.processing import ProcessingStage
+    from myrtille.service.processing import ProcessingStage
 
     stage = ProcessingStage(app.settings, app.database, index=open_index(app.settings))
     with out.status("Loading language models and the company registry…"):
@@ -122,7 +122,7 @@ def evaluation() -> None:
 @reports_config_errors
 def eval_enrichment(app: AppContext, show_errors: int) -> None:
     """Precision, recall and F1 per field on the annotated set."""
-    from myrtille.enrichment.evaluation import run_evaluation
+    from myrtille.evaluation.enrichment import run_evaluation
 
     with out.status("Enriching the annotated set…"):
         scores, count = run_evaluation(app.settings.enrichment)

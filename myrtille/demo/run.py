@@ -67,7 +67,7 @@ def enrich(console: Console, settings: Settings, database: Database) -> None:
     """Import the demo Sirene file, enrich the intake, show what was found."""
     from myrtille.enrichment.registry import import_sirene
     from myrtille.index.factory import open_index
-    from myrtille.pipeline.processing import ProcessingStage
+    from myrtille.service.processing import ProcessingStage
 
     imported = import_sirene(database, Path(str(data_file("sirene_demo.csv"))))
     console.print(

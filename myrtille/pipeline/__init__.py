@@ -1,1 +1,2 @@
-"""The document model, the intake queue and the processing stages."""
+"""The bottom of the flow: the document model, URL normalisation, the intake queue and
+story clustering. What drives the stages (processing, retention) is in ``myrtille.service``."""

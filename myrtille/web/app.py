@@ -14,7 +14,17 @@ from myrtille.index.factory import open_index
 from myrtille.index.resolver import CodeResolver
 from myrtille.pipeline.status import prometheus_text, read_status
 from myrtille.store.database import open_database
-from myrtille.web import api, api_errors, apidocs, preferences, subscriber, subscriptions_api, ui
+from myrtille.web import (
+    api,
+    api_errors,
+    apidocs,
+    favicon,
+    map_api,
+    preferences,
+    subscriber,
+    subscriptions_api,
+    ui,
+)
 from myrtille.web import stream as stream_routes
 from myrtille.web.headers import SecurityHeaders
 
@@ -62,7 +72,7 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/healthz", tags=["health"], summary="Liveness probe (no key needed)")
     def healthz() -> JSONResponse:
         # "degraded" (503) while a job of the service backs off from a storage problem.
-        from myrtille.service.health import current_problems
+        from myrtille.store.health import current_problems
 
         problems = current_problems(settings.data_dir)
         if not problems:
@@ -82,7 +92,7 @@ def create_app(settings: Settings) -> FastAPI:
         summary="Prometheus metrics (aggregate counts only; no key needed)",
     )
     def metrics() -> PlainTextResponse:
-        from myrtille.service.health import current_problems
+        from myrtille.store.health import current_problems
 
         status = read_status(database, indexed=index.count())
         status.service_problems = [
@@ -99,6 +109,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(preferences.router)
     app.include_router(stream_routes.router)
     app.include_router(subscriptions_api.router)
+    app.include_router(map_api.router)
+    app.include_router(favicon.router)
     ui.install(app)
     apidocs.install(app)
     return app

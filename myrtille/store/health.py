@@ -7,7 +7,8 @@ before each new try (30 s, 1 min, 2 min … at most 30 min). Its next success cl
 
 The problems live in memory (the truth for this process, even when nothing can be
 written) and in ``<data_dir>/service-health.json``, for ``myrtille status`` and for a
-web process that does not run the jobs itself.
+web process that does not run the jobs itself. It lives with the store, below the service
+that records the problems and the web app that shows them (docs/architecture.md).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from myrtille.config.loading import load_settings
 from myrtille.enrichment.enricher import DocumentInput, Enricher, EnrichmentResult
 from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import Intake
-from myrtille.pipeline.processing import ProcessingStage
+from myrtille.service.processing import ProcessingStage
 from myrtille.store.database import open_database
 from tests.enrichment.test_enricher import REGISTRY
 

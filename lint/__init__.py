@@ -1,0 +1,1 @@
+"""Checks run by ``make lint`` beyond ruff: import-linter contracts of our own."""
