@@ -8,7 +8,7 @@ import click
 from rich.table import Table
 
 from myrtille.alerts.channels import CHANNELS
-from myrtille.cli import AppContext, err, main, out, reports_config_errors
+from myrtille.cli.command import AppContext, err, main, out, reports_config_errors
 from myrtille.cli.language import say, say_n
 
 

@@ -10,7 +10,15 @@ from typing import Any
 
 import click
 
-from myrtille.cli import DEFAULT_CONFIG_NAME, AppContext, err, main, out, reports_config_errors
+from myrtille.cli.command import (
+    ACCESS_LOG_HELP,
+    DEFAULT_CONFIG_NAME,
+    AppContext,
+    err,
+    main,
+    out,
+    reports_config_errors,
+)
 from myrtille.cli.language import say, say_n
 from myrtille.config.loading import load_settings
 from myrtille.exceptions import ConfigError
@@ -248,6 +256,7 @@ def sources_export(app: AppContext, output: Path | None) -> None:
     help="Only collect and enrich the demo site once, print what was found, and exit.",
 )
 @click.option("--serve", is_flag=True, help="With --once: keep serving the demo site after.")
+@click.option("--access-log", is_flag=True, help=ACCESS_LOG_HELP)
 @click.pass_obj
 @reports_config_errors
 def demo(
@@ -260,6 +269,7 @@ def demo(
     fresh: bool,
     once: bool,
     serve: bool,
+    access_log: bool,
 ) -> None:
     """Run the whole service on the bundled demo news site, which keeps publishing."""
     data_dir = Path(app.data_dir) if app.data_dir else Path("demo-data")
@@ -270,6 +280,12 @@ def demo(
     from myrtille.demo.live import LiveOptions, run_live_demo
 
     options = LiveOptions(
-        site_port=port, ui_port=ui_port, every=every, poll=poll, duration=duration, fresh=fresh
+        site_port=port,
+        ui_port=ui_port,
+        every=every,
+        poll=poll,
+        duration=duration,
+        fresh=fresh,
+        access_log=access_log,
     )
     sys.exit(run_live_demo(out, data_dir, options))

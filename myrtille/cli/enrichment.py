@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from myrtille.cli import AppContext, err, main, out, reports_config_errors
+from myrtille.cli.command import AppContext, err, main, out, reports_config_errors
 from myrtille.cli.language import say, say_n
 
 

@@ -9,7 +9,7 @@ from datetime import date
 import click
 from rich.table import Table
 
-from myrtille.cli import AppContext, err, main, out, reports_config_errors
+from myrtille.cli.command import AppContext, err, main, out, reports_config_errors
 from myrtille.cli.language import say_n
 
 

@@ -8,7 +8,7 @@ import sys
 import click
 from rich.table import Table
 
-from myrtille.cli import AppContext, main, out, reports_config_errors
+from myrtille.cli.command import ACCESS_LOG_HELP, AppContext, main, out, reports_config_errors
 from myrtille.cli.language import say
 
 
@@ -19,7 +19,7 @@ def status(app: AppContext) -> None:
     """Queues, sources' health and deliveries at a glance."""
     from myrtille.index.factory import open_index
     from myrtille.pipeline.status import read_status
-    from myrtille.service.health import current_problems
+    from myrtille.store.health import current_problems
 
     index = open_index(app.settings)
     state = read_status(app.database, indexed=index.count())
@@ -76,9 +76,10 @@ def status(app: AppContext) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option("--access-log", is_flag=True, help=ACCESS_LOG_HELP)
 @click.pass_obj
 @reports_config_errors
-def run(app: AppContext, host: str, port: int) -> None:
+def run(app: AppContext, host: str, port: int, access_log: bool) -> None:
     """Run the service: scheduled crawl, processing, alerts, digests, and the web app.
 
     Stops on SIGTERM or Ctrl-C once the running jobs have finished.
@@ -86,7 +87,7 @@ def run(app: AppContext, host: str, port: int) -> None:
     from myrtille.service.runner import run_service
 
     out.print(f"Myrtille running; web app on http://{host}:{port}", markup=False)
-    sys.exit(run_service(app.settings, app.database, host, port))
+    sys.exit(run_service(app.settings, app.database, host, port, access_log=access_log))
 
 
 @main.command()

@@ -17,7 +17,7 @@ from typing import Any
 import click
 import httpx
 
-from myrtille.cli import err, main
+from myrtille.cli.command import err, main
 from myrtille.cli.terminal import terminal_safe
 from myrtille.index.base import IndexedDocument
 from myrtille.index.query import Node

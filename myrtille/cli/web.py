@@ -7,7 +7,7 @@ import sys
 import click
 from rich.table import Table
 
-from myrtille.cli import ACCESS_LOG_HELP, AppContext, err, main, out, reports_config_errors
+from myrtille.cli.command import ACCESS_LOG_HELP, AppContext, err, main, out, reports_config_errors
 
 
 @main.command()
