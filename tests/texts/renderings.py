@@ -191,6 +191,10 @@ WEB_PAGES = [
     "/trends?q=sector%3Aenergy&periods=20",
     "/trends?q=sector%3Aaeronautics&interval=week&periods=8",
     "/trends?q=sector%3Aaeronautics&interval=month&periods=3",
+    "/map",
+    "/map?q=event%3Aacquisition&level=region",
+    "/map?q=zeppelin",
+    "/map?after=31%2F01%2F2026",
     "/sources",
     "/signin",
 ]
@@ -292,3 +296,85 @@ def public_subscribe_pages(tmp_path: Path) -> list[Rendering]:
 
 
 RENDERINGS.append(public_subscribe_pages)
+
+
+# -- agents' pages --------------------------------------------------------------------
+
+
+def agent_pages(tmp_path: Path) -> list[Rendering]:
+    """Sign-in refused, and the agents' subscription pages with subscriptions in every
+    state (awaiting confirmation, active, paused, bounced), their form with every error,
+    its preview, and the delete question."""
+    from sqlalchemy import select
+
+    from myrtille.store.schema import Subscriber, Subscription
+    from tests.web.conftest import csrf_of, signed_in, start_live
+
+    base = "/agent/subscriptions"
+    made = {
+        "pending@example.org": {"query": "event:acquisition region:76", "frequency": "daily"},
+        "active@example.org": {"query": "sector:energy", "frequency": "weekly", "consent": "on"},
+        "paused@example.org": {"query": "sector:aeronautics", "consent": "on"},
+        "bounced@example.org": {"query": "dept:31", "frequency": "daily", "consent": "on"},
+    }
+    data = [*(f["query"] for f in made.values()), *made, "Aéro", "https://hooks.example/x"]
+    out: list[Rendering] = []
+    with start_live(tmp_path / "data") as live:
+        with live.client() as anonymous:
+            for lang in ("fr", "en"):
+                form = anonymous.get(f"/signin?lang={lang}").text
+                refused = anonymous.post(
+                    "/signin",
+                    data={"csrf": csrf_of(form), "name": "x", "password": "y", "lang": lang},
+                )
+                assert refused.status_code == 401
+                out.append(Rendering("sign-in refused", lang, visible_text(refused.text), ["x"]))
+        http = signed_in(live)
+        for email, fields in made.items():
+            token = csrf_of(http.get(f"{base}/new").text)
+            saved = http.post(
+                f"{base}/new",
+                data={"csrf": token, "email": email, "name": "Aéro", "language": "en"}
+                | {"frequency": "immediate", "action": "save"}
+                | fields,
+            )
+            assert saved.status_code == 303, saved.text
+        with live.database.session() as session:
+            for subscription, subscriber in session.execute(
+                select(Subscription, Subscriber).join(Subscriber)
+            ):
+                subscription.paused = subscriber.email == "paused@example.org"
+                subscriber.paused = subscriber.email == "bounced@example.org"
+            first = min(session.scalars(select(Subscription.id)))
+        bad = {
+            "email": "x",
+            "query": "sector:",
+            "frequency": "hourly",
+            "language": "de",
+            "webhook_url": "ftp://x",
+        }
+        for lang in ("fr", "en"):
+            pages = {
+                "subscriptions": http.get(f"{base}?lang={lang}&done=sent&id={first}"),
+                "subscription edit": http.get(f"{base}/{first}/edit?lang={lang}"),
+                "subscription delete": http.get(f"{base}/{first}/delete?lang={lang}"),
+                "subscription missing": http.get(f"{base}/999/edit?lang={lang}"),
+            }
+            token = csrf_of(http.get(f"{base}/new?lang={lang}").text)
+            pages["subscription form errors"] = http.post(
+                f"{base}/new", data={"csrf": token, "lang": lang, "action": "save"} | bad
+            )
+            pages["subscription preview"] = http.post(
+                f"{base}/new",
+                data={"csrf": token, "lang": lang, "action": "preview", "query": "sector:energy"},
+            )
+            for name, response in pages.items():
+                # The parser's own message (index/query.py) is not the page's text.
+                parser = re.findall(r"\(position \d+\)[ :]+([^<]*)<", response.text)
+                seen = [*data, *(html.unescape(p) for p in parser), "sector:energy"]
+                out.append(Rendering(name, lang, visible_text(response.text), seen))
+        http.close()
+    return out
+
+
+RENDERINGS.append(agent_pages)

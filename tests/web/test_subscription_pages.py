@@ -180,6 +180,26 @@ def test_a_bad_form_comes_back_with_a_message(
     assert count(site) == before
 
 
+@pytest.mark.parametrize(
+    ("lang", "says", "foreign"),
+    [
+        ("fr", "Adresse e-mail non valide : « x » n'en est pas une", "is not a valid email"),
+        ("en", "Invalid email address: “x” is not one", "non valide"),
+    ],
+)
+def test_form_errors_are_wholly_in_the_pages_language(
+    site: Live, agent: httpx.Client, lang: str, says: str, foreign: str
+) -> None:
+    """The address check's own (English) message never reaches the page: "Adresse e-mail
+    non valide : 'x' is not a valid email address" was the fault."""
+    fields = form_for(agent, email="x", frequency="hourly") | {"lang": lang}
+    response = agent.post(f"{BASE}/new", data=fields)
+    assert response.status_code == 400
+    errors = unescape(response.text.split('id="form-errors"', 1)[1].split("</div>", 1)[0])
+    assert says in errors and foreign not in errors
+    assert ("Fréquence" if lang == "fr" else "Frequency") in errors
+
+
 def test_saving_emails_the_firm_a_confirmation_link_that_activates_it(
     site: Live, agent: httpx.Client, mailbox: tuple[Recorder, int]
 ) -> None:

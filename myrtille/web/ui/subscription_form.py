@@ -7,6 +7,7 @@ import logging
 from typing import Any
 from urllib.parse import quote
 
+from babel import Locale
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
@@ -20,31 +21,69 @@ from myrtille.alerts.subscriptions import (
 )
 from myrtille.index.query import QueryError, parse
 from myrtille.store.schema import Subscription, utcnow
+from myrtille.texts import N_, format_date, gettext
 from myrtille.web.api import state
 from myrtille.web.sessions import SignedInAgent, secret
-from myrtille.web.ui.common import LANGUAGES, day, link, render, source_names
-from myrtille.web.ui.subscription_texts import TEXTS
+from myrtille.web.ui.common import LANGUAGES, link, render, source_names
 
 log = logging.getLogger(__name__)
 HOME = "/agent/subscriptions"
 
+# Codes the pages show by their names, in the page's language.
+FREQUENCY_NAMES = {
+    "immediate": N_("immediate alert"),
+    "daily": N_("daily digest"),
+    "weekly": N_("weekly digest"),
+}
+STATE_NAMES = {
+    "pending": N_("awaiting confirmation"),
+    "active": N_("active"),
+    "paused": N_("paused"),
+    "bounced": N_("deliveries blocked (address bounced)"),
+    "ended": N_("ended"),
+}
+CHANNEL_NAMES = {
+    "email": N_("email"),
+    "webhook": N_("webhook"),
+    "stream": N_("live stream"),
+    "apprise": N_("chat (Apprise)"),
+}
+
+
+def named(lang: str, table: dict[str, str], codes: list[str]) -> list[str]:
+    """The names of ``codes`` in ``lang``; a code the table does not know is shown as is."""
+    return [gettext(lang, table[code]) if code in table else code for code in codes]
+
+
+def language_choices(lang: str) -> dict[str, str]:
+    """The emails' languages, each named in the page's language ("anglais", "French")."""
+    return {code: Locale.parse(code).get_display_name(lang) or code for code in LANGUAGES}
+
 
 def problems(request: Request, form: dict[str, str], lang: str, new: bool) -> list[str]:
-    """What is wrong with the form, in the page's language (empty: fine)."""
-    texts = TEXTS[lang]
+    """What is wrong with the form, in the page's language (empty: fine). Every message is
+    the catalogue's: a library's English text never reaches the page."""
     errors: list[str] = []
     if new:
         try:
             normalise_email(form.get("email", ""))
-        except SubscriptionError as exc:
-            errors.append(texts["bad_email"].format(detail=exc))
+        except SubscriptionError:
+            errors.append(
+                gettext(
+                    lang,
+                    "Invalid email address: “{email}” is not one; write it as name@company.fr.",
+                    email=form.get("email", "").strip()[:80],
+                )
+            )
         if form.get("language") not in LANGUAGES:
-            errors.append(texts["bad_choice"].format(field=texts["language"]))
+            field = gettext(lang, "Emails' language")
+            errors.append(gettext(lang, "Invalid value for “{field}”: choose one.", field=field))
         webhook = form.get("webhook_url", "").strip()
         if webhook and not webhook.startswith(("https://", "http://")):
-            errors.append(texts["bad_webhook"])
+            errors.append(gettext(lang, "The webhook URL must start with https:// or http://."))
     if form.get("frequency") not in FREQUENCIES:
-        errors.append(texts["bad_choice"].format(field=texts["frequency"]))
+        field = gettext(lang, "Frequency")
+        errors.append(gettext(lang, "Invalid value for “{field}”: choose one.", field=field))
     return errors + query_problems(request, form.get("query", ""), lang)
 
 
@@ -52,7 +91,14 @@ def query_problems(request: Request, query: str, lang: str) -> list[str]:
     try:
         parse(query, state(request).resolver)
     except QueryError as exc:
-        return [TEXTS[lang]["bad_query"].format(position=exc.position + 1, detail=exc.message)]
+        return [
+            gettext(
+                lang,
+                "Invalid query (position {position}): {detail}",
+                position=exc.position + 1,
+                detail=exc.message,
+            )
+        ]
     return []
 
 
@@ -62,14 +108,14 @@ def preview_of(request: Request, query: str, lang: str) -> dict[str, Any]:
     names = source_names(request)
     return {
         "days": DEFAULT_DAYS,
-        "since": found.since.isoformat() if found.since else "",
+        "since": format_date(found.since, lang) if found.since else "",
         "total": found.total,
         "hits": [
             {
                 "title": hit.title or hit.id,
                 "href": link(f"/documents/{quote(hit.id, safe='')}", lang),
                 "source": names.get(hit.source, hit.source),
-                "date": day(hit.published_at),
+                "date": format_date(hit.published_at, lang),
             }
             for hit in found.hits
         ],
@@ -85,23 +131,23 @@ def form_page(
     errors: list[str] | None = None,
     shown: dict[str, Any] | None = None,
 ) -> HTMLResponse:
-    texts = TEXTS[lang]
     action = f"{HOME}/{editing['id']}/edit" if editing else f"{HOME}/new"
+    new, edit = gettext(lang, "New subscription"), gettext(lang, "Edit the subscription")
     return render(
         request,
         "agent_subscription_form.html",
         lang,
-        TEXTS,
-        400 if errors else 200,
-        title=texts["edit_title"] if editing else texts["new"],
+        status=400 if errors else 200,
+        title=edit if editing else new,
         action=action,
         cancel=link(HOME, lang),
         form=form,
-        editing=editing,
+        editing=editing
+        and editing | {"channel_names": named(lang, CHANNEL_NAMES, editing["channels"])},
         errors=errors or [],
         preview=shown,
-        frequencies=FREQUENCIES,
-        languages=LANGUAGES,
+        frequencies={f: gettext(lang, FREQUENCY_NAMES[f]) for f in FREQUENCIES},
+        languages=language_choices(lang),
     )
 
 
@@ -132,7 +178,7 @@ def create(request: Request, agent: SignedInAgent, form: dict[str, str]) -> tupl
         email=address,
         query=form["query"],
         frequency=form["frequency"],
-        webhook_url=form.get("webhook_url", "").strip() or None,
+        addresses={"webhook": form.get("webhook_url", "").strip() or None},
         language=form["language"],
         name=form.get("name", "").strip() or None,
         confirmed_by_operator=consent,
@@ -140,6 +186,7 @@ def create(request: Request, agent: SignedInAgent, form: dict[str, str]) -> tupl
         require_confirmation=not consent,
         resolver=app.resolver,
         agent_id=agent.id,
+        settings=app.settings,
     )
     log.info(
         "agent %s created subscription %s for %s", agent.name, created.subscription_id, address

@@ -19,24 +19,45 @@ from starlette.concurrency import run_in_threadpool
 
 from myrtille.alerts.subscriptions import SubscriptionError, end_subscription
 from myrtille.store.schema import Subscriber, Subscription, is_row_id, utcnow
+from myrtille.texts import N_, gettext
 from myrtille.web.api import state
 from myrtille.web.ids import id_path
 from myrtille.web.sessions import SignedInAgent, checked_form, require_signed_in
-from myrtille.web.ui.common import SECURITY_HEADERS, day, language, link, message, render
+from myrtille.web.ui.common import SECURITY_HEADERS, language, link, message, render
 from myrtille.web.ui.subscription_form import (
+    CHANNEL_NAMES,
+    FREQUENCY_NAMES,
     HOME,
+    STATE_NAMES,
     blank,
     create,
     form_page,
+    named,
     preview_of,
     problems,
     query_problems,
     update,
 )
-from myrtille.web.ui.subscription_texts import NOTICES, TEXTS
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
+
+# What the list says after a change, by the notice named in its URL.
+NOTICES = {
+    "sent": N_(
+        "Subscription saved. A confirmation email was sent to {email}; "
+        "the subscription starts when the firm confirms."
+    ),
+    "unsent": N_(
+        "Subscription saved, but the confirmation email could not be sent to {email} "
+        "(see the server log). Delete it and create it again later."
+    ),
+    "active": N_("Subscription saved and active for {email} (consent recorded)."),
+    "saved": N_("Changes saved."),
+    "paused": N_("Subscription paused: nothing is sent until it is resumed."),
+    "resumed": N_("Subscription resumed."),
+    "deleted": N_("Subscription deleted."),
+}
 
 # -- reading --------------------------------------------------------------------------
 
@@ -71,8 +92,10 @@ def _rows(
                 "channels": list(subscription.channels or []),
                 "paused": subscription.paused,
                 "states": _states(subscription, subscriber),
-                "webhook_secret": subscription.webhook_secret,
-                "created": day(subscription.created_at),
+                "webhook_secret": webhook.secret
+                if (webhook := subscription.destination("webhook"))
+                else None,
+                "created": subscription.created_at,
             }
             for subscription, subscriber in session.execute(query)
         ]
@@ -88,9 +111,16 @@ def _states(subscription: Subscription, subscriber: Subscriber) -> list[str]:
 
 
 def _not_found(request: Request, lang: str, subscription_id: int) -> HTMLResponse:
-    texts = TEXTS[lang]
     return message(
-        request, lang, 404, texts["not_found"], texts["not_found_text"].format(id=subscription_id)
+        request,
+        lang,
+        404,
+        gettext(lang, "Subscription not found"),
+        gettext(
+            lang,
+            "No subscription #{id} among yours: go back to the list of your subscriptions.",
+            id=subscription_id,
+        ),
     )
 
 
@@ -127,20 +157,23 @@ def list_page(
 ) -> HTMLResponse:
     agent = require_signed_in(request)
     chosen = language(lang)
-    texts = TEXTS[chosen]
     notice = None
     if done in NOTICES:
-        named = _owned(request, agent, id) if id is not None else None
-        notice = texts[f"done_{done}"].format(email=named["email"] if named else "")
+        owned = _owned(request, agent, id) if id is not None else None
+        notice = gettext(chosen, NOTICES[done], email=owned["email"] if owned else "")
     return render(
         request,
         "agent_subscriptions.html",
         chosen,
-        TEXTS,
-        title=texts["title"],
+        title=gettext(chosen, "Firms' subscriptions"),
         rows=[
             row
             | {
+                "frequency_name": named(chosen, FREQUENCY_NAMES, [row["frequency"]])[0],
+                "channel_names": named(chosen, CHANNEL_NAMES, row["channels"]),
+                "state_names": dict(
+                    zip(row["states"], named(chosen, STATE_NAMES, row["states"]), strict=True)
+                ),
                 "edit": link(f"{HOME}/{row['id']}/edit", chosen),
                 "delete": link(f"{HOME}/{row['id']}/delete", chosen),
                 "toggle": f"{HOME}/{row['id']}/{'resume' if row['paused'] else 'pause'}",
@@ -178,7 +211,7 @@ async def new(request: Request) -> Response:
         try:
             notice, subscription_id = create(request, agent, form)
         except SubscriptionError as exc:
-            refused = TEXTS[lang]["refused"].format(detail=exc)
+            refused = gettext(lang, "Subscription refused: {detail}", detail=exc)
             return form_page(request, lang, form, errors=[refused])
         return _done(lang, notice, subscription_id)
 
@@ -253,14 +286,17 @@ def delete_page(request: Request, subscription_id: int, lang: str | None = None)
     row = _owned(request, agent, subscription_id)
     if row is None:
         return _not_found(request, chosen, subscription_id)
-    texts = TEXTS[chosen]
     return render(
         request,
         "agent_subscription_delete.html",
         chosen,
-        TEXTS,
-        title=texts["delete_title"],
-        text=texts["delete_text"].format(email=row["email"], name=row["name"]),
+        title=gettext(chosen, "Delete this subscription?"),
+        text=gettext(
+            chosen,
+            "The firm {email} will receive nothing more for “{name}”. This cannot be undone.",
+            email=row["email"],
+            name=row["name"],
+        ),
         action=f"{HOME}/{subscription_id}/delete",
         cancel=link(HOME, chosen),
     )
