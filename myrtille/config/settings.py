@@ -248,6 +248,9 @@ class IndexSettings(Model):
     ca_certs: Path | None = None
     timeout: timedelta = timedelta(seconds=10)
     max_retries: int = Field(default=3, ge=0, le=10)
+    # Elasticsearch: what a bulk write waits for. false: nothing (the cluster refreshes
+    # every second); wait_for: until the writes are searchable; true: force a refresh.
+    refresh: bool | Literal["wait_for"] = False
 
     @field_validator("timeout", mode="before")
     @classmethod

@@ -31,12 +31,6 @@ from myrtille.index.base import (
     SearchRequest,
     SearchResult,
 )
-from myrtille.index.snippets import hit, query_terms
-
-if TYPE_CHECKING:
-    from myrtille.config.settings import IndexSettings
-
-# Re-exported: the request-level tests and other callers import them from here.
 from myrtille.index.es_errors import (
     BulkItemsFailed,
     ElasticsearchError,
@@ -46,56 +40,43 @@ from myrtille.index.es_errors import (
     error_type,
     item_reason,
 )
-from myrtille.index.es_mapping import (  # noqa: F401
-    ANY_STREAMS,
+from myrtille.index.es_mapping import (
     BULK_INITIAL_BACKOFF,
-    FACET_LIMIT,
-    FRENCH_ARTICLES,
     LONG_REQUEST_TIMEOUT,
     MAPPING_VERSION,
     RETRY_BACKOFF_BASE,
     RETRY_BACKOFF_CAP,
     RETRY_STATUSES,
-    STRUCTURED_FIELDS,
-    TEMPLATE_PRIORITY,
-    TITLE_STREAMS,
-    _company_facets,
-    _document,
-    _es_date,
-    _iso,
-    _last_seq,
-    _payload,
-    _seq_lock,
     bulk_actions,
-    document_source,
-    index_mappings,
-    index_settings,
+    es_date,
     index_template,
-    next_seqs,
     template_name,
     versioned_index,
 )
-from myrtille.index.es_query import (  # noqa: F401
-    DATE_SORT,
-    _midnight,
-    _scoring,
-    positive_texts,
-    read_facets,
-    read_histogram,
-    search_body,
-    to_dsl,
-)
+from myrtille.index.es_query import DATE_SORT, read_facets, read_histogram, search_body
+from myrtille.index.payload import from_payload
+from myrtille.index.snippets import hit, query_terms
 
-# -- the backend ----------------------------------------------------------------------
+if TYPE_CHECKING:
+    from myrtille.config.settings import IndexSettings
 
 
 class ElasticsearchIndex(IndexBackend):
     name = "elasticsearch"
 
-    def __init__(self, client: Elasticsearch, alias: str = "myrtille", max_retries: int = 3):
+    def __init__(
+        self,
+        client: Elasticsearch,
+        alias: str = "myrtille",
+        max_retries: int = 3,
+        refresh: bool | str = False,
+    ):
         self.client = client
         self.alias = alias
         self.max_retries = max_retries
+        # What bulk writes ask of the refresh (``index.refresh``): nothing by default,
+        # the cluster's own refresh interval makes them searchable.
+        self.refresh = refresh
 
     @classmethod
     def from_settings(cls, settings: IndexSettings) -> ElasticsearchIndex:
@@ -129,7 +110,7 @@ class ElasticsearchIndex(IndexBackend):
             client = Elasticsearch(settings.url, **options)
         except ValueError as exc:
             raise ConfigError(str(exc), key="index.url") from exc
-        return cls(client, settings.name, settings.max_retries)
+        return cls(client, settings.name, settings.max_retries, settings.refresh)
 
     @contextmanager
     def _errors(self, action: str) -> Iterator[None]:
@@ -247,6 +228,7 @@ class ElasticsearchIndex(IndexBackend):
     # -- writing -----------------------------------------------------------------------
 
     def _bulk(self, actions: Iterable[dict[str, Any]]) -> Iterator[tuple[bool, dict[str, Any]]]:
+        options: dict[str, Any] = {"refresh": self.refresh} if self.refresh else {}
         return streaming_bulk(
             self.client,
             actions,
@@ -254,8 +236,7 @@ class ElasticsearchIndex(IndexBackend):
             raise_on_exception=False,
             max_retries=self.max_retries,
             initial_backoff=BULK_INITIAL_BACKOFF,
-            # Tests and callers read their writes: wait until they are searchable.
-            refresh="wait_for",
+            **options,
         )
 
     def index(self, documents: Sequence[IndexedDocument]) -> int:
@@ -326,7 +307,7 @@ class ElasticsearchIndex(IndexBackend):
             )
 
     def delete_older_than(self, cutoff: datetime, keep: Collection[str] = ()) -> int:
-        query: dict[str, Any] = {"range": {"date": {"lt": _es_date(cutoff)}}}
+        query: dict[str, Any] = {"range": {"date": {"lt": es_date(cutoff)}}}
         if keep:
             query = {"bool": {"filter": [query], "must_not": [{"ids": {"values": list(keep)}}]}}
         with self._errors("deleting old documents"):
@@ -366,7 +347,7 @@ class ElasticsearchIndex(IndexBackend):
                 if isinstance(exc.body, dict) and exc.body.get("found") is False:
                     return None
                 raise
-        return _document(response["_source"]["payload"])
+        return from_payload(response["_source"]["payload"])
 
     def same_story(self, document_id: str, limit: int = 20) -> list[Hit]:
         document = self.get(document_id)
@@ -385,7 +366,9 @@ class ElasticsearchIndex(IndexBackend):
                 size=limit,
                 source_includes=["payload"],
             )
-        return [hit(_document(h["_source"]["payload"]), (), None) for h in response["hits"]["hits"]]
+        return [
+            hit(from_payload(h["_source"]["payload"]), (), None) for h in response["hits"]["hits"]
+        ]
 
     def max_seq(self) -> int:
         """The ingest number of the latest document (0 when empty): the default as_of."""
@@ -407,7 +390,7 @@ class ElasticsearchIndex(IndexBackend):
         for raw in response["hits"]["hits"]:
             # A document matching no scoring clause has 0: SQLite has no score for it.
             score = raw.get("_score") if scored else None
-            hits.append(hit(_document(raw["_source"]["payload"]), terms, score or None))
+            hits.append(hit(from_payload(raw["_source"]["payload"]), terms, score or None))
         result = SearchResult(
             total=int(response["hits"]["total"]["value"]),
             hits=hits,

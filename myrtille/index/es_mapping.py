@@ -6,23 +6,19 @@ under a whitespace-only analyzer; the French and English analyzers only feed sco
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import asdict
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import Any
 
 from myrtille.index.base import (
     FACET_FIELDS,
     IndexedDocument,
 )
 from myrtille.index.matching import STRUCTURED_FIELDS, company_facets, field_values
+from myrtille.index.payload import payload, stored_time
 from myrtille.index.query import words_of
-
-if TYPE_CHECKING:
-    pass
 
 MAPPING_VERSION = 1
 FACET_LIMIT = 20
@@ -174,17 +170,8 @@ def index_template(name: str) -> dict[str, Any]:
 # -- documents ------------------------------------------------------------------------
 
 
-def _iso(moment: datetime | None) -> str | None:
-    # The same string SQLite stores: UTC, to the second (ties then break on seq alike).
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
-
-
-def _es_date(moment: datetime | None) -> str | None:
-    iso = _iso(moment)
+def es_date(moment: datetime | None) -> str | None:
+    iso = stored_time(moment)
     return f"{iso}Z" if iso else None
 
 
@@ -201,11 +188,6 @@ def next_seqs(count: int) -> list[int]:
         first = max(time.time_ns() // 1000, _last_seq + 1)
         _last_seq = first + count - 1
     return list(range(first, first + count))
-
-
-def _payload(document: IndexedDocument) -> dict[str, Any]:
-    # Exactly SQLite's payload (ISO dates to the second), so ``get`` returns the same.
-    return json.loads(json.dumps(asdict(document), default=_iso, ensure_ascii=False))
 
 
 def _company_facets(document: IndexedDocument) -> list[dict[str, str | None]]:
@@ -226,11 +208,11 @@ def document_source(document: IndexedDocument, seq: int) -> dict[str, Any]:
         "text_lemmas": " ".join(document.text_lemmas.split()),
         **{f"f_{name}": sorted(values[name]) for name in STRUCTURED_FIELDS},
         "facet_company": _company_facets(document),
-        "date": _es_date(document.date),
-        "published_at": _es_date(document.published_at),
+        "date": es_date(document.date),
+        "published_at": es_date(document.published_at),
         "seq": seq,
         "cluster": document.cluster,
-        "payload": _payload(document),
+        "payload": payload(document),
     }
 
 
@@ -248,14 +230,3 @@ def bulk_actions(
         }
         for document, seq in zip(documents, numbers, strict=True)
     ]
-
-
-def _document(payload: dict[str, Any]) -> IndexedDocument:
-    payload = dict(payload)
-    for key in ("published_at", "collected_at"):
-        if payload.get(key):
-            payload[key] = datetime.fromisoformat(payload[key]).replace(tzinfo=UTC)
-    return IndexedDocument(**payload)
-
-
-# -- the AST in the query DSL ---------------------------------------------------------

@@ -5,22 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from myrtille.index.base import (
-    FACET_FIELDS,
-    FacetCount,
-    SearchRequest,
-)
+from myrtille.index.base import FACET_FIELDS, FacetCount, SearchRequest
+from myrtille.index.es_mapping import ANY_STREAMS, TITLE_STREAMS
 from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text
-
-if TYPE_CHECKING:
-    pass
-
-from myrtille.index.es_mapping import (
-    ANY_STREAMS,
-    TITLE_STREAMS,
-)
 
 
 def _midnight(day: date) -> str:
@@ -201,6 +190,3 @@ def read_histogram(interval: str, aggregation: dict[str, Any]) -> list[tuple[str
             key = date.fromisoformat(key).strftime("%Y-W%W")
         counts[key] = counts.get(key, 0) + int(bucket["doc_count"])
     return sorted(counts.items())
-
-
-# -- errors ---------------------------------------------------------------------------

@@ -16,7 +16,6 @@ import json
 import sqlite3
 import threading
 from collections.abc import Collection, Sequence
-from dataclasses import asdict
 from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from myrtille.index.base import (
     SearchResult,
 )
 from myrtille.index.matching import company_facets, field_values
+from myrtille.index.payload import from_payload, payload_json, stored_time
 from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text, words_of
 from myrtille.index.snippets import hit, query_terms
 from myrtille.index.sqlite_fts import Plan, phrase, plan, ranking_phrases
@@ -61,14 +61,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, text, title_lemmas, text_lemmas, tokenize = 'ascii');
 """
 TABLES = ("meta", "docs", "facets", "fts")
-
-
-def _iso(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 class SQLiteIndex(IndexBackend):
@@ -138,9 +130,9 @@ class SQLiteIndex(IndexBackend):
                         document.language,
                         document.cluster,
                         document.kind,
-                        _iso(document.published_at),
-                        _iso(document.date),
-                        json.dumps(asdict(document), default=_iso, ensure_ascii=False),
+                        stored_time(document.published_at),
+                        stored_time(document.date),
+                        payload_json(document),
                     ),
                 ).lastrowid
                 db.execute(
@@ -206,7 +198,7 @@ class SQLiteIndex(IndexBackend):
             # ``date`` is ISO text to the second in UTC, so text order is time order.
             old = [
                 row[0]
-                for row in db.execute("SELECT id FROM docs WHERE date < ?", (_iso(cutoff),))
+                for row in db.execute("SELECT id FROM docs WHERE date < ?", (stored_time(cutoff),))
                 if row[0] not in kept
             ]
             removed = self._delete(db, old)
@@ -231,7 +223,7 @@ class SQLiteIndex(IndexBackend):
 
     def get(self, document_id: str) -> IndexedDocument | None:
         row = self.db.execute("SELECT payload FROM docs WHERE id = ?", (document_id,)).fetchone()
-        return _document(json.loads(row[0])) if row else None
+        return from_payload(json.loads(row[0])) if row else None
 
     def same_story(self, document_id: str, limit: int = 20) -> list[Hit]:
         rows = self.db.execute(
@@ -239,7 +231,7 @@ class SQLiteIndex(IndexBackend):
             "WHERE d.id = ? ORDER BY o.date DESC LIMIT ?",
             (document_id, limit),
         ).fetchall()
-        return [hit(_document(json.loads(r[0])), (), None) for r in rows]
+        return [hit(from_payload(json.loads(r[0])), (), None) for r in rows]
 
     def search(self, request: SearchRequest) -> SearchResult:
         db = self.db
@@ -275,7 +267,11 @@ class SQLiteIndex(IndexBackend):
         payloads = _payloads(db, [seq for seq, _ in page])
         terms = query_terms(request.query)
         hits = [
-            hit(_document(json.loads(payloads[seq])), terms, -score if score is not None else None)
+            hit(
+                from_payload(json.loads(payloads[seq])),
+                terms,
+                -score if score is not None else None,
+            )
             for seq, score in page
             if seq in payloads
         ]
@@ -366,7 +362,7 @@ class SQLiteIndex(IndexBackend):
                 [node.name, node.value],
             )
         if isinstance(node, DateBound):
-            bound = _iso(datetime.combine(node.day, time.min, tzinfo=UTC))
+            bound = stored_time(datetime.combine(node.day, time.min, tzinfo=UTC))
             op = ">=" if node.name == "after" else "<"
             # coalesce: an undated document is outside both bounds, and NOT keeps it so.
             return f"coalesce(d.date {op} ?, 0)", [bound]
@@ -410,10 +406,3 @@ def _facet_rows(seq: int, document: IndexedDocument) -> list[tuple[int, str, str
     ):
         rows += [(seq, f"facet:{facet}", value, None) for value in values[field]]
     return rows
-
-
-def _document(payload: dict[str, Any]) -> IndexedDocument:
-    for key in ("published_at", "collected_at"):
-        if payload.get(key):
-            payload[key] = datetime.fromisoformat(payload[key]).replace(tzinfo=UTC)
-    return IndexedDocument(**payload)

@@ -41,6 +41,8 @@ def make_backend(kind: str, tmp_path: Path) -> IndexBackend:
             "backend": "elasticsearch",
             "url": ES_URL,
             "name": f"myrtille-test-{uuid.uuid4().hex[:8]}",
+            # The contract reads its writes at once.
+            "refresh": "wait_for",
         }
     )
     settings_ = load_settings(None, env={}, overrides={"data_dir": str(tmp_path), "index": index})

@@ -20,9 +20,18 @@ import pytest
 from myrtille.config.settings import IndexSettings
 from myrtille.demo.httpserver import Request, Route, RouteServer
 from myrtille.exceptions import ConfigError, ItemError, TransientError
-from myrtille.index import elasticsearch as es
 from myrtille.index.base import IndexedDocument, SearchRequest
+from myrtille.index.elasticsearch import ElasticsearchIndex
+from myrtille.index.es_errors import BulkItemsFailed, ElasticsearchError
+from myrtille.index.es_mapping import (
+    MAPPING_VERSION,
+    bulk_actions,
+    document_source,
+    index_template,
+)
+from myrtille.index.es_query import read_facets, read_histogram, search_body, to_dsl
 from myrtille.index.matching import field_values
+from myrtille.index.payload import from_payload
 from myrtille.index.query import And, DateBound, Field, Not, Or, Text, parse, words_of
 
 # -- fixtures ---------------------------------------------------------------------------
@@ -115,7 +124,7 @@ def cluster() -> Iterator[Callable[[dict[str, Any]], FakeCluster]]:
         fake.server.stop()
 
 
-def backend(fake: FakeCluster, **settings: Any) -> es.ElasticsearchIndex:
+def backend(fake: FakeCluster, **settings: Any) -> ElasticsearchIndex:
     values: dict[str, Any] = {
         "backend": "elasticsearch",
         "url": fake.server.base_url,
@@ -124,7 +133,7 @@ def backend(fake: FakeCluster, **settings: Any) -> es.ElasticsearchIndex:
         "timeout": "5s",
     }
     values.update(settings)
-    return es.ElasticsearchIndex.from_settings(IndexSettings(**values))
+    return ElasticsearchIndex.from_settings(IndexSettings(**values))
 
 
 def sequence(*routes: Route) -> Callable[[Request, RouteServer], Route]:
@@ -155,7 +164,7 @@ ES_503 = {
 
 
 def test_template_analyzers() -> None:
-    template = es.index_template("myrtille")
+    template = index_template("myrtille")
     assert template["index_patterns"] == ["myrtille-v1"]
     analysis = template["template"]["settings"]["analysis"]
     filters = analysis["filter"]
@@ -182,9 +191,9 @@ def test_template_analyzers() -> None:
 
 
 def test_template_mappings() -> None:
-    mappings = es.index_template("myrtille")["template"]["mappings"]
+    mappings = index_template("myrtille")["template"]["mappings"]
     properties = mappings["properties"]
-    assert mappings["_meta"] == {"mapping_version": es.MAPPING_VERSION}
+    assert mappings["_meta"] == {"mapping_version": MAPPING_VERSION}
     assert mappings["dynamic"] == "strict"
     for name in ("company", "org", "person", "place", "sector", "event", "region", "dept"):
         assert properties[f"f_{name}"] == {"type": "keyword"}
@@ -211,7 +220,7 @@ def test_template_mappings() -> None:
 def test_bulk_actions_build_sources_as_sqlite_does() -> None:
     first = make_document()
     second = make_document(id="doc-2", companies=[], language=None, published_at=None)
-    actions = es.bulk_actions("myrtille", [first, second], seqs=[10, 11])
+    actions = bulk_actions("myrtille", [first, second], seqs=[10, 11])
     assert [a["_id"] for a in actions] == ["doc-1", "doc-2"]
     assert {a["_op_type"] for a in actions} == {"index"}
     assert {a["_index"] for a in actions} == {"myrtille"}
@@ -220,7 +229,7 @@ def test_bulk_actions_build_sources_as_sqlite_does() -> None:
     assert source["text_words"] == " ".join(words_of(first.text))
     assert source["title_lemmas"] == first.title_lemmas
     assert source["text_lemmas"] == first.text_lemmas
-    spaced = es.document_source(make_document(title_lemmas=" usine\u2028 neuve\t"), 1)
+    spaced = document_source(make_document(title_lemmas=" usine\u2028 neuve\t"), 1)
     assert spaced["title_lemmas"] == "usine neuve"  # split as matching.py splits
     for name, values in field_values(first).items():
         assert source[f"f_{name}"] == sorted(values)
@@ -238,7 +247,7 @@ def test_bulk_actions_build_sources_as_sqlite_does() -> None:
     assert actions[1]["_source"]["date"] == "2026-01-06T08:00:00Z"
     assert [a["_source"]["seq"] for a in actions] == [10, 11]
     assert source["payload"]["published_at"] == "2026-01-05T09:30:12"
-    assert es._document(source["payload"]) == make_document(
+    assert from_payload(source["payload"]) == make_document(
         published_at=datetime(2026, 1, 5, 9, 30, 12, tzinfo=UTC),
         collected_at=datetime(2026, 1, 6, 8, 0, tzinfo=UTC),
     )
@@ -246,8 +255,8 @@ def test_bulk_actions_build_sources_as_sqlite_does() -> None:
 
 
 def test_seq_numbers_increase_and_stay_exact_in_a_double() -> None:
-    first = es.bulk_actions("m", [make_document(), make_document(id="b")])
-    second = es.bulk_actions("m", [make_document(id="c")])
+    first = bulk_actions("m", [make_document(), make_document(id="b")])
+    second = bulk_actions("m", [make_document(id="c")])
     seqs = [a["_source"]["seq"] for a in first + second]
     assert seqs == sorted(seqs) and len(set(seqs)) == 3
     # The max aggregation answers a double: the numbers must survive the round trip.
@@ -269,7 +278,7 @@ def phrase_on(fields: list[str], phrase: str) -> dict[str, Any]:
 
 
 def test_text_word_and_phrase() -> None:
-    assert es.to_dsl(Text(("usine",))) == {
+    assert to_dsl(Text(("usine",))) == {
         "bool": {
             "should": [
                 {"match_phrase": {"title_words": {"query": "usine", "slop": 0}}},
@@ -280,11 +289,11 @@ def test_text_word_and_phrase() -> None:
             "minimum_should_match": 1,
         }
     }
-    assert es.to_dsl(Text(("levee", "de", "fonds"))) == phrase_on(ANY, "levee de fonds")
+    assert to_dsl(Text(("levee", "de", "fonds"))) == phrase_on(ANY, "levee de fonds")
 
 
 def test_title_text() -> None:
-    assert es.to_dsl(Text(("usine", "neuve"), "title")) == {
+    assert to_dsl(Text(("usine", "neuve"), "title")) == {
         "bool": {
             "should": [
                 {"match_phrase": {"title_words": {"query": "usine neuve", "slop": 0}}},
@@ -296,27 +305,27 @@ def test_title_text() -> None:
 
 
 def test_field() -> None:
-    assert es.to_dsl(Field("company", "383474814")) == {"term": {"f_company": "383474814"}}
-    assert es.to_dsl(Field("person", "claire martin")) == {"term": {"f_person": "claire martin"}}
-    assert es.to_dsl(Field("dept", "31")) == {"term": {"f_dept": "31"}}
+    assert to_dsl(Field("company", "383474814")) == {"term": {"f_company": "383474814"}}
+    assert to_dsl(Field("person", "claire martin")) == {"term": {"f_person": "claire martin"}}
+    assert to_dsl(Field("dept", "31")) == {"term": {"f_dept": "31"}}
 
 
 def test_date_bounds() -> None:
-    assert es.to_dsl(DateBound("after", date(2026, 1, 1))) == {
+    assert to_dsl(DateBound("after", date(2026, 1, 1))) == {
         "range": {"date": {"gte": "2026-01-01T00:00:00Z"}}
     }
-    assert es.to_dsl(DateBound("before", date(2026, 2, 1))) == {
+    assert to_dsl(DateBound("before", date(2026, 2, 1))) == {
         "range": {"date": {"lt": "2026-02-01T00:00:00Z"}}
     }
     # NOT before: keeps undated documents, as matching.py does.
-    assert es.to_dsl(Not(DateBound("before", date(2026, 2, 1)))) == {
+    assert to_dsl(Not(DateBound("before", date(2026, 2, 1)))) == {
         "bool": {"must_not": [{"range": {"date": {"lt": "2026-02-01T00:00:00Z"}}}]}
     }
 
 
 def test_empty_and_or() -> None:
-    assert es.to_dsl(And(())) == {"match_all": {}}
-    assert es.to_dsl(Or(())) == {"match_none": {}}
+    assert to_dsl(And(())) == {"match_all": {}}
+    assert to_dsl(Or(())) == {"match_none": {}}
 
 
 def test_nested_boolean_nodes() -> None:
@@ -327,7 +336,7 @@ def test_nested_boolean_nodes() -> None:
             And(()),
         )
     )
-    assert es.to_dsl(node) == {
+    assert to_dsl(node) == {
         "bool": {
             "filter": [
                 {
@@ -359,7 +368,7 @@ def test_nested_boolean_nodes() -> None:
 
 def test_parsed_query() -> None:
     node = parse('"levée de fonds" -rumeur after:2026-01-01')
-    assert es.to_dsl(node) == {
+    assert to_dsl(node) == {
         "bool": {
             "filter": [
                 phrase_on(ANY, "levee de fonds"),
@@ -372,7 +381,7 @@ def test_parsed_query() -> None:
 
 def test_unknown_node() -> None:
     with pytest.raises(TypeError):
-        es.to_dsl("airbus")  # type: ignore[arg-type]
+        to_dsl("airbus")  # type: ignore[arg-type]
 
 
 # -- search bodies ----------------------------------------------------------------------
@@ -380,8 +389,8 @@ def test_unknown_node() -> None:
 
 def test_search_body_relevance() -> None:
     node = And((Text(("airbus",)), Not(Text(("rumeur",))), Text(("usine",), "title")))
-    body = es.search_body(SearchRequest(node), as_of=42)
-    assert body["query"]["bool"]["filter"] == [es.to_dsl(node), {"range": {"seq": {"lte": 42}}}]
+    body = search_body(SearchRequest(node), as_of=42)
+    assert body["query"]["bool"]["filter"] == [to_dsl(node), {"range": {"seq": {"lte": 42}}}]
     # Scoring on the analysed text, for the words looked for only (not "rumeur").
     assert body["query"]["bool"]["should"] == [
         phrase_on(ANY, "airbus"),
@@ -407,7 +416,7 @@ def test_search_body_relevance() -> None:
 
 def test_search_body_date_sort_and_pagination() -> None:
     request = SearchRequest(Text(("airbus",)), sort="date", page=3, per_page=10)
-    body = es.search_body(request, as_of=7)
+    body = search_body(request, as_of=7)
     assert body["sort"] == [
         {"date": {"order": "desc", "missing": "_last"}},
         {"seq": {"order": "desc"}},
@@ -416,11 +425,11 @@ def test_search_body_date_sort_and_pagination() -> None:
     assert (body["from"], body["size"]) == (20, 10)
     assert body["query"]["bool"]["filter"][1] == {"range": {"seq": {"lte": 7}}}
     # Page 0 or below is the first page, as in SQLite.
-    assert es.search_body(SearchRequest(Text(("a",)), page=0), 1)["from"] == 0
+    assert search_body(SearchRequest(Text(("a",)), page=0), 1)["from"] == 0
 
 
 def test_relevance_without_words_sorts_by_date() -> None:
-    body = es.search_body(SearchRequest(Field("sector", "energy")), as_of=1)
+    body = search_body(SearchRequest(Field("sector", "energy")), as_of=1)
     assert body["sort"][0] == {"date": {"order": "desc", "missing": "_last"}}
     assert "should" not in body["query"]["bool"]
 
@@ -429,7 +438,7 @@ def test_search_body_facets_and_histogram() -> None:
     request = SearchRequest(
         Text(("airbus",)), facets=("company", "sector", "lang", "nope"), histogram="week"
     )
-    aggs = es.search_body(request, as_of=1)["aggs"]
+    aggs = search_body(request, as_of=1)["aggs"]
     order = [{"_count": "desc"}, {"_key": "asc"}]
     assert aggs["facet_sector"] == {"terms": {"field": "facet_sector", "size": 20, "order": order}}
     assert aggs["facet_lang"]["terms"]["field"] == "facet_lang"
@@ -450,7 +459,7 @@ def test_search_body_facets_and_histogram() -> None:
         "time_zone": "UTC",
         "min_doc_count": 1,
     }
-    monthly = es.search_body(SearchRequest(Text(("a",)), histogram="month"), 1)["aggs"]
+    monthly = search_body(SearchRequest(Text(("a",)), histogram="month"), 1)["aggs"]
     assert monthly["histogram"]["date_histogram"]["calendar_interval"] == "month"
     assert monthly["histogram"]["date_histogram"]["format"] == "yyyy-MM"
 
@@ -468,7 +477,7 @@ def test_read_facets_and_histogram() -> None:
         },
         "facet_sector": {"buckets": [{"key": "energy", "doc_count": 2}]},
     }
-    facets = es.read_facets(["company", "sector", "nope"], aggregations)
+    facets = read_facets(["company", "sector", "nope"], aggregations)
     assert [(f.value, f.count, f.label) for f in facets["company"]] == [
         ("383474814", 3, "Airbus"),
         ("safran", 1, None),
@@ -484,19 +493,19 @@ def test_read_facets_and_histogram() -> None:
         ]
     }
     # As SQLite's strftime('%Y-W%W'): 1 January starts week 00 of the new year.
-    assert es.read_histogram("week", days) == [
+    assert read_histogram("week", days) == [
         ("2025-W52", 3),
         ("2026-W00", 4),
         ("2026-W01", 8),
     ]
-    assert es.read_histogram("day", days)[0] == ("2025-12-29", 1)
+    assert read_histogram("day", days)[0] == ("2025-12-29", 1)
 
 
 # -- the client against a local server ------------------------------------------------
 
 
 def test_settings_make_the_client() -> None:
-    index = es.ElasticsearchIndex.from_settings(
+    index = ElasticsearchIndex.from_settings(
         IndexSettings(
             url="https://search.internal:9200",
             name="watch",
@@ -514,7 +523,7 @@ def test_settings_make_the_client() -> None:
     assert client._retry_backoff_base > 0 and client._retry_backoff_cap > 0
     assert "authorization" in {k.lower() for k in index.client._headers}
     with pytest.raises(ConfigError):
-        es.ElasticsearchIndex.from_settings(
+        ElasticsearchIndex.from_settings(
             IndexSettings(url="http://search.internal:9200", ca_certs="/tmp/ca.pem")
         )
 
@@ -542,7 +551,7 @@ def test_transient_statuses_give_up_after_max_retries(
 
 def test_client_errors_are_not_retried(cluster: Callable[..., FakeCluster]) -> None:
     fake = cluster({"/myrtille/_count": es_route(400, ES_400)})
-    with pytest.raises(es.ElasticsearchError) as caught:
+    with pytest.raises(ElasticsearchError) as caught:
         backend(fake).count()
     assert len(fake.requests) == 1
     assert caught.value.status == 400
@@ -568,7 +577,7 @@ def test_unreachable_cluster_is_transient() -> None:
         url = server.base_url  # a port that was open and is now closed
     settings = IndexSettings(url=url, max_retries=0, timeout="2s")
     with pytest.raises(TransientError, match="unreachable"):
-        es.ElasticsearchIndex.from_settings(settings).count()
+        ElasticsearchIndex.from_settings(settings).count()
 
 
 def bulk_answer(*items: tuple[str, int, dict[str, Any] | None]) -> dict[str, Any]:
@@ -593,7 +602,7 @@ def test_bulk_item_failure_names_the_id(cluster: Callable[..., FakeCluster]) -> 
     answer = bulk_answer(("a", 201, None), ("b", 400, MAPPING_ERROR), ("c", 201, None))
     fake = cluster({"/_bulk": es_route(200, answer)})
     documents = [make_document(id=i) for i in "abc"]
-    with pytest.raises(es.BulkItemsFailed) as caught:
+    with pytest.raises(BulkItemsFailed) as caught:
         backend(fake).index(documents)
     assert isinstance(caught.value, ItemError)
     assert [(f.id, f.status) for f in caught.value.failures] == [("b", 400)]
@@ -602,7 +611,8 @@ def test_bulk_item_failure_names_the_id(cluster: Callable[..., FakeCluster]) -> 
     assert len(fake.requests) == 1  # an item refused for its content is not retried
     request = fake.requests[0]
     assert request.method in ("POST", "PUT")
-    assert parse_qs(request.query)["refresh"] == ["wait_for"]
+    # Production asks nothing of the refresh (index.refresh: false).
+    assert "refresh" not in parse_qs(request.query)
     lines = [json.loads(line) for line in fake.bodies[0][2].splitlines()]
     assert lines[0] == {"index": {"_index": "myrtille", "_id": "a"}}
     assert lines[1]["title_words"] == " ".join(words_of(documents[0].title))
@@ -611,7 +621,7 @@ def test_bulk_item_failure_names_the_id(cluster: Callable[..., FakeCluster]) -> 
 def test_bulk_items_rejected_for_a_full_queue_are_retried(
     cluster: Callable[..., FakeCluster], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(es, "BULK_INITIAL_BACKOFF", 0.01)
+    monkeypatch.setattr("myrtille.index.elasticsearch.BULK_INITIAL_BACKOFF", 0.01)
     rejected = {"type": "es_rejected_execution_exception", "reason": "queue full"}
     fake = cluster(
         {
@@ -653,7 +663,7 @@ def test_delete_counts_removed_documents(cluster: Callable[..., FakeCluster]) ->
 
 def test_get_reads_the_payload(cluster: Callable[..., FakeCluster]) -> None:
     document = make_document()
-    payload = es.bulk_actions("m", [document])[0]["_source"]["payload"]
+    payload = bulk_actions("m", [document])[0]["_source"]["payload"]
     fake = cluster(
         {
             "/myrtille/_doc/doc-1": es_route(
@@ -684,7 +694,7 @@ def search_answer(payloads: list[dict[str, Any]], total: int) -> dict[str, Any]:
 
 def test_search_reads_as_of_then_searches(cluster: Callable[..., FakeCluster]) -> None:
     document = make_document()
-    payload = es.bulk_actions("m", [document])[0]["_source"]["payload"]
+    payload = bulk_actions("m", [document])[0]["_source"]["payload"]
     answers = [
         es_route(200, {"hits": {"hits": []}, "aggregations": {"seq": {"value": 1.7e15}}}),
         es_route(200, search_answer([payload], 1)),
@@ -696,7 +706,7 @@ def test_search_reads_as_of_then_searches(cluster: Callable[..., FakeCluster]) -
     result = backend(fake).search(request)
     first, second = fake.json_bodies("/myrtille/_search")
     assert first["aggs"] == {"seq": {"max": {"field": "seq"}}} and first["size"] == 0
-    assert second == es.search_body(request, as_of=1_700_000_000_000_000)
+    assert second == search_body(request, as_of=1_700_000_000_000_000)
     assert result.as_of == 1_700_000_000_000_000
     assert result.total == 1 and [h.id for h in result.hits] == ["doc-1"]
     assert result.hits[0].score == 2.5
@@ -714,7 +724,7 @@ def test_search_snippet_marks_the_phrase_whole_around_the_best_match(
         + "Airbus prépare une levée de fonds de 2 milliards auprès de ses banques. "
         + "Le marché de l'aéronautique de la région reste animé. " * 20
     )
-    payload = es.bulk_actions("m", [make_document(text=text)])[0]["_source"]["payload"]
+    payload = bulk_actions("m", [make_document(text=text)])[0]["_source"]["payload"]
     fake = cluster({"/myrtille/_search": es_route(200, search_answer([payload], 1))})
     request = SearchRequest(parse('airbus "levée de fonds"'), as_of=5)
     [found] = backend(fake).search(request).hits
@@ -760,7 +770,7 @@ def test_create_makes_the_versioned_index_behind_the_alias(
         ("PUT", "/myrtille-v1"),
     ]
     (template,) = fake.json_bodies("/_index_template/myrtille-template")
-    assert template == json.loads(json.dumps(es.index_template("myrtille")))
+    assert template == json.loads(json.dumps(index_template("myrtille")))
     (created,) = fake.json_bodies("/myrtille-v1")
     assert created["aliases"] == {"myrtille": {}}
     assert created["mappings"]["_meta"] == {"mapping_version": 1}
@@ -898,9 +908,19 @@ def test_dsl_agrees_with_the_in_memory_evaluator() -> None:
         make_document(id="en", language="en", title="Rumeur", text="A rumour", entities=[]),
         make_document(id="late", published_at=datetime(2026, 1, 6, 0, 0, tzinfo=UTC)),
     ]
-    sources = [es.document_source(d, 1) for d in documents]
+    sources = [document_source(d, 1) for d in documents]
     for text in QUERIES:
         node = parse(text) if text != "*" else And(())
-        dsl = es.to_dsl(node)
+        dsl = to_dsl(node)
         for document, source in zip(documents, sources, strict=True):
             assert evaluate(dsl, source) == matches(node, document), (text, document.id)
+
+
+@pytest.mark.parametrize("refresh", ["wait_for", "true"])
+def test_bulk_writes_ask_for_the_configured_refresh(
+    cluster: Callable[..., FakeCluster], refresh: str
+) -> None:
+    # Tests that read their writes, not production, ask bulk writes to wait for a refresh.
+    fake = cluster({"/_bulk": es_route(200, bulk_answer(("a", 201, None)))})
+    assert backend(fake, refresh=refresh).index([make_document(id="a")]) == 1
+    assert parse_qs(fake.requests[0].query)["refresh"] == [refresh]
