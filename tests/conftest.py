@@ -20,7 +20,7 @@ from myrtille.crawlers.runner import CrawlReport, run_crawl
 from myrtille.demo.httpserver import RouteServer
 from myrtille.enrichment.enricher import Enricher
 from myrtille.store.database import Database, open_database
-from tests.run_environment import take_test_variables, run_variable
+from tests.run_environment import run_variable, take_test_variables
 
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 

@@ -25,6 +25,10 @@ crawl:
   timeout: 10s
 email:
   public_url: {public_url}
+service:                       # short: a published article is mailed within seconds
+  crawl_interval: {job_interval}
+  process_interval: {job_interval}
+  dispatch_interval: {job_interval}
 sources:
   - id: eco-regions
     kind: feed
@@ -58,6 +62,7 @@ def write_config(
     interval: str = "30m",
     notices_interval: str = "6h",
     public_url: str = "http://127.0.0.1:8000",
+    job_interval: str = "5s",
 ) -> Path:
     """Write ``<data_dir>/demo.yaml``: the demo sources on ``site_url`` and the watchlist."""
     path = data_dir / CONFIG_NAME
@@ -71,6 +76,7 @@ def write_config(
             interval=interval,
             notices_interval=notices_interval,
             public_url=public_url,
+            job_interval=job_interval,
         )
         + watchlist_yaml(corpus.companies),
         encoding="utf-8",

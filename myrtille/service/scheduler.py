@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
@@ -11,28 +14,43 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from myrtille.config.settings import Settings
 from myrtille.service import jobs
-from myrtille.service.jobs import env_int
 
 JOBS_TABLE = "apscheduler_jobs"
-ENV_PREFIX = "MYRTILLESERVICE_"
-# Job id -> (default seconds between runs, environment variable that overrides it).
-INTERVALS: dict[str, tuple[int, str]] = {
-    "crawl": (60, f"{ENV_PREFIX}CRAWL_SECONDS"),
-    "process": (20, f"{ENV_PREFIX}PROCESS_SECONDS"),
-    "dispatch": (20, f"{ENV_PREFIX}DISPATCH_SECONDS"),
-    "digest-daily": (600, f"{ENV_PREFIX}DIGEST_SECONDS"),
-    "digest-weekly": (600, f"{ENV_PREFIX}DIGEST_SECONDS"),
-    "housekeeping": (86_400, f"{ENV_PREFIX}HOUSEKEEPING_SECONDS"),
-}
+# The service's jobs, by stable id (their intervals: ``settings.service``).
+JOB_IDS = ("crawl", "process", "dispatch", "digest-daily", "digest-weekly", "housekeeping")
 # A run missed by up to this much (downtime, a long job) still runs, once (coalesce).
 MISFIRE_GRACE_SECONDS = 6 * 3600
 # Housekeeping runs this long after each start, then daily, so restarts cannot starve it.
 HOUSEKEEPING_FIRST_DELAY = timedelta(minutes=2)
 
 
-def interval_seconds(job_id: str) -> int:
-    default, variable = INTERVALS[job_id]
-    return env_int(variable, default)
+@dataclass(frozen=True)
+class ServiceJob:
+    """One of the service's jobs: what ``myrtille run`` schedules and ``myrtille worker``
+    loops over."""
+
+    id: str
+    role: str
+    func: Callable[..., Any]
+    args: tuple[Any, ...]
+    interval: int  # seconds between two runs (before jitter)
+
+
+def service_jobs(settings: Settings) -> list[ServiceJob]:
+    """Every job of the service, with stable ids, for these settings."""
+    payload = settings.model_dump_json()
+    every: list[tuple[str, str, Callable[..., Any], tuple[Any, ...]]] = [
+        ("crawl", "crawl", jobs.crawl, (payload,)),
+        ("process", "process", jobs.process, (payload,)),
+        ("dispatch", "dispatch", jobs.dispatch, (payload,)),
+        ("digest-daily", "digest", jobs.digest, (payload, "daily")),
+        ("digest-weekly", "digest", jobs.digest, (payload, "weekly")),
+        ("housekeeping", "housekeeping", jobs.housekeeping, (payload,)),
+    ]
+    return [
+        ServiceJob(job_id, role, func, args, int(settings.service.interval(job_id).total_seconds()))
+        for job_id, role, func, args in every
+    ]
 
 
 def job_defaults() -> dict[str, object]:
@@ -43,31 +61,22 @@ def build_scheduler(settings: Settings) -> BackgroundScheduler:
     """A scheduler (not started) holding the service's jobs, with stable ids."""
     scheduler = BackgroundScheduler(
         jobstores={"default": SQLAlchemyJobStore(url=settings.state_url, tablename=JOBS_TABLE)},
-        executors={"default": ThreadPoolExecutor(max_workers=len(INTERVALS))},
+        executors={"default": ThreadPoolExecutor(max_workers=len(JOB_IDS))},
         job_defaults=job_defaults(),
         timezone="UTC",
     )
-    payload = settings.model_dump_json()
-    plan: list[tuple[str, object, tuple[object, ...]]] = [
-        ("crawl", jobs.crawl, (payload,)),
-        ("process", jobs.process, (payload,)),
-        ("dispatch", jobs.dispatch, (payload,)),
-        ("digest-daily", jobs.digest, (payload, "daily")),
-        ("digest-weekly", jobs.digest, (payload, "weekly")),
-        ("housekeeping", jobs.housekeeping, (payload,)),
-    ]
-    for job_id, func, args in plan:
-        seconds = interval_seconds(job_id)
+    for job in service_jobs(settings):
+        seconds = job.interval
         trigger = IntervalTrigger(seconds=seconds, jitter=max(1, seconds // 10), timezone="UTC")
         extra: dict[str, object] = {}
-        if job_id == "housekeeping":
+        if job.id == "housekeeping":
             extra["next_run_time"] = datetime.now().astimezone() + HOUSEKEEPING_FIRST_DELAY
         scheduler.add_job(
-            func,
+            job.func,
             trigger,
-            args=args,
-            id=job_id,
-            name=job_id,
+            args=job.args,
+            id=job.id,
+            name=job.id,
             replace_existing=True,
             **extra,
         )

@@ -16,15 +16,12 @@ import logging
 import random
 import signal
 import threading
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Sequence
 
 from myrtille.config.settings import Settings
 from myrtille.service import jobs
-from myrtille.service.jobs import env_int
 from myrtille.service.locks import Lock, scheduler_lock
-from myrtille.service.scheduler import HOUSEKEEPING_FIRST_DELAY, interval_seconds
+from myrtille.service.scheduler import HOUSEKEEPING_FIRST_DELAY, ServiceJob, service_jobs
 from myrtille.store.database import Database
 
 log = logging.getLogger("myrtille.service")
@@ -33,38 +30,20 @@ ROLES = ("crawl", "process", "dispatch", "digest", "housekeeping")
 # Roles whose jobs must run in one place at a time: only the scheduler lock's holder runs
 # them (a digest sent by two workers at once would reach its subscriber twice).
 SCHEDULED_ROLES = frozenset({"digest", "housekeeping"})
-STANDBY_ENV = "MYRTILLESERVICE_STANDBY_SECONDS"
-STANDBY_SECONDS = 15
 
 
-@dataclass(frozen=True)
-class WorkerJob:
-    id: str
-    role: str
-    func: Callable[..., Any]
-    args: tuple[Any, ...]
-
-
-def plan(settings: Settings, roles: Sequence[str]) -> list[WorkerJob]:
-    """The jobs of ``roles``, with the scheduler's job ids (and so its intervals)."""
-    payload = settings.model_dump_json()
-    every: list[WorkerJob] = [
-        WorkerJob("crawl", "crawl", jobs.crawl, (payload,)),
-        WorkerJob("process", "process", jobs.process, (payload,)),
-        WorkerJob("dispatch", "dispatch", jobs.dispatch, (payload,)),
-        WorkerJob("digest-daily", "digest", jobs.digest, (payload, "daily")),
-        WorkerJob("digest-weekly", "digest", jobs.digest, (payload, "weekly")),
-        WorkerJob("housekeeping", "housekeeping", jobs.housekeeping, (payload,)),
-    ]
-    return [job for job in every if job.role in roles]
+def plan(settings: Settings, roles: Sequence[str]) -> list[ServiceJob]:
+    """The jobs of ``roles``: the scheduler's jobs, ids and intervals."""
+    return [job for job in service_jobs(settings) if job.role in roles]
 
 
 class Leadership:
     """This worker's hold on the scheduler lock: taken when free, checked before each
     time-driven run, logged when it changes."""
 
-    def __init__(self, lock: Lock) -> None:
+    def __init__(self, lock: Lock, standby: float) -> None:
         self.lock = lock
+        self.standby = standby  # seconds between two asks while another worker leads
         self._guard = threading.Lock()
         self._standing_by = False
 
@@ -83,7 +62,7 @@ class Leadership:
             elif not self._standing_by:
                 log.warning(
                     "standby: another worker holds the scheduler lock; trying again every %d s",
-                    standby_seconds(),
+                    self.standby,
                 )
                 self._standing_by = True
             return got
@@ -93,25 +72,21 @@ class Leadership:
             self.lock.close()
 
 
-def standby_seconds() -> int:
-    return env_int(STANDBY_ENV, STANDBY_SECONDS)
-
-
 def _jittered(seconds: int) -> float:
     # As the scheduler's ±10 %: workers started together drift apart.
     return seconds * random.uniform(0.9, 1.1)
 
 
-def _loop(job: WorkerJob, stop: threading.Event, leadership: Leadership | None) -> None:
+def _loop(job: ServiceJob, stop: threading.Event, leadership: Leadership | None) -> None:
     delay = HOUSEKEEPING_FIRST_DELAY.total_seconds() if job.id == "housekeeping" else 0.0
     while not stop.wait(delay):
         if leadership is not None and job.role in SCHEDULED_ROLES and not leadership.ensure():
-            delay = standby_seconds()
+            delay = leadership.standby
             continue
         # The job logs and records its own failures (jobs.service_job); a run in flight
         # when the stop comes finishes: it is bounded, and leaves nothing claimed.
         job.func(*job.args)
-        delay = _jittered(interval_seconds(job.id))
+        delay = _jittered(job.interval)
 
 
 def run_worker(
@@ -132,7 +107,10 @@ def run_worker(
     if "process" in roles:
         _index_missing(settings)
     leadership = (
-        Leadership(scheduler_lock(settings, database))
+        Leadership(
+            scheduler_lock(settings, database),
+            settings.service.standby_interval.total_seconds(),
+        )
         if any(job.role in SCHEDULED_ROLES for job in chosen)
         else None
     )

@@ -28,9 +28,9 @@ from tests.demo.test_demo import free_port
 from tests.web.conftest import csrf_of
 
 SERVICE_ENV = {
-    "MYRTILLESERVICE_CRAWL_SECONDS": "2",
-    "MYRTILLESERVICE_PROCESS_SECONDS": "1",
-    "MYRTILLESERVICE_DISPATCH_SECONDS": "1",
+    "MYRTILLE_SERVICE__CRAWL_INTERVAL": "2s",
+    "MYRTILLE_SERVICE__PROCESS_INTERVAL": "1s",
+    "MYRTILLE_SERVICE__DISPATCH_INTERVAL": "1s",
 }
 PUBLISHED = re.compile(r"^📰 published in [\w-]+: (.+?)  \(", re.MULTILINE)
 

@@ -57,7 +57,7 @@ def test_standby_takes_over_when_the_holder_is_killed(database: Database, tmp_pa
     try:
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "held"
-        standby = Leadership(Lock(database, tmp_path, SCHEDULER_LOCK))
+        standby = Leadership(Lock(database, tmp_path, SCHEDULER_LOCK), standby=1)
         assert not standby.ensure()
         assert not standby.ensure()  # still standing by: the holder lives
     finally:
@@ -90,8 +90,8 @@ def test_two_digest_workers_one_active_the_other_takes_over_after_kill_9(
         f"data_dir: {tmp_path / 'data'}\ndatabase_url: {state_url}\n", encoding="utf-8"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("MYRTILLE")} | {
-        "MYRTILLESERVICE_STANDBY_SECONDS": "1",
-        "MYRTILLESERVICE_DIGEST_SECONDS": "1",
+        "MYRTILLE_SERVICE__STANDBY_INTERVAL": "1s",
+        "MYRTILLE_SERVICE__DIGEST_INTERVAL": "1s",
     }
     command = [sys.executable, "-m", "myrtille", "--config", str(config), "worker"]
     logs = [tmp_path / "first.log", tmp_path / "second.log"]

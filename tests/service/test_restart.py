@@ -68,7 +68,7 @@ def start(base: list[str], port: int, log: Path) -> subprocess.Popen[bytes]:
     with log.open("ab") as output:
         return subprocess.Popen(
             [*base, "run", "--port", str(port)],
-            env=cli_env() | {"MYRTILLESERVICE_PROCESS_LIMIT": "2"},
+            env=cli_env() | {"MYRTILLE_SERVICE__PROCESS_LIMIT": "2"},
             stdout=output,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,

@@ -22,9 +22,9 @@ from tests.alerts.test_demo_alerts import NEW, SECRET
 from tests.alerts.test_email import Recorder, free_port, received, smtp_server
 
 SERVICE_ENV = {
-    "MYRTILLESERVICE_CRAWL_SECONDS": "2",
-    "MYRTILLESERVICE_PROCESS_SECONDS": "2",
-    "MYRTILLESERVICE_DISPATCH_SECONDS": "2",
+    "MYRTILLE_SERVICE__CRAWL_INTERVAL": "2s",
+    "MYRTILLE_SERVICE__PROCESS_INTERVAL": "2s",
+    "MYRTILLE_SERVICE__DISPATCH_INTERVAL": "2s",
 }
 
 

@@ -17,7 +17,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from myrtille.config.loading import load_settings
 from myrtille.service import jobs
-from myrtille.service.scheduler import INTERVALS, JOBS_TABLE, build_scheduler, job_defaults
+from myrtille.service.scheduler import JOB_IDS, JOBS_TABLE, build_scheduler, job_defaults
 
 runs: Counter[str] = Counter()
 runs_lock = threading.Lock()
@@ -100,7 +100,7 @@ def test_the_persistent_store_keeps_the_jobs_across_restarts(tmp_path: Path) -> 
     first.start(paused=True)
     ids = {job.id for job in first.get_jobs()}
     first.shutdown(wait=True)
-    assert ids == set(INTERVALS)
+    assert ids == set(JOB_IDS)
 
     # A bare scheduler on the same database finds them, with their arguments.
     second = BackgroundScheduler(
@@ -110,7 +110,7 @@ def test_the_persistent_store_keeps_the_jobs_across_restarts(tmp_path: Path) -> 
     second.start(paused=True)
     try:
         stored = {job.id: job for job in second.get_jobs()}
-        assert set(stored) == set(INTERVALS)
+        assert set(stored) == set(JOB_IDS)
         assert stored["digest-weekly"].args[1] == "weekly"
         assert stored["process"].func is jobs.process
     finally:
@@ -120,6 +120,23 @@ def test_the_persistent_store_keeps_the_jobs_across_restarts(tmp_path: Path) -> 
     third = build_scheduler(settings)
     third.start(paused=True)
     try:
-        assert sorted(job.id for job in third.get_jobs()) == sorted(INTERVALS)
+        assert sorted(job.id for job in third.get_jobs()) == sorted(JOB_IDS)
     finally:
         third.shutdown(wait=True)
+
+
+def test_job_intervals_come_from_the_service_settings(tmp_path: Path) -> None:
+    settings = load_settings(
+        None,
+        env={"MYRTILLE_SERVICE__PROCESS_INTERVAL": "7s"},
+        overrides={"data_dir": str(tmp_path), "service": {"digest_interval": "3m"}},
+    )
+    scheduler = build_scheduler(settings)
+    scheduler.start(paused=True)
+    try:
+        stored = {job.id: job.trigger.interval for job in scheduler.get_jobs()}
+    finally:
+        scheduler.shutdown(wait=True)
+    assert stored["process"] == timedelta(seconds=7)
+    assert stored["digest-daily"] == stored["digest-weekly"] == timedelta(minutes=3)
+    assert stored["crawl"] == timedelta(seconds=60)  # the documented default

@@ -111,8 +111,8 @@ def test_process_worker_stops_on_sigterm_leaving_no_claim_of_its_own(
     (elsewhere,) = intake.claim(1, stage="process")
     log = tmp_path / "worker.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("MYRTILLE")} | {
-        "MYRTILLESERVICE_PROCESS_SECONDS": "1",
-        "MYRTILLESERVICE_PROCESS_LIMIT": "2",
+        "MYRTILLE_SERVICE__PROCESS_INTERVAL": "1s",
+        "MYRTILLE_SERVICE__PROCESS_LIMIT": "2",
     }
     with log.open("wb") as output:
         worker = subprocess.Popen(
