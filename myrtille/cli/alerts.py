@@ -12,6 +12,21 @@ from myrtille.cli.command import AppContext, err, main, out, reports_config_erro
 from myrtille.cli.language import say, say_n
 
 
+class ChannelChoice(click.Choice):  # type: ignore[type-arg]
+    """The registry's channels, read when a command runs, not when this module loads."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:
+        return CHANNELS.names()
+
+    @choices.setter
+    def choices(self, _value: object) -> None:
+        """click.Choice sets its choices once; ours are the registry's."""
+
+
 def _secret(app: AppContext) -> bytes:
     from myrtille.alerts.tokens import secret_key
 
@@ -38,7 +53,7 @@ def _secret(app: AppContext) -> bytes:
     "--channel",
     "channels",
     multiple=True,
-    type=click.Choice(CHANNELS.names()),
+    type=ChannelChoice(),
     help="Channels (repeatable); default: email, plus webhook/apprise when given.",
 )
 @click.option("--kind", type=click.Choice(["sme", "agent"]), default="sme", show_default=True)
