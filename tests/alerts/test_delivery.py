@@ -23,7 +23,7 @@ from myrtille.index.factory import open_index
 from myrtille.index.resolver import CodeResolver
 from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import Intake
-from myrtille.pipeline.processing import ProcessingStage
+from myrtille.service.processing import ProcessingStage
 from myrtille.store.database import Database, open_database
 from myrtille.store.schema import OutboxItem, Subscriber, Subscription
 from tests.alerts.test_email import Answer, Recorder, free_port, received, smtp_server
@@ -74,7 +74,12 @@ class World:
 
     def subscribe(self, **options: Any) -> Any:
         return create_subscription(
-            self.database, SECRET, confirmed_by_operator=True, resolver=CodeResolver(), **options
+            self.database,
+            SECRET,
+            confirmed_by_operator=True,
+            resolver=CodeResolver(),
+            settings=self.settings,  # its webhooks.allow_private opens the local receivers
+            **options,
         )
 
     def publish(self, title: str, text: str = STORY, source: str = "eco") -> None:
@@ -104,7 +109,7 @@ def test_one_email_and_one_signed_webhook(tmp_path: Path, enricher: Enricher) ->
         created = world.subscribe(
             email="pme@exemple.fr",
             query="aerovolt event:fundraising",
-            webhook_url=hooks.url("/hook"),
+            addresses={"webhook": hooks.url("/hook")},
         )
         world.publish("Aérovolt lève 12 millions\r\nBcc: victim@example.com")
         report = world.dispatcher.run()
@@ -136,13 +141,13 @@ def test_webhook_500_then_200_and_410(tmp_path: Path, enricher: Enricher) -> Non
             email="a@exemple.fr",
             query="aerovolt",
             channels=["webhook"],
-            webhook_url=hooks.url("/flaky"),
+            addresses={"webhook": hooks.url("/flaky")},
         )
         gone = world.subscribe(
             email="b@exemple.fr",
             query="aerovolt",
             channels=["webhook"],
-            webhook_url=hooks.url("/gone"),
+            addresses={"webhook": hooks.url("/gone")},
         )
         world.publish("Aérovolt lève 12 millions")
         first = world.dispatcher.run()

@@ -21,7 +21,7 @@ from myrtille.demo.site import FEED_PATHS, DemoSite
 from myrtille.enrichment.enricher import Enricher
 from myrtille.index.factory import open_index
 from myrtille.index.resolver import CodeResolver
-from myrtille.pipeline.processing import ProcessingStage
+from myrtille.service.processing import ProcessingStage
 from myrtille.store.database import open_database
 from tests.alerts.test_email import Recorder, received, smtp_server
 from tests.alerts.test_webhook import PostServer, verify_standard_webhook
@@ -89,9 +89,10 @@ def test_new_demo_article_to_email_webhook_and_digest(tmp_path: Path, enricher: 
             SECRET,
             email="pme@exemple.fr",
             query="aerovolt event:acquisition",
-            webhook_url=hooks.url("/hook"),
+            addresses={"webhook": hooks.url("/hook")},
             confirmed_by_operator=True,
             resolver=CodeResolver(),
+            settings=settings,  # its webhooks.allow_private opens the local receiver
         )
         create_subscription(
             database,

@@ -30,7 +30,7 @@ from myrtille.alerts.channels.base import (
     TransientDeliveryError,
 )
 from myrtille.alerts.netguard import resolve_destination
-from myrtille.config.settings import Settings
+from myrtille.config.settings import Settings, WebhookSettings
 from myrtille.pipeline.normalise import web_url
 
 SECRET_PREFIX = "whsec_"
@@ -110,9 +110,18 @@ class WebhookChannel(Channel):
 
     @classmethod
     def destination(cls, address: str | None, settings: Settings | None) -> Destination:
-        """An http(s) URL; its signing secret is made here, stored, and shown once."""
+        """An http(s) URL whose host the send-time guard would let us call (refused now,
+        as Apprise URLs are); its signing secret is made here, stored, and shown once."""
         if not (address or "").startswith(("https://", "http://")):
             raise DestinationError("a webhook channel needs --webhook https://…")
+        assert address is not None
+        allow_private = (settings.webhooks if settings else WebhookSettings()).allow_private
+        try:
+            resolve_destination(address, list(allow_private))
+        except TransientDeliveryError:
+            pass  # a name that does not resolve yet: every send checks it again
+        except PermanentDeliveryError as exc:
+            raise DestinationError(f"webhook URL: {exc}") from None
         return Destination(cls.name, address, new_secret())
 
     def close(self) -> None:
