@@ -134,3 +134,81 @@ class TrendOut(BaseModel):
     end: date
     total: int = Field(description="Documents in the shown periods")
     points: list[TrendPointOut]
+
+
+class MapAreaOut(BaseModel):
+    code: str = Field(description="INSEE code: department 01…95, 2A, 2B, 971…976; region 01…94")
+    name: str
+    count: int = Field(description="Documents matching the query and period in this area")
+
+
+class MapOut(BaseModel):
+    q: str
+    level: Literal["department", "region"]
+    after: date | None = Field(description="Documents filed on or after this day")
+    before: date | None = Field(description="Documents filed before this day")
+    total: int = Field(description="Documents matched, whether they name a place or not")
+    areas: list[MapAreaOut] = Field(
+        description="Every area of the level, in code order, zeros included"
+    )
+
+
+class CompanyFactsOut(BaseModel):
+    name: str
+    acronym: str | None
+    naf: str | None = Field(description="NAF rev. 2 activity code, e.g. 30.30Z")
+    sectors: list[str] = Field(description="Sector codes the NAF code implies")
+    category: Literal["PME", "ETI", "GE"] | None = Field(
+        description="Sirene's categorieEntreprise; null when the import did not say"
+    )
+    state: Literal["active", "ceased"]
+    city: str | None
+    department: str | None = Field(description="INSEE department code")
+    region: str | None = Field(description="INSEE region code")
+
+
+class CompanySummaryOut(BaseModel):
+    siren: str
+    name: str
+    acronym: str | None
+    naf: str | None
+    state: Literal["active", "ceased"]
+
+
+class CompanySearchOut(BaseModel):
+    q: str
+    companies: list[CompanySummaryOut] = Field(description="Active companies first, by name")
+
+
+class TimelineItemOut(BaseModel):
+    id: str
+    title: str
+    url: WebUrl
+    date: datetime | None = Field(description="Published, else collected (UTC)")
+    source: str = Field(description="The source's id")
+    kind: Literal["press", "bodacc", "boamp", "notice"] = Field(
+        description="press, a BODACC or BOAMP notice, or another open-data notice"
+    )
+    events: list[str] = Field(description="Economic event codes found in the document")
+
+
+class CoMentionOut(BaseModel):
+    value: str = Field(description="The company's SIREN, else the comparable key of its name")
+    siren: str | None
+    name: str
+    count: int = Field(description="Documents of this company that also mention it")
+
+
+class CompanyProfileOut(BaseModel):
+    siren: str
+    name: str
+    registry: CompanyFactsOut | None = Field(
+        description="What the registry knows; null for a SIREN only documents mention"
+    )
+    total: int = Field(description="Documents that mention the company")
+    timeline: list[TimelineItemOut] = Field(
+        description="The most recent of them, newest first (search company:SIREN for all)"
+    )
+    co_mentions: list[CoMentionOut] = Field(
+        description="The companies most often mentioned in its documents"
+    )

@@ -201,8 +201,12 @@ WEB_PAGES = [
 
 
 def page_data(path: str) -> list[str]:
-    """The values a page shows as it was given them: its query (``q``)."""
-    return [value for name, value in parse_qsl(urlsplit(path).query) if name == "q"]
+    """The values a page shows as it was given them: its query (``q``), and the map's
+    attribution, written as the licensor asks ("CC BY 4.0" is a name, not a decimal)."""
+    from myrtille.web.territory import ATTRIBUTION
+
+    given = [value for name, value in parse_qsl(urlsplit(path).query) if name == "q"]
+    return given + ([ATTRIBUTION] if urlsplit(path).path == "/map" else [])
 
 
 # Sources in every state of health: polled fine, failing (with a link refused by the URL

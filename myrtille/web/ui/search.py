@@ -16,8 +16,11 @@ from myrtille.index.base import FACET_FIELDS, IndexBackend, SearchRequest
 from myrtille.index.hints import index_is_empty
 from myrtille.index.query import Node, is_empty
 from myrtille.store.schema import MAX_ROW_ID
+from myrtille.texts import format_number
+from myrtille.texts import labels as vocabulary
 from myrtille.web.api import ApiError, facet_labels, search_query, state
 from myrtille.web.sessions import signed_in
+from myrtille.web.territory import EVERY_AREA, from_facet, map_areas, narrowed_query
 from myrtille.web.ui.common import (
     SECURITY_HEADERS,
     Texts,
@@ -64,6 +67,7 @@ TEXTS: Texts = {
         "sector": "Secteurs",
         "event": "Événements",
         "region": "Régions",
+        "dept": "Départements",
         "source": "Sources",
         "lang": "Langues",
         "histogram": "Documents par période",
@@ -89,6 +93,7 @@ TEXTS: Texts = {
         "sector": "Sectors",
         "event": "Events",
         "region": "Regions",
+        "dept": "Departments",
         "source": "Sources",
         "lang": "Languages",
         "histogram": "Documents per period",
@@ -121,6 +126,29 @@ def histogram_bars(
             bar["href"] = href(start, end)
         bars.append(bar)
     return bars
+
+
+def results_map(
+    q: str, node: Node, facet: list[Any], total: int, lang: str
+) -> dict[str, Any] | None:
+    """The small map of the results' departments, each a link to the narrowed search;
+    none when no result names a department."""
+    if not facet:
+        return None
+    counts = from_facet("department", facet, total)
+    picture = map_areas(
+        counts,
+        {
+            a.code: link(
+                "/search", lang, q=narrowed_query(q, node, "department", a.code, None, None)
+            )
+            for a in counts.areas
+        },
+    )
+    for area in picture["areas"]:
+        area["shown_count"] = format_number(area["count"], lang)
+    picture["href"] = link("/map", lang, q=q)
+    return picture
 
 
 def period_bounds(bucket: str, monthly: bool) -> tuple[str, str]:
@@ -208,6 +236,8 @@ def search_page(
             page=page,
             per_page=PER_PAGE,
             facets=FACET_FIELDS,
+            # Every department, for the small map; the lists show their first ten.
+            facet_limit=EVERY_AREA,
             histogram="day",
             as_of=as_of if page > 1 else None,
         )
@@ -215,6 +245,8 @@ def search_page(
     labels = facet_labels(chosen)
     names = source_names(request)
     labels["source"] = names
+    # The index keeps folded codes ("2a"); the names are the gazetteer's ("2A").
+    labels["dept"] = {c.lower(): n for c, n in vocabulary(chosen)["department"].items()}
     labels["lang"] = {
         f.value: language_label(f.value, chosen) for f in result.facets.get("lang", [])
     }
@@ -275,6 +307,7 @@ def search_page(
                 ),
             ),
             "empty_index": index_is_empty(index, result.total),
+            "map": results_map(full, node, result.facets.get("dept", []), result.total, chosen),
             "previous": page_link(result.page - 1) if result.page > 1 else None,
             "next": page_link(result.page + 1) if result.page < pages else None,
             "sorts": [
