@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,28 +21,11 @@ from typing import Any, TypeVar
 
 from myrtille.config.settings import Settings
 from myrtille.index.base import IndexBackend
-from myrtille.service.health import ServiceHealth, health_of
 from myrtille.store.database import Database, open_database
+from myrtille.store.health import ServiceHealth, health_of
 
 log = logging.getLogger("myrtille.service")
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def env_int(name: str, default: int) -> int:
-    """An integer from the environment (e.g. ``MYRTILLESERVICE_PROCESS_SECONDS``)."""
-    value = os.environ.get(name)
-    if not value:
-        return default
-    try:
-        return max(1, int(value))
-    except ValueError:
-        log.warning("ignoring %s=%r: not an integer", name, value)
-        return default
-
-
-# How much one run takes at most, so that a shutdown waits for one bounded run only.
-PROCESS_LIMIT_ENV = "MYRTILLESERVICE_PROCESS_LIMIT"
-DISPATCH_LIMIT_ENV = "MYRTILLESERVICE_DISPATCH_LIMIT"
 
 
 @dataclass
@@ -61,7 +43,7 @@ class Context:
         """The processing stage; the spaCy models load on first use, once."""
         with self.lock:
             if self._stage is None:
-                from myrtille.pipeline.processing import ProcessingStage
+                from myrtille.service.processing import ProcessingStage
 
                 self._stage = ProcessingStage(self.settings, self.database, index=self.index)
             return self._stage
@@ -69,17 +51,9 @@ class Context:
     def channels(self) -> dict[str, Any]:
         with self.lock:
             if self._channels is None:
-                from myrtille.alerts.channels.apprise import AppriseChannel
-                from myrtille.alerts.channels.email import EmailChannel
-                from myrtille.alerts.channels.webhook import WebhookChannel
-                from myrtille.alerts.tokens import secret_key
+                from myrtille.alerts.channels import CHANNELS
 
-                secret = secret_key(self.settings.secret_key, self.settings.data_dir)
-                self._channels = {
-                    "email": EmailChannel(self.settings, secret),
-                    "webhook": WebhookChannel(self.settings),
-                    "apprise": AppriseChannel(self.settings),
-                }
+                self._channels = CHANNELS.build(self.settings)
             return self._channels
 
 
@@ -196,7 +170,7 @@ def crawl(settings_json: str) -> None:
 def process(settings_json: str) -> None:
     """Enrich and index pending documents (a bounded number per run)."""
     ctx = context(settings_json)
-    report = ctx.stage().run(limit=env_int(PROCESS_LIMIT_ENV, 500))
+    report = ctx.stage().run(limit=ctx.settings.service.process_limit)
     if report.processed or report.failed:
         log.info(
             "process: %d processed, %d failed, %d alert(s) queued",
@@ -213,7 +187,7 @@ def dispatch(settings_json: str) -> None:
 
     ctx = context(settings_json)
     report = Dispatcher(ctx.settings, ctx.database, ctx.index, ctx.channels()).run(
-        env_int(DISPATCH_LIMIT_ENV, 500)
+        ctx.settings.service.dispatch_limit
     )
     if report.sent or report.retried or report.failed:
         log.info(
@@ -224,10 +198,12 @@ def dispatch(settings_json: str) -> None:
 @service_job
 def digest(settings_json: str, frequency: str) -> None:
     """Send the digests that are due; the builder knows who is due (once per slot)."""
+    from myrtille.alerts.channels.email import EmailChannel
     from myrtille.alerts.digests import DigestBuilder
 
     ctx = context(settings_json)
-    email = ctx.channels()["email"]
+    # Digests are email's own: its instance among the built channels.
+    email = next(c for c in ctx.channels().values() if isinstance(c, EmailChannel))
     with email.sender.batch():
         report = DigestBuilder(ctx.settings, ctx.database, ctx.index, email.send_digest).run(
             frequency  # type: ignore[arg-type]
@@ -241,8 +217,8 @@ def housekeeping(settings_json: str) -> None:
     """Prune sent deliveries, delete documents past their retention, compact the index;
     give stale intake claims back."""
     from myrtille.pipeline.intake import Intake
-    from myrtille.pipeline.processing import STALE_CLAIM
-    from myrtille.pipeline.retention import housekeep
+    from myrtille.service.processing import STALE_CLAIM
+    from myrtille.service.retention import housekeep
 
     ctx = context(settings_json)
     report = housekeep(ctx.settings, ctx.database, ctx.index)

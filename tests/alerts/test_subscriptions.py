@@ -24,7 +24,7 @@ from myrtille.enrichment.enricher import Enricher
 from myrtille.index.resolver import CodeResolver
 from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import Intake
-from myrtille.pipeline.processing import ProcessingStage
+from myrtille.service.processing import ProcessingStage
 from myrtille.store.database import Database, open_database
 from myrtille.store.schema import OutboxItem, Subscriber, Subscription
 
@@ -126,7 +126,7 @@ def test_processing_queues_each_story_once(tmp_path: Path, enricher: Enricher) -
         query="aerovolt event:fundraising",
         confirmed_by_operator=True,
         resolver=CodeResolver(),
-        webhook_url="https://hooks.example/a",
+        addresses={"webhook": "https://hooks.example/a"},
     )
     create_subscription(
         database, SECRET, email="b@exemple.fr", query="aerovolt", resolver=CodeResolver()

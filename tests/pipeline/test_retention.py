@@ -14,7 +14,7 @@ from myrtille.index.records import load_documents
 from myrtille.index.sqlite import SQLiteIndex
 from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import Intake
-from myrtille.pipeline.retention import housekeep
+from myrtille.service.retention import housekeep
 from myrtille.store.database import Database
 from myrtille.store.schema import (
     Document,
@@ -24,6 +24,7 @@ from myrtille.store.schema import (
     StoryCluster,
     Subscriber,
     Subscription,
+    SubscriptionDestination,
     utcnow,
 )
 
@@ -52,7 +53,10 @@ class Corpus:
             session.add(subscriber)
             session.flush()
             subscription = Subscription(
-                subscriber_id=subscriber.id, name="veille", query="x", channels=["email"]
+                subscriber_id=subscriber.id,
+                name="veille",
+                query="x",
+                destinations=[SubscriptionDestination(channel="email")],
             )
             session.add(subscription)
             session.flush()
