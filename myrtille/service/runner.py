@@ -119,6 +119,7 @@ def run_service(
     host: str,
     port: int,
     on_serving: Callable[[Callable[[], None]], None] | None = None,
+    access_log: bool = False,
 ) -> int:
     from myrtille.service import jobs
     from myrtille.service.scheduler import build_scheduler
@@ -130,7 +131,7 @@ def run_service(
     )
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     from myrtille.index.factory import open_index
-    from myrtille.service.health import health_of
+    from myrtille.store.health import health_of
 
     health_of(settings.data_dir).reset()  # problems of a previous run are not ours
     index = open_index(settings)
@@ -150,7 +151,7 @@ def run_service(
     scheduler = build_scheduler(settings)
     scheduler.start()
     log.info("scheduler started: %s", ", ".join(job.id for job in scheduler.get_jobs()))
-    server = _server_class()(server_config(app, settings, host, port))
+    server = _server_class()(server_config(app, settings, host, port, access_log=access_log))
     if on_serving is not None:
         threading.Thread(
             target=_when_serving, args=(server, on_serving), daemon=True, name="on-serving"
