@@ -26,6 +26,7 @@ from myrtille.alerts.channels.base import (
     PermanentDeliveryError,
     TransientDeliveryError,
 )
+from myrtille.alerts.channels.email import EmailChannel
 from myrtille.alerts.describe import company_names, describe
 from myrtille.alerts.dispatcher import alert_document
 from myrtille.config.settings import Settings
@@ -153,7 +154,8 @@ class DigestBuilder:
                     Subscription.frequency == frequency,
                     Subscription.active.is_(True),
                     Subscription.paused.is_(False),
-                    OutboxItem.channel == "email",
+                    # Digests are the email channel's way of sending its rows.
+                    OutboxItem.channel == EmailChannel.name,
                     OutboxItem.status == "pending",
                 )
                 .order_by(Subscription.id, OutboxItem.id)
