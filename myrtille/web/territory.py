@@ -124,6 +124,8 @@ def map_areas(counts: TerritoryCounts, href: dict[str, str]) -> dict[str, Any]:
     and the overseas insets' frames."""
     shapes = geometry()["departments" if counts.level == "department" else "regions"]
     top = counts.top
+    field = "department" if counts.level == "department" else "region"
+    inset_boxes = {inset[field]: inset["box"] for inset in geometry()["insets"]}
     areas = [
         {
             "code": area.code,
@@ -132,11 +134,12 @@ def map_areas(counts: TerritoryCounts, href: dict[str, str]) -> dict[str, Any]:
             "shade": shade(area.count, top),
             "d": shapes[area.code],
             "href": href[area.code],
+            # An overseas area's whole inset is its link: islands are too small to tap.
+            "inset": inset_boxes.get(area.code),
         }
         for area in counts.areas
         if area.code in shapes
     ]
-    field = "department" if counts.level == "department" else "region"
     names = codes(counts.level)
     insets = [
         {"box": inset["box"], "name": names.get(inset[field], inset[field])}
