@@ -13,13 +13,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from myrtille.config.opml import slug
 from myrtille.config.settings import WatchedCompany
 from myrtille.exceptions import ConfigError
+from myrtille.store.company_words import matching_ids, refresh_words
 from myrtille.store.database import Database
 from myrtille.store.schema import Company, utcnow
 
@@ -35,6 +36,8 @@ SIRENE_USUAL = (
     "denominationUsuelle3UniteLegale",
 )
 BATCH = 2000
+# categorieEntreprise: small and medium, intermediate-sized, large (INSEE's three).
+CATEGORIES = ("PME", "ETI", "GE")
 MAX_REPORTED_ROWS = 50
 _NAF = re.compile(r"^\d{2}\.\d{2}[A-Z]$")
 
@@ -84,8 +87,9 @@ def valid_siren(value: str) -> bool:
 
 
 def find_companies(database: Database, text: str, limit: int = 20) -> list[CompanyRecord]:
-    """Companies of the registry by SIREN (spaces allowed) or by a part of their name,
-    active ones first, for people picking a company to watch."""
+    """Companies of the registry by SIREN (spaces allowed) or by the start of words of
+    their names ("aero vol" finds "Aérovolt"), active ones first, for people picking a
+    company to watch. Served by the ``company_word`` index, not a scan of every name."""
     digits = re.sub(r"\s", "", text)
     wanted = text.strip()[:100]
     if not wanted:
@@ -93,9 +97,10 @@ def find_companies(database: Database, text: str, limit: int = 20) -> list[Compa
     if re.fullmatch(r"\d{9}", digits):
         condition = Company.siren == digits
     else:
-        # LIKE's own wildcards in a name are literal characters here.
-        escaped = wanted.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        condition = func.lower(Company.name).like(f"%{escaped}%", escape="\\")
+        ids = matching_ids(wanted)
+        if ids is None:
+            return []
+        condition = Company.id.in_(ids)
     with database.session() as session:
         rows = session.scalars(
             select(Company).where(condition).order_by(Company.ceased, Company.name).limit(limit)
@@ -235,6 +240,7 @@ def _rows(reader: csv.DictReader[str], report: ImportReport) -> Iterator[dict[st
         state = (row.get("etatAdministratifUniteLegale") or "A").strip()
         usual = [(row.get(c) or "").strip() for c in SIRENE_USUAL]
         ceased = state == "C"
+        category = (row.get("categorieEntreprise") or "").strip().upper()
         report.ceased += ceased
         yield {
             "id": siren,
@@ -243,6 +249,7 @@ def _rows(reader: csv.DictReader[str], report: ImportReport) -> Iterator[dict[st
             "aliases": [u for u in usual if u and u != name],
             "acronym": (row.get("sigleUniteLegale") or "").strip() or None,
             "naf": naf,
+            "category": category if category in CATEGORIES else None,
             "ceased": ceased,
             "origin": "sirene",
             "updated_at": utcnow(),
@@ -284,9 +291,13 @@ def _write(database: Database, insert, batch: list[dict[str, object]]) -> None: 
             ),
             "acronym": statement.excluded.acronym,
             "naf": statement.excluded.naf,
+            "category": statement.excluded.category,
             "ceased": statement.excluded.ceased,
             "updated_at": statement.excluded.updated_at,
         },
     )
     with database.session() as session:
         session.execute(statement)
+        # Core statements skip the ORM's listeners: the words follow the stored names.
+        stored = session.scalars(select(Company.id).where(Company.siren.in_(list(unique))))
+        refresh_words(session.connection(), list(stored))

@@ -16,6 +16,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from myrtille.exceptions import ConfigError
+from myrtille.store import company_words  # noqa: F401 (keeps company_word in step)
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # pg_advisory_xact_lock key of schema migrations ("myrtille" in ASCII).

@@ -164,9 +164,25 @@ class Company(Base):
     city: Mapped[str | None] = mapped_column(Text)
     department: Mapped[str | None] = mapped_column(String(3))
     region: Mapped[str | None] = mapped_column(String(2))
+    # Sirene's categorieEntreprise: PME, ETI or GE (None when the file does not say).
+    category: Mapped[str | None] = mapped_column(String(8))
     ceased: Mapped[bool] = mapped_column(default=False)
+    # A sole trader (a natural person): linked by SIREN only, never by name in press text.
+    person: Mapped[bool] = mapped_column(default=False)
     origin: Mapped[str] = mapped_column(String(16), default="sirene")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CompanyWord(Base):
+    """One folded word of a company's name, aliases or acronym: a company search by the
+    start of a word is a range over this primary key, not a scan of a million names."""
+
+    __tablename__ = "company_word"
+
+    word: Mapped[str] = mapped_column(String(64), primary_key=True)
+    company_id: Mapped[str] = mapped_column(
+        ForeignKey("company.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class Enrichment(Base):
@@ -284,6 +300,9 @@ class Subscription(Base):
     name: Mapped[str] = mapped_column(Text)
     query: Mapped[str] = mapped_column(Text)
     frequency: Mapped[str] = mapped_column(String(16), default="immediate")
+    # Legal notices about a company of a portfolio its query names are sent at once, even
+    # to a daily or weekly subscription (no effect on a query without portfolio:).
+    urgent: Mapped[bool] = mapped_column(default=True)
     # Loaded with the subscription: every reader of a subscription wants its channels.
     destinations: Mapped[list[SubscriptionDestination]] = relationship(
         cascade="all, delete-orphan",
@@ -346,12 +365,41 @@ class OutboxItem(Base):
     document_id: Mapped[str] = mapped_column(String(32))
     channel: Mapped[str] = mapped_column(String(16))
     also_reported_by: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # A legal notice about a portfolio company: delivered at once, marked urgent.
+    urgent: Mapped[bool] = mapped_column(default=False)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Portfolio(Base):
+    """An agent's named list of SIRENs (clients, suppliers), usable as ``portfolio:NAME``.
+    Names are unique across agents: a stored query names one portfolio, whoever reads it."""
+
+    __tablename__ = "portfolio"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id"), index=True)
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Changes with every import: the matcher re-resolves portfolio: queries when it moves.
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class PortfolioCompany(Base):
+    """One SIREN of a portfolio, with the agent's own label for it."""
+
+    __tablename__ = "portfolio_company"
+
+    portfolio_id: Mapped[int] = mapped_column(
+        ForeignKey("portfolio.id", ondelete="CASCADE"), primary_key=True
+    )
+    siren: Mapped[str] = mapped_column(String(9), primary_key=True, index=True)
+    label: Mapped[str | None] = mapped_column(Text)
 
 
 class DigestRun(Base):

@@ -18,6 +18,7 @@ from myrtille.web import (
     api,
     api_errors,
     apidocs,
+    companies_api,
     favicon,
     map_api,
     preferences,
@@ -109,6 +110,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(preferences.router)
     app.include_router(stream_routes.router)
     app.include_router(subscriptions_api.router)
+    app.include_router(companies_api.router)
     app.include_router(map_api.router)
     app.include_router(favicon.router)
     ui.install(app)

@@ -12,7 +12,9 @@ from fastapi.responses import RedirectResponse, Response
 
 from myrtille.web.sessions import CsrfFailed, SignInRequired
 from myrtille.web.ui import (
+    companies,
     documents,
+    map,
     search,
     signin,
     sources,
@@ -23,7 +25,17 @@ from myrtille.web.ui import (
 from myrtille.web.ui.common import COMMON, SECURITY_HEADERS, language, link, message
 
 router = APIRouter(include_in_schema=False)
-for module in (search, documents, signin, trends, sources, subscriptions, subscribe):
+for module in (
+    search,
+    documents,
+    companies,
+    signin,
+    trends,
+    map,
+    sources,
+    subscriptions,
+    subscribe,
+):
     router.include_router(module.router)
 
 
