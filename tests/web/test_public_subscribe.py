@@ -359,6 +359,38 @@ def test_company_search_by_name_or_siren_keeps_the_other_choices(site: Live) -> 
     )
 
 
+def test_the_form_searches_the_registry_by_post_without_putting_the_email_in_a_url(
+    site: Live, mailbox: Recorder
+) -> None:
+    with site.client() as http:
+        form = http.get("/subscribe")
+        # The button posts the whole form (nothing typed so far goes into a URL).
+        assert 'id="company-search" name="action" value="find_company"' in form.text
+        assert "formmethod" not in form.text
+        # Many searches in a row are not counted against the per-address limit.
+        for _ in range(8):
+            found = http.post(
+                "/subscribe",
+                data={
+                    "email": "firm@example.org",
+                    "company_q": "aérov",
+                    "sectors": "aeronautics",
+                    "action": "find_company",
+                },
+            )
+            assert found.status_code == 200
+        assert f'name="companies" value="{AEROVOLT}"> Aérovolt' in found.text
+        assert 'value="aeronautics" checked' in found.text
+        assert 'value="firm@example.org"' in found.text
+        assert "firm@example.org" not in str(found.url)
+        sent = http.post(
+            "/subscribe", data=documented_form("firm@example.org", companies=[AEROVOLT])
+        )
+    assert sent.status_code == 200
+    with site.database.session() as session:
+        assert session.scalars(select(Subscriber)).all() != []
+
+
 def test_hostile_registry_names_and_crawled_titles_stay_inert(
     site: Live, mailbox: Recorder
 ) -> None:

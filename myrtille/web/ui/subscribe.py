@@ -166,8 +166,15 @@ def subscribe_form(request: Request) -> HTMLResponse:
     if not app.settings.web.public_subscribe.enabled:
         return closed(request, lang)
     params = request.query_params
-    choices = read_choices({k: params.getlist(k) for k in params}, lang)
-    company_q = (params.get("company_q") or "").strip()[:100]
+    return company_search(request, lang, {k: params.getlist(k) for k in params})
+
+
+def company_search(request: Request, lang: str, fields: dict[str, list[Any]]) -> HTMLResponse:
+    """The form again with the registry's companies matching ``company_q`` as checkboxes,
+    every other choice kept."""
+    app = state(request)
+    choices = read_choices(fields, lang)
+    company_q = str((fields.get("company_q") or [""])[0]).strip()[:100]
     found = find_companies(app.database, company_q) if company_q else None
     chosen = companies_by_siren(app.database, choices.companies)
     return form_page(
@@ -183,6 +190,11 @@ async def subscribe(request: Request) -> HTMLResponse:
     rules = app.settings.web.public_subscribe
     if not rules.enabled:
         return closed(request, lang)
+    if form.get("action") == "find_company":
+        # Posted, not sent by GET, so that the email typed so far stays out of URLs and
+        # logs; a registry search creates and sends nothing, so it is not counted.
+        fields = {k: form.getlist(k) for k in form}
+        return await run_in_threadpool(company_search, request, lang, fields)
     limits = PublicSubscribeLimits(app.database, rules)
     wait = await run_in_threadpool(limits.client_wait, client_address(request))
     if wait:
