@@ -47,8 +47,10 @@ PAGE = """<!DOCTYPE html>
 <meta name="robots" content="noindex">
 <title>{{ title }} · Myrtille</title>
 <style>
-body{margin:0;background:#f3f1f6;font-family:Arial,Helvetica,sans-serif;color:#222}
+body{margin:0;background:#f3f1f6;font-family:Arial,Helvetica,sans-serif;color:#222;overflow-wrap:anywhere}
 main{max-width:640px;margin:40px auto;background:#fff;border-radius:6px;padding:24px 28px}
+@media (max-width:600px){main{margin:12px 8px;padding:16px 14px}}
+select,input{max-width:100%}
 h1{font-size:22px;margin:0 0 16px}
 .brand{font-size:12px;letter-spacing:1px;text-transform:uppercase;color:#5b2a86;margin:0 0 12px}
 button{background:#5b2a86;color:#fff;border:0;border-radius:4px;padding:8px 16px;font-size:14px;
