@@ -371,3 +371,16 @@ def test_sirene_import_keeps_the_category_and_the_words(tmp_path: Path, site: Li
     with site.database.session() as session:
         assert session.get(Company, "732829338").category == "PME"  # type: ignore[union-attr]
         assert session.get(Company, "732829346").category is None  # type: ignore[union-attr]
+
+
+def test_document_page_and_search_facets_lead_to_the_company_page(http: httpx.Client) -> None:
+    document = http.get("/documents/d51?lang=en").text
+    assert f'<a href="/companies/{AEROVOLT}?lang=en">Aérovolt</a>' in document
+    assert f'<a href="/companies/{SOLARIS_SIREN}?lang=en">Solaris</a>' in document
+    # Without a SIREN, the name is a search.
+    assert (
+        '<a href="/search?q=company%3AH%C3%A9licea">Hélicea</a>' in http.get("/documents/d01").text
+    )
+    search = http.get("/search", params={"q": "aérovolt"}).text
+    assert f'class="company-page" href="/companies/{SOLARIS_SIREN}"' in search
+    assert f'class="company-page" href="/companies/{AEROVOLT}"' in search

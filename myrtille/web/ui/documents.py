@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 from sqlalchemy import or_, select
 
+from myrtille.enrichment.registry import valid_siren
 from myrtille.index.base import IndexBackend, IndexedDocument
 from myrtille.store.database import Database
 from myrtille.store.schema import Company
@@ -163,11 +164,10 @@ def company_context(
     return {
         "name": company.get("name") or company.get("siren") or "",
         "siren": company.get("siren"),
-        "href": link(
-            "/search",
-            lang,
-            q=term("company", str(company.get("siren") or company.get("name") or "")),
-        ),
+        # A company with a SIREN has its own page (registry facts, timeline); else a search.
+        "href": link(f"/companies/{company['siren']}", lang)
+        if valid_siren(str(company.get("siren") or ""))
+        else link("/search", lang, q=term("company", str(company.get("name") or ""))),
         "naf": entry.naf if entry else None,
         "city": entry.city if entry else None,
         "sectors": [

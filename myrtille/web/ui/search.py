@@ -12,19 +12,18 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
+from myrtille.enrichment.registry import valid_siren
 from myrtille.index.base import FACET_FIELDS, IndexBackend, SearchRequest
 from myrtille.index.hints import index_is_empty
 from myrtille.index.query import Node, is_empty
 from myrtille.store.schema import MAX_ROW_ID
-from myrtille.texts import format_number
+from myrtille.texts import N_, format_date, format_number, gettext
 from myrtille.texts import labels as vocabulary
 from myrtille.web.api import ApiError, facet_labels, search_query, state
 from myrtille.web.sessions import signed_in
 from myrtille.web.territory import EVERY_AREA, from_facet, map_areas, narrowed_query
 from myrtille.web.ui.common import (
     SECURITY_HEADERS,
-    Texts,
-    day,
     language,
     language_label,
     link,
@@ -46,60 +45,17 @@ EXAMPLES = (
     "company:919985002",
 )
 
-TEXTS: Texts = {
-    "fr": {
-        "search": "Recherche",
-        "search_button": "Chercher",
-        "placeholder": "Mots, ou champs comme sector:energy",
-        "examples": "Exemples :",
-        "results": "{n} résultat(s)",
-        "no_results": "Aucun document ne correspond.",
-        "empty_index": "L'index ne contient encore aucun document : lancez {crawl} pour "
-        "collecter les sources, puis {process} pour analyser et indexer ce qui a été collecté.",
-        "sort": "Tri :",
-        "relevance": "pertinence",
-        "date": "date",
-        "previous": "← Précédente",
-        "next": "Suivante →",
-        "page": "Page {page} sur {pages}",
-        "facets": "Affiner",
-        "company": "Entreprises",
-        "sector": "Secteurs",
-        "event": "Événements",
-        "region": "Régions",
-        "dept": "Départements",
-        "source": "Sources",
-        "lang": "Langues",
-        "histogram": "Documents par période",
-        "intro": "Tapez une requête ou essayez un exemple.",
-    },
-    "en": {
-        "search": "Search",
-        "search_button": "Search",
-        "placeholder": "Words, or fields such as sector:energy",
-        "examples": "Examples:",
-        "results": "{n} result(s)",
-        "no_results": "No document matches.",
-        "empty_index": "The index holds no documents yet: run {crawl} to collect the sources, "
-        "then {process} to enrich and index what was collected.",
-        "sort": "Sort:",
-        "relevance": "relevance",
-        "date": "date",
-        "previous": "← Previous",
-        "next": "Next →",
-        "page": "Page {page} of {pages}",
-        "facets": "Narrow down",
-        "company": "Companies",
-        "sector": "Sectors",
-        "event": "Events",
-        "region": "Regions",
-        "dept": "Departments",
-        "source": "Sources",
-        "lang": "Languages",
-        "histogram": "Documents per period",
-        "intro": "Type a query or try an example.",
-    },
+# Each facet's heading and each sort's name, translated when the page is drawn.
+FACET_TITLES = {
+    "company": N_("Companies"),
+    "sector": N_("Sectors"),
+    "event": N_("Events"),
+    "region": N_("Regions"),
+    "dept": N_("Departments"),
+    "source": N_("Sources"),
+    "lang": N_("Languages"),
 }
+SORT_NAMES = {"relevance": N_("relevance"), "date": N_("date")}
 
 
 def histogram_bars(
@@ -149,6 +105,18 @@ def results_map(
         area["shown_count"] = format_number(area["count"], lang)
     picture["href"] = link("/map", lang, q=q)
     return picture
+
+
+def shown_bar(bar: dict[str, Any], lang: str) -> dict[str, str]:
+    """A bar's period and count as the reader's language writes them ("mars 2025",
+    "14/03/2025"; "1 234")."""
+    bucket = str(bar["bucket"])
+    monthly = len(bucket) == 7
+    first = date.fromisoformat(f"{bucket}-01" if monthly else bucket)
+    return {
+        "period": format_date(first, lang, style="month" if monthly else ""),
+        "shown_count": format_number(bar["count"], lang),
+    }
 
 
 def period_bounds(bucket: str, monthly: bool) -> tuple[str, str]:
@@ -214,7 +182,7 @@ def search_page(
     ).strip()
     examples = [{"query": e, "href": link("/search", chosen, q=e)} for e in EXAMPLES]
     common: dict[str, Any] = {
-        "title": TEXTS[chosen]["search"],
+        "title": gettext(chosen, "Search"),
         "q": full,
         "examples": examples,
         "switch": link("/search", other(chosen), q=full, sort=sort),
@@ -224,9 +192,7 @@ def search_page(
         node: Node = search_query(full, app.resolver)
     except ApiError as exc:
         error = query_error(full, exc.message, exc.position)
-        return render(
-            request, "search.html", chosen, TEXTS, 400, result=None, error=error, **common
-        )
+        return render(request, "search.html", chosen, status=400, result=None, error=error, **common)
     common["subscribe"] = subscribe_link(request, chosen, full, node)
     index: IndexBackend = app.index
     result = index.search(
@@ -258,14 +224,19 @@ def search_page(
         facets.append(
             {
                 "name": name,
+                "title": gettext(chosen, FACET_TITLES[name]),
                 "entries": [
                     {
                         "label": f.label or labels.get(name, {}).get(f.value) or f.value,
                         "value": f.value,
-                        "count": f.count,
+                        "count": format_number(f.count, chosen),
                         "href": link(
                             "/search", chosen, q=f"{full} {term(name, f.value)}", sort=sort
                         ),
+                        # A linked company also has its own page.
+                        "page": link(f"/companies/{f.value}", chosen)
+                        if name == "company" and valid_siren(f.value)
+                        else None,
                     }
                     for f in counts[:10]
                 ],
@@ -282,7 +253,7 @@ def search_page(
             "href": link(f"/documents/{quote(hit.id, safe='')}", chosen),
             "source": names.get(hit.source, hit.source),
             "language": language_label(hit.language, chosen),
-            "date": day(hit.published_at),
+            "date": format_date(hit.published_at, chosen),
             # Escaped by index/snippets.py, with <mark> around the matches: the only markup.
             "snippet": Markup(hit.snippet),
         }
@@ -292,7 +263,6 @@ def search_page(
         request,
         "search.html",
         chosen,
-        TEXTS,
         error=None,
         result={
             "total": result.total,
@@ -300,19 +270,26 @@ def search_page(
             "pages": pages,
             "hits": hits,
             "facets": facets,
-            "histogram": histogram_bars(
-                result.histogram,
-                lambda start, end: link(
-                    "/search", chosen, q=f"{full} after:{start} before:{end}", sort=sort
-                ),
-            ),
+            "histogram": [
+                bar | shown_bar(bar, chosen)
+                for bar in histogram_bars(
+                    result.histogram,
+                    lambda start, end: link(
+                        "/search", chosen, q=f"{full} after:{start} before:{end}", sort=sort
+                    ),
+                )
+            ],
             "empty_index": index_is_empty(index, result.total),
             "map": results_map(full, node, result.facets.get("dept", []), result.total, chosen),
             "previous": page_link(result.page - 1) if result.page > 1 else None,
             "next": page_link(result.page + 1) if result.page < pages else None,
             "sorts": [
-                {"name": s, "href": link("/search", chosen, q=full, sort=s), "active": s == sort}
-                for s in ("relevance", "date")
+                {
+                    "name": gettext(chosen, SORT_NAMES[s]),
+                    "href": link("/search", chosen, q=full, sort=s),
+                    "active": s == sort,
+                }
+                for s in SORT_NAMES
             ],
         },
         **common,
