@@ -10,6 +10,7 @@ from myrtille.cli import (  # noqa: F401  (imported to register their commands)
     alerts,
     collection,
     enrichment,
+    portfolios,
     search,
     service,
     watch,

@@ -1,0 +1,147 @@
+"""Portfolio commands: import, list, show, export, delete."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from myrtille.cli.command import AppContext, err, main, out, reports_config_errors
+from myrtille.exceptions import ConfigError
+
+
+@main.group()
+def portfolios() -> None:
+    """Agents' named lists of SIRENs, usable as portfolio:NAME in any query."""
+
+
+def _agent_id(app: AppContext, name: str | None) -> int | None:
+    if name is None:
+        return None
+    from sqlalchemy import select
+
+    from myrtille.store.schema import Agent
+
+    with app.database.session() as session:
+        agent_id = session.scalar(select(Agent.id).where(Agent.name == name))
+    if agent_id is None:
+        raise ConfigError(
+            f"no agent named '{name}'", hint="see `myrtille users list` for the agents' names"
+        )
+    return agent_id
+
+
+def _require(app: AppContext, name: str) -> None:
+    from myrtille.config.suggestions import closest
+    from myrtille.enrichment.portfolios import find_portfolio, portfolio_names
+
+    if find_portfolio(app.database, name) is None:
+        names = portfolio_names(app.database)
+        guess = closest(name.lower(), names)
+        raise ConfigError(
+            f"no portfolio named '{name}'",
+            hint=(f"did you mean '{guess}'? " if guess else "") + "see `myrtille portfolios list`",
+        )
+
+
+@portfolios.command(name="import")
+@click.argument("name")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--agent", metavar="NAME", help="The agent who owns it (default: shared).")
+@click.pass_obj
+@reports_config_errors
+def portfolios_import(app: AppContext, name: str, csv_file: Path, agent: str | None) -> None:
+    """Import (or replace) portfolio NAME from a CSV of SIRENs with an optional label."""
+    from myrtille.enrichment.portfolios import MAX_REPORTED_LINES, import_portfolio_file
+
+    found = import_portfolio_file(app.database, name, csv_file, _agent_id(app, agent))
+    out.print(
+        f"Portfolio '{name.strip().lower()}': {len(found.entries)} companies imported "
+        f"from {found.rows} rows; {found.bad_count} bad lines skipped; "
+        f"{found.duplicates} duplicates counted once; "
+        f"{found.unknown_count} SIRENs not in the registry (kept).",
+        markup=False,
+    )
+    for line, reason in found.bad_lines:
+        err.print(f"  {csv_file}:{line}: {reason}", markup=False)
+    if found.bad_count > len(found.bad_lines):
+        err.print(f"  … and {found.bad_count - MAX_REPORTED_LINES} more bad lines", markup=False)
+    for line, siren in found.unknown_lines:
+        err.print(f"  {csv_file}:{line}: SIREN {siren} is not in the registry", markup=False)
+    if found.unknown_count > len(found.unknown_lines):
+        err.print(
+            f"  … and {found.unknown_count - MAX_REPORTED_LINES} more unknown SIRENs",
+            markup=False,
+        )
+
+
+@portfolios.command(name="list")
+@click.pass_obj
+@reports_config_errors
+def portfolios_list(app: AppContext) -> None:
+    """Every portfolio, its size and when it was last imported."""
+    from myrtille.enrichment.portfolios import list_portfolios
+
+    found = list_portfolios(app.database)
+    if not found:
+        out.print("No portfolios yet: myrtille portfolios import NAME FILE.csv", markup=False)
+        return
+    table = Table(title=f"Portfolios ({len(found)})", title_justify="left")
+    for column in ("name", "companies", "updated"):
+        table.add_column(column)
+    for portfolio in found:
+        table.add_row(portfolio.name, str(portfolio.size), f"{portfolio.updated_at:%Y-%m-%d %H:%M}")
+    out.print(table)
+
+
+@portfolios.command(name="show")
+@click.argument("name")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.pass_obj
+@reports_config_errors
+def portfolios_show(app: AppContext, name: str, limit: int) -> None:
+    """The companies of portfolio NAME: SIREN, label and registry name."""
+    from myrtille.enrichment.portfolios import find_portfolio, portfolio_rows
+
+    _require(app, name)
+    summary = find_portfolio(app.database, name)
+    assert summary is not None
+    table = Table(
+        title=f"Portfolio {summary.name} ({summary.size} companies)", title_justify="left"
+    )
+    for column in ("SIREN", "label", "registry name"):
+        table.add_column(column)
+    for siren, label, registered in portfolio_rows(app.database, name, limit):
+        table.add_row(siren, label or "", registered or "(not in the registry)")
+    out.print(table)
+
+
+@portfolios.command(name="export")
+@click.argument("name")
+@click.pass_obj
+@reports_config_errors
+def portfolios_export(app: AppContext, name: str) -> None:
+    """Write portfolio NAME as CSV (siren,label) to standard output."""
+    from myrtille.enrichment.portfolios import portfolio_rows
+
+    _require(app, name)
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["siren", "label"])
+    for siren, label, _ in portfolio_rows(app.database, name):
+        writer.writerow([siren, label or ""])
+
+
+@portfolios.command(name="delete")
+@click.argument("name")
+@click.pass_obj
+@reports_config_errors
+def portfolios_delete(app: AppContext, name: str) -> None:
+    """Delete portfolio NAME (subscriptions naming it stop matching until it is back)."""
+    from myrtille.enrichment.portfolios import delete_portfolio
+
+    _require(app, name)
+    delete_portfolio(app.database, name)
+    out.print(f"Portfolio '{name.strip().lower()}' deleted.", markup=False)
