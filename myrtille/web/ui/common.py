@@ -142,6 +142,7 @@ def render(
             nav={
                 "search": link("/search", lang),
                 "trends": link("/trends", lang),
+                "map": link("/map", lang),
                 "sources": link("/sources", lang),
                 "subscriptions": link("/agent/subscriptions", lang),
                 "sign_in": link("/signin", lang, next=here if here != "/signin" else None),
