@@ -187,6 +187,9 @@ RENDERINGS: list[Callable[[Path], list[Rendering]]] = [emails, cli_summaries]
 WEB_PAGES = [
     "/nowhere",
     "/search?q=%28",
+    "/search",
+    "/search?q=a%C3%A9rovolt",
+    "/search?q=sector%3Aaeronautics&sort=date",
     "/trends",
     "/trends?q=sector%3Aenergy&periods=20",
     "/trends?q=sector%3Aaeronautics&interval=week&periods=8",
@@ -382,3 +385,56 @@ def agent_pages(tmp_path: Path) -> list[Rendering]:
 
 
 RENDERINGS.append(agent_pages)
+
+
+# -- company pages ----------------------------------------------------------------------
+
+COMPANY_PAGES = [
+    "/companies",
+    "/companies?q=aero",
+    "/companies?q=zzz",
+    "/companies/919985002",
+    "/companies/732829304",
+    "/companies/732829320",  # unknown
+    "/companies/12345",  # not 9 digits
+    "/companies/919985003",  # bad check digit
+]
+
+
+def company_pages(tmp_path: Path) -> list[Rendering]:
+    """The company search and pages (facts, timeline with BODACC/BOAMP notices and events,
+    co-mentions) and their 404 and 400 answers, over the HTTP tests' registry and index."""
+    from myrtille.index.factory import open_index
+    from myrtille.store.schema import Company
+    from tests.web.conftest import documents, start_live
+    from tests.web.test_companies import SOURCES, notices
+
+    out = []
+    with start_live(tmp_path / "data", sources=SOURCES) as live, live.client() as http:
+        index = open_index(live.settings)
+        crawled = notices()
+        index.index(crawled)
+        index.close()
+        with live.database.session() as session:
+            session.add(
+                Company(
+                    id="919985002",
+                    siren="919985002",
+                    name="Aérovolt SAS",
+                    naf="30.30Z",
+                    category="PME",
+                )
+            )
+            session.add(Company(id="732829304", siren="732829304", name="Hélios", ceased=True))
+        data = ["Aérovolt SAS", "Aérovolt", "Hélios", "Hélicea", "Solaris", "zzz", "aero"]
+        data += [d.title for d in [*documents(), *crawled]]
+        data += [source.get("name", "") for source in SOURCES] + ["la-depeche", "eco-regions"]
+        for path in COMPANY_PAGES:
+            for lang in ("fr", "en"):
+                separator = "&" if "?" in path else "?"
+                response = http.get(f"{path}{separator}lang={lang}")
+                out.append(Rendering(f"page {path}", lang, visible_text(response.text), data))
+    return out
+
+
+RENDERINGS.append(company_pages)
