@@ -127,3 +127,12 @@ def test_named_unknown_source_and_bad_config_exit_2(tmp_path: Path, server: Rout
     code, output = run("--config", str(bad), "crawl")
     assert code == 2
     assert "bad.yaml, line 2, key 'sources[0].url': this key is required" in output
+
+
+def test_export_offers_exactly_the_formats_it_writes() -> None:
+    # --format once accepted a value and ignored it: each choice is a writer that is used.
+    from myrtille.cli import main
+    from myrtille.pipeline.export import WRITERS
+
+    option = next(p for p in main.commands["export"].params if p.name == "fmt")
+    assert list(option.type.choices) == list(WRITERS)  # type: ignore[attr-defined]

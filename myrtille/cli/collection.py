@@ -72,6 +72,7 @@ def crawl(app: AppContext, sources: tuple[str, ...], ignore_schedule: bool) -> N
 
 
 @main.command(name="export")
+# The choices are pipeline.export.WRITERS' names (not imported here: commands load lazily).
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--since", metavar="DATE", help="Only documents published on or after DATE.")
 @click.option("--source", "source_ids", multiple=True, help="Only these sources.")
@@ -88,7 +89,7 @@ def export(
 ) -> None:
     """Write collected documents, one JSON object per line."""
     from myrtille.crawlers.dates import parse_datetime
-    from myrtille.pipeline.export import export_records, write_jsonl
+    from myrtille.pipeline.export import WRITERS, export_records
 
     since_at: datetime | None = None
     if since:
@@ -101,7 +102,7 @@ def export(
     documents = export_records(app.database, since_at, source_ids)
     if output:
         with output.open("w", encoding="utf-8") as handle:
-            count = write_jsonl(documents, handle)
+            count = WRITERS[fmt](documents, handle)
         err.print(
             say_n(
                 "{n} document written to {path}",
@@ -112,7 +113,7 @@ def export(
             markup=False,
         )
     else:
-        write_jsonl(documents, sys.stdout)
+        WRITERS[fmt](documents, sys.stdout)
 
 
 @main.group(invoke_without_command=True)

@@ -120,13 +120,6 @@ class Enricher:
             self._index = RegistryIndex(self._records, self._is_common_word)
         return self._index
 
-    def reload_registry(self, records: Iterable[CompanyRecord]) -> None:
-        """New registry content (an import, a watchlist change) without a restart."""
-        self._records = list(records)
-        self._index = None
-        for tools in self._tools.values():
-            tools.nlp.get_pipe("myrtille_company_ruler").compile(self.index)
-
     def _is_common_word(self, word: str) -> bool:
         if word in FR_STOP_WORDS or word in EN_STOP_WORDS:
             return True

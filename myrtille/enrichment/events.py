@@ -47,13 +47,7 @@ class Event:
 
 class EventMatcher:
     def __init__(self, nlp: Language, events: list[LexiconEntry], language: str) -> None:
-        self.matcher = PatternSet(nlp.vocab)
-        for event in events:
-            expressions = event.patterns.get(language) or [
-                e for exprs in event.patterns.values() for e in exprs
-            ]
-            for expression in expressions:
-                self.matcher.add(f"event:{event.code}", expression)
+        self.matcher = PatternSet.from_lexicon(nlp.vocab, "event", events, language)
 
     def find(
         self,

@@ -23,8 +23,9 @@ Examples: ``lever * fonds``, ``placer en redressement judiciaire``,
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -143,6 +144,17 @@ def _phrase_alternatives(expression: str) -> list[list[str]] | None:
     return sequences
 
 
+class Lexical(Protocol):
+    """What a lexicon entry (``lexicons.Lexical``) gives the patterns: its code and
+    its pattern expressions per language."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def patterns(self) -> dict[str, list[str]]: ...
+
+
 class PatternSet:
     """Labelled pattern expressions, matched together.
 
@@ -157,6 +169,21 @@ class PatternSet:
         self.phrases = PhraseMatcher(vocab, attr="LEMMA")
         self.groups: dict[tuple[str, str], Matcher] = {}
         self._phrases = 0
+
+    @classmethod
+    def from_lexicon(
+        cls, vocab: Vocab, kind: str, entries: Sequence[Lexical], language: str
+    ) -> PatternSet:
+        """Every entry's patterns for ``language``, labelled ``<kind>:<code>``. A language the
+        lexicon does not cover (a blank pipeline) gets all its languages' patterns."""
+        patterns = cls(vocab)
+        for entry in entries:
+            expressions = entry.patterns.get(language) or [
+                e for exprs in entry.patterns.values() for e in exprs
+            ]
+            for expression in expressions:
+                patterns.add(f"{kind}:{entry.code}", expression)
+        return patterns
 
     def add(self, label: str, expression: str) -> None:
         sequences = _phrase_alternatives(expression)

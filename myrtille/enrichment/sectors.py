@@ -34,14 +34,7 @@ class SectorScore:
 class SectorMatcher:
     def __init__(self, nlp: Language, sectors: list[LexiconEntry], language: str) -> None:
         self.sectors = {s.code: s for s in sectors}
-        self.matcher = PatternSet(nlp.vocab)
-        for sector in sectors:
-            # A blank pipeline of another language still gets both lexicons' terms.
-            expressions = sector.patterns.get(language) or [
-                e for exprs in sector.patterns.values() for e in exprs
-            ]
-            for expression in expressions:
-                self.matcher.add(f"sector:{sector.code}", expression)
+        self.matcher = PatternSet.from_lexicon(nlp.vocab, "sector", sectors, language)
 
     def naf_sectors(self, naf: str | None) -> list[str]:
         if not naf:

@@ -109,10 +109,6 @@ def is_spike(count: int, base: Baseline | None) -> bool:
     return base is not None and count > base.threshold and count >= MIN_SPIKE_COUNT
 
 
-def flag_spikes(counts: Sequence[int], baseline: int) -> list[bool]:
-    return [is_spike(c, b) for c, b in zip(counts, baselines(counts, baseline), strict=True)]
-
-
 def trend(
     day_counts: Iterable[tuple[str, int]],
     *,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import IO, Any
 
@@ -101,3 +101,7 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
+
+
+# The export formats, by the name ``myrtille export --format`` takes.
+WRITERS: dict[str, Callable[[Iterable[dict[str, Any]], IO[str]], int]] = {"jsonl": write_jsonl}

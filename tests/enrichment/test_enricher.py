@@ -141,16 +141,16 @@ def test_notices_are_linked_by_siren(enricher: Enricher) -> None:
     assert result.departments == ["62"] and result.regions == ["32"]
 
 
-def test_registry_changes_take_effect_without_a_new_enricher(enricher: Enricher) -> None:
+def test_a_company_added_to_the_registry_is_linked(enricher: Enricher) -> None:
     extra = CompanyRecord(
         "970000001", "Zéphyrine Robotique", "970000001", (), None, "28.99B", None, None, False
     )
-    enricher.reload_registry([*REGISTRY, extra])
-    try:
-        result = enrich(enricher, "Robotique", "Zéphyrine Robotique ouvre un site à Lyon.")
-        assert "970000001" in {c["siren"] for c in result.companies}
-    finally:
-        enricher.reload_registry(REGISTRY)
+    text = "Zéphyrine Robotique ouvre un site à Lyon."
+    assert "970000001" not in {c["siren"] for c in enrich(enricher, "Robotique", text).companies}
+    # The stage builds its enricher from the registry as it is (settings as the fixture's).
+    grown = Enricher(enricher.settings, [*REGISTRY, extra])
+    result = enrich(grown, "Robotique", text)
+    assert "970000001" in {c["siren"] for c in result.companies}
 
 
 def test_an_event_sentence_does_not_run_into_the_title(enricher: Enricher) -> None:

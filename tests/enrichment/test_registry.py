@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from myrtille.config.settings import WatchedCompany
+from myrtille.enrichment.enricher import Enricher
 from myrtille.enrichment.registry import (
     SIRENE_REQUIRED,
     import_sirene,
@@ -171,9 +172,9 @@ def test_a_hundred_thousand_imported_companies_are_linked(tmp_path: Path, enrich
     assert report.imported == 100_000 and report.ceased == 10_000
     records = load_registry(database)
     assert len(records) == 100_000
-    enricher.reload_registry([*REGISTRY, *records])
+    grown = Enricher(enricher.settings, [*REGISTRY, *records])
     try:
-        [result] = enricher.enrich(
+        [result] = grown.enrich(
             [
                 DocumentInput(
                     "n1",
@@ -187,5 +188,4 @@ def test_a_hundred_thousand_imported_companies_are_linked(tmp_path: Path, enrich
         linked = {c["siren"] for c in result.companies if c["siren"]}
         assert linked == {luhn_siren(54_321), luhn_siren(77)}
     finally:
-        enricher.reload_registry(REGISTRY)
         database.dispose()

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from myrtille.cli import main
 from myrtille.index.base import FACET_FIELDS
 from myrtille.index.query import QueryError, parse
-from myrtille.index.trends import flag_spikes, period_counts, period_starts, trend
+from myrtille.index.trends import baselines, is_spike, period_counts, period_starts, trend
 from myrtille.store.database import Database, open_database
 from myrtille.store.schema import Agent
 from myrtille.web.auth import AgentExists, authenticate, create_agent, revoke
@@ -347,6 +347,10 @@ def test_the_openapi_schema_describes_every_endpoint(live: Live) -> None:
 
 
 # -- trends, the computation ---------------------------------------------------------------
+
+
+def flag_spikes(counts: list[int], baseline: int) -> list[bool]:
+    return [is_spike(c, b) for c, b in zip(counts, baselines(counts, baseline), strict=True)]
 
 
 def test_a_burst_over_a_quiet_baseline_is_a_spike() -> None:
