@@ -35,14 +35,10 @@ from myrtille.store.database import Database, open_database
 
 log = logging.getLogger("myrtille.demo")
 
-# The service's job intervals while the demo runs, unless the environment sets them:
-# short, so that a published article is collected, enriched and mailed within seconds.
+# The service's job intervals while the demo runs (its config file), unless the
+# environment sets them: short, so that a published article is mailed within seconds.
 JOB_SECONDS = 5
-JOB_VARIABLES = (
-    "MYRTILLESERVICE_CRAWL_SECONDS",
-    "MYRTILLESERVICE_PROCESS_SECONDS",
-    "MYRTILLESERVICE_DISPATCH_SECONDS",
-)
+SERVICE_ENV_PREFIX = "MYRTILLE_SERVICE__"
 EXAMPLE_QUERIES = (
     "event:acquisition region:occitanie",
     "company:Cellvia",
@@ -59,6 +55,7 @@ class LiveOptions:
     poll: int = 15  # seconds between two polls of each demo source
     duration: float | None = None  # stop after this many seconds
     fresh: bool = False
+    access_log: bool = False  # one line per HTTP request of the web UI
 
 
 def _interrupted(signum: int, frame: FrameType | None) -> None:
@@ -92,10 +89,17 @@ def run_live_demo(console: Console, data_dir: Path, options: LiveOptions) -> int
             interval=f"{options.poll}s",
             notices_interval="10m",
             public_url=ui_url,
+            job_interval=f"{min(JOB_SECONDS, options.poll)}s",
         )
-        # Embedded defaults, except an SMTP server the user may name to receive the alerts.
+        # Embedded defaults, except an SMTP server the user may name to receive the alerts
+        # and the service's job intervals.
         settings = load_settings(
-            config_path, env={k: v for k, v in os.environ.items() if k in SMTP_ENV}
+            config_path,
+            env={
+                k: v
+                for k, v in os.environ.items()
+                if k in SMTP_ENV or k.startswith(SERVICE_ENV_PREFIX)
+            },
         )
         database = open_database(settings.state_url)
         console.print(
@@ -108,12 +112,21 @@ def run_live_demo(console: Console, data_dir: Path, options: LiveOptions) -> int
             report = run_crawl(settings, database, settings.sources, on_event=progress.handle)
         print_crawl_report(console, report)
         access = ensure_agent(database)
-        for variable in JOB_VARIABLES:
-            os.environ.setdefault(variable, str(min(JOB_SECONDS, options.poll)))
         # With jobs this frequent, "skipped: an instance is still running" is no news.
         logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
+        # The demo's narration shows each email once, with its file: not the channel's log too.
+        logging.getLogger("myrtille.alerts.smtp").setLevel(logging.WARNING)
+        # Its "consent recorded by the operator" line says what the operator warning would.
+        logging.getLogger("myrtille.alerts.subscriptions").setLevel(logging.ERROR)
         demo = LiveDemo(console, settings, database, newsroom, access, ui_url, options, started)
-        code = run_service(settings, database, "127.0.0.1", ui_port, on_serving=demo.on_serving)
+        code = run_service(
+            settings,
+            database,
+            "127.0.0.1",
+            ui_port,
+            on_serving=demo.on_serving,
+            access_log=options.access_log,
+        )
         demo.stopping.set()
         console.print(
             f"Demo stopped. State kept in {data_dir}: run it again to go on, "
