@@ -192,7 +192,9 @@ def search_page(
         node: Node = search_query(full, app.resolver)
     except ApiError as exc:
         error = query_error(full, exc.message, exc.position)
-        return render(request, "search.html", chosen, status=400, result=None, error=error, **common)
+        return render(
+            request, "search.html", chosen, status=400, result=None, error=error, **common
+        )
     common["subscribe"] = subscribe_link(request, chosen, full, node)
     index: IndexBackend = app.index
     result = index.search(
