@@ -180,3 +180,28 @@ def test_a_hundred_thousand_rows_and_one_more(tmp_path: Path, data: Path) -> Non
         assert session.scalar(select(Company.id).limit(1)) is None
     assert len(portfolio_sirens(database, "big") or ()) == 100_000
     database.dispose()
+
+
+def test_portfolio_in_a_query_reads_the_current_list_and_suggests_names(
+    tmp_path: Path, data: Path
+) -> None:
+    from myrtille.index.query import Members, QueryError, parse
+    from myrtille.index.resolver import CodeResolver
+
+    csv_file = tmp_path / "p.csv"
+    csv_file.write_text(f"siren\n{PEUGEOT}\n", encoding="utf-8")
+    run(data, "portfolios", "import", "clients", str(csv_file))
+    database = open_database(f"sqlite:///{data}/myrtille.db")
+    resolver = CodeResolver(database=database)
+    assert parse("portfolio:Clients", resolver) == Members("clients", frozenset({PEUGEOT}))
+    csv_file.write_text(f"siren\n{PEUGEOT}\n{OTHER}\n", encoding="utf-8")
+    run(data, "portfolios", "import", "clients", str(csv_file))
+    # The same resolver, no restart: the portfolio as it is now.
+    assert parse("portfolio:clients", resolver) == Members("clients", frozenset({PEUGEOT, OTHER}))
+    with pytest.raises(QueryError) as error:
+        parse("usine portfolio:clinets", resolver)
+    assert error.value.position == len("usine portfolio:")
+    assert "no portfolio named 'clinets'; did you mean 'portfolio:clients'?" in str(error.value)
+    database.dispose()
+    code, output = run(data, "search", "portfolio:clinets")
+    assert code == 2 and "did you mean 'portfolio:clients'?" in output

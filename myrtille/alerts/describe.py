@@ -19,6 +19,7 @@ from myrtille.index.query import (
     And,
     DateBound,
     Field,
+    Members,
     Node,
     Not,
     Or,
@@ -44,7 +45,12 @@ def default_resolver() -> ValueResolver:
     """The resolver stored queries were checked with (lexicons and gazetteer), built once."""
     from myrtille.index.resolver import CodeResolver
 
-    return CodeResolver()
+    class NamingResolver(CodeResolver):
+        # A description names a portfolio; it need not read its companies.
+        def portfolio(self, raw: str) -> Members:
+            return Members(raw.strip().lower(), frozenset())
+
+    return NamingResolver()
 
 
 def describe(
@@ -127,6 +133,8 @@ class _Describer:
             return quoted
         if isinstance(node, Field):
             return self.field(node)
+        if isinstance(node, Members):
+            return gettext(self.lang, "companies of portfolio {name}", name=node.name)
         if isinstance(node, DateBound):
             day = format_date(node.day, self.lang)
             if node.name == "after":

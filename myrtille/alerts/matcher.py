@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from myrtille.index.base import IndexedDocument
 from myrtille.index.matching import DocumentView, matches, view
-from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text
+from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text
 
 Key = tuple[str, str]
 # Fields whose values are rare in the stream of documents are the better keys.
@@ -51,6 +51,9 @@ def required_keys(node: Node) -> frozenset[Key] | None:
         return frozenset({("word", word)})
     if isinstance(node, Field):
         return frozenset({(node.name, node.value)})
+    if isinstance(node, Members):
+        # An empty portfolio matches nothing: a key no document has.
+        return frozenset(("company", s) for s in node.sirens) or frozenset({("portfolio", "")})
     if isinstance(node, DateBound | Not):
         return None
     if isinstance(node, Or):

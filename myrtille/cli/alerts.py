@@ -107,7 +107,7 @@ def subscribe(
             language=language,
             name=name,
             confirmed_by_operator=confirmed,
-            resolver=CodeResolver(),
+            resolver=CodeResolver(database=app.database),
             settings=app.settings,
         )
     except SubscriptionError as exc:
@@ -327,7 +327,7 @@ def _preview(app: AppContext, query: str) -> None:
     from myrtille.index.resolver import CodeResolver
 
     try:
-        result = preview(open_index(app.settings), query, CodeResolver())
+        result = preview(open_index(app.settings), query, CodeResolver(database=app.database))
     except QueryError as exc:
         err.print(f"Invalid query: {exc}", markup=False)
         sys.exit(2)

@@ -13,14 +13,14 @@ from myrtille.cli.command import AppContext, err, main, out, reports_config_erro
 from myrtille.cli.language import say_n
 
 
-def parse_or_exit(query: str):  # type: ignore[no-untyped-def]
+def parse_or_exit(query: str, database=None):  # type: ignore[no-untyped-def]
     """The AST (blank: every document, newest first), or the parser's message on stderr
     and exit status 2."""
     from myrtille.index.query import QueryError, parse_search
     from myrtille.index.resolver import CodeResolver
 
     try:
-        return parse_search(query, CodeResolver())
+        return parse_search(query, CodeResolver(database=database))
     except QueryError as exc:
         err.print(f"Invalid query: {exc}", markup=False)
         err.print(exc.pointer(), markup=False, highlight=False)
@@ -62,7 +62,7 @@ def search(
     from myrtille.index.query import And, DateBound
     from myrtille.index.snippets import plain
 
-    node = parse_or_exit(query)
+    node = parse_or_exit(query, app.database)
     if since:
         try:
             node = And((node, DateBound("after", date.fromisoformat(since))))

@@ -9,7 +9,10 @@ from typing import Any
 
 from myrtille.index.base import FACET_FIELDS, FacetCount, SearchRequest
 from myrtille.index.es_mapping import ANY_STREAMS, TITLE_STREAMS
-from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text
+from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text
+
+# Elasticsearch's default index.max_terms_count: a larger set is OR-ed in chunks.
+MAX_TERMS_PER_QUERY = 65_536
 
 
 def _midnight(day: date) -> str:
@@ -31,6 +34,17 @@ def to_dsl(node: Node) -> dict[str, Any]:
         }
     if isinstance(node, Field):
         return {"term": {f"f_{node.name}": node.value}}
+    if isinstance(node, Members):
+        values = sorted(node.sirens)
+        if not values:
+            return {"match_none": {}}
+        chunks = [
+            {"terms": {"f_company": values[i : i + MAX_TERMS_PER_QUERY]}}
+            for i in range(0, len(values), MAX_TERMS_PER_QUERY)
+        ]
+        if len(chunks) == 1:
+            return chunks[0]
+        return {"bool": {"should": chunks, "minimum_should_match": 1}}
     if isinstance(node, DateBound):
         # An undated document has no ``date``: a range never matches it, and must_not
         # (NOT after:…) keeps it, exactly as matching.py and SQLite's coalesce do.

@@ -8,7 +8,7 @@ It defines the semantics every backend must reproduce:
 - ``company:`` matches a linked company's SIREN or the comparable key of a company name;
   ``org:``, ``person:``, ``place:`` match an entity of that label whose folded words are
   the value; ``sector:``, ``event:``, ``region:``, ``dept:``, ``lang:``, ``source:`` match
-  codes;
+  codes; ``portfolio:NAME`` matches a linked company whose SIREN is in the portfolio;
 - ``after:D`` keeps documents filed on or after D, ``before:D`` strictly before D (the
   date is the publication date, else the collection date, in UTC);
 - the empty conjunction matches everything.
@@ -21,7 +21,7 @@ from datetime import UTC, datetime, time
 
 from myrtille.enrichment.names import company_key
 from myrtille.index.base import IndexedDocument
-from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text, words_of
+from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text, words_of
 
 ENTITY_LABELS = {"org": "ORG", "person": "PER", "place": "LOC"}
 
@@ -120,6 +120,8 @@ def _match(node: Node, doc: DocumentView) -> bool:
         return any(_contains(doc.streams[name], node.words) for name in names)
     if isinstance(node, Field):
         return node.value in doc.values.get(node.name, set())
+    if isinstance(node, Members):
+        return not node.sirens.isdisjoint(doc.values.get("company", ()))
     if isinstance(node, DateBound):
         if doc.date is None:
             return False

@@ -5,7 +5,7 @@
     "levée de fonds"           phrase
     -rumeur   NOT rumeur       exclusion
     ( … )                      grouping
-    company:SIREN-or-name  org:NAME  person:NAME  place:NAME
+    company:SIREN-or-name  org:NAME  person:NAME  place:NAME  portfolio:NAME
     sector:CODE  event:TYPE  region:CODE-or-NAME  dept:CODE-or-NAME
     lang:fr  source:ID  title:word  title:"a phrase"
     after:2026-01-01  before:2026-02-01
@@ -32,7 +32,8 @@ TEXT_FIELDS = ("title",)
 ENTITY_FIELDS = ("company", "org", "person", "place")
 CODE_FIELDS = ("sector", "event", "region", "dept", "lang", "source")
 DATE_FIELDS = ("after", "before")
-FIELDS = (*TEXT_FIELDS, *ENTITY_FIELDS, *CODE_FIELDS, *DATE_FIELDS)
+SET_FIELDS = ("portfolio",)
+FIELDS = (*TEXT_FIELDS, *ENTITY_FIELDS, *CODE_FIELDS, *DATE_FIELDS, *SET_FIELDS)
 
 
 class QueryError(ValueError):
@@ -75,6 +76,15 @@ class DateBound:
 
 
 @dataclass(frozen=True)
+class Members:
+    """``portfolio:NAME`` resolved: documents mentioning a company whose SIREN is in
+    ``sirens`` (the portfolio as it stood when the query was parsed)."""
+
+    name: str
+    sirens: frozenset[str]
+
+
+@dataclass(frozen=True)
 class And:
     items: tuple[Node, ...]
 
@@ -89,7 +99,7 @@ class Not:
     item: Node
 
 
-Node = Text | Field | DateBound | And | Or | Not
+Node = Text | Field | DateBound | Members | And | Or | Not
 
 
 # -- words ----------------------------------------------------------------------------
@@ -285,6 +295,11 @@ class Parser:
                     value_token.position,
                 ) from None
             return DateBound(token.text, day)  # type: ignore[arg-type]
+        if token.text == "portfolio":
+            try:
+                return self.resolver.portfolio(raw)
+            except ValueError as exc:
+                raise self.error(str(exc), value_token.position) from None
         try:
             value = self.resolver.resolve(token.text, raw)
         except ValueError as exc:
@@ -304,6 +319,7 @@ EXAMPLES = {
     "dept": "dept:31",
     "lang": "lang:fr",
     "source": "source:eco-regions",
+    "portfolio": "portfolio:clients",
     "after": "after:2026-01-01",
     "before": "before:2026-02-01",
 }
@@ -318,6 +334,10 @@ class ValueResolver:
         if not value:
             raise ValueError(f"'{raw}' is not a value for {field}:")
         return value
+
+    def portfolio(self, raw: str) -> Members:
+        """The companies of portfolio ``raw``; the base class knows no portfolios."""
+        raise ValueError(f"no portfolio named '{raw}' (portfolios are not available here)")
 
 
 def parse(query: str, resolver: ValueResolver | None = None) -> Node:

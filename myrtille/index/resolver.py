@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from myrtille.config.suggestions import closest
 from myrtille.enrichment.geography import Gazetteer
 from myrtille.enrichment.lexicons import load_events, load_sectors
 from myrtille.enrichment.names import company_key
-from myrtille.index.query import ValueResolver, words_of
+from myrtille.enrichment.portfolios import portfolio_names, portfolio_sirens
+from myrtille.index.query import Members, ValueResolver, words_of
+from myrtille.store.database import Database
 
 EVENT_ALIASES = {
     "levee de fonds": "fundraising",
@@ -44,10 +47,31 @@ class CodeResolver(ValueResolver):
     """Knows the lexicons and the gazetteer; unknown codes are errors, not empty results."""
 
     def __init__(
-        self, sector_codes: dict[str, str] | None = None, event_codes: dict[str, str] | None = None
+        self,
+        sector_codes: dict[str, str] | None = None,
+        event_codes: dict[str, str] | None = None,
+        database: Database | None = None,
     ) -> None:
         self._sectors = sector_codes
         self._events = event_codes
+        # Portfolios are read when a query names one, so a search sees the current list.
+        self.database = database
+
+    def portfolio(self, raw: str) -> Members:
+        name = raw.strip().lower()
+        if self.database is None:
+            return super().portfolio(raw)
+        sirens = portfolio_sirens(self.database, name)
+        if sirens is None:
+            known = portfolio_names(self.database)
+            guess = closest(name, known)
+            hint = f"did you mean 'portfolio:{guess}'? " if guess else ""
+            listed = ", ".join(known[:20]) if known else "none yet"
+            raise ValueError(
+                f"no portfolio named '{raw}'; {hint}portfolios are: {listed} "
+                "(import one with `myrtille portfolios import`)"
+            )
+        return Members(name, sirens)
 
     @cached_property
     def sectors(self) -> dict[str, str]:

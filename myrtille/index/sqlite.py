@@ -30,7 +30,7 @@ from myrtille.index.base import (
 )
 from myrtille.index.matching import company_facets, field_values
 from myrtille.index.payload import from_payload, payload_json, stored_time
-from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text, words_of
+from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text, words_of
 from myrtille.index.snippets import hit, query_terms
 from myrtille.index.sqlite_fts import Plan, phrase, plan, ranking_phrases
 
@@ -247,6 +247,7 @@ class SQLiteIndex(IndexBackend):
             raise
         finally:
             db.execute("DROP TABLE IF EXISTS temp.matched")
+            db.execute("DROP TABLE IF EXISTS temp.members")
         return result
 
     def _search(self, db: sqlite3.Connection, request: SearchRequest) -> SearchResult:
@@ -361,6 +362,15 @@ class SQLiteIndex(IndexBackend):
                 "d.seq IN (SELECT seq FROM facets WHERE field = ? AND value = ?)",
                 [node.name, node.value],
             )
+        if isinstance(node, Members):
+            # A set of up to 100,000 SIRENs: a temporary table joined to the company facet,
+            # not an SQL list or an FTS query of that many terms.
+            tag = self._members(node)
+            return (
+                "d.seq IN (SELECT f.seq FROM temp.members m JOIN facets f "
+                "ON f.field = 'company' AND f.value = m.siren WHERE m.tag = ?)",
+                [tag],
+            )
         if isinstance(node, DateBound):
             bound = stored_time(datetime.combine(node.day, time.min, tzinfo=UTC))
             op = ">=" if node.name == "after" else "<"
@@ -379,6 +389,20 @@ class SQLiteIndex(IndexBackend):
             sql, params = self.where(node.item)
             return f"NOT ({sql})", params
         raise TypeError(f"not a query node: {node!r}")
+
+    def _members(self, node: Members) -> str:
+        db = self.db
+        db.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS members "
+            "(tag TEXT NOT NULL, siren TEXT NOT NULL, PRIMARY KEY (tag, siren))"
+        )
+        tag = f"{node.name}:{id(node)}"
+        if db.execute("SELECT 1 FROM temp.members WHERE tag = ? LIMIT 1", [tag]).fetchone():
+            return tag
+        db.executemany(
+            "INSERT OR IGNORE INTO temp.members VALUES (?, ?)", ((tag, s) for s in node.sirens)
+        )
+        return tag
 
 
 def _payloads(db: sqlite3.Connection, seqs: Sequence[int]) -> dict[int, str]:

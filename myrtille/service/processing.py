@@ -16,6 +16,7 @@ from myrtille.alerts.outbox import record_matches
 from myrtille.alerts.subscriptions import load_matcher, subscriptions_version
 from myrtille.config.settings import Settings
 from myrtille.enrichment.enricher import DocumentInput, Enricher, EnrichmentResult
+from myrtille.enrichment.portfolios import portfolios_version
 from myrtille.enrichment.registry import load_registry, sync_watchlist
 from myrtille.index.base import IndexBackend
 from myrtille.index.records import indexed_document, load_documents
@@ -62,7 +63,7 @@ class ProcessingStage:
         self.enricher = enricher
         self.index = index
         self._matcher: Matcher | None = None
-        self._matcher_version: tuple[int, str] | None = None
+        self._matcher_version: tuple[tuple[int, str], tuple[int, str]] | None = None
 
     def run(
         self, limit: int | None = None, on_batch: Callable[[ProcessReport], None] | None = None
@@ -129,10 +130,11 @@ class ProcessingStage:
             log.warning("could not give back %d claimed document(s) yet", len(ids))
 
     def matcher(self) -> Matcher:
-        """The active subscriptions; reloaded when they change, without a restart."""
-        version = subscriptions_version(self.database)
+        """The active subscriptions; reloaded when they or a portfolio change, without a
+        restart (portfolio:NAME is resolved to the portfolio's SIRENs when loading)."""
+        version = (subscriptions_version(self.database), portfolios_version(self.database))
         if self._matcher is None or version != self._matcher_version:
-            self._matcher = load_matcher(self.database, CodeResolver())
+            self._matcher = load_matcher(self.database, CodeResolver(database=self.database))
             self._matcher_version = version
         return self._matcher
 

@@ -64,7 +64,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.database = database
     app.state.index = index
     # Loads the sector and event lexicons on first use, then keeps them.
-    app.state.resolver = CodeResolver()
+    app.state.resolver = CodeResolver(database=database)
 
     @app.exception_handler(api.ApiError)
     async def api_error(_request: Request, exc: api.ApiError) -> JSONResponse:

@@ -16,7 +16,7 @@ from myrtille.config.loading import load_settings
 from myrtille.index.base import IndexBackend, SearchRequest
 from myrtille.index.factory import open_index
 from myrtille.index.matching import matches
-from myrtille.index.query import And, DateBound, Field, Node, Not, Or, Text, parse
+from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text, parse
 from myrtille.index.resolver import CodeResolver
 from tests.index.corpus import CORPUS, doc
 from tests.run_environment import run_variable
@@ -112,6 +112,29 @@ CASES = {
 def test_queries(backend: IndexBackend, query: str) -> None:
     assert expected(query) == CASES[query], "the in-memory evaluator disagrees with the case"
     assert ids(backend, query) == CASES[query]
+
+
+AEROVOLT, MARCHAL, VAUCLAIR = "919985002", "955501357", "904150562"
+# A large portfolio: the corpus's Marchal among 100,000 SIRENs no document mentions.
+LARGE = frozenset({MARCHAL, *(f"{n:09d}" for n in range(100_000_000, 100_100_000))})
+PORTFOLIO_CASES: list[tuple[Node, set[str]]] = [
+    (Members("clients", frozenset({AEROVOLT})), {"a1", "a2", "a3"}),
+    (Members("clients", frozenset({AEROVOLT, MARCHAL, VAUCLAIR})), {"a1", "a2", "a3", "b2", "e1"}),
+    (Members("empty", frozenset()), set()),
+    (Not(Members("clients", frozenset({AEROVOLT}))), {d.id for d in CORPUS} - {"a1", "a2", "a3"}),
+    (And((Members("clients", frozenset({AEROVOLT})), Text(("toulouse",)))), {"a2", "a3"}),
+    (
+        Or((Members("a", frozenset({MARCHAL})), Members("b", frozenset({AEROVOLT})))),
+        {"a1", "a2", "a3", "b2"},
+    ),
+    (Members("large", LARGE), {"b2"}),
+]
+
+
+@pytest.mark.parametrize(("query", "found"), PORTFOLIO_CASES, ids=lambda v: str(v)[:60])
+def test_portfolio_membership(backend: IndexBackend, query: Node, found: set[str]) -> None:
+    assert expected(query) == found, "the in-memory evaluator disagrees with the case"
+    assert ids(backend, query) == found
 
 
 def test_indexing_is_idempotent_and_get_returns_the_document(backend: IndexBackend) -> None:
@@ -292,6 +315,10 @@ leaves = st.one_of(
     st.builds(lambda a, b: Text((a, b)), st.sampled_from(WORDS), st.sampled_from(WORDS)),
     st.builds(lambda w: Text((w,), "title"), st.sampled_from(WORDS)),
     st.builds(lambda f: Field(*f), st.sampled_from(FIELDS)),
+    st.builds(
+        lambda s: Members("p", frozenset(s)),
+        st.sets(st.sampled_from(["919985002", "955501357", "972650600", "111111111"])),
+    ),
     st.builds(
         lambda d, name: DateBound(name, d),
         st.dates(

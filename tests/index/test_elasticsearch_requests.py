@@ -32,7 +32,17 @@ from myrtille.index.es_mapping import (
 from myrtille.index.es_query import read_facets, read_histogram, search_body, to_dsl
 from myrtille.index.matching import field_values
 from myrtille.index.payload import from_payload
-from myrtille.index.query import And, DateBound, Field, Not, Or, Text, parse, words_of
+from myrtille.index.query import (
+    And,
+    DateBound,
+    Field,
+    Members,
+    Not,
+    Or,
+    Text,
+    parse,
+    words_of,
+)
 
 # -- fixtures ---------------------------------------------------------------------------
 
@@ -308,6 +318,20 @@ def test_field() -> None:
     assert to_dsl(Field("company", "383474814")) == {"term": {"f_company": "383474814"}}
     assert to_dsl(Field("person", "claire martin")) == {"term": {"f_person": "claire martin"}}
     assert to_dsl(Field("dept", "31")) == {"term": {"f_dept": "31"}}
+
+
+def test_portfolio_is_a_terms_query_chunked_under_the_terms_limit() -> None:
+    assert to_dsl(Members("p", frozenset({"919985002", "383474814"}))) == {
+        "terms": {"f_company": ["383474814", "919985002"]}
+    }
+    assert to_dsl(Members("p", frozenset())) == {"match_none": {}}
+    large = frozenset(f"{n:09d}" for n in range(100_000_000, 100_100_000))
+    query = to_dsl(Members("p", large))
+    chunks = [clause["terms"]["f_company"] for clause in query["bool"]["should"]]
+    assert query["bool"]["minimum_should_match"] == 1
+    # Elasticsearch's default index.max_terms_count is 65,536 terms per query.
+    assert [len(c) for c in chunks] == [65_536, 100_000 - 65_536]
+    assert sorted(v for c in chunks for v in c) == sorted(large)
 
 
 def test_date_bounds() -> None:
