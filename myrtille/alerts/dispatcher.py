@@ -202,7 +202,7 @@ class Dispatcher:
             row.status = "failed"
             report.failed += 1
             report.errors.append(f"#{row.id} {row.channel}: {outcome}")
-            effect = getattr(outcome, "effect", "none")
+            effect = outcome.effect if isinstance(outcome, PermanentDeliveryError) else "none"
             subscription = session.get(Subscription, row.subscription_id)
             if effect == "pause_subscriber" and subscription is not None:
                 subscriber = session.get(Subscriber, subscription.subscriber_id)
