@@ -17,11 +17,9 @@ from myrtille.enrichment.registry import valid_siren
 from myrtille.index.base import IndexBackend, IndexedDocument
 from myrtille.store.database import Database
 from myrtille.store.schema import Company
-from myrtille.texts import label
+from myrtille.texts import N_, format_date, gettext, label
 from myrtille.web.api import facet_labels, state
 from myrtille.web.ui.common import (
-    Texts,
-    day,
     language,
     link,
     message,
@@ -34,50 +32,9 @@ from myrtille.web.ui.common import (
 
 router = APIRouter(include_in_schema=False)
 
-TEXTS: Texts = {
-    "fr": {
-        "not_found": "Document introuvable",
-        "not_found_text": "Aucun document « {id} » dans l'index.",
-        "original": "Article original",
-        "companies": "Entreprises citées",
-        "sectors": "Secteurs",
-        "events": "Événements",
-        "regions": "Régions",
-        "departments": "Départements",
-        "same_story": "Même histoire",
-        "entities": "Entités :",
-        "siren": "SIREN",
-        "no_siren": "SIREN inconnu",
-        "naf": "NAF",
-        "quoted": "« {sentence} »",
-        "ORG": "Entreprise",
-        "PER": "Personne",
-        "LOC": "Lieu",
-        "MISC": "Autre",
-    },
-    "en": {
-        "not_found": "Document not found",
-        "not_found_text": "No document '{id}' in the index.",
-        "original": "Original article",
-        "companies": "Companies mentioned",
-        "sectors": "Sectors",
-        "events": "Events",
-        "regions": "Regions",
-        "departments": "Departments",
-        "same_story": "Same story",
-        "entities": "Entities:",
-        "siren": "SIREN",
-        "no_siren": "SIREN unknown",
-        "naf": "NAF",
-        "quoted": "“{sentence}”",
-        "ORG": "Company",
-        "PER": "Person",
-        "LOC": "Place",
-        "MISC": "Other",
-    },
-}
-# The four entity kinds of the enrichment, named in the reader's words (TEXTS).
-ENTITY_KINDS = ("ORG", "PER", "LOC", "MISC")
+# The four entity kinds of the enrichment, named in the reader's words.
+ENTITY_NAMES = {"ORG": N_("Company"), "PER": N_("Person"), "LOC": N_("Place"), "MISC": N_("Other")}
+ENTITY_KINDS = tuple(ENTITY_NAMES)
 
 
 def entity_kind(label: object) -> str:
@@ -105,7 +62,7 @@ def highlighted(text: str, entities: list[dict[str, Any]], field: str, lang: str
         if start < cursor:  # overlapping: keep the first
             continue
         pieces.append(str(escape(text[cursor:start])))
-        name = escape(TEXTS[lang][kind])
+        name = escape(gettext(lang, ENTITY_NAMES[kind]))
         pieces.append(f'<mark class="ent-{kind}" title="{name}">{escape(text[start:end])}</mark>')
         cursor = end
     pieces.append(str(escape(text[cursor:])))
@@ -202,10 +159,12 @@ def document_context(
         "text_html": highlighted(found.text, found.entities, "text", lang),
         "source": names.get(found.source, found.source),
         "source_href": link("/search", lang, q=term("source", found.source)),
-        "date": day(found.date),
+        "date": format_date(found.date, lang),
         "url": safe_url(found.url),
         "labels": [
-            {"kind": kind, "name": TEXTS[lang][kind]} for kind in ENTITY_KINDS if kind in kinds
+            {"kind": kind, "name": gettext(lang, ENTITY_NAMES[kind])}
+            for kind in ENTITY_KINDS
+            if kind in kinds
         ],
         "companies": [
             company_context(c, registry or {}, lang)
@@ -249,7 +208,7 @@ def document_context(
                 "title": h.title or h.id,
                 "href": link(f"/documents/{quote(h.id, safe='')}", lang),
                 "source": names.get(h.source, h.source),
-                "date": day(h.published_at),
+                "date": format_date(h.published_at, lang),
             }
             for h in story
         ],
@@ -267,8 +226,8 @@ def document_page(request: Request, document_id: str, lang: str | None = None) -
             request,
             chosen,
             404,
-            TEXTS[chosen]["not_found"],
-            TEXTS[chosen]["not_found_text"].format(id=document_id),
+            gettext(chosen, "Document not found"),
+            gettext(chosen, "No document “{id}” in the index.", id=document_id),
             switch=switch,
         )
     story = index.same_story(document_id) if found.cluster else []
@@ -276,7 +235,6 @@ def document_page(request: Request, document_id: str, lang: str | None = None) -
         request,
         "document.html",
         chosen,
-        TEXTS,
         switch=switch,
         doc=document_context(
             found,
