@@ -120,6 +120,24 @@ def test_a_facet_link_narrows_the_results(client: httpx.Client) -> None:
     assert "source:la-depeche" in unescape(narrowed.text)
 
 
+def test_facet_and_filter_links_narrow_a_whole_or_query(client: httpx.Client) -> None:
+    q = "acquisition OR rachat OR acquires"
+    html = client.get("/search", params={"q": q}).text
+    link = re.search(
+        r'<a class="facet-link" href="([^"]*source%3Ala-depeche[^"]*)">[^<]*</a> '
+        r'<span class="count">\((\d+)\)',
+        html,
+    )
+    assert link, "no la-depeche source facet"
+    expected = int(link.group(2))
+    narrowed = client.get(unescape(link.group(1))).text
+    # Every alternative is narrowed, not only the last one: the facet's count is the total.
+    assert f'value="({q}) source:la-depeche"' in unescape(narrowed)
+    assert total(narrowed) == expected
+    by_parameter = client.get("/search", params={"q": q, "source": "la-depeche"}).text
+    assert total(by_parameter) == expected
+
+
 def test_filter_parameters_and_sort_and_pagination(client: httpx.Client) -> None:
     html = client.get("/search", params={"q": "solaris", "sector": "energy", "sort": "date"}).text
     assert total(html) == 5

@@ -20,6 +20,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import FileSystemLoader
 
+from myrtille.index.query import Or, QueryError, parse
 from myrtille.pipeline.normalise import web_url
 from myrtille.texts import N_, gettext, jinja_environment
 from myrtille.texts.formats import locale
@@ -106,6 +107,19 @@ def term(field: str, value: str) -> str:
     if re.fullmatch(r"[^\s()\"]+", value) and ":" not in value:
         return f"{field}:{value}"
     return f'{field}:"{value.replace(chr(34), " ")}"'
+
+
+def narrowed(query: str, *terms: str) -> str:
+    """``query`` and ``terms`` all required: "a OR b sector:x" would narrow only b, so a
+    top-level OR is grouped first."""
+    query = query.strip()
+    if query and terms:
+        try:
+            if isinstance(parse(query), Or):
+                query = f"({query})"
+        except QueryError:
+            pass  # shown as an error by the page; nothing to group
+    return " ".join(part for part in (query, *terms) if part)
 
 
 def query_error(q: str, message: str, position: int | None) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from myrtille.web.ui.common import (
     language,
     language_label,
     link,
+    narrowed,
     other,
     query_error,
     render,
@@ -177,9 +178,7 @@ def search_page(
         "lang": language_filter,
     }
     # Filters given as parameters are the same as field:value terms in the query.
-    full = " ".join(
-        [q.strip(), *(term(f, v) for f, v in filters.items() if v and v.strip())]
-    ).strip()
+    full = narrowed(q, *(term(f, v) for f, v in filters.items() if v and v.strip()))
     examples = [{"query": e, "href": link("/search", chosen, q=e)} for e in EXAMPLES]
     common: dict[str, Any] = {
         "title": gettext(chosen, "Search"),
@@ -233,7 +232,7 @@ def search_page(
                         "value": f.value,
                         "count": format_number(f.count, chosen),
                         "href": link(
-                            "/search", chosen, q=f"{full} {term(name, f.value)}", sort=sort
+                            "/search", chosen, q=narrowed(full, term(name, f.value)), sort=sort
                         ),
                         # A linked company also has its own page.
                         "page": link(f"/companies/{f.value}", chosen)
@@ -277,7 +276,10 @@ def search_page(
                 for bar in histogram_bars(
                     result.histogram,
                     lambda start, end: link(
-                        "/search", chosen, q=f"{full} after:{start} before:{end}", sort=sort
+                        "/search",
+                        chosen,
+                        q=narrowed(full, f"after:{start}", f"before:{end}"),
+                        sort=sort,
                     ),
                 )
             ],
