@@ -63,6 +63,10 @@ class ChannelRegistry:
             self._entries[name] = entry
         return entry
 
+    def labels(self) -> dict[str, str]:
+        """Every channel's name for people (a catalogue message id), by name."""
+        return {name: self.get(name).label or name for name in self.names()}
+
     def build(self, settings: Settings) -> dict[str, Channel]:
         """Every channel the settings configure, by name; one that raises
         ``NotConfigured`` is left out, and the log says why."""

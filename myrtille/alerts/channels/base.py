@@ -78,6 +78,8 @@ class Alert:
     unsubscribe_url: str | None = None
     preferences_url: str | None = None
     attempt: int = 1
+    # A legal notice about a portfolio company, sent at once: marked urgent.
+    urgent: bool = False
     # The subscriber's IANA time zone for dates shown (None: email.timezone).
     timezone: str | None = None
     # The subscription in plain words (alerts/describe.py): what a firm reads, never the query.
@@ -103,6 +105,8 @@ class Channel(ABC):
 
     # The name subscriptions, outbox rows, the CLI and the API know it by (at most 16).
     name: ClassVar[str] = ""
+    # What people read, marked with N_ for the catalogue, translated where it is shown.
+    label: ClassVar[str] = ""
     # Whether the dispatcher sends its outbox rows; False when something else reads them
     # (the live stream's connections).
     dispatched: ClassVar[bool] = True

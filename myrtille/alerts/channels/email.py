@@ -29,10 +29,12 @@ from myrtille.alerts.smtp import MailSender
 from myrtille.alerts.tokens import secret_key
 from myrtille.alerts.unsubscribe import digest_unsubscribe_url
 from myrtille.config.settings import Settings
+from myrtille.texts import N_
 
 
 class EmailChannel(Channel):
     name = "email"
+    label = N_("email")
     # Daily and weekly subscriptions get their emails together, in the digest.
     digested = True
     default = True

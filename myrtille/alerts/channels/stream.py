@@ -5,10 +5,12 @@ itself is the delivery and its id the client's cursor."""
 from __future__ import annotations
 
 from myrtille.alerts.channels.base import Alert, Channel, PermanentDeliveryError
+from myrtille.texts import N_
 
 
 class StreamChannel(Channel):
     name = "stream"
+    label = N_("live stream")
     # The rows wait in the outbox for the stream's readers; the dispatcher leaves them.
     dispatched = False
 

@@ -11,6 +11,7 @@ from babel import Locale
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from myrtille.alerts.channels import CHANNELS
 from myrtille.alerts.preview import DEFAULT_DAYS, preview
 from myrtille.alerts.subscriptions import (
     FREQUENCIES,
@@ -42,12 +43,11 @@ STATE_NAMES = {
     "bounced": N_("deliveries blocked (address bounced)"),
     "ended": N_("ended"),
 }
-CHANNEL_NAMES = {
-    "email": N_("email"),
-    "webhook": N_("webhook"),
-    "stream": N_("live stream"),
-    "apprise": N_("chat (Apprise)"),
-}
+
+
+def channel_names() -> dict[str, str]:
+    """Each channel's name for people, from the channel registry (catalogue ids)."""
+    return CHANNELS.labels()
 
 
 def named(lang: str, table: dict[str, str], codes: list[str]) -> list[str]:
@@ -143,7 +143,7 @@ def form_page(
         cancel=link(HOME, lang),
         form=form,
         editing=editing
-        and editing | {"channel_names": named(lang, CHANNEL_NAMES, editing["channels"])},
+        and editing | {"channel_names": named(lang, channel_names(), editing["channels"])},
         errors=errors or [],
         preview=shown,
         frequencies={f: gettext(lang, FREQUENCY_NAMES[f]) for f in FREQUENCIES},

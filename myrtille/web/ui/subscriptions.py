@@ -25,11 +25,11 @@ from myrtille.web.ids import id_path
 from myrtille.web.sessions import SignedInAgent, checked_form, require_signed_in
 from myrtille.web.ui.common import SECURITY_HEADERS, language, link, message, render
 from myrtille.web.ui.subscription_form import (
-    CHANNEL_NAMES,
     FREQUENCY_NAMES,
     HOME,
     STATE_NAMES,
     blank,
+    channel_names,
     create,
     form_page,
     named,
@@ -170,7 +170,7 @@ def list_page(
             row
             | {
                 "frequency_name": named(chosen, FREQUENCY_NAMES, [row["frequency"]])[0],
-                "channel_names": named(chosen, CHANNEL_NAMES, row["channels"]),
+                "channel_names": named(chosen, channel_names(), row["channels"]),
                 "state_names": dict(
                     zip(row["states"], named(chosen, STATE_NAMES, row["states"]), strict=True)
                 ),
