@@ -10,7 +10,7 @@ from tests.web.conftest import Live
 
 def test_the_icon_is_linked_allowed_and_served(live: Live) -> None:
     with live.client() as http:
-        page = http.get("/search")
+        page = http.get("/signin")
         assert page.status_code == 200
         link = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', page.text)
         assert link, page.text[:600]
