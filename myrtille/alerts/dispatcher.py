@@ -114,7 +114,12 @@ class Dispatcher:
                     OutboxItem.status == "pending",
                     OutboxItem.channel.in_(sent),
                     or_(OutboxItem.next_attempt_at.is_(None), OutboxItem.next_attempt_at <= now),
-                    or_(OutboxItem.channel.not_in(digested), Subscription.frequency == "immediate"),
+                    # An urgent legal notice does not wait for the digest (alerts/urgency.py).
+                    or_(
+                        OutboxItem.channel.not_in(digested),
+                        Subscription.frequency == "immediate",
+                        OutboxItem.urgent.is_(True),
+                    ),
                     Subscription.active.is_(True),
                     Subscription.paused.is_(False),
                     Subscriber.confirmed_at.is_not(None),
@@ -242,6 +247,7 @@ class Dispatcher:
                 else None
             ),
             attempt=row.attempts + 1,
+            urgent=row.urgent,
             timezone=subscriber.timezone,
             description=describe(
                 subscription.query,

@@ -32,7 +32,8 @@ from myrtille.alerts.describe import describe
 from myrtille.alerts.excerpt import excerpt
 from myrtille.alerts.tokens import sign
 from myrtille.alerts.wire import CONTROL, POLICY, safe_header
-from myrtille.config.settings import EmailSettings, Settings
+from myrtille.config.delivery import EmailSettings
+from myrtille.config.settings import Settings
 from myrtille.texts import format_date as local_date
 from myrtille.texts import format_datetime as local_datetime
 from myrtille.texts import gettext, jinja_environment, label, ngettext
@@ -220,9 +221,12 @@ def render_alert(alert: Alert, settings: EmailSettings | None = None) -> EmailMe
         },
         "unsubscribe_url": safe_link(alert.unsubscribe_url),
         "preferences_url": safe_link(alert.preferences_url),
+        "urgent": alert.urgent,
     }
     text, html = _render("alert", language, context)
     title = safe_header(alert.document.title) or safe_header(alert.subscription_name)
+    if alert.urgent:
+        title = gettext(language, "Urgent: {title}", title=title)
     return _message(
         settings,
         alert.subscriber_email,

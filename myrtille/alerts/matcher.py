@@ -41,6 +41,8 @@ class CompiledSubscription:
     query: Node
     keys: frozenset[Key] | None  # None: no required key, always a candidate
     channels: tuple[str, ...] = ()
+    # SIRENs whose urgent legal notices skip the digest (alerts/urgency.py); empty: none.
+    urgent_sirens: frozenset[str] = frozenset()
 
 
 def required_keys(node: Node) -> frozenset[Key] | None:

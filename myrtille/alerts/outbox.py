@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from myrtille.alerts.matcher import Matcher
+from myrtille.alerts.urgency import is_urgent
 from myrtille.index.base import IndexedDocument
 from myrtille.pipeline.normalise import web_url
 from myrtille.store.schema import OutboxItem, utcnow
@@ -48,6 +49,8 @@ def record_matches(
                             status="pending",
                             next_attempt_at=utcnow(),
                             also_reported_by=[],
+                            urgent=bool(subscription)
+                            and is_urgent(document, subscription.urgent_sirens),
                         )
                     )
                     session.flush()

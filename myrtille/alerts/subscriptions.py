@@ -15,6 +15,7 @@ from myrtille.alerts.channels import CHANNELS, UnknownChannel
 from myrtille.alerts.channels.base import DestinationError
 from myrtille.alerts.matcher import CompiledSubscription, Matcher, required_keys
 from myrtille.alerts.tokens import sign, verify
+from myrtille.alerts.urgency import portfolio_sirens
 from myrtille.exceptions import MyrtilleError
 from myrtille.index.query import QueryError, ValueResolver, parse
 from myrtille.store.database import Database
@@ -245,10 +246,11 @@ def load_matcher(database: Database, resolver: ValueResolver | None = None) -> M
             )
         )
         for subscription in rows:
-            subscription_id, query, channels = (
+            subscription_id, query, channels, urgent = (
                 subscription.id,
                 subscription.query,
                 subscription.channels,
+                subscription.urgent,
             )
             if not channels:
                 # Every channel of it was disabled by a delivery: nothing to send to.
@@ -260,6 +262,12 @@ def load_matcher(database: Database, resolver: ValueResolver | None = None) -> M
                 log.error("subscription %s has an invalid query, skipped: %s", subscription_id, exc)
                 continue
             matcher.add(
-                CompiledSubscription(subscription_id, node, required_keys(node), tuple(channels))
+                CompiledSubscription(
+                    subscription_id,
+                    node,
+                    required_keys(node),
+                    tuple(channels),
+                    portfolio_sirens(node) if urgent else frozenset(),
+                )
             )
     return matcher
