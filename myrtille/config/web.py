@@ -1,0 +1,84 @@
+"""The web app's settings: agents' sessions, sign-in throttling, trusted proxies and the
+public subscription page."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from datetime import timedelta
+
+from pydantic import Field, field_validator
+
+from myrtille.config.durations import parse_duration
+from myrtille.config.model import Model
+
+
+class SignInSettings(Model):
+    """How failed sign-ins are throttled (see docs/security.md): per agent name and client,
+    and, once a name is under attack from many clients, a slower pace for that name that
+    browsers which signed in as that agent before are spared."""
+
+    client_failures: int = Field(default=5, ge=1, le=100, description="per name and client")
+    window: timedelta = timedelta(minutes=15)
+    name_failures: int = Field(default=20, ge=1, le=10_000, description="per name, all clients")
+    name_pace: timedelta = timedelta(seconds=10)
+    known_browser_for: timedelta = timedelta(days=90)
+
+    @field_validator("window", "name_pace", "known_browser_for", mode="before")
+    @classmethod
+    def _durations(cls, value: object) -> timedelta:
+        return parse_duration(value)
+
+
+class PublicSubscribeSettings(Model):
+    """The public subscription page for firms (``/subscribe``, docs/web-ui.md): on or off,
+    which email domains may use it, and how often one client or one address may."""
+
+    enabled: bool = True
+    # Email domains allowed (an agency's members, say); empty: every domain.
+    email_domains: list[str] = Field(default_factory=list)
+    per_address_per_minute: int = Field(default=5, ge=1, le=10_000)
+    per_email_per_day: int = Field(default=3, ge=1, le=1_000)
+
+    @field_validator("email_domains")
+    @classmethod
+    def _domains(cls, values: list[str]) -> list[str]:
+        domains = []
+        for value in values:
+            domain = value.strip().lstrip("@").lower()
+            if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", domain):
+                raise ValueError(
+                    f"'{value}' is not an email domain; write it as example.org (no @, no scheme)"
+                )
+            domains.append(domain)
+        return domains
+
+
+class WebSettings(Model):
+    """The web app's agents' sessions, sign-in throttling and the proxies it trusts."""
+
+    session_lifetime: timedelta = timedelta(hours=12)
+    # Addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For/-Proto are
+    # believed; empty: nobody's, the peer address is the client.
+    trusted_proxies: list[str] = Field(default_factory=list)
+    signin: SignInSettings = Field(default_factory=SignInSettings)
+    public_subscribe: PublicSubscribeSettings = Field(default_factory=PublicSubscribeSettings)
+
+    @field_validator("session_lifetime", mode="before")
+    @classmethod
+    def _lifetime(cls, value: object) -> timedelta:
+        return parse_duration(value)
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies(cls, values: list[str]) -> list[str]:
+        networks = []
+        for value in values:
+            try:
+                networks.append(str(ipaddress.ip_network(value.strip(), strict=False)))
+            except ValueError:
+                raise ValueError(
+                    f"'{value}' is not an IP address or network; write the proxy's address "
+                    "(10.0.0.5) or network (10.0.0.0/24)"
+                ) from None
+        return networks
