@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from myrtille.config.loading import load_settings
-from myrtille.config.settings import Settings, SourceBase
+from myrtille.config.settings import Settings
+from myrtille.config.sources import SourceBase
 from myrtille.crawlers.runner import CrawlReport, run_crawl
 from myrtille.demo.httpserver import Route, RouteServer
 from myrtille.store.database import open_database

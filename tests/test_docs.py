@@ -10,8 +10,17 @@ import click
 from pydantic import BaseModel
 
 from myrtille.cli import main
-from myrtille.config import settings as models
-from myrtille.config.settings import SourceBase
+from myrtille.config.service import ServiceSettings
+from myrtille.config.settings import Settings
+from myrtille.config.sources import (
+    FeedSource,
+    LinkRules,
+    OpenDataSource,
+    SitemapSource,
+    SiteSource,
+    SourceBase,
+)
+from myrtille.config.web import SignInSettings
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -26,16 +35,16 @@ def nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
     found = [model]
     for field in model.model_fields.values():
         for inner in (field.annotation, *get_args(field.annotation)):
-            if isinstance(inner, type) and issubclass(inner, BaseModel) and inner not in found:
-                if not issubclass(inner, SourceBase):
-                    found += [m for m in nested_models(inner) if m not in found]
+            nested = isinstance(inner, type) and issubclass(inner, BaseModel)
+            if nested and inner not in found and not issubclass(inner, SourceBase):
+                found += [m for m in nested_models(inner) if m not in found]
     return found
 
 
 def test_every_setting_is_documented() -> None:
     text = (DOCS / "configuration.md").read_text(encoding="utf-8")
-    walked = nested_models(models.Settings)
-    assert models.SignInSettings in walked and models.ServiceSettings in walked
+    walked = nested_models(Settings)
+    assert SignInSettings in walked and ServiceSettings in walked
     for model in walked:
         for key in keys(model):
             # A nested key may be written with its section: `signin.window`.
@@ -47,11 +56,11 @@ def test_every_setting_is_documented() -> None:
 def test_every_source_option_is_documented() -> None:
     text = (DOCS / "sources.md").read_text(encoding="utf-8")
     for model in (
-        models.FeedSource,
-        models.SiteSource,
-        models.SitemapSource,
-        models.OpenDataSource,
-        models.LinkRules,
+        FeedSource,
+        SiteSource,
+        SitemapSource,
+        OpenDataSource,
+        LinkRules,
     ):
         for key in keys(model):
             assert f"{key}" in text and (f"`{key}`" in text or f"{key}:" in text), (

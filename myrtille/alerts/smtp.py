@@ -21,7 +21,7 @@ from myrtille.alerts.channels.base import (
     TransientDeliveryError,
 )
 from myrtille.alerts.wire import safe_header, wire_bytes
-from myrtille.config.settings import EmailSettings
+from myrtille.config.delivery import EmailSettings
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from myrtille.alerts.mail import LINK_MAX_AGE
 from myrtille.alerts.tokens import TokenError, sign
-from myrtille.config.settings import EmailSettings
+from myrtille.config.delivery import EmailSettings
 from myrtille.store.schema import Subscription
 
 PURPOSE = "unsubscribe"

@@ -17,7 +17,7 @@ from typing import Any
 
 from myrtille.alerts.channels.base import TransientDeliveryError
 from myrtille.alerts.excerpt import excerpt
-from myrtille.config.settings import EmailSettings
+from myrtille.config.delivery import EmailSettings
 
 HEADER_MAX = 200
 # Every C0/C1 control character and the Unicode line/paragraph separators: a crawled title

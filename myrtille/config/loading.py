@@ -18,7 +18,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from myrtille.config.service import LEGACY_SERVICE_ENV
-from myrtille.config.settings import SOURCE_KINDS, Settings
+from myrtille.config.settings import Settings
+from myrtille.config.sources import (
+    SOURCE_KINDS,
+    FeedSource,
+    OpenDataSource,
+    SitemapSource,
+    SiteSource,
+)
 from myrtille.config.suggestions import closest
 from myrtille.exceptions import ConfigError, ConfigProblem
 
@@ -209,9 +216,7 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
 
 def _model_at(loc: tuple[int | str, ...], raw: Any) -> type[BaseModel] | None:
     """The settings model that owns the key at ``loc``, to suggest known keys."""
-    from myrtille.config import settings as models
-
-    model: type[BaseModel] | None = models.Settings
+    model: type[BaseModel] | None = Settings
     node = _plain(raw)
     for part in loc[:-1]:
         if isinstance(part, int):
@@ -233,10 +238,10 @@ def _model_at(loc: tuple[int | str, ...], raw: Any) -> type[BaseModel] | None:
     if model is None and isinstance(node, dict):
         kind = node.get("kind")
         model = {
-            "feed": models.FeedSource,
-            "site": models.SiteSource,
-            "sitemap": models.SitemapSource,
-            "opendata": models.OpenDataSource,
+            "feed": FeedSource,
+            "site": SiteSource,
+            "sitemap": SitemapSource,
+            "opendata": OpenDataSource,
         }.get(kind)
     return model
 

@@ -13,7 +13,7 @@ from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
-from myrtille.config.settings import SOURCE_ID, FeedSource, SourceBase
+from myrtille.config.sources import SOURCE_ID, FeedSource, SourceBase
 from myrtille.exceptions import ConfigError
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
 from myrtille.config.durations import parse_duration
+from myrtille.config.model import Model
 
 # The variables read before the ``service:`` section existed, with the key each now sets
 # (and the unit their integer was in). Read for one more release, with a warning.
@@ -23,11 +24,9 @@ LEGACY_SERVICE_ENV = {
 }
 
 
-class ServiceSettings(BaseModel):
+class ServiceSettings(Model):
     """Job intervals (each run is jittered by ±10 %) and the most one run takes, so that
     a shutdown waits for one bounded run only."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     crawl_interval: timedelta = timedelta(seconds=60)
     process_interval: timedelta = timedelta(seconds=20)

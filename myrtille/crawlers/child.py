@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from myrtille.config.settings import Settings, SourceBase
+from myrtille.config.settings import Settings
+from myrtille.config.sources import SourceBase
 from myrtille.crawlers.health import SourceRun, load_state, mark_attempt, record_run
 from myrtille.crawlers.progress import ProgressEvents
 from myrtille.crawlers.scrapy_settings import scrapy_settings

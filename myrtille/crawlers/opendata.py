@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
-from myrtille.config.settings import OpenDataSource
+from myrtille.config.sources import OpenDataSource
 from myrtille.crawlers.dates import parse_datetime
 from myrtille.crawlers.feeds import html_to_text
 from myrtille.pipeline.document import CollectedDocument

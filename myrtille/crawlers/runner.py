@@ -15,7 +15,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from myrtille.config.settings import Settings, SourceBase
+from myrtille.config.settings import Settings
+from myrtille.config.sources import SourceBase
 from myrtille.crawlers.health import SourceRun, all_states, record_run
 from myrtille.crawlers.polling import effective_interval
 from myrtille.store.database import Database

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest
 
-from myrtille.config.settings import SiteSource, SourceBase
+from myrtille.config.sources import SiteSource, SourceBase
 from myrtille.pipeline.addresses import IPAddress, why_not_public
 
 SCHEMES = ("http", "https")

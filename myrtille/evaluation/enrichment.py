@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from myrtille.config.settings import EnrichmentSettings, OpenDataSource, WatchedCompany
+from myrtille.config.settings import EnrichmentSettings, WatchedCompany
+from myrtille.config.sources import OpenDataSource
 from myrtille.crawlers.opendata import documents_from
 from myrtille.demo.corpus import data_file, load_corpus
 from myrtille.enrichment.enricher import DocumentInput, Enricher, EnrichmentResult

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import streaming_bulk
 
 from myrtille.exceptions import ConfigError
@@ -31,6 +31,7 @@ from myrtille.index.base import (
     SearchRequest,
     SearchResult,
 )
+from myrtille.index.es_client import cluster_client, translated_errors
 from myrtille.index.es_errors import (
     BulkItemsFailed,
     ElasticsearchError,
@@ -44,8 +45,6 @@ from myrtille.index.es_mapping import (
     BULK_INITIAL_BACKOFF,
     LONG_REQUEST_TIMEOUT,
     MAPPING_VERSION,
-    RETRY_BACKOFF_BASE,
-    RETRY_BACKOFF_CAP,
     RETRY_STATUSES,
     bulk_actions,
     es_date,
@@ -80,61 +79,12 @@ class ElasticsearchIndex(IndexBackend):
 
     @classmethod
     def from_settings(cls, settings: IndexSettings) -> ElasticsearchIndex:
-        if not settings.url:
-            raise ConfigError("the elasticsearch backend needs a url", key="index.url")
-        options: dict[str, Any] = {
-            "request_timeout": settings.timeout.total_seconds(),
-            "max_retries": settings.max_retries,
-            "retry_on_timeout": True,
-            "retry_on_status": RETRY_STATUSES,
-            "retry_backoff_base": RETRY_BACKOFF_BASE,
-            "retry_backoff_cap": RETRY_BACKOFF_CAP,
-        }
-        if settings.api_key:
-            # "id:key" or the base64 "encoded" form (which never contains a colon).
-            key_id, colon, key = settings.api_key.partition(":")
-            options["api_key"] = (key_id, key) if colon else settings.api_key
-        elif settings.username:
-            options["basic_auth"] = (settings.username, settings.password or "")
-        if settings.url.startswith("https://"):
-            options["verify_certs"] = settings.verify_certs
-            if settings.ca_certs:
-                options["ca_certs"] = str(settings.ca_certs)
-        elif settings.ca_certs:
-            raise ConfigError(
-                "ca_certs is set but the url is not https://",
-                key="index.ca_certs",
-                hint="write the cluster url as https://host:9200",
-            )
-        try:
-            client = Elasticsearch(settings.url, **options)
-        except ValueError as exc:
-            raise ConfigError(str(exc), key="index.url") from exc
-        return cls(client, settings.name, settings.max_retries, settings.refresh)
+        return cls(cluster_client(settings), settings.name, settings.max_retries, settings.refresh)
 
     @contextmanager
     def _errors(self, action: str) -> Iterator[None]:
-        """Client errors as Myrtille's: transient (retry later), configuration, or a
-        refused request that says what Elasticsearch objected to."""
-        try:
+        with translated_errors(action, self.alias):
             yield
-        except ApiError as exc:
-            status = exc.meta.status
-            reason = error_reason(exc)
-            message = f"Elasticsearch refused {action} on '{self.alias}': {status} {reason}"
-            if status in RETRY_STATUSES or status >= 500:
-                raise IndexUnavailable(message) from exc
-            if status in (401, 403):
-                raise ConfigError(
-                    message,
-                    key="index.api_key",
-                    hint="check index.api_key (or username/password) and its privileges",
-                ) from exc
-            raise ElasticsearchError(message, status) from exc
-        except TransportError as exc:
-            raise IndexUnavailable(
-                f"Elasticsearch unreachable while {action} on '{self.alias}': {exc}"
-            ) from exc
 
     # -- structures --------------------------------------------------------------------
 

@@ -22,7 +22,8 @@ from typing import IO, Any
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
-from myrtille.config.settings import Settings, SourceBase
+from myrtille.config.settings import Settings
+from myrtille.config.sources import SourceBase
 from myrtille.store.database import Database
 
 log = logging.getLogger("myrtille.service")

@@ -16,7 +16,7 @@ from typing import Literal
 
 from sqlalchemy import select
 
-from myrtille.config.settings import OpenDataSource, Source
+from myrtille.config.sources import OpenDataSource, Source
 from myrtille.enrichment.lexicons import load_sectors
 from myrtille.enrichment.registry import companies_by_siren, valid_siren
 from myrtille.index.base import IndexBackend, IndexedDocument, SearchRequest

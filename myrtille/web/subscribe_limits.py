@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
 
-from myrtille.config.settings import PublicSubscribeSettings
+from myrtille.config.web import PublicSubscribeSettings
 from myrtille.store.database import Database
 from myrtille.store.schema import SignInFailure, Subscriber, Subscription, utcnow
 from myrtille.web.throttle import KEY_LENGTH

@@ -31,7 +31,7 @@ from fastapi import Request, Response
 from sqlalchemy import delete, func, select, update
 
 from myrtille.alerts.tokens import TokenError, sign, verify
-from myrtille.config.settings import SignInSettings
+from myrtille.config.web import SignInSettings
 from myrtille.store.database import Database
 from myrtille.store.schema import SignInFailure, SignInPace, utcnow
 

@@ -20,7 +20,8 @@ from myrtille.alerts.channels.base import PermanentDeliveryError
 from myrtille.alerts.dispatcher import Dispatcher
 from myrtille.alerts.subscriptions import SubscriptionError, create_subscription
 from myrtille.cli import main
-from myrtille.config.settings import APPRISE_SCHEMAS, AppriseSettings, Settings, WebhookSettings
+from myrtille.config.delivery import APPRISE_SCHEMAS, AppriseSettings, WebhookSettings
+from myrtille.config.settings import Settings
 from myrtille.demo.httpserver import Route
 from myrtille.enrichment.enricher import Enricher
 from myrtille.index.resolver import CodeResolver

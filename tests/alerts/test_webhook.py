@@ -32,7 +32,8 @@ from myrtille.alerts.channels.base import (
 from myrtille.alerts.channels.webhook import WebhookChannel
 from myrtille.alerts.netguard import check_destination
 from myrtille.alerts.subscriptions import SubscriptionError, create_subscription
-from myrtille.config.settings import Settings, WebhookSettings
+from myrtille.config.delivery import WebhookSettings
+from myrtille.config.settings import Settings
 from myrtille.demo.httpserver import Request, Route, RouteServer
 from myrtille.index.resolver import CodeResolver
 from myrtille.store.database import Database

@@ -17,7 +17,7 @@ import httpx
 import pytest
 import yaml
 
-from myrtille.config.settings import SignInSettings
+from myrtille.config.web import SignInSettings
 from myrtille.store.database import Database, open_database
 from myrtille.web.auth import create_agent, set_password
 from myrtille.web.sessions import SESSION_COOKIE

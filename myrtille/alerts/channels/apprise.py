@@ -28,8 +28,10 @@ from myrtille.alerts.channels.base import (
 )
 from myrtille.alerts.guarded_requests import guarded
 from myrtille.alerts.netguard import resolve_host
-from myrtille.config.settings import AppriseSettings, Settings, WebhookSettings
+from myrtille.config.delivery import AppriseSettings, WebhookSettings
+from myrtille.config.settings import Settings
 from myrtille.exceptions import NotConfigured
+from myrtille.texts import N_
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +110,7 @@ def check_apprise_url(url: str, schemas: Sequence[str], allow_private: list[str]
 
 class AppriseChannel(Channel):
     name = "apprise"
+    label = N_("chat (Apprise)")
 
     @classmethod
     def from_settings(cls, settings: Settings) -> AppriseChannel:

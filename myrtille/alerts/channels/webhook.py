@@ -30,8 +30,10 @@ from myrtille.alerts.channels.base import (
     TransientDeliveryError,
 )
 from myrtille.alerts.netguard import resolve_destination
-from myrtille.config.settings import Settings, WebhookSettings
+from myrtille.config.delivery import WebhookSettings
+from myrtille.config.settings import Settings
 from myrtille.pipeline.normalise import web_url
+from myrtille.texts import N_
 
 SECRET_PREFIX = "whsec_"
 # Statuses that say "later" rather than "never" although they are 4xx.
@@ -94,6 +96,7 @@ def payload(alert: Alert, now: datetime | None = None) -> dict[str, Any]:
 
 class WebhookChannel(Channel):
     name = "webhook"
+    label = N_("webhook")
 
     def __init__(self, settings: Settings) -> None:
         super().__init__(settings)

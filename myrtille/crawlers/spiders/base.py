@@ -10,7 +10,7 @@ import scrapy
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from myrtille.config.settings import SourceBase
+from myrtille.config.sources import SourceBase
 from myrtille.crawlers.extraction import extract_article
 from myrtille.crawlers.failures import FINAL, describe_failure, describe_status
 from myrtille.crawlers.fetchguard import OPERATOR_WRITTEN

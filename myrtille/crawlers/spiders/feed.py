@@ -8,7 +8,7 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from myrtille.config.settings import FeedSource
+from myrtille.config.sources import FeedSource
 from myrtille.crawlers.feeds import parse_feed
 from myrtille.crawlers.spiders.base import SourceSpider
 from myrtille.exceptions import SourceError

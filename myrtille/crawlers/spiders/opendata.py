@@ -9,7 +9,7 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from myrtille.config.settings import OpenDataSource
+from myrtille.config.sources import OpenDataSource
 from myrtille.crawlers.opendata import documents_from, page_url, records_of
 from myrtille.crawlers.spiders.base import SourceSpider
 from myrtille.pipeline.document import CollectedDocument

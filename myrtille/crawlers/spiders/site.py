@@ -10,7 +10,7 @@ import scrapy
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 
-from myrtille.config.settings import SiteSource
+from myrtille.config.sources import SiteSource
 from myrtille.crawlers.spiders.base import SourceSpider
 from myrtille.pipeline.document import CollectedDocument
 

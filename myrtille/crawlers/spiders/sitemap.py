@@ -10,7 +10,7 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from myrtille.config.settings import SitemapSource
+from myrtille.config.sources import SitemapSource
 from myrtille.crawlers.sitemaps import parse_sitemap
 from myrtille.crawlers.spiders.base import SourceSpider
 from myrtille.exceptions import SourceError

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from myrtille.alerts.subscriptions import FREQUENCIES, SubscriptionError, normalise_email
-from myrtille.config.settings import PublicSubscribeSettings
+from myrtille.config.web import PublicSubscribeSettings
 from myrtille.enrichment.registry import CompanyRecord, valid_siren
 from myrtille.index.query import (
     And,

@@ -19,7 +19,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 
-from myrtille.config.settings import Settings, SourceBase
+from myrtille.config.settings import Settings
+from myrtille.config.sources import SourceBase
 from myrtille.crawlers.health import REFUSED_PREFIX, SourceRun, all_states, record_run
 from myrtille.crawlers.polling import effective_interval
 from myrtille.crawlers.runner import run_crawl
