@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -71,3 +73,17 @@ def load_sectors(path: Path | None = None) -> list[LexiconEntry]:
 def load_events(path: Path | None = None) -> list[LexiconEntry]:
     data = _read(path, "events.yaml", "events")
     return _entries(data, "events", "patterns", str(path or "events.yaml"))
+
+
+def naf_sectors(naf: str | None, sectors: Sequence[LexiconEntry] | None = None) -> tuple[str, ...]:
+    """The sector codes a company's NAF code implies: the sectors with a NAF prefix it
+    starts with (of the package lexicon unless ``sectors`` are given)."""
+    if not naf:
+        return ()
+    entries = _package_sectors() if sectors is None else sectors
+    return tuple(entry.code for entry in entries if entry.naf and naf.startswith(entry.naf))
+
+
+@cache
+def _package_sectors() -> tuple[LexiconEntry, ...]:
+    return tuple(load_sectors())

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from myrtille.enrichment.lexicons import LexiconEntry
+from myrtille.enrichment.lexicons import LexiconEntry, naf_sectors
 from myrtille.enrichment.patterns import PatternSet
 
 TITLE_WEIGHT = 3.0
@@ -36,14 +36,8 @@ class SectorMatcher:
         self.sectors = {s.code: s for s in sectors}
         self.matcher = PatternSet.from_lexicon(nlp.vocab, "sector", sectors, language)
 
-    def naf_sectors(self, naf: str | None) -> list[str]:
-        if not naf:
-            return []
-        return [
-            code
-            for code, s in self.sectors.items()
-            if any(naf.startswith(prefix) for prefix in s.naf)
-        ]
+    def naf_sectors(self, naf: str | None) -> tuple[str, ...]:
+        return naf_sectors(naf, list(self.sectors.values()))
 
     def score(
         self, doc: Doc, title_end: int, companies_naf: list[tuple[str, str | None]]

@@ -17,7 +17,7 @@ from typing import Literal
 from sqlalchemy import select
 
 from myrtille.config.sources import OpenDataSource, Source
-from myrtille.enrichment.lexicons import load_sectors
+from myrtille.enrichment.lexicons import naf_sectors
 from myrtille.enrichment.registry import companies_by_siren, valid_siren
 from myrtille.index.base import IndexBackend, IndexedDocument, SearchRequest
 from myrtille.index.query import Field
@@ -113,13 +113,6 @@ def checked_siren(text: str) -> str:
     if not valid_siren(digits):
         raise InvalidSiren("checksum", given)
     return digits
-
-
-def naf_sectors(naf: str | None) -> tuple[str, ...]:
-    """The sector codes a NAF code implies: the lexicon's NAF prefixes."""
-    if not naf:
-        return ()
-    return tuple(entry.code for entry in load_sectors() if entry.naf and naf.startswith(entry.naf))
 
 
 def registry_facts(database: Database, siren: str) -> RegistryFacts | None:

@@ -4,7 +4,6 @@ events with their sentences, and the other reports of the same story."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 from urllib.parse import quote
 
@@ -13,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 from sqlalchemy import or_, select
 
+from myrtille.enrichment.lexicons import naf_sectors
 from myrtille.enrichment.registry import valid_siren
 from myrtille.index.base import IndexBackend, IndexedDocument
 from myrtille.store.database import Database
@@ -76,20 +76,6 @@ class RegistryEntry:
     naf: str | None
     city: str | None
     sectors: tuple[str, ...]
-
-
-@cache
-def _naf_prefixes() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    from myrtille.enrichment.lexicons import load_sectors
-
-    return tuple((entry.code, entry.naf) for entry in load_sectors())
-
-
-def naf_sectors(naf: str | None) -> tuple[str, ...]:
-    """The sector codes a NAF code implies (the lexicon's NAF prefixes, as the enrichment)."""
-    if not naf:
-        return ()
-    return tuple(code for code, prefixes in _naf_prefixes() if naf.startswith(prefixes))
 
 
 def registry_entries(
