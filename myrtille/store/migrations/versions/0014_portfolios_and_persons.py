@@ -51,27 +51,30 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("portfolio_id", "siren", name="pk_portfolio_company"),
     )
     op.create_index("ix_portfolio_company_siren", "portfolio_company", ["siren"])
+    # Plain (string) defaults let SQLite add the columns in place: an expression default
+    # makes Alembic copy the table, which the rows referencing it (outbox,
+    # subscription_destination) forbid.
     with op.batch_alter_table("subscription") as batch:
-        batch.add_column(
-            sa.Column("urgent", sa.Boolean(), nullable=False, server_default=sa.true())
-        )
+        batch.add_column(sa.Column("urgent", sa.Boolean(), nullable=False, server_default="1"))
     with op.batch_alter_table("outbox") as batch:
-        batch.add_column(
-            sa.Column("urgent", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
+        batch.add_column(sa.Column("urgent", sa.Boolean(), nullable=False, server_default="0"))
     with op.batch_alter_table("company") as batch:
-        batch.add_column(
-            sa.Column("person", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
+        batch.add_column(sa.Column("person", sa.Boolean(), nullable=False, server_default="0"))
+
+
+def drop_column(table: str, column: str) -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        # SQLite's own DROP COLUMN (3.35+): a batch copy would drop and recreate the
+        # table, which rows referencing it (outbox, destinations) do not allow.
+        op.execute(sa.text(f"ALTER TABLE {table} DROP COLUMN {column}"))
+    else:
+        op.drop_column(table, column)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("company") as batch:
-        batch.drop_column("person")
-    with op.batch_alter_table("outbox") as batch:
-        batch.drop_column("urgent")
-    with op.batch_alter_table("subscription") as batch:
-        batch.drop_column("urgent")
+    drop_column("company", "person")
+    drop_column("outbox", "urgent")
+    drop_column("subscription", "urgent")
     op.drop_index("ix_portfolio_company_siren", table_name="portfolio_company")
     op.drop_table("portfolio_company")
     op.drop_index("ix_portfolio_updated_at", table_name="portfolio")
