@@ -319,7 +319,6 @@ class Subscription(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
-
     @property
     def channels(self) -> list[str]:
         """The channels it delivers on: its destinations not disabled, in creation order."""
