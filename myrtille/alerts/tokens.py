@@ -19,7 +19,13 @@ from myrtille.exceptions import MyrtilleError
 
 
 class TokenError(MyrtilleError):
-    """A link that is forged, altered, expired or meant for something else."""
+    """A link that is forged, altered, expired or meant for something else. ``kind``
+    (altered, malformed, purpose, expired) lets a page say it in the reader's language;
+    the message is the English one of logs and the API."""
+
+    def __init__(self, message: str, kind: str = "malformed") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def _b64(data: bytes) -> str:
@@ -48,14 +54,14 @@ def verify(secret: bytes, token: str, purpose: str, now: float | None = None) ->
         body, mac = token.split(".", 1)
         expected = hmac.new(secret, body.encode("ascii"), hashlib.sha256).digest()
         if not hmac.compare_digest(expected, _unb64(mac)):
-            raise TokenError("this link is not valid (it was altered or not made by us)")
+            raise TokenError("this link is not valid (it was altered or not made by us)", "altered")
         payload = json.loads(_unb64(body))
     except (ValueError, UnicodeError) as exc:
         raise TokenError("this link is not valid (it is malformed)") from exc
     if payload.get("p") != purpose:
-        raise TokenError("this link is meant for something else")
+        raise TokenError("this link is meant for something else", "purpose")
     if int(payload.get("x", 0)) < (now or time.time()):
-        raise TokenError("this link has expired; ask for a new one")
+        raise TokenError("this link has expired; ask for a new one", "expired")
     return payload
 
 

@@ -22,112 +22,62 @@ from myrtille.alerts.describe import company_names, describe
 from myrtille.alerts.subscriptions import FREQUENCIES, end_subscription
 from myrtille.alerts.tokens import TokenError, verify
 from myrtille.store.schema import Subscriber, Subscription, utcnow
-from myrtille.web.subscriber import SECURITY_HEADERS, LinkContext, link_context
-from myrtille.web.ui.common import LANGUAGES, templates
+from myrtille.texts import N_, gettext
+from myrtille.web.subscriber import LinkContext, invalid_link, link_context, page_language
+from myrtille.web.ui.common import LANGUAGES, link, other, render
+from myrtille.web.ui.subscription_form import FREQUENCY_NAMES, language_choices
 
 router = APIRouter(include_in_schema=False)
 
-TEXTS: dict[str, dict[str, str]] = {
-    "fr": {
-        "title": "Mes abonnements",
-        "intro": "Les veilles de {email} :",
-        "none": "Vous n'avez aucune veille.",
-        "query": "requête :",
-        "frequency": "Fréquence",
-        "change": "Modifier",
-        "language": "Langue des messages",
-        "unsubscribe_one": "Me désabonner de cette veille",
-        "unsubscribe_all": "Me désabonner de tout",
-        "immediate": "alerte immédiate",
-        "daily": "résumé quotidien",
-        "weekly": "résumé hebdomadaire",
-        "fr": "français",
-        "en": "anglais",
-        "active": "active",
-        "ended": "désabonnée",
-        "pending": "en attente de confirmation",
-        "paused": "envois suspendus",
-        "saved_frequency": "Fréquence de « {name} » : {frequency}.",
-        "saved_language": "Vos messages seront désormais en français.",
-        "unsubscribed_one": "Désabonnement effectué : vous ne recevrez plus rien pour « {name} ».",
-        "unsubscribed_all": "Désabonnement effectué : vous ne recevrez plus aucun message "
-        "de Myrtille.",
-        "invalid": "Lien non valide",
-        "refused": "Demande refusée",
-        "not_yours": "Cette veille n'est pas (ou plus) l'une des vôtres : rien n'a changé.",
-        "bad_choice": "Ce choix n'est pas possible : rien n'a changé.",
-        "other_site": "Ce formulaire ne vient pas de cette page : rien n'a changé.",
-    },
-    "en": {
-        "title": "My subscriptions",
-        "intro": "The watches of {email}:",
-        "none": "You have no watch.",
-        "query": "query:",
-        "frequency": "Frequency",
-        "change": "Change",
-        "language": "Language of the messages",
-        "unsubscribe_one": "Unsubscribe from this watch",
-        "unsubscribe_all": "Unsubscribe from everything",
-        "immediate": "immediate alert",
-        "daily": "daily digest",
-        "weekly": "weekly digest",
-        "fr": "French",
-        "en": "English",
-        "active": "active",
-        "ended": "unsubscribed",
-        "pending": "waiting for confirmation",
-        "paused": "deliveries paused",
-        "saved_frequency": "Frequency of '{name}': {frequency}.",
-        "saved_language": "Your messages will now be in English.",
-        "unsubscribed_one": "Unsubscribed: nothing more will be sent for '{name}'.",
-        "unsubscribed_all": "Unsubscribed: Myrtille will send you no more messages.",
-        "invalid": "Invalid link",
-        "refused": "Request refused",
-        "not_yours": "This watch is not (or no longer) one of yours: nothing changed.",
-        "bad_choice": "This choice is not possible: nothing changed.",
-        "other_site": "This form did not come from this page: nothing changed.",
-    },
+# A firm's view of its watches: frequencies and states by name (agents' pages say more).
+STATE_NAMES = {
+    "active": N_("active"),
+    "ended": N_("unsubscribed"),
+    "pending": N_("awaiting confirmation"),
+    "paused": N_("deliveries paused"),
 }
+REFUSALS = {
+    "not_yours": N_("This watch is not (or no longer) one of yours: nothing changed."),
+    "bad_choice": N_("This choice is not possible: nothing changed."),
+    "other_site": N_("This form did not come from this page: nothing changed."),
+}
+# Said in the language just chosen, to show that the choice is taken.
+SAVED_LANGUAGE = N_("Your messages will now be in English.")
 
 
 class Refused(Exception):
     """A change the page will not make; the argument is the key of its text."""
 
 
-def _language(value: str | None) -> str:
-    return value if value in LANGUAGES else "fr"
-
-
 def _page(
-    language: str,
+    request: Request,
+    lang: str,
     *,
     status: int = 200,
-    title: str | None = None,
     notice: str | None = None,
     error: str | None = None,
     token: str = "",
     email: str = "",
     subscriptions: list[dict[str, Any]] | None = None,
+    stored_language: str = "",
 ) -> HTMLResponse:
-    texts = TEXTS[language]
-    html = templates.get_template("sme_preferences.html").render(
-        lang=language,
-        t=texts,
-        title=title or texts["title"],
+    return render(
+        request,
+        "sme_preferences.html",
+        lang,
+        status=status,
+        token_page=True,
+        switch=link("/preferences", other(lang), token=token),
+        title=gettext(lang, "My subscriptions"),
         notice=notice,
         error=error,
         token=token,
         email=email,
         subscriptions=subscriptions or [],
-        frequencies=FREQUENCIES,
-        languages=LANGUAGES,
+        frequencies={f: gettext(lang, FREQUENCY_NAMES[f]) for f in FREQUENCIES},
+        languages=language_choices(lang),
+        stored_language=stored_language,
     )
-    return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
-
-
-def _invalid(message: str, language: str = "fr") -> HTMLResponse:
-    # Token messages are plain English sentences written for the subscriber to read.
-    return _page(language, status=400, title=TEXTS[language]["invalid"], error=message)
 
 
 def _subscriber_id(context: LinkContext, token: str) -> int:
@@ -139,20 +89,21 @@ def _subscriber_id(context: LinkContext, token: str) -> int:
 
 
 def _show(
+    request: Request,
     context: LinkContext,
     subscriber_id: int,
     token: str,
-    *,
-    notice: str | None = None,
+    asked: str | None = None,
     error: str | None = None,
     status: int = 200,
+    *,
+    notice: str | None = None,
 ) -> HTMLResponse:
     with context.database.session() as session:
         subscriber = session.get(Subscriber, subscriber_id)
         if subscriber is None:
-            return _invalid("this subscriber no longer exists")
-        language = _language(subscriber.language)
-        texts = TEXTS[language]
+            return invalid_link(request, TokenError("no such subscriber", "altered"), asked)
+        chosen = page_language(asked, subscriber)
         rows = list(
             session.scalars(
                 select(Subscription)
@@ -166,22 +117,29 @@ def _show(
                 "id": row.id,
                 "name": row.name,
                 # A firm reads its watch in plain words, never the query (agents see that).
-                "description": describe(row.query, language, companies=names),
-                "frequency": row.frequency,
+                "description": describe(row.query, chosen, companies=names),
+                "frequency": gettext(chosen, FREQUENCY_NAMES[row.frequency])
+                if row.frequency in FREQUENCY_NAMES
+                else row.frequency,
+                "frequency_code": row.frequency,
                 "state": _state(row, subscriber),
+                "state_name": gettext(chosen, STATE_NAMES[_state(row, subscriber)]),
                 "open": row.ended_at is None,
             }
             for row in rows
         ]
         email = subscriber.email
+        stored_language = subscriber.language
     return _page(
-        language,
+        request,
+        chosen,
         status=status,
         notice=notice,
-        error=texts[error] if error else None,
+        error=gettext(chosen, REFUSALS[error]) if error else None,
         token=token,
         email=email,
         subscriptions=listed,
+        stored_language=stored_language,
     )
 
 
@@ -193,7 +151,9 @@ def _state(row: Subscription, subscriber: Subscriber) -> str:
     return "paused" if row.paused or subscriber.paused else "active"
 
 
-def _change(context: LinkContext, subscriber_id: int, form: dict[str, str]) -> str:
+def _change(
+    context: LinkContext, subscriber_id: int, form: dict[str, str], asked: str | None
+) -> str:
     """Make the change the form asks for; returns the notice to show (in the language
     the subscriber has after the change)."""
     action = form.get("action", "")
@@ -206,8 +166,8 @@ def _change(context: LinkContext, subscriber_id: int, form: dict[str, str]) -> s
             if chosen not in LANGUAGES:
                 raise Refused("bad_choice")
             subscriber.language = chosen
-            return TEXTS[chosen]["saved_language"]
-        texts = TEXTS[_language(subscriber.language)]
+            return gettext(chosen, SAVED_LANGUAGE)
+        lang = page_language(asked, subscriber)
         open_rows = list(
             session.scalars(
                 select(Subscription).where(
@@ -218,14 +178,16 @@ def _change(context: LinkContext, subscriber_id: int, form: dict[str, str]) -> s
         if action == "unsubscribe_all":
             for row in open_rows:
                 end_subscription(row)
-            return texts["unsubscribed_all"]
+            return gettext(lang, "Unsubscribed: Myrtille will send you no more messages.")
         wanted = form.get("subscription", "")
         row = next((r for r in open_rows if str(r.id) == wanted), None)
         if row is None:
             raise Refused("not_yours")
         if action == "unsubscribe":
             end_subscription(row)
-            return texts["unsubscribed_one"].format(name=row.name)
+            return gettext(
+                lang, "Unsubscribed: nothing more will be sent for “{name}”.", name=row.name
+            )
         if action == "frequency":
             frequency = form.get("frequency", "")
             if frequency not in FREQUENCIES:
@@ -233,7 +195,12 @@ def _change(context: LinkContext, subscriber_id: int, form: dict[str, str]) -> s
             if row.frequency != frequency:
                 row.frequency = frequency
                 row.updated_at = utcnow()
-            return texts["saved_frequency"].format(name=row.name, frequency=texts[frequency])
+            return gettext(
+                lang,
+                "Frequency of “{name}”: {frequency}.",
+                name=row.name,
+                frequency=gettext(lang, FREQUENCY_NAMES[frequency]),
+            )
         raise Refused("bad_choice")
 
 
@@ -248,32 +215,35 @@ def _same_site(request: Request) -> bool:
 
 
 @router.get("/preferences", response_class=HTMLResponse)
-def preferences(request: Request, token: str = "") -> HTMLResponse:
+def preferences(request: Request, token: str = "", lang: str | None = None) -> HTMLResponse:
     context = link_context(request)
     try:
         subscriber_id = _subscriber_id(context, token)
     except TokenError as exc:
-        return _invalid(str(exc))
-    return _show(context, subscriber_id, token)
+        return invalid_link(request, exc, lang)
+    return _show(request, context, subscriber_id, token, lang)
 
 
 @router.post("/preferences", response_class=HTMLResponse)
 async def change_preferences(request: Request) -> HTMLResponse:
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     token = form.get("token", "")
+    asked = request.query_params.get("lang") or form.get("lang")
     context = link_context(request)
 
     def answer() -> HTMLResponse:
         try:
             subscriber_id = _subscriber_id(context, token)
         except TokenError as exc:
-            return _invalid(str(exc))
+            return invalid_link(request, exc, asked)
         if not _same_site(request):
-            return _show(context, subscriber_id, token, error="other_site", status=403)
+            return _show(request, context, subscriber_id, token, asked, "other_site", 403)
         try:
-            notice = _change(context, subscriber_id, form)
+            notice = _change(context, subscriber_id, form, asked)
         except Refused as refused:
-            return _show(context, subscriber_id, token, error=str(refused), status=400)
-        return _show(context, subscriber_id, token, notice=notice)
+            return _show(request, context, subscriber_id, token, asked, str(refused), 400)
+        # After a change of language, the page speaks the new one.
+        after = None if form.get("action") == "language" else asked
+        return _show(request, context, subscriber_id, token, after, notice=notice)
 
     return await run_in_threadpool(answer)

@@ -10,10 +10,10 @@ previewers follow GET links and must not unsubscribe anyone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from jinja2 import DictLoader, Environment, StrictUndefined
 from sqlalchemy import select
 
 from myrtille.alerts.describe import company_names, describe
@@ -24,93 +24,19 @@ from myrtille.alerts.unsubscribe import subscriptions_named
 from myrtille.config.settings import Settings
 from myrtille.store.database import Database
 from myrtille.store.schema import Subscriber, Subscription
+from myrtille.texts import N_, gettext
+from myrtille.web.ui.common import language, other, render
 
 router = APIRouter(include_in_schema=False)
 
-SECURITY_HEADERS = {
-    # Nothing but inline styles may load, and forms may only post back here.
-    "Content-Security-Policy": (
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
+# Why a link is refused, by ``TokenError.kind``, in the reader's words.
+TOKEN_PROBLEMS = {
+    "altered": N_("This link is not valid: it was altered or not made by us."),
+    "malformed": N_(
+        "This link is not valid: it is incomplete. Copy the whole link from the email."
     ),
-    # The token is in the URL: never leak it to another site through Referer.
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-}
-
-PAGE = """<!DOCTYPE html>
-<html lang="{{ lang }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>{{ title }} · Myrtille</title>
-<style>
-body{margin:0;background:#f3f1f6;font-family:Arial,Helvetica,sans-serif;color:#222;overflow-wrap:anywhere}
-main{max-width:640px;margin:40px auto;background:#fff;border-radius:6px;padding:24px 28px}
-@media (max-width:600px){main{margin:12px 8px;padding:16px 14px}}
-select,input{max-width:100%}
-h1{font-size:22px;margin:0 0 16px}
-.brand{font-size:12px;letter-spacing:1px;text-transform:uppercase;color:#5b2a86;margin:0 0 12px}
-button{background:#5b2a86;color:#fff;border:0;border-radius:4px;padding:8px 16px;font-size:14px;
-cursor:pointer}
-.error{color:#a01c1c}
-</style>
-</head>
-<body>
-<main>
-<p class="brand">Myrtille</p>
-<h1>{{ title }}</h1>
-{% for paragraph in paragraphs %}
-<p{% if error %} class="error"{% endif %}>{{ paragraph }}</p>
-{% endfor %}
-{% if form_action %}
-<form method="post" action="{{ form_action }}">
-<input type="hidden" name="List-Unsubscribe" value="One-Click">
-<button type="submit">{{ t.unsubscribe_button }}</button>
-</form>
-{% endif %}
-</main>
-</body>
-</html>
-"""
-
-_pages = Environment(
-    loader=DictLoader({"page.html": PAGE}),
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-
-TEXTS: dict[str, dict[str, str]] = {
-    "fr": {
-        "invalid": "Lien non valide",
-        "confirmed": "Abonnement confirmé",
-        "confirmed_text": "Merci : votre adresse est confirmée et vos veilles sont actives. "
-        "Chaque message contient un lien pour vous désabonner.",
-        "unsubscribe_title": "Se désabonner ?",
-        "unsubscribe_text": "Confirmez pour ne plus recevoir les messages de :",
-        "unsubscribe_button": "Me désabonner",
-        "already": "Vous êtes déjà désabonné(e) : vous ne recevrez plus rien pour cette veille.",
-        "done_title": "Désabonnement effectué",
-        "done_text": "Vous ne recevrez plus de messages pour :",
-        "gone": "Cette veille n'existe plus : vous ne recevrez rien.",
-    },
-    "en": {
-        "invalid": "Invalid link",
-        "confirmed": "Subscription confirmed",
-        "confirmed_text": "Thank you: your address is confirmed and your watches are active. "
-        "Every message has a link to unsubscribe.",
-        "unsubscribe_title": "Unsubscribe?",
-        "unsubscribe_text": "Confirm to stop receiving messages for:",
-        "unsubscribe_button": "Unsubscribe",
-        "already": "You are already unsubscribed: nothing more will be sent for this watch.",
-        "done_title": "Unsubscribed",
-        "done_text": "You will receive no more messages for:",
-        "gone": "This watch no longer exists: nothing will be sent.",
-    },
+    "purpose": N_("This link is meant for something else."),
+    "expired": N_("This link has expired: use the link of a more recent email."),
 }
 
 
@@ -129,12 +55,18 @@ def link_context(request: Request) -> LinkContext:
     return LinkContext(settings, request.app.state.database, secret)
 
 
-def _language(value: str | None) -> str:
-    return value if value in TEXTS else "fr"
+GONE = N_("This watch no longer exists: nothing will be sent.")
 
 
-def _page(
-    language: str,
+def page_language(asked: str | None, subscriber: Subscriber | None) -> str:
+    """The language asked for in the URL (the page's language link), else the
+    subscriber's, else French."""
+    return language(asked or (subscriber.language if subscriber else None))
+
+
+def token_page(
+    request: Request,
+    lang: str,
     title: str,
     paragraphs: list[str],
     *,
@@ -142,20 +74,26 @@ def _page(
     error: bool = False,
     form_action: str | None = None,
 ) -> HTMLResponse:
-    html = _pages.get_template("page.html").render(
-        lang=language,
-        t=TEXTS[language],
+    """A page behind a link in an email: the token stays in the language link."""
+    token = request.query_params.get("token", "")
+    return render(
+        request,
+        "subscriber_page.html",
+        lang,
+        status=status,
+        token_page=True,
+        switch=f"{request.url.path}?" + urlencode({"token": token, "lang": other(lang)}),
         title=title,
         paragraphs=paragraphs,
         error=error,
         form_action=form_action,
     )
-    return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
 
 
-def _invalid(message: str, language: str = "fr") -> HTMLResponse:
-    # Token messages are plain English sentences written for the subscriber to read.
-    return _page(language, TEXTS[language]["invalid"], [message], status=400, error=True)
+def invalid_link(request: Request, problem: TokenError, asked: str | None) -> HTMLResponse:
+    lang = language(asked)
+    text = gettext(lang, TOKEN_PROBLEMS.get(problem.kind, TOKEN_PROBLEMS["malformed"]))
+    return token_page(request, lang, gettext(lang, "Invalid link"), [text], status=400, error=True)
 
 
 def _unsubscribe_action(token: str) -> str:
@@ -167,15 +105,21 @@ def _unsubscribe_action(token: str) -> str:
 
 
 @router.get("/subscriptions/confirm", response_class=HTMLResponse)
-def confirm_page(request: Request, token: str = "") -> HTMLResponse:
+def confirm_page(request: Request, token: str = "", lang: str | None = None) -> HTMLResponse:
     context = link_context(request)
     try:
         subscriber_id = confirm(context.database, context.secret, token)
-    except (TokenError, SubscriptionError) as exc:
-        return _invalid(str(exc))
+    except TokenError as exc:
+        return invalid_link(request, exc, lang)
+    except SubscriptionError:
+        chosen = language(lang)
+        gone = gettext(chosen, "This subscription no longer exists: nothing will be sent.")
+        return token_page(
+            request, chosen, gettext(chosen, "Invalid link"), [gone], status=400, error=True
+        )
     with context.database.session() as session:
         subscriber = session.get(Subscriber, subscriber_id)
-        language = _language(subscriber.language if subscriber else None)
+        chosen = page_language(lang, subscriber)
         active = list(
             session.scalars(
                 select(Subscription).where(
@@ -187,13 +131,19 @@ def confirm_page(request: Request, token: str = "") -> HTMLResponse:
         )
         names = company_names(session, [row.query for row in active])
         # What is now watched, in plain words: the firm never reads the query.
-        watches = [describe(row.query, language, row.frequency, companies=names) for row in active]
-    texts = TEXTS[language]
-    return _page(language, texts["confirmed"], [texts["confirmed_text"], *watches])
+        watches = [describe(row.query, chosen, row.frequency, companies=names) for row in active]
+    thanks = gettext(
+        chosen,
+        "Thank you: your address is confirmed and your watches are active. "
+        "Every message has a link to unsubscribe.",
+    )
+    return token_page(
+        request, chosen, gettext(chosen, "Subscription confirmed"), [thanks, *watches]
+    )
 
 
 @router.get("/unsubscribe", response_class=HTMLResponse)
-def unsubscribe_page(request: Request, token: str = "") -> HTMLResponse:
+def unsubscribe_page(request: Request, token: str = "", lang: str | None = None) -> HTMLResponse:
     """Only asks: the POST of its button (or of the mail client) unsubscribes."""
     context = link_context(request)
     try:
@@ -201,26 +151,30 @@ def unsubscribe_page(request: Request, token: str = "") -> HTMLResponse:
         with context.database.session() as session:
             rows = subscriptions_named(session, payload)
             subscriber = session.get(Subscriber, rows[0].subscriber_id) if rows else None
-            language = _language(subscriber.language if subscriber else None)
-            texts = TEXTS[language]
+            chosen = page_language(lang, subscriber)
             names = [row.name for row in rows]
             active = any(row.active for row in rows)
     except TokenError as exc:
-        return _invalid(str(exc))
+        return invalid_link(request, exc, lang)
+    title = gettext(chosen, "Unsubscribe?")
     if not rows:
-        return _page(language, texts["unsubscribe_title"], [texts["gone"]])
+        return token_page(request, chosen, title, [gettext(chosen, GONE)])
     if not active:
-        return _page(language, texts["unsubscribe_title"], [texts["already"], *names])
-    return _page(
-        language,
-        texts["unsubscribe_title"],
-        [texts["unsubscribe_text"], *names],
+        already = gettext(
+            chosen, "You are already unsubscribed: nothing more will be sent for this watch."
+        )
+        return token_page(request, chosen, title, [already, *names])
+    return token_page(
+        request,
+        chosen,
+        title,
+        [gettext(chosen, "Confirm to stop receiving messages for:"), *names],
         form_action=_unsubscribe_action(token),
     )
 
 
 @router.post("/unsubscribe", response_class=HTMLResponse)
-def unsubscribe(request: Request, token: str = "") -> HTMLResponse:
+def unsubscribe(request: Request, token: str = "", lang: str | None = None) -> HTMLResponse:
     """RFC 8058 one-click: the body is ``List-Unsubscribe=One-Click`` (or empty); the
     token alone decides, and doing it twice changes nothing."""
     context = link_context(request)
@@ -231,11 +185,12 @@ def unsubscribe(request: Request, token: str = "") -> HTMLResponse:
             for row in rows:
                 end_subscription(row)
             subscriber = session.get(Subscriber, rows[0].subscriber_id) if rows else None
-            language = _language(subscriber.language if subscriber else None)
+            chosen = page_language(lang, subscriber)
             names = [row.name for row in rows]
     except TokenError as exc:
-        return _invalid(str(exc))
-    texts = TEXTS[language]
+        return invalid_link(request, exc, lang)
+    title = gettext(chosen, "Unsubscribed")
     if not rows:
-        return _page(language, texts["done_title"], [texts["gone"]])
-    return _page(language, texts["done_title"], [texts["done_text"], *names])
+        return token_page(request, chosen, title, [gettext(chosen, GONE)])
+    done = gettext(chosen, "You will receive no more messages for:")
+    return token_page(request, chosen, title, [done, *names])

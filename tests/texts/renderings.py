@@ -441,3 +441,81 @@ def company_pages(tmp_path: Path) -> list[Rendering]:
 
 
 RENDERINGS.append(company_pages)
+
+
+# -- pages behind the links of emails ---------------------------------------------------
+
+
+def subscriber_pages(tmp_path: Path) -> list[Rendering]:
+    """What a firm sees from the links of its emails, in its own language: the
+    confirmation (done, and refused), the unsubscribe question and its answer, and the
+    preferences page with watches in every state and every frequency."""
+    from sqlalchemy import select
+
+    from myrtille.alerts.mail import preferences_url, unsubscribe_token
+    from myrtille.alerts.subscriptions import create_subscription
+    from myrtille.alerts.tokens import secret_key
+    from myrtille.store.schema import Subscription
+    from tests.web.conftest import start_live
+
+    out: list[Rendering] = []
+    with start_live(tmp_path / "data") as live, live.client() as http:
+        secret = secret_key(live.settings.secret_key, live.settings.data_dir)
+        for lang in ("fr", "en"):
+            email = f"firm-{lang}@example.org"
+            made = [
+                create_subscription(
+                    live.database,
+                    secret,
+                    email=email,
+                    query=query,
+                    frequency=frequency,
+                    language=lang,
+                    name=name,
+                )
+                for query, frequency, name in (
+                    ("sector:aeronautics region:76", "immediate", "Aéro Occitanie"),
+                    ("event:insolvency dept:31", "daily", "Défaillances 31"),
+                    ("sector:energy", "weekly", "Énergie"),
+                    ("event:acquisition", "daily", "Rachats"),
+                )
+            ]
+            token = made[0].confirm_token
+            assert token is not None
+            pages = {"confirm ok": http.get("/subscriptions/confirm", params={"token": token})}
+            with live.database.session() as session:
+                rows = {r.id: r for r in session.scalars(select(Subscription))}
+                rows[made[2].subscription_id].paused = True
+            stop = unsubscribe_token(secret, made[3].subscription_id)
+            pages["unsubscribe page"] = http.get("/unsubscribe", params={"token": stop})
+            pages["unsubscribed"] = http.post("/unsubscribe", params={"token": stop})
+            pages["confirm failed"] = http.get(
+                "/subscriptions/confirm", params={"token": stop, "lang": lang}
+            )
+            pages["unsubscribe refused"] = http.get(
+                "/unsubscribe", params={"token": "garbage", "lang": lang}
+            )
+            url = preferences_url(live.settings, secret, made[0].subscriber_id)
+            path = "/" + url.split("://", 1)[1].split("/", 1)[1]
+            pages["preferences"] = http.get(path)
+            form = {"token": path.split("token=", 1)[1], "lang": lang}
+            pages["preferences changed"] = http.post(
+                "/preferences",
+                data=form
+                | {
+                    "action": "frequency",
+                    "subscription": str(made[1].subscription_id),
+                    "frequency": "weekly",
+                },
+            )
+            pages["preferences refused"] = http.post(
+                "/preferences", data=form | {"action": "unsubscribe", "subscription": "999999"}
+            )
+            data = [email, "Aéro Occitanie", "Défaillances 31", "Énergie", "Rachats", "garbage"]
+            for name, response in pages.items():
+                assert response.status_code in (200, 400), (name, response.text)
+                out.append(Rendering(f"email link {name}", lang, visible_text(response.text), data))
+    return out
+
+
+RENDERINGS.append(subscriber_pages)

@@ -16,9 +16,11 @@ from myrtille.alerts.mail import preferences_url, unsubscribe_token, unsubscribe
 from myrtille.alerts.subscriptions import Created, create_subscription
 from myrtille.alerts.tokens import secret_key, sign
 from myrtille.store.schema import Subscriber, Subscription
+from myrtille.web.ui.common import SECURITY_HEADERS
 from tests.web.conftest import Live
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
+# The same headers as every page of the UI (one base template, one rendering path).
+CSP = SECURITY_HEADERS["Content-Security-Policy"]
 ONE_CLICK = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
@@ -47,7 +49,9 @@ def active(live: Live, subscription_id: int) -> bool:
 def assert_safe_page(response: httpx.Response) -> None:
     assert response.headers["content-type"].startswith("text/html")
     assert response.headers["content-security-policy"] == CSP
+    # The token is in the URL: never sent on as a Referer, never kept in a cache.
     assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["cache-control"] == "no-store"
     assert "set-cookie" not in response.headers
 
 
@@ -133,8 +137,11 @@ def test_a_tampered_or_misused_token_is_refused(live: Live) -> None:
             assert response.status_code == 400, bad
             assert_safe_page(response)
             assert client.get("/unsubscribe", params={"token": bad}).status_code == 400
-        response = client.get("/unsubscribe", params={"token": forged})
+        response = client.get("/unsubscribe", params={"token": forged, "lang": "en"})
+        french = client.get("/unsubscribe", params={"token": forged})
     assert "altered" in response.text
+    # Whose link it is cannot be trusted: French, the default, unless the page asks.
+    assert "modifié" in french.text
     assert active(live, victim.subscription_id)
     assert active(live, mine.subscription_id)
 
@@ -157,7 +164,7 @@ def test_confirm_link_activates_a_pending_subscriber(live: Live) -> None:
             assert subscriber.confirmed_at is not None and subscriber.consent == "link"
         # An unsubscribe token is no confirm token; an altered one is refused plainly.
         wrong = unsubscribe_token(secret(live), created.subscription_id)
-        refused = client.get("/subscriptions/confirm", params={"token": wrong})
+        refused = client.get("/subscriptions/confirm", params={"token": wrong, "lang": "en"})
         assert refused.status_code == 400
         assert "meant for something else" in refused.text
         altered = client.get(

@@ -35,6 +35,9 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+# Pages reached by a signed token in their URL (links in emails): kept out of caches and
+# search engines; they read and set no cookie (the token is their only credential).
+TOKEN_PAGE_HEADERS = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
 
 LANGUAGES = ("fr", "en")
 Texts = Mapping[str, Mapping[str, str]]
@@ -140,11 +143,13 @@ def render(
     lang: str,
     texts: Texts | None = None,
     status: int = 200,
+    token_page: bool = False,
     **context: Any,
 ) -> HTMLResponse:
-    """A page of the UI: the header knows who is signed in; forms get the CSRF field."""
+    """A page of the UI: the header knows who is signed in; forms get the CSRF field.
+    A ``token_page`` (behind a link in an email) reads no session and sets no cookie."""
     words = dict(COMMON[lang]) | dict((texts or {}).get(lang, {}))
-    agent = sessions.signed_in(request)
+    agent = None if token_page else sessions.signed_in(request)
     here = request.url.path
     html = (
         jinja_environment(lang, LOADER)
@@ -163,12 +168,14 @@ def render(
                 "sign_out": "/signout",
             },
             agent=agent,
-            csrf=sessions.csrf_field(request),
+            csrf="" if token_page else sessions.csrf_field(request),
             switch=context.pop("switch", link(here, other(lang))),
             switch_name=language_name(other(lang)),
             **context,
         )
     )
+    if token_page:
+        return HTMLResponse(html, status, headers=SECURITY_HEADERS | TOKEN_PAGE_HEADERS)
     response = HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
     sessions.set_csrf_cookie(request, response)
     return response
