@@ -7,7 +7,7 @@ Backends (``sqlite.py``, ``elasticsearch.py``) translate the query AST of ``quer
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -17,6 +17,8 @@ from myrtille.index.query import Node
 FACET_FIELDS = ("company", "sector", "event", "region", "dept", "source", "lang")
 # Values a facet lists unless a request asks for more (the map asks for every department).
 FACET_LIMIT = 20
+# Documents a scan reads per round trip: what an export holds in memory at a time.
+SCAN_BATCH = 500
 Sort = Literal["relevance", "date"]
 Interval = Literal["day", "week", "month"]
 
@@ -118,6 +120,15 @@ class IndexBackend(ABC):
 
     @abstractmethod
     def search(self, request: SearchRequest) -> SearchResult: ...
+
+    @abstractmethod
+    def scan(
+        self, query: Node, *, as_of: int | None = None, batch_size: int = SCAN_BATCH
+    ) -> Iterator[IndexedDocument]:
+        """Every document matching ``query`` (as the index stood at ``as_of``, default:
+        when the scan begins), newest first as ``sort="date"`` orders them, undated
+        last. Read ``batch_size`` at a time, so that memory stays bounded however many
+        match; the count is the ``total`` of the same search."""
 
     @abstractmethod
     def same_story(self, document_id: str, limit: int = 20) -> list[Hit]:

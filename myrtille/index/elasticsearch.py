@@ -25,6 +25,7 @@ from elasticsearch.helpers import streaming_bulk
 
 from myrtille.exceptions import ConfigError
 from myrtille.index.base import (
+    SCAN_BATCH,
     Hit,
     IndexBackend,
     IndexedDocument,
@@ -53,7 +54,9 @@ from myrtille.index.es_mapping import (
     versioned_index,
 )
 from myrtille.index.es_query import DATE_SORT, read_facets, read_histogram, search_body
+from myrtille.index.es_scan import MAX_RESULT_WINDOW, deep_search, scan_matches
 from myrtille.index.payload import from_payload
+from myrtille.index.query import Node
 from myrtille.index.snippets import hit, query_terms
 
 if TYPE_CHECKING:
@@ -329,12 +332,21 @@ class ElasticsearchIndex(IndexBackend):
         value = response["aggregations"]["seq"]["value"]
         return int(value) if value is not None else 0
 
+    def scan(
+        self, query: Node, *, as_of: int | None = None, batch_size: int = SCAN_BATCH
+    ) -> Iterator[IndexedDocument]:
+        as_of = as_of if as_of is not None else self.max_seq()
+        return scan_matches(self.client, self.alias, query, as_of, batch_size)
+
     def search(self, request: SearchRequest) -> SearchResult:
         as_of = request.as_of if request.as_of is not None else self.max_seq()
         body = search_body(request, as_of)
         scored = isinstance(body["sort"][0], dict) and "_score" in body["sort"][0]
         with self._errors("searching"):
-            response = self.client.search(index=self.alias, body=body)
+            if body["from"] + body["size"] > MAX_RESULT_WINDOW:
+                response = deep_search(self.client, self.alias, body)
+            else:
+                response = self.client.search(index=self.alias, body=body).body
         terms = query_terms(request.query)
         hits = []
         for raw in response["hits"]["hits"]:
@@ -348,7 +360,7 @@ class ElasticsearchIndex(IndexBackend):
             per_page=request.per_page,
             as_of=as_of,
         )
-        aggregations = response.body.get("aggregations") or {}
+        aggregations = response.get("aggregations") or {}
         result.facets = read_facets(request.facets, aggregations)
         if request.histogram:
             result.histogram = read_histogram(request.histogram, aggregations["histogram"])

@@ -15,12 +15,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import UTC, datetime, time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from myrtille.index.base import (
+    SCAN_BATCH,
     FacetCount,
     Hit,
     IndexBackend,
@@ -33,6 +35,7 @@ from myrtille.index.payload import from_payload, payload_json, stored_time
 from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text, words_of
 from myrtille.index.snippets import hit, query_terms
 from myrtille.index.sqlite_fts import Plan, phrase, plan, ranking_phrases
+from myrtille.index.sqlite_scan import scan_matches
 
 SCHEMA_VERSION = 1
 # Facets read from the structured field's own rows (same values), so that an index built
@@ -249,6 +252,17 @@ class SQLiteIndex(IndexBackend):
             db.execute("DROP TABLE IF EXISTS temp.matched")
             db.execute("DROP TABLE IF EXISTS temp.members")
         return result
+
+    def scan(
+        self, query: Node, *, as_of: int | None = None, batch_size: int = SCAN_BATCH
+    ) -> Iterator[IndexedDocument]:
+        return scan_matches(self._own_connection, query, as_of, batch_size)
+
+    def _own_connection(self) -> SQLiteIndex:
+        """This index on a connection of its own, the same whichever thread uses it."""
+        reader = SQLiteIndex(self.path)
+        reader._local = SimpleNamespace(connection=None)  # type: ignore[assignment]
+        return reader
 
     def _search(self, db: sqlite3.Connection, request: SearchRequest) -> SearchResult:
         as_of = request.as_of

@@ -948,3 +948,108 @@ def test_bulk_writes_ask_for_the_configured_refresh(
     fake = cluster({"/_bulk": es_route(200, bulk_answer(("a", 201, None)))})
     assert backend(fake, refresh=refresh).index([make_document(id="a")]) == 1
     assert parse_qs(fake.requests[0].query)["refresh"] == [refresh]
+
+
+# -- every match, and deep pages: point in time + search_after --------------------------
+
+
+def test_scan_walks_a_point_in_time_with_search_after_and_closes_it(
+    cluster: Callable[..., FakeCluster],
+) -> None:
+    payloads = [
+        bulk_actions("m", [make_document(id=f"doc-{n}")])[0]["_source"]["payload"] for n in range(5)
+    ]
+
+    def batch(numbers: range, pit: str) -> Route:
+        hits = [
+            {"_id": f"doc-{n}", "_source": {"payload": payloads[n]}, "sort": [100 - n, n, n]}
+            for n in numbers
+        ]
+        return es_route(200, {"pit_id": pit, "hits": {"hits": hits}})
+
+    fake = cluster(
+        {
+            "/myrtille/_pit": es_route(200, {"id": "pit-0"}),
+            "/_search": sequence(
+                batch(range(0, 2), "pit-1"),
+                batch(range(2, 4), "pit-2"),
+                batch(range(4, 5), "pit-3"),
+            ),
+            "/_pit": es_route(200, {"succeeded": True, "num_freed": 1}),
+        }
+    )
+    query = parse("airbus -rumeur")
+    scanned = [d.id for d in backend(fake).scan(query, as_of=42, batch_size=2)]
+    assert scanned == [f"doc-{n}" for n in range(5)]
+    opened = [r for r in fake.requests if r.path == "/myrtille/_pit"]
+    assert len(opened) == 1 and parse_qs(opened[0].query)["keep_alive"] == ["2m"]
+    first, second, third = fake.json_bodies("/_search")
+    assert first["query"] == {"bool": {"filter": [to_dsl(query), {"range": {"seq": {"lte": 42}}}]}}
+    # Date order as sort="date", with the shard-doc tiebreaker; each batch after the last
+    # hit's sort values, through the point in time the previous answer named.
+    assert first["sort"][-1] == {"_shard_doc": "asc"} and first["size"] == 2
+    assert "search_after" not in first and first["pit"]["id"] == "pit-0"
+    assert second["search_after"] == [99, 1, 1] and second["pit"]["id"] == "pit-1"
+    assert third["search_after"] == [97, 3, 3] and third["pit"]["id"] == "pit-2"
+    assert "from" not in first and first["track_total_hits"] is False
+    # No index in a point-in-time search's path; the point in time is closed at the end.
+    assert fake.json_bodies("/_pit") == [{"id": "pit-3"}]
+    assert [r.method for r in fake.requests if r.path == "/_pit"] == ["DELETE"]
+
+
+def test_a_scan_stopped_early_still_closes_its_point_in_time(
+    cluster: Callable[..., FakeCluster],
+) -> None:
+    payload = bulk_actions("m", [make_document()])[0]["_source"]["payload"]
+    hits = [{"_id": "doc-1", "_source": {"payload": payload}, "sort": [1, 1, 1]}] * 2
+    fake = cluster(
+        {
+            "/myrtille/_pit": es_route(200, {"id": "pit-0"}),
+            "/_search": es_route(200, {"hits": {"hits": hits}}),
+            "/_pit": es_route(200, {"succeeded": True}),
+        }
+    )
+    scan = backend(fake).scan(Text(("airbus",)), as_of=1, batch_size=2)
+    next(scan)
+    scan.close()  # type: ignore[attr-defined]
+    assert fake.json_bodies("/_pit") == [{"id": "pit-0"}]
+
+
+def test_pages_past_the_result_window_walk_with_search_after(
+    cluster: Callable[..., FakeCluster],
+) -> None:
+    payload = bulk_actions("m", [make_document()])[0]["_source"]["payload"]
+    walked = [{"_id": f"w{n}", "sort": [2.5, n, 0, n]} for n in range(10_000)]
+    page = search_answer([payload], 12_345)
+    fake = cluster(
+        {
+            "/myrtille/_pit": es_route(200, {"id": "pit-0"}),
+            "/_search": sequence(
+                es_route(200, {"hits": {"hits": walked}}),
+                es_route(200, {"hits": {"hits": walked[:300]}}),
+                es_route(200, page),
+            ),
+            "/_pit": es_route(200, {"succeeded": True}),
+        }
+    )
+    request = SearchRequest(parse("airbus"), page=104, per_page=100, facets=("source",), as_of=7)
+    result = backend(fake).search(request)
+    assert result.total == 12_345 and [h.id for h in result.hits] == ["doc-1"]
+    assert [(f.value, f.count) for f in result.facets["source"]] == [("eco-regions", 12_345)]
+    first, second, last = fake.json_bodies("/_search")
+    # 10,300 hits to pass: 10,000 then 300, by their sort values only.
+    assert first["size"] == 10_000 and first["_source"] is False and "search_after" not in first
+    assert second["size"] == 300 and second["search_after"] == [2.5, 9_999, 0, 9_999]
+    expected = search_body(request, as_of=7)
+    assert "from" not in last and last["search_after"] == [2.5, 299, 0, 299]
+    assert last["sort"] == [*expected["sort"], {"_shard_doc": "asc"}]
+    assert last["query"] == expected["query"] == first["query"]
+    assert last["aggs"] == expected["aggs"] and last["size"] == 100
+    assert fake.json_bodies("/_pit") == [{"id": "pit-0"}]
+
+
+def test_pages_within_the_window_keep_from_and_size(cluster: Callable[..., FakeCluster]) -> None:
+    fake = cluster({"/myrtille/_search": es_route(200, search_answer([], 0))})
+    backend(fake).search(SearchRequest(parse("airbus"), page=100, per_page=100, as_of=7))
+    (body,) = fake.json_bodies("/myrtille/_search")
+    assert body["from"] == 9_900 and body["size"] == 100 and "pit" not in body
