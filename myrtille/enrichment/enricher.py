@@ -28,6 +28,7 @@ from myrtille.enrichment.language import LanguageDetector, choose_language
 from myrtille.enrichment.lexicons import LexiconEntry, load_events, load_sectors
 from myrtille.enrichment.models import LanguageModels
 from myrtille.enrichment.notices import notice_event_types
+from myrtille.enrichment.places import document_places
 from myrtille.enrichment.registry import CompanyRecord
 from myrtille.enrichment.sectors import SectorMatcher
 from myrtille.pipeline.normalise import words_of
@@ -308,43 +309,15 @@ class Enricher:
     def _places(
         self, doc: Doc, document: DocumentInput, result: EnrichmentResult, main: str | None
     ) -> None:
-        regions: dict[str, None] = {}
-        departments: dict[str, None] = {}
-        for entity in doc.ents:
-            if LABELS.get(entity.label_) != "LOC":
-                continue
-            place = self.gazetteer.resolve(entity.text)
-            if place is None:
-                continue
-            result.places.append(
-                {
-                    "text": entity.text,
-                    "kind": place.kind,
-                    "code": place.code,
-                    "region": place.region,
-                    "department": place.department,
-                }
-            )
-            regions[place.region] = None
-            if place.department:
-                departments[place.department] = None
-        fields = document.fields
-        for department in [fields.get("department"), *(fields.get("departments") or [])]:
-            region = self.gazetteer.department_region.get(str(department or ""))
-            if region:
-                departments[str(department)] = None
-                regions[region] = None
-        if fields.get("region_code") in self.gazetteer.region_names:
-            regions[str(fields["region_code"])] = None
-        record = self.index.records.get(main) if main else None
-        if record is not None:
-            if record.department and record.department in self.gazetteer.department_region:
-                departments[record.department] = None
-                regions[self.gazetteer.department_region[record.department]] = None
-            elif record.region in self.gazetteer.region_names:
-                regions[str(record.region)] = None
-        result.regions = list(regions)
-        result.departments = list(departments)
+        found = document_places(
+            (e.text for e in doc.ents if LABELS.get(e.label_) == "LOC"),
+            document.fields,
+            self.gazetteer,
+            self.index.records.get(main) if main else None,
+        )
+        result.places += found.places
+        result.regions = found.regions
+        result.departments = found.departments
 
 
 def _entity(
