@@ -30,40 +30,19 @@ from myrtille.index.base import (
     SearchRequest,
     SearchResult,
 )
-from myrtille.index.matching import company_facets, field_values
 from myrtille.index.payload import from_payload, payload_json, stored_time
 from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text, words_of
 from myrtille.index.snippets import hit, query_terms
 from myrtille.index.sqlite_fts import Plan, phrase, plan, ranking_phrases
 from myrtille.index.sqlite_scan import scan_matches
-
-SCHEMA_VERSION = 1
-# Facets read from the structured field's own rows (same values), so that an index built
-# before the facet existed needs no rebuild.
-_FACET_ROWS = {"dept": "dept"}
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS docs (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
-    url TEXT, title TEXT, source TEXT, language TEXT, cluster TEXT, kind TEXT,
-    published_at TEXT, date TEXT,
-    payload TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS docs_date ON docs (date);
-CREATE INDEX IF NOT EXISTS docs_cluster ON docs (cluster);
--- A matched document's date without reading its row (rows carry the whole payload).
-CREATE INDEX IF NOT EXISTS docs_seq_date ON docs (seq, date);
-CREATE TABLE IF NOT EXISTS facets (seq INTEGER NOT NULL, field TEXT NOT NULL,
-                                   value TEXT NOT NULL, label TEXT);
-CREATE INDEX IF NOT EXISTS facets_value ON facets (field, value, seq);
--- Facet counts of a matched set read this index alone; it replaces (seq, field).
-CREATE INDEX IF NOT EXISTS facets_seq_value ON facets (seq, field, value, label);
-DROP INDEX IF EXISTS facets_seq;
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-    title, text, title_lemmas, text_lemmas, tokenize = 'ascii');
-"""
-TABLES = ("meta", "docs", "facets", "fts")
+from myrtille.index.sqlite_tables import (
+    FACET_ROWS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    TABLES,
+    facet_rows,
+    payloads,
+)
 
 
 class SQLiteIndex(IndexBackend):
@@ -150,7 +129,7 @@ class SQLiteIndex(IndexBackend):
                     ),
                 )
                 db.executemany(
-                    "INSERT INTO facets VALUES (?,?,?,?)", list(_facet_rows(seq, document))
+                    "INSERT INTO facets VALUES (?,?,?,?)", list(facet_rows(seq, document))
                 )
             db.execute("COMMIT")
         except BaseException:
@@ -279,16 +258,16 @@ class SQLiteIndex(IndexBackend):
             [request.per_page, (max(request.page, 1) - 1) * request.per_page],
         ).fetchall()
         # Only the page's documents are read and decoded.
-        payloads = _payloads(db, [seq for seq, _ in page])
+        stored = payloads(db, [seq for seq, _ in page])
         terms = query_terms(request.query)
         hits = [
             hit(
-                from_payload(json.loads(payloads[seq])),
+                from_payload(json.loads(stored[seq])),
                 terms,
                 -score if score is not None else None,
             )
             for seq, score in page
-            if seq in payloads
+            if seq in stored
         ]
         result = SearchResult(
             total=total, hits=hits, page=request.page, per_page=request.per_page, as_of=as_of
@@ -301,7 +280,7 @@ class SQLiteIndex(IndexBackend):
                     "FROM facets INDEXED BY facets_seq_value "
                     "WHERE field = ? AND seq IN (SELECT seq FROM temp.matched) "
                     "GROUP BY value ORDER BY n DESC, value LIMIT ?",
-                    [_FACET_ROWS.get(facet, f"facet:{facet}"), request.facet_limit],
+                    [FACET_ROWS.get(facet, f"facet:{facet}"), request.facet_limit],
                 )
             ]
         if request.histogram:
@@ -417,30 +396,3 @@ class SQLiteIndex(IndexBackend):
             "INSERT OR IGNORE INTO temp.members VALUES (?, ?)", ((tag, s) for s in node.sirens)
         )
         return tag
-
-
-def _payloads(db: sqlite3.Connection, seqs: Sequence[int]) -> dict[int, str]:
-    payloads: dict[int, str] = {}
-    for start in range(0, len(seqs), 500):
-        chunk = list(seqs[start : start + 500])
-        marks = ",".join("?" * len(chunk))
-        payloads.update(db.execute(f"SELECT seq, payload FROM docs WHERE seq IN ({marks})", chunk))
-    return payloads
-
-
-def _facet_rows(seq: int, document: IndexedDocument) -> list[tuple[int, str, str, str | None]]:
-    values = field_values(document)
-    rows: list[tuple[int, str, str, str | None]] = [
-        (seq, field, value, None) for field, found in values.items() for value in found
-    ]
-    # Facet values for display: companies with their names, and the coded fields.
-    rows += [(seq, "facet:company", value, label) for value, label in company_facets(document)]
-    for facet, field in (
-        ("sector", "sector"),
-        ("event", "event"),
-        ("region", "region"),
-        ("source", "source"),
-        ("lang", "lang"),
-    ):
-        rows += [(seq, f"facet:{facet}", value, None) for value in values[field]]
-    return rows
