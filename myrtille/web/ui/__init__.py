@@ -10,23 +10,26 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
+from myrtille.texts import gettext
 from myrtille.web.sessions import CsrfFailed, SignInRequired
 from myrtille.web.ui import (
     companies,
     documents,
     map,
     search,
+    search_export,
     signin,
     sources,
     subscribe,
     subscriptions,
     trends,
 )
-from myrtille.web.ui.common import COMMON, SECURITY_HEADERS, language, link, message
+from myrtille.web.ui.common import SECURITY_HEADERS, language, link, message
 
 router = APIRouter(include_in_schema=False)
 for module in (
     search,
+    search_export,
     documents,
     companies,
     signin,
@@ -53,4 +56,8 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(CsrfFailed)
     async def csrf_failed(request: Request, exc: CsrfFailed) -> Response:
         lang = language(request.query_params.get("lang"))
-        return message(request, lang, 403, COMMON[lang]["forbidden"], COMMON[lang]["csrf_failed"])
+        expired = gettext(
+            lang,
+            "This form has expired or did not come from this page. Reload the page and try again.",
+        )
+        return message(request, lang, 403, gettext(lang, "Action refused"), expired)

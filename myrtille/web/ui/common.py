@@ -1,5 +1,6 @@
-"""What every page of the web UI shares: security headers, the Jinja environment, the
-words of the header in both languages, link and date helpers, and ``render``.
+"""What every page of the web UI shares: security headers, the Jinja environment (bound
+to the language's catalogue: every word a page shows comes from it), link helpers, and
+``render``.
 
 Crawled text is untrusted: templates autoescape everything; the few ``Markup`` values a
 page passes in are built from escaped pieces (snippets, highlighted entities). Links from
@@ -9,8 +10,6 @@ crawled data are kept only when they are http(s).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -22,7 +21,7 @@ from jinja2 import FileSystemLoader
 
 from myrtille.index.query import Or, QueryError, parse
 from myrtille.pipeline.normalise import web_url
-from myrtille.texts import N_, gettext, jinja_environment
+from myrtille.texts import jinja_environment
 from myrtille.texts.formats import locale
 from myrtille.web import sessions
 
@@ -40,25 +39,10 @@ SECURITY_HEADERS = {
 TOKEN_PAGE_HEADERS = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
 
 LANGUAGES = ("fr", "en")
-Texts = Mapping[str, Mapping[str, str]]
 
 # One loader: pages render through jinja_environment(lang, LOADER), which binds
 # {% trans %} and _() to the language's catalogue (myrtille.texts).
 LOADER = FileSystemLoader(Path(__file__).parent.parent / "templates")
-# The French environment, for pages not yet moved to ``render``.
-templates = jinja_environment("fr", LOADER)
-
-# Words several pages use, from the catalogue (the header's are in base.html itself).
-_COMMON_MSGIDS = {
-    "not_found": N_("Page not found"),
-    "forbidden": N_("Action refused"),
-    "csrf_failed": N_(
-        "This form has expired or did not come from this page. Reload the page and try again."
-    ),
-}
-COMMON: Texts = {
-    lang: {key: gettext(lang, msgid) for key, msgid in _COMMON_MSGIDS.items()} for lang in LANGUAGES
-}
 
 
 def language_name(lang: str) -> str:
@@ -101,10 +85,6 @@ def link(path: str, lang: str, **params: object) -> str:
     return path + ("?" + urlencode(query) if query else "")
 
 
-def day(moment: datetime | None) -> str:
-    return moment.date().isoformat() if moment else ""
-
-
 def term(field: str, value: str) -> str:
     """``field:value`` as the query language reads it back (quoted when needed)."""
     if re.fullmatch(r"[^\s()\"]+", value) and ":" not in value:
@@ -141,14 +121,12 @@ def render(
     request: Request,
     template: str,
     lang: str,
-    texts: Texts | None = None,
     status: int = 200,
     token_page: bool = False,
     **context: Any,
 ) -> HTMLResponse:
     """A page of the UI: the header knows who is signed in; forms get the CSRF field.
     A ``token_page`` (behind a link in an email) reads no session and sets no cookie."""
-    words = dict(COMMON[lang]) | dict((texts or {}).get(lang, {}))
     agent = None if token_page else sessions.signed_in(request)
     here = request.url.path
     html = (
@@ -156,7 +134,6 @@ def render(
         .get_template(template)
         .render(
             lang=lang,
-            t=words,
             home=link("/search", lang),
             nav={
                 "search": link("/search", lang),

@@ -53,7 +53,7 @@ def page(
     request: Request, lang: str, template: str, status: int = 200, **context: Any
 ) -> HTMLResponse:
     """A page of this module, through the UI's ``render`` (catalogue, base template)."""
-    return render(request, template, lang, None, status, **context)
+    return render(request, template, lang, status, **context)
 
 
 def page_language(request: Request, form: FormData | None = None) -> str:
