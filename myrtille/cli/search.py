@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 from rich.table import Table
 
 from myrtille.cli.command import AppContext, err, main, out, reports_config_errors
 from myrtille.cli.language import say_n
+
+if TYPE_CHECKING:
+    from myrtille.index.base import IndexedDocument
+    from myrtille.index.export import ExportFormat
 
 
 def parse_or_exit(query: str, database=None):  # type: ignore[no-untyped-def]
@@ -43,6 +49,15 @@ def parse_or_exit(query: str, database=None):  # type: ignore[no-untyped-def]
     "--limit", "per_page", type=int, default=20, show_default=True, help="Results per page."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "csv", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="csv or jsonl: every matching document (not one page), newest first, on stdout; "
+    "columns in docs/api.md.",
+)
 @click.pass_obj
 @reports_config_errors
 def search(
@@ -54,6 +69,7 @@ def search(
     page: int,
     per_page: int,
     as_json: bool,
+    output: str,
 ) -> None:
     """Search the index with the query language (see docs/query-language.md)."""
     from myrtille.index.base import FACET_FIELDS, SearchRequest
@@ -70,6 +86,9 @@ def search(
             err.print(f"--since: '{since}' is not a date; write YYYY-MM-DD.", markup=False)
             sys.exit(2)
     index = open_index(app.settings)
+    if output != "table":
+        export(index.scan(node), output)  # type: ignore[arg-type]
+        return
     result = index.search(
         SearchRequest(
             query=node,
@@ -125,6 +144,15 @@ def search(
         if counts:
             values = ", ".join(f"{f.label or f.value} ({f.count})" for f in counts[:10])
             out.print(f"{name}: {values}", markup=False)
+
+
+def export(documents: Iterator[IndexedDocument], output: ExportFormat) -> None:
+    """Every row to stdout as UTF-8 bytes, whatever the terminal's encoding, as written."""
+    from myrtille.index.export import export_chunks
+
+    for chunk in export_chunks(output, documents):
+        sys.stdout.buffer.write(chunk.encode())
+    sys.stdout.buffer.flush()
 
 
 @main.group(name="index")

@@ -7,17 +7,19 @@ its thread pool. Errors are JSON objects ``{"error": code, "message": text}`` (p
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Security
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
-from myrtille.index.base import FACET_FIELDS, IndexBackend, SearchRequest
+from myrtille.index.base import FACET_FIELDS, IndexBackend, IndexedDocument, SearchRequest
+from myrtille.index.export import MEDIA_TYPES, ExportFormat, export_chunks, filename
 from myrtille.index.hints import EMPTY_INDEX_HINT, index_is_empty
 from myrtille.index.query import (
     And,
@@ -177,6 +179,18 @@ def facet_labels(language: str = "fr") -> dict[str, dict[str, str]]:
     }
 
 
+def export_response(
+    documents: Iterator[IndexedDocument], format: ExportFormat, stem: str
+) -> StreamingResponse:
+    """A file download streamed as it is written: no matches, a header-only CSV or an
+    empty JSON Lines file (not an error)."""
+    return StreamingResponse(
+        (chunk.encode() for chunk in export_chunks(format, documents)),
+        media_type=MEDIA_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="{filename(stem, format)}"'},
+    )
+
+
 def today_utc() -> date:
     return datetime.now(UTC).date()
 
@@ -191,7 +205,15 @@ FACETS_HELP = f"Comma-separated facets to count ({', '.join(FACET_FIELDS)}), or 
 @router.get(
     "/search",
     response_model=SearchOut,
-    responses=errors(400),
+    responses={
+        **errors(400),
+        200: {
+            "content": {
+                "text/csv": {"example": "id,published_at,title,url,source,language,…\r\n"},
+                "application/x-ndjson": {"example": '{"id": "…", "title": "…"}\n'},
+            }
+        },
+    },
     summary="Search documents with the query language",
 )
 def search(
@@ -219,7 +241,15 @@ def search(
     until: Annotated[
         date | None, Query(description="Documents filed on or before this day")
     ] = None,
-) -> SearchOut:
+    format: Annotated[
+        Literal["json", "csv", "jsonl"],
+        Query(
+            description="json: one page; csv or jsonl: every matching document, newest "
+            "first, streamed as a file (columns in docs/api.md; page, per_page, sort, "
+            "facets and histogram do not apply)"
+        ),
+    ] = "json",
+) -> SearchOut | Response:
     app = state(request)
     node = search_query(q, app.resolver)
     chosen = facet_list(facets)
@@ -234,6 +264,8 @@ def search(
     if bounds:
         node = And((node, *bounds))
     index: IndexBackend = app.index
+    if format != "json":
+        return export_response(index.scan(node, as_of=as_of), format, "search")
     result = index.search(
         SearchRequest(
             query=node,

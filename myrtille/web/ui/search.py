@@ -35,6 +35,7 @@ from myrtille.web.ui.common import (
     term,
 )
 from myrtille.web.ui.public_form import choices_of_query
+from myrtille.web.ui.search_export import export_links
 
 router = APIRouter(include_in_schema=False)
 
@@ -284,6 +285,7 @@ def search_page(
                 )
             ],
             "empty_index": index_is_empty(index, result.total),
+            "exports": export_links(full, chosen) if signed_in(request) else [],
             "map": results_map(full, node, result.facets.get("dept", []), result.total, chosen),
             "previous": page_link(result.page - 1) if result.page > 1 else None,
             "next": page_link(result.page + 1) if result.page < pages else None,
