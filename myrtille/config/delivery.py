@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator, model_validator
 
-from myrtille.config.durations import parse_duration
+from myrtille.config.durations import Duration
 from myrtille.config.model import Model
 
 
@@ -26,7 +26,7 @@ class EmailSettings(Model):
     password: str | None = None
     from_address: str = "veille@myrtille.example"
     from_name: str = "Myrtille"
-    timeout: timedelta = timedelta(seconds=30)
+    timeout: Duration = timedelta(seconds=30)
     # Base URL of the web service, for the links in emails (confirm, unsubscribe).
     public_url: str = "http://127.0.0.1:8000"
 
@@ -58,11 +58,6 @@ class EmailSettings(Model):
     )
     dkim_domain: str | None = Field(default=None, pattern=r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
     dkim_key_file: Path | None = Field(default=None, description="PEM RSA private key")
-
-    @field_validator("timeout", mode="before")
-    @classmethod
-    def _timeout(cls, value: object) -> timedelta:
-        return parse_duration(value)
 
     @field_validator("dkim_key_file")
     @classmethod
@@ -114,16 +109,11 @@ class EmailSettings(Model):
 
 
 class WebhookSettings(Model):
-    timeout: timedelta = timedelta(seconds=10)
+    timeout: Duration = timedelta(seconds=10)
     # Retries with exponential backoff and jitter, for at least this long.
-    retry_for: timedelta = timedelta(hours=26)
+    retry_for: Duration = timedelta(hours=26)
     # Hosts or networks (CIDR) an operator allows although they are private/loopback.
     allow_private: list[str] = Field(default_factory=list)
-
-    @field_validator("timeout", "retry_for", mode="before")
-    @classmethod
-    def _durations(cls, value: object) -> timedelta:
-        return parse_duration(value)
 
 
 # Apprise schemas that talk HTTP(S) through ``requests`` (so the address guard and the

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import Annotated
 
-from pydantic import TypeAdapter
+from pydantic import BeforeValidator, TypeAdapter
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _PATTERN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
@@ -32,6 +33,10 @@ def parse_duration(value: object) -> timedelta:
     if seconds <= 0:
         raise ValueError("a duration must be positive")
     return timedelta(seconds=seconds)
+
+
+# A settings field holding a duration, written 90s, 15m, 2h, 1d (or in seconds).
+Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
 
 
 def format_duration(delta: timedelta) -> str:

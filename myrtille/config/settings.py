@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from myrtille.config.delivery import AppriseSettings, EmailSettings, WebhookSettings
-from myrtille.config.durations import parse_duration, parse_size
+from myrtille.config.durations import Duration, parse_duration, parse_size
 from myrtille.config.model import Model
 from myrtille.config.service import ServiceSettings
 from myrtille.config.sources import (
@@ -31,7 +31,7 @@ from myrtille.config.web import WebSettings
 
 class CrawlSettings(Model):
     user_agent: str = "Myrtille/0.1 (economic news watch; +https://myrtille.example/bot)"
-    timeout: timedelta = timedelta(seconds=30)
+    timeout: Duration = timedelta(seconds=30)
     retries: int = Field(default=2, ge=0, le=10)
     max_size: int = Field(default=10 * 1024 * 1024, description="bytes per response")
     concurrency_per_domain: int = Field(default=2, ge=1, le=32)
@@ -52,11 +52,6 @@ class CrawlSettings(Model):
         default=1_000, ge=80, description="characters kept of a title (and of an author)"
     )
 
-    @field_validator("timeout", mode="before")
-    @classmethod
-    def _timeout(cls, value: object) -> timedelta:
-        return parse_duration(value)
-
     @field_validator("max_size", mode="before")
     @classmethod
     def _size(cls, value: object) -> int:
@@ -67,12 +62,7 @@ class DedupSettings(Model):
     threshold: float = Field(default=0.35, gt=0, le=1, description="MinHash Jaccard threshold")
     num_perm: int = Field(default=128, ge=16, le=1024)
     shingle_words: int = Field(default=3, ge=1, le=10)
-    window: timedelta = timedelta(days=30)
-
-    @field_validator("window", mode="before")
-    @classmethod
-    def _window(cls, value: object) -> timedelta:
-        return parse_duration(value)
+    window: Duration = timedelta(days=30)
 
 
 SIREN = re.compile(r"^\d{9}$")
@@ -130,16 +120,11 @@ class IndexSettings(Model):
     password: str | None = None
     verify_certs: bool = True
     ca_certs: Path | None = None
-    timeout: timedelta = timedelta(seconds=10)
+    timeout: Duration = timedelta(seconds=10)
     max_retries: int = Field(default=3, ge=0, le=10)
     # Elasticsearch: what a bulk write waits for. false: nothing (the cluster refreshes
     # every second); wait_for: until the writes are searchable; true: force a refresh.
     refresh: bool | Literal["wait_for"] = False
-
-    @field_validator("timeout", mode="before")
-    @classmethod
-    def _timeout(cls, value: object) -> timedelta:
-        return parse_duration(value)
 
     @model_validator(mode="before")
     @classmethod

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator, model_validator
 
-from myrtille.config.durations import parse_duration
+from myrtille.config.durations import Duration
 from myrtille.config.model import Model
 
 SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
@@ -28,7 +28,7 @@ class SourceBase(Model):
     url: str
     name: str | None = None
     language: str | None = Field(default=None, description="declared language, e.g. fr")
-    interval: timedelta = timedelta(minutes=30)
+    interval: Duration = timedelta(minutes=30)
     enabled: bool = True
     max_articles: int = Field(default=200, ge=1, description="articles fetched per crawl")
 
@@ -46,11 +46,6 @@ class SourceBase(Model):
     @classmethod
     def _url(cls, value: str) -> str:
         return check_http_url(value)
-
-    @field_validator("interval", mode="before")
-    @classmethod
-    def _interval(cls, value: object) -> timedelta:
-        return parse_duration(value)
 
     @property
     def label(self) -> str:
@@ -98,7 +93,7 @@ class SitemapSource(SourceBase):
 
     kind: Literal["sitemap"] = "sitemap"
     links: LinkRules = Field(default_factory=LinkRules)
-    interval: timedelta = timedelta(hours=2)
+    interval: Duration = timedelta(hours=2)
 
 
 class OpenDataSource(SourceBase):
@@ -116,7 +111,7 @@ class OpenDataSource(SourceBase):
     text_fields: list[str] = Field(default_factory=list)
     date_field: str | None = None
     url_field: str | None = None
-    interval: timedelta = timedelta(hours=6)
+    interval: Duration = timedelta(hours=6)
 
     @model_validator(mode="after")
     def _generic_needs_fields(self) -> OpenDataSource:

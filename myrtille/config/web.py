@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from pydantic import Field, field_validator
 
-from myrtille.config.durations import parse_duration
+from myrtille.config.durations import Duration
 from myrtille.config.model import Model
 
 
@@ -19,15 +19,10 @@ class SignInSettings(Model):
     browsers which signed in as that agent before are spared."""
 
     client_failures: int = Field(default=5, ge=1, le=100, description="per name and client")
-    window: timedelta = timedelta(minutes=15)
+    window: Duration = timedelta(minutes=15)
     name_failures: int = Field(default=20, ge=1, le=10_000, description="per name, all clients")
-    name_pace: timedelta = timedelta(seconds=10)
-    known_browser_for: timedelta = timedelta(days=90)
-
-    @field_validator("window", "name_pace", "known_browser_for", mode="before")
-    @classmethod
-    def _durations(cls, value: object) -> timedelta:
-        return parse_duration(value)
+    name_pace: Duration = timedelta(seconds=10)
+    known_browser_for: Duration = timedelta(days=90)
 
 
 class PublicSubscribeSettings(Model):
@@ -57,17 +52,12 @@ class PublicSubscribeSettings(Model):
 class WebSettings(Model):
     """The web app's agents' sessions, sign-in throttling and the proxies it trusts."""
 
-    session_lifetime: timedelta = timedelta(hours=12)
+    session_lifetime: Duration = timedelta(hours=12)
     # Addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For/-Proto are
     # believed; empty: nobody's, the peer address is the client.
     trusted_proxies: list[str] = Field(default_factory=list)
     signin: SignInSettings = Field(default_factory=SignInSettings)
     public_subscribe: PublicSubscribeSettings = Field(default_factory=PublicSubscribeSettings)
-
-    @field_validator("session_lifetime", mode="before")
-    @classmethod
-    def _lifetime(cls, value: object) -> timedelta:
-        return parse_duration(value)
 
     @field_validator("trusted_proxies")
     @classmethod
