@@ -19,14 +19,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
-from myrtille.alerts.channels.base import (
+from myrtille.alerts.channels.email import EmailChannel
+from myrtille.alerts.delivery import (
     Digest,
     DigestItem,
     DigestSection,
     PermanentDeliveryError,
     TransientDeliveryError,
 )
-from myrtille.alerts.channels.email import EmailChannel
 from myrtille.alerts.describe import company_names, describe
 from myrtille.alerts.dispatcher import alert_document
 from myrtille.config.settings import Settings

@@ -19,10 +19,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import and_, or_, select, update
 
-from myrtille.alerts.channels.base import (
+from myrtille.alerts.channels.base import Channel
+from myrtille.alerts.delivery import (
     Alert,
     AlertDocument,
-    Channel,
     Destination,
     PermanentDeliveryError,
     TransientDeliveryError,

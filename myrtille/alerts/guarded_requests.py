@@ -30,7 +30,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 from urllib3.util import connection as urllib3_connection
 
-from myrtille.alerts.channels.base import PermanentDeliveryError, TransientDeliveryError
+from myrtille.alerts.delivery import PermanentDeliveryError, TransientDeliveryError
 from myrtille.alerts.netguard import resolve_host
 
 LOCATION_MAX = 200

@@ -23,11 +23,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import PackageLoader
 
-from myrtille.alerts.channels.base import (
-    Alert,
-    AlertDocument,
-    Digest,
-)
+from myrtille.alerts.delivery import Alert, AlertDocument, Digest
 from myrtille.alerts.describe import describe
 from myrtille.alerts.excerpt import excerpt
 from myrtille.alerts.tokens import sign

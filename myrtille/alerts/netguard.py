@@ -19,7 +19,7 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
-from myrtille.alerts.channels.base import PermanentDeliveryError, TransientDeliveryError
+from myrtille.alerts.delivery import PermanentDeliveryError, TransientDeliveryError
 from myrtille.pipeline.addresses import METADATA, why_not_public
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network

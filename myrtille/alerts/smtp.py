@@ -16,10 +16,7 @@ from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
 
-from myrtille.alerts.channels.base import (
-    PermanentDeliveryError,
-    TransientDeliveryError,
-)
+from myrtille.alerts.delivery import PermanentDeliveryError, TransientDeliveryError
 from myrtille.alerts.wire import safe_header, wire_bytes
 from myrtille.config.delivery import EmailSettings
 

@@ -15,7 +15,7 @@ from email.message import EmailMessage
 from email.policy import EmailPolicy
 from typing import Any
 
-from myrtille.alerts.channels.base import TransientDeliveryError
+from myrtille.alerts.delivery import TransientDeliveryError
 from myrtille.alerts.excerpt import excerpt
 from myrtille.config.delivery import EmailSettings
 

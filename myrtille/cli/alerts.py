@@ -131,11 +131,8 @@ def subscribe(
             f"Confirmation token (valid 7 days): {created.confirm_token}",
             markup=False,
         )
-        from myrtille.alerts.channels.base import (
-            PermanentDeliveryError,
-            TransientDeliveryError,
-        )
         from myrtille.alerts.channels.email import EmailChannel
+        from myrtille.alerts.delivery import PermanentDeliveryError, TransientDeliveryError
 
         try:
             written = EmailChannel.from_settings(app.settings).send_confirmation(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from myrtille.alerts.channels.apprise import AppriseChannel, clean, message
-from myrtille.alerts.channels.base import (
+from myrtille.alerts.delivery import (
     Alert,
     Destination,
     PermanentDeliveryError,

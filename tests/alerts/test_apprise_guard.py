@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from sqlalchemy import select, update
 
 from myrtille.alerts.channels.apprise import AppriseChannel
-from myrtille.alerts.channels.base import PermanentDeliveryError
+from myrtille.alerts.delivery import PermanentDeliveryError
 from myrtille.alerts.dispatcher import Dispatcher
 from myrtille.alerts.subscriptions import SubscriptionError, create_subscription
 from myrtille.cli import main

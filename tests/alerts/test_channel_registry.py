@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from myrtille.alerts.channels import CHANNELS
-from myrtille.alerts.channels.base import Alert, Channel, Destination
+from myrtille.alerts.channels.base import Channel
+from myrtille.alerts.delivery import Alert, Destination
 from myrtille.alerts.outbox import record_matches
 from myrtille.alerts.subscriptions import load_matcher
 from myrtille.cli import main

@@ -21,7 +21,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from myrtille.alerts.channels.base import (
+from myrtille.alerts.channels.email import EmailChannel
+from myrtille.alerts.delivery import (
     Alert,
     AlertDocument,
     Digest,
@@ -30,7 +31,6 @@ from myrtille.alerts.channels.base import (
     PermanentDeliveryError,
     TransientDeliveryError,
 )
-from myrtille.alerts.channels.email import EmailChannel
 from myrtille.alerts.mail import (
     confirm_url,
     render_digest,

@@ -22,14 +22,14 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import select, text
 
-from myrtille.alerts.channels.base import (
+from myrtille.alerts.channels.webhook import WebhookChannel
+from myrtille.alerts.delivery import (
     Alert,
     AlertDocument,
     Destination,
     PermanentDeliveryError,
     TransientDeliveryError,
 )
-from myrtille.alerts.channels.webhook import WebhookChannel
 from myrtille.alerts.netguard import check_destination
 from myrtille.alerts.subscriptions import SubscriptionError, create_subscription
 from myrtille.config.delivery import WebhookSettings

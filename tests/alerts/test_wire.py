@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from myrtille.alerts.channels.base import Digest, DigestItem, DigestSection
 from myrtille.alerts.channels.email import EmailChannel
+from myrtille.alerts.delivery import Digest, DigestItem, DigestSection
 from myrtille.alerts.dispatcher import alert_document
 from myrtille.alerts.mail import plain_text, safe_header
 from myrtille.config.loading import load_settings

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select, update
 
-from myrtille.alerts.channels.base import Alert, AlertDocument
 from myrtille.alerts.channels.webhook import payload
+from myrtille.alerts.delivery import Alert, AlertDocument
 from myrtille.alerts.stream import document_fields
 from myrtille.index.base import IndexedDocument
 from myrtille.pipeline.document import CollectedDocument

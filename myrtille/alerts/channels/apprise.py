@@ -18,9 +18,9 @@ from typing import Any
 
 import apprise
 
-from myrtille.alerts.channels.base import (
+from myrtille.alerts.channels.base import Channel
+from myrtille.alerts.delivery import (
     Alert,
-    Channel,
     Destination,
     DestinationError,
     PermanentDeliveryError,

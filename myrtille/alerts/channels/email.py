@@ -16,7 +16,8 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
 
-from myrtille.alerts.channels.base import Alert, Channel, Digest, PermanentDeliveryError
+from myrtille.alerts.channels.base import Channel
+from myrtille.alerts.delivery import Alert, Digest, PermanentDeliveryError
 from myrtille.alerts.mail import (
     confirm_url,
     preferences_url,

@@ -4,7 +4,8 @@ itself is the delivery and its id the client's cursor."""
 
 from __future__ import annotations
 
-from myrtille.alerts.channels.base import Alert, Channel, PermanentDeliveryError
+from myrtille.alerts.channels.base import Channel
+from myrtille.alerts.delivery import Alert, PermanentDeliveryError
 from myrtille.texts import N_
 
 

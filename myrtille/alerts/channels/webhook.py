@@ -21,9 +21,9 @@ from typing import Any
 
 import httpx
 
-from myrtille.alerts.channels.base import (
+from myrtille.alerts.channels.base import Channel
+from myrtille.alerts.delivery import (
     Alert,
-    Channel,
     Destination,
     DestinationError,
     PermanentDeliveryError,
