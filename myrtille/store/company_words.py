@@ -48,7 +48,8 @@ def search_words(name: str, aliases: Iterable[str] = (), acronym: str | None = N
 
 def starts_with(word: str) -> ColumnElement[bool]:
     """Stored words starting with ``word``, as a range an index serves (LIKE 'x%' is only
-    served under some collations)."""
+    served under some collations, and would read % and _ as wildcards). The range holds in
+    byte order: SQLite's BINARY, and the column's "C" collation on PostgreSQL."""
     following = word[:-1] + chr(ord(word[-1]) + 1)
     return (CompanyWord.word >= word) & (CompanyWord.word < following)
 

@@ -179,7 +179,11 @@ class CompanyWord(Base):
 
     __tablename__ = "company_word"
 
-    word: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # Byte order on PostgreSQL (as SQLite's BINARY): a locale collation would put "ga{" before
+    # "gaz", and the prefix range of company_words.starts_with would miss or mix words.
+    word: Mapped[str] = mapped_column(
+        String(64).with_variant(String(64, collation="C"), "postgresql"), primary_key=True
+    )
     company_id: Mapped[str] = mapped_column(
         ForeignKey("company.id", ondelete="CASCADE"), primary_key=True, index=True
     )

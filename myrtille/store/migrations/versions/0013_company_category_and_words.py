@@ -9,17 +9,45 @@ Revises: 0012
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable
+
 import sqlalchemy as sa
 from alembic import op
-
-from myrtille.store.company_words import search_words
 
 revision = "0013"
 down_revision = "0012"
 branch_labels = None
 depends_on = None
 
+# Companies read, and words written, per round trip: memory stays bounded however many
+# companies a Sirene import left (a million and more).
 BATCH = 5000
+
+# The words below are frozen copies of myrtille.store.company_words as it stood at this
+# revision: a migration must do tomorrow what it did today, whatever the live code becomes.
+WORD_LENGTH = 64
+_WORD = re.compile(r"\w+", re.UNICODE)
+_DOTTED = re.compile(r"\b(?:\w\.){2,}", re.UNICODE)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _words_of(text: str) -> list[str]:
+    folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), _fold(text))
+    return [w[:WORD_LENGTH] for w in _WORD.findall(folded)]
+
+
+def _search_words(name: str, aliases: Iterable[str], acronym: str | None) -> set[str]:
+    found: set[str] = set()
+    for text in (name, *aliases, acronym or ""):
+        found.update(_words_of(text))
+    return found
+
 
 company = sa.table(
     "company",
@@ -38,7 +66,13 @@ def upgrade() -> None:
         batch.add_column(sa.Column("category", sa.String(length=8), nullable=True))
     op.create_table(
         "company_word",
-        sa.Column("word", sa.String(length=64), nullable=False),
+        # Byte order on PostgreSQL whatever the database's locale: a prefix is then a range
+        # of the primary key, as in SQLite (a locale collation puts "ga{" before "gaz").
+        sa.Column(
+            "word",
+            sa.String(length=64).with_variant(sa.String(length=64, collation="C"), "postgresql"),
+            nullable=False,
+        ),
         sa.Column("company_id", sa.String(length=64), nullable=False),
         sa.ForeignKeyConstraint(
             ["company_id"],
@@ -51,17 +85,28 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_company_word_company_id"), "company_word", ["company_id"], unique=False
     )
-    connection = op.get_bind()
-    rows = connection.execute(
-        sa.select(company.c.id, company.c.name, company.c.aliases, company.c.acronym)
-    ).fetchall()
-    words = [
-        {"word": word, "company_id": row.id}
-        for row in rows
-        for word in search_words(row.name, row.aliases or (), row.acronym)
-    ]
-    for start in range(0, len(words), BATCH):
-        connection.execute(company_word.insert(), words[start : start + BATCH])
+    _backfill_words(op.get_bind())
+
+
+def _backfill_words(connection: sa.Connection) -> None:
+    """The words of the companies already stored, BATCH companies at a time in id order
+    (keyset, not OFFSET: each batch is an index range whatever its position)."""
+    after: str | None = None
+    while True:
+        query = sa.select(company.c.id, company.c.name, company.c.aliases, company.c.acronym)
+        if after is not None:
+            query = query.where(company.c.id > after)
+        rows = connection.execute(query.order_by(company.c.id).limit(BATCH)).all()
+        if not rows:
+            return
+        words = [
+            {"word": word, "company_id": row.id}
+            for row in rows
+            for word in sorted(_search_words(row.name or "", row.aliases or (), row.acronym))
+        ]
+        if words:
+            connection.execute(company_word.insert(), words)
+        after = rows[-1].id
 
 
 def downgrade() -> None:
