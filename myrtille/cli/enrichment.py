@@ -64,18 +64,27 @@ def companies() -> None:
 @companies.command(name="import")
 @click.argument("kind", type=click.Choice(["sirene"]))
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--include-persons",
+    is_flag=True,
+    help="Also import sole traders (natural persons), linked by SIREN only.",
+)
 @click.pass_obj
 @reports_config_errors
-def companies_import(app: AppContext, kind: str, csv_file: Path) -> None:
+def companies_import(app: AppContext, kind: str, csv_file: Path, include_persons: bool) -> None:
     """Import an INSEE Sirene StockUniteLegale CSV (streamed: any size)."""
     from myrtille.enrichment.registry import import_sirene
 
     with out.status(f"Importing {csv_file}…"):
-        report = import_sirene(app.database, csv_file)
+        report = import_sirene(app.database, csv_file, include_persons)
+    persons = (
+        f"{report.persons} of them sole traders (linked by SIREN only)"
+        if include_persons
+        else f"{report.skipped_individuals} sole traders skipped (--include-persons keeps them)"
+    )
     out.print(
         f"{report.imported} companies imported ({report.ceased} ceased, kept and "
-        f"flagged); {report.skipped_individuals} sole traders skipped; "
-        f"{report.bad_count} bad rows.",
+        f"flagged); {persons}; {report.bad_count} bad rows.",
         markup=False,
     )
     for line, reason in report.bad_rows:

@@ -85,6 +85,29 @@ def ensure_agent(database: Database) -> AgentAccess:
     return AgentAccess(DEMO_AGENT, password, api_key)
 
 
+DEMO_PORTFOLIO = "demo-clients"
+
+
+def ensure_portfolio(database: Database, agent_id: int | None) -> None:
+    """The demo agent's portfolio of the demo firms (issue 13.3), imported as an agent
+    would, from a CSV of SIRENs and labels; left alone once it exists."""
+    import csv
+    import io
+
+    from myrtille.demo.corpus import load_corpus
+    from myrtille.enrichment.portfolios import find_portfolio, import_portfolio
+
+    if find_portfolio(database, DEMO_PORTFOLIO) is not None:
+        return
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(["siren", "label"])
+    for company in load_corpus().companies:
+        if company.get("siren"):
+            writer.writerow([company["siren"], f"Client : {company['name']}"])
+    import_portfolio(database, DEMO_PORTFOLIO, io.BytesIO(text.getvalue().encode()), agent_id)
+
+
 def ensure_subscriptions(database: Database, secret: bytes) -> int:
     """Create the demo subscriptions that do not exist yet, consent recorded as given to
     the operator (the demo's subscribers are fictional), all managed by the demo agent so
@@ -96,6 +119,7 @@ def ensure_subscriptions(database: Database, secret: bytes) -> int:
         agent_id = session.scalar(select(Agent.id).where(Agent.name == DEMO_AGENT))
     if agent_id is None:
         raise RuntimeError(f"the demo agent '{DEMO_AGENT}' is missing; start over with --fresh")
+    ensure_portfolio(database, agent_id)
     created = 0
     for wanted in SUBSCRIPTIONS:
         with database.session() as session:

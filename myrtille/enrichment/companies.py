@@ -92,6 +92,9 @@ class RegistryIndex:
         common = is_common_word or (lambda word: False)
         for record in records:
             self.records[record.id] = record
+            if record.person:
+                # A person's name in press text would create false links: SIREN only.
+                continue
             names = [record.name, *record.aliases]
             seen: set[str] = set()
             for name in names:

@@ -198,8 +198,8 @@ def _check_row(
 
 
 def mark_unknown(database: Database, found: PortfolioFile) -> None:
-    """Report the SIRENs the registry does not know (they are kept: a notice carrying one
-    still matches portfolio:NAME)."""
+    """Report the SIRENs the registry does not know (they are kept: they match once the
+    registry knows them, e.g. after a Sirene import)."""
     sirens = list(found.entries)
     known: set[str] = set()
     with database.session() as session:

@@ -50,6 +50,7 @@ class ImportReport:
     imported: int = 0
     ceased: int = 0
     skipped_individuals: int = 0
+    persons: int = 0
     bad_rows: list[tuple[int, str]] = field(default_factory=list)
     bad_count: int = 0
 
@@ -72,6 +73,8 @@ class CompanyRecord:
     department: str | None
     region: str | None
     ceased: bool
+    # A sole trader: found by SIREN (legal notices), never by name in press text.
+    person: bool = False
 
 
 def valid_siren(value: str) -> bool:
@@ -173,6 +176,7 @@ def load_registry(database: Database) -> list[CompanyRecord]:
                 Company.department,
                 Company.region,
                 Company.ceased,
+                Company.person,
             ).execution_options(yield_per=5000)
         )
         return [
@@ -186,6 +190,7 @@ def load_registry(database: Database) -> list[CompanyRecord]:
                 r.department,
                 r.region,
                 bool(r.ceased),
+                bool(r.person),
             )
             for r in rows
         ]
@@ -215,7 +220,9 @@ def _open_csv(path: Path) -> tuple[io.TextIOWrapper, csv.DictReader[str]]:
     return handle, reader
 
 
-def _rows(reader: csv.DictReader[str], report: ImportReport) -> Iterator[dict[str, object]]:
+def _rows(
+    reader: csv.DictReader[str], report: ImportReport, include_persons: bool = False
+) -> Iterator[dict[str, object]]:
     for row in reader:
         line = reader.line_num
         if None in row:
@@ -226,13 +233,22 @@ def _rows(reader: csv.DictReader[str], report: ImportReport) -> Iterator[dict[st
             report.bad(line, f"siren '{siren[:20]}' is not 9 digits")
             continue
         name = (row.get("denominationUniteLegale") or "").strip()
+        person = False
         if not name:
-            if (row.get("nomUniteLegale") or "").strip():
+            surname = (row.get("nomUniteLegale") or "").strip()
+            if surname and include_persons:
+                # Kept so that legal notices carrying the SIREN link to the person; the
+                # linker never looks for a person's name in press text (person=True).
+                first = (row.get("prenomUsuelUniteLegale") or "").strip()
+                name, person = f"{first} {surname}".strip(), True
+                report.persons += 1
+            elif surname:
                 # A sole trader's name is a person's name: not a company to find in news.
                 report.skipped_individuals += 1
+                continue
             else:
                 report.bad(line, "no denominationUniteLegale")
-            continue
+                continue
         naf = (row.get("activitePrincipaleUniteLegale") or "").strip() or None
         if naf and not _NAF.match(naf):
             report.bad(line, f"activitePrincipaleUniteLegale '{naf[:12]}' is not a NAF code")
@@ -251,19 +267,21 @@ def _rows(reader: csv.DictReader[str], report: ImportReport) -> Iterator[dict[st
             "naf": naf,
             "category": category if category in CATEGORIES else None,
             "ceased": ceased,
+            "person": person,
             "origin": "sirene",
             "updated_at": utcnow(),
         }
 
 
-def import_sirene(database: Database, path: Path) -> ImportReport:
-    """Stream a StockUniteLegale CSV into the registry, batch by batch (bounded memory)."""
+def import_sirene(database: Database, path: Path, include_persons: bool = False) -> ImportReport:
+    """Stream a StockUniteLegale CSV into the registry, batch by batch (bounded memory);
+    ``include_persons`` keeps sole traders (natural persons), linked by SIREN only."""
     report = ImportReport()
     handle, reader = _open_csv(path)
     insert = pg_insert if database.dialect == "postgresql" else sqlite_insert
     try:
         batch: list[dict[str, object]] = []
-        for row in _rows(reader, report):
+        for row in _rows(reader, report, include_persons):
             batch.append(row)
             if len(batch) >= BATCH:
                 _write(database, insert, batch)
@@ -293,6 +311,7 @@ def _write(database: Database, insert, batch: list[dict[str, object]]) -> None: 
             "naf": statement.excluded.naf,
             "category": statement.excluded.category,
             "ceased": statement.excluded.ceased,
+            "person": statement.excluded.person,
             "updated_at": statement.excluded.updated_at,
         },
     )
