@@ -19,6 +19,8 @@ FACET_FIELDS = ("company", "sector", "event", "region", "dept", "source", "lang"
 FACET_LIMIT = 20
 # Documents a scan reads per round trip: what an export holds in memory at a time.
 SCAN_BATCH = 500
+# Ids ``get_many`` asks for per round trip (under SQLite's 999 bound variables of old).
+GET_MANY_BATCH = 500
 Sort = Literal["relevance", "date"]
 Interval = Literal["day", "week", "month"]
 
@@ -117,6 +119,11 @@ class IndexBackend(ABC):
 
     @abstractmethod
     def get(self, document_id: str) -> IndexedDocument | None: ...
+
+    @abstractmethod
+    def get_many(self, ids: Sequence[str]) -> dict[str, IndexedDocument]:
+        """The stored documents of ``ids`` by id, in one round trip per batch rather than
+        one per document; ids not in the index are left out."""
 
     @abstractmethod
     def search(self, request: SearchRequest) -> SearchResult: ...

@@ -25,6 +25,7 @@ from elasticsearch.helpers import streaming_bulk
 
 from myrtille.exceptions import ConfigError
 from myrtille.index.base import (
+    GET_MANY_BATCH,
     SCAN_BATCH,
     Hit,
     IndexBackend,
@@ -301,6 +302,21 @@ class ElasticsearchIndex(IndexBackend):
                     return None
                 raise
         return from_payload(response["_source"]["payload"])
+
+    def get_many(self, ids: Sequence[str]) -> dict[str, IndexedDocument]:
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, IndexedDocument] = {}
+        for start in range(0, len(wanted), GET_MANY_BATCH):
+            with self._errors("reading documents"):
+                response = self.client.mget(
+                    index=self.alias,
+                    ids=wanted[start : start + GET_MANY_BATCH],
+                    source_includes=["payload"],
+                )
+            for item in response["docs"]:
+                if item.get("found"):
+                    found[item["_id"]] = from_payload(item["_source"]["payload"])
+        return found
 
     def same_story(self, document_id: str, limit: int = 20) -> list[Hit]:
         document = self.get(document_id)

@@ -22,6 +22,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from myrtille.index.base import (
+    GET_MANY_BATCH,
     SCAN_BATCH,
     FacetCount,
     Hit,
@@ -206,6 +207,19 @@ class SQLiteIndex(IndexBackend):
     def get(self, document_id: str) -> IndexedDocument | None:
         row = self.db.execute("SELECT payload FROM docs WHERE id = ?", (document_id,)).fetchone()
         return from_payload(json.loads(row[0])) if row else None
+
+    def get_many(self, ids: Sequence[str]) -> dict[str, IndexedDocument]:
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, IndexedDocument] = {}
+        # Under SQLite's limit of bound variables per statement, however old the library.
+        for start in range(0, len(wanted), GET_MANY_BATCH):
+            batch = wanted[start : start + GET_MANY_BATCH]
+            marks = ", ".join("?" * len(batch))
+            for document_id, payload in self.db.execute(
+                f"SELECT id, payload FROM docs WHERE id IN ({marks})", batch
+            ):
+                found[document_id] = from_payload(json.loads(payload))
+        return found
 
     def same_story(self, document_id: str, limit: int = 20) -> list[Hit]:
         rows = self.db.execute(

@@ -169,8 +169,10 @@ def company_profile(
     if facts is None and found.total == 0:
         return None
     timeline = []
+    # Hits carry neither events nor kind: the documents themselves, in one call, not 50.
+    documents = index.get_many([hit.id for hit in found.hits])
     for hit in found.hits:
-        document = index.get(hit.id)
+        document = documents.get(hit.id)
         events = tuple(
             dict.fromkeys(
                 str(e["type"]) for e in (document.events if document else ()) if e.get("type")

@@ -148,6 +148,16 @@ def test_indexing_is_idempotent_and_get_returns_the_document(backend: IndexBacke
     assert backend.get("nope") is None
 
 
+def test_get_many_returns_the_stored_documents_by_id(backend: IndexBackend) -> None:
+    found = backend.get_many(["b1", "a1", "nope", "a1"])
+    assert set(found) == {"a1", "b1"}
+    assert found["a1"] == backend.get("a1") and found["b1"] == backend.get("b1")
+    assert backend.get_many([]) == {}
+    # More ids than one round trip asks for.
+    every = backend.get_many([d.id for d in CORPUS] + [f"missing-{n}" for n in range(600)])
+    assert set(every) == {d.id for d in CORPUS}
+
+
 def test_replacing_a_document_changes_what_matches(backend: IndexBackend) -> None:
     backend.index([replace(CORPUS[0], title="Titre changé", sectors=["energy"])])
     assert "a1" not in ids(backend, "sector:aeronautics")

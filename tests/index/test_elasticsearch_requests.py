@@ -703,6 +703,28 @@ def test_get_reads_the_payload(cluster: Callable[..., FakeCluster]) -> None:
     assert index.get("missing") is None
 
 
+def test_get_many_is_one_mget(cluster: Callable[..., FakeCluster]) -> None:
+    document = make_document()
+    payload = bulk_actions("m", [document])[0]["_source"]["payload"]
+    answer = {
+        "docs": [
+            {
+                "_index": "myrtille-1",
+                "_id": "doc-1",
+                "found": True,
+                "_source": {"payload": payload},
+            },
+            {"_index": "myrtille-1", "_id": "missing", "found": False},
+        ]
+    }
+    fake = cluster({"/myrtille/_mget": es_route(200, answer)})
+    found = backend(fake).get_many(["doc-1", "missing", "doc-1"])
+    assert list(found) == ["doc-1"] and found["doc-1"].title == document.title
+    assert [(method, path) for method, path, _ in fake.bodies] == [("POST", "/myrtille/_mget")]
+    assert fake.json_bodies("/myrtille/_mget") == [{"ids": ["doc-1", "missing"]}]
+    assert "_source_includes=payload" in fake.requests[-1].query
+
+
 def search_answer(payloads: list[dict[str, Any]], total: int) -> dict[str, Any]:
     return {
         "hits": {
