@@ -7,6 +7,8 @@ its thread pool. Errors are JSON objects ``{"error": code, "message": text}`` (p
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import UTC, date, datetime, timedelta
@@ -19,7 +21,7 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from pydantic import BaseModel, Field
 
 from myrtille.index.base import FACET_FIELDS, IndexBackend, IndexedDocument, SearchRequest
-from myrtille.index.export import MEDIA_TYPES, ExportFormat, export_chunks, filename
+from myrtille.index.export import MEDIA_TYPES, ExportFormat, csv_cell, export_chunks, filename
 from myrtille.index.hints import EMPTY_INDEX_HINT, index_is_empty
 from myrtille.index.query import (
     And,
@@ -43,6 +45,7 @@ from myrtille.web.schemas import (
     StoryItemOut,
     TrendOut,
     TrendPointOut,
+    TrendSeriesOut,
 )
 
 # -- errors ---------------------------------------------------------------------------
@@ -329,18 +332,28 @@ def document(
 
 
 SUBJECTS = ("company", "sector", "event")
+# Queries one trends request or page compares (one colour each on the page).
+MAX_SERIES = 5
+TREND_CSV_COLUMNS = ("subject", "period", "count", "spike", "baseline_mean", "threshold")
 
 
 @router.get(
     "/trends",
     response_model=TrendOut,
-    responses=errors(400),
-    summary="Mentions per day or week, with spikes",
+    responses={
+        **errors(400),
+        200: {"content": {"text/csv": {"example": ",".join(TREND_CSV_COLUMNS) + "\r\n"}}},
+    },
+    summary="Mentions per day, week or month, with spikes; up to five queries compared",
     description=(
-        "Give exactly one of company, sector, event or q. A period is a spike when its "
+        "Give exactly one of company, sector, event or q; q may be repeated up to "
+        f"{MAX_SERIES} times to compare queries (`series`, in the order given; `subject`, "
+        "`total` and `points` are the first one's). A period is a spike when its "
         "count is at least 3 and greater than mean + 2 × standard deviation (population) "
         "of the `baseline` periods just before it. Periods end today (UTC); weeks start on "
-        "Monday."
+        "Monday. `format=csv` answers one row per query and period: "
+        + ",".join(TREND_CSV_COLUMNS)
+        + "."
     ),
 )
 def trends(
@@ -348,13 +361,17 @@ def trends(
     company: Annotated[str | None, Query(description="SIREN or company name")] = None,
     sector: Annotated[str | None, Query(description="Sector code or name")] = None,
     event: Annotated[str | None, Query(description="Event type or name")] = None,
-    q: Annotated[str | None, Query(description="Any query of the query language")] = None,
-    interval: Annotated[Literal["day", "week"], Query()] = "day",
+    q: Annotated[
+        list[str] | None,
+        Query(description=f"Any query of the query language; repeat to compare (≤ {MAX_SERIES})"),
+    ] = None,
+    interval: Annotated[Literal["day", "week", "month"], Query()] = "day",
     periods: Annotated[int, Query(ge=1, le=365, description="How many periods to show")] = 30,
     baseline: Annotated[
         int, Query(ge=1, le=90, description="Previous periods a period is compared with")
     ] = 7,
-) -> TrendOut:
+    format: Annotated[Literal["json", "csv"], Query(description="json or csv")] = "json",
+) -> TrendOut | Response:
     app = state(request)
     given = {
         name: value
@@ -368,28 +385,75 @@ def trends(
             "give exactly one of company, sector, event or q"
             + (f" (got {', '.join(given)})" if given else ""),
         )
-    ((field, value),) = given.items()
-    if field == "q":
-        subject: Node = search_query(value, app.resolver)
-        label = value
+    subjects: list[tuple[str, Node]] = []
+    if q is not None:
+        if len(q) > MAX_SERIES:
+            raise ApiError(
+                400,
+                "invalid_parameter",
+                f"q: {len(q)} queries given, at most {MAX_SERIES} can be compared; remove some",
+            )
+        subjects = [(value, search_query(value, app.resolver)) for value in q]
     else:
+        ((field, value),) = given.items()
         try:
             code = app.resolver.resolve(field, value)
         except ValueError as exc:
             raise ApiError(400, "invalid_parameter", f"{field}: {exc}") from None
-        subject = FieldNode(field, code)
-        label = f"{field}:{code}"
+        subjects = [(f"{field}:{code}", FieldNode(field, code))]
     end = today_utc()
-    points = index_trend(
-        app.index, subject, end=end, interval=interval, periods=periods, baseline=baseline
-    )
+    series = [
+        TrendSeriesOut(
+            subject=label,
+            total=sum(p.count for p in points),
+            points=[TrendPointOut.model_validate(asdict(p)) for p in points],
+        )
+        for label, points in (
+            (
+                label,
+                index_trend(
+                    app.index, node, end=end, interval=interval, periods=periods, baseline=baseline
+                ),
+            )
+            for label, node in subjects
+        )
+    ]
+    if format == "csv":
+        return Response(
+            trend_csv(series),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="myrtille-trends.csv"'},
+        )
+    first = series[0]
     return TrendOut(
-        subject=label,
+        subject=first.subject,
         interval=interval,
         periods=periods,
         baseline=baseline,
-        start=points[0].period,
+        start=first.points[0].period,
         end=end,
-        total=sum(p.count for p in points),
-        points=[TrendPointOut.model_validate(asdict(p)) for p in points],
+        total=first.total,
+        points=first.points,
+        series=series,
     )
+
+
+def trend_csv(series: list[TrendSeriesOut]) -> str:
+    """One row per query and period; subjects are typed by people, so formulas are
+    neutralised as in search exports."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(TREND_CSV_COLUMNS)
+    for one in series:
+        for point in one.points:
+            writer.writerow(
+                [
+                    csv_cell(one.subject),
+                    point.period.isoformat(),
+                    point.count,
+                    "true" if point.spike else "false",
+                    "" if point.baseline_mean is None else point.baseline_mean,
+                    "" if point.threshold is None else point.threshold,
+                ]
+            )
+    return buffer.getvalue()

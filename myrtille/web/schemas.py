@@ -125,15 +125,25 @@ class TrendPointOut(BaseModel):
     threshold: float | None = Field(description="mean + 2 × stdev of those periods")
 
 
-class TrendOut(BaseModel):
+class TrendSeriesOut(BaseModel):
     subject: str = Field(description="The query counted, e.g. sector:energy")
-    interval: Literal["day", "week"]
+    total: int = Field(description="Documents in the shown periods")
+    points: list[TrendPointOut]
+
+
+class TrendOut(BaseModel):
+    subject: str = Field(description="The (first) query counted, e.g. sector:energy")
+    interval: Literal["day", "week", "month"]
     periods: int
     baseline: int
     start: date
     end: date
-    total: int = Field(description="Documents in the shown periods")
-    points: list[TrendPointOut]
+    total: int = Field(description="Documents in the shown periods (first query)")
+    points: list[TrendPointOut] = Field(description="The first query's periods")
+    series: list[TrendSeriesOut] = Field(
+        description="Every query compared (up to five), in the order given; the first "
+        "is the one of subject, total and points"
+    )
 
 
 class MapAreaOut(BaseModel):
