@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 from sqlalchemy import func, select
 
 from myrtille.alerts.channels import CHANNELS, UnknownChannel
-from myrtille.alerts.channels.base import DestinationError
+from myrtille.alerts.delivery import DestinationError
 from myrtille.alerts.matcher import CompiledSubscription, Matcher, required_keys
 from myrtille.alerts.tokens import sign, verify
 from myrtille.alerts.urgency import portfolio_sirens
@@ -20,6 +20,7 @@ from myrtille.exceptions import MyrtilleError
 from myrtille.index.query import QueryError, ValueResolver, parse
 from myrtille.store.database import Database
 from myrtille.store.schema import Subscriber, Subscription, SubscriptionDestination, utcnow
+from myrtille.texts import N_, gettext
 
 if TYPE_CHECKING:
     from myrtille.config.settings import Settings
@@ -35,7 +36,25 @@ EMAIL = re.compile(rf"^{_LOCAL}@{_LABEL}(?:\.{_LABEL})+$")
 
 
 class SubscriptionError(MyrtilleError):
-    """A subscription that cannot be created as asked; the message says why."""
+    """A subscription that cannot be created as asked; the message says why (English, for
+    the API and the CLI) and ``text(lang)`` says it in a page's language."""
+
+    def __init__(
+        self,
+        message: str,
+        reason: str | None = None,
+        query: QueryError | None = None,
+        **params: str,
+    ) -> None:
+        super().__init__(message)
+        self.reason = reason  # a catalogue msgid, or None: the message is shown as written
+        self.query = query
+        self.params = params
+
+    def text(self, lang: str) -> str:
+        if self.query is not None:
+            return gettext(lang, "invalid query: {detail}", detail=self.query.text(lang))
+        return gettext(lang, self.reason, **self.params) if self.reason else str(self)
 
 
 def normalise_email(address: str) -> str:
@@ -47,7 +66,12 @@ def normalise_email(address: str) -> str:
         or len(text) > 254
         or ".." in text
     ):
-        raise SubscriptionError(f"'{address.strip()[:80]}' is not a valid email address")
+        shown = address.strip()[:80]
+        raise SubscriptionError(
+            f"'{shown}' is not a valid email address",
+            N_("'{address}' is not a valid email address"),
+            address=shown,
+        )
     local, domain = text.rsplit("@", 1)
     return f"{local}@{domain.lower()}"
 
@@ -121,12 +145,16 @@ def create_subscription(
     try:
         parse(query, resolver)
     except QueryError as exc:
-        raise SubscriptionError(f"invalid query: {exc}") from None
+        raise SubscriptionError(f"invalid query: {exc}", query=exc) from None
     if frequency not in FREQUENCIES:
-        raise SubscriptionError(f"frequency must be one of {', '.join(FREQUENCIES)}")
+        raise SubscriptionError(
+            f"frequency must be one of {', '.join(FREQUENCIES)}",
+            N_("frequency must be one of {choices}"),
+            choices=", ".join(FREQUENCIES),
+        )
     destinations = destinations_for(channels, addresses or {}, settings)
     if language not in ("fr", "en"):
-        raise SubscriptionError("language must be fr or en")
+        raise SubscriptionError("language must be fr or en", N_("language must be fr or en"))
     with database.session() as session:
         subscriber = session.scalar(select(Subscriber).where(Subscriber.email == address))
         if subscriber is None:
@@ -199,8 +227,8 @@ def ask_to_confirm(
     """Email the double opt-in link (or write it as .eml without SMTP), saying what the
     subscription is in plain words when ``description`` is given; None when done, else
     why it could not be sent (the subscription stays pending)."""
-    from myrtille.alerts.channels.base import PermanentDeliveryError, TransientDeliveryError
     from myrtille.alerts.channels.email import EmailChannel
+    from myrtille.alerts.delivery import PermanentDeliveryError, TransientDeliveryError
 
     try:
         EmailChannel(settings, secret).send_confirmation(address, language, token, description)

@@ -23,6 +23,7 @@ from datetime import date
 from typing import Literal
 
 from myrtille.config.suggestions import closest
+from myrtille.index.problems import QueryProblem
 from myrtille.pipeline.normalise import words_of
 
 MAX_QUERY_CHARS = 2000
@@ -37,13 +38,18 @@ FIELDS = (*TEXT_FIELDS, *ENTITY_FIELDS, *CODE_FIELDS, *DATE_FIELDS, *SET_FIELDS)
 
 
 class QueryError(ValueError):
-    """A query that cannot be understood: the message says where and why."""
+    """A query that cannot be understood: the message says where and why (in English, for
+    the API and the CLI); ``problem.text(lang)`` says it in a page's language."""
 
-    def __init__(self, message: str, position: int, query: str) -> None:
-        self.message = message
+    def __init__(self, problem: QueryProblem, position: int, query: str) -> None:
+        self.problem = problem
+        self.message = str(problem)
         self.position = position
         self.query = query
-        super().__init__(f"{message} (at position {position + 1})")
+        super().__init__(f"{self.message} (at position {position + 1})")
+
+    def text(self, lang: str) -> str:
+        return self.problem.text(lang)
 
     def pointer(self) -> str:
         """The query with a caret under the problem, for terminals."""
@@ -134,7 +140,7 @@ def tokenize(query: str) -> list[Token]:
         elif char == '"':
             end = query.find('"', i + 1)
             if end < 0:
-                raise QueryError("unbalanced quote: this phrase is never closed", i, query)
+                raise QueryError(QueryProblem("unbalanced_quote"), i, query)
             tokens.append(Token("phrase", query[i + 1 : end], i))
             i = end + 1
         elif (
@@ -163,13 +169,11 @@ def tokenize(query: str) -> list[Token]:
     return tokens
 
 
-def unknown_field(name: str) -> str:
+def unknown_field(name: str) -> QueryProblem:
     close = closest(name.lower(), FIELDS)
-    guess = f"did you mean '{close}:'? " if close else ""
-    return (
-        f"unknown field '{name}'; {guess}fields are {', '.join(FIELDS)} "
-        "(to search the text, put it in quotes)"
-    )
+    if close:
+        return QueryProblem("unknown_field_guess", name=name, guess=close, fields=", ".join(FIELDS))
+    return QueryProblem("unknown_field", name=name, fields=", ".join(FIELDS))
 
 
 # -- the parser -----------------------------------------------------------------------
@@ -183,29 +187,25 @@ class Parser:
         self.resolver = resolver or ValueResolver()
         self.terms = 0
 
-    def error(self, message: str, position: int | None = None) -> QueryError:
+    def error(self, problem: QueryProblem, position: int | None = None) -> QueryError:
         if position is None:
             position = (
                 self.tokens[self.i].position if self.i < len(self.tokens) else len(self.query)
             )
-        return QueryError(message, position, self.query)
+        return QueryError(problem, position, self.query)
 
     def peek(self) -> Token | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
 
     def parse(self) -> Node:
         if not self.tokens:
-            raise QueryError(
-                "the query is empty; type words to find, or a field such as sector:energy",
-                0,
-                self.query,
-            )
+            raise QueryError(QueryProblem("empty_query"), 0, self.query)
         node = self.or_expr()
         token = self.peek()
         if token is not None:
             if token.kind == "rparen":
-                raise self.error("unbalanced parenthesis: ')' without a matching '('")
-            raise self.error(f"unexpected '{token.text}'")
+                raise self.error(QueryProblem("unmatched_close"))
+            raise self.error(QueryProblem("unexpected", text=token.text))
         return node
 
     def or_expr(self) -> Node:
@@ -213,7 +213,7 @@ class Parser:
         while (token := self.peek()) is not None and token.kind == "or":
             self.i += 1
             if self.peek() is None or self.peek().kind in ("or", "rparen"):  # type: ignore[union-attr]
-                raise self.error("OR needs something on both sides", token.position)
+                raise self.error(QueryProblem("both_sides", operator="OR"), token.position)
             items.append(self.and_expr())
         return items[0] if len(items) == 1 else Or(tuple(items))
 
@@ -223,19 +223,19 @@ class Parser:
             if token.kind == "and":
                 self.i += 1
                 if self.peek() is None:
-                    raise self.error("AND needs something on both sides", token.position)
+                    raise self.error(QueryProblem("both_sides", operator="AND"), token.position)
             items.append(self.unary())
         return items[0] if len(items) == 1 else And(tuple(items))
 
     def unary(self) -> Node:
         token = self.peek()
         if token is None:
-            raise self.error("the query ends too early")
+            raise self.error(QueryProblem("ends_early"))
         if token.kind in ("minus", "not"):
             self.i += 1
             if self.peek() is None or self.peek().kind in ("or", "and", "rparen"):  # type: ignore[union-attr]
                 raise self.error(
-                    f"'{token.text}' must be followed by what to exclude", token.position
+                    QueryProblem("nothing_to_exclude", operator=token.text), token.position
                 )
             return Not(self.unary())
         return self.primary()
@@ -246,19 +246,19 @@ class Parser:
         self.i += 1
         if token.kind == "lparen":
             if self.peek() is not None and self.peek().kind == "rparen":  # type: ignore[union-attr]
-                raise self.error("empty parentheses", token.position)
+                raise self.error(QueryProblem("empty_parentheses"), token.position)
             node = self.or_expr()
             closing = self.peek()
             if closing is None or closing.kind != "rparen":
-                raise self.error("unbalanced parenthesis: this '(' is never closed", token.position)
+                raise self.error(QueryProblem("unclosed"), token.position)
             self.i += 1
             return node
         if token.kind == "rparen":
-            raise self.error("unbalanced parenthesis: ')' without a matching '('", token.position)
+            raise self.error(QueryProblem("unmatched_close"), token.position)
         if token.kind == "field":
             return self.field(token)
         if token.kind in ("and", "or"):
-            raise self.error(f"{token.text} needs something on both sides", token.position)
+            raise self.error(QueryProblem("both_sides", operator=token.text), token.position)
         return self.text(token.text, token.position, "any")
 
     def text(self, raw: str, position: int, field: Literal["any", "title"]) -> Node:
@@ -268,7 +268,7 @@ class Parser:
             return And(())
         self.terms += len(words)
         if self.terms > MAX_TERMS:
-            raise self.error(f"too many words: at most {MAX_TERMS} per query", position)
+            raise self.error(QueryProblem("too_many_words", limit=MAX_TERMS), position)
         return Text(words, field)
 
     def field(self, token: Token) -> Node:
@@ -279,7 +279,7 @@ class Parser:
             or value_token.position != token.position + len(token.text) + 1
         ):
             raise self.error(
-                f"'{token.text}:' needs a value right after the colon, e.g. {EXAMPLES[token.text]}",
+                QueryProblem("needs_value", field=token.text, example=EXAMPLES[token.text]),
                 token.position,
             )
         self.i += 1
@@ -291,20 +291,24 @@ class Parser:
                 day = date.fromisoformat(raw)
             except ValueError:
                 raise self.error(
-                    f"'{raw}' is not a date; write YYYY-MM-DD, e.g. 2026-01-31",
-                    value_token.position,
+                    QueryProblem("not_a_date", value=raw), value_token.position
                 ) from None
             return DateBound(token.text, day)  # type: ignore[arg-type]
         if token.text == "portfolio":
             try:
                 return self.resolver.portfolio(raw)
             except ValueError as exc:
-                raise self.error(str(exc), value_token.position) from None
+                raise self.error(as_problem(exc), value_token.position) from None
         try:
             value = self.resolver.resolve(token.text, raw)
         except ValueError as exc:
-            raise self.error(str(exc), value_token.position) from None
+            raise self.error(as_problem(exc), value_token.position) from None
         return Field(token.text, value)
+
+
+def as_problem(exc: ValueError) -> QueryProblem:
+    """A resolver's refusal; one from another resolver is shown as it was written."""
+    return exc if isinstance(exc, QueryProblem) else QueryProblem("as_written", text=str(exc))
 
 
 EXAMPLES = {
@@ -332,25 +336,25 @@ class ValueResolver:
     def resolve(self, field: str, raw: str) -> str:
         value = " ".join(words_of(raw)) if field in ENTITY_FIELDS else raw.strip().lower()
         if not value:
-            raise ValueError(f"'{raw}' is not a value for {field}:")
+            raise QueryProblem("not_a_value", value=raw, field=field)
         return value
 
     def portfolio(self, raw: str) -> Members:
         """The companies of portfolio ``raw``; the base class knows no portfolios."""
-        raise ValueError(f"no portfolio named '{raw}' (portfolios are not available here)")
+        raise QueryProblem("no_portfolios", value=raw)
 
 
 def parse(query: str, resolver: ValueResolver | None = None) -> Node:
     """The AST of ``query``; raises QueryError with a position and an explanation."""
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(
-            f"the query is too long: at most {MAX_QUERY_CHARS} characters",
+            QueryProblem("too_long", limit=MAX_QUERY_CHARS),
             MAX_QUERY_CHARS,
             query[:MAX_QUERY_CHARS],
         )
     node = Parser(query, resolver).parse()
     if is_empty(node):
-        raise QueryError("nothing to search for: the query has no words or fields", 0, query)
+        raise QueryError(QueryProblem("nothing_to_search"), 0, query)
     return node
 
 

@@ -13,6 +13,7 @@ from myrtille.enrichment.geography import Gazetteer
 from myrtille.enrichment.lexicons import load_events, load_sectors
 from myrtille.enrichment.names import company_key
 from myrtille.enrichment.portfolios import portfolio_names, portfolio_sirens
+from myrtille.index.problems import QueryProblem
 from myrtille.index.query import Members, ValueResolver, words_of
 from myrtille.store.database import Database
 
@@ -65,12 +66,12 @@ class CodeResolver(ValueResolver):
         if sirens is None:
             known = portfolio_names(self.database)
             guess = closest(name, known)
-            hint = f"did you mean 'portfolio:{guess}'? " if guess else ""
-            listed = ", ".join(known[:20]) if known else "none yet"
-            raise ValueError(
-                f"no portfolio named '{raw}'; {hint}portfolios are: {listed} "
-                "(import one with `myrtille portfolios import`)"
-            )
+            listed = ", ".join(known[:20])
+            if not known:
+                raise QueryProblem("no_portfolio_yet", value=raw)
+            if guess:
+                raise QueryProblem("no_such_portfolio_guess", value=raw, guess=guess, names=listed)
+            raise QueryProblem("no_such_portfolio", value=raw, names=listed)
         return Members(name, sirens)
 
     @cached_property
@@ -93,12 +94,12 @@ class CodeResolver(ValueResolver):
                 return digits
             key = company_key(raw)
             if not key:
-                raise ValueError(f"'{raw}' is not a company name or SIREN")
+                raise QueryProblem("not_a_company", value=raw)
             return key
         if field == "sector":
             return self._code(self.sectors, raw, folded, "sector")
         if field == "event":
-            return self._code(self.events, raw, folded, "event type")
+            return self._code(self.events, raw, folded, "event")
         if field == "region":
             gazetteer = Gazetteer.default()
             if raw.strip() in gazetteer.region_names:
@@ -106,10 +107,7 @@ class CodeResolver(ValueResolver):
             place = gazetteer.resolve(raw)
             if place is None or place.kind != "region":
                 known = ", ".join(sorted(gazetteer.region_names))
-                raise ValueError(
-                    f"'{raw}' is not a French region; use an INSEE code "
-                    f"({known}) or a name such as occitanie"
-                )
+                raise QueryProblem("not_a_region", value=raw, codes=known)
             return place.region
         if field == "dept":
             gazetteer = Gazetteer.default()
@@ -118,19 +116,18 @@ class CodeResolver(ValueResolver):
                 return code.lower()
             place = gazetteer.resolve(raw)
             if place is None or place.kind != "department" or place.department is None:
-                raise ValueError(
-                    f"'{raw}' is not a French department; use a code such as "
-                    "31 or 2A, or a name such as haute-garonne"
-                )
+                raise QueryProblem("not_a_department", value=raw)
             return place.department.lower()
         return super().resolve(field, raw)
 
     @staticmethod
-    def _code(table: dict[str, str], raw: str, folded: str, what: str) -> str:
+    def _code(table: dict[str, str], raw: str, folded: str, field: str) -> str:
         code = table.get(folded) or table.get(folded.replace(" ", "_"))
         if code is None:
-            codes = ", ".join(sorted(set(table.values())))
-            raise ValueError(f"'{raw}' is not a {what}; use one of {codes}")
+            # Written as terms to type ("sector:energy"): what the reader copies.
+            codes = ", ".join(f"{field}:{c}" for c in sorted(set(table.values())))
+            problem = "not_a_sector" if field == "sector" else "not_an_event"
+            raise QueryProblem(problem, value=raw, codes=codes)
         return code
 
 

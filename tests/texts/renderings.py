@@ -23,14 +23,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from click.testing import CliRunner
 
-from myrtille.alerts.channels.base import (
-    Alert,
-    AlertDocument,
-    Digest,
-    DigestItem,
-    DigestSection,
-)
 from myrtille.alerts.channels.email import EmailChannel
+from myrtille.alerts.delivery import Alert, AlertDocument, Digest, DigestItem, DigestSection
 from myrtille.config.loading import load_settings
 
 
@@ -187,6 +181,13 @@ RENDERINGS: list[Callable[[Path], list[Rendering]]] = [emails, cli_summaries]
 WEB_PAGES = [
     "/nowhere",
     "/search?q=%28",
+    # The parser's explanations are the page's words too (index/problems.py).
+    "/search?q=a%C3%A9rovolt+sector%3A",
+    "/search?q=secteur%3Aenergie",
+    "/search?q=sector%3Azeppelins",
+    "/search?q=%22lev%C3%A9e",
+    "/trends?q=rachat+event%3A",
+    "/map?q=dept%3Anowhere",
     "/search",
     "/search?q=a%C3%A9rovolt",
     "/search?q=sector%3Aaeronautics&sort=date",
@@ -379,9 +380,7 @@ def agent_pages(tmp_path: Path) -> list[Rendering]:
                 data={"csrf": token, "lang": lang, "action": "preview", "query": "sector:energy"},
             )
             for name, response in pages.items():
-                # The parser's own message (index/query.py) is not the page's text.
-                parser = re.findall(r"\(position \d+\)[ :]+([^<]*)<", response.text)
-                seen = [*data, *(html.unescape(p) for p in parser), "sector:energy"]
+                seen = [*data, "sector:energy"]
                 out.append(Rendering(name, lang, visible_text(response.text), seen))
         http.close()
     return out

@@ -152,11 +152,14 @@ def test_a_bad_query_is_a_400_with_the_message_and_position(client: httpx.Client
     assert response.status_code == 400
     assert_secure(response)
     html = response.text
-    assert "unknown field &#39;foo&#39;" in html
+    # The parser's explanation in the page's language: French by default, English on asking.
+    assert "champ inconnu « foo »" in html and "unknown field" not in html
+    english = client.get("/search", params={"q": "<b>x</b> foo:bar", "lang": "en"}).text
+    assert "unknown field &#39;foo&#39;" in english
     assert "position 10" in html
     assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
     unclosed = client.get("/search", params={"q": '"unclosed'})
-    assert unclosed.status_code == 400 and "unbalanced quote" in unclosed.text
+    assert unclosed.status_code == 400 and "guillemet non fermé" in unclosed.text
 
 
 def test_document_page(client: httpx.Client) -> None:

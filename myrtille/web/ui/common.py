@@ -105,11 +105,12 @@ def narrowed(query: str, *terms: str) -> str:
     return " ".join(part for part in (query, *terms) if part)
 
 
-def query_error(q: str, message: str, position: int | None) -> dict[str, Any]:
-    """The parser's message with the faulty character pointed at (``_query_error.html``)."""
-    at = position or 0
+def query_error(q: str, error: QueryError, lang: str) -> dict[str, Any]:
+    """The parser's message in the page's language, with the faulty character pointed at
+    (``_query_error.html``)."""
+    at = error.position or 0
     return {
-        "message": message,
+        "message": error.text(lang),
         "position": at + 1,
         "before": q[:at],
         "at": q[at : at + 1] or " ",
@@ -137,6 +138,7 @@ def render(
             home=link("/search", lang),
             nav={
                 "search": link("/search", lang),
+                "companies": link("/companies", lang),
                 "trends": link("/trends", lang),
                 "map": link("/map", lang),
                 "sources": link("/sources", lang),

@@ -13,8 +13,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from myrtille.index.query import QueryError, parse_search
 from myrtille.texts import format_number, gettext
-from myrtille.web.api import ApiError, search_query, state
+from myrtille.web.api import state
 from myrtille.web.territory import (
     ATTRIBUTION,
     ATTRIBUTION_URL,
@@ -119,9 +120,9 @@ def map_page(
             before=end.isoformat(),
         )
     try:
-        node = search_query(q, app.resolver)
-    except ApiError as exc:
-        common["error"] = query_error(q, exc.message, exc.position)
+        node = parse_search(q, app.resolver)
+    except QueryError as exc:
+        common["error"] = query_error(q, exc, chosen)
         return render(request, "map.html", chosen, status=400, **common)
     if common["period_error"]:
         return render(request, "map.html", chosen, status=400, **common)

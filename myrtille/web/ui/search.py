@@ -15,11 +15,11 @@ from markupsafe import Markup
 from myrtille.enrichment.registry import valid_siren
 from myrtille.index.base import FACET_FIELDS, IndexBackend, SearchRequest
 from myrtille.index.hints import index_is_empty
-from myrtille.index.query import Node, is_empty
+from myrtille.index.query import Node, QueryError, is_empty, parse_search
 from myrtille.store.schema import MAX_ROW_ID
 from myrtille.texts import N_, format_date, format_number, gettext
 from myrtille.texts import labels as vocabulary
-from myrtille.web.api import ApiError, facet_labels, search_query, state
+from myrtille.web.api import facet_labels, state
 from myrtille.web.sessions import signed_in
 from myrtille.web.territory import EVERY_AREA, from_facet, map_areas, narrowed_query
 from myrtille.web.ui.common import (
@@ -189,9 +189,9 @@ def search_page(
     }
     try:
         # Blank: every document, newest first (as in the API).
-        node: Node = search_query(full, app.resolver)
-    except ApiError as exc:
-        error = query_error(full, exc.message, exc.position)
+        node: Node = parse_search(full, app.resolver)
+    except QueryError as exc:
+        error = query_error(full, exc, chosen)
         return render(
             request, "search.html", chosen, status=400, result=None, error=error, **common
         )

@@ -96,7 +96,7 @@ def query_problems(request: Request, query: str, lang: str) -> list[str]:
                 lang,
                 "Invalid query (position {position}): {detail}",
                 position=exc.position + 1,
-                detail=exc.message,
+                detail=exc.text(lang),
             )
         ]
     return []

@@ -211,7 +211,7 @@ async def new(request: Request) -> Response:
         try:
             notice, subscription_id = create(request, agent, form)
         except SubscriptionError as exc:
-            refused = gettext(lang, "Subscription refused: {detail}", detail=exc)
+            refused = gettext(lang, "Subscription refused: {detail}", detail=exc.text(lang))
             return form_page(request, lang, form, errors=[refused])
         return _done(lang, notice, subscription_id)
 

@@ -13,10 +13,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from myrtille.index.base import IndexBackend, SearchRequest
-from myrtille.index.query import And, DateBound, Node, Or
+from myrtille.index.query import And, DateBound, Node, Or, QueryError, parse
 from myrtille.index.trends import TrendInterval, TrendPoint, index_trend, next_period
 from myrtille.texts import N_, format_date, format_decimal, format_number, gettext, ngettext
-from myrtille.web.api import ApiError, facet_labels, parse_query, state, today_utc
+from myrtille.web.api import facet_labels, state, today_utc
 from myrtille.web.ui.common import language, link, other, query_error, render, term
 
 router = APIRouter(include_in_schema=False)
@@ -164,9 +164,9 @@ def trends_page(
     if not q:
         return render(request, "trends.html", chosen, **common)
     try:
-        node = parse_query(q, app.resolver)
-    except ApiError as exc:
-        common["error"] = query_error(q, exc.message, exc.position)
+        node = parse(q, app.resolver)
+    except QueryError as exc:
+        common["error"] = query_error(q, exc, chosen)
         return render(request, "trends.html", chosen, status=400, **common)
     points = index_trend(app.index, node, end=end, interval=every, periods=count, baseline=BASELINE)
     total = sum(p.count for p in points)
