@@ -168,7 +168,7 @@ def test_a_hundred_thousand_rows_and_one_more(tmp_path: Path, data: Path) -> Non
     assert code == 0, output
     assert "100000 companies imported from 100000 rows" in output
     assert "… and 99800 more unknown SIRENs" in output
-    # Generous bounds (docs/portfolios.md states the figures measured: about 4 s, 60 MB).
+    # Generous bounds (docs/portfolios.md states the figures measured: 4.2 s, ~52 MB).
     assert elapsed < 120
     assert grown_mb < 400
     with big.open("a", encoding="utf-8") as handle:
