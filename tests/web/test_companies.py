@@ -185,6 +185,23 @@ def test_timeline_shows_the_newest_and_links_to_all_the_rest(site: Live) -> None
     assert [item.id for item in profile.timeline] == ["d50", "d02"]
 
 
+def test_timeline_documents_are_read_in_one_statement(site: Live) -> None:
+    """Events and kinds come from the stored documents: one read for the page, not one per
+    document shown (up to 50)."""
+    from myrtille.web.company_profile import company_profile
+
+    index = open_index(site.settings)
+    statements: list[str] = []
+    try:
+        index.db.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+        profile = company_profile(site.database, index, site.settings.sources, AEROVOLT)
+    finally:
+        index.close()
+    assert profile is not None and len(profile.timeline) == 6
+    reads = [s for s in statements if "FROM docs WHERE id" in s]
+    assert len(reads) == 1, reads
+
+
 def test_co_mentioned_companies_are_ranked_and_link_to_their_pages(http: httpx.Client) -> None:
     html = http.get(f"/companies/{AEROVOLT}").text
     found = co_mentions(html)
@@ -384,3 +401,11 @@ def test_document_page_and_search_facets_lead_to_the_company_page(http: httpx.Cl
     search = http.get("/search", params={"q": "aérovolt"}).text
     assert f'class="company-page" href="/companies/{SOLARIS_SIREN}"' in search
     assert f'class="company-page" href="/companies/{AEROVOLT}"' in search
+
+
+def test_every_page_header_links_to_the_company_search(http: httpx.Client) -> None:
+    for path in ("/search", f"/companies/{AEROVOLT}", "/sources"):
+        french = http.get(path).text
+        assert '<a id="nav-companies" href="/companies">Entreprises</a>' in french, path
+    english = http.get("/map?lang=en").text
+    assert '<a id="nav-companies" href="/companies?lang=en">Companies</a>' in english
