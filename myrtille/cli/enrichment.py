@@ -125,32 +125,91 @@ def evaluation() -> None:
 
 @evaluation.command(name="enrichment")
 @click.option(
+    "--set",
+    "set_names",
+    type=click.Choice(["tuning", "heldout"]),
+    multiple=True,
+    help="Score only this set (repeatable; default: both, each apart).",
+)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The repository's evaluation/ directory (default: found from here upwards).",
+)
+@click.option(
+    "--refreeze",
+    is_flag=True,
+    help="Record the held-out files' current hashes in SHA256SUMS first (a reviewed act).",
+)
+@click.option(
+    "--with-registry-only",
+    is_flag=True,
+    help="Skip the second run without the registry's sectors and places.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
     "--errors", "show_errors", type=int, default=0, help="Also print up to N errors per field."
 )
 @click.pass_obj
 @reports_config_errors
-def eval_enrichment(app: AppContext, show_errors: int) -> None:
-    """Precision, recall and F1 per field on the annotated set."""
-    from myrtille.evaluation.enrichment import run_evaluation
+def eval_enrichment(
+    app: AppContext,
+    set_names: tuple[str, ...],
+    data_dir: Path | None,
+    refreeze: bool,
+    with_registry_only: bool,
+    as_json: bool,
+    show_errors: int,
+) -> None:
+    """Precision, recall and F1 per field, for each annotated set apart."""
+    import json
 
-    with out.status("Enriching the annotated set…"):
-        scores, count = run_evaluation(app.settings.enrichment)
-    table = Table(title=f"Enrichment on {count} annotated documents", title_justify="left")
-    for column in ("field", "precision", "recall", "F1", "tp", "fp", "fn"):
-        table.add_column(column, justify="left" if column == "field" else "right")
-    for name, score in scores.items():
-        table.add_row(
-            name,
-            f"{score.precision:.3f}",
-            f"{score.recall:.3f}",
-            f"{score.f1:.3f}",
-            str(score.tp),
-            str(score.fp),
-            str(score.fn),
+    from myrtille.evaluation.enrichment import run_evaluation
+    from myrtille.evaluation.sets import SET_NAMES, EvaluationDataError
+
+    try:
+        with out.status("Enriching the annotated sets…"):
+            reports = run_evaluation(
+                app.settings.enrichment,
+                data_dir=data_dir,
+                sets=set_names or SET_NAMES,
+                without_registry=not with_registry_only,
+                refreeze_heldout=refreeze,
+            )
+    except EvaluationDataError as exc:
+        err.print(f"myrtille eval enrichment: {exc}", markup=False)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps({"sets": [r.as_dict() for r in reports]}, ensure_ascii=False))
+        return
+    for report in reports:
+        how = (
+            "with the registry" if report.registry else "without the registry's sectors and places"
         )
-    out.print(table)
-    if show_errors:
-        for name, score in scores.items():
-            for line in score.errors[:show_errors]:
-                out.print(f"  [{name}] {line}", markup=False)
+        table = Table(
+            title=f"{report.set}: {report.documents} documents, {how} ({report.seconds:.0f} s)",
+            title_justify="left",
+        )
+        languages = sorted(report.languages)
+        for column in ("field", "precision", "recall", "F1", "tp", "fp", "fn"):
+            table.add_column(column, justify="left" if column == "field" else "right")
+        for language in languages:
+            table.add_column(f"F1 {language}", justify="right")
+        for name, score in report.fields.items():
+            table.add_row(
+                name,
+                f"{score.precision:.3f}",
+                f"{score.recall:.3f}",
+                f"{score.f1:.3f}",
+                str(score.tp),
+                str(score.fp),
+                str(score.fn),
+                *(f"{report.languages[lang][name].f1:.3f}" for lang in languages),
+            )
+        out.print(table)
+        if show_errors and report.registry:
+            for name, score in report.fields.items():
+                for line in score.errors[:show_errors]:
+                    out.print(f"  [{report.set} {name}] {line}", markup=False)
     sys.stdout.flush()

@@ -102,6 +102,11 @@ class EnrichmentSettings(Model):
     max_chars: int = Field(default=100_000, ge=1000, description="characters analysed per document")
     sectors_file: Path | None = None
     events_file: Path | None = None
+    # A linked company's registry data speaks for the document: its NAF code adds weight to
+    # its sector, its registered department and region become the document's places.
+    # Off, only the text counts (the evaluation reports both ways).
+    registry_implies_sectors: bool = True
+    registry_implies_places: bool = True
 
 
 class IndexSettings(Model):

@@ -100,9 +100,11 @@ class Enricher:
         gazetteer: Gazetteer | None = None,
         sectors: list[LexiconEntry] | None = None,
         events: list[LexiconEntry] | None = None,
+        models: LanguageModels | None = None,
     ) -> None:
+        """``models``: pipelines already loaded by another enricher, to share them."""
         self.settings = settings
-        self.models = LanguageModels(settings)
+        self.models = models or LanguageModels(settings)
         self.detector = LanguageDetector()
         self.gazetteer = gazetteer or Gazetteer.default()
         self.sector_lexicon = (
@@ -251,11 +253,15 @@ class Enricher:
             }
             for e in found
         ]
-        naf = [
-            (cid, index.records[cid].naf)
-            for cid in _central(mentions, title_end)
-            if cid in index.records
-        ]
+        naf = (
+            [
+                (cid, index.records[cid].naf)
+                for cid in _central(mentions, title_end)
+                if cid in index.records
+            ]
+            if self.settings.registry_implies_sectors
+            else []
+        )
         result.sectors = [
             {"code": s.code, "score": s.score, "evidence": s.evidence}
             for s in tools.sectors.score(doc, title_end, naf)
@@ -313,7 +319,9 @@ class Enricher:
             (e.text for e in doc.ents if LABELS.get(e.label_) == "LOC"),
             document.fields,
             self.gazetteer,
-            self.index.records.get(main) if main else None,
+            self.index.records.get(main)
+            if main and self.settings.registry_implies_places
+            else None,
         )
         result.places += found.places
         result.regions = found.regions

@@ -1,24 +1,32 @@
-"""Evaluation of the enrichment against the annotated set: precision, recall and F1 per
-field, micro-averaged over (document, value) pairs.
+"""Evaluation of the enrichment against annotated sets: precision, recall and F1 per field,
+micro-averaged over (document, value) pairs, for each set apart (tuning, held-out; see
+``sets.py``) and within it per language, never pooled across sets.
 
-The annotated set is the demo corpus (articles and notices with gold annotations) plus
-hand-written harder cases (``myrtille/demo/data/hard_cases.yaml``): ambiguous names,
-companies named like common words, English articles about French firms.
+Each set is scored twice: with the registry (as the service runs) and without the
+registry's contribution to sectors and places (``registry_implies_sectors`` and
+``registry_implies_places`` off), so that a score earned by company linking alone shows.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from myrtille.config.settings import EnrichmentSettings, WatchedCompany
-from myrtille.config.sources import OpenDataSource
-from myrtille.crawlers.opendata import documents_from
-from myrtille.demo.corpus import data_file, load_corpus
-from myrtille.enrichment.enricher import DocumentInput, Enricher, EnrichmentResult
+from myrtille.enrichment.enricher import Enricher, EnrichmentResult
 from myrtille.enrichment.names import company_key
 from myrtille.enrichment.registry import CompanyRecord
+from myrtille.evaluation.freeze import check_frozen, refreeze
+from myrtille.evaluation.sets import (
+    HELDOUT,
+    SET_NAMES,
+    GoldDocument,
+    find_data_dir,
+    load_set,
+)
 
 # The gold key each field is read from; a document without that key is not scored on it.
 ANNOTATED_BY = {
@@ -29,22 +37,11 @@ ANNOTATED_BY = {
     "events_company": "events",
     "regions": "regions",
     "departments": "departments",
+    "language": "language",
 }
-FIELDS = (
-    "companies",
-    "companies_all",
-    "sectors",
-    "events",
-    "events_company",
-    "regions",
-    "departments",
-)
-
-
-@dataclass
-class GoldDocument:
-    input: DocumentInput
-    gold: dict[str, Any]
+FIELDS = tuple(ANNOTATED_BY)
+# The fields the registry's sectors and places can change.
+REGISTRY_FIELDS = ("sectors", "regions", "departments")
 
 
 @dataclass
@@ -67,65 +64,120 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
-def annotated_set() -> list[GoldDocument]:
-    corpus = load_corpus()
-    documents = [
-        GoldDocument(
-            DocumentInput(
-                id=f"article:{a.slug}",
-                title=a.title,
-                text=f"{a.summary}\n\n{a.body}",
-                language=a.language,
-            ),
-            a.gold,
-        )
-        for a in corpus.articles
-    ]
-    source = OpenDataSource(
-        id="bodacc", kind="opendata", preset="bodacc", url="http://demo.invalid/records"
-    )
-    records = [{k: v for k, v in n.items() if k != "gold"} for n in corpus.notices]
-    for notice, collected in zip(corpus.notices, documents_from(source, records), strict=True):
-        assert collected is not None
-        documents.append(
-            GoldDocument(
-                DocumentInput(
-                    id=f"notice:{notice['id']}",
-                    title=collected.title,
-                    text=collected.text,
-                    language="fr",
-                    kind="notice",
-                    fields=collected.fields,
-                ),
-                notice.get("gold") or {},
+
+@dataclass
+class SetScores:
+    """One set scored one way: ``registry`` False when the registry's sectors and places
+    were left out."""
+
+    set: str
+    registry: bool
+    documents: int
+    fields: dict[str, Score]
+    languages: dict[str, dict[str, Score]]
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "set": self.set,
+            "registry": self.registry,
+            "documents": self.documents,
+            "seconds": round(self.seconds, 1),
+            "fields": {name: s.as_dict() for name, s in self.fields.items()},
+            "languages": {
+                language: {name: s.as_dict() for name, s in scores.items()}
+                for language, scores in sorted(self.languages.items())
+            },
+        }
+
+
+def _predicted(result: EnrichmentResult) -> dict[str, set[Any]]:
+    return {
+        "companies": {c["siren"] for c in result.companies if c["siren"]},
+        "companies_all": {c["siren"] or company_key(c["name"]) for c in result.companies},
+        "sectors": {s["code"] for s in result.sectors},
+        "events": {e["type"] for e in result.events},
+        "events_company": {(e["type"], e["siren"]) for e in result.events if e["siren"]},
+        "regions": set(result.regions),
+        "departments": set(result.departments),
+        "language": {result.language} if result.language else set(),
+    }
+
+
+def _gold(document: GoldDocument) -> dict[str, set[Any]]:
+    gold = document.gold
+    companies = [str(c) for c in gold.get("companies") or []]
+    events = gold.get("events") or []
+    return {
+        "companies": {c for c in companies if c.isdigit()},
+        "companies_all": {c if c.isdigit() else company_key(c) for c in companies},
+        "sectors": {str(s) for s in gold.get("sectors") or []},
+        "events": {str(e["type"]) for e in events},
+        "events_company": {
+            (str(e["type"]), str(e["company"]))
+            for e in events
+            if e.get("company") and str(e["company"]).isdigit()
+        },
+        "regions": {str(r) for r in gold.get("regions") or []},
+        "departments": {str(d) for d in gold.get("departments") or []},
+        "language": {document.language} if document.language else set(),
+    }
+
+
+def _annotated(document: GoldDocument, name: str) -> bool:
+    if name == "language":
+        return document.language is not None
+    return ANNOTATED_BY[name] in document.gold
+
+
+def _add(score: Score, document_id: str, predicted: set[Any], gold: set[Any]) -> None:
+    score.tp += len(predicted & gold)
+    score.fp += len(predicted - gold)
+    score.fn += len(gold - predicted)
+    for value in sorted(map(str, predicted - gold)):
+        score.errors.append(f"{document_id}: spurious {value}")
+    for value in sorted(map(str, gold - predicted)):
+        score.errors.append(f"{document_id}: missed {value}")
+
+
+def evaluate(
+    enricher: Enricher, documents: Iterable[GoldDocument], batch_size: int = 32
+) -> tuple[dict[str, Score], dict[str, dict[str, Score]]]:
+    """Scores over all ``documents``, and per (gold) language."""
+    overall = {name: Score() for name in FIELDS}
+    by_language: dict[str, dict[str, Score]] = {}
+    documents = list(documents)
+    for start in range(0, len(documents), batch_size):
+        batch = documents[start : start + batch_size]
+        results = enricher.enrich([d.input for d in batch])
+        for document, result in zip(batch, results, strict=True):
+            predicted, gold = _predicted(result), _gold(document)
+            language = by_language.setdefault(
+                document.language or "unknown", {name: Score() for name in FIELDS}
             )
-        )
-    documents += hard_cases()
-    return documents
-
-
-def hard_cases() -> list[GoldDocument]:
-    from ruamel.yaml import YAML
-
-    path = data_file("hard_cases.yaml")
-    if not path.is_file():
-        return []
-    raw = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
-    return [
-        GoldDocument(
-            DocumentInput(
-                id=f"hard:{c['id']}", title=c["title"], text=c["text"], language=c.get("language")
-            ),
-            c.get("gold") or {},
-        )
-        for c in raw.get("cases") or []
-    ]
+            for name in FIELDS:
+                if not _annotated(document, name):
+                    continue  # this document's annotators did not label this field
+                for score in (overall[name], language[name]):
+                    _add(score, document.input.id, predicted[name], gold[name])
+    return overall, by_language
 
 
 def evaluation_registry() -> list[CompanyRecord]:
-    """The registry the evaluation runs with: the demo Sirene file plus the watchlist."""
+    """The registry every set runs with: the demo Sirene file plus the demo watchlist."""
     import csv
+
+    from myrtille.demo.corpus import data_file, load_corpus
 
     corpus = load_corpus()
     watch = {
@@ -160,62 +212,45 @@ def evaluation_registry() -> list[CompanyRecord]:
     return records
 
 
-def _predicted(result: EnrichmentResult) -> dict[str, set[Any]]:
-    return {
-        "companies": {c["siren"] for c in result.companies if c["siren"]},
-        "companies_all": {c["siren"] or company_key(c["name"]) for c in result.companies},
-        "sectors": {s["code"] for s in result.sectors},
-        "events": {e["type"] for e in result.events},
-        "events_company": {(e["type"], e["siren"]) for e in result.events if e["siren"]},
-        "regions": set(result.regions),
-        "departments": set(result.departments),
-    }
-
-
-def _gold(gold: dict[str, Any]) -> dict[str, set[Any]]:
-    companies = [str(c) for c in gold.get("companies") or []]
-    events = gold.get("events") or []
-    return {
-        "companies": {c for c in companies if c.isdigit()},
-        "companies_all": {c if c.isdigit() else company_key(c) for c in companies},
-        "sectors": {str(s) for s in gold.get("sectors") or []},
-        "events": {str(e["type"]) for e in events},
-        "events_company": {
-            (str(e["type"]), str(e["company"]))
-            for e in events
-            if e.get("company") and str(e["company"]).isdigit()
-        },
-        "regions": {str(r) for r in gold.get("regions") or []},
-        "departments": {str(d) for d in gold.get("departments") or []},
-    }
-
-
-def evaluate(
-    enricher: Enricher, documents: Iterable[GoldDocument], batch_size: int = 32
-) -> dict[str, Score]:
-    scores = {name: Score() for name in FIELDS}
-    documents = list(documents)
-    for start in range(0, len(documents), batch_size):
-        batch = documents[start : start + batch_size]
-        results = enricher.enrich([d.input for d in batch])
-        for document, result in zip(batch, results, strict=True):
-            predicted, gold = _predicted(result), _gold(document.gold)
-            for name in FIELDS:
-                if ANNOTATED_BY[name] not in document.gold:
-                    continue  # this document's annotators did not label this field
-                score = scores[name]
-                tp = predicted[name] & gold[name]
-                score.tp += len(tp)
-                score.fp += len(predicted[name] - gold[name])
-                score.fn += len(gold[name] - predicted[name])
-                for value in sorted(map(str, predicted[name] - gold[name])):
-                    score.errors.append(f"{document.input.id}: spurious {value}")
-                for value in sorted(map(str, gold[name] - predicted[name])):
-                    score.errors.append(f"{document.input.id}: missed {value}")
-    return scores
-
-
-def run_evaluation(settings: EnrichmentSettings | None = None) -> tuple[dict[str, Score], int]:
-    documents = annotated_set()
-    enricher = Enricher(settings or EnrichmentSettings(), evaluation_registry())
-    return evaluate(enricher, documents), len(documents)
+def run_evaluation(
+    settings: EnrichmentSettings | None = None,
+    *,
+    data_dir: Path | None = None,
+    sets: Iterable[str] = SET_NAMES,
+    without_registry: bool = True,
+    refreeze_heldout: bool = False,
+) -> list[SetScores]:
+    """Each named set scored with the registry and (``without_registry``) without its
+    sectors and places. The held-out set is scored only while it matches its frozen
+    hashes (``refreeze_heldout`` records the current files first)."""
+    directory = find_data_dir(data_dir)
+    chosen = list(dict.fromkeys(sets))
+    if HELDOUT in chosen:
+        if refreeze_heldout:
+            refreeze(directory)
+        check_frozen(directory)
+    loaded = [load_set(name, directory) for name in chosen]
+    settings = settings or EnrichmentSettings()
+    registry = evaluation_registry()
+    enrichers = [(True, Enricher(settings, registry))]
+    if without_registry:
+        text_only = settings.model_copy(
+            update={"registry_implies_sectors": False, "registry_implies_places": False}
+        )
+        enrichers.append((False, Enricher(text_only, registry, models=enrichers[0][1].models)))
+    reports = []
+    for evaluation_set in loaded:
+        for with_registry, enricher in enrichers:
+            started = time.perf_counter()
+            overall, languages = evaluate(enricher, evaluation_set.documents)
+            reports.append(
+                SetScores(
+                    evaluation_set.name,
+                    with_registry,
+                    len(evaluation_set.documents),
+                    overall,
+                    languages,
+                    time.perf_counter() - started,
+                )
+            )
+    return reports

@@ -1,6 +1,6 @@
-"""Invariants of the hand-written hard evaluation cases (myrtille/demo/data/hard_cases.yaml).
+"""Invariants of the hand-written hard evaluation cases (evaluation/tuning/hard_cases.yaml).
 
-The cases sit beside the demo corpus in `myrtille eval enrichment`; these checks guard their
+The cases sit beside the demo corpus in the tuning set of `myrtille eval enrichment`; these checks guard their
 shape (ids, languages, text length) and the consistency of their gold annotations (codes,
 SIRENs present in the fictional Sirene extract, registry companies named in the text).
 """
@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
@@ -20,6 +21,9 @@ from tests.vocabulary import DEPARTMENT_RE, EVENT_TYPES, REGIONS, SECTORS
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 GOLD_KEYS = ("companies", "sectors", "events", "regions", "departments")
+
+
+TUNING_DIR = Path(__file__).resolve().parents[2] / "evaluation" / "tuning"
 
 
 def _data_dir():
@@ -38,7 +42,7 @@ def _is_siren(value) -> bool:
 
 @pytest.fixture(scope="module")
 def cases() -> list[dict]:
-    raw = YAML(typ="safe").load((_data_dir() / "hard_cases.yaml").read_text(encoding="utf-8"))
+    raw = YAML(typ="safe").load((TUNING_DIR / "hard_cases.yaml").read_text(encoding="utf-8"))
     assert isinstance(raw, dict) and isinstance(raw.get("cases"), list)
     return raw["cases"]
 

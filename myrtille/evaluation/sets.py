@@ -1,0 +1,168 @@
+"""The annotated sets the enrichment is measured on, read from the repository's
+``evaluation/`` directory (never shipped in the wheel, never imported by the runtime).
+
+- **tuning**: the demo corpus gold (``myrtille/demo/data/corpus.yaml``) and the hard cases
+  (``evaluation/tuning/hard_cases.yaml``). Lexicon changes are checked against it.
+- **held-out**: ``evaluation/heldout/*.yaml``, written from the text alone and frozen
+  (``SHA256SUMS``); scored at the end, in CI, never while tuning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from myrtille.enrichment.enricher import DocumentInput
+from myrtille.exceptions import MyrtilleError
+
+TUNING = "tuning"
+HELDOUT = "heldout"
+SET_NAMES = (TUNING, HELDOUT)
+MARKER = Path("tuning") / "hard_cases.yaml"
+
+
+class EvaluationDataError(MyrtilleError):
+    """The evaluation data is missing, malformed, or no longer matches its frozen hashes."""
+
+
+@dataclass
+class GoldDocument:
+    input: DocumentInput
+    gold: dict[str, Any]
+    language: str | None  # the true language, for the language score
+
+
+@dataclass
+class EvaluationSet:
+    name: str
+    documents: list[GoldDocument]
+
+
+def find_data_dir(explicit: Path | None = None, start: Path | None = None) -> Path:
+    """``explicit`` (``--data``), else the first ``evaluation/`` holding the tuning cases
+    found from ``start`` (the working directory) upwards, else beside the source checkout."""
+    if explicit is not None:
+        if not (explicit / MARKER).is_file():
+            raise EvaluationDataError(
+                f"{explicit}: not an evaluation directory (no {MARKER} in it) -- give "
+                "--data the repository's evaluation/ directory"
+            )
+        return explicit
+    here = (start or Path.cwd()).resolve()
+    source_checkout = Path(__file__).resolve().parents[2]
+    for directory in (here, *here.parents, source_checkout):
+        candidate = directory / "evaluation"
+        if (candidate / MARKER).is_file():
+            return candidate
+    raise EvaluationDataError(
+        f"no evaluation/ directory found from {here} upwards: the annotated sets live in the "
+        "repository, not in the installed package -- run the command from a checkout of the "
+        "repository or give --data path/to/evaluation"
+    )
+
+
+def load_set(name: str, data_dir: Path) -> EvaluationSet:
+    if name == TUNING:
+        return EvaluationSet(TUNING, demo_corpus() + read_cases(data_dir / MARKER, "hard"))
+    if name == HELDOUT:
+        files = heldout_files(data_dir)
+        if not files:
+            raise EvaluationDataError(
+                f"{data_dir / HELDOUT}: no held-out files (*.yaml) -- the held-out set is "
+                "written and frozen in the repository (see docs/enrichment.md)"
+            )
+        documents = [d for path in files for d in read_cases(path, f"{HELDOUT}:{path.stem}")]
+        return EvaluationSet(HELDOUT, documents)
+    raise EvaluationDataError(f"unknown evaluation set {name!r}: choose from {SET_NAMES}")
+
+
+def heldout_files(data_dir: Path) -> list[Path]:
+    return sorted((data_dir / HELDOUT).glob("*.yaml"))
+
+
+def read_cases(path: Path, prefix: str) -> list[GoldDocument]:
+    """Cases written as ``cases: [{id, language, declared_language?, kind?, title, text,
+    gold}]`` (or a bare list). The page's declared language is ``declared_language`` when
+    the case gives one (a wrong one: detection must override it), else none."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        raw = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except (OSError, YAMLError) as exc:
+        raise EvaluationDataError(f"{path}: cannot be read as YAML: {exc}") from exc
+    cases = raw.get("cases") if isinstance(raw, dict) else raw
+    if not isinstance(cases, list):
+        raise EvaluationDataError(f"{path}: expected a list of cases (or cases: [...])")
+    documents = []
+    for position, case in enumerate(cases, 1):
+        missing = [
+            k for k in ("id", "title", "text") if not isinstance(case, dict) or k not in case
+        ]
+        if missing:
+            raise EvaluationDataError(
+                f"{path}, case {position}: missing {', '.join(missing)} -- every case needs "
+                "id, language, title, text and gold"
+            )
+        language = case.get("language")
+        declared = case.get("declared_language", language if prefix == "hard" else None)
+        documents.append(
+            GoldDocument(
+                DocumentInput(
+                    id=f"{prefix}:{case['id']}",
+                    title=str(case["title"]),
+                    text=str(case["text"]),
+                    language=declared,
+                    kind=str(case.get("kind") or "article"),
+                ),
+                case.get("gold") or {},
+                language,
+            )
+        )
+    return documents
+
+
+def demo_corpus() -> list[GoldDocument]:
+    """The demo site's articles (declared language: their outlet's) and BODACC notices
+    (read through the open-data reader, as the crawler does)."""
+    from myrtille.config.sources import OpenDataSource
+    from myrtille.crawlers.opendata import documents_from
+    from myrtille.demo.corpus import load_corpus
+
+    corpus = load_corpus()
+    documents = [
+        GoldDocument(
+            DocumentInput(
+                id=f"article:{a.slug}",
+                title=a.title,
+                text=f"{a.summary}\n\n{a.body}",
+                language=a.language,
+            ),
+            a.gold,
+            a.language,
+        )
+        for a in corpus.articles
+    ]
+    source = OpenDataSource(
+        id="bodacc", kind="opendata", preset="bodacc", url="http://demo.invalid/records"
+    )
+    records = [{k: v for k, v in n.items() if k != "gold"} for n in corpus.notices]
+    for notice, collected in zip(corpus.notices, documents_from(source, records), strict=True):
+        if collected is None:
+            raise EvaluationDataError(f"demo notice {notice.get('id')}: unreadable as BODACC")
+        documents.append(
+            GoldDocument(
+                DocumentInput(
+                    id=f"notice:{notice['id']}",
+                    title=collected.title,
+                    text=collected.text,
+                    language="fr",
+                    kind="notice",
+                    fields=collected.fields,
+                ),
+                notice.get("gold") or {},
+                "fr",
+            )
+        )
+    return documents
