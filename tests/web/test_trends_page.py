@@ -279,3 +279,69 @@ def test_numbers_dates_and_plurals_follow_the_language(client: httpx.Client) -> 
         assert "0.143" not in html and "0,143" not in html
     assert format_date(day, "fr") == day.strftime("%d/%m/%Y")
     assert format_date(day, "en") == f"{day.day} {day.strftime('%b')} {day.year}"
+
+
+# -- several queries on one chart (issue 13.6) --------------------------------------------
+
+COMPARE_BAR = re.compile(
+    r'<a class="bar s(\d)( spike)?" href="([^"]+)"[^>]* data-series="(\d)" data-count="(\d+)"'
+)
+
+
+def test_two_queries_share_one_chart_with_a_legend_and_a_column_each(
+    client: httpx.Client,
+) -> None:
+    queries = ["event:partnership", "sector:energy"]
+    response = client.get("/trends", params=[("q", q) for q in queries] + [("periods", "10")])
+    assert response.status_code == 200, response.text
+    html = response.text
+    legend = html[html.index('id="trend-legend"') : html.index('id="trend-chart"')]
+    assert legend.count("<li") == 2 and "event:partnership" in legend and "sector:energy" in legend
+    chart = html[html.index('id="trend-chart"') : html.index('id="trend-table"')]
+    bars = COMPARE_BAR.findall(chart)
+    assert len(bars) == 20
+    for number, keep in enumerate(
+        (
+            lambda d: any(e["type"] == "partnership" for e in d.events),
+            lambda d: "energy" in d.sectors,
+        ),
+        start=1,
+    ):
+        drawn = [(int(c), bool(s)) for n, s, _, _, c in bars if n == str(number)]
+        assert [c for c, _ in drawn] == [c for _, c in expected_days(keep, 10)]
+        # Each series' own spikes: partnerships two days ago, energy today.
+        spiked = [day for day, (_, spike) in enumerate(drawn) if spike]
+        assert spiked == ([7] if number == 1 else [9])
+    # One scale: the tallest bar of all is 100%, the others in proportion.
+    heights = re.findall(r'style="height:(\d+)%"', chart)
+    assert max(map(int, heights)) == 100
+    table_html = html[html.index('id="trend-table"') :]
+    assert table_html.count('<th data-series="') == 2
+    assert table_html.count('<td class="count" data-series="2">') == 10
+    assert html.count('<span class="marker">▲1</span>') == 1
+    assert html.count('<span class="marker">▲2</span>') == 1
+    # The form keeps the second query in a "compare with" box.
+    assert 'name="q" value="sector:energy"' in html
+
+
+def test_the_trends_csv_link_gives_the_same_series(client: httpx.Client) -> None:
+    params = [("q", "event:partnership"), ("q", "sector:energy"), ("periods", "10")]
+    html = client.get("/trends", params=params).text
+    href = unescape(re.search(r'id="trend-csv" href="([^"]+)"', html).group(1))  # type: ignore[union-attr]
+    exported = client.get(href)
+    assert exported.status_code == 200
+    assert exported.headers["content-type"] == "text/csv; charset=utf-8"
+    lines = exported.text.splitlines()
+    assert lines[0] == "subject,period,count,spike,baseline_mean,threshold" and len(lines) == 21
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("fr", "au plus 5 peuvent être comparées"), ("en", "at most 5 can be")]
+)
+def test_a_sixth_query_is_refused_in_the_pages_language(
+    client: httpx.Client, lang: str, words: str
+) -> None:
+    params = [("q", f"mot{n}") for n in range(6)] + [("lang", lang)]
+    response = client.get("/trends", params=params)
+    assert response.status_code == 400
+    assert words in response.text and 'id="trend-chart"' not in response.text

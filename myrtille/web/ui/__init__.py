@@ -23,6 +23,7 @@ from myrtille.web.ui import (
     subscribe,
     subscriptions,
     trends,
+    trends_compare,
 )
 from myrtille.web.ui.common import SECURITY_HEADERS, language, link, message
 
@@ -34,6 +35,7 @@ for module in (
     companies,
     signin,
     trends,
+    trends_compare,
     map,
     sources,
     subscriptions,

@@ -7,9 +7,10 @@ draws it (CSS bars, each a link to the search for its period) and lists it in a 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Annotated, Any
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from myrtille.index.base import IndexBackend, SearchRequest
@@ -18,6 +19,7 @@ from myrtille.index.trends import TrendInterval, TrendPoint, index_trend, next_p
 from myrtille.texts import N_, format_date, format_decimal, format_number, gettext, ngettext
 from myrtille.web.api import facet_labels, state, today_utc
 from myrtille.web.ui.common import language, link, other, query_error, render, term
+from myrtille.web.ui.trends_compare import MAX_SERIES, chart_slots, compare_fields, trends_link
 
 router = APIRouter(include_in_schema=False)
 
@@ -114,8 +116,10 @@ def bars(
     node: Node,
     interval: TrendInterval,
     lang: str,
+    top: int | None = None,
 ) -> list[dict[str, Any]]:
-    top = max((p.count for p in points), default=0) or 1
+    # Compared series share one scale (``top``): the tallest bar of them all.
+    top = top or max((p.count for p in points), default=0) or 1
     drawn = []
     for point in points:
         after = next_period(point.period, interval)
@@ -138,43 +142,88 @@ def bars(
 @router.get("/trends", response_class=HTMLResponse)
 def trends_page(
     request: Request,
-    q: str = "",
+    q: Annotated[list[str] | None, Query()] = None,
     interval: str | None = None,
     periods: str | None = None,
     lang: str | None = None,
 ) -> HTMLResponse:
     chosen = language(lang)
     app = state(request)
-    q = q.strip()
+    # Repeated q: the queries to compare, empty boxes of the form left out.
+    queries = [value.strip() for value in q or () if value.strip()]
     every = chosen_interval(interval)
     count = chosen_periods(periods, every)
     end = today_utc()
     common: dict[str, Any] = {
         "title": gettext(chosen, "Trends"),
-        "q": q,
+        "q": queries[0] if queries else "",
+        "compare": compare_fields(queries),
         "interval": every,
         "intervals": {i: gettext(chosen, INTERVAL_NAMES[i]) for i in INTERVALS},
         "periods": count,
         "baseline": BASELINE,
         "quick": quick_links(app.index, chosen, end - timedelta(days=30), end),
-        "switch": link("/trends", other(chosen), q=q, interval=every, periods=count),
+        "switch": trends_link(other(chosen), queries, interval=every, periods=count),
+        "csv": trends_csv_link(queries, every, count),
         "error": None,
+        "too_many": None,
         "trend": None,
     }
-    if not q:
+    if not queries:
         return render(request, "trends.html", chosen, **common)
-    try:
-        node = parse(q, app.resolver)
-    except QueryError as exc:
-        common["error"] = query_error(q, exc, chosen)
+    if len(queries) > MAX_SERIES:
+        common["too_many"] = gettext(
+            chosen,
+            "{count} queries given: at most {max} can be compared. Remove {extra}.",
+            count=format_number(len(queries), chosen),
+            max=format_number(MAX_SERIES, chosen),
+            extra=format_number(len(queries) - MAX_SERIES, chosen),
+        )
         return render(request, "trends.html", chosen, status=400, **common)
-    points = index_trend(app.index, node, end=end, interval=every, periods=count, baseline=BASELINE)
-    total = sum(p.count for p in points)
-    spikes = sum(1 for p in points if p.spike)
+    nodes: list[Node] = []
+    for query in queries:
+        try:
+            nodes.append(parse(query, app.resolver))
+        except QueryError as exc:
+            common["error"] = query_error(query, exc, chosen)
+            return render(request, "trends.html", chosen, status=400, **common)
+    every_points = [
+        index_trend(app.index, node, end=end, interval=every, periods=count, baseline=BASELINE)
+        for node in nodes
+    ]
+    top = max((p.count for points in every_points for p in points), default=0) or 1
+    series = []
+    for number, (query, node, points) in enumerate(
+        zip(queries, nodes, every_points, strict=True), start=1
+    ):
+        total = sum(p.count for p in points)
+        spikes = sum(1 for p in points if p.spike)
+        series.append(
+            {
+                "number": number,
+                "query": query,
+                "total": total,
+                "spikes": spikes,
+                "summary": summary(chosen, total, query, len(points), spikes),
+                "bars": bars(points, query, node, every, chosen, top),
+            }
+        )
+    first = series[0]
     common["trend"] = {
-        "total": total,
-        "spikes": spikes,
-        "summary": summary(chosen, total, q, len(points), spikes),
-        "bars": bars(points, q, node, every, chosen),
+        "total": first["total"],
+        "spikes": first["spikes"],
+        "summary": first["summary"],
+        "bars": first["bars"],
+        "series": series,
+        "slots": chart_slots(series) if len(series) > 1 else [],
     }
     return render(request, "trends.html", chosen, **common)
+
+
+def trends_csv_link(queries: list[str], interval: TrendInterval, periods: int) -> str | None:
+    """The same series as CSV (``trends_compare.trends_export``)."""
+    if not queries or len(queries) > MAX_SERIES:
+        return None
+    pairs = [("q", q) for q in queries]
+    pairs += [("interval", interval), ("periods", str(periods)), ("baseline", str(BASELINE))]
+    return "/trends/export?" + urlencode(pairs)
