@@ -157,6 +157,9 @@ class DigestBuilder:
                     # Digests are the email channel's way of sending its rows.
                     OutboxItem.channel == EmailChannel.name,
                     OutboxItem.status == "pending",
+                    # Urgent rows are the dispatcher's, sent at once even if it has not
+                    # run yet: a digest never carries them (alerts/urgency.py).
+                    OutboxItem.urgent.is_(False),
                 )
                 .order_by(Subscription.id, OutboxItem.id)
             ).all()

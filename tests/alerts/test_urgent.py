@@ -118,3 +118,47 @@ def test_with_urgent_off_the_notice_waits_for_the_digest(
         notice(world, AEROVOLT, "collective", "AEROVOLT SAS")
         assert [r.urgent for r in world.rows()] == [False]
         assert world.dispatcher.run().sent == 0
+
+
+def test_a_digest_before_the_dispatcher_leaves_the_urgent_notice_to_it(
+    tmp_path: Path, enricher: Enricher
+) -> None:
+    """The digest runs first: it must not carry the urgent notice, which the dispatcher
+    then sends at once, marked urgent — one urgent email, no digest entry for it."""
+    recorder = Recorder()
+    with smtp_server(recorder) as port:
+        world = World(tmp_path, port, enricher)
+        import_portfolio(world.database, "clients", io.BytesIO(f"siren\n{AEROVOLT}\n".encode()))
+        create_subscription(
+            world.database,
+            SECRET,
+            email="cci@exemple.fr",
+            query="portfolio:clients",
+            frequency="daily",
+            confirmed_by_operator=True,
+            resolver=CodeResolver(database=world.database),
+            settings=world.settings,
+        )
+        world.publish("Aérovolt lève 12 millions")
+        notice(world, AEROVOLT, "collective", "AEROVOLT SAS")
+        assert sorted(r.urgent for r in world.rows()) == [False, True]
+        email = EmailChannel(world.settings, SECRET)
+        builder = DigestBuilder(world.settings, world.database, world.index, email.send_digest)
+        digest = builder.run("daily", now=datetime(2026, 11, 28, 7, 0, tzinfo=UTC))
+        assert (digest.sent, digest.items) == (1, 1)
+        [envelope] = recorder.envelopes
+        body = received(envelope).get_body(("plain",)).get_content()
+        assert "Aérovolt lève 12 millions" in body
+        assert "Procédures collectives" not in body and "URGENT" not in body
+        assert [r.status for r in world.rows() if r.urgent] == ["pending"]
+        assert world.dispatcher.run().sent == 1
+        assert world.dispatcher.run().sent == 0
+        assert len(recorder.envelopes) == 2
+        urgent = received(recorder.envelopes[1])
+        assert urgent["Subject"].startswith("[Veille] Urgent : ")
+        assert "AEROVOLT" in urgent["Subject"]
+        # A later digest has nothing left to carry.
+        later = builder.run("daily", now=datetime(2026, 11, 29, 7, 0, tzinfo=UTC))
+        assert (later.sent, later.skipped_empty) == (0, 1)
+        assert len(recorder.envelopes) == 2
+        assert {r.status for r in world.rows()} == {"sent"}
