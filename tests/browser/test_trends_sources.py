@@ -32,7 +32,8 @@ def site(tmp_path_factory: pytest.TempPathFactory, feeds: RouteServer) -> Iterat
 
 def test_trends_mark_the_spike(site: Live, page: Page) -> None:
     page.goto(f"{site.url}/trends")
-    page.fill("input[name=q]", "sector:energy")
+    # The first box; the others are "compare with" boxes, also named q.
+    page.fill(".what input[name=q]", "sector:energy")
     page.select_option("select[name=interval]", "day")
     page.fill("input[name=periods]", "21")
     page.click("form.trend-form button[type=submit]")
@@ -49,6 +50,37 @@ def test_trends_mark_the_spike(site: Live, page: Page) -> None:
     page.wait_for_selector("#total")
     assert page.locator("#total").get_attribute("data-total") == "4"
     assert "sector:energy after:" in page.input_value("input[name=q]")
+
+
+def test_trends_compare_two_queries_on_one_chart(site: Live, page: Page) -> None:
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{site.url}/trends?lang=en")
+    page.fill(".what input[name=q]", "sector:energy")
+    page.locator(".compare input[name=q]").first.fill("event:acquisition")
+    page.fill("input[name=periods]", "21")
+    page.click("form.trend-form button[type=submit]")
+    page.wait_for_selector("#trend-legend")
+    legend = page.locator("#trend-legend li")
+    assert legend.count() == 2
+    assert "sector:energy" in legend.nth(0).inner_text()
+    assert "event:acquisition" in legend.nth(1).inner_text()
+    # One bar per series and period, told apart by colour and pattern, not colour alone.
+    first, second = page.locator("#trend-chart a.bar.s1"), page.locator("#trend-chart a.bar.s2")
+    assert first.count() == 21 and second.count() == 21
+    swatches = [
+        page.locator(f"#trend-legend .swatch.s{n}").evaluate(
+            "e => getComputedStyle(e).backgroundImage + getComputedStyle(e).backgroundColor"
+        )
+        for n in (1, 2)
+    ]
+    assert swatches[0] != swatches[1] and "gradient" in swatches[1]
+    # The energy spike is marked on its own series.
+    assert page.locator("#trend-chart a.bar.s1.spike .marker").inner_text() == "▲1"
+    assert page.locator("#trend-chart a.bar.s2.spike").count() == 0
+    assert page.locator("#trend-table thead th[data-series]").count() == 2
+    # Fits a phone: no sideways scroll.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    screenshot(page, "trends-compare")
 
 
 def test_an_agent_polls_a_source_now(site: Live, feeds: RouteServer, page: Page) -> None:
