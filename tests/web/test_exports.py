@@ -81,9 +81,7 @@ def test_csv_export_holds_every_match_not_one_page(exporting: Live) -> None:
         response = http.get("/api/v1/search", params={"q": "aerovolt", "format": "csv"})
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/csv; charset=utf-8"
-    assert response.headers["content-disposition"] == (
-        'attachment; filename="myrtille-search.csv"'
-    )
+    assert response.headers["content-disposition"] == ('attachment; filename="myrtille-search.csv"')
     rows = parsed_csv(response.content)
     assert len(rows) == total
     assert len({row["id"] for row in rows}) == total
