@@ -10,7 +10,7 @@ from myrtille.index.sqlite import SQLiteIndex
 from myrtille.service.runner import recover
 from myrtille.store.database import Database
 from myrtille.store.schema import Document, OutboxItem
-from tests.pipeline.test_retention import DAY, NOW, Corpus, settings_with
+from tests.service.test_retention import DAY, NOW, Corpus, settings_with
 
 
 def test_recover_gives_work_back_and_indexes_the_last_batch(
