@@ -15,7 +15,7 @@ from myrtille.alerts.channels import CHANNELS, UnknownChannel
 from myrtille.alerts.delivery import DestinationError
 from myrtille.alerts.matcher import CompiledSubscription, Matcher, required_keys
 from myrtille.alerts.tokens import sign, verify
-from myrtille.alerts.urgency import portfolio_sirens
+from myrtille.alerts.urgency import names_portfolio, portfolio_sirens
 from myrtille.exceptions import MyrtilleError
 from myrtille.index.query import QueryError, ValueResolver, parse
 from myrtille.store.database import Database
@@ -136,14 +136,16 @@ def create_subscription(
     resolver: ValueResolver | None = None,
     agent_id: int | None = None,
     settings: Settings | None = None,
+    urgent: bool | None = None,
 ) -> Created:
     """Validate and store; without operator consent the subscription waits for the
     subscriber to confirm through a signed link (double opt-in). ``addresses`` gives a
     channel where to deliver (a webhook's URL, an Apprise URL), which the channel checks
-    against ``settings`` (without settings, the defaults)."""
+    against ``settings`` (without settings, the defaults). ``urgent`` (urgent legal
+    notices at once) defaults to on when the query names a portfolio, off otherwise."""
     address = normalise_email(email)
     try:
-        parse(query, resolver)
+        node = parse(query, resolver)
     except QueryError as exc:
         raise SubscriptionError(f"invalid query: {exc}", query=exc) from None
     if frequency not in FREQUENCIES:
@@ -172,6 +174,7 @@ def create_subscription(
             frequency=frequency,
             destinations=destinations,
             agent_id=agent_id,
+            urgent=names_portfolio(node) if urgent is None else urgent,
             # Someone else asking for an address already confirmed still needs its owner's
             # say for this new subscription (require_confirmation).
             active=subscriber.confirmed_at is not None and not require_confirmation,

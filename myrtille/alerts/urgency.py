@@ -24,6 +24,16 @@ def portfolio_sirens(node: Node) -> frozenset[str]:
     return frozenset()
 
 
+def names_portfolio(node: Node) -> bool:
+    """Whether a query looks for a portfolio's companies (``portfolio:NAME`` not excluded):
+    its subscription's ``urgent`` setting is then on by default."""
+    if isinstance(node, Members):
+        return True
+    if isinstance(node, And | Or):
+        return any(names_portfolio(item) for item in node.items)
+    return False
+
+
 def is_urgent(document: IndexedDocument, sirens: frozenset[str]) -> bool:
     """A legal notice carrying an urgent event about one of ``sirens``."""
     if not sirens or document.kind != "notice":

@@ -69,6 +69,12 @@ def _secret(app: AppContext) -> bytes:
     is_flag=True,
     help="Consent was obtained elsewhere (e.g. an existing list); recorded as such.",
 )
+@click.option(
+    "--urgent/--no-urgent",
+    default=None,
+    help="Send urgent legal notices about a portfolio's companies at once, even when daily "
+    "or weekly (default: on when the query uses portfolio:NAME).",
+)
 @click.pass_obj
 @reports_config_errors
 def subscribe(
@@ -84,6 +90,7 @@ def subscribe(
     language: str,
     name: str | None,
     confirmed: bool,
+    urgent: bool | None,
 ) -> None:
     """Create a subscription; it waits for the subscriber's confirmation (double opt-in)."""
     from myrtille.alerts.subscriptions import SubscriptionError, create_subscription
@@ -109,6 +116,7 @@ def subscribe(
             confirmed_by_operator=confirmed,
             resolver=CodeResolver(database=app.database),
             settings=app.settings,
+            urgent=urgent,
         )
     except SubscriptionError as exc:
         err.print(f"Cannot subscribe: {exc}", markup=False)

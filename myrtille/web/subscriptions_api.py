@@ -29,7 +29,7 @@ from myrtille.alerts.subscriptions import (
 )
 from myrtille.alerts.tokens import secret_key
 from myrtille.index.query import QueryError
-from myrtille.store.schema import Agent, Subscriber, Subscription, is_row_id
+from myrtille.store.schema import Agent, Subscriber, Subscription, is_row_id, utcnow
 from myrtille.web.api import ApiError, ErrorBody, errors, parse_query, require_agent, state
 from myrtille.web.ids import id_path
 from myrtille.web.schemas import WebUrl
@@ -55,6 +55,10 @@ class SubscriptionOut(BaseModel):
     frequency: str = Field(description="immediate, daily or weekly")
     channels: list[str]
     active: bool
+    urgent: bool = Field(
+        description="Urgent legal notices about a portfolio company are sent at once, even "
+        "to a daily or weekly subscription (docs/portfolios.md)"
+    )
     created_at: datetime
 
 
@@ -96,6 +100,20 @@ class SubscriptionIn(BaseModel):
         description="Subscribe someone else: the subscription waits for their confirmation. "
         "Default: the agent's own email (active at once)",
     )
+    urgent: bool | None = Field(
+        default=None,
+        description="Send urgent legal notices about the companies of a portfolio the query "
+        "names at once, even when daily or weekly. Default: on when the query uses "
+        "portfolio:NAME, off otherwise",
+    )
+
+
+class SubscriptionChangeIn(BaseModel):
+    """Only the fields given change."""
+
+    name: str | None = Field(default=None, description="The subscription's name")
+    frequency: str | None = Field(default=None, json_schema_extra={"enum": list(FREQUENCIES)})
+    urgent: bool | None = Field(default=None, description="See SubscriptionIn.urgent")
 
 
 class PreviewHitOut(BaseModel):
@@ -146,6 +164,7 @@ def out(subscription: Subscription) -> SubscriptionOut:
         frequency=subscription.frequency,
         channels=list(subscription.channels or []),
         active=subscription.active,
+        urgent=subscription.urgent,
         created_at=subscription.created_at,
     )
 
@@ -227,6 +246,7 @@ def create(
             require_confirmation=not own,
             resolver=app.resolver,
             settings=settings,
+            urgent=body.urgent,
         )
     except SubscriptionError as exc:
         raise invalid(str(exc)) from None
@@ -319,4 +339,51 @@ def deactivate(
             # Someone else's subscription is answered like an unknown one: ids leak nothing.
             raise ApiError(404, "not_found", f"no subscription {subscription_id} of yours")
         end_subscription(subscription)
+        return out(subscription)
+
+
+@router.patch(
+    id_path("", "subscription_id"),
+    response_model=SubscriptionOut,
+    responses={
+        **errors(400),
+        404: {"model": ErrorBody, "description": "No subscription of that id for the agent"},
+        **NO_EMAIL,
+    },
+    summary="Change the name, frequency or urgent setting of one of the agent's own subscriptions",
+)
+def change(
+    request: Request,
+    subscription_id: Annotated[int, Path(description="The subscription id")],
+    body: SubscriptionChangeIn,
+    agent: Annotated[Agent, Depends(require_agent)],
+) -> SubscriptionOut:
+    address = own_address(agent)
+    if body.frequency is not None and body.frequency not in FREQUENCIES:
+        raise invalid(f"frequency must be one of {', '.join(FREQUENCIES)}")
+    if body.name is not None and not body.name.strip():
+        raise invalid("name must not be empty; leave it out to keep the current one")
+    if not is_row_id(subscription_id):
+        raise ApiError(404, "not_found", f"no subscription {subscription_id} of yours")
+    with state(request).database.session() as session:
+        subscription = session.scalar(
+            select(Subscription)
+            .join(Subscriber, Subscriber.id == Subscription.subscriber_id)
+            .where(
+                Subscription.id == subscription_id,
+                Subscriber.email == address,
+                Subscription.ended_at.is_(None),
+            )
+        )
+        if subscription is None:
+            raise ApiError(404, "not_found", f"no subscription {subscription_id} of yours")
+        if body.name is not None:
+            subscription.name = body.name.strip()[:200]
+        if body.frequency is not None:
+            subscription.frequency = body.frequency
+        if body.urgent is not None:
+            subscription.urgent = body.urgent
+        # updated_at moves the subscriptions' version: the matcher reloads.
+        subscription.updated_at = utcnow()
+        session.flush()
         return out(subscription)

@@ -3,6 +3,7 @@ double opt-in of someone else's, the preview of a query, and deactivation."""
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
@@ -17,6 +18,7 @@ from sqlalchemy import select
 from myrtille.alerts.preview import preview
 from myrtille.alerts.subscriptions import confirm
 from myrtille.alerts.tokens import secret_key
+from myrtille.enrichment.portfolios import import_portfolio
 from myrtille.index.factory import open_index
 from myrtille.index.query import QueryError, parse
 from myrtille.index.resolver import CodeResolver
@@ -127,6 +129,7 @@ def test_own_subscription_is_active_at_once_and_listed(live: Live) -> None:
         "frequency",
         "channels",
         "active",
+        "urgent",
         "created_at",
     }
     assert mine[body["id"]]["active"] is True
@@ -288,6 +291,49 @@ def test_delete_of_another_agents_subscription_is_a_404(live: Live) -> None:
     assert theirs["id"] not in {s["id"] for s in get(live, BASE).json()["subscriptions"]}
 
 
+# -- urgent legal notices (portfolios) ---------------------------------------------------
+
+
+def test_urgent_defaults_on_for_a_portfolio_query_and_off_otherwise(live: Live) -> None:
+    import_portfolio(live.database, "api-clients", io.BytesIO(b"siren\n919985002\n"))
+    portfolio = post(live, {"query": "portfolio:api-clients", "frequency": "daily"}).json()
+    plain = post(live, {"query": "aerovolt", "frequency": "daily"}).json()
+    chosen = post(live, {"query": "portfolio:api-clients", "urgent": False}).json()
+    assert (portfolio["urgent"], plain["urgent"], chosen["urgent"]) == (True, False, False)
+    assert [stored(live, s["id"]).urgent for s in (portfolio, plain, chosen)] == [
+        True,
+        False,
+        False,
+    ]
+
+
+def test_patch_changes_urgent_and_frequency(live: Live) -> None:
+    created = post(live, {"query": "aerovolt"}).json()
+    before = stored(live, created["id"]).updated_at
+    with live.client(live.key) as client:
+        response = client.patch(
+            f"{BASE}/{created['id']}", json={"urgent": True, "frequency": "weekly"}
+        )
+        assert response.status_code == 200, response.text
+        assert response.json()["urgent"] is True and response.json()["frequency"] == "weekly"
+        after = stored(live, created["id"])
+        assert (after.urgent, after.frequency, after.name) == (True, "weekly", "aerovolt")
+        assert after.updated_at > before
+        bad = client.patch(f"{BASE}/{created['id']}", json={"frequency": "hourly"})
+        assert_error(bad, 400, "invalid_parameter")
+        assert_error(client.patch(f"{BASE}/999999", json={"urgent": False}), 404, "not_found")
+
+
+def test_patch_of_another_agents_subscription_is_a_404(live: Live) -> None:
+    _agent, other_key = create_agent(live.database, "patch-other", "patch-autre@example.org")
+    theirs = post(live, {"query": "solaris"}, other_key).json()
+    with live.client(live.key) as client:
+        assert_error(
+            client.patch(f"{BASE}/{theirs['id']}", json={"urgent": True}), 404, "not_found"
+        )
+    assert stored(live, theirs["id"]).urgent is False
+
+
 # -- preview ----------------------------------------------------------------------------
 
 
@@ -337,7 +383,7 @@ def test_the_openapi_schema_lists_the_subscription_paths(live: Live) -> None:
     paths = schema["paths"]
     assert set(paths[BASE]) == {"get", "post"}
     assert set(paths[f"{BASE}/preview"]) == {"get"}
-    assert set(paths[f"{BASE}/{{subscription_id}}"]) == {"delete"}
+    assert set(paths[f"{BASE}/{{subscription_id}}"]) == {"delete", "patch"}
     created = paths[BASE]["post"]["responses"]
     assert {"201", "202", "400", "401"} <= set(created)
     assert created["201"]["content"]["application/json"]["schema"]["$ref"].endswith(
