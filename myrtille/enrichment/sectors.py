@@ -2,7 +2,7 @@
 
 A document gets a sector when the evidence is strong enough: a term in the title, several
 distinct terms (or one term repeated) in the text, or a company it is about whose NAF code
-belongs to the sector.
+belongs to the sector together with at least one term of the sector in the text.
 """
 
 from __future__ import annotations
@@ -20,7 +20,10 @@ from myrtille.enrichment.patterns import PatternSet
 TITLE_WEIGHT = 3.0
 TERM_WEIGHT = 1.0
 REPEAT_WEIGHT = 0.5
-COMPANY_WEIGHT = 3.0
+# Below THRESHOLD: a linked company's NAF code alone does not make a document about its
+# sector (the company may be named for a site, a lawsuit, a supplier deal); with one term
+# of the sector in the text, it does.
+COMPANY_WEIGHT = 2.0
 THRESHOLD = 3.0
 
 

@@ -20,7 +20,7 @@ from tests.enrichment.test_enricher import REGISTRY
 
 ARTICLE = (
     "La start-up toulousaine Aérovolt a levé 12 millions d'euros pour industrialiser "
-    "son moteur électrique à Toulouse et va recruter 40 ingénieurs. "
+    "son moteur électrique d'avion à Toulouse et va recruter 40 ingénieurs. "
 )
 
 
