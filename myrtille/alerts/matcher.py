@@ -16,8 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from myrtille.index.base import IndexedDocument
-from myrtille.index.matching import DocumentView, matches, view
+from myrtille.index.matching import SEARCHED, DocumentView, matches, view
 from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text
+from myrtille.index.stems import STEM_LANGUAGES, stem
+
+# The language of each stem stream (word streams are absent): its keys are its stems.
+STREAM_LANGUAGE = {name: language for name, language in SEARCHED["any"] if language}
 
 Key = tuple[str, str]
 # Fields whose values are rare in the stream of documents are the better keys.
@@ -48,9 +52,12 @@ class CompiledSubscription:
 def required_keys(node: Node) -> frozenset[Key] | None:
     """Keys of which any matching document has at least one; None when there are none."""
     if isinstance(node, Text):
-        # Every word of a phrase must be there; its longest word is the most selective.
+        # Every word of a phrase must be there, as written or as its stem in the
+        # document's language; its longest word is the most selective.
         word = max(node.words, key=len)
-        return frozenset({("word", word)})
+        return frozenset(
+            {("word", word), *((language, stem(word, language)) for language in STEM_LANGUAGES)}
+        )
     if isinstance(node, Field):
         return frozenset({(node.name, node.value)})
     if isinstance(node, Members):
@@ -82,8 +89,9 @@ def _cost(keys: frozenset[Key]) -> tuple[int, int]:
 
 def document_keys(seen: DocumentView) -> set[Key]:
     keys: set[Key] = set()
-    for stream in seen.streams.values():
-        keys.update(("word", word) for word in stream)
+    for name, stream in seen.streams.items():
+        kind = STREAM_LANGUAGE.get(name) or "word"
+        keys.update((kind, word) for word in stream)
     for name, values in seen.values.items():
         keys.update((name, value) for value in values)
     return keys

@@ -74,7 +74,7 @@ def search(
     """Search the index with the query language (see docs/query-language.md)."""
     from myrtille.index.base import FACET_FIELDS, SearchRequest
     from myrtille.index.factory import open_index
-    from myrtille.index.hints import EMPTY_INDEX_HINT, index_is_empty
+    from myrtille.index.hints import empty_index_hint, index_is_empty
     from myrtille.index.query import And, DateBound
     from myrtille.index.snippets import plain
 
@@ -139,7 +139,7 @@ def search(
         table.add_row(day, source, hit.title, plain(hit.snippet)[:200])
     out.print(table)
     if index_is_empty(index, result.total):
-        err.print(f"Hint: {EMPTY_INDEX_HINT}.", markup=False)
+        err.print(f"Hint: {empty_index_hint(index)}.", markup=False)
     for name, counts in result.facets.items():
         if counts:
             values = ", ".join(f"{f.label or f.value} ({f.count})" for f in counts[:10])

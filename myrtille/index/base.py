@@ -153,6 +153,14 @@ class IndexBackend(ABC):
         """Delete the documents filed (published, else collected) before ``cutoff``,
         except the ids in ``keep``; undated documents stay. Returns how many went."""
 
+    def rebuild_needed(self) -> str | None:
+        """Why the index must be rebuilt from the state database before it can answer
+        (it was made by an older version of Myrtille and emptied), else None."""
+        return None
+
+    def rebuilt(self) -> None:  # noqa: B027 (optional for backends that migrate in place)
+        """Forget ``rebuild_needed``: a rebuild has just filled the index."""
+
     def optimise(self, *, forcemerge: bool = False) -> None:  # noqa: B027 (optional)
         """Compact the index after deletions, where the backend gains from it."""
 

@@ -1,13 +1,14 @@
 """The Elasticsearch index: the same semantics as the SQLite backend, on a cluster.
 
-Like SQLite, Elasticsearch never splits or folds the words that decide a match: the
-words of ``words_of`` and the enrichment's lemmas are stored space-separated and indexed
-with a whitespace-only analyzer, so ``match_phrase`` sees exactly the words the
+Like SQLite, Elasticsearch never splits, folds or stems the words that decide a match:
+the words of ``words_of`` and their stems (``stems.py``) are stored space-separated and
+indexed with a whitespace-only analyzer, so ``match_phrase`` sees exactly the words the
 in-memory evaluator sees. The French and English analyzers only feed relevance scoring.
 Structured fields are keyword fields holding ``matching.field_values``.
 
 The index is ``<name>-v<MAPPING_VERSION>`` behind the alias ``<name>``; ``create()``
-migrates an older version by reindexing and moving the alias atomically.
+migrates an older version by writing every document anew from its stored payload (the
+words' stems are computed in Python) and moving the alias atomically.
 
 Written with the 9.x client (``pip install 'myrtille[elasticsearch]'``).
 """
@@ -18,10 +19,11 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
-from elasticsearch.helpers import streaming_bulk
+from elasticsearch.helpers import scan, streaming_bulk
 
 from myrtille.exceptions import ConfigError
 from myrtille.index.base import (
@@ -155,20 +157,35 @@ class ElasticsearchIndex(IndexBackend):
 
     def _migrate(self, old: str, new: str) -> None:
         self._create_index(new, alias=False)
-        # Reindex keeps ids and ``seq``; documents written to the alias meanwhile go to
-        # the old index, so migrate with the pipeline stopped.
-        response = self.client.options(request_timeout=LONG_REQUEST_TIMEOUT).reindex(
-            source={"index": old},
-            dest={"index": new, "op_type": "index"},
-            refresh=True,
-            wait_for_completion=True,
+        # Every document is written anew from its payload, keeping its id and ``seq``:
+        # the streams (stems) are computed in Python, which a server-side reindex cannot.
+        # Documents written to the alias meanwhile go to the old index, so migrate with
+        # the pipeline stopped.
+        stored = scan(
+            self.client.options(request_timeout=LONG_REQUEST_TIMEOUT),
+            index=old,
+            query={"match_all": {}},
+            _source=["payload", "seq"],
+            size=SCAN_BATCH,
         )
-        failures = response.body.get("failures") or []
+        failures: list[ItemFailure] = []
+        documents: list[IndexedDocument] = []
+        seqs: list[int] = []
+        for item in chain(stored, [None]):
+            if item is not None:
+                documents.append(from_payload(item["_source"]["payload"]))
+                seqs.append(int(item["_source"]["seq"]))
+            if documents and (item is None or len(documents) >= SCAN_BATCH):
+                _, failed = self._run_bulk(bulk_actions(new, documents, seqs), "migrating")
+                failures += failed
+                documents, seqs = [], []
         if failures:
             raise ElasticsearchError(
                 f"migrating '{old}' to '{new}' failed for {len(failures)} document(s): "
-                f"{failures[:5]}"
+                f"{[(f.id, f.reason) for f in failures[:5]]}"
             )
+        with self._errors("migrating"):
+            self.client.indices.refresh(index=new)
         self.client.indices.update_aliases(
             actions=[
                 {"remove": {"index": old, "alias": self.alias}},

@@ -1,7 +1,8 @@
 """Elasticsearch: the index template (analyzers, mappings) and the documents' bodies.
 
-Words that decide a match are stored exactly as ``words_of`` splits them, space-separated,
-under a whitespace-only analyzer; the French and English analyzers only feed scoring.
+Words that decide a match are stored exactly as ``words_of`` splits them, and stemmed as
+``stems.py`` stems them, space-separated, under a whitespace-only analyzer; the French and
+English analyzers only feed scoring.
 """
 
 from __future__ import annotations
@@ -16,11 +17,17 @@ from myrtille.index.base import (
     FACET_FIELDS,
     IndexedDocument,
 )
-from myrtille.index.matching import STRUCTURED_FIELDS, company_facets, field_values
+from myrtille.index.matching import (
+    SEARCHED,
+    STRUCTURED_FIELDS,
+    company_facets,
+    field_values,
+    word_streams,
+)
 from myrtille.index.payload import payload, stored_time
-from myrtille.index.query import words_of
 
-MAPPING_VERSION = 1
+# 2: stems per language (title_stems_fr…) instead of lemmas; migrated from the payloads.
+MAPPING_VERSION = 2
 FACET_LIMIT = 20
 TEMPLATE_PRIORITY = 500
 # Statuses worth another attempt; every other 4xx is a mistake that would fail again.
@@ -34,8 +41,12 @@ BULK_INITIAL_BACKOFF = 1.0
 # Reindexing and deleting everything outlast the per-request timeout.
 LONG_REQUEST_TIMEOUT = 3600.0
 
-ANY_STREAMS = ("title_words", "text_words", "title_lemmas", "text_lemmas")
-TITLE_STREAMS = ("title_words", "title_lemmas")
+# The field of each stream of ``matching.word_streams``: words, then stems per language.
+STREAM_FIELDS = {
+    name: f"{name}_words" if language is None else f"{name.split('_')[0]}_stems_{language}"
+    for name, language in SEARCHED["any"]
+}
+ANY_STREAMS = tuple(STREAM_FIELDS.values())
 FRENCH_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c"]
 FRENCH_ARTICLES += ["jusqu", "quoiqu", "lorsqu", "puisqu"]
 
@@ -201,11 +212,9 @@ def document_source(document: IndexedDocument, seq: int) -> dict[str, Any]:
         "url": document.url,
         "title": document.title,
         "text": document.text,
-        "title_words": " ".join(words_of(document.title)),
-        "text_words": " ".join(words_of(document.text)),
-        # Split and joined as matching.py splits them (any whitespace).
-        "title_lemmas": " ".join(document.title_lemmas.split()),
-        "text_lemmas": " ".join(document.text_lemmas.split()),
+        # The words and stems of matching.py, computed here: the cluster's analyzers
+        # never stem, so every backend sees the same stems.
+        **{STREAM_FIELDS[name]: " ".join(words) for name, words in word_streams(document).items()},
         **{f"f_{name}": sorted(values[name]) for name in STRUCTURED_FIELDS},
         "facet_company": _company_facets(document),
         "date": es_date(document.date),

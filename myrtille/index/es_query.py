@@ -8,7 +8,8 @@ from datetime import date
 from typing import Any
 
 from myrtille.index.base import FACET_FIELDS, FacetCount, SearchRequest
-from myrtille.index.es_mapping import ANY_STREAMS, TITLE_STREAMS
+from myrtille.index.es_mapping import STREAM_FIELDS
+from myrtille.index.matching import SEARCHED, reduced
 from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text
 
 # Elasticsearch's default index.max_terms_count: a larger set is OR-ed in chunks.
@@ -22,12 +23,19 @@ def _midnight(day: date) -> str:
 def to_dsl(node: Node) -> dict[str, Any]:
     """A query with the semantics of ``matching.matches`` (filter context, no scores)."""
     if isinstance(node, Text):
-        streams = TITLE_STREAMS if node.field == "title" else ANY_STREAMS
-        phrase = " ".join(node.words)
+        # The words as written in the word fields, their stems in each language's fields.
         return {
             "bool": {
                 "should": [
-                    {"match_phrase": {stream: {"query": phrase, "slop": 0}}} for stream in streams
+                    {
+                        "match_phrase": {
+                            STREAM_FIELDS[name]: {
+                                "query": " ".join(reduced(node.words, language)),
+                                "slop": 0,
+                            }
+                        }
+                    }
+                    for name, language in SEARCHED[node.field]
                 ],
                 "minimum_should_match": 1,
             }

@@ -2,9 +2,12 @@
 
 It defines the semantics every backend must reproduce:
 
-- a word matches a word of the title or the text, or a lemma of either (``usine`` finds
-  "usines" through the lemma); words are folded (case and accents);
-- a phrase matches consecutive words of one of those four streams;
+- a word matches a word of the title or the text, or, reduced to its stem in a language,
+  a stem of the title or the text of a document in that language (``usines`` finds
+  "usine" and ``usine`` finds "usines": stem ``usin`` in French; see ``stems.py``); words
+  are folded (case and accents);
+- a phrase matches consecutive words of the title or the text, or consecutive stems in
+  the document's language (``"levées de fonds"`` finds "levée de fonds");
 - ``company:`` matches a linked company's SIREN or the comparable key of a company name;
   ``org:``, ``person:``, ``place:`` match an entity of that label whose folded words are
   the value; ``sector:``, ``event:``, ``region:``, ``dept:``, ``lang:``, ``source:`` match
@@ -22,6 +25,7 @@ from datetime import UTC, datetime, time
 from myrtille.enrichment.names import company_key
 from myrtille.index.base import IndexedDocument
 from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text, words_of
+from myrtille.index.stems import STEM_LANGUAGES, STREAMS, stem_language, stems, stream_name
 
 ENTITY_LABELS = {"org": "ORG", "person": "PER", "place": "LOC"}
 
@@ -30,6 +34,7 @@ ENTITY_LABELS = {"org": "ORG", "person": "PER", "place": "LOC"}
 class DocumentView:
     """A document's words and field values, computed once for many queries."""
 
+    # Words by stream ("title", "text"), and stems by stream and language ("text_fr").
     streams: dict[str, list[str]]
     values: dict[str, set[str]]
     date: datetime | None
@@ -88,17 +93,44 @@ def company_facets(document: IndexedDocument) -> list[tuple[str, str | None]]:
     return facets
 
 
+# Where a query word is looked for: each stream with the language it is stemmed in (None:
+# the words as written), the title's alone for ``title:``.
+SEARCHED: dict[str, tuple[tuple[str, str | None], ...]] = {
+    field: tuple(
+        (name, language)
+        for part in parts
+        for name, language in (
+            (part, None),
+            *((stream_name(part, lang), lang) for lang in STEM_LANGUAGES),
+        )
+    )
+    for field, parts in (("any", STREAMS), ("title", ("title",)))
+}
+
+
+def word_streams(document: IndexedDocument) -> dict[str, list[str]]:
+    """Every stream a document is searched in: its words, and its words' stems in the
+    streams of its language (the others stay empty). Every backend indexes these."""
+    words = {"title": words_of(document.title), "text": words_of(document.text)}
+    streams = dict(words)
+    language = stem_language(document.language)
+    for part in STREAMS:
+        for lang in STEM_LANGUAGES:
+            streams[stream_name(part, lang)] = stems(words[part], lang) if lang == language else []
+    return streams
+
+
 def view(document: IndexedDocument) -> DocumentView:
     return DocumentView(
-        streams={
-            "title": words_of(document.title),
-            "text": words_of(document.text),
-            "title_lemmas": document.title_lemmas.split(),
-            "text_lemmas": document.text_lemmas.split(),
-        },
+        streams=word_streams(document),
         values=field_values(document),
         date=document.date,
     )
+
+
+def reduced(words: tuple[str, ...], language: str | None) -> tuple[str, ...]:
+    """A query's words as a stream of ``language`` holds them (None: as written)."""
+    return words if language is None else tuple(stems(words, language))
 
 
 def _contains(stream: list[str], words: tuple[str, ...]) -> bool:
@@ -116,8 +148,11 @@ def matches(node: Node, document: IndexedDocument | DocumentView) -> bool:
 
 def _match(node: Node, doc: DocumentView) -> bool:
     if isinstance(node, Text):
-        names = ("title", "title_lemmas") if node.field == "title" else tuple(doc.streams)
-        return any(_contains(doc.streams[name], node.words) for name in names)
+        return any(
+            _contains(doc.streams[name], reduced(node.words, language))
+            for name, language in SEARCHED[node.field]
+            if doc.streams[name]
+        )
     if isinstance(node, Field):
         return node.value in doc.values.get(node.name, set())
     if isinstance(node, Members):

@@ -80,4 +80,5 @@ def rebuild(
         total += index.index(chunk)
         if progress:
             progress(total)
+    index.rebuilt()
     return total

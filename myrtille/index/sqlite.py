@@ -1,9 +1,10 @@
 """The default index: SQLite FTS5 in the data directory, no server.
 
-Words are folded and split by Myrtille itself (``words_of``) and stored space-separated
-in an FTS5 table with the ``ascii`` tokenizer, so SQLite sees exactly the words the
-in-memory evaluator sees. Structured fields live in a ``facets`` table. WAL mode lets
-one writer and many readers work side by side; batches are written in one transaction.
+Words are folded and split by Myrtille itself (``words_of``), stemmed in the document's
+language (``stems.py``) and stored space-separated in an FTS5 table with the ``ascii``
+tokenizer, so SQLite sees exactly the words and stems the in-memory evaluator sees.
+Structured fields live in a ``facets`` table. WAL mode lets one writer and many readers
+work side by side; batches are written in one transaction.
 
 A search fills a temporary ``matched`` table once (row id, score, date), driven by one FTS5
 ``MATCH`` of the query's text part when it has one (``sqlite_fts.py``); the total, the
@@ -31,10 +32,11 @@ from myrtille.index.base import (
     SearchRequest,
     SearchResult,
 )
+from myrtille.index.matching import word_streams
 from myrtille.index.payload import from_payload, payload_json, stored_time
-from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text, words_of
+from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text
 from myrtille.index.snippets import hit, query_terms
-from myrtille.index.sqlite_fts import Plan, phrase, plan, ranking_phrases
+from myrtille.index.sqlite_fts import COLUMNS, Plan, phrase, plan, ranking_phrases
 from myrtille.index.sqlite_scan import scan_matches
 from myrtille.index.sqlite_tables import (
     FACET_ROWS,
@@ -71,15 +73,31 @@ class SQLiteIndex(IndexBackend):
 
     def create(self) -> None:
         """Create the tables; an index of an older schema version is dropped and made
-        anew (run ``myrtille index rebuild`` to fill it)."""
+        anew, marked as needing ``myrtille index rebuild`` until a rebuild fills it."""
         version = self.schema_version()
-        if version is not None and version != SCHEMA_VERSION:
+        outdated = version is not None and version != SCHEMA_VERSION
+        if outdated:
             for table in reversed(TABLES):
                 self.db.execute(f"DROP TABLE IF EXISTS {table}")
         self.db.executescript(SCHEMA)
         self.db.execute(
             "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
         )
+        if outdated:
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('rebuild_needed', ?)",
+                (
+                    f"made by an older version of Myrtille (index schema {version}, now "
+                    f"{SCHEMA_VERSION}) and emptied when this version opened it",
+                ),
+            )
+
+    def rebuild_needed(self) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'rebuild_needed'").fetchone()
+        return str(row[0]) if row else None
+
+    def rebuilt(self) -> None:
+        self.db.execute("DELETE FROM meta WHERE key = 'rebuild_needed'")
 
     def schema_version(self) -> int | None:
         try:
@@ -118,16 +136,11 @@ class SQLiteIndex(IndexBackend):
                         payload_json(document),
                     ),
                 ).lastrowid
+                streams = word_streams(document)
                 db.execute(
-                    "INSERT INTO fts (rowid, title, text, title_lemmas, text_lemmas) "
-                    "VALUES (?,?,?,?,?)",
-                    (
-                        seq,
-                        " ".join(words_of(document.title)),
-                        " ".join(words_of(document.text)),
-                        document.title_lemmas,
-                        document.text_lemmas,
-                    ),
+                    f"INSERT INTO fts (rowid, {', '.join(COLUMNS)}) "
+                    f"VALUES (?{',?' * len(COLUMNS)})",
+                    (seq, *(" ".join(streams[column]) for column in COLUMNS)),
                 )
                 db.executemany(
                     "INSERT INTO facets VALUES (?,?,?,?)", list(facet_rows(seq, document))

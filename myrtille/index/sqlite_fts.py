@@ -23,10 +23,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from myrtille.index.matching import SEARCHED, reduced
 from myrtille.index.query import And, Node, Not, Or, Text
+from myrtille.index.stems import STEM_LANGUAGES, STREAMS, stream_name
 
-TEXT_COLUMNS = "{title text title_lemmas text_lemmas}"
-TITLE_COLUMNS = "{title title_lemmas}"
+# The FTS5 columns: the words of the title and the text, then their stems per language.
+COLUMNS = (*STREAMS, *(stream_name(part, lang) for lang in STEM_LANGUAGES for part in STREAMS))
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,20 @@ class Plan:
 
 
 def phrase(node: Text) -> str:
-    columns = TITLE_COLUMNS if node.field == "title" else TEXT_COLUMNS
-    # Words are letters and digits only (words_of), so quoting them is always safe.
-    return f'{columns} : "{" ".join(node.words)}"'
+    """The words as written in the word columns, OR their stems in each language's
+    columns: one parenthesised group, which the expressions below treat as one phrase."""
+    groups: dict[str | None, list[str]] = {}
+    for name, language in SEARCHED[node.field]:
+        groups.setdefault(language, []).append(name)
+    # Words (and stems) are letters and digits only (words_of), so quoting them is safe.
+    return (
+        "("
+        + " OR ".join(
+            f'{{{" ".join(names)}}} : "{" ".join(reduced(node.words, language))}"'
+            for language, names in groups.items()
+        )
+        + ")"
+    )
 
 
 def ranking_phrases(node: Node) -> tuple[str, ...]:

@@ -7,12 +7,14 @@ from collections.abc import Sequence
 
 from myrtille.index.base import IndexedDocument
 from myrtille.index.matching import company_facets, field_values
+from myrtille.index.sqlite_fts import COLUMNS
 
-SCHEMA_VERSION = 1
+# 2: stem columns per language (title_fr, text_fr, title_en, text_en) instead of lemmas.
+SCHEMA_VERSION = 2
 # Facets read from the structured field's own rows (same values), so that an index built
 # before the facet existed needs no rebuild.
 FACET_ROWS = {"dept": "dept"}
-SCHEMA = """
+SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS docs (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -32,7 +34,7 @@ CREATE INDEX IF NOT EXISTS facets_value ON facets (field, value, seq);
 CREATE INDEX IF NOT EXISTS facets_seq_value ON facets (seq, field, value, label);
 DROP INDEX IF EXISTS facets_seq;
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-    title, text, title_lemmas, text_lemmas, tokenize = 'ascii');
+    {", ".join(COLUMNS)}, tokenize = 'ascii');
 """
 TABLES = ("meta", "docs", "facets", "fts")
 

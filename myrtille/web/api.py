@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 
 from myrtille.index.base import FACET_FIELDS, IndexBackend, IndexedDocument, SearchRequest
 from myrtille.index.export import MEDIA_TYPES, ExportFormat, csv_cell, export_chunks, filename
-from myrtille.index.hints import EMPTY_INDEX_HINT, index_is_empty
+from myrtille.index.hints import empty_index_hint, index_is_empty
 from myrtille.index.query import (
     And,
     DateBound,
@@ -299,7 +299,7 @@ def search(
             for name, counts in result.facets.items()
         },
         histogram=[BucketOut(bucket=b, count=n) for b, n in result.histogram],
-        hint=EMPTY_INDEX_HINT if index_is_empty(index, result.total) else None,
+        hint=empty_index_hint(index) if index_is_empty(index, result.total) else None,
     )
 
 
