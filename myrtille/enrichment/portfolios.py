@@ -36,6 +36,35 @@ _WRITE_BATCH = 5000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
+class PortfolioError(ConfigError):
+    """A portfolio file or name that cannot be used at all; ``kind`` and ``params`` let a
+    page say it in its own language (web/ui/portfolios.py), the message says it in
+    English for the CLI."""
+
+    def __init__(
+        self,
+        kind: str,
+        message: str,
+        params: dict[str, object],
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message, path=path, line=line, hint=hint)
+        self.kind = kind
+        self.params = params
+
+
+@dataclass(frozen=True)
+class LineProblem:
+    """A skipped line: ``kind`` is no_siren, not_nine_digits or checksum."""
+
+    line: int
+    kind: str
+    value: str
+
+
 @dataclass
 class PortfolioFile:
     """What a CSV file holds, once checked: the SIRENs (first label wins) and the problems."""
@@ -45,16 +74,18 @@ class PortfolioFile:
     duplicates: int = 0
     bad_count: int = 0
     bad_lines: list[tuple[int, str]] = field(default_factory=list)
+    bad_problems: list[LineProblem] = field(default_factory=list)
     unknown_count: int = 0
     unknown_lines: list[tuple[int, str]] = field(default_factory=list)
     encoding: str = "utf-8"
     delimiter: str = ","
     _line_of: dict[str, int] = field(default_factory=dict, repr=False)
 
-    def bad(self, line: int, reason: str) -> None:
+    def bad(self, line: int, reason: str, kind: str, value: str = "") -> None:
         self.bad_count += 1
         if len(self.bad_lines) < MAX_REPORTED_LINES:
             self.bad_lines.append((line, reason))
+            self.bad_problems.append(LineProblem(line, kind, value))
 
 
 @dataclass(frozen=True)
@@ -70,8 +101,10 @@ def check_name(name: str) -> str:
     """The portfolio name as stored (lower case); an error says what a name may hold."""
     folded = name.strip().lower()
     if not NAME_PATTERN.fullmatch(folded):
-        raise ConfigError(
+        raise PortfolioError(
+            "bad_name",
             f"'{name[:80]}' is not a portfolio name",
+            {"name": name[:80]},
             hint="use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or "
             "digit (it is written portfolio:NAME in queries)",
         )
@@ -97,8 +130,12 @@ def _read(stream: BinaryIO, encoding: str, where: str) -> PortfolioFile:
         sample = text.read(8192)
         text.seek(0)
         if not sample.strip():
-            raise ConfigError(
-                "the file is empty", path=where, hint="one SIREN per line, e.g. 552100554"
+            raise PortfolioError(
+                "empty",
+                "the file is empty",
+                {},
+                path=where,
+                hint="one SIREN per line, e.g. 552100554",
             )
         delimiter = _delimiter(sample)
         reader = csv.reader(text, delimiter=delimiter)
@@ -110,21 +147,27 @@ def _read(stream: BinaryIO, encoding: str, where: str) -> PortfolioFile:
                 continue
             found.rows += 1
             if found.rows > MAX_ROWS:
-                raise ConfigError(
+                raise PortfolioError(
+                    "too_many_rows",
                     f"more than {MAX_ROWS:,} rows (line {line})",
+                    {"limit": MAX_ROWS, "line": line},
                     path=where,
                     hint="split the file into several portfolios",
                 )
             _check_row(found, line, row, siren_at, label_at)
         if not found.rows:
-            raise ConfigError(
+            raise PortfolioError(
+                "no_rows",
                 "the file has a header but no rows",
+                {},
                 path=where,
                 hint="add one SIREN per line under the header",
             )
         if not found.entries:
-            raise ConfigError(
+            raise PortfolioError(
+                "no_valid_siren",
                 f"no line of the file holds a valid SIREN ({found.bad_count} bad lines)",
+                {"bad": found.bad_count},
                 path=where,
                 hint="a SIREN is 9 digits whose Luhn checksum holds, e.g. 552100554",
             )
@@ -155,8 +198,10 @@ def _columns(
         siren_at = next((i for i, c in enumerate(cells) if c in SIREN_COLUMNS), None)
         if siren_at is None:
             shown = ", ".join(repr(c[:40]) for c in row[:5])
-            raise ConfigError(
+            raise PortfolioError(
+                "no_siren_column",
                 f"no 'siren' column in the header ({shown})",
+                {"header": shown, "delimiter": delimiter},
                 path=where,
                 line=reader.line_num,  # type: ignore[attr-defined]
                 hint="the first line must name the columns, e.g. siren,label; the delimiter "
@@ -164,7 +209,7 @@ def _columns(
             )
         label_at = next((i for i, c in enumerate(cells) if c in LABEL_COLUMNS), None)
         return siren_at, label_at, None
-    raise ConfigError("the file is empty", path=where, hint="one SIREN per line")
+    raise PortfolioError("empty", "the file is empty", {}, path=where, hint="one SIREN per line")
 
 
 def _lines(
@@ -183,10 +228,18 @@ def _check_row(
     siren = re.sub(r"\s", "", raw)
     if not re.fullmatch(r"\d{9}", siren):
         shown = _CONTROL.sub("", raw)[:20]
-        found.bad(line, f"'{shown}' is not a SIREN (9 digits)" if raw else "no SIREN")
+        if raw:
+            found.bad(line, f"'{shown}' is not a SIREN (9 digits)", "not_nine_digits", shown)
+        else:
+            found.bad(line, "no SIREN", "no_siren")
         return
     if not valid_siren(siren):
-        found.bad(line, f"'{siren}' is not a valid SIREN (its Luhn checksum fails: a typo?)")
+        found.bad(
+            line,
+            f"'{siren}' is not a valid SIREN (its Luhn checksum fails: a typo?)",
+            "checksum",
+            siren,
+        )
         return
     if siren in found.entries:
         found.duplicates += 1
@@ -231,8 +284,10 @@ def import_portfolio(
             session.add(portfolio)
             session.flush()
         elif agent_id is not None and portfolio.agent_id not in (None, agent_id):
-            raise ConfigError(
+            raise PortfolioError(
+                "not_yours",
                 f"the portfolio '{stored_name}' belongs to another agent",
+                {"name": stored_name},
                 hint="choose another name",
             )
         session.execute(
