@@ -15,6 +15,7 @@ from myrtille.config.durations import format_duration
 from myrtille.config.settings import Settings
 from myrtille.crawlers.polling import effective_interval
 from myrtille.crawlers.runner import CrawlReport
+from myrtille.store.health_texts import shown
 from myrtille.store.schema import SourceState
 
 
@@ -76,15 +77,18 @@ def print_crawl_report(console: Console, report: CrawlReport) -> None:
         table.add_column(
             column, justify="right" if column in ("found", "new", "known", "dupes") else "left"
         )
+    lang = texts.locale_language()  # health texts in the terminal's language (docs/cli.md)
     for outcome in report.outcomes.values():
         if outcome.error:
-            text = f"[red]error:[/] {_escape(outcome.error)}"
+            text = f"[red]error:[/] {_escape(shown(outcome.error, lang))}"
         elif outcome.not_modified:
             text = "not modified"
         else:
             text = "ok"
         if outcome.warnings:
-            text += "".join(f"\n[yellow]warning:[/] {_escape(w)}" for w in outcome.warnings)
+            text += "".join(
+                f"\n[yellow]warning:[/] {_escape(shown(w, lang))}" for w in outcome.warnings
+            )
         table.add_row(
             outcome.source_id,
             str(outcome.found),
@@ -95,7 +99,6 @@ def print_crawl_report(console: Console, report: CrawlReport) -> None:
         )
     console.print(table)
     failed = report.failed
-    lang = texts.locale_language()
     summary = texts.ngettext(lang, "{n} new document", "{n} new documents", report.new)
     if failed:
         summary += texts.ngettext(
@@ -134,6 +137,7 @@ def _interval(configured: timedelta, state: SourceState) -> str:
 
 
 def print_sources(console: Console, settings: Settings, states: dict[str, SourceState]) -> None:
+    lang = texts.locale_language()  # health texts in the terminal's language (docs/cli.md)
     table = Table(title=f"Sources ({len(settings.sources)})", title_justify="left")
     for column in (
         "id",
@@ -170,8 +174,8 @@ def print_sources(console: Console, settings: Settings, states: dict[str, Source
                 if state.consecutive_failures > 1
                 else ""
             )
-            notes.append(f"[red]{_escape(state.last_error)}[/]{streak}")
-        notes += [f"[yellow]{_escape(w)}[/]" for w in state.warnings or []]
+            notes.append(f"[red]{_escape(shown(state.last_error, lang))}[/]{streak}")
+        notes += [f"[yellow]{_escape(shown(w, lang))}[/]" for w in state.warnings or []]
         if not source.enabled:
             notes.insert(0, "disabled")
         table.add_row(

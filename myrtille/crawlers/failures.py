@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from scrapy.exceptions import IgnoreRequest
 from twisted.internet import defer, error
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
+
+from myrtille.store.health_texts import english, said
 
 # Failures worth trying again on the next poll; the others are remembered as final.
 TRANSIENT = "transient"
@@ -14,65 +18,80 @@ FINAL = "final"
 
 def describe_failure(failure: Failure, timeout: float | None = None) -> tuple[str, str]:
     """A plain explanation of why a request failed, and whether it is worth retrying."""
+    problem, permanence = explain_failure(failure, timeout)
+    return english(problem), permanence
+
+
+def describe_status(status: int) -> tuple[str, str]:
+    problem, permanence = explain_status(status)
+    return english(problem), permanence
+
+
+def explain_failure(failure: Failure, timeout: float | None = None) -> tuple[dict[str, Any], str]:
+    """Why a request failed, as a coded health text (store/health_texts.py), and
+    whether it is worth retrying."""
     value = failure.value
     text = str(value)
     # Scrapy >= 2.14 wraps Twisted's errors in its own exception classes.
     name = type(value).__name__
     if name == "DownloadTimeoutError":
-        return (f"timed out after {timeout:g}s" if timeout else "timed out"), TRANSIENT
+        return _timed_out(timeout), TRANSIENT
     if name == "DownloadCancelledError":
         if "max size" in text or "maxsize" in text.lower():
-            return "the answer is larger than the size cap", FINAL
-        return "download cancelled", TRANSIENT
+            return said("too_large"), FINAL
+        return said("cancelled"), TRANSIENT
     if name == "DownloadConnectionRefusedError":
-        return "connection refused", TRANSIENT
+        return said("connection_refused"), TRANSIENT
     if name == "CannotResolveHostError":
-        return "host name not found (DNS)", TRANSIENT
+        return said("dns"), TRANSIENT
     if name == "ResponseDataLossError":
-        return "the connection closed before a complete answer", TRANSIENT
+        return said("closed_early"), TRANSIENT
     if failure.check(IgnoreRequest):
         lowered = text.lower()
         if "robots.txt" in lowered:
-            return "blocked by robots.txt", FINAL
+            return said("robots"), FINAL
         if "redirect" in lowered:
-            return "too many redirects (a redirect loop?)", FINAL
+            return said("redirect_loop"), FINAL
         if "max size" in lowered or "larger than" in lowered or "maxsize" in lowered:
-            return "the answer is larger than the size cap", FINAL
+            return said("too_large"), FINAL
         if "offsite" in lowered or "domain" in lowered:
-            return f"request not allowed ({text})", FINAL
-        return f"request dropped ({text})", FINAL
+            return said("not_allowed", detail=text), FINAL
+        return said("dropped", detail=text), FINAL
     if failure.check(defer.TimeoutError, error.TimeoutError, error.TCPTimedOutError):
-        after = f" after {timeout:g}s" if timeout else ""
-        return f"timed out{after}", TRANSIENT
+        return _timed_out(timeout), TRANSIENT
     if failure.check(error.DNSLookupError):
-        return "host name not found (DNS)", TRANSIENT
+        return said("dns"), TRANSIENT
     if failure.check(error.ConnectionRefusedError):
-        return "connection refused", TRANSIENT
+        return said("connection_refused"), TRANSIENT
     if failure.check(defer.CancelledError):
         if "size" in text.lower() or not text:
-            return "the answer is larger than the size cap", FINAL
-        return "download cancelled", TRANSIENT
+            return said("too_large"), FINAL
+        return said("cancelled"), TRANSIENT
     if failure.check(
         ResponseNeverReceived, ResponseFailed, error.ConnectionLost, error.ConnectionDone
     ):
         inner = getattr(value, "reasons", None)
         if inner and any("size" in str(r.value).lower() for r in inner):
-            return "the answer is larger than the size cap", FINAL
-        return "the connection closed before a complete answer", TRANSIENT
+            return said("too_large"), FINAL
+        return said("closed_early"), TRANSIENT
     if failure.check(error.ConnectError):
-        return f"cannot connect ({text})", TRANSIENT
-    return f"{type(value).__name__}: {text}"[:300], TRANSIENT
+        return said("cannot_connect", detail=text), TRANSIENT
+    return said("other", detail=f"{type(value).__name__}: {text}"[:300]), TRANSIENT
 
 
-def describe_status(status: int) -> tuple[str, str]:
+def explain_status(status: int) -> tuple[dict[str, Any], str]:
     if status == 404:
-        return "HTTP 404 not found", FINAL
+        return said("http_not_found", status=status), FINAL
     if status == 410:
-        return "HTTP 410 gone", FINAL
+        return said("http_gone", status=status), FINAL
     if status in (401, 403):
-        return f"HTTP {status} access denied", FINAL
+        return said("http_denied", status=status), FINAL
     if status == 429:
-        return "HTTP 429 too many requests", TRANSIENT
+        return said("http_too_many", status=status), TRANSIENT
     if status >= 500:
-        return f"HTTP {status} server error", TRANSIENT
-    return f"HTTP {status}", FINAL
+        return said("http_server_error", status=status), TRANSIENT
+    return said("http_other", status=status), FINAL
+
+
+def _timed_out(timeout: float | None) -> dict[str, Any]:
+    return said("timed_out_after", seconds=f"{timeout:g}") if timeout else said("timed_out")

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from myrtille.crawlers.polling import next_interval
 from myrtille.store.database import Database
+from myrtille.store.health_texts import said, stored
 from myrtille.store.schema import SourceState, utcnow
 
 MAX_WARNINGS = 20
@@ -59,23 +60,24 @@ class SourceRun:
     def all_warnings(self) -> list[str]:
         warnings = list(self.warnings)
         if self.refused:
-            warnings.insert(
-                0,
-                f"{REFUSED_PREFIX} {self.refused} link(s) from the source's content were not "
-                f"followed; last: {self.last_refusal}",
-            )
+            refused = said("refused_links", n=self.refused, last=self.last_refusal)
+            warnings.insert(0, stored(refused))
         if self.article_failures:
             reasons = ", ".join(
                 f"{reason} ×{count}" if count > 1 else reason
                 for reason, count in self.article_failures.most_common()
             )
             total = sum(self.article_failures.values())
-            fallback = (
-                f"; the feed summary was used for {self.summaries_used}"
-                if self.summaries_used
-                else ""
-            )
-            warnings.insert(0, f"{total} article page(s) could not be used ({reasons}){fallback}")
+            if self.summaries_used:
+                failed = said(
+                    "article_failures_summaries",
+                    n=total,
+                    reasons=reasons,
+                    used=self.summaries_used,
+                )
+            else:
+                failed = said("article_failures", n=total, reasons=reasons)
+            warnings.insert(0, stored(failed))
         return warnings[:MAX_WARNINGS]
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, cast
 from myrtille.crawlers.progress import ProgressEvents
 from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import AddResult
+from myrtille.store import health_texts
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -84,7 +85,10 @@ class IntakePipeline:
                 run.duplicates += 1
             elif result.outcome == "refused":
                 # The intake's URL rule (not http(s)): seen on the source's health.
-                run.warn(f"Document not stored: {item.url[:200]} ({result.reason})")
+                refused = health_texts.said(
+                    "not_stored", url=item.url[:200], reason=str(result.reason)
+                )
+                run.warn(health_texts.stored(refused))
             else:
                 run.known += 1
             self.events.emit(

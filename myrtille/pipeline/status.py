@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from myrtille.store.database import Database
+from myrtille.store.health_texts import english
 from myrtille.store.schema import (
     Document,
     Enrichment,
@@ -61,7 +62,7 @@ def read_status(database: Database, indexed: int | None = None) -> PipelineStatu
         states = list(session.scalars(select(SourceState)))
         status.sources = len(states)
         status.sources_failing = sorted(
-            (s.source_id, s.last_error or "", s.consecutive_failures or 0)
+            (s.source_id, english(s.last_error or ""), s.consecutive_failures or 0)
             for s in states
             if s.last_error
         )

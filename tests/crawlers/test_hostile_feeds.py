@@ -223,4 +223,6 @@ def test_links_to_files_other_schemes_and_local_services_store_nothing(
     assert set(documents(settings)) == own
     outcome = result["outcomes"]["hostile"]
     assert outcome["error"] is None, outcome["error"]
-    assert any(w.startswith(f"Refused links: {len(hostile)} link(s)") for w in outcome["warnings"])
+    assert any(
+        w.startswith(f"Refused links: {len(hostile)} links from") for w in outcome["warnings"]
+    )

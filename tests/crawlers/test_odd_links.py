@@ -65,7 +65,7 @@ def test_an_ipv6_item_link_does_not_lose_the_feed(
     assert state is not None and state.last_error is None
     # The documentation range is no public address: refused, and said so.
     assert any(
-        w.startswith("Refused links: 1 link(s)") and "2001:db8::1" in w for w in state.warnings
+        w.startswith("Refused links: 1 link from") and "2001:db8::1" in w for w in state.warnings
     )
 
 
@@ -88,7 +88,7 @@ def test_links_the_intake_refuses_show_on_the_sources_health(
 
     state = load_state(open_database(settings.state_url), "eco")
     assert state is not None and state.last_error is None and state.items_new == 2
-    refused = [w for w in state.warnings if w.startswith("Refused links: 2 link(s)")]
+    refused = [w for w in state.warnings if w.startswith("Refused links: 2 links from")]
     assert refused and "only http and https" in refused[0], state.warnings
     not_stored = [w for w in state.warnings if w.startswith("Document not stored:")]
     assert not_stored and "spaces or control characters" in not_stored[0], state.warnings
@@ -108,5 +108,5 @@ def test_links_the_intake_refuses_show_on_the_sources_health(
     )
     assert shown.returncode == 0, shown.stderr.decode()
     out = shown.stdout.decode()
-    assert "eco" in out and "Refused links: 2 link(s)" in out, out
+    assert "eco" in out and "Refused links: 2 links from" in out, out
     assert "Document not stored: http://exa mple.org/x" in out, out

@@ -166,7 +166,7 @@ def test_feed_links_to_files_and_internal_services_are_refused(
     outcome = report.outcomes["hostile"]
     assert outcome.error is None, outcome.error  # one bad link does not fail the source
     warning = refused_warning(settings, "hostile")
-    assert warning.startswith(f"Refused links: {len(hostile)} link(s)"), warning
+    assert warning.startswith(f"Refused links: {len(hostile)} links from"), warning
     assert "only http and https" in warning or "non-public address" in warning
 
 
@@ -245,8 +245,8 @@ def test_sitemap_and_site_links_to_internal_services_are_refused(
     nothing_stored_holds(settings, SECRET)
     assert stored_urls(settings) == sorted([server.url("/a/own.html"), server.url("/b/own.html")])
     assert report.outcomes["plan"].error is None
-    assert refused_warning(settings, "plan").startswith("Refused links: 2 link(s)")
-    assert refused_warning(settings, "liste").startswith("Refused links: 1 link(s)")
+    assert refused_warning(settings, "plan").startswith("Refused links: 2 links from")
+    assert refused_warning(settings, "liste").startswith("Refused links: 1 link from")
 
 
 def test_opendata_record_urls_to_internal_addresses_are_not_kept(
@@ -292,7 +292,7 @@ def test_refused_links_show_in_myrtille_sources(
     listed = runner.invoke(main, ["--config", str(config), "sources"], terminal_width=400)
     assert listed.exit_code == 0, listed.output
     text = " ".join(listed.output.split())
-    assert "Refused links: 1 link(s)" in text, listed.output
+    assert "Refused links: 1 link from" in text, listed.output
     assert canary.connections == 0
 
 
@@ -316,6 +316,6 @@ def test_refused_links_show_on_the_sources_page(
     refused = re.search(r'<div class="meta refused">(.*?)</div>', page.text, re.S)
     assert refused, page.text
     words = " ".join(unescape(refused.group(1)).split())
-    assert words.startswith("Refused links (the URL rule, see docs/security.md): 1 link(s)")
+    assert words.startswith("Refused links (the URL rule, see docs/security.md): 1 link from")
     assert f"127.0.0.1:{canary.port}/internal" in words and "loopback" in words
     assert canary.connections == 0

@@ -217,8 +217,9 @@ def page_data(path: str) -> list[str]:
 
 
 # Sources in every state of health: polled fine, failing (with a link refused by the URL
-# rule), never polled, disabled. Their error texts are what remote servers and the
-# crawler recorded (stored English, like any crawled text): data, not the page's words.
+# rule), never polled, disabled. The crawler stores its health texts as codes
+# (store/health_texts.py) shown in the page's language; only URLs and the URL rule's
+# reasons are data.
 SOURCES: list[dict[str, Any]] = [
     {"id": "eco-regions", "kind": "feed", "url": "https://eco.example/rss", "name": "Éco Régions"},
     {"id": "la-depeche", "kind": "site", "url": "https://ld.example/", "interval": "2h"},
@@ -231,23 +232,25 @@ SOURCES: list[dict[str, Any]] = [
         "enabled": False,
     },
 ]
-SOURCE_ERROR = "HTTP 503 Service Unavailable"
+SOURCE_FEED = "https://ld.example/rss"
 SOURCE_REFUSAL = "http://127.0.0.1:8080/admin"
+SOURCE_REFUSAL_REASON = "a loopback address"
 
 
 def _source_health(live: Any) -> list[str]:
-    """Record one good and one failing poll; return the texts the crawler stored."""
-    from myrtille.crawlers.health import SourceRun, load_state, record_run
+    """Record one good and one failing poll, as the crawler writes them; return the
+    data in them (URLs, the URL rule's reason)."""
+    from myrtille.crawlers.failures import explain_status
+    from myrtille.crawlers.health import SourceRun, record_run
+    from myrtille.store.health_texts import said, stored
 
     good = SourceRun(source_id="eco-regions", kind="feed", found=3, new=3)
     record_run(live.database, good)
     bad = SourceRun(source_id="la-depeche", kind="site")
-    bad.refuse(SOURCE_REFUSAL, "a loopback address")
-    bad.fail(SOURCE_ERROR)
+    bad.refuse(SOURCE_REFUSAL, SOURCE_REFUSAL_REASON)
+    bad.fail(stored(said("failed_for", problem=explain_status(503)[0], url=SOURCE_FEED)))
     record_run(live.database, bad)
-    state = load_state(live.database, "la-depeche")
-    assert state is not None
-    return [state.last_error or "", *(w.split(":", 1)[1] for w in state.warnings or [])]
+    return [SOURCE_FEED, SOURCE_REFUSAL, SOURCE_REFUSAL_REASON]
 
 
 def web_pages(tmp_path: Path) -> list[Rendering]:

@@ -146,7 +146,9 @@ def test_every_source_with_its_health(live: Live) -> None:
 
     assert text(cell(html, "broken", "last-success")) == "jamais"
     broken = text(cell(html, "broken", "last-error"))
-    assert broken.startswith("Le ") and "HTTP 500 server error" in broken
+    # Stored as a code (store/health_texts.py): the page's language, the URL as data.
+    assert broken.startswith("Le ") and "HTTP 500 : erreur du serveur pour http://" in broken
+    assert "server error" not in broken
     assert "Internal error" not in html  # the body of the error page is not shown
     assert text(cell(html, "broken", "failures")) == "1"
     assert text(cell(html, "broken", "total")) == "0"

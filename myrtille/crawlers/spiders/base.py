@@ -12,12 +12,19 @@ from twisted.python.failure import Failure
 
 from myrtille.config.sources import SourceBase
 from myrtille.crawlers.extraction import extract_article
-from myrtille.crawlers.failures import FINAL, describe_failure, describe_status
+from myrtille.crawlers.failures import (
+    FINAL,
+    describe_failure,
+    describe_status,
+    explain_failure,
+    explain_status,
+)
 from myrtille.crawlers.fetchguard import OPERATOR_WRITTEN
 from myrtille.crawlers.health import SourceRun
 from myrtille.crawlers.urlguard import RefusedURL, operator_urls, origins_of, static_refusal
 from myrtille.pipeline.document import CollectedDocument, TextLimits
 from myrtille.pipeline.intake import Intake
+from myrtille.store.health_texts import said, stored
 from myrtille.store.schema import SourceState
 
 # Answers the spider reads itself instead of letting Scrapy drop them silently.
@@ -100,8 +107,8 @@ class SourceSpider(scrapy.Spider):
             self.run.not_modified = True
             return False
         if response.status >= 400:
-            message, _ = describe_status(response.status)
-            self.run.fail(f"{message} for {response.url}")
+            problem, _ = explain_status(response.status)
+            self.run.fail(stored(said("failed_for", problem=problem, url=response.url)))
             return False
         if keep_validators:
             etag = response.headers.get(b"ETag")
@@ -121,8 +128,8 @@ class SourceSpider(scrapy.Spider):
                 # The operator's own URL led (by a redirect) somewhere it may not go.
                 self.run.fail(f"{url} redirected to {refusal.url}, refused: {refusal.reason}")
             return
-        message, _ = describe_failure(failure, self.timeout)
-        self.run.fail(f"{message} ({url})")
+        problem, _ = explain_failure(failure, self.timeout)
+        self.run.fail(stored(said("failed_at", problem=problem, url=url)))
 
     def can_request_article(self) -> bool:
         if self.articles_requested >= self.source.max_articles:

@@ -25,6 +25,7 @@ from myrtille.crawlers.health import REFUSED_PREFIX, SourceRun, all_states, reco
 from myrtille.crawlers.polling import effective_interval
 from myrtille.crawlers.runner import run_crawl
 from myrtille.store.database import Database
+from myrtille.store.health_texts import code_of, shown
 from myrtille.store.schema import Document, SourceState
 from myrtille.texts import N_, format_datetime, format_decimal, format_number, gettext, ngettext
 from myrtille.web.api import state
@@ -173,11 +174,14 @@ def source_row(
     error = None
     refused = None
     if health is not None:
+        # Coded texts in the page's language; older plain ones as they were stored.
         refused = next(
             (
-                plain_sentence(w.removeprefix(REFUSED_PREFIX).strip())
+                plain_sentence(shown(w, lang, labelled=False))
+                if code_of(w)
+                else plain_sentence(w.removeprefix(REFUSED_PREFIX).strip())
                 for w in health.warnings or []
-                if w.startswith(REFUSED_PREFIX)
+                if code_of(w) == "refused_links" or w.startswith(REFUSED_PREFIX)
             ),
             None,
         )
@@ -188,7 +192,10 @@ def source_row(
         if health.last_error:
             when = moment(health.last_error_at or health.last_attempt_at, lang) or "?"
             error = gettext(
-                lang, "On {when}: {text}", when=when, text=plain_sentence(health.last_error)
+                lang,
+                "On {when}: {text}",
+                when=when,
+                text=plain_sentence(shown(health.last_error, lang)),
             )
     if not source.enabled:
         next_due = gettext(lang, "disabled")
