@@ -354,7 +354,7 @@ def portfolio_sirens(database: Database, name: str) -> frozenset[str] | None:
 
 
 def portfolio_rows(
-    database: Database, name: str, limit: int | None = None
+    database: Database, name: str, limit: int | None = None, offset: int = 0
 ) -> list[tuple[str, str | None, str | None]]:
     """(SIREN, label, registry name) of a portfolio's companies, by SIREN."""
     query = (
@@ -366,6 +366,8 @@ def portfolio_rows(
     )
     if limit is not None:
         query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
     with database.session() as session:
         return [(r[0], r[1], r[2]) for r in session.execute(query)]
 

@@ -16,6 +16,7 @@ from myrtille.web.ui import (
     companies,
     documents,
     map,
+    portfolios,
     search,
     search_export,
     signin,
@@ -40,6 +41,7 @@ for module in (
     sources,
     subscriptions,
     subscribe,
+    portfolios,
 ):
     router.include_router(module.router)
 

@@ -143,6 +143,7 @@ def render(
                 "map": link("/map", lang),
                 "sources": link("/sources", lang),
                 "subscriptions": link("/agent/subscriptions", lang),
+                "portfolios": link("/agent/portfolios", lang),
                 "sign_in": link("/signin", lang, next=here if here != "/signin" else None),
                 "sign_out": "/signout",
             },

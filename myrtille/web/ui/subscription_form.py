@@ -160,6 +160,8 @@ def blank() -> dict[str, str]:
         "language": "fr",
         "webhook_url": "",
         "consent": "",
+        # Urgent legal notices at once: only portfolio:NAME queries have any (alerts/urgency.py).
+        "urgent": "on",
     }
 
 
@@ -187,6 +189,7 @@ def create(request: Request, agent: SignedInAgent, form: dict[str, str]) -> tupl
         resolver=app.resolver,
         agent_id=agent.id,
         settings=app.settings,
+        urgent=form.get("urgent") == "on",
     )
     log.info(
         "agent %s created subscription %s for %s", agent.name, created.subscription_id, address
@@ -207,5 +210,6 @@ def update(request: Request, subscription_id: int, form: dict[str, str]) -> None
         subscription.query = form["query"]
         subscription.frequency = form["frequency"]
         subscription.name = form.get("name", "").strip() or form["query"][:80]
+        subscription.urgent = form.get("urgent") == "on"
         # updated_at moves the subscriptions' version: the matcher reloads.
         subscription.updated_at = utcnow()

@@ -91,6 +91,7 @@ def _rows(
                 "frequency": subscription.frequency,
                 "channels": list(subscription.channels or []),
                 "paused": subscription.paused,
+                "urgent": "on" if subscription.urgent else "",
                 "states": _states(subscription, subscriber),
                 "webhook_secret": webhook.secret
                 if (webhook := subscription.destination("webhook"))
@@ -198,6 +199,8 @@ async def new(request: Request) -> Response:
     posted = await checked_form(request)
     lang = language(posted.get("lang"))
     form = blank() | {k: v for k, v in posted.items() if k in blank()}
+    # An unticked checkbox is not posted at all.
+    form["urgent"] = posted.get("urgent", "")
 
     def answer() -> Response:
         if posted.get("action") == "preview":
@@ -225,7 +228,7 @@ def edit_page(request: Request, subscription_id: int, lang: str | None = None) -
     row = _owned(request, agent, subscription_id)
     if row is None:
         return _not_found(request, chosen, subscription_id)
-    form = blank() | {k: row[k] for k in ("name", "query", "frequency", "email")}
+    form = blank() | {k: row[k] for k in ("name", "query", "frequency", "email", "urgent")}
     return form_page(request, chosen, form, editing=row)
 
 
@@ -240,7 +243,7 @@ async def edit(request: Request, subscription_id: int) -> Response:
         if row is None:
             return _not_found(request, lang, subscription_id)
         form = blank() | {"email": row["email"]}
-        form |= {k: posted.get(k, "") for k in ("name", "query", "frequency")}
+        form |= {k: posted.get(k, "") for k in ("name", "query", "frequency", "urgent")}
         if posted.get("action") == "preview":
             errors = query_problems(request, form["query"], lang)
             shown = None if errors else preview_of(request, form["query"], lang)
