@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from myrtille.enrichment.amounts import parse_amount, parse_jobs
+from myrtille.enrichment.attribution import subject_of
+from myrtille.enrichment.background import is_background
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.patterns import PatternSet
@@ -55,15 +58,24 @@ class EventMatcher:
         mentions: list[CompanyMention],
         main_company: str | None,
         names: dict[str, str],
+        *,
+        published: datetime | None = None,
+        title_end: int = 0,
     ) -> list[Event]:
+        """``published``: the article's date, against which dated sentences are background;
+        ``title_end``: where the title ends (a title is never background)."""
         events: dict[tuple[str, int], Event] = {}
         for label, start, end in self.matcher(doc):
             kind = label.split(":", 1)[1]
             sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
             key = (kind, sentence.start_char)
+            trigger = doc[start:end]
             if key in events or hedged(sentence.text):
                 continue
-            company_id, company = _company_of(sentence, doc[start:end], mentions)
+            if is_background(sentence, trigger, published, title_end):
+                continue
+            subject = subject_of(sentence, trigger, kind, mentions)
+            company_id, company = (subject.company_id, subject.name) if subject else (None, None)
             if company_id is None and company is None and main_company:
                 company_id, company = main_company, names.get(main_company)
             text = sentence.text.strip()
@@ -75,7 +87,7 @@ class EventMatcher:
             jobs = parse_jobs(text) if kind in ("hiring", "closure", "investment") else None
             # Amounts and the company may be stated across a title and its text; the
             # sentence shown is the trigger's own paragraph part.
-            shown = _within_paragraph(sentence, doc[start:end])
+            shown = _within_paragraph(sentence, trigger)
             events[key] = Event(
                 type=kind,
                 sentence=shown.text.strip()[:MAX_SENTENCE_CHARS],
@@ -109,17 +121,3 @@ def _within_paragraph(sentence: Span, trigger: Span) -> Span:
         sentence.start_char + begin, sentence.start_char + end, alignment_mode="expand"
     )
     return part if part is not None and len(part) else sentence
-
-
-def _company_of(
-    sentence: Span, trigger: Span, mentions: list[CompanyMention]
-) -> tuple[str | None, str | None]:
-    """The company mention of the sentence nearest before the trigger (the usual subject),
-    else the nearest after it; linked companies first."""
-    inside = [m for m in mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
-    if not inside:
-        return None, None
-    linked = [m for m in inside if m.company_id] or inside
-    before = [m for m in linked if m.start < trigger.start_char]
-    chosen = before[-1] if before else linked[0]
-    return chosen.company_id, chosen.name

@@ -1,0 +1,234 @@
+"""Background facts: an event sentence that tells what happened before the news.
+
+Articles recall a company's earlier fundraising, takeover or plant opening to set the
+scene ("Cellinov, qui a levé 20 millions d'euros en octobre, …", "The company, which raised
+€12m last year, …"). Such a sentence is background, not news, when its trigger's clause
+holds a past-time marker:
+
+- a marker of earlier time: "l'an dernier", "l'année passée", "il y a deux ans",
+  "quelques mois après", "last year", "earlier this month", "a year earlier", "since 2021";
+- "déjà", "précédemment", "already", "previously" or a pluperfect ("avait levé",
+  "had raised") just before the trigger;
+- a month or a year earlier than the article's month (``published``); when the article's
+  date is unknown, a month or year in a clause whose verb is in the past ("a levé 9 M€ en
+  novembre", "was founded in 2014").
+
+The title is never background: an article is about what its title says.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from spacy.tokens import Span, Token
+
+# Where a clause ends: strong punctuation, or a comma before a relative pronoun or a
+# coordinating conjunction ("Cellinov, qui emploie 55 personnes, a levé …").
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]—–]|,\s+(?=(?:qui|dont|où|et|mais|tandis|alors|puis|which|who|whose|where|"
+    r"and|but|while|whereas|then)\b)",
+    re.IGNORECASE,
+)
+_EARLIER = re.compile(
+    r"\bl['’]\s?(?:an|année)\s+(?:dernier|derni[èe]re|pass[ée]e?)\b|"
+    r"\b(?:l['’]\s?(?:été|hiver|automne)|le\s+printemps|l['’]\s?exercice)\s+"
+    r"(?:dernier|pass[ée])\b|"
+    r"\bil\s+y\s+a\s+(?:\d+|un|une|deux|trois|quatre|cinq|six|dix|quelques|plusieurs)\s+"
+    r"(?:ans?|années?|mois|semaines)\b|"
+    r"\b(?:\d+|un|une|deux|trois|quelques|plusieurs)\s+(?:ans?|années?|mois|semaines)\s+"
+    r"(?:plus\s+t[ôo]t|auparavant|après|avant)\b|"
+    r"\b(?:au\s+cours\s+de\s+l['’]\s?|dans\s+le\s+)pass[ée]\b|\bnaguère\b|\bjadis\b|"
+    r"\bdepuis\s+(?:19|20)\d\d\b|"
+    r"\blast\s+(?:year|summer|winter|autumn|spring|fall)\b|"
+    r"\bearlier\s+(?:this|that)\s+(?:year|month)\b|"
+    r"\b(?:a|one|two|three|\d+)\s+(?:years?|months?|weeks?)\s+(?:earlier|ago|before|after)\b|"
+    r"\b(?:some|several|a\s+few)\s+(?:years|months|weeks)\s+(?:earlier|ago|after)\b|"
+    r"\bsince\s+(?:19|20)\d\d\b|\bin\s+the\s+past\b|\bback\s+in\b|\bformerly\b",
+    re.IGNORECASE,
+)
+# Words that make the trigger just after them a thing of the past.
+_BEFORE_TRIGGER = frozenset(
+    {
+        "deja",
+        "precedemment",
+        "auparavant",
+        "already",
+        "previously",
+        "earlier",
+        "had",
+        "avait",
+        "avaient",
+        "eut",
+        "eurent",
+        "etait",
+        "etaient",
+    }
+)
+_BEFORE_WINDOW = 3
+MONTHS = {
+    **{
+        m: i
+        for i, m in enumerate(
+            (
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ),
+            1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            (
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ),
+            1,
+        )
+    },
+    "fevrier": 2,
+    "aout": 8,
+    "decembre": 12,
+}
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A month said as a time ("en octobre", "in November", "le 12 mars", "since September"):
+# a bare "may" or "mars" is not one.
+_MONTH = re.compile(
+    rf"\b(?:en|in|dès|début|fin|mi-|courant|during|late|early|"
+    rf"on\s+\d{{1,2}}|le\s+\d{{1,2}}(?:er)?|\d{{1,2}}(?:er)?)\s+(?P<month>{_MONTH_NAMES})"
+    rf"(?:\s+(?P<year>(?:19|20)\d\d))?\b|"
+    rf"\b(?P<month2>{_MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<year2>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(
+    r"\b(?:en|in|dès|début|fin|courant|during|early|late|from)\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def clause_of(sentence: Span, trigger: Span) -> tuple[int, int]:
+    """Character bounds (in the document) of the trigger's clause within ``sentence``."""
+    text = sentence.text
+    at = trigger.start_char - sentence.start_char
+    begin, end = 0, len(text)
+    for found in _CLAUSE_BREAK.finditer(text):
+        if found.end() <= at:
+            begin = found.end()
+        elif found.start() >= at + len(trigger.text):
+            end = found.start()
+            break
+    return sentence.start_char + begin, sentence.start_char + end
+
+
+def _past_tense(tokens: list[Token]) -> bool:
+    """A finite past ("leva", "raised", "avait") or a perfect ("a levé", "has hired");
+    a participle after an infinitive ("doivent être créés", "will be built") is not one."""
+    for position, token in enumerate(tokens):
+        if token.tag_ == "VBD":
+            return True
+        if token.pos_ not in ("VERB", "AUX") or "Past" not in token.morph.get("Tense"):
+            continue
+        if "Fin" in token.morph.get("VerbForm"):
+            return True
+        helpers = tokens[max(0, position - 3) : position]
+        if any(
+            h.pos_ == "AUX" and ("Fin" in h.morph.get("VerbForm") or h.tag_ in ("VBZ", "VBP"))
+            for h in helpers
+        ):
+            return True
+    return False
+
+
+# A short phrase before the first comma ("En 2019, …", "Last year, …") may date it all.
+_OPENING = re.compile(r"^[^,;:]{1,30},")
+
+
+def _dates_it(phrase: str) -> bool:
+    return any(p.search(phrase) for p in (_EARLIER, _MONTH, _YEAR))
+
+
+def _time_scope(sentence: Span, trigger: Span) -> tuple[int, int]:
+    """Character bounds of what dates the trigger: its comma-delimited part of the
+    sentence, with an opening time phrase."""
+    text = sentence.text
+    at = trigger.start_char - sentence.start_char
+    begin, end = 0, len(text)
+    for found in re.finditer(r"[,;:()\[\]—–]", text):
+        if found.end() <= at:
+            begin = found.end()
+        elif found.start() >= at + len(trigger.text):
+            end = found.start()
+            break
+    opening = _OPENING.match(text)
+    if opening and opening.end() <= at and _dates_it(opening.group()):
+        begin = 0
+    return sentence.start_char + begin, sentence.start_char + end
+
+
+def _earlier_than(month: int | None, year: int | None, published: datetime) -> bool:
+    if year is not None and year != published.year:
+        return year < published.year
+    return month is not None and month < published.month
+
+
+def is_background(
+    sentence: Span, trigger: Span, published: datetime | None, title_end: int
+) -> bool:
+    """Whether the event that ``trigger`` reports in ``sentence`` is a fact of the past."""
+    if trigger.start_char < title_end:
+        return False
+    doc = sentence.doc
+    # "a déjà levé", "is already building a €22m plant": the marker just before the
+    # trigger, or just before a verb that leads to it.
+    first = max(sentence.start, trigger.start - _BEFORE_WINDOW - 2)
+    for i in range(first, trigger.start):
+        if doc[i].norm_ in _BEFORE_TRIGGER and (
+            i >= trigger.start - _BEFORE_WINDOW or doc[i + 1].pos_ in ("VERB", "AUX")
+        ):
+            return True
+    begin, end = _time_scope(sentence, trigger)
+    clause = doc.text[begin:end]
+    if _EARLIER.search(clause):
+        return True
+    dates: list[tuple[int | None, int | None]] = []
+    for found in _MONTH.finditer(clause):
+        name = (found.group("month") or found.group("month2")).casefold()
+        year = found.group("year") or found.group("year2")
+        dates.append((MONTHS[name], int(year) if year else None))
+    dates += [(None, int(m.group("year"))) for m in _YEAR.finditer(clause)]
+    if not dates:
+        return False
+    past = _past_tense(list(sentence)) or any(
+        "Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense")
+        for t in sentence
+        if begin <= t.idx < end
+    )
+    if published is None:
+        return past
+    # "a levé … en décembre" in a January article: December of the year before.
+    return any(
+        _earlier_than(month, year, published)
+        or (past and year is None and month is not None and month > published.month)
+        for month, year in dates
+    )
