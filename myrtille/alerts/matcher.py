@@ -82,9 +82,10 @@ def required_keys(node: Node) -> frozenset[Key] | None:
 
 
 def _cost(keys: frozenset[Key]) -> tuple[int, int]:
-    """Fewer keys, then words over broad fields (a region or language matches many)."""
+    """Fewer keys, then words over broad fields (a region or language matches many). A
+    word's stems come with it and do not count apart."""
     worst = max((FIELD_PREFERENCE.index(k[0]) if k[0] in FIELD_PREFERENCE else -1) for k in keys)
-    return len(keys), worst
+    return len([k for k in keys if k[0] not in STEM_LANGUAGES]), worst
 
 
 def document_keys(seen: DocumentView) -> set[Key]:

@@ -164,9 +164,7 @@ class ElasticsearchIndex(IndexBackend):
         stored = scan(
             self.client.options(request_timeout=LONG_REQUEST_TIMEOUT),
             index=old,
-            query={"match_all": {}},
-            _source=["payload", "seq"],
-            size=SCAN_BATCH,
+            query={"query": {"match_all": {}}, "_source": ["payload", "seq"], "size": SCAN_BATCH},
         )
         failures: list[ItemFailure] = []
         documents: list[IndexedDocument] = []

@@ -43,6 +43,7 @@ from myrtille.index.query import (
     parse,
     words_of,
 )
+from myrtille.index.stems import stem
 
 # -- fixtures ---------------------------------------------------------------------------
 
@@ -175,7 +176,7 @@ ES_503 = {
 
 def test_template_analyzers() -> None:
     template = index_template("myrtille")
-    assert template["index_patterns"] == ["myrtille-v1"]
+    assert template["index_patterns"] == [f"myrtille-v{MAPPING_VERSION}"]
     analysis = template["template"]["settings"]["analysis"]
     filters = analysis["filter"]
     fr = analysis["analyzer"]["myrtille_fr"]["filter"]
@@ -208,7 +209,8 @@ def test_template_mappings() -> None:
     for name in ("company", "org", "person", "place", "sector", "event", "region", "dept"):
         assert properties[f"f_{name}"] == {"type": "keyword"}
     assert properties["f_lang"] == properties["f_source"] == {"type": "keyword"}
-    for stream in ("title_words", "text_words", "title_lemmas", "text_lemmas"):
+    assert "title_lemmas" not in properties and "text_lemmas" not in properties
+    for stream in STREAMS:
         assert properties[stream]["type"] == "text"
         assert properties[stream]["analyzer"] == "myrtille_words"
     for name in ("title", "text"):
@@ -237,10 +239,14 @@ def test_bulk_actions_build_sources_as_sqlite_does() -> None:
     source = actions[0]["_source"]
     assert source["title_words"] == " ".join(words_of(first.title))
     assert source["text_words"] == " ".join(words_of(first.text))
-    assert source["title_lemmas"] == first.title_lemmas
-    assert source["text_lemmas"] == first.text_lemmas
-    spaced = document_source(make_document(title_lemmas=" usine\u2028 neuve\t"), 1)
-    assert spaced["title_lemmas"] == "usine neuve"  # split as matching.py splits
+    # French stems of a French document's words; its English stem fields stay empty.
+    assert source["title_stems_fr"] == "l usin airbus de blagnac recrut"
+    assert source["text_stems_fr"].startswith("airbus annonc une leve de fond")
+    assert source["title_stems_en"] == source["text_stems_en"] == ""
+    english = document_source(make_document(language="en", title="Factories hired"), 1)
+    assert english["title_stems_en"] == "factori hire" and english["title_stems_fr"] == ""
+    # No stemmer for the language: the words alone.
+    assert all(actions[1]["_source"][f] == "" for f in STREAMS if "_stems_" in f)
     for name, values in field_values(first).items():
         assert source[f"f_{name}"] == sorted(values)
     assert source["f_company"] == ["383474814", "airbus", "airbus se", "safran"]
@@ -275,31 +281,55 @@ def test_seq_numbers_increase_and_stay_exact_in_a_double() -> None:
 
 # -- the query DSL ----------------------------------------------------------------------
 
-ANY = ["title_words", "text_words", "title_lemmas", "text_lemmas"]
+STREAMS = [
+    "title_words",
+    "title_stems_fr",
+    "title_stems_en",
+    "text_words",
+    "text_stems_fr",
+    "text_stems_en",
+]
+ANY = STREAMS
 
 
 def phrase_on(fields: list[str], phrase: str) -> dict[str, Any]:
+    """The words as written in the word fields, stemmed in each stem field's language."""
     return {
         "bool": {
-            "should": [{"match_phrase": {f: {"query": phrase, "slop": 0}}} for f in fields],
-            "minimum_should_match": 1,
-        }
-    }
-
-
-def test_text_word_and_phrase() -> None:
-    assert to_dsl(Text(("usine",))) == {
-        "bool": {
             "should": [
-                {"match_phrase": {"title_words": {"query": "usine", "slop": 0}}},
-                {"match_phrase": {"text_words": {"query": "usine", "slop": 0}}},
-                {"match_phrase": {"title_lemmas": {"query": "usine", "slop": 0}}},
-                {"match_phrase": {"text_lemmas": {"query": "usine", "slop": 0}}},
+                {"match_phrase": {f: {"query": stemmed(f, phrase), "slop": 0}}} for f in fields
             ],
             "minimum_should_match": 1,
         }
     }
-    assert to_dsl(Text(("levee", "de", "fonds"))) == phrase_on(ANY, "levee de fonds")
+
+
+def stemmed(field: str, phrase: str) -> str:
+    if "_stems_" not in field:
+        return phrase
+    return " ".join(stem(word, field.rsplit("_", 1)[1]) for word in phrase.split())
+
+
+def test_text_word_and_phrase() -> None:
+    # The query's word is stemmed as the documents' words are, in each language.
+    assert to_dsl(Text(("usines",))) == {
+        "bool": {
+            "should": [
+                {"match_phrase": {"title_words": {"query": "usines", "slop": 0}}},
+                {"match_phrase": {"title_stems_fr": {"query": "usin", "slop": 0}}},
+                {"match_phrase": {"title_stems_en": {"query": "usin", "slop": 0}}},
+                {"match_phrase": {"text_words": {"query": "usines", "slop": 0}}},
+                {"match_phrase": {"text_stems_fr": {"query": "usin", "slop": 0}}},
+                {"match_phrase": {"text_stems_en": {"query": "usin", "slop": 0}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+    levees = to_dsl(Text(("levees", "de", "fonds")))
+    assert levees == phrase_on(ANY, "levees de fonds")
+    queried = {next(iter(c["match_phrase"])): c for c in levees["bool"]["should"]}
+    assert queried["text_stems_fr"]["match_phrase"]["text_stems_fr"]["query"] == "leve de fond"
+    assert queried["text_stems_en"]["match_phrase"]["text_stems_en"]["query"] == "leve de fond"
 
 
 def test_title_text() -> None:
@@ -307,7 +337,8 @@ def test_title_text() -> None:
         "bool": {
             "should": [
                 {"match_phrase": {"title_words": {"query": "usine neuve", "slop": 0}}},
-                {"match_phrase": {"title_lemmas": {"query": "usine neuve", "slop": 0}}},
+                {"match_phrase": {"title_stems_fr": {"query": "usin neuv", "slop": 0}}},
+                {"match_phrase": {"title_stems_en": {"query": "usin neuv", "slop": 0}}},
             ],
             "minimum_should_match": 1,
         }
@@ -422,7 +453,7 @@ def test_search_body_relevance() -> None:
         {"match_phrase": {"title.en": {"query": "airbus"}}},
         {"match_phrase": {"text.fr": {"query": "airbus"}}},
         {"match_phrase": {"text.en": {"query": "airbus"}}},
-        phrase_on(["title_words", "title_lemmas"], "usine"),
+        phrase_on(["title_words", "title_stems_fr", "title_stems_en"], "usine"),
         {"match_phrase": {"title.fr": {"query": "usine"}}},
         {"match_phrase": {"title.en": {"query": "usine"}}},
     ]
@@ -805,7 +836,7 @@ def test_create_makes_the_versioned_index_behind_the_alias(
             "/_index_template/myrtille-template": es_route(200, {"acknowledged": True}),
             "/_alias/myrtille": es_route(404, missing),
             "/myrtille": es_route(404, {}),
-            "/myrtille-v1": es_route(200, {"acknowledged": True, "index": "myrtille-v1"}),
+            "/myrtille-v2": es_route(200, {"acknowledged": True, "index": "myrtille-v2"}),
         }
     )
     backend(fake).create()
@@ -813,44 +844,65 @@ def test_create_makes_the_versioned_index_behind_the_alias(
         ("PUT", "/_index_template/myrtille-template"),
         ("HEAD", "/_alias/myrtille"),
         ("HEAD", "/myrtille"),
-        ("PUT", "/myrtille-v1"),
+        ("PUT", "/myrtille-v2"),
     ]
     (template,) = fake.json_bodies("/_index_template/myrtille-template")
     assert template == json.loads(json.dumps(index_template("myrtille")))
-    (created,) = fake.json_bodies("/myrtille-v1")
+    (created,) = fake.json_bodies("/myrtille-v2")
     assert created["aliases"] == {"myrtille": {}}
-    assert created["mappings"]["_meta"] == {"mapping_version": 1}
+    assert created["mappings"]["_meta"] == {"mapping_version": 2}
 
 
 def test_create_migrates_an_older_mapping(cluster: Callable[..., FakeCluster]) -> None:
+    """Mapping 1 held lemmas, mapping 2 stems computed in Python: every document is read
+    back from its payload and written anew with its stems, its id and its ``seq``."""
+    old = make_document(title="Les usines ferment", text="Trois usines ferment.")
+    stored = {"payload": json.loads(json.dumps(document_source(old, 7)["payload"])), "seq": 7}
+    shards = {"total": 1, "successful": 1, "skipped": 0, "failed": 0}
+    first_page = {
+        "_scroll_id": "scroll-1",
+        "_shards": shards,
+        "hits": {"total": {"value": 1}, "hits": [{"_id": old.id, "_source": stored}]},
+    }
+    bulk = {"errors": False, "items": [{"index": {"_id": old.id, "status": 201}}]}
     fake = cluster(
         {
             "/_index_template/myrtille-template": es_route(200, {"acknowledged": True}),
-            "/_alias/myrtille": es_route(200, {"myrtille-v0": {"aliases": {"myrtille": {}}}}),
-            "/myrtille-v1": es_route(200, {"acknowledged": True}),
-            "/_reindex": es_route(200, {"total": 3, "created": 3, "failures": []}),
+            "/_alias/myrtille": es_route(200, {"myrtille-v1": {"aliases": {"myrtille": {}}}}),
+            "/myrtille-v2": es_route(200, {"acknowledged": True}),
+            "/myrtille-v1/_search": es_route(200, first_page),
+            "/_search/scroll": sequence(
+                es_route(200, {"_scroll_id": "scroll-1", "_shards": shards, "hits": {"hits": []}}),
+                es_route(200, {"succeeded": True, "num_freed": 1}),
+            ),
+            "/_bulk": es_route(200, bulk),
+            "/myrtille-v2/_refresh": es_route(200, {}),
             "/_aliases": es_route(200, {"acknowledged": True}),
         }
     )
     backend(fake).create()
-    assert [(r.method, r.path) for r in fake.requests] == [
+    calls = [(r.method, r.path) for r in fake.requests]
+    assert calls[:4] == [
         ("PUT", "/_index_template/myrtille-template"),
         ("HEAD", "/_alias/myrtille"),
         ("GET", "/_alias/myrtille"),
-        ("PUT", "/myrtille-v1"),
-        ("POST", "/_reindex"),
-        ("POST", "/_aliases"),
+        ("PUT", "/myrtille-v2"),
     ]
-    (created,) = fake.json_bodies("/myrtille-v1")
+    assert ("POST", "/myrtille-v1/_search") in calls and ("PUT", "/_bulk") in calls
+    # The alias moves last, once every document is in the new index.
+    assert calls[-2:] == [("POST", "/myrtille-v2/_refresh"), ("POST", "/_aliases")]
+    (created,) = fake.json_bodies("/myrtille-v2")
     assert "aliases" not in created  # the alias moves only once the copy is complete
-    (reindex,) = fake.json_bodies("/_reindex")
-    assert reindex["source"] == {"index": "myrtille-v0"}
-    assert reindex["dest"]["index"] == "myrtille-v1"
+    [bulk_body] = [body for _, path, body in fake.bodies if path == "/_bulk"]
+    action, source = (json.loads(line) for line in bulk_body.decode().splitlines())
+    assert action == {"index": {"_index": "myrtille-v2", "_id": old.id}}
+    assert source["seq"] == 7 and "title_lemmas" not in source
+    assert source["title_stems_fr"] == "le usin ferment"
     (aliases,) = fake.json_bodies("/_aliases")
     assert aliases == {
         "actions": [
-            {"remove": {"index": "myrtille-v0", "alias": "myrtille"}},
-            {"add": {"index": "myrtille-v1", "alias": "myrtille"}},
+            {"remove": {"index": "myrtille-v1", "alias": "myrtille"}},
+            {"add": {"index": "myrtille-v2", "alias": "myrtille"}},
         ]
     }
 
@@ -858,7 +910,7 @@ def test_create_migrates_an_older_mapping(cluster: Callable[..., FakeCluster]) -
 def test_create_is_idempotent_and_refuses_newer_indexes(
     cluster: Callable[..., FakeCluster],
 ) -> None:
-    current = {"myrtille-v1": {"aliases": {"myrtille": {}}}}
+    current = {f"myrtille-v{MAPPING_VERSION}": {"aliases": {"myrtille": {}}}}
     fake = cluster(
         {
             "/_index_template/myrtille-template": es_route(200, {"acknowledged": True}),

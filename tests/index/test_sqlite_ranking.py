@@ -18,6 +18,7 @@ from myrtille.index.query import And, Field, Node, Not, Or, Text, parse
 from myrtille.index.resolver import CodeResolver
 from myrtille.index.sqlite import SQLiteIndex
 from myrtille.index.sqlite_fts import plan
+from myrtille.index.stems import stem
 from tests.index.corpus import CORPUS
 from tests.index.test_contract import queries
 
@@ -35,12 +36,18 @@ def looked_for(node: Node) -> list[str]:
     """The FTS5 phrases of the words a query looks for, in query order (written here
     independently of the backend, as the ranking's definition)."""
     if isinstance(node, Text):
-        columns = (
-            "{title title_lemmas}"
-            if node.field == "title"
-            else ("{title text title_lemmas text_lemmas}")
-        )
-        return [f'{columns} : "{" ".join(node.words)}"']
+        # The words as written, or stemmed in French, or in English.
+        parts = ("title",) if node.field == "title" else ("title", "text")
+        groups = [
+            (" ".join(parts), node.words),
+            *(
+                (" ".join(f"{part}_{lang}" for part in parts), [stem(w, lang) for w in node.words])
+                for lang in ("fr", "en")
+            ),
+        ]
+        return [
+            "(" + " OR ".join(f'{{{cols}}} : "{" ".join(words)}"' for cols, words in groups) + ")"
+        ]
     if isinstance(node, And | Or):
         return [p for item in node.items for p in looked_for(item)]
     return []
