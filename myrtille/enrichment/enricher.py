@@ -7,6 +7,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
@@ -28,6 +29,7 @@ from myrtille.enrichment.language import LanguageDetector, choose_language
 from myrtille.enrichment.lexicons import LexiconEntry, load_events, load_sectors
 from myrtille.enrichment.models import LanguageModels
 from myrtille.enrichment.notices import notice_event_types
+from myrtille.enrichment.placenames import PlaceNameMatcher, default_matcher
 from myrtille.enrichment.places import document_places
 from myrtille.enrichment.registry import CompanyRecord
 from myrtille.enrichment.sectors import SectorMatcher
@@ -61,6 +63,8 @@ class DocumentInput:
     language: str | None = None
     kind: str = "article"
     fields: dict[str, Any] = field(default_factory=dict)
+    # The publication date: event sentences dated earlier are background (events.py).
+    published: datetime | None = None
 
 
 @dataclass
@@ -107,6 +111,9 @@ class Enricher:
         self.models = models or LanguageModels(settings)
         self.detector = LanguageDetector()
         self.gazetteer = gazetteer or Gazetteer.default()
+        self.place_names = (
+            default_matcher() if gazetteer is None else PlaceNameMatcher(self.gazetteer)
+        )
         self.sector_lexicon = (
             sectors if sectors is not None else load_sectors(settings.sectors_file)
         )
@@ -241,7 +248,9 @@ class Enricher:
             for m in mentions
             if m.company_id in index.records
         }
-        found = tools.events.find(doc, mentions, main, names)
+        found = tools.events.find(
+            doc, mentions, main, names, published=document.published, title_end=title_end
+        )
         if document.kind == "notice":
             found = self._notice_events(document, found, main, names)
         result.events = [
@@ -266,7 +275,7 @@ class Enricher:
             {"code": s.code, "score": s.score, "evidence": s.evidence}
             for s in tools.sectors.score(doc, title_end, naf)
         ]
-        self._places(doc, document, result, main)
+        self._places(doc, document, result, main, mentions, title_end)
         return result
 
     def _plausible(self, mention: CompanyMention) -> bool:
@@ -313,10 +322,26 @@ class Enricher:
         return [CompanyMention(company_id, str(name), 0, 0, "record")]
 
     def _places(
-        self, doc: Doc, document: DocumentInput, result: EnrichmentResult, main: str | None
+        self,
+        doc: Doc,
+        document: DocumentInput,
+        result: EnrichmentResult,
+        main: str | None,
+        mentions: list[CompanyMention],
+        title_end: int,
     ) -> None:
+        """Place names on the text itself, whatever the NER made of them; a person's or a
+        linked company's name holds none ("Florence Dupont", "Tissages de Lyon")."""
+        excluded = [(e.start_char, e.end_char) for e in doc.ents if LABELS.get(e.label_) == "PER"]
+        excluded += [(m.start, m.end) for m in mentions if m.company_id and m.end > m.start]
+        names = self.place_names.find(
+            doc.text,
+            excluded=excluded,
+            located=[(e.start_char, e.end_char) for e in doc.ents if LABELS.get(e.label_) == "LOC"],
+            title_end=title_end,
+        )
         found = document_places(
-            (e.text for e in doc.ents if LABELS.get(e.label_) == "LOC"),
+            names,
             document.fields,
             self.gazetteer,
             self.index.records.get(main)

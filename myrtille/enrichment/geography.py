@@ -65,6 +65,9 @@ class Gazetteer:
         self.places: dict[str, Place] = {}
         self.region_names: dict[str, str] = {}
         self.department_region: dict[str, str] = {}
+        self.department_names: dict[str, str] = {}
+        self.codes: dict[str, Place] = {}  # "kind:INSEE code" -> the place
+        self.acronyms: set[str] = set()  # names written in capitals ("PACA", "IDF")
 
     @classmethod
     @cache
@@ -81,6 +84,7 @@ class Gazetteer:
         with base.joinpath("departments.csv").open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 gazetteer.department_region[row["code"]] = row["region"]
+                gazetteer.department_names[row["code"]] = row["name"]
                 for name in [row["name"], *_aliases(row.get("aliases"))]:
                     gazetteer._add(
                         name,
@@ -101,6 +105,9 @@ class Gazetteer:
 
     def _add(self, name: str, place: Place) -> None:
         key = place_key(name)
+        self.codes.setdefault(f"{place.kind}:{place.code}", place)
+        if len(name) > 1 and name.isupper():
+            self.acronyms.add(name)
         # Regions and departments are added first and win over homonymous communes;
         # among communes the most populous (added first) wins.
         if key and key not in self.places:
@@ -108,6 +115,10 @@ class Gazetteer:
 
     def resolve(self, name: str) -> Place | None:
         return self.places.get(place_key(name))
+
+    def by_code(self, reference: str) -> Place | None:
+        """``reference``: "commune:13055", "department:29" or "region:53"."""
+        return self.codes.get(reference)
 
 
 def _aliases(value: str | None) -> list[str]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from myrtille.enrichment.geography import Gazetteer
+from myrtille.enrichment.placenames import PlaceName
 from myrtille.enrichment.registry import CompanyRecord
 
 
@@ -19,24 +20,22 @@ class DocumentPlaces:
 
 
 def document_places(
-    mentions: Iterable[str],
+    names: Iterable[PlaceName],
     fields: Mapping[str, Any],
     gazetteer: Gazetteer,
     company: CompanyRecord | None,
 ) -> DocumentPlaces:
-    """``mentions``: the texts of the document's place entities; ``fields``: its source's
-    structured fields (an open-data notice's department or region); ``company``: the
-    registry record of the company it is about, if any."""
+    """``names``: the place names found on the document's text (``placenames.py``);
+    ``fields``: its source's structured fields (an open-data notice's department or
+    region); ``company``: the registry record of the company it is about, if any."""
     found = DocumentPlaces()
     regions: dict[str, None] = {}
     departments: dict[str, None] = {}
-    for text in mentions:
-        place = gazetteer.resolve(text)
-        if place is None:
-            continue
+    for name in names:
+        place = name.place
         found.places.append(
             {
-                "text": text,
+                "text": name.text,
                 "kind": place.kind,
                 "code": place.code,
                 "region": place.region,

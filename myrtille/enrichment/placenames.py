@@ -1,0 +1,319 @@
+"""Place names found on the text itself, in any language: the gazetteer's regions,
+departments and communes matched on accent- and case-folded words, so that "a
+Toulouse-based maker", "d'Angers" or "in Normandy" count even where the statistical NER
+tagged nothing.
+
+A name must look like a name (capitalised; an acronym in capitals; a commune whose name
+has an article, "Le Havre", with an article before it), must stand alone (not inside a
+hyphenated compound such as "Montoir-de-Bretagne" or "Paris-Saclay", a person's name or a
+linked company's name) and must not be a venue or a direction ("salon du Bourget",
+"south of Paris"). Names that are also common words ("Tours", "Nice", "Lot") or names of
+people, firms and foreign places ("Laval", "Orange", "Valence") follow the stricter rules
+of ``names.csv``: see ``Ambiguity``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from myrtille.enrichment.geography import Gazetteer, Place, place_key
+from myrtille.enrichment.patterns import fold
+
+# "word": also a common word ("Tours", "Nice"): counts when capitalised inside a sentence,
+# or after a place cue. "name": also a person, a firm or a foreign place ("Laval",
+# "Orange", "Valence"): counts only after a place cue ("à", "in", "-based"), beside a
+# department in brackets, or when another place of its department (or region) is named.
+Ambiguity = Literal["word", "name"]
+MAX_WORDS = 6
+_WORD = re.compile(r"[^\W_]+")
+_JOINERS = re.compile(r"^[ \t\u00a0\-‐'’]*$")
+_ARTICLES = frozenset({"le", "la", "les", "l", "au", "aux", "du", "des"})
+_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "sur", "sous", "en", "et"})
+_LINKS |= frozenset({"lès", "lez", "aux", "au", "a", "à", "of", "the"})
+# Words before a name that say "in this place" (folded; "à" folds to "a", and is checked
+# on the original text so that the English article does not count).
+_CUES_BEFORE = frozenset(
+    {"à", "au", "aux", "en", "dans", "près", "pres", "in", "at", "near", "outside", "based"}
+)
+_CUES_BEFORE |= frozenset({"installé", "installée", "implanté", "implantée", "basé", "basée"})
+_CUES_AFTER = frozenset({"based", "headquartered", "area", "region", "plant", "site"})
+# A name after these words is a venue, a market or a direction, not a subject.
+_VENUE_BEFORE = frozenset({"salon", "foire", "bourse", "euronext", "vers", "towards", "toward"})
+_VENUE_AFTER = frozenset({"show", "exchange", "expo"})
+_COMPASS = frozenset(
+    {"nord", "sud", "est", "ouest", "north", "south", "east", "west", "northeast"}
+    | {"northwest", "southeast", "southwest", "nord-est", "sud-est", "sud-ouest", "nord-ouest"}
+)
+_SENTENCE_END = re.compile(r"(^|[.!?:;«»\"“”\n]\s*)$")
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    """A place name found in a text, at [start, end) of it."""
+
+    text: str
+    start: int
+    end: int
+    place: Place
+
+
+@dataclass(frozen=True)
+class _Word:
+    folded: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Entry:
+    place: Place
+    ambiguity: Ambiguity | None
+    article: bool  # the official name starts with an article ("Le Havre")
+    acronym: bool  # written in capitals ("PACA", "IDF")
+    adjective: bool  # a lowercase adjective ("toulousain")
+
+
+class PlaceNameMatcher:
+    """Every gazetteer name (and the extra names of ``names.csv``) as folded word tuples."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.entries: dict[tuple[str, ...], _Entry] = {}
+        self.department_region = gazetteer.department_region
+        extra, ambiguity = _names(gazetteer)
+        for key, place in gazetteer.places.items():
+            self._add(key, place, ambiguity.get(key), article=_has_article(place, key))
+        for name, (place, rule) in extra.items():
+            self._add(place_key(name), place, rule, acronym=name.isupper())
+        for name in gazetteer.acronyms:
+            entry = self.entries.get(tuple(place_key(name).split()))
+            if entry is not None:
+                self.entries[tuple(place_key(name).split())] = _Entry(
+                    entry.place, entry.ambiguity, False, True, False
+                )
+
+    def _add(
+        self,
+        key: str,
+        place: Place,
+        ambiguity: Ambiguity | None,
+        *,
+        article: bool = False,
+        acronym: bool = False,
+    ) -> None:
+        words = tuple(key.split())
+        if words and words not in self.entries:
+            self.entries[words] = _Entry(place, ambiguity, article, acronym, False)
+
+    def find(
+        self,
+        text: str,
+        *,
+        excluded: Iterable[tuple[int, int]] = (),
+        located: Iterable[tuple[int, int]] = (),
+        title_end: int = 0,
+    ) -> list[PlaceName]:
+        """Place names of ``text``, first found first. ``excluded``: character spans that
+        hold no place (people, linked companies); ``located``: spans the NER called places
+        (they confirm an ambiguous name they cover exactly)."""
+        words = [_Word(_saint(fold(m.group())), m.start(), m.end()) for m in _WORD.finditer(text)]
+        blocked = sorted(excluded)
+        model_places = set(located)
+        title_case = _title_case(text[:title_end])
+        candidates: list[tuple[PlaceName, _Entry, int, int]] = []
+        i = 0
+        while i < len(words):
+            found = self._longest(text, words, i)
+            if found is None:
+                i += 1
+                continue
+            end, entry = found
+            start_char, end_char = words[i].start, words[end - 1].end
+            if self._stands_alone(text, words, i, end, entry) and not _inside(
+                start_char, end_char, blocked
+            ):
+                name = PlaceName(text[start_char:end_char], start_char, end_char, entry.place)
+                candidates.append((name, entry, i, end))
+            i = end
+        sure = [(n, e) for n, e, _, _ in candidates if e.ambiguity is None]
+        departments = {n.place.department for n, _ in sure if n.place.department}
+        regions = {n.place.region for n, _ in sure}
+        kept = []
+        for name, entry, first, end in candidates:
+            if entry.ambiguity is None:
+                kept.append(name)
+                continue
+            in_title = name.start < title_end
+            cue = _cue(text, words, first, end)
+            if entry.ambiguity == "word":
+                initial = _sentence_initial(text, name.start) or (in_title and title_case)
+                if cue or not initial or (name.start, name.end) in model_places:
+                    kept.append(name)
+                continue
+            # A name shared with people and firms: next to another capitalised word it is
+            # part of their name ("Pierre Laval", "Orange Business").
+            if _beside_a_name(text, words, first, end):
+                continue
+            corroborated = (
+                name.place.department in departments
+                if name.place.kind == "commune"
+                else name.place.region in regions
+            )
+            bracketed = _bracketed_department(text, name.end, name.place, self.gazetteer)
+            if cue or corroborated or bracketed:
+                kept.append(name)
+        return kept
+
+    def _longest(self, text: str, words: list[_Word], i: int) -> tuple[int, _Entry] | None:
+        for end in range(min(len(words), i + MAX_WORDS), i, -1):
+            entry = self.entries.get(tuple(w.folded for w in words[i:end]))
+            if entry is None:
+                continue
+            if any(not _JOINERS.match(text[a.end : b.start]) for a, b in _pairs(words[i:end])):
+                continue  # a name does not run across punctuation or lines
+            return end, entry
+        return None
+
+    def _stands_alone(
+        self, text: str, words: list[_Word], first: int, end: int, entry: _Entry
+    ) -> bool:
+        surface = text[words[first].start : words[end - 1].end]
+        if entry.acronym:
+            if not surface.isupper():
+                return False
+        elif not entry.adjective and not _capitalised(text, words[first:end]):
+            return False
+        before = text[words[first - 1].end : words[first].start] if first else ""
+        after = text[words[end - 1].end : words[end].start] if end < len(words) else ""
+        # Part of a hyphenated compound: "Montoir-de-Bretagne", "Paris-Saclay", "Nord-Est".
+        if before.endswith(("-", "‐")) and before.strip(" -‐") == "":
+            return False
+        if after in ("-", "‐") and text[words[end].start : words[end].start + 1].isupper():
+            return False
+        previous = [w.folded for w in words[max(first - 2, 0) : first]]
+        if entry.article and not (previous and previous[-1] in _ARTICLES):
+            return False  # "Havre" alone is not Le Havre
+        if previous and (previous[-1] in _VENUE_BEFORE or set(previous) & _VENUE_BEFORE):
+            return False
+        if len(previous) == 2 and previous[0] in _COMPASS and previous[1] in ("of", "de", "d"):
+            return False
+        following = [w.folded for w in words[end : end + 2]]
+        return not (following and following[-1] in _VENUE_AFTER)
+
+
+@cache
+def default_matcher() -> PlaceNameMatcher:
+    return PlaceNameMatcher(Gazetteer.default())
+
+
+def _names(
+    gazetteer: Gazetteer,
+) -> tuple[dict[str, tuple[Place, Ambiguity | None]], dict[str, Ambiguity]]:
+    """``names.csv``: extra names (exonyms, adjectives) with their place, and the rules of
+    names that are also words or other things' names."""
+    extra: dict[str, tuple[Place, Ambiguity | None]] = {}
+    ambiguity: dict[str, Ambiguity] = {}
+    base = resources.files("myrtille.config").joinpath("data/geography")
+    with base.joinpath("names.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            rule = row["rule"] or None
+            if rule not in (None, "word", "name"):
+                raise ValueError(
+                    f"names.csv: {row['name']!r} has rule {rule!r}; use word, name or nothing"
+                )
+            if not row["place"]:
+                ambiguity[place_key(row["name"])] = rule  # type: ignore[assignment]
+                continue
+            place = gazetteer.by_code(row["place"])
+            if place is None:
+                raise ValueError(
+                    f"names.csv: {row['name']!r} points to {row['place']!r}, which is not in "
+                    "the gazetteer; write kind:INSEE-code (commune:13055, department:29, "
+                    "region:53)"
+                )
+            extra[row["name"]] = (place, rule)  # type: ignore[assignment]
+    return extra, ambiguity
+
+
+def _has_article(place: Place, key: str) -> bool:
+    return place.kind == "commune" and fold(place.name).startswith(("le ", "la ", "les ", "l'"))
+
+
+def _saint(word: str) -> str:
+    return {"st": "saint", "ste": "sainte"}.get(word, word)
+
+
+def _pairs(words: list[_Word]) -> Iterable[tuple[_Word, _Word]]:
+    return zip(words, words[1:], strict=False)
+
+
+def _capitalised(text: str, words: list[_Word]) -> bool:
+    """The first word, and every word that is not a link word, starts with a capital."""
+    for position, word in enumerate(words):
+        initial = text[word.start]
+        if position and word.folded in _LINKS:
+            continue
+        if not (initial.isupper() or initial.isdigit()):
+            return False
+    return True
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(start - 3, 0) : start])) or start == 0
+
+
+def _title_case(title: str) -> bool:
+    """An English headline in Title Case capitalises common words too."""
+    words = [w for w in _WORD.findall(title) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _cue(text: str, words: list[_Word], first: int, end: int) -> bool:
+    previous = [text[w.start : w.end].lower() for w in words[max(first - 2, 0) : first]]
+    if previous and previous[-1] in _CUES_BEFORE:
+        return True
+    if len(previous) == 2 and previous[0] == "dans" and previous[1] in ("le", "la", "les"):
+        return True
+    if len(previous) == 2 and previous[0] in ("près", "pres", "proche") and previous[1] == "de":
+        return True
+    if previous and previous[-1] == "d" and text[words[first].start - 1] in "'’":
+        return True  # "d'Angers": an elided preposition
+    if end < len(words):
+        joiner = text[words[end - 1].end : words[end].start]
+        if joiner in ("-", "‐") and words[end].folded in _CUES_AFTER:
+            return True
+    return False
+
+
+def _beside_a_name(text: str, words: list[_Word], first: int, end: int) -> bool:
+    if end < len(words):
+        joiner = text[words[end - 1].end : words[end].start]
+        if joiner.strip() == "" and text[words[end].start].isupper():
+            return True
+    if first and not _sentence_initial(text, words[first].start):
+        joiner = text[words[first - 1].end : words[first].start]
+        before = text[words[first - 1].start]
+        if joiner.strip() == "" and before.isupper() and words[first - 1].folded not in _LINKS:
+            return True
+    return False
+
+
+def _bracketed_department(text: str, end: int, place: Place, gazetteer: Gazetteer) -> bool:
+    """ "Laval (Mayenne)", "Laval (53)": the department in brackets just after the name."""
+    match = re.match(r"\s*\(([^)]{1,40})\)", text[end : end + 45])
+    if not match or not place.department:
+        return False
+    inside = match.group(1).strip()
+    return inside.upper() == place.department or place_key(inside) == place_key(
+        gazetteer.department_names.get(place.department, "")
+    )
