@@ -4,6 +4,7 @@ and no request of any page fails (the favicon included) under the pages' own CSP
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,6 +17,7 @@ from myrtille.alerts.subscriptions import create_subscription
 from myrtille.alerts.tokens import secret_key
 from myrtille.crawlers.runner import run_crawl
 from myrtille.demo.httpserver import Route, RouteServer
+from myrtille.enrichment.portfolios import import_portfolio
 from myrtille.index.factory import open_index
 from myrtille.store.schema import Agent
 from tests.browser.conftest import fill_sign_in, screenshot
@@ -116,6 +118,13 @@ def links(site: Live) -> dict[str, str]:
         query=LONG_QUERY,
     )
     assert pending.confirm_token
+    # A portfolio whose label is one long word: its page must still fit.
+    import_portfolio(
+        site.database,
+        "clients-du-groupe",
+        io.BytesIO(f"siren,label\n919985002,{LONG_WORD}\n552100554,x\n".encode()),
+        agent_id,
+    )
 
     def local(url: str) -> str:
         return "/" + url.split("://", 1)[1].split("/", 1)[1]
@@ -204,6 +213,11 @@ def test_every_page_fits_a_phone(
     faults.append(fits(page, "subscription-preview"))
     visit("subscription-edit", links["edit"])
     visit("subscription-delete", links["delete"])
+    visit("portfolios", "/agent/portfolios")
+    assert page.locator("tr.portfolio").count() == 1
+    visit("portfolio", "/agent/portfolios/clients-du-groupe")
+    assert page.locator("tr.company").count() == 2
+    visit("portfolio-delete", "/agent/portfolios/clients-du-groupe/delete")
     visit("subscribe", "/subscribe")
     # The pages of the links in emails, as a firm opens them.
     visit("preferences", links["preferences"])
