@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from myrtille.enrichment.registry import valid_siren
-from myrtille.index.base import FACET_FIELDS, IndexBackend, SearchRequest
+from myrtille.index.base import FACET_FIELDS, Hit, IndexBackend, SearchRequest
 from myrtille.index.hints import index_is_empty
 from myrtille.index.query import Node, QueryError, is_empty, parse_search
 from myrtille.store.schema import MAX_ROW_ID
@@ -130,6 +130,19 @@ def period_bounds(bucket: str, monthly: bool) -> tuple[str, str]:
         first = date.fromisoformat(bucket)
         following = first + timedelta(days=1)
     return first.isoformat(), following.isoformat()
+
+
+def story_hits(hits: list[Hit]) -> list[tuple[Hit, list[Hit]]]:
+    """The page's hits, one per story: the best-placed report leads and the other
+    reports of its story on the page are listed under it ("also in English")."""
+    stories: dict[str, tuple[Hit, list[Hit]]] = {}
+    for hit in hits:
+        story = hit.cluster or hit.id
+        if story in stories:
+            stories[story][1].append(hit)
+        else:
+            stories[story] = (hit, [])
+    return list(stories.values())
 
 
 @router.get("/")
@@ -258,8 +271,22 @@ def search_page(
             "date": format_date(hit.published_at, chosen),
             # Escaped by index/snippets.py, with <mark> around the matches: the only markup.
             "snippet": Markup(hit.snippet),
+            "also": [
+                {
+                    "href": link(f"/documents/{quote(o.id, safe='')}", chosen),
+                    "title": o.title or o.id,
+                    "source": names.get(o.source, o.source),
+                    # "also in English" when the other report is in another language.
+                    "language": gettext(
+                        chosen, "Also in {language}:", language=language_label(o.language, chosen)
+                    )
+                    if o.language and o.language != hit.language
+                    else None,
+                }
+                for o in others
+            ],
         }
-        for hit in result.hits
+        for hit, others in story_hits(result.hits)
     ]
     return render(
         request,
