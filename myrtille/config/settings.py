@@ -63,6 +63,14 @@ class DedupSettings(Model):
     num_perm: int = Field(default=128, ge=16, le=1024)
     shingle_words: int = Field(default=3, ge=1, le=10)
     window: Duration = timedelta(days=30)
+    # Reports of one event in French and in English share no shingles: they are joined
+    # after enrichment, on a shared linked company and event (pipeline/stories.py).
+    cross_language_days: int = Field(
+        default=3,
+        ge=0,
+        le=30,
+        description="days between two reports in different languages of one story; 0: off",
+    )
 
 
 SIREN = re.compile(r"^\d{9}$")

@@ -116,6 +116,15 @@ class Intake:
         self.stories.load(rows)
         self._stories_loaded = True
 
+    def _live_story(self, session: Session, cluster_id: str, joined: Counter[str]) -> str:
+        """The story ``cluster_id`` is now part of: a join across languages (stories.py)
+        may have merged it into an earlier one since this index was loaded. A story's id
+        is its first document's id, so that document says where it went."""
+        if cluster_id in joined:
+            return cluster_id
+        current = session.scalar(select(Document.cluster_id).where(Document.id == cluster_id))
+        return current or cluster_id
+
     def add(self, doc: CollectedDocument) -> AddResult:
         """Store one document; safe to call twice with the same document."""
         return self.add_many([doc])[0]
@@ -189,7 +198,8 @@ class Intake:
                 signature = (
                     self.stories.signature(doc.title, doc.text) if doc.kind == "article" else None
                 )
-                cluster_id = (self.stories.cluster_for(signature) if signature else None) or doc_id
+                found = self.stories.cluster_for(signature) if signature else None
+                cluster_id = self._live_story(session, found, joined) if found else doc_id
                 joined[cluster_id] += 1
                 titles.setdefault(cluster_id, doc.title[:500])
                 minhash = self.stories.encode(signature) if signature is not None else None

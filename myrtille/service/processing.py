@@ -22,6 +22,7 @@ from myrtille.index.base import IndexBackend
 from myrtille.index.records import indexed_document, load_documents
 from myrtille.index.resolver import CodeResolver
 from myrtille.pipeline.intake import Intake
+from myrtille.pipeline.stories import join_across_languages
 from myrtille.store.database import Database
 from myrtille.store.schema import Document, Enrichment, utcnow
 
@@ -44,6 +45,7 @@ class ProcessReport:
     alerts_queued: int = 0
     alerts_folded: int = 0
     index_errors: list[str] = field(default_factory=list)
+    stories_joined: int = 0  # stories merged across languages (pipeline/stories.py)
 
 
 class ProcessingStage:
@@ -99,6 +101,7 @@ class ProcessingStage:
                             language=d.language,
                             kind=d.kind,
                             fields=d.fields or {},
+                            published=d.published_at,
                         )
                         for d in batch
                     ]
@@ -108,14 +111,16 @@ class ProcessingStage:
                 self.intake.release([d.id for d in batch])
                 raise
             try:
-                self._store(results, report)
+                moved = self._store(results, report)
             except BaseException:
                 # The batch's transaction rolled back: nothing of it was stored. Give the
                 # claims back now rather than after STALE_CLAIM (a locked or full database
                 # would otherwise hold these documents for an hour).
                 self._release_quietly([d.id for d in batch])
                 raise
-            self._index([r.document_id for r in results if not r.error], report)
+            # Documents of earlier batches that joined a story here are indexed again.
+            done = {r.document_id for r in results if not r.error}
+            self._index([*sorted(done), *sorted(moved - done)], report)
             report.batches += 1
             if on_batch:
                 on_batch(report)
@@ -150,7 +155,9 @@ class ProcessingStage:
             log.exception("indexing failed")
             report.index_errors.append(f"{type(exc).__name__}: {str(exc)[:300]}")
 
-    def _store(self, results: list[EnrichmentResult], report: ProcessReport) -> None:
+    def _store(self, results: list[EnrichmentResult], report: ProcessReport) -> set[str]:
+        """Store the batch; returns the documents whose story changed by a join."""
+        moved: set[str] = set()
         with self.database.session() as session:
             for result in results:
                 if result.error:
@@ -189,6 +196,13 @@ class ProcessingStage:
                 # Matches are queued in the same transaction as the batch's completion:
                 # a crash replays the batch and its matches together, or neither.
                 session.flush()
+                # After enrichment (the join reads companies and events) and before the
+                # matches, so that a story told in two languages alerts once.
+                joined = join_across_languages(
+                    session, done, self.settings.dedup.cross_language_days
+                )
+                report.stories_joined += joined.merged
+                moved = joined.moved or set()
                 documents = [
                     indexed_document(doc, session.get(Enrichment, doc.id))
                     for doc in session.scalars(select(Document).where(Document.id.in_(done)))
@@ -196,3 +210,4 @@ class ProcessingStage:
                 outbox = record_matches(session, self.matcher(), documents)
                 report.alerts_queued += outbox.queued
                 report.alerts_folded += outbox.folded
+        return moved

@@ -1,0 +1,192 @@
+"""Stories across languages: a French and an English report of one event share no
+shingles, so MinHash (clustering.py) keeps them apart. After enrichment they are joined
+on what they report: a linked company in common, a compatible event, dates close enough.
+The story created first keeps its id and takes in the other's documents and alerts."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import String, and_, cast, delete, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from myrtille.pipeline.normalise import web_url
+from myrtille.store.schema import Document, Enrichment, OutboxItem, StoryCluster, utcnow
+
+# Amounts stated by two reports of one event differ by rounding ("1,2 milliard", "€1.2bn"),
+# not by more: 12 million and 40 million raised are two rounds.
+AMOUNT_TOLERANCE = 0.2
+
+
+@dataclass
+class Report:
+    """What the join reads of one enriched document."""
+
+    document_id: str
+    cluster_id: str
+    language: str
+    date: datetime
+    sirens: frozenset[str]
+    events: tuple[dict[str, Any], ...]
+
+
+def report_of(
+    document_id: str,
+    cluster_id: str,
+    language: str | None,
+    date: datetime | None,
+    companies: Sequence[dict[str, Any]] | None,
+    events: Sequence[dict[str, Any]] | None,
+) -> Report | None:
+    """The report, or None when it cannot join anything (no language, date, linked
+    company or event)."""
+    sirens = frozenset(str(c["siren"]) for c in companies or () if c.get("siren"))
+    found = tuple(e for e in events or () if e.get("type"))
+    if not language or date is None or not sirens or not found:
+        return None
+    return Report(document_id, cluster_id, language.split("-")[0].lower(), date, sirens, found)
+
+
+def _same_amount(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    amount_a, amount_b = a.get("amount"), b.get("amount")
+    if not amount_a or not amount_b or a.get("currency") != b.get("currency"):
+        return True  # one of them says nothing comparable: no contradiction
+    return abs(amount_a - amount_b) <= AMOUNT_TOLERANCE * max(amount_a, amount_b)
+
+
+def _compatible_events(a: dict[str, Any], b: dict[str, Any], shared: frozenset[str]) -> bool:
+    if a["type"] != b["type"]:
+        return False
+    # Attribution may differ between the two reports (acquirer, target): any company of
+    # the two that both link will do, but not a third one.
+    for event in (a, b):
+        if event.get("siren") and event["siren"] not in shared:
+            return False
+    return _same_amount(a, b)
+
+
+def same_story(one: Report, other: Report, days: int) -> bool:
+    """Two reports in different languages of one event: a linked company in common, a
+    compatible event, dated at most ``days`` apart."""
+    if one.language == other.language or abs(one.date - other.date) > timedelta(days=days):
+        return False
+    shared = one.sirens & other.sirens
+    if not shared:
+        return False
+    return any(_compatible_events(a, b, shared) for a in one.events for b in other.events)
+
+
+@dataclass
+class JoinReport:
+    merged: int = 0  # stories merged into an earlier one
+    moved: set[str] | None = None  # documents whose story changed (to index again)
+
+
+def join_across_languages(session: Session, document_ids: Collection[str], days: int) -> JoinReport:
+    """Join the newly enriched documents to the stories in other languages that report
+    the same event; run in the batch's transaction, before its matches are recorded, so
+    that the outbox sees the joined story."""
+    report = JoinReport(moved=set())
+    if days <= 0 or not document_ids:
+        return report
+    new = [r for r in _reports(session, Document.id.in_(list(document_ids))) if r]
+    if not new:
+        return report
+    span = timedelta(days=days)
+    sirens = sorted({s for r in new for s in r.sirens})
+    # The stored JSON holds each SIREN quoted: a coarse filter that the rule then checks.
+    linked = or_(*(cast(Enrichment.companies, String).like(f'%"{s}"%') for s in sirens))
+    earliest, latest = min(r.date for r in new) - span, max(r.date for r in new) + span
+    dated = or_(
+        Document.published_at.between(earliest, latest),
+        and_(Document.published_at.is_(None), Document.collected_at.between(earliest, latest)),
+    )
+    known = [r for r in _reports(session, and_(linked, dated)) if r]
+    created = dict(
+        session.execute(
+            select(StoryCluster.id, StoryCluster.created_at).where(
+                StoryCluster.id.in_({r.cluster_id for r in [*new, *known]})
+            )
+        ).all()
+    )
+    for one in sorted(new, key=lambda r: r.date):
+        for other in known:
+            if other.cluster_id == one.cluster_id or not same_story(one, other, days):
+                continue
+            # The story created first keeps its id: links and alerts already out stay valid.
+            winner, loser = sorted(
+                (one.cluster_id, other.cluster_id), key=lambda c: (created.get(c) or utcnow(), c)
+            )
+            report.moved |= _merge(session, winner, loser)
+            report.merged += 1
+            for r in [*new, *known]:  # the reports read before the merge follow it
+                if r.cluster_id == loser:
+                    r.cluster_id = winner
+    return report
+
+
+def _reports(session: Session, where: Any) -> list[Report | None]:
+    rows = session.execute(
+        select(
+            Document.id,
+            Document.cluster_id,
+            Enrichment.language,
+            Document.published_at,
+            Document.collected_at,
+            Enrichment.companies,
+            Enrichment.events,
+        )
+        .join(Enrichment, Enrichment.document_id == Document.id)
+        .where(where)
+    ).all()
+    return [
+        report_of(doc_id, cluster, language, published or collected, companies, events)
+        for doc_id, cluster, language, published, collected, companies, events in rows
+    ]
+
+
+def _merge(session: Session, winner: str, loser: str) -> set[str]:
+    """Move the loser story's documents and alerts into the winner; returns the moved
+    documents' ids."""
+    moved = set(session.scalars(select(Document.id).where(Document.cluster_id == loser)))
+    session.execute(update(Document).where(Document.cluster_id == loser).values(cluster_id=winner))
+    for item in session.scalars(select(OutboxItem).where(OutboxItem.cluster_id == loser)):
+        kept = session.scalar(
+            select(OutboxItem).where(
+                OutboxItem.subscription_id == item.subscription_id,
+                OutboxItem.cluster_id == winner,
+                OutboxItem.channel == item.channel,
+            )
+        )
+        if kept is None:
+            item.cluster_id = winner
+        elif item.status == "pending":
+            # Not delivered yet: one alert for the story, the other report named in it.
+            kept.also_reported_by = [*kept.also_reported_by, _mention(session, item.document_id)]
+            session.delete(item)
+        # An alert already delivered stays as it was sent (the history of deliveries).
+    story = session.get(StoryCluster, winner)
+    if story is not None:
+        story.size = session.scalar(
+            select(func.count()).select_from(Document).where(Document.cluster_id == winner)
+        )
+        story.updated_at = utcnow()
+    session.execute(delete(StoryCluster).where(StoryCluster.id == loser))
+    session.flush()
+    return moved
+
+
+def _mention(session: Session, document_id: str) -> dict[str, Any]:
+    """A document as an alert's "also reported by" names it."""
+    document = session.get(Document, document_id)
+    if document is None:
+        return {"id": document_id}
+    return {
+        "id": document.id,
+        "source": document.source_id,
+        "url": web_url(document.url),
+        "title": document.title,
+    }
