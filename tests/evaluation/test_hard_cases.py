@@ -1,8 +1,9 @@
 """Invariants of the hand-written hard evaluation cases (evaluation/tuning/hard_cases.yaml).
 
-The cases sit beside the demo corpus in the tuning set of `myrtille eval enrichment`; these checks guard their
-shape (ids, languages, text length) and the consistency of their gold annotations (codes,
-SIRENs present in the fictional Sirene extract, registry companies named in the text).
+The cases sit beside the demo corpus in the tuning set of `myrtille eval enrichment`; these
+checks guard their shape (ids, languages, text length) and the consistency of their gold
+annotations (codes, SIRENs present in the fictional Sirene extract, registry companies
+named in the text).
 """
 
 from __future__ import annotations
