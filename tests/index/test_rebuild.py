@@ -87,3 +87,34 @@ def test_rebuild_from_the_state_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "index", "rebuild"])
     assert result.exit_code == 0 and "1 document indexed (sqlite)" in result.output
     assert index.count() == 1
+
+
+def test_an_index_made_by_an_older_version_says_to_rebuild(tmp_path: Path) -> None:
+    """An SQLite index of the schema before stems (1) is emptied when opened, and searches
+    say to rebuild it until a rebuild has filled it again."""
+    settings = load_settings(None, env={}, overrides={"data_dir": str(tmp_path)})
+    database = open_database(settings.state_url)
+    added = Intake(database).add(
+        CollectedDocument(
+            url="https://news.example/b",
+            source_id="eco",
+            title="Deux usines ferment",
+            text="Les deux usines du groupe ferment en mars. " * 3,
+            language="fr",
+        )
+    )
+    with database.session() as session:
+        session.add(Enrichment(document_id=added.document_id, language="fr"))
+    index = open_index(settings)
+    rebuild(database, index)
+    index.db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    index.close()
+    search = ["--data-dir", str(tmp_path), "search", "usine"]
+    result = CliRunner().invoke(main, search)
+    assert "0 documents match" in result.output
+    assert "made by an older version of Myrtille (index schema 1, now 2)" in result.output
+    assert "run 'myrtille index rebuild'" in result.output
+    result = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "index", "rebuild"])
+    assert result.exit_code == 0 and "1 document indexed (sqlite)" in result.output
+    result = CliRunner().invoke(main, search)
+    assert "1 document matches" in result.output and "older version" not in result.output
