@@ -92,7 +92,9 @@ def test_pages_answer_with_security_headers(client: httpx.Client, path: str) -> 
 def test_search_shows_results_snippets_facets_and_histogram(client: httpx.Client) -> None:
     html = client.get("/search", params={"q": "aérovolt"}).text
     assert total(html) == 3
-    assert '<a class="title" href="/documents/d01">Aérovolt rachète Hélicea</a>' in html
+    # d01 and d02 tell one story: one hit, the other report named under it.
+    assert html.count('<li class="hit">') == 2
+    assert '<a class="also-link" href="/documents/d01">Aérovolt rachète Hélicea</a>' in html
     assert "<mark>Aérovolt</mark>" in html  # the snippet's highlight is kept as markup
     assert 'class="hist"' in html and 'class="bar"' in html
     assert "Occitanie" in html  # region facet, by name
