@@ -234,12 +234,8 @@ class Enricher:
                 (title_lemmas if token.idx < title_end else text_lemmas).append(token.lemma_)
         result.title_lemmas = " ".join(words_of(" ".join(title_lemmas)))
         result.text_lemmas = " ".join(words_of(" ".join(text_lemmas)))
-        result.entities = [
-            _entity(e.text, LABELS[e.label_], e.start_char, e.end_char, title_end, body_start)
-            for e in doc.ents
-            if e.label_ in LABELS
-        ]
         mentions = [m for m in find_companies(doc, index) if self._plausible(m)]
+        result.entities = _entities(doc, mentions, title_end, body_start)
         mentions += self._notice_companies(document, index)
         main = main_company(mentions, title_end)
         result.companies = _companies(mentions, index, title_end)
@@ -332,12 +328,16 @@ class Enricher:
     ) -> None:
         """Place names on the text itself, whatever the NER made of them; a person's or a
         linked company's name holds none ("Florence Dupont", "Tissages de Lyon")."""
-        excluded = [(e.start_char, e.end_char) for e in doc.ents if LABELS.get(e.label_) == "PER"]
+        # A person's full name only: the small models call a lone "Dijon" a person too.
+        excluded = [
+            (e.start_char, e.end_char)
+            for e in doc.ents
+            if LABELS.get(e.label_) == "PER" and len(e) > 1
+        ]
         excluded += [(m.start, m.end) for m in mentions if m.company_id and m.end > m.start]
         names = self.place_names.find(
             doc.text,
             excluded=excluded,
-            located=[(e.start_char, e.end_char) for e in doc.ents if LABELS.get(e.label_) == "LOC"],
             title_end=title_end,
         )
         found = document_places(
@@ -351,6 +351,27 @@ class Enricher:
         result.places += found.places
         result.regions = found.regions
         result.departments = found.departments
+
+
+def _entities(
+    doc: Doc, mentions: list[CompanyMention], title_end: int, body_start: int
+) -> list[dict[str, Any]]:
+    """The NER's entities in the four kinds, except that a registry-linked company is an
+    ORG whatever label the model gave it (or if it gave none): the document page and the
+    ``org:`` facet then show it as a company."""
+    linked = [(m.start, m.end) for m in mentions if m.company_id and m.end > m.start]
+    entities = []
+    for e in doc.ents:
+        if e.label_ not in LABELS:
+            continue
+        if any(a < e.end_char and e.start_char < b for a, b in linked):
+            continue  # the linked mention replaces it
+        entities.append(
+            _entity(e.text, LABELS[e.label_], e.start_char, e.end_char, title_end, body_start)
+        )
+    for start, end in dict.fromkeys(linked):
+        entities.append(_entity(doc.text[start:end], "ORG", start, end, title_end, body_start))
+    return sorted(entities, key=lambda e: (e["field"] != "title", e["start"]))
 
 
 def _entity(

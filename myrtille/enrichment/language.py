@@ -1,4 +1,10 @@
-"""The language of a document: as declared by the page or feed, else detected."""
+"""The language of a document: as declared by the page or feed when the text agrees,
+else detected.
+
+Pages often carry a wrong ``<html lang>`` from their CMS template, so a declared language
+is kept only when detection on the text agrees with it, or when the text is too short to
+tell (fewer than ``CHECK_LETTERS`` letters) or detection is unsure (its probability below
+``OVERRIDE_CONFIDENCE``). Documented in docs/enrichment.md."""
 
 from __future__ import annotations
 
@@ -6,9 +12,12 @@ import re
 from functools import cached_property
 from typing import Literal
 
-LanguageSource = Literal["declared", "detected", "unknown"]
+LanguageSource = Literal["declared", "detected", "corrected", "unknown"]
 MIN_CONFIDENCE = 0.6
 MIN_LETTERS = 20
+# Overriding a declared language needs more text and more certainty than guessing one.
+CHECK_LETTERS = 100
+OVERRIDE_CONFIDENCE = 0.9
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
@@ -44,9 +53,16 @@ def normalise_code(declared: str | None) -> str | None:
 def choose_language(
     declared: str | None, title: str, text: str, detector: LanguageDetector
 ) -> tuple[str | None, LanguageSource]:
-    """The declared language when there is one, else the detected one, else unknown."""
+    """The declared language unless the text is plainly in another one ("corrected"),
+    else the detected one, else unknown."""
     code = normalise_code(declared)
+    sample = f"{title}\n{text}"
     if code:
+        if len(_LETTERS.findall(sample[:3000])) < CHECK_LETTERS:
+            return code, "declared"
+        detected, probability = detector.detect(sample)
+        if detected and detected != code and probability >= OVERRIDE_CONFIDENCE:
+            return detected, "corrected"
         return code, "declared"
-    detected, _ = detector.detect(f"{title}\n{text}")
+    detected, _ = detector.detect(sample)
     return (detected, "detected") if detected else (None, "unknown")

@@ -15,6 +15,7 @@ of ``names.csv``: see ``Ambiguity``.
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -116,15 +117,12 @@ class PlaceNameMatcher:
         text: str,
         *,
         excluded: Iterable[tuple[int, int]] = (),
-        located: Iterable[tuple[int, int]] = (),
         title_end: int = 0,
     ) -> list[PlaceName]:
         """Place names of ``text``, first found first. ``excluded``: character spans that
-        hold no place (people, linked companies); ``located``: spans the NER called places
-        (they confirm an ambiguous name they cover exactly)."""
+        hold no place (people, linked companies); ``title_end``: where the title ends."""
         words = [_Word(_saint(fold(m.group())), m.start(), m.end()) for m in _WORD.finditer(text)]
         blocked = sorted(excluded)
-        model_places = set(located)
         title_case = _title_case(text[:title_end])
         candidates: list[tuple[PlaceName, _Entry, int, int]] = []
         i = 0
@@ -151,20 +149,20 @@ class PlaceNameMatcher:
                 continue
             in_title = name.start < title_end
             cue = _cue(text, words, first, end)
+            corroborated = (
+                name.place.department in departments
+                if name.place.kind == "commune"
+                else name.place.region in regions
+            )
             if entry.ambiguity == "word":
                 initial = _sentence_initial(text, name.start) or (in_title and title_case)
-                if cue or not initial or (name.start, name.end) in model_places:
+                if cue or not initial or corroborated:
                     kept.append(name)
                 continue
             # A name shared with people and firms: next to another capitalised word it is
             # part of their name ("Pierre Laval", "Orange Business").
             if _beside_a_name(text, words, first, end):
                 continue
-            corroborated = (
-                name.place.department in departments
-                if name.place.kind == "commune"
-                else name.place.region in regions
-            )
             bracketed = _bracketed_department(text, name.end, name.place, self.gazetteer)
             if cue or corroborated or bracketed:
                 kept.append(name)
@@ -250,7 +248,7 @@ def _saint(word: str) -> str:
 
 
 def _pairs(words: list[_Word]) -> Iterable[tuple[_Word, _Word]]:
-    return zip(words, words[1:], strict=False)
+    return itertools.pairwise(words)
 
 
 def _capitalised(text: str, words: list[_Word]) -> bool:

@@ -103,7 +103,8 @@ def test_a_language_without_a_model_gets_the_rule_based_parts(enricher: Enricher
     assert result.language == "de"
     assert result.model == "blank:de"
     assert "919985002" in {c["siren"] for c in result.companies}
-    assert result.entities == []  # no statistical NER for German here
+    # No statistical NER for German here: the only entities are the linked company's.
+    assert {(e["text"], e["label"]) for e in result.entities} == {("Aérovolt", "ORG")}
 
 
 def test_empty_and_garbled_texts(enricher: Enricher) -> None:
