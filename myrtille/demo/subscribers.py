@@ -60,6 +60,14 @@ SUBSCRIPTIONS: tuple[DemoSubscription, ...] = (
         frequency="daily",
         kind="agent",
     ),
+    # A weekly digest of the demo agent's portfolio (made by ensure_portfolio before the
+    # subscriptions); its legal notices are urgent and arrive at once.
+    DemoSubscription(
+        "direction@clients-demo.example",
+        "Portefeuille clients (digest hebdomadaire, avis légaux urgents)",
+        "portfolio:demo-clients",
+        frequency="weekly",
+    ),
 )
 
 
@@ -142,7 +150,8 @@ def ensure_subscriptions(database: Database, secret: bytes) -> int:
             name=wanted.name,
             kind=wanted.kind,
             confirmed_by_operator=True,
-            resolver=CodeResolver(),
+            # The database: portfolio:NAME is resolved against the stored portfolios.
+            resolver=CodeResolver(database=database),
             agent_id=agent_id,
         )
         created += 1
