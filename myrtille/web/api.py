@@ -323,7 +323,12 @@ def document(
             **asdict(found),
             "same_story": [
                 StoryItemOut(
-                    id=h.id, title=h.title, url=h.url, source=h.source, published_at=h.published_at
+                    id=h.id,
+                    title=h.title,
+                    url=h.url,
+                    source=h.source,
+                    published_at=h.published_at,
+                    language=h.language,
                 )
                 for h in story
             ],

@@ -92,6 +92,9 @@ class StoryItemOut(BaseModel):
     url: WebUrl
     source: str
     published_at: datetime | None
+    language: str | None = Field(
+        default=None, description="Its language: a story may be told in French and English"
+    )
 
 
 class DocumentOut(BaseModel):

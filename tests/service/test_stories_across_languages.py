@@ -17,6 +17,7 @@ from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import Intake
 from myrtille.store.schema import Document, StoryCluster
 from myrtille.web.app import create_app
+from myrtille.web.auth import create_agent
 from tests.alerts.test_delivery import World
 from tests.alerts.test_email import Recorder, received, smtp_server
 from tests.web.conftest import serve_app
@@ -121,6 +122,13 @@ def test_one_acquisition_in_french_and_english_is_one_story_one_hit_one_alert(
     assert "Horizon SAS rachète" in hit
     [hit] = search_page(world, "fr")
     assert "Aussi en français :" in hit
+    # The document's page and the API name the other report's language.
+    with serve_app(create_app(world.settings)) as url:
+        _agent, key = create_agent(world.database, "agent", "agent@example.org")
+        page = httpx.get(f"{url}/documents/{french}", params={"lang": "en"}, timeout=10)
+        api = httpx.get(f"{url}/api/v1/documents/{french}", headers={"X-API-Key": key})
+    assert '<span class="story-language">English</span>' in page.text
+    assert [(s["id"], s["language"]) for s in api.json()["same_story"]] == [(english, "en")]
 
 
 def test_the_second_language_after_the_alert_was_sent_is_not_alerted_again(

@@ -21,6 +21,7 @@ from myrtille.texts import N_, format_date, gettext, label
 from myrtille.web.api import facet_labels, state
 from myrtille.web.ui.common import (
     language,
+    language_label,
     link,
     message,
     other,
@@ -195,6 +196,10 @@ def document_context(
                 "href": link(f"/documents/{quote(h.id, safe='')}", lang),
                 "source": names.get(h.source, h.source),
                 "date": format_date(h.published_at, lang),
+                # Another report in another language ("in English") is said so.
+                "language": language_label(h.language, lang)
+                if h.language and h.language != found.language
+                else None,
             }
             for h in story
         ],
