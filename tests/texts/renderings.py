@@ -392,6 +392,55 @@ def agent_pages(tmp_path: Path) -> list[Rendering]:
 RENDERINGS.append(agent_pages)
 
 
+def portfolio_pages(tmp_path: Path) -> list[Rendering]:
+    """The agents' portfolio pages: the list with its upload form, the import report with
+    bad and unknown lines, a refused file, the portfolio page, the delete question and the
+    subscription form prefilled with portfolio:NAME."""
+    from myrtille.store.schema import Company
+    from tests.web.conftest import csrf_of, signed_in, start_live
+
+    base = "/agent/portfolios"
+    csv = "siren;label\n919985002;Client <b>\n919985003;x\n91998500;y\n552100554;z\n"
+    data = ["clients", "portfolio:clients", "Aérovolt", "Client <b>", "919985002", "919985003"]
+    data += ["91998500", "552100554", "numero,nom", "'numero', 'nom'", "test-agent"]
+    out: list[Rendering] = []
+    with start_live(tmp_path / "data") as live:
+        with live.database.session() as session:
+            session.add(Company(id="919985002", siren="919985002", name="Aérovolt"))
+        http = signed_in(live)
+        for lang in ("fr", "en"):
+            token = csrf_of(http.get(f"{base}?lang={lang}").text)
+            pages = {
+                "portfolio report": http.post(
+                    base,
+                    data={"csrf": token, "name": "clients", "lang": lang},
+                    files={"file": ("c.csv", csv.encode(), "text/csv")},
+                ),
+                "portfolio refused": http.post(
+                    base,
+                    data={"csrf": token, "name": "other", "lang": lang},
+                    files={"file": ("c.csv", b"numero,nom\n1,2\n", "text/csv")},
+                ),
+                "portfolios": http.get(f"{base}?lang={lang}"),
+                "portfolio": http.get(f"{base}/clients?lang={lang}"),
+                "portfolio delete": http.get(f"{base}/clients/delete?lang={lang}"),
+                "portfolio missing": http.get(f"{base}/nowhere?lang={lang}"),
+                "portfolio subscribe": http.get(
+                    f"/agent/subscriptions/new?lang={lang}&q=portfolio%3Aclients"
+                ),
+            }
+            for name, response in pages.items():
+                shown = [*data, *re.findall(r'class="title"[^>]*>([^<]+)<', response.text)]
+                shown += re.findall(r'<li class="document"><a [^>]*>([^<]+)<', response.text)
+                shown += [html.unescape(h) for h in shown]
+                out.append(Rendering(name, lang, visible_text(response.text), shown))
+        http.close()
+    return out
+
+
+RENDERINGS.append(portfolio_pages)
+
+
 # -- company pages ----------------------------------------------------------------------
 
 COMPANY_PAGES = [

@@ -34,7 +34,7 @@ from myrtille.enrichment.portfolios import (
 from myrtille.index.base import SearchRequest
 from myrtille.index.query import Members
 from myrtille.store.schema import Agent
-from myrtille.texts import N_, format_date, gettext, labels
+from myrtille.texts import N_, format_date, format_number, gettext, labels
 from myrtille.web.api import state
 from myrtille.web.sessions import SignedInAgent, checked_form, require_signed_in
 from myrtille.web.ui.common import SECURITY_HEADERS, language, link, message, render
@@ -140,7 +140,7 @@ def _list(
         errors=errors or [],
         name=name,
         notice=notice,
-        max_rows=MAX_ROWS,
+        max_rows=format_number(MAX_ROWS, lang),
         max_megabytes=MAX_UPLOAD_BYTES // (1024 * 1024),
     )
 
@@ -178,7 +178,11 @@ async def upload(request: Request) -> Response:
                 state(request).database, name, upload.file, agent.id, where=upload.filename
             )
         except PortfolioError as exc:
-            errors = [_problem(lang, FILE_PROBLEMS, exc.kind, **exc.params)]
+            params = {
+                k: format_number(v, lang) if isinstance(v, int) and k != "line" else v
+                for k, v in exc.params.items()
+            }
+            errors = [_problem(lang, FILE_PROBLEMS, exc.kind, **params)]
             return _list(request, lang, agent, status=400, errors=errors, name=name)
         log.info("agent %s imported portfolio %s", agent.name, name.lower())
         return _report(request, lang, name.lower(), found)
