@@ -105,7 +105,8 @@ def subject_of(
     if not inside:
         return None
     begin, end = clause_of(sentence, trigger)
-    after = [m for m in inside if m.start >= trigger.end_char and m.start < end]
+    # Companies after the trigger's first word ("attribue à X un marché" is one trigger).
+    after = [m for m in inside if m.start >= trigger[0].idx + len(trigger[0]) and m.start < end]
     before_trigger = fold(text[max(begin, trigger.start_char - _LOOKBEHIND) : trigger.start_char])
     passive = _PASSIVE.search(before_trigger) is not None
     if kind == "acquisition":
@@ -133,4 +134,9 @@ def subject_of(
 
 
 def _customer_side(trigger: Span) -> bool:
-    return any(t.norm_ in _CUSTOMER_WORDS or t.lemma_ in _CUSTOMER_WORDS for t in trigger)
+    """Whether the trigger opens with a customer's verb ("attribue", "awarded"); "order"
+    as a noun ("won an order") is the supplier's side."""
+    verb = trigger[0]
+    return verb.pos_ in ("VERB", "AUX") and (
+        verb.norm_ in _CUSTOMER_WORDS or verb.lemma_ in _CUSTOMER_WORDS
+    )

@@ -161,7 +161,9 @@ def _past_tense(tokens: list[Token]) -> bool:
 
 
 # A short phrase before the first comma ("En 2019, …", "Last year, …") may date it all.
-_OPENING = re.compile(r"^[^,;:]{1,30},")
+_OPENING = re.compile(r"[^,;:\n]{1,30},")
+# A title has no full stop: the sentence recogniser may run it into the text.
+_SCOPE_BREAK = re.compile(r"\n\s*\n|[,;:()\[\]—–]")
 
 
 def _dates_it(phrase: str) -> bool:
@@ -173,16 +175,18 @@ def _time_scope(sentence: Span, trigger: Span) -> tuple[int, int]:
     sentence, with an opening time phrase."""
     text = sentence.text
     at = trigger.start_char - sentence.start_char
-    begin, end = 0, len(text)
-    for found in re.finditer(r"[,;:()\[\]—–]", text):
+    begin, end, paragraph = 0, len(text), 0
+    for found in _SCOPE_BREAK.finditer(text):
         if found.end() <= at:
             begin = found.end()
+            if "\n" in found.group():
+                paragraph = begin
         elif found.start() >= at + len(trigger.text):
             end = found.start()
             break
-    opening = _OPENING.match(text)
+    opening = _OPENING.match(text, paragraph)
     if opening and opening.end() <= at and _dates_it(opening.group()):
-        begin = 0
+        begin = paragraph
     return sentence.start_char + begin, sentence.start_char + end
 
 
