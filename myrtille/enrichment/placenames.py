@@ -31,7 +31,6 @@ from myrtille.enrichment.patterns import fold
 # "Orange", "Valence"): counts only after a place cue ("à", "in", "-based"), beside a
 # department in brackets, or when another place of its department (or region) is named.
 Ambiguity = Literal["word", "name"]
-MAX_WORDS = 6
 _WORD = re.compile(r"[^\W_]+")
 _JOINERS = re.compile(r"^[ \t\u00a0\-‐'’]*$")
 _ARTICLES = frozenset({"le", "la", "les", "l", "au", "aux", "du", "des"})
@@ -92,6 +91,12 @@ class PlaceNameMatcher:
             self._add(key, place, ambiguity.get(key), article=_has_article(place, key))
         for name, (place, rule) in extra.items():
             self._add(place_key(name), place, rule, acronym=name.isupper())
+        # The name lengths (in words) starting with each word, longest first: most words
+        # start no name and cost one lookup.
+        lengths: dict[str, set[int]] = {}
+        for words in self.entries:
+            lengths.setdefault(words[0], set()).add(len(words))
+        self.lengths = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
         for name in gazetteer.acronyms:
             entry = self.entries.get(tuple(place_key(name).split()))
             if entry is not None:
@@ -121,7 +126,9 @@ class PlaceNameMatcher:
     ) -> list[PlaceName]:
         """Place names of ``text``, first found first. ``excluded``: character spans that
         hold no place (people, linked companies); ``title_end``: where the title ends."""
-        words = [_Word(_saint(fold(m.group())), m.start(), m.end()) for m in _WORD.finditer(text)]
+        words = [
+            _Word(_saint(_fold_word(m.group())), m.start(), m.end()) for m in _WORD.finditer(text)
+        ]
         blocked = sorted(excluded)
         title_case = _title_case(text[:title_end])
         candidates: list[tuple[PlaceName, _Entry, int, int]] = []
@@ -169,7 +176,10 @@ class PlaceNameMatcher:
         return kept
 
     def _longest(self, text: str, words: list[_Word], i: int) -> tuple[int, _Entry] | None:
-        for end in range(min(len(words), i + MAX_WORDS), i, -1):
+        for length in self.lengths.get(words[i].folded, ()):
+            end = i + length
+            if end > len(words):
+                continue
             entry = self.entries.get(tuple(w.folded for w in words[i:end]))
             if entry is None:
                 continue
@@ -241,6 +251,11 @@ def _names(
 
 def _has_article(place: Place, key: str) -> bool:
     return place.kind == "commune" and fold(place.name).startswith(("le ", "la ", "les ", "l'"))
+
+
+def _fold_word(word: str) -> str:
+    lowered = word.lower()
+    return lowered if lowered.isascii() else fold(word)
 
 
 def _saint(word: str) -> str:
