@@ -219,7 +219,14 @@ def test_a_document_with_its_enrichment_and_its_story(live: Live) -> None:
         source = body["title"] if entity["field"] == "title" else body["text"]
         assert source[entity["start"] : entity["end"]] == entity["text"]
     assert [s["id"] for s in body["same_story"]] == ["d02"]
-    assert set(body["same_story"][0]) == {"id", "title", "url", "source", "published_at"}
+    assert set(body["same_story"][0]) == {
+        "id",
+        "title",
+        "url",
+        "source",
+        "published_at",
+        "language",
+    }
 
 
 def test_an_unknown_document_is_a_404(live: Live) -> None:
