@@ -120,6 +120,8 @@ def scenario(copies: int, registry_size: int) -> dict[str, Any]:
             nlp = stage.enricher.tools(language).nlp
             for _ in nlp.pipe(batch[:64], batch_size=settings.enrichment.batch_size):
                 pass
+        # The language detector's model is loaded once per process, like the pipelines.
+        stage.enricher.detector.detect(texts["fr"][0])
         setup = time.perf_counter() - started
         documents = sum(len(v) for v in texts.values())
 
