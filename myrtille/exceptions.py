@@ -70,4 +70,11 @@ class ItemError(MyrtilleError):
 
 
 class SourceError(ItemError):
-    """A whole source could not be read this time (bad feed, 404, robots.txt)."""
+    """A whole source could not be read this time (bad feed, 404, robots.txt).
+
+    ``text``, when given, is the message as a coded health text (store/health_texts.py),
+    so the source's health shows it in the reader's language."""
+
+    def __init__(self, message: str, *, text: dict[str, object] | None = None) -> None:
+        super().__init__(message)
+        self.text = text

@@ -19,6 +19,7 @@ from myrtille.crawlers.urlguard import operator_urls
 from myrtille.pipeline.document import TextLimits
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import Database
+from myrtille.store.health_texts import said, stored
 
 
 def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> int:
@@ -89,12 +90,12 @@ def _error_recorder(run: SourceRun):  # type: ignore[no-untyped-def]
     def recorded(failure: object, response: object = None, **_: object) -> None:
         value = getattr(failure, "value", failure)
         url = getattr(response, "url", None)
-        where = f" while handling {url}" if url else ""
         detail = (str(value).splitlines() or [""])[0][:200]
-        run.fail(
-            f"an internal error lost what the crawl was doing{where} "
-            f"({type(value).__name__}{': ' + detail if detail else ''}); see the crawl log"
-        )
+        error = f"{type(value).__name__}{': ' + detail if detail else ''}"
+        if url:
+            run.fail(stored(said("internal_error_at", url=url, error=error)))
+        else:
+            run.fail(stored(said("internal_error", error=error)))
 
     return recorded
 
@@ -102,7 +103,7 @@ def _error_recorder(run: SourceRun):  # type: ignore[no-untyped-def]
 def _closer(database: object, run: SourceRun, events: ProgressEvents):  # type: ignore[no-untyped-def]
     def closed(spider: object, reason: str) -> None:
         if reason not in ("finished", "closespider_timeout") and run.error is None:
-            run.fail(f"the crawl stopped early ({reason})")
+            run.fail(stored(said("stopped_early", reason=reason)))
         record_run(database, run)  # type: ignore[arg-type]
         events.emit(
             "source_finished",

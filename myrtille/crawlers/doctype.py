@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from feedparser.encodings import convert_to_utf8
 from feedparser.util import FeedParserDict
 
-from myrtille.exceptions import SourceError
+from myrtille.store.health_texts import unreadable
 
 # How feedparser finds the prolog it reads declarations from: all before the first ``<\w``.
 _FIRST_ELEMENT = re.compile(r"<\w")
@@ -51,11 +51,7 @@ def strip_declarations(body: bytes, headers: dict[str, str]) -> Stripped:
     """
     stripped = _stripped(body)
     if _declares_entities(stripped.body, headers):
-        raise SourceError(
-            "the feed declares entities in a way that could not be removed safely (an "
-            "unusual character encoding); it was not read. Feeds need no DOCTYPE: ask the "
-            "publisher to remove it, or to serve the feed in UTF-8"
-        )
+        raise unreadable("feed_entities_unsafe")
     return stripped
 
 
@@ -126,7 +122,4 @@ def _declaration_end(text: str, index: int) -> int:
         elif char == ">" and depth == 0:
             return index + 1
         index += 1
-    raise SourceError(
-        "the feed's DOCTYPE declaration never ends (an unclosed quote, comment or '['); "
-        "the feed was not read"
-    )
+    raise unreadable("feed_doctype_unclosed")

@@ -9,22 +9,11 @@ from twisted.internet import defer, error
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
-from myrtille.store.health_texts import english, said
+from myrtille.store.health_texts import said
 
 # Failures worth trying again on the next poll; the others are remembered as final.
 TRANSIENT = "transient"
 FINAL = "final"
-
-
-def describe_failure(failure: Failure, timeout: float | None = None) -> tuple[str, str]:
-    """A plain explanation of why a request failed, and whether it is worth retrying."""
-    problem, permanence = explain_failure(failure, timeout)
-    return english(problem), permanence
-
-
-def describe_status(status: int) -> tuple[str, str]:
-    problem, permanence = explain_status(status)
-    return english(problem), permanence
 
 
 def explain_failure(failure: Failure, timeout: float | None = None) -> tuple[dict[str, Any], str]:

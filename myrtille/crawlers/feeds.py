@@ -13,8 +13,8 @@ from lxml import etree
 
 from myrtille.crawlers.dates import parse_datetime
 from myrtille.crawlers.doctype import strip_declarations
-from myrtille.exceptions import SourceError
 from myrtille.pipeline.document import TextLimits, capped_line, capped_text
+from myrtille.store.health_texts import said, stored, unreadable
 
 # Problems feedparser flags that do not hurt the entries it read.
 _HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
@@ -94,30 +94,26 @@ def parse_feed(
         )
     except (ValueError, LookupError, RecursionError) as exc:
         # feedparser's fallback parser raises on some input, e.g. '&#xD800;' (a surrogate).
-        raise SourceError(
-            f"feedparser could not read the feed ({type(exc).__name__}: {str(exc)[:200]})"
-        ) from exc
+        detail = f"{type(exc).__name__}: {str(exc)[:200]}"
+        raise unreadable("feed_parser_failed", detail=detail) from exc
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if not parsed.entries and not parsed.get("version"):
         if _HTML_START.match(body[:2048]) or b"<html" in body[:2048].lower():
             found = discover_feed_links(body, url)
-            hint = f"; the page advertises a feed at {found[0]}" if found else ""
-            raise SourceError(f"the URL returned an HTML page, not a feed{hint}")
+            if found:
+                raise unreadable("feed_is_html_advertises", url=found[0])
+            raise unreadable("feed_is_html")
         if not body.strip():
-            raise SourceError("the feed is empty (0 bytes of content)")
-        reason = f": {problem}" if problem else ""
-        raise SourceError(f"not a readable RSS or Atom feed{reason}")
+            raise unreadable("feed_empty")
+        if problem:
+            raise unreadable("feed_unreadable_because", detail=str(problem))
+        raise unreadable("feed_unreadable")
     warnings = []
     if stripped.removed:
-        warnings.append(
-            "the feed's DOCTYPE (or entity) declarations were ignored: declared entities are "
-            "never expanded, references to them are kept as written"
-        )
+        warnings.append(stored(said("feed_declarations_ignored")))
     if problem is not None and not isinstance(problem, _HARMLESS):
-        warnings.append(
-            f"the feed is not well-formed XML ({problem}); "
-            f"{len(parsed.entries)} entries read anyway"
-        )
+        not_well_formed = said("feed_not_well_formed", detail=str(problem), n=len(parsed.entries))
+        warnings.append(stored(not_well_formed))
     feed = parsed.get("feed", {})
     entries = []
     for raw in parsed.entries:

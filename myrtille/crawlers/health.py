@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from myrtille.crawlers.polling import next_interval
 from myrtille.store.database import Database
@@ -31,6 +33,7 @@ class SourceRun:
     summaries_used: int = 0
     not_modified: bool = False
     statuses: Counter[str] = field(default_factory=Counter)
+    # Why article pages could not be used: coded health texts (as JSON) and their counts.
     article_failures: Counter[str] = field(default_factory=Counter)
     # Learned links not followed because of the URL rule (urlguard): how many, the last.
     refused: int = 0
@@ -52,6 +55,10 @@ class SourceRun:
         if self.error is None:
             self.error = message
 
+    def article_failed(self, reason: dict[str, Any]) -> None:
+        """An article page could not be used, for ``reason`` (a coded health text)."""
+        self.article_failures[json.dumps(reason, sort_keys=True, ensure_ascii=False)] += 1
+
     def refuse(self, url: str, reason: str) -> None:
         """A learned link was not followed: a warning, not a failure of the source."""
         self.refused += 1
@@ -63,10 +70,12 @@ class SourceRun:
             refused = said("refused_links", n=self.refused, last=self.last_refusal)
             warnings.insert(0, stored(refused))
         if self.article_failures:
-            reasons = ", ".join(
-                f"{reason} ×{count}" if count > 1 else reason
+            reasons = [
+                said("counted", reason=json.loads(reason), count=count)
+                if count > 1
+                else json.loads(reason)
                 for reason, count in self.article_failures.most_common()
-            )
+            ]
             total = sum(self.article_failures.values())
             if self.summaries_used:
                 failed = said(

@@ -127,11 +127,10 @@ class IntakePipeline:
         # Not marked seen either: the next crawl collects these documents again.
         item, exc = refused[0]
         reason = (str(exc).splitlines() or [""])[0][:200]
-        spider.run.fail(
-            f"could not store {len(refused)} of {len(batch)} document(s) in the intake; "
-            f"first: {item.url[:300]} ({type(exc).__name__}{': ' + reason if reason else ''}); "
-            "they are not marked seen, so the next crawl tries them again "
-            "(see the crawl log for each one)"
+        error = f"{type(exc).__name__}{': ' + reason if reason else ''}"
+        lost = health_texts.said(
+            "intake_lost", n=len(refused), total=len(batch), url=item.url[:300], error=error
         )
+        spider.run.fail(health_texts.stored(lost))
         for lost, error in refused:
             logger.error("intake could not store %s: %r", lost.url, error)

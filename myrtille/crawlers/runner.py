@@ -20,6 +20,7 @@ from myrtille.config.sources import SourceBase
 from myrtille.crawlers.health import SourceRun, all_states, record_run
 from myrtille.crawlers.polling import effective_interval
 from myrtille.store.database import Database
+from myrtille.store.health_texts import said, stored
 from myrtille.store.schema import utcnow
 
 EventHandler = Callable[[dict[str, Any]], None]
@@ -163,11 +164,13 @@ def run_crawl(
             continue
         # The child died before this source finished: say so where users look.
         tail = _tail(stderr_path)
-        message = (
-            f"the crawl process ended before this source finished ({_ending(exit_code)}); "
-            f"it will be tried again at its next interval; see {log_path}"
-            + (f": {tail}" if tail else "")
-        )
+        if tail:
+            ended = said(
+                "process_ended_tail", ending=_ending(exit_code), log=str(log_path), tail=tail
+            )
+        else:
+            ended = said("process_ended", ending=_ending(exit_code), log=str(log_path))
+        message = stored(ended)
         run = SourceRun(source_id=source.id, kind=source.kind, interval=source.interval)
         run.fail(message)
         record_run(database, run)
@@ -183,10 +186,10 @@ def _tail(path: Path, lines: int = 1) -> str:
     return " | ".join(text[-lines:])[:300]
 
 
-def _ending(exit_code: int) -> str:
+def _ending(exit_code: int) -> dict[str, object]:
     if exit_code < 0:
         try:
-            return f"killed by {signal.Signals(-exit_code).name}"
+            return said("killed_by", signal=signal.Signals(-exit_code).name)
         except ValueError:
-            return f"killed by signal {-exit_code}"
-    return f"exit code {exit_code}"
+            return said("killed_by", signal=f"signal {-exit_code}")
+    return said("exit_code", code=exit_code)

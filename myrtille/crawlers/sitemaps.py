@@ -10,7 +10,7 @@ from datetime import datetime
 from lxml import etree
 
 from myrtille.crawlers.dates import parse_datetime
-from myrtille.exceptions import SourceError
+from myrtille.store.health_texts import said, stored, unreadable
 
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 
@@ -49,29 +49,29 @@ def _ungzip(body: bytes, max_size: int) -> bytes:
         decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
         data = decompressor.decompress(body, max_size + 1)
     except (OSError, zlib.error, gzip.BadGzipFile) as exc:
-        raise SourceError(f"the sitemap is gzip-compressed but corrupt ({exc})") from None
+        raise unreadable("sitemap_gzip_corrupt", detail=str(exc)) from None
     if len(data) > max_size:
-        raise SourceError(f"the sitemap decompresses to more than the size cap of {max_size} bytes")
+        raise unreadable("sitemap_too_large", max_size=max_size)
     return data
 
 
 def parse_sitemap(body: bytes, max_size: int) -> ParsedSitemap:
     body = _ungzip(body, max_size)
     if not body.strip():
-        raise SourceError("the sitemap is empty")
+        raise unreadable("sitemap_empty")
     try:
         root = etree.fromstring(body, parser=_parser())
     except etree.XMLSyntaxError as exc:
-        raise SourceError(f"the sitemap is not XML ({exc})") from None
+        raise unreadable("sitemap_not_xml_because", detail=str(exc)) from None
     if root is None:
-        raise SourceError("the sitemap is not XML")
+        raise unreadable("sitemap_not_xml")
     kind = _local(root.tag)
     if kind not in ("urlset", "sitemapindex"):
         if kind == "html":
-            raise SourceError("the URL returned an HTML page, not a sitemap")
-        raise SourceError(f"not a sitemap: the document's root element is <{kind}>")
+            raise unreadable("sitemap_is_html")
+        raise unreadable("sitemap_root", kind=kind)
     warnings = [
-        f"the sitemap is not well-formed XML ({e.message}); read what could be read"
+        stored(said("sitemap_not_well_formed", detail=e.message))
         for e in list(_parser().error_log)[:1]
     ]
     entries: list[SitemapEntry] = []

@@ -51,7 +51,7 @@ sources:
         report = run_crawl(settings, database, settings.sources)
         outcome = report.outcomes["bodacc"]
         assert outcome.error is not None, "a lost document was reported as a success"
-        assert "could not store 1 of 3 document(s)" in outcome.error
+        assert "could not store 1 of 3 documents" in outcome.error
         assert "UnicodeEncodeError" in outcome.error and "A202600001" in outcome.error
         # The other two documents of the batch were stored and counted.
         assert outcome.new == 2
@@ -78,7 +78,7 @@ sources:
             page = httpx.get(f"{url}/sources", params={"lang": "en"}, timeout=10)
             metrics = httpx.get(f"{url}/metrics", timeout=10).text
         shown_error = text(cell(page.text, "bodacc", "last-error")).lower()
-        assert "could not store 1 of 3 document(s)" in shown_error
+        assert "could not store 1 of 3 documents" in shown_error
         assert 'myrtille_source_errors{source="bodacc"} 1' in metrics
     finally:
         database.dispose()

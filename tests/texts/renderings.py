@@ -11,6 +11,7 @@ system itself writes.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -269,6 +270,79 @@ def web_pages(tmp_path: Path) -> list[Rendering]:
 
 
 RENDERINGS.append(web_pages)
+
+
+# One example of every coded health text (store/health_texts.py); the values in them are
+# data. Each is stored as one source's last error, so /sources and `myrtille sources`
+# show them all.
+HEALTH_URL = "https://ld.example/a"
+HEALTH_DETAIL = "Xq42"
+
+
+def health_examples() -> list[dict[str, Any]]:
+    from myrtille.store.health_texts import HEALTH_TEXTS, LABELS, said
+
+    nested = {
+        "problem": said("http_not_found", status=404),
+        "reason": said("no_article_text"),
+        "ending": said("killed_by", signal="SIGKILL"),
+        "reasons": [said("counted", reason=said("dns"), count=2), said("timed_out")],
+    }
+    values = {"url": HEALTH_URL, "target": HEALTH_URL, "last": HEALTH_URL, "log": HEALTH_URL}
+    values |= {name: HEALTH_DETAIL for name in ("detail", "error", "tail", "entry", "kind")}
+    values |= {"signal": "SIGKILL", "n": 2, "total": 3, "used": 1, "count": 2, "code": 1}
+    values |= {"status": 404, "seconds": 5, "max": 50, "max_size": 1000, "offset": 10}
+    out = []
+    for code, entry in HEALTH_TEXTS.items():
+        if code in LABELS or code == "other":
+            continue
+        msgids = entry if isinstance(entry, tuple) else (entry,)
+        names = {n.split("}")[0] for m in msgids for n in m.split("{")[1:]}
+        params = {n: nested.get(n, values.get(n)) for n in names}
+        if code == "stopped_early":  # Scrapy's own word for why it stopped
+            params["reason"] = HEALTH_DETAIL
+        out.append(said(code, **params))
+        if isinstance(entry, tuple):
+            out.append(said(code, **{**params, "n": 1}))
+    return out
+
+
+def source_health_texts(tmp_path: Path) -> list[Rendering]:
+    """Every health text the crawler stores, on /sources and in `myrtille sources`."""
+    from myrtille.cli import main
+    from myrtille.crawlers.health import SourceRun, record_run
+    from myrtille.store.health_texts import stored
+    from tests.web.conftest import start_live
+
+    examples = health_examples()
+    sources = [
+        {"id": f"s{number}", "kind": "feed", "url": f"https://s{number}.example/rss"}
+        for number in range(len(examples))
+    ]
+    data = [HEALTH_URL, HEALTH_DETAIL, "SIGKILL", "feedparser", "RSS", "Atom", "DOCTYPE"]
+    data += [s["id"] for s in sources] + [s["url"] for s in sources]
+    out = []
+    with start_live(tmp_path / "data", sources=sources) as live, live.client() as http:
+        for source, text in zip(sources, examples, strict=True):
+            run = SourceRun(source_id=source["id"], kind="feed")
+            run.fail(stored(text))
+            record_run(live.database, run)
+        for lang, locale in (("fr", "fr_FR.UTF-8"), ("en", "en_GB.UTF-8")):
+            page = http.get(f"/sources?lang={lang}")
+            out.append(Rendering("source health page", lang, visible_text(page.text), data))
+            env = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": locale, "COLUMNS": "400"}
+            config = tmp_path / "myrtille.yaml"
+            config.write_text(
+                json.dumps({"data_dir": str(tmp_path / "data"), "sources": sources}),
+                encoding="utf-8",
+            )
+            result = CliRunner(env=env).invoke(main, ["--config", str(config), "sources"])
+            assert result.exit_code == 0, result.output
+            out.append(Rendering("myrtille sources", lang, result.output, data))
+    return out
+
+
+RENDERINGS.append(source_health_texts)
 
 
 def public_subscribe_pages(tmp_path: Path) -> list[Rendering]:

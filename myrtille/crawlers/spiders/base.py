@@ -14,8 +14,6 @@ from myrtille.config.sources import SourceBase
 from myrtille.crawlers.extraction import extract_article
 from myrtille.crawlers.failures import (
     FINAL,
-    describe_failure,
-    describe_status,
     explain_failure,
     explain_status,
 )
@@ -126,7 +124,10 @@ class SourceSpider(scrapy.Spider):
             meta = getattr(failure.request, "meta", {})
             if meta.get(OPERATOR_WRITTEN):
                 # The operator's own URL led (by a redirect) somewhere it may not go.
-                self.run.fail(f"{url} redirected to {refusal.url}, refused: {refusal.reason}")
+                redirect = said(
+                    "redirect_refused", url=url, target=refusal.url, reason=refusal.reason
+                )
+                self.run.fail(stored(redirect))
             return
         problem, _ = explain_failure(failure, self.timeout)
         self.run.fail(stored(said("failed_at", problem=problem, url=url)))
@@ -159,7 +160,7 @@ class SourceSpider(scrapy.Spider):
         url = response.meta["article_url"]
         hints: dict[str, Any] = response.meta.get("hints") or {}
         if response.status >= 400:
-            message, permanence = describe_status(response.status)
+            message, permanence = explain_status(response.status)
             yield from self.article_unusable(url, message, permanence, response.meta)
             return
         content_type = response.headers.get(b"Content-Type", b"").lower()
@@ -168,16 +169,14 @@ class SourceSpider(scrapy.Spider):
         ):
             kind = content_type.decode("latin-1").split(";")[0] or "binary"
             yield from self.article_unusable(
-                url, f"not an HTML page ({kind})", FINAL, response.meta
+                url, said("page_not_html", kind=kind), FINAL, response.meta
             )
             return
         article = extract_article(
             response.text, response.url, need_date=hints.get("published_at") is None
         )
         if article is None:
-            yield from self.article_unusable(
-                url, "no extractable article text", FINAL, response.meta
-            )
+            yield from self.article_unusable(url, said("no_article_text"), FINAL, response.meta)
             return
         title = article.title or hints.get("title") or ""
         yield CollectedDocument(
@@ -200,15 +199,15 @@ class SourceSpider(scrapy.Spider):
             refusal: RefusedURL = failure.value
             self.run.refuse(refusal.url, refusal.reason)
             return
-        message, permanence = describe_failure(failure, self.timeout)
+        message, permanence = explain_failure(failure, self.timeout)
         meta = failure.request.meta if getattr(failure, "request", None) else {}
         yield from self.article_unusable(meta.get("article_url", "?"), message, permanence, meta)
 
     def article_unusable(
-        self, url: str, reason: str, permanence: str, meta: dict[str, Any]
+        self, url: str, reason: dict[str, Any], permanence: str, meta: dict[str, Any]
     ) -> Iterator[CollectedDocument]:
         """The page could not be had: use the feed's summary if any, else note it."""
-        self.run.article_failures[reason] += 1
+        self.run.article_failed(reason)
         fallback: CollectedDocument | None = meta.get("fallback")
         if fallback is not None and fallback.text.strip():
             self.run.summaries_used += 1

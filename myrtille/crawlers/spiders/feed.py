@@ -13,6 +13,7 @@ from myrtille.crawlers.feeds import parse_feed
 from myrtille.crawlers.spiders.base import SourceSpider
 from myrtille.exceptions import SourceError
 from myrtille.pipeline.document import CollectedDocument
+from myrtille.store.health_texts import health_of, said, stored
 
 
 class FeedSpider(SourceSpider):
@@ -32,7 +33,7 @@ class FeedSpider(SourceSpider):
         try:
             feed = parse_feed(response.body, response.url, headers, self.limits)
         except SourceError as exc:
-            self.run.fail(str(exc))
+            self.run.fail(health_of(exc))
             # A bad body must not be answered 304 next time: forget its validators.
             self.run.validators_seen = False
             return
@@ -48,9 +49,8 @@ class FeedSpider(SourceSpider):
             self.run.found += 1
             if not entry.link:
                 self.run.skipped += 1
-                self.run.warn(
-                    f"entry '{entry.title[:80] or entry.entry_id or '?'}' has no link; skipped"
-                )
+                name = entry.title[:80] or entry.entry_id or "?"
+                self.run.warn(stored(said("entry_without_link", entry=name)))
                 continue
             if entry.link in refused:
                 self.run.skipped += 1
@@ -76,10 +76,7 @@ class FeedSpider(SourceSpider):
                 yield fallback
                 continue
             if not self.can_request_article():
-                self.run.warn(
-                    f"more than {self.source.max_articles} new entries; the rest "
-                    "waits for the next crawl"
-                )
+                self.run.warn(stored(said("more_entries", max=self.source.max_articles)))
                 break
             hints = {
                 "title": entry.title,
@@ -90,7 +87,4 @@ class FeedSpider(SourceSpider):
             }
             yield self.article_request(entry.link, hints, fallback)
         if undated:
-            self.run.warn(
-                f"{undated} entr{'y has' if undated == 1 else 'ies have'} no date in "
-                "the feed; the page's date is used when it has one"
-            )
+            self.run.warn(stored(said("undated_entries", n=undated)))

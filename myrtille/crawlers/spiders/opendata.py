@@ -13,6 +13,7 @@ from myrtille.config.sources import OpenDataSource
 from myrtille.crawlers.opendata import documents_from, page_url, records_of
 from myrtille.crawlers.spiders.base import SourceSpider
 from myrtille.pipeline.document import CollectedDocument
+from myrtille.store.health_texts import said, stored
 
 
 class OpenDataSpider(SourceSpider):
@@ -35,7 +36,7 @@ class OpenDataSpider(SourceSpider):
             payload = json.loads(response.body)
             records, total = records_of(payload)
         except (ValueError, UnicodeDecodeError) as exc:
-            message = f"the records API answered something unreadable at offset {offset}: {exc}"
+            message = stored(said("records_unreadable", offset=offset, detail=str(exc)))
             if offset == 0:
                 self.run.fail(message)
             else:
@@ -46,7 +47,7 @@ class OpenDataSpider(SourceSpider):
             self.run.found += 1
             if document is None:
                 self.run.skipped += 1
-                self.run.warn("a record without an id was skipped")
+                self.run.warn(stored(said("record_without_id")))
                 continue
             if self.intake.is_seen(document.url):
                 self.run.known += 1

@@ -13,6 +13,7 @@ from scrapy.linkextractors import LinkExtractor
 from myrtille.config.sources import SiteSource
 from myrtille.crawlers.spiders.base import SourceSpider
 from myrtille.pipeline.document import CollectedDocument
+from myrtille.store.health_texts import said, stored
 
 
 class SiteSpider(SourceSpider):
@@ -43,7 +44,7 @@ class SiteSpider(SourceSpider):
         if not self.usable_source_response(response, keep_validators=first):
             return
         if not isinstance(response, TextResponse):
-            self.run.fail(f"the listing page {response.url} is not an HTML page")
+            self.run.fail(stored(said("listing_not_html", url=response.url)))
             return
         listing = {self.source.url, *self.source.pages, response.url}
         links = [
@@ -52,7 +53,7 @@ class SiteSpider(SourceSpider):
             if link.url not in listing and self.on_site(link.url)
         ]
         if not links:
-            self.run.warn(f"no article links found on {response.url}; check the link rules")
+            self.run.warn(stored(said("no_article_links", url=response.url)))
         for link in links:
             self.run.found += 1
             if self.refused(link.url):
@@ -62,10 +63,7 @@ class SiteSpider(SourceSpider):
                 self.run.known += 1
                 continue
             if not self.can_request_article():
-                self.run.warn(
-                    f"more than {self.source.max_articles} new links; the rest "
-                    "waits for the next crawl"
-                )
+                self.run.warn(stored(said("more_links", max=self.source.max_articles)))
                 break
             hints = {"title": (link.text or "").strip() or None, "language": self.source.language}
             yield self.article_request(link.url, hints)

@@ -15,6 +15,7 @@ from myrtille.crawlers.sitemaps import parse_sitemap
 from myrtille.crawlers.spiders.base import SourceSpider
 from myrtille.exceptions import SourceError
 from myrtille.pipeline.document import CollectedDocument
+from myrtille.store.health_texts import health_of, said, stored
 
 MAX_CHILD_SITEMAPS = 50
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -47,19 +48,17 @@ class SitemapSpider(SourceSpider):
             sitemap = parse_sitemap(response.body, self.max_size)
         except SourceError as exc:
             if root:
-                self.run.fail(str(exc))
+                self.run.fail(health_of(exc))
                 self.run.validators_seen = False
             else:
-                self.run.warn(f"{response.url}: {exc}")
+                problem = exc.text or said("other", detail=str(exc))
+                self.run.warn(stored(said("sitemap_at", url=response.url, problem=problem)))
             return
         for warning in sitemap.warnings:
             self.run.warn(warning)
         for child in sitemap.children:
             if self.children_requested >= MAX_CHILD_SITEMAPS:
-                self.run.warn(
-                    f"the sitemap index lists more than {MAX_CHILD_SITEMAPS} sitemaps; "
-                    "the rest were not read"
-                )
+                self.run.warn(stored(said("more_sitemaps", max=MAX_CHILD_SITEMAPS)))
                 break
             if self.refused(child):
                 continue
@@ -84,10 +83,7 @@ class SitemapSpider(SourceSpider):
                 self.run.known += 1
                 continue
             if not self.can_request_article():
-                self.run.warn(
-                    f"more than {self.source.max_articles} new URLs; the rest waits "
-                    "for the next crawl"
-                )
+                self.run.warn(stored(said("more_urls", max=self.source.max_articles)))
                 break
             hints = {
                 "title": entry.title,

@@ -25,7 +25,7 @@ from myrtille.crawlers.health import REFUSED_PREFIX, SourceRun, all_states, reco
 from myrtille.crawlers.polling import effective_interval
 from myrtille.crawlers.runner import run_crawl
 from myrtille.store.database import Database
-from myrtille.store.health_texts import code_of, shown
+from myrtille.store.health_texts import code_of, said, shown, stored
 from myrtille.store.schema import Document, SourceState
 from myrtille.texts import N_, format_datetime, format_decimal, format_number, gettext, ngettext
 from myrtille.web.api import state
@@ -112,7 +112,7 @@ def poll(settings: Settings, database: Database, source: SourceBase) -> None:
     except Exception as exc:  # the crawl could not even start: say so on the page
         log.exception("polling %s from the web failed", source.id)
         run = SourceRun(source_id=source.id, kind=source.kind, interval=source.interval)
-        run.fail(f"the poll could not start ({type(exc).__name__}: {exc})")
+        run.fail(stored(said("poll_not_started", error=f"{type(exc).__name__}: {exc}")))
         record_run(database, run)
 
 
