@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Any
 
+from babel.dates import format_timedelta
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -17,6 +18,25 @@ from myrtille.crawlers.polling import effective_interval
 from myrtille.crawlers.runner import CrawlReport
 from myrtille.store.health_texts import shown
 from myrtille.store.schema import SourceState
+from myrtille.texts import N_, gettext, ngettext
+from myrtille.texts.formats import locale
+
+# Column headings of the terminal's tables, translated when shown.
+COLUMNS = {
+    "source": N_("source"),
+    "found": N_("found"),
+    "new": N_("new"),
+    "known": N_("known"),
+    "dupes": N_("dupes"),
+    "outcome": N_("outcome"),
+    "id": N_("id"),
+    "kind": N_("kind"),
+    "interval": N_("interval"),
+    "last attempt": N_("last attempt"),
+    "last success": N_("last success"),
+    "HTTP": N_("HTTP"),
+    "last error / warnings": N_("last error / warnings"),
+}
 
 
 class CrawlProgress:
@@ -32,8 +52,10 @@ class CrawlProgress:
             console=console,
             transient=False,
         )
+        self.lang = texts.locale_language()
+        waiting = gettext(self.lang, "waiting")
         self.tasks = {
-            source_id: self.progress.add_task("", total=None, source=source_id, status="waiting")
+            source_id: self.progress.add_task("", total=None, source=source_id, status=waiting)
             for source_id in source_ids
         }
         self.counts = dict.fromkeys(source_ids, 0)
@@ -56,39 +78,48 @@ class CrawlProgress:
             return
         task = self.tasks[source]
         kind = event.get("event")
+        lang = self.lang
         if kind == "source_started":
-            self.progress.update(task, status="crawling")
+            self.progress.update(task, status=gettext(lang, "crawling"))
         elif kind == "document":
             self.counts[source] += 1
-            self.progress.update(task, status=f"{self.counts[source]} documents")
+            count = self.counts[source]
+            status = ngettext(lang, "{n} document", "{n} documents", count)
+            self.progress.update(task, status=status)
         elif kind == "source_finished":
             if event.get("error"):
-                status = "[red]failed[/]"
+                status = gettext(lang, "failed")
             elif event.get("not_modified"):
-                status = "not modified (304)"
+                status = gettext(lang, "not modified (304)")
             else:
-                status = f"{event.get('new', 0)} new, {event.get('known', 0)} known"
+                status = gettext(
+                    lang,
+                    "{new} new, {known} known",
+                    new=event.get("new", 0),
+                    known=event.get("known", 0),
+                )
             self.progress.update(task, status=status, total=1, completed=1)
 
 
 def print_crawl_report(console: Console, report: CrawlReport) -> None:
-    table = Table(title="Crawl", title_justify="left")
-    for column in ("source", "found", "new", "known", "dupes", "outcome"):
+    lang = texts.locale_language()  # the terminal's language (docs/cli.md)
+    table = Table(title=gettext(lang, "Crawl"), title_justify="left")
+    counted = ("found", "new", "known", "dupes")
+    for column in ("source", *counted, "outcome"):
         table.add_column(
-            column, justify="right" if column in ("found", "new", "known", "dupes") else "left"
+            gettext(lang, COLUMNS[column]), justify="right" if column in counted else "left"
         )
-    lang = texts.locale_language()  # health texts in the terminal's language (docs/cli.md)
     for outcome in report.outcomes.values():
         if outcome.error:
-            text = f"[red]error:[/] {_escape(shown(outcome.error, lang))}"
+            error = gettext(lang, "error:")
+            text = f"{error} {shown(outcome.error, lang)}"
         elif outcome.not_modified:
-            text = "not modified"
+            text = gettext(lang, "not modified")
         else:
-            text = "ok"
+            text = gettext(lang, "ok")
         if outcome.warnings:
-            text += "".join(
-                f"\n[yellow]warning:[/] {_escape(shown(w, lang))}" for w in outcome.warnings
-            )
+            warning = gettext(lang, "warning:")
+            text += "".join(f"\n{warning} {shown(w, lang)}" for w in outcome.warnings)
         table.add_row(
             outcome.source_id,
             str(outcome.found),
@@ -111,34 +142,30 @@ def print_crawl_report(console: Console, report: CrawlReport) -> None:
     console.print(summary, markup=False)
 
 
-def _ago(moment: datetime | None) -> str:
+def _ago(moment: datetime | None, lang: str) -> str:
     if moment is None:
-        return "never"
-    seconds = int((datetime.now(UTC) - moment).total_seconds())
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds >= size:
-            return f"{seconds // size}{unit} ago"
-    return f"{max(seconds, 0)}s ago"
+        return gettext(lang, "never")
+    if moment.tzinfo is None:  # stored times are UTC
+        moment = moment.replace(tzinfo=UTC)
+    elapsed = min(moment - datetime.now(UTC), timedelta(0))
+    return format_timedelta(elapsed, locale=locale(lang), format="short", add_direction=True)
 
 
-def _escape(text: str) -> str:
-    return text.replace("[", r"\[")
-
-
-def _interval(configured: timedelta, state: SourceState) -> str:
+def _interval(configured: timedelta, state: SourceState, lang: str) -> str:
     """The interval in force (adaptive polling), with the configured one when it differs."""
     current = effective_interval(configured, state.poll_interval_seconds, bool(state.backing_off))
     text = format_duration(current)
     if current != configured:
-        text += f" (set {format_duration(configured)})"
+        text += " " + gettext(lang, "(set {interval})", interval=format_duration(configured))
     if state.backing_off:
-        text += "\n[yellow]backing off[/]"
+        text += "\n" + gettext(lang, "backing off")
     return text
 
 
 def print_sources(console: Console, settings: Settings, states: dict[str, SourceState]) -> None:
     lang = texts.locale_language()  # health texts in the terminal's language (docs/cli.md)
-    table = Table(title=f"Sources ({len(settings.sources)})", title_justify="left")
+    title = gettext(lang, "Sources ({n})", n=len(settings.sources))
+    table = Table(title=title, title_justify="left")
     for column in (
         "id",
         "kind",
@@ -150,7 +177,8 @@ def print_sources(console: Console, settings: Settings, states: dict[str, Source
         "HTTP",
         "last error / warnings",
     ):
-        table.add_column(column, overflow="fold")
+        table.add_column(gettext(lang, COLUMNS[column]), overflow="fold")
+    never, disabled = gettext(lang, "never"), gettext(lang, "disabled")
     for source in settings.sources:
         state = states.get(source.id)
         if state is None:
@@ -158,32 +186,38 @@ def print_sources(console: Console, settings: Settings, states: dict[str, Source
                 source.id,
                 source.kind,
                 format_duration(source.interval),
-                "never",
-                "never",
+                never,
+                never,
                 "-",
                 "-",
                 "-",
-                "" if source.enabled else "disabled",
+                "" if source.enabled else disabled,
             )
             continue
         statuses = " ".join(f"{code}×{n}" for code, n in (state.http_status or {}).items())
         notes = []
         if state.last_error:
             streak = (
-                f" ({state.consecutive_failures} failures in a row)"
+                " "
+                + ngettext(
+                    lang,
+                    "({n} failure in a row)",
+                    "({n} failures in a row)",
+                    state.consecutive_failures,
+                )
                 if state.consecutive_failures > 1
                 else ""
             )
-            notes.append(f"[red]{_escape(shown(state.last_error, lang))}[/]{streak}")
-        notes += [f"[yellow]{_escape(shown(w, lang))}[/]" for w in state.warnings or []]
+            notes.append(f"{shown(state.last_error, lang)}{streak}")
+        notes += [shown(w, lang) for w in state.warnings or []]
         if not source.enabled:
-            notes.insert(0, "disabled")
+            notes.insert(0, disabled)
         table.add_row(
             source.id,
             source.kind,
-            _interval(source.interval, state),
-            _ago(state.last_attempt_at),
-            _ago(state.last_success_at),
+            _interval(source.interval, state, lang),
+            _ago(state.last_attempt_at, lang),
+            _ago(state.last_success_at, lang),
             str(state.items_found),
             str(state.items_new),
             statuses or "-",
@@ -193,5 +227,10 @@ def print_sources(console: Console, settings: Settings, states: dict[str, Source
     unknown = sorted(set(states) - {s.id for s in settings.sources})
     if unknown:
         console.print(
-            f"State kept for sources no longer configured: {', '.join(unknown)}", markup=False
+            gettext(
+                lang,
+                "State kept for sources no longer configured: {names}",
+                names=", ".join(unknown),
+            ),
+            markup=False,
         )

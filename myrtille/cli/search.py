@@ -12,7 +12,8 @@ import click
 from rich.table import Table
 
 from myrtille.cli.command import AppContext, err, main, out, reports_config_errors
-from myrtille.cli.language import say_n
+from myrtille.cli.language import say, say_n
+from myrtille.texts import locale_language
 
 if TYPE_CHECKING:
     from myrtille.index.base import IndexedDocument
@@ -74,7 +75,7 @@ def search(
     """Search the index with the query language (see docs/query-language.md)."""
     from myrtille.index.base import FACET_FIELDS, SearchRequest
     from myrtille.index.factory import open_index
-    from myrtille.index.hints import empty_index_hint, index_is_empty
+    from myrtille.index.hints import empty_index_hint_in, index_is_empty
     from myrtille.index.query import And, DateBound
     from myrtille.index.snippets import plain
 
@@ -128,9 +129,9 @@ def search(
             }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
         return
-    noun = "document matches" if result.total == 1 else "documents match"
-    table = Table(title=f"{result.total} {noun}", title_justify="left")
-    for column in ("date", "source", "title", "snippet"):
+    title = say_n("{n} document matches", "{n} documents match", result.total)
+    table = Table(title=title, title_justify="left")
+    for column in (say("date"), say("source"), say("title"), say("snippet")):
         table.add_column(column, overflow="fold")
     names = {source.id: source.label for source in app.settings.sources}
     for hit in result.hits:
@@ -139,7 +140,7 @@ def search(
         table.add_row(day, source, hit.title, plain(hit.snippet)[:200])
     out.print(table)
     if index_is_empty(index, result.total):
-        err.print(f"Hint: {empty_index_hint(index)}.", markup=False)
+        err.print(empty_index_hint_in(index, locale_language()), markup=False)
     for name, counts in result.facets.items():
         if counts:
             values = ", ".join(f"{f.label or f.value} ({f.count})" for f in counts[:10])
