@@ -29,6 +29,8 @@ def empty_index_hint_in(index: IndexBackend, lang: str) -> str:
     """``empty_index_hint`` as a sentence in ``lang``, from the catalogue."""
     if index.rebuild_needed() is None:
         return gettext(lang, HINTS["empty"], crawl="'myrtille crawl'", process="'myrtille process'")
+    if lang == "en":  # the backend's own reason names the schema versions, in English
+        return f"Hint: {empty_index_hint(index)}."
     return gettext(lang, HINTS["rebuild"], rebuild="'myrtille index rebuild'")
 
 
