@@ -22,8 +22,10 @@ from myrtille.web import (
     favicon,
     map_api,
     preferences,
+    search_api,
     subscriber,
     subscriptions_api,
+    trends_api,
     ui,
 )
 from myrtille.web import stream as stream_routes
@@ -105,7 +107,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.add_middleware(SecurityHeaders)
     api_errors.install(app)
-    app.include_router(api.router)
+    app.include_router(search_api.router)
+    app.include_router(trends_api.router)
     app.include_router(subscriber.router)
     app.include_router(preferences.router)
     app.include_router(stream_routes.router)

@@ -15,8 +15,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from myrtille.index.trends import index_trend
-from myrtille.web.api import MAX_SERIES, ApiError, search_query, state, today_utc, trend_csv
+from myrtille.web.api import ApiError, search_query, state, today_utc
 from myrtille.web.schemas import TrendPointOut, TrendSeriesOut
+from myrtille.web.trends_api import MAX_SERIES, trend_csv
 
 router = APIRouter(include_in_schema=False)
 
