@@ -33,7 +33,8 @@ from myrtille.alerts.digests import DigestBuilder  # noqa: E402
 from myrtille.config.loading import load_settings  # noqa: E402
 from myrtille.index.factory import open_index  # noqa: E402
 from myrtille.store.database import open_database  # noqa: E402
-from myrtille.store.schema import OutboxItem, Subscriber, Subscription, utcnow  # noqa: E402
+from myrtille.store.schema import utcnow  # noqa: E402
+from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription
 
 SECRET = "a benchmark secret, long enough"
 

@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from myrtille.cli import main
 from myrtille.enrichment.portfolios import portfolio_rows, portfolio_sirens
+from myrtille.store.companies import Company
 from myrtille.store.database import open_database
-from myrtille.store.schema import Company
 
 
 def luhn_siren(prefix: int) -> str:

@@ -30,7 +30,7 @@ from myrtille.index.query import (
     tokenize,
     words_of,
 )
-from myrtille.store.schema import Company
+from myrtille.store.companies import Company
 from myrtille.texts import format_date, gettext, label
 
 _KINDS = {"sector": "sector", "event": "event", "region": "region", "dept": "department"}

@@ -32,7 +32,8 @@ from myrtille.alerts.dispatcher import alert_document
 from myrtille.config.settings import Settings
 from myrtille.index.base import IndexBackend
 from myrtille.store.database import Database
-from myrtille.store.schema import DigestRun, OutboxItem, Subscriber, Subscription, utcnow
+from myrtille.store.schema import utcnow
+from myrtille.store.subscriptions import DigestRun, OutboxItem, Subscriber, Subscription
 
 log = logging.getLogger(__name__)
 

@@ -32,7 +32,8 @@ from myrtille.alerts.excerpt import excerpt
 from myrtille.config.settings import Settings
 from myrtille.index.base import IndexBackend
 from myrtille.store.database import Database
-from myrtille.store.schema import Document, OutboxItem, Subscriber, Subscription, utcnow
+from myrtille.store.schema import Document, utcnow
+from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription
 
 log = logging.getLogger(__name__)
 

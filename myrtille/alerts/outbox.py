@@ -14,7 +14,8 @@ from myrtille.alerts.matcher import Matcher
 from myrtille.alerts.urgency import is_urgent
 from myrtille.index.base import IndexedDocument
 from myrtille.pipeline.normalise import web_url
-from myrtille.store.schema import OutboxItem, utcnow
+from myrtille.store.schema import utcnow
+from myrtille.store.subscriptions import OutboxItem
 
 
 @dataclass

@@ -23,7 +23,7 @@ from myrtille.alerts.subscriptions import SubscriptionError, normalise_email
 from myrtille.index.base import IndexBackend, IndexedDocument
 from myrtille.pipeline.normalise import web_url
 from myrtille.store.database import Database
-from myrtille.store.schema import OutboxItem, Subscriber, Subscription
+from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription
 
 CHANNEL = StreamChannel.name
 DEFAULT_LIMIT = 100

@@ -19,7 +19,8 @@ from myrtille.alerts.urgency import names_portfolio, portfolio_sirens
 from myrtille.exceptions import MyrtilleError
 from myrtille.index.query import QueryError, ValueResolver, parse
 from myrtille.store.database import Database
-from myrtille.store.schema import Subscriber, Subscription, SubscriptionDestination, utcnow
+from myrtille.store.schema import utcnow
+from myrtille.store.subscriptions import Subscriber, Subscription, SubscriptionDestination
 from myrtille.texts import N_, gettext
 
 if TYPE_CHECKING:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from myrtille.alerts.mail import LINK_MAX_AGE
 from myrtille.alerts.tokens import TokenError, sign
 from myrtille.config.delivery import EmailSettings
-from myrtille.store.schema import Subscription
+from myrtille.store.subscriptions import Subscription
 
 PURPOSE = "unsubscribe"
 _MALFORMED = "this link is not valid (it is malformed)"

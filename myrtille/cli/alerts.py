@@ -184,7 +184,7 @@ def subscriptions(app: AppContext) -> None:
     """List subscriptions with their subscriber, frequency, channels and state."""
     from sqlalchemy import select
 
-    from myrtille.store.schema import Subscriber, Subscription
+    from myrtille.store.subscriptions import Subscriber, Subscription
 
     table = Table(title="Subscriptions", title_justify="left")
     for column in ("id", "subscriber", "query", "frequency", "channels", "state"):
@@ -286,7 +286,7 @@ def deliveries(app: AppContext, status: str | None, limit: int) -> None:
     """The delivery ledger: each alert, its channel, status, attempts and last error."""
     from sqlalchemy import select
 
-    from myrtille.store.schema import OutboxItem, Subscriber, Subscription
+    from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription
 
     table = Table(title="Deliveries (newest first)", title_justify="left")
     for column in (

@@ -10,7 +10,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from myrtille.store.database import Database
-from myrtille.store.schema import Document, OutboxItem, Subscriber, Subscription, utcnow
+from myrtille.store.schema import Document, utcnow
+from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription
 
 
 class MailFolder:

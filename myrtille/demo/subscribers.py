@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from myrtille.store.database import Database
-from myrtille.store.schema import Agent, Subscriber, Subscription
+from myrtille.store.schema import Agent
+from myrtille.store.subscriptions import Subscriber, Subscription
 
 DEMO_AGENT = "demo"
 DEMO_AGENT_EMAIL = "agent@cci-demo.example"

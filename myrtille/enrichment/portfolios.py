@@ -23,8 +23,9 @@ from sqlalchemy import delete, func, insert, select
 
 from myrtille.enrichment.registry import valid_siren
 from myrtille.exceptions import ConfigError
+from myrtille.store.companies import Company, Portfolio, PortfolioCompany
 from myrtille.store.database import Database
-from myrtille.store.schema import Company, Portfolio, PortfolioCompany, utcnow
+from myrtille.store.schema import utcnow
 
 MAX_ROWS = 100_000
 MAX_LABEL_CHARS = 200

@@ -20,9 +20,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from myrtille.config.opml import slug
 from myrtille.config.settings import WatchedCompany
 from myrtille.exceptions import ConfigError
+from myrtille.store.companies import Company
 from myrtille.store.company_words import matching_ids, refresh_words
 from myrtille.store.database import Database
-from myrtille.store.schema import Company, utcnow
+from myrtille.store.schema import utcnow
 
 SIRENE_REQUIRED = (
     "siren",

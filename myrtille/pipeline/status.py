@@ -10,14 +10,8 @@ from sqlalchemy import func, select
 
 from myrtille.store.database import Database
 from myrtille.store.health_texts import english
-from myrtille.store.schema import (
-    Document,
-    Enrichment,
-    OutboxItem,
-    SourceState,
-    Subscription,
-    utcnow,
-)
+from myrtille.store.schema import Document, Enrichment, SourceState, utcnow
+from myrtille.store.subscriptions import OutboxItem, Subscription
 
 
 @dataclass

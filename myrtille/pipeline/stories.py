@@ -14,7 +14,8 @@ from sqlalchemy import String, and_, cast, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from myrtille.pipeline.normalise import web_url
-from myrtille.store.schema import Document, Enrichment, OutboxItem, StoryCluster, utcnow
+from myrtille.store.schema import Document, Enrichment, StoryCluster, utcnow
+from myrtille.store.subscriptions import OutboxItem
 
 # Amounts stated by two reports of one event differ by rounding ("1,2 milliard", "€1.2bn"),
 # not by more: 12 million and 40 million raised are two rounds.

@@ -23,14 +23,8 @@ from sqlalchemy.orm import Session
 from myrtille.config.settings import Settings
 from myrtille.index.base import IndexBackend
 from myrtille.store.database import Database
-from myrtille.store.schema import (
-    Document,
-    Enrichment,
-    OutboxItem,
-    SeenUrl,
-    StoryCluster,
-    utcnow,
-)
+from myrtille.store.schema import Document, Enrichment, SeenUrl, StoryCluster, utcnow
+from myrtille.store.subscriptions import OutboxItem
 
 SENT_RETENTION = timedelta(days=30)
 SEEN_URL_FACTOR = 2

@@ -41,7 +41,7 @@ def recover(settings: Settings, database: Database, index: IndexBackend | None =
     from sqlalchemy import update
 
     from myrtille.pipeline.intake import Intake
-    from myrtille.store.schema import OutboxItem
+    from myrtille.store.subscriptions import OutboxItem
 
     claims = Intake(database, settings.dedup).release_stale(timedelta(0))
     with database.session() as session:

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, event, insert, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from myrtille.store.schema import Company, CompanyWord
+from myrtille.store.companies import Company, CompanyWord
 
 # A longer word is cut: it is still found by its start.
 WORD_LENGTH = 64

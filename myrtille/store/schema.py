@@ -1,6 +1,9 @@
-"""The relational state: sources and their health, seen URLs, the intake queue, story clusters.
+"""The relational state: sources and their health, seen URLs, the intake queue, story clusters,
+documents and their enrichment, agents and their sign-ins; the declarative base of them all.
 
-One schema for SQLite and PostgreSQL; times are stored in UTC.
+One schema for SQLite and PostgreSQL; times are stored in UTC. The company registry and
+portfolios are in ``store/companies.py``, subscriptions and the outbox in
+``store/subscriptions.py`` (``store/migrations/env.py`` imports every one).
 """
 
 from __future__ import annotations
@@ -19,9 +22,8 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
-    UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -149,46 +151,6 @@ class Document(Base):
     error: Mapped[str | None] = mapped_column(Text)
 
 
-class Company(Base):
-    """A company of the registry: the config watchlist and imported Sirene units."""
-
-    __tablename__ = "company"
-
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    siren: Mapped[str | None] = mapped_column(String(9), unique=True)
-    name: Mapped[str] = mapped_column(Text)
-    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
-    acronym: Mapped[str | None] = mapped_column(String(64))
-    naf: Mapped[str | None] = mapped_column(String(8))
-    website: Mapped[str | None] = mapped_column(Text)
-    city: Mapped[str | None] = mapped_column(Text)
-    department: Mapped[str | None] = mapped_column(String(3))
-    region: Mapped[str | None] = mapped_column(String(2))
-    # Sirene's categorieEntreprise: PME, ETI or GE (None when the file does not say).
-    category: Mapped[str | None] = mapped_column(String(8))
-    ceased: Mapped[bool] = mapped_column(default=False)
-    # A sole trader (a natural person): linked by SIREN only, never by name in press text.
-    person: Mapped[bool] = mapped_column(default=False)
-    origin: Mapped[str] = mapped_column(String(16), default="sirene")
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class CompanyWord(Base):
-    """One folded word of a company's name, aliases or acronym: a company search by the
-    start of a word is a range over this primary key, not a scan of a million names."""
-
-    __tablename__ = "company_word"
-
-    # Byte order on PostgreSQL (as SQLite's BINARY): a locale collation would put "ga{" before
-    # "gaz", and the prefix range of company_words.starts_with would miss or mix words.
-    word: Mapped[str] = mapped_column(
-        String(64).with_variant(String(64, collation="C"), "postgresql"), primary_key=True
-    )
-    company_id: Mapped[str] = mapped_column(
-        ForeignKey("company.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
-
-
 class Enrichment(Base):
     """What the processing stage found in one document."""
 
@@ -270,151 +232,3 @@ class SignInPace(Base):
 
     name: Mapped[str] = mapped_column(String(128), primary_key=True)
     next_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
-
-
-class Subscriber(Base):
-    """An SME or an agent who receives alerts; nothing but the confirmation request is
-    sent before ``confirmed_at`` is set (double opt-in)."""
-
-    __tablename__ = "subscriber"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    email: Mapped[str] = mapped_column(String(320), unique=True)
-    name: Mapped[str | None] = mapped_column(Text)
-    organisation: Mapped[str | None] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(8), default="sme")
-    language: Mapped[str] = mapped_column(String(8), default="fr")
-    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Paris")
-    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # How consent was had: "link" (double opt-in) or "operator" (recorded elsewhere).
-    consent: Mapped[str | None] = mapped_column(String(16))
-    paused: Mapped[bool] = mapped_column(default=False)
-    paused_reason: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class Subscription(Base):
-    """A query, a frequency and its destinations (one per channel); inactive until its
-    subscriber confirms."""
-
-    __tablename__ = "subscription"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    subscriber_id: Mapped[int] = mapped_column(ForeignKey("subscriber.id"), index=True)
-    name: Mapped[str] = mapped_column(Text)
-    query: Mapped[str] = mapped_column(Text)
-    frequency: Mapped[str] = mapped_column(String(16), default="immediate")
-    # Legal notices about a company of a portfolio its query names are sent at once, even
-    # to a daily or weekly subscription (no effect on a query without portfolio:).
-    urgent: Mapped[bool] = mapped_column(default=True)
-    # Loaded with the subscription: every reader of a subscription wants its channels.
-    destinations: Mapped[list[SubscriptionDestination]] = relationship(
-        cascade="all, delete-orphan",
-        lazy="selectin",
-        order_by="SubscriptionDestination.id",
-    )
-    active: Mapped[bool] = mapped_column(default=False)
-    # The agent who set it up for a firm in the web UI (None: API, CLI).
-    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id"), index=True)
-    # Paused by its agent: not matched and nothing delivered until resumed.
-    paused: Mapped[bool] = mapped_column(default=False)
-    # Unsubscribed or deleted: no confirmation link activates it again.
-    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-
-    @property
-    def channels(self) -> list[str]:
-        """The channels it delivers on: its destinations not disabled, in creation order."""
-        return [d.channel for d in self.destinations if d.disabled_at is None]
-
-    def destination(self, channel: str) -> SubscriptionDestination | None:
-        """Its destination on ``channel`` (disabled or not), or None."""
-        return next((d for d in self.destinations if d.channel == channel), None)
-
-
-class SubscriptionDestination(Base):
-    """Where one channel of a subscription delivers; what ``address`` and ``secret`` mean is
-    the channel's business (a webhook's URL and signing secret, an Apprise URL; nothing for
-    email and the stream, whose address is the subscriber). A channel that a delivery
-    disabled (410 Gone, an unusable URL) keeps its row, with when and why."""
-
-    __tablename__ = "subscription_destination"
-    __table_args__ = (UniqueConstraint("subscription_id", "channel"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscription.id"), index=True)
-    channel: Mapped[str] = mapped_column(String(16))
-    address: Mapped[str | None] = mapped_column(Text)
-    secret: Mapped[str | None] = mapped_column(Text)
-    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    disabled_reason: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class OutboxItem(Base):
-    """One match to deliver: unique per (subscription, story cluster, channel), so a
-    story told by five sources is delivered once ("also reported by …")."""
-
-    __tablename__ = "outbox"
-    __table_args__ = (
-        UniqueConstraint("subscription_id", "cluster_id", "channel"),
-        Index("ix_outbox_due", "status", "next_attempt_at"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscription.id"))
-    cluster_id: Mapped[str] = mapped_column(String(32))
-    document_id: Mapped[str] = mapped_column(String(32))
-    channel: Mapped[str] = mapped_column(String(16))
-    also_reported_by: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    # A legal notice about a portfolio company: delivered at once, marked urgent.
-    urgent: Mapped[bool] = mapped_column(default=False)
-    status: Mapped[str] = mapped_column(String(16), default="pending")
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    last_error: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-
-
-class Portfolio(Base):
-    """An agent's named list of SIRENs (clients, suppliers), usable as ``portfolio:NAME``.
-    Names are unique across agents: a stored query names one portfolio, whoever reads it."""
-
-    __tablename__ = "portfolio"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    name: Mapped[str] = mapped_column(String(64), unique=True)
-    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id"), index=True)
-    size: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    # Changes with every import: the matcher re-resolves portfolio: queries when it moves.
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-
-
-class PortfolioCompany(Base):
-    """One SIREN of a portfolio, with the agent's own label for it."""
-
-    __tablename__ = "portfolio_company"
-
-    portfolio_id: Mapped[int] = mapped_column(
-        ForeignKey("portfolio.id", ondelete="CASCADE"), primary_key=True
-    )
-    siren: Mapped[str] = mapped_column(String(9), primary_key=True, index=True)
-    label: Mapped[str | None] = mapped_column(Text)
-
-
-class DigestRun(Base):
-    """The watermark of digests: one row per subscriber, frequency and slot (a local day
-    or week), written with the bookkeeping of the send, so a slot is never sent twice."""
-
-    __tablename__ = "digest_run"
-    __table_args__ = (UniqueConstraint("subscriber_id", "frequency", "slot"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    subscriber_id: Mapped[int] = mapped_column(ForeignKey("subscriber.id"))
-    frequency: Mapped[str] = mapped_column(String(8))
-    slot: Mapped[str] = mapped_column(String(16))
-    items: Mapped[int] = mapped_column(Integer, default=0)
-    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -21,8 +21,8 @@ from myrtille.enrichment.lexicons import naf_sectors
 from myrtille.enrichment.registry import companies_by_siren, valid_siren
 from myrtille.index.base import IndexBackend, IndexedDocument, SearchRequest
 from myrtille.index.query import Field
+from myrtille.store.companies import Company
 from myrtille.store.database import Database
-from myrtille.store.schema import Company
 
 # The timeline shows the newest documents; the rest are one link away (a search by date).
 TIMELINE_LIMIT = 50

@@ -21,7 +21,8 @@ from starlette.concurrency import run_in_threadpool
 from myrtille.alerts.describe import company_names, describe
 from myrtille.alerts.subscriptions import FREQUENCIES, end_subscription
 from myrtille.alerts.tokens import TokenError, verify
-from myrtille.store.schema import Subscriber, Subscription, utcnow
+from myrtille.store.schema import utcnow
+from myrtille.store.subscriptions import Subscriber, Subscription
 from myrtille.texts import N_, gettext
 from myrtille.web.subscriber import LinkContext, invalid_link, link_context, page_language
 from myrtille.web.ui.common import LANGUAGES, link, other, render

@@ -23,7 +23,8 @@ from sqlalchemy import delete, func, select
 
 from myrtille.config.web import PublicSubscribeSettings
 from myrtille.store.database import Database
-from myrtille.store.schema import SignInFailure, Subscriber, Subscription, utcnow
+from myrtille.store.schema import SignInFailure, utcnow
+from myrtille.store.subscriptions import Subscriber, Subscription
 from myrtille.web.throttle import KEY_LENGTH
 
 STAMP_NAME = " public-subscribe"

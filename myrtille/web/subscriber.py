@@ -23,7 +23,7 @@ from myrtille.alerts.unsubscribe import PURPOSE as UNSUBSCRIBE
 from myrtille.alerts.unsubscribe import subscriptions_named
 from myrtille.config.settings import Settings
 from myrtille.store.database import Database
-from myrtille.store.schema import Subscriber, Subscription
+from myrtille.store.subscriptions import Subscriber, Subscription
 from myrtille.texts import N_, gettext
 from myrtille.web.ui.common import language, other, render
 

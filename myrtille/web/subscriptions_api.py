@@ -29,7 +29,8 @@ from myrtille.alerts.subscriptions import (
 )
 from myrtille.alerts.tokens import secret_key
 from myrtille.index.query import QueryError
-from myrtille.store.schema import Agent, Subscriber, Subscription, is_row_id, utcnow
+from myrtille.store.schema import Agent, is_row_id, utcnow
+from myrtille.store.subscriptions import Subscriber, Subscription
 from myrtille.web.api import ApiError, ErrorBody, errors, parse_query, require_agent, state
 from myrtille.web.ids import id_path
 from myrtille.web.schemas import WebUrl

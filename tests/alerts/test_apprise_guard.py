@@ -26,7 +26,7 @@ from myrtille.demo.httpserver import Route
 from myrtille.enrichment.enricher import Enricher
 from myrtille.index.resolver import CodeResolver
 from myrtille.store.database import Database
-from myrtille.store.schema import Subscription, SubscriptionDestination
+from myrtille.store.subscriptions import Subscription, SubscriptionDestination
 from tests.alerts.test_apprise import apprise_alert
 from tests.alerts.test_delivery import World
 from tests.alerts.test_email import Recorder, smtp_server

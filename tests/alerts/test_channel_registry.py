@@ -23,7 +23,7 @@ from myrtille.config.settings import Settings
 from myrtille.exceptions import NotConfigured
 from myrtille.index.base import IndexedDocument
 from myrtille.store.database import open_database
-from myrtille.store.schema import OutboxItem, Subscription
+from myrtille.store.subscriptions import OutboxItem, Subscription
 
 SECRET = "a test secret that is long enough"
 

@@ -25,7 +25,7 @@ from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import Intake
 from myrtille.service.processing import ProcessingStage
 from myrtille.store.database import Database, open_database
-from myrtille.store.schema import OutboxItem, Subscriber, Subscription
+from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription
 from tests.alerts.test_email import Answer, Recorder, free_port, received, smtp_server
 from tests.alerts.test_webhook import PostServer, verify_standard_webhook
 

@@ -8,8 +8,8 @@ import pytest
 
 from myrtille.alerts.describe import company_names, describe
 from myrtille.config.loading import load_settings
+from myrtille.store.companies import Company
 from myrtille.store.database import open_database
-from myrtille.store.schema import Company
 
 AEROVOLT = "919985002"
 

@@ -20,7 +20,7 @@ from myrtille.alerts.subscriptions import create_subscription
 from myrtille.alerts.tokens import secret_key
 from myrtille.config.loading import load_settings
 from myrtille.index.factory import open_index
-from myrtille.store.schema import OutboxItem, Subscription
+from myrtille.store.subscriptions import OutboxItem, Subscription
 from tests.alerts.test_email import Recorder, smtp_server
 from tests.alerts.test_wire import header_block, raw_fields
 from tests.web.conftest import Live, start_live

@@ -26,7 +26,7 @@ from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import Intake
 from myrtille.service.processing import ProcessingStage
 from myrtille.store.database import Database, open_database
-from myrtille.store.schema import OutboxItem, Subscriber, Subscription
+from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription
 
 SECRET = b"a test secret that is long enough"
 STORY = (
@@ -252,7 +252,7 @@ def test_a_new_link_never_revives_what_was_turned_off(database: Database) -> Non
         database, SECRET, email="pme@exemple.fr", query="aerovolt", resolver=CodeResolver()
     )
     confirm(database, SECRET, first.confirm_token or "")
-    from myrtille.store.schema import Subscription
+    from myrtille.store.subscriptions import Subscription
 
     with database.session() as session:
         session.get(Subscription, first.subscription_id).active = False  # unsubscribed

@@ -18,7 +18,7 @@ from myrtille.enrichment.portfolios import import_portfolio
 from myrtille.index.resolver import CodeResolver
 from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import Intake
-from myrtille.store.schema import Subscription
+from myrtille.store.subscriptions import Subscription
 from tests.alerts.test_delivery import SECRET, World
 from tests.alerts.test_email import Recorder, received, smtp_server
 

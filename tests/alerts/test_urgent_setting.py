@@ -11,7 +11,7 @@ from sqlalchemy import select
 from myrtille.cli import main
 from myrtille.config.loading import load_settings
 from myrtille.store.database import Database
-from myrtille.store.schema import Subscription
+from myrtille.store.subscriptions import Subscription
 
 SECRET = "0123456789abcdef0123456789abcdef"
 

@@ -37,7 +37,7 @@ from myrtille.config.settings import Settings
 from myrtille.demo.httpserver import Request, Route, RouteServer
 from myrtille.index.resolver import CodeResolver
 from myrtille.store.database import Database
-from myrtille.store.schema import Subscription, SubscriptionDestination
+from myrtille.store.subscriptions import Subscription, SubscriptionDestination
 
 SECRET = b"a test secret that is long enough"
 # A receiver's copy of the subscription secret (what create_subscription hands out).

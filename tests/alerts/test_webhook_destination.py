@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from myrtille.cli import main
-from myrtille.store.schema import Subscription
+from myrtille.store.subscriptions import Subscription
 from tests.web.conftest import Live, signed_in, start_live
 from tests.web.test_subscription_pages import form_for
 

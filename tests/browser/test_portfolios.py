@@ -11,7 +11,8 @@ import pytest
 from playwright.sync_api import Page
 from sqlalchemy import select
 
-from myrtille.store.schema import Company, Subscription
+from myrtille.store.companies import Company
+from myrtille.store.subscriptions import Subscription
 from tests.browser.conftest import fill_sign_in, screenshot
 from tests.web.conftest import AEROVOLT, Live, start_live
 

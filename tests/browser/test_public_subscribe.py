@@ -17,7 +17,7 @@ from myrtille.alerts.outbox import record_matches
 from myrtille.alerts.subscriptions import load_matcher
 from myrtille.alerts.tokens import secret_key
 from myrtille.index.factory import open_index
-from myrtille.store.schema import Company
+from myrtille.store.companies import Company
 from tests.alerts.test_email import Recorder, received, smtp_server
 from tests.browser.conftest import screenshot
 from tests.web.conftest import AEROVOLT, Live, doc, start_live

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from myrtille.alerts.mail import preferences_url
 from myrtille.alerts.subscriptions import create_subscription
 from myrtille.alerts.tokens import secret_key
-from myrtille.store.schema import Subscriber, Subscription
+from myrtille.store.subscriptions import Subscriber, Subscription
 from tests.browser.conftest import fill_sign_in, screenshot
 from tests.web.conftest import Live, start_live
 

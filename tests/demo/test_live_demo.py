@@ -23,7 +23,8 @@ from myrtille.demo.corpus import load_corpus, load_upcoming
 from myrtille.demo.newsroom import STATE_NAME
 from myrtille.demo.subscribers import DEMO_AGENT
 from myrtille.store.database import open_database
-from myrtille.store.schema import Document, OutboxItem
+from myrtille.store.schema import Document
+from myrtille.store.subscriptions import OutboxItem
 from tests.demo.test_demo import free_port
 from tests.web.conftest import csrf_of
 

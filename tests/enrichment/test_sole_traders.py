@@ -13,8 +13,8 @@ from myrtille.cli import main
 from myrtille.config.settings import EnrichmentSettings
 from myrtille.enrichment.enricher import DocumentInput, Enricher
 from myrtille.enrichment.registry import load_registry
+from myrtille.store.companies import Company
 from myrtille.store.database import open_database
-from myrtille.store.schema import Company
 
 PERSON = "552100554"
 FIRM = "542065479"

@@ -15,13 +15,12 @@ from myrtille.crawlers.health import SourceRun, record_run
 from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import open_database
-from myrtille.store.schema import (
-    Enrichment,
+from myrtille.store.schema import Enrichment, utcnow
+from myrtille.store.subscriptions import (
     OutboxItem,
     Subscriber,
     Subscription,
     SubscriptionDestination,
-    utcnow,
 )
 from tests.web.conftest import start_live
 

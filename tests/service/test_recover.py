@@ -9,7 +9,8 @@ from sqlalchemy import select, update
 from myrtille.index.sqlite import SQLiteIndex
 from myrtille.service.runner import recover
 from myrtille.store.database import Database
-from myrtille.store.schema import Document, OutboxItem
+from myrtille.store.schema import Document
+from myrtille.store.subscriptions import OutboxItem
 from tests.service.test_retention import DAY, NOW, Corpus, settings_with
 
 

@@ -32,7 +32,8 @@ from myrtille.demo.httpserver import RouteServer
 from myrtille.demo.site import FEED_PATHS, DemoSite
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import open_database
-from myrtille.store.schema import Document, OutboxItem
+from myrtille.store.schema import Document
+from myrtille.store.subscriptions import OutboxItem
 from tests.alerts.test_email import free_port, received, smtp_server
 from tests.service.test_run import cli_env, wait_for, write_config
 

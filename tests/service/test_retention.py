@@ -16,16 +16,12 @@ from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import Intake
 from myrtille.service.retention import housekeep
 from myrtille.store.database import Database
-from myrtille.store.schema import (
-    Document,
-    Enrichment,
+from myrtille.store.schema import Document, Enrichment, SeenUrl, StoryCluster, utcnow
+from myrtille.store.subscriptions import (
     OutboxItem,
-    SeenUrl,
-    StoryCluster,
     Subscriber,
     Subscription,
     SubscriptionDestination,
-    utcnow,
 )
 
 NOW = utcnow()

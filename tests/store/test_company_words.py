@@ -18,9 +18,10 @@ from alembic.config import Config
 from sqlalchemy import create_engine, event, make_url, text
 
 from myrtille.enrichment.registry import find_companies
+from myrtille.store.companies import Company
 from myrtille.store.company_words import matching_ids, search_words
 from myrtille.store.database import Database, open_database
-from myrtille.store.schema import Company, UTCDateTime
+from myrtille.store.schema import UTCDateTime
 
 COMPANIES = 20_000
 DAY = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)

@@ -8,6 +8,7 @@ import sys
 
 from sqlalchemy import text
 
+from myrtille.store import companies, subscriptions  # noqa: F401 (their tables join Base's)
 from myrtille.store.database import open_database
 from myrtille.store.schema import Base
 

@@ -21,7 +21,8 @@ from myrtille.alerts.subscriptions import load_matcher
 from myrtille.config.loading import load_settings
 from myrtille.demo.httpserver import Route
 from myrtille.store.database import Database
-from myrtille.store.schema import OutboxItem, Subscription, SubscriptionDestination, UTCDateTime
+from myrtille.store.schema import UTCDateTime
+from myrtille.store.subscriptions import OutboxItem, Subscription, SubscriptionDestination
 from tests.alerts.test_email import Recorder, smtp_server
 from tests.alerts.test_webhook import PostServer, verify_standard_webhook
 

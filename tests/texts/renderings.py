@@ -348,7 +348,7 @@ RENDERINGS.append(source_health_texts)
 def public_subscribe_pages(tmp_path: Path) -> list[Rendering]:
     """The firms' public subscription page: the form, a company search, errors beside
     the fields, the preview and the page saying the confirmation email was sent."""
-    from myrtille.store.schema import Company
+    from myrtille.store.companies import Company
     from myrtille.texts import labels
     from tests.web.conftest import start_live
 
@@ -395,7 +395,7 @@ def agent_pages(tmp_path: Path) -> list[Rendering]:
     its preview, and the delete question."""
     from sqlalchemy import select
 
-    from myrtille.store.schema import Subscriber, Subscription
+    from myrtille.store.subscriptions import Subscriber, Subscription
     from tests.web.conftest import csrf_of, signed_in, start_live
 
     base = "/agent/subscriptions"
@@ -470,7 +470,7 @@ def portfolio_pages(tmp_path: Path) -> list[Rendering]:
     """The agents' portfolio pages: the list with its upload form, the import report with
     bad and unknown lines, a refused file, the portfolio page, the delete question and the
     subscription form prefilled with portfolio:NAME."""
-    from myrtille.store.schema import Company
+    from myrtille.store.companies import Company
     from tests.web.conftest import csrf_of, signed_in, start_live
 
     base = "/agent/portfolios"
@@ -533,7 +533,7 @@ def company_pages(tmp_path: Path) -> list[Rendering]:
     """The company search and pages (facts, timeline with BODACC/BOAMP notices and events,
     co-mentions) and their 404 and 400 answers, over the HTTP tests' registry and index."""
     from myrtille.index.factory import open_index
-    from myrtille.store.schema import Company
+    from myrtille.store.companies import Company
     from tests.web.conftest import documents, start_live
     from tests.web.test_companies import SOURCES, notices
 
@@ -580,7 +580,7 @@ def subscriber_pages(tmp_path: Path) -> list[Rendering]:
     from myrtille.alerts.mail import preferences_url, unsubscribe_token
     from myrtille.alerts.subscriptions import create_subscription
     from myrtille.alerts.tokens import secret_key
-    from myrtille.store.schema import Subscription
+    from myrtille.store.subscriptions import Subscription
     from tests.web.conftest import start_live
 
     out: list[Rendering] = []

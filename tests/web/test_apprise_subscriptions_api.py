@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from myrtille.store.schema import Subscription
+from myrtille.store.subscriptions import Subscription
 from tests.alerts.test_apprise_guard import Canary
 from tests.web.conftest import Live
 from tests.web.test_subscriptions_api import assert_error, post

@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from myrtille.enrichment.registry import find_companies
 from myrtille.index.factory import open_index
-from myrtille.store.schema import Company
+from myrtille.store.companies import Company
 from tests.web.conftest import AEROVOLT, Live, doc, signed_in, start_live
 
 HOSTILE_SIREN = "732829304"

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from myrtille.enrichment.portfolios import import_portfolio
-from myrtille.store.schema import Company, Portfolio
+from myrtille.store.companies import Company, Portfolio
 from myrtille.web.auth import create_agent
 from myrtille.web.ui.portfolios import MAX_UPLOAD_BYTES
 from tests.web.conftest import AEROVOLT, Live, csrf_of, signed_in

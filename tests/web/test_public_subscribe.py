@@ -17,7 +17,8 @@ from sqlalchemy import func, select
 from myrtille.alerts.tokens import secret_key, sign
 from myrtille.index.factory import open_index
 from myrtille.index.query import Text, parse
-from myrtille.store.schema import Company, Subscriber, Subscription
+from myrtille.store.companies import Company
+from myrtille.store.subscriptions import Subscriber, Subscription
 from tests.alerts.test_email import Recorder, received, smtp_server
 from tests.web.conftest import AEROVOLT, Live, doc, signed_in, start_live
 

@@ -22,7 +22,7 @@ from myrtille.config.loading import load_settings
 from myrtille.index.base import IndexBackend
 from myrtille.index.factory import open_index
 from myrtille.store.database import Database
-from myrtille.store.schema import OutboxItem
+from myrtille.store.subscriptions import OutboxItem
 from myrtille.web.app import create_app
 from myrtille.web.auth import create_agent
 from tests.web.conftest import documents, serve_app

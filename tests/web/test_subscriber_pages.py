@@ -15,7 +15,7 @@ from sqlalchemy import select
 from myrtille.alerts.mail import preferences_url, unsubscribe_token, unsubscribe_url
 from myrtille.alerts.subscriptions import Created, create_subscription
 from myrtille.alerts.tokens import secret_key, sign
-from myrtille.store.schema import Subscriber, Subscription
+from myrtille.store.subscriptions import Subscriber, Subscription
 from myrtille.web.ui.common import SECURITY_HEADERS
 from tests.web.conftest import Live
 

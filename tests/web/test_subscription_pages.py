@@ -23,7 +23,7 @@ from myrtille.alerts.mail import preferences_url, unsubscribe_token
 from myrtille.alerts.subscriptions import Created, create_subscription, load_matcher
 from myrtille.alerts.tokens import secret_key, sign
 from myrtille.index.factory import open_index
-from myrtille.store.schema import OutboxItem, Subscriber, Subscription
+from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription
 from myrtille.web.auth import create_agent, set_password
 from tests.alerts.test_email import Recorder, received, smtp_server
 from tests.web.conftest import Live, csrf_of, documents, signed_in, start_live

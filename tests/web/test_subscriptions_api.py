@@ -22,7 +22,7 @@ from myrtille.enrichment.portfolios import import_portfolio
 from myrtille.index.factory import open_index
 from myrtille.index.query import QueryError, parse
 from myrtille.index.resolver import CodeResolver
-from myrtille.store.schema import Subscriber, Subscription
+from myrtille.store.subscriptions import Subscriber, Subscription
 from myrtille.web.auth import create_agent
 from tests.web.conftest import NOW, Live, free_port, start_live
 

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from myrtille.index.factory import open_index
-from myrtille.store.schema import Company
+from myrtille.store.companies import Company
 from tests.web.conftest import AEROVOLT, Live, doc, start_live
 
 CSP = (

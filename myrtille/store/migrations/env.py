@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from myrtille.store import companies, subscriptions  # noqa: F401 (their tables join Base's)
 from myrtille.store.schema import Base
 
 config = context.config

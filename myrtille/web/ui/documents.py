@@ -15,8 +15,8 @@ from sqlalchemy import or_, select
 from myrtille.enrichment.lexicons import naf_sectors
 from myrtille.enrichment.registry import valid_siren
 from myrtille.index.base import IndexBackend, IndexedDocument
+from myrtille.store.companies import Company
 from myrtille.store.database import Database
-from myrtille.store.schema import Company
 from myrtille.texts import N_, format_date, gettext, label
 from myrtille.web.api import facet_labels, state
 from myrtille.web.ui.common import (

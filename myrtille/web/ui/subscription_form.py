@@ -21,7 +21,8 @@ from myrtille.alerts.subscriptions import (
     normalise_email,
 )
 from myrtille.index.query import QueryError, parse
-from myrtille.store.schema import Subscription, utcnow
+from myrtille.store.schema import utcnow
+from myrtille.store.subscriptions import Subscription
 from myrtille.texts import N_, format_date, gettext
 from myrtille.web.api import state
 from myrtille.web.sessions import SignedInAgent, secret

@@ -18,7 +18,8 @@ from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from myrtille.alerts.subscriptions import SubscriptionError, end_subscription
-from myrtille.store.schema import Subscriber, Subscription, is_row_id, utcnow
+from myrtille.store.schema import is_row_id, utcnow
+from myrtille.store.subscriptions import Subscriber, Subscription
 from myrtille.texts import N_, gettext
 from myrtille.web.api import state
 from myrtille.web.ids import id_path
