@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from myrtille.exceptions import ItemError, MyrtilleError, TransientError
+from myrtille.texts import gettext
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,48 @@ class Destination:
     secret: str | None = None
 
 
-class DestinationError(MyrtilleError):
-    """A destination its channel cannot deliver to; the message says why and what to give."""
+class Worded:
+    """An error's words in the catalogue, beside its English message (kept for the API,
+    the CLI and logs): ``reason`` is a msgid, ``params`` its values; a value that is a
+    ``Worded`` error or a ``Msgid`` is itself shown in the reader's language."""
+
+    reason: str | None = None
+    params: dict[str, Any] | None = None
+
+    def worded(self, reason: str, /, **params: Any) -> Any:
+        self.reason, self.params = reason, params
+        return self
+
+    def text(self, lang: str) -> str:
+        if self.reason is None:
+            return str(self)
+        values = {k: _shown(v, lang) for k, v in (self.params or {}).items()}
+        return gettext(lang, self.reason, **values)
+
+
+class Words(Worded):
+    """Words with no error of their own: a part of another error's words."""
+
+    def __init__(self, reason: str, /, **params: Any) -> None:
+        self.worded(reason, **params)
+
+    def __str__(self) -> str:  # the English words
+        return str(self.reason).format(**{k: str(v) for k, v in (self.params or {}).items()})
+
+
+class Msgid(str):
+    """A parameter that is a catalogue msgid (e.g. "a loopback address"), shown translated."""
+
+
+def _shown(value: Any, lang: str) -> Any:
+    if isinstance(value, Worded):
+        return value.text(lang)
+    return gettext(lang, value) if isinstance(value, Msgid) else value
+
+
+class DestinationError(Worded, MyrtilleError):
+    """A destination its channel cannot deliver to; the message says why and what to give
+    (``text(lang)``: the same in a page's language)."""
 
 
 @dataclass
@@ -82,7 +123,7 @@ class TransientDeliveryError(TransientError):
     """Worth another try later."""
 
 
-class PermanentDeliveryError(ItemError):
+class PermanentDeliveryError(Worded, ItemError):
     """Not worth trying again; ``effect`` says what the dispatcher should change."""
 
     def __init__(

@@ -19,16 +19,18 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
-from myrtille.alerts.delivery import PermanentDeliveryError, TransientDeliveryError
+from myrtille.alerts.delivery import Msgid, PermanentDeliveryError, TransientDeliveryError, Words
 from myrtille.pipeline.addresses import METADATA, why_not_public
+from myrtille.texts import N_
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
-def _refused(url: str, reason: str) -> PermanentDeliveryError:
+def _refused(url: str, reason: Words) -> PermanentDeliveryError:
     # disable_channel: the URL will not become acceptable by itself; the subscriber
     # (or the operator, through allow_private) has to change something.
-    return PermanentDeliveryError(f"refused destination {url}: {reason}", "disable_channel")
+    refused = PermanentDeliveryError(f"refused destination {url}: {reason}", "disable_channel")
+    return refused.worded(N_("refused destination {url}: {reason}"), url=url, reason=reason)
 
 
 def _allowances(allow_private: list[str]) -> tuple[set[str], list[IPNetwork]]:
@@ -53,12 +55,12 @@ def resolve_destination(url: str, allow_private: list[str]) -> list[str]:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as exc:
-        raise _refused(url, f"not a valid URL ({exc})") from None
+        raise _refused(url, Words(N_("not a valid URL ({detail})"), detail=str(exc))) from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise _refused(url, "only http:// and https:// URLs are allowed")
+        raise _refused(url, Words(N_("only http:// and https:// URLs are allowed")))
     host = (parts.hostname or "").rstrip(".")
     if not host:
-        raise _refused(url, "the URL has no host")
+        raise _refused(url, Words(N_("the URL has no host")))
     port = port or (443 if parts.scheme.lower() == "https" else 80)
     return resolve_host(host, port, allow_private, url)
 
@@ -83,20 +85,21 @@ def resolve_host(host: str, port: int, allow_private: list[str], target: str) ->
         address = ipaddress.ip_address(text)
         reason = why_not_public(address)
         if reason is not None:
+            found = {"host": host, "address": str(address)}
             exact = any(n.num_addresses == 1 and address in n for n in networks)
             listed = any(address in n for n in networks)
             if address in METADATA and not exact:
-                raise _refused(
-                    url,
-                    f"{host} resolves to {address}, {reason} (only an exact "
-                    "webhooks.allow_private entry opens it)",
+                only_exact = N_(
+                    "{host} resolves to {address}, {reason} (only an exact "
+                    "webhooks.allow_private entry opens it)"
                 )
+                raise _refused(url, Words(only_exact, **found, reason=Msgid(reason)))
             if not (host_allowed or listed):
-                raise _refused(
-                    url,
-                    f"{host} resolves to {address}, {reason}; an operator can allow it in "
-                    "webhooks.allow_private",
+                operator_may = N_(
+                    "{host} resolves to {address}, {reason}; an operator can allow it in "
+                    "webhooks.allow_private"
                 )
+                raise _refused(url, Words(operator_may, **found, reason=Msgid(reason)))
         if text not in addresses:
             addresses.append(text)
     if not addresses:

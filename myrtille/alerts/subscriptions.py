@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 from sqlalchemy import func, select
 
 from myrtille.alerts.channels import CHANNELS, UnknownChannel
-from myrtille.alerts.delivery import DestinationError
+from myrtille.alerts.delivery import DestinationError, Worded
 from myrtille.alerts.matcher import CompiledSubscription, Matcher, required_keys
 from myrtille.alerts.tokens import sign, verify
 from myrtille.alerts.urgency import names_portfolio, portfolio_sirens
@@ -45,14 +45,18 @@ class SubscriptionError(MyrtilleError):
         message: str,
         reason: str | None = None,
         query: QueryError | None = None,
+        cause: Worded | None = None,
         **params: str,
     ) -> None:
         super().__init__(message)
         self.reason = reason  # a catalogue msgid, or None: the message is shown as written
         self.query = query
+        self.cause = cause  # a channel's refusal of an address, with its own words
         self.params = params
 
     def text(self, lang: str) -> str:
+        if self.cause is not None:
+            return self.cause.text(lang)
         if self.query is not None:
             return gettext(lang, "invalid query: {detail}", detail=self.query.text(lang))
         return gettext(lang, self.reason, **self.params) if self.reason else str(self)
@@ -111,7 +115,7 @@ def destinations_for(
         except UnknownChannel as exc:
             raise SubscriptionError(str(exc)) from None
         except DestinationError as exc:
-            raise SubscriptionError(str(exc)) from None
+            raise SubscriptionError(str(exc), cause=exc) from None
         rows.append(
             SubscriptionDestination(
                 channel=channel, address=destination.address, secret=destination.secret

@@ -78,17 +78,33 @@ def plugin_for(url: str, schemas: Sequence[str], asset: apprise.AppriseAsset) ->
     schema = schema_of(url)
     if schema not in schemas:
         shown = f"{schema[:20]}://" if schema else "(none)"
-        raise PermanentDeliveryError(
+        allowed = ", ".join(sorted(schemas))
+        refused = PermanentDeliveryError(
             f"the Apprise schema {shown} is not allowed; allowed schemas: "
-            f"{', '.join(sorted(schemas))} (an operator can change apprise.schemas)",
+            f"{allowed} (an operator can change apprise.schemas)",
             "disable_channel",
+        )
+        raise refused.worded(
+            N_(
+                "the Apprise schema {schema} is not allowed; allowed schemas: {allowed} "
+                "(an operator can change apprise.schemas)"
+            ),
+            schema=shown,
+            allowed=allowed,
         )
     plugin = apprise.Apprise.instantiate(url, asset=asset, suppress_exceptions=True)
     if plugin is None:
-        raise PermanentDeliveryError(
+        unusable = PermanentDeliveryError(
             f"not a usable Apprise URL (schema {schema[:20]}://); see the Apprise wiki for "
             "how to write it",
             "disable_channel",
+        )
+        raise unusable.worded(
+            N_(
+                "not a usable Apprise URL (schema {schema}); see the Apprise wiki for how "
+                "to write it"
+            ),
+            schema=f"{schema[:20]}://",
         )
     return plugin
 
@@ -123,14 +139,16 @@ class AppriseChannel(Channel):
         """An Apprise URL this channel would accept at every send (see check_apprise_url;
         without settings, the default schemas and private-address allowances)."""
         if "://" not in (address or ""):
-            raise DestinationError("an apprise channel needs an Apprise URL (e.g. ntfy://topic)")
+            needs = DestinationError("an apprise channel needs an Apprise URL (e.g. ntfy://topic)")
+            raise needs.worded(N_("an apprise channel needs an Apprise URL (e.g. ntfy://topic)"))
         assert address is not None
         try:
             apprise = settings.apprise if settings else AppriseSettings()
             webhooks = settings.webhooks if settings else WebhookSettings()
             check_apprise_url(address, apprise.schemas, list(webhooks.allow_private))
         except (PermanentDeliveryError, TransientDeliveryError) as exc:
-            raise DestinationError(f"apprise URL: {exc}") from None
+            refused = DestinationError(f"apprise URL: {exc}")
+            raise refused.worded(N_("Apprise URL: {problem}"), problem=exc) from None
         return Destination(cls.name, address)
 
     def __init__(self, settings: Settings) -> None:

@@ -116,7 +116,8 @@ class WebhookChannel(Channel):
         """An http(s) URL whose host the send-time guard would let us call (refused now,
         as Apprise URLs are); its signing secret is made here, stored, and shown once."""
         if not (address or "").startswith(("https://", "http://")):
-            raise DestinationError("a webhook channel needs --webhook https://…")
+            needs = DestinationError("a webhook channel needs --webhook https://…")
+            raise needs.worded(N_("a webhook channel needs an https:// URL"))
         assert address is not None
         allow_private = (settings.webhooks if settings else WebhookSettings()).allow_private
         try:
@@ -124,7 +125,8 @@ class WebhookChannel(Channel):
         except TransientDeliveryError:
             pass  # a name that does not resolve yet: every send checks it again
         except PermanentDeliveryError as exc:
-            raise DestinationError(f"webhook URL: {exc}") from None
+            refused = DestinationError(f"webhook URL: {exc}")
+            raise refused.worded(N_("webhook URL: {problem}"), problem=exc) from None
         return Destination(cls.name, address, new_secret())
 
     def close(self) -> None:
