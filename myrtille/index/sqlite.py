@@ -6,9 +6,8 @@ tokenizer, so SQLite sees exactly the words and stems the in-memory evaluator se
 Structured fields live in a ``facets`` table. WAL mode lets one writer and many readers
 work side by side; batches are written in one transaction.
 
-A search fills a temporary ``matched`` table once (row id, score, date), driven by one FTS5
-``MATCH`` of the query's text part when it has one (``sqlite_fts.py``); the total, the
-page, the facets and the histogram are read from it, and only the page's rows are loaded.
+This module opens, writes and reads the index by id; a search's matching, paging and
+counting are in ``sqlite_search.py``, exports in ``sqlite_scan.py``.
 """
 
 from __future__ import annotations
@@ -17,15 +16,13 @@ import json
 import sqlite3
 import threading
 from collections.abc import Collection, Iterator, Sequence
-from datetime import UTC, datetime, time
+from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
 
 from myrtille.index.base import (
     GET_MANY_BATCH,
     SCAN_BATCH,
-    FacetCount,
     Hit,
     IndexBackend,
     IndexedDocument,
@@ -34,17 +31,16 @@ from myrtille.index.base import (
 )
 from myrtille.index.matching import word_streams
 from myrtille.index.payload import from_payload, payload_json, stored_time
-from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text
-from myrtille.index.snippets import hit, query_terms
-from myrtille.index.sqlite_fts import COLUMNS, Plan, phrase, plan, ranking_phrases
+from myrtille.index.query import Node
+from myrtille.index.snippets import hit
+from myrtille.index.sqlite_fts import COLUMNS
 from myrtille.index.sqlite_scan import scan_matches
+from myrtille.index.sqlite_search import search_page
 from myrtille.index.sqlite_tables import (
-    FACET_ROWS,
     SCHEMA,
     SCHEMA_VERSION,
     TABLES,
     facet_rows,
-    payloads,
 )
 
 
@@ -248,7 +244,7 @@ class SQLiteIndex(IndexBackend):
         # the index as it stood when the search began.
         db.execute("BEGIN")
         try:
-            result = self._search(db, request)
+            result = search_page(db, request)
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
@@ -269,157 +265,3 @@ class SQLiteIndex(IndexBackend):
         reader = SQLiteIndex(self.path)
         reader._local = SimpleNamespace(connection=None)  # type: ignore[assignment]
         return reader
-
-    def _search(self, db: sqlite3.Connection, request: SearchRequest) -> SearchResult:
-        as_of = request.as_of
-        if as_of is None:
-            as_of = int(db.execute("SELECT coalesce(max(seq), 0) FROM docs").fetchone()[0])
-        ranking = ranking_phrases(request.query) if request.sort == "relevance" else ()
-        self._match(db, request.query, ranking, as_of)
-        total = int(db.execute("SELECT count(*) FROM temp.matched").fetchone()[0])
-        order = "date IS NULL, date DESC, seq DESC"
-        if ranking:
-            order = f"score IS NULL, score, {order}"
-        page = db.execute(
-            f"SELECT seq, score FROM temp.matched ORDER BY {order} LIMIT ? OFFSET ?",
-            [request.per_page, (max(request.page, 1) - 1) * request.per_page],
-        ).fetchall()
-        # Only the page's documents are read and decoded.
-        stored = payloads(db, [seq for seq, _ in page])
-        terms = query_terms(request.query)
-        hits = [
-            hit(
-                from_payload(json.loads(stored[seq])),
-                terms,
-                -score if score is not None else None,
-            )
-            for seq, score in page
-            if seq in stored
-        ]
-        result = SearchResult(
-            total=total, hits=hits, page=request.page, per_page=request.per_page, as_of=as_of
-        )
-        for facet in request.facets:
-            result.facets[facet] = [
-                FacetCount(value, count, label)
-                for value, label, count in db.execute(
-                    "SELECT value, max(label), count(*) AS n "
-                    "FROM facets INDEXED BY facets_seq_value "
-                    "WHERE field = ? AND seq IN (SELECT seq FROM temp.matched) "
-                    "GROUP BY value ORDER BY n DESC, value LIMIT ?",
-                    [FACET_ROWS.get(facet, f"facet:{facet}"), request.facet_limit],
-                )
-            ]
-        if request.histogram:
-            bucket = {
-                "day": "substr(date, 1, 10)",
-                "week": "strftime('%Y-W%W', date)",
-                "month": "substr(date, 1, 7)",
-            }[request.histogram]
-            result.histogram = [
-                (str(b), int(n))
-                for b, n in db.execute(
-                    f"SELECT {bucket} AS b, count(*) FROM temp.matched "
-                    "WHERE date IS NOT NULL GROUP BY b ORDER BY b"
-                )
-            ]
-        return result
-
-    def _match(
-        self, db: sqlite3.Connection, query: Node, ranking: tuple[str, ...], as_of: int
-    ) -> None:
-        """Fill ``temp.matched`` with the documents of ``query`` up to ``as_of``, their
-        date, and (when ``ranking`` has phrases) the bm25 score of those phrases' OR."""
-        db.execute("DROP TABLE IF EXISTS temp.matched")
-        db.execute("CREATE TEMP TABLE matched (seq INTEGER PRIMARY KEY, score REAL, date TEXT)")
-        found = plan(query)
-        # Matching and ranking in one pass when the phrases are the same (sqlite_fts.py).
-        scored = (
-            bool(ranking)
-            and found.match is not None
-            and found.match.exact
-            and found.match.phrases == ranking
-        )
-        if found.match is not None:
-            rest, params = self.where(And(found.rest))
-            try:
-                db.execute(
-                    "INSERT INTO temp.matched SELECT fts.rowid, "
-                    f"{'bm25(fts)' if scored else 'NULL'}, d.date FROM fts "
-                    "CROSS JOIN docs d INDEXED BY docs_seq_date ON d.seq = fts.rowid "
-                    f"WHERE ({rest}) AND fts MATCH ? AND fts.rowid <= ?",
-                    [*params, found.match.text, as_of],
-                )
-            except sqlite3.OperationalError as error:
-                # FTS5's parser stack is shallower than SQL's for some deeply nested
-                # queries ("fts5: parser stack overflow"): those take the SQL way.
-                if not str(error).startswith("fts5:"):
-                    raise
-                found, scored = Plan(None, (query,)), False
-        if found.match is None:
-            clause, params = self.where(query)
-            db.execute(
-                "INSERT INTO temp.matched SELECT d.seq, NULL, d.date "
-                f"FROM docs d INDEXED BY docs_seq_date WHERE ({clause}) AND d.seq <= ?",
-                [*params, as_of],
-            )
-        if ranking and not scored:
-            db.execute(
-                "UPDATE temp.matched SET score = s.score FROM "
-                "(SELECT rowid, bm25(fts) AS score FROM fts WHERE fts MATCH ? AND rowid <= ?) s "
-                "WHERE s.rowid = matched.seq",
-                [" OR ".join(ranking), as_of],
-            )
-
-    # -- the AST in SQL ----------------------------------------------------------------
-
-    def where(self, node: Node) -> tuple[str, list[Any]]:
-        """A SQL condition on ``docs d`` with the semantics of ``matching.matches``."""
-        if isinstance(node, Text):
-            return "d.seq IN (SELECT rowid FROM fts WHERE fts MATCH ?)", [phrase(node)]
-        if isinstance(node, Field):
-            return (
-                "d.seq IN (SELECT seq FROM facets WHERE field = ? AND value = ?)",
-                [node.name, node.value],
-            )
-        if isinstance(node, Members):
-            # A set of up to 100,000 SIRENs: a temporary table joined to the company facet,
-            # not an SQL list or an FTS query of that many terms.
-            tag = self._members(node)
-            return (
-                "d.seq IN (SELECT f.seq FROM temp.members m JOIN facets f "
-                "ON f.field = 'company' AND f.value = m.siren WHERE m.tag = ?)",
-                [tag],
-            )
-        if isinstance(node, DateBound):
-            bound = stored_time(datetime.combine(node.day, time.min, tzinfo=UTC))
-            op = ">=" if node.name == "after" else "<"
-            # coalesce: an undated document is outside both bounds, and NOT keeps it so.
-            return f"coalesce(d.date {op} ?, 0)", [bound]
-        if isinstance(node, And | Or):
-            if not node.items:
-                return ("1", []) if isinstance(node, And) else ("0", [])
-            parts = [self.where(item) for item in node.items]
-            joiner = " AND " if isinstance(node, And) else " OR "
-            return (
-                joiner.join(f"({sql})" for sql, _ in parts),
-                [p for _, params in parts for p in params],
-            )
-        if isinstance(node, Not):
-            sql, params = self.where(node.item)
-            return f"NOT ({sql})", params
-        raise TypeError(f"not a query node: {node!r}")
-
-    def _members(self, node: Members) -> str:
-        db = self.db
-        db.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS members "
-            "(tag TEXT NOT NULL, siren TEXT NOT NULL, PRIMARY KEY (tag, siren))"
-        )
-        tag = f"{node.name}:{id(node)}"
-        if db.execute("SELECT 1 FROM temp.members WHERE tag = ? LIMIT 1", [tag]).fetchone():
-            return tag
-        db.executemany(
-            "INSERT OR IGNORE INTO temp.members VALUES (?, ?)", ((tag, s) for s in node.sirens)
-        )
-        return tag

@@ -16,17 +16,14 @@ from typing import Protocol
 from myrtille.index.base import IndexedDocument
 from myrtille.index.payload import from_payload
 from myrtille.index.query import Node
+from myrtille.index.sqlite_search import fill_matched
 
 
 class MatchingIndex(Protocol):
-    """What a scan needs of ``sqlite.SQLiteIndex``: its connection and its matcher."""
+    """What a scan needs of ``sqlite.SQLiteIndex``: a connection of its own, closed after."""
 
     @property
     def db(self) -> sqlite3.Connection: ...
-
-    def _match(
-        self, db: sqlite3.Connection, query: Node, ranking: tuple[str, ...], as_of: int
-    ) -> None: ...
 
     def close(self) -> None: ...
 
@@ -45,7 +42,7 @@ def scan_matches(
         db.execute("BEGIN")
         if as_of is None:
             as_of = int(db.execute("SELECT coalesce(max(seq), 0) FROM docs").fetchone()[0])
-        reader._match(db, query, (), as_of)
+        fill_matched(db, query, (), as_of)
         db.execute("DROP TABLE IF EXISTS temp.scan_order")
         db.execute("CREATE TEMP TABLE scan_order (pos INTEGER PRIMARY KEY, seq INTEGER NOT NULL)")
         db.execute(
