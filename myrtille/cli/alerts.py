@@ -10,6 +10,16 @@ from rich.table import Table
 from myrtille.alerts.channels import CHANNELS
 from myrtille.cli.command import AppContext, err, main, out, reports_config_errors
 from myrtille.cli.language import say, say_n
+from myrtille.texts import N_, format_date, locale_language
+
+SUBSCRIPTION_COLUMNS = (
+    N_("id"),
+    N_("subscriber"),
+    N_("query"),
+    N_("frequency"),
+    N_("channels"),
+    N_("state"),
+)
 
 
 class ChannelChoice(click.Choice):  # type: ignore[type-arg]
@@ -186,9 +196,9 @@ def subscriptions(app: AppContext) -> None:
 
     from myrtille.store.subscriptions import Subscriber, Subscription
 
-    table = Table(title="Subscriptions", title_justify="left")
-    for column in ("id", "subscriber", "query", "frequency", "channels", "state"):
-        table.add_column(column, overflow="fold")
+    table = Table(title=say("Subscriptions"), title_justify="left")
+    for column in SUBSCRIPTION_COLUMNS:
+        table.add_column(say(column), overflow="fold")
     with app.database.session() as session:
         rows = session.execute(
             select(Subscription, Subscriber)
@@ -196,13 +206,15 @@ def subscriptions(app: AppContext) -> None:
             .order_by(Subscription.id)
         )
         for subscription, subscriber in rows:
-            state = "active" if subscription.active else "waiting for confirmation"
+            state = say("active") if subscription.active else say("waiting for confirmation")
             if subscription.ended_at is not None:
-                state = f"ended {subscription.ended_at:%Y-%m-%d}"
+                ended = format_date(subscription.ended_at, locale_language())
+                state = say("ended {date}", date=ended)
             elif subscriber.paused:
-                state = f"paused ({subscriber.paused_reason or 'by an operator'})"
+                why = subscriber.paused_reason or say("by an operator")
+                state = say("paused ({reason})", reason=why)
             elif subscription.paused:
-                state = "paused (by its agent)"
+                state = say("paused (by its agent)")
             table.add_row(
                 str(subscription.id),
                 subscriber.email,

@@ -10,7 +10,9 @@ import click
 from rich.table import Table
 
 from myrtille.cli.command import AppContext, err, main, out, reports_config_errors
+from myrtille.cli.language import say, say_n
 from myrtille.exceptions import ConfigError
+from myrtille.texts import format_datetime, locale_language
 
 
 @main.group()
@@ -87,13 +89,18 @@ def portfolios_list(app: AppContext) -> None:
 
     found = list_portfolios(app.database)
     if not found:
-        out.print("No portfolios yet: myrtille portfolios import NAME FILE.csv", markup=False)
+        hint = say(
+            "No portfolios yet: {command}", command="myrtille portfolios import NAME FILE.csv"
+        )
+        out.print(hint, markup=False)
         return
-    table = Table(title=f"Portfolios ({len(found)})", title_justify="left")
-    for column in ("name", "companies", "updated"):
+    table = Table(title=say("Portfolios ({n})", n=len(found)), title_justify="left")
+    for column in (say("name"), say("companies"), say("updated (UTC)")):
         table.add_column(column)
+    lang = locale_language()
     for portfolio in found:
-        table.add_row(portfolio.name, str(portfolio.size), f"{portfolio.updated_at:%Y-%m-%d %H:%M}")
+        updated = format_datetime(portfolio.updated_at, lang)
+        table.add_row(portfolio.name, str(portfolio.size), updated)
     out.print(table)
 
 
@@ -109,13 +116,18 @@ def portfolios_show(app: AppContext, name: str, limit: int) -> None:
     _require(app, name)
     summary = find_portfolio(app.database, name)
     assert summary is not None
-    table = Table(
-        title=f"Portfolio {summary.name} ({summary.size} companies)", title_justify="left"
+    title = say_n(
+        "Portfolio {name} ({n} company)",
+        "Portfolio {name} ({n} companies)",
+        summary.size,
+        name=summary.name,
     )
-    for column in ("SIREN", "label", "registry name"):
+    table = Table(title=title, title_justify="left")
+    for column in ("SIREN", say("label"), say("registry name")):
         table.add_column(column)
+    unknown = say("(not in the registry)")
     for siren, label, registered in portfolio_rows(app.database, name, limit):
-        table.add_row(siren, label or "", registered or "(not in the registry)")
+        table.add_row(siren, label or "", registered or unknown)
     out.print(table)
 
 

@@ -98,3 +98,26 @@ def test_search_on_an_empty_index_hints_in_the_locale_language(tmp_path: Path) -
     assert "0 documents match" in english_out
     assert "title" in english_out and "snippet" in english_out
     assert english_hint.startswith("Hint: the index holds no documents yet")
+
+
+def test_subscriptions_and_portfolios_tables_speak_the_locale_language(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    french, _ = run_cli(config, "fr", "portfolios", "list")
+    assert "Aucun portefeuille pour l'instant" in french
+    (tmp_path / "clients.csv").write_text("siren;label\n919985002;Client A\n", encoding="utf-8")
+    run_cli(config, "en", "portfolios", "import", "clients", str(tmp_path / "clients.csv"))
+    run_cli(config, "en", "subscribe", "--email", "firm@example.org", "--query", "rachat")
+
+    french, _ = run_cli(config, "fr", "portfolios", "list")
+    assert "Portefeuilles (1)" in french and "mis à jour (UTC)" in french
+    french, _ = run_cli(config, "fr", "portfolios", "show", "clients")
+    assert "Portefeuille clients (1 entreprise)" in french
+    assert "libellé" in french and "nom au registre" in french
+    french, _ = run_cli(config, "fr", "subscriptions")
+    assert "Abonnements" in french and "abonné" in french and "requête" in french
+    assert "en attente de confirmation" in french and "waiting" not in french
+
+    english, _ = run_cli(config, "en", "portfolios", "show", "clients")
+    assert "Portfolio clients (1 company)" in english and "registry name" in english
+    english, _ = run_cli(config, "en", "subscriptions")
+    assert "subscriber" in english and "waiting for confirmation" in english
