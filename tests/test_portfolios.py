@@ -4,7 +4,6 @@ clear per-line report, and a fatal error leaves the stored portfolio as it was."
 from __future__ import annotations
 
 import resource
-import time
 from pathlib import Path
 
 import pytest
@@ -161,15 +160,13 @@ def test_a_hundred_thousand_rows_and_one_more(tmp_path: Path, data: Path) -> Non
         for i in range(100_000):
             handle.write(f"{luhn_siren(10_000_000 + i)},Client {i}\n")
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.monotonic()
     code, output = run(data, "portfolios", "import", "big", str(big))
-    elapsed = time.monotonic() - started
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert code == 0, output
     assert "100000 companies imported from 100000 rows" in output
     assert "… and 99800 more unknown SIRENs" in output
-    # Generous bounds (docs/portfolios.md states the figures measured: 4.2 s, ~52 MB).
-    assert elapsed < 120
+    # A generous memory bound (docs/portfolios.md states the figures measured: 4.2 s,
+    # ~52 MB); speed is measured, not asserted.
     assert grown_mb < 400
     with big.open("a", encoding="utf-8") as handle:
         handle.write(f"{luhn_siren(20_000_000)},one too many\n")

@@ -8,7 +8,7 @@ from typing import Any
 
 from jinja2 import BaseLoader, Environment, StrictUndefined, select_autoescape
 
-from myrtille.texts import formats
+import myrtille.texts.formats as formats
 from myrtille.texts.catalogue import language, translations
 from myrtille.texts.vocabulary import label
 
