@@ -9,7 +9,10 @@ import click
 from rich.table import Table
 
 from myrtille.cli.command import ACCESS_LOG_HELP, AppContext, main, out, reports_config_errors
-from myrtille.cli.language import say
+from myrtille.cli.language import say, say_n
+from myrtille.texts import N_
+
+DELIVERY_COLUMNS = (N_("channel"), N_("pending"), N_("sending"), N_("sent"), N_("failed"))
 
 
 @main.command()
@@ -25,7 +28,7 @@ def status(app: AppContext) -> None:
     state = read_status(app.database, indexed=index.count())
     problems = current_problems(app.settings.data_dir)
     if problems:
-        out.print("Service degraded: jobs waiting out a storage problem", markup=False)
+        out.print(say("Service degraded: jobs waiting out a storage problem"), markup=False)
         for problem in problems:
             out.print(
                 f"  {problem.job}: {problem.kind} ({problem.failures} in a row since "
@@ -35,15 +38,24 @@ def status(app: AppContext) -> None:
             )
     docs = state.documents
     out.print(
-        f"Intake: {sum(docs.values())} documents — {docs.get('pending', 0)} pending, "
-        f"{docs.get('claimed', 0)} being processed, {docs.get('done', 0)} done, "
-        f"{docs.get('failed', 0)} failed; {state.indexed} indexed.",
+        say(
+            "Intake: {total} documents — {pending} pending, {claimed} being processed, "
+            "{done} done, {failed} failed; {indexed} indexed.",
+            total=sum(docs.values()),
+            pending=docs.get("pending", 0),
+            claimed=docs.get("claimed", 0),
+            done=docs.get("done", 0),
+            failed=docs.get("failed", 0),
+            indexed=state.indexed,
+        ),
         markup=False,
     )
     if state.processing_lag_seconds is not None:
         out.print(
-            f"Collection to enrichment: {state.processing_lag_seconds:.0f} s on average "
-            "over the last day.",
+            say(
+                "Collection to enrichment: {seconds} s on average over the last day.",
+                seconds=f"{state.processing_lag_seconds:.0f}",
+            ),
             markup=False,
         )
     out.print(
@@ -55,13 +67,20 @@ def status(app: AppContext) -> None:
         markup=False,
     )
     for source, error, streak in state.sources_failing[:10]:
-        out.print(f"  {source}: {error} ({streak} in a row)", markup=False)
+        out.print(
+            "  " + say("{source}: {error} ({n} in a row)", source=source, error=error, n=streak),
+            markup=False,
+        )
     table = Table(
-        title=f"Deliveries ({state.active_subscriptions} active subscriptions)",
+        title=say_n(
+            "Deliveries ({n} active subscription)",
+            "Deliveries ({n} active subscriptions)",
+            state.active_subscriptions,
+        ),
         title_justify="left",
     )
-    for column in ("channel", "pending", "sending", "sent", "failed"):
-        table.add_column(column)
+    for column in DELIVERY_COLUMNS:
+        table.add_column(say(column))
     for channel in sorted({c for c, _ in state.deliveries}):
         table.add_row(
             channel,
