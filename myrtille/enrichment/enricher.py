@@ -27,6 +27,7 @@ from myrtille.enrichment.events import Event, EventMatcher
 from myrtille.enrichment.geography import Gazetteer
 from myrtille.enrichment.language import LanguageDetector, choose_language
 from myrtille.enrichment.lexicons import LexiconEntry, load_events, load_sectors
+from myrtille.enrichment.mentions import LABELS, central_companies, company_list, entity_list
 from myrtille.enrichment.models import LanguageModels
 from myrtille.enrichment.notices import notice_event_types
 from myrtille.enrichment.placenames import PlaceNameMatcher, default_matcher
@@ -37,21 +38,6 @@ from myrtille.pipeline.normalise import words_of
 
 log = logging.getLogger(__name__)
 
-LABELS = {
-    "ORG": "ORG",
-    "PER": "PER",
-    "PERSON": "PER",
-    "LOC": "LOC",
-    "GPE": "LOC",
-    "FAC": "LOC",
-    "MISC": "MISC",
-    "NORP": "MISC",
-    "PRODUCT": "MISC",
-    "EVENT": "MISC",
-    "WORK_OF_ART": "MISC",
-    "LAW": "MISC",
-    "LANGUAGE": "MISC",
-}
 TITLE_SEPARATOR = "\n\n"
 
 
@@ -235,10 +221,10 @@ class Enricher:
         result.title_lemmas = " ".join(words_of(" ".join(title_lemmas)))
         result.text_lemmas = " ".join(words_of(" ".join(text_lemmas)))
         mentions = [m for m in find_companies(doc, index) if self._plausible(m)]
-        result.entities = _entities(doc, mentions, title_end, body_start)
+        result.entities = entity_list(doc, mentions, title_end, body_start)
         mentions += self._notice_companies(document, index)
         main = main_company(mentions, title_end)
-        result.companies = _companies(mentions, index, title_end)
+        result.companies = company_list(mentions, index, title_end)
         names = {
             m.company_id: index.records[m.company_id].name
             for m in mentions
@@ -261,7 +247,7 @@ class Enricher:
         naf = (
             [
                 (cid, index.records[cid].naf)
-                for cid in _central(mentions, title_end)
+                for cid in central_companies(mentions, title_end)
                 if cid in index.records
             ]
             if self.settings.registry_implies_sectors
@@ -351,79 +337,3 @@ class Enricher:
         result.places += found.places
         result.regions = found.regions
         result.departments = found.departments
-
-
-def _entities(
-    doc: Doc, mentions: list[CompanyMention], title_end: int, body_start: int
-) -> list[dict[str, Any]]:
-    """The NER's entities in the four kinds, except that a registry-linked company is an
-    ORG whatever label the model gave it (or if it gave none): the document page and the
-    ``org:`` facet then show it as a company."""
-    linked = [(m.start, m.end) for m in mentions if m.company_id and m.end > m.start]
-    entities = []
-    for e in doc.ents:
-        if e.label_ not in LABELS:
-            continue
-        if any(a < e.end_char and e.start_char < b for a, b in linked):
-            continue  # the linked mention replaces it
-        entities.append(
-            _entity(e.text, LABELS[e.label_], e.start_char, e.end_char, title_end, body_start)
-        )
-    for start, end in dict.fromkeys(linked):
-        entities.append(_entity(doc.text[start:end], "ORG", start, end, title_end, body_start))
-    return sorted(entities, key=lambda e: (e["field"] != "title", e["start"]))
-
-
-def _entity(
-    text: str, label: str, start: int, end: int, title_end: int, body_start: int
-) -> dict[str, Any]:
-    """Offsets point into the title or into the text, whichever holds the entity."""
-    if start < title_end:
-        return {"text": text, "label": label, "start": start, "end": end, "field": "title"}
-    return {
-        "text": text,
-        "label": label,
-        "start": start - body_start,
-        "end": end - body_start,
-        "field": "text",
-    }
-
-
-def _companies(
-    mentions: list[CompanyMention], index: RegistryIndex, title_end: int
-) -> list[dict[str, Any]]:
-    """One entry per company (linked ones by registry id, others by name), with a count."""
-    seen: dict[str, dict[str, Any]] = {}
-    for mention in mentions:
-        record = index.records.get(mention.company_id or "")
-        key = record.id if record else f"name:{mention.name.casefold()}"
-        if key not in seen:
-            seen[key] = {
-                "name": record.name if record else mention.name,
-                "siren": record.siren if record else None,
-                "id": record.id if record else None,
-                "mentions": 0,
-                "how": mention.how,
-            }
-        seen[key]["mentions"] += 1
-        seen[key]["in_title"] = seen[key].get("in_title", False) or mention.start < title_end
-    # An organisation outside the registry named once in passing is usually not a
-    # company the document is about (a union, a ministry, a school): keep the others.
-    kept = [
-        c for c in seen.values() if c["siren"] or c["mentions"] >= 2 or c.pop("in_title", False)
-    ]
-    for company in kept:
-        company.pop("in_title", None)
-    return sorted(kept, key=lambda c: (c["siren"] is None, -c["mentions"]))
-
-
-def _central(mentions: list[CompanyMention], title_end: int) -> list[str]:
-    """Linked companies the document is about: named in the title or mentioned twice."""
-    counts: dict[str, int] = defaultdict(int)
-    in_title: set[str] = set()
-    for mention in mentions:
-        if mention.company_id:
-            counts[mention.company_id] += 1
-            if mention.start < title_end or mention.how == "record":
-                in_title.add(mention.company_id)
-    return [cid for cid, count in counts.items() if count >= 2 or cid in in_title]
