@@ -1,6 +1,2 @@
-"""Settings: the model, YAML + environment loading, and default package data."""
-
-from myrtille.config.loading import load_settings
-from myrtille.config.settings import Settings
-
-__all__ = ["Settings", "load_settings"]
+"""Settings: the model (``settings.py``), YAML + environment loading (``loading.py``), and
+default package data."""
