@@ -34,7 +34,7 @@ from myrtille.config.loading import load_settings  # noqa: E402
 from myrtille.index.factory import open_index  # noqa: E402
 from myrtille.store.database import open_database  # noqa: E402
 from myrtille.store.schema import utcnow  # noqa: E402
-from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription
+from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription  # noqa: E402
 
 SECRET = "a benchmark secret, long enough"
 
