@@ -3,8 +3,8 @@
 FastAPI answers a bad parameter or an unreadable body with its own 422 ``{"detail": …}``
 and Starlette an unknown path or method with ``{"detail": "Not Found"}``: clients of the
 API would need two parsers. Here they become ``ApiError`` bodies with the same status
-codes the docs list (400 for what the client sent, 404, 405 with ``Allow``). The UI keeps
-the framework's answers.
+codes the docs list (400 for what the client sent, 404, 405 with ``Allow``). Outside the
+API the same errors are pages in the reader's language (``web/ui/errors.py``).
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
 from myrtille.web.api import ApiError
+from myrtille.web.ui import errors as ui_errors
 
 API_PREFIX = "/api/v1"
 REASONS = {404: "not_found", 405: "method_not_allowed"}
@@ -67,13 +67,13 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
         if not in_api(request):
-            return await request_validation_exception_handler(request, exc)
+            return ui_errors.invalid_request(request, exc.errors())
         return validation_error(exc.errors()).response()
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
         if not in_api(request):
-            return await http_exception_handler(request, exc)
+            return ui_errors.http_error(request, exc.status_code, exc.headers)
         reason = REASONS.get(exc.status_code, "http_error")
         if exc.status_code == 405:
             allowed = (exc.headers or {}).get("Allow", "the documented method")
@@ -83,6 +83,14 @@ def install(app: FastAPI) -> None:
         else:
             message = str(exc.detail)
         return ApiError(exc.status_code, reason, message, headers=exc.headers).response()
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        # Starlette logs the exception and re-raises it after this answer.
+        if not in_api(request):
+            return ui_errors.internal_error(request)
+        message = "an internal error; nothing was changed; the server log says what failed"
+        return ApiError(500, "internal_error", message).response()
 
     app.openapi = documented_openapi(app)  # type: ignore[method-assign]
 

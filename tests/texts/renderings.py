@@ -180,7 +180,9 @@ RENDERINGS: list[Callable[[Path], list[Rendering]]] = [emails, cli_summaries]
 # are. Pages still holding a TEXTS table (search, trends, documents, sources, the
 # subscription pages, preferences, subscriber pages) are to be moved and added here.
 WEB_PAGES = [
+    # The UI's own error pages (web/ui/errors.py), not the framework's English JSON.
     "/nowhere",
+    "/search?page=abc",
     "/search?q=%28",
     # The parser's explanations are the page's words too (index/problems.py).
     "/search?q=a%C3%A9rovolt+sector%3A",

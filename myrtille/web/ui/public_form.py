@@ -30,7 +30,7 @@ from myrtille.index.query import (
     parse,
     words_of,
 )
-from myrtille.texts import LANGUAGES, gettext, labels
+from myrtille.texts import LANGUAGES, gettext, labels, ngettext
 
 MAX_KEYWORDS_CHARS = 200
 MAX_COMPANIES = 20
@@ -172,9 +172,11 @@ def problems(
     for name, kind in _VOCABULARY.items():
         unknown = [code for code in getattr(choices, name) if code not in known[kind]]
         if unknown:
-            errors[name] = gettext(
+            errors[name] = ngettext(
                 lang,
-                "Unknown code(s) {codes}: choose from the list.",
+                "Unknown code {codes}: choose from the list.",
+                "Unknown codes {codes}: choose from the list.",
+                len(unknown),
                 codes=", ".join(code[:40] for code in unknown[:5]),
             )
     if len(choices.companies) > MAX_COMPANIES:
