@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -22,7 +21,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from myrtille.alerts.describe import describe
-from myrtille.alerts.preview import DEFAULT_DAYS, preview
 from myrtille.alerts.subscriptions import (
     FREQUENCIES,
     SubscriptionError,
@@ -31,12 +29,13 @@ from myrtille.alerts.subscriptions import (
     normalise_email,
 )
 from myrtille.enrichment.registry import CompanyRecord, companies_by_siren, find_companies
-from myrtille.texts import LANGUAGES, format_date, labels
+from myrtille.texts import LANGUAGES, labels
 from myrtille.web import sessions
 from myrtille.web.api import state
 from myrtille.web.subscribe_limits import PublicSubscribeLimits
 from myrtille.web.throttle import client_address
-from myrtille.web.ui.common import language, link, other, render, source_names
+from myrtille.web.ui.common import language, link, other, render
+from myrtille.web.ui.preview import preview_of
 from myrtille.web.ui.public_form import Choices, problems, query_of, read_choices
 
 log = logging.getLogger(__name__)
@@ -121,26 +120,6 @@ def form_page(
 
 def _prefill(choices: Choices) -> dict[str, Any]:
     return {k: v for k, v in choices.fields().items() if k != "email"}
-
-
-def preview_of(request: Request, lang: str, query: str) -> dict[str, Any]:
-    app = state(request)
-    found = preview(app.index, query, app.resolver, days=DEFAULT_DAYS, limit=PREVIEW_TITLES)
-    names = source_names(request)
-    return {
-        "days": DEFAULT_DAYS,
-        "since": format_date(found.since, lang) if found.since else "",
-        "total": found.total,
-        "hits": [
-            {
-                "title": hit.title or hit.id,
-                "href": link(f"/documents/{quote(hit.id, safe='')}", lang),
-                "source": names.get(hit.source, hit.source),
-                "date": format_date(hit.published_at, lang),
-            }
-            for hit in found.hits
-        ],
-    }
 
 
 def too_many(request: Request, lang: str, wait: int, email: bool) -> HTMLResponse:
@@ -230,7 +209,11 @@ def _subscribe(
     query = query_of(choices)
     if previewing:
         return form_page(
-            request, lang, choices, chosen=chosen, shown=preview_of(request, lang, query)
+            request,
+            lang,
+            choices,
+            chosen=chosen,
+            shown=preview_of(request, query, lang, limit=PREVIEW_TITLES),
         )
     address = normalise_email(choices.email)
     wait = limits.email_wait(address)

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from urllib.parse import quote
 
 from babel import Locale
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from myrtille.alerts.channels import CHANNELS
-from myrtille.alerts.preview import DEFAULT_DAYS, preview
 from myrtille.alerts.subscriptions import (
     FREQUENCIES,
     SubscriptionError,
@@ -23,10 +21,10 @@ from myrtille.alerts.subscriptions import (
 from myrtille.index.query import QueryError, parse
 from myrtille.store.schema import utcnow
 from myrtille.store.subscriptions import Subscription
-from myrtille.texts import N_, format_date, gettext
+from myrtille.texts import N_, gettext
 from myrtille.web.api import state
 from myrtille.web.sessions import SignedInAgent, secret
-from myrtille.web.ui.common import LANGUAGES, link, render, source_names
+from myrtille.web.ui.common import LANGUAGES, link, render
 
 log = logging.getLogger(__name__)
 HOME = "/agent/subscriptions"
@@ -101,26 +99,6 @@ def query_problems(request: Request, query: str, lang: str) -> list[str]:
             )
         ]
     return []
-
-
-def preview_of(request: Request, query: str, lang: str) -> dict[str, Any]:
-    app = state(request)
-    found = preview(app.index, query, app.resolver, days=DEFAULT_DAYS)
-    names = source_names(request)
-    return {
-        "days": DEFAULT_DAYS,
-        "since": format_date(found.since, lang) if found.since else "",
-        "total": found.total,
-        "hits": [
-            {
-                "title": hit.title or hit.id,
-                "href": link(f"/documents/{quote(hit.id, safe='')}", lang),
-                "source": names.get(hit.source, hit.source),
-                "date": format_date(hit.published_at, lang),
-            }
-            for hit in found.hits
-        ],
-    }
 
 
 def form_page(

@@ -25,6 +25,7 @@ from myrtille.web.api import state
 from myrtille.web.ids import id_path
 from myrtille.web.sessions import SignedInAgent, checked_form, require_signed_in
 from myrtille.web.ui.common import SECURITY_HEADERS, language, link, message, render
+from myrtille.web.ui.preview import preview_of
 from myrtille.web.ui.subscription_form import (
     FREQUENCY_NAMES,
     HOME,
@@ -34,7 +35,6 @@ from myrtille.web.ui.subscription_form import (
     create,
     form_page,
     named,
-    preview_of,
     problems,
     query_problems,
     update,
