@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from myrtille.alerts.channels import CHANNELS
 from myrtille.alerts.preview import preview as preview_query
@@ -168,6 +169,27 @@ def out(subscription: Subscription) -> SubscriptionOut:
         urgent=subscription.urgent,
         created_at=subscription.created_at,
     )
+
+
+def own_subscription(
+    session: Session, subscription_id: int, address: str, *, live_only: bool = False
+) -> Subscription:
+    """The agent's own subscription of that id (``live_only``: not ended), or a 404."""
+    missing = ApiError(404, "not_found", f"no subscription {subscription_id} of yours")
+    if not is_row_id(subscription_id):
+        raise missing
+    query = (
+        select(Subscription)
+        .join(Subscriber, Subscriber.id == Subscription.subscriber_id)
+        .where(Subscription.id == subscription_id, Subscriber.email == address)
+    )
+    if live_only:
+        query = query.where(Subscription.ended_at.is_(None))
+    subscription = session.scalar(query)
+    if subscription is None:
+        # Someone else's subscription is answered like an unknown one: ids leak nothing.
+        raise missing
+    return subscription
 
 
 def invalid(message: str) -> ApiError:
@@ -328,17 +350,8 @@ def deactivate(
     agent: Annotated[Agent, Depends(require_agent)],
 ) -> SubscriptionOut:
     address = own_address(agent)
-    if not is_row_id(subscription_id):
-        raise ApiError(404, "not_found", f"no subscription {subscription_id} of yours")
     with state(request).database.session() as session:
-        subscription = session.scalar(
-            select(Subscription)
-            .join(Subscriber, Subscriber.id == Subscription.subscriber_id)
-            .where(Subscription.id == subscription_id, Subscriber.email == address)
-        )
-        if subscription is None:
-            # Someone else's subscription is answered like an unknown one: ids leak nothing.
-            raise ApiError(404, "not_found", f"no subscription {subscription_id} of yours")
+        subscription = own_subscription(session, subscription_id, address)
         end_subscription(subscription)
         return out(subscription)
 
@@ -364,20 +377,8 @@ def change(
         raise invalid(f"frequency must be one of {', '.join(FREQUENCIES)}")
     if body.name is not None and not body.name.strip():
         raise invalid("name must not be empty; leave it out to keep the current one")
-    if not is_row_id(subscription_id):
-        raise ApiError(404, "not_found", f"no subscription {subscription_id} of yours")
     with state(request).database.session() as session:
-        subscription = session.scalar(
-            select(Subscription)
-            .join(Subscriber, Subscriber.id == Subscription.subscriber_id)
-            .where(
-                Subscription.id == subscription_id,
-                Subscriber.email == address,
-                Subscription.ended_at.is_(None),
-            )
-        )
-        if subscription is None:
-            raise ApiError(404, "not_found", f"no subscription {subscription_id} of yours")
+        subscription = own_subscription(session, subscription_id, address, live_only=True)
         if body.name is not None:
             subscription.name = body.name.strip()[:200]
         if body.frequency is not None:
