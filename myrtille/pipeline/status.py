@@ -105,103 +105,84 @@ def _escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
 
 
-def _metric(name: str, kind: str, help_text: str, samples: Iterable[str]) -> list[str]:
-    return [f"# HELP {name} {help_text}", f"# TYPE {name} {kind}", *samples]
+Sample = tuple[float, dict[str, str] | None]
+
+
+def _gauge(
+    name: str, help_text: str, samples: Iterable[Sample], blank: dict[str, str] | None = None
+) -> list[str]:
+    """A gauge with its samples; with no sample, one 0 with ``blank`` labels (when given),
+    so that the series exists before anything happens."""
+    lines = [_line(name, value, labels) for value, labels in samples]
+    if not lines and blank is not None:
+        lines = [_line(name, 0, blank)]
+    return [f"# HELP {name} {help_text}", f"# TYPE {name} gauge", *lines]
 
 
 def prometheus_text(status: PipelineStatus) -> str:
     """The Prometheus text exposition format (version 0.0.4)."""
     total = sum(status.documents.values())
     lines: list[str] = []
-    lines += _metric(
+    lines += _gauge(
         "myrtille_documents_collected",
-        "gauge",
         "Documents in the intake, by source.",
-        [
-            _line("myrtille_documents_collected", n, {"source": s})
-            for s, n in sorted(status.by_source.items())
-        ]
-        or [_line("myrtille_documents_collected", 0, {"source": ""})],
+        [(n, {"source": s}) for s, n in sorted(status.by_source.items())],
+        blank={"source": ""},
     )
-    lines += _metric(
-        "myrtille_documents_total",
-        "gauge",
-        "Documents in the intake.",
-        [_line("myrtille_documents_total", total)],
-    )
-    lines += _metric(
+    lines += _gauge("myrtille_documents_total", "Documents in the intake.", [(total, None)])
+    lines += _gauge(
         "myrtille_queue_depth",
-        "gauge",
         "Documents per intake status (pending is the processing queue).",
         [
-            _line("myrtille_queue_depth", status.documents.get(s, 0), {"status": s})
+            (status.documents.get(s, 0), {"status": s})
             for s in ("pending", "claimed", "done", "failed")
         ],
     )
-    lines += _metric(
-        "myrtille_documents_processed",
-        "gauge",
-        "Enriched documents.",
-        [_line("myrtille_documents_processed", status.enriched)],
+    lines += _gauge(
+        "myrtille_documents_processed", "Enriched documents.", [(status.enriched, None)]
     )
     if status.indexed is not None:
-        lines += _metric(
-            "myrtille_documents_indexed",
-            "gauge",
-            "Documents in the index.",
-            [_line("myrtille_documents_indexed", status.indexed)],
+        lines += _gauge(
+            "myrtille_documents_indexed", "Documents in the index.", [(status.indexed, None)]
         )
-    lines += _metric(
+    lines += _gauge(
         "myrtille_deliveries",
-        "gauge",
         "Outbox rows by channel and status.",
-        [
-            _line("myrtille_deliveries", n, {"channel": c, "status": s})
-            for (c, s), n in sorted(status.deliveries.items())
-        ]
-        or [_line("myrtille_deliveries", 0, {"channel": "", "status": ""})],
+        [(n, {"channel": c, "status": s}) for (c, s), n in sorted(status.deliveries.items())],
+        blank={"channel": "", "status": ""},
     )
-    lines += _metric(
+    lines += _gauge(
         "myrtille_source_errors",
-        "gauge",
         "Sources whose last crawl failed, with their failures in a row.",
-        [_line("myrtille_source_errors", n, {"source": s}) for s, _, n in status.sources_failing]
-        or [_line("myrtille_source_errors", 0, {"source": ""})],
+        [(n, {"source": s}) for s, _, n in status.sources_failing],
+        blank={"source": ""},
     )
-    lines += _metric(
+    lines += _gauge(
         "myrtille_subscriptions_active",
-        "gauge",
         "Active subscriptions.",
-        [_line("myrtille_subscriptions_active", status.active_subscriptions)],
+        [(status.active_subscriptions, None)],
     )
-    lines += _metric(
+    lines += _gauge(
         "myrtille_service_degraded",
-        "gauge",
         "1 while a job of the service backs off from a storage problem, else 0.",
-        [_line("myrtille_service_degraded", int(bool(status.service_problems)))],
+        [(int(bool(status.service_problems)), None)],
     )
-    lines += _metric(
+    lines += _gauge(
         "myrtille_service_problem_failures",
-        "gauge",
         "Failures in a row of a job that meets a storage problem (locked, disk full, …).",
-        [
-            _line("myrtille_service_problem_failures", n, {"job": job, "kind": kind})
-            for job, kind, _, n in status.service_problems
-        ]
-        or [_line("myrtille_service_problem_failures", 0, {"job": "", "kind": ""})],
+        [(n, {"job": job, "kind": kind}) for job, kind, _, n in status.service_problems],
+        blank={"job": "", "kind": ""},
     )
     if status.processing_lag_seconds is not None:
-        lines += _metric(
+        lines += _gauge(
             "myrtille_processing_lag_seconds",
-            "gauge",
             "Mean seconds from collection to enrichment, over the last day.",
-            [_line("myrtille_processing_lag_seconds", round(status.processing_lag_seconds, 3))],
+            [(round(status.processing_lag_seconds, 3), None)],
         )
     if status.delivery_lag_seconds is not None:
-        lines += _metric(
+        lines += _gauge(
             "myrtille_delivery_lag_seconds",
-            "gauge",
             "Mean seconds from a match being queued to its delivery, over the last day.",
-            [_line("myrtille_delivery_lag_seconds", round(status.delivery_lag_seconds, 3))],
+            [(round(status.delivery_lag_seconds, 3), None)],
         )
     return "\n".join(lines) + "\n"
