@@ -8,7 +8,7 @@ themselves on ``main`` when ``myrtille.cli`` imports them. Kept apart from the p
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -30,6 +30,17 @@ ACCESS_LOG_HELP = "Log one line per HTTP request (off by default: a quiet consol
 # Crawled text reaches these: SafeConsole strips terminal control characters.
 out = SafeConsole(highlight=False, soft_wrap=True)
 err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_file_problems(
+    path: object, problems: Sequence[tuple[int, str]], count: int, more: str
+) -> None:
+    """Each kept problem as ``path:line: reason`` on stderr, then how many of the ``count``
+    were not kept ("… and 12 more bad rows": ``more`` is "more bad rows")."""
+    for line, reason in problems:
+        err.print(f"  {path}:{line}: {reason}", markup=False)
+    if count > len(problems):
+        err.print(f"  … and {count - len(problems)} {more}", markup=False)
 
 
 class AppContext:

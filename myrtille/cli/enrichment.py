@@ -8,7 +8,14 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from myrtille.cli.command import AppContext, err, main, out, reports_config_errors
+from myrtille.cli.command import (
+    AppContext,
+    err,
+    main,
+    out,
+    print_file_problems,
+    reports_config_errors,
+)
 from myrtille.cli.language import say, say_n
 
 
@@ -87,10 +94,7 @@ def companies_import(app: AppContext, kind: str, csv_file: Path, include_persons
         f"flagged); {persons}; {report.bad_count} bad rows.",
         markup=False,
     )
-    for line, reason in report.bad_rows:
-        err.print(f"  {csv_file}:{line}: {reason}", markup=False)
-    if report.bad_count > len(report.bad_rows):
-        err.print(f"  … and {report.bad_count - len(report.bad_rows)} more bad rows", markup=False)
+    print_file_problems(csv_file, report.bad_rows, report.bad_count, "more bad rows")
 
 
 @companies.command(name="list")

@@ -9,7 +9,13 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from myrtille.cli.command import AppContext, err, main, out, reports_config_errors
+from myrtille.cli.command import (
+    AppContext,
+    main,
+    out,
+    print_file_problems,
+    reports_config_errors,
+)
 from myrtille.cli.language import say, say_n
 from myrtille.exceptions import ConfigError
 from myrtille.texts import format_datetime, locale_language
@@ -57,7 +63,7 @@ def _require(app: AppContext, name: str) -> None:
 @reports_config_errors
 def portfolios_import(app: AppContext, name: str, csv_file: Path, agent: str | None) -> None:
     """Import (or replace) portfolio NAME from a CSV of SIRENs with an optional label."""
-    from myrtille.enrichment.portfolios import MAX_REPORTED_LINES, import_portfolio_file
+    from myrtille.enrichment.portfolios import import_portfolio_file
 
     found = import_portfolio_file(app.database, name, csv_file, _agent_id(app, agent))
     out.print(
@@ -67,17 +73,11 @@ def portfolios_import(app: AppContext, name: str, csv_file: Path, agent: str | N
         f"{found.unknown_count} SIRENs not in the registry (kept).",
         markup=False,
     )
-    for line, reason in found.bad_lines:
-        err.print(f"  {csv_file}:{line}: {reason}", markup=False)
-    if found.bad_count > len(found.bad_lines):
-        err.print(f"  … and {found.bad_count - MAX_REPORTED_LINES} more bad lines", markup=False)
-    for line, siren in found.unknown_lines:
-        err.print(f"  {csv_file}:{line}: SIREN {siren} is not in the registry", markup=False)
-    if found.unknown_count > len(found.unknown_lines):
-        err.print(
-            f"  … and {found.unknown_count - MAX_REPORTED_LINES} more unknown SIRENs",
-            markup=False,
-        )
+    print_file_problems(csv_file, found.bad_lines, found.bad_count, "more bad lines")
+    unknown = [
+        (line, f"SIREN {siren} is not in the registry") for line, siren in found.unknown_lines
+    ]
+    print_file_problems(csv_file, unknown, found.unknown_count, "more unknown SIRENs")
 
 
 @portfolios.command(name="list")
