@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -73,25 +75,26 @@ def read_status(database: Database, indexed: int | None = None) -> PipelineStatu
             .order_by(Enrichment.processed_at.desc())
             .limit(500)
         ).all()
-        lags = [
-            (p - c).total_seconds()
-            for p, c in rows
-            if p and c and (since - p).total_seconds() < 86400
-        ]
-        status.processing_lag_seconds = sum(lags) / len(lags) if lags else None
+        status.processing_lag_seconds = _mean_lag(rows, since)
         sent = session.execute(
             select(OutboxItem.sent_at, OutboxItem.created_at)
             .where(OutboxItem.status == "sent", OutboxItem.sent_at.is_not(None))
             .order_by(OutboxItem.sent_at.desc())
             .limit(500)
         ).all()
-        waits = [
-            (done - queued).total_seconds()
-            for done, queued in sent
-            if done and queued and (since - done).total_seconds() < 86400
-        ]
-        status.delivery_lag_seconds = sum(waits) / len(waits) if waits else None
+        status.delivery_lag_seconds = _mean_lag(sent, since)
     return status
+
+
+def _mean_lag(pairs: Iterable[Any], now: datetime) -> float | None:
+    """Mean seconds from start to end over the (end, start) pairs that ended within the
+    last day; None when none did."""
+    lags = [
+        (end - start).total_seconds()
+        for end, start in pairs
+        if end and start and (now - end).total_seconds() < 86400
+    ]
+    return sum(lags) / len(lags) if lags else None
 
 
 def _line(name: str, value: float, labels: dict[str, str] | None = None) -> str:
