@@ -1,8 +1,9 @@
 """The annotated sets the enrichment is measured on, read from the repository's
 ``evaluation/`` directory (never shipped in the wheel, never imported by the runtime).
 
-- **tuning**: the demo corpus gold (``myrtille/demo/data/corpus.yaml``) and the hard cases
-  (``evaluation/tuning/hard_cases.yaml``). Lexicon changes are checked against it.
+- **tuning**: the demo corpus gold (``myrtille/demo/data/corpus.yaml``), the hard cases
+  (``evaluation/tuning/hard_cases.yaml``) and every other ``evaluation/tuning/*.yaml``.
+  Lexicon changes are checked against it.
 - **held-out**: ``evaluation/heldout/*.yaml``, written from the text alone and frozen
   (``SHA256SUMS``); scored at the end, in CI, never while tuning.
 """
@@ -64,7 +65,11 @@ def find_data_dir(explicit: Path | None = None, start: Path | None = None) -> Pa
 
 def load_set(name: str, data_dir: Path) -> EvaluationSet:
     if name == TUNING:
-        return EvaluationSet(TUNING, demo_corpus() + read_cases(data_dir / MARKER, "hard"))
+        documents = demo_corpus()
+        for path in sorted((data_dir / TUNING).glob("*.yaml")):
+            prefix = "hard" if path.name == MARKER.name else f"{TUNING}:{path.stem}"
+            documents += read_cases(path, prefix)
+        return EvaluationSet(TUNING, documents)
     if name == HELDOUT:
         files = heldout_files(data_dir)
         if not files:
