@@ -11,6 +11,8 @@ errors the dispatcher understands (``TransientDeliveryError`` / ``PermanentDeliv
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -176,6 +178,7 @@ def _message(
     html: str,
     unsubscribe: str | None = None,
     language: str = "fr",
+    message_id: str | None = None,
 ) -> EmailMessage:
     # The wire policy: ASCII headers (List-Unsubscribe above all) are written as they are.
     message = EmailMessage(policy=POLICY)
@@ -187,7 +190,7 @@ def _message(
     message["Subject"] = safe_header(subject)
     message["Date"] = format_datetime(datetime.now(UTC))
     domain = settings.from_address.rpartition("@")[2] or None
-    message["Message-ID"] = make_msgid(domain=safe_header(domain) or None)
+    message["Message-ID"] = message_id or make_msgid(domain=safe_header(domain) or None)
     # RFC 3834: tells autoresponders (vacation replies) not to answer.
     message["Auto-Submitted"] = "auto-generated"
     if unsubscribe:
@@ -202,8 +205,20 @@ def _message(
     return message
 
 
-def render_alert(alert: Alert, settings: EmailSettings | None = None) -> EmailMessage:
-    """One alert: the matched document and the subscription it matched."""
+def alert_message_id(outbox_id: int, secret: bytes, from_address: str) -> str:
+    """An alert's Message-ID: the same on every send of one outbox row (a retry, or a
+    resend after a crash between the server's acceptance and our record of it), so a
+    receiver can tell a repeat; the keyed tag keeps two installations' ids apart."""
+    tag = hmac.new(secret, b"myrtille alert message-id", hashlib.sha256).hexdigest()[:16]
+    domain = re.sub(r"[^A-Za-z0-9.-]", "", from_address.rpartition("@")[2]) or "myrtille.invalid"
+    return f"<alert.{outbox_id}.{tag}@{domain}>"
+
+
+def render_alert(
+    alert: Alert, settings: EmailSettings | None = None, message_id: str | None = None
+) -> EmailMessage:
+    """One alert: the matched document and the subscription it matched; ``message_id``
+    (``alert_message_id``) keeps the Message-ID of its outbox row."""
     settings = settings or EmailSettings()
     language = alert.language if alert.language in ("fr", "en") else "fr"
     zone = _zone(settings, alert.timezone)
@@ -231,6 +246,7 @@ def render_alert(alert: Alert, settings: EmailSettings | None = None) -> EmailMe
         html,
         safe_link(alert.unsubscribe_url),
         language,
+        message_id,
     )
 
 

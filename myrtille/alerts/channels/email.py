@@ -19,6 +19,7 @@ from pathlib import Path
 from myrtille.alerts.channels.base import Channel
 from myrtille.alerts.delivery import Alert, Digest, PermanentDeliveryError
 from myrtille.alerts.mail import (
+    alert_message_id,
     confirm_url,
     preferences_url,
     render_alert,
@@ -55,7 +56,9 @@ class EmailChannel(Channel):
                 preferences_url=alert.preferences_url
                 or preferences_url(self.email, self.secret, alert.subscriber_id),
             )
-        self._deliver(lambda: render_alert(alert, self.email), alert.subscriber_email)
+        # One Message-ID per outbox row: a resend is recognisable as the same message.
+        message_id = alert_message_id(alert.outbox_id, self.secret, self.email.from_address)
+        self._deliver(lambda: render_alert(alert, self.email, message_id), alert.subscriber_email)
 
     def send_digest(self, digest: Digest) -> None:
         if not digest.unsubscribe_url or not digest.preferences_url:
