@@ -34,7 +34,12 @@ from myrtille.config.loading import load_settings  # noqa: E402
 from myrtille.index.factory import open_index  # noqa: E402
 from myrtille.store.database import open_database  # noqa: E402
 from myrtille.store.schema import utcnow  # noqa: E402
-from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription  # noqa: E402
+from myrtille.store.subscriptions import (  # noqa: E402
+    OutboxItem,
+    Subscriber,
+    Subscription,
+    SubscriptionDestination,
+)
 
 SECRET = "a benchmark secret, long enough"
 
@@ -91,7 +96,7 @@ def main() -> int:
                         name="Veille",
                         query="aerovolt",
                         frequency="daily",
-                        channels=["email"],
+                        destinations=[SubscriptionDestination(channel="email")],
                         active=True,
                     )
                     session.add(subscription)
