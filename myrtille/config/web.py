@@ -1,5 +1,5 @@
-"""The web app's settings: agents' sessions, sign-in throttling, trusted proxies and the
-public subscription page."""
+"""The web app's settings: agents' sessions, sign-in throttling, trusted proxies, the
+public subscription page and the rate limits."""
 
 from __future__ import annotations
 
@@ -49,6 +49,27 @@ class PublicSubscribeSettings(Model):
         return domains
 
 
+class RateLimit(Model):
+    """At most ``requests`` within any ``window`` (a sliding window: never more, whatever
+    the window's start)."""
+
+    requests: int = Field(ge=1, le=1_000_000)
+    window: Duration = timedelta(minutes=1)
+
+
+class RateLimitSettings(Model):
+    """How often one API key, and one client of the public pages, may be served (see
+    docs/security.md); past a limit the answer is 429 with ``Retry-After``. Counted in the
+    state database, so several web processes share one count."""
+
+    # Per API key, every /api/v1 request it authenticates.
+    api: RateLimit = Field(default_factory=lambda: RateLimit(requests=600))
+    # Per client address, the pages anyone may read without signing in (search, documents,
+    # companies, trends, map, sources, the subscription form); signed-in agents are not
+    # counted.
+    public_pages: RateLimit = Field(default_factory=lambda: RateLimit(requests=300))
+
+
 class WebSettings(Model):
     """The web app's agents' sessions, sign-in throttling and the proxies it trusts."""
 
@@ -58,6 +79,7 @@ class WebSettings(Model):
     trusted_proxies: list[str] = Field(default_factory=list)
     signin: SignInSettings = Field(default_factory=SignInSettings)
     public_subscribe: PublicSubscribeSettings = Field(default_factory=PublicSubscribeSettings)
+    rate_limits: RateLimitSettings = Field(default_factory=RateLimitSettings)
 
     @field_validator("trusted_proxies")
     @classmethod

@@ -232,3 +232,17 @@ class SignInPace(Base):
 
     name: Mapped[str] = mapped_column(String(128), primary_key=True)
     next_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class RequestStamp(Base):
+    """One request counted by a rate limit (web/rate_limits.py): ``scope`` names the limit
+    (``api``, ``public``), ``subject`` who is counted (an agent, a client address). Rows, not
+    a process's memory, so that every web process behind one proxy enforces one limit."""
+
+    __tablename__ = "request_stamp"
+    __table_args__ = (Index("ix_request_stamp_scope_subject", "scope", "subject", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    scope: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(String(128))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

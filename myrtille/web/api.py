@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
+from myrtille.config.durations import format_duration
 from myrtille.index.base import FACET_FIELDS, IndexedDocument
 from myrtille.index.export import MEDIA_TYPES, ExportFormat, export_chunks, filename
 from myrtille.index.query import (
@@ -29,6 +30,7 @@ from myrtille.index.query import (
 )
 from myrtille.store.schema import Agent
 from myrtille.web.auth import authenticate
+from myrtille.web.rate_limits import RateLimiter
 
 # -- errors ---------------------------------------------------------------------------
 
@@ -72,6 +74,7 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
         400: "Invalid query or parameter",
         401: "Missing, unknown or revoked API key",
         404: "No such document",
+        429: "Too many requests for this API key (web.rate_limits.api); see Retry-After",
     }
     return {s: {"model": ErrorBody, "description": described[s]} for s in statuses}
 
@@ -102,9 +105,21 @@ def require_agent(
             "an API key is required: send 'X-API-Key: <key>' or 'Authorization: Bearer <key>'",
             headers=challenge,
         )
-    agent = authenticate(state(request).database, key)
+    app = state(request)
+    agent = authenticate(app.database, key)
     if agent is None:
         raise ApiError(401, "unauthorized", "unknown or revoked API key", headers=challenge)
+    limit = app.settings.web.rate_limits.api
+    wait = RateLimiter(app.database).wait("api", f"agent:{agent.id}", limit)
+    if wait:
+        raise ApiError(
+            429,
+            "rate_limited",
+            f"this API key has made {limit.requests} requests within "
+            f"{format_duration(limit.window)}, its limit (web.rate_limits.api); "
+            f"try again in {wait} s",
+            headers={"Retry-After": str(wait)},
+        )
     return agent
 
 

@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from myrtille.web.api import ApiError
 from myrtille.web.ui import errors as ui_errors
@@ -63,6 +64,18 @@ def validation_error(errors: Sequence[dict[str, Any]]) -> ApiError:
     return ApiError(400, "invalid_parameter", "; ".join(problems))
 
 
+def allowed_methods(request: Request) -> str:
+    """Every method the path answers to. Starlette's 405 names only the methods of the
+    first route whose path matched, while FastAPI makes one route per method: a path with
+    GET and POST would answer ``Allow: GET``."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "\0"})
+        if match is Match.PARTIAL:
+            methods |= getattr(route, "methods", None) or set()
+    return ", ".join(sorted(methods))
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
@@ -72,17 +85,20 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
+        headers = exc.headers
+        if exc.status_code == 405:
+            allowed = allowed_methods(request) or (exc.headers or {}).get("Allow", "")
+            headers = {**(exc.headers or {}), "Allow": allowed}
         if not in_api(request):
-            return ui_errors.http_error(request, exc.status_code, exc.headers)
+            return ui_errors.http_error(request, exc.status_code, headers)
         reason = REASONS.get(exc.status_code, "http_error")
         if exc.status_code == 405:
-            allowed = (exc.headers or {}).get("Allow", "the documented method")
             message = f"{request.method} is not allowed on {request.url.path}; use {allowed}"
         elif exc.status_code == 404:
             message = f"no such API path: {request.url.path} (see /docs)"
         else:
             message = str(exc.detail)
-        return ApiError(exc.status_code, reason, message, headers=exc.headers).response()
+        return ApiError(exc.status_code, reason, message, headers=headers).response()
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> Response:

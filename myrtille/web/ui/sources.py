@@ -1,5 +1,7 @@
 """The sources page: every configured source with its health (public, read-only), and a
-"poll now" button for signed-in agents that crawls one source from the web process.
+"poll now" button for signed-in agents that crawls one source from the web process, under
+the same per-source lock as the crawl job, so that one crawl of a source runs at a time
+whichever web process or worker starts it.
 
 Error texts come from remote servers (status lines, URLs, page content): they are shown
 as plain, shortened sentences, escaped like all text.
@@ -10,12 +12,12 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 
@@ -26,6 +28,7 @@ from myrtille.crawlers.polling import effective_interval
 from myrtille.crawlers.runner import run_crawl
 from myrtille.store.database import Database
 from myrtille.store.health_texts import code_of, said, shown, stored
+from myrtille.store.locks import source_lock, sources_locked
 from myrtille.store.schema import Document, SourceState
 from myrtille.texts import N_, format_datetime, format_decimal, format_number, gettext, ngettext
 from myrtille.web.api import state
@@ -64,48 +67,25 @@ NOTICES = {
 # -- polling from the web process -------------------------------------------------------
 
 
-class Polls:
-    """The sources this web process is polling: at most one crawl per source at a time."""
+def poll(settings: Settings, database: Database, source: SourceBase) -> bool:
+    """Crawl one source in a daemon thread, holding the source's lock, the one the crawl
+    job takes (``store/locks.py``): False, and nothing started, when any process (another
+    web process, a worker, ``myrtille run``) is crawling it already."""
+    lock = source_lock(database, settings.data_dir, source.id)
+    if not lock.try_acquire():
+        return False
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._running: set[str] = set()
+    def run() -> None:
+        try:
+            crawl(settings, database, source)
+        finally:
+            lock.close()
 
-    def running(self) -> frozenset[str]:
-        with self._lock:
-            return frozenset(self._running)
-
-    def start(self, source_id: str, work: Callable[[], None]) -> bool:
-        """Run ``work`` in a daemon thread; False when ``source_id`` is already running."""
-        with self._lock:
-            if source_id in self._running:
-                return False
-            self._running.add(source_id)
-
-        def run() -> None:
-            try:
-                work()
-            finally:
-                with self._lock:
-                    self._running.discard(source_id)
-
-        threading.Thread(target=run, daemon=True, name=f"poll-{source_id}").start()
-        return True
+    threading.Thread(target=run, daemon=True, name=f"poll-{source.id}").start()
+    return True
 
 
-_SETUP = threading.Lock()
-
-
-def polls_of(app_state: Any) -> Polls:
-    """The app's ``Polls``, made on first use."""
-    with _SETUP:
-        polls: Polls | None = getattr(app_state, "polls", None)
-        if polls is None:
-            polls = app_state.polls = Polls()
-        return polls
-
-
-def poll(settings: Settings, database: Database, source: SourceBase) -> None:
+def crawl(settings: Settings, database: Database, source: SourceBase) -> None:
     """Crawl one source through the crawl entry point (a child process)."""
     try:
         run_crawl(settings, database, [source])
@@ -235,7 +215,7 @@ def sources_page(
     now = datetime.now(UTC)
     states = all_states(app.database)
     recent, total = collected(app.database, now - timedelta(days=RECENT_DAYS))
-    running = polls_of(app).running()
+    running = sources_locked(app.database, settings.data_dir, [s.id for s in settings.sources])
     rows = [
         source_row(
             s,
@@ -288,7 +268,7 @@ async def poll_now(request: Request, source_id: str) -> Response:
             ),
         )
     database: Database = app.database
-    started = polls_of(app).start(source.id, lambda: poll(settings, database, source))
+    started = await run_in_threadpool(poll, settings, database, source)
     return RedirectResponse(
         link("/sources", chosen, notice="started" if started else "busy", source=source.id),
         status_code=303,
