@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from myrtille.config.settings import Settings
 from myrtille.index.base import IndexBackend
+from myrtille.service.handoff import Handoff
 from myrtille.store.database import Database, open_database
 from myrtille.store.health import ServiceHealth, health_of
 
@@ -35,6 +36,8 @@ class Context:
     settings: Settings
     database: Database
     index: IndexBackend
+    # Wakes processing after a crawl, and dispatch after processing (handoff.py).
+    handoff: Handoff
     lock: threading.Lock = field(default_factory=threading.Lock)
     _stage: Any = None
     _channels: dict[str, Any] | None = None
@@ -68,7 +71,8 @@ def context(settings_json: str) -> Context:
             from myrtille.index.factory import open_index
 
             settings = Settings.model_validate_json(settings_json)
-            found = Context(settings, open_database(settings.state_url), open_index(settings))
+            database = open_database(settings.state_url)
+            found = Context(settings, database, open_index(settings), Handoff(database))
             _contexts[settings_json] = found
         return found
 
@@ -154,10 +158,17 @@ def crawl(settings_json: str) -> None:
     due = select_sources(ctx.settings, ctx.database, [], ignore_schedule=False)
     if not due:
         return
+
+    def on_event(event: dict[str, Any]) -> None:
+        # The child reports each source once its documents are committed: processing
+        # may start on them while other sources are still being crawled.
+        if event.get("event") == "source_finished" and event.get("new"):
+            ctx.handoff.announce("process")
+
     with claimed_sources(ctx.settings, ctx.database, due) as sources:
         if not sources:
             return
-        report = run_crawl(ctx.settings, ctx.database, sources)
+        report = run_crawl(ctx.settings, ctx.database, sources, on_event=on_event)
     log.info(
         "crawl: %d source(s), %d new document(s), %d failed",
         len(sources),
@@ -170,7 +181,17 @@ def crawl(settings_json: str) -> None:
 def process(settings_json: str) -> None:
     """Enrich and index pending documents (a bounded number per run)."""
     ctx = context(settings_json)
-    report = ctx.stage().run(limit=ctx.settings.service.process_limit)
+    ctx.handoff.started("process")
+    queued = 0
+
+    def on_batch(report: Any) -> None:
+        # The batch and its outbox rows are committed: the dispatcher can send them now.
+        nonlocal queued
+        if report.alerts_queued > queued:
+            queued = report.alerts_queued
+            ctx.handoff.announce("dispatch")
+
+    report = ctx.stage().run(limit=ctx.settings.service.process_limit, on_batch=on_batch)
     if report.processed or report.failed:
         log.info(
             "process: %d processed, %d failed, %d alert(s) queued",
@@ -186,6 +207,7 @@ def dispatch(settings_json: str) -> None:
     from myrtille.alerts.dispatcher import Dispatcher
 
     ctx = context(settings_json)
+    ctx.handoff.started("dispatch")
     report = Dispatcher(ctx.settings, ctx.database, ctx.index, ctx.channels()).run(
         ctx.settings.service.dispatch_limit
     )

@@ -122,7 +122,7 @@ def run_service(
     access_log: bool = False,
 ) -> int:
     from myrtille.service import jobs
-    from myrtille.service.scheduler import build_scheduler
+    from myrtille.service.scheduler import build_scheduler, hand_off
     from myrtille.web.app import create_app
     from myrtille.web.server import server_config
 
@@ -150,6 +150,7 @@ def run_service(
     app = create_app(settings)
     scheduler = build_scheduler(settings)
     scheduler.start()
+    hand_off(scheduler, jobs.context(settings.model_dump_json()).handoff)
     log.info("scheduler started: %s", ", ".join(job.id for job in scheduler.get_jobs()))
     server = _server_class()(server_config(app, settings, host, port, access_log=access_log))
     if on_serving is not None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -14,6 +15,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from myrtille.config.settings import Settings
 from myrtille.service import jobs
+from myrtille.service.handoff import HANDED_OFF, Handoff
 
 JOBS_TABLE = "apscheduler_jobs"
 # The service's jobs, by stable id (their intervals: ``settings.service``).
@@ -81,3 +83,23 @@ def build_scheduler(settings: Settings) -> BackgroundScheduler:
             **extra,
         )
     return scheduler
+
+
+def hand_off(scheduler: BackgroundScheduler, handoff: Handoff) -> None:
+    """Let ``handoff`` start the process and dispatch jobs at once: a wake-up moves the
+    job's next run to now (its interval goes on after it). The job's end is known from
+    the scheduler's event, sent once the job may run again."""
+
+    def waker(job_id: str) -> Callable[[], None]:
+        def wake() -> None:
+            scheduler.modify_job(job_id, next_run_time=datetime.now().astimezone())
+
+        return wake
+
+    def ended(event: JobExecutionEvent) -> None:
+        if event.job_id in HANDED_OFF:
+            handoff.finished(event.job_id)
+
+    for job_id in HANDED_OFF:
+        handoff.subscribe(job_id, waker(job_id))
+    scheduler.add_listener(ended, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)

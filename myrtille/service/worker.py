@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from myrtille.config.settings import Settings
 from myrtille.service import jobs
+from myrtille.service.handoff import HANDED_OFF, Handoff, Listener
 from myrtille.service.locks import Lock, scheduler_lock
 from myrtille.service.scheduler import HOUSEKEEPING_FIRST_DELAY, ServiceJob, service_jobs
 from myrtille.store.database import Database
@@ -77,15 +78,30 @@ def _jittered(seconds: int) -> float:
     return seconds * random.uniform(0.9, 1.1)
 
 
-def _loop(job: ServiceJob, stop: threading.Event, leadership: Leadership | None) -> None:
+def _loop(
+    job: ServiceJob,
+    stop: threading.Event,
+    leadership: Leadership | None,
+    alarm: threading.Event,
+    handoff: Handoff,
+) -> None:
+    """Run ``job`` every interval, or at once when ``alarm`` rings (a hand-off, or the
+    stop)."""
     delay = HOUSEKEEPING_FIRST_DELAY.total_seconds() if job.id == "housekeeping" else 0.0
-    while not stop.wait(delay):
+    while True:
+        alarm.wait(delay)
+        if stop.is_set():
+            return
+        alarm.clear()
         if leadership is not None and job.role in SCHEDULED_ROLES and not leadership.ensure():
             delay = leadership.standby
             continue
         # The job logs and records its own failures (jobs.service_job); a run in flight
         # when the stop comes finishes: it is bounded, and leaves nothing claimed.
-        job.func(*job.args)
+        try:
+            job.func(*job.args)
+        finally:
+            handoff.finished(job.id)
         delay = _jittered(job.interval)
 
 
@@ -114,8 +130,20 @@ def run_worker(
         if any(job.role in SCHEDULED_ROLES for job in chosen)
         else None
     )
+    handoff = jobs.context(settings.model_dump_json()).handoff
+    alarms = {job.id: threading.Event() for job in chosen}
+    woken = [job.id for job in chosen if job.id in HANDED_OFF]
+    for job_id in woken:
+        handoff.subscribe(job_id, alarms[job_id].set)
+    if woken and database.dialect == "postgresql":
+        # Crawls and processing in other workers announce their work here.
+        Listener(database, handoff, woken, stop).start()
     threads = [
-        threading.Thread(target=_loop, args=(job, stop, leadership), name=f"job-{job.id}")
+        threading.Thread(
+            target=_loop,
+            args=(job, stop, leadership, alarms[job.id], handoff),
+            name=f"job-{job.id}",
+        )
         for job in chosen
     ]
     for thread in threads:
@@ -124,6 +152,8 @@ def run_worker(
     while not stop.wait(1):
         pass
     log.info("stopping: waiting for running jobs to finish")
+    for alarm in alarms.values():
+        alarm.set()
     for thread in threads:
         thread.join()
     if leadership is not None:
