@@ -31,6 +31,7 @@ from myrtille.alerts.describe import company_names, describe
 from myrtille.alerts.excerpt import excerpt
 from myrtille.config.settings import Settings
 from myrtille.index.base import IndexBackend
+from myrtille.store.claims import OUTBOX, ClaimHolds, held
 from myrtille.store.database import Database
 from myrtille.store.schema import Document, utcnow
 from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription
@@ -76,17 +77,24 @@ class Dispatcher:
         self.index = index
         self.channels = channels
         self.clock = clock
+        # The locks of this run's claims (store/claims.py): closed at the end of the run,
+        # whatever happened, so rows it could not record go back at once.
+        self.holds = ClaimHolds(database)
 
     def run(self, limit: int | None = None) -> DispatchReport:
         """Send every due row once; returns what happened."""
         report = DispatchReport()
         self._release_stale()
-        while limit is None or report.sent + report.retried + report.failed < limit:
-            rows, claimed_at = self._claim(BATCH)
-            if not rows:
-                break
-            for row_id in rows:
-                self._deliver(row_id, claimed_at, report)
+        try:
+            while limit is None or report.sent + report.retried + report.failed < limit:
+                rows, claimed_at = self._claim(BATCH)
+                if not rows:
+                    break
+                for row_id in rows:
+                    self._deliver(row_id, claimed_at, report)
+                    self.holds.let_go(OUTBOX, [row_id])
+        finally:
+            self.holds.close()
         return report
 
     def _release_stale(self) -> None:
@@ -99,6 +107,28 @@ class Dispatcher:
                 )
                 .values(status="pending")
             )
+            if not self.holds.enabled:
+                return
+            # Rows whose dispatcher died mid-send (its lock went with its session): back
+            # at once. A row recorded or claimed again meanwhile has another status or
+            # claim moment, and the conditions skip it.
+            sending = session.execute(
+                select(OutboxItem.id, OutboxItem.next_attempt_at).where(
+                    OutboxItem.status == "sending"
+                )
+            ).all()
+            live = held(session, OUTBOX) if sending else set()
+            for row_id, moment in sending:
+                if row_id not in live:
+                    session.execute(
+                        update(OutboxItem)
+                        .where(
+                            OutboxItem.id == row_id,
+                            OutboxItem.status == "sending",
+                            OutboxItem.next_attempt_at == moment,
+                        )
+                        .values(status="pending")
+                    )
 
     def _claim(self, limit: int) -> tuple[list[int], datetime]:
         """Up to ``limit`` due rows, marked ``sending`` at the returned moment, which
@@ -133,6 +163,9 @@ class Dispatcher:
                 query = query.with_for_update(skip_locked=True, of=OutboxItem)
             ids = list(session.scalars(query))
             if ids:
+                # Held before the claim commits: a "sending" row without its lock is a
+                # dead dispatcher's (see _release_stale).
+                self.holds.hold(OUTBOX, ids)
                 # Marked before sending: a second dispatcher skips them; a crash leaves
                 # them "sending" until STALE_SENDING returns them to the queue.
                 session.execute(

@@ -14,8 +14,16 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
+from myrtille.store.claims import INTAKE, ClaimHolds, held
 from myrtille.store.database import Database
 from myrtille.store.schema import Document, utcnow
+
+# The mark of a claim whose holder keeps its lock for as long as it lives (store/claims.py).
+HELD = ":held"
+
+
+def _claim_key(token: str) -> int:
+    return int(token.split(":")[1][:7], 16)
 
 
 class IntakeQueue:
@@ -23,12 +31,17 @@ class IntakeQueue:
 
     def __init__(self, database: Database) -> None:
         self.database = database
+        self.holds = ClaimHolds(database)
 
     # -- the queue ---------------------------------------------------------------------
 
     def claim(self, limit: int, *, stage: str = "process") -> list[Document]:
         """Take up to ``limit`` pending documents for one worker; nobody else gets them."""
         token = f"{stage}:{uuid.uuid4().hex[:16]}"
+        # Held before the claim commits, so that a committed claim without its lock is a
+        # dead worker's (release_orphaned).
+        if self.holds.hold(INTAKE, [_claim_key(token)]):
+            token += HELD
         pending = (
             select(Document.id)
             .where(Document.status == "pending")
@@ -72,6 +85,38 @@ class IntakeQueue:
 
     def fail(self, doc_id: str, error: str) -> None:
         self._set_status([doc_id], "failed", error, None)
+
+    def settle(self, documents: Sequence[Document]) -> None:
+        """Let go of the claims of ``documents``, once their outcome is committed."""
+        tokens = {d.claimed_by for d in documents if (d.claimed_by or "").endswith(HELD)}
+        self.holds.let_go(INTAKE, [_claim_key(t) for t in tokens if t])
+
+    def release_orphaned(self) -> int:
+        """Give back at once the claims whose holder died (its lock is gone with its
+        session; PostgreSQL). Claims held by no lock wait for their stale age."""
+        if not self.holds.enabled:
+            return 0
+        with self.database.session() as session:
+            tokens = set(
+                session.scalars(
+                    select(Document.claimed_by)
+                    .where(Document.status == "claimed", Document.claimed_by.like(f"%{HELD}"))
+                    .distinct()
+                )
+            )
+            if not tokens:
+                return 0
+            live = held(session, INTAKE)
+            dead = [t for t in tokens if t and _claim_key(t) not in live]
+            if not dead:
+                return 0
+            # A claim settled meanwhile is no longer "claimed": the condition skips it.
+            result = session.execute(
+                update(Document)
+                .where(Document.status == "claimed", Document.claimed_by.in_(dead))
+                .values(status="pending", claimed_by=None, claimed_at=None)
+            )
+            return result.rowcount or 0
 
     def release_stale(self, older_than: timedelta) -> int:
         """Return claims left by a worker that died to the queue."""

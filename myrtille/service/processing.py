@@ -73,58 +73,68 @@ class ProcessingStage:
         """Enrich everything pending (or ``limit`` documents) and return what happened."""
         report = ProcessReport()
         self.intake.release_stale(STALE_CLAIM)
+        orphaned = self.intake.release_orphaned()
+        if orphaned:
+            log.warning("%d document(s) claimed by a worker that died given back", orphaned)
         size = self.settings.enrichment.batch_size
         while limit is None or report.processed + report.failed < limit:
             take = size if limit is None else min(size, limit - report.processed - report.failed)
             batch = self.intake.claim(take, stage="process")
             if not batch:
                 break
-            exhausted = [d for d in batch if d.attempts > MAX_ATTEMPTS]
-            for document in exhausted:
-                message = (
-                    f"gave up after {MAX_ATTEMPTS} attempts that did not finish "
-                    "(the worker stopped each time)"
-                )
-                self.intake.fail(document.id, message)
-                report.failed += 1
-                report.errors.append((document.id, message))
-            batch = [d for d in batch if d.attempts <= MAX_ATTEMPTS]
-            if not batch:
-                continue
             try:
-                results = self.enricher.enrich(
-                    [
-                        DocumentInput(
-                            id=d.id,
-                            title=d.title,
-                            text=d.text,
-                            language=d.language,
-                            kind=d.kind,
-                            fields=d.fields or {},
-                            published=d.published_at,
-                        )
-                        for d in batch
-                    ]
-                )
-            except BaseException:
-                # Whatever happened, the claims go back to the queue for another try.
-                self.intake.release([d.id for d in batch])
-                raise
-            try:
-                moved = self._store(results, report)
-            except BaseException:
-                # The batch's transaction rolled back: nothing of it was stored. Give the
-                # claims back now rather than after STALE_CLAIM (a locked or full database
-                # would otherwise hold these documents for an hour).
-                self._release_quietly([d.id for d in batch])
-                raise
-            # Documents of earlier batches that joined a story here are indexed again.
-            done = {r.document_id for r in results if not r.error}
-            self._index([*sorted(done), *sorted(moved - done)], report)
-            report.batches += 1
+                self._batch(batch, report)
+            finally:
+                # Its outcome is committed (or the process is going down): let go.
+                self.intake.settle(batch)
             if on_batch:
                 on_batch(report)
         return report
+
+    def _batch(self, batch: list[Document], report: ProcessReport) -> None:
+        exhausted = [d for d in batch if d.attempts > MAX_ATTEMPTS]
+        for document in exhausted:
+            message = (
+                f"gave up after {MAX_ATTEMPTS} attempts that did not finish "
+                "(the worker stopped each time)"
+            )
+            self.intake.fail(document.id, message)
+            report.failed += 1
+            report.errors.append((document.id, message))
+        batch = [d for d in batch if d.attempts <= MAX_ATTEMPTS]
+        if not batch:
+            return
+        try:
+            results = self.enricher.enrich(
+                [
+                    DocumentInput(
+                        id=d.id,
+                        title=d.title,
+                        text=d.text,
+                        language=d.language,
+                        kind=d.kind,
+                        fields=d.fields or {},
+                        published=d.published_at,
+                    )
+                    for d in batch
+                ]
+            )
+        except BaseException:
+            # Whatever happened, the claims go back to the queue for another try.
+            self.intake.release([d.id for d in batch])
+            raise
+        try:
+            moved = self._store(results, report)
+        except BaseException:
+            # The batch's transaction rolled back: nothing of it was stored. Give the
+            # claims back now rather than after STALE_CLAIM (a locked or full database
+            # would otherwise hold these documents for an hour).
+            self._release_quietly([d.id for d in batch])
+            raise
+        # Documents of earlier batches that joined a story here are indexed again.
+        done = {r.document_id for r in results if not r.error}
+        self._index([*sorted(done), *sorted(moved - done)], report)
+        report.batches += 1
 
     def _release_quietly(self, ids: list[str]) -> None:
         try:

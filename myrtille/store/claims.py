@@ -1,0 +1,117 @@
+"""Claims whose holder is alive, as other processes can see it (PostgreSQL).
+
+A process that claims work (intake documents, outbox deliveries) holds, for as long as
+the claim lasts, a session-level advisory lock ``(namespace, key)`` on a connection of its
+own. When it dies, even by ``kill -9``, its session ends and the lock goes with it: other
+workers find the claim without a holder and give it back at once, instead of after the
+claim's stale age (an hour for documents, 15 minutes for deliveries). The lock is taken
+before the claim commits and let go after the work's own commit, so a committed claim
+without its lock always means a dead holder (or a holder cut off from the database, whose
+next write fails).
+
+On SQLite there is nothing to hold: one machine, and ``myrtille run`` gives every claim
+back at start; the stale ages stay the rule for workers there.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+from contextlib import suppress
+from typing import Any
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+
+from myrtille.store.database import Database
+
+log = logging.getLogger(__name__)
+
+# Advisory lock namespaces (the first int4 of pg_advisory_lock(int4, int4)).
+INTAKE = 0x4D590001
+OUTBOX = 0x4D590002
+
+
+class ClaimHolds:
+    """The locks of one process's claims, on a connection of their own (opened when first
+    needed, opened again after the database went away)."""
+
+    def __init__(self, database: Database) -> None:
+        self.enabled = database.dialect == "postgresql"
+        self._url = database.url
+        self._engine: Any = None
+        self._connection: Any = None
+        self._guard = threading.Lock()
+
+    def hold(self, namespace: int, keys: Iterable[int]) -> bool:
+        """Hold ``keys``; False when they could not be held (the claims are then
+        protected by their age only, as before)."""
+        if not self.enabled:
+            return False
+        keys = list(keys)
+        with self._guard:
+            for attempt in (1, 2):
+                try:
+                    connection = self._connect()
+                    for key in keys:
+                        # Never waits: a key is another live claim's only by a collision,
+                        # and then that holder keeps the claim alive as well.
+                        connection.execute(
+                            text("SELECT pg_try_advisory_lock(:ns, :key)"),
+                            {"ns": namespace, "key": key},
+                        )
+                    return True
+                except Exception as exc:  # a connection the database cut: one new try
+                    self._drop()
+                    if attempt == 2:
+                        log.warning("could not hold claims (%s); their age protects them", exc)
+        return False
+
+    def let_go(self, namespace: int, keys: Iterable[int]) -> None:
+        if not self.enabled or self._connection is None:
+            return
+        with self._guard:
+            try:
+                for key in keys:
+                    self._connection.execute(
+                        text("SELECT pg_advisory_unlock(:ns, :key)"), {"ns": namespace, "key": key}
+                    )
+            except Exception:
+                # Its session is gone, and with it every lock it held.
+                self._drop()
+
+    def close(self) -> None:
+        with self._guard:
+            self._drop()
+            if self._engine is not None:
+                self._engine.dispose()
+                self._engine = None
+
+    def _connect(self) -> Any:
+        if self._connection is None:
+            self._engine = self._engine or create_engine(
+                self._url, poolclass=NullPool, isolation_level="AUTOCOMMIT"
+            )
+            self._connection = self._engine.connect()
+        return self._connection
+
+    def _drop(self) -> None:
+        if self._connection is not None:
+            # Already broken, maybe: nothing else to close then.
+            with suppress(Exception):
+                self._connection.close()
+            self._connection = None
+
+
+def held(session: Session, namespace: int) -> set[int]:
+    """The keys of ``namespace`` some live session holds now (PostgreSQL only)."""
+    rows = session.execute(
+        text(
+            "SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND granted "
+            "AND objsubid = 2 AND classid = :ns"
+        ),
+        {"ns": namespace},
+    )
+    return {int(row[0]) for row in rows}
