@@ -51,6 +51,11 @@ class CrawlSettings(Model):
     max_title: int = Field(
         default=1_000, ge=80, description="characters kept of a title (and of an author)"
     )
+    # feedparser builds every entry of a feed before any is read: 100,000 entries take it
+    # 20 s. The feed is cut before its (N+1)-th entry (newest first in nearly every feed).
+    max_feed_entries: int = Field(
+        default=2_000, ge=10, le=100_000, description="entries read per feed"
+    )
 
     @field_validator("max_size", mode="before")
     @classmethod

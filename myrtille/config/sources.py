@@ -104,7 +104,10 @@ class OpenDataSource(SourceBase):
     where: str | None = Field(default=None, description="ODSQL filter passed as where=")
     order_by: str | None = None
     page_size: int = Field(default=100, ge=1, le=100)
-    max_records: int = Field(default=1000, ge=1)
+    # OpenDataSoft answers no record past offset + limit = 10,000: a run stops there.
+    max_records: int = Field(
+        default=1000, ge=1, le=10_000, description="records read per crawl (at most 10,000)"
+    )
     # For the generic preset: which record fields make the document.
     id_field: str | None = None
     title_field: str | None = None

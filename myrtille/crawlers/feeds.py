@@ -13,6 +13,7 @@ from lxml import etree
 
 from myrtille.crawlers.dates import parse_datetime
 from myrtille.crawlers.doctype import strip_declarations
+from myrtille.crawlers.entrycap import cap_entries
 from myrtille.pipeline.document import TextLimits, capped_line, capped_text
 from myrtille.store.health_texts import said, stored, unreadable
 
@@ -79,15 +80,17 @@ def parse_feed(
 ) -> ParsedFeed:
     """Parse one fetched feed. Raises SourceError when nothing usable is in it.
 
-    DOCTYPE and entity declarations are removed first (see ``doctype``), and each entry's
-    title and text are kept within ``limits``."""
+    DOCTYPE and entity declarations are removed first (see ``doctype``), entries past
+    ``limits.feed_entries`` are cut off (see ``entrycap``), and each entry's title and
+    text are kept within ``limits``."""
     limits = limits or TextLimits()
     response_headers = {k.lower(): v for k, v in headers.items()}
     response_headers.setdefault("content-location", url)
     stripped = strip_declarations(body, response_headers)
+    capped = cap_entries(stripped.body, limits.feed_entries)
     try:
         parsed = feedparser.parse(
-            io.BytesIO(stripped.body),
+            io.BytesIO(capped.body),
             response_headers=response_headers,
             resolve_relative_uris=True,
             sanitize_html=True,
@@ -111,6 +114,9 @@ def parse_feed(
     warnings = []
     if stripped.removed:
         warnings.append(stored(said("feed_declarations_ignored")))
+    if capped.entries_found is not None:
+        cut = said("feed_entries_capped", n=capped.entries_found, max=limits.feed_entries)
+        warnings.append(stored(cut))
     if problem is not None and not isinstance(problem, _HARMLESS):
         not_well_formed = said("feed_not_well_formed", detail=str(problem), n=len(parsed.entries))
         warnings.append(stored(not_well_formed))

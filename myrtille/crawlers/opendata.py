@@ -18,17 +18,25 @@ from myrtille.crawlers.feeds import html_to_text
 from myrtille.pipeline.document import CollectedDocument
 
 _DIGITS = re.compile(r"\D")
+# Levels of lists and objects read into a notice's text; a real BODACC field has three.
+MAX_FIELD_DEPTH = 10
 # Says whether a URL found in a record may be the notice's link (the URL rule, urlguard).
 LinkCheck = Callable[[str], bool]
 # Newest first, so that paging can stop at the first page with nothing new.
 DEFAULT_ORDER = {"bodacc": "dateparution desc", "boamp": "dateparution desc"}
 
 
+def page_limit(source: OpenDataSource, offset: int) -> int:
+    """How many records the page at ``offset`` asks for: a page never reaches past
+    ``max_records`` (at most 10,000, OpenDataSoft's own paging limit)."""
+    return max(0, min(source.page_size, source.max_records - offset))
+
+
 def page_url(source: OpenDataSource, offset: int) -> str:
     """The records URL for one page, keeping any query the configured URL already has."""
     parts = urlsplit(source.url)
     params = [p for p in parts.query.split("&") if p and not p.startswith(("limit=", "offset="))]
-    extra: dict[str, str] = {"limit": str(source.page_size), "offset": str(offset)}
+    extra: dict[str, str] = {"limit": str(page_limit(source, offset)), "offset": str(offset)}
     if source.where:
         extra["where"] = source.where
     order_by = source.order_by or DEFAULT_ORDER.get(source.preset)
@@ -44,32 +52,52 @@ def records_of(payload: Any) -> tuple[list[dict[str, Any]], int | None]:
         raise ValueError("the answer is not a JSON object")
     if isinstance(payload.get("results"), list):
         rows = [r for r in payload["results"] if isinstance(r, dict)]
-        return rows, payload.get("total_count")
+        return rows, _count(payload.get("total_count"))
     if isinstance(payload.get("records"), list):
         rows = []
         for record in payload["records"]:
             if isinstance(record, dict):
-                inner = record.get("fields") or record.get("record", {}).get("fields") or record
+                nested = record.get("record")
+                inner = (
+                    record.get("fields")
+                    or (nested.get("fields") if isinstance(nested, dict) else None)
+                    or record
+                )
                 rows.append(inner if isinstance(inner, dict) else {})
-        return rows, payload.get("nhits") or payload.get("total_count")
+        return rows, _count(payload.get("nhits")) or _count(payload.get("total_count"))
     raise ValueError(
         "no 'results' or 'records' list in the answer (is this an OpenDataSoft records endpoint?)"
     )
 
 
-def _text(value: Any) -> str:
+def _count(value: Any) -> int | None:
+    """A record count as the API states it; None when it is not a count (a word, a
+    negative or fractional number, a boolean)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        return None
+    return int(value) if value >= 0 else None
+
+
+def _text(value: Any, depth: int = 0) -> str:
     if value is None:
         return ""
+    if depth >= MAX_FIELD_DEPTH:
+        # A record nested deeper than any real notice: its depths are not text to keep.
+        return ""
     if isinstance(value, list):
-        return " ; ".join(_text(v) for v in value if v not in (None, ""))
+        return " ; ".join(_text(v, depth + 1) for v in value if v not in (None, ""))
     if isinstance(value, dict):
-        return " ; ".join(f"{k}: {_text(v)}" for k, v in value.items() if v not in (None, ""))
+        return " ; ".join(
+            f"{k}: {_text(v, depth + 1)}" for k, v in value.items() if v not in (None, "")
+        )
     text = str(value).strip()
     if text.startswith(("{", "[")):
         # BODACC stores some fields (jugement, listepersonnes) as JSON inside a string.
         try:
-            return _text(json.loads(text))
-        except ValueError:
+            return _text(json.loads(text), depth + 1)
+        except (ValueError, RecursionError):
             pass
     return html_to_text(text)
 

@@ -173,6 +173,12 @@ def _read(stream: BinaryIO, encoding: str, where: str) -> PortfolioFile:
                 hint="a SIREN is 9 digits whose Luhn checksum holds, e.g. 552100554",
             )
         return found
+    except csv.Error as exc:  # a field past the size limit: an unclosed quote, most often
+        line = reader.line_num
+        raise PortfolioError(
+            "unreadable", f"the file cannot be read past line {line} ({exc})", {"line": line},
+            path=where, line=line, hint="look for a quote (\") that is never closed",
+        ) from None  # fmt: skip
     finally:
         text.detach()
 

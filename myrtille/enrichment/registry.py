@@ -20,6 +20,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from myrtille.config.opml import slug
 from myrtille.config.settings import WatchedCompany
 from myrtille.exceptions import ConfigError
+from myrtille.pipeline.document import storable
 from myrtille.store.companies import Company
 from myrtille.store.company_words import matching_ids, refresh_words
 from myrtille.store.database import Database
@@ -40,6 +41,8 @@ BATCH = 2000
 # categorieEntreprise: small and medium, intermediate-sized, large (INSEE's three).
 CATEGORIES = ("PME", "ETI", "GE")
 MAX_REPORTED_ROWS = 50
+# INSEE's denominationUniteLegale holds 120 characters: a longer one is a broken row.
+MAX_NAME = 300
 _NAF = re.compile(r"^\d{2}\.\d{2}[A-Z]$")
 
 # A big CSV field (e.g. a corrupted quote swallowing lines) must not exhaust memory.
@@ -224,10 +227,24 @@ def _open_csv(path: Path) -> tuple[io.TextIOWrapper, csv.DictReader[str]]:
 def _rows(
     reader: csv.DictReader[str], report: ImportReport, include_persons: bool = False
 ) -> Iterator[dict[str, object]]:
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            # A field past the size limit (an unclosed quote swallowing the file): the
+            # reader cannot find the next row, so what follows is reported, not guessed.
+            report.bad(reader.line_num, f"unreadable from here on ({exc})")
+            return
         line = reader.line_num
         if None in row:
             report.bad(line, "more fields than the header")
+            continue
+        # NUL (which PostgreSQL refuses) never belongs in a name or a code.
+        row = {key: storable(value or "") for key, value in row.items()}
+        if len(row.get("denominationUniteLegale") or "") > MAX_NAME:
+            report.bad(line, f"denominationUniteLegale longer than {MAX_NAME} characters")
             continue
         siren = (row.get("siren") or "").strip()
         if not re.fullmatch(r"\d{9}", siren):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
@@ -12,23 +13,39 @@ if TYPE_CHECKING:
 Extraction = Literal["page", "summary", "record"]
 # The last line of a capped text: readers of the page, the API and exports see it.
 TRUNCATION_NOTE = "[… text truncated at {limit} characters]"
+# What no stored text may hold: NUL (PostgreSQL refuses it) and lone UTF-16 surrogates
+# (not UTF-8 at all), both reachable from a JSON record's "\u0000" or "\ud800".
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
 class TextLimits:
-    """Characters kept per feed entry, per document and per title (``crawl.max_*``)."""
+    """Characters kept per feed entry, per document and per title, and entries read per
+    feed (``crawl.max_*``)."""
 
     entry: int = 100_000
     document: int = 300_000
     title: int = 1_000
+    # Entries read per feed (``crawl.max_feed_entries``): feedparser's cost grows with them.
+    feed_entries: int = 2_000
 
     @classmethod
     def from_settings(cls, crawl: CrawlSettings) -> TextLimits:
-        return cls(crawl.max_entry_text, crawl.max_document_text, crawl.max_title)
+        return cls(
+            crawl.max_entry_text, crawl.max_document_text, crawl.max_title, crawl.max_feed_entries
+        )
+
+
+def storable(text: str) -> str:
+    """``text`` without NUL characters, each lone surrogate replaced by U+FFFD."""
+    if _UNSTORABLE.search(text) is None:
+        return text
+    return _UNSTORABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", text)
 
 
 def capped_text(text: str, limit: int) -> str:
     """``text`` kept to ``limit`` characters, ending with a note saying so when cut."""
+    text = storable(text)
     if len(text) <= limit:
         return text
     return f"{text[:limit].rstrip()}\n\n{TRUNCATION_NOTE.format(limit=limit)}"
@@ -36,6 +53,7 @@ def capped_text(text: str, limit: int) -> str:
 
 def capped_line(line: str, limit: int) -> str:
     """A title or name kept to ``limit`` characters, an ellipsis marking the cut."""
+    line = storable(line)
     if len(line) <= limit:
         return line
     return line[: limit - 1].rstrip() + "…"
@@ -62,7 +80,8 @@ class CollectedDocument:
     fields: dict[str, Any] = field(default_factory=dict)
 
     def capped(self, limits: TextLimits) -> CollectedDocument:
-        """This document within ``limits``; unchanged (the same object) when it fits."""
+        """This document within ``limits``, its texts storable (see ``storable``);
+        unchanged (the same object) when it fits."""
         title = capped_line(self.title, limits.title)
         text = capped_text(self.text, limits.document)
         summary = None if self.summary is None else capped_text(self.summary, limits.entry)

@@ -100,6 +100,9 @@ HEALTH_TEXTS: dict[str, str | tuple[str, str]] = {
     "feed_empty": N_("the feed is empty (0 bytes of content)"),
     "feed_unreadable": N_("not a readable RSS or Atom feed"),
     "feed_unreadable_because": N_("not a readable RSS or Atom feed: {detail}"),
+    "feed_entries_capped": N_(
+        "the feed has {n} entries; only the first {max} were read (crawl.max_feed_entries)"
+    ),
     "feed_declarations_ignored": N_(
         "the feed's DOCTYPE (or entity) declarations were ignored: declared entities are "
         "never expanded, references to them are kept as written"

@@ -2,10 +2,11 @@
 ``myrtille sources``, on ``/sources`` and in ``/metrics``; the other documents of its
 batch are stored.
 
-The refusal is real: an open-data record whose JSON holds a lone surrogate (``\\ud800``)
-decodes to a Python string that no UTF-8 database (nor the content hash) can take, so the
-intake raises a UnicodeEncodeError, not a database error: the kind of failure that used to
-end as "Scraper close failure" in the crawl log and "ok" on the source.
+The refusal is real: the state database itself refuses one record (a trigger aborts the
+insert of its row), the kind of failure that used to end as "Scraper close failure" in the
+crawl log and "ok" on the source. (A lone surrogate in a JSON record was the example here
+until issue 15: such text is now stored with U+FFFD in its place, see
+tests/security/test_corpus_opendata.py.)
 """
 
 from __future__ import annotations
@@ -32,9 +33,7 @@ from tests.web.test_sources_page import cell, text
 
 def test_an_item_the_intake_refuses_fails_the_source(server: RouteServer, tmp_path: Path) -> None:
     records = bodacc_records(3)
-    records[1]["commercant"] = "Société \ud800 brisée SAS"
-    payload = json.dumps({"total_count": 3, "results": records})  # ensure_ascii: '\\ud800'
-    assert "\\ud800" in payload
+    payload = json.dumps({"total_count": 3, "results": records})
     server.routes[RECORDS] = Route(payload.encode(), "application/json", conditional=False)
     config = tmp_path / "myrtille.yaml"
     config.write_text(
@@ -47,12 +46,18 @@ sources:
     )
     settings = load_settings(config, env={})
     database = open_database(settings.state_url)
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TRIGGER refuse_one BEFORE INSERT ON document "
+            "WHEN NEW.title LIKE '%Société 1 SAS%' "
+            "BEGIN SELECT RAISE(ABORT, 'disk quota exceeded'); END"
+        )
     try:
         report = run_crawl(settings, database, settings.sources)
         outcome = report.outcomes["bodacc"]
         assert outcome.error is not None, "a lost document was reported as a success"
         assert "could not store 1 of 3 documents" in outcome.error
-        assert "UnicodeEncodeError" in outcome.error and "A202600001" in outcome.error
+        assert "disk quota exceeded" in outcome.error and "A202600001" in outcome.error
         # The other two documents of the batch were stored and counted.
         assert outcome.new == 2
         titles = sorted(d.title for d in Intake(database).documents())

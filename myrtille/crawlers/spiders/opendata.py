@@ -10,7 +10,7 @@ import scrapy
 from scrapy.http import Response
 
 from myrtille.config.sources import OpenDataSource
-from myrtille.crawlers.opendata import documents_from, page_url, records_of
+from myrtille.crawlers.opendata import documents_from, page_limit, page_url, records_of
 from myrtille.crawlers.spiders.base import SourceSpider
 from myrtille.pipeline.document import CollectedDocument
 from myrtille.store.health_texts import said, stored
@@ -35,13 +35,16 @@ class OpenDataSpider(SourceSpider):
         try:
             payload = json.loads(response.body)
             records, total = records_of(payload)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+            # RecursionError: JSON nested deeper than the decoder follows (a hostile answer).
             message = stored(said("records_unreadable", offset=offset, detail=str(exc)))
             if offset == 0:
                 self.run.fail(message)
             else:
                 self.run.warn(message)
             return
+        # A server that ignores limit= gets read one page's worth, like any other.
+        records = records[: page_limit(self.source, offset)]
         fresh_on_page = 0
         for document in documents_from(self.source, records, lambda url: not self.refused(url)):
             self.run.found += 1

@@ -76,6 +76,9 @@ FILE_PROBLEMS = {
         "with a valid check digit, e.g. 552100554."
     ),
     "not_yours": N_("The portfolio “{name}” belongs to another agent: choose another name."),
+    "unreadable": N_(
+        'The file cannot be read past line {line}: look for a quote (") that is never closed.'
+    ),
 }
 
 
