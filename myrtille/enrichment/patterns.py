@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, Protocol
 
+from spacy.attrs import LEMMA, LIKE_NUM, NORM
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -160,14 +161,21 @@ class PatternSet:
 
     Plain word sequences (most lexicon terms) go to a PhraseMatcher on LEMMA, a hash
     lookup per token. The others (wildcards, options, numbers, surface forms) go to token
-    Matchers grouped by their first item: spaCy's Matcher tries every pattern at every
-    token, so only the groups whose first lemma occurs in the document are run.
+    Matchers grouped by their first item. spaCy's Matcher tries every pattern at every
+    token it is given (and makes a Python Token for each), so a group is run only on the
+    stretches of the document that begin where its first item occurs, each as long as
+    the group's longest match and one token more: what the whole document would give.
     """
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.phrases = PhraseMatcher(vocab, attr="LEMMA")
         self.groups: dict[tuple[str, str], Matcher] = {}
+        # Per group: the most tokens one of its matches can span, plus one (see __call__).
+        self.reach: dict[tuple[str, str], int] = {}
+        # First-item hashes (LEMMA, NORM) -> their group: a dictionary lookup per token.
+        self._by_lemma: dict[int, tuple[str, str]] = {}
+        self._by_norm: dict[int, tuple[str, str]] = {}
         self._phrases = 0
 
     @classmethod
@@ -192,7 +200,12 @@ class PatternSet:
                 key = _first_key(pattern[0])
                 if key not in self.groups:
                     self.groups[key] = Matcher(self.vocab)
+                    if key[0] == "LEMMA":
+                        self._by_lemma[self.vocab.strings.add(key[1])] = key
+                    elif key[0] == "NORM":
+                        self._by_norm[self.vocab.strings.add(key[1])] = key
                 self.groups[key].add(label, [pattern])
+                self.reach[key] = max(self.reach.get(key, 0), _longest_match(pattern) + 1)
             return
         docs = []
         for words in sequences:
@@ -207,15 +220,59 @@ class PatternSet:
         found: list[tuple[int, int, int]] = []
         if self._phrases:
             found += self.phrases(doc)
-        if self.groups:
-            present = {("LEMMA", t.lemma_) for t in doc} | {("NORM", t.norm_) for t in doc}
-            present.add(("ANY", ""))
-            if any(t.like_num for t in doc):
-                present.add(("NUM", ""))
-            for key in present & self.groups.keys():
-                found += self.groups[key](doc)
+        for key, stretches in self._stretches(doc).items():
+            matcher = self.groups[key]
+            for begin, end in stretches:
+                # On a Span, the Matcher counts positions from the span's start.
+                found += [(k, begin + s, begin + e) for k, s, e in matcher(doc[begin:end])]
         strings = self.vocab.strings
         return sorted((strings[key], start, end) for key, start, end in found)
+
+    def _stretches(self, doc: Doc) -> dict[tuple[str, str], list[tuple[int, int]]]:
+        """Per group that can match: the token ranges to run it on.
+
+        A group's matches start where its first item is (the item is never optional
+        there). Past its reach, a match begun at such a token has ended or failed in the
+        whole document too, so each range runs from an occurrence to its reach;
+        overlapping ranges are merged.
+        """
+        if not self.groups:
+            return {}
+        starts: dict[tuple[str, str], list[int]] = {}
+        by_lemma, by_norm = self._by_lemma, self._by_norm
+        numbers = self.groups.keys() & {NUM_KEY}
+        for i, (lemma, norm, number) in enumerate(doc.to_array([LEMMA, NORM, LIKE_NUM]).tolist()):
+            if lemma in by_lemma:
+                starts.setdefault(by_lemma[lemma], []).append(i)
+            if norm in by_norm:
+                starts.setdefault(by_norm[norm], []).append(i)
+            if number and numbers:
+                starts.setdefault(NUM_KEY, []).append(i)
+        length = len(doc)
+        stretches: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        if ANY_KEY in self.groups and length:
+            stretches[ANY_KEY] = [(0, length)]  # a first item that may be absent: everywhere
+        for key, positions in starts.items():
+            reach = self.reach[key]
+            merged: list[tuple[int, int]] = []
+            for i in positions:
+                end = min(i + reach, length)
+                if merged and i <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+                else:
+                    merged.append((i, end))
+            stretches[key] = merged
+        return stretches
+
+
+NUM_KEY = ("NUM", "")
+ANY_KEY = ("ANY", "")
+_WILDCARD_TOKENS = {"{0,3}": 3, "{0,6}": 6}
+
+
+def _longest_match(pattern: list[dict[str, Any]]) -> int:
+    """The most tokens a match of ``pattern`` can span."""
+    return sum(_WILDCARD_TOKENS.get(spec.get("OP", ""), 1) for spec in pattern)
 
 
 def _first_key(spec: dict[str, Any]) -> tuple[str, str]:
@@ -223,5 +280,5 @@ def _first_key(spec: dict[str, Any]) -> tuple[str, str]:
         if isinstance(spec.get(attr), str) and "OP" not in spec:
             return attr, spec[attr]
     if spec.get("LIKE_NUM") and "OP" not in spec:
-        return "NUM", ""
-    return "ANY", ""
+        return NUM_KEY
+    return ANY_KEY
