@@ -74,6 +74,7 @@ ALLOWED = {
     "feeds": {"myrtille.exceptions.SourceError"},
     "html": set(),
     "opendata": {
+        "builtins.RecursionError",
         "builtins.ValueError",
         "json.decoder.JSONDecodeError",
         "builtins.UnicodeDecodeError",
