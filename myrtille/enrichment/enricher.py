@@ -31,7 +31,7 @@ from myrtille.enrichment.mentions import LABELS, central_companies, company_list
 from myrtille.enrichment.models import LanguageModels
 from myrtille.enrichment.notices import notice_event_types
 from myrtille.enrichment.placenames import PlaceNameMatcher, default_matcher
-from myrtille.enrichment.places import document_places
+from myrtille.enrichment.places import document_places, lead_end
 from myrtille.enrichment.registry import CompanyRecord
 from myrtille.enrichment.sectors import SectorMatcher
 from myrtille.pipeline.normalise import words_of
@@ -333,6 +333,9 @@ class Enricher:
             self.index.records.get(main)
             if main and self.settings.registry_implies_places
             else None,
+            title_end=title_end,
+            lead_end=lead_end(doc.text, title_end),
+            text=doc.text,
         )
         result.places += found.places
         result.regions = found.regions

@@ -113,6 +113,9 @@ class Gazetteer:
         if key and key not in self.places:
             self.places[key] = place
 
+    def region_departments(self, region: str) -> list[str]:
+        return [d for d, r in self.department_region.items() if r == region]
+
     def resolve(self, name: str) -> Place | None:
         return self.places.get(place_key(name))
 

@@ -45,12 +45,33 @@ _CUES_BEFORE |= frozenset({"installé", "installée", "implanté", "implantée",
 _CUES_AFTER = frozenset({"based", "headquartered", "area", "region", "plant", "site"})
 # A name after these words is a venue, a market or a direction, not a subject.
 _VENUE_BEFORE = frozenset({"salon", "foire", "bourse", "euronext", "vers", "towards", "toward"})
-_VENUE_AFTER = frozenset({"show", "exchange", "expo"})
+_VENUE_AFTER = frozenset({"show", "exchange", "expo", "listed"})
 _COMPASS = frozenset(
     {"nord", "sud", "est", "ouest", "north", "south", "east", "west", "northeast"}
     | {"northwest", "southeast", "southwest", "nord-est", "sud-est", "sud-ouest", "nord-ouest"}
 )
 _SENTENCE_END = re.compile(r"(^|[.!?:;«»\"“”\n]\s*)$")
+# Departments named after their river: after these words the name is the river ("vallée du
+# Rhône", "bords de la Marne", "on the Seine"), not the department.
+_RIVERS = frozenset(
+    {"loire", "rhone", "seine", "marne", "meuse", "somme", "dordogne", "vienne", "charente"}
+    | {"moselle", "oise", "aisne", "cher", "indre", "lot", "tarn", "aude", "var", "gard"}
+    | {"doubs", "allier", "ain", "eure", "orne", "sarthe", "mayenne", "yonne", "aube"}
+    | {"ardeche", "drome", "isere", "gers", "aveyron", "ariege", "creuse", "loiret", "loir"}
+)
+_RIVER_CUES = frozenset(
+    {"vallee", "bord", "bords", "rive", "rives", "estuaire", "fleuve", "riviere", "berges"}
+    | {"embouchure", "confluent", "crue", "crues", "valley", "river", "banks", "bank"}
+    | {"estuary", "barrage", "dam", "hydroelectrique", "hydroelectriques", "centrale"}
+)
+# Just before an article: "descend la Seine", "sur la Loire", "down the Rhône".
+_ARTICLES_RIVER = frozenset({"le", "la", "l", "the"})
+_RIVER_MOVES = frozenset({"descend", "remonte", "sur", "down", "up", "along", "on"})
+# "Afrique du Nord", "mer du Nord", "le Nord de l'Europe": a compass point, not the department.
+_ABROAD = frozenset(
+    {"afrique", "europe", "amerique", "asie", "mer", "pole", "cap", "coree", "irlande"}
+    | {"italie", "hemisphere", "pays", "caucase", "soudan", "macedoine", "chypre"}
+)
 
 
 @dataclass(frozen=True)
@@ -211,8 +232,10 @@ class PlaceNameMatcher:
             return False
         if len(previous) == 2 and previous[0] in _COMPASS and previous[1] in ("of", "de", "d"):
             return False
-        following = [w.folded for w in words[end : end + 2]]
-        return not (following and following[-1] in _VENUE_AFTER)
+        following = [w.folded for w in words[end : end + 3]]
+        if following[:2] and following[:2][-1] in _VENUE_AFTER:
+            return False
+        return not _river_or_compass(entry.place, words, first, end, following)
 
 
 @cache
@@ -317,6 +340,25 @@ def _beside_a_name(text: str, words: list[_Word], first: int, end: int) -> bool:
         joiner = text[words[first - 1].end : words[first].start]
         before = text[words[first - 1].start]
         if joiner.strip() == "" and before.isupper() and words[first - 1].folded not in _LINKS:
+            return True
+    return False
+
+
+def _river_or_compass(
+    place: Place, words: list[_Word], first: int, end: int, following: list[str]
+) -> bool:
+    """ "la vallée du Rhône", "sur la Loire", "the Seine river"; "Afrique du Nord"."""
+    name = " ".join(w.folded for w in words[first:end])
+    previous = [w.folded for w in words[max(first - 3, 0) : first]]
+    if place.kind == "department" and name in _RIVERS:
+        if set(previous) & _RIVER_CUES or (following[:1] == ["river"]):
+            return True
+        if previous[-2:-1] and previous[-2] in _RIVER_MOVES and previous[-1] in _ARTICLES_RIVER:
+            return True
+    if name in ("nord", "sud", "est", "ouest", "centre"):
+        if previous[-2:-1] and previous[-2] in _ABROAD and previous[-1] in ("du", "de"):
+            return True
+        if following[:3] in (["de", "l", "europe"], ["de", "l", "afrique"]):
             return True
     return False
 

@@ -1,8 +1,16 @@
 """Places of a document: the place names it mentions (found in the gazetteer), the
-territory its notice fields give, and where the company it is about is registered."""
+territory its notice fields give, and where the company it is about is registered.
+
+A place named once in passing, in the body only, while another region is named in the
+title or again and again, is where a head office, a customer or a trade fair is, not what
+the article is about: it is left out. Paris gets the stricter rule (one mention outside
+the title never makes an article about Paris when it names another region), since the
+capital is named for ministries, head offices, listings and fairs.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,19 +27,34 @@ class DocumentPlaces:
     departments: list[str] = field(default_factory=list)
 
 
+TITLE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+TEXT_WEIGHT = 1.0
+# A region this strong (named in the title, or several times) makes the single passing
+# mentions of other regions background.
+SUBJECT_WEIGHT = 3.0
+CAPITAL = "75"
+_COORDINATION = re.compile(r"^\s*(,|et|and|ou|or|&)?\s*(en|in|à|a|at|the|le|la|l')?\s*$")
+
+
 def document_places(
     names: Iterable[PlaceName],
     fields: Mapping[str, Any],
     gazetteer: Gazetteer,
     company: CompanyRecord | None,
+    *,
+    title_end: int = 0,
+    lead_end: int = 0,
+    text: str = "",
 ) -> DocumentPlaces:
     """``names``: the place names found on the document's text (``placenames.py``);
     ``fields``: its source's structured fields (an open-data notice's department or
-    region); ``company``: the registry record of the company it is about, if any."""
+    region); ``company``: the registry record of the company it is about, if any;
+    ``title_end``, ``lead_end``: where the title and the first paragraph end in ``text``."""
     found = DocumentPlaces()
     regions: dict[str, None] = {}
     departments: dict[str, None] = {}
-    for name in names:
+    for name in _not_in_passing(list(names), text, title_end, lead_end):
         place = name.place
         found.places.append(
             {
@@ -45,6 +68,8 @@ def document_places(
         regions[place.region] = None
         if place.department:
             departments[place.department] = None
+        elif place.kind == "region" and len(gazetteer.region_departments(place.region)) == 1:
+            departments[gazetteer.region_departments(place.region)[0]] = None  # La Réunion
     for department in [fields.get("department"), *(fields.get("departments") or [])]:
         region = gazetteer.department_region.get(str(department or ""))
         if region:
@@ -61,3 +86,52 @@ def document_places(
     found.regions = list(regions)
     found.departments = list(departments)
     return found
+
+
+def _not_in_passing(
+    names: list[PlaceName], text: str, title_end: int, lead_end: int
+) -> list[PlaceName]:
+    def weight(name: PlaceName) -> float:
+        if name.start < title_end:
+            return TITLE_WEIGHT
+        return LEAD_WEIGHT if name.start < lead_end else TEXT_WEIGHT
+
+    by_region: dict[str, float] = {}
+    for name in names:
+        by_region[name.place.region] = by_region.get(name.place.region, 0.0) + weight(name)
+    strongest = max(by_region.values(), default=0.0)
+    capital = [n for n in names if n.place.department == CAPITAL]
+    capital_only = len(capital) == 1 and weight(capital[0]) < TITLE_WEIGHT
+    other_regions = {n.place.region for n in names if n.place.department != CAPITAL}
+    kept = []
+    for position, name in enumerate(names):
+        region = name.place.region
+        if name.place.department == CAPITAL and capital_only and other_regions:
+            continue
+        passing = by_region[region] <= TEXT_WEIGHT and strongest >= SUBJECT_WEIGHT
+        # "en Occitanie et en Nouvelle-Aquitaine": named together with a subject, not aside.
+        if passing and not _coordinated(text, names, position, by_region):
+            continue
+        kept.append(name)
+    return kept
+
+
+def _coordinated(
+    text: str, names: list[PlaceName], position: int, by_region: dict[str, float]
+) -> bool:
+    for other in (position - 1, position + 1):
+        if not 0 <= other < len(names) or by_region[names[other].place.region] < SUBJECT_WEIGHT:
+            continue
+        a, b = sorted((names[position], names[other]), key=lambda n: n.start)
+        if _COORDINATION.match(text[a.end : b.start]):
+            return True
+    return False
+
+
+def lead_end(text: str, title_end: int) -> int:
+    """Where the first paragraph after the title ends (a blank line), or the text's end."""
+    start = title_end
+    while start < len(text) and text[start] in "\n \t":
+        start += 1
+    end = text.find("\n\n", start)
+    return len(text) if end < 0 else end
