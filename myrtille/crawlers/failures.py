@@ -26,7 +26,9 @@ def explain_failure(failure: Failure, timeout: float | None = None) -> tuple[dic
     if name == "DownloadTimeoutError":
         return _timed_out(timeout), TRANSIENT
     if name == "DownloadCancelledError":
-        if "max size" in text or "maxsize" in text.lower():
+        # A body that passes the cap while it streams (chunked, no Content-Length) is
+        # cancelled by Scrapy without a message; a declared size over it says "max size".
+        if not text or "max size" in text or "maxsize" in text.lower():
             return said("too_large"), FINAL
         return said("cancelled"), TRANSIENT
     if name == "DownloadConnectionRefusedError":
