@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,6 +17,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from myrtille.config.settings import Settings
 from myrtille.service import jobs
 from myrtille.service.handoff import HANDED_OFF, Handoff
+
+log = logging.getLogger("myrtille.service")
 
 JOBS_TABLE = "apscheduler_jobs"
 # The service's jobs, by stable id (their intervals: ``settings.service``).
@@ -59,9 +62,28 @@ def job_defaults() -> dict[str, object]:
     return {"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_SECONDS}
 
 
+class Scheduler(BackgroundScheduler):
+    """APScheduler's background scheduler, minus dying with the state database: a job store
+    that cannot be written (a full disk, a locked file, a database restarting) raises out
+    of APScheduler's loop and ends its thread for good, so that nothing ever runs again,
+    even once the storage is back. Here the loop says so and tries again after
+    ``jobstore_retry_interval`` seconds, as APScheduler does when reading the store fails."""
+
+    def _process_jobs(self) -> float | None:
+        try:
+            return super()._process_jobs()  # type: ignore[no-any-return]
+        except Exception as exc:
+            log.error(
+                "the scheduler could not record its jobs' next runs (%s); trying again in %d s",
+                exc,
+                self.jobstore_retry_interval,
+            )
+            return float(self.jobstore_retry_interval)
+
+
 def build_scheduler(settings: Settings) -> BackgroundScheduler:
     """A scheduler (not started) holding the service's jobs, with stable ids."""
-    scheduler = BackgroundScheduler(
+    scheduler = Scheduler(
         jobstores={"default": SQLAlchemyJobStore(url=settings.state_url, tablename=JOBS_TABLE)},
         executors={"default": ThreadPoolExecutor(max_workers=len(JOB_IDS))},
         job_defaults=job_defaults(),
