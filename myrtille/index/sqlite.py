@@ -1,10 +1,10 @@
 """The default index: SQLite FTS5 in the data directory, no server.
 
 Words are folded and split by Myrtille itself (``words_of``), stemmed in the document's
-language (``stems.py``) and stored space-separated in an FTS5 table with the ``ascii``
-tokenizer, so SQLite sees exactly the words and stems the in-memory evaluator sees.
-Structured fields live in a ``facets`` table. WAL mode lets one writer and many readers
-work side by side; batches are written in one transaction.
+language (``stems.py``) and given space-separated to a contentless FTS5 table with the
+``ascii`` tokenizer, so SQLite sees exactly the words and stems the in-memory evaluator
+sees. Structured fields are integer terms (``sqlite_tables.py``). WAL mode lets one writer
+and many readers work side by side; batches are written in one transaction.
 
 This module opens, writes and reads the index by id; a search's matching, paging and
 counting are in ``sqlite_search.py``, exports in ``sqlite_scan.py``.
@@ -12,7 +12,6 @@ counting are in ``sqlite_search.py``, exports in ``sqlite_scan.py``.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Collection, Iterator, Sequence
@@ -30,7 +29,7 @@ from myrtille.index.base import (
     SearchResult,
 )
 from myrtille.index.matching import word_streams
-from myrtille.index.payload import from_payload, payload_json, stored_time
+from myrtille.index.payload import stored_time
 from myrtille.index.query import Node
 from myrtille.index.snippets import hit
 from myrtille.index.sqlite_fts import COLUMNS
@@ -40,8 +39,15 @@ from myrtille.index.sqlite_tables import (
     SCHEMA,
     SCHEMA_VERSION,
     TABLES,
-    facet_rows,
+    TermIds,
+    document_terms,
+    pack_ids,
+    pack_payload,
+    unpack_ids,
+    unpack_payload,
 )
+
+_FTS_VALUES = f"{', '.join(COLUMNS)}) VALUES (?{',?' * len(COLUMNS)}"
 
 
 class SQLiteIndex(IndexBackend):
@@ -115,32 +121,16 @@ class SQLiteIndex(IndexBackend):
         db.execute("BEGIN IMMEDIATE")
         try:
             self._delete(db, [d.id for d in documents])
+            term_ids = TermIds(db)
             for document in documents:
+                terms = term_ids.ids(document_terms(document))
                 seq = db.execute(
-                    "INSERT INTO docs (id, url, title, source, language, cluster, kind, "
-                    "published_at, date, payload) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        document.id,
-                        document.url,
-                        document.title,
-                        document.source,
-                        document.language,
-                        document.cluster,
-                        document.kind,
-                        stored_time(document.published_at),
-                        stored_time(document.date),
-                        payload_json(document),
-                    ),
+                    "INSERT INTO docs (id, cluster, date, terms) VALUES (?,?,?,?)",
+                    (document.id, document.cluster, stored_time(document.date), pack_ids(terms)),
                 ).lastrowid
-                streams = word_streams(document)
-                db.execute(
-                    f"INSERT INTO fts (rowid, {', '.join(COLUMNS)}) "
-                    f"VALUES (?{',?' * len(COLUMNS)})",
-                    (seq, *(" ".join(streams[column]) for column in COLUMNS)),
-                )
-                db.executemany(
-                    "INSERT INTO facets VALUES (?,?,?,?)", list(facet_rows(seq, document))
-                )
+                db.execute("INSERT INTO payloads VALUES (?,?)", (seq, pack_payload(document)))
+                db.execute(f"INSERT INTO fts (rowid, {_FTS_VALUES})", (seq, *_fts_row(document)))
+                db.executemany("INSERT INTO postings VALUES (?,?)", [(t, seq) for t in terms])
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -152,14 +142,26 @@ class SQLiteIndex(IndexBackend):
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
-            seqs = [
-                row[0] for row in db.execute(f"SELECT seq FROM docs WHERE id IN ({marks})", chunk)
-            ]
-            if not seqs:
+            rows = db.execute(
+                "SELECT d.seq, d.terms, p.payload FROM docs d JOIN payloads p ON p.seq = d.seq "
+                f"WHERE d.id IN ({marks})",
+                chunk,
+            ).fetchall()
+            if not rows:
                 continue
+            for seq, terms, payload in rows:
+                # A contentless table forgets a row given the very streams it was given.
+                db.execute(
+                    f"INSERT INTO fts (fts, rowid, {_FTS_VALUES}, ?)",
+                    ("delete", seq, *_fts_row(unpack_payload(payload))),
+                )
+                db.executemany(
+                    "DELETE FROM postings WHERE term = ? AND seq = ?",
+                    [(term, seq) for term in unpack_ids(terms)],
+                )
+            seqs = [row[0] for row in rows]
             seq_marks = ",".join("?" * len(seqs))
-            db.execute(f"DELETE FROM fts WHERE rowid IN ({seq_marks})", seqs)
-            db.execute(f"DELETE FROM facets WHERE seq IN ({seq_marks})", seqs)
+            db.execute(f"DELETE FROM payloads WHERE seq IN ({seq_marks})", seqs)
             db.execute(f"DELETE FROM docs WHERE seq IN ({seq_marks})", seqs)
             removed += len(seqs)
         return removed
@@ -178,7 +180,8 @@ class SQLiteIndex(IndexBackend):
     def clear(self) -> None:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
-        for table in ("fts", "facets", "docs"):
+        db.execute("INSERT INTO fts (fts) VALUES ('delete-all')")
+        for table in ("postings", "terms", "payloads", "docs"):
             db.execute(f"DELETE FROM {table}")
         db.execute("COMMIT")
 
@@ -205,6 +208,8 @@ class SQLiteIndex(IndexBackend):
         back into the file. Freed pages are reused; the file itself does not shrink."""
         db = self.db
         db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+        # Terms no document has any more (their ids are not reused while any remains).
+        db.execute("DELETE FROM terms WHERE id NOT IN (SELECT term FROM postings)")
         db.execute("PRAGMA optimize")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -214,8 +219,11 @@ class SQLiteIndex(IndexBackend):
         return int(self.db.execute("SELECT count(*) FROM docs").fetchone()[0])
 
     def get(self, document_id: str) -> IndexedDocument | None:
-        row = self.db.execute("SELECT payload FROM docs WHERE id = ?", (document_id,)).fetchone()
-        return from_payload(json.loads(row[0])) if row else None
+        row = self.db.execute(
+            "SELECT (SELECT payload FROM payloads p WHERE p.seq = docs.seq) FROM docs WHERE id = ?",
+            (document_id,),
+        ).fetchone()
+        return unpack_payload(row[0]) if row else None
 
     def get_many(self, ids: Sequence[str]) -> dict[str, IndexedDocument]:
         wanted = list(dict.fromkeys(ids))
@@ -225,18 +233,20 @@ class SQLiteIndex(IndexBackend):
             batch = wanted[start : start + GET_MANY_BATCH]
             marks = ", ".join("?" * len(batch))
             for document_id, payload in self.db.execute(
-                f"SELECT id, payload FROM docs WHERE id IN ({marks})", batch
+                "SELECT id, (SELECT payload FROM payloads p WHERE p.seq = docs.seq) "
+                f"FROM docs WHERE id IN ({marks})",
+                batch,
             ):
-                found[document_id] = from_payload(json.loads(payload))
+                found[document_id] = unpack_payload(payload)
         return found
 
     def same_story(self, document_id: str, limit: int = 20) -> list[Hit]:
         rows = self.db.execute(
-            "SELECT o.payload FROM docs d JOIN docs o ON o.cluster = d.cluster AND o.id != d.id "
-            "WHERE d.id = ? ORDER BY o.date DESC LIMIT ?",
+            "SELECT p.payload FROM docs d JOIN docs o ON o.cluster = d.cluster AND o.id != d.id "
+            "JOIN payloads p ON p.seq = o.seq WHERE d.id = ? ORDER BY o.date DESC LIMIT ?",
             (document_id, limit),
         ).fetchall()
-        return [hit(from_payload(json.loads(r[0])), (), None) for r in rows]
+        return [hit(unpack_payload(r[0]), (), None) for r in rows]
 
     def search(self, request: SearchRequest) -> SearchResult:
         db = self.db
@@ -265,3 +275,8 @@ class SQLiteIndex(IndexBackend):
         reader = SQLiteIndex(self.path)
         reader._local = SimpleNamespace(connection=None)  # type: ignore[assignment]
         return reader
+
+
+def _fts_row(document: IndexedDocument) -> list[str]:
+    streams = word_streams(document)
+    return [" ".join(streams[column]) for column in COLUMNS]

@@ -8,15 +8,14 @@ each batch costs the same and only one batch of payloads is in memory at a time.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
 from myrtille.index.base import IndexedDocument
-from myrtille.index.payload import from_payload
 from myrtille.index.query import Node
 from myrtille.index.sqlite_search import fill_matched
+from myrtille.index.sqlite_tables import unpack_payload
 
 
 class MatchingIndex(Protocol):
@@ -52,7 +51,7 @@ def scan_matches(
         position = 0
         while True:
             rows = db.execute(
-                "SELECT o.pos, d.payload FROM temp.scan_order o JOIN docs d ON d.seq = o.seq "
+                "SELECT o.pos, p.payload FROM temp.scan_order o JOIN payloads p ON p.seq = o.seq "
                 "WHERE o.pos > ? ORDER BY o.pos LIMIT ?",
                 (position, batch_size),
             ).fetchall()
@@ -60,7 +59,7 @@ def scan_matches(
                 return
             position = rows[-1][0]
             for _, payload in rows:
-                yield from_payload(json.loads(payload))
+                yield unpack_payload(payload)
     finally:
         if db.in_transaction:
             db.execute("ROLLBACK")

@@ -9,17 +9,17 @@ same table (``sqlite_scan.py``).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import UTC, datetime, time
 from typing import Any
 
-from myrtille.index.base import FacetCount, SearchRequest, SearchResult
-from myrtille.index.payload import from_payload, stored_time
+from myrtille.index.base import SearchRequest, SearchResult
+from myrtille.index.payload import stored_time
 from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text
 from myrtille.index.snippets import hit, query_terms
+from myrtille.index.sqlite_facets import facets_and_histogram
 from myrtille.index.sqlite_fts import Plan, phrase, plan, ranking_phrases
-from myrtille.index.sqlite_tables import FACET_ROWS, payloads
+from myrtille.index.sqlite_tables import payloads
 
 
 def search_page(db: sqlite3.Connection, request: SearchRequest) -> SearchResult:
@@ -41,41 +41,17 @@ def search_page(db: sqlite3.Connection, request: SearchRequest) -> SearchResult:
     stored = payloads(db, [seq for seq, _ in page])
     terms = query_terms(request.query)
     hits = [
-        hit(
-            from_payload(json.loads(stored[seq])),
-            terms,
-            -score if score is not None else None,
-        )
+        hit(stored[seq], terms, -score if score is not None else None)
         for seq, score in page
         if seq in stored
     ]
     result = SearchResult(
         total=total, hits=hits, page=request.page, per_page=request.per_page, as_of=as_of
     )
-    for facet in request.facets:
-        result.facets[facet] = [
-            FacetCount(value, count, label)
-            for value, label, count in db.execute(
-                "SELECT value, max(label), count(*) AS n "
-                "FROM facets INDEXED BY facets_seq_value "
-                "WHERE field = ? AND seq IN (SELECT seq FROM temp.matched) "
-                "GROUP BY value ORDER BY n DESC, value LIMIT ?",
-                [FACET_ROWS.get(facet, f"facet:{facet}"), request.facet_limit],
-            )
-        ]
-    if request.histogram:
-        bucket = {
-            "day": "substr(date, 1, 10)",
-            "week": "strftime('%Y-W%W', date)",
-            "month": "substr(date, 1, 7)",
-        }[request.histogram]
-        result.histogram = [
-            (str(b), int(n))
-            for b, n in db.execute(
-                f"SELECT {bucket} AS b, count(*) FROM temp.matched "
-                "WHERE date IS NOT NULL GROUP BY b ORDER BY b"
-            )
-        ]
+    if request.facets or request.histogram:
+        result.facets, result.histogram = facets_and_histogram(
+            db, request.facets, request.facet_limit, request.histogram
+        )
     return result
 
 
@@ -98,7 +74,7 @@ def fill_matched(db: sqlite3.Connection, query: Node, ranking: tuple[str, ...], 
             db.execute(
                 "INSERT INTO temp.matched SELECT fts.rowid, "
                 f"{'bm25(fts)' if scored else 'NULL'}, d.date FROM fts "
-                "CROSS JOIN docs d INDEXED BY docs_seq_date ON d.seq = fts.rowid "
+                "CROSS JOIN docs d ON d.seq = fts.rowid "
                 f"WHERE ({rest}) AND fts MATCH ? AND fts.rowid <= ?",
                 [*params, found.match.text, as_of],
             )
@@ -112,7 +88,7 @@ def fill_matched(db: sqlite3.Connection, query: Node, ranking: tuple[str, ...], 
         clause, params = where(db, query)
         db.execute(
             "INSERT INTO temp.matched SELECT d.seq, NULL, d.date "
-            f"FROM docs d INDEXED BY docs_seq_date WHERE ({clause}) AND d.seq <= ?",
+            f"FROM docs d WHERE ({clause}) AND d.seq <= ?",
             [*params, as_of],
         )
     if ranking and not scored:
@@ -133,7 +109,8 @@ def where(db: sqlite3.Connection, node: Node) -> tuple[str, list[Any]]:
         return "d.seq IN (SELECT rowid FROM fts WHERE fts MATCH ?)", [phrase(node)]
     if isinstance(node, Field):
         return (
-            "d.seq IN (SELECT seq FROM facets WHERE field = ? AND value = ?)",
+            "d.seq IN (SELECT p.seq FROM terms t JOIN postings p ON p.term = t.id "
+            "WHERE t.field = ? AND t.value = ? AND t.label = '')",
             [node.name, node.value],
         )
     if isinstance(node, Members):
@@ -141,8 +118,9 @@ def where(db: sqlite3.Connection, node: Node) -> tuple[str, list[Any]]:
         # not an SQL list or an FTS query of that many terms.
         tag = members_tag(db, node)
         return (
-            "d.seq IN (SELECT f.seq FROM temp.members m JOIN facets f "
-            "ON f.field = 'company' AND f.value = m.siren WHERE m.tag = ?)",
+            "d.seq IN (SELECT p.seq FROM temp.members m JOIN terms t ON t.field = 'company' "
+            "AND t.value = m.siren AND t.label = '' JOIN postings p ON p.term = t.id "
+            "WHERE m.tag = ?)",
             [tag],
         )
     if isinstance(node, DateBound):

@@ -14,6 +14,7 @@ from myrtille.config.loading import load_settings
 from myrtille.exceptions import ConfigError
 from myrtille.index.factory import open_index
 from myrtille.index.records import rebuild
+from myrtille.index.sqlite_tables import SCHEMA_VERSION
 from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import open_database
@@ -90,7 +91,7 @@ def test_rebuild_from_the_state_database(tmp_path: Path) -> None:
 
 
 def test_an_index_made_by_an_older_version_says_to_rebuild(tmp_path: Path) -> None:
-    """An SQLite index of the schema before stems (1) is emptied when opened, and searches
+    """An SQLite index of an older schema (here 1) is emptied when opened, and searches
     say to rebuild it until a rebuild has filled it again."""
     settings = load_settings(None, env={}, overrides={"data_dir": str(tmp_path)})
     database = open_database(settings.state_url)
@@ -112,7 +113,10 @@ def test_an_index_made_by_an_older_version_says_to_rebuild(tmp_path: Path) -> No
     search = ["--data-dir", str(tmp_path), "search", "usine"]
     result = CliRunner().invoke(main, search)
     assert "0 documents match" in result.output
-    assert "made by an older version of Myrtille (index schema 1, now 2)" in result.output
+    assert (
+        f"made by an older version of Myrtille (index schema 1, now {SCHEMA_VERSION})"
+        in result.output
+    )
     assert "run 'myrtille index rebuild'" in result.output
     result = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "index", "rebuild"])
     assert result.exit_code == 0 and "1 document indexed (sqlite)" in result.output

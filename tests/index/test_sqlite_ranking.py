@@ -1,7 +1,7 @@
 """The SQLite index ranks by bm25 of the OR of the query's phrases, whichever way it finds
 the documents: one FTS5 MATCH of the text part (which scores while matching, when that
-gives the same score to the bit) or SQL conditions scored apart. And an index made before
-the search indexes existed gets them when opened."""
+gives the same score to the bit) or SQL conditions scored apart. And an index of the
+previous schema is made anew and says to rebuild it."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from myrtille.index.resolver import CodeResolver
 from myrtille.index.sqlite import SQLiteIndex
 from myrtille.index.sqlite_fts import plan
 from myrtille.index.stems import stem
+from myrtille.pipeline.normalise import words_of
 from tests.index.corpus import CORPUS
 from tests.index.test_contract import queries
 
@@ -118,27 +119,61 @@ def test_parsed_queries_rank_as_defined(index: SQLiteIndex, query: str) -> None:
     assert found == expected_ranking(index, node)
 
 
-def test_an_index_from_before_the_search_indexes_gets_them(tmp_path: Path) -> None:
+# The tables of index schema 2 (FTS5 keeping its own copy of the word streams, facet rows
+# as text), as an index written by the previous version has them.
+SCHEMA_2 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE docs (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+    url TEXT, title TEXT, source TEXT, language TEXT, cluster TEXT, kind TEXT,
+    published_at TEXT, date TEXT, payload TEXT NOT NULL);
+CREATE INDEX docs_seq_date ON docs (seq, date);
+CREATE TABLE facets (seq INTEGER NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, label TEXT);
+CREATE INDEX facets_seq_value ON facets (seq, field, value, label);
+CREATE VIRTUAL TABLE fts USING fts5(title, text, title_fr, text_fr, title_en, text_en,
+    tokenize = 'ascii');
+INSERT INTO meta VALUES ('schema_version', '2');
+INSERT INTO docs (id, payload) VALUES ('old', '{}');
+INSERT INTO fts (rowid, title) VALUES (1, 'usine');
+"""
+
+
+def test_an_index_of_schema_2_is_made_anew_and_says_to_rebuild(tmp_path: Path) -> None:
     path = tmp_path / "index.db"
-    old = SQLiteIndex(path)
-    old.create()
-    old.index(CORPUS)
-    old.close()
-    with sqlite3.connect(path) as connection:  # the previous schema's indexes
-        connection.execute("DROP INDEX docs_seq_date")
-        connection.execute("DROP INDEX facets_seq_value")
-        connection.execute("CREATE INDEX facets_seq ON facets (seq, field)")
-    reopened = SQLiteIndex(path)
-    reopened.create()
-    names = {
-        row[0] for row in reopened.db.execute("SELECT name FROM sqlite_master WHERE type='index'")
-    }
-    assert {"docs_seq_date", "facets_seq_value"} <= names and "facets_seq" not in names
+    with sqlite3.connect(path) as connection:
+        connection.executescript(SCHEMA_2)
+    index = SQLiteIndex(path)
+    index.create()
+    assert "index schema 2, now 3" in (index.rebuild_needed() or "")
+    assert index.count() == 0
+    tables = {row[0] for row in index.db.execute("SELECT name FROM sqlite_master")}
+    assert "facets" not in tables and {"payloads", "terms", "postings"} <= tables
+    index.index(CORPUS)
+    index.rebuilt()
     node = parse("aerovolt", CodeResolver())
-    result = reopened.search(SearchRequest(query=node, facets=("lang",), histogram="day"))
+    result = index.search(SearchRequest(query=node, facets=("lang",), histogram="day"))
     assert {hit.id for hit in result.hits} == {"a1", "a2", "a3"}
     assert {f.value: f.count for f in result.facets["lang"]} == {"fr": 2, "en": 1}
-    reopened.close()
+    assert index.rebuild_needed() is None
+    index.close()
+
+
+def test_deleted_documents_leave_nothing_in_the_full_text_index(tmp_path: Path) -> None:
+    """The full-text table keeps no copy of the words: a document is removed by giving
+    FTS5 its streams again, computed from its payload; FTS5's own check then finds every
+    entry of its index accounted for, and the words of a removed document find nothing."""
+    index = SQLiteIndex(tmp_path / "index.db")
+    index.create()
+    index.index(CORPUS)
+    index.index(CORPUS[:2])  # replaced: deleted, then written again
+    index.delete([CORPUS[2].id])
+    index.db.execute("INSERT INTO fts (fts) VALUES ('integrity-check')")
+    rows = index.db.execute("SELECT count(*) FROM fts_docsize").fetchone()[0]
+    assert rows == index.count() == len(CORPUS) - 1
+    gone = " OR ".join(f'"{w}"' for w in words_of(f"{CORPUS[2].title} {CORPUS[2].text}"))
+    left = {r[0] for r in index.db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", [gone])}
+    live = {r[0] for r in index.db.execute("SELECT seq FROM docs")}
+    assert left <= live
+    index.close()
 
 
 def test_a_query_too_deep_for_the_fts5_parser_takes_the_sql_way(index: SQLiteIndex) -> None:
