@@ -138,6 +138,8 @@ class Matcher:
 
     def match(self, document: IndexedDocument) -> list[int]:
         """Ids of the subscriptions whose query the document matches."""
+        if not self.size:
+            return []  # nothing to match: the document's words need not be stemmed
         seen = view(document)
         return sorted(
             s.id
