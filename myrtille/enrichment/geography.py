@@ -41,6 +41,7 @@ class Place:
     region: str
     department: str | None
     code: str  # the INSEE code of the place itself
+    population: int = 0  # given for small communes only
 
 
 def place_key(name: str) -> str:
@@ -68,6 +69,9 @@ class Gazetteer:
         self.department_names: dict[str, str] = {}
         self.codes: dict[str, Place] = {}  # "kind:INSEE code" -> the place
         self.acronyms: set[str] = set()  # names written in capitals ("PACA", "IDF")
+        # The communes below 10,000 inhabitants that are not chefs-lieux, by name: every
+        # homonym kept, for the document's other places to choose among them.
+        self.small: dict[str, list[Place]] = {}
 
     @classmethod
     @cache
@@ -101,6 +105,21 @@ class Gazetteer:
                     row["name"],
                     Place(row["name"], "commune", region, row["department"], row["insee"]),
                 )
+        with base.joinpath("small_communes.csv").open(encoding="utf-8") as handle:
+            small = sorted(csv.DictReader(handle), key=lambda r: -int(r["population"] or 0))
+            for row in small:
+                region = gazetteer.department_region.get(row["department"])
+                if region:
+                    place = Place(
+                        row["name"],
+                        "commune",
+                        region,
+                        row["department"],
+                        row["insee"],
+                        int(row["population"] or 0),
+                    )
+                    gazetteer.codes[f"commune:{row['insee']}"] = place
+                    gazetteer.small.setdefault(place_key(row["name"]), []).append(place)
         return gazetteer
 
     def _add(self, name: str, place: Place) -> None:

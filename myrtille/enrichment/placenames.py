@@ -14,23 +14,16 @@ of ``names.csv``: see ``Ambiguity``.
 
 from __future__ import annotations
 
-import csv
 import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Literal
 
 from myrtille.enrichment.geography import Gazetteer, Place, place_key
 from myrtille.enrichment.patterns import fold
+from myrtille.enrichment.placelists import Ambiguity, demonyms, extra_names
 
-# "word": also a common word ("Tours", "Nice"): counts when capitalised inside a sentence,
-# or after a place cue. "name": also a person, a firm or a foreign place ("Laval",
-# "Orange", "Valence"): counts only after a place cue ("à", "in", "-based"), beside a
-# department in brackets, or when another place of its department (or region) is named.
-Ambiguity = Literal["word", "name"]
 _WORD = re.compile(r"[^\W_]+")
 _JOINERS = re.compile(r"^[ \t\u00a0\-‐'’]*$")
 _ARTICLES = frozenset({"le", "la", "les", "l", "au", "aux", "du", "des"})
@@ -50,6 +43,8 @@ _COMPASS = frozenset(
     {"nord", "sud", "est", "ouest", "north", "south", "east", "west", "northeast"}
     | {"northwest", "southeast", "southwest", "nord-est", "sud-est", "sud-ouest", "nord-ouest"}
 )
+# A small commune named by one word counts after a cue from this population up.
+SMALL_ALONE = 1000
 _SENTENCE_END = re.compile(r"(^|[.!?:;«»\"“”\n]\s*)$")
 # Departments named after their river: after these words the name is the river ("vallée du
 # Rhône", "bords de la Marne", "on the Seine"), not the department.
@@ -107,11 +102,21 @@ class PlaceNameMatcher:
         self.gazetteer = gazetteer
         self.entries: dict[tuple[str, ...], _Entry] = {}
         self.department_region = gazetteer.department_region
-        extra, ambiguity = _names(gazetteer)
+        extra, ambiguity = extra_names(gazetteer)
         for key, place in gazetteer.places.items():
             self._add(key, place, ambiguity.get(key), article=_has_article(place, key))
         for name, (place, rule) in extra.items():
             self._add(place_key(name), place, rule, acronym=name.isupper())
+        # Inhabitants' names, lowercase adjectives or capitalised nouns: "toulousain",
+        # "les Nantais", "a Breton group".
+        for name, (place, rule) in demonyms(gazetteer).items():
+            self._add(place_key(name), place, rule, adjective=True)
+        # Small communes: only with a cue, their department in brackets, or another place
+        # of their department ("à Saint-Vulbas", "Ottmarsheim (Haut-Rhin)").
+        self.small = gazetteer.small
+        for key, homonyms in gazetteer.small.items():
+            biggest = homonyms[0]
+            self._add(key, biggest, "small", article=_has_article(biggest, key))
         # The name lengths (in words) starting with each word, longest first: most words
         # start no name and cost one lookup.
         lengths: dict[str, set[int]] = {}
@@ -133,10 +138,11 @@ class PlaceNameMatcher:
         *,
         article: bool = False,
         acronym: bool = False,
+        adjective: bool = False,
     ) -> None:
         words = tuple(key.split())
         if words and words not in self.entries:
-            self.entries[words] = _Entry(place, ambiguity, article, acronym, False)
+            self.entries[words] = _Entry(place, ambiguity, article, acronym, adjective)
 
     def find(
         self,
@@ -153,6 +159,7 @@ class PlaceNameMatcher:
         blocked = sorted(excluded)
         title_case = _title_case(text[:title_end])
         candidates: list[tuple[PlaceName, _Entry, int, int]] = []
+        surnames: set[str] = set()  # demonyms seen in people's names ("Sarah Breton")
         i = 0
         while i < len(words):
             found = self._longest(text, words, i)
@@ -161,17 +168,24 @@ class PlaceNameMatcher:
                 continue
             end, entry = found
             start_char, end_char = words[i].start, words[end - 1].end
-            if self._stands_alone(text, words, i, end, entry) and not _inside(
-                start_char, end_char, blocked
-            ):
+            inside = _inside(start_char, end_char, blocked)
+            if self._stands_alone(text, words, i, end, entry) and not inside:
                 name = PlaceName(text[start_char:end_char], start_char, end_char, entry.place)
                 candidates.append((name, entry, i, end))
+            elif inside and entry.adjective:
+                surnames.add(text[start_char:end_char])
             i = end
         sure = [(n, e) for n, e, _, _ in candidates if e.ambiguity is None]
         departments = {n.place.department for n, _ in sure if n.place.department}
         regions = {n.place.region for n, _ in sure}
         kept = []
         for name, entry, first, end in candidates:
+            # "Sarah Breton", "Norman Foster": a capitalised demonym in a person's name (and
+            # that person's "Breton said" further on).
+            capitalised = entry.adjective and name.text[0].isupper()
+            if capitalised and (name.text in surnames or _beside_a_name(text, words, first, end)):
+                surnames.add(name.text)
+                continue
             if entry.ambiguity is None:
                 kept.append(name)
                 continue
@@ -182,6 +196,11 @@ class PlaceNameMatcher:
                 if name.place.kind == "commune"
                 else name.place.region in regions
             )
+            if entry.ambiguity == "small":
+                place = self._small_commune(text, words, first, end, departments, cue)
+                if place is not None:
+                    kept.append(PlaceName(name.text, name.start, name.end, place))
+                continue
             if entry.ambiguity == "word":
                 initial = _sentence_initial(text, name.start) or (in_title and title_case)
                 if cue or not initial or corroborated:
@@ -195,6 +214,33 @@ class PlaceNameMatcher:
             if cue or corroborated or bracketed:
                 kept.append(name)
         return kept
+
+    def _small_commune(
+        self,
+        text: str,
+        words: list[_Word],
+        first: int,
+        end: int,
+        departments: set[str | None],
+        cue: bool,
+    ) -> Place | None:
+        """The commune a small commune's name stands for: the homonym in a department the
+        document names, or in the department in brackets, or the only one after a cue."""
+        surface = text[words[first].start : words[end - 1].end]
+        if surface.isupper() or _beside_a_name(text, words, first, end):
+            return None  # "EU" is not Eu; "Marie Dupont" is not Marie
+        homonyms = self.small.get(" ".join(w.folded for w in words[first:end]), [])
+        for place in homonyms:
+            if place.department in departments:
+                return place
+        after = words[end - 1].end
+        for place in homonyms:
+            if _bracketed_department(text, after, place, self.gazetteer):
+                return place
+        if not cue or len(homonyms) != 1:
+            return None
+        # A one-word hamlet after "à" is as often a first name or a word ("à Marie").
+        return homonyms[0] if end - first > 1 or homonyms[0].population >= SMALL_ALONE else None
 
     def _longest(self, text: str, words: list[_Word], i: int) -> tuple[int, _Entry] | None:
         for length in self.lengths.get(words[i].folded, ()):
@@ -233,7 +279,7 @@ class PlaceNameMatcher:
         if len(previous) == 2 and previous[0] in _COMPASS and previous[1] in ("of", "de", "d"):
             return False
         following = [w.folded for w in words[end : end + 3]]
-        if following[:2] and following[:2][-1] in _VENUE_AFTER:
+        if set(following[:2]) & _VENUE_AFTER:
             return False
         return not _river_or_compass(entry.place, words, first, end, following)
 
@@ -241,35 +287,6 @@ class PlaceNameMatcher:
 @cache
 def default_matcher() -> PlaceNameMatcher:
     return PlaceNameMatcher(Gazetteer.default())
-
-
-def _names(
-    gazetteer: Gazetteer,
-) -> tuple[dict[str, tuple[Place, Ambiguity | None]], dict[str, Ambiguity]]:
-    """``names.csv``: extra names (exonyms, adjectives) with their place, and the rules of
-    names that are also words or other things' names."""
-    extra: dict[str, tuple[Place, Ambiguity | None]] = {}
-    ambiguity: dict[str, Ambiguity] = {}
-    base = resources.files("myrtille.config").joinpath("data/geography")
-    with base.joinpath("names.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            rule = row["rule"] or None
-            if rule not in (None, "word", "name"):
-                raise ValueError(
-                    f"names.csv: {row['name']!r} has rule {rule!r}; use word, name or nothing"
-                )
-            if not row["place"]:
-                ambiguity[place_key(row["name"])] = rule  # type: ignore[assignment]
-                continue
-            place = gazetteer.by_code(row["place"])
-            if place is None:
-                raise ValueError(
-                    f"names.csv: {row['name']!r} points to {row['place']!r}, which is not in "
-                    "the gazetteer; write kind:INSEE-code (commune:13055, department:29, "
-                    "region:53)"
-                )
-            extra[row["name"]] = (place, rule)  # type: ignore[assignment]
-    return extra, ambiguity
 
 
 def _has_article(place: Place, key: str) -> bool:

