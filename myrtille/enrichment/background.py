@@ -23,6 +23,8 @@ from datetime import datetime
 
 from spacy.tokens import Span, Token
 
+from myrtille.enrichment.doctext import text_of
+
 # Where a clause ends: strong punctuation, or a comma before a relative pronoun or a
 # coordinating conjunction ("Cellinov, qui emploie 55 personnes, a levé …").
 _CLAUSE_BREAK = re.compile(
@@ -212,7 +214,7 @@ def is_background(
         ):
             return True
     begin, end = _time_scope(sentence, trigger)
-    clause = doc.text[begin:end]
+    clause = text_of(doc)[begin:end]
     if _EARLIER.search(clause):
         return True
     dates: list[tuple[int | None, int | None]] = []

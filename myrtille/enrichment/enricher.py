@@ -23,6 +23,7 @@ from myrtille.enrichment.companies import (
     find_companies,
     main_company,
 )
+from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.events import Event, EventMatcher
 from myrtille.enrichment.geography import Gazetteer
 from myrtille.enrichment.language import LanguageDetector, choose_language
@@ -321,8 +322,9 @@ class Enricher:
             if LABELS.get(e.label_) == "PER" and len(e) > 1
         ]
         excluded += [(m.start, m.end) for m in mentions if m.company_id and m.end > m.start]
+        text = text_of(doc)
         names = self.place_names.find(
-            doc.text,
+            text,
             excluded=excluded,
             title_end=title_end,
         )
@@ -334,8 +336,8 @@ class Enricher:
             if main and self.settings.registry_implies_places
             else None,
             title_end=title_end,
-            lead_end=lead_end(doc.text, title_end),
-            text=doc.text,
+            lead_end=lead_end(text, title_end),
+            text=text,
         )
         result.places += found.places
         result.regions = found.regions

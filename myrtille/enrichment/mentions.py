@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from myrtille.enrichment.companies import CompanyMention, RegistryIndex
+from myrtille.enrichment.doctext import text_of
 
 # spaCy's labels (French models: PER, LOC, ORG, MISC; English: OntoNotes) in our four kinds.
 LABELS = {
@@ -47,7 +48,7 @@ def entity_list(
         )
     for start, end in dict.fromkeys(linked):
         entities.append(
-            stored_entity(doc.text[start:end], "ORG", start, end, title_end, body_start)
+            stored_entity(text_of(doc)[start:end], "ORG", start, end, title_end, body_start)
         )
     return sorted(entities, key=lambda e: (e["field"] != "title", e["start"]))
 
