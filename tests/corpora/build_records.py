@@ -278,14 +278,14 @@ def _sirene() -> Iterator[Case]:
         "sirene-markup-names.csv",
         head
         + good
-        + f'300000001,"{XSS}",62.01Z,A,"<img src=x onerror=alert(1)>",PME,,"<a href=javascript:alert(1)>x</a>"\n',
+        + f'300000007,"{XSS}",62.01Z,A,"<img src=x onerror=alert(1)>",PME,,"<a href=javascript:alert(1)>x</a>"\n',
         "scripts in the name, acronym and usual name",
     )
     yield Case(
         "sirene-controls.csv",
         head
         + good
-        + '300000002,"A\x00B\x1b[31mC\u202e",62.01Z,A,,,,\n300000003,"Saut\r\nde ligne",62.01Z,A,,,,\n',
+        + '300000015,"A\x00B\x1b[31mC\u202e",62.01Z,A,,,,\n300000023,"Saut\r\nde ligne",62.01Z,A,,,,\n',
         "NUL, terminal escapes and CR LF inside names",
     )
     yield Case(
@@ -362,7 +362,7 @@ def _portfolio() -> Iterator[Case]:
     )
     yield Case(
         "portfolio-markup-labels.csv",
-        good + f'300000001,"{XSS}"\n552100554,"<img src=x onerror=alert(1)>"\n',
+        good + f'300000007,"{XSS}"\n552100554,"<img src=x onerror=alert(1)>"\n',
         "scripts in labels",
     )
     yield Case(
