@@ -1,17 +1,24 @@
 """Which company an event belongs to: the subject of the trigger's clause.
 
-The pipelines run without the dependency parser (it would cost more than the whole rest of
-the enrichment), so the subject is found from word order, which French and English press
-sentences keep simple: the subject is the first company named in the trigger's clause
-before the trigger, unless it is a complement ("avec X", "auprès de X", "selon X", "with
-X", "from X"). Two turns reverse the order:
+When the sentence has a dependency parse (``syntax.py`` parses the event sentences only),
+the company is read from it: the subject of the clause that governs the trigger (the noun
+a relative pronoun stands for), with three turns:
 
-- an acquisition in the passive or as a noun ("X est racheté par Y", "l'acquisition de X
-  par Y", "X was acquired by Y") belongs to the buyer Y, the agent after "par"/"by"
-  (gold convention: an acquisition is the acquirer's event);
-- a contract given by a customer ("la DGA attribue à X un marché", "EDF awards X a
-  contract", "commandé à X") belongs to the supplier that receives it, named after the
-  trigger, unless the trigger is itself passive ("X a été retenu par la DGA").
+- an acquisition belongs to the buyer: the agent of a passive or of an action noun ("X est
+  racheté par Y", "le rachat de X par Y", "X was acquired by Y"), never the passive subject
+  (the target); a buyer outside the registry keeps the event (it is not the target's);
+- a contract given by a customer ("la DGA notifie à X un marché", "EDF awarded X a
+  contract") belongs to the supplier that receives it, unless the verb is passive ("X a
+  été retenu par la DGA");
+- an insolvency, a closure or a change of leader whose subject names no company (a court,
+  a person) belongs to the company that complements the trigger ("la liquidation de X",
+  "nommée directrice générale de X").
+
+Without a parse, or when the parse names no company, the subject is found from word order,
+which French and English press sentences keep simple: the first company named in the
+trigger's clause before the trigger, unless it is a complement ("avec X", "auprès de X",
+"selon X", "with X", "from X"); the passive and the customer's turns are read from the
+words "par"/"by" and "à"/"to".
 
 A company that is the subject is chosen whether it is in the registry or not: an event of
 an unlisted company is not given to a listed one named beside it.
@@ -21,11 +28,20 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from myrtille.enrichment.background import clause_of
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.patterns import fold
+from myrtille.enrichment.syntax import (
+    Parsed,
+    agent_of,
+    clause_head,
+    nominal_dependents,
+    recipient_of,
+    subject_of_clause,
+    subtree_span,
+)
 
 # What may stand between a preposition and a company name: "du", "de la", "à la
 # société", "by the Lyon-based".
@@ -97,11 +113,20 @@ def _before(doc_text: str, mention: CompanyMention) -> str:
 
 
 def subject_of(
-    sentence: Span, trigger: Span, kind: str, mentions: list[CompanyMention]
+    sentence: Span,
+    trigger: Span,
+    kind: str,
+    mentions: list[CompanyMention],
+    parsed: Parsed | None = None,
 ) -> CompanyMention | None:
-    """The company the event that ``trigger`` reports in ``sentence`` belongs to, if named."""
+    """The company the event that ``trigger`` reports in ``sentence`` belongs to, if named;
+    ``parsed``: the sentence's dependency parse, when there is one."""
     text = sentence.doc.text
     inside = [m for m in mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
+    if parsed is not None:
+        decided, chosen = _from_parse(parsed, parsed.trigger(trigger), kind, mentions)
+        if decided:
+            return chosen
     if not inside:
         return None
     begin, end = clause_of(sentence, trigger)
@@ -139,4 +164,126 @@ def _customer_side(trigger: Span) -> bool:
     verb = trigger[0]
     return verb.pos_ in ("VERB", "AUX") and (
         verb.norm_ in _CUSTOMER_WORDS or verb.lemma_ in _CUSTOMER_WORDS
+    )
+
+
+# The event's company is not named, and is not the article's main company either.
+UNKNOWN = CompanyMention(None, "", 0, 0, "unknown")
+# Entity labels of proper nouns that name no firm.
+_NOT_FIRMS = frozenset({"PER", "PERSON", "LOC", "GPE", "NORP", "DATE", "FAC"})
+# Action nouns and verbs whose complement, not their subject, is the company concerned.
+_PATIENT_KINDS = ("insolvency", "closure", "leadership")
+
+
+def _from_parse(
+    parsed: Parsed,
+    trigger: Span,
+    kind: str,
+    mentions: list[CompanyMention],
+) -> tuple[bool, CompanyMention | None]:
+    """(True, company) when the parse settles it; (False, None) to fall back on word order."""
+
+    def company_in(token: Token | None) -> CompanyMention | None:
+        if token is None:
+            return None
+        start, end = subtree_span(token)
+        start, end = start + parsed.chars, end + parsed.chars
+        # Overlapping, not only inside: the sentence recogniser may cut a name in two
+        # ("Éolia | Marine remporte …").
+        hits = [m for m in mentions if m.start < end and start < m.end and m.end > m.start]
+        at = token.idx + parsed.chars
+        found = next((m for m in hits if m.start <= at < m.end), hits[0] if hits else None)
+        return found or _named_elsewhere(token, mentions)
+
+    root = trigger.root
+    head = clause_head(root)
+    found = subject_of_clause(head)
+    subject, passive = found if found else (None, False)
+    if kind == "acquisition":
+        agent = agent_of(root) or (agent_of(head) if passive else None)
+        if agent is not None:
+            named = company_in(agent)
+            return True, named or _unlisted(agent, parsed)
+        if passive:
+            return True, UNKNOWN  # "X a été racheté": the buyer is not named
+    customer = kind == "contract" and not passive and _customer_side(trigger)
+    if customer:
+        recipient = recipient_of(head)
+        supplier = company_in(recipient)
+        if supplier is not None:
+            return True, supplier
+        if recipient is not None and _proper_names(recipient):
+            return True, _unlisted(recipient, parsed)
+    named = company_in(subject)
+    if named is not None:
+        return True, named
+    if subject is not None and not customer and kind not in _PATIENT_KINDS:
+        if _proper_names(subject):
+            # "Swedish group Nordhem has agreed to buy Kervan": an unlisted firm's event.
+            return True, _unlisted(subject, parsed)
+        if subject.pos_ in ("NOUN", "PRON"):
+            return True, None  # "l'entreprise", "the new factory": the article's company
+    if kind in _PATIENT_KINDS:
+        for node in (root, head):
+            agent = agent_of(node)
+            for dependent in nominal_dependents(node):
+                if agent is not None and agent.i == dependent.i:
+                    continue
+                named = company_in(dependent)
+                if named is not None:
+                    return True, named
+        if subject is not None and subject.pos_ in ("NOUN", "PRON"):
+            return True, None
+    return False, None
+
+
+def _proper_names(token: Token) -> list[Token]:
+    """The proper nouns that name ``token``'s noun phrase: the head itself or names after
+    it ("le groupe suédois Nordhem"), not a place before it ("the Montpellier company"),
+    a person's name, or words of a clause inside it."""
+    return [
+        t
+        for t in token.subtree
+        if t.pos_ == "PROPN"
+        and t.i >= token.i
+        and t.ent_type_ not in _NOT_FIRMS
+        and not any(_complement(a) for a in _path(t, token))
+    ]
+
+
+def _complement(token: Token) -> bool:
+    """A clause, or a noun after a preposition ("le fondateur de Nuvéo"); a bare noun
+    beside its head ("le groupe Vernay") is a name."""
+    if token.dep_.startswith(("acl", "relcl", "prep", "pobj")):
+        return True
+    return token.dep_.startswith(("nmod", "obl")) and any(c.dep_ == "case" for c in token.children)
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    path = []
+    while token.i != top.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
+
+
+def _named_elsewhere(token: Token, mentions: list[CompanyMention]) -> CompanyMention | None:
+    """A company the document names elsewhere by the proper noun of this noun phrase ("le
+    groupe Vernay" in a title, where the registry spotted only "Vernay" in the text)."""
+    if not _proper_names(token):
+        return None
+    start, end = subtree_span(token)
+    words = f" {fold(token.doc.text[start:end])} "
+    for mention in mentions:
+        if mention.company_id and f" {fold(mention.name)} " in words:
+            return mention
+    return None
+
+
+def _unlisted(agent: Token, parsed: Parsed) -> CompanyMention:
+    """A buyer that is no company mention ("par le groupe suisse Aldermatt", "by a private
+    equity fund"): the event is that buyer's, not the target's, though known by words only."""
+    start, end = subtree_span(agent)
+    return CompanyMention(
+        None, agent.doc.text[start:end], start + parsed.chars, end + parsed.chars, "ner"
     )

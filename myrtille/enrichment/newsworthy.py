@@ -1,0 +1,143 @@
+"""Trigger matches that use an event's words without reporting one.
+
+Each rule is about how the press writes, not about one text:
+
+- a plan, a wish or a rumour said before the trigger in its clause ("envisage de",
+  "compte nouer", "serait en discussions pour", "is said to be", "hopes to", "in talks to");
+- a share of revenue made abroad ("réalise 70 % de son chiffre d'affaires à l'export",
+  "exports account for 30% of sales") describes the firm, it is no export news;
+- insolvencies, liquidations or bankruptcies in the plural are statistics, not one firm's
+  proceedings ("les liquidations judiciaires ont bondi", "company insolvencies rose");
+- a trigger inside the noun phrase that describes a firm ("le fabricant de résines
+  biosourcées", "the turnaround specialist") names its trade, not an event;
+- hiring a successor is a change of leader, not job creation; a workforce that "will still
+  employ 125 people" after cuts is no hiring;
+- some English words open a pattern as verbs only ("name a new chief", not "keep its name");
+- a "plan de sauvegarde de l'emploi" is a job-cuts plan, not a safeguard procedure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from myrtille.enrichment.patterns import fold
+from myrtille.enrichment.syntax import Parsed
+
+_INTENTION = re.compile(
+    r"\b(?:envisag\w*|compt(?:e|ent|ait|aient)\s+(?:bien\s+|aussi\s+|d[ée]sormais\s+)?"
+    r"\w+(?:er|ir|re)|souhait\w*|esp[eè]r\w*|ambitionn\w*|projett?\w*\s+de|"
+    r"r[eé]fl[eé]chi\w*\s+[àa]|song\w*\s+[àa]|[eé]tudi(?:e|ent|ait|aient|er|era)|"
+    r"serai(?:t|ent)|aurai(?:t|ent)|en\s+discussions?|en\s+pourparlers|"
+    r"hop(?:e|es|ed|ing)\s+to|seek(?:s|ing)?\s+to|sought\s+to|(?:is|are|was|were)\s+said\s+to|"
+    r"reportedly|allegedly|in\s+talks|weigh(?:s|ing)|mull(?:s|ing)|explor(?:e|es|ing)|"
+    r"eye(?:s|ing)|consider(?:s|ing|ed)?|intend(?:s|ed)?\s+to|would\s+like\s+to|"
+    r"tempted\s+to)\b",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|pour\s?cent|per\s?cent)|\bpercent\b", re.I)
+_REVENUE = re.compile(
+    r"chiffre\s+d['’]affaires|\bventes\b|\bactivit[ée]\b|\bproduction\b|\bCA\b|"
+    r"\brevenue|\bsales\b|\bturnover\b|\bbusiness\b|\boutput\b",
+    re.IGNORECASE,
+)
+# Insolvency nouns that, in the plural, count cases across firms.
+_STATISTICS = frozenset(
+    {
+        "liquidation",
+        "faillite",
+        "redressement",
+        "defaillance",
+        "procedure",
+        "insolvency",
+        "bankruptcy",
+        "failure",
+        "administration",
+        "receivership",
+    }
+)
+# Nouns that describe what a firm does ("fabricant de …", "… specialist").
+_DESCRIPTORS = frozenset(
+    {
+        "fabricant",
+        "producteur",
+        "specialiste",
+        "editeur",
+        "concepteur",
+        "fournisseur",
+        "pionnier",
+        "expert",
+        "leader",
+        "maker",
+        "manufacturer",
+        "producer",
+        "specialist",
+        "supplier",
+        "provider",
+        "pioneer",
+        "designer",
+    }
+)
+_SUCCESSOR = re.compile(
+    r"^\W*(?:(?:son|sa|leur|un|une|le|la|a|an|its|his|her|their|the)\s+)?"
+    r"(?:(?:nouveau|nouvelle|new|futur|future|prochain|next)\s+)?"
+    r"(?:successeur|successeure|rempla[cç]ant|rempla[cç]ante|successor|replacement|"
+    r"directeur|directrice|pr[ée]sident|pr[ée]sidente|pdg|dg|ceo|chief|boss|chairman|"
+    r"chairwoman|head)\b",
+    re.IGNORECASE,
+)
+_REMAINING = re.compile(r"\b(?:encore|plus\s+que|toujours|still|only|remaining)\b", re.I)
+_JOBS_PLAN = re.compile(r"\s+de\s+l['’]\s?emploi\b", re.IGNORECASE)
+# English lemmas that open an event pattern as verbs only.
+_VERBS_ONLY = frozenset({"name", "head", "chair", "land", "bag", "net", "book", "fire", "sack"})
+
+
+def not_news(kind: str, sentence: Span, trigger: Span, parsed: Parsed | None) -> bool:
+    """Whether the ``kind`` match ``trigger`` in ``sentence`` reports no event."""
+    doc = sentence.doc
+    before = doc.text[_clause_start(sentence, trigger) : trigger.start_char]
+    if _INTENTION.search(before):
+        return True
+    first = trigger[0]
+    if first.lemma_ in _VERBS_ONLY and first.pos_ not in ("VERB", "AUX"):
+        return True
+    if kind == "export" and _SHARE.search(sentence.text) and _REVENUE.search(sentence.text):
+        return True
+    if (
+        kind in ("insolvency", "closure")
+        and first.pos_ == "NOUN"
+        and "Plur" in first.morph.get("Number")
+        and fold(first.lemma_) in _STATISTICS
+    ):
+        return True
+    if kind == "insolvency" and _JOBS_PLAN.match(doc.text, trigger.end_char):
+        return True
+    if kind == "hiring":
+        after = doc.text[trigger.end_char : trigger.end_char + 60]
+        if _SUCCESSOR.search(after) or _REMAINING.search(trigger.text):
+            return True
+    return parsed is not None and _describes_a_firm(parsed.trigger(trigger))
+
+
+def _clause_start(sentence: Span, trigger: Span) -> int:
+    """Where the trigger's clause starts: after the last comma, semicolon, colon or line
+    break before it (a plan said in another clause leaves this one alone)."""
+    text = sentence.doc.text
+    cut = max(
+        text.rfind(mark, sentence.start_char, trigger.start_char) for mark in (",", ";", ":", "\n")
+    )
+    return cut + 1 if cut >= 0 else sentence.start_char
+
+
+def _describes_a_firm(trigger: Span) -> bool:
+    """Whether the trigger complements a noun that says what a firm does, right above it
+    ("fabricant de résines biosourcées", "maker of recycled yarn", "resin maker")."""
+    node = trigger.root
+    if node.dep_ == "pobj" and node.head.lower_ == "of":
+        node = node.head  # "maker of …"
+    elif node.dep_ not in ("nmod", "compound"):
+        return False
+    head = node.head
+    # A descriptor parsed as the root is a sentence whose verb the parser missed.
+    return head.i != node.i and head.head.i != head.i and head.lemma_ in _DESCRIPTORS

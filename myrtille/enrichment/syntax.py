@@ -1,0 +1,213 @@
+"""The dependency parse of the sentences that report an event, and what it tells.
+
+The pipelines run without the parser over whole documents (it would cost more than the rest
+of the enrichment), but a model's parser is kept, disabled, and run here on the few
+sentences where an event trigger matched. It reads the vectors the pipeline's shared tok2vec
+already left on the document (``doc.tensor``), so parsing a sentence costs the parser's own
+step only. A pipeline without a parser (a blank one) gives no parse, and the callers fall
+back on word order.
+
+From the parse: the clause head that governs a trigger, its subject (an antecedent for a
+relative pronoun), a passive agent ("racheté par X", "acquired by X"), the recipient of a
+customer's verb ("attribue à X", "awarded X a contract"), and whether the trigger is
+governed by a verb of intention or doubt ("envisage de", "compte nouer", "is said to be
+considering", "hopes to") or by a conditional ("serait en discussions pour lever").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+# Verbs that make what they govern a plan, a wish, a rumour or a denial, not a fact.
+HEDGING_LEMMAS = frozenset(
+    {
+        # French (lemmas as the French model gives them, folded)
+        "envisager",
+        "etudier",
+        "esperer",
+        "souhaiter",
+        "songer",
+        "reflechir",
+        "ambitionner",
+        "negocier",
+        "dementir",
+        "exclure",
+        "refuser",
+        "renoncer",
+        "projeter",
+        # English
+        "consider",
+        "weigh",
+        "mull",
+        "explore",
+        "hope",
+        "eye",
+        "study",
+        "contemplate",
+        "deny",
+        "refuse",
+        "abandon",
+        "scrap",
+        "shelve",
+        "plot",
+        "discuss",
+        "negotiate",
+    }
+)
+# Adverbs that make the clause they modify hearsay.
+HEARSAY = frozenset({"reportedly", "allegedly", "supposedly", "rumoredly", "apparemment"})
+SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "which", "who", "that", "whom"})
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed sentence: ``span`` carries the parse; its tokens sit ``tokens`` positions and
+    ``chars`` characters before their place in the document (a parsed copy of the sentence)."""
+
+    span: Span
+    tokens: int
+    chars: int
+
+    def trigger(self, trigger: Span) -> Span:
+        doc = self.span.doc
+        start = min(max(trigger.start - self.tokens, 0), len(doc) - 1)
+        return doc[start : max(min(trigger.end - self.tokens, len(doc)), start + 1)]
+
+
+class SentenceParser:
+    """Parses single sentences with a pipeline's disabled parser, each once per document."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.parser = nlp.get_pipe("parser") if "parser" in nlp.component_names else None
+        self._cache: dict[tuple[int, int], Parsed | None] = {}
+        self._doc: Doc | None = None
+
+    def __call__(self, sentence: Span) -> Parsed | None:
+        """``sentence`` with a dependency parse: the document's own when it has one, else a
+        parsed copy of the sentence; None without a parser or the tok2vec's vectors."""
+        doc = sentence.doc
+        if doc.has_annotation("DEP"):
+            return Parsed(sentence, 0, 0)
+        if self.parser is None or doc.tensor is None or doc.tensor.size == 0:
+            return None
+        if doc is not self._doc:
+            self._doc, self._cache = doc, {}
+        # Blank lines around a title would be parsed as words: leave them out.
+        start, end = sentence.start, sentence.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if (start, end) not in self._cache:
+            copy = doc[start:end].as_doc()
+            self._cache[(start, end)] = (
+                Parsed(self.parser(copy)[:], start, doc[start].idx)
+                if len(copy) and copy.tensor.size
+                else None
+            )
+        return self._cache[(start, end)]
+
+
+def clause_head(token: Token) -> Token:
+    """The nearest ancestor (or ``token`` itself) that has a subject, else the root."""
+    for node in (token, *token.ancestors):
+        if any(child.dep_ in SUBJECTS for child in node.children):
+            return node
+    return _root(token)
+
+
+def _root(token: Token) -> Token:
+    while token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def subject_of_clause(head: Token) -> tuple[Token, bool] | None:
+    """The subject of ``head`` and whether it is a passive one; a relative pronoun stands
+    for the noun its clause qualifies ("Optiwave, qui lève …", "X, which raised …")."""
+    for child in head.children:
+        if child.dep_ not in SUBJECTS:
+            continue
+        passive = child.dep_ in ("nsubj:pass", "nsubjpass")
+        if child.lower_ in RELATIVE_PRONOUNS and head.dep_.startswith(("acl", "relcl")):
+            return head.head, passive
+        return child, passive
+    return None
+
+
+def agent_of(node: Token) -> Token | None:
+    """The agent of a passive verb or of an action noun: the noun after "par"/"by"."""
+    for child in node.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if child.dep_ in ("obl:agent", "obl:mod", "obl", "nmod") and any(
+            c.dep_ == "case" and c.lower_ == "par" for c in child.children
+        ):
+            return child
+    return None
+
+
+def recipient_of(verb: Token) -> Token | None:
+    """Who a customer's verb gives to: "attribue à X", "awarded X a contract", "to X"."""
+    for child in verb.children:
+        if child.dep_ in ("dative", "iobj"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+        if child.dep_ in ("obl:arg", "obl", "obl:mod") and any(
+            c.dep_ == "case" and c.lower_ in ("à", "a", "au", "aux") for c in child.children
+        ):
+            return child
+    return None
+
+
+def hedged(trigger: Span) -> bool:
+    """Whether a verb of intention, doubt or denial, a conditional or a hearsay adverb
+    governs the trigger (the trigger's own words excepted)."""
+    inside = {t.i for t in trigger}
+    node = trigger.root
+    while True:
+        if node.i not in inside and node.lemma_ in HEDGING_LEMMAS:
+            return True
+        if _conditional(node) or any(c.lower_ in HEARSAY for c in node.children):
+            return True
+        # A coordinated clause stands on its own ("vise 50 % à l'export et va recruter").
+        if node.head.i == node.i or node.dep_ in ("conj", "parataxis"):
+            return False
+        node = node.head
+
+
+def _conditional(node: Token) -> bool:
+    """A French conditional on the verb or on its auxiliary or copula ("serait"); "devrait"
+    (is expected to) announces, it does not doubt."""
+    if "Cnd" in node.morph.get("Mood") and node.lemma_ != "devoir":
+        return True
+    return any(
+        c.dep_ in ("aux", "aux:tense", "cop")
+        and "Cnd" in c.morph.get("Mood")
+        and c.lemma_ != "devoir"
+        for c in node.children
+    )
+
+
+def subtree_span(token: Token) -> tuple[int, int]:
+    """Character bounds of ``token``'s subtree in its own document."""
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right)
+
+
+def nominal_dependents(token: Token) -> Iterator[Token]:
+    """The nouns that complement ``token``: "liquidation de X", "fermeture de l'usine de X",
+    "directrice générale des Laboratoires Verdier"."""
+    for child in token.children:
+        if child.dep_ in ("nmod", "obl", "obl:mod", "obj", "dobj", "xcomp", "prep", "pobj"):
+            yield child
