@@ -151,8 +151,12 @@ class FoldNorm:
     It runs after the statistical components, which use NORM as a feature.
     """
 
+    def __init__(self) -> None:
+        # Folded forms of the pipeline's strings, found once (one pipeline, one vocabulary).
+        self.folded: dict[int, int] = {}
+
     def __call__(self, doc: Doc) -> Doc:
-        return fold_doc(doc)
+        return fold_doc(doc, self.folded)
 
 
 class CompanyRuler:

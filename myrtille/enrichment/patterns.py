@@ -27,7 +27,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, Protocol
 
-from spacy.attrs import LEMMA, LIKE_NUM, NORM
+import numpy
+from spacy.attrs import LEMMA, LIKE_NUM, NORM, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -59,17 +60,37 @@ def register_extensions() -> None:
         Token.set_extension("fold_text", getter=_folded_text)
 
 
-def fold_doc(doc: Doc) -> Doc:
+def fold_doc(doc: Doc, folded: dict[int, int] | None = None) -> Doc:
     """Fold each token's lemma (into LEMMA) and text (into NORM), once per document.
 
     Run after the statistical components, which read NORM as a feature; blank pipelines
-    have no lemmas, so the folded text stands in for them.
+    have no lemmas, so the folded text stands in for them. ``folded``: string hash ->
+    its folded form's hash, kept by the caller across the documents of one vocabulary
+    (whose string store holds every folded form it lists).
     """
-    for token in doc:
-        folded = fold(token.text)
-        token.norm_ = folded
-        token.lemma_ = fold(token.lemma_) if token.lemma_ else folded
+    strings = doc.vocab.strings
+    cache = {} if folded is None else folded
+    if len(cache) > MAX_FOLDED:
+        cache.clear()
+    values = []
+    # Arrays of hashes rather than Token objects: one Python object less per token.
+    for orth, lemma in doc.to_array([ORTH, LEMMA]).tolist():
+        norm = cache.get(orth)
+        if norm is None:
+            norm = cache[orth] = strings.add(fold(strings[orth]))
+        if lemma:
+            folded_lemma = cache.get(lemma)
+            if folded_lemma is None:
+                folded_lemma = cache[lemma] = strings.add(fold(strings[lemma]))
+            values.append((norm, folded_lemma))
+        else:
+            values.append((norm, norm))
+    if values:
+        doc.from_array([NORM, LEMMA], numpy.array(values, dtype=numpy.uint64))
     return doc
+
+
+MAX_FOLDED = 500_000
 
 
 class PatternError(ValueError):

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from myrtille.enrichment.patterns import PatternSet, fold
+from myrtille.enrichment.patterns import PatternSet, fold, fold_doc
 
 NLP = spacy.blank("fr")
 # Few words, so that patterns match often and matches overlap.
@@ -82,3 +82,31 @@ def test_a_wildcard_match_is_found_whole_at_the_end_of_a_stretch() -> None:
         ("event:fundraising", 10, 13),
     ]
     assert patterns(doc) == whole_document(patterns, doc)
+
+
+def fold_token_by_token(doc: Doc) -> list[tuple[str, str]]:
+    """What ``fold_doc`` stands for, token by token."""
+    return [(fold(t.text), fold(t.lemma_) if t.lemma_ else fold(t.text)) for t in doc]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(st.sampled_from("aeÉéèœ’'ʼ-Ç12 "), min_size=1, max_size=6).filter(
+                lambda w: w.strip() == w and " " not in w
+            ),
+            st.sampled_from(["", "Évènement", "l’usine", "lever"]),
+        ),
+        max_size=12,
+    )
+)
+def test_fold_doc_folds_every_token_as_fold_does(tokens: list[tuple[str, str]]) -> None:
+    folded: dict[int, int] = {}
+    for _ in range(2):  # the second time from the hashes kept the first
+        doc = Doc(NLP.vocab, words=[w for w, _ in tokens])
+        for token, (_, lemma) in zip(doc, tokens, strict=True):
+            token.lemma_ = lemma
+        expected = fold_token_by_token(doc)
+        fold_doc(doc, folded)
+        assert [(t.norm_, t.lemma_) for t in doc] == expected
