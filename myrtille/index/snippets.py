@@ -11,10 +11,12 @@ phrase before a lone word, then the place where most of the query's terms meet.
 from __future__ import annotations
 
 import html
+import importlib.util
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from pathlib import Path
 
 from myrtille.index.base import Hit, IndexedDocument
 from myrtille.index.query import And, Node, Or, Text
@@ -47,10 +49,22 @@ def _folded(word: str) -> str:
 @cache
 def _stop_words() -> frozenset[str]:
     # Loaded only when a phrase is absent from a text (it matched the title, or a lemma).
-    from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+    return frozenset(fold_text(w) for w in spacy_stop_words("fr") | spacy_stop_words("en"))
 
-    return frozenset(fold_text(w) for w in FR | EN)
+
+def spacy_stop_words(language: str) -> set[str]:
+    """spaCy's stop words for ``language``, read from their module alone: importing it as
+    ``spacy.lang.fr.stop_words`` runs ``spacy.lang.fr`` first, which compiles the French
+    tokenizer's exceptions (8 s on a 2-core machine), inside the first request that
+    needed a snippet."""
+    spacy = importlib.util.find_spec("spacy")
+    assert spacy is not None and spacy.origin is not None, "spaCy is a dependency"
+    path = Path(spacy.origin).parent / "lang" / language / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_myrtille_stop_words_{language}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return set(module.STOP_WORDS)
 
 
 def _matches(text: str, terms: Iterable[Term]) -> list[tuple[int, int, int, Term]]:

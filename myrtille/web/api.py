@@ -8,6 +8,7 @@ its thread pool. Errors are JSON objects ``{"error": code, "message": text}`` (p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from functools import cache
@@ -16,7 +17,7 @@ from typing import Annotated, Any
 from fastapi import Request, Security
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from myrtille.config.durations import format_duration
 from myrtille.index.base import FACET_FIELDS, IndexedDocument
@@ -77,6 +78,21 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
         429: "Too many requests for this API key (web.rate_limits.api); see Retry-After",
     }
     return {s: {"model": ErrorBody, "description": described[s]} for s in statuses}
+
+
+# -- parameters -----------------------------------------------------------------------
+
+
+def _iso_day(value: object) -> object:
+    # pydantic alone would read 0 as 1970-01-01 (a timestamp) and take a datetime with a
+    # zero time; the schema says format: date, and so does the server.
+    if isinstance(value, str) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise ValueError("a day is written YYYY-MM-DD")
+    return value
+
+
+# A day in a query parameter: YYYY-MM-DD and nothing else.
+Day = Annotated[date, BeforeValidator(_iso_day)]
 
 
 # -- authentication -------------------------------------------------------------------

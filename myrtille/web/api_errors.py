@@ -18,11 +18,13 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
+from myrtille.web import api_schema
 from myrtille.web.api import ApiError
 from myrtille.web.ui import errors as ui_errors
 
 API_PREFIX = "/api/v1"
 REASONS = {404: "not_found", 405: "method_not_allowed"}
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
 
 def in_api(request: Request) -> bool:
@@ -68,12 +70,15 @@ def allowed_methods(request: Request) -> str:
     """Every method the path answers to. Starlette's 405 names only the methods of the
     first route whose path matched, while FastAPI makes one route per method: a path with
     GET and POST would answer ``Allow: GET``."""
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches({**request.scope, "method": "\0"})
-        if match is Match.PARTIAL:
-            methods |= getattr(route, "methods", None) or set()
-    return ", ".join(sorted(methods))
+    allowed = [
+        method
+        for method in METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+        )
+    ]
+    return ", ".join(allowed)
 
 
 def install(app: FastAPI) -> None:
@@ -112,7 +117,8 @@ def install(app: FastAPI) -> None:
 
 
 def documented_openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
-    """The schema with /api/v1's 422 replaced by the 400 ErrorBody it now is."""
+    """The schema with /api/v1's 422 replaced by the 400 ErrorBody it now is, and what
+    ``api_schema.complete`` adds."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -136,6 +142,7 @@ def documented_openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
                             },
                         },
                     )
+        api_schema.complete(schema)
         app.openapi_schema = schema
         return schema
 

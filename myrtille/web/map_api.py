@@ -6,13 +6,12 @@ it needs an API key and answers errors as ``{"error", "message"}`` (``api.py``).
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from myrtille.web.api import ApiError, errors, require_agent, search_query, state
+from myrtille.web.api import ApiError, Day, errors, require_agent, search_query, state
 from myrtille.web.schemas import MapAreaOut, MapOut
 from myrtille.web.territory import Level, counts_csv, period_query, territory_counts
 
@@ -39,8 +38,8 @@ def territory_map(
         str, Query(description="A query of the query language", examples=["event:acquisition"])
     ] = "",
     level: Annotated[Level, Query(description="department or region")] = "department",
-    after: Annotated[date | None, Query(description="Documents filed on or after this day")] = None,
-    before: Annotated[date | None, Query(description="Documents filed before this day")] = None,
+    after: Annotated[Day | None, Query(description="Documents filed on or after this day")] = None,
+    before: Annotated[Day | None, Query(description="Documents filed before this day")] = None,
     format: Annotated[Literal["json", "csv"], Query(description="json or csv")] = "json",
 ) -> MapOut | Response:
     app = state(request)

@@ -4,7 +4,7 @@ language, one page or a streamed export, and one document with the rest of its s
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -16,6 +16,7 @@ from myrtille.index.query import And, DateBound, Node
 from myrtille.store.schema import MAX_ROW_ID
 from myrtille.web.api import (
     ApiError,
+    Day,
     errors,
     export_response,
     facet_labels,
@@ -68,10 +69,8 @@ def search(
         int | None,
         Query(ge=0, le=MAX_ROW_ID, description="The as_of of the first page, for later pages"),
     ] = None,
-    since: Annotated[date | None, Query(description="Documents filed on or after this day")] = None,
-    until: Annotated[
-        date | None, Query(description="Documents filed on or before this day")
-    ] = None,
+    since: Annotated[Day | None, Query(description="Documents filed on or after this day")] = None,
+    until: Annotated[Day | None, Query(description="Documents filed on or before this day")] = None,
     format: Annotated[
         Literal["json", "csv", "jsonl"],
         Query(

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictBool
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -102,7 +102,7 @@ class SubscriptionIn(BaseModel):
         description="Subscribe someone else: the subscription waits for their confirmation. "
         "Default: the agent's own email (active at once)",
     )
-    urgent: bool | None = Field(
+    urgent: StrictBool | None = Field(  # 0 or "yes" is not a boolean
         default=None,
         description="Send urgent legal notices about the companies of a portfolio the query "
         "names at once, even when daily or weekly. Default: on when the query uses "
@@ -115,7 +115,7 @@ class SubscriptionChangeIn(BaseModel):
 
     name: str | None = Field(default=None, description="The subscription's name")
     frequency: str | None = Field(default=None, json_schema_extra={"enum": list(FREQUENCIES)})
-    urgent: bool | None = Field(default=None, description="See SubscriptionIn.urgent")
+    urgent: StrictBool | None = Field(default=None, description="See SubscriptionIn.urgent")
 
 
 class PreviewHitOut(BaseModel):

@@ -323,17 +323,17 @@ def test_the_openapi_schema_describes_every_endpoint(live: Live) -> None:
                 "format",
             },
             "SearchOut",
-            {"200", "400", "401"},
+            {"200", "400", "401", "429"},
         ),
         "/api/v1/documents/{document_id}": (
             {"document_id"},
             "DocumentOut",
-            {"200", "400", "401", "404"},
+            {"200", "400", "401", "404", "429"},
         ),
         "/api/v1/trends": (
             {"company", "sector", "event", "q", "interval", "periods", "baseline", "format"},
             "TrendOut",
-            {"200", "400", "401"},
+            {"200", "400", "401", "429"},
         ),
     }
     for path, (params, model, statuses) in expected.items():

@@ -5,9 +5,6 @@ at a time hold across both, and "poll now" takes the crawl job's per-source lock
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -27,7 +24,8 @@ from myrtille.store.database import open_database
 from myrtille.store.locks import lock_sources
 from myrtille.web.auth import create_agent, set_password
 from tests.crawlers.pages import rss
-from tests.web.conftest import csrf_of, free_port
+from tests.web.conftest import csrf_of
+from tests.web.serve_process import myrtille_serve
 
 NAME = "agence-bretagne"
 PASSWORD = "a long enough password"
@@ -50,37 +48,6 @@ class Pair:
         # The processes trust 127.0.0.1 as their proxy: each test is its own client.
         headers["X-Forwarded-For"] = forwarded_for
         return httpx.Client(base_url=self.urls[n], headers=headers, timeout=30)
-
-
-@contextmanager
-def myrtille_serve(config: Path, log: Path) -> Iterator[str]:
-    """``myrtille serve`` in a child process, as an operator starts it; yields its URL."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MYRTILLE", "FORWARDED"))}
-    command = [sys.executable, "-m", "myrtille", "--config", str(config), "serve"]
-    with log.open("wb") as output:
-        server = subprocess.Popen(
-            [*command, "--port", str(port)],
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                assert server.poll() is None and time.monotonic() < deadline, log.read_text()
-                time.sleep(0.1)
-            yield url
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
 
 
 @contextmanager
