@@ -18,7 +18,9 @@ MIN_LETTERS = 20
 # Overriding a declared language needs more text and more certainty than guessing one.
 CHECK_LETTERS = 100
 OVERRIDE_CONFIDENCE = 0.9
-_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+# Everything but a letter: removing these and measuring what is left counts the letters
+# without a list of one-character strings.
+_NOT_LETTERS = re.compile(r"[\W\d_]+", re.UNICODE)
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
 
@@ -33,7 +35,7 @@ class LanguageDetector:
 
     def detect(self, text: str) -> tuple[str | None, float]:
         sample = text[:3000]
-        if len(_LETTERS.findall(sample)) < MIN_LETTERS:
+        if _letters(sample) < MIN_LETTERS:
             return None, 0.0
         language, probability = self._identifier.classify(sample)
         return (
@@ -41,6 +43,10 @@ class LanguageDetector:
             if probability >= MIN_CONFIDENCE
             else (None, float(probability))
         )
+
+
+def _letters(text: str) -> int:
+    return len(_NOT_LETTERS.sub("", text))
 
 
 def normalise_code(declared: str | None) -> str | None:
@@ -58,7 +64,7 @@ def choose_language(
     code = normalise_code(declared)
     sample = f"{title}\n{text}"
     if code:
-        if len(_LETTERS.findall(sample[:3000])) < CHECK_LETTERS:
+        if _letters(sample[:3000]) < CHECK_LETTERS:
             return code, "declared"
         # A check needs less text than a guess: the first 1,000 characters are plenty.
         detected, probability = detector.detect(sample[:1000])
