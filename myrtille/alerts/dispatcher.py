@@ -31,7 +31,7 @@ from myrtille.alerts.describe import company_names, describe
 from myrtille.alerts.excerpt import excerpt
 from myrtille.config.settings import Settings
 from myrtille.index.base import IndexBackend
-from myrtille.store.claims import OUTBOX, ClaimHolds, held
+from myrtille.store.claims import OUTBOX, UNSETTLED_OUTBOX, ClaimHolds, held
 from myrtille.store.database import Database
 from myrtille.store.schema import Document, utcnow
 from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription
@@ -80,22 +80,58 @@ class Dispatcher:
         # The locks of this run's claims (store/claims.py): closed at the end of the run,
         # whatever happened, so rows it could not record go back at once.
         self.holds = ClaimHolds(database)
+        # When the row in hand was taken (its claim moment from then on).
+        self._taken_at: datetime | None = None
 
     def run(self, limit: int | None = None) -> DispatchReport:
         """Send every due row once; returns what happened."""
         report = DispatchReport()
         self._release_stale()
+        self._settle_earlier()
         try:
             while limit is None or report.sent + report.retried + report.failed < limit:
                 rows, claimed_at = self._claim(BATCH)
                 if not rows:
                     break
-                for row_id in rows:
-                    self._deliver(row_id, claimed_at, report)
+                for n, row_id in enumerate(rows):
+                    self._taken_at = None
+                    try:
+                        self._deliver(row_id, claimed_at, report)
+                    except BaseException:
+                        # A write refused mid-batch: these rows are ours, unsent (the one in
+                        # hand maybe sent: the window), and our next run gives them back.
+                        moments = [claimed_at, *([self._taken_at] if self._taken_at else [])]
+                        UNSETTLED_OUTBOX.add(
+                            self.database,
+                            [(row_id, moments), *((r, [claimed_at]) for r in rows[n + 1 :])],
+                        )
+                        raise
                     self.holds.let_go(OUTBOX, [row_id])
         finally:
             self.holds.close()
         return report
+
+    def _settle_earlier(self) -> None:
+        """Give back the rows an earlier run of this process claimed and could not settle
+        (they would wait STALE_SENDING otherwise)."""
+        owed = UNSETTLED_OUTBOX.take(self.database)
+        if not owed:
+            return
+        try:
+            with self.database.session() as session:
+                for row_id, moments in owed:
+                    session.execute(
+                        update(OutboxItem)
+                        .where(
+                            OutboxItem.id == row_id,
+                            OutboxItem.status == "sending",
+                            OutboxItem.next_attempt_at.in_(moments),
+                        )
+                        .values(status="pending")
+                    )
+        except BaseException:
+            UNSETTLED_OUTBOX.add(self.database, owed)
+            raise
 
     def _release_stale(self) -> None:
         with self.database.session() as session:
@@ -180,6 +216,7 @@ class Dispatcher:
             # Still ours? A batch slower than STALE_SENDING may have been given back and
             # claimed by another dispatcher (with its own moment): then it sends, not us.
             # Taking the row restarts its stale clock, so the limit is per message.
+            self._taken_at = self.clock()
             taken = session.execute(
                 update(OutboxItem)
                 .where(
@@ -187,7 +224,7 @@ class Dispatcher:
                     OutboxItem.status == "sending",
                     OutboxItem.next_attempt_at == claimed_at,
                 )
-                .values(next_attempt_at=self.clock())
+                .values(next_attempt_at=self._taken_at)
             ).rowcount
             row = session.get(OutboxItem, row_id) if taken else None
             if row is None:

@@ -91,6 +91,26 @@ class IntakeQueue:
         tokens = {d.claimed_by for d in documents if (d.claimed_by or "").endswith(HELD)}
         self.holds.let_go(INTAKE, [_claim_key(t) for t in tokens if t])
 
+    def give_back(self, documents: Sequence[Document]) -> int:
+        """Give back this claim of ``documents`` (those still claimed by it)."""
+        with self.database.session() as session:
+            given = 0
+            for token in {d.claimed_by for d in documents if d.claimed_by}:
+                ids = [d.id for d in documents if d.claimed_by == token]
+                given += (
+                    session.execute(
+                        update(Document)
+                        .where(
+                            Document.id.in_(ids),
+                            Document.status == "claimed",
+                            Document.claimed_by == token,
+                        )
+                        .values(status="pending", claimed_by=None, claimed_at=None)
+                    ).rowcount
+                    or 0
+                )
+            return given
+
     def release_orphaned(self) -> int:
         """Give back at once the claims whose holder died (its lock is gone with its
         session; PostgreSQL). Claims held by no lock wait for their stale age."""

@@ -65,6 +65,9 @@ class ProcessingStage:
         self.enricher = enricher
         self.index = index
         self._matcher: Matcher | None = None
+        # Claims a failed batch could not give back (the database refused the write too):
+        # ours, so the next run gives them back, not the stale age an hour later.
+        self._owed: list[Document] = []
         self._matcher_version: tuple[tuple[int, str], tuple[int, str]] | None = None
 
     def run(
@@ -72,6 +75,9 @@ class ProcessingStage:
     ) -> ProcessReport:
         """Enrich everything pending (or ``limit`` documents) and return what happened."""
         report = ProcessReport()
+        if self._owed:
+            self.intake.give_back(self._owed)
+            self._owed = []
         self.intake.release_stale(STALE_CLAIM)
         orphaned = self.intake.release_orphaned()
         if orphaned:
@@ -121,7 +127,7 @@ class ProcessingStage:
             )
         except BaseException:
             # Whatever happened, the claims go back to the queue for another try.
-            self.intake.release([d.id for d in batch])
+            self._release_quietly(batch)
             raise
         try:
             moved = self._store(results, report)
@@ -129,20 +135,21 @@ class ProcessingStage:
             # The batch's transaction rolled back: nothing of it was stored. Give the
             # claims back now rather than after STALE_CLAIM (a locked or full database
             # would otherwise hold these documents for an hour).
-            self._release_quietly([d.id for d in batch])
+            self._release_quietly(batch)
             raise
         # Documents of earlier batches that joined a story here are indexed again.
         done = {r.document_id for r in results if not r.error}
         self._index([*sorted(done), *sorted(moved - done)], report)
         report.batches += 1
 
-    def _release_quietly(self, ids: list[str]) -> None:
+    def _release_quietly(self, batch: list[Document]) -> None:
         try:
-            self.intake.release(ids)
+            self.intake.give_back(batch)
         except Exception:
-            # The database that failed the batch may refuse this too; the stale-claim
-            # release at the next run (or a restart) gives them back then.
-            log.warning("could not give back %d claimed document(s) yet", len(ids))
+            # The database that failed the batch may refuse this too: the next run tries
+            # again (a restart of `myrtille run` gives every claim back as well).
+            self._owed.extend(batch)
+            log.warning("could not give back %d claimed document(s) yet", len(batch))
 
     def matcher(self) -> Matcher:
         """The active subscriptions; reloaded when they or a portfolio change, without a

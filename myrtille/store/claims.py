@@ -115,3 +115,26 @@ def held(session: Session, namespace: int) -> set[int]:
         {"ns": namespace},
     )
     return {int(row[0]) for row in rows}
+
+
+class Unsettled:
+    """Claims this process made and could not settle because the database refused a write
+    (a full disk, a lost connection): the work is this process's own, so it gives them
+    back at its next run instead of leaving them to their stale age. Keyed by database,
+    each claim with the claim moments it may carry (a later claim has another)."""
+
+    def __init__(self) -> None:
+        self._owed: dict[str, list[tuple[Any, list[Any]]]] = {}
+        self._guard = threading.Lock()
+
+    def add(self, database: Database, claims: Iterable[tuple[Any, list[Any]]]) -> None:
+        with self._guard:
+            self._owed.setdefault(str(database.url), []).extend(claims)
+
+    def take(self, database: Database) -> list[tuple[Any, list[Any]]]:
+        with self._guard:
+            return self._owed.pop(str(database.url), [])
+
+
+# The outbox's: dispatchers are made per run, the process outlives them.
+UNSETTLED_OUTBOX = Unsettled()
