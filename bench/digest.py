@@ -6,6 +6,11 @@ message per subscriber and keeps the watermark; the baseline, in the same run, s
 the same number of already-rendered messages of the same size with bare ``smtplib``.
 ``ratio`` = ours ÷ baseline messages/s.
 
+Checks: every subscriber got one message with its three items; the first ``SAMPLE``
+messages arrived byte for byte as rendered, and each is the message the library path
+(``render_digest`` + ``wire_bytes``, what digests were before issue 16) writes for the
+same digest, once its Date, Message-ID and MIME boundary (drawn at random) are set aside.
+
     .venv/bin/python bench/digest.py [--subscribers 10000] [--json]
 """
 
@@ -13,12 +18,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import smtplib
 import socket
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime
+from email.message import EmailMessage
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,9 +34,14 @@ if str(ROOT) not in sys.path:
 
 from aiosmtpd.controller import Controller  # noqa: E402
 
+from bench.benchlib import check  # noqa: E402
 from bench.index import documents  # noqa: E402
 from myrtille.alerts.channels.email import EmailChannel  # noqa: E402
+from myrtille.alerts.delivery import Digest  # noqa: E402
+from myrtille.alerts.digest_mail import DigestMail  # noqa: E402
 from myrtille.alerts.digests import DigestBuilder  # noqa: E402
+from myrtille.alerts.mail import render_digest  # noqa: E402
+from myrtille.alerts.wire import wire_bytes  # noqa: E402
 from myrtille.config.loading import load_settings  # noqa: E402
 from myrtille.index.factory import open_index  # noqa: E402
 from myrtille.store.database import open_database  # noqa: E402
@@ -44,15 +56,50 @@ from myrtille.store.subscriptions import (  # noqa: E402
 SECRET = "a benchmark secret, long enough"
 
 
+SAMPLE = 200
+# What the library draws at random for each message: set aside when comparing.
+DRAWN = re.compile(rb"^(Date|Message-ID): [^\r]*\r$|=+\d{19}==", re.M)
+
+
 class Counter:
     def __init__(self) -> None:
         self.count = 0
         self.size = 0
+        self.first: list[bytes] = []
 
     async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
         self.count += 1
         self.size = len(envelope.content)
+        if len(self.first) < SAMPLE:
+            self.first.append(envelope.original_content or envelope.content)
         return "250 OK"
+
+
+def capture_rendered() -> list[tuple[Digest, bytes | EmailMessage]]:
+    """The first SAMPLE digests the run renders, with what it rendered."""
+    captured: list[tuple[Digest, bytes | EmailMessage]] = []
+    render = DigestMail.render
+
+    def capturing(self, digest, now=None):  # type: ignore[no-untyped-def]
+        rendered = render(self, digest, now)
+        if len(captured) < SAMPLE:
+            captured.append((digest, rendered))
+        return rendered
+
+    DigestMail.render = capturing  # type: ignore[method-assign]
+    return captured
+
+
+def same_as_library(
+    captured: list[tuple[Digest, bytes | EmailMessage]], received: list[bytes], email
+) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+    rendered = [r if isinstance(r, bytes) else wire_bytes(r, email) for _, r in captured]
+    library = [wire_bytes(render_digest(digest, email), email) for digest, _ in captured]
+    return {
+        "sample sent as rendered": rendered == received[: len(rendered)],
+        "sample as the library writes it": [DRAWN.sub(b"", r) for r in rendered]
+        == [DRAWN.sub(b"", old) for old in library],
+    }
 
 
 def main() -> int:
@@ -115,12 +162,16 @@ def main() -> int:
                         )
             email = EmailChannel(settings, SECRET.encode())
             builder = DigestBuilder(settings, database, index, email.send_digest)
+            captured = capture_rendered()
             started = time.perf_counter()
-            with email.sender.batch():
+            with email.digest_run():
                 report = builder.run("daily", now=datetime.now(UTC), force=True)
             ours = time.perf_counter() - started
-            assert report.sent == args.subscribers, report
-            assert counter.count == args.subscribers
+            checks = {
+                "one digest per subscriber": report.sent == counter.count == args.subscribers,
+                "three items each": report.items == 3 * args.subscribers,
+                **same_as_library(captured, counter.first, settings.email),
+            }
             size = counter.size
             body = (b"x" * 76 + b"\r\n") * max((size - 60) // 78, 2)
             message = b"From: a@b.fr\r\nTo: c@d.fr\r\nSubject: x\r\n\r\n" + body
@@ -142,13 +193,14 @@ def main() -> int:
             database.dispose()
     finally:
         controller.stop()
+    passed = check(checks)
     if args.json:
         print(json.dumps(results))
     else:
         print("== results ==")
         for key, value in results.items():
             print(f"{key}: {value}")
-    return 0
+    return 0 if passed else 1
 
 
 if __name__ == "__main__":

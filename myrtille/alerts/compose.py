@@ -15,6 +15,7 @@ returns None otherwise, and the caller builds the message the general way.
 from __future__ import annotations
 
 import random
+import re
 import sys
 from datetime import UTC, datetime
 from email import quoprimime
@@ -22,12 +23,13 @@ from email.headerregistry import Address
 from email.utils import format_datetime, make_msgid
 from functools import lru_cache
 
-from myrtille.alerts.wire import POLICY, SMTP_POLICY, dkim_signature, safe_header
+from myrtille.alerts.wire import POLICY, SMTP_POLICY, dkim_signature, fold_raw, safe_header
 from myrtille.config.delivery import EmailSettings
 
 _NL = b"\r\n"
 # email.generator's boundary: fifteen "=", a random number of sys.maxsize's width, "==".
 _BOUNDARY_WIDTH = len(repr(sys.maxsize - 1))
+_BOUNDARY = re.compile(f"={{15}}[0-9]{{{_BOUNDARY_WIDTH}}}==")
 
 
 @lru_cache(maxsize=512)
@@ -38,6 +40,46 @@ def _header(name: str, value: str) -> bytes:
 
 def _fold(name: str, value: str) -> bytes:
     return SMTP_POLICY.fold_binary(name, SMTP_POLICY.header_factory(name, value))
+
+
+# Values the library writes as they are, on one line, when short enough: a plain
+# addr-spec, our Message-IDs, our MIME boundary parameter. Anything else is folded by it.
+_AS_IS = {
+    "To": re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9.-]+"),
+    "Message-ID": re.compile(r"<[0-9.]+@[A-Za-z0-9.-]+>"),
+}
+_MULTIPART = 'multipart/alternative; boundary="{}"'
+
+
+def _unique(name: str, value: str) -> bytes:
+    """A header of one message only (not worth keeping), written without the header
+    registry when its form is one the library writes unchanged."""
+    plain = _AS_IS.get(name)
+    if plain is not None and plain.fullmatch(value) and len(name) + 2 + len(value) <= 78:
+        return f"{name}: {value}\r\n".encode("ascii")
+    if name == "List-Unsubscribe" and "=?" not in value:
+        # WirePolicy writes it with fold_raw; the registry would only decode =?…?= words.
+        folded = fold_raw(name, value)
+        if folded is not None:
+            return folded.encode("ascii")
+    return _fold(name, value)
+
+
+@lru_cache(maxsize=1)
+def _multipart_fold() -> tuple[bytes, bytes]:
+    """The Content-Type of the whole message, folded by the library once around a
+    boundary of the generator's shape; every boundary of that shape folds the same way."""
+    sample = boundary()
+    folded = _fold("Content-Type", _MULTIPART.format(sample))
+    before, _, after = folded.partition(sample.encode("ascii"))
+    return before, after
+
+
+def _multipart(separator: str) -> bytes:
+    if _BOUNDARY.fullmatch(separator):
+        before, after = _multipart_fold()
+        return before + separator.encode("ascii") + after
+    return _fold("Content-Type", _MULTIPART.format(separator))
 
 
 def qp_body(text: str) -> bytes:
@@ -90,17 +132,17 @@ def compose(
     separator = separator or boundary()
     head = [
         _sender(settings.from_name, settings.from_address),
-        _fold("To", str(recipient)),
+        _unique("To", str(recipient)),
         _header("Subject", safe_header(subject)),
         _header("Date", date),
-        _fold("Message-ID", message_id),
+        _unique("Message-ID", message_id),
         _header("Auto-Submitted", "auto-generated"),
     ]
     if unsubscribe:
-        head.append(_fold("List-Unsubscribe", f"<{unsubscribe}>"))
+        head.append(_unique("List-Unsubscribe", f"<{unsubscribe}>"))
         head.append(_header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
     head.append(_header("MIME-Version", "1.0"))
-    head.append(_fold("Content-Type", f'multipart/alternative; boundary="{separator}"'))
+    head.append(_multipart(separator))
     head.append(_header("Content-Language", language))
     dash = b"--" + separator.encode("ascii")
     text_body = text if isinstance(text, bytes) else qp_body(text)

@@ -17,10 +17,12 @@ from typing import Literal
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
 
 from myrtille.alerts.channels.email import EmailChannel
 from myrtille.alerts.delivery import (
+    AlertDocument,
     Digest,
     DigestItem,
     DigestSection,
@@ -39,6 +41,8 @@ log = logging.getLogger(__name__)
 
 Frequency = Literal["daily", "weekly"]
 ITEMS_PER_SECTION = 10
+# Subscribers whose due check and pending rows are read in one query each.
+CHUNK = 500
 
 
 def slot(
@@ -120,38 +124,51 @@ class DigestBuilder:
                     .order_by(Subscriber.id)
                 )
             )
-        for subscriber in subscribers:
-            label, _moment = slot(
-                now,
-                subscriber.timezone or email.timezone,
-                frequency,
-                email.digest_time,
-                email.digest_weekday,
-            )
-            if force:
-                label = f"{label}+{now:%H%M%S}"
-            with self.database.session() as session:
-                done = session.scalar(
-                    select(DigestRun.id).where(
-                        DigestRun.subscriber_id == subscriber.id,
-                        DigestRun.frequency == frequency,
-                        DigestRun.slot == label,
-                    )
+        cache = _RunCache(self.index)
+        for first in range(0, len(subscribers), CHUNK):
+            chunk = subscribers[first : first + CHUNK]
+            labels: dict[int, str] = {}
+            for subscriber in chunk:
+                label, _moment = slot(
+                    now,
+                    subscriber.timezone or email.timezone,
+                    frequency,
+                    email.digest_time,
+                    email.digest_weekday,
                 )
-            if done is not None:
-                continue
-            self._one(subscriber, frequency, label, report)
+                labels[subscriber.id] = f"{label}+{now:%H%M%S}" if force else label
+            with self.database.session() as session:
+                done = {
+                    (subscriber_id, slot)
+                    for subscriber_id, slot in session.execute(
+                        select(DigestRun.subscriber_id, DigestRun.slot).where(
+                            DigestRun.frequency == frequency,
+                            DigestRun.subscriber_id.in_(list(labels)),
+                        )
+                    )
+                }
+            due = [s for s in chunk if (s.id, labels[s.id]) not in done]
+            pending = self._pending(due, frequency, cache)
+            for subscriber in due:
+                sections, row_ids = pending.get(subscriber.id, ({}, []))
+                self._one(subscriber, frequency, labels[subscriber.id], sections, row_ids, report)
         return report
 
-    def _one(
-        self, subscriber: Subscriber, frequency: Frequency, label: str, report: DigestReport
-    ) -> None:
+    def _pending(
+        self, subscribers: list[Subscriber], frequency: Frequency, cache: _RunCache
+    ) -> dict[int, tuple[dict[int, DigestSection], list[int]]]:
+        """The pending digest rows of these subscribers, as sections (one per
+        subscription), and the rows' ids; one query for the lot."""
+        languages = {s.id: s.language for s in subscribers}
+        found: dict[int, tuple[dict[int, DigestSection], list[int]]] = {}
+        if not subscribers:
+            return found
         with self.database.session() as session:
             rows = session.execute(
                 select(OutboxItem, Subscription)
                 .join(Subscription, Subscription.id == OutboxItem.subscription_id)
                 .where(
-                    Subscription.subscriber_id == subscriber.id,
+                    Subscription.subscriber_id.in_(list(languages)),
                     Subscription.frequency == frequency,
                     Subscription.active.is_(True),
                     Subscription.paused.is_(False),
@@ -162,32 +179,38 @@ class DigestBuilder:
                     # run yet: a digest never carries them (alerts/urgency.py).
                     OutboxItem.urgent.is_(False),
                 )
-                .order_by(Subscription.id, OutboxItem.id)
+                .order_by(Subscription.subscriber_id, Subscription.id, OutboxItem.id)
             ).all()
-            sections: dict[int, DigestSection] = {}
-            row_ids: list[int] = []
             for row, subscription in rows:
-                section = sections.setdefault(
-                    subscription.id,
-                    DigestSection(
+                sections, row_ids = found.setdefault(subscription.subscriber_id, ({}, []))
+                language = languages[subscription.subscriber_id]
+                section = sections.get(subscription.id)
+                if section is None:
+                    section = sections[subscription.id] = DigestSection(
                         subscription_id=subscription.id,
                         subscription_name=subscription.name,
                         query=subscription.query,
                         items=[],
-                        description=describe(
-                            subscription.query,
-                            subscriber.language,
-                            companies=company_names(session, [subscription.query]),
-                        ),
-                    ),
-                )
+                        description=cache.description(session, subscription.query, language),
+                    )
                 section.items.append(
                     DigestItem(
-                        alert_document(session, self.index, row.document_id),
+                        cache.document(session, row.document_id),
                         list(row.also_reported_by or []),
                     )
                 )
                 row_ids.append(row.id)
+        return found
+
+    def _one(
+        self,
+        subscriber: Subscriber,
+        frequency: Frequency,
+        label: str,
+        sections: dict[int, DigestSection],
+        row_ids: list[int],
+        report: DigestReport,
+    ) -> None:
         if not row_ids:
             report.skipped_empty += 1
             self._bookkeep(subscriber.id, frequency, label, [], 0)
@@ -228,8 +251,9 @@ class DigestBuilder:
     ) -> None:
         now = utcnow()
         with self.database.session() as session:
-            session.add(
-                DigestRun(
+            # Core statements: no objects to build and flush, thousands of times a run.
+            session.execute(
+                insert(DigestRun).values(
                     subscriber_id=subscriber_id,
                     frequency=frequency,
                     slot=label,
@@ -237,6 +261,33 @@ class DigestBuilder:
                     sent_at=now,
                 )
             )
-            for row in session.scalars(select(OutboxItem).where(OutboxItem.id.in_(row_ids))):
-                row.status, row.sent_at = "sent", now
-                row.attempts += 1
+            if row_ids:
+                session.execute(
+                    update(OutboxItem)
+                    .where(OutboxItem.id.in_(row_ids))
+                    .values(status="sent", sent_at=now, attempts=OutboxItem.attempts + 1)
+                    .execution_options(synchronize_session=False)
+                )
+
+
+class _RunCache:
+    """What one digest run looks up many times: documents by id and subscriptions'
+    descriptions by query and language (the same for every subscriber who has them)."""
+
+    def __init__(self, index: IndexBackend | None) -> None:
+        self.index = index
+        self._documents: dict[str, AlertDocument] = {}
+        self._descriptions: dict[tuple[str, str], str] = {}
+
+    def document(self, session: Session, document_id: str) -> AlertDocument:
+        found = self._documents.get(document_id)
+        if found is None:
+            found = self._documents[document_id] = alert_document(session, self.index, document_id)
+        return found
+
+    def description(self, session: Session, query: str, language: str) -> str:
+        found = self._descriptions.get((query, language))
+        if found is None:
+            found = describe(query, language, companies=company_names(session, [query]))
+            self._descriptions[(query, language)] = found
+        return found

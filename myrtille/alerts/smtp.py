@@ -6,11 +6,12 @@ from __future__ import annotations
 import logging
 import os
 import re
+import select
 import smtplib
 import ssl
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -72,9 +73,20 @@ class MailSender:
         self._send_smtp(message)
         return None
 
+    def send_raw(self, raw: bytes, recipient: str) -> Path | None:
+        """Deliver bytes already on the wire's form (alerts/compose.py) to one ASCII
+        address; returns the file written when no SMTP server is configured."""
+        if not self.settings.smtp_host:
+            return self._write_raw(raw, recipient)
+        self._transmit(raw, [recipient], international=False)
+        return None
+
     # -- file fallback ---------------------------------------------------------------
 
     def _write_file(self, message: EmailMessage) -> Path:
+        return self._write_raw(wire_bytes(message, self.settings), str(message["To"]))
+
+    def _write_raw(self, raw: bytes, recipient: str) -> Path:
         folder = self.data_dir / "mail"
         folder.mkdir(parents=True, exist_ok=True)
         if not self._warned:
@@ -87,11 +99,10 @@ class MailSender:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         path = folder / f"{stamp}-{uuid.uuid4().hex[:12]}.eml"
         # Written aside then renamed, so whoever watches the folder never reads half a file.
-        raw = wire_bytes(message, self.settings)
         with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".tmp", delete=False) as out:
             out.write(raw)
         os.replace(out.name, path)
-        log.info("mail to %s written to %s", message["To"], path)
+        log.info("mail to %s written to %s", recipient, path)
         return path
 
     # -- SMTP ------------------------------------------------------------------------
@@ -116,9 +127,9 @@ class MailSender:
         context = ssl.create_default_context()
         smtp: smtplib.SMTP
         if settings.ssl:
-            smtp = smtplib.SMTP_SSL(host, settings.smtp_port, timeout=timeout, context=context)
+            smtp = _SSLConnection(host, settings.smtp_port, timeout=timeout, context=context)
         else:
-            smtp = smtplib.SMTP(host, settings.smtp_port, timeout=timeout)
+            smtp = _Connection(host, settings.smtp_port, timeout=timeout)
         try:
             smtp.ehlo_or_helo_if_needed()
             secure = settings.ssl
@@ -146,25 +157,37 @@ class MailSender:
         international = not all(a.isascii() for a in (sender, *recipients))
         # The bytes sent are the bytes signed: nothing may re-fold them after this.
         raw = wire_bytes(message, self.settings, utf8=international)
+        self._transmit(raw, recipients, international)
+
+    def _transmit(self, raw: bytes, recipients: list[str], international: bool) -> None:
+        sender = self.settings.from_address
         options = ("SMTPUTF8", "BODY=8BITMIME") if international else ()
         server = self.server
         smtp: smtplib.SMTP | None = None
         sent = False
         try:
             smtp, self._open = self._open, None
-            if smtp is not None:
-                try:
-                    smtp.rset()  # a reused connection: check it is still there
-                except (smtplib.SMTPException, OSError):
-                    _close(smtp, polite=False)
-                    smtp = None
+            if smtp is not None and _closed_by_server(smtp):
+                _close(smtp, polite=False)
+                smtp = None
+            reused = smtp is not None
             if smtp is None:
                 smtp = self._connect()
             if international and not smtp.has_extn("smtputf8"):
                 raise smtplib.SMTPNotSupportedError(
                     "the address is not ASCII and the server does not support SMTPUTF8"
                 )
-            smtp.sendmail(sender, recipients, raw, mail_options=options)
+            try:
+                _sendmail(smtp, sender, recipients, raw, options)
+            except smtplib.SMTPServerDisconnected:
+                if not reused or getattr(smtp, "mail_answered", True):
+                    raise
+                # A reused connection the server hung up on before answering our MAIL
+                # (a per-connection limit): nothing of this message reached it.
+                _close(smtp, polite=False)
+                smtp = None
+                smtp = self._connect()
+                _sendmail(smtp, sender, recipients, raw, options)
             sent = True
         except smtplib.SMTPRecipientsRefused as exc:
             codes = [_code(reply) for reply in exc.recipients.values()]
@@ -230,6 +253,44 @@ class MailSender:
                     self._open = smtp
                 else:
                     _close(smtp, polite=sent)
+
+
+class _Connection(smtplib.SMTP):
+    """smtplib's client, noting whether the server answered the current MAIL command:
+    until it has, a hang-up means the message never reached the server."""
+
+    mail_answered = False
+
+    def mail(self, sender: str, options: Sequence[str] = ()) -> tuple[int, bytes]:
+        reply = super().mail(sender, options)
+        self.mail_answered = True
+        return reply
+
+
+class _SSLConnection(_Connection, smtplib.SMTP_SSL):
+    pass
+
+
+def _sendmail(
+    smtp: smtplib.SMTP, sender: str, recipients: list[str], raw: bytes, options: Sequence[str]
+) -> None:
+    smtp.mail_answered = False  # type: ignore[attr-defined]
+    smtp.sendmail(sender, recipients, raw, mail_options=options)
+
+
+def _closed_by_server(smtp: smtplib.SMTP) -> bool:
+    """Whether a reused connection was closed (or is being closed, 421) by the server.
+    Between two of our messages the server has nothing to say: anything to read means it
+    hung up. Asked of the socket, without a round trip (an RSET per message cost more
+    than the rest of the SMTP exchange's waiting)."""
+    sock = smtp.sock
+    if sock is None:
+        return True
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
 
 
 def _close(smtp: smtplib.SMTP, polite: bool) -> None:

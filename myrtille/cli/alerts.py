@@ -269,7 +269,7 @@ def digest(app: AppContext, frequency: str, force: bool) -> None:
 
     # Digests are email's own: the one channel built here.
     email = EmailChannel.from_settings(app.settings)
-    with email.sender.batch():  # one SMTP connection for the whole run
+    with email.digest_run():  # shared parts rendered once, one SMTP connection
         report = DigestBuilder(
             app.settings, app.database, open_index(app.settings), email.send_digest
         ).run(frequency, force=force)  # type: ignore[arg-type]

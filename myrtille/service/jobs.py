@@ -226,7 +226,7 @@ def digest(settings_json: str, frequency: str) -> None:
     ctx = context(settings_json)
     # Digests are email's own: its instance among the built channels.
     email = next(c for c in ctx.channels().values() if isinstance(c, EmailChannel))
-    with email.sender.batch():
+    with email.digest_run():
         report = DigestBuilder(ctx.settings, ctx.database, ctx.index, email.send_digest).run(
             frequency  # type: ignore[arg-type]
         )

@@ -9,7 +9,8 @@ the dispatcher did not sign them already, the channel does (same secret, same fo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from email.errors import HeaderParseError
 from email.headerregistry import Address
@@ -18,13 +19,13 @@ from pathlib import Path
 
 from myrtille.alerts.channels.base import Channel
 from myrtille.alerts.delivery import Alert, Digest, PermanentDeliveryError
+from myrtille.alerts.digest_mail import DigestMail
 from myrtille.alerts.mail import (
     alert_message_id,
     confirm_url,
     preferences_url,
     render_alert,
     render_confirmation,
-    render_digest,
     unsubscribe_url,
 )
 from myrtille.alerts.smtp import MailSender
@@ -46,6 +47,8 @@ class EmailChannel(Channel):
         self.email = settings.email
         self.secret = secret or secret_key(settings.secret_key, settings.data_dir)
         self.sender = MailSender(settings.email, settings.data_dir)
+        # Inside digest_run(): the run's renderer, which keeps what digests share.
+        self._digests: DigestMail | None = None
 
     def send(self, alert: Alert) -> None:
         if not alert.unsubscribe_url or not alert.preferences_url:
@@ -73,7 +76,19 @@ class EmailChannel(Channel):
                 preferences_url=digest.preferences_url
                 or preferences_url(self.email, self.secret, digest.subscriber_id),
             )
-        self._deliver(lambda: render_digest(digest, self.email), digest.subscriber_email)
+        renderer = self._digests or DigestMail(self.email)
+        self._deliver(lambda: renderer.render(digest), digest.subscriber_email)
+
+    @contextmanager
+    def digest_run(self) -> Iterator[None]:
+        """Many digests in a row: what they share is rendered once (alerts/digest_mail.py)
+        and one SMTP connection carries them all."""
+        self._digests = DigestMail(self.email)
+        try:
+            with self.sender.batch():
+                yield
+        finally:
+            self._digests = None
 
     def send_confirmation(
         self, email: str, language: str, token: str, description: str = ""
@@ -85,12 +100,16 @@ class EmailChannel(Channel):
             lambda: render_confirmation(email, language, link, self.email, description), email
         )
 
-    def _deliver(self, render: Callable[[], EmailMessage], address: str) -> Path | None:
+    def _deliver(self, render: Callable[[], EmailMessage | bytes], address: str) -> Path | None:
         try:
-            Address(addr_spec=address)
+            recipient = Address(addr_spec=address)
         except (ValueError, HeaderParseError, IndexError) as exc:
             # The stored address cannot be put in a To header: no retry will ever help.
             raise PermanentDeliveryError(
                 f"cannot address a message to {address[:80]!r}: {exc}", effect="pause_subscriber"
             ) from None
-        return self.sender.send(render())
+        message = render()
+        if isinstance(message, bytes):
+            # Written for the wire already (alerts/compose.py: ASCII addresses only).
+            return self.sender.send_raw(message, recipient.addr_spec)
+        return self.sender.send(message)
