@@ -11,6 +11,7 @@ import io
 import json
 import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from myrtille.crawlers.opendata import documents_from, records_of
 from myrtille.enrichment.portfolios import read_portfolio
 from myrtille.enrichment.registry import import_sirene
 from myrtille.pipeline.document import TextLimits
-from myrtille.store.database import open_database
+from myrtille.store.database import Database, open_database
 
 URL = "http://127.0.0.1:9/corpus"
 LIMITS = TextLimits(entry=5_000, document=20_000, title=200)
@@ -46,15 +47,19 @@ def read_records(body: bytes, entry: dict[str, Any]) -> object:
     return list(documents_from(source, records))
 
 
+@cache
+def _registry() -> Database:
+    # One migrated database for the child's whole run: each file is imported in turn, as
+    # an operator would import one after another.
+    folder = tempfile.mkdtemp(prefix="corpus-sirene-")
+    return open_database(f"sqlite:///{folder}/state.db")
+
+
 def read_sirene(body: bytes, entry: dict[str, Any]) -> object:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "StockUniteLegale.csv"
         path.write_bytes(body)
-        database = open_database(f"sqlite:///{folder}/state.db")
-        try:
-            return import_sirene(database, path)
-        finally:
-            database.dispose()
+        return import_sirene(_registry(), path)
 
 
 def read_portfolio_file(body: bytes, entry: dict[str, Any]) -> object:
