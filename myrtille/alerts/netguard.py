@@ -72,11 +72,18 @@ def resolve_host(host: str, port: int, allow_private: list[str], target: str) ->
     ``TransientDeliveryError`` when the name does not resolve."""
     url = target
     host = host.strip("[]").rstrip(".")
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        # Often a passing DNS failure; the dispatcher retries, then gives up after retry_for.
-        raise TransientDeliveryError(f"cannot resolve {host}: {exc}") from None
+    lowered = host.lower()
+    if lowered == "localhost" or lowered.endswith(".localhost"):
+        # RFC 6761: always loopback, whatever this machine's resolver answers today (the
+        # crawler's rule reads these names the same way).
+        infos = [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+    else:
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError) as exc:
+            # Often a passing DNS failure; the dispatcher retries, then gives up after
+            # retry_for.
+            raise TransientDeliveryError(f"cannot resolve {host}: {exc}") from None
     hosts, networks = _allowances(allow_private)
     host_allowed = host.lower() in hosts
     addresses: list[str] = []
