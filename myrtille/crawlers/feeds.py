@@ -19,6 +19,9 @@ from myrtille.store.health_texts import said, stored, unreadable
 
 # Problems feedparser flags that do not hurt the entries it read.
 _HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+# A numeric character reference; those to NUL, a surrogate or past U+10FFFF make
+# feedparser's fallback parser raise and lose the whole feed.
+_NUMERIC_REFERENCE = re.compile(rb"&#([xX][0-9a-fA-F]+|[0-9]+);")
 _HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body)", re.IGNORECASE)
 _FEED_LINK_TYPES = (
     "application/rss+xml",
@@ -61,6 +64,25 @@ def html_to_text(fragment: str | None) -> str:
     return re.sub(r"\s+", " ", element.text_content()).strip()
 
 
+def _valid_reference(match: re.Match[bytes]) -> bytes:
+    digits = match.group(1)
+    try:
+        code = int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+    except ValueError:  # more digits than int() reads: past U+10FFFF in any case
+        code = -1
+    if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
+        return match.group(0)
+    return b"&#xFFFD;"
+
+
+def without_invalid_references(body: bytes) -> bytes:
+    """``body`` with each reference to a character that cannot exist made U+FFFD (found
+    in ASCII-compatible encodings; wide ones are read as they are)."""
+    if b"&#" not in body:
+        return body
+    return _NUMERIC_REFERENCE.sub(_valid_reference, body)
+
+
 def discover_feed_links(body: bytes, base_url: str) -> list[str]:
     """Feed URLs an HTML page advertises with <link rel="alternate">."""
     try:
@@ -90,7 +112,7 @@ def parse_feed(
     capped = cap_entries(stripped.body, limits.feed_entries)
     try:
         parsed = feedparser.parse(
-            io.BytesIO(capped.body),
+            io.BytesIO(without_invalid_references(capped.body)),
             response_headers=response_headers,
             resolve_relative_uris=True,
             sanitize_html=True,
