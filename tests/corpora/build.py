@@ -36,9 +36,10 @@ INTRO = """# Hostile inputs corpus
 
 Files written on purpose to break the readers (issue 15): every one is driven through the
 real reader by `tests/security/test_corpus_*.py`, which hold each to the bounds stated in
-[docs/security.md](../../docs/security.md#hostile-inputs-corpus). `CANARY` inside a file
-stands for a local canary server's origin: the corpus server writes the real one in when it
-serves the file, and the canary must see no request.
+[docs/security.md](../../docs/security.md#hostile-inputs-corpus). `http://canary.corpus.invalid`
+inside a file (in any of its encodings) stands for a local canary server's origin: the
+corpus server writes the real one in when it serves the file, and the canary must see no
+request.
 
 Files are made by `python -m tests.corpora.build` (the builders are `build_*.py`) and
 committed; the few over 64 KB are marked *generated* and made at test time instead.
