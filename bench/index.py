@@ -1,20 +1,27 @@
-"""SQLite index: indexing throughput and query latency at 100,000 documents.
+"""SQLite index: size, indexing throughput and query latency at 100,000 documents, against
+bare FTS5 and against the index of schema 2 (``index_v2.py``) in the same run.
 
 Documents are the demo articles (their text, gold companies, sectors, events, places),
 copied with variations (a different id, date, source and a few words) up to ``--docs``.
 
-- indexing: documents/s into a fresh SQLite index, in batches of 500 (one transaction
-  each), as the processing stage writes them;
-- queries, p50 and p95 over ``--repeats`` runs each, first page of 20, total counted:
-  a two-word query; the same with four facets and a day histogram; a field-only query
-  (``sector:… region:…``); and, as the baseline measured in the same run on the same
-  database, a plain FTS5 ``MATCH`` of the same two words with a count and 20 rows.
-  ``ratio`` = baseline p50 ÷ ours p50 (1 = as fast as bare FTS5).
+- indexing: documents/s into a fresh index, in batches of 500 (one transaction each), as
+  the processing stage writes them; the same documents into the schema 2 index;
+- size: bytes a document (file after a WAL checkpoint), ours ÷ schema 2's
+  (``size_ratio``), and where they go, per table and index (``dbstat``);
+- queries, p50 and p95 over ``--repeats`` runs each (wall-clock and this thread's CPU
+  time, the cases taken in turn), first page of 20, total counted: a two-word query; the
+  same with four facets and a day histogram (also on the schema 2 index); a field-only
+  query (``sector:… region:…``); and, as the baseline on the same database, a plain FTS5
+  ``MATCH`` of the same two words with a count and 20 rows. ``…_p95_vs_bare`` = p95 ÷
+  the baseline's p95 (1 = as fast as bare FTS5).
 
-Check (exit 1 when it fails): the two-word search finds as many documents as the bare
-``MATCH`` and its first page has the bare top 20's bm25 scores, so both did the same work.
+Checks (exit 1 when one fails): the two-word search finds what a bare ``MATCH`` of its
+FTS5 expression finds, its first page with that ``MATCH``'s top 20 bm25 scores (both did
+the same work); and old and new give the same results (total, page with scores and
+snippets, facets, histogram) on ``--compare-full`` random searches at ``--docs`` and on
+``--compare`` random searches at ``--compare-docs`` (``index_compare.py``).
 
-    .venv/bin/python bench/index.py [--docs 100000] [--repeats 30] [--json]
+    .venv/bin/python bench/index.py [--docs 100000] [--repeats 40] [--compare 3000] [--json]
 """
 
 from __future__ import annotations
