@@ -11,11 +11,14 @@ One :class:`DigestMail` lives for one run: nothing cached outlives it.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, tzinfo
 from email.message import EmailMessage
 from typing import Any
 
-from myrtille.alerts.compose import compose
+from markupsafe import Markup
+
+from myrtille.alerts.compose import compose, qp_body
 from myrtille.alerts.delivery import Digest, DigestItem
 from myrtille.alerts.describe import describe
 from myrtille.alerts.mail import (
@@ -48,18 +51,24 @@ class DigestMail:
         settings = self.settings
         language = digest.language if digest.language in ("fr", "en") else "fr"
         zone = _zone(settings, digest.timezone)
-        sections = [
-            {
-                "name": safe_header(section.subscription_name, 200),
-                "description": safe_header(
-                    section.description or describe(section.query, language), 500
-                ),
-                "documents": [self._block(item, language, zone) for item in section.items],
-                "more": max(section.more, 0),
-                "more_url": safe_link(section.more_url),
-            }
-            for section in digest.sections
-        ]
+        shown: list[dict[str, Any]] = []  # the blocks, in the order the templates show them
+        sections = []
+        for section in digest.sections:
+            markers = []
+            for item in section.items:
+                markers.append(_marker(len(shown)))
+                shown.append(self._block(item, language, zone))
+            sections.append(
+                {
+                    "name": safe_header(section.subscription_name, 200),
+                    "description": safe_header(
+                        section.description or describe(section.query, language), 500
+                    ),
+                    "documents": markers,
+                    "more": max(section.more, 0),
+                    "more_url": safe_link(section.more_url),
+                }
+            )
         context = {
             "sections": sections,
             "frequency": digest.frequency,
@@ -69,7 +78,11 @@ class DigestMail:
         text, html = _render("digest", language, context)
         subject = self._subject(digest, language, zone, now)
         unsubscribe = safe_link(digest.unsubscribe_url)
-        raw = compose(settings, digest.subscriber_email, subject, text, html, unsubscribe, language)
+        text_body, text = _body(text, shown, "text")
+        html_body, html = _body(html, shown, "html")
+        raw = compose(
+            settings, digest.subscriber_email, subject, text_body, html_body, unsubscribe, language
+        )
         if raw is not None:
             return raw
         return _message(
@@ -97,11 +110,10 @@ class DigestMail:
         if block is None:
             view = _document_view(document, item.also_reported_by, language, zone)
             environment = jinja_environment(language, _LOADER)
+            macros = environment.get_template("_macros.html").module
             block = {
-                "html_block": environment.get_template("_macros.html").module.document(  # type: ignore[attr-defined]
-                    view, HTML_LEVEL
-                ),
-                "text_block": environment.get_template("_macros.txt").module.document(view),  # type: ignore[attr-defined]
+                "html": str(macros.document(view, HTML_LEVEL)),  # type: ignore[attr-defined]
+                "text": environment.get_template("_macros.txt").module.document(view),  # type: ignore[attr-defined]
             }
             self._blocks[key] = block
         return block
@@ -114,3 +126,49 @@ class DigestMail:
         if subject is None:
             subject = self._subjects[key] = digest_subject(digest, language, zone, now)
         return subject
+
+
+# Where a block goes in a rendered digest: a NUL never survives into a rendered text
+# (crawled text loses its control characters), so a marker cannot be forged.
+_MARKER = re.compile("\x00([0-9]+)\x00")
+
+
+def _marker(n: int) -> dict[str, Any]:
+    mark = f"\x00{n}\x00"
+    return {"html_block": Markup(mark), "text_block": mark}
+
+
+def _body(rendered: str, blocks: list[dict[str, Any]], part: str) -> tuple[bytes, str]:
+    """The part's quoted-printable body and its text, the blocks put in place of their
+    markers. Quoted-printable encodes each line on its own, so a block of whole lines is
+    encoded once per run and its bytes reused, when the text around it is whole lines
+    too; otherwise the whole text is encoded (the same bytes, more slowly)."""
+    pieces = _MARKER.split(rendered)
+    literals, indexes = pieces[0::2], [int(n) for n in pieces[1::2]]
+    text = "".join(
+        literal + (blocks[n][part] if k < len(indexes) else "")
+        for k, (literal, n) in enumerate(zip(literals, [*indexes, 0], strict=True))
+    )
+    whole_lines = (
+        indexes == list(range(len(blocks)))
+        and all(literal.endswith("\n") for literal in literals[:-1] if literal)
+        and not any("\r" in literal for literal in literals)
+        and all(_whole_lines(block[part]) for block in blocks)
+    )
+    if not whole_lines:
+        return qp_body(text), text
+    encoded = []
+    for k, literal in enumerate(literals):
+        if literal:
+            encoded.append(qp_body(literal))
+        if k < len(indexes):
+            block = blocks[indexes[k]]
+            key = f"{part}_qp"
+            if key not in block:
+                block[key] = qp_body(block[part])
+            encoded.append(block[key])
+    return b"".join(encoded), text
+
+
+def _whole_lines(text: str) -> bool:
+    return text.endswith("\n") and "\r" not in text

@@ -17,7 +17,7 @@ from typing import Literal
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from myrtille.alerts.channels.email import EmailChannel
@@ -43,6 +43,17 @@ Frequency = Literal["daily", "weekly"]
 ITEMS_PER_SECTION = 10
 # Subscribers whose due check and pending rows are read in one query each.
 CHUNK = 500
+_RECORD_RUN = insert(DigestRun.__table__)
+_OUTBOX = OutboxItem.__table__
+_MARK_SENT = (
+    update(_OUTBOX)
+    .where(_OUTBOX.c.id.in_(bindparam("ids", expanding=True)))
+    .values(
+        status="sent",
+        sent_at=bindparam("now", type_=_OUTBOX.c.sent_at.type),
+        attempts=_OUTBOX.c.attempts + 1,
+    )
+)
 
 
 def slot(
@@ -251,23 +262,20 @@ class DigestBuilder:
     ) -> None:
         now = utcnow()
         with self.database.session() as session:
-            # Core statements: no objects to build and flush, thousands of times a run.
-            session.execute(
-                insert(DigestRun).values(
-                    subscriber_id=subscriber_id,
-                    frequency=frequency,
-                    slot=label,
-                    items=count,
-                    sent_at=now,
-                )
+            # Statements built once, run on the connection: thousands of times a run.
+            connection = session.connection()
+            connection.execute(
+                _RECORD_RUN,
+                {
+                    "subscriber_id": subscriber_id,
+                    "frequency": frequency,
+                    "slot": label,
+                    "items": count,
+                    "sent_at": now,
+                },
             )
             if row_ids:
-                session.execute(
-                    update(OutboxItem)
-                    .where(OutboxItem.id.in_(row_ids))
-                    .values(status="sent", sent_at=now, attempts=OutboxItem.attempts + 1)
-                    .execution_options(synchronize_session=False)
-                )
+                connection.execute(_MARK_SENT, {"ids": row_ids, "now": now})
 
 
 class _RunCache:
