@@ -13,7 +13,8 @@ from pathlib import Path
 
 from tests.corpora.build_feeds import feed_cases
 from tests.corpora.build_pages import page_cases
-from tests.corpora.build_records import opendata_cases, portfolio_cases, sirene_cases
+from tests.corpora.build_records import opendata_cases
+from tests.corpora.build_tables import portfolio_cases, sirene_cases
 from tests.corpora.spec import Case
 
 HERE = Path(__file__).parent
