@@ -120,3 +120,31 @@ def test_a_quote_never_closed_is_a_named_problem_not_a_crash(portfolio_runs: dic
     run = portfolio_runs["portfolio/portfolio-huge-field.csv"]
     assert run["failure"].startswith("myrtille.enrichment.portfolios.PortfolioError"), run
     assert "cannot be read past line 4" in run["failure"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_upload_page_names_an_unreadable_file_and_runs_nothing(
+    tmp_path: Path, lang: str
+) -> None:
+    # Regression (issue 15): the upload page answered 500 to a quote never closed.
+    from tests.security.rendered import executable_parts
+    from tests.web.conftest import signed_in, start_live
+    from tests.web.test_portfolio_pages import upload
+
+    with start_live(tmp_path / "data") as live:
+        agent = signed_in(live)
+        broken = upload(agent, "corpus", case_bytes("portfolio", "portfolio-huge-field.csv"), lang)
+        hostile = upload(
+            agent, "labels", case_bytes("portfolio", "portfolio-markup-labels.csv"), lang
+        )
+        shown = agent.get(f"/agent/portfolios/labels?lang={lang}")
+        agent.close()
+    assert broken.status_code == 400, broken.text[:500]
+    expected = {
+        "fr": "Le fichier est illisible après la ligne 4",
+        "en": "The file cannot be read past line 4",
+    }[lang]
+    assert expected in broken.text
+    for page in (broken, hostile, shown):
+        assert page.status_code in (200, 400), page.status_code
+        assert not executable_parts(page.content), executable_parts(page.content)
