@@ -176,6 +176,15 @@ class ProcessingStage:
         """Store the batch; returns the documents whose story changed by a join."""
         moved: set[str] = set()
         with self.database.session() as session:
+            # The rows a replayed batch already has, in one query: they are merged, the
+            # others added (merge would read each one first).
+            stored = set(
+                session.scalars(
+                    select(Enrichment.document_id).where(
+                        Enrichment.document_id.in_([r.document_id for r in results])
+                    )
+                )
+            )
             for result in results:
                 if result.error:
                     session.execute(
@@ -186,25 +195,28 @@ class ProcessingStage:
                     report.failed += 1
                     report.errors.append((result.document_id, result.error))
                     continue
-                session.merge(
-                    Enrichment(
-                        document_id=result.document_id,
-                        language=result.language,
-                        language_source=result.language_source,
-                        entities=result.entities,
-                        companies=result.companies,
-                        sectors=result.sectors,
-                        events=result.events,
-                        regions=result.regions,
-                        departments=result.departments,
-                        places=result.places,
-                        title_lemmas=result.title_lemmas,
-                        text_lemmas=result.text_lemmas,
-                        truncated=result.truncated,
-                        model=result.model,
-                        processed_at=utcnow(),
-                    )
+                row = Enrichment(
+                    document_id=result.document_id,
+                    language=result.language,
+                    language_source=result.language_source,
+                    entities=result.entities,
+                    companies=result.companies,
+                    sectors=result.sectors,
+                    events=result.events,
+                    regions=result.regions,
+                    departments=result.departments,
+                    places=result.places,
+                    title_lemmas=result.title_lemmas,
+                    text_lemmas=result.text_lemmas,
+                    truncated=result.truncated,
+                    model=result.model,
+                    processed_at=utcnow(),
                 )
+                if result.document_id in stored:
+                    session.merge(row)
+                else:
+                    session.add(row)
+                    stored.add(result.document_id)
                 report.processed += 1
                 report.languages[result.language or "unknown"] += 1
             done = [r.document_id for r in results if not r.error]
@@ -220,11 +232,13 @@ class ProcessingStage:
                 )
                 report.stories_joined += joined.merged
                 moved = joined.moved or set()
-                documents = [
-                    indexed_document(doc, session.get(Enrichment, doc.id))
-                    for doc in session.scalars(select(Document).where(Document.id.in_(done)))
-                ]
-                outbox = record_matches(session, self.matcher(), documents)
-                report.alerts_queued += outbox.queued
-                report.alerts_folded += outbox.folded
+                matcher = self.matcher()
+                if matcher.size:  # without subscriptions, nothing to read back for matching
+                    documents = [
+                        indexed_document(doc, session.get(Enrichment, doc.id))
+                        for doc in session.scalars(select(Document).where(Document.id.in_(done)))
+                    ]
+                    outbox = record_matches(session, matcher, documents)
+                    report.alerts_queued += outbox.queued
+                    report.alerts_folded += outbox.folded
         return moved

@@ -147,3 +147,49 @@ def test_a_batch_the_database_refuses_to_store_goes_back_to_the_queue_at_once(
         connection.exec_driver_sql("DROP TRIGGER refuse")
     assert stage.run().processed == 3
     assert intake.counts() == {"done": 3}
+
+
+def test_a_document_processed_again_replaces_its_enrichment(
+    tmp_path: Path, enricher: Enricher
+) -> None:
+    """New enrichment rows are added without a read each; a document that already has one
+    (queued again by hand, or a batch replayed) gets it replaced, not a second one."""
+    settings = load_settings(None, env={}, overrides={"data_dir": str(tmp_path)})
+    database = open_database(settings.state_url)
+    intake = Intake(database)
+    for n in range(2):
+        intake.add(
+            CollectedDocument(
+                url=f"https://c.example/{n}",
+                source_id="s",
+                title=f"Aérovolt {n}",
+                text=ARTICLE,
+                language="fr",
+            )
+        )
+    stage = ProcessingStage(settings, database, enricher)
+    assert stage.run().processed == 2
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE enrichment SET events = '[]', model = 'old' WHERE document_id IN "
+            "(SELECT id FROM document WHERE url LIKE '%/0')"
+        )
+        connection.exec_driver_sql("UPDATE document SET status = 'pending' WHERE url LIKE '%/0'")
+    intake.add(
+        CollectedDocument(
+            url="https://c.example/2",
+            source_id="s",
+            title="Aérovolt 2",
+            text=ARTICLE,
+            language="fr",
+        )
+    )
+    assert stage.run().processed == 2
+    with database.engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT d.url, e.model, e.events FROM enrichment e JOIN document d "
+            "ON d.id = e.document_id ORDER BY d.url"
+        ).all()
+    assert [url for url, _, _ in rows] == [f"https://c.example/{n}" for n in range(3)]
+    assert all(model != "old" and json.loads(events) for _, model, events in rows)
+    assert intake.counts() == {"done": 3}
