@@ -22,6 +22,7 @@ from functools import cache
 
 from myrtille.enrichment.geography import Gazetteer, Place, place_key
 from myrtille.enrichment.patterns import fold
+from myrtille.enrichment.placecontext import river_or_compass
 from myrtille.enrichment.placelists import Ambiguity, demonyms, extra_names
 
 _WORD = re.compile(r"[^\W_]+")
@@ -35,6 +36,10 @@ _CUES_BEFORE = frozenset(
     {"à", "au", "aux", "en", "dans", "près", "pres", "in", "at", "near", "outside", "based"}
 )
 _CUES_BEFORE |= frozenset({"installé", "installée", "implanté", "implantée", "basé", "basée"})
+_PLACE_NOUNS = frozenset(
+    {"usine", "site", "agglomération", "ville", "commune", "port", "aéroport", "bassin"}
+    | {"métropole", "plant", "factory", "city", "town", "suburbs", "outskirts", "mairie"}
+)
 _CUES_AFTER = frozenset({"based", "headquartered", "area", "region", "plant", "site"})
 # A name after these words is a venue, a market or a direction, not a subject.
 _VENUE_BEFORE = frozenset({"salon", "foire", "bourse", "euronext", "vers", "towards", "toward"})
@@ -46,27 +51,6 @@ _COMPASS = frozenset(
 # A small commune named by one word counts after a cue from this population up.
 SMALL_ALONE = 1000
 _SENTENCE_END = re.compile(r"(^|[.!?:;«»\"“”\n]\s*)$")
-# Departments named after their river: after these words the name is the river ("vallée du
-# Rhône", "bords de la Marne", "on the Seine"), not the department.
-_RIVERS = frozenset(
-    {"loire", "rhone", "seine", "marne", "meuse", "somme", "dordogne", "vienne", "charente"}
-    | {"moselle", "oise", "aisne", "cher", "indre", "lot", "tarn", "aude", "var", "gard"}
-    | {"doubs", "allier", "ain", "eure", "orne", "sarthe", "mayenne", "yonne", "aube"}
-    | {"ardeche", "drome", "isere", "gers", "aveyron", "ariege", "creuse", "loiret", "loir"}
-)
-_RIVER_CUES = frozenset(
-    {"vallee", "bord", "bords", "rive", "rives", "estuaire", "fleuve", "riviere", "berges"}
-    | {"embouchure", "confluent", "crue", "crues", "valley", "river", "banks", "bank"}
-    | {"estuary", "barrage", "dam", "hydroelectrique", "hydroelectriques", "centrale"}
-)
-# Just before an article: "descend la Seine", "sur la Loire", "down the Rhône".
-_ARTICLES_RIVER = frozenset({"le", "la", "l", "the"})
-_RIVER_MOVES = frozenset({"descend", "remonte", "sur", "down", "up", "along", "on"})
-# "Afrique du Nord", "mer du Nord", "le Nord de l'Europe": a compass point, not the department.
-_ABROAD = frozenset(
-    {"afrique", "europe", "amerique", "asie", "mer", "pole", "cap", "coree", "irlande"}
-    | {"italie", "hemisphere", "pays", "caucase", "soudan", "macedoine", "chypre"}
-)
 
 
 @dataclass(frozen=True)
@@ -281,7 +265,9 @@ class PlaceNameMatcher:
         following = [w.folded for w in words[end : end + 3]]
         if set(following[:2]) & _VENUE_AFTER:
             return False
-        return not _river_or_compass(entry.place, words, first, end, following)
+        name = [w.folded for w in words[first:end]]
+        before = [w.folded for w in words[max(first - 3, 0) : first]]
+        return not river_or_compass(entry.place, name, before, following)
 
 
 @cache
@@ -341,6 +327,10 @@ def _cue(text: str, words: list[_Word], first: int, end: int) -> bool:
         return True
     if previous and previous[-1] == "d" and text[words[first].start - 1] in "'’":
         return True  # "d'Angers": an elided preposition
+    if len(previous) == 2 and previous[0] in _PLACE_NOUNS and previous[1] in ("de", "d", "of"):
+        return True  # "l'usine de Nancy", "the port of Brest"
+    if first == 0 and re.match(r"\s?:", text[words[end - 1].end :]):
+        return True  # a French dateline heading the title: "Nancy : ..."
     if end < len(words):
         joiner = text[words[end - 1].end : words[end].start]
         if joiner in ("-", "‐") and words[end].folded in _CUES_AFTER:
@@ -357,25 +347,6 @@ def _beside_a_name(text: str, words: list[_Word], first: int, end: int) -> bool:
         joiner = text[words[first - 1].end : words[first].start]
         before = text[words[first - 1].start]
         if joiner.strip() == "" and before.isupper() and words[first - 1].folded not in _LINKS:
-            return True
-    return False
-
-
-def _river_or_compass(
-    place: Place, words: list[_Word], first: int, end: int, following: list[str]
-) -> bool:
-    """ "la vallée du Rhône", "sur la Loire", "the Seine river"; "Afrique du Nord"."""
-    name = " ".join(w.folded for w in words[first:end])
-    previous = [w.folded for w in words[max(first - 3, 0) : first]]
-    if place.kind == "department" and name in _RIVERS:
-        if set(previous) & _RIVER_CUES or (following[:1] == ["river"]):
-            return True
-        if previous[-2:-1] and previous[-2] in _RIVER_MOVES and previous[-1] in _ARTICLES_RIVER:
-            return True
-    if name in ("nord", "sud", "est", "ouest", "centre"):
-        if previous[-2:-1] and previous[-2] in _ABROAD and previous[-1] in ("du", "de"):
-            return True
-        if following[:3] in (["de", "l", "europe"], ["de", "l", "afrique"]):
             return True
     return False
 
