@@ -63,7 +63,8 @@ def endless_chunked(conn: socket.socket, target: str) -> None:
         b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
         b"Transfer-Encoding: chunked\r\n\r\n"
     )
-    chunk = b"<item><title>encore</title><link>https://news.example/x</link></item>" * 100
+    # Big chunks: the cap (10 MB) is passed in a few dozen writes, long before the timeout.
+    chunk = b"<item><title>encore</title><link>https://news.example/x</link></item>" * 4_000
     framed = b"%x\r\n%s\r\n" % (len(chunk), chunk)
     conn.sendall(b"%x\r\n%s\r\n" % (len(RSS_HEAD), RSS_HEAD))
     while True:
