@@ -1,0 +1,114 @@
+"""The chaos loop: at random moments, SIGKILL a random part of the running service, and
+keep the ledger of what each kill caught.
+
+Each part is a ``Target``: it says whether it can be hit now and, when hit, what it
+caught in flight ("2 claimed documents", "1 delivery sending"). After each kill of a
+process that sends alerts, the rows a receiver already has and the ledger does not record
+as sent are the kill's catch inside the documented window (``audit.in_window``).
+
+The run's size comes from ``MYRTILLE_TEST_CHAOS_SECONDS`` (chaos time per scenario,
+default 60), ``MYRTILLE_TEST_CHAOS_OUTAGE`` (seconds the SMTP server is down, default
+20) and ``MYRTILLE_TEST_CHAOS_SEED`` (default: random, printed): docs/reliability.md.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from myrtille.store.database import Database
+from tests.alerts.test_webhook import PostServer
+from tests.chaos.audit import in_window
+from tests.chaos.newsroom import MailRecorder
+from tests.run_environment import run_variable
+
+
+def knob(name: str, default: int) -> int:
+    value = run_variable(f"MYRTILLE_TEST_CHAOS_{name}")
+    return int(value) if value else default
+
+
+def chaos_seconds() -> int:
+    return knob("SECONDS", 60)
+
+
+def outage_seconds() -> int:
+    return knob("OUTAGE", 20)
+
+
+def seed() -> int:
+    return knob("SEED", random.SystemRandom().randrange(1 << 31))
+
+
+@dataclass
+class Target:
+    """A part of the service that can be killed: ``strike`` kills it and returns what it
+    caught, or None when it was not there to kill after all."""
+
+    name: str
+    weight: float
+    ready: Callable[[], bool]
+    strike: Callable[[], str | None]
+    # Whether it sends alerts: its kill may leave rows in the window.
+    sends: bool = False
+
+
+@dataclass
+class Kill:
+    at: float
+    target: str
+    caught: str
+    window_rows: int = 0
+
+
+@dataclass
+class Chaos:
+    rng: random.Random
+    database: Database
+    mail: MailRecorder
+    hooks: PostServer
+    kills: list[Kill] = field(default_factory=list)
+    window: set[int] = field(default_factory=set)
+    started: float = field(default_factory=time.monotonic)
+
+    def run(self, targets: list[Target], seconds: float, beat: tuple[float, float]) -> None:
+        """Kill for ``seconds``, one try every ``beat`` seconds (uniform)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            time.sleep(self.rng.uniform(*beat))
+            ready = [t for t in targets if t.ready()]
+            if not ready:
+                continue
+            target = self.rng.choices(ready, [t.weight for t in ready])[0]
+            caught = target.strike()
+            if caught is None:
+                continue
+            rows = (
+                in_window(self.database, self.mail, self.hooks) - self.window
+                if target.sends
+                else set()
+            )
+            self.window |= rows
+            self.kills.append(Kill(time.monotonic() - self.started, target.name, caught, len(rows)))
+
+    def by_target(self) -> Counter[str]:
+        return Counter(k.target for k in self.kills)
+
+    def summary(self) -> str:
+        caught = Counter(k.caught.split(" ", 1)[-1] for k in self.kills if k.caught)
+        return (
+            f"{len(self.kills)} SIGKILLs: {dict(self.by_target())}; caught in flight: "
+            f"{dict(caught)}; window rows {len(self.window)}"
+        )
+
+
+def wait_until(condition: Callable[[], bool], timeout: float, poll: float = 0.05) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(poll)
+    return False
