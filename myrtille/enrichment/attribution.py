@@ -118,10 +118,12 @@ def subject_of(
     kind: str,
     mentions: list[CompanyMention],
     parsed: Parsed | None = None,
+    text: str | None = None,
 ) -> CompanyMention | None:
     """The company the event that ``trigger`` reports in ``sentence`` belongs to, if named;
-    ``parsed``: the sentence's dependency parse, when there is one."""
-    text = sentence.doc.text
+    ``parsed``: the sentence's dependency parse, when there is one; ``text``: the
+    document's text, when the caller has it."""
+    text = sentence.doc.text if text is None else text
     inside = [m for m in mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
     if parsed is not None:
         decided, chosen = _from_parse(parsed, parsed.trigger(trigger), kind, mentions)
@@ -183,14 +185,23 @@ def _from_parse(
 ) -> tuple[bool, CompanyMention | None]:
     """(True, company) when the parse settles it; (False, None) to fall back on word order."""
 
-    def company_in(token: Token | None) -> CompanyMention | None:
+    def company_in(token: Token | None, own: bool = False) -> CompanyMention | None:
+        """The company named in ``token``'s phrase; ``own``: in its own words, not in a
+        complement ("le brasseur, client des Ateliers Kermor" names no company)."""
         if token is None:
             return None
-        start, end = subtree_span(token)
-        start, end = start + parsed.chars, end + parsed.chars
+        words = [
+            (t.idx + parsed.chars, t.idx + len(t) + parsed.chars)
+            for t in token.subtree
+            if not own or not any(_complement(a) for a in _path(t, token))
+        ]
         # Overlapping, not only inside: the sentence recogniser may cut a name in two
         # ("Éolia | Marine remporte …").
-        hits = [m for m in mentions if m.start < end and start < m.end and m.end > m.start]
+        hits = [
+            m
+            for m in mentions
+            if m.end > m.start and any(m.start < end and start < m.end for start, end in words)
+        ]
         at = token.idx + parsed.chars
         found = next((m for m in hits if m.start <= at < m.end), hits[0] if hits else None)
         return found or _named_elsewhere(token, mentions)
@@ -214,7 +225,7 @@ def _from_parse(
             return True, supplier
         if recipient is not None and _proper_names(recipient):
             return True, _unlisted(recipient, parsed)
-    named = company_in(subject)
+    named = company_in(subject, own=True)
     if named is not None:
         return True, named
     if subject is not None and not customer and kind not in _PATIENT_KINDS:

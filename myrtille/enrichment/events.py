@@ -15,9 +15,9 @@ from myrtille.enrichment.attribution import UNKNOWN, subject_of
 from myrtille.enrichment.background import is_background
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.lexicons import LexiconEntry
-from myrtille.enrichment.newsworthy import not_news
+from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
 from myrtille.enrichment.patterns import PatternSet
-from myrtille.enrichment.syntax import SentenceParser
+from myrtille.enrichment.syntax import HEDGING_LEMMAS, SentenceParser
 from myrtille.enrichment.syntax import hedged as governed_by_doubt
 
 MAX_SENTENCE_CHARS = 600
@@ -34,7 +34,16 @@ HEDGES = re.compile(
 )
 
 
+# Reported speech announces: "said it would recruit 70 technicians" is no hypothesis.
+REPORTED = re.compile(
+    r"\b(?:said|says|announced|confirmed|added|told\s+\w+)\s+(?:that\s+)?"
+    r"(?:it|they|the\s+(?:company|group|firm))\s+would\b",
+    re.IGNORECASE,
+)
+
+
 def hedged(sentence: str) -> bool:
+    sentence = REPORTED.sub("said it will", sentence)
     return sentence.rstrip().endswith("?") or HEDGES.search(sentence) is not None
 
 
@@ -69,6 +78,7 @@ class EventMatcher:
         """``published``: the article's date, against which dated sentences are background;
         ``title_end``: where the title ends (a title is never background)."""
         events: dict[tuple[str, int], Event] = {}
+        doc_text = doc.text  # built once: Doc.text joins every token
         for label, start, end in self.matcher(doc):
             kind = label.split(":", 1)[1]
             sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
@@ -81,12 +91,12 @@ class EventMatcher:
             # A title has no full stop: the sentence recogniser may run it into the text's
             # first sentence, so the trigger's own paragraph part is parsed and shown.
             shown = _within_paragraph(sentence, trigger)
-            parsed = self.parse(shown)
+            parsed = self.parse(shown) if _worth_parsing(shown, trigger, mentions) else None
             if parsed is not None and governed_by_doubt(parsed.trigger(trigger)):
                 continue
-            if not_news(kind, shown, trigger, parsed):
+            if not_news(kind, shown, trigger, parsed, doc_text):
                 continue
-            subject = subject_of(shown, trigger, kind, mentions, parsed)
+            subject = subject_of(shown, trigger, kind, mentions, parsed, doc_text)
             company_id, company = (subject.company_id, subject.name) if subject else (None, None)
             if subject is UNKNOWN:
                 company = None
@@ -111,6 +121,23 @@ class EventMatcher:
                 jobs=jobs,
             )
         return sorted(events.values(), key=lambda e: (e.start, e.type))
+
+
+# Words that only the parse can weigh: verbs of intention or doubt, a firm's trade.
+_PARSE_WORDS = HEDGING_LEMMAS | DESCRIPTORS | {"buy", "purchase"}
+
+
+def _worth_parsing(sentence: Span, trigger: Span, mentions: list[CompanyMention]) -> bool:
+    """Whether the parse can change what word order finds, which keeps the parser to a
+    few sentences: one with a word only the parse can weigh, or with companies unless a
+    single one opens it ("Cellvia investit …" needs no parse)."""
+    if any(t.lemma_ in _PARSE_WORDS for t in sentence):
+        return True
+    inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char]
+    if not inside:
+        return False
+    opening = next((t for t in sentence if not t.is_space and not t.is_punct), trigger[0])
+    return len(inside) > 1 or inside[0].start > opening.idx
 
 
 def _within_paragraph(sentence: Span, trigger: Span) -> Span:

@@ -58,7 +58,7 @@ _STATISTICS = frozenset(
     }
 )
 # Nouns that describe what a firm does ("fabricant de …", "… specialist").
-_DESCRIPTORS = frozenset(
+DESCRIPTORS = frozenset(
     {
         "fabricant",
         "producteur",
@@ -89,17 +89,28 @@ _SUCCESSOR = re.compile(
 )
 _REMAINING = re.compile(r"\b(?:encore|plus\s+que|toujours|still|only|remaining)\b", re.I)
 _JOBS_PLAN = re.compile(r"\s+de\s+l['’]\s?emploi\b", re.IGNORECASE)
+# A bare buying verb (the lexicon's "buy", "purchase") needs a firm as its object.
+_BARE_PURCHASE = frozenset({"buy", "purchase"})
+_FIRM_NOUNS = frozenset(
+    {"company", "firm", "group", "business", "rival", "competitor", "maker", "supplier"}
+)
 # English lemmas that open an event pattern as verbs only.
 _VERBS_ONLY = frozenset({"name", "head", "chair", "land", "bag", "net", "book", "fire", "sack"})
 
 
-def not_news(kind: str, sentence: Span, trigger: Span, parsed: Parsed | None) -> bool:
-    """Whether the ``kind`` match ``trigger`` in ``sentence`` reports no event."""
-    doc = sentence.doc
-    before = doc.text[_clause_start(sentence, trigger) : trigger.start_char]
+def not_news(
+    kind: str, sentence: Span, trigger: Span, parsed: Parsed | None, text: str | None = None
+) -> bool:
+    """Whether the ``kind`` match ``trigger`` in ``sentence`` reports no event; ``text``:
+    the document's text, when the caller has it (``Doc.text`` joins every token)."""
+    text = sentence.doc.text if text is None else text
+    first = trigger[0]
+    # Up to the trigger's first word: "compte nouer" holds the trigger's verb.
+    before = text[_clause_start(text, sentence, trigger) : first.idx + len(first)]
     if _INTENTION.search(before):
         return True
-    first = trigger[0]
+    if kind == "acquisition" and len(trigger) == 1 and first.lemma_ in _BARE_PURCHASE:
+        return not _buys_a_firm(parsed.trigger(trigger)) if parsed is not None else True
     if first.lemma_ in _VERBS_ONLY and first.pos_ not in ("VERB", "AUX"):
         return True
     if kind == "export" and _SHARE.search(sentence.text) and _REVENUE.search(sentence.text):
@@ -111,19 +122,27 @@ def not_news(kind: str, sentence: Span, trigger: Span, parsed: Parsed | None) ->
         and fold(first.lemma_) in _STATISTICS
     ):
         return True
-    if kind == "insolvency" and _JOBS_PLAN.match(doc.text, trigger.end_char):
+    if kind == "insolvency" and _JOBS_PLAN.match(text, trigger.end_char):
         return True
     if kind == "hiring":
-        after = doc.text[trigger.end_char : trigger.end_char + 60]
+        after = text[trigger.end_char : trigger.end_char + 60]
         if _SUCCESSOR.search(after) or _REMAINING.search(trigger.text):
             return True
     return parsed is not None and _describes_a_firm(parsed.trigger(trigger))
 
 
-def _clause_start(sentence: Span, trigger: Span) -> int:
+def _buys_a_firm(trigger: Span) -> bool:
+    """A bare "buy" reports a takeover when what is bought is named ("has bought Ateliers
+    Kermor"), not when it is a thing ("bought new machines")."""
+    return any(
+        c.dep_ in ("dobj", "obj") and (c.pos_ == "PROPN" or c.lemma_ in _FIRM_NOUNS)
+        for c in trigger.root.children
+    )
+
+
+def _clause_start(text: str, sentence: Span, trigger: Span) -> int:
     """Where the trigger's clause starts: after the last comma, semicolon, colon or line
     break before it (a plan said in another clause leaves this one alone)."""
-    text = sentence.doc.text
     cut = max(
         text.rfind(mark, sentence.start_char, trigger.start_char) for mark in (",", ";", ":", "\n")
     )
@@ -140,4 +159,4 @@ def _describes_a_firm(trigger: Span) -> bool:
         return False
     head = node.head
     # A descriptor parsed as the root is a sentence whose verb the parser missed.
-    return head.i != node.i and head.head.i != head.i and head.lemma_ in _DESCRIPTORS
+    return head.i != node.i and head.head.i != head.i and head.lemma_ in DESCRIPTORS
