@@ -131,18 +131,24 @@ def test_the_gazetteer_knows_every_commune_by_its_code() -> None:
     ("title", "text", "language", "departments"),
     [
         (
-            "Orléans : un chantier de bateaux électriques",
-            "Sur les bords de la Loire, à Orléans, un chantier construit des bateaux de "
-            "promenade électriques. Il exporte aussi vers l'Afrique du Nord.",
+            "Valence : un chantier de bateaux électriques",
+            "À Valence (Drôme), dans la vallée du Rhône, un chantier construit des bateaux "
+            "de promenade électriques.",
             "fr",
-            {"45"},
+            {"26"},
         ),
         (
-            "Hydro plant on the Rhône near Avignon to be upgraded",
-            "The operator will replace the turbines of its plant on the Rhône, a few "
-            "kilometres from Avignon, by 2029.",
+            "Amiens : un biscuitier exporte",
+            "Le biscuitier d'Amiens exporte désormais vers l'Afrique du Nord.",
+            "fr",
+            {"80"},
+        ),
+        (
+            "Hydro plant on the Rhône to be upgraded",
+            "The operator will replace the turbines of its plant on the Rhône at Montélimar, "
+            "in the Drôme, by 2029.",
             "en",
-            {"84"},
+            {"26"},
         ),
         (
             "Martinique : une distillerie passe au solaire",
@@ -223,11 +229,10 @@ def test_a_place_named_once_in_passing_is_not_the_subject(
             "transport",
         ),
         (
-            "Grenoble : un fabricant de puces agrandit sa salle blanche",
-            "Le fabricant de puces investit dans une centrale géothermique pour chauffer "
-            "ses bureaux et dans une salle blanche de semi-conducteurs.",
+            "Jura : la centrale hydroélectrique de Vouglans modernisée",
+            "L'exploitant remplace les turbines du barrage, qui alimente 60 000 foyers.",
             "fr",
-            "digital",
+            "energy",
         ),
     ],
 )
