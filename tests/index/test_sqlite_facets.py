@@ -7,6 +7,7 @@ included in that order); a company's label is the greatest its matched documents
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +23,7 @@ NAMED = [
     doc("n1", "Hangar Toulouse", "Un hangar.", companies=[("Aérovolt", "919985002")]),
     doc("n2", "Atelier Blagnac", "Un atelier.", companies=[("Aérovolt SAS", "919985002")]),
     doc("n3", "Hangar Blagnac", "Un hangar.", companies=[("AEROVOLT", "919985002")]),
-    doc("n4", "Usine sans nom", "Une usine.", companies=[("", "972650600")]),
+    doc("n4", "Usine sans nom", "Une usine.", companies=[("", "123456789")]),
     *(
         doc(f"t{n}", "Usine", "Une usine.", departments=[f"{n:02d}"], source=f"s{n % 4}")
         for n in range(10, 22)
@@ -78,3 +79,18 @@ def test_labels_follow_the_matched_documents(index: SQLiteIndex) -> None:
     assert label("hangar") == "Aérovolt"
     assert label("hangar -toulouse") == "AEROVOLT"
     assert label("hangar OR atelier") == "Aérovolt SAS"
+
+
+def test_terms_no_document_has_go_when_the_index_is_optimised(tmp_path: Path) -> None:
+    index = SQLiteIndex(tmp_path / "index.db")
+    index.create()
+    index.index(DOCUMENTS)
+    index.delete(["n4"])  # the only document naming 123456789
+    index.optimise()
+    values = {row[0] for row in index.db.execute("SELECT value FROM terms")}
+    assert "123456789" not in values and "919985002" in values
+    index.index([NAMED[3]])  # back, under a new id, counted again
+    node = parse("usine", CodeResolver())
+    result = index.search(SearchRequest(node, facets=("company",), facet_limit=50))
+    assert result.facets["company"] == defined(node, "company", 50)
+    index.close()
