@@ -4,12 +4,13 @@ is about, and the amount or number of jobs it states."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from myrtille.enrichment.abroad import names_abroad
 from myrtille.enrichment.amounts import parse_amount, parse_jobs
 from myrtille.enrichment.attribution import UNKNOWN, subject_of
 from myrtille.enrichment.background import is_background
@@ -120,6 +121,12 @@ class EventMatcher:
                 currency=amount[1] if amount else None,
                 jobs=jobs,
             )
+        for (kind, at), event in list(events.items()):
+            # A contract won abroad is export news too (abroad.py).
+            if kind == "contract" and ("export", at) not in events and names_abroad(event.sentence):
+                events[("export", at)] = replace(
+                    event, type="export", amount=None, currency=None, jobs=None
+                )
         return sorted(events.values(), key=lambda e: (e.start, e.type))
 
 

@@ -147,3 +147,24 @@ def test_announcements_are_events(
     syntax_enricher: Enricher, language: str, kind: str, text: str
 ) -> None:
     assert kind in {e["type"] for e in events_of(syntax_enricher, text, language)}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "abroad"),
+    [
+        (
+            "fr",
+            "Kermor a décroché une commande de 8 millions d'euros de la marine norvégienne.",
+            True,
+        ),
+        ("en", "Ateliers Kermor has won a €8m contract from a Swiss rail operator.", True),
+        ("fr", "Kermor a décroché une commande de 8 millions d'euros de la SNCF.", False),
+        ("en", "Ateliers Kermor has won a €8m contract from the Brittany region.", False),
+    ],
+)
+def test_a_contract_won_abroad_is_export_news(
+    syntax_enricher: Enricher, language: str, text: str, abroad: bool
+) -> None:
+    events = events_of(syntax_enricher, text, language)
+    assert sirens(events, "contract") == [KERMOR]
+    assert sirens(events, "export") == ([KERMOR] if abroad else [])

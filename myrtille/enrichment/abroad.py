@@ -1,0 +1,57 @@
+"""Contracts won abroad are export news too.
+
+The press rarely writes "export" when a French firm wins a foreign order: it names the
+customer's country ("la marine grecque", "the Austrian capital's operator", "a German
+carmaker"). A contract sentence naming a foreign country, its people or one of its main
+cities therefore also reports an export event for the same company.
+
+Words that are French places too ("Valence", "Vienne", "Montréal" in the Aude, "Orange")
+are left out, and so are the British Isles in English: the English-language press about
+British firms says "UK" and "British" of home.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FR_PEOPLES = (
+    "allemand|américain|espagnol|italien|néerlandais|hollandais|portugais|polonais|"
+    "autrichien|suédois|norvégien|danois|finlandais|irlandais|tchèque|roumain|hongrois|"
+    "chinois|japonais|coréen|indien|canadien|brésilien|mexicain|marocain|algérien|tunisien|"
+    "sénégalais|ivoirien|égyptien|saoudien|émirien|qatari|israélien|australien|"
+    "singapourien|taïwanais|vietnamien|indonésien|ukrainien|québécois|britannique|"
+    "anglais|écossais|belge|suisse|russe|luxembourgeois"
+)
+_FR_IRREGULAR = "grec|grecque|grecques|grecs|turc|turque|turcs|turques"
+_FR_COUNTRIES = (
+    "Allemagne|États-Unis|Etats-Unis|Royaume-Uni|Espagne|Italie|Belgique|Suisse|Pays-Bas|"
+    "Portugal|Pologne|Autriche|Grèce|Suède|Norvège|Danemark|Finlande|Irlande|Chine|Japon|"
+    "Corée|Inde|Canada|Brésil|Mexique|Maroc|Algérie|Tunisie|Sénégal|Égypte|Arabie|Émirats|"
+    "Qatar|Turquie|Israël|Australie|Singapour|Taïwan|Vietnam|Indonésie|Québec|Luxembourg|"
+    "Londres|Madrid|Barcelone|Berlin|Munich|Milan|Rome|Bruxelles|Genève|Lausanne|Tokyo|"
+    "Shanghai|Pékin|Dubaï|Athènes|Lisbonne|Amsterdam|Rotterdam|Anvers|New York"
+)
+_EN_PEOPLES = (
+    "German|American|Spanish|Italian|Belgian|Swiss|Dutch|Portuguese|Polish|Austrian|Greek|"
+    "Hellenic|Swedish|Norwegian|Danish|Finnish|Irish|Czech|Romanian|Hungarian|Chinese|"
+    "Japanese|Korean|Indian|Canadian|Brazilian|Mexican|Moroccan|Algerian|Tunisian|Saudi|"
+    "Emirati|Qatari|Turkish|Israeli|Australian|Singaporean|Taiwanese|Vietnamese|"
+    "Indonesian|Ukrainian|Quebec"
+)
+_EN_COUNTRIES = (
+    "Germany|United States|US|USA|Spain|Italy|Belgium|Switzerland|Netherlands|Portugal|"
+    "Poland|Austria|Greece|Sweden|Norway|Denmark|Finland|Ireland|China|Japan|Korea|India|"
+    "Canada|Brazil|Mexico|Morocco|Saudi Arabia|UAE|Qatar|Turkey|Israel|Australia|Singapore|"
+    "Taiwan|Vietnam|Indonesia|Luxembourg|Vienna|Valencia|Madrid|Barcelona|Berlin|Munich|"
+    "Milan|Rome|Brussels|Geneva|Tokyo|Shanghai|Beijing|Dubai|Athens|Lisbon|Amsterdam|"
+    "Rotterdam|Antwerp|New York"
+)
+ABROAD = re.compile(
+    rf"\b(?:(?i:{_FR_PEOPLES})(?i:e|s|es|ne|nes)?|(?i:{_FR_IRREGULAR})|{_FR_COUNTRIES}|"
+    rf"{_EN_PEOPLES}|{_EN_COUNTRIES})\b"
+)
+
+
+def names_abroad(sentence: str) -> bool:
+    """Whether ``sentence`` names a foreign country, people or main city."""
+    return ABROAD.search(sentence) is not None
