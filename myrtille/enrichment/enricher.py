@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from spacy.attrs import IDX, IS_ALPHA, LEMMA, LIKE_NUM
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
 from spacy.language import Language
@@ -216,9 +217,11 @@ class Enricher:
         # Lemmas are folded by the pipeline (fold_doc); they feed the index.
         title_lemmas: list[str] = []
         text_lemmas: list[str] = []
-        for token in doc:
-            if token.is_alpha or token.like_num:
-                (title_lemmas if token.idx < title_end else text_lemmas).append(token.lemma_)
+        strings = doc.vocab.strings
+        # From arrays rather than Token objects: this runs over every token.
+        for alpha, number, idx, lemma in doc.to_array([IS_ALPHA, LIKE_NUM, IDX, LEMMA]).tolist():
+            if alpha or number:
+                (title_lemmas if idx < title_end else text_lemmas).append(strings[lemma])
         result.title_lemmas = " ".join(words_of(" ".join(title_lemmas)))
         result.text_lemmas = " ".join(words_of(" ".join(text_lemmas)))
         mentions = [m for m in find_companies(doc, index) if self._plausible(m)]
