@@ -15,6 +15,7 @@ from myrtille.enrichment.amounts import parse_amount, parse_jobs
 from myrtille.enrichment.attribution import UNKNOWN, subject_of
 from myrtille.enrichment.background import is_background
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
 from myrtille.enrichment.patterns import PatternSet
@@ -79,7 +80,7 @@ class EventMatcher:
         """``published``: the article's date, against which dated sentences are background;
         ``title_end``: where the title ends (a title is never background)."""
         events: dict[tuple[str, int], Event] = {}
-        doc_text = doc.text  # built once: Doc.text joins every token
+        doc_text = text_of(doc)  # built once: Doc.text joins every token
         for label, start, end in self.matcher(doc):
             kind = label.split(":", 1)[1]
             sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
