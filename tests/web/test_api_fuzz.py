@@ -26,6 +26,9 @@ from myrtille.web.auth import create_agent
 from tests.web.conftest import documents
 from tests.web.serve_process import myrtille_serve
 
+# Two runs of 35 to 50 s each (see docs/security.md for the figures).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 # The bound every answer is held to (an empty-ish index on a 2-core machine answers in
