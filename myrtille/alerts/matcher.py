@@ -1,12 +1,13 @@
 """Matching new documents against every active subscription, in memory.
 
-Each subscription's query is compiled once into its AST and a set of *keys*: words or
-field values of which a matching document must contain at least one (for ``a b`` one of
-the words, for ``sector:energy region:76`` the rarer-looking field, for ``a OR b`` both).
-Subscriptions are indexed by key, so a document only meets the subscriptions sharing a
-key with it — the cost grows with the candidates, not with the number of subscriptions —
-and the in-memory evaluator decides each candidate. Queries without any required key
-(``-rumeur``, ``after:…`` alone) are always candidates.
+Each subscription's query is compiled once into the shared query graph and a set of
+*keys*: words or field values of which a matching document must contain at least one (for
+``a b`` one of the words, for ``sector:energy region:76`` the rarer-looking field, for
+``a OR b`` both). Subscriptions are indexed by key, so a document only meets the
+subscriptions sharing a key with it — the cost grows with the candidates, not with the
+number of subscriptions — and the graph decides each distinct candidate query once
+(``querygraph.py``). Queries without any required key (``-rumeur``, ``after:…`` alone)
+are always candidates.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from myrtille.alerts.querygraph import Key, QueryGraph
 from myrtille.index.base import IndexedDocument
 from myrtille.index.matching import SEARCHED, DocumentView, matches, view
 from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text
@@ -23,7 +25,6 @@ from myrtille.index.stems import STEM_LANGUAGES, stem
 # The language of each stem stream (word streams are absent): its keys are its stems.
 STREAM_LANGUAGE = {name: language for name, language in SEARCHED["any"] if language}
 
-Key = tuple[str, str]
 # Fields whose values are rare in the stream of documents are the better keys.
 FIELD_PREFERENCE = (
     "company",
@@ -99,13 +100,15 @@ def document_keys(seen: DocumentView) -> set[Key]:
 
 
 class Matcher:
-    """The active subscriptions, indexed by key; identical queries are evaluated once
-    (many subscribers watch the same sector and region)."""
+    """The active subscriptions: their queries as one graph of distinct sub-expressions
+    (``querygraph.py``: identical queries and parts evaluated once a document), their
+    roots indexed by required key, so a document only decides the roots it can match."""
 
     def __init__(self, subscriptions: Iterable[CompiledSubscription] = ()) -> None:
-        self.by_key: dict[Key, list[Node]] = defaultdict(list)
-        self.always: list[Node] = []
-        self.subscribers_of: dict[Node, list[CompiledSubscription]] = {}
+        self.graph = QueryGraph()
+        self.by_key: dict[Key, list[int]] = defaultdict(list)
+        self.always: list[int] = []
+        self.subscribers_of: dict[int, list[CompiledSubscription]] = {}
         self.by_id: dict[int, CompiledSubscription] = {}
         self.size = 0
         for subscription in subscriptions:
@@ -114,26 +117,33 @@ class Matcher:
     def add(self, subscription: CompiledSubscription) -> None:
         self.size += 1
         self.by_id[subscription.id] = subscription
-        sharing = self.subscribers_of.get(subscription.query)
+        root = self.graph.add(subscription.query)
+        sharing = self.subscribers_of.get(root)
         if sharing is not None:
+            # The same query, perhaps written otherwise: the first one's keys serve both.
             sharing.append(subscription)
             return
-        self.subscribers_of[subscription.query] = [subscription]
+        self.subscribers_of[root] = [subscription]
         if subscription.keys is None:
-            self.always.append(subscription.query)
+            self.always.append(root)
             return
         for key in subscription.keys:
-            self.by_key[key].append(subscription.query)
+            self.by_key[key].append(root)
 
     def candidates(self, seen: DocumentView) -> dict[int, CompiledSubscription]:
         return {
-            s.id: s for query in self._candidate_queries(seen) for s in self.subscribers_of[query]
+            s.id: s
+            for root in self._candidate_roots(document_keys(seen))
+            for s in self.subscribers_of[root]
         }
 
-    def _candidate_queries(self, seen: DocumentView) -> set[Node]:
-        found: set[Node] = set(self.always)
-        for key in document_keys(seen):
-            found.update(self.by_key.get(key, ()))
+    def _candidate_roots(self, keys: set[Key]) -> set[int]:
+        found: set[int] = set(self.always)
+        by_key = self.by_key
+        for key in keys:
+            roots = by_key.get(key)
+            if roots:
+                found.update(roots)
         return found
 
     def match(self, document: IndexedDocument) -> list[int]:
@@ -141,11 +151,12 @@ class Matcher:
         if not self.size:
             return []  # nothing to match: the document's words need not be stemmed
         seen = view(document)
+        keys = document_keys(seen)
+        subscribers_of = self.subscribers_of
         return sorted(
             s.id
-            for query in self._candidate_queries(seen)
-            if matches(query, seen)
-            for s in self.subscribers_of[query]
+            for root in self.graph.true_roots(seen, keys, self._candidate_roots(keys))
+            for s in subscribers_of[root]
         )
 
     def get(self, subscription_id: int) -> CompiledSubscription | None:
