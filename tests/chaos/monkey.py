@@ -74,10 +74,14 @@ class Chaos:
     window: set[int] = field(default_factory=set)
     started: float = field(default_factory=time.monotonic)
 
-    def run(self, targets: list[Target], seconds: float, beat: tuple[float, float]) -> None:
-        """Kill for ``seconds``, one try every ``beat`` seconds (uniform)."""
+    def run(
+        self, targets: list[Target], seconds: float, beat: tuple[float, float], kills: int = 0
+    ) -> None:
+        """Kill for ``seconds``, one try every ``beat`` seconds (uniform), and on until
+        ``kills`` kills (for three times ``seconds`` at most: the test then fails on it)."""
         deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
+        cap = time.monotonic() + 3 * seconds
+        while time.monotonic() < deadline or (len(self.kills) < kills and time.monotonic() < cap):
             time.sleep(self.rng.uniform(*beat))
             ready = [t for t in targets if t.ready()]
             if not ready:

@@ -96,10 +96,13 @@ class Supervised:
     def kill(self, tree: bool = False) -> None:
         """SIGKILL the process (``tree``: its whole process group, children included)."""
         assert self.process is not None
-        if tree:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        else:
-            self.process.send_signal(signal.SIGKILL)
+        try:
+            if tree:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            else:
+                self.process.send_signal(signal.SIGKILL)
+        except ProcessLookupError:
+            pass  # gone already (the group of a process that exited)
         self.process.wait(timeout=30)
 
     def stop(self, timeout: float = 180) -> int:
