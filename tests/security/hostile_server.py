@@ -47,6 +47,18 @@ def entries_feed(count: int) -> bytes:
     return RSS_HEAD + items + b"</channel></rss>"
 
 
+@cache
+def big_summary_feed() -> bytes:
+    """One entry whose description is 7 MB of ordinary HTML (under the 10 MB cap)."""
+    html = b"<p>mot <b>gras</b> et <a href='x'>lien</a></p>" * 150_000
+    return (
+        RSS_HEAD
+        + b"<item><title>x</title><link>/a</link><description><![CDATA["
+        + html
+        + (b"]]></description></item></channel></rss>")
+    )
+
+
 def fixed(body: bytes, content_type: str = "application/rss+xml", **headers: str) -> Writer:
     def write(conn: socket.socket, target: str) -> None:
         head = f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from myrtille.config.loading import load_settings
 from myrtille.exceptions import ConfigError
 from tests.conftest import make_settings
 from tests.crawlers.test_hostile_feeds import documents, measured_crawl
-from tests.security.corpus import CRAWL_PEAK_MB, crash_in
+from tests.security.corpus import CRAWL_PEAK_MB, READER_SECONDS, crash_in
 from tests.security.hostile_server import (
     RSS_HEAD,
     HostileServer,
@@ -169,3 +171,33 @@ def test_max_records_cannot_pass_the_apis_paging_limit(tmp_path: Path) -> None:
             env={},
             overrides={"data_dir": str(tmp_path), "sources": [{**source, "max_records": 20_000}]},
         )
+
+
+BIG_SUMMARY_CHILD = """
+import json, time
+from myrtille.crawlers.feeds import parse_feed
+from tests.security.hostile_server import big_summary_feed
+
+body = big_summary_feed()
+started = time.monotonic()
+feed = parse_feed(body, "http://127.0.0.1:9/feed.xml", {"content-type": "application/rss+xml"})
+print(json.dumps({"seconds": time.monotonic() - started, "bytes": len(body),
+                  "summary": len(feed.entries[0].summary)}))
+"""
+
+
+def test_a_feed_with_a_seven_megabyte_description_is_read_within_the_reader_bound() -> None:
+    # Regression (issue 15): feedparser's HTML sanitizer and link rewriting took 40 s on
+    # this 7 MB description (under the 10 MB cap), stalling every source of the crawl.
+    done = subprocess.run(
+        [sys.executable, "-c", BIG_SUMMARY_CHILD],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).parents[2],
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    measured = json.loads(done.stdout.strip().splitlines()[-1])
+    assert measured["bytes"] > 6_000_000
+    assert measured["seconds"] < READER_SECONDS, measured
+    assert measured["summary"] <= 100_000 + 100  # crawl.max_entry_text's default
