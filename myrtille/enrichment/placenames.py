@@ -18,7 +18,8 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from myrtille.enrichment.geography import Gazetteer, Place, place_key
 from myrtille.enrichment.patterns import fold
@@ -63,8 +64,8 @@ class PlaceName:
     place: Place
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
+    # A tuple, not a frozen dataclass: one is made per word of every document.
     folded: str
     start: int
     end: int
@@ -137,9 +138,7 @@ class PlaceNameMatcher:
     ) -> list[PlaceName]:
         """Place names of ``text``, first found first. ``excluded``: character spans that
         hold no place (people, linked companies); ``title_end``: where the title ends."""
-        words = [
-            _Word(_saint(_fold_word(m.group())), m.start(), m.end()) for m in _WORD.finditer(text)
-        ]
+        words = [_Word(_folded_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
         blocked = sorted(excluded)
         title_case = _title_case(text[:title_end])
         candidates: list[tuple[PlaceName, _Entry, int, int]] = []
@@ -286,6 +285,12 @@ def _fold_word(word: str) -> str:
 
 def _saint(word: str) -> str:
     return {"st": "saint", "ste": "sainte"}.get(word, word)
+
+
+@lru_cache(maxsize=100_000)
+def _folded_word(word: str) -> str:
+    """A word as the names are keyed: folded, "St"/"Ste" spelt out (once per word)."""
+    return _saint(_fold_word(word))
 
 
 def _pairs(words: list[_Word]) -> Iterable[tuple[_Word, _Word]]:
