@@ -2,8 +2,9 @@
 key on /api/v1, per client address on the public pages.
 
 A sliding log: each request served is a row of the state database (``request_stamp``),
-stamped first and counted after, so that two processes at the limit may both refuse,
-never both let through; at most ``requests`` rows fall within any ``window``. A limit held
+stamped first and counted after, one subject's requests in turn (SQLite's single writer,
+a transaction lock on PostgreSQL), so that two processes at the limit never both let a
+request through; at most ``requests`` rows fall within any ``window``. A limit held
 in a process's memory would let each process behind a proxy serve the whole limit again.
 """
 
@@ -15,10 +16,11 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from fastapi import Request
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 
 from myrtille.config.web import RateLimit
 from myrtille.store.database import Database
+from myrtille.store.locks import lock_key
 from myrtille.store.schema import RequestStamp, utcnow
 from myrtille.web.sessions import signed_in
 from myrtille.web.throttle import client_address
@@ -39,6 +41,13 @@ class RateLimiter:
         since = now - limit.window
         subject = subject[:SUBJECT_LENGTH]
         with self.database.session() as session:
+            if self.database.dialect == "postgresql":
+                # Concurrent transactions do not see each other's stamps: one at a time per
+                # subject, until commit. (SQLite has one writer at a time already.)
+                session.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"),
+                    {"key": lock_key(f"rate:{scope}:{subject}")},
+                )
             stamp = RequestStamp(scope=scope, subject=subject, at=now)
             session.add(stamp)
             session.flush()

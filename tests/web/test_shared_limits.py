@@ -9,6 +9,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,6 +135,21 @@ def test_one_api_key_limit_across_two_processes(pair: Pair) -> None:
     # The limit is the key's: another agent's key is served, from the same address.
     with pair.client(1, "203.0.113.1", **{"X-API-Key": other_key}) as http:
         assert http.get("/api/v1/search", params={"q": "usine"}).status_code == 200
+
+
+def test_a_burst_at_both_processes_at_once_gets_the_limit_and_no_more(pair: Pair) -> None:
+    database = open_database(pair.database_url)
+    _agent, key = create_agent(database, f"agence-{uuid.uuid4().hex[:8]}")
+    database.dispose()
+
+    def ask(n: int) -> int:
+        with pair.client(n % 2, "203.0.113.2", **{"X-API-Key": key}) as http:
+            return http.get("/api/v1/search", params={"q": "usine"}).status_code
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        statuses = sorted(pool.map(ask, range(12)))
+    # Stamped, counted and committed one at a time per key, whichever process serves.
+    assert statuses == [200] * 4 + [429] * 8
 
 
 def test_one_public_pages_limit_across_two_processes(pair: Pair) -> None:
