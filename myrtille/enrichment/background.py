@@ -23,7 +23,7 @@ from datetime import datetime
 
 from spacy.tokens import Span, Token
 
-from myrtille.enrichment.doctext import text_of
+from myrtille.enrichment.doctext import span_text, text_of
 
 # Where a clause ends: strong punctuation, or a comma before a relative pronoun or a
 # coordinating conjunction ("Cellinov, qui emploie 55 personnes, a levé …").
@@ -131,7 +131,7 @@ _YEAR = re.compile(
 
 def clause_of(sentence: Span, trigger: Span) -> tuple[int, int]:
     """Character bounds (in the document) of the trigger's clause within ``sentence``."""
-    text = sentence.text
+    text = span_text(sentence)
     at = trigger.start_char - sentence.start_char
     begin, end = 0, len(text)
     for found in _CLAUSE_BREAK.finditer(text):
@@ -175,7 +175,7 @@ def _dates_it(phrase: str) -> bool:
 def _time_scope(sentence: Span, trigger: Span) -> tuple[int, int]:
     """Character bounds of what dates the trigger: its comma-delimited part of the
     sentence, with an opening time phrase."""
-    text = sentence.text
+    text = span_text(sentence)
     at = trigger.start_char - sentence.start_char
     begin, end, paragraph = 0, len(text), 0
     for found in _SCOPE_BREAK.finditer(text):

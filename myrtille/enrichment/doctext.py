@@ -7,7 +7,7 @@ and kept in ``doc.user_data``. A Doc's text never changes once it is made.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _KEY = "myrtille:text"
 
@@ -18,3 +18,8 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the document's text (``Span.text`` joins its tokens)."""
+    return text_of(span.doc)[span.start_char : span.end_char]

@@ -15,7 +15,7 @@ from myrtille.enrichment.amounts import parse_amount, parse_jobs
 from myrtille.enrichment.attribution import UNKNOWN, subject_of
 from myrtille.enrichment.background import is_background
 from myrtille.enrichment.companies import CompanyMention
-from myrtille.enrichment.doctext import text_of
+from myrtille.enrichment.doctext import span_text, text_of
 from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
 from myrtille.enrichment.patterns import PatternSet
@@ -86,7 +86,7 @@ class EventMatcher:
             sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
             key = (kind, sentence.start_char)
             trigger = doc[start:end]
-            if key in events or hedged(sentence.text):
+            if key in events or hedged(span_text(sentence)):
                 continue
             if is_background(sentence, trigger, published, title_end):
                 continue
@@ -104,7 +104,7 @@ class EventMatcher:
                 company = None
             elif company_id is None and company is None and main_company:
                 company_id, company = main_company, names.get(main_company)
-            text = sentence.text.strip()
+            text = span_text(sentence).strip()
             amount = (
                 parse_amount(text)
                 if kind in ("fundraising", "acquisition", "investment", "contract")
