@@ -109,6 +109,8 @@ class Matcher:
         self.by_key: dict[Key, list[int]] = defaultdict(list)
         self.always: list[int] = []
         self.subscribers_of: dict[int, list[CompiledSubscription]] = {}
+        # The subscription ids of each root, for the fan-out.
+        self.ids_of: dict[int, list[int]] = {}
         self.by_id: dict[int, CompiledSubscription] = {}
         self.size = 0
         for subscription in subscriptions:
@@ -122,8 +124,10 @@ class Matcher:
         if sharing is not None:
             # The same query, perhaps written otherwise: the first one's keys serve both.
             sharing.append(subscription)
+            self.ids_of[root].append(subscription.id)
             return
         self.subscribers_of[root] = [subscription]
+        self.ids_of[root] = [subscription.id]
         if subscription.keys is None:
             self.always.append(root)
             return
@@ -152,12 +156,12 @@ class Matcher:
             return []  # nothing to match: the document's words need not be stemmed
         seen = view(document)
         keys = document_keys(seen)
-        subscribers_of = self.subscribers_of
-        return sorted(
-            s.id
-            for root in self.graph.true_roots(seen, keys, self._candidate_roots(keys))
-            for s in subscribers_of[root]
-        )
+        ids_of = self.ids_of
+        found: list[int] = []
+        for root in self.graph.true_roots(seen, keys, self._candidate_roots(keys)):
+            found.extend(ids_of[root])
+        found.sort()
+        return found
 
     def get(self, subscription_id: int) -> CompiledSubscription | None:
         return self.by_id.get(subscription_id)

@@ -27,9 +27,12 @@ from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, 
 from myrtille.index.stems import STEM_LANGUAGES, stem
 
 Key = tuple[str, str]
+_NONE: frozenset[int] = frozenset()
 
-# Node kinds; cheaper kinds sort first among an AND's or an OR's children.
-KEYED, CHECKED, NOT, AND, OR = range(5)
+# Node kinds; cheaper kinds sort first among an AND's or an OR's children. An AND or OR
+# of keyed leaves alone (``sector:energy region:76``, ``a b``) is *flat*: one set
+# operation on the document's true leaves decides it.
+KEYED, FLAT_AND, FLAT_OR, CHECKED, NOT, AND, OR = range(7)
 
 
 def leaf_keys(node: Node) -> frozenset[Key] | None:
@@ -54,6 +57,8 @@ class QueryGraph:
     def __init__(self) -> None:
         self.kinds: list[int] = []
         self.children: list[tuple[int, ...]] = []
+        # The children of each flat node as a set (empty for the others).
+        self.child_sets: list[frozenset[int]] = []
         # The query node of each CHECKED leaf (None for the others).
         self.leaves: list[Node | None] = []
         self.keyed_by_key: dict[Key, list[int]] = defaultdict(list)
@@ -69,6 +74,8 @@ class QueryGraph:
             items = sorted({self.add(item) for item in node.items}, key=self._order)
             if len(items) == 1:
                 return items[0]  # a one-item AND or OR is its item
+            if items and all(self.kinds[item] == KEYED for item in items):
+                kind = FLAT_AND if kind == AND else FLAT_OR
             return self._inner((kind, tuple(items)))
         if isinstance(node, Not):
             return self._inner((NOT, (self.add(node.item),)))
@@ -96,6 +103,7 @@ class QueryGraph:
     def _new(self, kind: int, children: tuple[int, ...], leaf: Node | None) -> int:
         self.kinds.append(kind)
         self.children.append(children)
+        self.child_sets.append(frozenset(children) if kind in (FLAT_AND, FLAT_OR) else _NONE)
         self.leaves.append(leaf if kind == CHECKED else None)
         return len(self.kinds) - 1
 
@@ -107,13 +115,22 @@ class QueryGraph:
             found = by_key.get(key)
             if found:
                 true_keyed.update(found)
-        kinds, children, leaves = self.kinds, self.children, self.leaves
+        kinds, children, leaves, child_sets = (
+            self.kinds,
+            self.children,
+            self.leaves,
+            self.child_sets,
+        )
         memo: dict[int, bool] = {}
 
         def value(number: int) -> bool:
             kind = kinds[number]
             if kind == KEYED:
                 return number in true_keyed
+            if kind == FLAT_AND:
+                return true_keyed.issuperset(child_sets[number])
+            if kind == FLAT_OR:
+                return not true_keyed.isdisjoint(child_sets[number])
             known = memo.get(number)
             if known is not None:
                 return known
@@ -128,4 +145,16 @@ class QueryGraph:
             memo[number] = result
             return result
 
-        return [root for root in roots if value(root)]
+        true: list[int] = []
+        for root in roots:
+            # Most roots are flat or single leaves: decided here without a call.
+            kind = kinds[root]
+            if kind == FLAT_AND:
+                if true_keyed.issuperset(child_sets[root]):
+                    true.append(root)
+            elif kind == KEYED:
+                if root in true_keyed:
+                    true.append(root)
+            elif value(root):
+                true.append(root)
+        return true

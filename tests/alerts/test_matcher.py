@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from myrtille.alerts.matcher import CompiledSubscription, Matcher, required_keys
-from myrtille.index.query import parse
+from myrtille.index.query import And, Node, Not, Or, parse
 from myrtille.index.resolver import CodeResolver
 from myrtille.index.stems import stem
 from tests.index.corpus import CORPUS
@@ -62,6 +64,49 @@ def test_matching_documents_meet_only_their_candidates() -> None:
 def test_prefilter_agrees_with_brute_force(nodes) -> None:  # type: ignore[no-untyped-def]
     subscriptions = [
         CompiledSubscription(i, node, required_keys(node)) for i, node in enumerate(nodes)
+    ]
+    matcher = Matcher(subscriptions)
+    for document in CORPUS:
+        assert matcher.match(document) == matcher.match_brute_force(document, subscriptions)
+
+
+def reordered(node: Node) -> Node:
+    """The same query with every AND's and OR's items in the reverse order."""
+    if isinstance(node, And):
+        return And(tuple(reordered(item) for item in reversed(node.items)))
+    if isinstance(node, Or):
+        return Or(tuple(reordered(item) for item in reversed(node.items)))
+    if isinstance(node, Not):
+        return Not(reordered(node.item))
+    return node
+
+
+def test_identical_queries_and_parts_are_one_node_each() -> None:
+    texts = ["sector:energy region:76", "region:76 sector:energy", "sector:energy region:76"]
+    subscriptions = [compiled(n, text) for n, text in enumerate(texts)]
+    subscriptions.append(compiled(3, "sector:energy (region:76 OR region:75) -rumeur"))
+    subscriptions.append(compiled(4, "-rumeur sector:energy"))
+    matcher = Matcher(subscriptions)
+    # Leaves sector:energy, region:76, region:75, rumeur; NOT rumeur; the OR; three ANDs.
+    assert len(matcher.graph) == 9
+    assert len(matcher.subscribers_of) == 3
+    document = CORPUS[0]
+    assert matcher.match(document) == matcher.match_brute_force(document, subscriptions)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(queries, min_size=1, max_size=8))
+def test_shared_parts_agree_with_brute_force(nodes) -> None:  # type: ignore[no-untyped-def]
+    """Queries sharing sub-expressions, written in another order or combined, are decided
+    once a document and still match exactly what the evaluator says."""
+    variants = [
+        *nodes,
+        *(reordered(node) for node in nodes),
+        *(And((a, b)) for a, b in pairwise(nodes)),
+        *(Or((reordered(a), Not(b))) for a, b in pairwise(nodes)),
+    ]
+    subscriptions = [
+        CompiledSubscription(i, node, required_keys(node)) for i, node in enumerate(variants)
     ]
     matcher = Matcher(subscriptions)
     for document in CORPUS:
