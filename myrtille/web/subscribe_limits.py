@@ -10,7 +10,8 @@
 The stamps are rows of the sign-in throttle's table (``signin_failure``, web/throttle.py)
 under a name no sign-in can have (``throttle.name_key`` strips spaces, this one starts
 with one): every web process shares them, and a restart forgets nothing. Stamped first,
-counted after: two processes at the limit may both refuse, never both let through.
+counted after, one client's requests in turn (SQLite's single writer, a transaction lock on
+PostgreSQL): two processes at the limit may both refuse, never both let through.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ import math
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 
 from myrtille.config.web import PublicSubscribeSettings
 from myrtille.store.database import Database
+from myrtille.store.locks import lock_key
 from myrtille.store.schema import SignInFailure, utcnow
 from myrtille.store.subscriptions import Subscriber, Subscription
 from myrtille.web.throttle import KEY_LENGTH
@@ -50,6 +52,13 @@ class PublicSubscribeLimits:
         client = client[:KEY_LENGTH]
         limit = self.rules.per_address_per_minute
         with self.database.session() as session:
+            if self.database.dialect == "postgresql":
+                # Concurrent transactions do not see each other's stamps: one at a time per
+                # client, until commit. (SQLite has one writer at a time already.)
+                session.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"),
+                    {"key": lock_key(f"subscribe:{client}")},
+                )
             session.add(SignInFailure(name=STAMP_NAME, client=client, failed_at=now))
             session.flush()
             mine = (

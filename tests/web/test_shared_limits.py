@@ -104,6 +104,7 @@ def pair(
             "sources": [{"id": "slow", "kind": "feed", "url": site.url("/slow.xml")}],
             "web": {
                 "trusted_proxies": ["127.0.0.1"],
+                "public_subscribe": {"per_address_per_minute": 2},
                 "rate_limits": {
                     "api": {"requests": 4, "window": "1h"},
                     "public_pages": {"requests": 3, "window": "1h"},
@@ -150,6 +151,19 @@ def test_a_burst_at_both_processes_at_once_gets_the_limit_and_no_more(pair: Pair
         statuses = sorted(pool.map(ask, range(12)))
     # Stamped, counted and committed one at a time per key, whichever process serves.
     assert statuses == [200] * 4 + [429] * 8
+
+
+def test_a_burst_at_the_public_form_gets_its_limit_and_no_more(pair: Pair) -> None:
+    chosen = {"sectors": "aeronautics", "regions": "76", "action": "preview"}
+
+    def post(n: int) -> int:
+        with pair.client(n % 2, "203.0.113.9") as http:
+            return http.post("/subscribe", data=chosen).status_code
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        statuses = sorted(pool.map(post, range(12)))
+    # Three get past the public pages' limit, two past the form's own, whatever the order.
+    assert statuses == [200] * 2 + [429] * 10
 
 
 def test_one_public_pages_limit_across_two_processes(pair: Pair) -> None:
