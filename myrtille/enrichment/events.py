@@ -81,7 +81,7 @@ class EventMatcher:
         ``title_end``: where the title ends (a title is never background)."""
         events: dict[tuple[str, int], Event] = {}
         doc_text = text_of(doc)  # built once: Doc.text joins every token
-        for label, start, end in self.matcher(doc):
+        for label, start, end in [*self.matcher(doc), *_purchases(doc)]:
             kind = label.split(":", 1)[1]
             sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
             key = (kind, sentence.start_char)
@@ -129,6 +129,17 @@ class EventMatcher:
                     event, type="export", amount=None, currency=None, jobs=None
                 )
         return sorted(events.values(), key=lambda e: (e.start, e.type))
+
+
+def _purchases(doc: Doc) -> list[tuple[str, int, int]]:
+    """Bare buying verbs ("has bought Ateliers Kermor"), outside the lexicon, which
+    cannot tell a firm from a machine: ``newsworthy`` keeps those whose object the parse
+    shows to be a firm."""
+    return [
+        ("event:acquisition", t.i, t.i + 1)
+        for t in doc
+        if t.pos_ == "VERB" and t.lemma_ in ("buy", "purchase")
+    ]
 
 
 # Words that only the parse can weigh: verbs of intention or doubt, a firm's trade.

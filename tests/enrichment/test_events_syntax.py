@@ -109,7 +109,13 @@ NOT_EVENTS = [
     # a share of revenue made abroad describes the firm
     ("fr", "export", "Les Ateliers Kermor réalisent 45 % de leur chiffre d'affaires à l'export."),
     ("en", "export", "Exports make up 60% of the sales of Ateliers Kermor."),
+    ("fr", "export", "Talvern veut s'implanter en Allemagne."),
+    ("en", "export", "The brewery exports a third of its beer to Italy."),
     # statistics across firms
+    ("en", "export", "Cheese exports from the Jura have grown steadily."),
+    # difficulties and demands
+    ("fr", "hiring", "Les hôteliers de la côte peinent à recruter des saisonniers."),
+    ("en", "hiring", "Unions called for more permanent hires at the plant."),
     ("fr", "insolvency", "Les liquidations judiciaires ont bondi de 20 % dans le Finistère."),
     ("en", "insolvency", "Company insolvencies are rising across the retail sector."),
     # a job-cuts plan is no safeguard procedure
@@ -141,6 +147,12 @@ def test_event_words_that_report_no_event(
             "Talvern vise la moitié de ses ventes à l'export et va recruter 30 brasseurs.",
         ),
         ("en", "investment", "The new ferry will enter service next spring."),
+        (
+            "en",
+            "export",
+            "Nexalis will enter the Japanese market next year and wants exports to reach "
+            "half of its sales.",
+        ),
     ],
 )
 def test_announcements_are_events(
