@@ -3,14 +3,24 @@
 What it measures
     A local server (127.0.0.1) serves N small RSS feeds (``--feeds``, default 1,000; each
     with ``--entries`` entries, default 5, whose article pages it also serves), configured
-    as N ``feed`` sources ``feed-0000``…. A first crawl primes the state database (ETags,
-    seen URLs); its time is printed but is not the result. Then ``--changed`` (default 10%)
-    of the feeds get one new entry each (new body, so a new ETag) and all N are crawled
-    again through ``run_crawl`` (child process, Scrapy, state database, feed parsing,
-    extraction and intake of the new entries): that re-poll is the result, in feeds/s.
-    About 90% of the feeds must answer 304 and only the new entries' pages may be fetched;
-    the script checks both (from the crawl report and the server's hit counts) and exits
-    non-zero when a check fails.
+    as N ``feed`` sources ``feed-0000``…, with ``fetch_articles: false`` unless
+    ``--articles`` is given (the entries are stored from the feed, as a feed reader does).
+    A first crawl primes the state database (ETags, seen URLs); its time is printed but is
+    not the result. Then ``--changed`` (default 10%) of the feeds get one new entry each
+    (new body, so a new ETag) and all N are crawled again through ``run_crawl`` (child
+    process, Scrapy, state database, feed parsing, intake of the new entries; with
+    ``--articles`` also fetching and extracting their pages): that re-poll is the result,
+    in feeds/s. About 90% of the feeds must answer 304 and only the new entries' pages may
+    be fetched (none without ``--articles``); the script checks both (from the crawl report
+    and the server's hit counts) and exits non-zero when a check fails.
+
+Peer (same run, same feeds, interleaved)
+    rss2email 3.14 (bench/rss2email_peer.py): sequential, single-threaded, conditional
+    GETs with its stored validators, one email per new entry sent over SMTP to a local
+    aiosmtpd server. Primed once without mail after our priming crawl; each round then
+    runs ours, rss2email and the bare spider on the same changed feeds, in an order that
+    rotates from round to round. ``ratio_vs_rss2email`` = our feeds/s ÷ rss2email's
+    (≥ 1 is the aim); checks: one email per new entry, each feed fetched once with its ETag.
 
 Baseline (same run, same machine)
     bench/bare_spider.py: a plain ``scrapy.Spider`` in its own process (``CrawlerProcess``,
@@ -38,6 +48,7 @@ How to read the output
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import subprocess
@@ -50,6 +61,7 @@ from pathlib import Path
 from typing import Any
 
 import benchlib
+from rss2email_peer import PeerRun, Rss2Email, check_peer
 
 from myrtille.config.settings import Settings
 from myrtille.crawlers.scrapy_settings import scrapy_settings
@@ -96,6 +108,7 @@ class Feeds:
 
     server: RouteServer
     counts: list[int]
+    articles: bool = False
 
     @staticmethod
     def feed_path(feed: int) -> str:
@@ -107,7 +120,12 @@ class Feeds:
 
     def sources(self) -> list[dict[str, Any]]:
         return [
-            {"id": f"feed-{i:04d}", "kind": "feed", "url": self.server.url(self.feed_path(i))}
+            {
+                "id": f"feed-{i:04d}",
+                "kind": "feed",
+                "url": self.server.url(self.feed_path(i)),
+                "fetch_articles": self.articles,
+            }
             for i in range(len(self.counts))
         ]
 
@@ -240,7 +258,7 @@ def check_repoll(
             and set(feed_hits.values()) == {1},
             f"re-poll: only the new entries' pages fetched ({sum(page_hits.values())} "
             f"requests for {len(new_pages)} new pages)": set(page_hits) == new_pages
-            and set(page_hits.values()) == {1},
+            and all(n == 1 for n in page_hits.values()),
             f"re-poll: every feed request sent the stored ETag ({wrong_headers} did not)": (
                 wrong_headers == 0
             ),
@@ -266,6 +284,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--changed", type=float, default=0.10, help="share of feeds changed (0.10)")
     parser.add_argument("--repeats", type=int, default=1, help="timed re-polls (1)")
     parser.add_argument("--seed", type=int, default=7, help="which feeds change")
+    parser.add_argument(
+        "--articles", action="store_true", help="also fetch the new entries' pages (off)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     return parser.parse_args(argv)
 
@@ -278,12 +299,14 @@ def main(argv: list[str]) -> int:
         raise SystemExit("--changed × --repeats must not exceed 1")
     ours: list[benchlib.CrawlTiming] = []
     bares: list[BareRun] = []
+    peers: list[PeerRun] = []
     passed = True
     with (
+        contextlib.ExitStack() as stack,
         RouteServer() as server,
         tempfile.TemporaryDirectory(prefix="myrtille-bench-") as tmp,
     ):
-        feeds = Feeds(server, [args.entries] * args.feeds)
+        feeds = Feeds(server, [args.entries] * args.feeds, args.articles)
         feeds.publish_all()
         fixed = benchlib.fixed_cost(server)
         benchlib.log(f"fixed cost (crawl of one empty feed): {fixed:.2f}s")
@@ -294,6 +317,9 @@ def main(argv: list[str]) -> int:
             f"prime crawl: {args.feeds} feeds, {prime.report.new} pages in {prime.seconds:.1f}s"
         )
         passed &= check_prime(prime, feeds)
+        urls = {str(s["id"]): str(s["url"]) for s in feeds.sources()}
+        r2e = stack.enter_context(Rss2Email(Path(tmp), urls))
+        benchlib.log(f"rss2email prime (no mail): {r2e.prime():.1f}s")
         untouched = list(range(args.feeds))
         rng.shuffle(untouched)
         for round_ in range(args.repeats):
@@ -302,8 +328,11 @@ def main(argv: list[str]) -> int:
             plan = [[server.url(path), etag, modified] for path, (etag, modified) in sent.items()]
             new_pages = {feeds.add_entry(feed) for feed in picked}
             changed = {Feeds.feed_path(feed) for feed in picked}
-            # Alternate which runs first, so neither always gets the warmer machine.
-            for which in ("ours", "bare") if round_ % 2 == 0 else ("bare", "ours"):
+            if not args.articles:
+                new_pages = set()
+            # Rotate which runs first, so none always gets the warmer machine.
+            order = ["ours", "rss2email", "bare"]
+            for which in order[round_ % 3 :] + order[: round_ % 3]:
                 server.hits.clear()
                 server.requests.clear()
                 if which == "ours":
@@ -314,6 +343,11 @@ def main(argv: list[str]) -> int:
                         f"(first source started at {timing.first_started_seconds or 0:.2f}s)"
                     )
                     passed &= check_repoll(timing, server, changed, new_pages, sent)
+                elif which == "rss2email":
+                    peer = r2e.repoll()
+                    peers.append(peer)
+                    benchlib.log(f"rss2email {round_ + 1}: {peer.seconds:.2f}s")
+                    passed &= check_peer(peer, server, changed, sent)
                 else:
                     bare = run_bare(settings, plan, Path(tmp))
                     bares.append(bare)
@@ -324,12 +358,14 @@ def main(argv: list[str]) -> int:
                     passed &= check_bare(bare, args.feeds, len(picked))
     ours_s = benchlib.median([t.seconds for t in ours])
     bare_s = benchlib.median([b.seconds for b in bares])
+    peer_s = benchlib.median([p.seconds for p in peers])
     bare_crawl_s = benchlib.median([b.crawl_seconds for b in bares])
     per_source_ms = max(ours_s - fixed, 0.0) / args.feeds * 1000
     bare_ms = max(bare_crawl_s, 1e-6) / args.feeds * 1000
     results: dict[str, Any] = {
         "feeds": args.feeds,
         "changed_feeds": changed_per_round,
+        "article_pages": args.articles,
         "repeats": args.repeats,
         "fixed_cost_seconds": fixed,
         "prime_seconds": prime.seconds,
@@ -339,6 +375,9 @@ def main(argv: list[str]) -> int:
         ),
         "repoll_feeds_per_s": args.feeds / ours_s,
         "repoll_ms_per_source": per_source_ms,
+        "rss2email_seconds": peer_s,
+        "rss2email_feeds_per_s": args.feeds / peer_s,
+        "ratio_vs_rss2email": peer_s / ours_s,
         "bare_seconds": bare_s,
         "bare_crawl_seconds": bare_crawl_s,
         "bare_feeds_per_s": args.feeds / bare_s,
