@@ -12,7 +12,7 @@ messages arrived byte for byte as rendered, and each is the message the library 
 (``render_digest`` + ``wire_bytes``, what digests were before issue 16) writes for the
 same digest, once its Date, Message-ID and MIME boundary (drawn at random) are set aside.
 
-    .venv/bin/python bench/digest.py [--subscribers 10000] [--json]
+    .venv/bin/python bench/digest.py [--subscribers 10000] [--connections 4] [--json]
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class Counter:
     async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
         self.count += 1
         self.size = len(envelope.content)
-        if len(self.first) < SAMPLE:
+        if len(self.first) < 2 * SAMPLE:  # sent by several connections: a little out of order
             self.first.append(envelope.original_content or envelope.content)
         return "250 OK"
 
@@ -97,7 +97,7 @@ def same_as_library(
     rendered = [r if isinstance(r, bytes) else wire_bytes(r, email) for _, r in captured]
     library = [wire_bytes(render_digest(digest, email), email) for digest, _ in captured]
     return {
-        "sample sent as rendered": rendered == received[: len(rendered)],
+        "sample sent as rendered": set(rendered) <= set(received),
         "sample as the library writes it": [DRAWN.sub(b"", r) for r in rendered]
         == [DRAWN.sub(b"", old) for old in library],
     }
@@ -107,6 +107,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--subscribers", type=int, default=10_000)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--connections", type=int, default=4, help="SMTP connections (email.smtp_connections)"
+    )
     args = parser.parse_args()
     counter = Counter()
     with socket.socket() as probe:  # aiosmtpd's controller needs a fixed port
@@ -114,7 +117,10 @@ def main() -> int:
         port = probe.getsockname()[1]
     controller = Controller(counter, hostname="127.0.0.1", port=port)
     controller.start()
-    results: dict[str, float | int] = {"subscribers": args.subscribers}
+    results: dict[str, float | int] = {
+        "subscribers": args.subscribers,
+        "connections": args.connections,
+    }
     try:
         with tempfile.TemporaryDirectory() as tmp:
             settings = load_settings(
@@ -162,7 +168,9 @@ def main() -> int:
                             )
                         )
             email = EmailChannel(settings, SECRET.encode())
-            builder = DigestBuilder(settings, database, index, email.send_digest)
+            builder = DigestBuilder(
+                settings, database, index, email.send_digest, parallel=args.connections
+            )
             captured = capture_rendered()
             started, cpu = time.perf_counter(), time.process_time()
             with email.digest_run():

@@ -10,7 +10,9 @@ the whole gap, once.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Literal
@@ -104,8 +106,12 @@ class DigestBuilder:
         index: IndexBackend | None,
         send: Callable[[Digest], None],
         links: Callable[[int, int], tuple[str | None, str | None]] | None = None,
+        parallel: int = 1,
     ) -> None:
         self.settings = settings
+        # Digests being sent at once (email.smtp_connections: one SMTP connection each).
+        self.parallel = max(1, parallel)
+        self._report_lock = threading.Lock()
         self.database = database
         self.index = index
         self.send = send
@@ -160,9 +166,28 @@ class DigestBuilder:
                 }
             due = [s for s in chunk if (s.id, labels[s.id]) not in done]
             pending = self._pending(due, frequency, cache)
-            for subscriber in due:
-                sections, row_ids = pending.get(subscriber.id, ({}, []))
-                self._one(subscriber, frequency, labels[subscriber.id], sections, row_ids, report)
+            with ThreadPoolExecutor(self.parallel, thread_name_prefix="digest") as pool:
+                sending: set[Future[None]] = set()
+                for subscriber in due:
+                    sections, row_ids = pending.get(subscriber.id, ({}, []))
+                    label = labels[subscriber.id]
+                    digest = self._digest(subscriber, frequency, label, sections, row_ids, report)
+                    if digest is None:
+                        continue
+                    if self.parallel == 1:
+                        self._sent(subscriber, frequency, label, digest, row_ids, report)
+                        continue
+                    sending.add(
+                        pool.submit(
+                            self._sent, subscriber, frequency, label, digest, row_ids, report
+                        )
+                    )
+                    if len(sending) >= 2 * self.parallel:
+                        finished, sending = wait(sending, return_when=FIRST_COMPLETED)
+                        for future in finished:
+                            future.result()  # an unexpected error stops the run, as in line
+                for future in sending:
+                    future.result()
         return report
 
     def _pending(
@@ -213,7 +238,7 @@ class DigestBuilder:
                 row_ids.append(row.id)
         return found
 
-    def _one(
+    def _digest(
         self,
         subscriber: Subscriber,
         frequency: Frequency,
@@ -221,11 +246,12 @@ class DigestBuilder:
         sections: dict[int, DigestSection],
         row_ids: list[int],
         report: DigestReport,
-    ) -> None:
+    ) -> Digest | None:
+        """The subscriber's digest, or None (nothing pending: the slot is recorded)."""
         if not row_ids:
             report.skipped_empty += 1
             self._bookkeep(subscriber.id, frequency, label, [], 0)
-            return
+            return None
         public = self.settings.email.public_url.rstrip("/")
         for section in sections.values():
             section.items.sort(key=_rank)
@@ -235,7 +261,7 @@ class DigestBuilder:
                 section.more_url = f"{public}/search?q={quote(section.query)}"
         first = next(iter(sections))
         unsubscribe, preferences = self.links(subscriber.id, first)
-        digest = Digest(
+        return Digest(
             subscriber_id=subscriber.id,
             subscriber_email=subscriber.email,
             language="en" if subscriber.language == "en" else "fr",
@@ -245,17 +271,31 @@ class DigestBuilder:
             preferences_url=preferences,
             timezone=subscriber.timezone,
         )
+
+    def _sent(
+        self,
+        subscriber: Subscriber,
+        frequency: Frequency,
+        label: str,
+        digest: Digest,
+        row_ids: list[int],
+        report: DigestReport,
+    ) -> None:
+        """Send one digest, then record it (in a thread of its own when sending in
+        parallel: each send is followed by its own bookkeeping, as one at a time)."""
         try:
             self.send(digest)
         except (TransientDeliveryError, PermanentDeliveryError) as exc:
             # Nothing is recorded: the rows stay pending and the next run tries again.
-            report.failed += 1
-            report.errors.append(f"{subscriber.email}: {exc}")
+            with self._report_lock:
+                report.failed += 1
+                report.errors.append(f"{subscriber.email}: {exc}")
             return
-        count = sum(len(s.items) + s.more for s in sections.values())
+        count = sum(len(s.items) + s.more for s in digest.sections)
         self._bookkeep(subscriber.id, frequency, label, row_ids, count)
-        report.sent += 1
-        report.items += count
+        with self._report_lock:
+            report.sent += 1
+            report.items += count
 
     def _bookkeep(
         self, subscriber_id: int, frequency: str, label: str, row_ids: list[int], count: int

@@ -10,6 +10,7 @@ import select
 import smtplib
 import ssl
 import tempfile
+import threading
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -48,7 +49,13 @@ class MailSender:
         self._warned = False
         # Inside batch(): one connection reused for many messages (digests).
         self._batch = False
-        self._open: smtplib.SMTP | None = None
+        # Inside batch(): connections ready for the next message (several when digests are
+        # sent by several threads), how many are open, and how many the server allows.
+        self._idle: list[smtplib.SMTP] = []
+        self._live = 0
+        self._busy = 0  # messages being sent (by several threads in a digest run)
+        self._cap: int | None = None
+        self._free = threading.Condition()
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -58,9 +65,11 @@ class MailSender:
             yield
         finally:
             self._batch = False
-            if self._open is not None:
-                _close(self._open, polite=True)
-                self._open = None
+            with self._free:
+                idle, self._idle, self._cap = self._idle, [], None
+                self._live -= len(idle)
+            for smtp in idle:
+                _close(smtp, polite=True)
 
     @property
     def server(self) -> str:
@@ -165,14 +174,16 @@ class MailSender:
         server = self.server
         smtp: smtplib.SMTP | None = None
         sent = False
+        with self._free:
+            self._busy += 1
         try:
-            smtp, self._open = self._open, None
+            smtp = self._take()
             if smtp is not None and _closed_by_server(smtp):
-                _close(smtp, polite=False)
+                self._drop(smtp, polite=False)
                 smtp = None
             reused = smtp is not None
             if smtp is None:
-                smtp = self._connect()
+                smtp = self._fresh()
             if international and not smtp.has_extn("smtputf8"):
                 raise smtplib.SMTPNotSupportedError(
                     "the address is not ASCII and the server does not support SMTPUTF8"
@@ -184,9 +195,9 @@ class MailSender:
                     raise
                 # A reused connection the server hung up on before answering our MAIL
                 # (a per-connection limit): nothing of this message reached it.
-                _close(smtp, polite=False)
+                self._drop(smtp, polite=False)
                 smtp = None
-                smtp = self._connect()
+                smtp = self._fresh()
                 _sendmail(smtp, sender, recipients, raw, options)
             sent = True
         except smtplib.SMTPRecipientsRefused as exc:
@@ -248,11 +259,59 @@ class MailSender:
         except OSError as exc:
             raise TransientDeliveryError(f"cannot reach mail server {server}: {exc}") from None
         finally:
+            with self._free:
+                self._busy -= 1
             if smtp is not None:
                 if sent and self._batch:
-                    self._open = smtp
+                    with self._free:
+                        self._idle.append(smtp)
+                        self._free.notify()
                 else:
-                    _close(smtp, polite=sent)
+                    self._drop(smtp, polite=sent)
+
+    # -- connections of a batch ------------------------------------------------------
+
+    def _take(self) -> smtplib.SMTP | None:
+        """An idle connection of the batch; or, once the server allowed no more and all
+        are busy, the next one another thread gives back; or None (open one)."""
+        with self._free:
+            cap = self._cap
+            if self._batch and cap is not None:
+                self._free.wait_for(
+                    lambda: bool(self._idle) or self._live < cap,
+                    self.settings.timeout.total_seconds(),
+                )
+            return self._idle.pop() if self._idle else None
+
+    def _fresh(self) -> smtplib.SMTP:
+        """A new connection; in a batch whose other connections are busy, a server that
+        refuses one more caps the batch at what it has, and this message waits for one."""
+        try:
+            smtp = self._connect()
+        except (smtplib.SMTPException, OSError, TransientDeliveryError):
+            with self._free:
+                if not self._batch or self._busy < 2:
+                    raise
+                if self._cap is None:
+                    log.info(
+                        "mail server %s refused connection %d; the run goes on with fewer",
+                        self.server,
+                        self._live + 1,
+                    )
+                self._cap = max(self._live, 1)
+                self._free.wait_for(lambda: bool(self._idle), self.settings.timeout.total_seconds())
+                if not self._idle:
+                    raise
+                return self._idle.pop()
+        with self._free:
+            self._live += 1
+        return smtp
+
+    def _drop(self, smtp: smtplib.SMTP, polite: bool) -> None:
+        with self._free:
+            self._live -= 1
+            self._free.notify()
+        _close(smtp, polite=polite)
 
 
 class _Connection(smtplib.SMTP):

@@ -269,9 +269,13 @@ def digest(app: AppContext, frequency: str, force: bool) -> None:
 
     # Digests are email's own: the one channel built here.
     email = EmailChannel.from_settings(app.settings)
-    with email.digest_run():  # shared parts rendered once, one SMTP connection
+    with email.digest_run():  # shared parts rendered once, SMTP connections kept open
         report = DigestBuilder(
-            app.settings, app.database, open_index(app.settings), email.send_digest
+            app.settings,
+            app.database,
+            open_index(app.settings),
+            email.send_digest,
+            parallel=app.settings.email.smtp_connections,
         ).run(frequency, force=force)  # type: ignore[arg-type]
     sent = say_n("{n} digest sent", "{n} digests sent", report.sent)
     items = say_n("{n} item", "{n} items", report.items)

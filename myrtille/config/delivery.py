@@ -27,6 +27,12 @@ class EmailSettings(Model):
     from_address: str = "veille@myrtille.example"
     from_name: str = "Myrtille"
     timeout: Duration = timedelta(seconds=30)
+    smtp_connections: int = Field(
+        default=4,
+        ge=1,
+        le=32,
+        description="connections a digest run sends over at once (fewer if the server refuses)",
+    )
     # Base URL of the web service, for the links in emails (confirm, unsubscribe).
     public_url: str = "http://127.0.0.1:8000"
 

@@ -227,7 +227,13 @@ def digest(settings_json: str, frequency: str) -> None:
     # Digests are email's own: its instance among the built channels.
     email = next(c for c in ctx.channels().values() if isinstance(c, EmailChannel))
     with email.digest_run():
-        report = DigestBuilder(ctx.settings, ctx.database, ctx.index, email.send_digest).run(
+        report = DigestBuilder(
+            ctx.settings,
+            ctx.database,
+            ctx.index,
+            email.send_digest,
+            parallel=ctx.settings.email.smtp_connections,
+        ).run(
             frequency  # type: ignore[arg-type]
         )
     if report.sent or report.failed:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import threading
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -127,3 +128,77 @@ def received_text(raw: bytes) -> str:
     text = message.get_body(("plain",))
     assert text is not None
     return re.sub(r"token=[\w.=-]+", "token=…", str(text.get_content()))
+
+
+class OneConnectionOnly:
+    """Records messages; greets only the first connection, refuses every other one."""
+
+    def __init__(self) -> None:
+        self.envelopes: list[Envelope] = []
+        self.sessions: list[int] = []
+
+    def _greet(self, session: Session) -> bool:
+        if not self.sessions:
+            self.sessions.append(id(session))
+        return self.sessions == [id(session)]
+
+    async def handle_EHLO(
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        hostname: str,
+        responses: list[str],
+    ) -> list[str]:
+        if not self._greet(session):
+            return ["421 4.7.0 one connection at a time"]
+        session.host_name = hostname
+        return responses
+
+    async def handle_HELO(
+        self, server: SMTP, session: Session, envelope: Envelope, hostname: str
+    ) -> str:
+        if not self._greet(session):
+            return "421 4.7.0 one connection at a time"
+        session.host_name = hostname
+        return "250 hello"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        self.envelopes.append(envelope)
+        return "250 2.0.0 queued"
+
+
+def send_from_threads(channel: EmailChannel, threads: int, each: int) -> None:
+    shared = [DigestItem(make_alert("Premier").document)]
+
+    def sender(first: int) -> None:
+        for n in range(first, first + each):
+            channel.send_digest(digest(n, shared))
+
+    with channel.digest_run():
+        workers = [threading.Thread(target=sender, args=(k * each,)) for k in range(threads)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+
+
+def test_several_threads_share_the_runs_connections(tmp_path: Path) -> None:
+    handler = Recorder()
+    with smtp_server(handler) as port:
+        channel = EmailChannel(settings_for(tmp_path / "data", port))
+        send_from_threads(channel, threads=3, each=4)
+    assert sorted(e.rcpt_tos[0] for e in handler.envelopes) == sorted(
+        f"pme{n}@example.org" for n in range(12)
+    )
+
+
+def test_a_server_allowing_one_connection_gets_every_message_over_it(tmp_path: Path) -> None:
+    handler = OneConnectionOnly()
+    with smtp_server(handler) as port:
+        channel = EmailChannel(settings_for(tmp_path / "data", port))
+        send_from_threads(channel, threads=3, each=4)
+    assert sorted(e.rcpt_tos[0] for e in handler.envelopes) == sorted(
+        f"pme{n}@example.org" for n in range(12)
+    )
+    assert len(handler.sessions) == 1
