@@ -204,7 +204,7 @@ def _from_parse(
         ]
         at = token.idx + parsed.chars
         found = next((m for m in hits if m.start <= at < m.end), hits[0] if hits else None)
-        return found or _named_elsewhere(token, mentions)
+        return found or _named_elsewhere(token, mentions, own)
 
     root = trigger.root
     head = clause_head(root)
@@ -278,13 +278,18 @@ def _path(token: Token, top: Token) -> list[Token]:
     return path
 
 
-def _named_elsewhere(token: Token, mentions: list[CompanyMention]) -> CompanyMention | None:
-    """A company the document names elsewhere by the proper noun of this noun phrase ("le
-    groupe Vernay" in a title, where the registry spotted only "Vernay" in the text)."""
-    if not _proper_names(token):
-        return None
-    start, end = subtree_span(token)
-    words = f" {fold(token.doc.text[start:end])} "
+def _named_elsewhere(
+    token: Token, mentions: list[CompanyMention], own: bool
+) -> CompanyMention | None:
+    """A registry company the document names elsewhere with words of this noun phrase
+    ("le groupe Vernay" in a title, where the registry spotted only "Vernay" in the text;
+    the small models may even take "Vernay" for a surname); ``own``: its own words only."""
+    kept = [
+        t.text
+        for t in token.subtree
+        if not t.is_punct and (not own or not any(_complement(a) for a in _path(t, token)))
+    ]
+    words = f" {fold(' '.join(kept))} "
     for mention in mentions:
         if mention.company_id and f" {fold(mention.name)} " in words:
             return mention
