@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -106,15 +107,22 @@ def test_a_full_disk_mid_batch_leaves_nothing_half_written(tmp_path: Path, disk:
             # Received, not recorded: the documented window (nothing is written meanwhile).
             window = in_window(database, mail.recorder, hooks)
             filler.unlink()
+            freed = time.monotonic()
             assert wait_until(
                 lambda: drained(newsroom, database, mail.recorder, hooks), 300, 0.5
             ), service.tail()
+            drain = time.monotonic() - freed
         finally:
             code = service.stop() if service.alive else None
         assert code == 0, service.tail()
         assert "disk is full" in service.tail(10**7) or "ENOSPC" in service.tail(10**7)
         result = audit(newsroom, database, data_dir / "index.db", mail.recorder, hooks, window)
         database.dispose()
-    print(f"\ndisk full mid-batch: {counts} when full; after: {result}")
+    print(
+        f"\ndisk full mid-batch: {counts} when full; drained {drain:.0f} s after space came "
+        f"back; published {result.published}, stored {result.stored}, indexed "
+        f"{result.indexed}, outbox rows {result.rows}, received {result.received}, raw "
+        f"duplicates {len(result.raw_duplicates)} (window rows {len(window)}), deduplicated 0"
+    )
     assert result.problems() == [], result
     assert result.published == result.stored == result.indexed
