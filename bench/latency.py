@@ -71,7 +71,11 @@ class Mailbox:
         return "250 OK"
 
 
-def article(n: int) -> Article:
+def article(n: int, vocabulary: list[str]) -> Article:
+    """A new article; its text drawn from the corpus's words, so that no two are near
+    duplicates (the intake would fold them into one story)."""
+    rng = random.Random(n)
+    sentences = [" ".join(rng.choices(vocabulary, k=14)).capitalize() + "." for _ in range(8)]
     return Article(
         slug=f"myrtillebench-{n}",
         outlet="eco-regions",
@@ -79,12 +83,8 @@ def article(n: int) -> Article:
         title=f"Aérovolt signe un contrat {WORD} {n} à Toulouse",
         author="Bench",
         published=datetime.now(UTC),
-        summary="Le motoriste toulousain remporte un nouveau contrat.",
-        body=(
-            "La start-up toulousaine Aérovolt a signé un contrat avec un avionneur de "
-            f"Blagnac, le numéro {n} de l'année. Le montant n'a pas été communiqué.\n\n"
-            "L'entreprise prévoit de recruter vingt ingénieurs en Haute-Garonne."
-        ),
+        summary=sentences[0],
+        body=" ".join(sentences[:4]) + "\n\n" + " ".join(sentences[4:]),
         story=None,
     )
 
@@ -170,9 +170,12 @@ def main() -> int:
                     time.sleep(0.5)
                 database.dispose()
                 published = list(corpus.articles)
+                vocabulary = sorted(
+                    {w for a in corpus.articles for w in re.findall(r"[a-zéèêàç]{4,}", a.body)}
+                )
                 for n in range(args.articles):
                     time.sleep(rng.uniform(0, args.poll))
-                    published.append(article(n))
+                    published.append(article(n, vocabulary))
                     site.routes.update(
                         DemoSite(replace(corpus, articles=published), site.base_url).routes()
                     )
