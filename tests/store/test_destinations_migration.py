@@ -20,6 +20,7 @@ from myrtille.alerts.dispatcher import Dispatcher
 from myrtille.alerts.subscriptions import load_matcher
 from myrtille.config.loading import load_settings
 from myrtille.demo.httpserver import Route
+from myrtille.store.claims import OUTBOX, ClaimHolds
 from myrtille.store.database import Database
 from myrtille.store.schema import UTCDateTime
 from myrtille.store.subscriptions import OutboxItem, Subscription, SubscriptionDestination
@@ -260,10 +261,15 @@ def test_destinations_are_migrated_and_pending_deliveries_sent_once(
             },
         )
         channels_built = CHANNELS.build(settings)
+        # Row 14's dispatcher is alive: on PostgreSQL a live claim holds its advisory lock
+        # (store/claims.py), and a "sending" row without one is a dead dispatcher's.
+        live_dispatcher = ClaimHolds(database)
+        live_dispatcher.hold(OUTBOX, [14])
         try:
             first = Dispatcher(settings, database, None, channels_built).run()
             second = Dispatcher(settings, database, None, channels_built).run()
         finally:
+            live_dispatcher.close()
             for channel in channels_built.values():
                 channel.close()
 
