@@ -10,6 +10,8 @@ from __future__ import annotations
 import random
 import threading
 import time
+from contextlib import suppress
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -104,6 +106,18 @@ def targets(workers: dict[str, Supervised], database) -> list[Target]:  # type: 
     ]
 
 
+def ran_after(log: str, moment: datetime) -> bool:
+    """Whether the log has a job's report ("crawl: …", "process: …", "dispatch: …")
+    stamped after ``moment``."""
+    for line in log.splitlines():
+        stamp, _, rest = line.partition(" INFO myrtille.service: ")
+        if rest.startswith(("crawl:", "process:", "dispatch:")):
+            with suppress(ValueError):
+                if datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S,%f") > moment:
+                    return True
+    return False
+
+
 def test_workers_on_postgresql_survive_sigkills_and_a_database_restart(tmp_path: Path) -> None:
     missing = postgres.available()
     if missing:
@@ -141,7 +155,15 @@ def test_workers_on_postgresql_survive_sigkills_and_a_database_restart(tmp_path:
             for worker in workers.values():
                 worker.start()
             publisher.start()
-            restarted = threading.Timer(seconds / 2, server.restart)
+            across: dict[str, tuple[int, datetime]] = {}
+
+            def restart_database() -> None:
+                # Which process each worker is when the database goes away, and when.
+                moment = datetime.now()
+                across.update({n: (w.pid, moment) for n, w in workers.items() if w.alive})
+                server.restart()
+
+            restarted = threading.Timer(seconds / 2, restart_database)
             restarted.start()
             try:
                 chaos.run(targets(workers, database), seconds, (0.6, 1.4), kills)
@@ -166,6 +188,10 @@ def test_workers_on_postgresql_survive_sigkills_and_a_database_restart(tmp_path:
                 restarted.cancel()
                 codes = {name: w.stop() for name, w in workers.items() if w.alive}
             assert set(codes.values()) == {0}, codes
+            # Workers that lived through the restart ran their jobs after it.
+            survivors = [n for n, (pid, _) in across.items() if workers[n].pid == pid]
+            for name in survivors:
+                assert ran_after(workers[name].tail(10**7), across[name][1]), name
             result = audit(
                 newsroom, database, data_dir / "index.db", mail.recorder, hooks, chaos.window
             )
