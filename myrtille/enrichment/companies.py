@@ -14,7 +14,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import NORM
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -163,21 +165,23 @@ class CompanyRuler:
     """Marks registry name matches in ``doc.spans['registry']`` (label = company id).
 
     Names are tokenised with the pipeline's own tokenizer and kept as tuples of folded
-    tokens, indexed by their first token. spaCy's PhraseMatcher does the same job but
-    keeps every pattern Doc alive: 160,000 names cost 870 MB there (measured), a few tens
-    of MB here.
+    tokens (their string hashes, compared with the tokens' NORM), indexed by their first
+    token. spaCy's PhraseMatcher does the same job but keeps every pattern Doc alive:
+    160,000 names cost 870 MB there (measured), a few tens of MB here.
     """
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
-        self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.first: dict[int, list[tuple[tuple[int, ...], str]]] = {}
         self.size = 0
 
     def compile(self, index: RegistryIndex) -> None:
-        first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        first: dict[int, list[tuple[tuple[int, ...], str]]] = defaultdict(list)
         tokenizer = self.nlp.tokenizer
         for variant, company_id in index.variants:
-            tokens = tuple(fold(t.text) for t in tokenizer(variant) if not t.is_space)
+            tokens = tuple(
+                get_string_id(fold(t.text)) for t in tokenizer(variant) if not t.is_space
+            )
             if tokens:
                 first[tokens[0]].append((tokens, company_id))
         for candidates in first.values():
@@ -189,7 +193,8 @@ class CompanyRuler:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         if self.size:
-            norms = [t.norm_ for t in doc]
+            # The folded forms' hashes, from an array: no Token object per token.
+            norms = doc.to_array(NORM).tolist()
             for i, norm in enumerate(norms):
                 for tokens, company_id in self.first.get(norm, ()):
                     if tuple(norms[i : i + len(tokens)]) == tokens:
