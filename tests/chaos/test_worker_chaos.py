@@ -100,7 +100,8 @@ def targets(workers: dict[str, Supervised], database) -> list[Target]:  # type: 
             "a dispatch worker, any moment",
             0.3,
             lambda: all(d.uptime > 1 for d in dispatchers),
-            lambda: anytime(random.choice(dispatchers)),
+            # Mid-send when a delivery is under way within 1.5 s, else at that moment.
+            in_flight(database, "sending", lambda: restart(random.choice(dispatchers))),
             sends=True,
         ),
     ]
