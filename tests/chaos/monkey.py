@@ -90,13 +90,20 @@ class Chaos:
             caught = target.strike()
             if caught is None:
                 continue
-            rows = (
-                in_window(self.database, self.mail, self.hooks) - self.window
-                if target.sends
-                else set()
-            )
+            rows = self._in_window() - self.window if target.sends else set()
             self.window |= rows
             self.kills.append(Kill(time.monotonic() - self.started, target.name, caught, len(rows)))
+
+    def _in_window(self) -> set[int]:
+        """``audit.in_window``, read again while the database restarts under us."""
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                return in_window(self.database, self.mail, self.hooks)
+            except Exception:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
 
     def by_target(self) -> Counter[str]:
         return Counter(k.target for k in self.kills)

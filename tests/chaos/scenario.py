@@ -197,11 +197,14 @@ def in_flight(database: Database, what: str, kill: Callable[[], None]) -> Callab
     came, at that moment anyway when it did not (what it caught says which)."""
 
     def count() -> int:
-        if what == "claimed":
-            return Intake(database).counts().get("claimed", 0)
-        with database.session() as session:
-            sending = select(func.count()).select_from(OutboxItem)
-            return session.scalar(sending.where(OutboxItem.status == "sending")) or 0
+        try:
+            if what == "claimed":
+                return Intake(database).counts().get("claimed", 0)
+            with database.session() as session:
+                sending = select(func.count()).select_from(OutboxItem)
+                return session.scalar(sending.where(OutboxItem.status == "sending")) or 0
+        except Exception:  # the database restarting under us: nothing seen
+            return 0
 
     def strike() -> str:
         seen: list[int] = []
