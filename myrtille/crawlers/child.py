@@ -12,7 +12,7 @@ from pathlib import Path
 
 from myrtille.config.settings import Settings
 from myrtille.config.sources import SourceBase
-from myrtille.crawlers.health import SourceRun, load_state, mark_attempt, record_run
+from myrtille.crawlers.health import SourceRun, mark_attempts, record_run
 from myrtille.crawlers.progress import ProgressEvents
 from myrtille.crawlers.scrapy_settings import scrapy_settings
 from myrtille.crawlers.urlguard import operator_urls
@@ -39,10 +39,12 @@ def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> 
     timeout = settings.crawl.timeout.total_seconds()
     limits = TextLimits.from_settings(settings.crawl)
     handlers = []  # Scrapy keeps weak references to signal handlers: hold them here.
+    # Every source of the run marked as attempted and its validators read in one
+    # transaction; its outcome is still written when it ends (record_run).
+    states = mark_attempts(database, {s: settings.source(s).kind for s in source_ids})
 
     def start_one(source: SourceBase) -> Deferred[None]:
         run = SourceRun(source_id=source.id, kind=source.kind, interval=source.interval)
-        mark_attempt(database, source.id, source.kind)
         extra = {"max_size": settings.crawl.max_size} if source.kind == "sitemap" else {}
         crawler = process.create_crawler(SPIDERS[source.kind])
         handlers.append(_closer(database, run, events))
@@ -56,7 +58,7 @@ def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> 
             source=source,
             intake=intake,
             run=run,
-            state=load_state(database, source.id),
+            state=states.get(source.id),
             timeout=timeout,
             limits=limits,
             **extra,

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
+
 from myrtille.crawlers.polling import next_interval
 from myrtille.store.database import Database
 from myrtille.store.health_texts import said, stored
@@ -101,6 +103,28 @@ def mark_attempt(database: Database, source_id: str, kind: str) -> None:
         state.kind = kind
         state.last_attempt_at = utcnow()
         session.merge(state)
+
+
+def mark_attempts(database: Database, kinds: dict[str, str]) -> dict[str, SourceState]:
+    """``mark_attempt`` for every source of a run ({source id: kind}) in one transaction,
+    returning the states that existed before (validators to send): a thousand feeds then cost one
+    commit here instead of a thousand, and none of them a read of its own."""
+    now = utcnow()
+    with database.session() as session:
+        ids = list(kinds)
+        found: dict[str, SourceState] = {}
+        for start in range(0, len(ids), 500):  # within every database's bound on parameters
+            chunk = ids[start : start + 500]
+            query = select(SourceState).where(SourceState.source_id.in_(chunk))
+            found.update((state.source_id, state) for state in session.scalars(query))
+        for source_id, kind in kinds.items():
+            state = found.get(source_id)
+            if state is None:  # first crawl: nothing to send, hence not returned
+                state = SourceState(source_id=source_id, kind=kind)
+                session.add(state)
+            state.kind = kind
+            state.last_attempt_at = now
+    return found
 
 
 def record_run(database: Database, run: SourceRun) -> None:
