@@ -56,7 +56,8 @@ class SectorMatcher:
                 title_terms[code].add(text)
             else:
                 terms[code][text] += 1
-        for code in set(terms) | set(title_terms):
+        # Sorted: the order of equal scores must not follow the process's hash seed.
+        for code in sorted(set(terms) | set(title_terms)):
             entry = scores.setdefault(code, SectorScore(code))
             for text in sorted(title_terms[code]):
                 entry.score += TITLE_WEIGHT
@@ -70,4 +71,4 @@ class SectorMatcher:
                 entry.score += COMPANY_WEIGHT
                 entry.evidence.append({"company": company_id, "naf": naf})
         kept = [s for s in scores.values() if s.score >= THRESHOLD]
-        return sorted(kept, key=lambda s: -s.score)
+        return sorted(kept, key=lambda s: (-s.score, s.code))
