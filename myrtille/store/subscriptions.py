@@ -128,6 +128,6 @@ class DigestRun(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     subscriber_id: Mapped[int] = mapped_column(ForeignKey("subscriber.id"))
     frequency: Mapped[str] = mapped_column(String(8))
-    slot: Mapped[str] = mapped_column(String(16))
+    slot: Mapped[str] = mapped_column(String(40))
     items: Mapped[int] = mapped_column(Integer, default=0)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
