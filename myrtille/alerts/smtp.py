@@ -290,6 +290,11 @@ class MailSender:
             smtp = self._connect()
         except (smtplib.SMTPException, OSError, TransientDeliveryError):
             with self._free:
+                if self._batch and self._idle:
+                    # Another thread gave its connection back while this one was being
+                    # refused: the server's limit is reached, and that one is free.
+                    self._cap = max(self._live, 1)
+                    return self._idle.pop()
                 if not self._batch or self._busy < 2:
                     raise
                 if self._cap is None:

@@ -171,9 +171,14 @@ class OneConnectionOnly:
 def send_from_threads(channel: EmailChannel, threads: int, each: int) -> None:
     shared = [DigestItem(make_alert("Premier").document)]
 
+    errors: list[BaseException] = []
+
     def sender(first: int) -> None:
-        for n in range(first, first + each):
-            channel.send_digest(digest(n, shared))
+        try:
+            for n in range(first, first + each):
+                channel.send_digest(digest(n, shared))
+        except BaseException as exc:  # a thread's error would be printed, not failed
+            errors.append(exc)
 
     with channel.digest_run():
         workers = [threading.Thread(target=sender, args=(k * each,)) for k in range(threads)]
@@ -181,6 +186,7 @@ def send_from_threads(channel: EmailChannel, threads: int, each: int) -> None:
             worker.start()
         for worker in workers:
             worker.join()
+    assert not errors, errors
 
 
 def test_several_threads_share_the_runs_connections(tmp_path: Path) -> None:
