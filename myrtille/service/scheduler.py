@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -12,6 +13,7 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecution
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import STATE_RUNNING
 from apscheduler.triggers.interval import IntervalTrigger
 
 from myrtille.config.settings import Settings
@@ -113,8 +115,18 @@ def hand_off(scheduler: BackgroundScheduler, handoff: Handoff) -> None:
     the scheduler's event, sent once the job may run again."""
 
     def waker(job_id: str) -> Callable[[], None]:
+        def move() -> None:
+            try:
+                scheduler.modify_job(job_id, next_run_time=datetime.now().astimezone())
+            except Exception as exc:  # the scheduler stopped meanwhile: nothing to wake
+                log.debug("could not wake the %s job: %s", job_id, exc)
+
         def wake() -> None:
-            scheduler.modify_job(job_id, next_run_time=datetime.now().astimezone())
+            # A stopping scheduler runs nothing more. And never from the caller's thread:
+            # shutdown(wait=True) holds the job stores' lock while it waits for running
+            # jobs, so a job (or its end event) moving a job would wait for itself.
+            if scheduler.state == STATE_RUNNING:
+                threading.Thread(target=move, daemon=True, name=f"wake-{job_id}").start()
 
         return wake
 
