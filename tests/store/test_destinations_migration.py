@@ -27,7 +27,6 @@ from myrtille.store.subscriptions import OutboxItem, Subscription, SubscriptionD
 from tests.alerts.test_email import Recorder, smtp_server
 from tests.alerts.test_webhook import PostServer, verify_standard_webhook
 
-NOW = datetime.now(UTC)
 DAY = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 SECRET_2 = "whsec_" + "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3"
 SECRET_3 = "whsec_" + "c2Vjb25kIHNlY3JldCBvZiAyNCBieXRlcw=="
@@ -120,7 +119,10 @@ def old_subscriptions(port: int) -> list[dict[str, Any]]:
 
 def deliveries() -> list[dict[str, Any]]:
     """Outbox rows under 0011: pending ones, one left "sending" by a dispatcher that died
-    an hour ago, one being sent right now by a live dispatcher, one already sent."""
+    an hour ago, one being sent right now by a live dispatcher, one already sent. Dated
+    from the moment the test runs, not the moment the module was imported: in the whole
+    suite that can be more than the dispatcher's 15 minutes before."""
+    now = datetime.now(UTC)
 
     def row(number: int, subscription_id: int, channel: str, **columns: Any) -> dict[str, Any]:
         return {
@@ -132,8 +134,8 @@ def deliveries() -> list[dict[str, Any]]:
             "also_reported_by": [],
             "status": "pending",
             "attempts": 0,
-            "next_attempt_at": NOW - timedelta(minutes=5),
-            "created_at": NOW - timedelta(minutes=10),
+            "next_attempt_at": now - timedelta(minutes=5),
+            "created_at": now - timedelta(minutes=10),
             "sent_at": None,
         } | columns
 
@@ -151,9 +153,9 @@ def deliveries() -> list[dict[str, Any]]:
         # Queued before a 410 disabled subscription 7's webhook: still due, as before.
         row(11, 7, "webhook"),
         row(12, 8, "email"),
-        row(13, 2, "email", status="sending", next_attempt_at=NOW - timedelta(hours=1)),
-        row(14, 2, "webhook", status="sending", next_attempt_at=NOW - timedelta(seconds=30)),
-        row(15, 3, "webhook", status="sent", attempts=1, sent_at=NOW - timedelta(minutes=1)),
+        row(13, 2, "email", status="sending", next_attempt_at=now - timedelta(hours=1)),
+        row(14, 2, "webhook", status="sending", next_attempt_at=now - timedelta(seconds=30)),
+        row(15, 3, "webhook", status="sent", attempts=1, sent_at=now - timedelta(minutes=1)),
     ]
 
 
