@@ -112,9 +112,3 @@ def resolve_host(host: str, port: int, allow_private: list[str], target: str) ->
     if not addresses:
         raise TransientDeliveryError(f"{host} resolves to no address")
     return addresses
-
-
-def check_destination(url: str, allow_private: list[str]) -> None:
-    """Refuse (``PermanentDeliveryError``, effect disable_channel) a URL that is not
-    http(s) or whose host resolves to any non-public address not allowed."""
-    resolve_destination(url, allow_private)

@@ -16,22 +16,6 @@ from myrtille.cli import (  # noqa: F401  (imported to register their commands)
     watch,
     web,
 )
-from myrtille.cli.command import (
-    ACCESS_LOG_HELP,
-    DEFAULT_CONFIG_NAME,
-    AppContext,
-    err,
-    main,
-    out,
-    reports_config_errors,
-)
+from myrtille.cli.command import main
 
-__all__ = [
-    "ACCESS_LOG_HELP",
-    "DEFAULT_CONFIG_NAME",
-    "AppContext",
-    "err",
-    "main",
-    "out",
-    "reports_config_errors",
-]
+__all__ = ["main"]

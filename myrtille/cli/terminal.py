@@ -2,9 +2,9 @@
 
 A title holding ``ESC ] 52 ; …`` could write to the clipboard, ``ESC [ 2 J`` clear the
 screen, a carriage return overwrite the line before it. Every console of the CLI
-(``myrtille.cli.out`` and ``err``) is a ``SafeConsole``: each string it renders, tables'
-cells and titles included, goes through ``terminal_safe`` first. Rich's own styling is
-added after, so colours still work.
+(``out`` and ``err`` in ``myrtille.cli.command``) is a ``SafeConsole``: each string it
+renders, tables' cells and titles included, goes through ``terminal_safe`` first. Rich's
+own styling is added after, so colours still work.
 
 A title holding ``[/x]`` would make rich raise a MarkupError, ``[bold red]`` restyle the
 line, ``[link=…]`` make a hyperlink, ``:warning:`` an emoji: a ``SafeConsole`` reads no

@@ -92,21 +92,8 @@ class SourceRun:
         return warnings[:MAX_WARNINGS]
 
 
-def load_state(database: Database, source_id: str) -> SourceState | None:
-    with database.session() as session:
-        return session.get(SourceState, source_id)
-
-
-def mark_attempt(database: Database, source_id: str, kind: str) -> None:
-    with database.session() as session:
-        state = session.get(SourceState, source_id) or SourceState(source_id=source_id, kind=kind)
-        state.kind = kind
-        state.last_attempt_at = utcnow()
-        session.merge(state)
-
-
 def mark_attempts(database: Database, kinds: dict[str, str]) -> dict[str, SourceState]:
-    """``mark_attempt`` for every source of a run ({source id: kind}) in one transaction,
+    """Every source of a run ({source id: kind}) marked as attempted, in one transaction,
     returning the states that existed before (validators to send): a thousand feeds then cost one
     commit here instead of a thousand, and none of them a read of its own."""
     now = utcnow()

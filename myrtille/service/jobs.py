@@ -89,20 +89,6 @@ def close_all() -> None:
         _contexts.clear()
 
 
-def logged(func: F) -> F:
-    """A job logs its own failure and returns: the scheduler and other jobs go on."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except Exception:
-            log.exception("job %s failed; it will run again at its next time", func.__name__)
-            return None
-
-    return wrapper  # type: ignore[return-value]
-
-
 @lru_cache(maxsize=16)
 def _data_dir(settings_json: str) -> Path:
     return Path(json.loads(settings_json)["data_dir"])

@@ -30,7 +30,7 @@ from myrtille.alerts.delivery import (
     PermanentDeliveryError,
     TransientDeliveryError,
 )
-from myrtille.alerts.netguard import check_destination
+from myrtille.alerts.netguard import resolve_destination
 from myrtille.alerts.subscriptions import SubscriptionError, create_subscription
 from myrtille.config.delivery import WebhookSettings
 from myrtille.config.settings import Settings
@@ -237,19 +237,19 @@ def test_loopback_needs_allow_private(tmp_path: Path) -> None:
 )
 def test_private_and_odd_destinations_are_refused(url: str, reason: str) -> None:
     with pytest.raises(PermanentDeliveryError, match=reason) as caught:
-        check_destination(url, [])
+        resolve_destination(url, [])
     assert caught.value.effect == "disable_channel"
 
 
 def test_allow_private_opens_hosts_and_networks_but_metadata_only_exactly() -> None:
-    check_destination("http://10.1.2.3/", ["10.0.0.0/8"])
-    check_destination("http://[fd12::1]:8443/", ["fd12::/16"])
-    check_destination("http://localhost/", ["LOCALHOST"])
+    resolve_destination("http://10.1.2.3/", ["10.0.0.0/8"])
+    resolve_destination("http://[fd12::1]:8443/", ["fd12::/16"])
+    resolve_destination("http://localhost/", ["LOCALHOST"])
     with pytest.raises(PermanentDeliveryError, match="private"):
-        check_destination("http://10.1.2.3/", ["10.9.0.0/16"])
+        resolve_destination("http://10.1.2.3/", ["10.9.0.0/16"])
     with pytest.raises(PermanentDeliveryError, match="metadata"):
-        check_destination("http://169.254.169.254/", ["169.254.0.0/16"])
-    check_destination("http://169.254.169.254/", ["169.254.169.254"])
+        resolve_destination("http://169.254.169.254/", ["169.254.0.0/16"])
+    resolve_destination("http://169.254.169.254/", ["169.254.169.254"])
 
 
 def test_500_is_retried_with_the_same_webhook_id(tmp_path: Path) -> None:

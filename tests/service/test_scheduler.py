@@ -3,6 +3,7 @@ the others, missed runs after downtime collapse into one, jobs survive restarts.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections import Counter
@@ -28,10 +29,15 @@ def count(name: str) -> None:
         runs[name] += 1
 
 
-@jobs.logged
-def failing() -> None:
+@jobs.service_job
+def failing(settings_json: str) -> None:
     count("failing")
     raise RuntimeError("boom")
+
+
+def settings_json(data_dir: Path) -> str:
+    """The one argument of a scheduled job: its settings, as the job store keeps them."""
+    return json.dumps({"data_dir": str(data_dir)})
 
 
 @pytest.fixture(autouse=True)
@@ -48,11 +54,13 @@ def wait_for(condition: object, timeout: float = 30.0) -> bool:
     return False
 
 
-def test_a_failing_job_does_not_stop_the_others() -> None:
+def test_a_failing_job_does_not_stop_the_others(tmp_path: Path) -> None:
     scheduler = BackgroundScheduler(
         jobstores={"default": MemoryJobStore()}, job_defaults=job_defaults(), timezone="UTC"
     )
-    scheduler.add_job(failing, IntervalTrigger(seconds=1), id="failing")
+    scheduler.add_job(
+        failing, IntervalTrigger(seconds=1), args=[settings_json(tmp_path)], id="failing"
+    )
     scheduler.add_job(count, IntervalTrigger(seconds=1), args=["healthy"], id="healthy")
     scheduler.start()
     try:
@@ -63,8 +71,10 @@ def test_a_failing_job_does_not_stop_the_others() -> None:
         scheduler.shutdown(wait=True)
 
 
-def test_a_job_function_that_raises_returns_and_logs(caplog: pytest.LogCaptureFixture) -> None:
-    assert failing() is None
+def test_a_job_function_that_raises_returns_and_logs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert failing(settings_json(tmp_path)) is None
     assert "failed" in caplog.text and "boom" in caplog.text
 
 

@@ -15,16 +15,21 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from myrtille.crawlers.health import load_state
 from myrtille.crawlers.runner import run_crawl
 from myrtille.demo.httpserver import Request, Route, RouteServer
-from myrtille.store.schema import Document
+from myrtille.store.database import Database
+from myrtille.store.schema import Document, SourceState
 from tests.crawlers.pages import article_html, rss
 from tests.web.conftest import Live, csrf_of, signed_in, start_live
 
 RSS = "application/rss+xml; charset=utf-8"
 SCRIPT = "<script>alert(1)</script>"
 CRAWL = {"autothrottle": False, "timeout": "10s", "retries": 0, "concurrency_per_domain": 8}
+
+
+def load_state(database: Database, source_id: str) -> SourceState | None:
+    with database.session() as session:
+        return session.get(SourceState, source_id)
 
 
 def serve_feed(site: RouteServer, feed: str, count: int) -> None:
