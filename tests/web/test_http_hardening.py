@@ -3,14 +3,27 @@ security headers, read as a client sees them from a real uvicorn server."""
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+import ssl
+import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import httpx
 import pytest
+import uvicorn
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 from myrtille.index.factory import open_index
 from myrtille.index.matching import matches
 from myrtille.index.query import EVERYTHING, parse_search
+from myrtille.web.app import create_app
+from myrtille.web.server import server_config
 from tests.web.conftest import Live, csrf_of, doc, documents, signed_in, start_live
 
 HUGE = ["9223372036854775808", "99999999999999999999", "9" * 5000]
@@ -198,6 +211,61 @@ def test_hsts_is_sent_over_https_behind_a_trusted_proxy(behind_proxy: Live, path
 def test_no_hsts_when_an_untrusted_peer_claims_https(live: Live) -> None:
     with live.client(live.key, **{"X-Forwarded-Proto": "https"}) as client:
         assert "strict-transport-security" not in client.get("/healthz").headers
+
+
+def self_signed(directory: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key, made here (no file of the tree)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = directory / "cert.pem", directory / "key.pem"
+    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_file, key_file
+
+
+def test_hsts_is_sent_when_served_over_https_directly(live: Live, tmp_path: Path) -> None:
+    """uvicorn itself speaks TLS (no proxy, no forwarded header): the scope is https."""
+    cert_file, key_file = self_signed(tmp_path)
+    config = server_config(create_app(live.settings), live.settings, "127.0.0.1", 0)
+    config.ssl_certfile, config.ssl_keyfile = str(cert_file), str(key_file)
+    server = uvicorn.Server(config)
+    # Bound before the server starts: a client's connection waits in the backlog.
+    listener = socket.create_server(("127.0.0.1", 0))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    tls = ssl.create_default_context(cafile=str(cert_file))
+    url = f"https://127.0.0.1:{listener.getsockname()[1]}"
+    try:
+        with httpx.Client(base_url=url, verify=tls, timeout=20) as client:
+            for path in ("/healthz", "/search"):
+                response = client.get(path, headers={"X-API-Key": live.key})
+                assert response.status_code == 200
+                assert response.headers["strict-transport-security"] == "max-age=31536000"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        listener.close()
 
 
 # -- document URLs --------------------------------------------------------------------
