@@ -8,11 +8,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page
 
-from myrtille.crawlers.health import load_state
 from myrtille.demo.httpserver import RouteServer
 from tests.browser.conftest import fill_sign_in, screenshot
 from tests.web.conftest import Live, start_live
-from tests.web.test_sources_page import CRAWL, serve_feed
+from tests.web.test_sources_page import CRAWL, load_state, serve_feed
 
 
 @pytest.fixture(scope="module")
