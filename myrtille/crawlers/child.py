@@ -2,7 +2,9 @@
 
 Scrapy's Twisted reactor cannot be restarted in a process, and long crawls let memory
 creep; so each crawl runs here, in a fresh process started by ``runner.run_crawl``.
-Usage (internal): ``python -m myrtille.crawlers.child SETTINGS_JSON SOURCE_ID…``
+Usage (internal): ``python -m myrtille.crawlers.child SETTINGS_JSON SOURCE_ID…``, or
+``python -m myrtille.crawlers.child --resident`` for the child a service keeps warm, which
+forks such a process for each crawl (``resident``).
 """
 
 from __future__ import annotations
@@ -138,11 +140,90 @@ def _stop_with_parent() -> None:
         sys.exit(1)
 
 
-def main(argv: list[str]) -> int:
+def _preload() -> None:
+    """Import what every crawl uses (Scrapy, its default components, the spiders,
+    extraction) without installing a reactor: a forked crawl starts with all of it."""
+    from scrapy.crawler import CrawlerProcess  # noqa: F401
+    from scrapy.settings import Settings as ScrapySettings
+    from scrapy.utils.misc import load_object
+
+    from myrtille.crawlers.spiders import SPIDERS  # noqa: F401
+
+    defaults = ScrapySettings()
+    paths = [p for key in _COMPONENT_LISTS for p in defaults.getdict(key)]
+    paths += [p for p in defaults.getdict("DOWNLOAD_HANDLERS_BASE").values() if p]
+    paths += [defaults[key] for key in _COMPONENTS if defaults.get(key)]
+    for path in paths:
+        load_object(path)
+    if "twisted.internet.reactor" in sys.modules:  # each crawl installs its own
+        raise RuntimeError("preloading the crawl installed a Twisted reactor")
+
+
+# Scrapy's default component settings: lists of import paths, and single ones.
+_COMPONENT_LISTS = ("DOWNLOADER_MIDDLEWARES_BASE", "SPIDER_MIDDLEWARES_BASE", "EXTENSIONS_BASE")
+_COMPONENTS = (
+    "SCHEDULER",
+    "SCHEDULER_PRIORITY_QUEUE",
+    "SCHEDULER_MEMORY_QUEUE",
+    "SCHEDULER_DISK_QUEUE",
+    "DUPEFILTER_CLASS",
+    "STATS_CLASS",
+    "LOG_FORMATTER",
+    "REQUEST_FINGERPRINTER_CLASS",
+    "DOWNLOADER",
+    "ROBOTSTXT_PARSER",
+)
+
+
+def resident() -> int:
+    """The crawl child kept warm (``crawlers/resident.py`` starts it): Python, Scrapy and
+    the settings are loaded once, then each crawl asked for on stdin runs in a process
+    forked from here, exactly as a one-shot child would run it, with a fresh reactor.
+
+    stdin: the settings (one JSON line), then one ``{"sources": [...]}`` line per crawl;
+    end of input stops it. stdout: each crawl's progress events, then
+    ``{"event": "crawl_ended", "exit_code": N}`` (negative: killed by that signal)."""
+    import json
+    import os
+    import signal
+
+    _stop_with_parent()
+    # The service stops us by closing stdin; a Ctrl-C meant for it is not for us.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    channel = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+    os.dup2(2, 1)  # a stray print must not corrupt the events
+    _preload()
+    first = sys.stdin.readline()
+    if not first:
+        return 0
+    settings = Settings.model_validate_json(first)
+    for line in sys.stdin:
+        sources = json.loads(line)["sources"]
+        pid = os.fork()
+        if pid == 0:
+            # The crawl: it leaves by returning (sys.exit: exit handlers and flushes run).
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            devnull = os.open(os.devnull, os.O_RDONLY)
+            os.dup2(devnull, 0)
+            os.dup2(channel.fileno(), 1)
+            return main_crawl(settings, sources)
+        _, status = os.waitpid(pid, 0)
+        ended = {"event": "crawl_ended", "exit_code": os.waitstatus_to_exitcode(status)}
+        channel.write(json.dumps(ended) + "\n")
+    return 0
+
+
+def main_crawl(settings: Settings, source_ids: list[str]) -> int:
     _stop_with_parent()
     events = ProgressEvents.attach_stdout()
+    return crawl(settings, source_ids, events)
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["--resident"]:
+        return resident()
     settings = Settings.model_validate_json(Path(argv[0]).read_text(encoding="utf-8"))
-    return crawl(settings, argv[1:], events)
+    return main_crawl(settings, argv[1:])
 
 
 if __name__ == "__main__":

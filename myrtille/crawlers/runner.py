@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -135,30 +135,54 @@ def run_crawl(
                 encoding="utf-8",
             )
             assert child.stdout is not None
-            for line in child.stdout:
-                try:
-                    event = json.loads(line)
-                except ValueError:
-                    continue
-                if event.get("event") == "source_finished":
-                    source_id = event["source"]
-                    finished.add(source_id)
-                    outcome = outcomes[source_id]
-                    for key in (
-                        "found",
-                        "new",
-                        "known",
-                        "duplicates",
-                        "not_modified",
-                        "error",
-                        "warnings",
-                    ):
-                        setattr(outcome, key, event.get(key, getattr(outcome, key)))
+            for event in read_events(child.stdout, outcomes, finished):
                 if on_event:
                     on_event(event)
             exit_code = child.wait()
     finally:
         settings_file.unlink(missing_ok=True)
+    record_unfinished(database, sources, finished, exit_code, stderr_path, log_path, outcomes)
+    return CrawlReport(outcomes, exit_code, log_path)
+
+
+def read_events(
+    lines: Iterable[str], outcomes: dict[str, SourceOutcome], finished: set[str]
+) -> Iterator[dict[str, Any]]:
+    """The child's progress events, one JSON object a line; each ``source_finished``
+    is noted in ``outcomes`` and ``finished`` before it is passed on."""
+    for line in lines:
+        try:
+            event = json.loads(line)
+        except ValueError:
+            continue
+        if event.get("event") == "source_finished":
+            source_id = event["source"]
+            finished.add(source_id)
+            outcome = outcomes[source_id]
+            for key in (
+                "found",
+                "new",
+                "known",
+                "duplicates",
+                "not_modified",
+                "error",
+                "warnings",
+            ):
+                setattr(outcome, key, event.get(key, getattr(outcome, key)))
+        yield event
+
+
+def record_unfinished(
+    database: Database,
+    sources: Sequence[SourceBase],
+    finished: set[str],
+    exit_code: int,
+    stderr_path: Path,
+    log_path: Path,
+    outcomes: dict[str, SourceOutcome],
+) -> None:
+    """Each source the crawl process ended before it finished gets its error, recorded
+    against the source as any failed crawl."""
     for source in sources:
         if source.id in finished:
             continue
@@ -175,7 +199,6 @@ def run_crawl(
         run.fail(message)
         record_run(database, run)
         outcomes[source.id].error = message
-    return CrawlReport(outcomes, exit_code, log_path)
 
 
 def _tail(path: Path, lines: int = 1) -> str:
