@@ -107,9 +107,6 @@ class Alert:
     also_reported_by: list[dict[str, Any]] = field(default_factory=list)
     # Where this channel delivers for the subscription (None: nowhere stored).
     destination: Destination | None = None
-    # Signed links for the subscriber (email): one-click unsubscribe and preferences.
-    unsubscribe_url: str | None = None
-    preferences_url: str | None = None
     attempt: int = 1
     # A legal notice about a portfolio company, sent at once: marked urgent.
     urgent: bool = False

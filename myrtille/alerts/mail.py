@@ -215,11 +215,17 @@ def alert_message_id(outbox_id: int, secret: bytes, from_address: str) -> str:
 
 
 def render_alert(
-    alert: Alert, settings: EmailSettings | None = None, message_id: str | None = None
+    alert: Alert,
+    settings: EmailSettings,
+    message_id: str,
+    *,
+    unsubscribe: str,
+    preferences: str,
 ) -> EmailMessage:
     """One alert: the matched document and the subscription it matched; ``message_id``
-    (``alert_message_id``) keeps the Message-ID of its outbox row."""
-    settings = settings or EmailSettings()
+    (``alert_message_id``) keeps the Message-ID of its outbox row; ``unsubscribe`` and
+    ``preferences`` are the subscriber's signed links (``unsubscribe_url``,
+    ``preferences_url``)."""
     language = alert.language if alert.language in ("fr", "en") else "fr"
     zone = _zone(settings, alert.timezone)
     document = _document_view(alert.document, alert.also_reported_by, language, zone)
@@ -230,8 +236,8 @@ def render_alert(
             # What the subscriber reads of its watch: plain words, never the query.
             "description": safe_header(alert.description or describe(alert.query, language), 500),
         },
-        "unsubscribe_url": safe_link(alert.unsubscribe_url),
-        "preferences_url": safe_link(alert.preferences_url),
+        "unsubscribe_url": safe_link(unsubscribe),
+        "preferences_url": safe_link(preferences),
         "urgent": alert.urgent,
     }
     text, html = _render("alert", language, context)
@@ -244,7 +250,7 @@ def render_alert(
         subject_prefix(language) + title,
         text,
         html,
-        safe_link(alert.unsubscribe_url),
+        safe_link(unsubscribe),
         language,
         message_id,
     )

@@ -118,8 +118,6 @@ def emails(tmp_path: Path) -> list[Rendering]:
             also_reported_by=[
                 {"source": "la-depeche", "title": TITLE, "url": "https://ld.example/1"}
             ],
-            unsubscribe_url="https://veille.example/unsubscribe?token=t",
-            preferences_url="https://veille.example/preferences?token=p",
             timezone="Europe/Paris",
         )
         channel.send(alert)

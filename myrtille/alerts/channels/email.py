@@ -51,17 +51,18 @@ class EmailChannel(Channel):
         self._digests: DigestMail | None = None
 
     def send(self, alert: Alert) -> None:
-        if not alert.unsubscribe_url or not alert.preferences_url:
-            alert = replace(
-                alert,
-                unsubscribe_url=alert.unsubscribe_url
-                or unsubscribe_url(self.email, self.secret, alert.subscription_id),
-                preferences_url=alert.preferences_url
-                or preferences_url(self.email, self.secret, alert.subscriber_id),
-            )
         # One Message-ID per outbox row: a resend is recognisable as the same message.
         message_id = alert_message_id(alert.outbox_id, self.secret, self.email.from_address)
-        self._deliver(lambda: render_alert(alert, self.email, message_id), alert.subscriber_email)
+        self._deliver(
+            lambda: render_alert(
+                alert,
+                self.email,
+                message_id,
+                unsubscribe=unsubscribe_url(self.email, self.secret, alert.subscription_id),
+                preferences=preferences_url(self.email, self.secret, alert.subscriber_id),
+            ),
+            alert.subscriber_email,
+        )
 
     def send_digest(self, digest: Digest) -> None:
         if not digest.unsubscribe_url or not digest.preferences_url:
