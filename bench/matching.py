@@ -10,7 +10,8 @@ in the same run and their ratio, the brute-force throughput (every subscription
 evaluated) on a sample, the matches a document, the distinct queries and graph nodes,
 and the growth of our cost from 10,000 to 100,000 subscriptions (1 = flat, 10 = linear).
 All three must find the same matches (checked). At the largest size, the floor: writing
-each document's outbox rows alone, in SQLite.
+each document's outbox rows alone, in SQLite (``bench/outbox_floor.py``: ours, the outbox
+before issue 16 on the first documents, and a bare bulk insert; the same rows, checked).
 
     .venv/bin/python bench/matching.py [--sizes 1000 10000 100000]
         [--scenarios random agencies] [--json]
@@ -32,7 +33,8 @@ if str(ROOT) not in sys.path:
 
 from bench.index import documents  # noqa: E402
 from bench.matching_before import MatcherBefore  # noqa: E402
-from bench.matching_scenarios import SCENARIOS, outbox_floor  # noqa: E402
+from bench.matching_scenarios import SCENARIOS  # noqa: E402
+from bench.outbox_floor import floors  # noqa: E402
 from myrtille.alerts.matcher import Matcher  # noqa: E402
 from myrtille.index.base import IndexedDocument  # noqa: E402
 
@@ -60,6 +62,12 @@ def main() -> int:
         default=5,
         help="documents for the brute-force check (it is slow)",
     )
+    parser.add_argument(
+        "--outbox-before-documents",
+        type=int,
+        default=10,
+        help="documents for the outbox before issue 16 (it is slow)",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     docs = documents(args.documents)
@@ -85,8 +93,8 @@ def main() -> int:
             results[f"{name}.distinct_queries"] = len(ours.subscribers_of)
             results[f"{name}.graph_nodes"] = len(ours.graph)
             if size == max(args.sizes):
-                floor = outbox_floor(docs, found)
-                results[f"{name}.outbox_floor_docs_per_s"] = round(floor, 1)
+                written = floors(docs, found, ours.get, args.outbox_before_documents)
+                results.update({f"{name}.{key}": value for key, value in written.items()})
             print(f"{scenario}: {size} subscriptions done", file=sys.stderr)
         if 10_000 in per_doc and 100_000 in per_doc:
             results[f"{scenario}.growth_10k_to_100k"] = round(per_doc[100_000] / per_doc[10_000], 2)

@@ -1,4 +1,4 @@
-"""The subscriptions ``bench/matching.py`` matches against, and the outbox floor.
+"""The subscriptions ``bench/matching.py`` matches against.
 
 Two scenarios: ``random`` (today's: sector + region, a company, or two or three random
 words) and ``agencies`` — subscriptions as economic-development agencies and chambers of
@@ -10,22 +10,12 @@ exclusions (``-rumeur``)."""
 from __future__ import annotations
 
 import random
-import tempfile
-import time
-from collections.abc import Sequence
-from pathlib import Path
-
-from sqlalchemy import insert
 
 from myrtille.alerts.matcher import CompiledSubscription, required_keys
 from myrtille.demo.corpus import load_corpus
-from myrtille.index.base import IndexedDocument
 from myrtille.index.query import And, Members, Node, Not, Text, parse
 from myrtille.index.resolver import CodeResolver
 from myrtille.pipeline.normalise import words_of
-from myrtille.store.database import open_database
-from myrtille.store.schema import utcnow
-from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription
 
 SECTORS = [
     "aeronautics",
@@ -125,42 +115,3 @@ SCENARIOS = {"random": random_scenario, "agencies": agencies_scenario}
 
 def _compiled(number: int, node: Node) -> CompiledSubscription:
     return CompiledSubscription(number, node, required_keys(node), ("email",))
-
-
-def outbox_floor(documents: Sequence[IndexedDocument], found: list[list[int]]) -> float:
-    """Documents/s of writing each document's outbox rows alone (one transaction a
-    document, one bulk insert of its rows into SQLite): no matcher can beat this."""
-    with tempfile.TemporaryDirectory() as tmp:
-        database = open_database(f"sqlite:///{Path(tmp) / 'floor.db'}")
-        with database.session() as session:
-            session.add(Subscriber(id=1, email="bench@example.org"))
-            session.flush()
-            ids = sorted({i for ids in found for i in ids})
-            session.execute(
-                insert(Subscription),
-                [{"id": i, "subscriber_id": 1, "name": "s", "query": "q"} for i in ids],
-            )
-            session.commit()
-        started = time.perf_counter()
-        for n, (document, ids) in enumerate(zip(documents, found, strict=True)):
-            if not ids:
-                continue
-            now = utcnow()
-            rows = [
-                {
-                    "subscription_id": i,
-                    "cluster_id": f"c{n}",
-                    "document_id": document.id or f"d{n}",
-                    "channel": "email",
-                    "status": "pending",
-                    "next_attempt_at": now,
-                    "also_reported_by": [],
-                }
-                for i in ids
-            ]
-            with database.session() as session:
-                session.execute(insert(OutboxItem), rows)
-                session.commit()
-        seconds = time.perf_counter() - started
-        database.dispose()
-    return len(documents) / seconds
