@@ -71,7 +71,8 @@ class RateLimitSettings(Model):
 
 
 class WebSettings(Model):
-    """The web app's agents' sessions, sign-in throttling and the proxies it trusts."""
+    """The web app's agents' sessions, sign-in throttling, the proxies it trusts and the
+    live stream's pace."""
 
     session_lifetime: Duration = timedelta(hours=12)
     # Addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For/-Proto are
@@ -80,6 +81,10 @@ class WebSettings(Model):
     signin: SignInSettings = Field(default_factory=SignInSettings)
     public_subscribe: PublicSubscribeSettings = Field(default_factory=PublicSubscribeSettings)
     rate_limits: RateLimitSettings = Field(default_factory=RateLimitSettings)
+    # The live stream (/api/v1/stream): a keepalive comment after this long without a
+    # write, so that proxies keep the connection; new rows looked for this often.
+    stream_heartbeat: Duration = timedelta(seconds=15)
+    stream_poll: Duration = timedelta(seconds=1)
 
     @field_validator("trusted_proxies")
     @classmethod

@@ -22,10 +22,9 @@ from myrtille.alerts.stream import DEFAULT_LIMIT, StreamEvent, events_after, sub
 from myrtille.store.schema import MAX_ROW_ID, Agent
 from myrtille.web.api import ApiError, ErrorBody, require_agent
 
-# Proxies and load balancers close connections idle for 30-60 s; a comment every 15 s
-# keeps them open and lets clients tell a quiet stream from a dead one.
-HEARTBEAT_SECONDS = 15.0
-POLL_SECONDS = 1.0
+# Proxies and load balancers close connections idle for 30-60 s; a comment every
+# web.stream_heartbeat (15 s) keeps them open and lets clients tell a quiet stream from a
+# dead one.
 # What EventSource clients wait before reconnecting (the SSE "retry" field).
 RETRY_MS = 3000
 # Sent once the backlog is drained: our own client (`myrtille watch --once`) stops there;
@@ -56,11 +55,6 @@ def parse_last_id(raw: str | None) -> int:
             f"Last-Event-ID must be an event id received from this stream, not {text[:40]!r}",
         )
     return int(text)
-
-
-def setting(request: Request, name: str, default: float) -> float:
-    # Read from app.state so that tests (and embedders) can shorten the intervals.
-    return float(getattr(request.app.state, name, default))
 
 
 @router.get(
@@ -107,8 +101,9 @@ async def stream(
         )
     app_state = request.app.state
     database, index = app_state.database, app_state.index
-    heartbeat = setting(request, "stream_heartbeat_seconds", HEARTBEAT_SECONDS)
-    poll = setting(request, "stream_poll_seconds", POLL_SECONDS)
+    web = app_state.settings.web
+    heartbeat = web.stream_heartbeat.total_seconds()
+    poll = web.stream_poll.total_seconds()
 
     async def events() -> AsyncIterator[str]:
         nonlocal cursor

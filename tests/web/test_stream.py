@@ -66,13 +66,19 @@ class Read:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     data_dir: Path = tmp_path_factory.mktemp("stream") / "data"
-    settings = load_settings(None, env={}, overrides={"data_dir": str(data_dir)})
+    # Short intervals, set as an operator would, so that heartbeats and live rows show up
+    # within a test.
+    settings = load_settings(
+        None,
+        env={},
+        overrides={
+            "data_dir": str(data_dir),
+            "web": {"stream_heartbeat": f"{HEARTBEAT}s", "stream_poll": "0.05s"},
+        },
+    )
     index = open_index(settings)
     index.index(documents())
     app = create_app(settings)
-    # Short intervals, so that heartbeats and live rows show up within a test.
-    app.state.stream_heartbeat_seconds = HEARTBEAT
-    app.state.stream_poll_seconds = 0.05
     try:
         with serve_app(app) as url:
             yield Server(url, app.state.database, index)
