@@ -20,17 +20,16 @@ from markupsafe import Markup
 
 from myrtille.alerts.compose import compose, qp_body
 from myrtille.alerts.delivery import Digest, DigestItem
-from myrtille.alerts.describe import describe
 from myrtille.alerts.mail import (
     _LOADER,
     _document_view,
     _message,
     _render,
     _zone,
+    digest_context,
     digest_subject,
     safe_link,
 )
-from myrtille.alerts.wire import safe_header
 from myrtille.config.delivery import EmailSettings
 from myrtille.texts import jinja_environment
 
@@ -52,30 +51,13 @@ class DigestMail:
         language = digest.language if digest.language in ("fr", "en") else "fr"
         zone = _zone(settings, digest.timezone)
         shown: list[dict[str, Any]] = []  # the blocks, in the order the templates show them
-        sections = []
+        markers: list[list[Any]] = []  # per section, where its blocks go
         for section in digest.sections:
-            markers = []
+            markers.append([])
             for item in section.items:
-                markers.append(_marker(len(shown)))
+                markers[-1].append(_marker(len(shown)))
                 shown.append(self._block(item, language, zone))
-            sections.append(
-                {
-                    "name": safe_header(section.subscription_name, 200),
-                    "description": safe_header(
-                        section.description or describe(section.query, language), 500
-                    ),
-                    "documents": markers,
-                    "more": max(section.more, 0),
-                    "more_url": safe_link(section.more_url),
-                }
-            )
-        context = {
-            "sections": sections,
-            "frequency": digest.frequency,
-            "unsubscribe_url": safe_link(digest.unsubscribe_url),
-            "preferences_url": safe_link(digest.preferences_url),
-        }
-        text, html = _render("digest", language, context)
+        text, html = _render("digest", language, digest_context(digest, language, markers))
         subject = self._subject(digest, language, zone, now)
         unsubscribe = safe_link(digest.unsubscribe_url)
         text_body, text = _body(text, shown, "text")

@@ -276,6 +276,30 @@ def digest_subject(digest: Digest, language: str, zone: tzinfo, now: datetime | 
     )
 
 
+def digest_context(digest: Digest, language: str, documents: list[list[Any]]) -> dict[str, Any]:
+    """What the digest templates read: one section per subscription, showing
+    ``documents[i]`` for section ``i`` (document views, or the markers of DigestMail)."""
+    sections = [
+        {
+            "name": safe_header(section.subscription_name, 200),
+            "description": safe_header(
+                section.description or describe(section.query, language), 500
+            ),
+            # Not "items": templates would see dict.items, the method.
+            "documents": shown,
+            "more": max(section.more, 0),
+            "more_url": safe_link(section.more_url),
+        }
+        for section, shown in zip(digest.sections, documents, strict=True)
+    ]
+    return {
+        "sections": sections,
+        "frequency": digest.frequency,
+        "unsubscribe_url": safe_link(digest.unsubscribe_url),
+        "preferences_url": safe_link(digest.preferences_url),
+    }
+
+
 def render_digest(
     digest: Digest, settings: EmailSettings | None = None, now: datetime | None = None
 ) -> EmailMessage:
@@ -284,29 +308,11 @@ def render_digest(
     settings = settings or EmailSettings()
     language = digest.language if digest.language in ("fr", "en") else "fr"
     zone = _zone(settings, digest.timezone)
-    sections = [
-        {
-            "name": safe_header(section.subscription_name, 200),
-            "description": safe_header(
-                section.description or describe(section.query, language), 500
-            ),
-            # Not "items": templates would see dict.items, the method.
-            "documents": [
-                _document_view(item.document, item.also_reported_by, language, zone)
-                for item in section.items
-            ],
-            "more": max(section.more, 0),
-            "more_url": safe_link(section.more_url),
-        }
-        for section in digest.sections
+    documents = [
+        [_document_view(item.document, item.also_reported_by, language, zone) for item in s.items]
+        for s in digest.sections
     ]
-    context = {
-        "sections": sections,
-        "frequency": digest.frequency,
-        "unsubscribe_url": safe_link(digest.unsubscribe_url),
-        "preferences_url": safe_link(digest.preferences_url),
-    }
-    text, html = _render("digest", language, context)
+    text, html = _render("digest", language, digest_context(digest, language, documents))
     return _message(
         settings,
         digest.subscriber_email,
