@@ -166,3 +166,23 @@ def test_the_throttle_counts_in_the_state_database_and_forgets_after_its_window(
     throttle.failed("name", "192.0.2.9")
     throttle.succeeded("name", "192.0.2.9")
     assert throttle.check("name", "192.0.2.9", known_browser=True).wait_seconds == 0
+
+
+def test_behind_a_proxy_that_sets_no_header_a_stranger_cannot_lock_the_agent_out(
+    tmp_path: Path,
+) -> None:
+    """Every client comes from one address (no trusted proxy): a stranger's failures lock
+    that address out for the name, but the agent's known browser is counted as itself."""
+    with start_live(tmp_path / "data") as site:
+        create_agent(site.database, NAME)
+        set_password(site.database, NAME, PASSWORD)
+        with site.client() as browser:
+            assert attempt(browser, PASSWORD).status_code == 303  # the browser is now known
+            browser.cookies.delete(SESSION_COOKIE)
+            with site.client() as stranger:
+                for _ in range(5):
+                    assert attempt(stranger, "a wrong guess!").status_code == 401
+                assert attempt(stranger, PASSWORD).status_code == 429
+            # Same address, same name: the agent's own browser still signs in at once.
+            assert attempt(browser, PASSWORD).status_code == 303
+            assert NAME in browser.get("/search").text
