@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -142,9 +142,6 @@ class Database:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
-
-    def table_names(self) -> list[str]:
-        return inspect(self.engine).get_table_names()
 
     def dispose(self) -> None:
         self.engine.dispose()
