@@ -112,3 +112,67 @@ def test_myrtille_search_prints_rich_markup_literally(
     assert MARKUP_TITLE.encode() in done.stdout, done.stdout
     assert b"eco[/]" in done.stdout
     assert b"\x1b]8;" not in done.stdout  # no hyperlink made from the title
+
+
+# -- myrtille watch: its plain lines go through click.echo, not a SafeConsole -------------
+
+
+def test_myrtille_watch_prints_no_control_characters(tmp_path: Path) -> None:
+    from myrtille.alerts.subscriptions import create_subscription
+    from myrtille.store.subscriptions import OutboxItem
+    from myrtille.web.app import create_app
+    from myrtille.web.auth import create_agent
+    from tests.web.conftest import serve_app
+
+    settings = load_settings(None, env={}, overrides={"data_dir": str(tmp_path / "data")})
+    index = open_index(settings)
+    index.index(
+        [
+            IndexedDocument(
+                id="hostile",
+                url="https://news.example/hostile",
+                title=HOSTILE_TITLE,
+                text=f"Aérovolt rachète Hélicea. {HOSTILE_TITLE}",
+                source="eco\x1b[31m-regions",
+                language="fr",
+                published_at=datetime(2026, 11, 1, 9, tzinfo=UTC),
+            )
+        ]
+    )
+    index.close()
+    app = create_app(settings)
+    database = app.state.database
+    email = "veille@agence.example"
+    _agent, key = create_agent(database, "agence", email)
+    created = create_subscription(
+        database,
+        b"terminal-tests-secret-0123456789",
+        email=email,
+        query="aerovolt",
+        name="Veille\x1b]0;pwned\x07 Aérovolt",
+        channels=["stream"],
+        kind="agent",
+        confirmed_by_operator=True,
+    )
+    with database.session() as session:
+        session.add(
+            OutboxItem(
+                subscription_id=created.subscription_id,
+                cluster_id="story-hostile",
+                document_id="hostile",
+                channel="stream",
+                also_reported_by=[],
+            )
+        )
+    with serve_app(app) as url:
+        done = subprocess.run(
+            [sys.executable, "-m", "myrtille", "watch", "--url", url, "--once"],
+            env={**os.environ, "MYRTILLE_API_KEY": key},
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr.decode()
+    assert "Aérovolt rachète Hélicea".encode() in done.stdout, done.stdout
+    for byte in FORBIDDEN:
+        assert byte not in done.stdout, (byte, done.stdout)
