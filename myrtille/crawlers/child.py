@@ -181,8 +181,9 @@ def resident() -> int:
     forked from here, exactly as a one-shot child would run it, with a fresh reactor.
 
     stdin: the settings (one JSON line), then one ``{"sources": [...]}`` line per crawl;
-    end of input stops it. stdout: each crawl's progress events, then
-    ``{"event": "crawl_ended", "exit_code": N}`` (negative: killed by that signal)."""
+    end of input stops it. stdout, per crawl: ``{"event": "crawl_accepted"}``, the crawl's
+    progress events, then ``{"event": "crawl_ended", "exit_code": N}`` (negative: killed
+    by that signal)."""
     import json
     import os
     import signal
@@ -199,6 +200,8 @@ def resident() -> int:
     settings = Settings.model_validate_json(first)
     for line in sys.stdin:
         sources = json.loads(line)["sources"]
+        # Said before forking: a request we die on is then known to have been taken.
+        channel.write(json.dumps({"event": "crawl_accepted"}) + "\n")
         pid = os.fork()
         if pid == 0:
             # The crawl: it leaves by returning (sys.exit: exit handlers and flushes run).

@@ -65,17 +65,18 @@ class ResidentCrawler:
         request = json.dumps({"sources": [s.id for s in sources]}) + "\n"
         finished: set[str] = set()
         with self._lock:
-            child = self._send(request)
-            assert child.stdout is not None
-            exit_code: int | None = None
-            for event in read_events(child.stdout, outcomes, finished):
-                if event.get("event") == "crawl_ended":
-                    exit_code = int(event["exit_code"])
-                    break
-                if on_event:
-                    on_event(event)
-            if exit_code is None:  # the resident child itself died mid-crawl
-                exit_code = self._reap(child)
+            child, exit_code = self._hand_over(request)
+            if child is not None:
+                assert child.stdout is not None
+                for event in read_events(child.stdout, outcomes, finished):
+                    if event.get("event") == "crawl_ended":
+                        exit_code = int(event["exit_code"])
+                        break
+                    if on_event:
+                        on_event(event)
+                else:  # the resident child itself died mid-crawl
+                    exit_code = self._reap(child)
+        assert exit_code is not None
         record_unfinished(
             self.database,
             sources,
@@ -107,22 +108,25 @@ class ResidentCrawler:
             if child.stdout is not None:
                 child.stdout.close()
 
-    def _send(self, request: str) -> subprocess.Popen[str]:
-        """The running child, sent ``request``; a child found dead between two crawls
-        (killed while idle) is replaced first: no crawl of it was lost."""
+    def _hand_over(self, request: str) -> tuple[subprocess.Popen[str] | None, int | None]:
+        """The running child that accepted ``request``, or (None, its exit code) when even
+        a new child could not take it. A child that died between two crawls (killed
+        while idle) is replaced once: no crawl of it was lost."""
+        code: int | None = None
         for attempt in (1, 2):
+            child = self._running()
             try:
-                child = self._running()
-                assert child.stdin is not None
+                assert child.stdin is not None and child.stdout is not None
                 child.stdin.write(request)
                 child.stdin.flush()
-                return child
-            except OSError:  # a broken pipe: it died before reading our request
-                code = self._reap(self._child) if self._child is not None else None
-                if attempt == 2:
-                    raise
+                if json.loads(child.stdout.readline() or "{}").get("event") == "crawl_accepted":
+                    return child, None
+            except (OSError, ValueError):  # a broken pipe, or a dying child's last words
+                pass
+            code = self._reap(child)
+            if attempt == 1:
                 log.warning("the crawl child had ended (%s) between crawls: restarted", code)
-        raise AssertionError("unreachable")
+        return None, code
 
     def _running(self) -> subprocess.Popen[str]:
         child = self._child
@@ -152,7 +156,9 @@ class ResidentCrawler:
         return child
 
     def _reap(self, child: subprocess.Popen[str]) -> int:
-        """The exit code of a child that ended (or is ending: its output is closed)."""
+        """The exit code of a child that ended, or that broke the protocol (killed)."""
+        if child.poll() is None:
+            child.kill()
         for stream in (child.stdin, child.stdout):
             try:
                 if stream is not None:

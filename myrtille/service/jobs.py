@@ -41,6 +41,7 @@ class Context:
     lock: threading.Lock = field(default_factory=threading.Lock)
     _stage: Any = None
     _channels: dict[str, Any] | None = None
+    _crawler: Any = None
 
     def stage(self) -> Any:
         """The processing stage; the spaCy models load on first use, once."""
@@ -50,6 +51,15 @@ class Context:
 
                 self._stage = ProcessingStage(self.settings, self.database, index=self.index)
             return self._stage
+
+    def crawler(self) -> Any:
+        """The crawl child kept warm for this service (started at its first crawl)."""
+        with self.lock:
+            if self._crawler is None:
+                from myrtille.crawlers.resident import ResidentCrawler
+
+                self._crawler = ResidentCrawler(self.settings, self.database)
+            return self._crawler
 
     def channels(self) -> dict[str, Any]:
         with self.lock:
@@ -82,6 +92,8 @@ def close_all() -> None:
     with _contexts_lock:
         for ctx in _contexts.values():
             try:
+                if ctx._crawler is not None:
+                    ctx._crawler.close()
                 ctx.index.close()
                 ctx.database.dispose()
             except Exception:
@@ -135,9 +147,10 @@ def service_job(func: F) -> F:
 
 @service_job
 def crawl(settings_json: str) -> None:
-    """Crawl the sources that are due (each source's own ``interval``), in a child process;
-    a source another worker is crawling is left to it (one lock per source)."""
-    from myrtille.crawlers.runner import run_crawl, select_sources
+    """Crawl the sources that are due (each source's own ``interval``), through the crawl
+    child kept warm; a source another worker is crawling is left to it (one lock per
+    source)."""
+    from myrtille.crawlers.runner import select_sources
     from myrtille.service.locks import claimed_sources
 
     ctx = context(settings_json)
@@ -154,7 +167,7 @@ def crawl(settings_json: str) -> None:
     with claimed_sources(ctx.settings, ctx.database, due) as sources:
         if not sources:
             return
-        report = run_crawl(ctx.settings, ctx.database, sources, on_event=on_event)
+        report = ctx.crawler().crawl(sources, on_event=on_event)
     log.info(
         "crawl: %d source(s), %d new document(s), %d failed",
         len(sources),

@@ -1,0 +1,158 @@
+"""The crawl child a service keeps warm (``crawlers/resident.py``): one child for many
+crawls, each crawl recorded as a one-shot child records it, and a child or crawl killed
+with SIGKILL (as the OOM killer does) recorded against its sources and replaced."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from myrtille.config.settings import Settings
+from myrtille.crawlers.health import load_state
+from myrtille.crawlers.resident import ResidentCrawler
+from myrtille.demo.httpserver import Request, Route, RouteServer
+from myrtille.pipeline.intake import Intake
+from myrtille.store.database import Database, open_database
+from tests.crawlers.test_child_death import crawl_children
+from tests.crawlers.test_feed_crawl import serve_feed
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes ``pid`` started (the crawls a resident child forked)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.fixture
+def resident(
+    server: RouteServer, settings_for: Callable[..., Settings]
+) -> Iterator[tuple[ResidentCrawler, Database]]:
+    settings = settings_for(
+        [{"id": "eco", "kind": "feed", "url": server.url("/feed.xml"), "interval": "30m"}],
+        concurrency=1,
+        concurrency_per_domain=1,
+    )
+    database = open_database(settings.state_url)
+    crawler = ResidentCrawler(settings, database)
+    try:
+        yield crawler, database
+    finally:
+        crawler.close()
+        database.dispose()
+
+
+def test_one_child_serves_crawl_after_crawl_and_stops_when_closed(
+    server: RouteServer, resident: tuple[ResidentCrawler, Database]
+) -> None:
+    crawler, database = resident
+    serve_feed(server, 3)
+    events: list[str] = []
+    first = crawler.crawl(crawler.settings.sources, on_event=lambda e: events.append(e["event"]))
+    assert first.exit_code == 0 and not first.failed
+    assert (first.outcomes["eco"].found, first.outcomes["eco"].new) == (3, 3)
+    assert events.count("source_finished") == 1 and "crawl_ended" not in events
+    pid = crawler.pid
+    assert pid is not None and crawl_children() == [pid]
+
+    serve_feed(server, 5)  # two more articles, and a new body: the feed is fetched again
+    second = crawler.crawl(crawler.settings.sources)
+    assert (second.outcomes["eco"].new, second.outcomes["eco"].known) == (2, 3)
+    unchanged = crawler.crawl(crawler.settings.sources)
+    assert unchanged.outcomes["eco"].not_modified and not unchanged.failed
+    assert crawler.pid == pid
+    assert sum(Intake(database).counts().values()) == 5
+
+    crawler.close()
+    assert crawler.pid is None and not alive(pid) and crawl_children() == []
+
+
+def test_a_crawl_killed_mid_crawl_is_recorded_and_the_next_one_runs(
+    server: RouteServer, resident: tuple[ResidentCrawler, Database]
+) -> None:
+    crawler, database = resident
+    serve_feed(server, 4)
+    page = server.routes["/news/2.html"]
+    killed: list[int] = []
+
+    def kill_the_crawl(request: Request, _server: RouteServer) -> Route:
+        # The crawl process asks for this page: it dies before any answer.
+        if not killed and crawler.pid is not None:
+            for pid in children_of(crawler.pid):
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+        return page  # type: ignore[return-value]
+
+    server.routes["/news/2.html"] = kill_the_crawl
+    report = crawler.crawl(crawler.settings.sources)
+    assert killed, "the crawl never asked for the page"
+    assert report.exit_code == -signal.SIGKILL
+    assert "killed by SIGKILL" in (report.outcomes["eco"].error or "")
+    state = load_state(database, "eco")
+    assert state is not None and "killed by SIGKILL" in (state.last_error or "")
+    assert state.consecutive_failures == 1
+
+    # The resident child lived on; its next crawl collects everything and clears the error.
+    pid = crawler.pid
+    assert pid is not None
+    retry = crawler.crawl(crawler.settings.sources)
+    assert retry.exit_code == 0 and not retry.failed
+    assert crawler.pid == pid
+    state = load_state(database, "eco")
+    assert state is not None and state.last_error is None
+    assert sum(Intake(database).counts().values()) == 4
+
+
+def test_a_killed_resident_child_is_recorded_mid_crawl_and_replaced(
+    server: RouteServer, resident: tuple[ResidentCrawler, Database]
+) -> None:
+    crawler, database = resident
+    serve_feed(server, 4)
+    assert not crawler.crawl(crawler.settings.sources).failed
+    idle = crawler.pid
+    assert idle is not None
+
+    # Killed while idle: nothing was lost, the next crawl starts a new child.
+    os.kill(idle, signal.SIGKILL)
+    serve_feed(server, 5)
+    page = server.routes["/news/4.html"]
+    killed: list[int] = []
+
+    def kill_the_child(request: Request, _server: RouteServer) -> Route:
+        if not killed:
+            for pid in crawl_children():
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+        return page  # type: ignore[return-value]
+
+    server.routes["/news/4.html"] = kill_the_child
+    # Killed mid-crawl (the resident child, not its crawl): the crawl it forked is told
+    # to stop (SIGTERM), as a one-shot child is when its service dies; it stops early,
+    # keeping what it fetched, and says so against the source.
+    report = crawler.crawl(crawler.settings.sources)
+    assert killed and idle not in killed
+    assert report.exit_code == -signal.SIGKILL
+    assert "stopped early" in (report.outcomes["eco"].error or "")
+    state = load_state(database, "eco")
+    assert state is not None and "stopped early" in (state.last_error or "")
+
+    retry = crawler.crawl(crawler.settings.sources)
+    assert retry.exit_code == 0 and not retry.failed
+    assert crawler.pid not in (None, idle, *killed)
+    assert sum(Intake(database).counts().values()) == 5
