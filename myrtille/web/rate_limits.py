@@ -25,7 +25,7 @@ from myrtille.store.schema import RequestStamp, utcnow
 from myrtille.web.sessions import signed_in
 from myrtille.web.throttle import client_address
 
-Scope = Literal["api", "public"]
+Scope = Literal["api", "public", "subscribe"]
 SUBJECT_LENGTH = 128  # the width of the subject column
 
 

@@ -7,11 +7,9 @@
   pending public subscriptions of that day; past ``per_email_per_day`` another request for
   it is refused the same way, so the page cannot be used to flood someone's inbox.
 
-The stamps are rows of the sign-in throttle's table (``signin_failure``, web/throttle.py)
-under a name no sign-in can have (``throttle.name_key`` strips spaces, this one starts
-with one): every web process shares them, and a restart forgets nothing. Stamped first,
-counted after, one client's requests in turn (SQLite's single writer, a transaction lock on
-PostgreSQL): two processes at the limit may both refuse, never both let through.
+The per-address count is the web app's one sliding log (``rate_limits.RateLimiter``,
+scope ``subscribe``): every web process shares it, a restart forgets nothing, and two
+processes at the limit never both let a request through.
 """
 
 from __future__ import annotations
@@ -20,16 +18,14 @@ import math
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import select
 
-from myrtille.config.web import PublicSubscribeSettings
+from myrtille.config.web import PublicSubscribeSettings, RateLimit
 from myrtille.store.database import Database
-from myrtille.store.locks import lock_key
-from myrtille.store.schema import SignInFailure, utcnow
+from myrtille.store.schema import utcnow
 from myrtille.store.subscriptions import Subscriber, Subscription
-from myrtille.web.throttle import KEY_LENGTH
+from myrtille.web.rate_limits import RateLimiter
 
-STAMP_NAME = " public-subscribe"
 ADDRESS_WINDOW = timedelta(minutes=1)
 EMAIL_WINDOW = timedelta(days=1)
 
@@ -46,44 +42,9 @@ class PublicSubscribeLimits:
         self.clock = clock
 
     def client_wait(self, client: str) -> int:
-        """Stamp this client's request; 0 when it may go on, else the seconds to wait."""
-        now = self.clock()
-        since = now - ADDRESS_WINDOW
-        client = client[:KEY_LENGTH]
-        limit = self.rules.per_address_per_minute
-        with self.database.session() as session:
-            if self.database.dialect == "postgresql":
-                # Concurrent transactions do not see each other's stamps: one at a time per
-                # client, until commit. (SQLite has one writer at a time already.)
-                session.execute(
-                    text("SELECT pg_advisory_xact_lock(:key)"),
-                    {"key": lock_key(f"subscribe:{client}")},
-                )
-            session.add(SignInFailure(name=STAMP_NAME, client=client, failed_at=now))
-            session.flush()
-            mine = (
-                SignInFailure.name == STAMP_NAME,
-                SignInFailure.client == client,
-                SignInFailure.failed_at > since,
-            )
-            count = session.scalar(select(func.count()).where(*mine)) or 0
-            waited = 0
-            if count > limit:
-                # Allowed again once enough stamps have left the window.
-                leaving = session.scalar(
-                    select(SignInFailure.failed_at)
-                    .where(*mine)
-                    .order_by(SignInFailure.failed_at)
-                    .offset(count - limit)
-                    .limit(1)
-                )
-                waited = _seconds((leaving or now) + ADDRESS_WINDOW - now)
-            session.execute(
-                delete(SignInFailure).where(
-                    SignInFailure.name == STAMP_NAME, SignInFailure.failed_at <= since
-                )
-            )
-            return waited
+        """Count this client's request; 0 when it may go on, else the seconds to wait."""
+        limit = RateLimit(requests=self.rules.per_address_per_minute, window=ADDRESS_WINDOW)
+        return RateLimiter(self.database, self.clock).wait("subscribe", client, limit)
 
     def email_wait(self, address: str) -> int:
         """0 when one more confirmation email may go to ``address`` today, else the seconds
