@@ -93,8 +93,10 @@ def test_bad_lines_are_reported_by_number_and_the_good_ones_kept(
         (b"", "the file is empty"),
         (b"siren|label\n552100554|x\n", "no 'siren' column in the header ('siren|label')"),
         (b"siren,label\n123,x\n552100555,y\n", "no line of the file holds a valid SIREN"),
+        # Tabs: the hint must not claim the file is ','-delimited.
+        (b"siren\tlabel\n552100554\tx\n", "(its first line holds neither ',' nor ';')"),
     ],
-    ids=["header-only", "empty", "wrong-delimiter", "all-bad"],
+    ids=["header-only", "empty", "wrong-delimiter", "all-bad", "tab-delimited"],
 )
 def test_a_fatal_error_leaves_the_portfolio_as_it_was(
     tmp_path: Path, data: Path, content: bytes, message: str

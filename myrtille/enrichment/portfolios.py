@@ -205,6 +205,9 @@ def _columns(
         siren_at = next((i for i, c in enumerate(cells) if c in SIREN_COLUMNS), None)
         if siren_at is None:
             shown = ", ".join(repr(c[:40]) for c in row[:5])
+            seen = f"this file looks '{delimiter}'-delimited"
+            if len(row) == 1:  # tabs, '|'…: nothing to say which one the file meant
+                seen = "its first line holds neither ',' nor ';'"
             raise PortfolioError(
                 "no_siren_column",
                 f"no 'siren' column in the header ({shown})",
@@ -212,7 +215,7 @@ def _columns(
                 path=where,
                 line=reader.line_num,  # type: ignore[attr-defined]
                 hint="the first line must name the columns, e.g. siren,label; the delimiter "
-                f"must be ',' or ';' (this file looks '{delimiter}'-delimited)",
+                f"must be ',' or ';' ({seen})",
             )
         label_at = next((i for i, c in enumerate(cells) if c in LABEL_COLUMNS), None)
         return siren_at, label_at, None
