@@ -1,17 +1,26 @@
 """Every page of the UI at a phone's width (375 px): nothing scrolls sideways, whatever the
 content (a title of one 120-letter word, long URLs, long addresses and queries in tables),
-and no request of any page fails (the favicon included) under the pages' own CSP."""
+and no request of any page fails (the favicon included) under the pages' own CSP. Every
+HTML page the app routes is visited (a new page that is not fails the test), and so are
+the answers to the forms: the public form's errors, its sent and limited pages, the
+portfolio import report, the preferences after a change."""
 
 from __future__ import annotations
 
+import importlib
 import io
+import pkgutil
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
+from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
 from playwright.sync_api import Browser, Page
 from sqlalchemy import select
 
+import myrtille.web
 from myrtille.alerts.mail import preferences_url, unsubscribe_url
 from myrtille.alerts.subscriptions import create_subscription
 from myrtille.alerts.tokens import secret_key
@@ -19,9 +28,10 @@ from myrtille.crawlers.runner import run_crawl
 from myrtille.demo.httpserver import Route, RouteServer
 from myrtille.enrichment.portfolios import import_portfolio
 from myrtille.index.factory import open_index
+from myrtille.store.companies import Company
 from myrtille.store.schema import Agent
 from tests.browser.conftest import fill_sign_in, screenshot
-from tests.web.conftest import AGENT_NAME, Live, doc, start_live
+from tests.web.conftest import AEROVOLT, AGENT_NAME, Live, doc, start_live
 from tests.web.test_sources_page import CRAWL, serve_feed
 
 PHONE = {"width": 375, "height": 740}
@@ -75,9 +85,13 @@ def site(tmp_path_factory: pytest.TempPathFactory, feeds: RouteServer) -> Iterat
         },
     ]
     data_dir = tmp_path_factory.mktemp("phone") / "data"
-    with start_live(data_dir, sources=sources, crawl=CRAWL) as running:
+    # Two public form posts a minute: the third shows the "too many requests" page.
+    web = {"public_subscribe": {"per_address_per_minute": 2}}
+    with start_live(data_dir, sources=sources, crawl=CRAWL, web=web) as running:
         settings = running.settings
         run_crawl(settings, running.database, settings.sources)
+        with running.database.session() as session:
+            session.add(Company(id=AEROVOLT, siren=AEROVOLT, name=f"Aérovolt {LONG_WORD}"))
         long_one = doc(
             80,
             f"Aérovolt rachète {LONG_WORD}",
@@ -85,7 +99,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, feeds: RouteServer) -> Iterat
             f"?utm_source={LONG_WORD} pour les détails.",
             age=2,
             source="source-" + "tres-longue-" * 6,
-            companies=[{"name": LONG_WORD, "siren": None}],
+            companies=[{"name": LONG_WORD, "siren": AEROVOLT}],
             events=["acquisition"],
             regions=["76"],
         )
@@ -94,6 +108,29 @@ def site(tmp_path_factory: pytest.TempPathFactory, feeds: RouteServer) -> Iterat
         index.index([long_one])
         index.close()
         yield running
+
+
+@pytest.fixture(scope="module")
+def closed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
+    """A site whose operator turned the public subscription page off."""
+    web = {"public_subscribe": {"enabled": False}}
+    with start_live(tmp_path_factory.mktemp("phone-closed") / "data", web=web) as running:
+        yield running
+
+
+def html_routes() -> list[APIRoute]:
+    """Every route of the web package that answers a GET with an HTML page."""
+    routes = []
+    for found in pkgutil.walk_packages(myrtille.web.__path__, "myrtille.web."):
+        router = getattr(importlib.import_module(found.name), "router", None)
+        for route in getattr(router, "routes", []):
+            if (
+                isinstance(route, APIRoute)
+                and "GET" in route.methods
+                and route.response_class is HTMLResponse
+            ):
+                routes.append(route)
+    return routes
 
 
 @pytest.fixture(scope="module")
@@ -181,14 +218,17 @@ def fits(page: Page, name: str) -> str | None:
 
 
 def test_every_page_fits_a_phone(
-    site: Live, links: dict[str, str], phone: tuple[Page, list[str]]
+    site: Live, closed_site: Live, links: dict[str, str], phone: tuple[Page, list[str]]
 ) -> None:
     page, problems = phone
     url = site.url
     faults: list[str | None] = []
 
+    visited: list[str] = []
+
     def visit(name: str, path: str) -> None:
         page.goto(url + path)
+        visited.append(urlsplit(page.url).path)
         faults.append(fits(page, name))
 
     visit("signin", "/signin")
@@ -218,10 +258,51 @@ def test_every_page_fits_a_phone(
     visit("portfolio", "/agent/portfolios/clients-du-groupe")
     assert page.locator("tr.company").count() == 2
     visit("portfolio-delete", "/agent/portfolios/clients-du-groupe/delete")
-    visit("subscribe", "/subscribe")
+    visit("portfolios-upload", "/agent/portfolios")
+    page.fill("#portfolio-name", "fournisseurs")
+    csv = f"siren;label\n{AEROVOLT};{LONG_WORD}\n919985003;{LONG_WORD}\n12;x\n".encode()
+    page.set_input_files(
+        "#portfolio-file", files=[{"name": "f.csv", "mimeType": "text/csv", "buffer": csv}]
+    )
+    page.click("#upload")
+    page.wait_for_load_state("load")
+    faults.append(fits(page, "portfolio-report"))
+    visit("map", "/map?q=event%3Aacquisition")
+    visit("map-regions", "/map?q=event%3Aacquisition&level=region")
+    visit("companies", "/companies?q=a%C3%A9rov")
+    assert page.locator(f"a[href*='{AEROVOLT}']").count() >= 1
+    visit("company", f"/companies/{AEROVOLT}")
+    visit("company-missing", "/companies/552100554")
+    visit("not-found", "/nowhere/" + LONG_WORD)
+    # The public form and every answer to it.
+    visit("subscribe", "/subscribe?company_q=a%C3%A9rov")
+    page.click("#subscribe")  # nothing chosen: the form again, its errors beside the fields
+    page.wait_for_selector("#form-errors")
+    faults.append(fits(page, "subscribe-errors"))
+    page.fill("#company_q", "aérov")
+    page.click("#company-search")
+    page.wait_for_selector("#company-choices")
+    page.locator(f"#company-choices input[value='{AEROVOLT}']").check()
+    page.fill("#email", "contact." + LONG_EMAIL)
+    page.click("#subscribe")
+    page.wait_for_selector("#sent")
+    faults.append(fits(page, "subscribe-sent"))
+    visit("subscribe-again", "/subscribe")
+    page.locator("input[name=sectors]").first.check()
+    page.fill("#email", "pme@example.org")
+    page.click("#subscribe")
+    page.wait_for_selector("#limited")
+    faults.append(fits(page, "subscribe-limited"))
+    page.goto(closed_site.url + "/subscribe")
+    assert page.locator("#closed").count() == 1
+    faults.append(fits(page, "subscribe-closed"))
     # The pages of the links in emails, as a firm opens them.
     visit("preferences", links["preferences"])
     assert page.locator("li.watch").count() == 1
+    page.locator("form.frequency select").first.select_option("weekly")
+    page.locator("form.frequency button").first.click()
+    page.wait_for_load_state("load")
+    faults.append(fits(page, "preferences-changed"))
     visit("confirm", links["confirm"])
     visit("unsubscribe", links["unsubscribe"])
     page.click("button[type=submit]")
@@ -230,7 +311,19 @@ def test_every_page_fits_a_phone(
     visit("invalid-link", "/unsubscribe?token=" + "x" * 200)
 
     assert not [fault for fault in faults if fault], "\n".join(f for f in faults if f)
-    # The invalid link, the missing document and the bad query answer 400/404 by design;
-    # nothing else fails (the favicon included).
-    expected = ("/unsubscribe?token=xxx", "/documents/d79", "/search?q=%28airbus")
+    # Every HTML page of the app was measured.
+    unvisited = [r.path for r in html_routes() if not any(r.path_regex.match(v) for v in visited)]
+    assert not unvisited, f"pages never measured at 375 px: {unvisited}"
+    # The invalid link, the missing document, company and page, the bad query, the form's
+    # errors, its limit and the closed page answer 400/404/429 by design; nothing else
+    # fails (the favicon included).
+    expected = (
+        "/unsubscribe?token=xxx",
+        "/documents/d79",
+        "/search?q=%28airbus",
+        "/companies/552100554",
+        "/nowhere/",
+        url + "/subscribe",
+        closed_site.url + "/subscribe",
+    )
     assert not [p for p in problems if not any(e in p for e in expected)], problems
