@@ -388,3 +388,47 @@ def test_only_the_http_download_handlers_are_on(secret_file: Path, ftp_canary: C
     control = probe_handlers(urls, handlers_off=False)
     assert any(SECRET in r.get("body", "") for r in control if r["url"].startswith("file:"))
     assert ftp_canary.connections > 0
+
+
+def test_a_link_to_another_sources_local_site_is_refused(
+    server: RouteServer, settings_for, crawl: Callable[..., CrawlReport]
+) -> None:
+    """The exception is the source's *own* origin: one local source cannot pivot to
+    another local source's site, even when both are crawled together."""
+    with RouteServer() as neighbour:
+        neighbour.routes["/feed.xml"] = Route(
+            rss([{"title": "Voisin", "link": neighbour.url("/news/b.html")}]).encode(), RSS
+        )
+        neighbour.routes["/news/b.html"] = Route(
+            article_html("Page du voisin", name="Bélénos", event="un nouveau site").encode()
+        )
+        neighbour.routes["/private/only.html"] = Route(
+            article_html(f"Privé {INTERNAL}", name=INTERNAL).encode()
+        )
+        server.routes["/news/a.html"] = Route(article_html("Page du site").encode())
+        server.routes["/feed.xml"] = Route(
+            rss(
+                [
+                    {"title": "Pivot", "link": neighbour.url("/private/only.html")},
+                    {"title": "Page du site", "link": server.url("/news/a.html")},
+                ]
+            ).encode(),
+            RSS,
+        )
+        settings = settings_for(
+            [
+                {"id": "a", "kind": "feed", "url": server.url("/feed.xml")},
+                {"id": "b", "kind": "feed", "url": neighbour.url("/feed.xml")},
+            ]
+        )
+        report = crawl(settings)
+        assert neighbour.hits["/private/only.html"] == 0
+    assert report.outcomes["a"].error is None and report.outcomes["b"].error is None
+    nothing_stored_holds(settings, INTERNAL)
+    assert stored_urls(settings) == sorted(
+        [server.url("/news/a.html"), neighbour.url("/news/b.html")]
+    )
+    warning = refused_warning(settings, "a")
+    assert warning.startswith("Refused links: 1 link from"), warning
+    assert "/private/only.html" in warning
+    assert refused_warning(settings, "b") == ""
