@@ -1,6 +1,6 @@
 """The channel registry is the one list of channels: a channel registered as one class is
 offered by the command line, accepted by subscriptions, queued by the matcher and sent by
-the dispatcher; one whose settings switch it off is left out."""
+the dispatcher; one whose settings switch it off is left out, its rows waiting."""
 
 from __future__ import annotations
 
@@ -20,10 +20,12 @@ from myrtille.alerts.subscriptions import load_matcher
 from myrtille.cli import main
 from myrtille.config.loading import load_settings
 from myrtille.config.settings import Settings
+from myrtille.demo.httpserver import Route
 from myrtille.exceptions import NotConfigured
 from myrtille.index.base import IndexedDocument
 from myrtille.store.database import open_database
 from myrtille.store.subscriptions import OutboxItem, Subscription
+from tests.alerts.test_webhook import PostServer
 
 SECRET = "a test secret that is long enough"
 
@@ -112,3 +114,55 @@ def test_a_registered_channel_is_used_by_subscriptions_dispatch_and_the_cli(
     assert "1 sent" in cli(config, "dispatch")
     assert "0 sent" in cli(config, "dispatch")
     assert PigeonChannel.sent == [(row.id, Destination("pigeon"), "pme@exemple.fr")]
+
+
+def test_a_real_channel_switched_off_by_its_settings_leaves_its_rows_waiting(
+    tmp_path: Path,
+) -> None:
+    """Apprise without schemas raises NotConfigured: left out of every build, its queued
+    row is neither sent nor failed, and goes out once when the settings switch it on."""
+    data = tmp_path / "data"
+    with PostServer({"/notify": Route(b"{}", status=200, conditional=False)}) as receiver:
+        on = tmp_path / "on.yaml"
+        on.write_text(
+            f"data_dir: {data}\nsecret_key: {SECRET}\nwebhooks:\n  allow_private: [127.0.0.1]\n"
+        )
+        off = tmp_path / "off.yaml"
+        off.write_text(on.read_text() + "apprise:\n  schemas: []\n")
+        cli(
+            on,
+            "subscribe",
+            "--email",
+            "pme@exemple.fr",
+            "--query",
+            "aerovolt",
+            "--channel",
+            "apprise",
+            "--apprise",
+            f"json://127.0.0.1:{receiver.port}/notify",
+            "--confirmed",
+        )
+        assert "apprise" not in CHANNELS.build(load_settings(off, env={}))
+        database = open_database(load_settings(on, env={}).state_url)
+        try:
+            with database.session() as session:
+                document = IndexedDocument(
+                    id="d1",
+                    url="https://news.example/aerovolt",
+                    title="Aérovolt lève 12 millions",
+                    text="Aérovolt lève 12 millions d'euros.",
+                    source="eco",
+                )
+                assert record_matches(session, load_matcher(database), [document]).queued == 1
+
+            assert "0 sent, 0 to retry, 0 failed" in cli(off, "dispatch")
+            assert receiver.deliveries == []
+            with database.session() as session:
+                [row] = session.scalars(select(OutboxItem)).all()
+                assert (row.channel, row.status, row.attempts) == ("apprise", "pending", 0)
+
+            assert "1 sent" in cli(on, "dispatch")
+            assert "0 sent" in cli(on, "dispatch")
+        finally:
+            database.dispose()
+    assert [d.path for d in receiver.deliveries] == ["/notify"]
