@@ -8,6 +8,7 @@ import io
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import update
 
 from myrtille.alerts.channels.email import EmailChannel
@@ -24,18 +25,32 @@ from tests.alerts.test_email import Recorder, received, smtp_server
 
 AEROVOLT = "919985002"
 HORIZON = "986165694"
+# BODACC's headings of the notice families used here.
+HEADINGS = {
+    "collective": "Procédures collectives",
+    "vente": "Ventes et cessions",
+    "radiation": "Radiations",
+    "modification": "Modifications diverses",
+    "creation": "Créations",
+}
 
 
-def notice(world: World, siren: str, family: str, name: str) -> None:
+def notice(
+    world: World,
+    siren: str,
+    family: str,
+    name: str,
+    text: str = "Jugement d'ouverture d'une procédure de redressement judiciaire. "
+    "Tribunal de commerce de Toulouse.",
+) -> None:
     world.count += 1
     Intake(world.database).add(
         CollectedDocument(
             url=f"https://bodacc.example/annonce/{world.count}",
             source_id="bodacc",
             kind="notice",
-            title=f"Procédures collectives — {name} (Toulouse)",
-            text=f"Procédures collectives — {name} (Toulouse)\n\nJugement d'ouverture "
-            "d'une procédure de redressement judiciaire. Tribunal de commerce de Toulouse.",
+            title=f"{HEADINGS[family]} — {name} (Toulouse)",
+            text=f"{HEADINGS[family]} — {name} (Toulouse)\n\n{text}",
             language="fr",
             published_at=datetime(2026, 11, 20, 9, 0, tzinfo=UTC),
             extraction="record",
@@ -162,3 +177,46 @@ def test_a_digest_before_the_dispatcher_leaves_the_urgent_notice_to_it(
         assert (later.sent, later.skipped_empty) == (0, 1)
         assert len(recorder.envelopes) == 2
         assert {r.status for r in world.rows()} == {"sent"}
+
+
+@pytest.mark.parametrize(
+    ("family", "text", "urgent"),
+    [
+        ("vente", "Vente du fonds de commerce. Oppositions au greffe du tribunal.", True),
+        ("radiation", "Radiation du registre du commerce et des sociétés.", True),
+        ("modification", "Nomination de M. Jean Dupont en qualité de président.", False),
+        ("creation", "Immatriculation d'une société par actions simplifiée.", False),
+    ],
+    ids=["sale", "closure", "new-president", "creation"],
+)
+def test_sales_and_closures_are_urgent_other_notices_and_press_wait(
+    tmp_path: Path, enricher: Enricher, family: str, text: str, urgent: bool
+) -> None:
+    """Issue 13.3 names insolvency, closure and sale of business: a sale or a closure
+    notice about a portfolio company is sent at once too; a notice of another kind, and a
+    press article reporting a closure, wait for the digest."""
+    recorder = Recorder()
+    with smtp_server(recorder) as port:
+        world = World(tmp_path, port, enricher)
+        import_portfolio(world.database, "clients", io.BytesIO(f"siren\n{AEROVOLT}\n".encode()))
+        create_subscription(
+            world.database,
+            SECRET,
+            email="cci@exemple.fr",
+            query="portfolio:clients",
+            frequency="daily",
+            confirmed_by_operator=True,
+            resolver=CodeResolver(database=world.database),
+            settings=world.settings,
+        )
+        world.publish(
+            "Aérovolt ferme son usine de Colomiers",
+            "Aérovolt ferme son usine de Colomiers et supprime 40 emplois.",
+        )
+        notice(world, AEROVOLT, family, "AEROVOLT SAS", text)
+        rows = world.rows()
+        assert [r.urgent for r in rows] == [False, urgent]
+        assert world.dispatcher.run().sent == (1 if urgent else 0)
+        if urgent:
+            [envelope] = recorder.envelopes
+            assert received(envelope)["Subject"].startswith("[Veille] Urgent : ")
