@@ -14,7 +14,7 @@ import html
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -144,7 +144,9 @@ def emails(tmp_path: Path) -> list[Rendering]:
                 )
             )
         channel.send_confirmation("lea@example.org", lang, "abc.def")
-        names = ["alert", "daily digest", "weekly digest", "confirmation"]
+        # A legal notice about a portfolio company: the alert's urgent form.
+        channel.send(replace(alert, outbox_id=2, urgent=True))
+        names = ["alert", "daily digest", "weekly digest", "confirmation", "urgent alert"]
         messages = _sent(tmp_path, lang)
         assert len(messages) == len(names)
         for name, message in zip(names, messages, strict=True):
@@ -384,6 +386,42 @@ def public_subscribe_pages(tmp_path: Path) -> list[Rendering]:
 
 
 RENDERINGS.append(public_subscribe_pages)
+
+
+def public_subscribe_refusals(tmp_path: Path) -> list[Rendering]:
+    """The public page's other answers: the confirmation email that could not be sent
+    (503), the address that had its emails for the day and the connection that made too
+    many requests (429), and the page an operator closed (404)."""
+    from tests.web.conftest import free_port, start_live
+
+    smtp = {"smtp_host": "127.0.0.1", "smtp_port": free_port(), "timeout": "2s"}
+    rules = {"per_email_per_day": 1, "per_address_per_minute": 4}
+    chosen = {"sectors": "aeronautics", "regions": "76"}
+    out = []
+    with (
+        start_live(tmp_path / "data", email=smtp, web={"public_subscribe": rules}) as live,
+        live.client() as http,
+    ):
+        pages: dict[tuple[str, str], Any] = {}
+        for lang in ("fr", "en"):
+            form = {**chosen, "email": f"{lang}@example.org"}
+            pages[("send failed", lang)] = http.post(f"/subscribe?lang={lang}", data=form)
+            pages[("email limited", lang)] = http.post(f"/subscribe?lang={lang}", data=form)
+        for lang in ("fr", "en"):
+            pages[("client limited", lang)] = http.post(f"/subscribe?lang={lang}", data=chosen)
+    closed = {"public_subscribe": {"enabled": False}}
+    with start_live(tmp_path / "closed", web=closed) as live, live.client() as http:
+        for lang in ("fr", "en"):
+            pages[("closed", lang)] = http.get(f"/subscribe?lang={lang}")
+    expected = {"send failed": 503, "email limited": 429, "client limited": 429, "closed": 404}
+    for (name, lang), response in pages.items():
+        assert response.status_code == expected[name], (name, lang, response.text[:500])
+        data = [f"{lang}@example.org"]
+        out.append(Rendering(f"subscribe {name}", lang, visible_text(response.text), data))
+    return out
+
+
+RENDERINGS.append(public_subscribe_refusals)
 
 
 # -- agents' pages --------------------------------------------------------------------
