@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from myrtille.alerts.querygraph import Key, QueryGraph
 from myrtille.index.base import IndexedDocument
-from myrtille.index.matching import SEARCHED, DocumentView, matches, view
+from myrtille.index.matching import SEARCHED, DocumentView, view
 from myrtille.index.query import And, DateBound, Field, Members, Node, Not, Or, Text
 from myrtille.index.stems import STEM_LANGUAGES, stem
 
@@ -165,10 +165,3 @@ class Matcher:
 
     def get(self, subscription_id: int) -> CompiledSubscription | None:
         return self.by_id.get(subscription_id)
-
-    def match_brute_force(
-        self, document: IndexedDocument, subscriptions: Iterable[CompiledSubscription]
-    ) -> list[int]:
-        """Every subscription evaluated: the baseline the pre-filter is measured against."""
-        seen = view(document)
-        return sorted(s.id for s in subscriptions if matches(s.query, seen))
