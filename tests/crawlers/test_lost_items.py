@@ -19,7 +19,6 @@ from pathlib import Path
 import httpx
 
 from myrtille.config.loading import load_settings
-from myrtille.crawlers.health import load_state
 from myrtille.crawlers.runner import run_crawl
 from myrtille.demo.httpserver import Route, RouteServer
 from myrtille.pipeline.intake import Intake
@@ -28,7 +27,7 @@ from myrtille.web.app import create_app
 from tests.crawlers.test_other_kinds import RECORDS, bodacc_records
 from tests.service.test_run import cli_env
 from tests.web.conftest import serve_app
-from tests.web.test_sources_page import cell, text
+from tests.web.test_sources_page import cell, load_state, text
 
 
 def test_an_item_the_intake_refuses_fails_the_source(server: RouteServer, tmp_path: Path) -> None:

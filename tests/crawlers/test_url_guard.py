@@ -19,12 +19,12 @@ import pytest
 from click.testing import CliRunner
 
 from myrtille.cli import main
-from myrtille.crawlers.health import load_state
 from myrtille.crawlers.runner import CrawlReport
 from myrtille.demo.httpserver import Route, RouteServer
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import open_database
 from tests.crawlers.pages import article_html, rss, sitemap, sitemap_index
+from tests.web.test_sources_page import load_state
 
 RSS = "application/rss+xml; charset=utf-8"
 SECRET = "MARKER-7f3a-SECRET-KEY-CONTENT"
