@@ -10,6 +10,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -33,10 +34,8 @@ from myrtille.alerts.delivery import (
 )
 from myrtille.alerts.mail import (
     confirm_url,
-    render_digest,
     safe_header,
     safe_link,
-    unsubscribe_url,
 )
 from myrtille.alerts.tokens import verify
 from myrtille.config.loading import load_settings
@@ -404,6 +403,7 @@ def test_digest(tmp_path: Path) -> None:
     with smtp_server(handler) as port:
         channel = EmailChannel(settings_for(tmp_path / "data", port))
         channel.send_digest(digest)
+        channel.send_digest(replace(digest, language="en", frequency="weekly"))
     message = received(handler.envelopes[0])
     assert str(message["Subject"]).startswith("Votre veille du ")
     header = str(message["List-Unsubscribe"])
@@ -418,17 +418,7 @@ def test_digest(tmp_path: Path) -> None:
     assert '<a href="https://veille.example/search?q=a%C3%A9rovolt"' in html
     assert "… et 3 autres</a>" in html
 
-    english = render_digest(
-        Digest(
-            7,
-            "lea@example.org",
-            "en",
-            "weekly",
-            digest.sections,
-            unsubscribe_url(channel.email, SECRET, [42, 43]),
-            None,
-        )
-    )
+    english = received(handler.envelopes[1])
     assert str(english["Subject"]).startswith("Your weekly watch")
     text, _html = parts(english)
     assert "… and 3 more" in text
