@@ -13,6 +13,7 @@ Run from the repository root: ``python -m myrtille.texts.extract``.
 
 from __future__ import annotations
 
+import ast
 import sys
 from pathlib import Path
 
@@ -51,7 +52,48 @@ def template() -> Catalog:
         for filename, lineno, message, comments, context in found:
             where = f"myrtille/{filename}"
             catalog.add(message, None, [(where, lineno)], auto_comments=comments, context=context)
+    for where, lineno, singular, plural in marked_plurals():
+        for half in (singular, plural):
+            # Babel read each half as a singular of its own: take that reading back.
+            message = catalog.get(half)
+            if message is not None:
+                message.locations = [loc for loc in message.locations if loc[0] != where]
+                if not message.locations:
+                    del catalog[half]
+        catalog.add((singular, plural), None, [(where, lineno)])
     return catalog
+
+
+def marked_plurals() -> list[tuple[str, int, str, str]]:
+    """Every ``(N_(singular), N_(plural))`` pair of the Python code (a plural kept in a
+    table and counted later, as in ``store/health_texts.py``), with its file and line.
+    Babel's extractor sees two unrelated ``N_`` calls there; ``ngettext`` needs one
+    plural entry."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE)
+        if relative.parts[0] == "demo":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Tuple) and len(node.elts) == 2:
+                texts = [_marked(element) for element in node.elts]
+                if texts[0] is not None and texts[1] is not None:
+                    found.append((f"myrtille/{relative.as_posix()}", node.lineno, *texts))
+    return found  # type: ignore[return-value]
+
+
+def _marked(node: ast.expr) -> str | None:
+    """The text of ``N_("…")``, else None."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "N_"
+        and len(node.args) == 1
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ):
+        return node.args[0].value
+    return None
 
 
 def update(pot: Catalog) -> list[Path]:

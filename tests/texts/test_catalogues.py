@@ -10,6 +10,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
 from myrtille.texts import gettext, ngettext
+from myrtille.texts.extract import template
 
 _PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}|%\((\w+)\)[sdif]")
 
@@ -61,3 +62,15 @@ def test_plurals_follow_each_language() -> None:
     assert ngettext("fr", "{n} digest sent", "{n} digests sent", 1) == "1 résumé envoyé"
     assert ngettext("fr", "{n} digest sent", "{n} digests sent", 2) == "2 résumés envoyés"
     assert gettext("fr", "Sectors:") == "Secteurs :"
+
+
+def test_the_catalogues_hold_what_the_code_marks() -> None:
+    """What ``make messages`` extracts is what both catalogues hold, plurals as plurals:
+    a text marked in the code but missing from the catalogue would show in English on a
+    French page, and a plural kept in a table as ``(N_(one), N_(many))`` that extraction
+    read as two singulars would come back from ``make messages`` untranslated."""
+    extracted = {message.id for message in template() if message.id}
+    for lang in ("fr", "en"):
+        held = {message.id for message in entries(lang)}
+        assert not extracted - held, f"marked in the code, not in {lang}: {extracted - held}"
+        assert not held - extracted, f"in {lang}, marked nowhere in the code: {held - extracted}"
