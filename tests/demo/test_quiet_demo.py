@@ -10,7 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from myrtille.demo.subscribers import DEMO_AGENT, SUBSCRIPTIONS
+from myrtille.demo.corpus import load_corpus
+from myrtille.demo.subscribers import DEMO_AGENT, DEMO_PORTFOLIO, SUBSCRIPTIONS
 from tests.demo.test_demo import free_port
 from tests.demo.test_live_demo import start_demo, stop, wait_for
 from tests.web.conftest import csrf_of
@@ -67,6 +68,12 @@ def test_the_demo_console_is_quiet_and_the_agent_sees_its_subscriptions(
             assert len(listed) == len(SUBSCRIPTIONS), page.text
             for wanted in SUBSCRIPTIONS:
                 assert wanted.email in page.text
+            # The demo ships a portfolio of its firms (issue 13.6), the agent's own.
+            shipped = http.get(f"/agent/portfolios/{DEMO_PORTFOLIO}")
+            assert shipped.status_code == 200
+            firms = {c["siren"] for c in load_corpus().companies if c.get("siren")}
+            rows = re.findall(r'<tr class="company" data-siren="(\d{9})"', shipped.text)
+            assert set(rows) == firms and len(firms) == 40
             # Requests of all kinds: none of them is a console line.
             assert http.get("/search", params={"q": "event:acquisition"}).status_code == 200
             assert http.get("/favicon.ico").status_code == 200
