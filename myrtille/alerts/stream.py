@@ -21,7 +21,7 @@ from sqlalchemy import select
 from myrtille.alerts.channels.stream import StreamChannel
 from myrtille.alerts.subscriptions import SubscriptionError, normalise_email
 from myrtille.index.base import IndexBackend, IndexedDocument
-from myrtille.pipeline.normalise import web_url
+from myrtille.pipeline.normalise import web_mentions, web_url
 from myrtille.store.database import Database
 from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription
 
@@ -45,7 +45,7 @@ class StreamEvent:
             "id": self.id,
             "subscription": self.subscription,
             "document": self.document,
-            "also_reported_by": self.also_reported_by,
+            "also_reported_by": web_mentions(self.also_reported_by),
             "created_at": self.created_at.isoformat() if self.created_at else None,
         }
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -117,6 +119,12 @@ def web_url(url: str | None) -> str | None:
     if not url or url_refusal(url) is not None:
         return None
     return url.strip()
+
+
+def web_mentions(mentions: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The "also reported by" entries as outputs hand them out: each URL through
+    ``web_url`` (an outbox row written before the rule may hold a ``javascript:`` one)."""
+    return [{**m, "url": web_url(m.get("url"))} if "url" in m else dict(m) for m in mentions]
 
 
 def _site(host: str) -> str:

@@ -32,7 +32,7 @@ from myrtille.alerts.delivery import (
 from myrtille.alerts.netguard import resolve_destination
 from myrtille.config.delivery import WebhookSettings
 from myrtille.config.settings import Settings
-from myrtille.pipeline.normalise import web_url
+from myrtille.pipeline.normalise import web_mentions, web_url
 from myrtille.texts import N_
 
 SECRET_PREFIX = "whsec_"
@@ -89,7 +89,7 @@ def payload(alert: Alert, now: datetime | None = None) -> dict[str, Any]:
                 "events": doc.events,
                 "regions": doc.regions,
             },
-            "also_reported_by": alert.also_reported_by,
+            "also_reported_by": web_mentions(alert.also_reported_by),
         },
     }
 
