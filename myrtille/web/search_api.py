@@ -29,7 +29,8 @@ from myrtille.web.schemas import BucketOut, DocumentOut, FacetOut, HitOut, Searc
 
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(require_agent)], responses=errors(401))
 
-# Deeper pages are not worth the scan (Elasticsearch stops at 10 000 hits by default).
+# A bound on the page number, not on the results: page 10,000 of 100 is a million deep
+# (past Elasticsearch's 10,000-hit window, pages walk there with search_after).
 MAX_PAGE = 10_000
 FACETS_HELP = f"Comma-separated facets to count ({', '.join(FACET_FIELDS)}), or all"
 
