@@ -2,8 +2,9 @@
 
 A digest run sends thousands of messages made of the same few documents. Here a
 document's block (its HTML and text, in one language and time zone) is rendered once and
-reused by every digest that shows it, the subject once per language, zone, day and count,
-and the message is written by :mod:`myrtille.alerts.compose` instead of the
+reused by every digest that shows it, the templates once per shape of digest (its
+subscriber's names and links put in afterwards), the subject once per language, zone, day
+and count, and the message is written by :mod:`myrtille.alerts.compose` instead of the
 ``EmailMessage`` generator. The bytes are those of :func:`myrtille.alerts.mail.render_digest`
 written by :func:`myrtille.alerts.wire.wire_bytes` (``bench/digest.py`` compares both).
 One :class:`DigestMail` lives for one run: nothing cached outlives it.
@@ -16,7 +17,7 @@ from datetime import UTC, datetime, tzinfo
 from email.message import EmailMessage
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from myrtille.alerts.compose import compose, qp_body
 from myrtille.alerts.delivery import Digest, DigestItem
@@ -45,6 +46,7 @@ class DigestMail:
         self.settings = settings
         self._blocks: dict[tuple[Any, ...], dict[str, Any]] = {}
         self._subjects: dict[tuple[Any, ...], str] = {}
+        self._shapes: dict[tuple[Any, ...], tuple[str, str]] = {}
 
     def render(self, digest: Digest, now: datetime | None = None) -> bytes | EmailMessage:
         settings = self.settings
@@ -57,7 +59,7 @@ class DigestMail:
             for item in section.items:
                 markers[-1].append(_marker(len(shown)))
                 shown.append(self._block(item, language, zone))
-        text, html = _render("digest", language, digest_context(digest, language, markers))
+        text, html = self._rendered(language, digest_context(digest, language, markers))
         subject = self._subject(digest, language, zone, now)
         unsubscribe = safe_link(digest.unsubscribe_url)
         text_body, text = _body(text, shown, "text")
@@ -100,6 +102,42 @@ class DigestMail:
             self._blocks[key] = block
         return block
 
+    def _rendered(self, language: str, context: dict[str, Any]) -> tuple[str, str]:
+        """The digest templates' text and HTML, rendered once per shape (the sections'
+        documents and "more" counts, which links there are): what differs between two
+        digests of one shape — names, descriptions, links — is put in place of its marker
+        afterwards, escaped in the HTML as the templates escape it."""
+        values: list[str] = []
+
+        def hole(value: str | None) -> str | None:
+            if not value:
+                return value  # the templates test it: an empty value is part of the shape
+            values.append(value)
+            return f"\x00v{len(values) - 1}\x00"
+
+        shaped = {
+            **context,
+            "sections": [
+                {**section, **{name: hole(section[name]) for name in _SECTION_VALUES}}
+                for section in context["sections"]
+            ],
+            **{name: hole(context[name]) for name in _DIGEST_VALUES},
+        }
+        key = (language, _frozen(shaped))
+        found = self._shapes.get(key)
+        if found is None:
+            if len(self._shapes) >= SHAPES:
+                self._shapes.clear()
+            found = self._shapes[key] = _render("digest", language, shaped)
+        text, html = found
+        if not values:
+            return text, html
+        escaped = [str(escape(value)) for value in values]
+        return (
+            _VALUE.sub(lambda m: values[int(m[1])], text),
+            _VALUE.sub(lambda m: escaped[int(m[1])], html),
+        )
+
     def _subject(self, digest: Digest, language: str, zone: tzinfo, now: datetime | None) -> str:
         now = now or datetime.now(UTC)
         count = sum(len(section.items) + max(section.more, 0) for section in digest.sections)
@@ -113,6 +151,25 @@ class DigestMail:
 # Where a block goes in a rendered digest: a NUL never survives into a rendered text
 # (crawled text loses its control characters), so a marker cannot be forged.
 _MARKER = re.compile("\x00([0-9]+)\x00")
+
+
+# The digest context's values that differ from one subscriber to the next (see _rendered);
+# the same NUL rule holds for them: names and descriptions go through safe_header and links
+# through safe_link, which drop or refuse control characters.
+_SECTION_VALUES = ("name", "description", "more_url")
+_DIGEST_VALUES = ("unsubscribe_url", "preferences_url")
+_VALUE = re.compile("\x00v([0-9]+)\x00")
+# Shapes kept by one run: a few in practice; the bound keeps an odd run's memory flat.
+SHAPES = 1000
+
+
+def _frozen(value: Any) -> Any:
+    """A template context as a hashable key, Markup and str alike."""
+    if isinstance(value, dict):
+        return tuple((key, _frozen(item)) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(item) for item in value)
+    return value
 
 
 def _marker(n: int) -> dict[str, Any]:

@@ -2,9 +2,10 @@
 pending matches of their digest subscriptions, grouped by subscription and ranked.
 
 The pending outbox rows are the content; a ``digest_run`` row per (subscriber,
-frequency, slot) is the watermark. Both are updated in one transaction after the send, so
-a digest run twice sends nothing twice, and after days of downtime the next digest covers
-the whole gap, once.
+frequency, slot) is the watermark. Both are written after the send, for up to ``MARKS``
+digests in one transaction (:mod:`myrtille.alerts.digest_marks`), so a digest run twice
+sends nothing twice, and after days of downtime the next digest covers the whole gap,
+once.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Literal
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from myrtille.alerts.channels.email import EmailChannel
@@ -32,6 +33,7 @@ from myrtille.alerts.delivery import (
     TransientDeliveryError,
 )
 from myrtille.alerts.describe import company_names, describe
+from myrtille.alerts.digest_marks import DigestMarks
 from myrtille.alerts.dispatcher import alert_document
 from myrtille.config.settings import Settings
 from myrtille.index.base import IndexBackend
@@ -45,17 +47,6 @@ Frequency = Literal["daily", "weekly"]
 ITEMS_PER_SECTION = 10
 # Subscribers whose due check and pending rows are read in one query each.
 CHUNK = 500
-_RECORD_RUN = insert(DigestRun.__table__)
-_OUTBOX = OutboxItem.__table__
-_MARK_SENT = (
-    update(_OUTBOX)
-    .where(_OUTBOX.c.id.in_(bindparam("ids", expanding=True)))
-    .values(
-        status="sent",
-        sent_at=bindparam("now", type_=_OUTBOX.c.sent_at.type),
-        attempts=_OUTBOX.c.attempts + 1,
-    )
-)
 
 
 def slot(
@@ -123,7 +114,6 @@ class DigestBuilder:
     ) -> DigestReport:
         now = now or utcnow()
         report = DigestReport()
-        email = self.settings.email
         with self.database.session() as session:
             subscribers = list(
                 session.scalars(
@@ -141,54 +131,60 @@ class DigestBuilder:
                     .order_by(Subscriber.id)
                 )
             )
-        cache = _RunCache(self.index)
-        for first in range(0, len(subscribers), CHUNK):
-            chunk = subscribers[first : first + CHUNK]
-            labels: dict[int, str] = {}
-            for subscriber in chunk:
-                label, _moment = slot(
-                    now,
-                    subscriber.timezone or email.timezone,
-                    frequency,
-                    email.digest_time,
-                    email.digest_weekday,
-                )
-                labels[subscriber.id] = f"{label}+{now:%H%M%S}" if force else label
-            with self.database.session() as session:
-                done = {
-                    (subscriber_id, slot)
-                    for subscriber_id, slot in session.execute(
-                        select(DigestRun.subscriber_id, DigestRun.slot).where(
-                            DigestRun.frequency == frequency,
-                            DigestRun.subscriber_id.in_(list(labels)),
-                        )
-                    )
-                }
-            due = [s for s in chunk if (s.id, labels[s.id]) not in done]
-            pending = self._pending(due, frequency, cache)
-            with ThreadPoolExecutor(self.parallel, thread_name_prefix="digest") as pool:
-                sending: set[Future[None]] = set()
-                for subscriber in due:
-                    sections, row_ids = pending.get(subscriber.id, ({}, []))
-                    label = labels[subscriber.id]
-                    digest = self._digest(subscriber, frequency, label, sections, row_ids, report)
-                    if digest is None:
-                        continue
-                    if self.parallel == 1:
-                        self._sent(subscriber, frequency, label, digest, row_ids, report)
-                        continue
-                    sending.add(
-                        pool.submit(
-                            self._sent, subscriber, frequency, label, digest, row_ids, report
-                        )
-                    )
-                    if len(sending) >= 2 * self.parallel:
-                        finished, sending = wait(sending, return_when=FIRST_COMPLETED)
-                        for future in finished:
-                            future.result()  # an unexpected error stops the run, as in line
-                for future in sending:
-                    future.result()
+        run = _Run(frequency, report, _RunCache(self.index), DigestMarks(self.database, frequency))
+        try:
+            for first in range(0, len(subscribers), CHUNK):
+                self._chunk(run, subscribers[first : first + CHUNK], now, force)
+                run.marks.write()
+        finally:
+            run.marks.write()  # what was sent before an error is recorded all the same
         return report
+
+    def _chunk(self, run: _Run, chunk: list[Subscriber], now: datetime, force: bool) -> None:
+        """The digests of up to CHUNK subscribers: who is due, their pending rows, sent."""
+        email = self.settings.email
+        frequency = run.frequency
+        labels: dict[int, str] = {}
+        for subscriber in chunk:
+            label, _moment = slot(
+                now,
+                subscriber.timezone or email.timezone,
+                frequency,
+                email.digest_time,
+                email.digest_weekday,
+            )
+            labels[subscriber.id] = f"{label}+{now:%H%M%S}" if force else label
+        with self.database.session() as session:
+            done = {
+                (subscriber_id, slot)
+                for subscriber_id, slot in session.execute(
+                    select(DigestRun.subscriber_id, DigestRun.slot).where(
+                        DigestRun.frequency == frequency,
+                        DigestRun.subscriber_id.in_(list(labels)),
+                    )
+                )
+            }
+        due = [s for s in chunk if (s.id, labels[s.id]) not in done]
+        pending = self._pending(due, frequency, run.cache)
+        with ThreadPoolExecutor(self.parallel, thread_name_prefix="digest") as pool:
+            sending: set[Future[None]] = set()
+            for subscriber in due:
+                sections, row_ids = pending.get(subscriber.id, ({}, []))
+                label = labels[subscriber.id]
+                digest = self._digest(run, subscriber, label, sections, row_ids)
+                run.marks.write_if_due()
+                if digest is None:
+                    continue
+                if self.parallel == 1:
+                    self._sent(run, subscriber, label, digest, row_ids)
+                    continue
+                sending.add(pool.submit(self._sent, run, subscriber, label, digest, row_ids))
+                if len(sending) >= 2 * self.parallel:
+                    finished, sending = wait(sending, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        future.result()  # an unexpected error stops the run, as in line
+            for future in sending:
+                future.result()
 
     def _pending(
         self, subscribers: list[Subscriber], frequency: Frequency, cache: _RunCache
@@ -200,8 +196,17 @@ class DigestBuilder:
         if not subscribers:
             return found
         with self.database.session() as session:
+            # Columns, not entities: thousands of rows a chunk.
             rows = session.execute(
-                select(OutboxItem, Subscription)
+                select(
+                    OutboxItem.id,
+                    OutboxItem.document_id,
+                    OutboxItem.also_reported_by,
+                    Subscription.id,
+                    Subscription.subscriber_id,
+                    Subscription.name,
+                    Subscription.query,
+                )
                 .join(Subscription, Subscription.id == OutboxItem.subscription_id)
                 .where(
                     Subscription.subscriber_id.in_(list(languages)),
@@ -217,40 +222,35 @@ class DigestBuilder:
                 )
                 .order_by(Subscription.subscriber_id, Subscription.id, OutboxItem.id)
             ).all()
-            for row, subscription in rows:
-                sections, row_ids = found.setdefault(subscription.subscriber_id, ({}, []))
-                language = languages[subscription.subscriber_id]
-                section = sections.get(subscription.id)
+            for row_id, document_id, also, subscription_id, subscriber_id, name, query in rows:
+                sections, row_ids = found.setdefault(subscriber_id, ({}, []))
+                section = sections.get(subscription_id)
                 if section is None:
-                    section = sections[subscription.id] = DigestSection(
-                        subscription_id=subscription.id,
-                        subscription_name=subscription.name,
-                        query=subscription.query,
+                    section = sections[subscription_id] = DigestSection(
+                        subscription_id=subscription_id,
+                        subscription_name=name,
+                        query=query,
                         items=[],
-                        description=cache.description(session, subscription.query, language),
+                        description=cache.description(session, query, languages[subscriber_id]),
                     )
                 section.items.append(
-                    DigestItem(
-                        cache.document(session, row.document_id),
-                        list(row.also_reported_by or []),
-                    )
+                    DigestItem(cache.document(session, document_id), list(also or []))
                 )
-                row_ids.append(row.id)
+                row_ids.append(row_id)
         return found
 
     def _digest(
         self,
+        run: _Run,
         subscriber: Subscriber,
-        frequency: Frequency,
         label: str,
         sections: dict[int, DigestSection],
         row_ids: list[int],
-        report: DigestReport,
     ) -> Digest | None:
         """The subscriber's digest, or None (nothing pending: the slot is recorded)."""
         if not row_ids:
-            report.skipped_empty += 1
-            self._bookkeep(subscriber.id, frequency, label, [], 0)
+            run.report.skipped_empty += 1
+            run.marks.add(subscriber.id, label, [], 0)
             return None
         public = self.settings.email.public_url.rstrip("/")
         for section in sections.values():
@@ -265,7 +265,7 @@ class DigestBuilder:
             subscriber_id=subscriber.id,
             subscriber_email=subscriber.email,
             language="en" if subscriber.language == "en" else "fr",
-            frequency=frequency,
+            frequency=run.frequency,
             sections=list(sections.values()),
             unsubscribe_url=unsubscribe,
             preferences_url=preferences,
@@ -273,16 +273,11 @@ class DigestBuilder:
         )
 
     def _sent(
-        self,
-        subscriber: Subscriber,
-        frequency: Frequency,
-        label: str,
-        digest: Digest,
-        row_ids: list[int],
-        report: DigestReport,
+        self, run: _Run, subscriber: Subscriber, label: str, digest: Digest, row_ids: list[int]
     ) -> None:
-        """Send one digest, then record it (in a thread of its own when sending in
-        parallel: each send is followed by its own bookkeeping, as one at a time)."""
+        """Send one digest, then mark it (in a thread of its own when sending in parallel:
+        the run's thread writes the marks)."""
+        report = run.report
         try:
             self.send(digest)
         except (TransientDeliveryError, PermanentDeliveryError) as exc:
@@ -292,30 +287,20 @@ class DigestBuilder:
                 report.errors.append(f"{subscriber.email}: {exc}")
             return
         count = sum(len(s.items) + s.more for s in digest.sections)
-        self._bookkeep(subscriber.id, frequency, label, row_ids, count)
+        run.marks.add(subscriber.id, label, row_ids, count)
         with self._report_lock:
             report.sent += 1
             report.items += count
 
-    def _bookkeep(
-        self, subscriber_id: int, frequency: str, label: str, row_ids: list[int], count: int
-    ) -> None:
-        now = utcnow()
-        with self.database.session() as session:
-            # Statements built once, run on the connection: thousands of times a run.
-            connection = session.connection()
-            connection.execute(
-                _RECORD_RUN,
-                {
-                    "subscriber_id": subscriber_id,
-                    "frequency": frequency,
-                    "slot": label,
-                    "items": count,
-                    "sent_at": now,
-                },
-            )
-            if row_ids:
-                connection.execute(_MARK_SENT, {"ids": row_ids, "now": now})
+
+@dataclass
+class _Run:
+    """What one digest run keeps from chunk to chunk."""
+
+    frequency: Frequency
+    report: DigestReport
+    cache: _RunCache
+    marks: DigestMarks
 
 
 class _RunCache:
