@@ -5,6 +5,8 @@ dependencies run one way: channel -> mail, smtp -> wire.
 
 Every alert and digest carries a one-click unsubscribe link and a preferences link; when
 the dispatcher did not sign them already, the channel does (same secret, same format).
+Sources are named as the UI names them (their configured ``name``), never by their id,
+which webhooks and the stream keep for the machines that read them.
 """
 
 from __future__ import annotations
@@ -16,9 +18,16 @@ from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 from myrtille.alerts.channels.base import Channel
-from myrtille.alerts.delivery import Alert, Digest, PermanentDeliveryError
+from myrtille.alerts.delivery import (
+    Alert,
+    AlertDocument,
+    Digest,
+    DigestItem,
+    PermanentDeliveryError,
+)
 from myrtille.alerts.digest_mail import DigestMail
 from myrtille.alerts.mail import (
     alert_message_id,
@@ -49,8 +58,21 @@ class EmailChannel(Channel):
         self.sender = MailSender(settings.email, settings.data_dir)
         # Inside digest_run(): the run's renderer, which keeps what digests share.
         self._digests: DigestMail | None = None
+        # Sources whose name is not their id; one without a name, or no longer
+        # configured, keeps its id.
+        self._source_names = {
+            source.id: source.label for source in settings.sources if source.label != source.id
+        }
+        # Inside digest_run(): digests share their documents, each named once (keyed by
+        # the object, kept alive beside its named copy so that its id is not reused).
+        self._named_documents: dict[int, tuple[AlertDocument, AlertDocument]] = {}
 
     def send(self, alert: Alert) -> None:
+        alert = replace(
+            alert,
+            document=self._named(alert.document),
+            also_reported_by=self._named_also(alert.also_reported_by),
+        )
         # One Message-ID per outbox row: a resend is recognisable as the same message.
         message_id = alert_message_id(alert.outbox_id, self.secret, self.email.from_address)
         self._deliver(
@@ -77,8 +99,44 @@ class EmailChannel(Channel):
                 preferences_url=digest.preferences_url
                 or preferences_url(self.email, self.secret, digest.subscriber_id),
             )
+        if self._source_names:
+            digest = replace(
+                digest,
+                sections=[
+                    replace(section, items=[self._named_item(item) for item in section.items])
+                    for section in digest.sections
+                ],
+            )
         renderer = self._digests or DigestMail(self.email)
         self._deliver(lambda: renderer.render(digest), digest.subscriber_email)
+
+    def _named(self, document: AlertDocument) -> AlertDocument:
+        name = self._source_names.get(document.source)
+        if name is None:
+            return document
+        known = self._named_documents.get(id(document))
+        if known is not None and known[0] is document:
+            return known[1]
+        named = replace(document, source=name)
+        if self._digests is not None:
+            self._named_documents[id(document)] = (document, named)
+        return named
+
+    def _named_item(self, item: DigestItem) -> DigestItem:
+        return replace(
+            item,
+            document=self._named(item.document),
+            also_reported_by=self._named_also(item.also_reported_by),
+        )
+
+    def _named_also(self, also: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        names = self._source_names
+        if not any(str(item.get("source")) in names for item in also):
+            return also
+        return [
+            {**item, "source": names.get(str(item.get("source")), item.get("source"))}
+            for item in also
+        ]
 
     @contextmanager
     def digest_run(self) -> Iterator[None]:
@@ -90,6 +148,7 @@ class EmailChannel(Channel):
                 yield
         finally:
             self._digests = None
+            self._named_documents.clear()
 
     def send_confirmation(
         self, email: str, language: str, token: str, description: str = ""
