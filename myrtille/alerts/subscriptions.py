@@ -30,6 +30,12 @@ log = logging.getLogger(__name__)
 
 Frequency = Literal["immediate", "daily", "weekly"]
 FREQUENCIES = ("immediate", "daily", "weekly")
+# What agents read for each frequency (pages and the CLI), in their language.
+FREQUENCY_NAMES = {
+    "immediate": N_("immediate alert"),
+    "daily": N_("daily digest"),
+    "weekly": N_("weekly digest"),
+}
 CONFIRM_MAX_AGE = 7 * 86400
 _LOCAL = r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"

@@ -194,9 +194,11 @@ def subscriptions(app: AppContext) -> None:
     """List subscriptions with their subscriber, frequency, channels and state."""
     from sqlalchemy import select
 
+    from myrtille.alerts.subscriptions import FREQUENCY_NAMES
     from myrtille.store.subscriptions import Subscriber, Subscription
 
     table = Table(title=say("Subscriptions"), title_justify="left")
+    channels = CHANNELS.labels()
     for column in SUBSCRIPTION_COLUMNS:
         table.add_column(say(column), overflow="fold")
     with app.database.session() as session:
@@ -219,8 +221,8 @@ def subscriptions(app: AppContext) -> None:
                 str(subscription.id),
                 subscriber.email,
                 subscription.query,
-                subscription.frequency,
-                ", ".join(subscription.channels),
+                say(FREQUENCY_NAMES.get(subscription.frequency, subscription.frequency)),
+                ", ".join(say(channels.get(name, name)) for name in subscription.channels),
                 state,
             )
     out.print(table)

@@ -116,11 +116,15 @@ def test_subscriptions_and_portfolios_tables_speak_the_locale_language(tmp_path:
     french, _ = run_cli(config, "fr", "subscriptions")
     assert "Abonnements" in french and "abonné" in french and "requête" in french
     assert "en attente de confirmation" in french and "waiting" not in french
+    # Frequencies and channels by name, never by code.
+    assert "alerte immédiate" in french and "immediate" not in french
+    assert "e-mail" in french.replace("firm@example.org", "")
 
     english, _ = run_cli(config, "en", "portfolios", "show", "clients")
     assert "Portfolio clients (1 company)" in english and "registry name" in english
     english, _ = run_cli(config, "en", "subscriptions")
     assert "subscriber" in english and "waiting for confirmation" in english
+    assert "immediate alert" in english
 
 
 def test_status_speaks_the_locale_language(tmp_path: Path) -> None:

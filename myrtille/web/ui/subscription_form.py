@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from myrtille.alerts.channels import CHANNELS
 from myrtille.alerts.subscriptions import (
     FREQUENCIES,
+    FREQUENCY_NAMES,
     SubscriptionError,
     ask_to_confirm,
     create_subscription,
@@ -29,12 +30,7 @@ from myrtille.web.ui.common import LANGUAGES, link, render
 log = logging.getLogger(__name__)
 HOME = "/agent/subscriptions"
 
-# Codes the pages show by their names, in the page's language.
-FREQUENCY_NAMES = {
-    "immediate": N_("immediate alert"),
-    "daily": N_("daily digest"),
-    "weekly": N_("weekly digest"),
-}
+# Codes the pages show by their names, in the page's language (FREQUENCY_NAMES too).
 STATE_NAMES = {
     "pending": N_("awaiting confirmation"),
     "active": N_("active"),
