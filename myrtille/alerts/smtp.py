@@ -19,6 +19,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from myrtille.alerts.delivery import PermanentDeliveryError, TransientDeliveryError
+from myrtille.alerts.pipelining import offers_pipelining, sendmail_pipelined
 from myrtille.alerts.wire import safe_header, wire_bytes
 from myrtille.config.delivery import EmailSettings
 
@@ -339,7 +340,10 @@ def _sendmail(
     smtp: smtplib.SMTP, sender: str, recipients: list[str], raw: bytes, options: Sequence[str]
 ) -> None:
     smtp.mail_answered = False  # type: ignore[attr-defined]
-    smtp.sendmail(sender, recipients, raw, mail_options=options)
+    if offers_pipelining(smtp):
+        sendmail_pipelined(smtp, sender, recipients, raw, options)
+    else:
+        smtp.sendmail(sender, recipients, raw, mail_options=options)
 
 
 def _closed_by_server(smtp: smtplib.SMTP) -> bool:
