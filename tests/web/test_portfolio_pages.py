@@ -5,7 +5,9 @@ latest documents, hostile labels escaped, deletion, and the size cap."""
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
+from html import unescape
 
 import httpx
 import pytest
@@ -13,9 +15,10 @@ from sqlalchemy import select
 
 from myrtille.enrichment.portfolios import import_portfolio
 from myrtille.store.companies import Company, Portfolio
+from myrtille.texts import labels
 from myrtille.web.auth import create_agent
 from myrtille.web.ui.portfolios import MAX_UPLOAD_BYTES
-from tests.web.conftest import AEROVOLT, Live, csrf_of, signed_in
+from tests.web.conftest import AEROVOLT, Live, csrf_of, documents, signed_in
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 UNKNOWN = "552100554"
@@ -97,7 +100,17 @@ def test_an_upload_reports_bad_and_unknown_lines_by_number(live: Live, agent: ht
     assert row.index("Rachat d&#39;Hélicea par Aérovolt") < row.index("Aérovolt rachète Hélicea")
     assert row.index("Aérovolt rachète Hélicea") < row.index("Aérovolt lève 12 millions")
     assert row.count('class="document"') == 3
-    assert "Acquisition" in row or "Rachat" in row  # the documents' events, named
+    # Each document's own events, named in the page's language (not codes).
+    shown_events = {
+        unescape(title): re.findall(r'<span class="flag event">([^<]*)</span>', flags)
+        for title, flags in re.findall(r'<li class="document"><a [^>]*>([^<]*)</a>(.*?)</li>', row)
+    }
+    named = labels("fr")["event"]
+    assert shown_events == {
+        d.title: [named[e["type"]] for e in d.events]
+        for d in documents()
+        if AEROVOLT in {c.get("siren") for c in d.companies}
+    }
     assert 'href="/agent/subscriptions/new?q=portfolio%3Aclients-web"' in html
 
 
