@@ -21,7 +21,7 @@ from myrtille.crawlers.health import SourceRun, all_states, record_run
 from myrtille.crawlers.polling import effective_interval
 from myrtille.store.database import Database
 from myrtille.store.health_texts import said, stored
-from myrtille.store.schema import utcnow
+from myrtille.store.schema import SourceState, utcnow
 
 EventHandler = Callable[[dict[str, Any]], None]
 # Each source waits up to this fraction of its interval more, always the same for one
@@ -75,16 +75,36 @@ def due_sources(
     for source in settings.sources:
         if not source.enabled:
             continue
-        state = states.get(source.id)
-        if state is None or state.last_attempt_at is None:
-            due.append(source)
-            continue
-        interval = effective_interval(
-            source.interval, state.poll_interval_seconds, bool(state.backing_off)
-        )
-        if state.last_attempt_at + interval + poll_offset(source.id, interval) <= now:
+        at = _due_at(source, states.get(source.id))
+        if at is None or at <= now:
             due.append(source)
     return due
+
+
+def next_due(
+    settings: Settings, database: Database, now: datetime | None = None
+) -> datetime | None:
+    """When the first enabled source that is not due at ``now`` falls due (None: none)."""
+    now = now or utcnow()
+    states = all_states(database)
+    later = [
+        at
+        for source in settings.sources
+        if source.enabled
+        and (at := _due_at(source, states.get(source.id))) is not None
+        and at > now
+    ]
+    return min(later, default=None)
+
+
+def _due_at(source: SourceBase, state: SourceState | None) -> datetime | None:
+    """When ``source`` falls due (None: never crawled, due at once)."""
+    if state is None or state.last_attempt_at is None:
+        return None
+    interval = effective_interval(
+        source.interval, state.poll_interval_seconds, bool(state.backing_off)
+    )
+    return state.last_attempt_at + interval + poll_offset(source.id, interval)
 
 
 def select_sources(

@@ -7,6 +7,9 @@ Between processes on PostgreSQL it is a ``NOTIFY`` on one channel, heard by a li
 thread (``LISTEN``) in each worker that runs a woken role. On SQLite with several
 processes there is no such channel: the intervals alone hand work over.
 
+The crawl job is woken the same way, in its own process, when the next source falls due
+(``wake_in``), so that a source is polled at its interval, not up to a job interval later.
+
 A wake-up is never lost to a job that is running: it is kept as *pending*, and the job's
 end (``finished``) wakes the job again; a job clears it as it starts (``started``), before
 it claims anything, so that work announced before that moment is covered by the run.
@@ -25,8 +28,8 @@ from myrtille.store.database import Database
 
 log = logging.getLogger("myrtille.service")
 
-# The jobs that other stages wake (job id = role).
-HANDED_OFF = ("process", "dispatch")
+# The jobs that other stages wake (job id = role), and the crawl job its due sources.
+HANDED_OFF = ("crawl", "process", "dispatch")
 CHANNEL = "myrtille_handoff"
 # Seconds between two checks of the stop flag while listening, and before reconnecting.
 LISTEN_POLL = 1.0
@@ -38,6 +41,7 @@ class _State:
     pending: bool = False
     busy: bool = False
     wake: Callable[[], None] | None = None
+    timer: threading.Timer | None = None
 
 
 class Handoff:
@@ -79,6 +83,17 @@ class Handoff:
             wake = None if state.busy else state.wake
         if wake is not None:
             _call(wake, job_id)
+
+    def wake_in(self, job_id: str, seconds: float) -> None:
+        """Wake ``job_id`` here in ``seconds`` (replacing an earlier such wake-up)."""
+        timer = threading.Timer(seconds, self.heard, (job_id,))
+        timer.daemon = True  # a stopping process does not wait for it
+        with self._lock:
+            state = self._states[job_id]
+            if state.timer is not None:
+                state.timer.cancel()
+            state.timer = timer
+        timer.start()
 
     def started(self, job_id: str) -> None:
         """The job starts, before claiming: what was announced so far is its to find."""

@@ -24,6 +24,7 @@ from myrtille.index.base import IndexBackend
 from myrtille.service.handoff import Handoff
 from myrtille.store.database import Database, open_database
 from myrtille.store.health import ServiceHealth, health_of
+from myrtille.store.schema import utcnow
 
 log = logging.getLogger("myrtille.service")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -147,13 +148,27 @@ def service_job(func: F) -> F:
 
 @service_job
 def crawl(settings_json: str) -> None:
+    """Crawl the sources that are due, then ask to run again when the next source falls
+    due, if that comes before the job's own interval."""
+    from myrtille.crawlers.runner import next_due
+
+    ctx = context(settings_json)
+    ctx.handoff.started("crawl")
+    _crawl_due(ctx)
+    at = next_due(ctx.settings, ctx.database)
+    if at is not None:
+        wait = (at - utcnow()).total_seconds()
+        if 0 < wait < ctx.settings.service.crawl_interval.total_seconds():
+            ctx.handoff.wake_in("crawl", wait)
+
+
+def _crawl_due(ctx: Context) -> None:
     """Crawl the sources that are due (each source's own ``interval``), through the crawl
     child kept warm; a source another worker is crawling is left to it (one lock per
     source)."""
     from myrtille.crawlers.runner import select_sources
     from myrtille.service.locks import claimed_sources
 
-    ctx = context(settings_json)
     due = select_sources(ctx.settings, ctx.database, [], ignore_schedule=False)
     if not due:
         return

@@ -12,12 +12,11 @@ from pathlib import Path
 import pytest
 
 from myrtille.config.settings import Settings
-from myrtille.crawlers.health import load_state
+from myrtille.crawlers.health import all_states
 from myrtille.crawlers.resident import ResidentCrawler
 from myrtille.demo.httpserver import Request, Route, RouteServer
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import Database, open_database
-from tests.crawlers.test_child_death import crawl_children
 from tests.crawlers.test_feed_crawl import serve_feed
 
 
@@ -27,6 +26,18 @@ def children_of(pid: int) -> list[int]:
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
             found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def crawl_children() -> list[int]:
+    """Our crawl child processes, found in /proc as any operator would find them."""
+    found = []
+    for pid in children_of(os.getpid()):
+        try:
+            if b"myrtille.crawlers.child" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found.append(pid)
         except OSError:
             continue
     return found
@@ -104,7 +115,7 @@ def test_a_crawl_killed_mid_crawl_is_recorded_and_the_next_one_runs(
     assert killed, "the crawl never asked for the page"
     assert report.exit_code == -signal.SIGKILL
     assert "killed by SIGKILL" in (report.outcomes["eco"].error or "")
-    state = load_state(database, "eco")
+    state = all_states(database).get("eco")
     assert state is not None and "killed by SIGKILL" in (state.last_error or "")
     assert state.consecutive_failures == 1
 
@@ -114,7 +125,7 @@ def test_a_crawl_killed_mid_crawl_is_recorded_and_the_next_one_runs(
     retry = crawler.crawl(crawler.settings.sources)
     assert retry.exit_code == 0 and not retry.failed
     assert crawler.pid == pid
-    state = load_state(database, "eco")
+    state = all_states(database).get("eco")
     assert state is not None and state.last_error is None
     assert sum(Intake(database).counts().values()) == 4
 
@@ -149,7 +160,7 @@ def test_a_killed_resident_child_is_recorded_mid_crawl_and_replaced(
     assert killed and idle not in killed
     assert report.exit_code == -signal.SIGKILL
     assert "stopped early" in (report.outcomes["eco"].error or "")
-    state = load_state(database, "eco")
+    state = all_states(database).get("eco")
     assert state is not None and "stopped early" in (state.last_error or "")
 
     retry = crawler.crawl(crawler.settings.sources)
