@@ -1127,3 +1127,32 @@ def test_pages_within_the_window_keep_from_and_size(cluster: Callable[..., FakeC
     backend(fake).search(SearchRequest(parse("airbus"), page=100, per_page=100, as_of=7))
     (body,) = fake.json_bodies("/myrtille/_search")
     assert body["from"] == 9_900 and body["size"] == 100 and "pit" not in body
+
+
+def test_a_deep_page_past_the_last_match_is_empty_not_an_error(
+    cluster: Callable[..., FakeCluster],
+) -> None:
+    """Page 120 of 100 on 10,200 matches: the walk runs out before the page's start, so
+    the page is asked with size 0 (total and facets, no hits) and the point in time
+    closed."""
+    walked = [{"_id": f"w{n}", "sort": [2.5, n, 0, n]} for n in range(10_000)]
+    fake = cluster(
+        {
+            "/myrtille/_pit": es_route(200, {"id": "pit-0"}),
+            "/_search": sequence(
+                es_route(200, {"hits": {"hits": walked}}),
+                es_route(200, {"hits": {"hits": walked[:200]}}),
+                es_route(200, search_answer([], 10_200)),
+            ),
+            "/_pit": es_route(200, {"succeeded": True}),
+        }
+    )
+    request = SearchRequest(parse("airbus"), page=120, per_page=100, facets=("source",), as_of=7)
+    result = backend(fake).search(request)
+    assert result.total == 10_200 and result.hits == []
+    first, second, last = fake.json_bodies("/_search")
+    assert first["size"] == 10_000 and second["size"] == 1_900
+    assert second["search_after"] == [2.5, 9_999, 0, 9_999]
+    assert last["size"] == 0 and last["search_after"] == [2.5, 199, 0, 199]
+    assert "from" not in last and last["aggs"] == search_body(request, as_of=7)["aggs"]
+    assert fake.json_bodies("/_pit") == [{"id": "pit-0"}]
