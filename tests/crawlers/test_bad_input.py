@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from myrtille.config.settings import Settings
-from myrtille.crawlers.health import load_state
 from myrtille.crawlers.runner import CrawlReport, SourceOutcome, run_crawl
 from myrtille.demo.httpserver import Request, Route, RouteServer
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import Database, open_database
 from tests.conftest import make_settings
 from tests.crawlers.pages import article_html, rss, sitemap
+from tests.web.test_sources_page import load_state
 
 RSS = "application/rss+xml"
 CAP = 64 * 1024

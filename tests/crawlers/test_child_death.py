@@ -11,7 +11,6 @@ from datetime import timedelta
 from pathlib import Path
 
 from myrtille.config.settings import Settings
-from myrtille.crawlers.health import load_state
 from myrtille.crawlers.polling import effective_interval
 from myrtille.crawlers.runner import CrawlReport, due_sources, poll_offset
 from myrtille.demo.httpserver import Request, Route, RouteServer
@@ -19,6 +18,7 @@ from myrtille.pipeline.intake import Intake
 from myrtille.pipeline.status import read_status
 from myrtille.store.database import open_database
 from tests.crawlers.test_feed_crawl import serve_feed
+from tests.web.test_sources_page import load_state
 
 
 def crawl_children() -> list[int]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from myrtille.crawlers.health import load_state
 from myrtille.crawlers.runner import CrawlReport
 from myrtille.demo.httpserver import Route, RouteServer
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import open_database
 from tests.crawlers.pages import article_html, atom, rss
+from tests.web.test_sources_page import load_state
 
 RSS = "application/rss+xml; charset=utf-8"
 

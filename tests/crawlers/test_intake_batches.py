@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Callable
 
 from myrtille.config.settings import Settings
-from myrtille.crawlers.health import load_state
 from myrtille.crawlers.pipelines import BATCH_SIZE
 from myrtille.crawlers.runner import CrawlReport
 from myrtille.demo.httpserver import Request, Route, RouteServer
@@ -20,6 +19,7 @@ from myrtille.store.database import Database, open_database
 from tests.crawlers.pages import article_html, rss
 from tests.crawlers.test_child_death import crawl_children
 from tests.crawlers.test_feed_crawl import RSS, serve_feed
+from tests.web.test_sources_page import load_state
 
 
 def stored_pages(database: Database, server: RouteServer, count: int) -> set[int]:

@@ -10,13 +10,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from myrtille.crawlers.health import load_state
 from myrtille.crawlers.runner import CrawlReport
 from myrtille.demo.httpserver import Route, RouteServer
 from myrtille.pipeline.intake import Intake
 from myrtille.pipeline.normalise import canonical_url
 from myrtille.store.database import open_database
 from tests.crawlers.pages import rss
+from tests.web.test_sources_page import load_state
 
 RSS = "application/rss+xml; charset=utf-8"
 

@@ -8,11 +8,12 @@ from datetime import timedelta
 import pytest
 
 from myrtille.config.settings import Settings
-from myrtille.crawlers.health import SourceRun, load_state, record_run
+from myrtille.crawlers.health import SourceRun, record_run
 from myrtille.crawlers.polling import bounds, effective_interval, next_interval
 from myrtille.crawlers.runner import due_sources
 from myrtille.store.database import Database
 from myrtille.store.schema import SourceState, utcnow
+from tests.web.test_sources_page import load_state
 
 M = timedelta(minutes=1)
 H = timedelta(hours=1)
