@@ -12,6 +12,10 @@ What it measures
     printed, and also subtracted for a second, start-up-free figure.
 
 Baselines (same run, same machine, same HTML)
+    The peer: a bare Scrapy spider (bench/bare_extract_spider.py, its own process, the
+    same Scrapy settings) fetching the same pages and calling ``extract_article`` in its
+    callback, with no feed, state or intake: pages/s over its process's wall time, as ours
+    is over the crawl child's.
     ``trafilatura.extract(html, url=url)`` alone, in a loop in this process: pages/s.
     ``extract_article(html, url, need_date=False)`` alone, the same way.
 
@@ -20,6 +24,9 @@ Settings
     benchmark measures our code, not politeness delays.
 
 How to read the output
+    ``ratio_vs_bare_spider`` = crawl pages/s ÷ the bare spider's pages/s, both start-ups
+    included (issue 16 aims at ≥ 1.0: extraction runs in worker processes beside the
+    fetching, ``crawl.extraction_workers``, where the bare spider extracts in its reactor).
     ``ratio`` = crawl pages/s ÷ trafilatura-alone pages/s, fixed cost included; and
     ``ratio_excl_fixed`` without it. The project aims at ≥ 0.8: fetching, parsing the feed,
     intake writes (dedup, near-duplicate index, SQLite) and Scrapy's own work must not cost
@@ -34,6 +41,8 @@ How to read the output
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -46,13 +55,20 @@ from typing import Any
 import benchlib
 import trafilatura
 
+from myrtille.config.loading import load_settings
+from myrtille.config.settings import Settings
 from myrtille.crawlers.extraction import extract_article
+from myrtille.crawlers.resident import ResidentCrawler
+from myrtille.crawlers.runner import CrawlReport
+from myrtille.crawlers.scrapy_settings import scrapy_settings
 from myrtille.demo.corpus import load_corpus
 from myrtille.demo.httpserver import Route, RouteServer
 from myrtille.demo.site import DemoSite
+from myrtille.store.database import open_database
 
 FEED_PATH = "/bench/articles.xml"
 SOURCE_ID = "bench-articles"
+BARE_SPIDER = Path(__file__).resolve().parent / "bare_extract_spider.py"
 UPDATE = "Mise à jour n° {copy} : cet article a été complété par la rédaction."
 
 
@@ -90,33 +106,107 @@ def serve_pages(server: RouteServer, replicas: int) -> list[Page]:
     return pages
 
 
-def crawl_once(server: RouteServer, pages: list[Page]) -> tuple[float, bool]:
-    """Our crawl of the feed in a fresh data directory: seconds, and whether it checked."""
-    source = {
+def feed_source(server: RouteServer, pages: list[Page]) -> dict[str, Any]:
+    return {
         "id": SOURCE_ID,
         "kind": "feed",
         "url": server.url(FEED_PATH),
         "max_articles": len(pages),
     }
+
+
+def crawl_once(
+    server: RouteServer, pages: list[Page], workers: int | None = None
+) -> tuple[float, bool]:
+    """Our crawl of the feed in a fresh data directory (``myrtille crawl``: a crawl child
+    of its own), with ``workers`` extraction processes (None: the default): seconds, and
+    whether it checked."""
     server.hits.clear()
     with tempfile.TemporaryDirectory(prefix="myrtille-bench-") as tmp:
-        settings = benchlib.make_settings(Path(tmp), [source])
+        settings = load_settings(
+            None,
+            env={},
+            overrides={
+                "data_dir": tmp,
+                "sources": [feed_source(server, pages)],
+                "crawl": {**benchlib.CRAWL, "extraction_workers": workers},
+            },
+        )
         timing = benchlib.timed_crawl(settings)
-    outcome = timing.report.outcomes[SOURCE_ID]
+    name = "crawl" if workers is None else f"crawl, {workers} workers"
+    return timing.seconds, check_crawl(name, timing.report, server, pages)
+
+
+def crawl_resident(server: RouteServer, pages: list[Page]) -> tuple[float, bool]:
+    """The same crawl as ``myrtille run`` makes it: through the resident crawl child, kept
+    warm by a first crawl (of an empty feed), as the service's first poll starts it."""
+    empty = {"id": "empty", "kind": "feed", "url": benchlib.serve_empty_feed(server)}
+    with tempfile.TemporaryDirectory(prefix="myrtille-bench-") as tmp:
+        settings = benchlib.make_settings(Path(tmp), [feed_source(server, pages), empty])
+        database = open_database(settings.state_url)
+        crawler = ResidentCrawler(settings, database)
+        try:
+            crawler.crawl([settings.source("empty")])
+            server.hits.clear()
+            start = time.perf_counter()
+            report = crawler.crawl([settings.source(SOURCE_ID)])
+            seconds = time.perf_counter() - start
+        finally:
+            crawler.close()
+            database.dispose()
+    return seconds, check_crawl("resident", report, server, pages)
+
+
+def check_crawl(name: str, report: CrawlReport, server: RouteServer, pages: list[Page]) -> bool:
+    outcome = report.outcomes[SOURCE_ID]
     fetched = [server.hits[page.path] for page in pages]
-    passed = benchlib.check(
+    return benchlib.check(
         {
-            f"crawl: no error ({outcome.error})": outcome.error is None,
-            f"crawl: {outcome.found} entries found (expected {len(pages)})": (
+            f"{name}: no error ({outcome.error})": outcome.error is None,
+            f"{name}: {outcome.found} entries found (expected {len(pages)})": (
                 outcome.found == len(pages)
             ),
-            f"crawl: {outcome.new} new documents, {outcome.duplicates} duplicates, "
+            f"{name}: {outcome.new} new documents, {outcome.duplicates} duplicates, "
             f"{outcome.known} known (expected {len(pages)} new)": outcome.new == len(pages),
-            f"crawl: each page fetched once ({sum(fetched)} requests)": set(fetched) == {1},
-            f"crawl: no warnings ({outcome.warnings[:2]})": not outcome.warnings,
+            f"{name}: each page fetched once ({sum(fetched)} requests)": set(fetched) == {1},
+            f"{name}: no warnings ({outcome.warnings[:2]})": not outcome.warnings,
         }
     )
-    return timing.seconds, passed
+
+
+def run_bare(settings: Settings, pages: list[Page], work_dir: Path) -> tuple[float, bool]:
+    """The bare spider over the pages in its own process: seconds, and whether it checked."""
+    urls = [page.url for page in pages]
+    # Its URLs stand for operator-written ones (the URL rule lets them be local).
+    scrapy = scrapy_settings(settings.crawl, work_dir / "bare.log", urls)
+    scrapy["ITEM_PIPELINES"] = {}
+    plan_file = work_dir / "bare-plan.json"
+    plan_file.write_text(json.dumps({"settings": scrapy, "urls": urls}), encoding="utf-8")
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, str(BARE_SPIDER), str(plan_file)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"the bare spider failed ({done.returncode}): {done.stderr[-2000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    passed = benchlib.check(
+        {
+            f"bare: {result['extracted']} pages extracted (expected {len(pages)}), "
+            f"{result['empty']} empty, {result['errors']} errors": result["extracted"]
+            == len(pages),
+        }
+    )
+    return seconds, passed
+
+
+def bare_once(server: RouteServer, pages: list[Page]) -> tuple[float, bool]:
+    with tempfile.TemporaryDirectory(prefix="myrtille-bench-") as tmp:
+        settings = benchlib.make_settings(Path(tmp), [])
+        return run_bare(settings, pages, Path(tmp))
 
 
 def time_loop(extract: Callable[[Page], object], pages: list[Page]) -> tuple[float, int]:
@@ -149,59 +239,69 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    crawls: list[float] = []
-    fixed: list[float] = []
-    alone: list[float] = []
-    ours: list[float] = []
+    times: dict[str, list[float]] = {name: [] for name in MEASURES}
     passed = True
     with RouteServer() as server:
         pages = serve_pages(server, args.replicas)
         benchlib.log(f"{len(pages)} pages, {sum(len(p.html) for p in pages) / 1e6:.1f} MB")
         with_trafilatura(pages[0]), with_ours(pages[0])  # warm both up (lazy imports, caches)
         for round_ in range(args.repeats):
-            fixed.append(benchlib.fixed_cost(server))
-            seconds, ok = crawl_once(server, pages)
-            crawls.append(seconds)
-            passed &= ok
-            for name, extract, times in (
-                ("trafilatura.extract", with_trafilatura, alone),
-                ("extract_article", with_ours, ours),
+            times["fixed"].append(benchlib.fixed_cost(server))
+            crawls: list[tuple[str, Callable[[RouteServer, list[Page]], tuple[float, bool]]]] = [
+                ("crawl", crawl_once),
+                ("in_process", lambda s, p: crawl_once(s, p, workers=0)),
+                ("resident", crawl_resident),
+                ("bare", bare_once),
+            ]
+            # Each in turn, starting one further each round, against drift.
+            shift = round_ % len(crawls)
+            for name, measure in crawls[shift:] + crawls[:shift]:
+                seconds, ok = measure(server, pages)
+                times[name].append(seconds)
+                passed &= ok
+            for name, extract in (
+                ("trafilatura", with_trafilatura),
+                ("extract_article", with_ours),
             ):
                 elapsed, empty = time_loop(extract, pages)
-                times.append(elapsed)
-                label = f"{name}: every page gave text ({empty} empty)"
-                passed &= benchlib.check({label: not empty})
+                times[name].append(elapsed)
+                passed &= benchlib.check(
+                    {f"{name}: every page gave text ({empty} empty)": not empty}
+                )
             benchlib.log(
-                f"round {round_ + 1}: crawl {crawls[-1]:.2f}s (fixed {fixed[-1]:.2f}s), "
-                f"trafilatura {alone[-1]:.2f}s, extract_article {ours[-1]:.2f}s"
+                f"round {round_ + 1}: "
+                + ", ".join(f"{name} {values[-1]:.2f}s" for name, values in times.items())
             )
-    results = summarise(len(pages), args, crawls, fixed, alone, ours)
+    results = summarise(len(pages), args, {k: benchlib.median(v) for k, v in times.items()})
     results["checks"] = "passed" if passed else "FAILED"
     benchlib.report(results, as_json=args.json)
     return 0 if passed else 1
 
 
-def summarise(
-    count: int,
-    args: argparse.Namespace,
-    crawls: list[float],
-    fixed: list[float],
-    alone: list[float],
-    ours: list[float],
-) -> dict[str, Any]:
-    crawl_s, fixed_s = benchlib.median(crawls), benchlib.median(fixed)
-    crawl_pps = count / crawl_s
-    excl_pps = count / max(crawl_s - fixed_s, 1e-9)
-    alone_pps = count / benchlib.median(alone)
-    ours_pps = count / benchlib.median(ours)
+MEASURES = ("fixed", "crawl", "in_process", "resident", "bare", "trafilatura", "extract_article")
+
+
+def summarise(count: int, args: argparse.Namespace, median: dict[str, float]) -> dict[str, Any]:
+    crawl_pps = count / median["crawl"]
+    bare_pps = count / median["bare"]
+    excl_pps = count / max(median["crawl"] - median["fixed"], 1e-9)
+    alone_pps = count / median["trafilatura"]
+    ours_pps = count / median["extract_article"]
     return {
         "pages": count,
         "replicas": args.replicas,
         "repeats": args.repeats,
-        "fixed_cost_seconds": fixed_s,
-        "crawl_seconds": crawl_s,
+        "fixed_cost_seconds": median["fixed"],
+        "crawl_seconds": median["crawl"],
         "crawl_pages_per_s": crawl_pps,
         "crawl_excl_fixed_pages_per_s": excl_pps,
+        "bare_spider_seconds": median["bare"],
+        "bare_spider_pages_per_s": bare_pps,
+        "ratio_vs_bare_spider": crawl_pps / bare_pps,
+        "resident_crawl_seconds": median["resident"],
+        "resident_ratio_vs_bare_spider": median["bare"] / median["resident"],
+        "in_process_crawl_seconds": median["in_process"],
+        "pool_speedup": median["in_process"] / median["crawl"],
         "trafilatura_pages_per_s": alone_pps,
         "extract_article_pages_per_s": ours_pps,
         "ratio": crawl_pps / alone_pps,

@@ -69,6 +69,15 @@ class ItemError(MyrtilleError):
     """One item (entry, page, record) is unusable; it is recorded and skipped."""
 
 
+class ExtractionFailed(ItemError):
+    """An article page's extraction did not end: its worker process ``timed_out`` (and was
+    stopped) or ``crashed``. The page is noted on its source's health; the crawl goes on."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"article extraction {reason.replace('_', ' ')}")
+        self.reason = reason
+
+
 class SourceError(ItemError):
     """A whole source could not be read this time (bad feed, 404, robots.txt).
 

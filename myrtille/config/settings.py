@@ -56,6 +56,12 @@ class CrawlSettings(Model):
     max_feed_entries: int = Field(
         default=2_000, ge=10, le=100_000, description="entries read per feed"
     )
+    # Article text is extracted in worker processes beside the fetching
+    # (crawlers/extraction_pool.py); None: one per core but the crawl's own, at least one.
+    extraction_workers: int | None = Field(
+        default=None, ge=0, le=64, description="extraction processes; 0: in the crawl process"
+    )
+    extraction_timeout: Duration = timedelta(seconds=30)
 
     @field_validator("max_size", mode="before")
     @classmethod

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from myrtille.config.settings import Settings
 from myrtille.config.sources import SourceBase
+from myrtille.crawlers.extraction_pool import ExtractionPool
 from myrtille.crawlers.health import SourceRun, mark_attempts, record_run
 from myrtille.crawlers.progress import ProgressEvents
 from myrtille.crawlers.scrapy_settings import scrapy_settings
@@ -25,6 +26,8 @@ from myrtille.store.health_texts import said, stored
 
 
 def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> int:
+    # Shared by the crawlers; its workers start with the first article page asked for.
+    pool = ExtractionPool.from_settings(settings.crawl)
     from scrapy.crawler import CrawlerProcess
     from twisted.internet.defer import Deferred, DeferredSemaphore
 
@@ -37,7 +40,9 @@ def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> 
     log_dir = settings.data_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     written = [url for s in source_ids for url in operator_urls(settings.source(s))]
-    process = CrawlerProcess(scrapy_settings(settings.crawl, log_dir / "crawl.log", written))
+    process = CrawlerProcess(
+        scrapy_settings(settings.crawl, log_dir / "crawl.log", written, extraction_pool=pool)
+    )
     timeout = settings.crawl.timeout.total_seconds()
     limits = TextLimits.from_settings(settings.crawl)
     handlers = []  # Scrapy keeps weak references to signal handlers: hold them here.
@@ -71,7 +76,10 @@ def crawl(settings: Settings, source_ids: list[str], events: ProgressEvents) -> 
     slots = DeferredSemaphore(settings.crawl.parallel_sources)
     for source_id in source_ids:
         slots.run(start_one, settings.source(source_id))
-    process.start()
+    try:
+        process.start()
+    finally:
+        pool.close()
     return 0
 
 

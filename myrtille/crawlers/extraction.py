@@ -20,6 +20,9 @@ import trafilatura
 from lxml import etree
 
 from myrtille.crawlers.dates import parse_datetime
+from myrtille.crawlers.extracted import ExtractedArticle
+
+__all__ = ["ExtractedArticle", "PageMetadata", "extract_article", "page_metadata"]
 
 # Minimum text for a page to count as an article rather than a stub or an index page.
 MIN_ARTICLE_CHARS = 200
@@ -32,16 +35,6 @@ DATE_PATHS = (
     '//meta[@itemprop="datePublished"]/@content',
     "//time[@datetime]/@datetime",
 )
-
-
-@dataclass(frozen=True)
-class ExtractedArticle:
-    title: str | None
-    text: str
-    author: str | None
-    published_at: datetime | None
-    language: str | None
-    canonical_url: str | None
 
 
 @dataclass(frozen=True)

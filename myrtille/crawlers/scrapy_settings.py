@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scrapy.settings.default_settings import DOWNLOAD_HANDLERS_BASE
 
 from myrtille.config.settings import CrawlSettings
+from myrtille.crawlers.extraction_middleware import EXTRACTION_POOL
 from myrtille.crawlers.fetchguard import OPERATOR_URLS
+
+if TYPE_CHECKING:
+    from myrtille.crawlers.extraction_pool import ExtractionPool
 
 # Only HTTP(S) is ever fetched: a feed must not make the crawler read file://, ftp://,
 # s3:// or data: URLs, so every other scheme's download handler is switched off.
@@ -19,10 +23,14 @@ NON_HTTP_HANDLERS: dict[str, None] = {
 
 
 def scrapy_settings(
-    crawl: CrawlSettings, log_file: Path | None, operator_urls: Sequence[str] = ()
+    crawl: CrawlSettings,
+    log_file: Path | None,
+    operator_urls: Sequence[str] = (),
+    extraction_pool: ExtractionPool | None = None,
 ) -> dict[str, Any]:
     """``operator_urls``: the URLs written in the configuration for the sources crawled;
-    only they (and their own origin) may be on non-public addresses."""
+    only they (and their own origin) may be on non-public addresses. ``extraction_pool``:
+    the worker processes that extract article pages (none: the spiders extract them)."""
     timeout = crawl.timeout.total_seconds()
     return {
         "BOT_NAME": "myrtille",
@@ -51,7 +59,12 @@ def scrapy_settings(
         "DOWNLOAD_HANDLERS": NON_HTTP_HANDLERS,
         # The URL rule (urlguard): before robots.txt, so a refused host is not even asked
         # for its robots.txt; names resolve once and are connected to as judged.
-        "DOWNLOADER_MIDDLEWARES": {"myrtille.crawlers.fetchguard.UrlGuardMiddleware": 40},
+        "DOWNLOADER_MIDDLEWARES": {
+            "myrtille.crawlers.fetchguard.UrlGuardMiddleware": 40,
+            # Last on the way back: the page as the spider will read it.
+            "myrtille.crawlers.extraction_middleware.ArticleExtractionMiddleware": 10,
+        },
+        EXTRACTION_POOL: extraction_pool,
         "TWISTED_DNS_RESOLVER": "myrtille.crawlers.fetchguard.PinnedResolver",
         OPERATOR_URLS: list(operator_urls),
         "ITEM_PIPELINES": {"myrtille.crawlers.pipelines.IntakePipeline": 300},

@@ -44,6 +44,10 @@ HEALTH_TEXTS: dict[str, str | tuple[str, str]] = {
     "counted": "{reason} ×{count}",
     "page_not_html": N_("not an HTML page ({kind})"),
     "no_article_text": N_("no extractable article text"),
+    "extraction_timed_out": N_(
+        "extraction took longer than crawl.extraction_timeout allows and was stopped"
+    ),
+    "extraction_crashed": N_("extraction crashed on this page"),
     # Crawl machinery (crawlers/child.py, runner.py, pipelines.py).
     "internal_error": N_(
         "an internal error lost what the crawl was doing ({error}); see the crawl log"

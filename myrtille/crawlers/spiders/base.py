@@ -11,7 +11,7 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from myrtille.config.sources import SourceBase
-from myrtille.crawlers.extraction import extract_article
+from myrtille.crawlers.extraction_middleware import HTML_TYPES, extracted
 from myrtille.crawlers.failures import (
     FINAL,
     explain_failure,
@@ -20,6 +20,7 @@ from myrtille.crawlers.failures import (
 from myrtille.crawlers.fetchguard import OPERATOR_WRITTEN
 from myrtille.crawlers.health import SourceRun
 from myrtille.crawlers.urlguard import RefusedURL, operator_urls, origins_of, static_refusal
+from myrtille.exceptions import ExtractionFailed
 from myrtille.pipeline.document import CollectedDocument, TextLimits
 from myrtille.pipeline.intake import Intake
 from myrtille.store.health_texts import said, stored
@@ -27,7 +28,6 @@ from myrtille.store.schema import SourceState
 
 # Answers the spider reads itself instead of letting Scrapy drop them silently.
 HANDLED_STATUSES = [304, *range(400, 600)]
-HTML_TYPES = (b"text/html", b"application/xhtml", b"text/plain", b"application/xml")
 
 
 class SourceSpider(scrapy.Spider):
@@ -172,9 +172,13 @@ class SourceSpider(scrapy.Spider):
                 url, said("page_not_html", kind=kind), FINAL, response.meta
             )
             return
-        article = extract_article(
-            response.text, response.url, need_date=hints.get("published_at") is None
-        )
+        try:
+            # In a worker process when there is a pool (extraction_middleware), else here.
+            article = extracted(response, need_date=hints.get("published_at") is None)
+        except ExtractionFailed as failed:
+            reason = said(f"extraction_{failed.reason}")
+            yield from self.article_unusable(url, reason, FINAL, response.meta)
+            return
         if article is None:
             yield from self.article_unusable(url, said("no_article_text"), FINAL, response.meta)
             return
