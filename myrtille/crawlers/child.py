@@ -192,6 +192,7 @@ def resident() -> int:
     end of input stops it. stdout, per crawl: ``{"event": "crawl_accepted"}``, the crawl's
     progress events, then ``{"event": "crawl_ended", "exit_code": N}`` (negative: killed
     by that signal)."""
+    import gc
     import json
     import os
     import signal
@@ -210,6 +211,9 @@ def resident() -> int:
         sources = json.loads(line)["sources"]
         # Said before forking: a request we die on is then known to have been taken.
         channel.write(json.dumps({"event": "crawl_accepted"}) + "\n")
+        # Out of the collector's sight, our objects' pages stay shared with the crawl
+        # (203 MB instead of 220 MB proportional set for the two during a crawl).
+        gc.freeze()
         pid = os.fork()
         if pid == 0:
             # The crawl: it leaves by returning (sys.exit: exit handlers and flushes run).
