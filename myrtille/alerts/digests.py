@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Literal
@@ -33,7 +33,7 @@ from myrtille.alerts.delivery import (
     TransientDeliveryError,
 )
 from myrtille.alerts.describe import company_names, describe
-from myrtille.alerts.digest_marks import DigestMarks
+from myrtille.alerts.digest_marks import MARKS_SECONDS, DigestMarks
 from myrtille.alerts.dispatcher import alert_document
 from myrtille.config.settings import Settings
 from myrtille.index.base import IndexBackend
@@ -166,24 +166,52 @@ class DigestBuilder:
             }
         due = [s for s in chunk if (s.id, labels[s.id]) not in done]
         pending = self._pending(due, frequency, run.cache)
-        with ThreadPoolExecutor(self.parallel, thread_name_prefix="digest") as pool:
-            sending: set[Future[None]] = set()
-            for subscriber in due:
-                sections, row_ids = pending.get(subscriber.id, ({}, []))
-                label = labels[subscriber.id]
-                digest = self._digest(run, subscriber, label, sections, row_ids)
+        sends = []
+        for subscriber in due:
+            sections, row_ids = pending.get(subscriber.id, ({}, []))
+            label = labels[subscriber.id]
+            digest = self._digest(run, subscriber, label, sections, row_ids)
+            if digest is not None:
+                sends.append((subscriber, label, digest, row_ids))
+            run.marks.write_if_due()
+        if self.parallel == 1:
+            for subscriber, label, digest, row_ids in sends:
+                self._sent(run, subscriber, label, digest, row_ids)
                 run.marks.write_if_due()
-                if digest is None:
-                    continue
-                if self.parallel == 1:
-                    self._sent(run, subscriber, label, digest, row_ids)
-                    continue
-                sending.add(pool.submit(self._sent, run, subscriber, label, digest, row_ids))
-                if len(sending) >= 2 * self.parallel:
-                    finished, sending = wait(sending, return_when=FIRST_COMPLETED)
-                    for future in finished:
-                        future.result()  # an unexpected error stops the run, as in line
-            for future in sending:
+        elif sends:
+            self._send_parallel(run, sends)
+
+    def _send_parallel(
+        self, run: _Run, sends: list[tuple[Subscriber, str, Digest, list[int]]]
+    ) -> None:
+        """Each of ``parallel`` threads takes the next digest when done with one: no hand-off
+        through the run's thread per message. The first unexpected error stops them all
+        (the digests under way finish), as it stops the run in line."""
+        queue = iter(sends)
+        lock = threading.Lock()
+        stop = threading.Event()
+
+        def take() -> tuple[Subscriber, str, Digest, list[int]] | None:
+            with lock:
+                return None if stop.is_set() else next(queue, None)
+
+        def sender() -> None:
+            try:
+                while (item := take()) is not None:
+                    self._sent(run, *item)
+                    run.marks.write_if_due()
+            except BaseException:
+                stop.set()
+                raise
+
+        with ThreadPoolExecutor(self.parallel, thread_name_prefix="digest") as pool:
+            senders = [pool.submit(sender) for _ in range(min(self.parallel, len(sends)))]
+            running = set(senders)
+            while running:
+                # Woken once a second at most: the marks of a slow server's digests too.
+                _finished, running = wait(running, timeout=MARKS_SECONDS)
+                run.marks.write_if_due()
+            for future in senders:
                 future.result()
 
     def _pending(
