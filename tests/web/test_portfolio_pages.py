@@ -15,9 +15,10 @@ from sqlalchemy import select
 
 from myrtille.enrichment.portfolios import import_portfolio
 from myrtille.store.companies import Company, Portfolio
-from myrtille.texts import labels
+from myrtille.texts import format_number, labels
 from myrtille.web.auth import create_agent
 from myrtille.web.ui.portfolios import MAX_UPLOAD_BYTES
+from tests.test_portfolios import luhn_siren
 from tests.web.conftest import AEROVOLT, Live, csrf_of, documents, signed_in
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">'
@@ -151,3 +152,21 @@ def test_delete_asks_then_deletes(live: Live, agent: httpx.Client) -> None:
     assert done.status_code == 303
     with live.database.session() as session:
         assert session.scalar(select(Portfolio).where(Portfolio.name == "to-delete")) is None
+
+
+def test_counts_are_written_as_numbers_of_the_pages_language(
+    live: Live, agent: httpx.Client
+) -> None:
+    """1,500 rows: the report, the portfolio's page and the list write 1,500 in English and
+    1 500 in French, as every other count of the UI (not 1500)."""
+    rows = "siren\n" + "".join(f"{luhn_siren(50_000_000 + n)}\n" for n in range(1_500))
+    english = upload(agent, "thousands", rows.encode(), lang="en").text
+    assert "1,500 companies imported (1,500 rows read)" in english
+    assert "1,500 SIRENs not in the registry" in english
+    french = upload(agent, "thousands", rows.encode()).text
+    thousand = format_number(1_500, "fr")
+    assert thousand != "1500"
+    assert f"{thousand} entreprises importées ({thousand} lignes lues)" in french
+    assert f"{thousand} entreprises" in agent.get("/agent/portfolios/thousands").text
+    listed = agent.get("/agent/portfolios?lang=en").text
+    assert re.search(r'data-name="thousands".*?<td class="size">1,500</td>', listed, re.S)
