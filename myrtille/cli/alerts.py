@@ -9,7 +9,7 @@ from rich.table import Table
 
 from myrtille.alerts.channels import CHANNELS
 from myrtille.cli.command import AppContext, err, main, out, reports_config_errors
-from myrtille.cli.language import say, say_n
+from myrtille.cli.language import query_refused, say, say_n
 from myrtille.texts import N_, format_date, locale_language
 
 SUBSCRIPTION_COLUMNS = (
@@ -129,24 +129,35 @@ def subscribe(
             urgent=urgent,
         )
     except SubscriptionError as exc:
-        err.print(f"Cannot subscribe: {exc}", markup=False)
+        err.print(
+            say("Cannot subscribe: {reason}", reason=exc.text(locale_language())), markup=False
+        )
         sys.exit(2)
     if created.webhook_secret:
         out.print(
-            f"Webhook signing secret (give it to the receiver; shown once): "
-            f"{created.webhook_secret}",
+            say(
+                "Webhook signing secret (give it to the receiver; shown once): {secret}",
+                secret=created.webhook_secret,
+            ),
             markup=False,
         )
-    if created.active:
+    number = created.subscription_id
+    if created.active and confirmed:
         out.print(
-            f"Subscription {created.subscription_id} is active"
-            + (" (consent recorded by an operator)." if confirmed else "."),
+            say("Subscription {id} is active (consent recorded by an operator).", id=number),
             markup=False,
         )
+    elif created.active:
+        out.print(say("Subscription {id} is active.", id=number), markup=False)
     else:
         out.print(
-            f"Subscription {created.subscription_id} waits for {email} to confirm. "
-            f"Confirmation token (valid 7 days): {created.confirm_token}",
+            say(
+                "Subscription {id} waits for {email} to confirm. "
+                "Confirmation token (valid 7 days): {token}",
+                id=number,
+                email=email,
+                token=created.confirm_token,
+            ),
             markup=False,
         )
         from myrtille.alerts.channels.email import EmailChannel
@@ -158,13 +169,19 @@ def subscribe(
             )
         except (TransientDeliveryError, PermanentDeliveryError) as exc:
             err.print(
-                f"The confirmation email could not be sent ({exc}); send the link "
-                "yourself or run this command again later.",
+                say(
+                    "The confirmation email could not be sent ({error}); send the link "
+                    "yourself or run this command again later.",
+                    error=exc,
+                ),
                 markup=False,
             )
         else:
-            where = f"written to {written}" if written else "sent"
-            out.print(f"Confirmation email {where}.", markup=False)
+            if written:
+                said = say("Confirmation email written to {path}.", path=written)
+            else:
+                said = say("Confirmation email sent.")
+            out.print(said, markup=False)
 
 
 @main.command()
@@ -179,11 +196,18 @@ def confirm(app: AppContext, token: str) -> None:
 
     try:
         subscriber_id = confirm_token(app.database, _secret(app), token)
-    except (TokenError, SubscriptionError) as exc:
-        err.print(f"Cannot confirm: {exc}", markup=False)
+    except TokenError as exc:
+        from myrtille.web.subscriber import TOKEN_PROBLEMS
+
+        problem = TOKEN_PROBLEMS.get(exc.kind, TOKEN_PROBLEMS["malformed"])
+        err.print(say("Cannot confirm: {reason}", reason=say(problem)), markup=False)
+        sys.exit(2)
+    except SubscriptionError as exc:
+        err.print(say("Cannot confirm: {reason}", reason=exc.text(locale_language())), markup=False)
         sys.exit(2)
     out.print(
-        f"Subscriber {subscriber_id} confirmed; their subscriptions are active.", markup=False
+        say("Subscriber {id} confirmed; their subscriptions are active.", id=subscriber_id),
+        markup=False,
     )
 
 
@@ -352,7 +376,7 @@ def _preview(app: AppContext, query: str) -> None:
     try:
         result = preview(open_index(app.settings), query, CodeResolver(database=app.database))
     except QueryError as exc:
-        err.print(f"Invalid query: {exc}", markup=False)
+        err.print(query_refused(exc), markup=False)
         sys.exit(2)
     out.print(
         say_n(

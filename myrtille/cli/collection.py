@@ -60,11 +60,22 @@ def crawl(app: AppContext, sources: tuple[str, ...], ignore_schedule: bool) -> N
         err.print(str(exc.args[0]), markup=False)
         sys.exit(2)
     if not settings.sources:
-        where = settings.config_path or "the configuration (none given: see --config)"
-        out.print(f"No sources are configured in {where}; add some under 'sources:'.", markup=False)
+        if settings.config_path:
+            said = say(
+                "No sources are configured in {path}; add some under 'sources:'.",
+                path=settings.config_path,
+            )
+        else:
+            said = say(
+                "No configuration file was given (--config), so no sources: "
+                "add some under 'sources:' in one."
+            )
+        out.print(said, markup=False)
         return
     if not chosen:
-        out.print("No source is due. Use --all to crawl anyway, or name sources.")
+        out.print(
+            say("No source is due. Use --all to crawl anyway, or name sources."), markup=False
+        )
         return
     with CrawlProgress(out, [s.id for s in chosen]) as progress:
         report = run_crawl(settings, app.database, chosen, on_event=progress.handle)

@@ -4,9 +4,12 @@ Its texts come from the catalogue; ``make messages`` extracts ``say``/``say_n`` 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from myrtille import texts
+
+if TYPE_CHECKING:
+    from myrtille.index.query import QueryError
 
 
 def say(msgid: str, **params: Any) -> str:
@@ -17,3 +20,11 @@ def say(msgid: str, **params: Any) -> str:
 def say_n(singular: str, plural: str, n: int, **params: Any) -> str:
     """The form for ``n`` of a plural message (``{n}`` is the count)."""
     return texts.ngettext(texts.locale_language(), singular, plural, n, **params)
+
+
+def query_refused(exc: QueryError) -> str:
+    """Why and where the query language refused a query, in the CLI's language."""
+    detail = exc.text(texts.locale_language())
+    return say(
+        "Invalid query: {detail} (at position {position})", detail=detail, position=exc.position + 1
+    )

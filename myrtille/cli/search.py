@@ -12,7 +12,7 @@ import click
 from rich.table import Table
 
 from myrtille.cli.command import AppContext, err, main, out, reports_config_errors
-from myrtille.cli.language import say, say_n
+from myrtille.cli.language import query_refused, say, say_n
 from myrtille.texts import locale_language
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ def parse_or_exit(query: str, database=None):  # type: ignore[no-untyped-def]
     try:
         return parse_search(query, CodeResolver(database=database))
     except QueryError as exc:
-        err.print(f"Invalid query: {exc}", markup=False)
+        err.print(query_refused(exc), markup=False)
         err.print(exc.pointer(), markup=False, highlight=False)
         sys.exit(2)
 

@@ -18,6 +18,7 @@ import click
 import httpx
 
 from myrtille.cli.command import err, main
+from myrtille.cli.language import query_refused
 from myrtille.cli.terminal import terminal_safe
 from myrtille.index.base import IndexedDocument
 from myrtille.index.query import Node
@@ -253,7 +254,7 @@ def watch(
         try:
             node = parse(query, CodeResolver())
         except QueryError as exc:
-            err.print(f"Invalid query: {exc}", markup=False)
+            err.print(query_refused(exc), markup=False)
             sys.exit(2)
     watcher = Watcher(url, api_key, as_json=as_json, query=node, last_id=last_event_id)
     try:

@@ -8,6 +8,17 @@ import click
 from rich.table import Table
 
 from myrtille.cli.command import ACCESS_LOG_HELP, AppContext, err, main, out, reports_config_errors
+from myrtille.cli.language import say
+from myrtille.texts import N_, format_datetime, locale_language
+
+AGENT_COLUMNS = (
+    N_("name"),
+    N_("email"),
+    N_("key"),
+    N_("created (UTC)"),
+    N_("last used (UTC)"),
+    N_("status"),
+)
 
 
 @main.command()
@@ -49,12 +60,14 @@ def create_agent_command(app: AppContext, name: str, email: str | None) -> None:
     except (AgentExists, ValueError) as exc:
         err.print(str(exc), markup=False)
         sys.exit(1)
-    out.print(f"Agent '{agent.name}' created. Its API key:", markup=False)
+    out.print(say("Agent '{name}' created. Its API key:", name=agent.name), markup=False)
     # Printed alone on its line, so that scripts can take the last line.
     out.print(key, markup=False, highlight=False)
     out.print(
-        "Keep it now: only its hash is stored, it cannot be shown again. "
-        "Lost keys are revoked and replaced.",
+        say(
+            "Keep it now: only its hash is stored, it cannot be shown again. "
+            "Lost keys are revoked and replaced."
+        ),
         markup=False,
     )
 
@@ -68,19 +81,24 @@ def list_command(app: AppContext) -> None:
 
     agents = list_agents(app.database)
     if not agents:
-        out.print("No agents yet: myrtille users create-agent NAME", markup=False)
+        out.print(
+            say("No agents yet: {command}", command="myrtille users create-agent NAME"),
+            markup=False,
+        )
         return
+    lang = locale_language()
     table = Table()
-    for column in ("name", "email", "key", "created", "last used", "status"):
-        table.add_column(column)
+    for column in AGENT_COLUMNS:
+        table.add_column(say(column))
     for agent in agents:
+        used = agent.last_used_at
         table.add_row(
             agent.name,
             agent.email or "",
             f"myr_{agent.key_prefix}_…",
-            f"{agent.created_at:%Y-%m-%d %H:%M}",
-            f"{agent.last_used_at:%Y-%m-%d %H:%M}" if agent.last_used_at else "never",
-            "revoked" if agent.revoked else "active",
+            format_datetime(agent.created_at, lang),
+            format_datetime(used, lang) if used else say("never"),
+            say("revoked") if agent.revoked else say("active"),
         )
     out.print(table)
 

@@ -157,17 +157,46 @@ def emails(tmp_path: Path) -> list[Rendering]:
 # -- the command line -------------------------------------------------------------------
 
 
+# What an operator or an agent runs, and what each answers: (name, arguments, exit code).
+CLI_RUNS: list[tuple[str, list[str], int]] = [
+    ("index rebuild", ["index", "rebuild"], 0),
+    ("crawl without sources", ["crawl"], 0),
+    ("search refused", ["search", "sektor:energy"], 2),
+    ("subscribe", ["subscribe", "--email", "pme@example.org", "--query", "sector:energy"], 0),
+    (
+        "subscribe confirmed",
+        ["subscribe", "--email", "eti@example.org", "--query", "rachat", "--confirmed"],
+        0,
+    ),
+    ("subscribe refused", ["subscribe", "--email", "pme@example.org", "--query", "(rachat"], 2),
+    ("preview", ["subscribe", "--email", "x@example.org", "--query", "x", "--preview"], 0),
+    ("confirm refused", ["confirm", "abc.def"], 2),
+    ("subscriptions", ["subscriptions"], 0),
+    ("users none", ["users", "list"], 0),
+    ("agent created", ["users", "create-agent", "veille-cci"], 0),
+    ("users", ["users", "list"], 0),
+    ("dispatch", ["dispatch"], 0),
+    ("digest", ["digest", "--frequency", "daily"], 0),
+]
+
+
 def cli_summaries(tmp_path: Path) -> list[Rendering]:
+    """What the command answers, in the language of the locale it runs in."""
     from myrtille.cli import main
 
     out = []
     for lang, locale in (("fr", "fr_FR.UTF-8"), ("en", "en_GB.UTF-8")):
-        env = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": locale}
-        result = CliRunner(env=env).invoke(
-            main, ["--data-dir", str(tmp_path / f"cli-{lang}"), "index", "rebuild"]
-        )
-        assert result.exit_code == 0, result.output
-        out.append(Rendering("index rebuild", lang, result.output, ["(sqlite)"]))
+        env = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": locale, "COLUMNS": "300"}
+        data_dir = tmp_path / f"cli-{lang}"
+        for name, args, code in CLI_RUNS:
+            result = CliRunner(env=env).invoke(main, ["--data-dir", str(data_dir), *args])
+            assert result.exit_code == code, (name, result.output)
+            # The data a command echoes: addresses, queries, paths, tokens, ids.
+            data = ["(sqlite)", str(data_dir), *[a for a in args[1:] if not a.startswith("-")]]
+            data += re.findall(r"[\w/.-]+\.eml|[\w-]{20,}\.[\w-]{20,}|myr_\S+", result.output)
+            # The operator's log (English, like the server's), not a text of the command.
+            data += re.findall(r"^consent for .* recorded by an operator.*$", result.output, re.M)
+            out.append(Rendering(f"cli {name}", lang, result.output, data))
     return out
 
 

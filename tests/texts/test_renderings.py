@@ -111,6 +111,44 @@ def test_english_renderings_hold_no_french_text(renderings: list[Rendering]) -> 
     assert not leaks, f"French text in English renderings: {sorted(leaks)}"
 
 
+# Common English words that are no French words: outside the data it was given, a French
+# rendering that holds one shows a text that never went through the catalogue, which the
+# catalogue-based check above cannot see.
+_ENGLISH_WORDS = re.compile(
+    r"(?<![\w'’-])(the|is|are|was|were|and|with|to|of|not|this|that|your|you|for|from|has|"
+    r"have|will|been|which|there|their|when|than|into|only|any|could|would|should|yes|"
+    r"new|see|run|waits|written|sent|shown|given)(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
+def crawled_english() -> list[str]:
+    """The sentences of the English documents the pages show (data, not our texts)."""
+    from tests.web.conftest import documents
+
+    found = []
+    for document in documents():
+        if document.language == "en":
+            found += [document.title, *re.split(r"(?<=[.!?])\s+", document.text)]
+    return found
+
+
+def test_french_renderings_hold_no_uncatalogued_english(renderings: list[Rendering]) -> None:
+    crawled = crawled_english()
+    leaks = set()
+    for rendering in renderings:
+        if rendering.lang != "fr":
+            continue
+        text = seen(rendering)
+        for sentence in sorted(crawled, key=len, reverse=True):
+            text = text.replace(_space(sentence), " ")
+        for found in _ENGLISH_WORDS.finditer(text):
+            leaks.add((rendering.name, text[max(0, found.start() - 40) : found.end() + 40]))
+    assert not leaks, "English text in French renderings:\n" + "\n".join(
+        f"{name}: …{context}…" for name, context in sorted(leaks)
+    )
+
+
 # "0.143" in a French page: a number written by str(), not by the language's rules.
 _POINT_DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
 _HAND_PLURAL = re.compile(r"\w\((?:s|es|x)\)")
@@ -138,8 +176,8 @@ def test_names_and_local_dates_are_shown(renderings: list[Rendering]) -> None:
     assert "15/03/2025 00:30" in french and "15 Mar 2025 00:30" in english
     assert "… et 1 autre" in by_key[("daily digest text", "fr")]
     assert "… et 3 autres" in by_key[("weekly digest text", "fr")]
-    assert "0 document indexé" in by_key[("index rebuild", "fr")]
-    assert "0 documents indexed" in by_key[("index rebuild", "en")]
+    assert "0 document indexé" in by_key[("cli index rebuild", "fr")]
+    assert "0 documents indexed" in by_key[("cli index rebuild", "en")]
 
 
 def test_the_checks_catch_what_they_are_for(tmp_path: Path) -> None:
