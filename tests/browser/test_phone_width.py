@@ -175,9 +175,19 @@ def links(site: Live) -> dict[str, str]:
     }
 
 
+# The headers every page shares (one base template, one rendering path).
+SECURITY = (
+    "content-security-policy",
+    "x-content-type-options",
+    "referrer-policy",
+    "x-frame-options",
+)
+
+
 @pytest.fixture
-def phone(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
-    """A page at 375 px, and every failed request or console error it met."""
+def phone(browser: Browser) -> Iterator[tuple[Page, list[str], dict[str, tuple[str, ...]]]]:
+    """A page at 375 px, every failed request or console error it met, and the security
+    headers of every page it opened."""
     # Not is_mobile: a mobile viewport widens itself to the content, hiding the overflow.
     context = browser.new_context(viewport=PHONE)
     opened = context.new_page()
@@ -199,13 +209,27 @@ def phone(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
         ),
     )
     opened.on("requestfailed", lambda request: problems.append(f"failed {request.url}"))
-    yield opened, problems
+    headers: dict[str, tuple[str, ...]] = {}
+    opened.on(
+        "response",
+        lambda response: (
+            headers.__setitem__(
+                response.url, tuple(response.headers.get(name, "") for name in SECURITY)
+            )
+            if response.request.resource_type == "document"
+            else None
+        ),
+    )
+    yield opened, problems, headers
     context.close()
 
 
 def fits(page: Page, name: str) -> str | None:
     """None when the page fits the viewport; else what sticks out."""
     page.wait_for_load_state("load")
+    # Drawn by the one base template: the brand, the navigation, the language switch.
+    assert page.locator("body > header a.brand").count() == 1, name
+    assert page.locator("body > header a.switch").count() == 1, name
     screenshot(page, f"phone-{name}")
     measured: dict[str, Any] = page.evaluate(MEASURE)
     assert measured["inner"] == PHONE["width"], measured
@@ -218,9 +242,12 @@ def fits(page: Page, name: str) -> str | None:
 
 
 def test_every_page_fits_a_phone(
-    site: Live, closed_site: Live, links: dict[str, str], phone: tuple[Page, list[str]]
+    site: Live,
+    closed_site: Live,
+    links: dict[str, str],
+    phone: tuple[Page, list[str], dict[str, tuple[str, ...]]],
 ) -> None:
-    page, problems = phone
+    page, problems, headers = phone
     url = site.url
     faults: list[str | None] = []
 
@@ -314,6 +341,11 @@ def test_every_page_fits_a_phone(
     # Every HTML page of the app was measured.
     unvisited = [r.path for r in html_routes() if not any(r.path_regex.match(v) for v in visited)]
     assert not unvisited, f"pages never measured at 375 px: {unvisited}"
+    # Every page answered with the same security headers.
+    assert len(headers) >= 25 and len(set(headers.values())) == 1, headers
+    policy, nosniff, referrer, frames = next(iter(headers.values()))
+    assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy
+    assert (nosniff, referrer, frames) == ("nosniff", "no-referrer", "DENY")
     # The invalid link, the missing document, company and page, the bad query, the form's
     # errors, its limit and the closed page answer 400/404/429 by design; nothing else
     # fails (the favicon included).
