@@ -506,3 +506,20 @@ def test_subscribe_to_this_search_prefills_the_public_or_the_agents_form(site: L
         assert 'id="query" name="query" value="event:acquisition"' in form
     finally:
         agent.close()
+
+
+def test_the_documented_interface_is_the_forms(site: Live) -> None:
+    """docs/web-ui.md's table of fields names exactly what the page's own form posts, so
+    an agency's copy of the documented form and ours cannot drift apart."""
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "web-ui.md").read_text("utf-8")
+    section = docs.split("#### Embedding the form", 1)[1].split("####", 1)[0]
+    documented = set(re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE))
+    page = site.client().get("/subscribe", params={"company_q": "aérov"}).text
+    form = page.split("<form", 1)[1].split("</form>", 1)[0]
+    posted = set(re.findall(r'<(?:input|select|textarea|button)[^>]* name="(\w+)"', form))
+    # The search box and the page's own language ride along with the form; the documented
+    # action=find_company names company_q.
+    assert documented == posted - {"company_q", "lang"}, (documented, posted)
+    assert "company_q" in section
