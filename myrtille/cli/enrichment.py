@@ -169,6 +169,7 @@ def eval_enrichment(
     """Precision, recall and F1 per field, for each annotated set apart."""
     import json
 
+    from myrtille.demo.gold import demo_gold_documents, demo_registry
     from myrtille.evaluation.enrichment import run_evaluation
     from myrtille.evaluation.sets import SET_NAMES, EvaluationDataError
 
@@ -180,6 +181,8 @@ def eval_enrichment(
                 sets=set_names or SET_NAMES,
                 without_registry=not with_registry_only,
                 refreeze_heldout=refreeze,
+                registry=demo_registry(),
+                demo_documents=demo_gold_documents,
             )
     except EvaluationDataError as exc:
         err.print(f"myrtille eval enrichment: {exc}", markup=False)

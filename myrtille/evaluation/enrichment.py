@@ -10,12 +10,12 @@ registry's contribution to sectors and places (``registry_implies_sectors`` and
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from myrtille.config.settings import EnrichmentSettings, WatchedCompany
+from myrtille.config.settings import EnrichmentSettings
 from myrtille.enrichment.enricher import Enricher, EnrichmentResult
 from myrtille.enrichment.names import company_key
 from myrtille.enrichment.registry import CompanyRecord
@@ -173,45 +173,6 @@ def evaluate(
     return overall, by_language
 
 
-def evaluation_registry() -> list[CompanyRecord]:
-    """The registry every set runs with: the demo Sirene file plus the demo watchlist."""
-    import csv
-
-    from myrtille.demo.corpus import data_file, load_corpus
-
-    corpus = load_corpus()
-    watch = {
-        c["siren"]: WatchedCompany(
-            **{k: v for k, v in c.items() if k not in ("sector", "postcode")}
-        )
-        for c in corpus.companies
-    }
-    records = []
-    with data_file("sirene_demo.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            siren = row["siren"]
-            w = watch.get(siren)
-            usual = [row[c] for c in row if c.startswith("denominationUsuelle") and row[c]]
-            records.append(
-                CompanyRecord(
-                    id=siren,
-                    name=w.name if w else row["denominationUniteLegale"],
-                    siren=siren,
-                    aliases=tuple(
-                        dict.fromkeys(
-                            [*(w.aliases if w else []), *usual, row["denominationUniteLegale"]]
-                        )
-                    ),
-                    acronym=row["sigleUniteLegale"] or None,
-                    naf=row["activitePrincipaleUniteLegale"],
-                    department=w.department if w else None,
-                    region=w.region if w else None,
-                    ceased=row["etatAdministratifUniteLegale"] == "C",
-                )
-            )
-    return records
-
-
 def run_evaluation(
     settings: EnrichmentSettings | None = None,
     *,
@@ -219,19 +180,22 @@ def run_evaluation(
     sets: Iterable[str] = SET_NAMES,
     without_registry: bool = True,
     refreeze_heldout: bool = False,
+    registry: list[CompanyRecord],
+    demo_documents: Callable[[], list[GoldDocument]],
 ) -> list[SetScores]:
     """Each named set scored with the registry and (``without_registry``) without its
     sectors and places. The held-out set is scored only while it matches its frozen
-    hashes (``refreeze_heldout`` records the current files first)."""
+    hashes (``refreeze_heldout`` records the current files first). The caller gives the
+    registry and the demo corpus's gold (``myrtille.demo.gold``): evaluation code reads
+    no demo module itself, so the flow of packages stays one-way."""
     directory = find_data_dir(data_dir)
     chosen = list(dict.fromkeys(sets))
     if HELDOUT in chosen:
         if refreeze_heldout:
             refreeze(directory)
         check_frozen(directory)
-    loaded = [load_set(name, directory) for name in chosen]
+    loaded = [load_set(name, directory, demo_documents) for name in chosen]
     settings = settings or EnrichmentSettings()
-    registry = evaluation_registry()
     enrichers = [(True, Enricher(settings, registry))]
     if without_registry:
         text_only = settings.model_copy(

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,9 +64,11 @@ def find_data_dir(explicit: Path | None = None, start: Path | None = None) -> Pa
     )
 
 
-def load_set(name: str, data_dir: Path) -> EvaluationSet:
+def load_set(
+    name: str, data_dir: Path, demo_documents: Callable[[], list[GoldDocument]]
+) -> EvaluationSet:
     if name == TUNING:
-        documents = demo_corpus()
+        documents = demo_documents()
         for path in sorted((data_dir / TUNING).glob("*.yaml")):
             prefix = "hard" if path.name == MARKER.name else f"{TUNING}:{path.stem}"
             documents += read_cases(path, prefix)
@@ -123,51 +126,6 @@ def read_cases(path: Path, prefix: str) -> list[GoldDocument]:
                 ),
                 case.get("gold") or {},
                 language,
-            )
-        )
-    return documents
-
-
-def demo_corpus() -> list[GoldDocument]:
-    """The demo site's articles (declared language: their outlet's) and BODACC notices
-    (read through the open-data reader, as the crawler does)."""
-    from myrtille.config.sources import OpenDataSource
-    from myrtille.crawlers.opendata import documents_from
-    from myrtille.demo.corpus import load_corpus
-
-    corpus = load_corpus()
-    documents = [
-        GoldDocument(
-            DocumentInput(
-                id=f"article:{a.slug}",
-                title=a.title,
-                text=f"{a.summary}\n\n{a.body}",
-                language=a.language,
-            ),
-            a.gold,
-            a.language,
-        )
-        for a in corpus.articles
-    ]
-    source = OpenDataSource(
-        id="bodacc", kind="opendata", preset="bodacc", url="http://demo.invalid/records"
-    )
-    records = [{k: v for k, v in n.items() if k != "gold"} for n in corpus.notices]
-    for notice, collected in zip(corpus.notices, documents_from(source, records), strict=True):
-        if collected is None:
-            raise EvaluationDataError(f"demo notice {notice.get('id')}: unreadable as BODACC")
-        documents.append(
-            GoldDocument(
-                DocumentInput(
-                    id=f"notice:{notice['id']}",
-                    title=collected.title,
-                    text=collected.text,
-                    language="fr",
-                    kind="notice",
-                    fields=collected.fields,
-                ),
-                notice.get("gold") or {},
-                "fr",
             )
         )
     return documents

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from myrtille.demo.gold import demo_gold_documents, demo_registry
 from myrtille.evaluation.enrichment import SetScores, run_evaluation
 from myrtille.evaluation.freeze import freeze_problems
 from myrtille.evaluation.sets import HELDOUT
@@ -59,7 +60,15 @@ FLOOR = recorded_floor()
 def heldout() -> dict[bool, SetScores]:
     if freeze_problems(EVALUATION):
         pytest.fail("the held-out set is not frozen: see test_heldout_files_are_frozen")
-    return {r.registry: r for r in run_evaluation(data_dir=EVALUATION, sets=[HELDOUT])}
+    return {
+        r.registry: r
+        for r in run_evaluation(
+            data_dir=EVALUATION,
+            sets=[HELDOUT],
+            registry=demo_registry(),
+            demo_documents=demo_gold_documents,
+        )
+    }
 
 
 def test_heldout_files_are_frozen() -> None:
