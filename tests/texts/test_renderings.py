@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import pytest
 
 from myrtille.texts import labels
@@ -61,9 +63,34 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[Rendering]:
     return out
 
 
+# Every template a rendering loaded (pages, emails, the blocks they include), recorded by
+# wrapping Jinja's own loading: a template no rendering reaches is one nobody checked.
+LOADED: set[str] = set()
+
+
 @pytest.fixture(scope="module")
 def renderings(tmp_path_factory: pytest.TempPathFactory) -> list[Rendering]:
-    return rendered(tmp_path_factory)
+    loading = jinja2.Environment.get_template
+
+    def get_template(self: jinja2.Environment, name: Any, *args: Any, **kwargs: Any) -> Any:
+        LOADED.add(str(name))
+        return loading(self, name, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jinja2.Environment, "get_template", get_template)
+        return rendered(tmp_path_factory)
+
+
+def test_every_template_is_rendered(renderings: list[Rendering]) -> None:
+    package = Path(__file__).resolve().parents[2] / "myrtille"
+    # The demo's news site is not Myrtille's to translate.
+    templates = {
+        path.name
+        for path in package.glob("**/templates/*")
+        if path.is_file() and "demo" not in path.relative_to(package).parts
+    }
+    assert len(templates) >= 30
+    assert not templates - LOADED, f"templates no rendering shows: {sorted(templates - LOADED)}"
 
 
 def seen(rendering: Rendering) -> str:
