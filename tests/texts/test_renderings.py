@@ -176,6 +176,28 @@ def test_french_renderings_hold_no_uncatalogued_english(renderings: list[Renderi
     )
 
 
+# What firms read: emails and digests, the pages of their links, the public form.
+FIRMS_READ = ("alert", "daily digest", "weekly digest", "confirmation", "urgent alert")
+FIRMS_OPEN = ("email link ", "subscribe ")
+_QUERY_SYNTAX = re.compile(
+    r"(?<![\w-])(sector|event|region|dept|company|portfolio|source|lang|title|after|before|"
+    r"org|person|place):\S"
+)
+
+
+def test_firms_never_see_query_syntax(renderings: list[Rendering]) -> None:
+    """A firm reads its watch described in words, never its query, even where the query
+    was given to the rendering (the raw text is checked, data included)."""
+    firms = [
+        r
+        for r in renderings
+        if r.name.rsplit(" ", 1)[0] in FIRMS_READ or r.name.startswith(FIRMS_OPEN)
+    ]
+    assert len({r.name for r in firms}) >= 30
+    shown = {(r.name, r.lang, m.group()) for r in firms for m in _QUERY_SYNTAX.finditer(r.text)}
+    assert not shown, f"query syntax shown to firms: {sorted(shown)}"
+
+
 # "0.143" in a French page: a number written by str(), not by the language's rules.
 _POINT_DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
 _HAND_PLURAL = re.compile(r"\w\((?:s|es|x)\)")
