@@ -523,3 +523,25 @@ def test_the_documented_interface_is_the_forms(site: Live) -> None:
     # action=find_company names company_q.
     assert documented == posted - {"company_q", "lang"}, (documented, posted)
     assert "company_q" in section
+
+
+def test_the_preview_counts_30_days_and_shows_the_five_latest_titles(site: Live) -> None:
+    """Eight tourism articles: seven of the last 30 days, one older. The preview counts
+    the seven and lists the five newest, newest first; nothing is created."""
+    ages = [1, 3, 5, 8, 13, 21, 29, 45]
+    index = open_index(site.settings)
+    index.index(
+        [
+            doc(60 + n, f"Saison touristique, J-{age}", "Tourisme.", age=age, sectors=["tourism"])
+            for n, age in enumerate(ages)
+        ]
+    )
+    index.close()
+    before = count(site)
+    response = site.client().post("/subscribe", data={"sectors": "tourism", "action": "preview"})
+    assert response.status_code == 200
+    assert 'id="preview-total" data-total="7"' in response.text
+    results = response.text.split('id="preview-results"', 1)[1]
+    titles = re.findall(r'class="title"[^>]*>([^<]+)<', results)
+    assert titles == [f"Saison touristique, J-{age}" for age in ages[:5]]
+    assert count(site) == before
