@@ -317,8 +317,13 @@ def test_per_email_limit_answers_429_and_sends_nothing(site: Live, mailbox: Reco
         before, mails = count(site), len(mailbox.envelopes)
         refused = http.post("/subscribe?lang=en", data=documented_form(address))
     assert refused.status_code == 429
-    assert 0 < int(refused.headers["Retry-After"]) <= 86400
-    assert "This address has received enough confirmation emails today" in unescape(refused.text)
+    wait = int(refused.headers["Retry-After"])
+    assert 0 < wait <= 86400
+    said = unescape(refused.text)
+    assert "This address has received enough confirmation emails today" in said
+    # A day's wait is said in hours, not as 1440 minutes.
+    hours = -(-wait // 3600)
+    assert f"try again in {hours} hours" in said and "minutes" not in said
     assert count(site) == before and len(mailbox.envelopes) == mails
     assert len(mails_to(mailbox, address)) == LIMITS["per_email_per_day"]
 

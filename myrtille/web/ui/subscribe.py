@@ -129,6 +129,8 @@ def too_many(request: Request, lang: str, wait: int, email: bool) -> HTMLRespons
         "public_subscribe_limited.html",
         429,
         minutes=max(1, -(-wait // 60)),
+        # A wait of hours (the per-email limit is a day) is said in hours, not minutes.
+        hours=-(-wait // 3600) if wait > 90 * 60 else 0,
         email=email,
         back=link(PATH, lang),
     )
