@@ -9,7 +9,10 @@ What it measures
     source is crawled through ``run_crawl`` (child process, Scrapy fetch, extraction with
     trafilatura, intake write) in a fresh data directory: pages/s. A crawl of a feed with
     no entries gives the fixed cost of any crawl (mostly the child's start-up); it is
-    printed, and also subtracted for a second, start-up-free figure.
+    printed, and also subtracted for a second, start-up-free figure. The same crawl is
+    also made with ``extraction_workers: 0`` (extraction in the crawl's process, as before
+    issue 16.7), and through the resident crawl child that ``myrtille run`` keeps warm
+    (``ResidentCrawler``, started by a first crawl of an empty feed, not timed).
 
 Baselines (same run, same machine, same HTML)
     The peer: a bare Scrapy spider (bench/bare_extract_spider.py, its own process, the
@@ -35,13 +38,20 @@ How to read the output
     measured. ``extraction_overhead_ratio`` = extract_article pages/s ÷ trafilatura pages/s
     on the same HTML: our extraction's cost over bare trafilatura (1.0 = none; above 1 means
     ours is faster, e.g. because it skips trafilatura's metadata search).
-    Each figure is the median of ``--repeats`` runs, interleaved.
+    ``resident_ratio_vs_bare_spider``: the same for the service's crawl (no start-up to
+    pay: the resident child forks a warm process per crawl). ``pool_speedup`` = the
+    in-process crawl's seconds ÷ the pooled crawl's (old vs new). ``*_cpu_seconds``: CPU
+    of the crawl's own process (the extraction workers not counted) and of the bare
+    spider's; ``cpu_ratio_vs_bare_spider`` = bare ÷ ours, the figure a loaded machine's
+    wall times blur least: above 1 means our crawl's core does less than the spider's.
+    Each figure is the median of ``--repeats`` runs, interleaved (the order rotates).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -209,6 +219,14 @@ def bare_once(server: RouteServer, pages: list[Page]) -> tuple[float, bool]:
         return run_bare(settings, pages, Path(tmp))
 
 
+def children_cpu() -> float:
+    """CPU seconds of the child processes waited for so far: the crawl child or the bare
+    spider (the resident child, and the crawls it forked, once it is closed). Extraction
+    workers are the fork server's children, never waited for here: not counted."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def time_loop(extract: Callable[[Page], object], pages: list[Page]) -> tuple[float, int]:
     """Seconds to run ``extract`` over every page, and how many gave nothing."""
     empty = 0
@@ -240,6 +258,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     times: dict[str, list[float]] = {name: [] for name in MEASURES}
+    cpu: dict[str, list[float]] = {name: [] for name in ("crawl", "in_process", "resident", "bare")}
     passed = True
     with RouteServer() as server:
         pages = serve_pages(server, args.replicas)
@@ -256,7 +275,9 @@ def main(argv: list[str]) -> int:
             # Each in turn, starting one further each round, against drift.
             shift = round_ % len(crawls)
             for name, measure in crawls[shift:] + crawls[:shift]:
+                used = children_cpu()
                 seconds, ok = measure(server, pages)
+                cpu[name].append(children_cpu() - used)
                 times[name].append(seconds)
                 passed &= ok
             for name, extract in (
@@ -273,6 +294,8 @@ def main(argv: list[str]) -> int:
                 + ", ".join(f"{name} {values[-1]:.2f}s" for name, values in times.items())
             )
     results = summarise(len(pages), args, {k: benchlib.median(v) for k, v in times.items()})
+    results.update({f"{name}_cpu_seconds": benchlib.median(values) for name, values in cpu.items()})
+    results["cpu_ratio_vs_bare_spider"] = results["bare_cpu_seconds"] / results["crawl_cpu_seconds"]
     results["checks"] = "passed" if passed else "FAILED"
     benchlib.report(results, as_json=args.json)
     return 0 if passed else 1
