@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from myrtille.exceptions import ItemError, MyrtilleError, TransientError
-from myrtille.texts import gettext
+from myrtille.texts import N_, gettext
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,11 @@ def _shown(value: Any, lang: str) -> Any:
 class DestinationError(Worded, MyrtilleError):
     """A destination its channel cannot deliver to; the message says why and what to give
     (``text(lang)``: the same in a page's language)."""
+
+
+# The title of a document removed (retention) before its alert went out: webhooks and
+# the stream carry it as it is, emails say it in the subscriber's language.
+REMOVED_TITLE = N_("(document removed)")
 
 
 @dataclass

@@ -21,6 +21,7 @@ from sqlalchemy import and_, or_, select, update
 
 from myrtille.alerts.channels.base import Channel
 from myrtille.alerts.delivery import (
+    REMOVED_TITLE,
     Alert,
     AlertDocument,
     Destination,
@@ -349,7 +350,7 @@ def alert_document(session, index: IndexBackend | None, document_id: str) -> Ale
     if doc is None:
         return AlertDocument(
             id=document_id,
-            title="(document removed)",
+            title=REMOVED_TITLE,
             url="",
             source="",
             published_at=None,

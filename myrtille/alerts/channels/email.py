@@ -22,6 +22,7 @@ from typing import Any
 
 from myrtille.alerts.channels.base import Channel
 from myrtille.alerts.delivery import (
+    REMOVED_TITLE,
     Alert,
     AlertDocument,
     Digest,
@@ -41,7 +42,7 @@ from myrtille.alerts.smtp import MailSender
 from myrtille.alerts.tokens import secret_key
 from myrtille.alerts.unsubscribe import digest_unsubscribe_url
 from myrtille.config.settings import Settings
-from myrtille.texts import N_
+from myrtille.texts import N_, gettext
 
 
 class EmailChannel(Channel):
@@ -70,7 +71,7 @@ class EmailChannel(Channel):
     def send(self, alert: Alert) -> None:
         alert = replace(
             alert,
-            document=self._named(alert.document),
+            document=self._named(alert.document, alert.language),
             also_reported_by=self._named_also(alert.also_reported_by),
         )
         # One Message-ID per outbox row: a resend is recognisable as the same message.
@@ -99,18 +100,25 @@ class EmailChannel(Channel):
                 preferences_url=digest.preferences_url
                 or preferences_url(self.email, self.secret, digest.subscriber_id),
             )
-        if self._source_names:
+        if self._source_names or any(
+            item.document.title == REMOVED_TITLE for s in digest.sections for item in s.items
+        ):
             digest = replace(
                 digest,
                 sections=[
-                    replace(section, items=[self._named_item(item) for item in section.items])
+                    replace(
+                        section,
+                        items=[self._named_item(item, digest.language) for item in section.items],
+                    )
                     for section in digest.sections
                 ],
             )
         renderer = self._digests or DigestMail(self.email)
         self._deliver(lambda: renderer.render(digest), digest.subscriber_email)
 
-    def _named(self, document: AlertDocument) -> AlertDocument:
+    def _named(self, document: AlertDocument, language: str) -> AlertDocument:
+        if document.title == REMOVED_TITLE and not document.url:
+            return replace(document, title=gettext(language, REMOVED_TITLE))
         name = self._source_names.get(document.source)
         if name is None:
             return document
@@ -122,10 +130,10 @@ class EmailChannel(Channel):
             self._named_documents[id(document)] = (document, named)
         return named
 
-    def _named_item(self, item: DigestItem) -> DigestItem:
+    def _named_item(self, item: DigestItem, language: str) -> DigestItem:
         return replace(
             item,
-            document=self._named(item.document),
+            document=self._named(item.document, language),
             also_reported_by=self._named_also(item.also_reported_by),
         )
 
