@@ -9,7 +9,13 @@ sampled from ``/proc`` every 0.2 s until the intake is empty and a little after,
 the service is stopped with SIGTERM. Reported: the peak of the sampled sum, and each
 process's own high-water mark (``VmHWM``). Aim: under 1.2 GB.
 
-    .venv/bin/python bench/memory.py [--registry 100000] [--documents 20] [--json]
+``--feed``: the service also polls the demo site's eco-regions feed (served here) every
+15 s, so that its crawl child (kept warm, and the process it forks for each crawl) is in
+the tree; sampling goes on until that source has been crawled twice. The sum of RSS counts
+the pages the crawl shares with the warm child twice; ``peak_tree_pss_mb`` (proportional
+set size, ``/proc/PID/smaps_rollup``) counts them once.
+
+    .venv/bin/python bench/memory.py [--registry 100000] [--documents 20] [--feed] [--json]
 """
 
 from __future__ import annotations
@@ -35,16 +41,17 @@ AIM_MB = 1200
 
 
 def _status(pid: int) -> dict[str, int]:
-    """VmRSS and VmHWM of one process, in kB (empty when it is gone)."""
-    try:
-        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
-    except OSError:
-        return {}
+    """VmRSS, VmHWM and Pss of one process, in kB (empty when it is gone)."""
     out = {}
-    for line in lines:
-        name, _, value = line.partition(":")
-        if name in ("VmRSS", "VmHWM"):
-            out[name] = int(value.split()[0])
+    for name in ("status", "smaps_rollup"):
+        try:
+            lines = Path(f"/proc/{pid}/{name}").read_text().splitlines()
+        except OSError:
+            return {}
+        for line in lines:
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM", "Pss"):
+                out[key] = int(value.split()[0])
     return out
 
 
@@ -111,12 +118,42 @@ def _pending(data_dir: Path) -> int:
     return int(row[0])
 
 
-def measure(registry: int, count: int, timeout: float) -> dict[str, float | int | bool]:
-    with tempfile.TemporaryDirectory() as tmp:
+def _crawls(data_dir: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(data_dir / "myrtille.db") as connection:
+        row = connection.execute("SELECT coalesce(sum(runs), 0) FROM source_state").fetchone()
+    return int(row[0])
+
+
+def _feed_config(data_dir: Path, feed_url: str) -> Path:
+    config = data_dir / "myrtille.yaml"
+    config.write_text(
+        f"data_dir: {data_dir}\n"
+        "crawl:\n  autothrottle: false\n"
+        "sources:\n  - id: eco-regions\n    kind: feed\n"
+        f"    url: {feed_url}\n    interval: 15s\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def measure(
+    registry: int, count: int, timeout: float, feed: bool = False
+) -> dict[str, float | int | bool]:
+    from myrtille.demo.corpus import load_corpus
+    from myrtille.demo.httpserver import RouteServer
+    from myrtille.demo.site import FEED_PATHS, DemoSite
+
+    with tempfile.TemporaryDirectory() as tmp, RouteServer() as site:
         data_dir = Path(tmp)
         _prepare(data_dir, registry, count)
         env = {**os.environ, "MYRTILLE_DATA_DIR": str(data_dir)}
         command = [str(Path(sys.executable).parent / "myrtille"), "run"]
+        if feed:
+            site.routes.update(DemoSite(load_corpus(), site.base_url).routes())
+            config = _feed_config(data_dir, site.url(FEED_PATHS["eco-regions"]))
+            command[1:1] = ["--config", str(config)]
         service = subprocess.Popen(
             [*command, "--port", str(_free_port())],
             env=env,
@@ -124,16 +161,18 @@ def measure(registry: int, count: int, timeout: float) -> dict[str, float | int 
             stderr=subprocess.PIPE,
         )
         started = time.monotonic()
-        peak_kb, hwm_kb, processes, done_at = 0, {}, 0, None
+        peak_kb, pss_kb, hwm_kb, processes, done_at = 0, 0, {}, 0, None
         try:
             while time.monotonic() - started < timeout and service.poll() is None:
                 pids = _tree(service.pid)
                 statuses = {pid: _status(pid) for pid in pids}
                 peak_kb = max(peak_kb, sum(s.get("VmRSS", 0) for s in statuses.values()))
+                pss_kb = max(pss_kb, sum(s.get("Pss", 0) for s in statuses.values()))
                 for pid, status in statuses.items():
                     hwm_kb[pid] = max(hwm_kb.get(pid, 0), status.get("VmHWM", 0))
                 processes = max(processes, len(pids))
-                if done_at is None and _pending(data_dir) == 0:
+                crawled = not feed or _crawls(data_dir) >= 2
+                if done_at is None and crawled and _pending(data_dir) == 0:
                     done_at = time.monotonic()
                 if done_at is not None and time.monotonic() - done_at > 5:
                     break  # the batch is done and the matcher, alerts and index ran
@@ -155,6 +194,8 @@ def measure(registry: int, count: int, timeout: float) -> dict[str, float | int 
         "seconds_to_processed": round((done_at or time.monotonic()) - started, 1),
         "processes": processes,
         "peak_tree_rss_mb": peak_mb,
+        "peak_tree_pss_mb": round(pss_kb / 1024, 1),
+        "feed": feed,
         "max_process_hwm_mb": round(max(hwm_kb.values(), default=0) / 1024, 1),
         "sum_process_hwm_mb": round(sum(hwm_kb.values()) / 1024, 1),
         "under_aim": peak_mb < AIM_MB,
@@ -166,9 +207,10 @@ def main() -> int:
     parser.add_argument("--registry", type=int, default=100_000)
     parser.add_argument("--documents", type=int, default=20)
     parser.add_argument("--timeout", type=float, default=600, help="seconds")
+    parser.add_argument("--feed", action="store_true", help="also poll a local feed")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    results = measure(args.registry, args.documents, args.timeout)
+    results = measure(args.registry, args.documents, args.timeout, args.feed)
     if args.json:
         print(json.dumps(results))
     else:

@@ -204,6 +204,8 @@ def resident() -> int:
     import os
     import signal
 
+    from myrtille.crawlers import fork_server
+
     _stop_with_parent()
     # The service stops us by closing stdin; a Ctrl-C meant for it is not for us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -221,6 +223,8 @@ def resident() -> int:
         # Out of the collector's sight, our objects' pages stay shared with the crawl
         # (203 MB instead of 220 MB proportional set for the two during a crawl).
         gc.freeze()
+        # The extraction workers' fork server, started (again, if it died) before the fork.
+        server = fork_server.start(settings.crawl)
         pid = os.fork()
         if pid == 0:
             # The crawl: it leaves by returning (sys.exit: exit handlers and flushes run).
@@ -228,8 +232,11 @@ def resident() -> int:
             devnull = os.open(os.devnull, os.O_RDONLY)
             os.dup2(devnull, 0)
             os.dup2(channel.fileno(), 1)
+            fork_server.adopt()
             return main_crawl(settings, sources)
         _, status = os.waitpid(pid, 0)
+        if server is not None:
+            fork_server.end_left_workers(server)
         ended = {"event": "crawl_ended", "exit_code": os.waitstatus_to_exitcode(status)}
         channel.write(json.dumps(ended) + "\n")
     return 0

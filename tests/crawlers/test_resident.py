@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -38,6 +39,18 @@ def crawl_children() -> list[int]:
         try:
             if b"myrtille.crawlers.child" in Path(f"/proc/{pid}/cmdline").read_bytes():
                 found.append(pid)
+        except OSError:
+            continue
+    return found
+
+
+def fork_servers(pid: int) -> list[int]:
+    """The extraction workers' fork servers among the children of ``pid``."""
+    found = []
+    for child in children_of(pid):
+        try:
+            if b"multiprocessing.forkserver" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.append(child)
         except OSError:
             continue
     return found
@@ -78,6 +91,7 @@ def test_one_child_serves_crawl_after_crawl_and_stops_when_closed(
     first = crawler.crawl(crawler.settings.sources, on_event=lambda e: events.append(e["event"]))
     assert first.exit_code == 0 and not first.failed
     assert (first.outcomes["eco"].found, first.outcomes["eco"].new) == (3, 3)
+    assert first.outcomes["eco"].warnings == []  # each page extracted, none replaced
     assert events.count("source_finished") == 1 and "crawl_ended" not in events
     pid = crawler.pid
     assert pid is not None and crawl_children() == [pid]
@@ -85,10 +99,17 @@ def test_one_child_serves_crawl_after_crawl_and_stops_when_closed(
     serve_feed(server, 5)  # two more articles, and a new body: the feed is fetched again
     second = crawler.crawl(crawler.settings.sources)
     assert (second.outcomes["eco"].new, second.outcomes["eco"].known) == (2, 3)
+    assert second.outcomes["eco"].warnings == []
     unchanged = crawler.crawl(crawler.settings.sources)
     assert unchanged.outcomes["eco"].not_modified and not unchanged.failed
     assert crawler.pid == pid
     assert sum(Intake(database).counts().values()) == 5
+    # The pages were extracted by workers from one fork server, the warm child's, started
+    # once; none is left between crawls, and no crawl fell back to extracting in-process.
+    [server] = fork_servers(pid)
+    assert children_of(server) == []
+    log = (crawler.log_dir / "crawl.log").read_text(encoding="utf-8")
+    assert "extraction workers unavailable" not in log
 
     crawler.close()
     assert crawler.pid is None and not alive(pid) and crawl_children() == []
@@ -103,11 +124,14 @@ def test_a_crawl_killed_mid_crawl_is_recorded_and_the_next_one_runs(
     killed: list[int] = []
 
     def kill_the_crawl(request: Request, _server: RouteServer) -> Route:
-        # The crawl process asks for this page: it dies before any answer.
+        # The crawl process asks for this page: it dies before any answer (not the
+        # extraction workers' fork server, the resident child's other child).
         if not killed and crawler.pid is not None:
+            servers = fork_servers(crawler.pid)
             for pid in children_of(crawler.pid):
-                os.kill(pid, signal.SIGKILL)
-                killed.append(pid)
+                if pid not in servers:
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(pid)
         return page  # type: ignore[return-value]
 
     server.routes["/news/2.html"] = kill_the_crawl
@@ -124,10 +148,23 @@ def test_a_crawl_killed_mid_crawl_is_recorded_and_the_next_one_runs(
     assert pid is not None
     retry = crawler.crawl(crawler.settings.sources)
     assert retry.exit_code == 0 and not retry.failed
+    assert retry.outcomes["eco"].warnings == []
     assert crawler.pid == pid
     state = all_states(database).get("eco")
     assert state is not None and state.last_error is None
     assert sum(Intake(database).counts().values()) == 4
+    # The killed crawl could not stop its extraction workers: the warm child did.
+    [spawner] = fork_servers(pid)
+    assert children_of(spawner) == []
+
+    # A fork server that dies is started again for the next crawl.
+    os.kill(spawner, signal.SIGKILL)
+    while alive(spawner):  # a signal is delivered, not waited for: no event to wait on
+        time.sleep(0.01)
+    serve_feed(server, 5)
+    again = crawler.crawl(crawler.settings.sources)
+    assert again.outcomes["eco"].new == 1 and again.outcomes["eco"].warnings == []
+    assert fork_servers(pid) not in ([], [spawner])
 
 
 def test_a_killed_resident_child_is_recorded_mid_crawl_and_replaced(
