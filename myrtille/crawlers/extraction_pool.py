@@ -117,12 +117,15 @@ class ExtractionPool:
     def close(self) -> None:
         """Stop the workers; pages still waiting fail (the crawl is over)."""
         self._closed = True
+        busy = bool(self._running)
         for page in [*self._running, *self._waiting]:
             self._settle(page)
             page.result.errback(ExtractionFailed("crashed"))
         self._running.clear()
         self._waiting.clear()
         if self._executor is not None:
+            if busy:  # a crawl stopped mid-way: no page is waited for any more
+                _kill_workers(self._executor)
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
