@@ -18,7 +18,9 @@ The API, small on purpose:
   filters ``sector_label``, ``event_label``, ``region_label``, ``department_label``.
 - ``labels(lang)``: the code → name tables of the vocabulary (sector, event, region,
   department) for Python code; ``label(lang, kind, code)`` for one name.
-- ``format_*`` functions (module ``myrtille.texts.formats``) for Python code.
+- ``format_*`` functions (module ``myrtille.texts.formats``) for Python code;
+  ``sort_key(name)`` orders names as a list in French or English does ("Énergie" among
+  the E, not after "Z").
 - ``N_(msgid)`` marks a string for extraction that is translated later, by ``gettext``.
 - ``LANGUAGES``: the languages with a catalogue; ``language(value)`` narrows any value
   to one of them (French by default); ``locale_language()`` is the language of the
@@ -40,6 +42,7 @@ from myrtille.texts.catalogue import (
     ngettext,
     translations,
 )
+from myrtille.texts.collation import sort_key
 from myrtille.texts.formats import (
     format_date,
     format_datetime,
@@ -65,5 +68,6 @@ __all__ = [
     "language",
     "locale_language",
     "ngettext",
+    "sort_key",
     "translations",
 ]

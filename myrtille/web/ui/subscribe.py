@@ -29,7 +29,7 @@ from myrtille.alerts.subscriptions import (
     normalise_email,
 )
 from myrtille.enrichment.registry import CompanyRecord, companies_by_siren, find_companies
-from myrtille.texts import LANGUAGES, labels
+from myrtille.texts import LANGUAGES, labels, sort_key
 from myrtille.web import sessions
 from myrtille.web.api import state
 from myrtille.web.subscribe_limits import PublicSubscribeLimits
@@ -72,7 +72,8 @@ def vocabulary(lang: str) -> dict[str, list[tuple[str, str]]]:
     names = labels(lang)
 
     def sorted_by_name(kind: str) -> list[tuple[str, str]]:
-        return sorted(names[kind].items(), key=lambda item: item[1].casefold())
+        # By letters, accents only breaking ties: "Énergie" among the E, not after "Z".
+        return sorted(names[kind].items(), key=lambda item: sort_key(item[1]))
 
     return {
         "sectors": sorted_by_name("sector"),
