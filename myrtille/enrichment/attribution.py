@@ -5,8 +5,9 @@ the company is read from it: the subject of the clause that governs the trigger 
 a relative pronoun stands for), with three turns:
 
 - an acquisition belongs to the buyer: the agent of a passive or of an action noun ("X est
-  racheté par Y", "le rachat de X par Y", "X was acquired by Y"), never the passive subject
-  (the target); a buyer outside the registry keeps the event (it is not the target's);
+  racheté par Y", "le rachat de X par Y", "X was acquired by Y"), or the complement of a
+  wording whose subject is the target ("X s'adosse à Y", "X passe dans le giron de Y"),
+  never the target; a buyer outside the registry keeps the event (it is not the target's);
 - a contract given by a customer ("la DGA notifie à X un marché", "EDF awarded X a
   contract") belongs to the supplier that receives it, unless the verb is passive ("X a
   été retenu par la DGA");
@@ -106,6 +107,10 @@ _CUSTOMER_WORDS = frozenset(
     }
 )
 _LOOKBEHIND = 40
+# Takeover wordings whose subject is the firm taken over, the buyer their complement
+# ("s'adosse au groupe Y", "passe dans le giron / sous le contrôle / sous la bannière de
+# Y", "tombe dans l'escarcelle de Y").
+_TARGET_SIDE = frozenset({"adosser", "giron", "escarcelle", "pavillon", "banniere", "passer"})
 
 
 def _before(doc_text: str, mention: CompanyMention) -> str:
@@ -125,6 +130,11 @@ def subject_of(
     document's text, when the caller has it."""
     text = sentence.doc.text if text is None else text
     inside = [m for m in mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
+    if kind == "acquisition" and any(fold(t.lemma_) in _TARGET_SIDE for t in trigger):
+        # "X s'adosse à Y", "X passe dans le giron de Y": the buyer is after the trigger.
+        _, end = clause_of(sentence, trigger)
+        after = [m for m in inside if trigger.end_char <= m.start < end]
+        return after[0] if after else UNKNOWN
     if parsed is not None:
         decided, chosen = _from_parse(parsed, parsed.trigger(trigger), kind, mentions)
         if decided:

@@ -15,7 +15,18 @@ Each rule is about how the press writes, not about one text:
 - hiring a successor is a change of leader, not job creation; a workforce that "will still
   employ 125 people" after cuts is no hiring;
 - some English words open a pattern as verbs only ("name a new chief", not "keep its name");
-- a "plan de sauvegarde de l'emploi" is a job-cuts plan, not a safeguard procedure.
+- a "plan de sauvegarde de l'emploi" is a job-cuts plan, not a safeguard procedure;
+- a failure or a status quo said before the trigger ("after failing to find investors",
+  "faute de repreneur", "will keep a minority stake", "aucun plan de départs", "no job
+  cuts");
+- another firm's event told about the subject's customer, supplier or competitor ("la
+  liquidation de l'un de ses clients", "its larger rival was bought"): the article is
+  about its subject, not about them;
+- a measure across firms: an event noun that is the subject of a verb of trend ("hiring
+  picks up", "les embauches repartent"), or counted firms ("2 300 entreprises placées en
+  redressement");
+- a "liquidation amiable" (a dissolution) is no insolvency; a merger cleared by a
+  competition authority is no product approval.
 """
 
 from __future__ import annotations
@@ -24,11 +35,14 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.measures import statistic
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.syntax import Parsed
+from myrtille.enrichment.ties import another_firms
 
 _INTENTION = re.compile(
-    r"\b(?:envisag\w*|compt(?:e|ent|ait|aient)\s+(?:bien\s+|aussi\s+|d[ée]sormais\s+)?"
+    r"\b(?:envisag\w*|compt(?:e|ent|ait|aient)\s+(?:bien\s+|aussi\s+|ainsi\s+|encore\s+|"
+    r"d[ée]sormais\s+|\w+ment\s+)?"
     r"\w+(?:er|ir|re)|souhait\w*|esp[eè]r\w*|ambitionn\w*|projett?\w*\s+de|"
     r"r[eé]fl[eé]chi\w*\s+[àa]|song\w*\s+[àa]|[eé]tudi(?:e|ent|ait|aient|er|era)|"
     r"serai(?:t|ent)|aurai(?:t|ent)|en\s+discussions?|en\s+pourparlers|"
@@ -37,9 +51,24 @@ _INTENTION = re.compile(
     r"eye(?:s|ing)|consider(?:s|ing|ed)?|intend(?:s|ed)?\s+to|would\s+like\s+to|"
     r"tempted\s+to|veu(?:t|lent)|voudrai(?:t|ent)|wants?\s+to|struggl\w*\s+to|"
     r"du\s+mal\s+[àa]|pein\w*\s+[àa]|difficult[ée]s?\s+[àa]|tensions?\s+sur|"
-    r"call(?:s|ed|ing)?\s+for|r[ée]clam\w*)\b",
+    r"call(?:s|ed|ing)?\s+for|r[ée]clam\w*|"
+    # a failure or a status quo: "after failing to find new investors", "faute de
+    # repreneur", "will keep a minority stake"
+    r"fail(?:s|ed|ing)?\s+to|sans\s+parvenir|faute\s+d[e'’]|without|"
+    r"(?:keep(?:s|ing)?|kept|retain(?:s|ed|ing)?)\s+(?:a|an|its|their|the|all)|"
+    r"conserv(?:e|ent|era|eront|er|ant)|gard(?:e|ent|era|eront|er)\s+(?:un|une|sa|son|ses|leur|la|le|les))\b",
     re.IGNORECASE,
 )
+# Money or a buyer being looked for ("cherche des fonds pour sa gigafactory", "is seeking
+# new investors"): a plan, for the kinds that money or a buyer make; a firm "looking for
+# a buyer while in court protection" is still insolvent.
+_SEARCH = re.compile(
+    r"\b(?:cherch(?:e|ent|ait|aient|er)|seek(?:s|ing)?|look(?:s|ing)?\s+for)\s+"
+    r"(?:\w+\s+){0,2}?(?:fonds|financements?|investisseurs?|repreneurs?|acqu[ée]reurs?|"
+    r"capitaux|funding|funds|financing|investors?|buyers?|capital)\b",
+    re.IGNORECASE,
+)
+_SEARCHED_KINDS = frozenset({"fundraising", "acquisition", "investment"})
 _SHARE = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:%|pour\s?cent|per\s?cent)|\bpercent\b|"
     r"\b(?:la\s+moiti[ée]|un\s+tiers|le\s+tiers|un\s+quart|half|a\s+third|a\s+quarter)\b",
@@ -58,6 +87,8 @@ _STATISTICS = frozenset(
         "failure",
         "administration",
         "receivership",
+        "tribunal",
+        "court",
     }
 )
 # Nouns that describe what a firm does ("fabricant de …", "… specialist").
@@ -110,8 +141,20 @@ def not_news(
     first = trigger[0]
     # Up to the trigger's first word: "compte nouer" holds the trigger's verb.
     before = text[_clause_start(text, sentence, trigger) : first.idx + len(first)]
-    if _INTENTION.search(before):
+    if _INTENTION.search(before) or _NEGATED.search(before[: len(before) - len(first)]):
         return True
+    if kind in _SEARCHED_KINDS and _SEARCH.search(before):
+        return True
+    if kind != "contract" and another_firms(text, sentence, trigger, kind):
+        return True
+    if statistic(text, sentence, trigger):
+        return True
+    if kind == "insolvency" and _voluntary_winding_up(text, trigger):
+        return True
+    if kind == "contract" and _buys_things(sentence, trigger):
+        return True
+    if kind == "innovation" and _COMPETITION.search(text, trigger.end_char, sentence.end_char):
+        return True  # "after clearance from the competition authority": a merger's
     if kind == "acquisition" and len(trigger) == 1 and first.lemma_ in _BARE_PURCHASE:
         return not _buys_a_firm(parsed.trigger(trigger)) if parsed is not None else True
     if first.lemma_ in _VERBS_ONLY and first.pos_ not in ("VERB", "AUX"):
@@ -139,6 +182,40 @@ def not_news(
         if _SUCCESSOR.search(after) or _REMAINING.search(trigger.text):
             return True
     return parsed is not None and _describes_a_firm(parsed.trigger(trigger))
+
+
+# A noun phrase denied just before the trigger ("aucun plan de départs", "no job cuts").
+_NEGATED = re.compile(r"\b(?:aucune?|nulle?|no)\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+_WINDING_UP = re.compile(r"\bliquidat\w*|\bmise\s+en\s+liquidation", re.IGNORECASE)
+_JUDICIAL = re.compile(r"\s*(?:judiciaire|compulsory|forced)", re.IGNORECASE)
+_VOLUNTARY = re.compile(
+    r"\bliquidation\s+amiable|\bdissolution\b|\bvoluntary\s+liquidation|"
+    r"\bvoluntary\s+winding",
+    re.IGNORECASE,
+)
+
+
+def _voluntary_winding_up(text: str, trigger: Span) -> bool:
+    """A bare "liquidation" in a document that dissolves a company of its own will
+    ("dissolution anticipée … liquidation amiable") is no insolvency."""
+    if not _WINDING_UP.search(trigger.text) or _JUDICIAL.match(text, trigger.end_char):
+        return False
+    return _VOLUNTARY.search(text) is not None
+
+
+_COMPETITION = re.compile(
+    r"\b(?:competition|antitrust|concurrence|merger|takeover|fusion|rachat)\b", re.IGNORECASE
+)
+
+
+def _buys_things(sentence: Span, trigger: Span) -> bool:
+    """An order placed by the subject with no supplier named after it ("vient de commander
+    quinze camions", "machines ordered from a German maker") is a purchase, not a contract
+    won; "la DGA a commandé douze drones à Sillage" names its supplier."""
+    verb = trigger[0]
+    if verb.pos_ != "VERB" or verb.lemma_ not in ("commander", "order"):
+        return False
+    return not any(t.pos_ == "PROPN" for t in sentence.doc[trigger.end : sentence.end])
 
 
 def _buys_a_firm(trigger: Span) -> bool:

@@ -1,0 +1,41 @@
+"""Another firm's event, told about the subject of the article by its tie to it.
+
+Articles mention what happened to a customer, a supplier or a competitor to explain the
+subject's own results ("la liquidation de l'un de ses clients lui coûtera 600 000 euros",
+"its larger rival was bought in October"): that event is news of that firm, which the
+article is not about, and the subject's words would otherwise claim it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+# A firm named by its tie to the subject: its customer, supplier, competitor.
+_RELATION = (
+    r"(?:l['’]\s?un\s+de\s+(?:ses|leurs)|un\s+de\s+(?:ses|leurs)|one\s+of\s+(?:its|their)|"
+    r"son|sa|ses|leur|leurs|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:clients?|clientes?|fournisseurs?|concurrente?s?|rivale?s?|sous-traitants?|"
+    r"customers?|suppliers?|competitors?|rivals?|subcontractors?)\b"
+)
+# As the subject, opening the sentence or a part after a colon ("leur concurrent
+# doubiste, la fromagerie Jeunet, a été racheté", "One of its customers … went into
+# receivership").
+_RELATION_SUBJECT = re.compile(
+    r"(?:^|[:;\n])\W*(?:(?:mais|et|or|and|but|yet|meanwhile)\s+)?" + _RELATION, re.IGNORECASE
+)
+# As the complement of an insolvency or closure ("la liquidation de l'un de ses clients").
+_RELATION_COMPLEMENT = re.compile(r"\s*(?:de|d['’]|du|des|of)\s*" + _RELATION, re.IGNORECASE)
+_PATIENT_KINDS = frozenset({"insolvency", "closure"})
+
+
+def another_firms(text: str, sentence: Span, trigger: Span, kind: str) -> bool:
+    """Whether the event is that of a firm the sentence names by its tie to the subject
+    (a customer's insolvency, a competitor's takeover): news of that firm, not of the
+    article's. A contract is left alone: "son client Airbus a commandé" is the supplier's."""
+    if _RELATION_SUBJECT.search(text[sentence.start_char : trigger.start_char]):
+        return True
+    return kind in _PATIENT_KINDS and (
+        _RELATION_COMPLEMENT.match(text, trigger.end_char, sentence.end_char) is not None
+    )

@@ -1,0 +1,156 @@
+"""Event rules that hold on new wording (issue 14.2): another firm's event told in passing,
+measures across firms, failures and status quo, voluntary winding-up, merger clearance,
+purchases, takeovers whose subject is the target, and everyday wordings.
+
+Every text here was written for these tests (none comes from the tuning or held-out sets);
+the companies are invented and put in a registry of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from myrtille.config.settings import EnrichmentSettings
+from myrtille.enrichment.enricher import DocumentInput, Enricher
+from myrtille.enrichment.registry import CompanyRecord
+
+BRAUMONT = "900000201"
+TALVERN = "900000202"
+REGISTRY = [
+    CompanyRecord(
+        BRAUMONT, "Papeteries Braumont", BRAUMONT, ("Braumont",), None, "17.12Z", "88", "44", False
+    ),
+    CompanyRecord(
+        TALVERN, "Groupe Talvern", TALVERN, ("Talvern",), None, "70.10Z", "56", "53", False
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def news_enricher(enricher: Enricher) -> Iterator[Enricher]:
+    """An enricher over this module's registry, sharing the session's loaded models."""
+    yield Enricher(EnrichmentSettings(max_chars=5000), REGISTRY, models=enricher.models)
+
+
+def events_of(enricher: Enricher, text: str, language: str) -> list[dict[str, object]]:
+    [result] = enricher.enrich([DocumentInput("d1", "", text, language)])
+    assert result.error is None, result.error
+    return result.events
+
+
+def types(events: list[dict[str, object]]) -> set[object]:
+    return {e["type"] for e in events}
+
+
+# Words of an event that report none of the article's subject.
+NOT_NEWS = [
+    # another firm, named by its tie to the subject
+    (
+        "fr",
+        "insolvency",
+        "Le cimentier maintient ses prévisions. La faillite de l'un de ses fournisseurs, "
+        "un transporteur breton, retarde pourtant ses livraisons.",
+    ),
+    (
+        "en",
+        "insolvency",
+        "The glassmaker kept its forecast. One of its suppliers, a small mould maker, went "
+        "into administration in the spring.",
+    ),
+    ("fr", "acquisition", "Le brasseur se développe. Son principal concurrent a été racheté."),
+    ("en", "acquisition", "The brewer is growing. Its main rival agreed to buy a Dutch maltster."),
+    # measures across firms
+    ("fr", "hiring", "Les recrutements progressent dans l'industrie normande."),
+    ("en", "hiring", "Hiring across the chemicals industry slowed this quarter."),
+    (
+        "fr",
+        "insolvency",
+        "Près de 800 entreprises alsaciennes ont été placées en liquidation judiciaire.",
+    ),
+    ("en", "insolvency", "More than 1,200 firms in the region went into administration."),
+    # failures and status quo
+    ("fr", "acquisition", "La verrerie a fermé sans parvenir à trouver un repreneur."),
+    ("en", "fundraising", "The start-up shut down after failing to attract new investors."),
+    ("fr", "acquisition", "La famille fondatrice conserve une participation majoritaire."),
+    ("en", "acquisition", "The founders will keep a minority stake in the business."),
+    ("fr", "closure", "Aucune suppression de postes n'est prévue à Épinal."),
+    ("en", "closure", "No job cuts are planned at the Swindon plant."),
+    # a voluntary winding-up, a merger's clearance, purchases
+    (
+        "fr",
+        "insolvency",
+        "L'associé unique a décidé la dissolution anticipée de la société. Le siège de la "
+        "liquidation est fixé à Vannes.",
+    ),
+    ("en", "innovation", "The takeover received clearance from the competition authority."),
+    ("fr", "contract", "Le transporteur vient de commander vingt camions électriques."),
+]
+
+
+@pytest.mark.parametrize(("language", "kind", "text"), NOT_NEWS)
+def test_words_of_an_event_that_report_none(
+    news_enricher: Enricher, language: str, kind: str, text: str
+) -> None:
+    assert kind not in types(events_of(news_enricher, text, language))
+
+
+# The same rules leave the subject's own news alone.
+STILL_NEWS = [
+    ("fr", "insolvency", "Le transporteur breton a été placé en liquidation judiciaire."),
+    ("en", "closure", "The glassmaker will close its Leeds plant, cutting 80 jobs."),
+    ("fr", "acquisition", "Talvern a racheté son principal concurrent, un fabricant nantais."),
+    ("en", "hiring", "To keep up with demand, the workshop has hired twelve welders."),
+    ("fr", "contract", "La SNCF a commandé douze rames à Braumont."),
+    ("fr", "closure", "La fonderie ferme, faute de commandes, et supprime 60 postes."),
+]
+
+
+@pytest.mark.parametrize(("language", "kind", "text"), STILL_NEWS)
+def test_the_subjects_own_news_is_kept(
+    news_enricher: Enricher, language: str, kind: str, text: str
+) -> None:
+    assert kind in types(events_of(news_enricher, text, language))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les Papeteries Braumont s'adossent au groupe Talvern, qui prend 60 % du capital.",
+        "Braumont passe dans le giron de Talvern.",
+        "Braumont passe sous le contrôle du groupe Talvern.",
+    ],
+)
+def test_a_takeover_whose_subject_is_the_target_goes_to_the_buyer(
+    news_enricher: Enricher, text: str
+) -> None:
+    [event] = [e for e in events_of(news_enricher, text, "fr") if e["type"] == "acquisition"]
+    assert event["siren"] == TALVERN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Braumont s'adosse à un fonds d'investissement lyonnais.",
+        "Braumont passe sous le contrôle d'un industriel allemand.",
+    ],
+)
+def test_a_target_is_never_given_its_own_takeover(news_enricher: Enricher, text: str) -> None:
+    events = [e for e in events_of(news_enricher, text, "fr") if e["type"] == "acquisition"]
+    assert events and all(e["siren"] != BRAUMONT for e in events)
+
+
+WORDINGS = [
+    ("en", "closure", "The online bike retailer has folded."),
+    ("en", "fundraising", "The robotics firm has secured €7m from a group of family offices."),
+    ("en", "fundraising", "The cooperative secured a bank loan to build a warehouse."),
+    ("fr", "fundraising", "La PME a obtenu un prêt de 3 millions d'euros."),
+    ("en", "acquisition", "The two hauliers will merge to form a national carrier."),
+    ("en", "innovation", "The software publisher launched a scheduling app for dentists."),
+]
+
+
+@pytest.mark.parametrize(("language", "kind", "text"), WORDINGS)
+def test_everyday_wordings(news_enricher: Enricher, language: str, kind: str, text: str) -> None:
+    assert kind in types(events_of(news_enricher, text, language))
