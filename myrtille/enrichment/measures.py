@@ -65,10 +65,30 @@ def _breaks(token: Token) -> bool:
     return token.text in _PART_BREAK or (token.is_space and "\n" in token.text)
 
 
-def statistic(text: str, sentence: Span, trigger: Span) -> bool:
+# Firms in the plural as the subject of the trigger's clause ("specialist SMEs are
+# hiring", "de nombreuses PME recrutent"), but not a pair ("les deux entreprises").
+_PLURAL = (
+    r"(?:de\s+nombreuses|plusieurs|beaucoup\s+d['’]\s?|les|des|many|several|most|some|other|"
+    r"more|smaller|small)"
+)
+_FIRMS_SUBJECT = re.compile(
+    rf"(?:^|[:;,\n])\s*(?:{_PLURAL}\s+(?:[\w-]+\s+)?pme|(?:{_PLURAL}\s+)?"
+    r"(?!(?:deux|two|both|trois|three)\b)(?:[\w-]+\s+)?(?:entreprises|soci[ée]t[ée]s|firms|"
+    r"companies|businesses|smes|industriels|manufacturers|employers|employeurs))"
+    r"\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_FIRMS_KINDS = frozenset({"hiring", "insolvency", "closure", "investment", "fundraising"})
+
+
+def statistic(text: str, sentence: Span, trigger: Span, kind: str = "") -> bool:
     """Whether the trigger names a measure across firms: the subject of a verb of trend,
-    with no verb before it in its part of the sentence, or an event of counted firms."""
+    with no verb before it in its part of the sentence, or an event of counted firms or
+    of firms in the plural."""
     if _COUNTED_FIRMS.search(text, sentence.start_char, trigger.start_char):
+        return True
+    before = text[sentence.start_char : trigger.start_char]
+    if kind in _FIRMS_KINDS and _FIRMS_SUBJECT.search(before):
         return True
     doc = sentence.doc
     start = trigger.start

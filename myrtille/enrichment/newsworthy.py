@@ -51,7 +51,8 @@ _INTENTION = re.compile(
     r"eye(?:s|ing)|consider(?:s|ing|ed)?|intend(?:s|ed)?\s+to|would\s+like\s+to|"
     r"tempted\s+to|veu(?:t|lent)|voudrai(?:t|ent)|wants?\s+to|struggl\w*\s+to|"
     r"du\s+mal\s+[àa]|pein\w*\s+[àa]|difficult[ée]s?\s+[àa]|tensions?\s+sur|"
-    r"call(?:s|ed|ing)?\s+for|r[ée]clam\w*|"
+    r"call(?:s|ed|ing)?\s+for|r[ée]clam\w*|pr[ée]par(?:e|ent|ait|aient|er)|"
+    r"prepar(?:es|ing|ed)\s+(?:to|for)|s['’]\s?appr[êe]t\w*\s+[àa]|privil[ée]gi\w*|prefers?\s+to|pr[ée]f[èe]r(?:e|ent|er)|"
     # a failure or a status quo: "after failing to find new investors", "faute de
     # repreneur", "will keep a minority stake"
     r"fail(?:s|ed|ing)?\s+to|sans\s+parvenir|faute\s+d[e'’]|without|"
@@ -147,7 +148,7 @@ def not_news(
         return True
     if kind != "contract" and another_firms(text, sentence, trigger, kind):
         return True
-    if statistic(text, sentence, trigger):
+    if statistic(text, sentence, trigger, kind):
         return True
     if kind == "insolvency" and _voluntary_winding_up(text, trigger):
         return True

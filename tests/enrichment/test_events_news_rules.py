@@ -70,7 +70,12 @@ NOT_NEWS = [
         "Près de 800 entreprises alsaciennes ont été placées en liquidation judiciaire.",
     ),
     ("en", "insolvency", "More than 1,200 firms in the region went into administration."),
-    # failures and status quo
+    ("fr", "hiring", "Dans la vallée, de nombreuses PME recrutent des soudeurs."),
+    ("en", "hiring", "Across the region, small manufacturers are hiring machinists."),
+    # plans, preferences, failures and status quo
+    ("fr", "fundraising", "La jeune pousse prépare une levée de fonds pour 2027."),
+    ("en", "investment", "The brewer is preparing to build a new bottling plant."),
+    ("fr", "insolvency", "Le dirigeant dit privilégier un plan de continuation."),
     ("fr", "acquisition", "La verrerie a fermé sans parvenir à trouver un repreneur."),
     ("en", "fundraising", "The start-up shut down after failing to attract new investors."),
     ("fr", "acquisition", "La famille fondatrice conserve une participation majoritaire."),
@@ -104,6 +109,8 @@ STILL_NEWS = [
     ("en", "hiring", "To keep up with demand, the workshop has hired twelve welders."),
     ("fr", "contract", "La SNCF a commandé douze rames à Braumont."),
     ("fr", "closure", "La fonderie ferme, faute de commandes, et supprime 60 postes."),
+    ("fr", "investment", "Les deux entreprises investiront 10 millions d'euros à Lorient."),
+    ("en", "contract", "The builder was named preferred bidder for the new hospital."),
 ]
 
 
@@ -148,6 +155,9 @@ WORDINGS = [
     ("fr", "fundraising", "La PME a obtenu un prêt de 3 millions d'euros."),
     ("en", "acquisition", "The two hauliers will merge to form a national carrier."),
     ("en", "innovation", "The software publisher launched a scheduling app for dentists."),
+    ("fr", "investment", "La laiterie va relancer la ligne de beurre de son site de Vire."),
+    ("en", "investment", "The paper maker will reopen its mill in the Vosges in March."),
+    ("fr", "investment", "L'hébergeur a annoncé l'ouverture de son troisième centre de données."),
 ]
 
 
