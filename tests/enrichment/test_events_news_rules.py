@@ -157,6 +157,8 @@ WORDINGS = [
     ("en", "innovation", "The software publisher launched a scheduling app for dentists."),
     ("fr", "investment", "La laiterie va relancer la ligne de beurre de son site de Vire."),
     ("en", "investment", "The paper maker will reopen its mill in the Vosges in March."),
+    ("en", "investment", "The cooperative will build a creamery near Bayeux."),
+    ("fr", "investment", "Le négociant va construire un chai de 4 000 mètres carrés."),
     ("fr", "investment", "L'hébergeur a annoncé l'ouverture de son troisième centre de données."),
 ]
 
