@@ -41,6 +41,7 @@ from myrtille.pipeline.normalise import words_of
 log = logging.getLogger(__name__)
 
 TITLE_SEPARATOR = "\n\n"
+MAX_LEMMA_WORDS = 500_000
 
 
 @dataclass
@@ -109,6 +110,10 @@ class Enricher:
         self._records = list(registry)
         self._index: RegistryIndex | None = None
         self._tools: dict[str, LanguageTools] = {}
+        # Company mentions found by _parse_ahead, per document (by id, with the document).
+        self._found: dict[int, tuple[Doc, list[CompanyMention]]] = {}
+        # A lemma's hash -> its words (words_of), as the index stores them.
+        self._lemma_words: dict[int, str] = {}
 
     # -- set-up ------------------------------------------------------------------------
 
@@ -167,6 +172,7 @@ class Enricher:
             except Exception:  # one poisoned text must not sink the batch: isolate it
                 log.exception("batch failed; enriching its documents one by one")
                 docs = [self._one(tools.nlp, t) for t, _ in texts]
+            self._parse_ahead(tools, [d for _, d, _ in members], docs)
             for (position, document, source), (_, truncated), doc in zip(
                 members, texts, docs, strict=True
             ):
@@ -189,7 +195,38 @@ class Enricher:
                 result.truncated = truncated
                 result.model = self.models.model_name(language)
                 results[position] = result
+            tools.events.forget()
+            self._found = {}
         return [r for r in results if r is not None]
+
+    def _parse_ahead(
+        self, tools: LanguageTools, documents: list[DocumentInput], docs: list[Doc | Exception]
+    ) -> None:
+        """The event sentences of the whole batch parsed in one call (events.py); the
+        company mentions this needs are kept for ``_analyse``. A failure here leaves each
+        document to be analysed, and to fail, on its own."""
+        self._found = {}
+        ahead = []
+        try:
+            for document, doc in zip(documents, docs, strict=True):
+                if isinstance(doc, Exception):
+                    continue
+                found = [m for m in find_companies(doc, self.index) if self._plausible(m)]
+                self._found[id(doc)] = (doc, found)
+                mentions = found + self._notice_companies(document, self.index)
+                ahead.append((doc, mentions, document.published, len(document.title or "")))
+            tools.events.parse_ahead(ahead)
+        except Exception:
+            log.exception("parsing the batch's event sentences failed; parsing one by one")
+            tools.events.forget()
+            self._found = {}
+
+    def _mentions(self, doc: Doc) -> list[CompanyMention]:
+        """The document's plausible company mentions, as ``_parse_ahead`` found them."""
+        found = self._found.pop(id(doc), None)
+        if found is not None and found[0] is doc:
+            return list(found[1])
+        return [m for m in find_companies(doc, self.index) if self._plausible(m)]
 
     @staticmethod
     def _one(nlp: Language, text: str) -> Doc | Exception:
@@ -218,13 +255,21 @@ class Enricher:
         title_lemmas: list[str] = []
         text_lemmas: list[str] = []
         strings = doc.vocab.strings
-        # From arrays rather than Token objects: this runs over every token.
+        words = self._lemma_words
+        if len(words) > MAX_LEMMA_WORDS:
+            words.clear()
+        # From arrays rather than Token objects: this runs over every token. The words of
+        # a joined text are its parts' words, so each lemma's are found once per process.
         for alpha, number, idx, lemma in doc.to_array([IS_ALPHA, LIKE_NUM, IDX, LEMMA]).tolist():
             if alpha or number:
-                (title_lemmas if idx < title_end else text_lemmas).append(strings[lemma])
-        result.title_lemmas = " ".join(words_of(" ".join(title_lemmas)))
-        result.text_lemmas = " ".join(words_of(" ".join(text_lemmas)))
-        mentions = [m for m in find_companies(doc, index) if self._plausible(m)]
+                found = words.get(lemma)
+                if found is None:
+                    found = words[lemma] = " ".join(words_of(strings[lemma]))
+                if found:
+                    (title_lemmas if idx < title_end else text_lemmas).append(found)
+        result.title_lemmas = " ".join(title_lemmas)
+        result.text_lemmas = " ".join(text_lemmas)
+        mentions = self._mentions(doc)
         result.entities = entity_list(doc, mentions, title_end, body_start)
         mentions += self._notice_companies(document, index)
         main = main_company(mentions, title_end)

@@ -1,0 +1,77 @@
+"""The event sentences of a batch parsed in one call of the parser (syntax.py, events.py)
+give what parsing each sentence on its own gives: the same parses, the same enrichment
+whatever the batch a document comes in.
+
+The texts were written for these tests; the companies are those of test_events_syntax.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+import pytest
+
+from myrtille.config.settings import EnrichmentSettings
+from myrtille.enrichment.enricher import DocumentInput, Enricher
+from myrtille.enrichment.syntax import SentenceParser
+from tests.enrichment.test_events_syntax import REGISTRY
+
+TEXTS = [
+    (
+        "fr",
+        "Les Ateliers Kermor ont été rachetés par Brasseries Talvern pour 8 millions d'euros. "
+        "Nexalis envisage de lever 5 millions d'euros auprès de ses actionnaires.",
+    ),
+    (
+        "fr",
+        "Le conseil départemental a attribué à Nexalis un contrat de maintenance de trois ans. "
+        "Talvern, qui a repris Kermor au printemps, va recruter 30 brasseurs à Quimper.",
+    ),
+    (
+        "en",
+        "Ateliers Kermor was acquired by Brasseries Talvern for €8m. Nexalis is weighing a "
+        "$5m fundraising from its investors, and Talvern hopes to open a second plant.",
+    ),
+    (
+        "en",
+        "The regional council awarded Nexalis a three-year maintenance contract. Talvern, "
+        "which bought Kermor in the spring, will hire 30 brewers in Quimper.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def batch_enricher(enricher: Enricher) -> Iterator[Enricher]:
+    yield Enricher(EnrichmentSettings(max_chars=5000), REGISTRY, models=enricher.models)
+
+
+def test_a_batch_is_enriched_as_each_document_alone(batch_enricher: Enricher) -> None:
+    documents = [
+        DocumentInput(f"d{n}", "", text, language) for n, (language, text) in enumerate(TEXTS)
+    ]
+    together = batch_enricher.enrich(documents)
+    alone = [batch_enricher.enrich([d])[0] for d in documents]
+    assert all(r.error is None for r in together)
+    assert [dataclasses.asdict(r) for r in together] == [dataclasses.asdict(r) for r in alone]
+    # The texts hold events whose sentences the parse decides (a buyer named after "par").
+    assert any(e["type"] == "acquisition" for r in together for e in r.events)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_sentences_parsed_ahead_are_parsed_as_alone(
+    batch_enricher: Enricher, language: str
+) -> None:
+    nlp = batch_enricher.tools(language).nlp
+    docs = list(nlp.pipe([text for code, text in TEXTS if code == language]))
+    sentences = [s for doc in docs for s in doc.sents]
+    ahead, alone = SentenceParser(nlp), SentenceParser(nlp)
+    # All but the last sentence ahead: that one is parsed when asked, as before.
+    ahead.parse_ahead(sentences[:-1])
+    for sentence in sentences:
+        one, other = ahead(sentence), alone(sentence)
+        assert one is not None and other is not None
+        assert (one.tokens, one.chars) == (other.tokens, other.chars)
+        assert [(t.text, t.head.i, t.dep_) for t in one.span] == [
+            (t.text, t.head.i, t.dep_) for t in other.span
+        ]
