@@ -147,14 +147,20 @@ def floors(
     before_documents: int,
 ) -> dict[str, float]:
     """The three ways' documents/s on the documents' matches (``before`` on the first
-    ``before_documents`` only); exits through an assertion if they leave other rows."""
+    ``before_documents`` only, against ours on the same); exits through an assertion if
+    they leave other rows."""
     matched: Matched = [
         (document, [s for s in map(get, ids) if s is not None])
         for document, ids in zip(documents, found, strict=True)
     ]
-    ours, rows = floor("ours", matched)
-    bulk, bulk_rows = floor("bulk", matched)
-    assert rows == bulk_rows, "the outbox lost or added a row"
+    # Alternated, the best of two each: the machines are shared and the load drifts.
+    ours = bulk = 0.0
+    for _ in range(2):
+        rate, rows = floor("ours", matched)
+        ours = max(ours, rate)
+        rate, bulk_rows = floor("bulk", matched)
+        bulk = max(bulk, rate)
+        assert rows == bulk_rows, "the outbox lost or added a row"
     before, before_rows = floor("before", matched[:before_documents])
     ours_part, part_rows = floor("ours", matched[:before_documents])
     assert before_rows == part_rows, "the outbox writes other rows than before"

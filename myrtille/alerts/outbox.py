@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningInsert
 
 from myrtille.alerts.matcher import CompiledSubscription, Matcher
 from myrtille.alerts.urgency import is_urgent
@@ -100,15 +102,9 @@ def write_matches(
                 "created_at": now,
             }
         )
-    insert = (postgresql if _dialect(session) == "postgresql" else sqlite).insert(_OUTBOX)
     created: set[Key] = {
         (key[0], key[1], key[2])
-        for key in session.execute(
-            insert.on_conflict_do_nothing(index_elements=list(_KEY)).returning(
-                *(_OUTBOX.c[name] for name in _KEY)
-            ),
-            values,
-        )
+        for key in session.execute(_insert(session.get_bind().dialect.name), values)
     }
     for key in created:
         report.queued += 1
@@ -170,5 +166,10 @@ def _chunks(items: list[Key], size: int) -> Iterable[list[Key]]:
         yield items[start : start + size]
 
 
-def _dialect(session: Session) -> str:
-    return session.get_bind().dialect.name
+@cache
+def _insert(dialect: str) -> ReturningInsert[tuple[int, str, str]]:
+    """The batch's insert, built once per dialect: new keys only, and which they were."""
+    insert = (postgresql if dialect == "postgresql" else sqlite).insert(_OUTBOX)
+    return insert.on_conflict_do_nothing(index_elements=list(_KEY)).returning(
+        _OUTBOX.c.subscription_id, _OUTBOX.c.cluster_id, _OUTBOX.c.channel
+    )
