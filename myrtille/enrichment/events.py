@@ -68,6 +68,8 @@ class EventMatcher:
         self.parse = SentenceParser(nlp)
         # Triggers found by parse_ahead, per document (by id, with the document).
         self._ahead: dict[int, tuple[Doc, list[tuple[str, int, int]]]] = {}
+        # Per document, the part of each trigger's sentence shown (None: hedged, background).
+        self._shown_ahead: dict[int, tuple[Doc, dict[tuple[int, int], Span | None]]] = {}
 
     def parse_ahead(
         self, documents: list[tuple[Doc, list[CompanyMention], datetime | None, int]]
@@ -77,26 +79,25 @@ class EventMatcher:
         much as one sentence at a time (syntax.py). It parses a few more than ``find``
         asks for (those of a second trigger of an event already found); a sentence it
         leaves out is parsed on its own, so what ``find`` answers does not change."""
-        self._ahead = {}
+        self._ahead, self._shown_ahead = {}, {}
         sentences = []
         for doc, mentions, published, title_end in documents:
             triggers = self._triggers(doc)
             self._ahead[id(doc)] = (doc, triggers)
+            shown_of: dict[tuple[int, int], Span | None] = {}
+            self._shown_ahead[id(doc)] = (doc, shown_of)
             for _, start, end in triggers:
                 sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
-                trigger = doc[start:end]
-                if hedged(span_text(sentence)) or is_background(
-                    sentence, trigger, published, title_end
-                ):
-                    continue
-                shown = _within_paragraph(sentence, trigger)
-                if _worth_parsing(shown, trigger, mentions):
+                shown = shown_of[(start, end)] = _shown(
+                    sentence, doc[start:end], published, title_end
+                )
+                if shown is not None and _worth_parsing(shown, doc[start:end], mentions):
                     sentences.append(shown)
         self.parse.parse_ahead(sentences)
 
     def forget(self) -> None:
         """Let go of the documents kept by ``parse_ahead``."""
-        self._ahead = {}
+        self._ahead, self._shown_ahead = {}, {}
         self.parse.parse_ahead([])
 
     def _triggers(self, doc: Doc) -> list[tuple[str, int, int]]:
@@ -119,18 +120,22 @@ class EventMatcher:
         ``title_end``: where the title ends (a title is never background)."""
         events: dict[tuple[str, int], Event] = {}
         doc_text = text_of(doc)  # built once: Doc.text joins every token
+        ahead = self._shown_ahead.pop(id(doc), None)
+        shown_of = ahead[1] if ahead is not None and ahead[0] is doc else {}
         for label, start, end in self._triggers(doc):
             kind = label.split(":", 1)[1]
             sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
             key = (kind, sentence.start_char)
             trigger = doc[start:end]
-            if key in events or hedged(span_text(sentence)):
+            if key in events:
                 continue
-            if is_background(sentence, trigger, published, title_end):
+            shown = (
+                shown_of[(start, end)]
+                if (start, end) in shown_of
+                else _shown(sentence, trigger, published, title_end)
+            )
+            if shown is None:
                 continue
-            # A title has no full stop: the sentence recogniser may run it into the text's
-            # first sentence, so the trigger's own paragraph part is parsed and shown.
-            shown = _within_paragraph(sentence, trigger)
             parsed = self.parse(shown) if _worth_parsing(shown, trigger, mentions) else None
             if parsed is not None and governed_by_doubt(parsed.trigger(trigger)):
                 continue
@@ -167,6 +172,18 @@ class EventMatcher:
                     event, type="export", amount=None, currency=None, jobs=None
                 )
         return sorted(events.values(), key=lambda e: (e.start, e.type))
+
+
+def _shown(
+    sentence: Span, trigger: Span, published: datetime | None, title_end: int
+) -> Span | None:
+    """The part of ``sentence`` an event of ``trigger`` is read in and shown with, or None
+    when the sentence denies or doubts, or tells of the past."""
+    if hedged(span_text(sentence)) or is_background(sentence, trigger, published, title_end):
+        return None
+    # A title has no full stop: the sentence recogniser may run it into the text's first
+    # sentence, so the trigger's own paragraph part is parsed and shown.
+    return _within_paragraph(sentence, trigger)
 
 
 def _purchases(doc: Doc) -> list[tuple[str, int, int]]:
