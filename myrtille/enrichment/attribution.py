@@ -113,6 +113,16 @@ _LOOKBEHIND = 40
 _TARGET_SIDE = frozenset({"adosser", "giron", "escarcelle", "pavillon", "banniere", "passer"})
 
 
+# A sentence opening with a name that an apposition calls a firm ("Dentelles du Détroit,
+# une jeune entreprise fondée par …", "Brightfield, a Leeds start-up, …").
+_NAMED_FIRM = re.compile(
+    r"\W*[A-ZÉÈÀ][\w'’&-]*(?:\s+(?:(?:d[eu]s?|de\s+la|la|le|l['’]|et|&|of|the|and)\s+)?"
+    r"[A-ZÉÈÀ][\w'’&-]*)*\s*,\s*(?:un|une|la|le|l['’]\s?|a|an|the)\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:entreprise|soci[ée]t[ée]|start-up|startup|pme|jeune\s+pousse|firm|company|business|"
+    r"maker|fabricant|groupe|group|sp[ée]cialiste|specialist)\b"
+)
+
+
 def _before(doc_text: str, mention: CompanyMention) -> str:
     return fold(doc_text[max(0, mention.start - _LOOKBEHIND) : mention.start])
 
@@ -135,6 +145,10 @@ def subject_of(
         _, end = clause_of(sentence, trigger)
         after = [m for m in inside if trigger.end_char <= m.start < end]
         return after[0] if after else UNKNOWN
+    if not any(m.end <= trigger.start_char for m in inside) and _NAMED_FIRM.match(
+        text, sentence.start_char, trigger.start_char
+    ):
+        return UNKNOWN  # "Dentelles du Détroit, une jeune entreprise …, a racheté"
     if parsed is not None:
         decided, chosen = _from_parse(parsed, parsed.trigger(trigger), kind, mentions)
         if decided:

@@ -166,3 +166,27 @@ WORDINGS = [
 @pytest.mark.parametrize(("language", "kind", "text"), WORDINGS)
 def test_everyday_wordings(news_enricher: Enricher, language: str, kind: str, text: str) -> None:
     assert kind in types(events_of(news_enricher, text, language))
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "fr",
+            "Les Papeteries Braumont ont fermé. Ateliers du Ponant, une jeune entreprise fondée "
+            "par deux ingénieurs, a racheté l'ancienne usine des Papeteries Braumont.",
+        ),
+        (
+            "en",
+            "Papeteries Braumont closed its doors. Brightfield, a young company set up by two "
+            "engineers, has taken over the former plant of Papeteries Braumont.",
+        ),
+    ],
+)
+def test_a_firm_named_with_an_apposition_keeps_its_event(
+    news_enricher: Enricher, language: str, text: str
+) -> None:
+    """A sentence that opens with an unlisted firm's name, which an apposition calls a
+    firm, reports that firm's event, not the registry company named after the trigger."""
+    events = [e for e in events_of(news_enricher, text, language) if e["type"] == "acquisition"]
+    assert events and all(e["siren"] != BRAUMONT for e in events)
