@@ -18,9 +18,18 @@ Peer (same run, same feeds, interleaved)
     rss2email 3.14 (bench/rss2email_peer.py): sequential, single-threaded, conditional
     GETs with its stored validators, one email per new entry sent over SMTP to a local
     aiosmtpd server. Primed once without mail after our priming crawl; each round then
-    runs ours, rss2email and the bare spider on the same changed feeds, in an order that
-    rotates from round to round. ``ratio_vs_rss2email`` = our feeds/s ÷ rss2email's
-    (≥ 1 is the aim); checks: one email per new entry, each feed fetched once with its ETag.
+    runs ours (one-shot and resident), rss2email and the bare spider on the same changed
+    feeds, in an order that rotates from round to round. ``ratio_vs_rss2email`` = our
+    feeds/s ÷ rss2email's (≥ 1 is the aim); checks: one email per new entry, each feed
+    fetched once with its ETag.
+
+Ours twice: one-shot and resident
+    ``ratio_vs_rss2email`` times ``run_crawl`` as ``myrtille crawl`` runs it: a fresh crawl
+    child per crawl, whose start-up (Python, Scrapy, the settings) is part of the result.
+    ``resident_ratio_vs_rss2email`` times the same re-poll through the warm crawl child that
+    ``myrtille run`` and the crawl workers keep (crawlers/resident.py: one process forked
+    per crawl from a child that loaded all that once), on a second state database primed
+    the same way, so that both see the same changed feeds each round.
 
 Baseline (same run, same machine)
     bench/bare_spider.py: a plain ``scrapy.Spider`` in its own process (``CrawlerProcess``,
@@ -64,8 +73,10 @@ import benchlib
 from rss2email_peer import PeerRun, Rss2Email, check_peer
 
 from myrtille.config.settings import Settings
+from myrtille.crawlers.resident import ResidentCrawler
 from myrtille.crawlers.scrapy_settings import scrapy_settings
 from myrtille.demo.httpserver import Route, RouteServer
+from myrtille.store.database import open_database
 
 BARE_SPIDER = Path(__file__).resolve().parent / "bare_spider.py"
 VOCABULARY = (
@@ -211,6 +222,21 @@ def run_bare(settings: Settings, plan: list[list[str]], work_dir: Path) -> BareR
     return BareRun(seconds, result["crawl_seconds"], result["statuses"], result["errors"])
 
 
+def timed_resident(resident: ResidentCrawler, settings: Settings) -> benchlib.CrawlTiming:
+    """One crawl of every source through the warm child, timed as ``timed_crawl`` is."""
+    first_started: list[float] = []
+
+    def on_event(event: dict[str, Any]) -> None:
+        if event.get("event") == "source_started" and not first_started:
+            first_started.append(time.perf_counter())
+
+    start = time.perf_counter()
+    report = resident.crawl(settings.sources, on_event=on_event)
+    seconds = time.perf_counter() - start
+    started = first_started[0] - start if first_started else None
+    return benchlib.CrawlTiming(seconds, report, started)
+
+
 def check_prime(timing: benchlib.CrawlTiming, feeds: Feeds) -> bool:
     outcomes = timing.report.outcomes.values()
     errors = [o.error for o in outcomes if o.error]
@@ -298,6 +324,7 @@ def main(argv: list[str]) -> int:
     if changed_per_round * args.repeats > args.feeds:
         raise SystemExit("--changed × --repeats must not exceed 1")
     ours: list[benchlib.CrawlTiming] = []
+    warm: list[benchlib.CrawlTiming] = []
     bares: list[BareRun] = []
     peers: list[PeerRun] = []
     passed = True
@@ -318,6 +345,15 @@ def main(argv: list[str]) -> int:
         )
         passed &= check_prime(prime, feeds)
         urls = {str(s["id"]): str(s["url"]) for s in feeds.sources()}
+        warm_settings = benchlib.make_settings(Path(tmp) / "warm", feeds.sources())
+        warm_database = open_database(warm_settings.state_url)
+        stack.callback(warm_database.dispose)
+        resident = ResidentCrawler(warm_settings, warm_database)
+        stack.callback(resident.close)
+        server.hits.clear()
+        warm_prime = timed_resident(resident, warm_settings)
+        benchlib.log(f"resident child prime: {warm_prime.seconds:.1f}s")
+        passed &= check_prime(warm_prime, feeds)
         r2e = stack.enter_context(Rss2Email(Path(tmp), urls))
         benchlib.log(f"rss2email prime (no mail): {r2e.prime():.1f}s")
         untouched = list(range(args.feeds))
@@ -331,8 +367,8 @@ def main(argv: list[str]) -> int:
             if not args.articles:
                 new_pages = set()
             # Rotate which runs first, so none always gets the warmer machine.
-            order = ["ours", "rss2email", "bare"]
-            for which in order[round_ % 3 :] + order[: round_ % 3]:
+            order = ["ours", "rss2email", "resident", "bare"]
+            for which in order[round_ % 4 :] + order[: round_ % 4]:
                 server.hits.clear()
                 server.requests.clear()
                 if which == "ours":
@@ -342,6 +378,11 @@ def main(argv: list[str]) -> int:
                         f"re-poll {round_ + 1}: {timing.seconds:.2f}s "
                         f"(first source started at {timing.first_started_seconds or 0:.2f}s)"
                     )
+                    passed &= check_repoll(timing, server, changed, new_pages, sent)
+                elif which == "resident":
+                    timing = timed_resident(resident, warm_settings)
+                    warm.append(timing)
+                    benchlib.log(f"resident re-poll {round_ + 1}: {timing.seconds:.2f}s")
                     passed &= check_repoll(timing, server, changed, new_pages, sent)
                 elif which == "rss2email":
                     peer = r2e.repoll()
@@ -358,6 +399,7 @@ def main(argv: list[str]) -> int:
                     passed &= check_bare(bare, args.feeds, len(picked))
     ours_s = benchlib.median([t.seconds for t in ours])
     bare_s = benchlib.median([b.seconds for b in bares])
+    warm_s = benchlib.median([t.seconds for t in warm])
     peer_s = benchlib.median([p.seconds for p in peers])
     bare_crawl_s = benchlib.median([b.crawl_seconds for b in bares])
     per_source_ms = max(ours_s - fixed, 0.0) / args.feeds * 1000
@@ -378,6 +420,9 @@ def main(argv: list[str]) -> int:
         "rss2email_seconds": peer_s,
         "rss2email_feeds_per_s": args.feeds / peer_s,
         "ratio_vs_rss2email": peer_s / ours_s,
+        "resident_repoll_seconds": warm_s,
+        "resident_feeds_per_s": args.feeds / warm_s,
+        "resident_ratio_vs_rss2email": peer_s / warm_s,
         "bare_seconds": bare_s,
         "bare_crawl_seconds": bare_crawl_s,
         "bare_feeds_per_s": args.feeds / bare_s,

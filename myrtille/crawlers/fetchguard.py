@@ -125,15 +125,19 @@ class UrlGuardMiddleware:
     def from_crawler(cls, crawler: Crawler) -> UrlGuardMiddleware:
         return cls(crawler)
 
-    def origins(self) -> frozenset[Origin]:
-        # A source spider knows its own operator-written URLs; others get the crawl's.
+    def origins(self, request: Request) -> frozenset[Origin]:
+        # A source spider knows its own operator-written URLs (a spider of several
+        # sources, those of the request's source); others get the crawl's.
         spider = self.crawler.spider
+        of_request = getattr(spider, "origins_for", None)
+        if of_request is not None:
+            return of_request(request) or self.fallback_origins
         return getattr(spider, "url_origins", None) or self.fallback_origins
 
     async def process_request(self, request: Request) -> None:
         if request.meta.get(OPERATOR_WRITTEN) and not request.meta.get("redirect_urls"):
             return None
-        origins = self.origins()
+        origins = self.origins(request)
         reason = static_refusal(request.url, origins)
         if reason is not None:
             raise RefusedURL(request.url, reason)

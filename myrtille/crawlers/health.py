@@ -116,51 +116,69 @@ def mark_attempts(database: Database, kinds: dict[str, str]) -> dict[str, Source
 
 def record_run(database: Database, run: SourceRun) -> None:
     """Store the outcome of one crawl; a failure keeps the last good validators."""
+    record_runs(database, [run])
+
+
+def record_runs(database: Database, runs: list[SourceRun]) -> None:
+    """``record_run`` for several sources in one transaction (one read of their states):
+    the outcomes of a run's feeds cost a few commits, not one each."""
     with database.session() as session:
-        state = session.get(SourceState, run.source_id)
-        if state is None:
-            state = SourceState(
-                source_id=run.source_id,
-                kind=run.kind,
-                warnings=[],
-                http_status={},
-                items_found=0,
-                items_new=0,
-                consecutive_failures=0,
-                total_items_new=0,
-                runs=0,
-            )
-            session.add(state)
-        state.kind = run.kind
-        state.last_attempt_at = run.started_at
-        state.runs = (state.runs or 0) + 1
-        state.warnings = run.all_warnings()
-        state.http_status = dict(sorted(run.statuses.items()))
-        state.items_found = run.found
-        state.items_new = run.new
-        state.total_items_new = (state.total_items_new or 0) + run.new
-        if run.interval is not None:
-            current = state.poll_interval_seconds
-            interval, backing_off = next_interval(
-                run.interval,
-                timedelta(seconds=current) if current else None,
-                new_items=run.new,
-                failed=run.error is not None,
-                consecutive_failures=state.consecutive_failures or 0,
-            )
-            state.poll_interval_seconds = round(interval.total_seconds())
-            state.backing_off = backing_off
-        if run.error:
-            state.last_error = run.error
-            state.last_error_at = utcnow()
-            state.consecutive_failures = (state.consecutive_failures or 0) + 1
-        else:
-            state.last_success_at = utcnow()
-            state.last_error = None
-            state.consecutive_failures = 0
-            if run.validators_seen:
-                state.etag = run.etag
-                state.last_modified = run.last_modified
+        found: dict[str, SourceState] = {}
+        ids = [run.source_id for run in runs]
+        for start in range(0, len(ids), 500):  # within every database's bound on parameters
+            query = select(SourceState).where(SourceState.source_id.in_(ids[start : start + 500]))
+            found.update((state.source_id, state) for state in session.scalars(query))
+        for run in runs:
+            state = found.get(run.source_id)
+            if state is None:
+                state = SourceState(
+                    source_id=run.source_id,
+                    kind=run.kind,
+                    warnings=[],
+                    http_status={},
+                    items_found=0,
+                    items_new=0,
+                    consecutive_failures=0,
+                    total_items_new=0,
+                    runs=0,
+                )
+                session.add(state)
+                found[run.source_id] = state
+            _apply(state, run)
+
+
+def _apply(state: SourceState, run: SourceRun) -> None:
+    """``run``'s outcome written onto its source's state."""
+    state.kind = run.kind
+    state.last_attempt_at = run.started_at
+    state.runs = (state.runs or 0) + 1
+    state.warnings = run.all_warnings()
+    state.http_status = dict(sorted(run.statuses.items()))
+    state.items_found = run.found
+    state.items_new = run.new
+    state.total_items_new = (state.total_items_new or 0) + run.new
+    if run.interval is not None:
+        current = state.poll_interval_seconds
+        interval, backing_off = next_interval(
+            run.interval,
+            timedelta(seconds=current) if current else None,
+            new_items=run.new,
+            failed=run.error is not None,
+            consecutive_failures=state.consecutive_failures or 0,
+        )
+        state.poll_interval_seconds = round(interval.total_seconds())
+        state.backing_off = backing_off
+    if run.error:
+        state.last_error = run.error
+        state.last_error_at = utcnow()
+        state.consecutive_failures = (state.consecutive_failures or 0) + 1
+    else:
+        state.last_success_at = utcnow()
+        state.last_error = None
+        state.consecutive_failures = 0
+        if run.validators_seen:
+            state.etag = run.etag
+            state.last_modified = run.last_modified
 
 
 def all_states(database: Database) -> dict[str, SourceState]:

@@ -18,6 +18,7 @@ import logging
 from typing import TYPE_CHECKING, cast
 
 from myrtille.crawlers.progress import ProgressEvents
+from myrtille.crawlers.signals import INTAKE_FLUSH
 from myrtille.pipeline.document import CollectedDocument
 from myrtille.pipeline.intake import AddResult
 from myrtille.store import health_texts
@@ -42,13 +43,14 @@ class IntakePipeline:
         self.events = ProgressEvents.current()
         self.pending: list[CollectedDocument] = []
         self._timer: IDelayedCall | None = None
+        crawler.signals.connect(self.flush, signal=INTAKE_FLUSH)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IntakePipeline:
         return cls(crawler)
 
     def process_item(self, item: CollectedDocument) -> CollectedDocument:
-        spider = cast("SourceSpider", self.crawler.spider)
+        spider = cast("SourceSpider", self.crawler.spider).for_source(item.source_id)
         item = item.capped(spider.limits)
         self.pending.append(item)
         if len(self.pending) >= BATCH_SIZE:
@@ -76,9 +78,9 @@ class IntakePipeline:
         if not batch:
             return
         spider = cast("SourceSpider", self.crawler.spider)
-        run = spider.run
         stored = self._write(spider, batch)
         for item, result in stored:
+            run = spider.for_source(item.source_id).run
             if result.outcome == "new":
                 run.new += 1
             elif result.outcome == "duplicate":
@@ -92,7 +94,7 @@ class IntakePipeline:
             else:
                 run.known += 1
             self.events.emit(
-                "document", source=spider.source.id, outcome=result.outcome, title=item.title[:120]
+                "document", source=item.source_id, outcome=result.outcome, title=item.title[:120]
             )
 
     def _write(
@@ -124,13 +126,17 @@ class IntakePipeline:
         batch: list[CollectedDocument],
         refused: list[tuple[CollectedDocument, Exception]],
     ) -> None:
-        # Not marked seen either: the next crawl collects these documents again.
-        item, exc = refused[0]
-        reason = (str(exc).splitlines() or [""])[0][:200]
-        error = f"{type(exc).__name__}{': ' + reason if reason else ''}"
-        lost = health_texts.said(
-            "intake_lost", n=len(refused), total=len(batch), url=item.url[:300], error=error
-        )
-        spider.run.fail(health_texts.stored(lost))
-        for lost, error in refused:
-            logger.error("intake could not store %s: %r", lost.url, error)
+        # Not marked seen either: the next crawl collects these documents again. Each
+        # source (one crawler may hold several) is told of its own documents.
+        for source_id in dict.fromkeys(item.source_id for item, _ in refused):
+            own = [(item, exc) for item, exc in refused if item.source_id == source_id]
+            item, exc = own[0]
+            reason = (str(exc).splitlines() or [""])[0][:200]
+            error = f"{type(exc).__name__}{': ' + reason if reason else ''}"
+            total = sum(1 for queued in batch if queued.source_id == source_id)
+            lost = health_texts.said(
+                "intake_lost", n=len(own), total=total, url=item.url[:300], error=error
+            )
+            spider.for_source(source_id).run.fail(health_texts.stored(lost))
+        for lost_item, failure in refused:
+            logger.error("intake could not store %s: %r", lost_item.url, failure)

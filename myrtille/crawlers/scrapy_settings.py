@@ -61,6 +61,9 @@ def scrapy_settings(
         # for its robots.txt; names resolve once and are connected to as judged.
         "DOWNLOADER_MIDDLEWARES": {
             "myrtille.crawlers.fetchguard.UrlGuardMiddleware": 40,
+            # Scrapy's, with each request waiting for a robots.txt given its rules.
+            "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+            "myrtille.crawlers.robots.SharedRobotsTxtMiddleware": 100,
             # Last on the way back: the page as the spider will read it.
             "myrtille.crawlers.extraction_middleware.ArticleExtractionMiddleware": 10,
         },

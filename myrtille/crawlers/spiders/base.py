@@ -28,6 +28,8 @@ from myrtille.store.schema import SourceState
 
 # Answers the spider reads itself instead of letting Scrapy drop them silently.
 HANDLED_STATUSES = [304, *range(400, 600)]
+# Request meta: the id of the source a request is for (several share one crawler: feedset).
+SOURCE_KEY = "myrtille_source"
 
 
 class SourceSpider(scrapy.Spider):
@@ -57,6 +59,10 @@ class SourceSpider(scrapy.Spider):
         # Read by fetchguard: the origins a learned link may share when not public.
         self.url_origins = origins_of(operator_urls(source))
 
+    def for_source(self, source_id: str) -> SourceSpider:
+        """The spider that holds ``source_id``'s run: this one (see ``FeedSetSpider``)."""
+        return self
+
     # -- requests ----------------------------------------------------------------------
 
     def source_request(
@@ -85,6 +91,7 @@ class SourceSpider(scrapy.Spider):
             meta={
                 "handle_httpstatus_list": HANDLED_STATUSES,
                 OPERATOR_WRITTEN: not learned,
+                SOURCE_KEY: self.source.id,
                 **meta,
             },
         )
@@ -150,6 +157,7 @@ class SourceSpider(scrapy.Spider):
                 "hints": hints,
                 "fallback": fallback,
                 "article_url": url,
+                SOURCE_KEY: self.source.id,
             },
         )
 
