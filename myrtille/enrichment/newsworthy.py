@@ -52,7 +52,7 @@ _INTENTION = re.compile(
     r"tempted\s+to|veu(?:t|lent)|voudrai(?:t|ent)|wants?\s+to|struggl\w*\s+to|"
     r"du\s+mal\s+[àa]|pein\w*\s+[àa]|difficult[ée]s?\s+[àa]|tensions?\s+sur|"
     r"call(?:s|ed|ing)?\s+for|r[ée]clam\w*|pr[ée]par(?:e|ent|ait|aient|er)|"
-    r"prepar(?:es|ing|ed)\s+(?:to|for)|s['’]\s?appr[êe]t\w*\s+[àa]|privil[ée]gi\w*|prefers?\s+to|pr[ée]f[èe]r(?:e|ent|er)|"
+    r"prepar(?:es|ing|ed)\s+(?:to|for|a|an|its|their)\b|s['’]\s?appr[êe]t\w*\s+[àa]|privil[ée]gi\w*|prefers?\s+to|pr[ée]f[èe]r(?:e|ent|er)|"
     # a failure or a status quo: "after failing to find new investors", "faute de
     # repreneur", "will keep a minority stake"
     r"fail(?:s|ed|ing)?\s+to|sans\s+parvenir|faute\s+d[e'’]|without|"
@@ -154,8 +154,10 @@ def not_news(
         return True
     if kind == "contract" and _buys_things(sentence, trigger):
         return True
-    if kind == "innovation" and _COMPETITION.search(text, trigger.end_char, sentence.end_char):
-        return True  # "after clearance from the competition authority": a merger's
+    if kind == "innovation" and _NOT_A_PRODUCT.search(text, trigger.end_char, sentence.end_char):
+        return True  # a merger's clearance, a building's permit: no product's approval
+    if _FAILED.match(text, trigger.end_char):
+        return True  # "après plusieurs tours de table infructueux", "a failed bid"
     if kind == "acquisition" and len(trigger) == 1 and first.lemma_ in _BARE_PURCHASE:
         return not _buys_a_firm(parsed.trigger(trigger)) if parsed is not None else True
     if first.lemma_ in _VERBS_ONLY and first.pos_ not in ("VERB", "AUX"):
@@ -204,8 +206,17 @@ def _voluntary_winding_up(text: str, trigger: Span) -> bool:
     return _VOLUNTARY.search(text) is not None
 
 
-_COMPETITION = re.compile(
-    r"\b(?:competition|antitrust|concurrence|merger|takeover|fusion|rachat)\b", re.IGNORECASE
+# What an approval is for when it is no product's: a merger ("clearance from the
+# competition authority"), a building ("won approval for a warehouse park").
+_NOT_A_PRODUCT = re.compile(
+    r"\b(?:competition|antitrust|concurrence|merger|takeover|fusion|rachat|warehouse|"
+    r"plant|factory|site|park|building|entrep[ôo]t|usine|b[âa]timent|permis|planning)\b",
+    re.IGNORECASE,
+)
+# An attempt said to have failed, just after its trigger.
+_FAILED = re.compile(
+    r"\s*(?:infructueu\w*|avort[ée]\w*|rat[ée]e?s?\b|unsuccessful|abortive|aborted)",
+    re.IGNORECASE,
 )
 
 

@@ -76,6 +76,9 @@ NOT_NEWS = [
     ("fr", "fundraising", "La jeune pousse prépare une levée de fonds pour 2027."),
     ("en", "investment", "The brewer is preparing to build a new bottling plant."),
     ("fr", "insolvency", "Le dirigeant dit privilégier un plan de continuation."),
+    ("en", "fundraising", "The robot maker is preparing a €8m fundraising round."),
+    ("fr", "fundraising", "Après deux tours de table infructueux, la PME ferme."),
+    ("en", "innovation", "A developer has won approval for a logistics park near Lens."),
     ("fr", "acquisition", "La verrerie a fermé sans parvenir à trouver un repreneur."),
     ("en", "fundraising", "The start-up shut down after failing to attract new investors."),
     ("fr", "acquisition", "La famille fondatrice conserve une participation majoritaire."),
@@ -111,6 +114,7 @@ STILL_NEWS = [
     ("fr", "closure", "La fonderie ferme, faute de commandes, et supprime 60 postes."),
     ("fr", "investment", "Les deux entreprises investiront 10 millions d'euros à Lorient."),
     ("en", "contract", "The builder was named preferred bidder for the new hospital."),
+    ("en", "innovation", "The drug maker won approval for its migraine treatment."),
 ]
 
 
