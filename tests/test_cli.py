@@ -125,7 +125,7 @@ def test_crawl_sources_and_export(tmp_path: Path, server: RouteServer) -> None:
 def test_named_unknown_source_and_bad_config_exit_2(tmp_path: Path, server: RouteServer) -> None:
     config = write_config(tmp_path, server)
     code, output = run("--config", str(config), "crawl", "nope")
-    assert code == 2 and "no source 'nope'" in output and "eco" in output
+    assert code == 2 and "No source 'nope'" in output and "eco" in output
     bad = tmp_path / "bad.yaml"
     bad.write_text("sources:\n  - id: x\n    kind: feed\n", encoding="utf-8")
     code, output = run("--config", str(bad), "crawl")

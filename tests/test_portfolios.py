@@ -74,9 +74,9 @@ def test_bad_lines_are_reported_by_number_and_the_good_ones_kept(
     )
     code, output = run(data, "portfolios", "import", "Clients", str(csv_file))
     assert code == 0, output
-    assert "2 companies imported from 5 rows; 2 bad lines skipped; 1 duplicates" in output
-    assert f"{csv_file}:3: '552100555' is not a valid SIREN (its Luhn checksum fails" in output
-    assert f"{csv_file}:4: '12345' is not a SIREN (9 digits)" in output
+    assert "2 companies imported from 5 rows; 2 bad lines skipped; 1 duplicate counted" in output
+    assert f"{csv_file}:3: “552100555” is not a valid SIREN (its check digit is wrong" in output
+    assert f"{csv_file}:4: “12345” is not a SIREN (9 digits)" in output
     assert f"{csv_file}:7: SIREN {OTHER} is not in the registry" in output
     assert f"SIREN {PEUGEOT} is not in the registry" not in output
     # The label is kept as text; pages escape it (tests/browser/test_portfolios.py).
@@ -89,12 +89,15 @@ def test_bad_lines_are_reported_by_number_and_the_good_ones_kept(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"siren,label\n", "the file has a header but no rows"),
-        (b"", "the file is empty"),
-        (b"siren|label\n552100554|x\n", "no 'siren' column in the header ('siren|label')"),
-        (b"siren,label\n123,x\n552100555,y\n", "no line of the file holds a valid SIREN"),
+        (b"siren,label\n", "The file has a header but no rows"),
+        (b"", "The file is empty"),
+        (
+            b"siren|label\n552100554|x\n",
+            "No “siren” column in the file's first line ('siren|label')",
+        ),
+        (b"siren,label\n123,x\n552100555,y\n", "No line of the file holds a valid SIREN (2 bad"),
         # Tabs: the hint must not claim the file is ','-delimited.
-        (b"siren\tlabel\n552100554\tx\n", "(its first line holds neither ',' nor ';')"),
+        (b"siren\tlabel\n552100554\tx\n", "separated by “,” or “;”"),
     ],
     ids=["header-only", "empty", "wrong-delimiter", "all-bad", "tab-delimited"],
 )
@@ -135,7 +138,7 @@ def test_no_header_and_bad_names(tmp_path: Path, data: Path) -> None:
     assert run(data, "portfolios", "import", "bare", str(bare))[0] == 0
     assert [r[0] for r in stored(data, "bare")] == [OTHER, PEUGEOT]
     code, output = run(data, "portfolios", "import", "no spaces", str(bare))
-    assert code == 2 and "'no spaces' is not a portfolio name" in output
+    assert code == 2 and "“no spaces” is not a portfolio name" in output
 
 
 def test_list_show_export_delete(tmp_path: Path, data: Path) -> None:
@@ -184,8 +187,9 @@ def test_a_hundred_thousand_rows_and_one_more(tmp_path: Path, data: Path) -> Non
     # The real command in a child that reports its own peak (VmHWM): the test process's
     # ru_maxrss may already be high from earlier tests and would hide any growth.
     output, peak_mb = import_in_child(data, "big", big)
-    assert "100000 companies imported from 100000 rows" in output
-    assert "… and 99800 more unknown SIRENs" in output
+    # Counts as English writes them (the CLI's language here).
+    assert "100,000 companies imported from 100,000 rows" in output
+    assert "… and 99,800 more unknown SIRENs" in output
     _, idle_mb = import_in_child(data, "small", small_file(tmp_path))
     print(f"100,000-row import: peak RSS {peak_mb:.0f} MB (one row: {idle_mb:.0f} MB)")
     # A generous bound on what the rows add (docs/portfolios.md states the figures
@@ -194,7 +198,7 @@ def test_a_hundred_thousand_rows_and_one_more(tmp_path: Path, data: Path) -> Non
     with big.open("a", encoding="utf-8") as handle:
         handle.write(f"{luhn_siren(20_000_000)},one too many\n")
     code, output = run(data, "portfolios", "import", "big", str(big))
-    assert code == 2 and "more than 100,000 rows (line 100002)" in output
+    assert code == 2 and "More than 100,000 rows (line 100002)" in output
     database = open_database(f"sqlite:///{data}/myrtille.db")
     with database.session() as session:
         assert session.scalar(select(Company.id).limit(1)) is None

@@ -9,9 +9,25 @@ from rich.table import Table
 
 from myrtille.alerts.channels import CHANNELS
 from myrtille.cli.command import AppContext, err, main, out, reports_config_errors
-from myrtille.cli.language import query_refused, say, say_n
+from myrtille.cli.language import number, query_refused, say, say_n
 from myrtille.texts import N_, format_date, locale_language
 
+DELIVERY_COLUMNS = (
+    N_("id"),
+    N_("subscriber"),
+    N_("channel"),
+    N_("status"),
+    N_("attempts"),
+    N_("document"),
+    N_("last error / also reported by"),
+)
+# The outbox's statuses, by name (the same words as the status command's columns).
+DELIVERY_STATUSES = {
+    "pending": N_("pending"),
+    "sending": N_("sending"),
+    "sent": N_("sent"),
+    "failed": N_("failed"),
+}
 SUBSCRIPTION_COLUMNS = (
     N_("id"),
     N_("subscriber"),
@@ -272,9 +288,9 @@ def dispatch(app: AppContext, limit: int | None) -> None:
     out.print(
         say(
             "{sent} sent, {retried} to retry, {failed} failed.",
-            sent=report.sent,
-            retried=report.retried,
-            failed=report.failed,
+            sent=number(report.sent),
+            retried=number(report.retried),
+            failed=number(report.failed),
         ),
         markup=False,
     )
@@ -310,8 +326,8 @@ def digest(app: AppContext, frequency: str, force: bool) -> None:
             "{sent} ({items}); {empty} with nothing new; {failed} failed.",
             sent=sent,
             items=items,
-            empty=report.skipped_empty,
-            failed=report.failed,
+            empty=number(report.skipped_empty),
+            failed=number(report.failed),
         ),
         markup=False,
     )
@@ -330,17 +346,10 @@ def deliveries(app: AppContext, status: str | None, limit: int) -> None:
 
     from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription
 
-    table = Table(title="Deliveries (newest first)", title_justify="left")
-    for column in (
-        "id",
-        "subscriber",
-        "channel",
-        "status",
-        "attempts",
-        "document",
-        "last error / also reported by",
-    ):
-        table.add_column(column, overflow="fold")
+    table = Table(title=say("Deliveries (newest first)"), title_justify="left")
+    for column in DELIVERY_COLUMNS:
+        table.add_column(say(column), overflow="fold")
+    channels = CHANNELS.labels()
     query = (
         select(OutboxItem, Subscriber.email)
         .join(Subscription, Subscription.id == OutboxItem.subscription_id)
@@ -358,9 +367,9 @@ def deliveries(app: AppContext, status: str | None, limit: int) -> None:
             table.add_row(
                 str(row.id),
                 email,
-                row.channel,
-                row.status,
-                str(row.attempts),
+                say(channels.get(row.channel, row.channel)),
+                say(DELIVERY_STATUSES.get(row.status, row.status)),
+                number(row.attempts),
                 row.document_id[:12],
                 note,
             )
@@ -386,6 +395,9 @@ def _preview(app: AppContext, query: str) -> None:
         ),
         markup=False,
     )
+    names = {source.id: source.label for source in app.settings.sources}
+    lang = locale_language()
     for hit in result.hits:
-        day = f"{hit.published_at:%Y-%m-%d}" if hit.published_at else "          "
-        out.print(f"  {day}  [{hit.source}] {hit.title}", markup=False)
+        day = format_date(hit.published_at, lang) if hit.published_at else "-"
+        source = names.get(hit.source, hit.source)
+        out.print(f"  {day}  [{source}] {hit.title}", markup=False)

@@ -19,7 +19,7 @@ from myrtille.cli.command import (
     out,
     reports_config_errors,
 )
-from myrtille.cli.language import say, say_n
+from myrtille.cli.language import number, say, say_n
 from myrtille.config.loading import load_settings
 from myrtille.exceptions import ConfigError
 
@@ -32,12 +32,19 @@ from myrtille.exceptions import ConfigError
 def init(path: Path, force: bool) -> None:
     """Write a commented starter configuration to PATH (default ./myrtille.yaml)."""
     if path.exists() and not force:
-        err.print(f"{path} already exists; use --force to overwrite it.", markup=False)
+        err.print(
+            say(
+                "{path} already exists; use {option} to overwrite it.", path=path, option="--force"
+            ),
+            markup=False,
+        )
         sys.exit(1)
     starter = (resources.files("myrtille.config") / "starter.yaml").read_text(encoding="utf-8")
     path.write_text(starter, encoding="utf-8")
+    command = f"myrtille --config {path} crawl"
     out.print(
-        f"Wrote {path}. Edit its sources, then run: myrtille --config {path} crawl", markup=False
+        say("Wrote {path}. Edit its sources, then run: {command}", path=path, command=command),
+        markup=False,
     )
 
 
@@ -56,8 +63,17 @@ def crawl(app: AppContext, sources: tuple[str, ...], ignore_schedule: bool) -> N
     settings = app.settings
     try:
         chosen = select_sources(settings, app.database, sources, ignore_schedule=ignore_schedule)
-    except KeyError as exc:
-        err.print(str(exc.args[0]), markup=False)
+    except KeyError:
+        known = [s.id for s in settings.sources]
+        unknown = next(name for name in sources if name not in known)
+        err.print(
+            say(
+                "No source '{id}' is configured (known: {known}).",
+                id=unknown,
+                known=", ".join(known) or "-",
+            ),
+            markup=False,
+        )
         sys.exit(2)
     if not settings.sources:
         if settings.config_path:
@@ -107,7 +123,12 @@ def export(
         since_at = parse_datetime(since)
         if since_at is None:
             err.print(
-                f"--since: '{since}' is not a date; use YYYY-MM-DD or ISO 8601.", markup=False
+                say(
+                    "{option}: '{value}' is not a date; use YYYY-MM-DD or ISO 8601.",
+                    option="--since",
+                    value=since,
+                ),
+                markup=False,
             )
             sys.exit(2)
     documents = export_records(app.database, since_at, source_ids)
@@ -195,7 +216,7 @@ def sources_import(app: AppContext, opml_file: Path, dry_run: bool) -> None:
             "{added} to {path}; {skipped} skipped (already configured or not http/https).",
             added=added_text,
             path=settings.config_path,
-            skipped=skipped,
+            skipped=number(skipped),
         ),
         markup=False,
     )
@@ -218,8 +239,13 @@ def sources_export(app: AppContext, output: Path | None) -> None:
         sys.stdout.write(text)
     if others:
         err.print(
-            f"{others} non-feed sources (site, sitemap, opendata) have no OPML form "
-            "and were left out.",
+            say_n(
+                "{n} source that is no feed (site, sitemap, opendata) has no OPML form "
+                "and was left out.",
+                "{n} sources that are no feeds (site, sitemap, opendata) have no OPML form "
+                "and were left out.",
+                others,
+            ),
             markup=False,
         )
 

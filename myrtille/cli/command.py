@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 from rich.text import Text
 
+from myrtille.cli.language import say, say_n
 from myrtille.cli.terminal import SafeConsole
 from myrtille.config.data_dir import prepare_data_dir
 from myrtille.config.loading import load_settings
@@ -33,14 +34,15 @@ err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 
 
 def print_file_problems(
-    path: object, problems: Sequence[tuple[int, str]], count: int, more: str
+    path: object, problems: Sequence[tuple[int, str]], count: int, more: tuple[str, str]
 ) -> None:
     """Each kept problem as ``path:line: reason`` on stderr, then how many of the ``count``
-    were not kept ("… and 12 more bad rows": ``more`` is "more bad rows")."""
+    were not kept: ``more`` is the catalogue's plural pair ("… and {n} more bad row",
+    "… and {n} more bad rows")."""
     for line, reason in problems:
         err.print(f"  {path}:{line}: {reason}", markup=False)
     if count > len(problems):
-        err.print(f"  … and {count - len(problems)} {more}", markup=False)
+        err.print("  " + say_n(*more, count - len(problems)), markup=False)
 
 
 class AppContext:
@@ -77,7 +79,7 @@ def reports_config_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ConfigError as exc:
-            err.print(Text("Configuration error", style="bold red"))
+            err.print(Text(say("Configuration error"), style="bold red"))
             for problem in exc.problems:
                 err.print(f"  {problem}", markup=False)
             sys.exit(2)

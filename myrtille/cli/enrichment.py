@@ -16,7 +16,10 @@ from myrtille.cli.command import (
     print_file_problems,
     reports_config_errors,
 )
-from myrtille.cli.language import say, say_n
+from myrtille.cli.language import number, say, say_n
+from myrtille.texts import N_
+
+COMPANY_COLUMNS = (N_("id"), N_("name"), N_("acronym"), "NAF", N_("department"), N_("status"))
 
 
 @main.command()
@@ -29,13 +32,17 @@ def process(app: AppContext, limit: int | None) -> None:
     from myrtille.service.processing import ProcessingStage
 
     stage = ProcessingStage(app.settings, app.database, index=open_index(app.settings))
-    with out.status("Loading language models and the company registry…"):
+    with out.status(say("Loading language models and the company registry…")):
         stage.enricher.index  # noqa: B018 (compile the registry before the first batch)
     report = stage.run(
         limit,
         on_batch=lambda r: out.print(
             "  "
-            + say("{processed} enriched, {failed} failed", processed=r.processed, failed=r.failed),
+            + say(
+                "{processed} enriched, {failed} failed",
+                processed=number(r.processed),
+                failed=number(r.failed),
+            ),
             markup=False,
         ),
     )
@@ -46,7 +53,7 @@ def process(app: AppContext, limit: int | None) -> None:
             "{n} documents enriched ({languages}); {failed} failed.",
             report.processed,
             languages=languages,
-            failed=report.failed,
+            failed=number(report.failed),
         ),
         markup=False,
     )
@@ -56,11 +63,15 @@ def process(app: AppContext, limit: int | None) -> None:
             markup=False,
         )
     for error in report.index_errors[:5]:
-        err.print(
-            f"  indexing failed: {error} (run `myrtille index rebuild` once fixed)", markup=False
+        said = say(
+            "indexing failed: {error} (run {command} once fixed)",
+            error=error,
+            command="myrtille index rebuild",
         )
+        err.print("  " + said, markup=False)
     for document_id, error in report.errors[:20]:
-        out.print(f"  failed {document_id}: {error}", markup=False)
+        said = say("failed {document}: {error}", document=document_id, error=error)
+        out.print("  " + said, markup=False)
 
 
 @main.group()
@@ -82,19 +93,32 @@ def companies_import(app: AppContext, kind: str, csv_file: Path, include_persons
     """Import an INSEE Sirene StockUniteLegale CSV (streamed: any size)."""
     from myrtille.enrichment.registry import import_sirene
 
-    with out.status(f"Importing {csv_file}…"):
+    with out.status(say("Importing {path}…", path=csv_file)):
         report = import_sirene(app.database, csv_file, include_persons)
-    persons = (
-        f"{report.persons} of them sole traders (linked by SIREN only)"
-        if include_persons
-        else f"{report.skipped_individuals} sole traders skipped (--include-persons keeps them)"
+    if include_persons:
+        persons = say_n(
+            "{n} of them a sole trader (linked by SIREN only)",
+            "{n} of them sole traders (linked by SIREN only)",
+            report.persons,
+        )
+    else:
+        persons = say_n(
+            "{n} sole trader skipped ({option} keeps them)",
+            "{n} sole traders skipped ({option} keeps them)",
+            report.skipped_individuals,
+            option="--include-persons",
+        )
+    summary = say(
+        "{imported} ({ceased}); {persons}; {bad}.",
+        imported=say_n("{n} company imported", "{n} companies imported", report.imported),
+        ceased=say_n("{n} ceased, kept and flagged", "{n} ceased, kept and flagged", report.ceased),
+        persons=persons,
+        bad=say_n("{n} bad row", "{n} bad rows", report.bad_count),
     )
-    out.print(
-        f"{report.imported} companies imported ({report.ceased} ceased, kept and "
-        f"flagged); {persons}; {report.bad_count} bad rows.",
-        markup=False,
-    )
-    print_file_problems(csv_file, report.bad_rows, report.bad_count, "more bad rows")
+    out.print(summary, markup=False)
+    more = (N_("… and {n} more bad row"), N_("… and {n} more bad rows"))
+    problems = [(line, say(reason, **params)) for line, reason, params in report.bad_reasons]
+    print_file_problems(csv_file, problems, report.bad_count, more)
 
 
 @companies.command(name="list")
@@ -107,9 +131,9 @@ def companies_list(app: AppContext, limit: int) -> None:
 
     sync_watchlist(app.database, app.settings.companies)
     records = load_registry(app.database)
-    table = Table(title=f"Companies ({len(records)})", title_justify="left")
-    for column in ("id", "name", "acronym", "NAF", "department", "status"):
-        table.add_column(column)
+    table = Table(title=say("Companies ({n})", n=number(len(records))), title_justify="left")
+    for column in COMPANY_COLUMNS:
+        table.add_column(say(column))
     for record in records[:limit]:
         table.add_row(
             record.id,
@@ -117,7 +141,7 @@ def companies_list(app: AppContext, limit: int) -> None:
             record.acronym or "",
             record.naf or "",
             record.department or "",
-            "ceased" if record.ceased else "active",
+            say("ceased") if record.ceased else say("active"),
         )
     out.print(table)
 

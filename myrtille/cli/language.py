@@ -18,8 +18,19 @@ def say(msgid: str, **params: Any) -> str:
 
 
 def say_n(singular: str, plural: str, n: int, **params: Any) -> str:
-    """The form for ``n`` of a plural message (``{n}`` is the count)."""
-    return texts.ngettext(texts.locale_language(), singular, plural, n, **params)
+    """The form for ``n`` of a plural message; ``{n}`` is the count written as the
+    language writes numbers ("1 500" / "1,500")."""
+    lang = texts.locale_language()
+    return (
+        texts.translations(lang)
+        .ngettext(singular, plural, n)
+        .format(n=texts.format_number(n, lang), **params)
+    )
+
+
+def number(n: int) -> str:
+    """A count as the CLI's language writes it ("12 345" / "12,345")."""
+    return texts.format_number(n, texts.locale_language())
 
 
 def query_refused(exc: QueryError) -> str:

@@ -11,14 +11,14 @@ from rich.table import Table
 
 from myrtille.cli.command import (
     AppContext,
+    err,
     main,
     out,
     print_file_problems,
     reports_config_errors,
 )
-from myrtille.cli.language import say, say_n
-from myrtille.exceptions import ConfigError
-from myrtille.texts import format_datetime, locale_language
+from myrtille.cli.language import number, say, say_n
+from myrtille.texts import N_, format_datetime, locale_language
 
 
 @main.group()
@@ -36,9 +36,15 @@ def _agent_id(app: AppContext, name: str | None) -> int | None:
     with app.database.session() as session:
         agent_id = session.scalar(select(Agent.id).where(Agent.name == name))
     if agent_id is None:
-        raise ConfigError(
-            f"no agent named '{name}'", hint="see `myrtille users list` for the agents' names"
+        err.print(
+            say(
+                "No agent named '{name}': see {command} for the agents' names.",
+                name=name,
+                command="myrtille users list",
+            ),
+            markup=False,
         )
+        sys.exit(2)
     return agent_id
 
 
@@ -47,12 +53,19 @@ def _require(app: AppContext, name: str) -> None:
     from myrtille.enrichment.portfolios import find_portfolio, portfolio_names
 
     if find_portfolio(app.database, name) is None:
-        names = portfolio_names(app.database)
-        guess = closest(name.lower(), names)
-        raise ConfigError(
-            f"no portfolio named '{name}'",
-            hint=(f"did you mean '{guess}'? " if guess else "") + "see `myrtille portfolios list`",
-        )
+        guess = closest(name.lower(), portfolio_names(app.database))
+        command = "myrtille portfolios list"
+        if guess:
+            said = say(
+                "No portfolio named '{name}': did you mean '{guess}'? See {command}.",
+                name=name,
+                guess=guess,
+                command=command,
+            )
+        else:
+            said = say("No portfolio named '{name}': see {command}.", name=name, command=command)
+        err.print(said, markup=False)
+        sys.exit(2)
 
 
 @portfolios.command(name="import")
@@ -63,21 +76,43 @@ def _require(app: AppContext, name: str) -> None:
 @reports_config_errors
 def portfolios_import(app: AppContext, name: str, csv_file: Path, agent: str | None) -> None:
     """Import (or replace) portfolio NAME from a CSV of SIRENs with an optional label."""
-    from myrtille.enrichment.portfolios import import_portfolio_file
+    from myrtille.enrichment.portfolios import PortfolioError, import_portfolio_file
+    from myrtille.web.ui.portfolios import FILE_PROBLEMS, LINE_PROBLEMS
 
-    found = import_portfolio_file(app.database, name, csv_file, _agent_id(app, agent))
-    out.print(
-        f"Portfolio '{name.strip().lower()}': {len(found.entries)} companies imported "
-        f"from {found.rows} rows; {found.bad_count} bad lines skipped; "
-        f"{found.duplicates} duplicates counted once; "
-        f"{found.unknown_count} SIRENs not in the registry (kept).",
-        markup=False,
+    try:
+        found = import_portfolio_file(app.database, name, csv_file, _agent_id(app, agent))
+    except PortfolioError as exc:
+        if exc.kind not in FILE_PROBLEMS:
+            raise
+        params = {k: number(v) if k in ("limit", "bad") else v for k, v in exc.params.items()}
+        err.print(f"{csv_file}: " + say(FILE_PROBLEMS[exc.kind], **params), markup=False)
+        sys.exit(2)
+    imported = say_n("{n} company imported", "{n} companies imported", len(found.entries))
+    summary = say(
+        "Portfolio '{name}': {imported} from {rows}; {bad}; {duplicates}; {unknown}.",
+        name=name.strip().lower(),
+        imported=imported,
+        rows=say_n("{n} row", "{n} rows", found.rows),
+        bad=say_n("{n} bad line skipped", "{n} bad lines skipped", found.bad_count),
+        duplicates=say_n(
+            "{n} duplicate counted once", "{n} duplicates counted once", found.duplicates
+        ),
+        unknown=say_n(
+            "{n} SIREN not in the registry (kept)",
+            "{n} SIRENs not in the registry (kept)",
+            found.unknown_count,
+        ),
     )
-    print_file_problems(csv_file, found.bad_lines, found.bad_count, "more bad lines")
+    out.print(summary, markup=False)
+    bad = [(p.line, say(LINE_PROBLEMS[p.kind], value=p.value)) for p in found.bad_problems]
+    more_bad = (N_("… and {n} more bad line"), N_("… and {n} more bad lines"))
+    print_file_problems(csv_file, bad, found.bad_count, more_bad)
     unknown = [
-        (line, f"SIREN {siren} is not in the registry") for line, siren in found.unknown_lines
+        (line, say("SIREN {siren} is not in the registry", siren=siren))
+        for line, siren in found.unknown_lines
     ]
-    print_file_problems(csv_file, unknown, found.unknown_count, "more unknown SIRENs")
+    more_unknown = (N_("… and {n} more unknown SIREN"), N_("… and {n} more unknown SIRENs"))
+    print_file_problems(csv_file, unknown, found.unknown_count, more_unknown)
 
 
 @portfolios.command(name="list")
@@ -100,7 +135,7 @@ def portfolios_list(app: AppContext) -> None:
     lang = locale_language()
     for portfolio in found:
         updated = format_datetime(portfolio.updated_at, lang)
-        table.add_row(portfolio.name, str(portfolio.size), updated)
+        table.add_row(portfolio.name, number(portfolio.size), updated)
     out.print(table)
 
 
@@ -156,4 +191,4 @@ def portfolios_delete(app: AppContext, name: str) -> None:
 
     _require(app, name)
     delete_portfolio(app.database, name)
-    out.print(f"Portfolio '{name.strip().lower()}' deleted.", markup=False)
+    out.print(say("Portfolio '{name}' deleted.", name=name.strip().lower()), markup=False)

@@ -13,10 +13,10 @@ from rich.table import Table
 
 from myrtille.cli.command import AppContext, err, main, out, reports_config_errors
 from myrtille.cli.language import query_refused, say, say_n
-from myrtille.texts import locale_language
+from myrtille.texts import format_date, format_number, locale_language
 
 if TYPE_CHECKING:
-    from myrtille.index.base import IndexedDocument
+    from myrtille.index.base import FacetCount, IndexedDocument
     from myrtille.index.export import ExportFormat
 
 
@@ -84,7 +84,14 @@ def search(
         try:
             node = And((node, DateBound("after", date.fromisoformat(since))))
         except ValueError:
-            err.print(f"--since: '{since}' is not a date; write YYYY-MM-DD.", markup=False)
+            err.print(
+                say(
+                    "{option}: '{value}' is not a date; write YYYY-MM-DD.",
+                    option="--since",
+                    value=since,
+                ),
+                markup=False,
+            )
             sys.exit(2)
     index = open_index(app.settings)
     if output != "table":
@@ -133,18 +140,45 @@ def search(
     table = Table(title=title, title_justify="left")
     for column in (say("date"), say("source"), say("title"), say("snippet")):
         table.add_column(column, overflow="fold")
+    lang = locale_language()
     names = {source.id: source.label for source in app.settings.sources}
     for hit in result.hits:
-        day = f"{hit.published_at:%Y-%m-%d}" if hit.published_at else ""
+        day = format_date(hit.published_at, lang) if hit.published_at else ""
         source = names.get(hit.source, hit.source)
         table.add_row(day, source, hit.title, plain(hit.snippet)[:200])
     out.print(table)
     if index_is_empty(index, result.total):
-        err.print(empty_index_hint_in(index, locale_language()), markup=False)
-    for name, counts in result.facets.items():
+        err.print(empty_index_hint_in(index, lang), markup=False)
+    for line in facet_lines(result.facets, names, lang):
+        out.print(line, markup=False)
+
+
+def facet_lines(
+    facets: dict[str, list[FacetCount]], sources: dict[str, str], lang: str
+) -> Iterator[str]:
+    """Each facet's heading and its first values by name, never by code."""
+    from myrtille.texts import labels
+    from myrtille.texts.formats import locale
+    from myrtille.web.ui.search import FACET_TITLES
+
+    vocabulary = labels(lang)
+    # The index keeps folded department codes ("2a"); the gazetteer's are "2A".
+    names = {
+        "sector": vocabulary["sector"],
+        "event": vocabulary["event"],
+        "region": vocabulary["region"],
+        "dept": {code.lower(): name for code, name in vocabulary["department"].items()},
+        "source": sources,
+        "lang": dict(locale(lang).languages),
+    }
+    for name, counts in facets.items():
         if counts:
-            values = ", ".join(f"{f.label or f.value} ({f.count})" for f in counts[:10])
-            out.print(f"{name}: {values}", markup=False)
+            values = ", ".join(
+                f"{f.label or names.get(name, {}).get(f.value) or f.value} "
+                f"({format_number(f.count, lang)})"
+                for f in counts[:10]
+            )
+            yield say("{facet}: {values}", facet=say(FACET_TITLES.get(name, name)), values=values)
 
 
 def export(documents: Iterator[IndexedDocument], output: ExportFormat) -> None:

@@ -9,10 +9,22 @@ import click
 from rich.table import Table
 
 from myrtille.cli.command import ACCESS_LOG_HELP, AppContext, main, out, reports_config_errors
-from myrtille.cli.language import say, say_n
-from myrtille.texts import N_
+from myrtille.cli.language import number, say, say_n
+from myrtille.texts import N_, format_datetime, locale_language
 
 DELIVERY_COLUMNS = (N_("channel"), N_("pending"), N_("sending"), N_("sent"), N_("failed"))
+# The kinds store/health.py gives a storage problem, by name.
+STORAGE_KINDS = {
+    "locked": N_("locked"),
+    "disk full": N_("disk full"),
+    "I/O error": N_("I/O error"),
+    "cannot open": N_("cannot open"),
+    "corrupt": N_("corrupt"),
+    "out of resources": N_("out of resources"),
+    "unreachable": N_("unreachable"),
+    "file too large": N_("file too large"),
+    "read-only": N_("read-only"),
+}
 
 
 @main.command()
@@ -29,24 +41,34 @@ def status(app: AppContext) -> None:
     problems = current_problems(app.settings.data_dir)
     if problems:
         out.print(say("Service degraded: jobs waiting out a storage problem"), markup=False)
+        lang = locale_language()
         for problem in problems:
-            out.print(
-                f"  {problem.job}: {problem.kind} ({problem.failures} in a row since "
-                f"{problem.since:%Y-%m-%d %H:%M:%S} UTC; next try after "
-                f"{problem.retry_at:%H:%M:%S} UTC): {problem.message}",
-                markup=False,
+            said = say_n(
+                "{job}: {kind} ({n} failure in a row since {since} UTC; next try after "
+                "{retry} UTC): {message}",
+                "{job}: {kind} ({n} failures in a row since {since} UTC; next try after "
+                "{retry} UTC): {message}",
+                problem.failures,
+                job=problem.job,
+                kind=say(STORAGE_KINDS.get(problem.kind, problem.kind)),
+                since=format_datetime(problem.since, lang),
+                retry=format_datetime(problem.retry_at, lang),
+                message=problem.message,
             )
+            out.print("  " + said, markup=False)
     docs = state.documents
     out.print(
-        say(
-            "Intake: {total} documents — {pending} pending, {claimed} being processed, "
+        say_n(
+            "Intake: {n} document — {pending} pending, {claimed} being processed, "
             "{done} done, {failed} failed; {indexed} indexed.",
-            total=sum(docs.values()),
-            pending=docs.get("pending", 0),
-            claimed=docs.get("claimed", 0),
-            done=docs.get("done", 0),
-            failed=docs.get("failed", 0),
-            indexed=state.indexed,
+            "Intake: {n} documents — {pending} pending, {claimed} being processed, "
+            "{done} done, {failed} failed; {indexed} indexed.",
+            sum(docs.values()),
+            pending=number(docs.get("pending", 0)),
+            claimed=number(docs.get("claimed", 0)),
+            done=number(docs.get("done", 0)),
+            failed=number(docs.get("failed", 0)),
+            indexed=number(state.indexed),
         ),
         markup=False,
     )
@@ -61,8 +83,8 @@ def status(app: AppContext) -> None:
     out.print(
         say(
             "Sources: {crawled} crawled, {failing} failing.",
-            crawled=state.sources,
-            failing=len(state.sources_failing),
+            crawled=number(state.sources),
+            failing=number(len(state.sources_failing)),
         ),
         markup=False,
     )
@@ -81,11 +103,14 @@ def status(app: AppContext) -> None:
     )
     for column in DELIVERY_COLUMNS:
         table.add_column(say(column))
+    from myrtille.alerts.channels import CHANNELS
+
+    names = CHANNELS.labels()
     for channel in sorted({c for c, _ in state.deliveries}):
         table.add_row(
-            channel,
+            say(names.get(channel, channel)),
             *(
-                str(state.deliveries.get((channel, s), 0))
+                number(state.deliveries.get((channel, s), 0))
                 for s in ("pending", "sending", "sent", "failed")
             ),
         )
@@ -105,7 +130,8 @@ def run(app: AppContext, host: str, port: int, access_log: bool) -> None:
     """
     from myrtille.service.runner import run_service
 
-    out.print(f"Myrtille running; web app on http://{host}:{port}", markup=False)
+    url = f"http://{host}:{port}"
+    out.print(say("Myrtille running; web app on {url}", url=url), markup=False)
     sys.exit(run_service(app.settings, app.database, host, port, access_log=access_log))
 
 
@@ -128,5 +154,5 @@ def worker(app: AppContext, roles: tuple[str, ...]) -> None:
     from myrtille.service.worker import ROLES, run_worker
 
     chosen = list(roles) or list(ROLES)
-    out.print(f"Myrtille worker: {', '.join(chosen)}", markup=False)
+    out.print(say("Myrtille worker: {roles}", roles=", ".join(chosen)), markup=False)
     sys.exit(run_worker(app.settings, app.database, chosen))

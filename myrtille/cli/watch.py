@@ -18,7 +18,7 @@ import click
 import httpx
 
 from myrtille.cli.command import err, main
-from myrtille.cli.language import query_refused
+from myrtille.cli.language import query_refused, say, say_n
 from myrtille.cli.terminal import terminal_safe
 from myrtille.index.base import IndexedDocument
 from myrtille.index.query import Node
@@ -114,7 +114,7 @@ def readable(payload: dict[str, Any]) -> str:
     )
     also = payload.get("also_reported_by") or []
     if also:
-        line += f"  (+{len(also)} source{'s' if len(also) > 1 else ''})"
+        line += "  (" + say_n("+{n} source", "+{n} sources", len(also)) + ")"
     return line.rstrip()
 
 
@@ -186,16 +186,28 @@ class Watcher:
             try:
                 if self.connect(once=once):
                     return
-                problem = "the server closed the stream"
+                problem = say("the server closed the stream")
             except (httpx.TransportError, httpx.HTTPStatusError) as exc:
                 problem = str(exc) or type(exc).__name__
                 if once:
                     raise
-            err.print(
-                f"Stream interrupted ({problem}); reconnecting in {self.backoff:.0f} s"
-                + (f" from event {self.last_id}" if self.last_id else ""),
-                markup=False,
-            )
+            seconds = round(self.backoff)
+            if self.last_id:
+                said = say_n(
+                    "Stream interrupted ({problem}); reconnecting in {n} second from event {id}.",
+                    "Stream interrupted ({problem}); reconnecting in {n} seconds from event {id}.",
+                    seconds,
+                    problem=problem,
+                    id=self.last_id,
+                )
+            else:
+                said = say_n(
+                    "Stream interrupted ({problem}); reconnecting in {n} second.",
+                    "Stream interrupted ({problem}); reconnecting in {n} seconds.",
+                    seconds,
+                    problem=problem,
+                )
+            err.print(said, markup=False)
             time.sleep(self.backoff)
             self.backoff = min(self.backoff * 2, MAX_BACKOFF)
 
@@ -244,7 +256,14 @@ def watch(
     alerts. Exit status 2 when the key is refused.
     """
     if not api_key:
-        err.print("An API key is needed: --api-key KEY or MYRTILLE_API_KEY.", markup=False)
+        err.print(
+            say(
+                "An API key is needed: {option} or {variable}.",
+                option="--api-key KEY",
+                variable="MYRTILLE_API_KEY",
+            ),
+            markup=False,
+        )
         sys.exit(2)
     node: Node | None = None
     if query:
@@ -260,16 +279,18 @@ def watch(
     try:
         watcher.run(once=once)
     except Unauthorized as exc:
-        err.print(f"The server refused the API key: {exc}", markup=False)
+        err.print(say("The server refused the API key: {reason}", reason=exc), markup=False)
         sys.exit(2)
     except Refused as exc:
-        err.print(f"The server refused the stream: {exc}", markup=False)
+        err.print(say("The server refused the stream: {reason}", reason=exc), markup=False)
         sys.exit(2)
     except (httpx.TransportError, httpx.HTTPStatusError) as exc:
-        err.print(f"Cannot read the stream from {url}: {exc}", markup=False)
+        err.print(
+            say("Cannot read the stream from {url}: {error}", url=url, error=exc), markup=False
+        )
         sys.exit(1)
     except KeyboardInterrupt:
         # Ctrl-C is how one stops watching; say where to resume from.
         if watcher.last_id:
-            err.print(f"Stopped after event {watcher.last_id}.", markup=False)
+            err.print(say("Stopped after event {id}.", id=watcher.last_id), markup=False)
         sys.exit(130)

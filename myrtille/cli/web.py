@@ -8,7 +8,7 @@ import click
 from rich.table import Table
 
 from myrtille.cli.command import ACCESS_LOG_HELP, AppContext, err, main, out, reports_config_errors
-from myrtille.cli.language import say
+from myrtille.cli.language import say, say_n
 from myrtille.texts import N_, format_datetime, locale_language
 
 AGENT_COLUMNS = (
@@ -34,7 +34,8 @@ def serve(app: AppContext, host: str, port: int, access_log: bool) -> None:
     from myrtille.web.app import create_app
     from myrtille.web.server import server_config
 
-    out.print(f"Serving the API on http://{host}:{port} (docs at /docs)", markup=False)
+    url = f"http://{host}:{port}"
+    out.print(say("Serving the API on {url} (docs at {docs})", url=url, docs="/docs"), markup=False)
     config = server_config(
         create_app(app.settings), app.settings, host, port, access_log=access_log
     )
@@ -57,8 +58,11 @@ def create_agent_command(app: AppContext, name: str, email: str | None) -> None:
 
     try:
         agent, key = create_agent(app.database, name, email)
-    except (AgentExists, ValueError) as exc:
-        err.print(str(exc), markup=False)
+    except AgentExists:
+        err.print(say("An agent named '{name}' exists already.", name=name), markup=False)
+        sys.exit(1)
+    except ValueError:
+        err.print(say("An agent needs a name."), markup=False)
         sys.exit(1)
     out.print(say("Agent '{name}' created. Its API key:", name=agent.name), markup=False)
     # Printed alone on its line, so that scripts can take the last line.
@@ -112,9 +116,11 @@ def revoke_command(app: AppContext, name: str) -> None:
     from myrtille.web.auth import revoke
 
     if not revoke(app.database, name):
-        err.print(f"No active agent named '{name}'.", markup=False)
+        err.print(say("No active agent named '{name}'.", name=name), markup=False)
         sys.exit(1)
-    out.print(f"Agent '{name}' revoked; their open sessions are ended.", markup=False)
+    out.print(
+        say("Agent '{name}' revoked; their open sessions are ended.", name=name), markup=False
+    )
 
 
 @users_group.command(name="set-password")
@@ -128,18 +134,32 @@ def revoke_command(app: AppContext, name: str) -> None:
 @reports_config_errors
 def set_password_command(app: AppContext, name: str, password_stdin: bool) -> None:
     """Set the password an agent signs in to the web UI with."""
-    from myrtille.web.auth import set_password
+    from myrtille.web.auth import MIN_PASSWORD_LENGTH, set_password
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        password = click.prompt(
+            say("Password"),
+            hide_input=True,
+            confirmation_prompt=say("Repeat the password"),
+        )
     try:
         changed = set_password(app.database, name, password)
-    except ValueError as exc:
-        err.print(str(exc), markup=False)
+    except ValueError:
+        err.print(
+            say_n(
+                "A password needs at least {n} character.",
+                "A password needs at least {n} characters.",
+                MIN_PASSWORD_LENGTH,
+            ),
+            markup=False,
+        )
         sys.exit(1)
     if not changed:
-        err.print(f"No active agent named '{name}'.", markup=False)
+        err.print(say("No active agent named '{name}'.", name=name), markup=False)
         sys.exit(1)
-    out.print(f"Password set for agent '{name}'; their open sessions are ended.", markup=False)
+    out.print(
+        say("Password set for agent '{name}'; their open sessions are ended.", name=name),
+        markup=False,
+    )

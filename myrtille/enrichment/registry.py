@@ -25,6 +25,7 @@ from myrtille.store.companies import Company
 from myrtille.store.company_words import matching_ids, refresh_words
 from myrtille.store.database import Database
 from myrtille.store.schema import utcnow
+from myrtille.texts import N_
 
 SIRENE_REQUIRED = (
     "siren",
@@ -56,12 +57,16 @@ class ImportReport:
     skipped_individuals: int = 0
     persons: int = 0
     bad_rows: list[tuple[int, str]] = field(default_factory=list)
+    # The same problems as catalogue texts and their parameters, for the reader's language.
+    bad_reasons: list[tuple[int, str, dict[str, object]]] = field(default_factory=list)
     bad_count: int = 0
 
-    def bad(self, line: int, reason: str) -> None:
+    def bad(self, line: int, reason: str, **params: object) -> None:
+        """``reason`` is a catalogue text marked with ``N_``, ``params`` its fields."""
         self.bad_count += 1
         if len(self.bad_rows) < MAX_REPORTED_ROWS:
-            self.bad_rows.append((line, reason))
+            self.bad_rows.append((line, reason.format(**params)))
+            self.bad_reasons.append((line, reason, params))
 
 
 @dataclass(frozen=True)
@@ -235,20 +240,24 @@ def _rows(
         except csv.Error as exc:
             # A field past the size limit (an unclosed quote swallowing the file): the
             # reader cannot find the next row, so what follows is reported, not guessed.
-            report.bad(reader.line_num, f"unreadable from here on ({exc})")
+            report.bad(reader.line_num, N_("unreadable from here on ({error})"), error=exc)
             return
         line = reader.line_num
         if None in row:
-            report.bad(line, "more fields than the header")
+            report.bad(line, N_("more fields than the header"))
             continue
         # NUL (which PostgreSQL refuses) never belongs in a name or a code.
         row = {key: storable(value or "") for key, value in row.items()}
         if len(row.get("denominationUniteLegale") or "") > MAX_NAME:
-            report.bad(line, f"denominationUniteLegale longer than {MAX_NAME} characters")
+            report.bad(
+                line,
+                N_("denominationUniteLegale longer than {max} characters"),
+                max=MAX_NAME,
+            )
             continue
         siren = (row.get("siren") or "").strip()
         if not re.fullmatch(r"\d{9}", siren):
-            report.bad(line, f"siren '{siren[:20]}' is not 9 digits")
+            report.bad(line, N_("siren '{value}' is not 9 digits"), value=siren[:20])
             continue
         name = (row.get("denominationUniteLegale") or "").strip()
         person = False
@@ -265,11 +274,15 @@ def _rows(
                 report.skipped_individuals += 1
                 continue
             else:
-                report.bad(line, "no denominationUniteLegale")
+                report.bad(line, N_("no denominationUniteLegale"))
                 continue
         naf = (row.get("activitePrincipaleUniteLegale") or "").strip() or None
         if naf and not _NAF.match(naf):
-            report.bad(line, f"activitePrincipaleUniteLegale '{naf[:12]}' is not a NAF code")
+            report.bad(
+                line,
+                N_("activitePrincipaleUniteLegale '{value}' is not a NAF code"),
+                value=naf[:12],
+            )
             naf = None
         state = (row.get("etatAdministratifUniteLegale") or "A").strip()
         usual = [(row.get(c) or "").strip() for c in SIRENE_USUAL]

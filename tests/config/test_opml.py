@@ -98,7 +98,7 @@ def test_export_round_trips(tmp_path: Path) -> None:
     )
     result = CliRunner().invoke(main, ["--config", str(config), "sources", "export"])
     assert result.exit_code == 0
-    assert "1 non-feed sources" in result.output
+    assert "1 source that is no feed (site, sitemap, opendata)" in result.output
     exported = tmp_path / "out.opml"
     exported.write_text(write_opml(load_settings(config, env={}).sources), encoding="utf-8")
     feeds = read_opml(exported)

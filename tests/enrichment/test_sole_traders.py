@@ -34,7 +34,7 @@ def test_persons_are_imported_on_request_and_linked_by_siren_only(tmp_path: Path
         main, ["--data-dir", str(data), "companies", "import", "sirene", str(csv_file)]
     )
     assert result.exit_code == 0, result.output
-    assert "1 sole traders skipped (--include-persons keeps them)" in result.output
+    assert "1 sole trader skipped (--include-persons keeps them)" in result.output
     result = CliRunner().invoke(
         main,
         [
@@ -49,7 +49,7 @@ def test_persons_are_imported_on_request_and_linked_by_siren_only(tmp_path: Path
     )
     assert result.exit_code == 0, result.output
     assert "2 companies imported" in result.output
-    assert "1 of them sole traders (linked by SIREN only)" in result.output
+    assert "1 of them a sole trader (linked by SIREN only)" in result.output
     database = open_database(f"sqlite:///{data}/myrtille.db")
     with database.session() as session:
         rows = session.execute(select(Company.siren, Company.name, Company.person)).all()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+import click
 from click.testing import CliRunner
 
 from myrtille.alerts.channels.email import EmailChannel
@@ -158,10 +160,51 @@ def emails(tmp_path: Path) -> list[Rendering]:
 
 
 # What an operator or an agent runs, and what each answers: (name, arguments, exit code).
+# "{tmp}" is the directory of the files below, "{data}" the language's data directory and
+# "{busy}" a port already taken (the servers print their start-up line, then stop).
+# Counts of 1 and of several: the French singular and plural forms differ.
 CLI_RUNS: list[tuple[str, list[str], int]] = [
     ("index rebuild", ["index", "rebuild"], 0),
     ("crawl without sources", ["crawl"], 0),
+    ("crawl unknown source", ["crawl", "nope"], 2),
+    ("init", ["init", "{data}/starter.yaml"], 0),
+    ("init refused", ["init", "{data}/starter.yaml"], 1),
+    (
+        "sources export one",
+        ["--config", "{tmp}/one-site.yaml", "sources", "export", "-o", "{data}/one.opml"],
+        0,
+    ),
+    (
+        "sources export many",
+        ["--config", "{tmp}/two-sites.yaml", "sources", "export", "-o", "{data}/many.opml"],
+        0,
+    ),
+    ("export since refused", ["export", "--since", "mardi"], 2),
     ("search refused", ["search", "sektor:energy"], 2),
+    ("search since refused", ["search", "zeppelin", "--since", "mardi"], 2),
+    ("companies import one", ["companies", "import", "sirene", "{tmp}/sirene-one.csv"], 0),
+    (
+        "companies import many",
+        ["companies", "import", "sirene", "--include-persons", "{tmp}/sirene-many.csv"],
+        0,
+    ),
+    ("companies", ["companies", "list"], 0),
+    ("portfolio import one", ["portfolios", "import", "clients", "{tmp}/portfolio-one.csv"], 0),
+    (
+        "portfolio import many",
+        ["portfolios", "import", "fournisseurs", "{tmp}/portfolio-many.csv"],
+        0,
+    ),
+    ("portfolio refused", ["portfolios", "import", "vide", "{tmp}/portfolio-empty.csv"], 2),
+    ("portfolios", ["portfolios", "list"], 0),
+    ("portfolio show", ["portfolios", "show", "clients"], 0),
+    ("portfolio misspelt", ["portfolios", "delete", "client"], 2),
+    ("portfolio deleted", ["portfolios", "delete", "clients"], 0),
+    (
+        "portfolio unknown agent",
+        ["portfolios", "import", "prospects", "{tmp}/portfolio-one.csv", "--agent", "nobody"],
+        2,
+    ),
     ("subscribe", ["subscribe", "--email", "pme@example.org", "--query", "sector:energy"], 0),
     (
         "subscribe confirmed",
@@ -174,29 +217,118 @@ CLI_RUNS: list[tuple[str, list[str], int]] = [
     ("subscriptions", ["subscriptions"], 0),
     ("users none", ["users", "list"], 0),
     ("agent created", ["users", "create-agent", "veille-cci"], 0),
+    ("agent exists", ["users", "create-agent", "veille-cci"], 1),
+    ("password refused", ["users", "set-password", "veille-cci", "--password-stdin"], 1),
     ("users", ["users", "list"], 0),
+    ("revoke", ["users", "revoke", "veille-cci"], 0),
+    ("revoke refused", ["users", "revoke", "veille-cci"], 1),
     ("dispatch", ["dispatch"], 0),
     ("digest", ["digest", "--frequency", "daily"], 0),
+    ("deliveries", ["deliveries"], 0),
+    ("status", ["status"], 0),
+    ("watch without key", ["watch"], 2),
+    (
+        "watch unreachable",
+        ["watch", "--once", "--url", "{unreachable}", "--api-key", "myr_test_key"],
+        1,
+    ),
+    ("serve", ["serve", "--port", "{busy}"], 3),
+    ("run", ["run", "--port", "{busy}"], 3),
 ]
+
+# Files the runs read. The Sirene extracts: a firm (ceased), a sole trader and a bad row;
+# then several of each (a bad NAF code is reported and its firm kept).
+_SIRENE_HEADER = (
+    "siren,denominationUniteLegale,nomUniteLegale,prenomUsuelUniteLegale,"
+    "activitePrincipaleUniteLegale,etatAdministratifUniteLegale\n"
+)
+CLI_FILES = {
+    "sirene-one.csv": _SIRENE_HEADER
+    + "542065479,BOULANGERIES DU LAURAGAIS,,,10.71C,C\n"
+    + "552100554,,MARTY,Juliette,47.24Z,A\n"
+    + "12345,TROP COURT,,,10.71C,A\n",
+    "sirene-many.csv": _SIRENE_HEADER
+    + "443061841,AEROVOLT,,,30.30Z,A\n"
+    + "383474814,HELICEA,,,30.30Z,C\n"
+    + "775670417,FONDERIE DU TARN,,,24.51Z,C\n"
+    + "356000000,,DURAND,Paul,47.24Z,A\n"
+    + "652014051,,MARTIN,Anne,47.24Z,A\n"
+    + "12345,TROP COURT,,,10.71C,A\n"
+    + "732829320,ATELIERS,,,pas-un-code,A\n",
+    # A SIREN the registry does not hold, a bad line, a duplicate; then several of each.
+    "portfolio-one.csv": "siren,label\n552100554,Client\n12345,x\n552100554,y\n",
+    "portfolio-many.csv": "siren;label\n443061841;A\n383474814;B\n12;c\n\n1234567890;d\n"
+    "443061841;e\n383474814;f\n919985002;g\n732829320;h\n552100554;i\n",
+    "portfolio-empty.csv": "",
+    "one-site.yaml": "sources:\n"
+    "  - {id: eco, kind: feed, url: 'https://eco.example/rss'}\n"
+    "  - {id: ld, kind: site, url: 'https://ld.example/'}\n",
+    "two-sites.yaml": "sources:\n"
+    "  - {id: eco, kind: feed, url: 'https://eco.example/rss'}\n"
+    "  - {id: ld, kind: site, url: 'https://ld.example/'}\n"
+    "  - {id: sm, kind: sitemap, url: 'https://sm.example/sitemap.xml'}\n",
+}
+# The operator's log (English, like the server's), not texts of the command: a consent
+# recorded by hand, uvicorn's lines, the service's log lines.
+_LOG_LINES = re.compile(
+    r"^(consent for .* recorded by an operator.*|(INFO|ERROR|WARNING): .*|\d{4}-\d\d-\d\d .*)$",
+    re.M,
+)
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def command_words(group: click.Group) -> set[str]:
+    """The names of the commands and groups: what a run says, not data it echoes."""
+    words = set()
+    for name, command in group.commands.items():
+        words.add(name)
+        if isinstance(command, click.Group):
+            words |= command_words(command)
+    return words
 
 
 def cli_summaries(tmp_path: Path) -> list[Rendering]:
     """What the command answers, in the language of the locale it runs in."""
     from myrtille.cli import main
 
+    for name, content in CLI_FILES.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    words = command_words(main)
     out = []
-    for lang, locale in (("fr", "fr_FR.UTF-8"), ("en", "en_GB.UTF-8")):
-        env = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": locale, "COLUMNS": "300"}
-        data_dir = tmp_path / f"cli-{lang}"
-        for name, args, code in CLI_RUNS:
-            result = CliRunner(env=env).invoke(main, ["--data-dir", str(data_dir), *args])
-            assert result.exit_code == code, (name, result.output)
-            # The data a command echoes: addresses, queries, paths, tokens, ids.
-            data = ["(sqlite)", str(data_dir), *[a for a in args[1:] if not a.startswith("-")]]
-            data += re.findall(r"[\w/.-]+\.eml|[\w-]{20,}\.[\w-]{20,}|myr_\S+", result.output)
-            # The operator's log (English, like the server's), not a text of the command.
-            data += re.findall(r"^consent for .* recorded by an operator.*$", result.output, re.M)
-            out.append(Rendering(f"cli {name}", lang, result.output, data))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        fill = {
+            "tmp": str(tmp_path),
+            "busy": str(busy.getsockname()[1]),
+            "unreachable": f"http://127.0.0.1:{_closed_port()}",
+        }
+        for lang, locale in (("fr", "fr_FR.UTF-8"), ("en", "en_GB.UTF-8")):
+            env = {
+                "LC_ALL": None,
+                "LC_MESSAGES": None,
+                "LANG": locale,
+                "COLUMNS": "300",
+                "MYRTILLE_API_KEY": None,
+            }
+            data_dir = tmp_path / f"cli-{lang}"
+            for name, template, code in CLI_RUNS:
+                args = [a.format(data=data_dir, **fill) for a in template]
+                result = CliRunner(env=env).invoke(main, ["--data-dir", str(data_dir), *args])
+                assert result.exit_code == code, (name, result.output)
+                # The data a command echoes: addresses, queries, paths, names, tokens, ids.
+                data = ["(sqlite)", str(data_dir), str(tmp_path), fill["unreachable"]]
+                data += [a for a in args if not a.startswith("-") and a not in words]
+                data += re.findall(r"[\w/.-]+\.eml|[\w-]{20,}\.[\w-]{20,}|myr_\S+", result.output)
+                data += [line for line, *_ in _LOG_LINES.findall(result.output)]
+                # What the network library says of a refused connection.
+                data += re.findall(r"127\.0\.0\.1:\d+ ?: (.*)$", result.output, re.M)
+                out.append(Rendering(f"cli {name}", lang, result.output, data))
     return out
 
 

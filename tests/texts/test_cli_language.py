@@ -130,7 +130,7 @@ def test_subscriptions_and_portfolios_tables_speak_the_locale_language(tmp_path:
 def test_status_speaks_the_locale_language(tmp_path: Path) -> None:
     config = write_config(tmp_path)
     french, _ = run_cli(config, "fr", "status")
-    assert "File d'entrée : 0 documents — 0 en attente" in french
+    assert "File d'entrée : 0 document — en attente : 0" in french
     assert "Envois (0 abonnement actif)" in french and "Intake" not in french
     english, _ = run_cli(config, "en", "status")
     assert "Intake: 0 documents — 0 pending" in english

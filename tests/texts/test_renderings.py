@@ -229,6 +229,73 @@ def test_names_and_local_dates_are_shown(renderings: list[Rendering]) -> None:
     assert "0 documents indexed" in by_key[("cli index rebuild", "en")]
 
 
+# What the command line says of a count of one and of several (tests/texts/renderings.py
+# CLI_FILES): French takes the singular for 0 and 1, English for 1 only.
+CLI_COUNTS = {
+    ("cli companies import one", "fr"): [
+        "1 entreprise importée (1 cessée, conservée et signalée)",
+        "1 entrepreneur individuel ignoré",
+        "1 ligne invalide.",
+    ],
+    ("cli companies import many", "fr"): [
+        "6 entreprises importées (2 cessées, conservées et signalées)",
+        "dont 2 entrepreneurs individuels",
+        "2 lignes invalides.",
+    ],
+    ("cli companies import one", "en"): [
+        "1 company imported (1 ceased, kept and flagged)",
+        "1 sole trader skipped",
+        "1 bad row.",
+    ],
+    ("cli companies import many", "en"): [
+        "6 companies imported (2 ceased, kept and flagged)",
+        "2 of them sole traders",
+        "2 bad rows.",
+    ],
+    ("cli portfolio import one", "fr"): [
+        "1 entreprise importée à partir de 3 lignes",
+        "1 ligne invalide ignorée",
+        "1 doublon compté une fois",
+        "1 SIREN absent du répertoire (conservé)",
+    ],
+    ("cli portfolio import many", "fr"): [
+        "5 entreprises importées à partir de 9 lignes",
+        "2 lignes invalides ignorées",
+        "2 doublons comptés une fois",
+        "2 SIREN absents du répertoire (conservés)",
+    ],
+    ("cli portfolio import one", "en"): [
+        "1 company imported from 3 rows",
+        "1 bad line skipped",
+        "1 duplicate counted once",
+        "1 SIREN not in the registry (kept)",
+    ],
+    ("cli portfolio import many", "en"): [
+        "5 companies imported from 9 rows",
+        "2 bad lines skipped",
+        "2 duplicates counted once",
+        "2 SIRENs not in the registry (kept)",
+    ],
+    ("cli sources export one", "fr"): ["1 source qui n'est pas un flux"],
+    ("cli sources export many", "fr"): ["2 sources qui ne sont pas des flux"],
+    ("cli sources export one", "en"): ["1 source that is no feed"],
+    ("cli sources export many", "en"): ["2 sources that are no feeds"],
+    ("cli status", "fr"): ["File d'entrée : 0 document —"],
+    ("cli status", "en"): ["Intake: 0 documents —"],
+}
+
+
+def test_cli_counts_take_the_plural_of_their_language(renderings: list[Rendering]) -> None:
+    by_key = {(r.name, r.lang): _space(r.text) for r in renderings}
+    missing = [
+        (key, words)
+        for key, expected in CLI_COUNTS.items()
+        for words in expected
+        if words not in by_key[key]
+    ]
+    assert not missing, f"counts not said as expected: {missing}"
+
+
 def test_the_checks_catch_what_they_are_for(tmp_path: Path) -> None:
     """The checks themselves, on texts with the faults the issue saw."""
     english, french = english_only(), french_only()
