@@ -17,7 +17,8 @@ from myrtille.cli.command import (
     reports_config_errors,
 )
 from myrtille.cli.language import number, say, say_n
-from myrtille.texts import N_
+from myrtille.texts import N_, locale_language
+from myrtille.texts.formats import locale
 
 COMPANY_COLUMNS = (N_("id"), N_("name"), N_("acronym"), "NAF", N_("department"), N_("status"))
 
@@ -46,7 +47,12 @@ def process(app: AppContext, limit: int | None) -> None:
             markup=False,
         ),
     )
-    languages = ", ".join(f"{k} {v}" for k, v in report.languages.most_common()) or "-"
+    # Languages by name in the CLI's language ("français 3, anglais 2"), not by code.
+    names = locale(locale_language()).languages
+    languages = (
+        ", ".join(f"{names.get(k, k)} {number(v)}" for k, v in report.languages.most_common())
+        or "-"
+    )
     out.print(
         say_n(
             "{n} document enriched ({languages}); {failed} failed.",

@@ -102,7 +102,7 @@ companies:
     fill(intake, 2)
     result = CliRunner().invoke(main, ["--config", str(config), "process"])
     assert result.exit_code == 0, result.output
-    assert "2 documents enriched (fr 2); 0 failed." in result.output
+    assert "2 documents enriched (French 2); 0 failed." in result.output
     result = CliRunner().invoke(main, ["--config", str(config), "export"])
     records = [json.loads(line) for line in result.output.splitlines()]
     assert len(records) == 2
