@@ -28,8 +28,10 @@ from myrtille.store.database import Database
 
 log = logging.getLogger("myrtille.service")
 
-# The jobs that other stages wake (job id = role), and the crawl job its due sources.
-HANDED_OFF = ("crawl", "process", "dispatch")
+# The jobs that other stages wake (job id = role), across processes too; and the crawl
+# job, which its own process wakes when its next source falls due.
+ANNOUNCED = ("process", "dispatch")
+HANDED_OFF = ("crawl", *ANNOUNCED)
 CHANNEL = "myrtille_handoff"
 # Seconds between two checks of the stop flag while listening, and before reconnecting.
 LISTEN_POLL = 1.0

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from myrtille.config.settings import Settings
 from myrtille.service import jobs
-from myrtille.service.handoff import HANDED_OFF, Handoff, Listener
+from myrtille.service.handoff import ANNOUNCED, HANDED_OFF, Handoff, Listener
 from myrtille.service.locks import Lock, scheduler_lock
 from myrtille.service.scheduler import HOUSEKEEPING_FIRST_DELAY, ServiceJob, service_jobs
 from myrtille.store.database import Database
@@ -135,9 +135,10 @@ def run_worker(
     woken = [job.id for job in chosen if job.id in HANDED_OFF]
     for job_id in woken:
         handoff.subscribe(job_id, alarms[job_id].set)
-    if woken and database.dialect == "postgresql":
+    heard = [job_id for job_id in woken if job_id in ANNOUNCED]
+    if heard and database.dialect == "postgresql":
         # Crawls and processing in other workers announce their work here.
-        Listener(database, handoff, woken, stop).start()
+        Listener(database, handoff, heard, stop).start()
     threads = [
         threading.Thread(
             target=_loop,
