@@ -29,7 +29,8 @@ def children(pid: int) -> list[int]:
 
 
 def crawl_child(pid: int) -> int | None:
-    """The crawl child process of service ``pid``, if a crawl is running now."""
+    """The crawl child process of service ``pid``: the one it keeps warm from its first
+    crawl on (killed mid-crawl or between crawls, as it comes)."""
     for child in children(pid):
         try:
             cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
