@@ -182,6 +182,8 @@ CLI_RUNS: list[tuple[str, list[str], int]] = [
     ("export since refused", ["export", "--since", "mardi"], 2),
     ("search refused", ["search", "sektor:energy"], 2),
     ("search since refused", ["search", "zeppelin", "--since", "mardi"], 2),
+    # On the web pages' documents (indexed below): facets by name, dates per language.
+    ("search facets", ["search", "rachat", "--facets", "--limit", "2"], 0),
     ("companies import one", ["companies", "import", "sirene", "{tmp}/sirene-one.csv"], 0),
     (
         "companies import many",
@@ -295,10 +297,16 @@ def command_words(group: click.Group) -> set[str]:
 def cli_summaries(tmp_path: Path) -> list[Rendering]:
     """What the command answers, in the language of the locale it runs in."""
     from myrtille.cli import main
+    from myrtille.index.factory import open_index
+    from tests.web.conftest import documents
 
     for name, content in CLI_FILES.items():
         (tmp_path / name).write_text(content, encoding="utf-8")
     words = command_words(main)
+    indexed = documents()
+    # What the documents hold is data: titles, snippets, companies' and sources' names.
+    shown = [d.title for d in indexed] + [d.source for d in indexed]
+    shown += [c["name"] for d in indexed for c in d.companies]
     out = []
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
@@ -318,12 +326,18 @@ def cli_summaries(tmp_path: Path) -> list[Rendering]:
             }
             data_dir = tmp_path / f"cli-{lang}"
             for name, template, code in CLI_RUNS:
+                if name == "search facets":  # after "index rebuild" has emptied the index
+                    settings = load_settings(None, env={}, overrides={"data_dir": str(data_dir)})
+                    index = open_index(settings)
+                    index.index(indexed)
+                    index.close()
                 args = [a.format(data=data_dir, **fill) for a in template]
                 result = CliRunner(env=env).invoke(main, ["--data-dir", str(data_dir), *args])
                 assert result.exit_code == code, (name, result.output)
                 # The data a command echoes: addresses, queries, paths, names, tokens, ids.
                 data = ["(sqlite)", str(data_dir), str(tmp_path), fill["unreachable"]]
                 data += [a for a in args if not a.startswith("-") and a not in words]
+                data += shown if name == "search facets" else []
                 data += re.findall(r"[\w/.-]+\.eml|[\w-]{20,}\.[\w-]{20,}|myr_\S+", result.output)
                 data += [line for line, *_ in _LOG_LINES.findall(result.output)]
                 # What the network library says of a refused connection.

@@ -227,6 +227,8 @@ def test_names_and_local_dates_are_shown(renderings: list[Rendering]) -> None:
     assert "… et 3 autres" in by_key[("weekly digest text", "fr")]
     assert "0 document indexé" in by_key[("cli index rebuild", "fr")]
     assert "0 documents indexed" in by_key[("cli index rebuild", "en")]
+    assert "Secteurs : Aéronautique et spatial (1)" in by_key[("cli search facets", "fr")]
+    assert "Sectors: Aeronautics and space (1)" in by_key[("cli search facets", "en")]
 
 
 # What the command line says of a count of one and of several (tests/texts/renderings.py
