@@ -24,6 +24,7 @@ from myrtille.enrichment.syntax import hedged as governed_by_doubt
 
 MAX_SENTENCE_CHARS = 600
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_DISTRIBUTION = re.compile(r"\bdistribu\w*|\bimportat\w*|\bimporters?\b", re.IGNORECASE)
 # A sentence that denies, doubts or asks reports no event ("n'exclut pas une levée de
 # fonds", "dément toute fermeture", "could hire", "Allez-vous lever des fonds ?").
 HEDGES = re.compile(
@@ -166,8 +167,12 @@ class EventMatcher:
                 jobs=jobs,
             )
         for (kind, at), event in list(events.items()):
-            # A contract won abroad is export news too (abroad.py).
-            if kind == "contract" and ("export", at) not in events and names_abroad(event.sentence):
+            # A contract won abroad is export news too (abroad.py), and so is a deal with a
+            # distributor or importer abroad ("a distribution deal with a Japanese retailer").
+            sells = kind == "contract" or (
+                kind == "partnership" and _DISTRIBUTION.search(event.sentence) is not None
+            )
+            if sells and ("export", at) not in events and names_abroad(event.sentence):
                 events[("export", at)] = replace(
                     event, type="export", amount=None, currency=None, jobs=None
                 )

@@ -194,3 +194,17 @@ def test_a_firm_named_with_an_apposition_keeps_its_event(
     firm, reports that firm's event, not the registry company named after the trigger."""
     events = [e for e in events_of(news_enricher, text, language) if e["type"] == "acquisition"]
     assert events and all(e["siren"] != BRAUMONT for e in events)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "export"),
+    [
+        ("fr", "Braumont a signé un accord de distribution avec un importateur canadien.", True),
+        ("en", "Papeteries Braumont signed a distribution deal with a Japanese retailer.", True),
+        ("fr", "Braumont a noué un partenariat de recherche avec un laboratoire allemand.", False),
+    ],
+)
+def test_a_distribution_deal_abroad_is_export_news(
+    news_enricher: Enricher, language: str, text: str, export: bool
+) -> None:
+    assert ("export" in types(events_of(news_enricher, text, language))) is export
