@@ -10,6 +10,7 @@ system itself writes.
 
 from __future__ import annotations
 
+import errno
 import html
 import json
 import re
@@ -228,6 +229,8 @@ CLI_RUNS: list[tuple[str, list[str], int]] = [
     ("digest", ["digest", "--frequency", "daily"], 0),
     ("deliveries", ["deliveries"], 0),
     ("status", ["status"], 0),
+    # A full disk, seen once by one job and twice by another (recorded below).
+    ("status degraded", ["status"], 0),
     ("watch without key", ["watch"], 2),
     (
         "watch unreachable",
@@ -298,6 +301,7 @@ def cli_summaries(tmp_path: Path) -> list[Rendering]:
     """What the command answers, in the language of the locale it runs in."""
     from myrtille.cli import main
     from myrtille.index.factory import open_index
+    from myrtille.store.health import ServiceHealth
     from tests.web.conftest import documents
 
     for name, content in CLI_FILES.items():
@@ -326,6 +330,11 @@ def cli_summaries(tmp_path: Path) -> list[Rendering]:
             }
             data_dir = tmp_path / f"cli-{lang}"
             for name, template, code in CLI_RUNS:
+                if name == "status degraded":
+                    health = ServiceHealth(data_dir)
+                    full = OSError(errno.ENOSPC, "No space left on device")
+                    for job in ("process", "crawl", "crawl"):
+                        health.failed(job, full)
                 if name == "search facets":  # after "index rebuild" has emptied the index
                     settings = load_settings(None, env={}, overrides={"data_dir": str(data_dir)})
                     index = open_index(settings)
@@ -338,6 +347,8 @@ def cli_summaries(tmp_path: Path) -> list[Rendering]:
                 data = ["(sqlite)", str(data_dir), str(tmp_path), fill["unreachable"]]
                 data += [a for a in args if not a.startswith("-") and a not in words]
                 data += shown if name == "search facets" else []
+                # The operating system's own words for the problem, and the jobs' names.
+                data += ["OSError: [Errno 28] No space left on device", "process", "crawl"]
                 data += re.findall(r"[\w/.-]+\.eml|[\w-]{20,}\.[\w-]{20,}|myr_\S+", result.output)
                 data += [line for line, *_ in _LOG_LINES.findall(result.output)]
                 # What the network library says of a refused connection.

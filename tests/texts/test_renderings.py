@@ -284,6 +284,8 @@ CLI_COUNTS = {
     ("cli sources export many", "en"): ["2 sources that are no feeds"],
     ("cli status", "fr"): ["File d'entrée : 0 document —"],
     ("cli status", "en"): ["Intake: 0 documents —"],
+    ("cli status degraded", "fr"): ["disque plein (1 échec d'affilée", "(2 échecs d'affilée"],
+    ("cli status degraded", "en"): ["disk full (1 failure in a row", "(2 failures in a row"],
 }
 
 
