@@ -161,8 +161,8 @@ def run_service(
         server.run()
     finally:
         log.info("stopping: waiting for running jobs to finish")
-        # Paused first, so that the scheduler's thread submits nothing more while the
-        # executor shuts down (APScheduler would log "cannot schedule new futures").
+        # Paused first, so that no job starts while we wait; a job that falls due during
+        # the wait stays due for the next start (Scheduler._process_jobs).
         scheduler.pause()
         scheduler.shutdown(wait=True)
         jobs.close_all()

@@ -13,7 +13,7 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecution
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.schedulers.base import STATE_RUNNING
+from apscheduler.schedulers.base import STATE_RUNNING, STATE_STOPPED
 from apscheduler.triggers.interval import IntervalTrigger
 
 from myrtille.config.settings import Settings
@@ -69,11 +69,20 @@ class Scheduler(BackgroundScheduler):
     that cannot be written (a full disk, a locked file, a database restarting) raises out
     of APScheduler's loop and ends its thread for good, so that nothing ever runs again,
     even once the storage is back. Here the loop says so and tries again after
-    ``jobstore_retry_interval`` seconds, as APScheduler does when reading the store fails."""
+    ``jobstore_retry_interval`` seconds, as APScheduler does when reading the store fails.
+
+    Nor does it submit jobs once stopping: shutdown() marks the scheduler stopped, then
+    waits for running jobs while holding the job stores' lock; a loop woken meanwhile by
+    its timer went on once the lock was free, handed a due job to the shut executor
+    ("cannot schedule new futures after shutdown") and moved its next run past it. Checked
+    under that lock (re-entrant), a job due then stays due for the next start."""
 
     def _process_jobs(self) -> float | None:
         try:
-            return super()._process_jobs()  # type: ignore[no-any-return]
+            with self._jobstores_lock:
+                if self.state == STATE_STOPPED:
+                    return None
+                return super()._process_jobs()  # type: ignore[no-any-return]
         except Exception as exc:
             log.error(
                 "the scheduler could not record its jobs' next runs (%s); trying again in %d s",
