@@ -17,7 +17,7 @@ from typing import Any
 
 from myrtille.config.settings import Settings
 from myrtille.config.sources import SourceBase
-from myrtille.crawlers.health import SourceRun, all_states, record_run
+from myrtille.crawlers.health import SourceRun, all_states, record_runs
 from myrtille.crawlers.polling import effective_interval
 from myrtille.store.database import Database
 from myrtille.store.health_texts import said, stored
@@ -202,23 +202,24 @@ def record_unfinished(
     outcomes: dict[str, SourceOutcome],
 ) -> None:
     """Each source the crawl process ended before it finished gets its error, recorded
-    against the source as any failed crawl."""
-    for source in sources:
-        if source.id in finished:
-            continue
-        # The child died before this source finished: say so where users look.
-        tail = _tail(stderr_path)
-        if tail:
-            ended = said(
-                "process_ended_tail", ending=_ending(exit_code), log=str(log_path), tail=tail
-            )
-        else:
-            ended = said("process_ended", ending=_ending(exit_code), log=str(log_path))
-        message = stored(ended)
+    against the source as any failed crawl (all of them in one transaction)."""
+    unfinished = [source for source in sources if source.id not in finished]
+    if not unfinished:
+        return
+    # The child died before these sources finished: say so where users look.
+    tail = _tail(stderr_path)
+    if tail:
+        ended = said("process_ended_tail", ending=_ending(exit_code), log=str(log_path), tail=tail)
+    else:
+        ended = said("process_ended", ending=_ending(exit_code), log=str(log_path))
+    message = stored(ended)
+    runs = []
+    for source in unfinished:
         run = SourceRun(source_id=source.id, kind=source.kind, interval=source.interval)
         run.fail(message)
-        record_run(database, run)
+        runs.append(run)
         outcomes[source.id].error = message
+    record_runs(database, runs)
 
 
 def _tail(path: Path, lines: int = 1) -> str:
