@@ -13,13 +13,17 @@ from __future__ import annotations
 import errno
 import html
 import json
+import os
 import re
 import socket
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -281,6 +285,28 @@ _LOG_LINES = re.compile(
 )
 
 
+@dataclass
+class _Ran:
+    exit_code: int
+    output: str
+    exception: None = None
+
+
+def _command(args: list[str], env: dict[str, str | None]) -> _Ran:
+    """``myrtille ARGS`` as a process, with ``env`` applied as CliRunner applies it."""
+    environ = {k: v for k, v in os.environ.items() if env.get(k, "") is not None}
+    environ.update({k: v for k, v in env.items() if v is not None})
+    ran = subprocess.run(
+        [sys.executable, "-m", "myrtille", *args],
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    return _Ran(ran.returncode, ran.stdout)  # stderr: uvicorn's log lines, not ours
+
+
 def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -341,8 +367,17 @@ def cli_summaries(tmp_path: Path) -> list[Rendering]:
                     index.index(indexed)
                     index.close()
                 args = [a.format(data=data_dir, **fill) for a in template]
-                result = CliRunner(env=env).invoke(main, ["--data-dir", str(data_dir), *args])
-                assert result.exit_code == code, (name, result.output)
+                invoke = partial(
+                    CliRunner(env=env).invoke, main, ["--data-dir", str(data_dir), *args]
+                )
+                if name in ("serve", "run"):
+                    # In a process of its own: both run an event loop on the main thread,
+                    # which in the whole suite already holds the browser tests'
+                    # session-long Playwright loop.
+                    result = _command(["--data-dir", str(data_dir), *args], env)
+                else:
+                    result = invoke()
+                assert result.exit_code == code, (name, result.output, result.exception)
                 # The data a command echoes: addresses, queries, paths, names, tokens, ids.
                 data = ["(sqlite)", str(data_dir), str(tmp_path), fill["unreachable"]]
                 data += [a for a in args if not a.startswith("-") and a not in words]
