@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import scrapy
-from scrapy import signals
-from scrapy.crawler import CrawlerProcess
+
+# Run as a script, bench/ is on the path: the crawl-and-time loop is the repoll peer's.
+from bare_spider import crawl_timed
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
@@ -55,29 +55,14 @@ class BareExtractSpider(scrapy.Spider):
 
 def main(argv: list[str]) -> int:
     plan = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
-    process = CrawlerProcess(plan["settings"])
-    crawler = process.create_crawler(BareExtractSpider)
-    times: dict[str, float] = {}
-
-    def opened(spider: scrapy.Spider) -> None:
-        times["opened"] = time.perf_counter()
-
-    def closed(spider: scrapy.Spider, reason: str) -> None:
-        times["closed"] = time.perf_counter()
-
-    crawler.signals.connect(opened, signal=signals.spider_opened)
-    crawler.signals.connect(closed, signal=signals.spider_closed)
-    process.crawl(crawler, urls=plan["urls"])
-    process.start()
-    spider = crawler.spider
-    assert isinstance(spider, BareExtractSpider)
+    spider, seconds = crawl_timed(BareExtractSpider, plan["settings"], urls=plan["urls"])
     print(
         json.dumps(
             {
                 "extracted": spider.extracted,
                 "empty": spider.empty,
                 "errors": spider.errors,
-                "crawl_seconds": times.get("closed", 0.0) - times.get("opened", 0.0),
+                "crawl_seconds": seconds,
             }
         )
     )

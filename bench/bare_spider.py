@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import scrapy
 from scrapy import signals
@@ -53,10 +53,17 @@ class BareSpider(scrapy.Spider):
         self.errors += 1
 
 
-def main(argv: list[str]) -> int:
-    plan = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
-    process = CrawlerProcess(plan["settings"])
-    crawler = process.create_crawler(BareSpider)
+S = TypeVar("S", bound=scrapy.Spider)
+
+
+def crawl_timed(
+    spider_class: type[S], settings: dict[str, Any], **arguments: Any
+) -> tuple[S, float]:
+    """One crawl of ``spider_class`` in this process: the spider as it closed, and the
+    seconds from its opening to its closing (the process's start-up left out). Shared by
+    the bare peers of bench/repoll.py and bench/extraction.py."""
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(spider_class)
     times: dict[str, float] = {}
 
     def opened(spider: scrapy.Spider) -> None:
@@ -67,17 +74,19 @@ def main(argv: list[str]) -> int:
 
     crawler.signals.connect(opened, signal=signals.spider_opened)
     crawler.signals.connect(closed, signal=signals.spider_closed)
-    process.crawl(crawler, plan=plan["requests"])
+    process.crawl(crawler, **arguments)
     process.start()
     spider = crawler.spider
-    assert isinstance(spider, BareSpider)
+    assert isinstance(spider, spider_class)
+    return spider, times.get("closed", 0.0) - times.get("opened", 0.0)
+
+
+def main(argv: list[str]) -> int:
+    plan = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
+    spider, seconds = crawl_timed(BareSpider, plan["settings"], plan=plan["requests"])
     print(
         json.dumps(
-            {
-                "statuses": dict(spider.statuses),
-                "errors": spider.errors,
-                "crawl_seconds": times.get("closed", 0.0) - times.get("opened", 0.0),
-            }
+            {"statuses": dict(spider.statuses), "errors": spider.errors, "crawl_seconds": seconds}
         )
     )
     return 0
