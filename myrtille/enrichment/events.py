@@ -19,6 +19,7 @@ from myrtille.enrichment.doctext import span_text, text_of
 from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
 from myrtille.enrichment.patterns import PatternSet
+from myrtille.enrichment.salience import news_events
 from myrtille.enrichment.syntax import HEDGING_LEMMAS, SentenceParser
 from myrtille.enrichment.syntax import hedged as governed_by_doubt
 
@@ -176,7 +177,8 @@ class EventMatcher:
                 events[("export", at)] = replace(
                     event, type="export", amount=None, currency=None, jobs=None
                 )
-        return sorted(events.values(), key=lambda e: (e.start, e.type))
+        # The events the document is about, not those it mentions in passing (salience.py).
+        return news_events(sorted(events.values(), key=lambda e: (e.start, e.type)), doc, title_end)
 
 
 def _shown(
