@@ -33,16 +33,19 @@ from spacy.tokens import Span, Token
 
 from myrtille.enrichment.background import clause_of
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.firmnames import named_firms
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.syntax import (
     Parsed,
     agent_of,
     clause_head,
     nominal_dependents,
+    object_of,
     recipient_of,
     subject_of_clause,
     subtree_span,
 )
+from myrtille.enrichment.ties import TIE_LEMMAS, tied
 
 # What may stand between a preposition and a company name: "du", "de la", "à la
 # société", "by the Lyon-based".
@@ -139,7 +142,27 @@ def subject_of(
     ``parsed``: the sentence's dependency parse, when there is one; ``text``: the
     document's text, when the caller has it."""
     text = sentence.doc.text if text is None else text
+    found = _subject(sentence, trigger, kind, mentions, parsed, text)
+    if found is not None and found.end > found.start and tied(text, found.start, found.end):
+        return UNKNOWN  # "une filiale d'Alcarène recrute": the subsidiary's event
+    return found
+
+
+def _subject(
+    sentence: Span,
+    trigger: Span,
+    kind: str,
+    mentions: list[CompanyMention],
+    parsed: Parsed | None,
+    text: str,
+) -> CompanyMention | None:
     inside = [m for m in mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
+    # Firms the models missed but a company word names ("la société Solvane"): an event
+    # whose subject they are is theirs, not the article's main company's.
+    named = named_firms(sentence, mentions)
+    if named:
+        inside = sorted([*inside, *named], key=lambda m: m.start)
+        mentions = [*mentions, *named]
     if kind == "acquisition" and any(fold(t.lemma_) in _TARGET_SIDE for t in trigger):
         # "X s'adosse à Y", "X passe dans le giron de Y": the buyer is after the trigger.
         _, end = clause_of(sentence, trigger)
@@ -164,7 +187,11 @@ def subject_of(
         agents = [m for m in after if _AGENT.search(_before(text, m))]
         if agents:
             return agents[0]
-    if kind == "contract" and not passive and _customer_side(trigger):
+    verb = _customer_verb(sentence, trigger, begin)
+    if kind == "contract" and not passive and (verb is not None or _customer_side(trigger)):
+        # "attribue à X un marché", "a attribué à X un contrat", "picked X … under a contract"
+        if verb is not None:
+            after = [m for m in inside if verb.idx + len(verb) <= m.start < end]
         recipients = [m for m in after if _RECIPIENT.search(_before(text, m))]
         plain = [m for m in after if not _AGENT.search(_before(text, m))]
         if recipients or plain:
@@ -184,13 +211,25 @@ def subject_of(
     return (plain_later or later or before)[0] if (later or before) else None
 
 
+def _customer_verb(sentence: Span, trigger: Span, begin: int) -> Token | None:
+    """A customer's verb in the trigger's clause before it, governing a contract named as
+    a noun ("a attribué à X un contrat", "has picked X to supply … under a contract")."""
+    for token in sentence:
+        if begin <= token.idx and token.i < trigger.start and _customer_word(token):
+            return token
+    return None
+
+
+def _customer_word(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and (
+        token.norm_ in _CUSTOMER_WORDS or token.lemma_ in _CUSTOMER_WORDS
+    )
+
+
 def _customer_side(trigger: Span) -> bool:
     """Whether the trigger opens with a customer's verb ("attribue", "awarded"); "order"
     as a noun ("won an order") is the supplier's side."""
-    verb = trigger[0]
-    return verb.pos_ in ("VERB", "AUX") and (
-        verb.norm_ in _CUSTOMER_WORDS or verb.lemma_ in _CUSTOMER_WORDS
-    )
+    return _customer_word(trigger[0])
 
 
 # The event's company is not named, and is not the article's main company either.
@@ -241,9 +280,15 @@ def _from_parse(
             return True, named or _unlisted(agent, parsed)
         if passive:
             return True, UNKNOWN  # "X a été racheté": the buyer is not named
-    customer = kind == "contract" and not passive and _customer_side(trigger)
+    inside = {t.i for t in trigger}
+    customer = (
+        kind == "contract"
+        and not passive
+        and (_customer_side(trigger) or (head.i not in inside and _customer_word(head)))
+    )
     if customer:
-        recipient = recipient_of(head)
+        # The supplier: who the customer gives to, or whom it chose ("picked X to supply").
+        recipient = recipient_of(head) or object_of(head, inside)
         supplier = company_in(recipient)
         if supplier is not None:
             return True, supplier
@@ -257,6 +302,8 @@ def _from_parse(
             # "Swedish group Nordhem has agreed to buy Kervan": an unlisted firm's event.
             return True, _unlisted(subject, parsed)
         if subject.pos_ in ("NOUN", "PRON"):
+            if fold(subject.lemma_) in TIE_LEMMAS and company_in(subject) is not None:
+                return True, UNKNOWN  # "une filiale d'Alcarène": not Alcarène's, not ours
             return True, None  # "l'entreprise", "the new factory": the article's company
     if kind in _PATIENT_KINDS:
         for node in (root, head):

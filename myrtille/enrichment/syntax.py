@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -126,6 +127,8 @@ class SentenceParser:
         ahead: dict[int, tuple[Doc, dict[tuple[int, int], Parsed | None]]] = {}
         wanted: list[tuple[Doc, tuple[int, int]]] = []
         copies: list[Doc] = []
+        # Each document's attribute array, read once for all the sentences copied from it.
+        arrays: dict[int, tuple[list[int], numpy.ndarray]] = {}
         for sentence in sentences:
             doc = sentence.doc
             if doc.has_annotation("DEP") or doc.tensor is None or doc.tensor.size == 0:
@@ -134,7 +137,10 @@ class SentenceParser:
             bounds = _bounds(sentence)
             if bounds in cache:
                 continue
-            copy = self._copy(doc, bounds)
+            if id(doc) not in arrays:
+                head = doc._get_array_attrs()
+                arrays[id(doc)] = (head, doc.to_array(head))
+            copy = self._copy(doc, bounds, arrays[id(doc)])
             cache[bounds] = None
             if copy is not None:
                 wanted.append((doc, bounds))
@@ -146,8 +152,18 @@ class SentenceParser:
         self._ahead = ahead
 
     @staticmethod
-    def _copy(doc: Doc, bounds: tuple[int, int]) -> Doc | None:
-        copy = doc[bounds[0] : bounds[1]].as_doc()
+    def _copy(
+        doc: Doc, bounds: tuple[int, int], arrays: tuple[list[int], numpy.ndarray] | None = None
+    ) -> Doc | None:
+        """The sentence as a Doc of its own; ``arrays``: the document's attribute names and
+        array, which ``Span.as_doc`` would otherwise read from the whole document each time
+        (it writes into its rows, so it is given a copy)."""
+        span = doc[bounds[0] : bounds[1]]
+        copy = (
+            span.as_doc()
+            if arrays is None
+            else span.as_doc(array_head=arrays[0], array=arrays[1].copy())
+        )
         return copy if len(copy) and copy.tensor.size else None
 
     @staticmethod
@@ -219,6 +235,14 @@ def recipient_of(verb: Token) -> Token | None:
         if child.dep_ in ("obl:arg", "obl", "obl:mod") and any(
             c.dep_ == "case" and c.lower_ in ("à", "a", "au", "aux") for c in child.children
         ):
+            return child
+    return None
+
+
+def object_of(verb: Token, skip: set[int]) -> Token | None:
+    """The direct object of ``verb``, unless it is one of the tokens in ``skip``."""
+    for child in verb.children:
+        if child.dep_ in ("obj", "dobj") and child.i not in skip:
             return child
     return None
 

@@ -39,3 +39,38 @@ def another_firms(text: str, sentence: Span, trigger: Span, kind: str) -> bool:
     return kind in _PATIENT_KINDS and (
         _RELATION_COMPLEMENT.match(text, trigger.end_char, sentence.end_char) is not None
     )
+
+
+# A firm named only as the complement of another firm's tie to it: "une filiale
+# d'Alcarène", "l'un des clients de X", "a subsidiary of X", "X's rival", "former X
+# subsidiary Y". The sentence's subject is that other firm.
+_TIE_NOUNS = (
+    r"(?:filiales?|clients?|clientes?|fournisseurs?|concurrente?s?|rivale?s?|sous-traitants?|"
+    r"subsidiar(?:y|ies)|customers?|suppliers?|competitors?|rivals?|subcontractors?)"
+)
+_TIED_BEFORE = re.compile(
+    _TIE_NOUNS + r"\s+(?:[\w-]+\s+)?(?:de|d['’]|du|des|of)\s*"
+    r"(?:(?:la|le|les|the)\s+|l['’]\s?)?$",
+    re.IGNORECASE,
+)
+_TIED_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:former|new|main|largest|biggest|french|german|local)\s+)?"
+    + _TIE_NOUNS
+    + r"\b",
+    re.IGNORECASE,
+)
+TIE_LEMMAS = frozenset(
+    {"filiale", "client", "cliente", "fournisseur", "concurrent", "concurrente", "rival"}
+    | {"rivale", "sous-traitant", "subsidiary", "customer", "supplier", "competitor"}
+    | {"subcontractor"}
+)
+
+
+def tied(text: str, start: int, end: int) -> bool:
+    """Whether the company named at ``text[start:end]`` is named by another firm's tie to
+    it (its subsidiary, customer, supplier or rival), which is the one the sentence is
+    about."""
+    return (
+        _TIED_BEFORE.search(text, max(0, start - 60), start) is not None
+        or _TIED_AFTER.match(text, end) is not None
+    )

@@ -1,0 +1,211 @@
+"""Firms an event's sentence names that neither the registry nor the NER found.
+
+The small models often take an unknown firm's name for a person or a place ("le groupe
+allemand Kessler Antriebe", "Rennes maltster Dubreuil Malt"), and then the event's
+sentence seems to name no company: its event went to the article's main company. The
+press almost always says that such a name is a firm, with a company word beside it:
+
+- before it: "la société Solvane", "le fabricant de meubles Hanser", "la start-up
+  lyonnaise Nexalia", "the private equity firm Ardent Capital", "Dutch loom maker
+  Vanderbeek" (French puts adjectives and a "de" complement between, English nothing);
+- after it: "Solvane Group", "Ribaud Foundry", "Ardent Capital", "Kessler GmbH";
+- or a person's role in it: "PDG de Nexalia", "chief executive of Nexalia".
+
+Such a name is read as a company mention outside the registry, for attribution only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from myrtille.enrichment.companies import COMPANY_CUES, CompanyMention
+from myrtille.enrichment.names import LEGAL_FORMS
+from myrtille.enrichment.patterns import fold
+
+# Words that call the name next to them a firm (folded). "chez" and "maison" name places
+# and houses as often as firms.
+PREFIX_CUES = (COMPANY_CUES - LEGAL_FORMS - {"chez", "maison", "start", "cabinet"}) | {
+    "societe",
+    "groupe",
+    "group",
+    "fonds",
+    "fund",
+    "investisseur",
+    "investor",
+    "holding",
+    "cooperative",
+    "brasseur",
+    "brasserie",
+    "brewer",
+    "brewery",
+    "malterie",
+    "maltster",
+    "fonderie",
+    "foundry",
+    "shipyard",
+    "retailer",
+    "distributor",
+    "startup",
+    "start-up",
+    "spin-off",
+    "conglomerate",
+    "carmaker",
+    "chipmaker",
+    "rival",
+    "concurrent",
+    "competitor",
+}
+# Last words of firms' names (folded): "Solvane Group", "Ardent Capital".
+SUFFIX_CUES = LEGAL_FORMS | {
+    "group",
+    "groupe",
+    "industries",
+    "industrie",
+    "systems",
+    "technologies",
+    "technology",
+    "capital",
+    "partners",
+    "ventures",
+    "holding",
+    "holdings",
+    "foundry",
+    "logistics",
+    "logistique",
+    "solutions",
+    "labs",
+    "gmbh",
+    "ag",
+    "inc",
+    "ltd",
+    "llc",
+    "plc",
+    "bv",
+    "spa",
+    "corp",
+    "corporation",
+}
+# A person's role in a firm, before "de"/"of" and the firm's name.
+ROLE_WORDS = frozenset(
+    {"pdg", "fondateur", "fondatrice", "patron", "patronne", "dirigeant", "dirigeante"}
+    | {"ceo", "founder", "co-founder", "cofounder", "boss", "executive", "chairman"}
+)
+_GENERAL = frozenset({"general", "generale"})
+# Words joining the parts of one name: "Dentelles du Détroit", "Forges d'Alcarène".
+_LINKS = frozenset({"&", "de", "du", "des", "d'", "d’"})
+_PLACES = frozenset({"LOC", "GPE"})
+_NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+# Between a French company word and the name: adjectives and one "de" complement
+# ("le groupe nantais de construction Vernay").
+_MAX_BETWEEN = 4
+
+
+def named_firms(sentence: Span, mentions: list[CompanyMention]) -> list[CompanyMention]:
+    """Names in ``sentence`` that a company word calls a firm and that no mention covers."""
+    tokens = [t for t in sentence if not t.is_space]
+    if _title_case(tokens):
+        return []  # "Vallorin Brewery Doubles Capacity": every word looks like a name
+    covered = [(m.start, m.end) for m in mentions if m.end > m.start]
+    # Words of the registry companies the document names: "le groupe Vernay" where the
+    # registry spotted "Vernay" elsewhere is that company, not another.
+    linked = {w for m in mentions if m.company_id for w in _words(m.name)}
+    found: list[CompanyMention] = []
+    position = 0
+    while position < len(tokens):
+        end = _name_end(tokens, position)
+        if end == position:
+            position += 1
+            continue
+        start_token, end_token = tokens[position], tokens[end - 1]
+        start, stop = start_token.idx, end_token.idx + len(end_token)
+        if _is_firm(tokens, position, end) and not any(a < stop and start < b for a, b in covered):
+            name = sentence.doc.text[start:stop]
+            if not _words(name) & linked:
+                found.append(CompanyMention(None, name, start, stop, "named"))
+        position = end
+    return found
+
+
+def _words(name: str) -> set[str]:
+    """A name's own words, folded, without company words and legal forms."""
+    return {
+        w
+        for w in re.findall(r"\w+", fold(name))
+        if len(w) > 2 and w not in PREFIX_CUES and w not in SUFFIX_CUES
+    }
+
+
+def _name_end(tokens: list[Token], position: int) -> int:
+    """The end of the run of capitalised words from ``position`` (itself if none)."""
+    end = position
+    while end < len(tokens):
+        token = tokens[end]
+        if _capitalised(token) or (
+            end > position
+            and token.lower_ in _LINKS
+            and end + 1 < len(tokens)
+            and _capitalised(tokens[end + 1])
+        ):
+            end += 1
+        else:
+            break
+    # A name does not open with a capitalised determiner ("Le", "The").
+    if end > position and tokens[position].is_stop and not tokens[position].text.isupper():
+        return position
+    return end
+
+
+def _capitalised(token: Token) -> bool:
+    text = token.text
+    return (
+        text[:1].isupper()
+        and any(c.isalpha() for c in text)
+        and token.ent_type_ not in _NOT_NAMES
+        and not token.is_punct
+    )
+
+
+def _is_firm(tokens: list[Token], start: int, end: int) -> bool:
+    if end - start >= 2 and tokens[end - 1].norm_ in SUFFIX_CUES:  # capitalised: a run
+        return True
+    if end < len(tokens) and tokens[end].norm_ in LEGAL_FORMS and tokens[end].text.isupper():
+        return True
+    if tokens[start].norm_ in PREFIX_CUES and end - start >= 2:
+        return True  # "Fonderie Ribaud", "Groupe Talvern"
+    if start == 0:
+        return False
+    before = tokens[start - 1]
+    if before.norm_ in PREFIX_CUES or _start_up(tokens, start):
+        return True  # "la société Solvane", "maker Kessler Antriebe"
+    if (
+        before.lower_ in ("de", "d'", "d’", "of")
+        and start >= 2
+        and (tokens[start - 2].norm_ in ROLE_WORDS or tokens[start - 2].norm_ in _GENERAL)
+    ):
+        return True  # "PDG de Nexalia", "directeur général de", "chief executive of Nexalia"
+    if tokens[start].doc.lang_ != "fr":
+        return False
+    # French: the company word, then adjectives and one "de" complement ("le fabricant de
+    # meubles Hanser"); a name right after "de" is a complement ("hors d'Europe").
+    if before.pos_ not in ("ADJ", "NOUN") or all(t.ent_type_ in _PLACES for t in tokens[start:end]):
+        return False
+    for back in range(start - 1, max(start - 1 - _MAX_BETWEEN, -1), -1):
+        token = tokens[back]
+        if token.norm_ in PREFIX_CUES:
+            return True
+        if token.is_punct or token.text[:1].isupper() or token.pos_ not in ("ADJ", "ADP", "NOUN"):
+            return False
+    return False
+
+
+def _start_up(tokens: list[Token], start: int) -> bool:
+    """ "start-up" split in three by a tokenizer, just before ``start``."""
+    return start >= 3 and "".join(t.lower_ for t in tokens[start - 3 : start]) == "start-up"
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    """Whether most words are capitalised, as in an English headline."""
+    words = [t for t in tokens if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
