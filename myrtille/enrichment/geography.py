@@ -41,7 +41,7 @@ class Place:
     region: str
     department: str | None
     code: str  # the INSEE code of the place itself
-    population: int = 0  # given for small communes only
+    population: int = 0  # given for communes only
 
 
 def place_key(name: str) -> str:
@@ -72,6 +72,9 @@ class Gazetteer:
         # The communes below 10,000 inhabitants that are not chefs-lieux, by name: every
         # homonym kept, for the document's other places to choose among them.
         self.small: dict[str, list[Place]] = {}
+        # The names shared by several communes of 10,000+ inhabitants ("Saint-Denis" in
+        # Seine-Saint-Denis and in La Réunion), largest first.
+        self.homonyms: dict[str, list[Place]] = {}
 
     @classmethod
     @cache
@@ -101,10 +104,17 @@ class Gazetteer:
         for row in communes:
             region = gazetteer.department_region.get(row["department"])
             if region:
-                gazetteer._add(
+                place = Place(
                     row["name"],
-                    Place(row["name"], "commune", region, row["department"], row["insee"]),
+                    "commune",
+                    region,
+                    row["department"],
+                    row["insee"],
+                    int(row.get("population") or 0),
                 )
+                gazetteer._add(row["name"], place)
+                gazetteer.homonyms.setdefault(place_key(row["name"]), []).append(place)
+        gazetteer.homonyms = {k: v for k, v in gazetteer.homonyms.items() if len(v) > 1}
         with base.joinpath("small_communes.csv").open(encoding="utf-8") as handle:
             small = sorted(csv.DictReader(handle), key=lambda r: -int(r["population"] or 0))
             for row in small:

@@ -1,8 +1,14 @@
 """Words around a place name that make it something else: the river a department is
-named after ("vallée du Rhône", "on the Seine"), or a compass point abroad ("Afrique du
-Nord", "le Nord de l'Europe")."""
+named after ("vallée du Rhône", "on the Seine"), a compass point abroad ("Afrique du
+Nord", "le Nord de l'Europe"), a treaty, a summit, a street, a club or a firm named after
+a town ("l'accord de Paris", "rue de Lyon", "RC Lens", "Banque de Savoie"), a person after
+a title ("M. Lens"), a wine ("du Champagne") or a namesake abroad ("Paris, Texas")."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from myrtille.enrichment.geography import Place
 
@@ -47,3 +53,177 @@ def river_or_compass(
         if following[:3] in (["de", "l", "europe"], ["de", "l", "afrique"]):
             return True
     return False
+
+
+# Words that are not a place when the name completes them: before "de" ("l'accord de Paris",
+# "la rue de Lyon", "the summit in Versailles"), a treaty, a summit, a street, a station or
+# a gate named after a town is not news of that town.
+_NAMED_AFTER = frozenset(
+    {"accord", "accords", "traite", "traites", "pacte", "protocole", "sommet", "summit"}
+    | {"treaty", "club", "conference", "declaration"}
+)
+_STREETS = frozenset(
+    {"rue", "avenue", "av", "boulevard", "bd", "quai", "allee", "impasse", "chemin", "route"}
+    | {"gare", "porte", "place", "square", "passage", "faubourg"}
+)
+_OF = frozenset({"de", "du", "d", "des", "of"})
+_SUMMIT_IN = frozenset({"summit", "sommet"})
+# After the name: "the Paris Agreement", "the Paris climate accord", "the Paris Club".
+_NAMING_AFTER = frozenset({"agreement", "accord", "accords", "treaty", "climate", "club"})
+# A sports club's name holds a town ("Olympique de Marseille", "RC Lens", "Stade rennais",
+# "Toulouse FC", "Paris Saint-Germain"), and so does a bank's, an airline's or a ferry
+# line's ("Banque de Savoie", "Crédit Agricole Normandie", "Brittany Ferries"). Written
+# exactly so: "Stade" capitalised is the club, "stade" the stadium.
+_CLUB_BEFORE = frozenset(
+    {"Olympique", "Stade", "Racing", "Girondins", "Club", "FC", "AS", "RC", "OGC", "AJ"}
+    | {"SCO", "ESTAC", "LOSC", "US", "SM", "ASM", "HAC", "USL", "EA"}
+)
+_FIRM_BEFORE = frozenset(
+    {"Banque", "Crédit", "Agricole", "Mutuel", "Épargne", "Epargne", "Populaire", "Caisse"}
+    | {"Mutuelle", "Assurances", "Compagnie", "Air"}
+)
+_NAME_AFTER = frozenset(
+    {"FC", "SC", "SG", "HB", "HBC", "AC", "UC", "Basket", "Handball", "Rugby", "Volley"}
+    | {"Hockey", "Football", "Ferries", "Airlines", "Airways", "Telecom", "Télécom"}
+)
+# "M. Lens", "Mr Lens", "Me Rochefort": a title makes the name a person's.
+_TITLES = frozenset(
+    {"M", "Mme", "Mmes", "Mlle", "MM", "Mr", "Mrs", "Ms", "Dr", "Me", "Maître", "Maitre"}
+    | {"Monsieur", "Madame", "Mademoiselle", "Sir", "Lady", "Lord", "Pr", "Professor"}
+)
+# A wine, a spirit or a cheese: "4 000 bouteilles de Champagne", "a glass of Cognac".
+_CONTAINERS = frozenset(
+    {"bouteille", "bouteilles", "verre", "verres", "coupe", "coupes", "flute", "flutes"}
+    | {"caisse", "caisses", "magnum", "magnums", "litres", "hectolitres", "bottle"}
+    | {"bottles", "glass", "glasses", "case", "cases", "crates", "barriques"}
+)
+# "New Orleans", "Nouvelle Orléans": the namesake abroad.
+_NEW = frozenset({"New", "Nouvelle", "Nouveau", "Nueva", "Nuevo", "Nova"})
+# "Paris, Texas", "Laval, au Québec", "Valence (Espagne)", "Saint-Louis, in northern
+# Senegal": a country, a state or a province in apposition makes the name a place abroad.
+_COUNTRIES = (
+    "Espagne|Spain|Italie|Italy|Allemagne|Germany|Belgique|Belgium|Suisse|Switzerland|"
+    "Autriche|Austria|Portugal|Pays-Bas|Netherlands|Royaume-Uni|UK|Angleterre|England|"
+    "Écosse|Scotland|Irlande|Ireland|Luxembourg|Pologne|Poland|Grèce|Greece|Biélorussie|"
+    "Belarus|Russie|Russia|Ukraine|Turquie|Turkey|Canada|Québec|Quebec|Ontario|"
+    "Nouveau-Brunswick|New Brunswick|Manitoba|États-Unis|Etats-Unis|USA|US|U\\.S\\.|"
+    "United States|Texas|Missouri|Louisiane|Louisiana|Kentucky|Illinois|Idaho|Indiana|"
+    "Tennessee|Ohio|Michigan|Vermont|Wisconsin|Minnesota|Californie|California|"
+    "Arkansas|Floride|Florida|Virginie|Virginia|Alabama|Mississippi|Iowa|Kansas|Oklahoma|"
+    "Sénégal|Senegal|Maroc|Morocco|Algérie|Algeria|Tunisie|Tunisia|Côte d'Ivoire|"
+    "Ivory Coast|Cameroun|Cameroon|Haïti|Haiti|Mauritius|Liban|Lebanon|Égypte|"
+    "Egypt|Chine|China|Japon|Japan|Inde|India|Brésil|Brazil|Mexique|Mexico|Argentine|"
+    "Argentina|Chili|Chile|Australie|Australia"
+)
+_CAPITALS_ABROAD = (
+    "Berlin|Londres|London|Rome|Madrid|Washington|Bruxelles|Brussels|Pékin|Beijing|Moscou|"
+    "Moscow|Tokyo|Kiev|Kyiv|Ottawa|Rabat|Alger|Algiers|Ankara|Varsovie|Warsaw"
+)
+# "Paris et Berlin ont obtenu...", "Paris and London disagree": the governments.
+_DIPLOMACY = re.compile(rf"\s*(?:,|et|and)\s+(?:{_CAPITALS_ABROAD})\b")
+_DIPLOMACY_BEFORE = re.compile(rf"\b(?:{_CAPITALS_ABROAD})\s*(?:,|et|and)\s+$")
+_APPOSITION_ABROAD = re.compile(
+    r"\s*(?:,|\()\s*(?:(?:en|au|aux|in|à|dans\s+l[ae]|dans\s+l['’])\s*)?"
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?"
+    rf"(?:{_COUNTRIES})\b"
+)
+
+
+class _Around(NamedTuple):
+    previous: list[str]  # the two folded words before the name
+    before: list[str]  # the three words before it, as written
+    following: list[str]  # the two words after it, as written
+    joiner_before: str
+    joiner_after: str
+
+
+def named_for_something(
+    text: str,
+    words: Sequence[tuple[str, int, int]],
+    first: int,
+    end: int,
+    *,
+    plain_commune: bool,
+    product: bool,
+    demonym: bool,
+    capital: bool,
+) -> bool:
+    """Whether the name at ``words[first:end]`` (folded word, start, end) names something
+    else than the place: a treaty, a summit, a street, a club, a firm, a newspaper, a
+    person after a title, a wine or a namesake abroad. ``plain_commune``: a commune whose
+    name has no article ("du Bordeaux" is the wine, "du Havre" the town); ``product``: a
+    name the trade uses for a wine or a spirit ("du Champagne"); ``demonym``: an
+    inhabitants' name; ``capital``: Paris ("Paris et Berlin" are governments)."""
+    around = _Around(
+        [w[0] for w in words[max(first - 2, 0) : first]],
+        [text[w[1] : w[2]] for w in words[max(first - 3, 0) : first]],
+        [text[w[1] : w[2]] for w in words[end : end + 2]],
+        text[words[first - 1][2] : words[first][1]] if first else "",
+        text[words[end - 1][2] : words[end][1]] if end < len(words) else "",
+    )
+    start, stop = words[first][1], words[end - 1][2]
+    if _named_after(around, plain_commune=plain_commune, product=product):
+        return True
+    if _in_a_proper_name(text, words, first, around, demonym=demonym):
+        return True
+    if capital and (_DIPLOMACY.match(text, stop) or _DIPLOMACY_BEFORE.search(text, 0, start)):
+        return True
+    return bool(_APPOSITION_ABROAD.match(text, stop))
+
+
+def _named_after(around: _Around, *, plain_commune: bool, product: bool) -> bool:
+    """A treaty, a summit, a street, a wine: "l'accord de Paris", "the Paris Agreement",
+    "rue de Lyon", "bouteilles de Champagne", "du Bordeaux"."""
+    previous, following = around.previous, around.following
+    named = _NAMED_AFTER | _STREETS | _CONTAINERS
+    if len(previous) == 2 and previous[1] in _OF and previous[0] in named:
+        return True
+    if len(previous) == 2 and previous[0] in _SUMMIT_IN and previous[1] in ("in", "at", "a"):
+        return True
+    if following and following[0].lower() in _NAMING_AFTER and around.joiner_after.strip() == "":
+        return True
+    return bool(previous and previous[-1] in ("du", "des") and (plain_commune or product))
+
+
+def _in_a_proper_name(
+    text: str,
+    words: Sequence[tuple[str, int, int]],
+    first: int,
+    around: _Around,
+    *,
+    demonym: bool,
+) -> bool:
+    """A person after a title ("M. Lens"), a club, a firm or a newspaper named after the
+    place ("RC Lens", "Banque de Savoie", "Le Parisien", "Le Républicain lorrain"), a
+    namesake abroad ("New Orleans")."""
+    before, following = around.before, around.following
+    joiner_before, joiner_after = around.joiner_before, around.joiner_after
+    if before and joiner_before.strip() in ("", "."):
+        if before[-1] in _TITLES or before[-1] in _CLUB_BEFORE or before[-1] in _FIRM_BEFORE:
+            return True
+        if before[-1] in _NEW and joiner_before == " ":
+            return True
+    # "Olympique de Marseille", "Banque de Savoie", "Caisse d'Épargne Normandie".
+    of = len(before) >= 2 and around.previous[-1] in _OF and joiner_before.strip() in ("", "'")
+    if of and (before[-2] in _CLUB_BEFORE or before[-2] in _FIRM_BEFORE):
+        return True
+    if following and joiner_after == " " and following[0] in _NAME_AFTER:
+        return True
+    if following[:2] == ["Saint", "Germain"] and joiner_after == " ":
+        return True
+    if not demonym:
+        return False
+    surface = text[words[first][1] : words[first][2]]
+    if surface[0].isupper():
+        # "la Lyonnaise des Eaux"; "selon Le Parisien": a capitalised article makes a title.
+        of_a_name = len(following) == 2 and following[0] in ("de", "des", "du", "d")
+        if of_a_name and following[1][0].isupper():
+            return True
+        return before[-1:] in (["Le"], ["La"]) and joiner_before == " "
+    # "Le Courrier picard", "Stade rennais": a lowercase demonym closing a title, after a
+    # capitalised word that does not open the sentence (an acronym, "les PME bretonnes",
+    # is no title).
+    if not before or joiner_before != " " or not before[-1][0].isupper() or before[-1].isupper():
+        return False
+    opening = text[: words[first - 1][1]].rstrip()
+    return bool(opening) and opening[-1] not in '.!?:;«»"“”\n'

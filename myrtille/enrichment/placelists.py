@@ -15,8 +15,10 @@ from myrtille.enrichment.geography import Gazetteer, Place, place_key
 # or after a place cue. "name": also a person, a firm or a foreign place ("Laval",
 # "Orange", "Valence"): counts only after a place cue ("à", "in", "-based"), beside a
 # department in brackets, or when another place of its department (or region) is named.
-# "small": a commune under 10,000 inhabitants (see PlaceNameMatcher._small_commune).
-Ambiguity = Literal["word", "name", "small"]
+# "product": a "word" that is also a wine or a spirit ("Champagne"): never after a
+# partitive ("du Champagne"). "small": a commune under 10,000 inhabitants; "homonym": a
+# name of several larger communes (see ``placechoice.py``).
+Ambiguity = Literal["word", "name", "product", "small", "homonym"]
 
 
 def extra_names(
@@ -28,9 +30,9 @@ def extra_names(
     ambiguity: dict[str, Ambiguity] = {}
     for row in _rows("names.csv"):
         rule = row["rule"] or None
-        if rule not in (None, "word", "name"):
+        if rule not in (None, "word", "name", "product"):
             raise ValueError(
-                f"names.csv: {row['name']!r} has rule {rule!r}; use word, name or nothing"
+                f"names.csv: {row['name']!r} has rule {rule!r}; use word, name, product or nothing"
             )
         if not row["place"]:
             ambiguity[place_key(row["name"])] = rule  # type: ignore[assignment]

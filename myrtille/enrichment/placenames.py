@@ -23,7 +23,9 @@ from typing import NamedTuple
 
 from myrtille.enrichment.geography import Gazetteer, Place, place_key
 from myrtille.enrichment.patterns import fold
-from myrtille.enrichment.placecontext import river_or_compass
+from myrtille.enrichment.placechoice import bracketed_department, large_homonym, small_commune
+from myrtille.enrichment.placecontext import named_for_something, river_or_compass
+from myrtille.enrichment.placecues import place_cue
 from myrtille.enrichment.placelists import Ambiguity, demonyms, extra_names
 
 _WORD = re.compile(r"[^\W_]+")
@@ -31,26 +33,14 @@ _JOINERS = re.compile(r"^[ \t\u00a0\-‐'’]*$")
 _ARTICLES = frozenset({"le", "la", "les", "l", "au", "aux", "du", "des"})
 _LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "sur", "sous", "en", "et"})
 _LINKS |= frozenset({"lès", "lez", "aux", "au", "a", "à", "of", "the"})
-# Words before a name that say "in this place" (folded; "à" folds to "a", and is checked
-# on the original text so that the English article does not count).
-_CUES_BEFORE = frozenset(
-    {"à", "au", "aux", "en", "dans", "près", "pres", "in", "at", "near", "outside", "based"}
-)
-_CUES_BEFORE |= frozenset({"installé", "installée", "implanté", "implantée", "basé", "basée"})
-_PLACE_NOUNS = frozenset(
-    {"usine", "site", "agglomération", "ville", "commune", "port", "aéroport", "bassin"}
-    | {"métropole", "plant", "factory", "city", "town", "suburbs", "outskirts", "mairie"}
-)
-_CUES_AFTER = frozenset({"based", "headquartered", "area", "region", "plant", "site"})
 # A name after these words is a venue, a market or a direction, not a subject.
 _VENUE_BEFORE = frozenset({"salon", "foire", "bourse", "euronext", "vers", "towards", "toward"})
-_VENUE_AFTER = frozenset({"show", "exchange", "expo", "listed"})
+_VENUE_BEFORE |= frozenset({"festival", "marathon"})
+_VENUE_AFTER = frozenset({"show", "exchange", "expo", "listed", "festival", "marathon", "globe"})
 _COMPASS = frozenset(
     {"nord", "sud", "est", "ouest", "north", "south", "east", "west", "northeast"}
     | {"northwest", "southeast", "southwest", "nord-est", "sud-est", "sud-ouest", "nord-ouest"}
 )
-# A small commune named by one word counts after a cue from this population up.
-SMALL_ALONE = 1000
 _SENTENCE_END = re.compile(r"(^|[.!?:;«»\"“”\n]\s*)$")
 
 
@@ -108,6 +98,12 @@ class PlaceNameMatcher:
         for words in self.entries:
             lengths.setdefault(words[0], set()).add(len(words))
         self.lengths = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+        for key, homonyms in gazetteer.homonyms.items():
+            entry = self.entries.get(tuple(key.split()))
+            if entry is not None and entry.place == homonyms[0] and entry.ambiguity is None:
+                self.entries[tuple(key.split())] = _Entry(
+                    entry.place, "homonym", entry.article, entry.acronym, False
+                )
         for name in gazetteer.acronyms:
             entry = self.entries.get(tuple(place_key(name).split()))
             if entry is not None:
@@ -143,6 +139,8 @@ class PlaceNameMatcher:
         title_case = _title_case(text[:title_end])
         candidates: list[tuple[PlaceName, _Entry, int, int]] = []
         surnames: set[str] = set()  # demonyms seen in people's names ("Sarah Breton")
+        people: set[str] = set()  # other names seen ending a person's name
+        full_names: set[str] = set()  # people's names holding a place ("Brittany Smith")
         i = 0
         while i < len(words):
             found = self._longest(text, words, i)
@@ -157,34 +155,57 @@ class PlaceNameMatcher:
                 candidates.append((name, entry, i, end))
             elif inside and entry.adjective:
                 surnames.add(text[start_char:end_char])
+            elif inside:
+                person = _full_name(text, blocked, start_char)
+                if person and person[1] == end_char:
+                    people.add(words[end - 1].folded)  # "Thomas Millau": "Millau said" later
+                if person:
+                    full_names.add(text[person[0] : person[1]])
             i = end
         sure = [(n, e) for n, e, _, _ in candidates if e.ambiguity is None]
         departments = {n.place.department for n, _ in sure if n.place.department}
         regions = {n.place.region for n, _ in sure}
+        named = [
+            (m.start(), m.end())
+            for person in full_names
+            for m in re.finditer(re.escape(person), text)
+        ]
         kept = []
         for name, entry, first, end in candidates:
+            if named and _inside(name.start, name.end, named):
+                continue  # the same person's name elsewhere (a title the NER did not read)
             # "Sarah Breton", "Norman Foster": a capitalised demonym in a person's name (and
             # that person's "Breton said" further on).
             capitalised = entry.adjective and name.text[0].isupper()
             if capitalised and (name.text in surnames or _beside_a_name(text, words, first, end)):
                 surnames.add(name.text)
                 continue
+            cue = place_cue(text, words, first, end)
+            if words[end - 1].folded in people and not cue:
+                continue
             if entry.ambiguity is None:
                 kept.append(name)
                 continue
             in_title = name.start < title_end
-            cue = _cue(text, words, first, end)
             corroborated = (
                 name.place.department in departments
                 if name.place.kind == "commune"
                 else name.place.region in regions
             )
+            if entry.ambiguity == "homonym":
+                homonyms = self.gazetteer.homonyms[" ".join(w.folded for w in words[first:end])]
+                place = large_homonym(
+                    homonyms, text, name.end, departments, regions, self.gazetteer
+                )
+                if place is not None:
+                    kept.append(PlaceName(name.text, name.start, name.end, place))
+                continue
             if entry.ambiguity == "small":
                 place = self._small_commune(text, words, first, end, departments, cue)
                 if place is not None:
                     kept.append(PlaceName(name.text, name.start, name.end, place))
                 continue
-            if entry.ambiguity == "word":
+            if entry.ambiguity in ("word", "product"):
                 initial = _sentence_initial(text, name.start) or (in_title and title_case)
                 if cue or not initial or corroborated:
                     kept.append(name)
@@ -193,7 +214,8 @@ class PlaceNameMatcher:
             # part of their name ("Pierre Laval", "Orange Business").
             if _beside_a_name(text, words, first, end):
                 continue
-            bracketed = _bracketed_department(text, name.end, name.place, self.gazetteer)
+            bracketed = bracketed_department(text, name.end, name.place, self.gazetteer)
+            cue = cue and place_cue(text, words, first, end, elision=False)
             if cue or corroborated or bracketed:
                 kept.append(name)
         return kept
@@ -207,23 +229,19 @@ class PlaceNameMatcher:
         departments: set[str | None],
         cue: bool,
     ) -> Place | None:
-        """The commune a small commune's name stands for: the homonym in a department the
-        document names, or in the department in brackets, or the only one after a cue."""
         surface = text[words[first].start : words[end - 1].end]
         if surface.isupper() or _beside_a_name(text, words, first, end):
             return None  # "EU" is not Eu; "Marie Dupont" is not Marie
         homonyms = self.small.get(" ".join(w.folded for w in words[first:end]), [])
-        for place in homonyms:
-            if place.department in departments:
-                return place
-        after = words[end - 1].end
-        for place in homonyms:
-            if _bracketed_department(text, after, place, self.gazetteer):
-                return place
-        if not cue or len(homonyms) != 1:
-            return None
-        # A one-word hamlet after "à" is as often a first name or a word ("à Marie").
-        return homonyms[0] if end - first > 1 or homonyms[0].population >= SMALL_ALONE else None
+        return small_commune(
+            homonyms,
+            text,
+            words[end - 1].end,
+            departments,
+            self.gazetteer,
+            cue=cue,
+            one_word=end - first == 1,
+        )
 
     def _longest(self, text: str, words: list[_Word], i: int) -> tuple[int, _Entry] | None:
         for length in self.lengths.get(words[i].folded, ()):
@@ -266,7 +284,20 @@ class PlaceNameMatcher:
             return False
         name = [w.folded for w in words[first:end]]
         before = [w.folded for w in words[max(first - 3, 0) : first]]
-        return not river_or_compass(entry.place, name, before, following)
+        if river_or_compass(entry.place, name, before, following):
+            return False
+        plain = entry.place.kind == "commune" and not entry.article and not entry.adjective
+        product = entry.ambiguity == "product"
+        return not named_for_something(
+            text,
+            words,
+            first,
+            end,
+            plain_commune=plain,
+            product=product,
+            demonym=entry.adjective,
+            capital=entry.place.code == "75",
+        )
 
 
 @cache
@@ -308,6 +339,20 @@ def _capitalised(text: str, words: list[_Word]) -> bool:
     return True
 
 
+def _full_name(text: str, spans: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
+    """The span holding ``start`` when it is two or more capitalised words with no link
+    word: a person's name ("Thomas Millau", "Brittany Smith"), not a firm's ("Tissages de
+    Lyon")."""
+    for a, b in spans:
+        if a <= start < b:
+            words = _WORD.findall(text[a:b])
+            person = len(words) > 1 and all(
+                w[0].isupper() and w.lower() not in _LINKS for w in words
+            )
+            return (a, b) if person else None
+    return None
+
+
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in spans)
 
@@ -322,27 +367,6 @@ def _title_case(title: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _cue(text: str, words: list[_Word], first: int, end: int) -> bool:
-    previous = [text[w.start : w.end].lower() for w in words[max(first - 2, 0) : first]]
-    if previous and previous[-1] in _CUES_BEFORE:
-        return True
-    if len(previous) == 2 and previous[0] == "dans" and previous[1] in ("le", "la", "les"):
-        return True
-    if len(previous) == 2 and previous[0] in ("près", "pres", "proche") and previous[1] == "de":
-        return True
-    if previous and previous[-1] == "d" and text[words[first].start - 1] in "'’":
-        return True  # "d'Angers": an elided preposition
-    if len(previous) == 2 and previous[0] in _PLACE_NOUNS and previous[1] in ("de", "d", "of"):
-        return True  # "l'usine de Nancy", "the port of Brest"
-    if first == 0 and re.match(r"\s?:", text[words[end - 1].end :]):
-        return True  # a French dateline heading the title: "Nancy : ..."
-    if end < len(words):
-        joiner = text[words[end - 1].end : words[end].start]
-        if joiner in ("-", "‐") and words[end].folded in _CUES_AFTER:
-            return True
-    return False
-
-
 def _beside_a_name(text: str, words: list[_Word], first: int, end: int) -> bool:
     if end < len(words):
         joiner = text[words[end - 1].end : words[end].start]
@@ -354,14 +378,3 @@ def _beside_a_name(text: str, words: list[_Word], first: int, end: int) -> bool:
         if joiner.strip() == "" and before.isupper() and words[first - 1].folded not in _LINKS:
             return True
     return False
-
-
-def _bracketed_department(text: str, end: int, place: Place, gazetteer: Gazetteer) -> bool:
-    """ "Laval (Mayenne)", "Laval (53)": the department in brackets just after the name."""
-    match = re.match(r"\s*\(([^)]{1,40})\)", text[end : end + 45])
-    if not match or not place.department:
-        return False
-    inside = match.group(1).strip()
-    return inside.upper() == place.department or place_key(inside) == place_key(
-        gazetteer.department_names.get(place.department, "")
-    )

@@ -35,6 +35,28 @@ TEXT_WEIGHT = 1.0
 SUBJECT_WEIGHT = 3.0
 CAPITAL = "75"
 _COORDINATION = re.compile(r"^\s*(,|et|and|ou|or|&)?\s*(en|in|à|a|at|the|le|la|l')?\s*$")
+# A place in a person's past or a rival's: "née à Brest", "after studying in Grenoble", "she
+# previously ran a plant in Clermont-Ferrand", "son concurrent rennais", "its Rennes-based
+# rival" (unless the sentence is about buying or merging with that rival).
+_PAST = frozenset(
+    {"né", "née", "nés", "nées", "born", "originaire", "originaires", "natif", "native"}
+    | {"grandi", "grew", "raised", "études", "étudié", "étudiée", "studied", "studying"}
+    | {"diplômé", "diplômée", "diplômés", "graduated", "auparavant", "précédemment"}
+    | {"previously", "formerly"}
+)
+_PAST_WINDOW = 6  # words before the name, within its clause
+_STOPS = frozenset({"before", "avant", "puis", "then", "où", "where", "qui", "who", "which"})
+_RIVALS = frozenset(
+    {"concurrent", "concurrente", "concurrents", "concurrentes", "rival", "rivale", "rivaux"}
+    | {"rivales", "rivals", "competitor", "competitors"}
+)
+_TAKEOVER = re.compile(
+    r"\b(?:rach[eè]t|rachat|repren|reprise|acqui|absorb|fusion|buy|bought|takeover|merg)",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.,;:!?()«»\n]")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def document_places(
@@ -54,7 +76,8 @@ def document_places(
     found = DocumentPlaces()
     regions: dict[str, None] = {}
     departments: dict[str, None] = {}
-    for name in _not_in_passing(list(names), text, title_end, lead_end):
+    names = [n for n in names if n.start < title_end or not aside(text, n.start, n.end)]
+    for name in _not_in_passing(names, text, title_end, lead_end):
         place = name.place
         found.places.append(
             {
@@ -126,6 +149,31 @@ def _coordinated(
         if _COORDINATION.match(text[a.end : b.start]):
             return True
     return False
+
+
+def aside(text: str, start: int, end: int) -> bool:
+    """Whether the place name at [start, end) of ``text`` is a person's past or a rival's
+    place rather than the news's."""
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    opening = [w.lower() for w in _WORDS.findall(text, clause_start, start)]
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    # "Après des études à Grenoble et dix ans à Lyon, Marc Petit a repris...": a sentence
+    # opening on what came before.
+    if opening[:1] in (["après"], ["after"]) and not text[sentence_start:clause_start].strip():
+        return True
+    before = opening[-_PAST_WINDOW:]
+    for word in reversed(before):
+        if word in _STOPS:
+            break
+        if word in _PAST:
+            return True
+    clause_end = _CLAUSE_END.search(text, end)
+    after = _WORDS.findall(text, end, clause_end.start() if clause_end else len(text))[:2]
+    if not (_RIVALS & {w.lower() for w in before[-3:] + after}):
+        return False
+    sentence_end = _SENTENCE_END.search(text, end)
+    sentence = text[sentence_start : sentence_end.start() if sentence_end else len(text)]
+    return not _TAKEOVER.search(sentence)
 
 
 def lead_end(text: str, title_end: int) -> int:

@@ -1,0 +1,48 @@
+"""Words around a name that say it is a place: a preposition ("à", "in", "near"), a
+participle ("installée", "-based"), a place noun ("l'usine de", "the port of"), an elided
+"d'" or a French dateline ("Nancy : ...")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# Words before a name that say "in this place" (folded; "à" folds to "a", and is checked
+# on the original text so that the English article does not count).
+_CUES_BEFORE = frozenset(
+    {"à", "au", "aux", "en", "dans", "près", "pres", "in", "at", "near", "outside", "based"}
+)
+_CUES_BEFORE |= frozenset({"installé", "installée", "implanté", "implantée", "basé", "basée"})
+_PLACE_NOUNS = frozenset(
+    {"usine", "site", "agglomération", "ville", "commune", "port", "aéroport", "bassin"}
+    | {"métropole", "plant", "factory", "city", "town", "suburbs", "outskirts", "mairie"}
+)
+_STAKES = frozenset({"shares", "stake", "stakes", "holding", "participation", "actions"})
+_CUES_AFTER = frozenset({"based", "headquartered", "area", "region", "plant", "site"})
+
+
+def place_cue(
+    text: str, words: Sequence[tuple[str, int, int]], first: int, end: int, *, elision: bool = True
+) -> bool:
+    """Whether words around ``words[first:end]`` (folded word, start, end) say it is a
+    place. ``elision``: whether a bare "d'" counts ("d'Angers"; "le capital d'Orange" does
+    not make Orange a town)."""
+    previous = [text[w[1] : w[2]].lower() for w in words[max(first - 2, 0) : first]]
+    if previous and previous[-1] in _CUES_BEFORE:
+        # "shares in Orange", "une participation dans Orange": a stake in a firm.
+        return not (len(previous) == 2 and previous[0] in _STAKES)
+    if len(previous) == 2 and previous[0] == "dans" and previous[1] in ("le", "la", "les"):
+        return True
+    if len(previous) == 2 and previous[0] in ("près", "pres", "proche") and previous[1] == "de":
+        return True
+    if elision and previous and previous[-1] == "d" and text[words[first][1] - 1] in "'’":
+        return True  # "d'Angers": an elided preposition
+    if len(previous) == 2 and previous[0] in _PLACE_NOUNS and previous[1] in ("de", "d", "of"):
+        return True  # "l'usine de Nancy", "the port of Brest"
+    if first == 0 and re.match(r"\s?:", text[words[end - 1][2] :]):
+        return True  # a French dateline heading the title: "Nancy : ..."
+    if end < len(words):
+        joiner = text[words[end - 1][2] : words[end][1]]
+        if joiner in ("-", "‐") and words[end][0] in _CUES_AFTER:
+            return True
+    return False
