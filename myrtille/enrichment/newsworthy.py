@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from myrtille.enrichment.measures import statistic
 from myrtille.enrichment.patterns import fold
@@ -131,6 +131,14 @@ _FIRM_NOUNS = frozenset(
 )
 # English lemmas that open an event pattern as verbs only.
 _VERBS_ONLY = frozenset({"name", "head", "chair", "land", "bag", "net", "book", "fire", "sack"})
+# British "hire" is renting, too: a thing hired out or a firm that hires things out
+# ("car hire", "a plant and equipment hire company") hires no staff.
+_RENTAL = re.compile(
+    r"\b(?:car|van|vehicle|equipment|plant|tool|bike|cycle|boat|machinery|crane|"
+    r"scaffold\w*|skip|coach)\s+hire\b|\bhire\s+(?:firm|company|business|group|specialist|"
+    r"operator|chain|fleet|depot|market|sector|car|van)s?\b",
+    re.IGNORECASE,
+)
 
 
 def not_news(
@@ -162,6 +170,8 @@ def not_news(
         return not _buys_a_firm(parsed.trigger(trigger)) if parsed is not None else True
     if first.lemma_ in _VERBS_ONLY and first.pos_ not in ("VERB", "AUX"):
         return True
+    if kind == "hiring" and first.lemma_ == "hire" and _rental(text, first):
+        return True  # "an equipment hire firm"
     if kind == "export" and _SHARE.search(_around(text, sentence, trigger)):
         return True  # "exporte 30 % de sa production", "exports a third of its beer"
     if (
@@ -240,6 +250,14 @@ def _buys_a_firm(trigger: Span) -> bool:
 
 
 _PART_END = re.compile(r"[,;:\n]|\s(?:et|mais|and|but)\s")
+
+
+def _rental(text: str, hire: Token) -> bool:
+    """Whether this "hire" is renting: the words just around it say what or who hires out."""
+    around = text[max(0, hire.idx - 30) : hire.idx + len(hire) + 30]
+    return any(
+        m.start() <= hire.idx - max(0, hire.idx - 30) < m.end() for m in _RENTAL.finditer(around)
+    )
 
 
 def _around(text: str, sentence: Span, trigger: Span) -> str:

@@ -8,10 +8,12 @@ new line its other plant runs. So an event type counts when
 
 - one of its sentences is the title or the lead sentence, or
 - the document reports it in several sentences (it is developed, not mentioned), or
-- it is a follow-up the press reports with the main news — the jobs an investment or a
-  takeover creates, the new head of a firm just bought (``FOLLOW_UPS``), or
+- it is a follow-up the press reports with the main news (``FOLLOW_UPS``): the jobs that
+  come with any news (an investment, a takeover, a contract), the new head of a firm just
+  bought, or
 - the top of the document reports no event at all: a feature or a market review tells
-  its news in the body, so every event found there counts.
+  its news in the body, so every event found there counts (and so does every event of a
+  text without a title, a snippet whose top is too short to weigh by).
 
 On the tuning set, events found once after the lead sentence of a document whose top
 reports an event were right 10 times and wrong 14 times, apart from jobs and leaders
@@ -26,8 +28,12 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
 
-# Reported with the main news, in its last paragraphs, as its consequence.
-FOLLOW_UPS = frozenset({"hiring", "leadership"})
+# Reported with the main news, in its last paragraphs, as its consequence: an event type
+# and the news it follows (None: any).
+FOLLOW_UPS: dict[str, frozenset[str] | None] = {
+    "hiring": None,
+    "leadership": frozenset({"acquisition"}),
+}
 # An event type developed in this many sentences is news wherever they are.
 DEVELOPED = 2
 
@@ -54,12 +60,14 @@ def lead_end(doc: Doc, title_end: int) -> int:
 def news_events(events: Sequence[E], doc: Doc, title_end: int) -> list[E]:
     """``events`` (one per type and sentence) less the types the document only mentions
     in passing: once, after its lead, while its top reports another event."""
-    if not events:
+    if not events or title_end == 0:
+        # Without a title the top is one sentence of a snippet: too little to weigh by.
         return list(events)
     top = lead_end(doc, title_end)
     at_top = {e.type for e in events if e.start < top}
     if not at_top:
         return list(events)  # a feature: its news is in the body
     sentences = Counter(e.type for e in events)
-    kept = at_top | FOLLOW_UPS | {kind for kind, n in sentences.items() if n >= DEVELOPED}
+    kept = at_top | {kind for kind, n in sentences.items() if n >= DEVELOPED}
+    kept |= {kind for kind, follows in FOLLOW_UPS.items() if follows is None or follows & at_top}
     return [e for e in events if e.type in kept]
