@@ -4,11 +4,14 @@ else detected.
 Pages often carry a wrong ``<html lang>`` from their CMS template, so a declared language
 is kept only when detection on the text agrees with it, or when the text is too short to
 tell (fewer than ``CHECK_LETTERS`` letters) or detection is unsure (its probability below
-``OVERRIDE_CONFIDENCE``). Documented in docs/enrichment.md."""
+``OVERRIDE_CONFIDENCE``). A text whose own function words show plainly that it is in the
+declared language (``plainly_in``) keeps it without running detection, which would only
+agree and costs ten times more. Documented in docs/enrichment.md."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cached_property
 from typing import Literal
 
@@ -22,6 +25,31 @@ OVERRIDE_CONFIDENCE = 0.9
 # without a list of one-character strings.
 _NOT_LETTERS = re.compile(r"[\W\d_]+", re.UNICODE)
 _CODE = re.compile(r"^[a-z]{2,3}$")
+_WORD = re.compile(r"[^\W\d_]+")
+# Frequent function words of each language with a model, none of them a common word of the
+# other or of a neighbour (Spanish, Portuguese, Italian, Catalan, German, Dutch): "il",
+# "qui", "de", "la", "mais", "is", "was", "of", "in", "for", "also" are left out for that.
+# fmt: off
+FUNCTION_WORDS = {
+    "fr": frozenset(
+        {
+            "les", "des", "est", "et", "une", "dans", "pour", "avec", "aux", "du", "au",
+            "ont", "sont", "été", "cette", "ces", "leur", "ses", "ils", "sur", "par",
+        }
+    ),
+    "en": frozenset(
+        {
+            "the", "and", "that", "with", "has", "have", "its", "from", "which", "are",
+            "were", "this", "their", "been", "would", "said", "they", "these", "into", "than",
+        }
+    ),
+}
+# fmt: on
+# Plainly in a language: this many of its function words, of at least PLAIN_DISTINCT
+# different ones, and PLAIN_MARGIN times as many as of any other language listed.
+PLAIN_WORDS = 12
+PLAIN_DISTINCT = 6
+PLAIN_MARGIN = 4
 
 
 class LanguageDetector:
@@ -49,6 +77,30 @@ def _letters(text: str) -> int:
     return len(_NOT_LETTERS.sub("", text))
 
 
+def plainly_in(code: str, sample: str) -> bool:
+    """Whether ``sample``'s function words show plainly that it is in ``code`` (a language
+    of ``FUNCTION_WORDS``): a text written in a language is full of its little words."""
+    own = FUNCTION_WORDS.get(code)
+    if own is None:
+        return False
+    counts: Counter[str] = Counter()
+    distinct: set[str] = set()
+    for word in _WORD.findall(sample.lower()):
+        if word in own:
+            counts[code] += 1
+            distinct.add(word)
+            continue
+        for language, words in FUNCTION_WORDS.items():
+            if word in words:
+                counts[language] += 1
+    found = counts.pop(code, 0)
+    return (
+        found >= PLAIN_WORDS
+        and len(distinct) >= PLAIN_DISTINCT
+        and all(found >= PLAIN_MARGIN * other for other in counts.values())
+    )
+
+
 def normalise_code(declared: str | None) -> str | None:
     if not declared:
         return None
@@ -67,7 +119,10 @@ def choose_language(
         if _letters(sample[:3000]) < CHECK_LETTERS:
             return code, "declared"
         # A check needs less text than a guess: the first 1,000 characters are plenty.
-        detected, probability = detector.detect(sample[:1000])
+        check = sample[:1000]
+        if plainly_in(code, check):
+            return code, "declared"
+        detected, probability = detector.detect(check)
         if detected and detected != code and probability >= OVERRIDE_CONFIDENCE:
             return detected, "corrected"
         return code, "declared"
