@@ -6,8 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import lru_cache
 
+from spacy.attrs import LEMMA, POS
 from spacy.language import Language
+from spacy.parts_of_speech import VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from myrtille.enrichment.abroad import names_abroad
@@ -46,7 +50,9 @@ REPORTED = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def hedged(sentence: str) -> bool:
+    # Memoised: a function of the text alone, asked again for each trigger in a sentence.
     sentence = REPORTED.sub("said it will", sentence)
     return sentence.rstrip().endswith("?") or HEDGES.search(sentence) is not None
 
@@ -197,11 +203,15 @@ def _purchases(doc: Doc) -> list[tuple[str, int, int]]:
     """Bare buying verbs ("has bought Ateliers Kermor"), outside the lexicon, which
     cannot tell a firm from a machine: ``newsworthy`` keeps those whose object the parse
     shows to be a firm."""
+    # From arrays rather than one Python Token per token of the document.
     return [
-        ("event:acquisition", t.i, t.i + 1)
-        for t in doc
-        if t.pos_ == "VERB" and t.lemma_ in ("buy", "purchase")
+        ("event:acquisition", i, i + 1)
+        for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist())
+        if pos == VERB and lemma in _BUYING
     ]
+
+
+_BUYING = frozenset(get_string_id(word) for word in ("buy", "purchase"))
 
 
 # Words that only the parse can weigh: verbs of intention or doubt, a firm's trade.
@@ -225,7 +235,7 @@ def _within_paragraph(sentence: Span, trigger: Span) -> Span:
     """The part of ``sentence`` between the blank lines around ``trigger``: a title has
     no full stop, and the sentence recogniser would otherwise run it into the text's
     first sentence."""
-    text = sentence.text
+    text = span_text(sentence)
     at = trigger.start_char - sentence.start_char
     begin, end = 0, len(text)
     for gap in PARAGRAPH_BREAK.finditer(text):
