@@ -29,13 +29,31 @@ def bracketed_department(text: str, end: int, place: Place, gazetteer: Gazetteer
     )
 
 
+# "Vire, dans le Calvados", "Vienne, en Isère": the department in apposition.
+_APPOSED = re.compile(r"\s*,\s*(?:dans\s+(?:le|la|les)\s+|dans\s+l['’]\s*|en\s+)([^\W\d][\w'’-]*)")
+
+
+def apposed_department(text: str, end: int, gazetteer: Gazetteer) -> str | None:
+    """The code of the department named in apposition just after ``end``, if any."""
+    match = _APPOSED.match(text, end)
+    if not match:
+        return None
+    place = gazetteer.places.get(place_key(match.group(1)))
+    return place.department if place is not None and place.kind == "department" else None
+
+
 def _by_context(
     homonyms: Sequence[Place],
     text: str,
     end: int,
     departments: Collection[str | None],
     gazetteer: Gazetteer,
-) -> Place | None:
+) -> Place | bool | None:
+    """The homonym the document points to; False when an apposition names a department
+    none of them is in ("Vire, dans le Calvados" is not the Vire of Saône-et-Loire)."""
+    apposed = apposed_department(text, end, gazetteer)
+    if apposed is not None:
+        return next((p for p in homonyms if p.department == apposed), False)
     for place in homonyms:
         if place.department in departments:
             return place
@@ -56,9 +74,9 @@ def large_homonym(
     """``homonyms``: communes of 10,000+ inhabitants sharing a name, largest first; ``end``:
     where the name ends in ``text``; ``departments``, ``regions``: the document's other
     places."""
-    place = _by_context(homonyms, text, end, departments, gazetteer)
-    if place is not None:
-        return place
+    chosen = _by_context(homonyms, text, end, departments, gazetteer)
+    if chosen is not None:
+        return chosen or None
     for place in homonyms:
         if place.region in regions:
             return place
@@ -79,8 +97,8 @@ def small_commune(
 ) -> Place | None:
     """The commune a small commune's name stands for: the homonym in a department the
     document names, or in the department in brackets, or the only one after a cue."""
-    place = _by_context(homonyms, text, end, departments, gazetteer)
-    if place is not None or not cue or len(homonyms) != 1:
-        return place
+    chosen = _by_context(homonyms, text, end, departments, gazetteer)
+    if chosen is not None or not cue or len(homonyms) != 1:
+        return chosen or None
     # A one-word hamlet after "à" is as often a first name or a word ("à Marie").
     return homonyms[0] if not one_word or homonyms[0].population >= SMALL_ALONE else None

@@ -120,9 +120,15 @@ def _not_in_passing(
         return LEAD_WEIGHT if name.start < lead_end else TEXT_WEIGHT
 
     by_region: dict[str, float] = {}
+    # Weight outside routes in the text: "a ferry between Bastia and Marseille" is news of
+    # the region named elsewhere too, not of the route's other end (a title's route is news).
+    settled: dict[str, float] = {}
     for name in names:
         by_region[name.place.region] = by_region.get(name.place.region, 0.0) + weight(name)
+        if name.start < title_end or not route_end(text, name.start, name.end):
+            settled[name.place.region] = settled.get(name.place.region, 0.0) + weight(name)
     strongest = max(by_region.values(), default=0.0)
+    strongest_settled = max(settled.values(), default=0.0)
     capital = [n for n in names if n.place.department == CAPITAL]
     capital_only = len(capital) == 1 and weight(capital[0]) < TITLE_WEIGHT
     other_regions = {n.place.region for n in names if n.place.department != CAPITAL}
@@ -130,6 +136,8 @@ def _not_in_passing(
     for position, name in enumerate(names):
         region = name.place.region
         if name.place.department == CAPITAL and capital_only and other_regions:
+            continue
+        if region not in settled and strongest_settled >= SUBJECT_WEIGHT:
             continue
         passing = by_region[region] <= TEXT_WEIGHT and strongest >= SUBJECT_WEIGHT
         # "en Occitanie et en Nouvelle-Aquitaine": named together with a subject, not aside.
@@ -149,6 +157,33 @@ def _coordinated(
         if _COORDINATION.match(text[a.end : b.start]):
             return True
     return False
+
+
+_ARTICLE = r"(?i:l[ae]s?\s+|l['’]|the\s+)?"
+_OPENS = r"(?:entre|between|reli\w*|link|links|linked|linking|connect\w*)"
+_ROUTE_FIRST = re.compile(rf"\b{_OPENS}\s+{_ARTICLE}$")
+_ROUTE_FIRST_AFTER = re.compile(rf"\s+(?:et|and|à|to|with)\s+(?:à\s+)?{_ARTICLE}[A-ZÀ-Ý]")
+_ROUTE_SECOND = re.compile(
+    rf"\b{_OPENS}\s+[^.,;:!?()]{{1,40}}?\s+(?:et|and|à|to|with)\s+{_ARTICLE}$"
+)
+_FROM = re.compile(rf"\b(?:from|depuis|de|d['’])\s*{_ARTICLE}$")
+_FROM_AFTER = re.compile(rf"\s+(?:to|à|vers|jusqu['’]à)\s+{_ARTICLE}[A-ZÀ-Ý]")
+_TO = re.compile(
+    rf"\b(?:from|depuis|de|d['’])\s*{_ARTICLE}[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?"
+    rf"\s+(?:to|à|vers)\s+{_ARTICLE}$"
+)
+
+
+def route_end(text: str, start: int, end: int) -> bool:
+    """Whether the place name at [start, end) ends a route: "entre Bastia et Marseille",
+    "between Roscoff and Cork", "from Lyon to Turin", "de Nantes à Bordeaux"."""
+    before = text[max(start - 60, 0) : start]
+    after = text[end : end + 30]
+    if _ROUTE_FIRST.search(before) and _ROUTE_FIRST_AFTER.match(after):
+        return True
+    if _FROM.search(before) and _FROM_AFTER.match(after):
+        return True
+    return bool(_ROUTE_SECOND.search(before) or _TO.search(before))
 
 
 def aside(text: str, start: int, end: int) -> bool:

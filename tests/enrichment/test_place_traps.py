@@ -533,6 +533,48 @@ TRAPS = [
         "",
         "28 53",
     ),
+    # -- routes, provinces, appositions, usual names ------------------------------------------
+    trap(
+        "fr-ligne-entre",
+        "La compagnie Air Vendée ouvre une ligne vers Lyon",
+        "La compagnie vendéenne reliera La Roche-sur-Yon et Lyon trois fois par semaine. "
+        "Basée aux Sables-d'Olonne, elle exploitera la ligne entre l'aéroport vendéen et "
+        "Lyon avec un turbopropulseur.",
+        "85",
+        "52",
+    ),
+    trap(
+        "en-route-between",
+        "Cotentin ferry operator adds a Cherbourg sailing",
+        "The Cherbourg-based operator will run a second daily crossing between Cherbourg and "
+        "Portsmouth, and a weekly one between Cherbourg and Bilbao, from May.",
+        "50",
+        "28",
+    ),
+    trap(
+        "fr-savoyard",
+        "Le décolleteur savoyard Perrin reprend un concurrent",
+        "L'entreprise de Cluses, dans la vallée de l'Arve, reprend l'atelier Brunet et ses "
+        "22 salariés.",
+        "74",
+        "84",
+    ),
+    trap(
+        "fr-apposition-departement",
+        "La fromagerie de Beaumont ferme",
+        "La fromagerie de Beaumont, en Haute-Savoie, cessera son activité en mars ; ses 14 "
+        "salariés seront reclassés.",
+        "74",
+        "84",
+    ),
+    trap(
+        "fr-sainte-marie-martinique",
+        "Une distillerie de Sainte-Marie passe au solaire",
+        "La distillerie de Sainte-Marie, en Martinique, installe 3 000 panneaux sur ses "
+        "chais.",
+        "972",
+        "02",
+    ),
     # -- what must still count -----------------------------------------------------------------
     trap(
         "fr-rcs-lyon-annonce",

@@ -79,7 +79,8 @@ IRREGULAR: dict[str, str] = {
     "niçois": "commune:06088",
     "breton": "region:53",
     "normand": "region:28",
-    "savoyard": "department:73",
+    # The two Savoie departments (the Arve valley's "décolleteurs savoyards" are in 74).
+    "savoyard": "region:84",
     "francilien": "region:11",
     "auvergnat": "region:84",
     "ligérien": "department:42",
@@ -168,7 +169,7 @@ ENGLISH: dict[str, str] = {
     "Burgundian": "region:27",
     "Provençal": "region:93",
     "Provencal": "region:93",
-    "Savoyard": "department:73",
+    "Savoyard": "region:84",
     "Basque": "department:64",
     "Lorrainer": "region:44",
     "Auvergnat": "region:84",
