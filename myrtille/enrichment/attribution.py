@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 
 from myrtille.enrichment.background import clause_of
 from myrtille.enrichment.companies import CompanyMention
-from myrtille.enrichment.firmnames import named_firms
+from myrtille.enrichment.firmnames import PEOPLE, PLACES, named_firms, opening_name, people_words
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.syntax import (
     Parsed,
@@ -57,8 +57,15 @@ _NOUN_PHRASE = (
 # Words just before a company that make it a complement, not the clause's subject.
 _COMPLEMENT = re.compile(
     r"\b(?:avec|aupres|chez|selon|pour|contre|face\s+a|vers|sur|via|de\s+la\s+part|"
-    r"aux\s+cotes|with|from|for|according\s+to|against|alongside|versus|vs|at|to|into|in|of|"
+    r"aux\s+cotes|au\s+profit|en\s+faveur|in\s+favou?r|with|from|for|according\s+to|against|alongside|versus|vs|at|to|into|in|of|"
     r"on|par|by|a|au|aux)" + _NOUN_PHRASE
+)
+_BUYER = re.compile(r"\b(?:au\s+profit|en\s+faveur|in\s+favou?r)" + _NOUN_PHRASE)
+# A person's firm: "Julien Marchand, PDG de Nexalia, annonce …", "chief executive of X".
+_ROLE = re.compile(
+    r"\b(?:pdg|ceo|fondat(?:eur|rice)|founder|patron(?:ne)?|dirigeante?|"
+    r"directeur\s+general|directrice\s+generale|chief\s+executive|chairman|boss)\s+"
+    r"(?:of|de|d'|du|des)\s*(?:(?:la|le|les|the)\s+|l')?$"
 )
 _AGENT = re.compile(r"\b(?:par|by)" + _NOUN_PHRASE)
 _RECIPIENT = re.compile(r"\b(?:a|au|aux|to)" + _NOUN_PHRASE)
@@ -163,6 +170,14 @@ def _subject(
     if named:
         inside = sorted([*inside, *named], key=lambda m: m.start)
         mentions = [*mentions, *named]
+    if kind in _PATIENT_KINDS and inside:
+        # "le plan de cession de X, en redressement, au profit de Y": Y buys, X is the debtor.
+        buyers = [m for m in inside if _BUYER.search(_before(text, m))]
+        if buyers:
+            inside = [m for m in inside if m not in buyers]
+            mentions = [m for m in mentions if m not in buyers]
+            if not inside:
+                return UNKNOWN
     if kind == "acquisition" and any(fold(t.lemma_) in _TARGET_SIDE for t in trigger):
         # "X s'adosse à Y", "X passe dans le giron de Y": the buyer is after the trigger.
         _, end = clause_of(sentence, trigger)
@@ -173,12 +188,14 @@ def _subject(
     ):
         return UNKNOWN  # "Dentelles du Détroit, une jeune entreprise …, a racheté"
     if parsed is not None:
-        decided, chosen = _from_parse(parsed, parsed.trigger(trigger), kind, mentions)
+        decided, chosen = _from_parse(
+            parsed, parsed.trigger(trigger), kind, mentions, people_words(sentence)
+        )
         if decided:
             return chosen
-    if not inside:
-        return None
     begin, end = clause_of(sentence, trigger)
+    if not inside:
+        return opening_name(sentence, begin, trigger, mentions)
     # Companies after the trigger's first word ("attribue à X un marché" is one trigger).
     after = [m for m in inside if m.start >= trigger[0].idx + len(trigger[0]) and m.start < end]
     before_trigger = fold(text[max(begin, trigger.start_char - _LOOKBEHIND) : trigger.start_char])
@@ -200,15 +217,25 @@ def _subject(
     # apposition before the verb ("Vernay, qui …, a signé") leaves it the first of the
     # sentence before the trigger.
     before = [m for m in inside if m.end <= trigger.start_char]
-    subjects = [m for m in before if not _COMPLEMENT.search(_before(text, m))]
+    subjects = [
+        m
+        for m in before
+        if not _COMPLEMENT.search(_before(text, m)) or _ROLE.search(_before(text, m))
+    ]
     in_clause = [m for m in subjects if m.start >= begin]
     if in_clause:
         return in_clause[0]
+    if not any(m.start >= begin for m in before):
+        opening = opening_name(sentence, begin, trigger, mentions)
+        if opening is not None:
+            return opening  # "Nexalia a levé …": not the article's company's
     if subjects:
         return subjects[0]
     later = [m for m in inside if m.start >= trigger.start_char]
     plain_later = [m for m in later if not _COMPLEMENT.search(_before(text, m))]
-    return (plain_later or later or before)[0] if (later or before) else None
+    # A company named only as a complement ("avec X", "selon X", "au profit de X") is not
+    # the subject: the subject is unnamed, the article's company.
+    return plain_later[0] if plain_later else None
 
 
 def _customer_verb(sentence: Span, trigger: Span, begin: int) -> Token | None:
@@ -245,6 +272,7 @@ def _from_parse(
     trigger: Span,
     kind: str,
     mentions: list[CompanyMention],
+    people: frozenset[str],
 ) -> tuple[bool, CompanyMention | None]:
     """(True, company) when the parse settles it; (False, None) to fall back on word order."""
 
@@ -300,6 +328,13 @@ def _from_parse(
     if subject is not None and not customer and kind not in _PATIENT_KINDS:
         if _proper_names(subject):
             # "Swedish group Nordhem has agreed to buy Kervan": an unlisted firm's event.
+            return True, _unlisted(subject, parsed)
+        if (
+            subject.pos_ == "PROPN"
+            and subject.ent_type_ not in PEOPLE | PLACES
+            and subject.lower_ not in people
+        ):
+            # "Nexalia has raised …" (the model took it for a place): not the article's.
             return True, _unlisted(subject, parsed)
         if subject.pos_ in ("NOUN", "PRON"):
             if fold(subject.lemma_) in TIE_LEMMAS and company_in(subject) is not None:

@@ -209,3 +209,41 @@ def _title_case(tokens: list[Token]) -> bool:
     """Whether most words are capitalised, as in an English headline."""
     words = [t for t in tokens if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+
+
+# Entity labels of people: a name that is a person's is no firm.
+PEOPLE = frozenset({"PER", "PERSON"})
+# ... and of places, which a parse may take for the subject of a dateline ("Strasbourg :").
+PLACES = _PLACES | {"FAC"}
+_NOT_SUBJECTS = PEOPLE | _NOT_NAMES
+
+
+def people_words(sentence: Span) -> frozenset[str]:
+    """The words of the people the document names ("Julien Marchand"), so that "Marchand"
+    alone, which the NER may miss, is still a person."""
+    return frozenset(
+        t.lower_ for e in sentence.doc.ents if e.label_ in PEOPLE for t in e if t.is_alpha
+    )
+
+
+def opening_name(
+    sentence: Span, begin: int, trigger: Span, mentions: list[CompanyMention]
+) -> CompanyMention | None:
+    """The proper name that opens the trigger's clause as its subject, just before its verb
+    ("Nexalia a levé …", "Rennes Métropole investira …"), unless it is a person's: the
+    event is that name's, whether a firm or a public body, not the article's company."""
+    tokens = [t for t in sentence if t.idx >= begin and t.i < trigger.start and not t.is_space]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    run = 0
+    while run < len(tokens) and tokens[run].pos_ == "PROPN" and tokens[run].text[:1].isupper():
+        run += 1
+    if not run or run == len(tokens) or tokens[run].pos_ not in ("AUX", "VERB"):
+        return None
+    people = people_words(sentence)
+    if any(t.ent_type_ in _NOT_SUBJECTS or t.lower_ in people for t in tokens[:run]):
+        return None
+    start, end = tokens[0].idx, tokens[run - 1].idx + len(tokens[run - 1])
+    if any(m.start < end and start < m.end for m in mentions):
+        return None  # a company's name that the sentence recogniser cut ("Caléo | Rail a …")
+    return CompanyMention(None, sentence.doc.text[start:end], start, end, "named")

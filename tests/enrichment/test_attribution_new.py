@@ -252,6 +252,48 @@ CASES: list[tuple[str, str, str, str, object]] = [
         "contract",
         ("not", MORVELLE),
     ),
+    # ---- a bare name or a place is the subject: not the article's company
+    (
+        "fr",
+        "Les Tissages Morvelle se développent",
+        "Les Tissages Morvelle gagnent des parts de marché. Nexalia a levé 3 millions "
+        "d'euros auprès de ses actionnaires historiques.",
+        "fundraising",
+        ("not", MORVELLE),
+    ),
+    (
+        "en",
+        "Tissages Morvelle grows",
+        "Tissages Morvelle is winning market share. Nexalia has raised €3m from its "
+        "historical shareholders.",
+        "fundraising",
+        ("not", MORVELLE),
+    ),
+    (
+        "fr",
+        "La brasserie Vallorin s'agrandit",
+        "La brasserie Vallorin s'agrandit à Rennes. Rennes Métropole investira 4 millions "
+        "d'euros dans une nouvelle zone d'activités à côté.",
+        "investment",
+        ("not", VALLORIN),
+    ),
+    (
+        "en",
+        "Vallorin brewery grows",
+        "Vallorin brewery is growing in Rennes. Rennes Metropole will invest €4m in a new business "
+        "park next to it.",
+        "investment",
+        ("not", VALLORIN),
+    ),
+    # ---- a buyer named "au profit de" in a judgment is not the debtor
+    (
+        "fr",
+        "Tribunal de commerce de Thiers",
+        "Jugement arrêtant le plan de cession de la société Coutellerie Brandt, en "
+        "redressement judiciaire, au profit des Forges d'Alcarène.",
+        "insolvency",
+        ("not", ALCARENE),
+    ),
     # ---- guards: the article's own company keeps its events
     (
         "fr",
