@@ -2,7 +2,9 @@
 
 A document gets a sector when the evidence is strong enough: a term in the title, several
 distinct terms (or one term repeated) in the text, or a company it is about whose NAF code
-belongs to the sector together with at least one term of the sector in the text.
+belongs to the sector together with at least one term of the sector in the text. A
+mention counts once (the longest term found there; its forms one term), and a term a
+trade noun governs ("le fabricant de fromages") weighs more than one in passing.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from spacy.tokens import Doc
 
 from myrtille.enrichment.lexicons import LexiconEntry, naf_sectors
 from myrtille.enrichment.patterns import PatternSet
+from myrtille.enrichment.sector_forms import TermForms
 
 TITLE_WEIGHT = 3.0
 TERM_WEIGHT = 1.0
@@ -25,6 +28,24 @@ REPEAT_WEIGHT = 0.5
 # of the sector in the text, it does.
 COMPANY_WEIGHT = 2.0
 THRESHOLD = 3.0
+# A term governed by a trade noun ("le fabricant de fromages", "a cheese maker") states
+# what a firm does, not something it mentions: it weighs more than a term in passing
+# (tuning set: precision and recall unchanged at 1.5; on new text recall rose, at 2
+# precision fell).
+TRADE_WEIGHT = 1.5
+WEIGHTS = {"title": TITLE_WEIGHT, "trade": TRADE_WEIGHT, "text": TERM_WEIGHT}
+# Nouns that name what a firm is (folded lemmas).
+TRADE_NOUNS = frozenset(
+    {
+        *("fabricant", "producteur", "specialiste", "constructeur", "fournisseur"),
+        *("equipementier", "sous-traitant", "industriel", "groupe", "entreprise", "societe"),
+        *("pme", "eti", "acteur", "leader", "exploitant", "operateur"),
+        *("maker", "manufacturer", "producer", "supplier", "specialist", "firm", "company"),
+        *("group", "business", "startup", "start-up", "operator", "provider", "giant", "player"),
+    }
+)
+PREPOSITIONS = frozenset({"de", "du", "des", "d'", "en", "dans", "of", "in"})
+DETERMINERS = frozenset({"le", "la", "les", "l'", "the"})
 
 
 @dataclass
@@ -38,6 +59,7 @@ class SectorMatcher:
     def __init__(self, nlp: Language, sectors: list[LexiconEntry], language: str) -> None:
         self.sectors = {s.code: s for s in sectors}
         self.matcher = PatternSet.from_lexicon(nlp.vocab, "sector", sectors, language)
+        self.forms = TermForms(nlp, sectors, language)
 
     def naf_sectors(self, naf: str | None) -> tuple[str, ...]:
         return naf_sectors(naf, list(self.sectors.values()))
@@ -47,24 +69,32 @@ class SectorMatcher:
     ) -> list[SectorScore]:
         """Sectors whose evidence reaches the threshold, strongest first."""
         scores: dict[str, SectorScore] = {}
-        terms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        title_terms: dict[str, set[str]] = defaultdict(set)
-        for label, start, end in self.matcher(doc):
-            code = label.split(":", 1)[1]
-            text = doc[start:end].text.lower()
-            if doc[start].idx < title_end:
-                title_terms[code].add(text)
-            else:
-                terms[code][text] += 1
+        # Per sector and term (its lemmas): where it weighs most, how often, as first seen.
+        found: dict[str, dict[tuple[bool, str], list[Any]]] = defaultdict(dict)
+        for code, start, end in _mentions(self.matcher(doc) + self.forms(doc)):
+            where = (
+                "title"
+                if doc[start].idx < title_end
+                else "trade"
+                if _trade(doc, start, end)
+                else "text"
+            )
+            # The title's terms and the text's are evidence apart, as before.
+            key = (where == "title", _term(doc, start, end))
+            term = found[code].setdefault(key, [doc[start:end].text.lower(), where, 0])
+            if WEIGHTS[where] > WEIGHTS[term[1]]:
+                term[1] = where
+            term[2] += 1
         # Sorted: the order of equal scores must not follow the process's hash seed.
-        for code in sorted(set(terms) | set(title_terms)):
+        for code in sorted(found):
             entry = scores.setdefault(code, SectorScore(code))
-            for text in sorted(title_terms[code]):
-                entry.score += TITLE_WEIGHT
-                entry.evidence.append({"term": text, "where": "title"})
-            for text, count in sorted(terms[code].items()):
-                entry.score += TERM_WEIGHT + REPEAT_WEIGHT * (count - 1)
-                entry.evidence.append({"term": text, "where": "text", "count": count})
+            for (in_title, _), (text, where, count) in sorted(found[code].items(), reverse=True):
+                if in_title:
+                    entry.score += TITLE_WEIGHT
+                    entry.evidence.append({"term": text, "where": "title"})
+                    continue
+                entry.score += WEIGHTS[where] + REPEAT_WEIGHT * (count - 1)
+                entry.evidence.append({"term": text, "where": where, "count": count})
         for company_id, naf in companies_naf:
             for code in self.naf_sectors(naf):
                 entry = scores.setdefault(code, SectorScore(code))
@@ -72,3 +102,40 @@ class SectorMatcher:
                 entry.evidence.append({"company": company_id, "naf": naf})
         kept = [s for s in scores.values() if s.score >= THRESHOLD]
         return sorted(kept, key=lambda s: (-s.score, s.code))
+
+
+def _mentions(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """(sector code, start, end) of each mention: a match inside a longer match is part
+    of that mention, not more evidence ("éolien en mer" is one term, not also "éolien";
+    "air taxi" is aeronautics, not also a taxi; "port de pêche" not also a port)."""
+    spans = {(start, end) for _, start, end in matches}
+    kept = {
+        (label.split(":", 1)[1], start, end)
+        for label, start, end in matches
+        if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
+    }
+    return sorted(kept, key=lambda m: (m[1], m[2], m[0]))
+
+
+def _term(doc: Doc, start: int, end: int) -> str:
+    # The folded lemmas (which the patterns matched on): "entrepôts" and "entrepôt" are
+    # one term, repeated, not two distinct terms.
+    return " ".join(t.lemma_ or t.lower_ for t in doc[start:end])
+
+
+def _trade(doc: Doc, start: int, end: int) -> bool:
+    """Whether a trade noun governs the term: "le fabricant de fromages", "la PME
+    textile", "a maker of aircraft parts", "a cheese maker", "specialist in logistics"."""
+    before = [t.lemma_ for t in doc[max(start - 3, 0) : start]]
+    if before and before[-1] in TRADE_NOUNS:
+        return True
+    if len(before) >= 2 and before[-1] in PREPOSITIONS and before[-2] in TRADE_NOUNS:
+        return True
+    if (
+        len(before) == 3
+        and before[-1] in DETERMINERS
+        and before[-2] in PREPOSITIONS
+        and before[-3] in TRADE_NOUNS
+    ):
+        return True
+    return end < len(doc) and doc[end].lemma_ in TRADE_NOUNS

@@ -68,7 +68,7 @@ def test_sector_codes_labels_and_naf(sectors: dict[str, Any]) -> None:
             assert isinstance(prefix, str) and prefix[:2].isdigit(), (code, prefix)
         for lang in LANGUAGES:
             terms = sector["terms"][lang]
-            assert 25 <= len(terms) <= 60, (code, lang, len(terms))
+            assert 25 <= len(terms) <= 160, (code, lang, len(terms))
 
 
 def test_event_codes_and_labels(events: dict[str, Any]) -> None:

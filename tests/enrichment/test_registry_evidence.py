@@ -35,7 +35,8 @@ def test_a_linked_company_and_one_sector_word_give_the_sector(enricher: Enricher
     result = enrich(enricher, *ONE_SECTOR_WORD)
     [aeronautics] = [s for s in result.sectors if s["code"] == "aeronautics"]
     assert {"company": "919985002", "naf": "30.30Z"} in aeronautics["evidence"]
-    assert {"term": "avion", "where": "text", "count": 1} in aeronautics["evidence"]
+    # The longest term found there is the evidence ("moteur d'avion", not also "avion").
+    assert {"term": "moteur d'avion", "where": "text", "count": 1} in aeronautics["evidence"]
 
 
 def test_the_registry_contribution_can_be_switched_off(enricher: Enricher) -> None:

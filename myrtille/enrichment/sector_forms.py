@@ -1,0 +1,122 @@
+"""The forms a sector term takes in the pipeline's own analysis of text.
+
+Sector terms are written as lemmas, one word per item ("avion de affaire"), and matched
+on the lemmas of the text. The pipeline does not always see the words that way: its
+tokenizer splits hyphenated words ("long-courrier" is long - courrier) and its
+lemmatizer gives some words lemmas nobody would write ("logistics" -> logistic,
+"hotelier" -> hoteli, "haute couture" -> haut couture, "permis de construire" ->
+permettre de construire), so such terms never matched. Each plain term (no surface
+item, wildcard, number or option) is therefore also matched on
+
+- its words as the tokenizer splits them, on the folded *text*: the term as written is
+  a form found in text ("logistics", "haute couture");
+- the lemmas the pipeline gives those words inside a sentence, which is how it will
+  analyse them in an article ("logistic", "haut couture").
+
+Both are computed once per pipeline and lexicon (a few seconds for the package lexicon),
+then matched with two PhraseMatchers: a hash lookup per token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from myrtille.enrichment.lexicons import LexiconEntry
+from myrtille.enrichment.patterns import MAX_EXPANSIONS, fold, fold_doc
+
+# A neutral sentence around the term, so that the tagger reads it as a noun phrase.
+CARRIERS = {
+    "fr": ("Selon le journal, le secteur de la ", " est en hausse."),
+    "en": ("According to the paper, the ", " is growing."),
+}
+# Components that give lemmas (and what they read); the others are not needed here.
+LEMMA_PIPES = ("tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer")
+# A one-word surface form that the text uses as a verb is another word ("conserve").
+VERBAL = ("VERB", "AUX")
+
+_CACHE: dict[tuple[int, str, tuple[tuple[str, str], ...]], list[tuple[str, str, str]]] = {}
+
+
+def plain_phrases(expression: str) -> list[str] | None:
+    """The word sequences (as written, unfolded) a plain term stands for, or None when the
+    term uses the pattern language's other items."""
+    sequences: list[str] = [""]
+    for item in expression.split():
+        if item in ("*", "**", "NUM") or item.startswith("=") or item.endswith("?"):
+            return None
+        alternatives = [a for a in item.split("|") if a]
+        sequences = [f"{s} {a}".strip() for s in sequences for a in alternatives]
+        if len(sequences) > MAX_EXPANSIONS:
+            return None
+    return sequences
+
+
+def _phrases(sectors: Sequence[LexiconEntry], language: str) -> Iterator[tuple[str, str]]:
+    for entry in sectors:
+        expressions = entry.patterns.get(language) or [
+            e for exprs in entry.patterns.values() for e in exprs
+        ]
+        for expression in expressions:
+            for phrase in plain_phrases(expression) or ():
+                yield f"sector:{entry.code}", phrase
+
+
+def _analysed(
+    nlp: Language, phrases: list[tuple[str, str]], language: str
+) -> list[tuple[str, str, str]]:
+    """(label, folded surface words, folded lemmas) per phrase, space-separated."""
+    key = (id(nlp), language, tuple(phrases))
+    if key in _CACHE:
+        return _CACHE[key]
+    before, after = CARRIERS.get(language, ("", ""))
+    enabled = [name for name in LEMMA_PIPES if name in nlp.pipe_names]
+    texts = [before + phrase + after for _, phrase in phrases]
+    analysed = []
+    with nlp.select_pipes(enable=enabled):
+        for (label, phrase), doc in zip(phrases, nlp.pipe(texts, batch_size=256), strict=True):
+            fold_doc(doc)
+            start, end = len(before), len(before) + len(phrase)
+            words = [t for t in doc if start <= t.idx < end]
+            surface = " ".join(fold(t.text) for t in words)
+            lemmas = " ".join(t.lemma_ or fold(t.text) for t in words)
+            analysed.append((label, surface, lemmas))
+    _CACHE[key] = analysed
+    return analysed
+
+
+def _pattern(nlp: Language, words: str, attr: str) -> Doc:
+    doc = Doc(nlp.vocab, words=words.split())
+    for token in doc:
+        if attr == "NORM":
+            token.norm_ = token.text
+        else:
+            token.lemma_ = token.text
+    return doc
+
+
+class TermForms:
+    """Matches of the lexicon's plain terms in their tokenized and lemmatized forms."""
+
+    def __init__(self, nlp: Language, sectors: Sequence[LexiconEntry], language: str) -> None:
+        self.surface = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.lemmas = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        phrases = list(dict.fromkeys(_phrases(sectors, language)))
+        for label, surface, lemmas in _analysed(nlp, phrases, language):
+            if surface:
+                self.surface.add(label, [_pattern(nlp, surface, "NORM")])
+            if lemmas:
+                self.lemmas.add(label, [_pattern(nlp, lemmas, "LEMMA")])
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        strings = doc.vocab.strings
+        found = [(strings[k], s, e) for k, s, e in self.lemmas(doc)]
+        found += [
+            (strings[k], s, e)
+            for k, s, e in self.surface(doc)
+            if e - s > 1 or doc[s].pos_ not in VERBAL
+        ]
+        return found
