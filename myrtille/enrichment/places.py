@@ -189,9 +189,9 @@ def route_end(text: str, start: int, end: int) -> bool:
 def aside(text: str, start: int, end: int) -> bool:
     """Whether the place name at [start, end) of ``text`` is a person's past or a rival's
     place rather than the news's."""
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    clause_start = _last_end(_CLAUSE_END, text, start)
     opening = [w.lower() for w in _WORDS.findall(text, clause_start, start)]
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    sentence_start = _last_end(_SENTENCE_END, text, start)
     # "Après des études à Grenoble et dix ans à Lyon, Marc Petit a repris...": a sentence
     # opening on what came before.
     if opening[:1] in (["après"], ["after"]) and not text[sentence_start:clause_start].strip():
@@ -209,6 +209,13 @@ def aside(text: str, start: int, end: int) -> bool:
     sentence_end = _SENTENCE_END.search(text, end)
     sentence = text[sentence_start : sentence_end.start() if sentence_end else len(text)]
     return not _TAKEOVER.search(sentence)
+
+
+def _last_end(pattern: re.Pattern[str], text: str, start: int) -> int:
+    """Where the last match of ``pattern`` before ``start`` ends (a clause or a sentence
+    start), looked for in the 300 characters before it."""
+    window = max(start - 300, 0)
+    return max((m.end() for m in pattern.finditer(text, window, start)), default=window)
 
 
 def lead_end(text: str, title_end: int) -> int:
