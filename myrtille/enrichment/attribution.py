@@ -33,6 +33,7 @@ from spacy.tokens import Span, Token
 
 from myrtille.enrichment.background import clause_of
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.contracts import customer_side, customer_verb, customer_word
 from myrtille.enrichment.firmnames import PEOPLE, PLACES, named_firms, opening_name, people_words
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.syntax import (
@@ -61,6 +62,12 @@ _COMPLEMENT = re.compile(
     r"on|par|by|a|au|aux)" + _NOUN_PHRASE
 )
 _BUYER = re.compile(r"\b(?:au\s+profit|en\s+faveur|in\s+favou?r)" + _NOUN_PHRASE)
+# A subject that names the buyer of a takeover by its role ("le repreneur", "the new owner").
+_BUYER_SUBJECT = re.compile(
+    r"\W*(?:(?:le|la|l'|the|son|sa|its|leur|their)\s*)"
+    r"(?:(?:repreneur|acquereur|cessionnaire|racheteur|buyer|acquirer|acquiror)\b|"
+    r"(?:nouvel(?:le)?|nouveau|new)\s+(?:proprietaire|actionnaire|owner|shareholder)s?\b)"
+)
 # A person's firm: "Julien Marchand, PDG de Nexalia, annonce …", "chief executive of X".
 _ROLE = re.compile(
     r"\b(?:pdg|ceo|fondat(?:eur|rice)|founder|patron(?:ne)?|dirigeante?|"
@@ -71,50 +78,6 @@ _AGENT = re.compile(r"\b(?:par|by)" + _NOUN_PHRASE)
 _RECIPIENT = re.compile(r"\b(?:a|au|aux|to)" + _NOUN_PHRASE)
 _PASSIVE = re.compile(
     r"\b(?:ete|est|sont|etait|sera|seront|was|were|been|is|are|be|being|being)\s+\S*\s*$"
-)
-# Triggers said from the customer's side: the supplier is named after them.
-_CUSTOMER_WORDS = frozenset(
-    {
-        "attribuer",
-        "attribue",
-        "attribuee",
-        "confier",
-        "confie",
-        "confiee",
-        "commander",
-        "commande",
-        "commandee",
-        "choisir",
-        "choisi",
-        "choisie",
-        "retenir",
-        "retenu",
-        "retenue",
-        "selectionner",
-        "selectionne",
-        "selectionnee",
-        "notifier",
-        "award",
-        "awarded",
-        "select",
-        "selected",
-        "choose",
-        "chose",
-        "chosen",
-        "pick",
-        "picked",
-        "hand",
-        "handed",
-        "give",
-        "gave",
-        "given",
-        "entrust",
-        "entrusted",
-        "tap",
-        "tapped",
-        "order",
-        "ordered",
-    }
 )
 _LOOKBEHIND = 40
 # Takeover wordings whose subject is the firm taken over, the buyer their complement
@@ -178,6 +141,11 @@ def _subject(
             mentions = [m for m in mentions if m not in buyers]
             if not inside:
                 return UNKNOWN
+    begin, end = clause_of(sentence, trigger)
+    if _BUYER_SUBJECT.match(fold(text[begin : trigger.end_char])) and not any(
+        begin <= m.start < trigger.start_char for m in inside
+    ):
+        return BUYER  # "Le repreneur investira …": the buyer's, not the article's company's
     if kind == "acquisition" and any(fold(t.lemma_) in _TARGET_SIDE for t in trigger):
         # "X s'adosse à Y", "X passe dans le giron de Y": the buyer is after the trigger.
         _, end = clause_of(sentence, trigger)
@@ -193,7 +161,6 @@ def _subject(
         )
         if decided:
             return chosen
-    begin, end = clause_of(sentence, trigger)
     if not inside:
         return opening_name(sentence, begin, trigger, mentions)
     # Companies after the trigger's first word ("attribue à X un marché" is one trigger).
@@ -204,8 +171,8 @@ def _subject(
         agents = [m for m in after if _AGENT.search(_before(text, m))]
         if agents:
             return agents[0]
-    verb = _customer_verb(sentence, trigger, begin)
-    if kind == "contract" and not passive and (verb is not None or _customer_side(trigger)):
+    verb = customer_verb(sentence, trigger, begin)
+    if kind == "contract" and not passive and (verb is not None or customer_side(trigger)):
         # "attribue à X un marché", "a attribué à X un contrat", "picked X … under a contract"
         if verb is not None:
             after = [m for m in inside if verb.idx + len(verb) <= m.start < end]
@@ -238,29 +205,10 @@ def _subject(
     return plain_later[0] if plain_later else None
 
 
-def _customer_verb(sentence: Span, trigger: Span, begin: int) -> Token | None:
-    """A customer's verb in the trigger's clause before it, governing a contract named as
-    a noun ("a attribué à X un contrat", "has picked X to supply … under a contract")."""
-    for token in sentence:
-        if begin <= token.idx and token.i < trigger.start and _customer_word(token):
-            return token
-    return None
-
-
-def _customer_word(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and (
-        token.norm_ in _CUSTOMER_WORDS or token.lemma_ in _CUSTOMER_WORDS
-    )
-
-
-def _customer_side(trigger: Span) -> bool:
-    """Whether the trigger opens with a customer's verb ("attribue", "awarded"); "order"
-    as a noun ("won an order") is the supplier's side."""
-    return _customer_word(trigger[0])
-
-
 # The event's company is not named, and is not the article's main company either.
 UNKNOWN = CompanyMention(None, "", 0, 0, "unknown")
+# The event is the buyer's of the takeover the document reports ("le repreneur").
+BUYER = CompanyMention(None, "", 0, 0, "buyer")
 # Entity labels of proper nouns that name no firm.
 _NOT_FIRMS = frozenset({"PER", "PERSON", "LOC", "GPE", "NORP", "DATE", "FAC"})
 # Action nouns and verbs whose complement, not their subject, is the company concerned.
@@ -312,7 +260,7 @@ def _from_parse(
     customer = (
         kind == "contract"
         and not passive
-        and (_customer_side(trigger) or (head.i not in inside and _customer_word(head)))
+        and (customer_side(trigger) or (head.i not in inside and customer_word(head)))
     )
     if customer:
         # The supplier: who the customer gives to, or whom it chose ("picked X to supply").
@@ -406,6 +354,10 @@ def _unlisted(agent: Token, parsed: Parsed) -> CompanyMention:
     """A buyer that is no company mention ("par le groupe suisse Aldermatt", "by a private
     equity fund"): the event is that buyer's, not the target's, though known by words only."""
     start, end = subtree_span(agent)
+    for token in agent.subtree:  # not the preposition: "un industriel", not "par un …"
+        if token.dep_ not in ("case", "prep", "agent") or token.i == agent.i:
+            start = token.idx
+            break
     return CompanyMention(
         None, agent.doc.text[start:end], start + parsed.chars, end + parsed.chars, "ner"
     )

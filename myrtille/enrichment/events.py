@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from myrtille.enrichment.abroad import names_abroad
 from myrtille.enrichment.amounts import parse_amount, parse_jobs
-from myrtille.enrichment.attribution import UNKNOWN, subject_of
+from myrtille.enrichment.attribution import BUYER, UNKNOWN, subject_of
 from myrtille.enrichment.background import is_background
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.doctext import span_text, text_of
@@ -127,6 +127,7 @@ class EventMatcher:
         """``published``: the article's date, against which dated sentences are background;
         ``title_end``: where the title ends (a title is never background)."""
         events: dict[tuple[str, int], Event] = {}
+        buyers_of: list[tuple[str, int]] = []  # events of "the buyer", resolved at the end
         doc_text = text_of(doc)  # built once: Doc.text joins every token
         ahead = self._shown_ahead.pop(id(doc), None)
         shown_of = ahead[1] if ahead is not None and ahead[0] is doc else {}
@@ -151,7 +152,10 @@ class EventMatcher:
                 continue
             subject = subject_of(shown, trigger, kind, mentions, parsed, doc_text)
             company_id, company = (subject.company_id, subject.name) if subject else (None, None)
-            if subject is UNKNOWN:
+            if subject is BUYER:
+                buyers_of.append(key)
+                company = None
+            elif subject is UNKNOWN:
                 company = None
             elif company_id is None and company is None and main_company:
                 company_id, company = main_company, names.get(main_company)
@@ -172,6 +176,15 @@ class EventMatcher:
                 amount=amount[0] if amount else None,
                 currency=amount[1] if amount else None,
                 jobs=jobs,
+            )
+        # "le repreneur", "the new owner": the buyer of the takeover the document reports.
+        bought = sorted(
+            (e for k, e in events.items() if e.type == "acquisition" and k not in buyers_of),
+            key=lambda e: e.start,
+        )
+        for key in buyers_of if bought else ():
+            events[key] = replace(
+                events[key], company_id=bought[0].company_id, company=bought[0].company
             )
         for (kind, at), event in list(events.items()):
             # A contract won abroad is export news too (abroad.py), and so is a deal with a

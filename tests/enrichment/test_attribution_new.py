@@ -294,6 +294,38 @@ CASES: list[tuple[str, str, str, str, object]] = [
         "insolvency",
         ("not", ALCARENE),
     ),
+    # ---- "the buyer" is the buyer's, whoever the article is about
+    (
+        "fr",
+        "Les Forges d'Alcarène changent de propriétaire",
+        "Les Forges d'Alcarène ont été rachetées par un industriel allemand. Le repreneur "
+        "recrutera 20 salariés à Thiers.",
+        "hiring",
+        ("not", ALCARENE),
+    ),
+    (
+        "en",
+        "Forges d'Alcarène changes owner",
+        "Forges d'Alcarène has been bought by a German industrial group. The new owner will "
+        "hire 20 workers in Thiers.",
+        "hiring",
+        ("not", ALCARENE),
+    ),
+    (
+        "fr",
+        "Les Forges d'Alcarène grandissent",
+        "Les Forges d'Alcarène ont racheté la Coutellerie Brandt. Le repreneur recrutera 20 "
+        "salariés à Thiers.",
+        "hiring",
+        ALCARENE,
+    ),
+    (
+        "en",
+        "Forges d'Alcarène grows",
+        "Forges d'Alcarène has bought Brandt Cutlery. The buyer will hire 20 workers in Thiers.",
+        "hiring",
+        ALCARENE,
+    ),
     # ---- guards: the article's own company keeps its events
     (
         "fr",
