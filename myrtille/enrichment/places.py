@@ -44,6 +44,7 @@ _PAST = frozenset(
     | {"diplômé", "diplômée", "diplômés", "graduated", "auparavant", "précédemment"}
     | {"previously", "formerly"}
 )
+_BORN = re.compile(r"[-‐](?:born|raised|bred|educated|trained)\b")
 _PAST_WINDOW = 6  # words before the name, within its clause
 _STOPS = frozenset({"before", "avant", "puis", "then", "où", "where", "qui", "who", "which"})
 _RIVALS = frozenset(
@@ -189,6 +190,8 @@ def route_end(text: str, start: int, end: int) -> bool:
 def aside(text: str, start: int, end: int) -> bool:
     """Whether the place name at [start, end) of ``text`` is a person's past or a rival's
     place rather than the news's."""
+    if _BORN.match(text, end):
+        return True  # "the Marseille-born founder"
     clause_start = _last_end(_CLAUSE_END, text, start)
     opening = [w.lower() for w in _WORDS.findall(text, clause_start, start)]
     sentence_start = _last_end(_SENTENCE_END, text, start)

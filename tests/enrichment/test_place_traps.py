@@ -427,6 +427,21 @@ TRAPS = [
         "76",
     ),
     trap(
+        "en-marseille-born",
+        "Lille robotics start-up Kobot raises €6m",
+        "The Marseille-born founder set up the company in Lille in 2020; it employs 35 people.",
+        "59",
+        "32",
+    ),
+    trap(
+        "fr-surname-gaillard",
+        "Le fabricant de palettes Boisnor change de président",
+        "Le conseil d'administration a désigné Sophie Gaillard, qui dirigeait le site d'Amiens. "
+        "Gaillard succède au fondateur, parti à la retraite.",
+        "80",
+        "32",
+    ),
+    trap(
         "en-rival",
         "Nantes kitchen maker Kinéa buys Clisson workshop",
         "The company takes over the joinery workshop and its 18 staff. Its Rennes-based rival "
@@ -570,8 +585,7 @@ TRAPS = [
     trap(
         "fr-sainte-marie-martinique",
         "Une distillerie de Sainte-Marie passe au solaire",
-        "La distillerie de Sainte-Marie, en Martinique, installe 3 000 panneaux sur ses "
-        "chais.",
+        "La distillerie de Sainte-Marie, en Martinique, installe 3 000 panneaux sur ses chais.",
         "972",
         "02",
     ),
