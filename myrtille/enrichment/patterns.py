@@ -72,21 +72,23 @@ def fold_doc(doc: Doc, folded: dict[int, int] | None = None) -> Doc:
     cache = {} if folded is None else folded
     if len(cache) > MAX_FOLDED:
         cache.clear()
-    values = []
-    # Arrays of hashes rather than Token objects: one Python object less per token.
-    for orth, lemma in doc.to_array([ORTH, LEMMA]).tolist():
-        norm = cache.get(orth)
-        if norm is None:
-            norm = cache[orth] = strings.add(fold(strings[orth]))
-        if lemma:
-            folded_lemma = cache.get(lemma)
-            if folded_lemma is None:
-                folded_lemma = cache[lemma] = strings.add(fold(strings[lemma]))
-            values.append((norm, folded_lemma))
-        else:
-            values.append((norm, norm))
-    if values:
-        doc.from_array([NORM, LEMMA], numpy.array(values, dtype=numpy.uint64))
+    # Arrays of hashes rather than Token objects, and each distinct hash looked up once
+    # (a text repeats most of its words and lemmas).
+    hashes = doc.to_array([ORTH, LEMMA])
+    if not len(hashes):
+        return doc
+    distinct, where = numpy.unique(hashes, return_inverse=True)
+    found = []
+    for value in distinct.tolist():
+        form = cache.get(value)
+        if form is None:
+            form = cache[value] = strings.add(fold(strings[value]))
+        found.append(form)
+    values = numpy.array(found, dtype=numpy.uint64)[where].reshape(hashes.shape)
+    # No lemma (a blank pipeline's): the folded text stands in for it.
+    blank = hashes[:, 1] == 0
+    values[blank, 1] = values[blank, 0]
+    doc.from_array([NORM, LEMMA], values)
     return doc
 
 
