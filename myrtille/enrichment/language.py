@@ -11,7 +11,6 @@ agree and costs ten times more. Documented in docs/enrichment.md."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cached_property
 from typing import Literal
 
@@ -83,22 +82,20 @@ def plainly_in(code: str, sample: str) -> bool:
     own = FUNCTION_WORDS.get(code)
     if own is None:
         return False
-    counts: Counter[str] = Counter()
-    distinct: set[str] = set()
-    for word in _WORD.findall(sample.lower()):
-        if word in own:
-            counts[code] += 1
-            distinct.add(word)
-            continue
-        for language, words in FUNCTION_WORDS.items():
-            if word in words:
-                counts[language] += 1
-    found = counts.pop(code, 0)
-    return (
-        found >= PLAIN_WORDS
-        and len(distinct) >= PLAIN_DISTINCT
-        and all(found >= PLAIN_MARGIN * other for other in counts.values())
+    words = _WORD.findall(sample.lower())
+    found = [word for word in words if word in own]
+    if len(found) < PLAIN_WORDS or len(set(found)) < PLAIN_DISTINCT:
+        return False
+    return all(
+        len(found) >= PLAIN_MARGIN * sum(1 for word in words if word in others)
+        for language, others in FUNCTION_WORDS.items()
+        if language != code
     )
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` letters; a short prefix usually does."""
+    return _letters(text[: count * 3]) >= count or _letters(text) >= count
 
 
 def normalise_code(declared: str | None) -> str | None:
@@ -116,7 +113,7 @@ def choose_language(
     code = normalise_code(declared)
     sample = f"{title}\n{text}"
     if code:
-        if _letters(sample[:3000]) < CHECK_LETTERS:
+        if not _has_letters(sample[:3000], CHECK_LETTERS):
             return code, "declared"
         # A check needs less text than a guess: the first 1,000 characters are plenty.
         check = sample[:1000]
