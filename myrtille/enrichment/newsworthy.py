@@ -72,7 +72,11 @@ _SEARCH = re.compile(
 _SEARCHED_KINDS = frozenset({"fundraising", "acquisition", "investment"})
 _SHARE = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:%|pour\s?cent|per\s?cent)|\bpercent\b|"
-    r"\b(?:la\s+moiti[ée]|un\s+tiers|le\s+tiers|un\s+quart|half|a\s+third|a\s+quarter)\b",
+    r"\b(?:la\s+moiti[ée]|un\s+tiers|le\s+tiers|un\s+quart|half|a\s+third|a\s+quarter)\b|"
+    # a share said in words: "l'essentiel de ses ventes", "most of its sales"
+    r"\b(?:l['’]\s?essentiel|la\s+majorit[ée]|la\s+plupart|la\s+plus\s+grande\s+partie|"
+    r"une\s+partie|une\s+part|deux\s+tiers|trois\s+quarts|the\s+bulk|most|the\s+majority|"
+    r"two[-\s]thirds|three[-\s]quarters)\s+(?:de|d['’]|of)\b",
     re.IGNORECASE,
 )
 # Insolvency nouns that, in the plural, count cases across firms.

@@ -309,6 +309,29 @@ CASES = [
     ),
     (
         "fr",
+        "Vosges : la papeterie Clairval change de mains",
+        "Le groupe papetier Clairval, présent dans 40 pays et qui réalise l'essentiel de ses "
+        "ventes à l'international, a été cédé au fonds d'investissement Arcadie.",
+        {"acquisition"},
+        {"export"},
+    ),
+    (
+        "en",
+        "Morvelec buys cable maker Ardane",
+        "Morvelec has bought the cable maker Ardane, which exports most of its output to Germany.",
+        {"acquisition"},
+        {"export"},
+    ),
+    (
+        "en",
+        "Nantes: Oxalyne opens a laboratory",
+        "Oxalyne, the Nantes biotech, has opened a laboratory in Saint-Herblain for its "
+        "40 researchers.",
+        {"investment"},
+        set(),
+    ),
+    (
+        "fr",
         "Le chaudronnier Talmont lauréat du prix de l'entreprise familiale",
         "Talmont Industrie, installé dans un parc d'activités de Cholet, est lauréat du prix "
         "régional de l'entreprise familiale.",
