@@ -31,10 +31,15 @@ TITLE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
 TEXT_WEIGHT = 1.0
 # A region this strong (named in the title, or several times) makes the single passing
-# mentions of other regions background.
+# mentions of other regions background; one this strong (in the title and again) makes a
+# single mention in the first paragraph background too.
 SUBJECT_WEIGHT = 3.0
+STRONG_SUBJECT_WEIGHT = 5.0
 CAPITAL = "75"
-_COORDINATION = re.compile(r"^\s*(,|et|and|ou|or|&)?\s*(en|in|à|a|at|the|le|la|l')?\s*$")
+# "en Bretagne et en Normandie", "les ETI normandes et les PME bretonnes".
+_COORDINATION = re.compile(
+    r"^\s*(,|et|and|ou|or|&)?\s*(en|in|à|a|at|the|le|la|l'|les|des)?\s*([^\W\d_]+\s+)?$"
+)
 # A place in a person's past or a rival's: "née à Brest", "after studying in Grenoble", "she
 # previously ran a plant in Clermont-Ferrand", "son concurrent rennais", "its Rennes-based
 # rival" (unless the sentence is about buying or merging with that rival).
@@ -141,6 +146,7 @@ def _not_in_passing(
         if region not in settled and strongest_settled >= SUBJECT_WEIGHT:
             continue
         passing = by_region[region] <= TEXT_WEIGHT and strongest >= SUBJECT_WEIGHT
+        passing |= by_region[region] <= LEAD_WEIGHT and strongest >= STRONG_SUBJECT_WEIGHT
         # "en Occitanie et en Nouvelle-Aquitaine": named together with a subject, not aside.
         if passing and not _coordinated(text, names, position, by_region):
             continue

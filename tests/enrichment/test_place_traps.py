@@ -442,6 +442,22 @@ TRAPS = [
         "32",
     ),
     trap(
+        "fr-region-en-passant-premier-paragraphe",
+        "Le fromager savoyard Alpage investit à Annecy",
+        "L'entreprise, qui vend aussi ses tommes en Bretagne, construit une cave d'affinage "
+        "à Annecy et embauche huit personnes.",
+        "74",
+        "84",
+    ),
+    trap(
+        "en-region-in-passing-first-paragraph",
+        "Grenoble chipmaker Siltek doubles capacity",
+        "The Grenoble company, which also supplies carmakers in Normandy, will add a clean room "
+        "and 80 jobs.",
+        "38",
+        "84",
+    ),
+    trap(
         "en-rival",
         "Nantes kitchen maker Kinéa buys Clisson workshop",
         "The company takes over the joinery workshop and its 18 staff. Its Rennes-based rival "
