@@ -71,7 +71,8 @@ class SectorMatcher:
         scores: dict[str, SectorScore] = {}
         # Per sector and term (its lemmas): where it weighs most, how often, as first seen.
         found: dict[str, dict[tuple[bool, str], list[Any]]] = defaultdict(dict)
-        for code, start, end in _mentions(self.matcher(doc) + self.forms(doc)):
+        matches = self.matcher(doc) + self.forms(doc)
+        for code, start, end in _mentions([m for m in matches if not _verb(doc, m[1], m[2])]):
             where = (
                 "title"
                 if doc[start].idx < title_end
@@ -121,6 +122,16 @@ def _term(doc: Doc, start: int, end: int) -> str:
     # The folded lemmas (which the patterns matched on): "entrepôts" and "entrepôt" are
     # one term, repeated, not two distinct terms.
     return " ".join(t.lemma_ or t.lower_ for t in doc[start:end])
+
+
+def _verb(doc: Doc, start: int, end: int) -> bool:
+    """A one-word term the text uses as a conjugated verb is another word: "le groupe
+    conserve son siège" (the lemmatizer gives "conserve"). Only finite forms: taggers
+    read nouns at the head of a title as infinitives ("Hydropower plant ...")."""
+    token = doc[start]
+    return (
+        end - start == 1 and token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
+    )
 
 
 def _trade(doc: Doc, start: int, end: int) -> bool:
