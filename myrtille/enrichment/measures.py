@@ -74,7 +74,8 @@ _PLURAL = (
 _FIRMS_SUBJECT = re.compile(
     rf"(?:^|[:;,\n])\s*(?:{_PLURAL}\s+(?:[\w-]+\s+)?pme|(?:{_PLURAL}\s+)?"
     r"(?!(?:deux|two|both|trois|three)\b)(?:[\w-]+\s+)?(?:entreprises|soci[ée]t[ée]s|firms|"
-    r"companies|businesses|smes|industriels|manufacturers|employers|employeurs))"
+    r"companies|businesses|smes|start-ups|startups|industriels|manufacturers|employers|"
+    r"employeurs))"
     r"\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )

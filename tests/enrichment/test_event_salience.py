@@ -332,6 +332,30 @@ CASES = [
     ),
     (
         "fr",
+        "Le département de la Vienne lance un appel d'offres pour ses routes",
+        "Le conseil départemental de la Vienne a lancé un appel d'offres de 20 millions "
+        "d'euros pour l'entretien de ses routes.",
+        set(),
+        {"innovation"},
+    ),
+    (
+        "fr",
+        "Morvelec lance une offre publique d'achat sur Ardane",
+        "Le groupe Morvelec lance une offre publique d'achat sur les Câbleries d'Ardane, "
+        "cotées à Paris.",
+        {"acquisition"},
+        {"innovation"},
+    ),
+    (
+        "en",
+        "Rennes: the digital cluster in numbers",
+        "Rennes' digital cluster now counts 1,200 firms, according to a study published on "
+        "Monday. Many start-ups are recruiting.",
+        set(),
+        {"hiring"},
+    ),
+    (
+        "fr",
         "Le chaudronnier Talmont lauréat du prix de l'entreprise familiale",
         "Talmont Industrie, installé dans un parc d'activités de Cholet, est lauréat du prix "
         "régional de l'entreprise familiale.",
