@@ -354,6 +354,23 @@ CASES = [
         set(),
         {"hiring"},
     ),
+    # ---- hyphenated words are three tokens: "accord-cadre", "tie-up" are found
+    (
+        "fr",
+        "Kerlenn Naval et la Marine nationale",
+        "Kerlenn Naval a signé un accord-cadre de quatre ans avec la Marine nationale pour "
+        "l'entretien de ses vedettes.",
+        {"contract"},
+        set(),
+    ),
+    (
+        "en",
+        "Tivolis and a German bank",
+        "Tivolis has announced a tie-up with a German cooperative bank to sell its billing "
+        "software in Bavaria.",
+        {"partnership"},
+        set(),
+    ),
     (
         "fr",
         "Le chaudronnier Talmont lauréat du prix de l'entreprise familiale",
