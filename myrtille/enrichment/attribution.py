@@ -68,6 +68,7 @@ _BUYER_SUBJECT = re.compile(
     r"(?:(?:repreneur|acquereur|cessionnaire|racheteur|buyer|acquirer|acquiror)\b|"
     r"(?:nouvel(?:le)?|nouveau|new)\s+(?:proprietaire|actionnaire|owner|shareholder)s?\b)"
 )
+_RELATIVES = frozenset({"qui", "que", "qu'", "dont", "which", "who", "whose", "that", "whom"})
 # A person's firm: "Julien Marchand, PDG de Nexalia, annonce …", "chief executive of X".
 _ROLE = re.compile(
     r"\b(?:pdg|ceo|fondat(?:eur|rice)|founder|patron(?:ne)?|dirigeante?|"
@@ -187,7 +188,8 @@ def _subject(
     subjects = [
         m
         for m in before
-        if not _COMPLEMENT.search(_before(text, m)) or _ROLE.search(_before(text, m))
+        if (not _COMPLEMENT.search(_before(text, m)) or _ROLE.search(_before(text, m)))
+        and not _object(sentence, m)
     ]
     in_clause = [m for m in subjects if m.start >= begin]
     if in_clause:
@@ -203,6 +205,18 @@ def _subject(
     # A company named only as a complement ("avec X", "selon X", "au profit de X") is not
     # the subject: the subject is unnamed, the article's company.
     return plain_later[0] if plain_later else None
+
+
+def _object(sentence: Span, mention: CompanyMention) -> bool:
+    """Whether ``mention`` stands in a relative clause before it ("…, qui compte les
+    Tissages Morvelle parmi ses clients, va recruter", "whose customers include X"): an
+    object there, not the subject."""
+    segment = [t for t in sentence if t.idx < mention.start]
+    for position in range(len(segment) - 1, -1, -1):
+        if segment[position].text in ",;:()—–":
+            opening = segment[position + 1 : position + 2]
+            return bool(opening) and opening[0].lower_ in _RELATIVES
+    return False
 
 
 # The event's company is not named, and is not the article's main company either.

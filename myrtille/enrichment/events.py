@@ -20,6 +20,7 @@ from myrtille.enrichment.attribution import BUYER, UNKNOWN, subject_of
 from myrtille.enrichment.background import is_background
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.doctext import span_text, text_of
+from myrtille.enrichment.firmnames import unlisted_headline
 from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
 from myrtille.enrichment.patterns import PatternSet
@@ -126,6 +127,8 @@ class EventMatcher:
     ) -> list[Event]:
         """``published``: the article's date, against which dated sentences are background;
         ``title_end``: where the title ends (a title is never background)."""
+        if main_company and unlisted_headline(doc, mentions, title_end):
+            main_company = None  # an article about a firm outside the registry
         events: dict[tuple[str, int], Event] = {}
         buyers_of: list[tuple[str, int]] = []  # events of "the buyer", resolved at the end
         doc_text = text_of(doc)  # built once: Doc.text joins every token

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from myrtille.enrichment.companies import COMPANY_CUES, CompanyMention
 from myrtille.enrichment.names import LEGAL_FORMS
@@ -247,3 +247,18 @@ def opening_name(
     if any(m.start < end and start < m.end for m in mentions):
         return None  # a company's name that the sentence recogniser cut ("Caléo | Rail a …")
     return CompanyMention(None, sentence.doc.text[start:end], start, end, "named")
+
+
+def unlisted_headline(doc: Doc, mentions: list[CompanyMention], title_end: int) -> bool:
+    """Whether the first company the title names is outside the registry ("La start-up
+    Nexalia lève 3 millions d'euros"): the article is about that firm, and an event whose
+    sentence names no company is not that of a registry firm it mentions in passing."""
+    title = doc.char_span(0, title_end, alignment_mode="contract") if title_end else None
+    if title is None or not len(title):
+        return False
+    named = [m for m in mentions if m.start < title_end and m.end > m.start]
+    named += named_firms(title, mentions)
+    # After a kicker or a dateline ("Milipol : Vigilis signe …"), when that part names one.
+    kicker = max((t.idx + 1 for t in title if t.text in (":", "—", "–")), default=0)
+    headline = [m for m in named if m.start >= kicker] or named
+    return bool(headline) and min(headline, key=lambda m: m.start).company_id is None

@@ -326,6 +326,38 @@ CASES: list[tuple[str, str, str, str, object]] = [
         "hiring",
         ALCARENE,
     ),
+    # ---- an article about an unlisted firm: its events are not those of a registry
+    # firm it names in passing
+    (
+        "fr",
+        "La start-up Nexalia lève 3 millions d'euros",
+        "La jeune pousse lyonnaise, qui compte les Tissages Morvelle parmi ses clients, va "
+        "recruter 20 ingénieurs.",
+        "hiring",
+        ("not", MORVELLE),
+    ),
+    (
+        "en",
+        "Lyon start-up Nexalia raises €3m",
+        "The start-up, whose customers include Tissages Morvelle, will hire 20 engineers.",
+        "hiring",
+        ("not", MORVELLE),
+    ),
+    (
+        "fr",
+        "Les Tissages Morvelle s'allient à la start-up Nexalia",
+        "Les Tissages Morvelle s'allient à la start-up Nexalia. L'entreprise roannaise "
+        "recrutera 20 tisserands.",
+        "hiring",
+        MORVELLE,
+    ),
+    (
+        "fr",
+        "Milipol : les Forges d'Alcarène décrochent une commande",
+        "Les pièces seront forgées à Thiers. L'entreprise recrutera 15 techniciens.",
+        "hiring",
+        ALCARENE,
+    ),
     # ---- guards: the article's own company keeps its events
     (
         "fr",
