@@ -35,8 +35,8 @@ CARRIERS = {
 }
 # Components that give lemmas (and what they read); the others are not needed here.
 LEMMA_PIPES = ("tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer")
-# A one-word term's surface form that the text uses as a verb is another word (the
-# lemma match already finds the term's own inflected forms).
+# A one-word term's surface form that the text uses as a verb is another word (the lemma
+# match finds the term's own forms): "shipping goods", "il conserve".
 VERBAL = ("VERB", "AUX")
 
 _CACHE: dict[tuple[int, str, tuple[tuple[str, str], ...]], list[tuple[str, str, str]]] = {}

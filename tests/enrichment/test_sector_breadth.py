@@ -102,8 +102,8 @@ STATED: list[tuple[str, str, str, str]] = [
     (
         "tourism",
         "en",
-        "Glamping sites multiply in the Dordogne",
-        "Owners of holiday villages say bookings rose by 12% on last year, driven by "
+        "Holiday villages fill up in the Dordogne",
+        "Their owners say bookings rose by 12% on last year, driven by "
         "visitors from Britain and Belgium.",
     ),
     (
