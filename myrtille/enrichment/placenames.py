@@ -89,6 +89,9 @@ class PlaceNameMatcher:
         # Small communes: only with a cue, their department in brackets, or another place
         # of their department ("à Saint-Vulbas", "Ottmarsheim (Haut-Rhin)").
         self.small = gazetteer.small
+        # Small communes that names.csv lists as names of something else ("Matignon", the
+        # Prime Minister's office): a cue alone does not make them places.
+        self.small_named = {key for key, rule in ambiguity.items() if rule == "name"}
         for key, homonyms in gazetteer.small.items():
             biggest = homonyms[0]
             self._add(key, biggest, "small", article=_has_article(biggest, key))
@@ -232,7 +235,9 @@ class PlaceNameMatcher:
         surface = text[words[first].start : words[end - 1].end]
         if surface.isupper() or _beside_a_name(text, words, first, end):
             return None  # "EU" is not Eu; "Marie Dupont" is not Marie
-        homonyms = self.small.get(" ".join(w.folded for w in words[first:end]), [])
+        key = " ".join(w.folded for w in words[first:end])
+        homonyms = self.small.get(key, [])
+        cue = cue and key not in self.small_named
         return small_commune(
             homonyms,
             text,

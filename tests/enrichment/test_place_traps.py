@@ -605,6 +605,14 @@ TRAPS = [
         "972",
         "02",
     ),
+    trap(
+        "fr-matignon",
+        "Le fabricant de batteries Voltéo reçu à Matignon",
+        "Le patron de l'entreprise, installée à Dunkerque, a présenté à Matignon son projet "
+        "d'usine de 1 200 emplois.",
+        "59",
+        "32",
+    ),
     # -- what must still count -----------------------------------------------------------------
     trap(
         "fr-rcs-lyon-annonce",
@@ -621,6 +629,13 @@ TRAPS = [
         "embaucheront douze conducteurs de presse d'ici l'été.",
         "53",
         "52",
+    ),
+    trap(
+        "fr-fos-nom-usuel",
+        "Le sidérurgiste Acierval investit à Fos",
+        "L'usine de Fos emploie 2 500 personnes ; le groupe y construira un four électrique.",
+        "13",
+        "93",
     ),
     trap(
         "fr-valence-drome",
