@@ -56,6 +56,20 @@ PREFIX_CUES = (COMPANY_CUES - LEGAL_FORMS - {"chez", "maison", "start", "cabinet
     "rival",
     "concurrent",
     "competitor",
+    # trades that name a business ("la filature lyonnaise Garnier", "yarn spinner X");
+    # French workshops in "-erie" are read from the word's ending
+    "filature",
+    "tissage",
+    "forge",
+    "mill",
+    "spinner",
+    "weaver",
+    "bakery",
+    "dairy",
+    "winery",
+    "distillery",
+    "sawmill",
+    "printer",
 }
 # Last words of firms' names (folded): "Solvane Group", "Ardent Capital".
 SUFFIX_CUES = LEGAL_FORMS | {
@@ -177,7 +191,7 @@ def _is_firm(tokens: list[Token], start: int, end: int) -> bool:
     if start == 0:
         return False
     before = tokens[start - 1]
-    if before.norm_ in PREFIX_CUES or _start_up(tokens, start):
+    if _cue(before) or _start_up(tokens, start):
         return True  # "la société Solvane", "maker Kessler Antriebe"
     if (
         before.lower_ in ("de", "d'", "d’", "of")
@@ -189,15 +203,23 @@ def _is_firm(tokens: list[Token], start: int, end: int) -> bool:
         return False
     # French: the company word, then adjectives and one "de" complement ("le fabricant de
     # meubles Hanser"); a name right after "de" is a complement ("hors d'Europe").
-    if before.pos_ not in ("ADJ", "NOUN") or all(t.ent_type_ in _PLACES for t in tokens[start:end]):
+    if before.pos_ not in ("ADJ", "NOUN"):
         return False
     for back in range(start - 1, max(start - 1 - _MAX_BETWEEN, -1), -1):
         token = tokens[back]
-        if token.norm_ in PREFIX_CUES:
+        if _cue(token):
             return True
         if token.is_punct or token.text[:1].isupper() or token.pos_ not in ("ADJ", "ADP", "NOUN"):
             return False
     return False
+
+
+def _cue(token: Token) -> bool:
+    """A company word: listed, or a French workshop in "-erie" ("la fromagerie Jeunet")."""
+    word = token.norm_
+    return word in PREFIX_CUES or (
+        word.endswith("erie") and len(word) > 6 and token.pos_ == "NOUN" and token.is_lower
+    )
 
 
 def _start_up(tokens: list[Token], start: int) -> bool:

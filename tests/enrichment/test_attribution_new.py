@@ -136,6 +136,22 @@ CASES: list[tuple[str, str, str, str, object]] = [
         "investment",
         ("not", MORVELLE),
     ),
+    (
+        "fr",
+        "Textile : une filature lyonnaise ferme",
+        "La filature lyonnaise Garnier, qui fournit les Tissages Morvelle, fermera son usine "
+        "en mars, supprimant 40 emplois.",
+        "closure",
+        ("not", MORVELLE),
+    ),
+    (
+        "en",
+        "Textiles: a Lyon spinning mill closes",
+        "Lyon yarn spinner Filatures Garnier, which supplies Tissages Morvelle, will close "
+        "its plant in March, cutting 40 jobs.",
+        "closure",
+        ("not", MORVELLE),
+    ),
     # ---- the subject is a person of another firm
     (
         "fr",
