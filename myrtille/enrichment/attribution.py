@@ -46,7 +46,7 @@ from myrtille.enrichment.syntax import (
     subject_of_clause,
     subtree_span,
 )
-from myrtille.enrichment.ties import TIE_LEMMAS, tied
+from myrtille.enrichment.ties import POSSESSED_TIE, TIE_LEMMAS, tied
 
 # What may stand between a preposition and a company name: "du", "de la", "à la
 # société", "by the Lyon-based".
@@ -152,9 +152,12 @@ def _subject(
         _, end = clause_of(sentence, trigger)
         after = [m for m in inside if trigger.end_char <= m.start < end]
         return after[0] if after else UNKNOWN
-    if not any(m.end <= trigger.start_char for m in inside) and _NAMED_FIRM.match(
-        text, sentence.start_char, trigger.start_char
+    if POSSESSED_TIE.match(text, begin, trigger.start_char) and not any(
+        begin <= m.start < trigger.start_char for m in inside
     ):
+        return UNKNOWN  # "Morvelle : son partenaire lève des fonds"
+    found = [m for m in inside if m.how != "named" and m.end <= trigger.start_char]
+    if not found and _NAMED_FIRM.match(text, sentence.start_char, trigger.start_char):
         return UNKNOWN  # "Dentelles du Détroit, une jeune entreprise …, a racheté"
     if parsed is not None:
         decided, chosen = _from_parse(
@@ -291,11 +294,7 @@ def _from_parse(
         if _proper_names(subject):
             # "Swedish group Nordhem has agreed to buy Kervan": an unlisted firm's event.
             return True, _unlisted(subject, parsed)
-        if (
-            subject.pos_ == "PROPN"
-            and subject.ent_type_ not in PEOPLE | PLACES
-            and subject.lower_ not in people
-        ):
+        if _a_name(subject, people):
             # "Nexalia has raised …" (the model took it for a place): not the article's.
             return True, _unlisted(subject, parsed)
         if subject.pos_ in ("NOUN", "PRON"):
@@ -303,6 +302,8 @@ def _from_parse(
                 return True, UNKNOWN  # "une filiale d'Alcarène": not Alcarène's, not ours
             return True, None  # "l'entreprise", "the new factory": the article's company
     if kind in _PATIENT_KINDS:
+        if passive and subject is not None and _a_name(subject, people):
+            return True, _unlisted(subject, parsed)  # "Aerilis … was placed in liquidation"
         for node in (root, head):
             agent = agent_of(node)
             for dependent in nominal_dependents(node):
@@ -314,6 +315,15 @@ def _from_parse(
         if subject is not None and subject.pos_ in ("NOUN", "PRON"):
             return True, None
     return False, None
+
+
+def _a_name(token: Token, people: frozenset[str]) -> bool:
+    """A proper name that is neither a person's nor a place's."""
+    return (
+        token.pos_ == "PROPN"
+        and token.ent_type_ not in PEOPLE | PLACES
+        and token.lower_ not in people
+    )
 
 
 def _proper_names(token: Token) -> list[Token]:

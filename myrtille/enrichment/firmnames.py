@@ -106,6 +106,7 @@ ROLE_WORDS = frozenset(
     {"pdg", "fondateur", "fondatrice", "patron", "patronne", "dirigeant", "dirigeante"}
     | {"ceo", "founder", "co-founder", "cofounder", "boss", "executive", "chairman"}
 )
+_ARTICLES = frozenset({"a", "an", "the", "un", "une", "la", "le", "l'", "l’"})
 _GENERAL = frozenset({"general", "generale"})
 # Words joining the parts of one name: "Dentelles du Détroit", "Forges d'Alcarène".
 _LINKS = frozenset({"&", "de", "du", "des", "d'", "d’"})
@@ -188,6 +189,8 @@ def _is_firm(tokens: list[Token], start: int, end: int) -> bool:
         return True
     if tokens[start].norm_ in PREFIX_CUES and end - start >= 2:
         return True  # "Fonderie Ribaud", "Groupe Talvern"
+    if _apposition(tokens, end):
+        return True  # "Aerilis, a drone maker supplied by …"
     if start == 0:
         return False
     before = tokens[start - 1]
@@ -212,6 +215,14 @@ def _is_firm(tokens: list[Token], start: int, end: int) -> bool:
         if token.is_punct or token.text[:1].isupper() or token.pos_ not in ("ADJ", "ADP", "NOUN"):
             return False
     return False
+
+
+def _apposition(tokens: list[Token], end: int) -> bool:
+    """A comma, an article and a company word within three words after the name."""
+    after = tokens[end : end + 6]
+    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in _ARTICLES:
+        return False
+    return any(_cue(t) for t in after[2:] if not t.is_punct)
 
 
 def _cue(token: Token) -> bool:

@@ -46,7 +46,13 @@ def another_firms(text: str, sentence: Span, trigger: Span, kind: str) -> bool:
 # subsidiary Y". The sentence's subject is that other firm.
 _TIE_NOUNS = (
     r"(?:filiales?|clients?|clientes?|fournisseurs?|concurrente?s?|rivale?s?|sous-traitants?|"
-    r"subsidiar(?:y|ies)|customers?|suppliers?|competitors?|rivals?|subcontractors?)"
+    r"subsidiar(?:y|ies)|customers?|suppliers?|competitors?|rivals?|subcontractors?|"
+    r"partenaires?|partners?)"
+)
+# The same, as the subject with a possessive ("son partenaire lève des fonds").
+POSSESSED_TIE = re.compile(
+    r"\W*(?:son|sa|ses|leur|leurs|its|their)\s+(?:[\w-]+\s+)?" + _TIE_NOUNS + r"\b",
+    re.IGNORECASE,
 )
 _TIED_BEFORE = re.compile(
     _TIE_NOUNS + r"\s+(?:[\w-]+\s+)?(?:de|d['’]|du|des|of)\s*"
@@ -62,7 +68,7 @@ _TIED_AFTER = re.compile(
 TIE_LEMMAS = frozenset(
     {"filiale", "client", "cliente", "fournisseur", "concurrent", "concurrente", "rival"}
     | {"rivale", "sous-traitant", "subsidiary", "customer", "supplier", "competitor"}
-    | {"subcontractor"}
+    | {"subcontractor", "partenaire", "partner"}
 )
 
 

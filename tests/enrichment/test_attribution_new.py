@@ -152,6 +152,29 @@ CASES: list[tuple[str, str, str, str, object]] = [
         "closure",
         ("not", MORVELLE),
     ),
+    (
+        "fr",
+        "Tissages Morvelle : son partenaire lève des fonds",
+        "Nexalia, la jeune pousse qui développe des tissus chauffants avec les Tissages "
+        "Morvelle, a levé 4 millions d'euros.",
+        "fundraising",
+        ("not", MORVELLE),
+    ),
+    (
+        "en",
+        "Tissages Morvelle partner raises funds",
+        "Nexalia, which makes heated fabrics with Tissages Morvelle, has raised €4m.",
+        "fundraising",
+        ("not", MORVELLE),
+    ),
+    (
+        "en",
+        "Alcarène customer in trouble",
+        "Aerilis, a drone maker supplied by Forges d'Alcarène, was placed in liquidation on "
+        "Tuesday.",
+        "insolvency",
+        ("not", ALCARENE),
+    ),
     # ---- the subject is a person of another firm
     (
         "fr",
