@@ -161,9 +161,10 @@ def evaluation() -> None:
 @click.option(
     "--set",
     "set_names",
-    type=click.Choice(["tuning", "heldout"]),
+    type=click.Choice(["tuning", "validation", "heldout"]),
     multiple=True,
-    help="Score only this set (repeatable; default: both, each apart).",
+    help="Score only this set (repeatable; default: tuning and heldout, each apart; "
+    "validation prints aggregates only).",
 )
 @click.option(
     "--data",
@@ -201,7 +202,7 @@ def eval_enrichment(
 
     from myrtille.demo.gold import demo_gold_documents, demo_registry
     from myrtille.evaluation.enrichment import run_evaluation
-    from myrtille.evaluation.sets import SET_NAMES, EvaluationDataError
+    from myrtille.evaluation.sets import AGGREGATE_ONLY, SET_NAMES, EvaluationDataError
 
     try:
         with out.status("Enriching the annotated sets…"):
@@ -245,7 +246,13 @@ def eval_enrichment(
                 *(f"{report.languages[lang][name].f1:.3f}" for lang in languages),
             )
         out.print(table)
-        if show_errors and report.registry:
+        if show_errors and report.registry and report.set in AGGREGATE_ONLY:
+            out.print(
+                f"  ({report.set}: its errors are never shown -- only its aggregate scores "
+                "are read, so that it keeps telling whether the rules generalise)",
+                markup=False,
+            )
+        elif show_errors and report.registry:
             for name, score in report.fields.items():
                 for line in score.errors[:show_errors]:
                     out.print(f"  [{report.set} {name}] {line}", markup=False)

@@ -4,6 +4,10 @@
 - **tuning**: the demo corpus gold (``myrtille/demo/data/corpus.yaml``), the hard cases
   (``evaluation/tuning/hard_cases.yaml``) and every other ``evaluation/tuning/*.yaml``.
   Lexicon changes are checked against it.
+- **validation**: ``evaluation/validation/*.yaml``, written by other hands without reading
+  the lexicons or the rules; only its aggregate scores are read (the command never prints
+  its errors), to tell whether a rule that helps the tuning set generalises. Scored only
+  when asked for.
 - **held-out**: ``evaluation/heldout/*.yaml``, written from the text alone and frozen
   (``SHA256SUMS``); scored at the end, in CI, never while tuning.
 """
@@ -20,7 +24,10 @@ from myrtille.exceptions import MyrtilleError
 
 TUNING = "tuning"
 HELDOUT = "heldout"
-SET_NAMES = (TUNING, HELDOUT)
+VALIDATION = "validation"
+SET_NAMES = (TUNING, HELDOUT)  # scored by default
+ALL_SETS = (TUNING, VALIDATION, HELDOUT)
+AGGREGATE_ONLY = frozenset({VALIDATION})  # sets whose errors are never printed
 MARKER = Path("tuning") / "hard_cases.yaml"
 
 
@@ -73,6 +80,14 @@ def load_set(
             prefix = "hard" if path.name == MARKER.name else f"{TUNING}:{path.stem}"
             documents += read_cases(path, prefix)
         return EvaluationSet(TUNING, documents)
+    if name == VALIDATION:
+        files = sorted((data_dir / VALIDATION).glob("*.yaml"))
+        if not files:
+            raise EvaluationDataError(
+                f"{data_dir / VALIDATION}: no validation files (*.yaml) -- see docs/enrichment.md"
+            )
+        documents = [d for path in files for d in read_cases(path, f"{VALIDATION}:{path.stem}")]
+        return EvaluationSet(VALIDATION, documents)
     if name == HELDOUT:
         files = heldout_files(data_dir)
         if not files:
@@ -82,7 +97,7 @@ def load_set(
             )
         documents = [d for path in files for d in read_cases(path, f"{HELDOUT}:{path.stem}")]
         return EvaluationSet(HELDOUT, documents)
-    raise EvaluationDataError(f"unknown evaluation set {name!r}: choose from {SET_NAMES}")
+    raise EvaluationDataError(f"unknown evaluation set {name!r}: choose from {ALL_SETS}")
 
 
 def heldout_files(data_dir: Path) -> list[Path]:

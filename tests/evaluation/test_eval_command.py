@@ -120,3 +120,36 @@ def test_refreeze_records_the_hashes_and_scores_each_way(evaluation_dir: Path) -
     assert code == 0, output
     assert "heldout: 2 documents, with the registry" in output
     assert "without the registry" not in output
+
+
+def test_the_validation_set_is_scored_on_demand_and_its_errors_are_never_printed(
+    evaluation_dir: Path,
+) -> None:
+    (evaluation_dir / "validation").mkdir()
+    (evaluation_dir / "validation" / "tiny.yaml").write_text(TINY_HELDOUT, encoding="utf-8")
+    code, output = run(
+        "--data",
+        str(evaluation_dir),
+        "--set",
+        "validation",
+        "--errors",
+        "5",
+        "--with-registry-only",
+    )
+    assert code == 0, output
+    assert "validation: 2 documents, with the registry" in output
+    assert "its errors are never shown" in output
+    assert "spurious" not in output and "missed" not in output
+    # The same documents as tuning cases do print their errors: the set, not the data, hides them.
+    shutil.copy(evaluation_dir / "validation" / "tiny.yaml", evaluation_dir / "tuning")
+    code, output = run(
+        "--data", str(evaluation_dir), "--set", "tuning", "--errors", "50", "--with-registry-only"
+    )
+    assert code == 0, output
+    assert "tuning:tiny:" in output
+
+
+def test_an_empty_validation_directory_is_a_clear_error(evaluation_dir: Path) -> None:
+    code, output = run("--data", str(evaluation_dir), "--set", "validation")
+    assert code == 2
+    assert "no validation files" in output
