@@ -91,15 +91,19 @@ def test_a_full_disk_mid_batch_leaves_nothing_half_written(tmp_path: Path, disk:
             for _ in range(5):
                 newsroom.publish()
 
-            def processing_refused() -> bool:
+            def degraded() -> bool:
+                # Any job may be the one to say so: while the job store cannot be written,
+                # APScheduler's loop stops at the first due job whose next run it cannot
+                # record (it ran and failed), and tries again from that job 10 s later, so
+                # which job reports the full disk depends on where the filler landed.
                 try:
                     answer = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
                 except httpx.HTTPError:
                     return False
                 problems = answer.json().get("problems", [])
-                return answer.status_code == 503 and any(p["job"] == "process" for p in problems)
+                return answer.status_code == 503 and bool(problems)
 
-            assert wait_until(processing_refused, 120, 0.5), service.tail()
+            assert wait_until(degraded, 120, 0.5), service.tail()
             counts = intake.counts()
             assert counts.get("done", 0) < len(newsroom.articles), counts
             assert half_written(data_dir / "myrtille.db") == []
