@@ -174,6 +174,7 @@ class CompanyRuler:
         self.nlp = nlp
         self.first: dict[int, list[tuple[tuple[int, ...], str]]] = {}
         self.size = 0
+        self.index: RegistryIndex | None = None  # the registry compiled in
 
     def compile(self, index: RegistryIndex) -> None:
         first: dict[int, list[tuple[tuple[int, ...], str]]] = defaultdict(list)
@@ -189,6 +190,7 @@ class CompanyRuler:
             candidates.sort(key=lambda c: (-len(c[0]), index.records[c[1]].ceased))
         self.first = dict(first)
         self.size = len(index)
+        self.index = index
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []

@@ -127,7 +127,7 @@ class Enricher:
         if word in FR_STOP_WORDS or word in EN_STOP_WORDS:
             return True
         for language in self.settings.models:
-            nlp = self.tools(language).nlp if language in self._tools else None
+            nlp = self._tools[language].nlp if language in self._tools else None
             if nlp is None and language == "fr":
                 nlp = self.models.get("fr")
             if nlp is not None and nlp.vocab.vectors.shape[0] and nlp.vocab.has_vector(word):
@@ -141,15 +141,19 @@ class Enricher:
             if not nlp.has_pipe("myrtille_fold_norm"):
                 nlp.add_pipe("myrtille_fold_norm", last=True)
                 nlp.add_pipe("myrtille_company_ruler", last=True)
-            ruler: CompanyRuler = nlp.get_pipe("myrtille_company_ruler")
-            ruler.compile(self.index)
             code = language or "xx"
             self._tools[key] = LanguageTools(
                 nlp,
                 SectorMatcher(nlp, self.sector_lexicon, code),
                 EventMatcher(nlp, self.event_lexicon, code),
             )
-        return self._tools[key]
+        tools = self._tools[key]
+        # The ruler is a pipe of the loaded model, which enrichers with other registries
+        # may share (``models=``): it must hold this enricher's registry when it runs.
+        ruler: CompanyRuler = tools.nlp.get_pipe("myrtille_company_ruler")
+        if ruler.index is not self.index:
+            ruler.compile(self.index)
+        return tools
 
     # -- enrichment --------------------------------------------------------------------
 
