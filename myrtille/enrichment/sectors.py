@@ -2,7 +2,8 @@
 
 A document gets a sector when the evidence is strong enough: a term in the title, several
 distinct terms (or one term repeated) in the text, or a company it is about whose NAF code
-belongs to the sector together with at least one term of the sector in the text. A
+belongs to the sector together with at least one term of the sector in the text. The
+document's leading sector needs less: two distinct terms, as a short brief gives. A
 mention counts once (the longest term found there; its forms one term), and a term a
 trade noun governs ("le fabricant de fromages") weighs more than one in passing.
 """
@@ -28,6 +29,13 @@ REPEAT_WEIGHT = 0.5
 # of the sector in the text, it does.
 COMPANY_WEIGHT = 2.0
 THRESHOLD = 3.0
+# The sector with the most evidence in a document is what it is about when two distinct
+# terms name it ("l'éditeur de logiciels Quadrix … son logiciel"): a brief rarely says its
+# sector three times, and a sector named in passing (a client, a comparison) is seldom the
+# leading one. Tuning set: recall 0.840 -> 0.875 with the registry, 0.806 -> 0.859 without,
+# one more false sector; on the 120 news3 documents nobody had tuned for, F1 0.871 -> 0.913.
+LEAD_THRESHOLD = 2.0
+LEAD_TERMS = 2
 # A term governed by a trade noun ("le fabricant de fromages", "a cheese maker") states
 # what a firm does, not something it mentions: it weighs more than a term in passing
 # (tuning set: precision and recall unchanged at 1.5; on new text recall rose, at 2
@@ -52,6 +60,7 @@ DETERMINERS = frozenset({"le", "la", "les", "l'", "the"})
 class SectorScore:
     code: str
     score: float = 0.0
+    terms: int = 0  # distinct terms found (the title's and the text's apart)
     evidence: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -90,6 +99,7 @@ class SectorMatcher:
         for code in sorted(found):
             entry = scores.setdefault(code, SectorScore(code))
             for (in_title, _), (text, where, count) in sorted(found[code].items(), reverse=True):
+                entry.terms += 1
                 if in_title:
                     entry.score += TITLE_WEIGHT
                     entry.evidence.append({"term": text, "where": "title"})
@@ -101,7 +111,13 @@ class SectorMatcher:
                 entry = scores.setdefault(code, SectorScore(code))
                 entry.score += COMPANY_WEIGHT
                 entry.evidence.append({"company": company_id, "naf": naf})
-        kept = [s for s in scores.values() if s.score >= THRESHOLD]
+        lead = max((s.score for s in scores.values()), default=0.0)
+        kept = [
+            s
+            for s in scores.values()
+            if s.score >= THRESHOLD
+            or (s.score == lead and s.score >= LEAD_THRESHOLD and s.terms >= LEAD_TERMS)
+        ]
         return sorted(kept, key=lambda s: (-s.score, s.code))
 
 
