@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -10,6 +9,7 @@ from playwright.sync_api import Page
 
 from myrtille.demo.httpserver import RouteServer
 from tests.browser.conftest import fill_sign_in, screenshot
+from tests.waiting import wait_until
 from tests.web.conftest import Live, start_live
 from tests.web.test_sources_page import CRAWL, load_state, serve_feed
 
@@ -96,12 +96,13 @@ def test_an_agent_polls_a_source_now(site: Live, feeds: RouteServer, page: Page)
     page.wait_for_selector("#notice")
     assert "Relevé de « regions » lancé" in page.locator("#notice").inner_text()
 
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline and (
-        row.locator("td.last-success .ok").count() == 0 or row.locator(".polling").count()
-    ):
-        time.sleep(0.3)
+    def polled() -> bool:
+        """Whether the page, reloaded, shows the poll over and successful."""
         page.reload()
+        succeeded = row.locator("td.last-success .ok").count() > 0
+        return succeeded and not row.locator(".polling").count()
+
+    assert wait_until(polled, 90, 0.3), "the poll never ended"
     assert "Relevé de « regions » terminé" in page.locator("#notice").inner_text()
     state = load_state(site.database, "regions")
     assert state is not None and state.last_success_at is not None

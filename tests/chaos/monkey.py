@@ -24,6 +24,7 @@ from tests.alerts.test_webhook import PostServer
 from tests.chaos.audit import in_window
 from tests.chaos.newsroom import MailRecorder
 from tests.run_environment import run_variable
+from tests.waiting import wait_until as wait_until  # the chaos tests import it from here
 
 
 def knob(name: str, default: int) -> int:
@@ -129,12 +130,3 @@ class Chaos:
             f"{len(self.kills)} SIGKILLs: {dict(self.by_target())}; caught in flight: "
             f"{dict(caught)}; window rows {len(self.window)}"
         )
-
-
-def wait_until(condition: Callable[[], bool], timeout: float, poll: float = 0.05) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(poll)
-    return False

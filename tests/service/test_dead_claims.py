@@ -9,7 +9,6 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
-import time
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
@@ -27,6 +26,7 @@ from myrtille.store.subscriptions import OutboxItem, Subscription
 from tests.alerts.test_email import received, settings_for, smtp_server
 from tests.service.test_restart import GatedRecorder
 from tests.service.test_retention import NOW, Corpus
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.postgres
 
@@ -91,10 +91,12 @@ def test_a_dispatcher_killed_mid_send_leaves_nothing_stuck_and_nothing_twice(
     with smtp_server(recorder) as port:
         data_dir = tmp_path / "data"
         child = claimer("dispatch", postgres_database, str(data_dir), str(port))
-        deadline = time.monotonic() + 120
-        while not recorder.holding.is_set():
-            assert time.monotonic() < deadline and child.poll() is None
-            time.sleep(0.05)
+
+        def sending() -> bool:
+            assert child.poll() is None, "the dispatching worker exited"
+            return recorder.holding.is_set()
+
+        assert wait_until(sending, 120), "the worker never started sending"
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
         recorder.release.set()

@@ -19,6 +19,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from myrtille.config.loading import load_settings
 from myrtille.service import jobs
 from myrtille.service.scheduler import JOB_IDS, JOBS_TABLE, build_scheduler, job_defaults
+from tests.waiting import wait_until
 
 runs: Counter[str] = Counter()
 runs_lock = threading.Lock()
@@ -45,15 +46,6 @@ def _reset() -> None:
     runs.clear()
 
 
-def wait_for(condition: object, timeout: float = 30.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():  # type: ignore[operator]
-            return True
-        time.sleep(0.1)
-    return False
-
-
 def test_a_failing_job_does_not_stop_the_others(tmp_path: Path) -> None:
     scheduler = BackgroundScheduler(
         jobstores={"default": MemoryJobStore()}, job_defaults=job_defaults(), timezone="UTC"
@@ -64,7 +56,7 @@ def test_a_failing_job_does_not_stop_the_others(tmp_path: Path) -> None:
     scheduler.add_job(count, IntervalTrigger(seconds=1), args=["healthy"], id="healthy")
     scheduler.start()
     try:
-        assert wait_for(lambda: runs["failing"] >= 3 and runs["healthy"] >= 3)
+        assert wait_until(lambda: runs["failing"] >= 3 and runs["healthy"] >= 3, 30, 0.1)
         assert scheduler.running
         assert {job.id for job in scheduler.get_jobs()} == {"failing", "healthy"}
     finally:
@@ -95,7 +87,7 @@ def test_missed_runs_after_downtime_collapse_into_one(tmp_path: Path) -> None:
     )
     scheduler.start()
     try:
-        assert wait_for(lambda: runs["hourly"] >= 1)
+        assert wait_until(lambda: runs["hourly"] >= 1, 30, 0.1)
         time.sleep(3)
         assert runs["hourly"] == 1
         [job] = scheduler.get_jobs()

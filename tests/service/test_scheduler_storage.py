@@ -13,6 +13,7 @@ from pathlib import Path
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 
 from myrtille.service.scheduler import JOBS_TABLE, Scheduler
+from tests.waiting import wait_until
 
 
 def tick(path: str) -> None:
@@ -23,15 +24,6 @@ def tick(path: str) -> None:
 
 def ticks(path: Path) -> int:
     return len(path.read_text().splitlines()) if path.exists() else 0
-
-
-def wait_for(condition, timeout: float) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def test_jobs_run_again_once_the_state_database_can_be_written_again(tmp_path: Path) -> None:
@@ -48,7 +40,7 @@ def test_jobs_run_again_once_the_state_database_can_be_written_again(tmp_path: P
     scheduler.add_job(tick, "interval", seconds=1, args=[str(log)], id="tick")
     scheduler.start()
     try:
-        assert wait_for(lambda: ticks(log) >= 2, 60)
+        assert wait_until(lambda: ticks(log) >= 2, 60, 0.1)
         # Another process holds the database: recording the next run fails.
         blocker = sqlite3.connect(state, timeout=10, isolation_level=None)
         blocker.execute("BEGIN EXCLUSIVE")
@@ -56,7 +48,7 @@ def test_jobs_run_again_once_the_state_database_can_be_written_again(tmp_path: P
         blocker.execute("ROLLBACK")
         blocker.close()
         during = ticks(log)
-        assert wait_for(lambda: ticks(log) >= during + 3, 60), "no job ran after the lock"
+        assert wait_until(lambda: ticks(log) >= during + 3, 60, 0.1), "no job ran after the lock"
         assert scheduler._thread is not None and scheduler._thread.is_alive()
     finally:
         scheduler.shutdown(wait=False)

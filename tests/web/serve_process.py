@@ -7,13 +7,13 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 
+from tests.waiting import wait_until
 from tests.web.conftest import free_port
 
 
@@ -34,16 +34,17 @@ def myrtille_serve(config: Path, log: Path) -> Iterator[str]:
         )
         url = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                assert server.poll() is None and time.monotonic() < deadline, log.read_text()
-                time.sleep(0.1)
+            assert wait_until(lambda: answering(server, url, log), 60, 0.1), log.read_text()
             yield url
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
+
+
+def answering(server: subprocess.Popen[bytes], url: str, log: Path) -> bool:
+    """Whether the server at ``url`` answers /healthz; fails at once if it has exited."""
+    assert server.poll() is None, log.read_text()
+    try:
+        return httpx.get(f"{url}/healthz", timeout=1).status_code == 200
+    except httpx.TransportError:
+        return False

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -25,6 +24,7 @@ from myrtille.store.database import open_database
 from myrtille.store.locks import lock_sources
 from myrtille.web.auth import create_agent, set_password
 from tests.crawlers.pages import rss
+from tests.waiting import wait_until
 from tests.web.conftest import csrf_of
 from tests.web.serve_process import myrtille_serve
 
@@ -227,10 +227,7 @@ def test_poll_now_takes_the_crawl_jobs_lock_in_every_process(pair: Pair) -> None
             with ExitStack() as job:
                 assert lock_sources(database, pair.data_dir, ["slow"], job) == set()
             pair.gate.set()
-            deadline = time.monotonic() + 90
-            while polling(second):
-                assert time.monotonic() < deadline, "the poll never ended"
-                time.sleep(0.2)
+            assert wait_until(lambda: not polling(second), 90, 0.2), "the poll never ended"
         assert pair.site.hits["/slow.xml"] == 1
     finally:
         database.dispose()

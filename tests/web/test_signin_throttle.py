@@ -3,11 +3,6 @@ configured proxies), per name and client, plus a per-name pace that known browse
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -22,7 +17,8 @@ from myrtille.store.database import Database, open_database
 from myrtille.web.auth import create_agent, set_password
 from myrtille.web.sessions import SESSION_COOKIE
 from myrtille.web.throttle import SignInThrottle
-from tests.web.conftest import Live, csrf_of, free_port, start_live
+from tests.web import serve_process
+from tests.web.conftest import Live, csrf_of, start_live
 
 NAME = "agence-occitanie"
 PASSWORD = "the right password"
@@ -50,34 +46,8 @@ def myrtille_serve(tmp_path: Path, web: dict[str, object]) -> Iterator[str]:
     create_agent(database, NAME)
     set_password(database, NAME, PASSWORD)
     database.dispose()
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MYRTILLE", "FORWARDED"))}
-    log = (tmp_path / "serve.log").open("wb")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "myrtille", "--config", str(config), "serve", "--port", str(port)],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert server.poll() is None and time.monotonic() < deadline, (
-                tmp_path / "serve.log"
-            ).read_text()[-3000:]
-            time.sleep(0.1)
+    with serve_process.myrtille_serve(config, tmp_path / "serve.log") as url:
         yield url
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
-        log.close()
 
 
 def test_forwarded_headers_from_an_untrusted_peer_give_no_more_tries(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from myrtille.store.database import Database
 from myrtille.store.subscriptions import OutboxItem
 from myrtille.web.app import create_app
 from myrtille.web.auth import create_agent
+from tests.waiting import within
 from tests.web.conftest import documents, serve_app
 
 SECRET = b"stream-tests-secret-0123456789abcdef"
@@ -145,7 +146,6 @@ def read(
     if key is not None:
         sent["X-API-Key"] = key
     got = Read()
-    deadline = time.monotonic() + DEADLINE
     with (
         httpx.Client(base_url=server.url, timeout=5) as client,
         client.stream("GET", "/api/v1/stream", headers=sent, params=params) as response,
@@ -155,8 +155,8 @@ def read(
         assert response.headers["cache-control"] == "no-cache"
         assert response.headers["x-accel-buffering"] == "no"
         message: dict[str, str] = {}
-        for line in response.iter_lines():
-            assert time.monotonic() < deadline, f"stream too slow: {got}"
+        # Heartbeats keep lines coming, so the client's read timeout alone never ends a read.
+        for line in within(response.iter_lines(), DEADLINE, lambda: f"stream too slow: {got}"):
             if line.startswith(":"):
                 got.comments.append(line[1:].strip())
                 if events is None and got.comments[-1] == until_comment:
