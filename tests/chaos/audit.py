@@ -3,9 +3,10 @@ outbox ledger, and what the SMTP server and the webhook receiver actually receiv
 
 A duplicate is one outbox row (one subscription, story and channel) received twice on
 its channel. The one documented window (docs/reliability.md) is a row the receiver had
-already accepted when the process sending it was killed, before the ledger recorded it:
-``in_window`` reads that off the receivers and the ledger right after each such kill;
-those rows, and only those, may arrive twice (raw). Deduplicated by the id every send of
+already accepted when the process sending it was killed, or whose record a full disk
+refused, before the ledger recorded it: ``in_window`` reads that off the receivers and
+the ledger right after each such kill, and once the full disk has room again; those rows,
+and only those, may arrive twice (raw). Deduplicated by the id every send of
 a row carries (email ``Message-ID``, webhook ``webhook-id``), nothing may be repeated.
 """
 
@@ -51,7 +52,9 @@ def ledger(database: Database) -> list[OutboxItem]:
 
 def in_window(database: Database, mail: MailRecorder, hooks: PostServer) -> set[int]:
     """Rows a receiver has and the ledger does not record as sent (read after a kill of
-    the process sending them: nothing changes the ledger for them meanwhile)."""
+    the process sending them: nothing changes the ledger for them meanwhile; or once a
+    full disk has room again: every refused record is behind us, and its row waits for
+    the dispatch job's next try)."""
     got = received_rows(mail, hooks)
     sent = {row.id for row in ledger(database) if row.status == "sent"}
     return {row for counts in got.values() for row in counts if row not in sent and row > 0}
