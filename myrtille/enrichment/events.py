@@ -24,7 +24,7 @@ from myrtille.enrichment.firmnames import unlisted_headline
 from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
 from myrtille.enrichment.patterns import PatternSet
-from myrtille.enrichment.salience import news_events
+from myrtille.enrichment.salience import in_passing, news_events
 from myrtille.enrichment.syntax import HEDGING_LEMMAS, SentenceParser
 from myrtille.enrichment.syntax import hedged as governed_by_doubt
 
@@ -129,6 +129,11 @@ class EventMatcher:
         ``title_end``: where the title ends (a title is never background)."""
         if main_company and unlisted_headline(doc, mentions, title_end):
             main_company = None  # an article about a firm outside the registry
+        # A registry firm named once, below the top, is the subject only of the sentences
+        # next to its name ("X, in Bourges, … The company is recruiting 70 engineers").
+        passing = in_passing(doc, mentions, main_company, title_end) if main_company else None
+        if passing is not None:
+            main_company = None
         events: dict[tuple[str, int], Event] = {}
         buyers_of: list[tuple[str, int]] = []  # events of "the buyer", resolved at the end
         doc_text = text_of(doc)  # built once: Doc.text joins every token
@@ -162,6 +167,8 @@ class EventMatcher:
                 company = None
             elif company_id is None and company is None and main_company:
                 company_id, company = main_company, names.get(main_company)
+            elif company_id is None and company is None and _next_to(passing, sentence):
+                company_id, company = passing.company_id, names.get(passing.company_id or "")
             text = span_text(sentence).strip()
             amount = (
                 parse_amount(text)
@@ -213,6 +220,14 @@ def _shown(
     # A title has no full stop: the sentence recogniser may run it into the text's first
     # sentence, so the trigger's own paragraph part is parsed and shown.
     return _within_paragraph(sentence, trigger)
+
+
+def _next_to(mention: CompanyMention | None, sentence: Span) -> bool:
+    """Whether ``mention`` is in ``sentence`` or in the one before it."""
+    if mention is None:
+        return False
+    begin = sentence.doc[sentence.start - 1].sent.start_char if sentence.start else 0
+    return begin <= mention.start < sentence.end_char
 
 
 def _purchases(doc: Doc) -> list[tuple[str, int, int]]:

@@ -22,11 +22,14 @@ reports an event were right 10 times and wrong 14 times, apart from jobs and lea
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
+
+from myrtille.enrichment.companies import CompanyMention
 
 # Reported with the main news, in its last paragraphs, as its consequence: an event type
 # and the news it follows (None: any).
@@ -71,3 +74,27 @@ def news_events(events: Sequence[E], doc: Doc, title_end: int) -> list[E]:
     kept = at_top | {kind for kind, n in sentences.items() if n >= DEVELOPED}
     kept |= {kind for kind, follows in FOLLOW_UPS.items() if follows is None or follows & at_top}
     return [e for e in events if e.type in kept]
+
+
+_PARAGRAPH_END = re.compile(r"\S\s*?\n\s*\n")
+
+
+def in_passing(
+    doc: Doc, mentions: Sequence[CompanyMention], company: str, title_end: int
+) -> CompanyMention | None:
+    """The one mention of ``company`` when a document names it once, below its top (the
+    title and the first paragraph): a customer, a competitor or a neighbour in passing
+    ("comme le toulousain Aérovolt", "le Domaine Marina di Sole a annoncé une saison
+    record"), not the firm whose events the unattributed sentences report."""
+    named = [m for m in mentions if m.company_id == company]
+    if len(named) != 1 or named[0].end <= named[0].start:
+        return None
+    text = doc.text
+    first = len(text) - len(text[title_end:].lstrip())
+    end = _PARAGRAPH_END.search(text, first)
+    if named[0].start < (end.start() + 1 if end else len(text)):
+        return None
+    # Its name said again where the linker did not take it ("Le Havre : Horizon inaugure…",
+    # a registry name that is a common word) is no passing mention either.
+    said = re.compile(rf"(?<!\w){re.escape(text[named[0].start : named[0].end])}(?!\w)")
+    return named[0] if len(said.findall(text)) == 1 else None
