@@ -9,6 +9,7 @@ from __future__ import annotations
 from myrtille.cli import (  # noqa: F401  (imported to register their commands)
     alerts,
     collection,
+    delivery,
     enrichment,
     portfolios,
     search,
