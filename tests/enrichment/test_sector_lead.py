@@ -1,7 +1,8 @@
 """The sector a short text is about, stated twice in its body (issue 14, sector recall).
 
 A brief rarely names its sector three times: two distinct terms of the document's leading
-sector are enough, while a sector that two terms name in passing, beside a sector the text
+sector are enough, and so is one statement of a firm's trade ("a Quimper cheese maker"),
+while a sector that two terms name in passing, beside a sector the text
 says more about, is still left out. Texts written for this module, none from an
 evaluation set. Runs in about 5 s (the session's enricher, models loaded once).
 """
@@ -13,7 +14,8 @@ import pytest
 from myrtille.enrichment.enricher import Enricher
 from tests.enrichment.test_enricher import enrich
 
-# (sector, language, title, text): the title names no sector; the body names it twice.
+# (sector, language, title, text): the title names no sector; the body names it twice, or
+# says once what the firm is.
 LEADING: list[tuple[str, str, str, str]] = [
     (
         "digital",
@@ -43,6 +45,21 @@ LEADING: list[tuple[str, str, str, str]] = [
         "The Beaujolais estate, which farms 80 hectares of vineyards, has appointed its "
         "former finance director to succeed the founder. Half of its wine goes to Japan.",
     ),
+    # One statement of what the firm is, and nothing else.
+    (
+        "agrifood",
+        "en",
+        "Lesquer to cut 12 jobs in Finistère",
+        "Lesquer, a Quimper cheese maker, will cut 12 of its 60 jobs after losing a "
+        "supermarket contract, the company said on Monday.",
+    ),
+    (
+        "aeronautics",
+        "fr",
+        "Tarbes : Usimeca embauche trente personnes",
+        "Le sous-traitant aéronautique tarbais recrutera des régleurs et des contrôleurs "
+        "d'ici à l'été, a indiqué sa présidente.",
+    ),
 ]
 
 # (sector, language, title, text): two terms of the sector in passing, while the text says
@@ -62,6 +79,13 @@ IN_PASSING: list[tuple[str, str, str, str]] = [
         "Vauclair to double its capacity",
         "The brewer will double its brewing capacity and bottle more of its craft beer, "
         "helped by new brewery software and a mobile app for its pub customers.",
+    ),
+    (
+        "agrifood",
+        "en",
+        "Trans-Armor to buy 30 electric lorries",
+        "The Rennes haulier will run them on short routes for its largest customer, a "
+        "cheese maker in Normandy.",
     ),
 ]
 
