@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from myrtille.cli import main
-from myrtille.enrichment.portfolios import portfolio_rows, portfolio_sirens
+from myrtille.enrichment.stored_portfolios import portfolio_rows, portfolio_sirens
 from myrtille.store.companies import Company
 from myrtille.store.database import open_database
 from tests.index.test_export_memory import PROBE

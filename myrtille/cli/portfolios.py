@@ -50,7 +50,7 @@ def _agent_id(app: AppContext, name: str | None) -> int | None:
 
 def _require(app: AppContext, name: str) -> None:
     from myrtille.config.suggestions import closest
-    from myrtille.enrichment.portfolios import find_portfolio, portfolio_names
+    from myrtille.enrichment.stored_portfolios import find_portfolio, portfolio_names
 
     if find_portfolio(app.database, name) is None:
         guess = closest(name.lower(), portfolio_names(app.database))
@@ -120,7 +120,7 @@ def portfolios_import(app: AppContext, name: str, csv_file: Path, agent: str | N
 @reports_config_errors
 def portfolios_list(app: AppContext) -> None:
     """Every portfolio, its size and when it was last imported."""
-    from myrtille.enrichment.portfolios import list_portfolios
+    from myrtille.enrichment.stored_portfolios import list_portfolios
 
     found = list_portfolios(app.database)
     if not found:
@@ -146,7 +146,7 @@ def portfolios_list(app: AppContext) -> None:
 @reports_config_errors
 def portfolios_show(app: AppContext, name: str, limit: int) -> None:
     """The companies of portfolio NAME: SIREN, label and registry name."""
-    from myrtille.enrichment.portfolios import find_portfolio, portfolio_rows
+    from myrtille.enrichment.stored_portfolios import find_portfolio, portfolio_rows
 
     _require(app, name)
     summary = find_portfolio(app.database, name)
@@ -172,7 +172,7 @@ def portfolios_show(app: AppContext, name: str, limit: int) -> None:
 @reports_config_errors
 def portfolios_export(app: AppContext, name: str) -> None:
     """Write portfolio NAME as CSV (siren,label) to standard output."""
-    from myrtille.enrichment.portfolios import portfolio_rows
+    from myrtille.enrichment.stored_portfolios import portfolio_rows
 
     _require(app, name)
     writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -187,7 +187,7 @@ def portfolios_export(app: AppContext, name: str) -> None:
 @reports_config_errors
 def portfolios_delete(app: AppContext, name: str) -> None:
     """Delete portfolio NAME (subscriptions naming it stop matching until it is back)."""
-    from myrtille.enrichment.portfolios import delete_portfolio
+    from myrtille.enrichment.stored_portfolios import delete_portfolio
 
     _require(app, name)
     delete_portfolio(app.database, name)

@@ -104,7 +104,8 @@ def ensure_portfolio(database: Database, agent_id: int | None) -> None:
     import io
 
     from myrtille.demo.corpus import load_corpus
-    from myrtille.enrichment.portfolios import find_portfolio, import_portfolio
+    from myrtille.enrichment.portfolios import import_portfolio
+    from myrtille.enrichment.stored_portfolios import find_portfolio
 
     if find_portfolio(database, DEMO_PORTFOLIO) is not None:
         return

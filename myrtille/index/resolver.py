@@ -12,7 +12,7 @@ from myrtille.config.suggestions import closest
 from myrtille.enrichment.geography import Gazetteer
 from myrtille.enrichment.lexicons import load_events, load_sectors
 from myrtille.enrichment.names import company_key
-from myrtille.enrichment.portfolios import portfolio_names, portfolio_sirens
+from myrtille.enrichment.stored_portfolios import portfolio_names, portfolio_sirens
 from myrtille.index.problems import QueryProblem
 from myrtille.index.query import Members, ValueResolver, words_of
 from myrtille.store.database import Database

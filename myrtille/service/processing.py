@@ -16,8 +16,8 @@ from myrtille.alerts.outbox import record_matches
 from myrtille.alerts.subscriptions import load_matcher, subscriptions_version
 from myrtille.config.settings import Settings
 from myrtille.enrichment.enricher import DocumentInput, Enricher, EnrichmentResult
-from myrtille.enrichment.portfolios import portfolios_version
 from myrtille.enrichment.registry import load_registry, sync_watchlist
+from myrtille.enrichment.stored_portfolios import portfolios_version
 from myrtille.index.base import IndexBackend
 from myrtille.index.records import indexed_document, load_documents
 from myrtille.index.resolver import CodeResolver

@@ -20,14 +20,11 @@ from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from myrtille.enrichment.portfolios import (
-    MAX_ROWS,
-    PortfolioError,
-    PortfolioFile,
+from myrtille.enrichment.portfolios import MAX_ROWS, PortfolioError, PortfolioFile, import_portfolio
+from myrtille.enrichment.stored_portfolios import (
     PortfolioSummary,
     delete_portfolio,
     find_portfolio,
-    import_portfolio,
     list_portfolios,
     portfolio_rows,
 )
