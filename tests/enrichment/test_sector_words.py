@@ -1,0 +1,88 @@
+"""Everyday trade words of the sector lexicon (issue 14, sector recall), and a word that
+names another trade ("a potato processor" is no chip). Texts written for this module,
+none from an evaluation set. Runs in about 5 s (the session's enricher, models loaded once).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from myrtille.enrichment.enricher import Enricher
+from tests.enrichment.test_enricher import enrich
+
+# (sector, language, title, text)
+STATED: list[tuple[str, str, str, str]] = [
+    (
+        "automotive",
+        "fr",
+        "Cluses : le décolleteur Bouvard embauche",
+        "L'entreprise haut-savoyarde recrute quinze régleurs.",
+    ),
+    (
+        "agrifood",
+        "en",
+        "Burgundy mustard prices soar",
+        "A poor harvest of seeds has doubled the cost of the condiment's main ingredient.",
+    ),
+    (
+        "agrifood",
+        "fr",
+        "La moutarderie Vallet change de mains",
+        "Le fondateur cède l'entreprise à ses cadres.",
+    ),
+    (
+        "health",
+        "fr",
+        "Des pansements aux algues bientôt testés à Brest",
+        "Une jeune entreprise finistérienne prépare ses premiers essais.",
+    ),
+    (
+        "defence",
+        "en",
+        "Bourges firm wins order for night vision goggles",
+        "The Bourges company will deliver 4,000 units over three years.",
+    ),
+    (
+        "chemicals",
+        "en",
+        "Work starts on Dunkirk cathode materials plant",
+        "The €600m site will employ 500 people.",
+    ),
+    (
+        "tourism",
+        "en",
+        "Cider house opens a visitor centre in the Pays d'Auge",
+        "It expects 20,000 guests in its first year.",
+    ),
+]
+
+TRAPS: list[tuple[str, str, str, str]] = [
+    (
+        "digital",
+        "en",
+        "Picardy potato processor hires 30",
+        "The processor will run a third shift at its Péronne plant from March.",
+    ),
+]
+
+
+def _codes(enricher: Enricher, language: str, title: str, text: str) -> set[str]:
+    return {s["code"] for s in enrich(enricher, title, text, language).sectors}
+
+
+@pytest.mark.parametrize(
+    ("sector", "language", "title", "text"), STATED, ids=[c[2][:40] for c in STATED]
+)
+def test_an_everyday_trade_word(
+    enricher: Enricher, sector: str, language: str, title: str, text: str
+) -> None:
+    assert sector in _codes(enricher, language, title, text)
+
+
+@pytest.mark.parametrize(
+    ("sector", "language", "title", "text"), TRAPS, ids=[c[2][:40] for c in TRAPS]
+)
+def test_a_word_of_another_trade(
+    enricher: Enricher, sector: str, language: str, title: str, text: str
+) -> None:
+    assert sector not in _codes(enricher, language, title, text)
