@@ -199,6 +199,9 @@ class PatternSet:
         # First-item hashes (LEMMA, NORM) -> their group: a dictionary lookup per token.
         self._by_lemma: dict[int, tuple[str, str]] = {}
         self._by_norm: dict[int, tuple[str, str]] = {}
+        # Per group: LEMMA and NORM hashes one of which any of its matches must hold after
+        # its first item (see ``_needed``); None when a pattern of it needs none.
+        self.needs: dict[tuple[str, str], tuple[frozenset[int], frozenset[int]] | None] = {}
         self._phrases = 0
 
     @classmethod
@@ -229,6 +232,7 @@ class PatternSet:
                         self._by_norm[self.vocab.strings.add(key[1])] = key
                 self.groups[key].add(label, [pattern])
                 self.reach[key] = max(self.reach.get(key, 0), _longest_match(pattern) + 1)
+                self._need(key, pattern)
             return
         docs = []
         for words in sequences:
@@ -238,6 +242,17 @@ class PatternSet:
             docs.append(doc)
         self.phrases.add(label, docs)
         self._phrases += 1
+
+    def _need(self, key: tuple[str, str], pattern: list[dict[str, Any]]) -> None:
+        needed = _needed(pattern)
+        if needed is None or (key in self.needs and self.needs[key] is None):
+            self.needs[key] = None
+            return
+        strings = self.vocab.strings
+        lemmas, norms = self.needs.get(key) or (frozenset(), frozenset())
+        lemmas |= {strings.add(v) for v in needed[0]}
+        norms |= {strings.add(v) for v in needed[1]}
+        self.needs[key] = (lemmas, norms)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         found: list[tuple[int, int, int]] = []
@@ -264,7 +279,8 @@ class PatternSet:
         starts: dict[tuple[str, str], list[int]] = {}
         by_lemma, by_norm = self._by_lemma, self._by_norm
         numbers = self.groups.keys() & {NUM_KEY}
-        for i, (lemma, norm, number) in enumerate(doc.to_array([LEMMA, NORM, LIKE_NUM]).tolist()):
+        rows = doc.to_array([LEMMA, NORM, LIKE_NUM]).tolist()
+        for i, (lemma, norm, number) in enumerate(rows):
             if lemma in by_lemma:
                 starts.setdefault(by_lemma[lemma], []).append(i)
             if norm in by_norm:
@@ -284,7 +300,18 @@ class PatternSet:
                     merged[-1] = (merged[-1][0], max(merged[-1][1], end))
                 else:
                     merged.append((i, end))
-            stretches[key] = merged
+            needs = self.needs.get(key)
+            if needs is not None:
+                # A range where no token holds an item every match needs cannot match:
+                # the Matcher is not called on it (a number, "in", "la" start many).
+                lemmas, norms = needs
+                merged = [
+                    (begin, end)
+                    for begin, end in merged
+                    if any(r[0] in lemmas or r[1] in norms for r in rows[begin:end])
+                ]
+            if merged:
+                stretches[key] = merged
         return stretches
 
 
@@ -296,6 +323,24 @@ _WILDCARD_TOKENS = {"{0,3}": 3, "{0,6}": 6}
 def _longest_match(pattern: list[dict[str, Any]]) -> int:
     """The most tokens a match of ``pattern`` can span."""
     return sum(_WILDCARD_TOKENS.get(spec.get("OP", ""), 1) for spec in pattern)
+
+
+def _needed(pattern: list[dict[str, Any]]) -> tuple[list[str], list[str]] | None:
+    """The LEMMA values and NORM values of the first item after the first that every
+    match of ``pattern`` holds (not optional, not a wildcard, not NUM); None if none."""
+    for spec in pattern[1:]:
+        if "OP" in spec:
+            continue
+        for attr in ("LEMMA", "NORM"):
+            value = spec.get(attr)
+            if isinstance(value, str):
+                values = [value]
+            elif isinstance(value, dict) and "IN" in value:
+                values = list(value["IN"])
+            else:
+                continue
+            return (values, []) if attr == "LEMMA" else ([], values)
+    return None
 
 
 def _first_key(spec: dict[str, Any]) -> tuple[str, str]:

@@ -84,6 +84,26 @@ def test_a_wildcard_match_is_found_whole_at_the_end_of_a_stretch() -> None:
     assert patterns(doc) == whole_document(patterns, doc)
 
 
+def test_a_stretch_without_an_item_every_match_needs_is_skipped_not_lost() -> None:
+    """Stretches where no token holds the word every match needs after the first item
+    are not given to the Matcher: the needed word right after the number, or at the
+    last place a wildcard lets it be, is still found."""
+    patterns = PatternSet(NLP.vocab)
+    patterns.add("event:fundraising", "NUM =millions")
+    patterns.add("event:fundraising", "lever * fonds")
+    patterns.add("event:hiring", "NUM usine? ouvrir")
+    doc = make_doc(
+        ["12", "millions", "x", "12", "x", "lever", "a", "de", "des", "fonds", "12", "ouvrir"]
+    )
+    assert patterns(doc) == [
+        ("event:fundraising", 0, 2),
+        ("event:fundraising", 5, 10),
+        ("event:hiring", 10, 12),
+    ]
+    assert patterns(doc) == whole_document(patterns, doc)
+    assert patterns(make_doc(["12", "x", "lever", "a", "de", "des", "x", "fonds"])) == []
+
+
 def fold_token_by_token(doc: Doc) -> list[tuple[str, str]]:
     """What ``fold_doc`` stands for, token by token."""
     return [(fold(t.text), fold(t.lemma_) if t.lemma_ else fold(t.text)) for t in doc]
