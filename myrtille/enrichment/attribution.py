@@ -85,6 +85,8 @@ _LOOKBEHIND = 40
 # ("s'adosse au groupe Y", "passe dans le giron / sous le contrôle / sous la bannière de
 # Y", "tombe dans l'escarcelle de Y").
 _TARGET_SIDE = frozenset({"adosser", "giron", "escarcelle", "pavillon", "banniere", "passer"})
+# Verbs of a sale, whose subject is the seller ("céder", "vendre", "sell", "offload").
+_SELLING = frozenset({"ceder", "vendre", "vend", "sell", "sold", "offload", "divest"})
 
 
 # A sentence opening with a name that an apposition calls a firm ("Dentelles du Détroit,
@@ -152,6 +154,16 @@ def _subject(
         _, end = clause_of(sentence, trigger)
         after = [m for m in inside if trigger.end_char <= m.start < end]
         return after[0] if after else UNKNOWN
+    if kind == "acquisition" and any(fold(t.lemma_) in _SELLING for t in trigger):
+        # "X a cédé sa filiale au groupe Y", "X sold its unit to Y": the buyer's takeover,
+        # never the seller's; a buyer not named is no company of the document.
+        buyers = [
+            m
+            for m in inside
+            if trigger.start_char <= m.start < end
+            and (_RECIPIENT.search(_before(text, m)) or _BUYER.search(_before(text, m)))
+        ]
+        return buyers[0] if buyers else UNKNOWN
     if POSSESSED_TIE.match(text, begin, trigger.start_char) and not any(
         begin <= m.start < trigger.start_char for m in inside
     ):

@@ -56,6 +56,8 @@ _INTENTION = re.compile(
     # a failure or a status quo: "after failing to find new investors", "faute de
     # repreneur", "will keep a minority stake"
     r"fail(?:s|ed|ing)?\s+to|sans\s+parvenir|faute\s+d[e'’]|without|"
+    # ruled out: "écarte toute introduction en Bourse"
+    r"[ée]cart(?:e|ent|ait|aient|er)\b|"
     r"(?:keep(?:s|ing)?|kept|retain(?:s|ed|ing)?)\s+(?:a|an|its|their|the|all)|"
     r"conserv(?:e|ent|era|eront|er|ant)|gard(?:e|ent|era|eront|er)\s+(?:un|une|sa|son|ses|leur|la|le|les))\b",
     re.IGNORECASE,
@@ -140,7 +142,7 @@ _VERBS_ONLY = frozenset({"name", "head", "chair", "land", "bag", "net", "book", 
 _RENTAL = re.compile(
     r"\b(?:car|van|vehicle|equipment|plant|tool|bike|cycle|boat|machinery|crane|"
     r"scaffold\w*|skip|coach)\s+hire\b|\bhire\s+(?:firm|company|business|group|specialist|"
-    r"operator|chain|fleet|depot|market|sector|car|van)s?\b",
+    r"operator|chain|fleet|depot|market|sector|car|van)s?\b|\bhire\s+of\b",
     re.IGNORECASE,
 )
 
@@ -163,6 +165,10 @@ def not_news(
     if statistic(text, sentence, trigger, kind):
         return True
     if kind == "insolvency" and _voluntary_winding_up(text, trigger):
+        return True
+    if kind == "insolvency" and _PROCEEDINGS_CLOSED.search(
+        text, sentence.start_char, sentence.end_char
+    ):
         return True
     if kind == "contract" and _buys_things(sentence, trigger):
         return True
@@ -202,7 +208,14 @@ def not_news(
 
 
 # A noun phrase denied just before the trigger ("aucun plan de départs", "no job cuts").
-_NEGATED = re.compile(r"\b(?:aucune?|nulle?|no)\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:aucune?|nulle?|no|sans|without)\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+# The end of liquidation proceedings, before a strike-off: the firm closes, its
+# insolvency is over ("clôture de la procédure de liquidation pour insuffisance d'actif").
+_PROCEEDINGS_CLOSED = re.compile(
+    r"\bcl[ôo]ture\s+(?:de\s+la\s+proc[ée]dure|des\s+op[ée]rations)\s+de\s+liquidation|"
+    r"\bclos(?:ure|ing)\s+of\s+(?:the\s+)?liquidation",
+    re.IGNORECASE,
+)
 _WINDING_UP = re.compile(r"\bliquidat\w*|\bmise\s+en\s+liquidation", re.IGNORECASE)
 _JUDICIAL = re.compile(r"\s*(?:judiciaire|compulsory|forced)", re.IGNORECASE)
 _VOLUNTARY = re.compile(

@@ -1,0 +1,145 @@
+"""Event wordings of sales, mergers, ended proceedings and denials (issue 14.2): a sale is
+the buyer's takeover, a merger notice reports an acquisition, the end of liquidation
+proceedings is a closure and no insolvency, and some words deny or rent rather than report.
+
+Every text here was written for these tests (none comes from the tuning or held-out sets);
+the companies are invented and put in a registry of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from myrtille.config.settings import EnrichmentSettings
+from myrtille.enrichment.enricher import DocumentInput, Enricher
+from myrtille.enrichment.registry import CompanyRecord
+
+SELLER = "900000401"
+BUYER = "900000402"
+REGISTRY = [
+    CompanyRecord(
+        SELLER, "Dorvane Chimie", SELLER, ("Dorvane",), None, "20.14Z", "69", "84", False
+    ),
+    CompanyRecord(BUYER, "Velsor Industrie", BUYER, ("Velsor",), None, "70.10Z", "33", "75", False),
+]
+
+
+@pytest.fixture(scope="module")
+def wordings_enricher(enricher: Enricher) -> Iterator[Enricher]:
+    """An enricher over this module's registry, sharing the session's loaded models."""
+    yield Enricher(EnrichmentSettings(max_chars=5000), REGISTRY, models=enricher.models)
+
+
+def events_of(enricher: Enricher, text: str, language: str) -> list[dict[str, object]]:
+    [result] = enricher.enrich([DocumentInput("d1", "", text, language)])
+    assert result.error is None, result.error
+    return result.events
+
+
+def pairs(events: list[dict[str, object]]) -> set[tuple[object, object]]:
+    return {(e["type"], e["siren"]) for e in events}
+
+
+SALES = [
+    ("fr", "Dorvane Chimie a cédé sa filiale de vernis à Velsor Industrie.", BUYER),
+    ("en", "Dorvane Chimie has sold its varnish unit to Velsor Industrie.", BUYER),
+    ("fr", "Dorvane Chimie a cédé sa filiale de vernis à un fonds d'investissement.", None),
+    ("en", "Dorvane Chimie sold its varnish subsidiary to a private equity fund.", None),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "buyer"), SALES)
+def test_a_sale_is_the_buyers_acquisition(
+    wordings_enricher: Enricher, language: str, text: str, buyer: str | None
+) -> None:
+    found = pairs(events_of(wordings_enricher, text, language))
+    assert ("acquisition", buyer) in found and ("acquisition", SELLER) not in found, found
+
+
+# (language, text, expected types, types that must not be found)
+WORDINGS = [
+    # staff taken on from a closed firm: hiring, no takeover
+    (
+        "fr",
+        "Velsor Industrie reprend trente salariés de la fonderie liquidée.",
+        set(),
+        {"acquisition"},
+    ),
+    # the end of liquidation proceedings before a strike-off: a closure, no insolvency
+    (
+        "fr",
+        "Jugement de clôture de la procédure de liquidation judiciaire pour insuffisance "
+        "d'actif à l'égard de la SARL Menuiserie Vadot. Radiation du registre du commerce.",
+        {"closure"},
+        {"insolvency"},
+    ),
+    (
+        "en",
+        "Menuiserie Vadot SARL. Removal from the trade and companies register following the "
+        "closure of liquidation proceedings for insufficient assets.",
+        {"closure"},
+        {"insolvency"},
+    ),
+    (
+        "en",
+        "The sole shareholder of Vadot Conseil SARL has decided the early dissolution of the "
+        "company and its amicable liquidation.",
+        {"closure"},
+        {"insolvency"},
+    ),
+    # a merger by absorption; "dissoute sans liquidation" is no insolvency
+    (
+        "fr",
+        "Aux termes d'un traité de fusion du 2 octobre, la société Fromages Vadot fera apport "
+        "de son patrimoine à la société Laiteries Rousse. La société absorbée sera dissoute "
+        "sans liquidation.",
+        {"acquisition"},
+        {"insolvency"},
+    ),
+    (
+        "en",
+        "Under a merger by absorption, Fromages Vadot will transfer all its assets to "
+        "Laiteries Rousse and be dissolved without liquidation.",
+        {"acquisition"},
+        {"insolvency"},
+    ),
+    # a sale plan decided by the court in receivership
+    (
+        "fr",
+        "Jugement du 4 novembre arrêtant le plan de cession de la SAS Cartonnages Vadot, "
+        "12 rue des Forges, 21000 Dijon, au profit de la SAS Emballages Rousse.",
+        {"acquisition"},
+        set(),
+    ),
+    (
+        "en",
+        "The commercial court has approved the sale plan for Cartonnages Vadot, in "
+        "receivership since June.",
+        {"acquisition", "insolvency"},
+        set(),
+    ),
+    # renting, not hiring; a listing ruled out
+    (
+        "en",
+        "Subject: washing and hire of linen and uniforms for the hospital. Awarded to "
+        "Blanchisserie Vadot SAS.",
+        set(),
+        {"hiring"},
+    ),
+    (
+        "fr",
+        "Son président écarte pour l'instant toute introduction en Bourse.",
+        set(),
+        {"fundraising"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected", "absent"), WORDINGS)
+def test_wordings(
+    wordings_enricher: Enricher, language: str, text: str, expected: set[str], absent: set[str]
+) -> None:
+    found = {e["type"] for e in events_of(wordings_enricher, text, language)}
+    assert expected <= found and not (absent & found), found
