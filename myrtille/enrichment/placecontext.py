@@ -40,10 +40,11 @@ def river_or_compass(
 ) -> bool:
     """``words``: a place name's folded words, ``previous`` the (up to) three before it,
     ``following`` the three after. True for "la vallée du Rhône", "sur la Loire", "the
-    Seine river", "Afrique du Nord"."""
+    Seine river", "the Meuse valley", "Afrique du Nord"."""
     name = " ".join(words)
     if place.kind == "department" and name in _RIVERS:
-        if set(previous) & _RIVER_CUES or (following[:1] == ["river"]):
+        # "the Seine river", "the Meuse valley", "the Rhône estuary".
+        if set(previous) & _RIVER_CUES or following[:1] in (["river"], ["valley"], ["estuary"]):
             return True
         if previous[-2:-1] and previous[-2] in _RIVER_MOVES and previous[-1] in _ARTICLES:
             return True
@@ -127,6 +128,25 @@ _APPOSITION_ABROAD = re.compile(
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?"
     rf"(?:{_COUNTRIES})\b"
 )
+
+
+# French places named like a foreign city ("Vienne" is Vienna, "Valence" Valencia, "Bruges"
+# the Belgian city, "Brest" the Belarusian one): in a text that speaks of that country, the
+# name is the city abroad unless the text names another place of the French one's
+# department or puts that department in brackets.
+_NAMESAKE_COUNTRIES = {
+    "vienne": re.compile(r"\b(?:Autriche|autrichien\w*|Austria\w*|Vienna|viennois\w*)\b"),
+    "valence": re.compile(r"\b(?:Espagne|espagnol\w*|Spain|Spanish|Valencia\w*|valencien\w*)\b"),
+    "bruges": re.compile(r"\b(?:Belgique|belges?|Belgium|Belgian|Flandres?|Flanders|flamand\w*)\b"),
+    "brest": re.compile(r"\b(?:Biélorussie|Belarus|biélorusse\w*|bélarus\w*|Belarusian)\b"),
+}
+
+
+def namesake_abroad(name: str, text: str) -> bool:
+    """Whether ``name`` (folded) is a foreign city's French name in a ``text`` that speaks
+    of that city's country ("signé à Vienne avec le ministère autrichien")."""
+    country = _NAMESAKE_COUNTRIES.get(name)
+    return country is not None and country.search(text) is not None
 
 
 class _Around(NamedTuple):

@@ -1,6 +1,6 @@
 """Words around a name that say it is a place: a preposition ("à", "in", "near"), a
-participle ("installée", "-based"), a place noun ("l'usine de", "the port of"), an elided
-"d'" or a French dateline ("Nancy : ...")."""
+participle ("installée", "-based"), a place noun ("l'usine de", "the port of"), a firm
+noun ("l'entreprise de"), an elided "d'" or a French dateline ("Nancy : ...")."""
 
 from __future__ import annotations
 
@@ -16,6 +16,12 @@ _CUES_BEFORE |= frozenset({"installé", "installée", "implanté", "implantée",
 _PLACE_NOUNS = frozenset(
     {"usine", "site", "agglomération", "ville", "commune", "port", "aéroport", "bassin"}
     | {"métropole", "plant", "factory", "city", "town", "suburbs", "outskirts", "mairie"}
+)
+# "l'entreprise de Brest", "la PME de Laval": a firm of a town (never "d'": "la société
+# d'Orange" is the firm's).
+_FIRM_NOUNS = frozenset(
+    {"entreprise", "entreprises", "société", "sociétés", "pme", "tpe", "eti", "firme"}
+    | {"chantier", "chantiers", "atelier", "ateliers", "entrepôt", "entrepôts", "agence"}
 )
 _STAKES = frozenset({"shares", "stake", "stakes", "holding", "participation", "actions"})
 _CUES_AFTER = frozenset({"based", "headquartered", "area", "region", "plant", "site"})
@@ -39,6 +45,8 @@ def place_cue(
         return True  # "d'Angers": an elided preposition
     if len(previous) == 2 and previous[0] in _PLACE_NOUNS and previous[1] in ("de", "d", "of"):
         return True  # "l'usine de Nancy", "the port of Brest"
+    if len(previous) == 2 and previous[0] in _FIRM_NOUNS and previous[1] == "de":
+        return True
     if first == 0 and re.match(r"\s?:", text[words[end - 1][2] :]):
         return True  # a French dateline heading the title: "Nancy : ..."
     if end < len(words):

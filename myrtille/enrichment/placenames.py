@@ -24,7 +24,11 @@ from typing import NamedTuple
 from myrtille.enrichment.geography import Gazetteer, Place, place_key
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.placechoice import bracketed_department, large_homonym, small_commune
-from myrtille.enrichment.placecontext import named_for_something, river_or_compass
+from myrtille.enrichment.placecontext import (
+    named_for_something,
+    namesake_abroad,
+    river_or_compass,
+)
 from myrtille.enrichment.placecues import place_cue
 from myrtille.enrichment.placelists import Ambiguity, demonyms, extra_names
 
@@ -218,6 +222,10 @@ class PlaceNameMatcher:
             if _beside_a_name(text, words, first, end):
                 continue
             bracketed = bracketed_department(text, name.end, name.place, self.gazetteer)
+            neighbour = name.place.department in departments
+            key = " ".join(w.folded for w in words[first:end])
+            if namesake_abroad(key, text) and not (bracketed or neighbour):
+                continue  # "à Vienne, avec le ministère autrichien": Vienna
             cue = cue and place_cue(text, words, first, end, elision=False)
             if cue or corroborated or bracketed:
                 kept.append(name)

@@ -83,6 +83,7 @@ def document_places(
     regions: dict[str, None] = {}
     departments: dict[str, None] = {}
     names = [n for n in names if n.start < title_end or not aside(text, n.start, n.end)]
+    names = [n for i, n in enumerate(names) if not i or not landmark(text, names[i - 1], n)]
     for name in _not_in_passing(names, text, title_end, lead_end):
         place = name.place
         found.places.append(
@@ -191,6 +192,27 @@ def route_end(text: str, start: int, end: int) -> bool:
     if _FROM.search(before) and _FROM_AFTER.match(after):
         return True
     return bool(_ROUTE_SECOND.search(before) or _TO.search(before))
+
+
+# "Issy-les-Moulineaux, near Paris", "Massy, à 20 km de Paris", "Rezé, aux portes de
+# Nantes": a town named to tell where another one is.
+_LANDMARK = re.compile(
+    r"\s*(?:\([^)]{1,40}\)\s*)?,\s*(?:(?:about|some|around|à|environ|à\s+environ)\s+)?"
+    r"(?:\d+\s*(?:km|kilomètres|kilometres|kilometers|miles)\s+(?:from|de|d['’]|away\s+from)"
+    r"|near|close\s+to|just\s+outside|outside|not\s+far\s+from|on\s+the\s+outskirts\s+of"
+    r"|in\s+the\s+suburbs\s+of|près\s+d['’e]|proche\s+d['’e]|non\s+loin\s+d['’e]"
+    r"|à\s+côté\s+d['’e]|aux\s+portes\s+d['’e]|à\s+proximité\s+d['’e]"
+    r"|dans\s+la\s+banlieue\s+d['’e]|en\s+banlieue\s+d['’e])\s*(?:l['’]\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def landmark(text: str, previous: PlaceName, name: PlaceName) -> bool:
+    """Whether ``name`` only locates the place named just before it, in another department
+    ("Issy-les-Moulineaux, near Paris"; "Lescar, near Pau" is one department anyway)."""
+    if previous.place.department == name.place.department or previous.end > name.start:
+        return False
+    return bool(_LANDMARK.fullmatch(text, previous.end, name.start))
 
 
 def aside(text: str, start: int, end: int) -> bool:

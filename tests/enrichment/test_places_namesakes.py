@@ -1,0 +1,98 @@
+"""Places (issue 14.3): a French town's name that is a foreign city's in a text about that
+country ("signé à Vienne avec le ministère autrichien"), a town named only to say where
+another one is ("Bourgoin-Jallieu, near Lyon"), a river's valley ("the Meuse valley")
+and a firm of a town named like a person or a city abroad ("l'entreprise de Brest").
+
+Every text was written for these tests; none comes from an evaluation set. The firms are
+not in the test registry, so only the text gives places.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from myrtille.enrichment.enricher import DocumentInput, Enricher
+
+CASES = [
+    (
+        "fr-vienne-autriche",
+        "Les Forges Barrault décrochent un contrat ferroviaire",
+        "Le fabricant d'essieux de Montbéliard a signé mardi à Vienne un contrat de 40 "
+        "millions d'euros avec l'opérateur ferroviaire autrichien. Les livraisons "
+        "commenceront en 2027.",
+        {"25"},
+        {"27"},
+    ),
+    (
+        "en-valence-spain",
+        "Orchard cooperative signs with a Spanish retailer",
+        "Vergers du Quercy, based in Cahors, will supply a Spanish supermarket chain from "
+        "its new platform. The contract was signed in Valence with the chain's buyers, who "
+        "will stock its plums in 300 stores across Spain.",
+        {"46"},
+        {"76"},
+    ),
+    (
+        "fr-vienne-reste-francaise",
+        "Un équipementier ferme son atelier de Vienne",
+        "L'équipementier, installé à Poitiers, fermera son atelier de Vienne, malgré une "
+        "commande autrichienne signée l'an dernier.",
+        {"86"},
+        {"75"},
+    ),
+    (
+        "en-near-lyon",
+        "Software firm Quadrix hires 60",
+        "Quadrix, a payroll software maker headquartered in Bourgoin-Jallieu, near Lyon, "
+        "will hire 60 developers this year.",
+        {"38"},
+        {"84"},
+    ),
+    (
+        "fr-a-km-de",
+        "Le logisticien Transcar agrandit son entrepôt",
+        "Transcar investit 12 millions d'euros dans son entrepôt de Saint-Quentin-Fallavier, "
+        "à 30 km de Lyon, et embauchera 45 caristes.",
+        {"38"},
+        {"84"},
+    ),
+    (
+        "en-meuse-valley",
+        "Foundry in Charleville-Mézières seeks a buyer",
+        "Fonderie Pradel, in Charleville-Mézières, is looking for a buyer. For a century the "
+        "Meuse valley has cast engine parts for carmakers.",
+        {"08"},
+        {"44"},
+    ),
+    (
+        "fr-entreprise-de-brest",
+        "Digue de Lorient : un marché de 9 millions",
+        "Le port de Lorient a confié les travaux de sa digue à la SBTM. L'entreprise de Brest "
+        "mobilisera quarante compagnons.",
+        {"29", "56"},
+        {"53"},
+    ),
+    (
+        "fr-pme-de-laval",
+        "Imprimerie : un investissement de 3 millions",
+        "La PME de Laval installe une presse numérique et embauche huit conducteurs.",
+        {"53"},
+        {"52"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "text", "departments", "regions"), CASES, ids=[c[0] for c in CASES]
+)
+def test_places_of_the_news(
+    enricher: Enricher,
+    name: str,
+    title: str,
+    text: str,
+    departments: set[str],
+    regions: set[str],
+) -> None:
+    [result] = enricher.enrich([DocumentInput(name, title, text, name[:2])])
+    assert result.error is None, result.error
+    assert (set(result.departments), set(result.regions)) == (departments, regions)
