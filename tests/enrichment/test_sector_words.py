@@ -54,6 +54,24 @@ STATED: list[tuple[str, str, str, str]] = [
         "Cider house opens a visitor centre in the Pays d'Auge",
         "It expects 20,000 guests in its first year.",
     ),
+    (
+        "transport",
+        "fr",
+        "Le déménageur Gallois ouvre une agence à Angers",
+        "L'entreprise familiale y emploiera huit personnes dès janvier.",
+    ),
+    (
+        "automotive",
+        "fr",
+        "Le fabricant de camping-cars Vercors Loisirs recrute",
+        "Il cherche quarante monteurs pour son usine de la Drôme.",
+    ),
+    (
+        "health",
+        "en",
+        "Private ambulance operator expands in Brittany",
+        "The Vannes company adds twelve vehicles and 30 crew.",
+    ),
 ]
 
 TRAPS: list[tuple[str, str, str, str]] = [
@@ -62,6 +80,13 @@ TRAPS: list[tuple[str, str, str, str]] = [
         "en",
         "Picardy potato processor hires 30",
         "The processor will run a third shift at its Péronne plant from March.",
+    ),
+    (
+        # The cars of a metro are rolling stock, not cars.
+        "automotive",
+        "en",
+        "Rennes workshop to refurbish 40 metro cars",
+        "The metro cars will get new seats and screens over two years.",
     ),
 ]
 
