@@ -143,3 +143,30 @@ def test_wordings(
 ) -> None:
     found = {e["type"] for e in events_of(wordings_enricher, text, language)}
     assert expected <= found and not (absent & found), found
+
+
+# What the money just raised pays for is an investment reported with the round, though
+# said once below the lead.
+MONEY_USE = [
+    (
+        "fr",
+        "La jeune pousse Graminor lève 4 millions d'euros",
+        "Graminor, qui fabrique des farines de pois chiche à Niort, a bouclé un tour de table "
+        "de 4 millions d'euros auprès de fonds régionaux.\n\n"
+        "Cette levée doit financer une unité de production pilote à Chauray.",
+    ),
+    (
+        "en",
+        "Chickpea flour start-up Graminor raises €4m",
+        "Graminor, which makes chickpea flour in Niort, has raised €4m from regional funds.\n\n"
+        "The money will pay for a pilot plant in Chauray.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "title", "text"), MONEY_USE)
+def test_what_the_money_raised_pays_for_is_an_investment(
+    wordings_enricher: Enricher, language: str, title: str, text: str
+) -> None:
+    [result] = wordings_enricher.enrich([DocumentInput("d1", title, text, language)])
+    assert {"fundraising", "investment"} <= {e["type"] for e in result.events}, result.events
