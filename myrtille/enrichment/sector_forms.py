@@ -11,7 +11,8 @@ item, wildcard, number or option) is therefore also matched on
 - its words as the tokenizer splits them, on the folded *text*: the term as written is
   a form found in text ("logistics", "haute couture");
 - the lemmas the pipeline gives those words inside a sentence, which is how it will
-  analyse them in an article ("logistic", "haut couture").
+  analyse them in an article ("logistic", "haut couture");
+- in French, the feminine of a trade noun that opens the term ("éleveuse", "plombière").
 
 Both are computed once per pipeline and lexicon (a few seconds for the package lexicon),
 then matched with two PhraseMatchers: a hash lookup per token.
@@ -99,6 +100,34 @@ def _pattern(nlp: Language, words: str, attr: str) -> Doc:
     return doc
 
 
+# French trade nouns in the feminine: the lemmatizer gives the masculine of some
+# ("agricultrice" -> agriculteur) but not of others ("éleveuse", "viticultrice",
+# "plombière", "cheminote"), so a term's first word also matches its feminine forms,
+# singular and plural, on the folded text. A form no word has is never found.
+FEMININE = (
+    ("teur", ("trice", "teuse")),
+    ("eur", ("euse",)),
+    ("ier", ("iere",)),
+    ("ien", ("ienne",)),
+    ("on", ("onne",)),
+    ("ot", ("ote",)),
+)
+
+
+def feminine(words: str) -> list[str]:
+    """The feminine forms (singular, plural) of a French term whose first word is a noun
+    of trade: "eleveur" -> eleveuse, eleveuses; "mecanicien automobile" ->
+    "mecanicienne automobile"."""
+    first, _, rest = words.partition(" ")
+    for ending, replacements in FEMININE:
+        if first.endswith(ending) and len(first) > len(ending) + 2:
+            stem = first[: -len(ending)]
+            return [
+                f"{stem}{r}{plural} {rest}".strip() for r in replacements for plural in ("", "s")
+            ]
+    return []
+
+
 class TermForms:
     """Matches of the lexicon's plain terms in their tokenized and lemmatized forms."""
 
@@ -111,6 +140,9 @@ class TermForms:
                 self.surface.add(label, [_pattern(nlp, surface, "NORM")])
             if lemmas:
                 self.lemmas.add(label, [_pattern(nlp, lemmas, "LEMMA")])
+            if language == "fr":
+                for form in feminine(lemmas or surface):
+                    self.surface.add(label, [_pattern(nlp, form, "NORM")])
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         strings = doc.vocab.strings

@@ -72,6 +72,25 @@ STATED: list[tuple[str, str, str, str]] = [
         "Private ambulance operator expands in Brittany",
         "The Vannes company adds twelve vehicles and 30 crew.",
     ),
+    # French trade nouns in the feminine, which the lemmatizer leaves as they are.
+    (
+        "agrifood",
+        "fr",
+        "Une viticultrice du Jura élue à la tête de la chambre",
+        "Elle succède à un président en poste depuis dix ans.",
+    ),
+    (
+        "construction",
+        "fr",
+        "Nantes : trois plombières créent leur entreprise",
+        "Elles interviendront chez les particuliers de l'agglomération.",
+    ),
+    (
+        "transport",
+        "fr",
+        "Les cheminotes de Tours se mobilisent",
+        "Elles demandent une revalorisation de leurs primes.",
+    ),
 ]
 
 TRAPS: list[tuple[str, str, str, str]] = [
