@@ -29,6 +29,15 @@ def bracketed_department(text: str, end: int, place: Place, gazetteer: Gazetteer
     )
 
 
+def located(
+    place: Place, end: int, neighbours: Collection[str | None], text: str, gazetteer: Gazetteer
+) -> bool:
+    """Whether the text ties a name ending at ``end`` to its French department: another
+    place of it among ``neighbours`` (the departments of the text's other places), or the
+    department in brackets after it."""
+    return place.department in neighbours or bracketed_department(text, end, place, gazetteer)
+
+
 # "Vire, dans le Calvados", "Vienne, en Isère": the department in apposition.
 _APPOSED = re.compile(r"\s*,\s*(?:dans\s+(?:le|la|les)\s+|dans\s+l['’]\s*|en\s+)([^\W\d][\w'’-]*)")
 

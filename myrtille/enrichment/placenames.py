@@ -23,7 +23,12 @@ from typing import NamedTuple
 
 from myrtille.enrichment.geography import Gazetteer, Place, place_key
 from myrtille.enrichment.patterns import fold
-from myrtille.enrichment.placechoice import bracketed_department, large_homonym, small_commune
+from myrtille.enrichment.placechoice import (
+    bracketed_department,
+    large_homonym,
+    located,
+    small_commune,
+)
 from myrtille.enrichment.placecontext import (
     named_for_something,
     namesake_abroad,
@@ -45,6 +50,7 @@ _COMPASS = frozenset(
     {"nord", "sud", "est", "ouest", "north", "south", "east", "west", "northeast"}
     | {"northwest", "southeast", "southwest", "nord-est", "sud-est", "sud-ouest", "nord-ouest"}
 )
+_NUMBERED = re.compile(r"\s*(?:n[°ºo]\.?\s*)?\d")
 _SENTENCE_END = re.compile(r"(^|[.!?:;«»\"“”\n]\s*)$")
 
 
@@ -190,6 +196,11 @@ class PlaceNameMatcher:
             cue = place_cue(text, words, first, end)
             if words[end - 1].folded in people and not cue:
                 continue
+            key = " ".join(w.folded for w in words[first:end])
+            if namesake_abroad(key, text):
+                others = {n.place.department for n, _ in sure if n.text != name.text}
+                if not located(name.place, name.end, others, text, self.gazetteer):
+                    continue  # "à Vienne, avec le ministère autrichien": Vienna
             if entry.ambiguity is None:
                 kept.append(name)
                 continue
@@ -213,6 +224,8 @@ class PlaceNameMatcher:
                     kept.append(PlaceName(name.text, name.start, name.end, place))
                 continue
             if entry.ambiguity in ("word", "product"):
+                if _NUMBERED.match(text, name.end):
+                    continue  # "Lot 4, menuiseries": a tender's lot
                 initial = _sentence_initial(text, name.start) or (in_title and title_case)
                 if cue or not initial or corroborated:
                     kept.append(name)
@@ -222,10 +235,6 @@ class PlaceNameMatcher:
             if _beside_a_name(text, words, first, end):
                 continue
             bracketed = bracketed_department(text, name.end, name.place, self.gazetteer)
-            neighbour = name.place.department in departments
-            key = " ".join(w.folded for w in words[first:end])
-            if namesake_abroad(key, text) and not (bracketed or neighbour):
-                continue  # "à Vienne, avec le ministère autrichien": Vienna
             cue = cue and place_cue(text, words, first, end, elision=False)
             if cue or corroborated or bracketed:
                 kept.append(name)
@@ -264,7 +273,8 @@ class PlaceNameMatcher:
             entry = self.entries.get(tuple(w.folded for w in words[i:end]))
             if entry is None:
                 continue
-            if any(not _JOINERS.match(text[a.end : b.start]) for a, b in _pairs(words[i:end])):
+            pairs = itertools.pairwise(words[i:end])
+            if any(not _JOINERS.match(text[a.end : b.start]) for a, b in pairs):
                 continue  # a name does not run across punctuation or lines
             return end, entry
         return None
@@ -335,10 +345,6 @@ def _saint(word: str) -> str:
 def _folded_word(word: str) -> str:
     """A word as the names are keyed: folded, "St"/"Ste" spelt out (once per word)."""
     return _saint(_fold_word(word))
-
-
-def _pairs(words: list[_Word]) -> Iterable[tuple[_Word, _Word]]:
-    return itertools.pairwise(words)
 
 
 def _capitalised(text: str, words: list[_Word]) -> bool:

@@ -1,7 +1,8 @@
 """Places (issue 14.3): a French town's name that is a foreign city's in a text about that
 country ("signé à Vienne avec le ministère autrichien"), a town named only to say where
-another one is ("Bourgoin-Jallieu, near Lyon"), a river's valley ("the Meuse valley")
-and a firm of a town named like a person or a city abroad ("l'entreprise de Brest").
+another one is ("Bourgoin-Jallieu, near Lyon"), a river's valley ("the Meuse valley"),
+a firm of a town named like a person or a city abroad ("l'entreprise de Brest"), the
+demonym of Clermont-Ferrand and a tender's lot ("Lot 4, joinery").
 
 Every text was written for these tests; none comes from an evaluation set. The firms are
 not in the test registry, so only the text gives places.
@@ -78,6 +79,37 @@ CASES = [
         "La PME de Laval installe une presse numérique et embauche huit conducteurs.",
         {"53"},
         {"52"},
+    ),
+    (
+        "fr-brest-metropole",
+        "Tramway de Brest : le marché des rames attribué",
+        "Brest métropole a retenu un constructeur pour sa deuxième ligne de tramway, "
+        "livrée en 2029.",
+        {"29"},
+        {"53"},
+    ),
+    (
+        "en-brest-belarus",
+        "Dairy equipment maker Laiterie Tech signs in Belarus",
+        "Laiterie Tech, based in Vitré, signed a contract in Brest with a Belarusian dairy "
+        "for two cheese lines.",
+        {"35"},
+        {"53"},
+    ),
+    (
+        "fr-clermontoise",
+        "Une charpente en bois pour une école suisse",
+        "L'entreprise clermontoise Charpentes Vidal a remporté le chantier d'une école à Lausanne.",
+        {"63"},
+        {"84"},
+    ),
+    (
+        "en-tender-lot",
+        "Contract award notice: school renovation in Espalion",
+        "Contracting authority: Département de l'Aveyron. Lot 4, joinery: awarded to "
+        "Menuiseries Vayssettes SARL. Lot n° 7, plumbing: unsuccessful.",
+        {"12"},
+        {"76"},
     ),
 ]
 

@@ -77,6 +77,8 @@ IRREGULAR: dict[str, str] = {
     "chambérien": "commune:73065",
     "palois": "commune:64445",
     "niçois": "commune:06088",
+    # Clermont-Ferrand's, not Clermont's (Oise).
+    "clermontois": "commune:63113",
     "breton": "region:53",
     "normand": "region:28",
     # The two Savoie departments (the Arve valley's "décolleteurs savoyards" are in 74).
