@@ -58,6 +58,8 @@ _INTENTION = re.compile(
     r"fail(?:s|ed|ing)?\s+to|sans\s+parvenir|faute\s+d[e'’]|without|"
     # ruled out: "écarte toute introduction en Bourse"
     r"[ée]cart(?:e|ent|ait|aient|er)\b|"
+    # a possibility raised, often by others: "un tract évoquant la fermeture du site"
+    r"[ée]voqu\w*|"
     r"(?:keep(?:s|ing)?|kept|retain(?:s|ed|ing)?)\s+(?:a|an|its|their|the|all)|"
     r"conserv(?:e|ent|era|eront|er|ant)|gard(?:e|ent|era|eront|er)\s+(?:un|une|sa|son|ses|leur|la|le|les))\b",
     re.IGNORECASE,
@@ -126,6 +128,12 @@ _SUCCESSOR = re.compile(
     r"(?:successeur|successeure|rempla[cç]ant|rempla[cç]ante|successor|replacement|"
     r"directeur|directrice|pr[ée]sident|pr[ée]sidente|pdg|dg|ceo|chief|boss|chairman|"
     r"chairwoman|head)\b",
+    re.IGNORECASE,
+)
+# Staff carried over from another employer: a transfer, no job created.
+_TRANSFER = re.compile(
+    r"[\w\s'’-]{0,20}?\b(?:the|all|its|les|tous\s+les)\s+(?:\d+\s+|[a-z]+\s+)?"
+    r"(?:employees|staff|workers|salari[ée]s|personnels?|employ[ée]s)\s+(?:of|from|de|du|des|d['’])",
     re.IGNORECASE,
 )
 _REMAINING = re.compile(r"\b(?:encore|plus\s+que|toujours|still|only|remaining)\b", re.I)
@@ -200,6 +208,8 @@ def not_news(
         return True
     if kind == "insolvency" and _JOBS_PLAN.match(text, trigger.end_char):
         return True
+    if kind == "hiring" and _TRANSFER.match(text, trigger.start_char):
+        return True  # "will take on the 35 employees of the current operator"
     if kind == "hiring":
         after = text[trigger.end_char : trigger.end_char + 60]
         if _SUCCESSOR.search(after) or _REMAINING.search(trigger.text):

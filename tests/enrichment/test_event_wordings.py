@@ -134,6 +134,27 @@ WORDINGS = [
         set(),
         {"fundraising"},
     ),
+    # a possibility others raise; seats are no head office
+    (
+        "fr",
+        "Un tract syndical évoquait la fermeture de l'usine de Lisieux.",
+        set(),
+        {"closure"},
+    ),
+    ("fr", "Les rames recevront de nouveaux sièges et la climatisation.", set(), {"investment"}),
+    # staff carried over from the previous operator: no job created
+    (
+        "en",
+        "Velsor Industrie will take on the 35 employees of the current operator.",
+        set(),
+        {"hiring"},
+    ),
+    (
+        "fr",
+        "Velsor Industrie intégrera les 35 salariés de l'actuel prestataire.",
+        set(),
+        {"hiring"},
+    ),
 ]
 
 
