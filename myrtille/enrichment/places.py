@@ -84,6 +84,7 @@ def document_places(
     departments: dict[str, None] = {}
     names = [n for n in names if n.start < title_end or not aside(text, n.start, n.end)]
     names = [n for i, n in enumerate(names) if not i or not landmark(text, names[i - 1], n)]
+    names = _without_dateline(names, text, title_end)
     for name in _not_in_passing(names, text, title_end, lead_end):
         place = name.place
         found.places.append(
@@ -192,6 +193,29 @@ def route_end(text: str, start: int, end: int) -> bool:
     if _FROM.search(before) and _FROM_AFTER.match(after):
         return True
     return bool(_ROUTE_SECOND.search(before) or _TO.search(before))
+
+
+# "LYON, Dec 5 (Reuters) -", "GRENOBLE, France —": a wire dateline opening the text.
+_DATELINE_AFTER = re.compile(r"(?:,\s*France)?\s*(?:,|\(|—|–|-\s)")
+
+
+def _without_dateline(names: list[PlaceName], text: str, title_end: int) -> list[PlaceName]:
+    """A wire dateline is where the story was filed: it counts only when the text names
+    no other department ("LYON (AFP) - Chantiers Morvan of Saint-Nazaire won...")."""
+    opening = len(text) - len(text[title_end:].lstrip())
+    dateline = [
+        n
+        for n in names
+        if n.start == opening and n.text.isupper() and _DATELINE_AFTER.match(text, n.end)
+    ]
+    if not dateline:
+        return names
+    filed = dateline[0].place
+    if all(n.place.department in (None, filed.department) for n in names) and all(
+        n.place.region == filed.region for n in names
+    ):
+        return names
+    return [n for n in names if n is not dateline[0]]
 
 
 # "Issy-les-Moulineaux, near Paris", "Massy, à 20 km de Paris", "Rezé, aux portes de

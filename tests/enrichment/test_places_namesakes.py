@@ -2,7 +2,8 @@
 country ("signé à Vienne avec le ministère autrichien"), a town named only to say where
 another one is ("Bourgoin-Jallieu, near Lyon"), a river's valley ("the Meuse valley"),
 a firm of a town named like a person or a city abroad ("l'entreprise de Brest"), the
-demonym of Clermont-Ferrand and a tender's lot ("Lot 4, joinery").
+demonym of Clermont-Ferrand, a tender's lot ("Lot 4, joinery") and a wire dateline
+("LYON (AFP) -") in a story about another place.
 
 Every text was written for these tests; none comes from an evaluation set. The firms are
 not in the test registry, so only the text gives places.
@@ -110,6 +111,30 @@ CASES = [
         "Menuiseries Vayssettes SARL. Lot n° 7, plumbing: unsuccessful.",
         {"12"},
         {"76"},
+    ),
+    (
+        "en-dateline-elsewhere",
+        "Shipyard wins ferry order",
+        "LYON, Dec 5 (AFP) — Chantiers Morvan of Saint-Nazaire won an order for two ferries, "
+        "the company said.",
+        {"44"},
+        {"52"},
+    ),
+    (
+        "fr-dateline-ailleurs",
+        "Un sous-traitant automobile ferme son usine",
+        "STRASBOURG (AFP) - L'équipementier Valtec fermera son usine de Sochaux en juin, "
+        "supprimant 140 emplois.",
+        {"25"},
+        {"27"},
+    ),
+    (
+        "en-dateline-only-place",
+        "Bakery chain expands",
+        "NANTES, Dec 5 (Reuters) - Fournil Atlantique will open 12 shops next year, its chief "
+        "executive said.",
+        {"44"},
+        {"52"},
     ),
 ]
 
