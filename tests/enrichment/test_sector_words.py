@@ -72,6 +72,18 @@ STATED: list[tuple[str, str, str, str]] = [
         "Private ambulance operator expands in Brittany",
         "The Vannes company adds twelve vehicles and 30 crew.",
     ),
+    (
+        "health",
+        "en",
+        "Creuse agency to train 200 carers",
+        "The six-month course opens in March in Guéret.",
+    ),
+    (
+        "textile_luxury",
+        "en",
+        "Calais workshop looks for seamstresses",
+        "It has twelve vacancies and few applicants.",
+    ),
     # French trade nouns in the feminine, which the lemmatizer leaves as they are.
     (
         "agrifood",
