@@ -142,6 +142,8 @@ _JOBS_PLAN = re.compile(r"\s+de\s+l['’]\s?emploi\b", re.IGNORECASE)
 _BARE_PURCHASE = frozenset({"buy", "purchase"})
 _FIRM_NOUNS = frozenset(
     {"company", "firm", "group", "business", "rival", "competitor", "maker", "supplier"}
+    # businesses bought whole: "has bought a 220-pitch campsite", "bought the hotel"
+    | {"hotel", "campsite", "restaurant", "brewery", "distillery", "winery", "bakery", "chain"}
 )
 # English lemmas that open an event pattern as verbs only.
 _VERBS_ONLY = frozenset({"name", "head", "chair", "land", "bag", "net", "book", "fire", "sack"})

@@ -155,6 +155,21 @@ WORDINGS = [
         set(),
         {"hiring"},
     ),
+    # vehicles and machines bought, a facility priced, a business bought whole
+    ("en", "Velsor Industrie is buying twelve electric coaches for €4.8m.", {"investment"}, set()),
+    (
+        "fr",
+        "Velsor Industrie achète douze autocars électriques pour 4,8 millions d'euros.",
+        {"investment"},
+        set(),
+    ),
+    ("en", "The cognac house has opened a €5m visitor centre in Jarnac.", {"investment"}, set()),
+    (
+        "en",
+        "Velsor Industrie has bought a 220-pitch campsite near Bonifacio.",
+        {"acquisition"},
+        set(),
+    ),
 ]
 
 
