@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from myrtille.enrichment.geography import Gazetteer
+from myrtille.enrichment.geography import Gazetteer, Place
 from myrtille.enrichment.placenames import PlaceName
 from myrtille.enrichment.registry import CompanyRecord
 
@@ -85,6 +85,7 @@ def document_places(
     names = [n for n in names if n.start < title_end or not aside(text, n.start, n.end)]
     names = [n for i, n in enumerate(names) if not i or not landmark(text, names[i - 1], n)]
     names = _without_dateline(names, text, title_end)
+    names = [_province(n, names, text) for n in names]
     for name in _not_in_passing(names, text, title_end, lead_end):
         place = name.place
         found.places.append(
@@ -193,6 +194,30 @@ def route_end(text: str, start: int, end: int) -> bool:
     if _FROM.search(before) and _FROM_AFTER.match(after):
         return True
     return bool(_ROUTE_SECOND.search(before) or _TO.search(before))
+
+
+# "Savoie" names both Savoie departments (the historical province) as often as the one
+# called so; "la Savoie", "the Savoie department" is the department.
+_SAVOIE, _HAUTE_SAVOIE = "73", "74"
+_DEPARTMENT_WORD = re.compile(r"(?i:\s*(?:\(73\)|department|département))")
+_DEPARTMENT_BEFORE = re.compile(r"(?i:(?:département|department|dans|en)\s+(?:de\s+)?la\s+)$")
+
+
+def _province(name: PlaceName, names: list[PlaceName], text: str) -> PlaceName:
+    """A bare "Savoie" in a text whose other Savoie places are all in the Haute-Savoie
+    ("Savoie cheese maker ... from Thônes in Haute-Savoie") is the province: the region
+    only, no department."""
+    if name.place.kind != "department" or name.place.department != _SAVOIE:
+        return name
+    others = {n.place.department for n in names if n.place.department in (_SAVOIE, _HAUTE_SAVOIE)}
+    if others != {_SAVOIE, _HAUTE_SAVOIE} or any(
+        n.place.department == _SAVOIE and n.place.kind != "department" for n in names
+    ):
+        return name
+    if _DEPARTMENT_WORD.match(text, name.end) or _DEPARTMENT_BEFORE.search(text, 0, name.start):
+        return name
+    region = Place(name.place.name, "region", name.place.region, None, name.place.region)
+    return PlaceName(name.text, name.start, name.end, region)
 
 
 # "LYON, Dec 5 (Reuters) -", "GRENOBLE, France —": a wire dateline opening the text.

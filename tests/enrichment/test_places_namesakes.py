@@ -3,7 +3,8 @@ country ("signé à Vienne avec le ministère autrichien"), a town named only to
 another one is ("Bourgoin-Jallieu, near Lyon"), a river's valley ("the Meuse valley"),
 a firm of a town named like a person or a city abroad ("l'entreprise de Brest"), the
 demonym of Clermont-Ferrand, a tender's lot ("Lot 4, joinery") and a wire dateline
-("LYON (AFP) -") in a story about another place.
+("LYON (AFP) -") in a story about another place; "Savoie" as the province in a text
+whose Savoie places are all in the Haute-Savoie.
 
 Every text was written for these tests; none comes from an evaluation set. The firms are
 not in the test registry, so only the text gives places.
@@ -135,6 +136,27 @@ CASES = [
         "executive said.",
         {"44"},
         {"52"},
+    ),
+    (
+        "en-savoie-province",
+        "Savoie cheese maker buys a dairy",
+        "Fromagerie Jolivet, based in Thônes in Haute-Savoie, has bought a small dairy.",
+        {"74"},
+        {"84"},
+    ),
+    (
+        "fr-savoie-province",
+        "Un fromager de Savoie rachète une laiterie",
+        "La fromagerie Jolivet, installée à Thônes, en Haute-Savoie, a racheté une laiterie.",
+        {"74"},
+        {"84"},
+    ),
+    (
+        "fr-savoie-departement",
+        "Un fabricant d'Annecy investit en Savoie",
+        "Le fabricant, installé à Annecy, investit dans la Savoie voisine.",
+        {"73", "74"},
+        {"84"},
     ),
 ]
 
