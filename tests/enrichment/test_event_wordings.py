@@ -206,3 +206,31 @@ def test_what_the_money_raised_pays_for_is_an_investment(
 ) -> None:
     [result] = wordings_enricher.enrich([DocumentInput("d1", title, text, language)])
     assert {"fundraising", "investment"} <= {e["type"] for e in result.events}, result.events
+
+
+# A customer's verb far from the contract it gives ("a attribué jeudi au constructeur X le
+# marché", "a confié à X la rénovation"): the supplier's contract.
+AWARDS = [
+    (
+        "fr",
+        "Le conseil métropolitain a attribué jeudi au constructeur Velsor "
+        "Industrie le marché de fourniture de quinze rames.",
+    ),
+    (
+        "fr",
+        "La Région a confié à Velsor Industrie la rénovation de trente rames régionales, "
+        "pour 38 millions d'euros.",
+    ),
+    (
+        "en",
+        "The metropolitan council on Thursday awarded rail maker Velsor Industrie the "
+        "contract to supply fifteen trams.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), AWARDS)
+def test_an_award_is_the_suppliers_contract(
+    wordings_enricher: Enricher, language: str, text: str
+) -> None:
+    assert ("contract", BUYER) in pairs(events_of(wordings_enricher, text, language))
