@@ -84,6 +84,24 @@ STATED: list[tuple[str, str, str, str]] = [
         "Calais workshop looks for seamstresses",
         "It has twelve vacancies and few applicants.",
     ),
+    (
+        "transport",
+        "fr",
+        "Pénurie de caristes dans le Vaucluse",
+        "Les agences d'intérim peinent à pourvoir une centaine de postes.",
+    ),
+    (
+        "tourism",
+        "fr",
+        "Un parc aquatique ouvrira à Lacanau en 2028",
+        "Le projet prévoit 120 000 entrées par an et trente emplois.",
+    ),
+    (
+        "chemicals",
+        "fr",
+        "Un fabricant de pesticides ferme son site de l'Oise",
+        "Quarante salariés sont concernés.",
+    ),
     # French trade nouns in the feminine, which the lemmatizer leaves as they are.
     (
         "agrifood",
