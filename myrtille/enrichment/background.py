@@ -168,6 +168,14 @@ _OPENING = re.compile(r"[^,;:\n]{1,30},")
 _SCOPE_BREAK = re.compile(r"\n\s*\n|[,;:()\[\]—–]")
 
 
+# A part that happens at the time of the one before it.
+_AT_THAT_TIME = re.compile(
+    r"\s*(?:lors\s+d|au\s+moment\s+d|à\s+l['’]\s?occasion\s+d|during\b|at\s+the\s+time\s+of\b|"
+    r"when\b|as\s+part\s+of\b)",
+    re.IGNORECASE,
+)
+
+
 def _dates_it(phrase: str) -> bool:
     return any(p.search(phrase) for p in (_EARLIER, _MONTH, _YEAR))
 
@@ -189,6 +197,11 @@ def _time_scope(sentence: Span, trigger: Span) -> tuple[int, int]:
     opening = _OPENING.match(text, paragraph)
     if opening and opening.end() <= at and _dates_it(opening.group()):
         begin = paragraph
+    elif begin > paragraph and _AT_THAT_TIME.match(text, begin):
+        # "Il avait ouvert 40 postes en 2024, lors du lancement de sa gamme": the part
+        # before dates this one.
+        before = [f.end() for f in _SCOPE_BREAK.finditer(text, paragraph, begin - 1)]
+        begin = before[-1] if before else paragraph
     return sentence.start_char + begin, sentence.start_char + end
 
 

@@ -234,3 +234,24 @@ def test_an_award_is_the_suppliers_contract(
     wordings_enricher: Enricher, language: str, text: str
 ) -> None:
     assert ("contract", BUYER) in pairs(events_of(wordings_enricher, text, language))
+
+
+# A part that happens at the time of a past one is the past too.
+AT_THAT_TIME = [
+    (
+        "fr",
+        "Le laboratoire avait ouvert quarante postes en 2024, lors du lancement de sa "
+        "gamme pédiatrique.",
+    ),
+    (
+        "en",
+        "The laboratory had opened 40 posts in 2024, at the time of the launch of its new range.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), AT_THAT_TIME)
+def test_what_happened_at_the_time_of_a_past_event_is_background(
+    wordings_enricher: Enricher, language: str, text: str
+) -> None:
+    assert "innovation" not in {e["type"] for e in events_of(wordings_enricher, text, language)}
