@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -96,6 +96,9 @@ class PlaceNameMatcher:
         # "les Nantais", "a Breton group".
         for name, (place, rule) in demonyms(gazetteer).items():
             self._add(place_key(name), place, rule, adjective=True)
+            # "la région parisienne" (an alias of the region) is an adjective too.
+            words = tuple(place_key(name).split())
+            self.entries[words] = replace(self.entries[words], adjective=True)
         # Small communes: only with a cue, their department in brackets, or another place
         # of their department ("à Saint-Vulbas", "Ottmarsheim (Haut-Rhin)").
         self.small = gazetteer.small
@@ -337,21 +340,18 @@ def _fold_word(word: str) -> str:
     return lowered if lowered.isascii() else fold(word)
 
 
-def _saint(word: str) -> str:
-    return {"st": "saint", "ste": "sainte"}.get(word, word)
-
-
 @lru_cache(maxsize=100_000)
 def _folded_word(word: str) -> str:
     """A word as the names are keyed: folded, "St"/"Ste" spelt out (once per word)."""
-    return _saint(_fold_word(word))
+    folded = _fold_word(word)
+    return {"st": "saint", "ste": "sainte"}.get(folded, folded)
 
 
 def _capitalised(text: str, words: list[_Word]) -> bool:
     """The first word, and every word that is not a link word, starts with a capital."""
     for position, word in enumerate(words):
         initial = text[word.start]
-        if position and word.folded in _LINKS:
+        if position and (word.folded in _LINKS or word.folded == "region"):  # "Paris region"
             continue
         if not (initial.isupper() or initial.isdigit()):
             return False

@@ -140,7 +140,12 @@ def _not_in_passing(
     strongest_settled = max(settled.values(), default=0.0)
     capital = [n for n in names if n.place.department == CAPITAL]
     capital_only = len(capital) == 1 and weight(capital[0]) < TITLE_WEIGHT
-    other_regions = {n.place.region for n in names if n.place.department != CAPITAL}
+    # "la région parisienne" is no other region than the capital's.
+    other_regions = {
+        n.place.region
+        for n in names
+        if n.place.department != CAPITAL and (n.place.department or n.place.region != "11")
+    }
     kept = []
     for position, name in enumerate(names):
         region = name.place.region

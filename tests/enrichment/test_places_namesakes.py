@@ -4,7 +4,8 @@ another one is ("Bourgoin-Jallieu, near Lyon"), a river's valley ("the Meuse val
 a firm of a town named like a person or a city abroad ("l'entreprise de Brest"), the
 demonym of Clermont-Ferrand, a tender's lot ("Lot 4, joinery") and a wire dateline
 ("LYON (AFP) -") in a story about another place; "Savoie" as the province in a text
-whose Savoie places are all in the Haute-Savoie.
+whose Savoie places are all in the Haute-Savoie; "the Paris region", "la région
+parisienne" as Île-de-France.
 
 Every text was written for these tests; none comes from an evaluation set. The firms are
 not in the test registry, so only the text gives places.
@@ -157,6 +158,27 @@ CASES = [
         "Le fabricant, installé à Annecy, investit dans la Savoie voisine.",
         {"73", "74"},
         {"84"},
+    ),
+    (
+        "en-paris-region",
+        "Grocery delivery firm opens warehouses",
+        "Frais Express will open four warehouses in the Paris region and hire 200 drivers.",
+        set(),
+        {"11"},
+    ),
+    (
+        "fr-region-parisienne",
+        "Le livreur Frais Express ouvre quatre entrepôts",
+        "Frais Express ouvrira quatre entrepôts en région parisienne et embauchera 200 chauffeurs.",
+        set(),
+        {"11"},
+    ),
+    (
+        "fr-start-up-parisienne",
+        "La start-up parisienne Lumeo lève 4 millions",
+        "Installée à Paris depuis 2021, Lumeo conçoit des capteurs de qualité de l'air.",
+        {"75"},
+        {"11"},
     ),
 ]
 
