@@ -133,3 +133,18 @@ def enricher() -> Iterator[Enricher]:
     from tests.enrichment.test_enricher import REGISTRY
 
     yield Enricher(EnrichmentSettings(max_chars=5000), REGISTRY)
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
+    """One `myrtille demo --once` (collect and enrich the demo site: about a minute) for the
+    session: its data directory, the demo site's port and the command's output. Read by
+    tests/demo/test_demo.py and the demo map in tests/browser; a second run in the same
+    directory adds nothing (test_running_the_demo_again_adds_nothing)."""
+    from tests.demo.test_demo import free_port, run_demo
+
+    data_dir = tmp_path_factory.mktemp("demo") / "demo-data"
+    port = free_port()
+    result = run_demo(data_dir, port)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return data_dir, port, result.stdout

@@ -4,14 +4,15 @@ exactly the departments of the documents it matches, and a click on one opens th
 narrowed to that department.
 
 The expected departments are counted from the indexed documents with the in-memory
-evaluator (the semantics' reference), not from the map's code. About 60 s, most of it the
-demo's collection and enrichment.
+evaluator (the semantics' reference), not from the map's code. The demo's collection and
+enrichment (about a minute) is the session's ``demo_run``, shared with tests/demo.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
@@ -23,17 +24,14 @@ from myrtille.index.query import parse_search
 from myrtille.index.resolver import CodeResolver
 from myrtille.web.app import create_app
 from tests.browser.conftest import screenshot
-from tests.demo.test_demo import free_port, run_demo
 from tests.web.conftest import serve_app
 
 QUERY = "event:insolvency"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Counter[str]]]:
-    data_dir = tmp_path_factory.mktemp("demo-map") / "demo-data"
-    result = run_demo(data_dir, free_port())
-    assert result.returncode == 0, result.stdout + result.stderr
+def demo(demo_run: tuple[Path, int, str]) -> Iterator[tuple[str, Counter[str]]]:
+    data_dir, _, _ = demo_run  # the session's `myrtille demo --once` (tests/conftest.py)
     settings = load_settings(data_dir / "demo.yaml", env={})
     index = open_index(settings)
     node = parse_search(QUERY, CodeResolver())

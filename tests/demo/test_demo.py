@@ -9,7 +9,6 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from myrtille.demo.corpus import load_corpus
@@ -45,13 +44,8 @@ def run_demo(data_dir: Path, port: int) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="module")
-def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
-    data_dir = tmp_path_factory.mktemp("demo") / "demo-data"
-    port = free_port()
-    result = run_demo(data_dir, port)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return data_dir, port, result.stdout
+# ``demo_run`` (tests/conftest.py): one `myrtille demo --once` for the whole session, which
+# tests/browser/test_demo_map.py reads too.
 
 
 def test_demo_collects_every_source(demo_run: tuple[Path, int, str]) -> None:
