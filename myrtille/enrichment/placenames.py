@@ -1,15 +1,13 @@
-"""Place names found on the text itself, in any language: the gazetteer's regions,
-departments and communes matched on accent- and case-folded words, so that "a
-Toulouse-based maker", "d'Angers" or "in Normandy" count even where the statistical NER
-tagged nothing.
+"""Place names found on the text itself, in any language: the gazetteer's regions, departments
+and communes matched on accent- and case-folded words, so that "a Toulouse-based maker",
+"d'Angers" or "in Normandy" count where the NER tagged nothing.
 
-A name must look like a name (capitalised; an acronym in capitals; a commune whose name
-has an article, "Le Havre", with an article before it), must stand alone (not inside a
-hyphenated compound such as "Montoir-de-Bretagne" or "Paris-Saclay", a person's name or a
-linked company's name) and must not be a venue or a direction ("salon du Bourget",
-"south of Paris"). Names that are also common words ("Tours", "Nice", "Lot") or names of
-people, firms and foreign places ("Laval", "Orange", "Valence") follow the stricter rules
-of ``names.csv``: see ``Ambiguity``.
+A name must look like a name (capitalised; an acronym in capitals; a commune whose name has an
+article, "Le Havre", with an article before it), must stand alone (not inside a hyphenated compound
+such as "Montoir-de-Bretagne" or "Paris-Saclay", a person's name or a linked company's name) and
+must not be a venue or a direction ("salon du Bourget", "south of Paris"). Names that are also
+common words ("Tours", "Nice", "Lot") or names of people, firms and foreign places ("Laval",
+"Orange", "Valence") follow the stricter rules of ``names.csv``: see ``Ambiguity``.
 """
 
 from __future__ import annotations
@@ -177,6 +175,8 @@ class PlaceNameMatcher:
                     people.add(words[end - 1].folded)  # "Thomas Millau": "Millau said" later
                 if person:
                     full_names.add(text[person[0] : person[1]])
+            else:  # "the greater Paris area": a shorter name may stand alone
+                end = i + 1
             i = end
         sure = [(n, e) for n, e, _, _ in candidates if e.ambiguity is None]
         departments = {n.place.department for n, _ in sure if n.place.department}

@@ -5,7 +5,7 @@ a firm of a town named like a person or a city abroad ("l'entreprise de Brest"),
 demonym of Clermont-Ferrand, a tender's lot ("Lot 4, joinery") and a wire dateline
 ("LYON (AFP) -") in a story about another place; "Savoie" as the province in a text
 whose Savoie places are all in the Haute-Savoie; "the Paris region", "la région
-parisienne" as Île-de-France.
+parisienne" as Île-de-France, and Paris in "the greater Paris area".
 
 Every text was written for these tests; none comes from an evaluation set. The firms are
 not in the test registry, so only the text gives places.
@@ -177,6 +177,13 @@ CASES = [
         "fr-start-up-parisienne",
         "La start-up parisienne Lumeo lève 4 millions",
         "Installée à Paris depuis 2021, Lumeo conçoit des capteurs de qualité de l'air.",
+        {"75"},
+        {"11"},
+    ),
+    (
+        "en-greater-paris-area",
+        "Bakery chain Fournil Duval expands",
+        "Fournil Duval will open 15 shops in the greater Paris area next year.",
         {"75"},
         {"11"},
     ),
