@@ -25,7 +25,10 @@ print(json.dumps([s.code for s in matcher.score(doc, len(title), [])]))
 def test_equal_scores_come_out_in_code_order_under_any_hash_seed() -> None:
     script = SCRIPT
     orders = set()
-    for seed in ("1", "2", "3", "4"):
+    # Two seeds (each child loads spaCy and the model, ~7 s of CPU): their orders must
+    # agree, and each must be the codes' order, which an order following the hash seed
+    # would match by chance once in 720 seeds for the six tied sectors found today.
+    for seed in ("1", "2"):
         out = subprocess.run(
             [sys.executable, "-c", script],
             env={**os.environ, "PYTHONHASHSEED": seed},
