@@ -150,8 +150,9 @@ def test_a_company_added_to_the_registry_is_linked(enricher: Enricher) -> None:
     )
     text = "Zéphyrine Robotique ouvre un site à Lyon."
     assert "970000001" not in {c["siren"] for c in enrich(enricher, "Robotique", text).companies}
-    # The stage builds its enricher from the registry as it is (settings as the fixture's).
-    grown = Enricher(enricher.settings, [*REGISTRY, extra])
+    # The stage builds its enricher from the registry as it is (settings as the fixture's;
+    # the loaded models shared, as the ruler is compiled for whichever enricher runs).
+    grown = Enricher(enricher.settings, [*REGISTRY, extra], models=enricher.models)
     result = enrich(grown, "Robotique", text)
     assert "970000001" in {c["siren"] for c in result.companies}
 

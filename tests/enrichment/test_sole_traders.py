@@ -26,7 +26,9 @@ SIRENE = (
 )
 
 
-def test_persons_are_imported_on_request_and_linked_by_siren_only(tmp_path: Path) -> None:
+def test_persons_are_imported_on_request_and_linked_by_siren_only(
+    tmp_path: Path, enricher: Enricher
+) -> None:
     data = tmp_path / "data"
     csv_file = tmp_path / "StockUniteLegale.csv"
     csv_file.write_text(SIRENE, encoding="utf-8")
@@ -59,7 +61,7 @@ def test_persons_are_imported_on_request_and_linked_by_siren_only(tmp_path: Path
     ]
     registry = load_registry(database)
     database.dispose()
-    linker = Enricher(EnrichmentSettings(max_chars=5000), registry)
+    linker = Enricher(EnrichmentSettings(max_chars=5000), registry, models=enricher.models)
     notice, article = linker.enrich(
         [
             DocumentInput(

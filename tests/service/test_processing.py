@@ -57,6 +57,7 @@ def test_a_poisoned_document_does_not_stop_the_batch(tmp_path: Path, enricher: E
         REGISTRY,
         sectors=enricher.sector_lexicon,
         events=enricher.event_lexicon,
+        models=enricher.models,
     )
     report = ProcessingStage(settings, database, poisoned).run()
     assert (report.processed, report.failed) == (4, 1)
