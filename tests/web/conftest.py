@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from myrtille.store.database import Database
 from myrtille.web.app import create_app
 from myrtille.web.auth import create_agent, set_password
 from myrtille.web.server import server_config
+from tests.waiting import wait_until
 
 AEROVOLT = "919985002"
 NOW = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0)
@@ -203,17 +203,11 @@ def serve_app(app: Any) -> Iterator[str]:
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline or not thread.is_alive():
-            server.should_exit = True
-            raise RuntimeError("the API server did not start")
-        time.sleep(0.05)
+    # A thread that died ends the wait at once: it will never answer.
+    settled = wait_until(lambda: not thread.is_alive() or healthy(url), 15)
+    if not (settled and thread.is_alive()):
+        server.should_exit = True
+        raise RuntimeError("the API server did not start")
     try:
         yield url
     finally:
@@ -221,6 +215,14 @@ def serve_app(app: Any) -> Iterator[str]:
         thread.join(timeout=10)
         # Every request was finished by its test: the server has stopped.
         assert not thread.is_alive()
+
+
+def healthy(url: str) -> bool:
+    """Whether the server at ``url`` answers /healthz."""
+    try:
+        return httpx.get(f"{url}/healthz", timeout=1).status_code == 200
+    except httpx.TransportError:
+        return False
 
 
 AGENT_NAME = "test-agent"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import closing
 from html import unescape
@@ -20,6 +19,7 @@ from myrtille.demo.httpserver import Request, Route, RouteServer
 from myrtille.store.database import Database
 from myrtille.store.schema import Document, SourceState
 from tests.crawlers.pages import article_html, rss
+from tests.waiting import wait_until
 from tests.web.conftest import Live, csrf_of, signed_in, start_live
 
 RSS = "application/rss+xml; charset=utf-8"
@@ -251,12 +251,14 @@ def test_poll_now_crawls_the_source_once_at_a_time(
         assert "&#39;slow&#39; is already being polled." in http.get(again.headers["location"]).text
 
         gate.opened.set()
-        deadline = time.monotonic() + 90
-        while True:
-            html = http.get("/sources").text
-            if "relevé en cours" not in row(html, "slow") or time.monotonic() > deadline:
-                break
-            time.sleep(0.2)
+        latest: list[str] = []  # the last page read, which the checks below look at
+
+        def poll_over() -> bool:
+            latest[:] = [http.get("/sources").text]
+            return "relevé en cours" not in row(latest[0], "slow")
+
+        assert wait_until(poll_over, 90, 0.2), "the poll never finished"
+        html = latest[0]
 
     state = load_state(live.database, "slow")
     assert state is not None and state.last_success_at is not None, state
