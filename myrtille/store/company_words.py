@@ -28,7 +28,12 @@ _DOTTED = re.compile(r"\b(?:\w\.){2,}", re.UNICODE)
 
 
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = text.casefold()
+    if folded.isascii():
+        # Most names (Sirene's capitals): nothing to decompose, and this is the bulk
+        # import's hottest loop.
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
