@@ -1,4 +1,5 @@
-"""Waiting in tests: until a condition holds, at most so many seconds; or through a
+"""Waiting in tests: until a condition holds, at most so many seconds (``wait_for`` also
+fails with the end of a log, and at once if the process writing it exits); or through a
 stream, failing once it has taken more than so many seconds.
 
 The one place tests keep a clock, so that a test reads "wait until X, at most N s"
@@ -7,11 +8,14 @@ rather than a hand-made deadline loop.
 
 from __future__ import annotations
 
+import subprocess
 import time
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
 Item = TypeVar("Item")
+Found = TypeVar("Found")
 
 
 def wait_until(condition: Callable[[], bool], timeout: float, poll: float = 0.05) -> bool:
@@ -26,6 +30,38 @@ def wait_until(condition: Callable[[], bool], timeout: float, poll: float = 0.05
         if left <= 0:
             return False
         time.sleep(min(poll, left))
+
+
+def wait_for(
+    condition: Callable[[], Found],
+    what: str,
+    log: Path,
+    timeout: float,
+    process: subprocess.Popen[bytes] | None = None,
+    poll: float = 0.5,
+) -> Found:
+    """What ``condition()`` gave once it was truthy, asked every ``poll`` seconds for at most
+    ``timeout`` seconds; else the test fails naming ``what`` with the end of ``log``, at once
+    if ``process`` (the service writing ``log``) has exited, since nothing will come then."""
+    found: list[Found] = []
+
+    def came() -> bool:
+        value = condition()
+        if value:
+            found.append(value)
+            return True
+        if process is not None and process.poll() is not None:
+            raise AssertionError(failure(f"exit {process.returncode} waiting for {what}", log))
+        return False
+
+    assert wait_until(came, timeout, poll), failure(
+        f"timed out ({timeout:g} s) waiting for {what}", log
+    )
+    return found[0]
+
+
+def failure(message: str, log: Path) -> str:
+    return f"{message}; {log.name}:\n{log.read_text(errors='replace')[-6000:]}"
 
 
 def within(items: Iterable[Item], timeout: float, too_slow: Callable[[], str]) -> Iterator[Item]:

@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
@@ -27,6 +26,7 @@ from myrtille.store.database import open_database
 from tests.alerts.test_demo_alerts import NEW, SECRET
 from tests.alerts.test_email import Recorder, free_port, received, smtp_server
 from tests.service.test_run import cli_env
+from tests.waiting import wait_until
 
 # Far longer than any wait below: only a hand-off can run these jobs in time.
 SAFETY_NET = {
@@ -157,15 +157,12 @@ def publish_and_expect_the_alert(
                 stack.enter_context(started([*base, *arguments], tmp_path / f"{name}.log"))
 
             def wait(condition: Callable[[], bool], what: str) -> None:
-                deadline = time.monotonic() + WAIT
-                while not condition():
-                    if time.monotonic() > deadline:
-                        tails = "".join(
-                            f"\n== {name}\n" + (tmp_path / f"{name}.log").read_text()[-3000:]
-                            for name in commands
-                        )
-                        raise AssertionError(f"timed out waiting for {what}{tails}")
-                    time.sleep(0.5)
+                if not wait_until(condition, WAIT, 0.5):
+                    tails = "".join(
+                        f"\n== {name}\n" + (tmp_path / f"{name}.log").read_text()[-3000:]
+                        for name in commands
+                    )
+                    raise AssertionError(f"timed out waiting for {what}{tails}")
 
             def processed(count: int) -> bool:
                 states = intake.counts()

@@ -7,12 +7,12 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from myrtille.service.locks import SCHEDULER_LOCK, Lock
 from myrtille.service.worker import Leadership
 from myrtille.store.database import Database
+from tests.waiting import wait_for, wait_until
 
 TAKEN = "scheduler lock taken"
 STANDBY = "standby: another worker holds the scheduler lock"
@@ -63,10 +63,7 @@ def test_standby_takes_over_when_the_holder_is_killed(database: Database, tmp_pa
     finally:
         holder.kill()  # SIGKILL: no unlock, only the session's (or the file's) end
         holder.wait()
-    deadline = time.monotonic() + 30
-    while not standby.ensure():
-        assert time.monotonic() < deadline, "the standby never took the lock over"
-        time.sleep(0.2)
+    assert wait_until(standby.ensure, 30, 0.2), "the standby never took the lock over"
     assert standby.ensure()
     latecomer = Lock(database, tmp_path, SCHEDULER_LOCK)
     assert not latecomer.try_acquire()
@@ -75,11 +72,10 @@ def test_standby_takes_over_when_the_holder_is_killed(database: Database, tmp_pa
 
 
 def _wait_for_line(path: Path, line: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while line not in path.read_text(encoding="utf-8", errors="replace"):
-        assert process.poll() is None, path.read_text()
-        assert time.monotonic() < deadline, f"no {line!r} in:\n{path.read_text()}"
-        time.sleep(0.2)
+    def written() -> bool:
+        return line in path.read_text(encoding="utf-8", errors="replace")
+
+    wait_for(written, repr(line), path, 60, process, 0.2)
 
 
 def test_two_digest_workers_one_active_the_other_takes_over_after_kill_9(

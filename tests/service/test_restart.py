@@ -35,7 +35,8 @@ from myrtille.store.database import open_database
 from myrtille.store.schema import Document
 from myrtille.store.subscriptions import OutboxItem
 from tests.alerts.test_email import free_port, received, smtp_server
-from tests.service.test_run import cli_env, wait_for, write_config
+from tests.service.test_run import cli_env, write_config
+from tests.waiting import wait_for
 
 QUERY = "millions"
 RECIPIENT = "pme@exemple.fr"
@@ -105,7 +106,7 @@ def test_kill_9_mid_work_then_restart_loses_and_repeats_nothing(tmp_path: Path) 
         service = start(base, free_port(), log)
         try:
             # The moment: one alert delivered, the next one mid-send, processing unfinished.
-            wait_for(recorder.holding.is_set, 240, "a delivery held mid-send", log)
+            wait_for(recorder.holding.is_set, "a delivery held mid-send", log, 240, service)
             service.send_signal(signal.SIGKILL)
             service.wait(timeout=30)
             counts = intake.counts()
@@ -130,7 +131,7 @@ def test_kill_9_mid_work_then_restart_loses_and_repeats_nothing(tmp_path: Path) 
                     and len(recorder.envelopes) >= len(rows)
                 )
 
-            wait_for(quiet, 300, "the restarted service to finish", log)
+            wait_for(quiet, "the restarted service to finish", log, 300, service)
             # A few more process and dispatch runs: nothing moves any more.
             sent = len(recorder.envelopes)
             time.sleep(8)

@@ -20,21 +20,13 @@ from myrtille.pipeline.intake import Intake
 from myrtille.store.database import open_database
 from tests.alerts.test_demo_alerts import NEW, SECRET
 from tests.alerts.test_email import Recorder, free_port, received, smtp_server
+from tests.waiting import wait_for
 
 SERVICE_ENV = {
     "MYRTILLE_SERVICE__CRAWL_INTERVAL": "2s",
     "MYRTILLE_SERVICE__PROCESS_INTERVAL": "2s",
     "MYRTILLE_SERVICE__DISPATCH_INTERVAL": "2s",
 }
-
-
-def wait_for(condition: Callable[[], bool], timeout: float, what: str, log: Path) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.5)
-    raise AssertionError(f"timed out waiting for {what}; service log:\n{log.read_text()[-6000:]}")
 
 
 def write_config(path: Path, data_dir: Path, feed_url: str, smtp_port: int) -> None:
@@ -116,7 +108,7 @@ def test_run_crawls_processes_alerts_once_and_stops_on_sigterm(tmp_path: Path) -
 
                 return check
 
-            wait_for(processed(expected), 180, "the first crawl to be processed", log)
+            wait_for(processed(expected), "the first crawl to be processed", log, 180, service)
             before = len(recorder.envelopes)
 
             # The new article appears in the demo feed: the next crawl (the source's
@@ -129,7 +121,7 @@ def test_run_crawls_processes_alerts_once_and_stops_on_sigterm(tmp_path: Path) -
                     "Hélicea" in str(received(e)["Subject"]) for e in recorder.envelopes[before:]
                 )
 
-            wait_for(mailed, 180, "the alert email", log)
+            wait_for(mailed, "the alert email", log, 180, service)
             time.sleep(8)  # a few more dispatch runs: nothing is sent twice
             about = [e for e in recorder.envelopes if "Hélicea" in str(received(e)["Subject"])]
             assert len(about) == 1

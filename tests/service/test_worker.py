@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 from sqlalchemy import select
@@ -24,6 +23,7 @@ from myrtille.service.locks import claimed_sources
 from myrtille.store.database import Database, open_database
 from myrtille.store.schema import Document
 from tests.crawlers.pages import PARAGRAPH, article_html, rss
+from tests.waiting import wait_for
 
 MYRTILLE = [sys.executable, "-m", "myrtille"]
 
@@ -122,11 +122,14 @@ def test_process_worker_stops_on_sigterm_leaving_no_claim_of_its_own(
             env=env,
         )
         try:
-            deadline = time.monotonic() + 120
-            while intake.counts().get("done", 0) < 2:
-                assert worker.poll() is None, log.read_text()
-                assert time.monotonic() < deadline, log.read_text()
-                time.sleep(0.3)
+            wait_for(
+                lambda: intake.counts().get("done", 0) >= 2,
+                "two documents processed",
+                log,
+                120,
+                worker,
+                0.3,
+            )
             worker.send_signal(signal.SIGTERM)
             code = worker.wait(timeout=120)
         finally:
