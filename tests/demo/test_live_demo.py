@@ -9,8 +9,7 @@ import re
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
@@ -26,6 +25,7 @@ from myrtille.store.database import open_database
 from myrtille.store.schema import Document
 from myrtille.store.subscriptions import OutboxItem
 from tests.demo.test_demo import free_port
+from tests.waiting import wait_for
 from tests.web.conftest import csrf_of
 
 SERVICE_ENV = {
@@ -33,6 +33,8 @@ SERVICE_ENV = {
     "MYRTILLE_SERVICE__PROCESS_INTERVAL": "1s",
     "MYRTILLE_SERVICE__DISPATCH_INTERVAL": "1s",
 }
+# How long a step of the demo may take: dying earlier fails at once, with its output.
+DEMO_WAIT = 240  # seconds
 PUBLISHED = re.compile(r"^📰 published in [\w-]+: (.+?)  \(", re.MULTILINE)
 
 
@@ -48,22 +50,6 @@ def start_demo(data_dir: Path, *options: str) -> tuple[subprocess.Popen[bytes], 
             env={"PATH": "/usr/bin:/bin", "HOME": str(data_dir.parent), **SERVICE_ENV},
         )
     return process, out, err
-
-
-def wait_for(
-    condition: Callable[[], object], what: str, process: subprocess.Popen[bytes], logs: Path
-) -> object:
-    """Poll until ``condition`` gives something truthy; the demo dying or taking more than
-    four minutes fails the test with its output."""
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline:
-        found = condition()
-        if found:
-            return found
-        if process.poll() is not None:
-            break
-        time.sleep(0.5)
-    raise AssertionError(f"no {what}; demo output:\n{logs.read_text()[-6000:]}")
 
 
 def alert_subjects(mail: Path) -> list[str]:
@@ -100,7 +86,9 @@ def test_the_live_demo_publishes_alerts_serves_the_ui_and_stops_on_sigterm(
     )
     try:
         ui = f"http://127.0.0.1:{ui_port}"
-        wait_for(lambda: f"Web UI: {ui}/search" in out.read_text(), "UI URL", process, out)
+        wait_for(
+            lambda: f"Web UI: {ui}/search" in out.read_text(), "UI URL", out, DEMO_WAIT, process
+        )
         text = out.read_text(encoding="utf-8")
         credentials = re.search(rf"as '{DEMO_AGENT}' with the password (\S+)", text)
         api_key = re.search(rf"REST API key of '{DEMO_AGENT}' \(shown once\): (\S+)", text)
@@ -126,13 +114,19 @@ def test_the_live_demo_publishes_alerts_serves_the_ui_and_stops_on_sigterm(
             news = [s for s in subjects if s.split("] ", 1)[-1] in published & upcoming]
             return (subjects, news) if news else None
 
-        snapshot = wait_for(alerted_news, "alert email for a new article", process, out)
+        snapshot = wait_for(alerted_news, "alert email for a new article", out, DEMO_WAIT, process)
         assert isinstance(snapshot, tuple)
         subjects, alerted = snapshot
         # Subscriptions begin after the first collection: every email is about news.
         assert subjects == alerted
         # The console says so, with the file.
-        wait_for(lambda: "✉  to " in out.read_text(encoding="utf-8"), "mail line", process, out)
+        wait_for(
+            lambda: "✉  to " in out.read_text(encoding="utf-8"),
+            "mail line",
+            out,
+            DEMO_WAIT,
+            process,
+        )
         # The new article is in the index too, newest first.
         newest = httpx.get(
             f"{ui}/api/v1/search",
@@ -159,7 +153,9 @@ def test_the_live_demo_publishes_alerts_serves_the_ui_and_stops_on_sigterm(
             return upcoming - matched
 
         try:
-            wait_for(lambda: not unmatched(), "match for every upcoming article", process, out)
+            wait_for(
+                lambda: not unmatched(), "match for every upcoming article", out, DEMO_WAIT, process
+            )
         finally:
             database.dispose()
     finally:

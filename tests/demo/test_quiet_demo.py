@@ -13,7 +13,8 @@ import pytest
 from myrtille.demo.corpus import load_corpus
 from myrtille.demo.subscribers import DEMO_AGENT, DEMO_PORTFOLIO, SUBSCRIPTIONS
 from tests.demo.test_demo import free_port
-from tests.demo.test_live_demo import start_demo, stop, wait_for
+from tests.demo.test_live_demo import DEMO_WAIT, start_demo, stop
+from tests.waiting import wait_for
 from tests.web.conftest import csrf_of
 
 # uvicorn's access log: `INFO:     127.0.0.1:53124 - "GET /search HTTP/1.1" 200 OK`.
@@ -59,7 +60,13 @@ def test_the_demo_console_is_quiet_and_the_agent_sees_its_subscriptions(
     mail = demo_data / "mail"
     try:
         ui = f"http://127.0.0.1:{ui_port}"
-        wait_for(lambda: "Demo subscriptions (" in out.read_text(), "subscriptions", process, out)
+        wait_for(
+            lambda: "Demo subscriptions (" in out.read_text(),
+            "subscriptions",
+            out,
+            DEMO_WAIT,
+            process,
+        )
         with httpx.Client(base_url=ui, timeout=10) as http:
             sign_in(http, out.read_text(encoding="utf-8"))
             page = http.get("/agent/subscriptions")
@@ -83,7 +90,7 @@ def test_the_demo_console_is_quiet_and_the_agent_sees_its_subscriptions(
             text = console(out, err)
             return [path for path in mail.glob("*.eml") if str(path) in text]
 
-        wait_for(narrated_mail, "email line", process, out)
+        wait_for(narrated_mail, "email line", out, DEMO_WAIT, process)
     finally:
         code = stop(process)
     assert code == 0, console(out, err)
@@ -110,7 +117,7 @@ def test_access_log_brings_the_request_lines_back(demo_data: Path) -> None:
         *("--port", str(free_port()), "--ui-port", str(ui_port)),
     )
     try:
-        wait_for(lambda: "Web UI: " in out.read_text(), "UI URL", process, out)
+        wait_for(lambda: "Web UI: " in out.read_text(), "UI URL", out, DEMO_WAIT, process)
         with httpx.Client(base_url=f"http://127.0.0.1:{ui_port}", timeout=10) as http:
             sign_in(http, out.read_text(encoding="utf-8"))
             # Signing in again does not hand the subscriptions over twice or drop them.
@@ -119,8 +126,9 @@ def test_access_log_brings_the_request_lines_back(demo_data: Path) -> None:
         wait_for(
             lambda: '"GET /agent/subscriptions HTTP/1.1" 200' in console(out, err),
             "access line",
-            process,
             err,
+            DEMO_WAIT,
+            process,
         )
     finally:
         code = stop(process)
