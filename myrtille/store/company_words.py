@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, delete, event, insert, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.sql.elements import ColumnElement
 
 from myrtille.store.companies import Company, CompanyWord
@@ -73,6 +74,12 @@ def matching_ids(text: str) -> Any | None:
     return query
 
 
+_INSERT_ARRAYS = sql_text(
+    "INSERT INTO company_word (word, company_id)"
+    " SELECT * FROM unnest(CAST(:words AS text[]), CAST(:ids AS text[]))"
+)
+
+
 def refresh_words(connection: Connection, ids: Sequence[str]) -> None:
     """Rewrite the words of these companies from their stored names."""
     if not ids:
@@ -88,7 +95,14 @@ def refresh_words(connection: Connection, ids: Sequence[str]) -> None:
         for row in rows
         for word in sorted(search_words(row.name or "", row.aliases or (), row.acronym))
     ]
-    if values:
+    if values and connection.dialect.name == "postgresql":
+        # psycopg runs an executemany as one statement a row (~4 words a company, so most
+        # of a Sirene batch's statements): one INSERT of two arrays instead.
+        connection.execute(
+            _INSERT_ARRAYS,
+            {"words": [v["word"] for v in values], "ids": [v["company_id"] for v in values]},
+        )
+    elif values:
         connection.execute(insert(CompanyWord), values)
 
 
