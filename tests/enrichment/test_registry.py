@@ -7,17 +7,20 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from myrtille.config.settings import WatchedCompany
 from myrtille.enrichment.enricher import Enricher
 from myrtille.enrichment.registry import (
     BATCH,
     SIRENE_REQUIRED,
+    find_companies,
     import_sirene,
     load_registry,
     sync_watchlist,
 )
 from myrtille.exceptions import ConfigError
+from myrtille.store.companies import CompanyWord
 from myrtille.store.database import Database
 
 HEADER = [
@@ -95,6 +98,30 @@ def test_semicolon_files_and_reimport_are_fine(tmp_path: Path, database: Databas
     assert import_sirene(database, path).imported == 1
     assert import_sirene(database, path).imported == 1
     assert len(load_registry(database)) == 1
+
+
+def test_imported_and_reimported_companies_are_found_by_their_words(
+    tmp_path: Path, database: Database
+) -> None:
+    # On both backends: the words of each batch are written with the batch (PostgreSQL
+    # in one statement of arrays), and a re-import rewrites them, never doubles them.
+    path = write_sirene(
+        tmp_path / "s.csv",
+        [
+            ["919985002", "O", "AVT", "", "AÉROVOLT SAS", "Aéro Volt", "30.30Z", "A"],
+            ["953600608", "O", "", "", "PRECISION AERO BEARN", "", "25.62B", "C"],
+            ["919985002", "O", "AVT", "", "AÉROVOLT SAS", "Aéro Volt", "30.30Z", "A"],
+        ],
+    )
+    for _ in range(2):
+        assert import_sirene(database, path).imported == 3
+        assert [c.siren for c in find_companies(database, "aerovolt")] == ["919985002"]
+        assert [c.siren for c in find_companies(database, "volt")] == ["919985002"]
+        assert [c.siren for c in find_companies(database, "avt")] == ["919985002"]
+        assert [c.ceased for c in find_companies(database, "aero")] == [False, True]
+        with database.session() as session:
+            words = session.scalars(select(CompanyWord.word).order_by(CompanyWord.word)).all()
+        assert words == ["aero", "aero", "aerovolt", "avt", "bearn", "precision", "sas", "volt"]
 
 
 def test_watchlist_keeps_its_aliases_over_sirene(tmp_path: Path, database: Database) -> None:
