@@ -32,6 +32,13 @@ def wait_until(condition: Callable[[], bool], timeout: float, poll: float = 0.05
         time.sleep(min(poll, left))
 
 
+def after(seconds: float) -> Callable[[], bool]:
+    """A condition that comes true ``seconds`` from now: for a wait that must also last at
+    least so long (keep doing something for N s, and on until X, at most M s)."""
+    end = time.monotonic() + seconds
+    return lambda: time.monotonic() >= end
+
+
 def wait_for(
     condition: Callable[[], Found],
     what: str,

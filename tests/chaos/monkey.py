@@ -24,6 +24,7 @@ from tests.alerts.test_webhook import PostServer
 from tests.chaos.audit import in_window
 from tests.chaos.newsroom import MailRecorder
 from tests.run_environment import run_variable
+from tests.waiting import after
 from tests.waiting import wait_until as wait_until  # the chaos tests import it from here
 
 
@@ -80,20 +81,29 @@ class Chaos:
     ) -> None:
         """Kill for ``seconds``, one try every ``beat`` seconds (uniform), and on until
         ``kills`` kills (for three times ``seconds`` at most: the test then fails on it)."""
-        deadline = time.monotonic() + seconds
-        cap = time.monotonic() + 3 * seconds
-        while time.monotonic() < deadline or (len(self.kills) < kills and time.monotonic() < cap):
-            time.sleep(self.rng.uniform(*beat))
-            ready = [t for t in targets if t.ready()]
-            if not ready:
-                continue
-            target = self.rng.choices(ready, [t.weight for t in ready])[0]
-            caught = target.strike()
-            if caught is None:
-                continue
-            rows = self._in_window() - self.window if target.sends else set()
-            self.window |= rows
-            self.kills.append(Kill(time.monotonic() - self.started, target.name, caught, len(rows)))
+        long_enough = after(seconds)
+
+        def done() -> bool:
+            if long_enough() and len(self.kills) >= kills:
+                return True
+            self._strike(targets, beat)
+            return False
+
+        wait_until(done, 3 * seconds, poll=0)  # each try sleeps its beat
+
+    def _strike(self, targets: list[Target], beat: tuple[float, float]) -> None:
+        """After a beat, kill one of the ready targets, chosen by weight."""
+        time.sleep(self.rng.uniform(*beat))
+        ready = [t for t in targets if t.ready()]
+        if not ready:
+            return
+        target = self.rng.choices(ready, [t.weight for t in ready])[0]
+        caught = target.strike()
+        if caught is None:
+            return
+        rows = self._in_window() - self.window if target.sends else set()
+        self.window |= rows
+        self.kills.append(Kill(time.monotonic() - self.started, target.name, caught, len(rows)))
 
     def _in_window(self) -> set[int]:
         """``audit.in_window`` once the receivers have settled: bytes the killed process
@@ -112,14 +122,18 @@ class Chaos:
 
     def _read_window(self) -> set[int]:
         """``audit.in_window``, read again while the database restarts under us."""
-        deadline = time.monotonic() + 60
-        while True:
+        read: list[set[int]] = []
+
+        def answered() -> bool:
             try:
-                return in_window(self.database, self.mail, self.hooks)
+                read.append(in_window(self.database, self.mail, self.hooks))
             except Exception:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.5)
+                return False
+            return True
+
+        if wait_until(answered, 60, 0.5):
+            return read[0]
+        return in_window(self.database, self.mail, self.hooks)  # the error, if it still fails
 
     def by_target(self) -> Counter[str]:
         return Counter(k.target for k in self.kills)

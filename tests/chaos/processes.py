@@ -12,6 +12,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from tests.waiting import wait_until
+
 
 def children(pid: int) -> list[int]:
     """Direct children of ``pid`` (every thread's list; empty once it is gone)."""
@@ -42,17 +44,17 @@ def crawl_child(pid: int) -> int | None:
 
 
 def gone(pid: int, timeout: float = 30) -> bool:
-    """Whether ``pid`` has disappeared (reaped, or a zombie of a process we do not own)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            return True
-        if state == "Z":
-            return True
-        time.sleep(0.02)
-    return False
+    """Whether ``pid`` disappeared within ``timeout`` seconds."""
+    return wait_until(lambda: vanished(pid), timeout, 0.02)
+
+
+def vanished(pid: int) -> bool:
+    """Whether ``pid`` is gone (reaped, or a zombie of a process we do not own)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return True
+    return state == "Z"
 
 
 class Supervised:
