@@ -22,6 +22,11 @@ the machine has, at least one) and waits on a Deferred, so the reactor goes on f
 - A worker that dies (a crash in a C library, the kernel's OOM killer) takes the pool with
   it, and every page in the workers' hands is suspect: each is extracted again, alone,
   in a new pool. One that kills that pool too fails with ``ExtractionFailed("crashed")``.
+- A new pool whose workers have not all answered their warm-up within
+  ``max(timeout, WARM_UP_SECONDS)`` while pages wait is replaced once, then given up (the
+  rest of the crawl extracts in its own process): a pool that never starts must not leave
+  the crawl waiting for ever (seen once in CI, under load, right after a timeout's
+  replacement: nothing more was extracted and the crawl never ended).
 - ``extraction_workers: 0`` extracts in the crawl's process, as before (no timeout).
 """
 
@@ -53,6 +58,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 # Pages in the workers' hands per worker: the one extracted and the next.
 PER_WORKER = 2
+# Starting workers from the fork server takes milliseconds, and the first start (the fork
+# server loading extraction) a few seconds on a loaded machine.
+WARM_UP_SECONDS = 30.0
 
 
 def default_workers() -> int:
@@ -90,6 +98,8 @@ class ExtractionPool:
         self._waiting: deque[_Page] = deque()
         self._running: list[_Page] = []
         self._closed = False
+        self._warm_up_timer: IDelayedCall | None = None
+        self._late_warm_ups = 0  # pools in a row that did not start in time
 
     @classmethod
     def from_settings(cls, crawl: CrawlSettings) -> ExtractionPool:
@@ -117,6 +127,7 @@ class ExtractionPool:
     def close(self) -> None:
         """Stop the workers; pages still waiting fail (the crawl is over)."""
         self._closed = True
+        self._disarm_warm_up()
         busy = bool(self._running)
         for page in [*self._running, *self._waiting]:
             self._settle(page)
@@ -130,6 +141,7 @@ class ExtractionPool:
             self._executor = None
 
     def _new_executor(self) -> ProcessPoolExecutor:
+        self._disarm_warm_up()  # each new pool has its own time to start
         context = _worker_context()
         executor = ProcessPoolExecutor(
             self.workers, mp_context=context, initializer=extraction_worker.started
@@ -166,6 +178,8 @@ class ExtractionPool:
                 break
             self._submit(self._waiting.popleft())
         self._arm()
+        if self._waiting and not self._closed and not self._ready and self.workers:
+            self._arm_warm_up()
 
     def _arm(self) -> None:
         """Start the timeout of the pages now in a worker: the oldest, one per worker."""
@@ -190,7 +204,34 @@ class ExtractionPool:
             return False
         self._warming = []
         self._ready = True
+        self._late_warm_ups = 0
+        self._disarm_warm_up()
         return True
+
+    def _arm_warm_up(self) -> None:
+        """Pages wait for a pool still starting: it has until then to answer."""
+        from twisted.internet import reactor
+
+        if self._warm_up_timer is None:
+            delay = max(self.timeout, WARM_UP_SECONDS)
+            self._warm_up_timer = reactor.callLater(delay, self._warm_up_late)  # type: ignore[attr-defined]
+
+    def _disarm_warm_up(self) -> None:
+        if self._warm_up_timer is not None and self._warm_up_timer.active():
+            self._warm_up_timer.cancel()
+        self._warm_up_timer = None
+
+    def _warm_up_late(self) -> None:
+        self._warm_up_timer = None
+        if self._ready or self._closed or not self._waiting or not self.workers:
+            return
+        self._late_warm_ups += 1
+        if self._late_warm_ups > 1:
+            self._give_up(TimeoutError("extraction workers did not start"))
+            return
+        logger.warning("extraction workers did not start in time: pool replaced")
+        self._restart(suspects=[])
+        self._pump()
 
     def _submit(self, page: _Page) -> None:
         assert self._executor is not None
@@ -276,6 +317,9 @@ class ExtractionPool:
         old, self._executor = self._executor, None
         self.workers = 0
         if old is not None:
+            # A worker left alive keeps the executor's thread, which the interpreter joins at
+            # exit, waiting: the crawl process would not end.
+            _kill_workers(old)
             old.shutdown(wait=False, cancel_futures=True)
         for page in waiting:
             self.extract(page.html, page.url, need_date=page.need_date).chainDeferred(page.result)
