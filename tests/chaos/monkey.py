@@ -105,6 +105,10 @@ class Chaos:
         self.window |= rows
         self.kills.append(Kill(time.monotonic() - self.started, target.name, caught, len(rows)))
 
+    def note_window(self) -> None:
+        """Rows in the window now, for a fault that is not a kill (a database restart)."""
+        self.window |= self._in_window()
+
     def _in_window(self) -> set[int]:
         """``audit.in_window`` once the receivers have settled: bytes the killed process
         had written to its socket still reach the server after the SIGKILL (the kernel
