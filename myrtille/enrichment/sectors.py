@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from myrtille.enrichment.lexicons import LexiconEntry, naf_sectors
 from myrtille.enrichment.patterns import PatternSet
 from myrtille.enrichment.sector_forms import TermForms
+from myrtille.enrichment.trade_statements import activity_fields
 
 TITLE_WEIGHT = 3.0
 TERM_WEIGHT = 1.0
@@ -87,12 +88,16 @@ class SectorMatcher:
         # Per sector and term (its lemmas): where it weighs most, how often, as first seen.
         found: dict[str, dict[tuple[bool, str], list[Any]]] = defaultdict(dict)
         matches = self.matcher(doc) + self.forms(doc)
-        for code, start, end in _mentions([m for m in matches if not _verb(doc, m[1], m[2])]):
+        mentions = _mentions([m for m in matches if not _verb(doc, m[1], m[2])])
+        stated, clients = _stated(doc, mentions)
+        for code, start, end in mentions:
+            if (code, start, end) in clients:
+                continue
             where = (
                 "title"
                 if doc[start].idx < title_end
                 else "trade"
-                if _trade(doc, start, end)
+                if (code, start, end) in stated or _trade(doc, start, end)
                 else "text"
             )
             # The title's terms and the text's are evidence apart, as before.
@@ -142,6 +147,23 @@ def _mentions(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]
         if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
     }
     return sorted(kept, key=lambda m: (m[1], m[2], m[0]))
+
+
+Mention = tuple[str, int, int]
+
+
+def _stated(doc: Doc, mentions: list[Mention]) -> tuple[set[Mention], set[Mention]]:
+    """The mentions of the first sector named in each labelled activity field of a
+    notice ("Activité : fabrication de menuiseries", "Business: production of beer"):
+    the firm's trade, stated; and those of the sectors named after it in the field, its
+    clients' ("logiciels pour les cliniques"), which are no evidence."""
+    stated: set[Mention] = set()
+    clients: set[Mention] = set()
+    for first, last in activity_fields(doc.text):
+        inside = [m for m in mentions if first <= doc[m[1]].idx < last]
+        for mention in inside:
+            (stated if mention[0] == inside[0][0] else clients).add(mention)
+    return stated, clients
 
 
 def _term(doc: Doc, start: int, end: int) -> str:
