@@ -29,24 +29,16 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from myrtille.enrichment.background import clause_of
 from myrtille.enrichment.companies import CompanyMention
-from myrtille.enrichment.contracts import customer_side, customer_verb, customer_word
-from myrtille.enrichment.firmnames import PEOPLE, PLACES, named_firms, opening_name, people_words
+from myrtille.enrichment.contracts import customer_side, customer_verb
+from myrtille.enrichment.firmnames import named_firms, opening_name, people_words
+from myrtille.enrichment.parsed_subject import BUYER, PATIENT_KINDS, UNKNOWN, from_parse
 from myrtille.enrichment.patterns import fold
-from myrtille.enrichment.syntax import (
-    Parsed,
-    agent_of,
-    clause_head,
-    nominal_dependents,
-    object_of,
-    recipient_of,
-    subject_of_clause,
-    subtree_span,
-)
-from myrtille.enrichment.ties import POSSESSED_TIE, TIE_LEMMAS, tied
+from myrtille.enrichment.syntax import Parsed
+from myrtille.enrichment.ties import POSSESSED_TIE, tied
 
 # What may stand between a preposition and a company name: "du", "de la", "à la
 # société", "by the Lyon-based".
@@ -136,7 +128,7 @@ def _subject(
     if named:
         inside = sorted([*inside, *named], key=lambda m: m.start)
         mentions = [*mentions, *named]
-    if kind in _PATIENT_KINDS and inside:
+    if kind in PATIENT_KINDS and inside:
         # "le plan de cession de X, en redressement, au profit de Y": Y buys, X is the debtor.
         buyers = [m for m in inside if _BUYER.search(_before(text, m))]
         if buyers:
@@ -172,7 +164,7 @@ def _subject(
     if not found and _NAMED_FIRM.match(text, sentence.start_char, trigger.start_char):
         return UNKNOWN  # "Dentelles du Détroit, une jeune entreprise …, a racheté"
     if parsed is not None:
-        decided, chosen = _from_parse(
+        decided, chosen = from_parse(
             parsed, parsed.trigger(trigger), kind, mentions, people_words(sentence)
         )
         if decided:
@@ -234,166 +226,4 @@ def _object(sentence: Span, mention: CompanyMention) -> bool:
     return False
 
 
-# The event's company is not named, and is not the article's main company either.
-UNKNOWN = CompanyMention(None, "", 0, 0, "unknown")
-# The event is the buyer's of the takeover the document reports ("le repreneur").
-BUYER = CompanyMention(None, "", 0, 0, "buyer")
-# Entity labels of proper nouns that name no firm.
-_NOT_FIRMS = frozenset({"PER", "PERSON", "LOC", "GPE", "NORP", "DATE", "FAC"})
-# Action nouns and verbs whose complement, not their subject, is the company concerned.
-_PATIENT_KINDS = ("insolvency", "closure", "leadership")
-
-
-def _from_parse(
-    parsed: Parsed,
-    trigger: Span,
-    kind: str,
-    mentions: list[CompanyMention],
-    people: frozenset[str],
-) -> tuple[bool, CompanyMention | None]:
-    """(True, company) when the parse settles it; (False, None) to fall back on word order."""
-
-    def company_in(token: Token | None, own: bool = False) -> CompanyMention | None:
-        """The company named in ``token``'s phrase; ``own``: in its own words, not in a
-        complement ("le brasseur, client des Ateliers Kermor" names no company)."""
-        if token is None:
-            return None
-        words = [
-            (t.idx + parsed.chars, t.idx + len(t) + parsed.chars)
-            for t in token.subtree
-            if not own or not any(_complement(a) for a in _path(t, token))
-        ]
-        # Overlapping, not only inside: the sentence recogniser may cut a name in two
-        # ("Éolia | Marine remporte …").
-        hits = [
-            m
-            for m in mentions
-            if m.end > m.start and any(m.start < end and start < m.end for start, end in words)
-        ]
-        at = token.idx + parsed.chars
-        found = next((m for m in hits if m.start <= at < m.end), hits[0] if hits else None)
-        return found or _named_elsewhere(token, mentions, own)
-
-    root = trigger.root
-    head = clause_head(root)
-    found = subject_of_clause(head)
-    subject, passive = found if found else (None, False)
-    if kind == "acquisition":
-        agent = agent_of(root) or (agent_of(head) if passive else None)
-        if agent is not None:
-            named = company_in(agent)
-            return True, named or _unlisted(agent, parsed)
-        if passive:
-            return True, UNKNOWN  # "X a été racheté": the buyer is not named
-    inside = {t.i for t in trigger}
-    customer = (
-        kind == "contract"
-        and not passive
-        and (customer_side(trigger) or (head.i not in inside and customer_word(head)))
-    )
-    if customer:
-        # The supplier: who the customer gives to, or whom it chose ("picked X to supply").
-        recipient = recipient_of(head) or object_of(head, inside)
-        supplier = company_in(recipient)
-        if supplier is not None:
-            return True, supplier
-        if recipient is not None and _proper_names(recipient):
-            return True, _unlisted(recipient, parsed)
-    named = company_in(subject, own=True)
-    if named is not None:
-        return True, named
-    if subject is not None and not customer and kind not in _PATIENT_KINDS:
-        if _proper_names(subject):
-            # "Swedish group Nordhem has agreed to buy Kervan": an unlisted firm's event.
-            return True, _unlisted(subject, parsed)
-        if _a_name(subject, people):
-            # "Nexalia has raised …" (the model took it for a place): not the article's.
-            return True, _unlisted(subject, parsed)
-        if subject.pos_ in ("NOUN", "PRON"):
-            if fold(subject.lemma_) in TIE_LEMMAS and company_in(subject) is not None:
-                return True, UNKNOWN  # "une filiale d'Alcarène": not Alcarène's, not ours
-            return True, None  # "l'entreprise", "the new factory": the article's company
-    if kind in _PATIENT_KINDS:
-        if passive and subject is not None and _a_name(subject, people):
-            return True, _unlisted(subject, parsed)  # "Aerilis … was placed in liquidation"
-        for node in (root, head):
-            agent = agent_of(node)
-            for dependent in nominal_dependents(node):
-                if agent is not None and agent.i == dependent.i:
-                    continue
-                named = company_in(dependent)
-                if named is not None:
-                    return True, named
-        if subject is not None and subject.pos_ in ("NOUN", "PRON"):
-            return True, None
-    return False, None
-
-
-def _a_name(token: Token, people: frozenset[str]) -> bool:
-    """A proper name that is neither a person's nor a place's."""
-    return (
-        token.pos_ == "PROPN"
-        and token.ent_type_ not in PEOPLE | PLACES
-        and token.lower_ not in people
-    )
-
-
-def _proper_names(token: Token) -> list[Token]:
-    """The proper nouns that name ``token``'s noun phrase: the head itself or names after
-    it ("le groupe suédois Nordhem"), not a place before it ("the Montpellier company"),
-    a person's name, or words of a clause inside it."""
-    return [
-        t
-        for t in token.subtree
-        if t.pos_ == "PROPN"
-        and t.i >= token.i
-        and t.ent_type_ not in _NOT_FIRMS
-        and not any(_complement(a) for a in _path(t, token))
-    ]
-
-
-def _complement(token: Token) -> bool:
-    """A clause, or a noun after a preposition ("le fondateur de Nuvéo"); a bare noun
-    beside its head ("le groupe Vernay") is a name."""
-    if token.dep_.startswith(("acl", "relcl", "prep", "pobj")):
-        return True
-    return token.dep_.startswith(("nmod", "obl")) and any(c.dep_ == "case" for c in token.children)
-
-
-def _path(token: Token, top: Token) -> list[Token]:
-    path = []
-    while token.i != top.i and token.head.i != token.i:
-        path.append(token)
-        token = token.head
-    return path
-
-
-def _named_elsewhere(
-    token: Token, mentions: list[CompanyMention], own: bool
-) -> CompanyMention | None:
-    """A registry company the document names elsewhere with words of this noun phrase
-    ("le groupe Vernay" in a title, where the registry spotted only "Vernay" in the text;
-    the small models may even take "Vernay" for a surname); ``own``: its own words only."""
-    kept = [
-        t.text
-        for t in token.subtree
-        if not t.is_punct and (not own or not any(_complement(a) for a in _path(t, token)))
-    ]
-    words = f" {fold(' '.join(kept))} "
-    for mention in mentions:
-        if mention.company_id and f" {fold(mention.name)} " in words:
-            return mention
-    return None
-
-
-def _unlisted(agent: Token, parsed: Parsed) -> CompanyMention:
-    """A buyer that is no company mention ("par le groupe suisse Aldermatt", "by a private
-    equity fund"): the event is that buyer's, not the target's, though known by words only."""
-    start, end = subtree_span(agent)
-    for token in agent.subtree:  # not the preposition: "un industriel", not "par un …"
-        if token.dep_ not in ("case", "prep", "agent") or token.i == agent.i:
-            start = token.idx
-            break
-    return CompanyMention(
-        None, agent.doc.text[start:end], start + parsed.chars, end + parsed.chars, "ner"
-    )
+__all__ = ["BUYER", "UNKNOWN", "subject_of"]
