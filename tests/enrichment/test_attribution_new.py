@@ -13,11 +13,8 @@ investment.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from myrtille.config.settings import EnrichmentSettings
 from myrtille.enrichment.enricher import DocumentInput, Enricher
 from myrtille.enrichment.registry import CompanyRecord
 from tests.enrichment.attribution_cases_roles import ROLE_CASES
@@ -45,15 +42,9 @@ CASES = SUBJECT_CASES + ROLE_CASES
 
 
 @pytest.fixture(scope="module")
-def attribution_enricher(enricher: Enricher) -> Iterator[Enricher]:
-    """An enricher over this module's registry, sharing the session's loaded models."""
-    yield Enricher(EnrichmentSettings(max_chars=5000), REGISTRY, models=enricher.models)
-
-
-@pytest.fixture(scope="module")
-def results(attribution_enricher: Enricher) -> list[list[dict[str, object]]]:
+def results(registry_enricher: Enricher) -> list[list[dict[str, object]]]:
     """All cases enriched in one batch (as the service runs)."""
-    found = attribution_enricher.enrich(
+    found = registry_enricher.enrich(
         [
             DocumentInput(f"d{i}", title, text, lang)
             for i, (lang, title, text, *_) in enumerate(CASES)

@@ -11,11 +11,8 @@ held-out sets); the companies are invented and put in a registry of their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from myrtille.config.settings import EnrichmentSettings
 from myrtille.enrichment.enricher import DocumentInput, Enricher
 from myrtille.enrichment.registry import CompanyRecord
 from tests.enrichment.event_salience_wordings import WORDING_CASES
@@ -232,12 +229,6 @@ CASES = [
 CASES += WORDING_CASES
 
 
-@pytest.fixture(scope="module")
-def salience_enricher(enricher: Enricher) -> Iterator[Enricher]:
-    """An enricher over this module's registry, sharing the session's loaded models."""
-    yield Enricher(EnrichmentSettings(max_chars=5000), REGISTRY, models=enricher.models)
-
-
 def event_types(enricher: Enricher, title: str, text: str, language: str) -> set[str]:
     [result] = enricher.enrich([DocumentInput("d1", title, text, language)])
     assert result.error is None, result.error
@@ -250,13 +241,13 @@ def event_types(enricher: Enricher, title: str, text: str, language: str) -> set
     ids=[f"{c[0]}-{c[1][:40]}" for c in CASES],
 )
 def test_events_the_document_is_about(
-    salience_enricher: Enricher,
+    registry_enricher: Enricher,
     language: str,
     title: str,
     text: str,
     news: set[str],
     passing: set[str],
 ) -> None:
-    found = event_types(salience_enricher, title, text, language)
+    found = event_types(registry_enricher, title, text, language)
     assert news <= found, f"missed {news - found} in {found}"
     assert not found & passing, f"reported {found & passing}, mentioned in passing"

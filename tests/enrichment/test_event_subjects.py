@@ -8,11 +8,8 @@ the companies are invented and put in a registry of their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from myrtille.config.settings import EnrichmentSettings
 from myrtille.enrichment.enricher import DocumentInput, Enricher
 from myrtille.enrichment.registry import CompanyRecord
 
@@ -26,12 +23,6 @@ REGISTRY = [
         QUERNAC, "Quernac Industrie", QUERNAC, ("Quernac",), None, "25.62Z", "69", "84", False
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def subjects_enricher(enricher: Enricher) -> Iterator[Enricher]:
-    """An enricher over this module's registry, sharing the session's loaded models."""
-    yield Enricher(EnrichmentSettings(max_chars=5000), REGISTRY, models=enricher.models)
 
 
 def pairs(enricher: Enricher, title: str, text: str, language: str) -> set[tuple[object, object]]:
@@ -62,9 +53,9 @@ IN_PASSING = [
 
 @pytest.mark.parametrize(("language", "title", "text"), IN_PASSING)
 def test_a_firm_named_once_in_passing_gets_no_event(
-    subjects_enricher: Enricher, language: str, title: str, text: str
+    registry_enricher: Enricher, language: str, title: str, text: str
 ) -> None:
-    found = pairs(subjects_enricher, title, text, language)
+    found = pairs(registry_enricher, title, text, language)
     assert found, "the article's own event is still found"
     assert all(siren is None for _, siren in found), found
 
@@ -90,6 +81,6 @@ NEXT_SENTENCE = [
 
 @pytest.mark.parametrize(("language", "title", "text"), NEXT_SENTENCE)
 def test_the_firm_named_just_before_keeps_its_event(
-    subjects_enricher: Enricher, language: str, title: str, text: str
+    registry_enricher: Enricher, language: str, title: str, text: str
 ) -> None:
-    assert ("hiring", QUERNAC) in pairs(subjects_enricher, title, text, language)
+    assert ("hiring", QUERNAC) in pairs(registry_enricher, title, text, language)

@@ -8,13 +8,11 @@ the companies are invented and put in a registry of their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from myrtille.config.settings import EnrichmentSettings
 from myrtille.enrichment.enricher import DocumentInput, Enricher
 from myrtille.enrichment.registry import CompanyRecord
+from tests.enrichment.enriching import events_of
 
 SELLER = "900000401"
 BUYER = "900000402"
@@ -24,18 +22,6 @@ REGISTRY = [
     ),
     CompanyRecord(BUYER, "Velsor Industrie", BUYER, ("Velsor",), None, "70.10Z", "33", "75", False),
 ]
-
-
-@pytest.fixture(scope="module")
-def wordings_enricher(enricher: Enricher) -> Iterator[Enricher]:
-    """An enricher over this module's registry, sharing the session's loaded models."""
-    yield Enricher(EnrichmentSettings(max_chars=5000), REGISTRY, models=enricher.models)
-
-
-def events_of(enricher: Enricher, text: str, language: str) -> list[dict[str, object]]:
-    [result] = enricher.enrich([DocumentInput("d1", "", text, language)])
-    assert result.error is None, result.error
-    return result.events
 
 
 def pairs(events: list[dict[str, object]]) -> set[tuple[object, object]]:
@@ -52,9 +38,9 @@ SALES = [
 
 @pytest.mark.parametrize(("language", "text", "buyer"), SALES)
 def test_a_sale_is_the_buyers_acquisition(
-    wordings_enricher: Enricher, language: str, text: str, buyer: str | None
+    registry_enricher: Enricher, language: str, text: str, buyer: str | None
 ) -> None:
-    found = pairs(events_of(wordings_enricher, text, language))
+    found = pairs(events_of(registry_enricher, text, language))
     assert ("acquisition", buyer) in found and ("acquisition", SELLER) not in found, found
 
 
@@ -175,9 +161,9 @@ WORDINGS = [
 
 @pytest.mark.parametrize(("language", "text", "expected", "absent"), WORDINGS)
 def test_wordings(
-    wordings_enricher: Enricher, language: str, text: str, expected: set[str], absent: set[str]
+    registry_enricher: Enricher, language: str, text: str, expected: set[str], absent: set[str]
 ) -> None:
-    found = {e["type"] for e in events_of(wordings_enricher, text, language)}
+    found = {e["type"] for e in events_of(registry_enricher, text, language)}
     assert expected <= found and not (absent & found), found
 
 
@@ -202,9 +188,9 @@ MONEY_USE = [
 
 @pytest.mark.parametrize(("language", "title", "text"), MONEY_USE)
 def test_what_the_money_raised_pays_for_is_an_investment(
-    wordings_enricher: Enricher, language: str, title: str, text: str
+    registry_enricher: Enricher, language: str, title: str, text: str
 ) -> None:
-    [result] = wordings_enricher.enrich([DocumentInput("d1", title, text, language)])
+    [result] = registry_enricher.enrich([DocumentInput("d1", title, text, language)])
     assert {"fundraising", "investment"} <= {e["type"] for e in result.events}, result.events
 
 
@@ -231,9 +217,9 @@ AWARDS = [
 
 @pytest.mark.parametrize(("language", "text"), AWARDS)
 def test_an_award_is_the_suppliers_contract(
-    wordings_enricher: Enricher, language: str, text: str
+    registry_enricher: Enricher, language: str, text: str
 ) -> None:
-    assert ("contract", BUYER) in pairs(events_of(wordings_enricher, text, language))
+    assert ("contract", BUYER) in pairs(events_of(registry_enricher, text, language))
 
 
 # A part that happens at the time of a past one is the past too.
@@ -252,6 +238,6 @@ AT_THAT_TIME = [
 
 @pytest.mark.parametrize(("language", "text"), AT_THAT_TIME)
 def test_what_happened_at_the_time_of_a_past_event_is_background(
-    wordings_enricher: Enricher, language: str, text: str
+    registry_enricher: Enricher, language: str, text: str
 ) -> None:
-    assert "innovation" not in {e["type"] for e in events_of(wordings_enricher, text, language)}
+    assert "innovation" not in {e["type"] for e in events_of(registry_enricher, text, language)}

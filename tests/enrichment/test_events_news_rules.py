@@ -8,13 +8,11 @@ the companies are invented and put in a registry of their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from myrtille.config.settings import EnrichmentSettings
-from myrtille.enrichment.enricher import DocumentInput, Enricher
+from myrtille.enrichment.enricher import Enricher
 from myrtille.enrichment.registry import CompanyRecord
+from tests.enrichment.enriching import events_of, types
 
 BRAUMONT = "900000201"
 TALVERN = "900000202"
@@ -26,22 +24,6 @@ REGISTRY = [
         TALVERN, "Groupe Talvern", TALVERN, ("Talvern",), None, "70.10Z", "56", "53", False
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def news_enricher(enricher: Enricher) -> Iterator[Enricher]:
-    """An enricher over this module's registry, sharing the session's loaded models."""
-    yield Enricher(EnrichmentSettings(max_chars=5000), REGISTRY, models=enricher.models)
-
-
-def events_of(enricher: Enricher, text: str, language: str) -> list[dict[str, object]]:
-    [result] = enricher.enrich([DocumentInput("d1", "", text, language)])
-    assert result.error is None, result.error
-    return result.events
-
-
-def types(events: list[dict[str, object]]) -> set[object]:
-    return {e["type"] for e in events}
 
 
 # Words of an event that report none of the article's subject.
@@ -99,9 +81,9 @@ NOT_NEWS = [
 
 @pytest.mark.parametrize(("language", "kind", "text"), NOT_NEWS)
 def test_words_of_an_event_that_report_none(
-    news_enricher: Enricher, language: str, kind: str, text: str
+    registry_enricher: Enricher, language: str, kind: str, text: str
 ) -> None:
-    assert kind not in types(events_of(news_enricher, text, language))
+    assert kind not in types(events_of(registry_enricher, text, language))
 
 
 # The same rules leave the subject's own news alone.
@@ -120,9 +102,9 @@ STILL_NEWS = [
 
 @pytest.mark.parametrize(("language", "kind", "text"), STILL_NEWS)
 def test_the_subjects_own_news_is_kept(
-    news_enricher: Enricher, language: str, kind: str, text: str
+    registry_enricher: Enricher, language: str, kind: str, text: str
 ) -> None:
-    assert kind in types(events_of(news_enricher, text, language))
+    assert kind in types(events_of(registry_enricher, text, language))
 
 
 @pytest.mark.parametrize(
@@ -134,9 +116,9 @@ def test_the_subjects_own_news_is_kept(
     ],
 )
 def test_a_takeover_whose_subject_is_the_target_goes_to_the_buyer(
-    news_enricher: Enricher, text: str
+    registry_enricher: Enricher, text: str
 ) -> None:
-    [event] = [e for e in events_of(news_enricher, text, "fr") if e["type"] == "acquisition"]
+    [event] = [e for e in events_of(registry_enricher, text, "fr") if e["type"] == "acquisition"]
     assert event["siren"] == TALVERN
 
 
@@ -147,8 +129,8 @@ def test_a_takeover_whose_subject_is_the_target_goes_to_the_buyer(
         "Braumont passe sous le contrôle d'un industriel allemand.",
     ],
 )
-def test_a_target_is_never_given_its_own_takeover(news_enricher: Enricher, text: str) -> None:
-    events = [e for e in events_of(news_enricher, text, "fr") if e["type"] == "acquisition"]
+def test_a_target_is_never_given_its_own_takeover(registry_enricher: Enricher, text: str) -> None:
+    events = [e for e in events_of(registry_enricher, text, "fr") if e["type"] == "acquisition"]
     assert events and all(e["siren"] != BRAUMONT for e in events)
 
 
@@ -168,8 +150,10 @@ WORDINGS = [
 
 
 @pytest.mark.parametrize(("language", "kind", "text"), WORDINGS)
-def test_everyday_wordings(news_enricher: Enricher, language: str, kind: str, text: str) -> None:
-    assert kind in types(events_of(news_enricher, text, language))
+def test_everyday_wordings(
+    registry_enricher: Enricher, language: str, kind: str, text: str
+) -> None:
+    assert kind in types(events_of(registry_enricher, text, language))
 
 
 @pytest.mark.parametrize(
@@ -188,11 +172,11 @@ def test_everyday_wordings(news_enricher: Enricher, language: str, kind: str, te
     ],
 )
 def test_a_firm_named_with_an_apposition_keeps_its_event(
-    news_enricher: Enricher, language: str, text: str
+    registry_enricher: Enricher, language: str, text: str
 ) -> None:
     """A sentence that opens with an unlisted firm's name, which an apposition calls a
     firm, reports that firm's event, not the registry company named after the trigger."""
-    events = [e for e in events_of(news_enricher, text, language) if e["type"] == "acquisition"]
+    events = [e for e in events_of(registry_enricher, text, language) if e["type"] == "acquisition"]
     assert events and all(e["siren"] != BRAUMONT for e in events)
 
 
@@ -205,6 +189,6 @@ def test_a_firm_named_with_an_apposition_keeps_its_event(
     ],
 )
 def test_a_distribution_deal_abroad_is_export_news(
-    news_enricher: Enricher, language: str, text: str, export: bool
+    registry_enricher: Enricher, language: str, text: str, export: bool
 ) -> None:
-    assert ("export" in types(events_of(news_enricher, text, language))) is export
+    assert ("export" in types(events_of(registry_enricher, text, language))) is export

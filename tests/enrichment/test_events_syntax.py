@@ -9,13 +9,11 @@ the companies are invented and put in a registry of their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from myrtille.config.settings import EnrichmentSettings
-from myrtille.enrichment.enricher import DocumentInput, Enricher
+from myrtille.enrichment.enricher import Enricher
 from myrtille.enrichment.registry import CompanyRecord
+from tests.enrichment.enriching import events_of
 
 TALVERN = "900000201"
 KERMOR = "900000202"
@@ -29,18 +27,6 @@ REGISTRY = [
     ),
     CompanyRecord(NEXALIS, "Nexalis", NEXALIS, (), None, "62.01Z", "69", "84", False),
 ]
-
-
-@pytest.fixture(scope="module")
-def syntax_enricher(enricher: Enricher) -> Iterator[Enricher]:
-    """An enricher over this module's registry, sharing the session's loaded models."""
-    yield Enricher(EnrichmentSettings(max_chars=5000), REGISTRY, models=enricher.models)
-
-
-def events_of(enricher: Enricher, text: str, language: str, title: str = "") -> list[dict]:
-    [result] = enricher.enrich([DocumentInput("d1", title, text, language)])
-    assert result.error is None, result.error
-    return result.events
 
 
 def sirens(events: list[dict], kind: str) -> list[object]:
@@ -80,10 +66,10 @@ ATTRIBUTIONS = [
 
 @pytest.mark.parametrize(("language", "kind", "text", "siren"), ATTRIBUTIONS)
 def test_the_event_goes_to_the_subject_of_its_clause(
-    syntax_enricher: Enricher, language: str, kind: str, text: str, siren: str
+    registry_enricher: Enricher, language: str, kind: str, text: str, siren: str
 ) -> None:
     title = "Talvern : nouvelles de la brasserie" if language == "fr" else "Talvern news"
-    assert sirens(events_of(syntax_enricher, text, language, title), kind) == [siren]
+    assert sirens(events_of(registry_enricher, text, language, title), kind) == [siren]
 
 
 @pytest.mark.parametrize(
@@ -94,9 +80,9 @@ def test_the_event_goes_to_the_subject_of_its_clause(
     ],
 )
 def test_a_takeover_by_an_unlisted_buyer_is_not_the_targets(
-    syntax_enricher: Enricher, language: str, text: str
+    registry_enricher: Enricher, language: str, text: str
 ) -> None:
-    found = sirens(events_of(syntax_enricher, text, language), "acquisition")
+    found = sirens(events_of(registry_enricher, text, language), "acquisition")
     assert found and KERMOR not in found
 
 
@@ -131,9 +117,9 @@ NOT_EVENTS = [
 
 @pytest.mark.parametrize(("language", "kind", "text"), NOT_EVENTS)
 def test_event_words_that_report_no_event(
-    syntax_enricher: Enricher, language: str, kind: str, text: str
+    registry_enricher: Enricher, language: str, kind: str, text: str
 ) -> None:
-    assert kind not in {e["type"] for e in events_of(syntax_enricher, text, language)}
+    assert kind not in {e["type"] for e in events_of(registry_enricher, text, language)}
 
 
 @pytest.mark.parametrize(
@@ -156,9 +142,9 @@ def test_event_words_that_report_no_event(
     ],
 )
 def test_announcements_are_events(
-    syntax_enricher: Enricher, language: str, kind: str, text: str
+    registry_enricher: Enricher, language: str, kind: str, text: str
 ) -> None:
-    assert kind in {e["type"] for e in events_of(syntax_enricher, text, language)}
+    assert kind in {e["type"] for e in events_of(registry_enricher, text, language)}
 
 
 @pytest.mark.parametrize(
@@ -175,8 +161,8 @@ def test_announcements_are_events(
     ],
 )
 def test_a_contract_won_abroad_is_export_news(
-    syntax_enricher: Enricher, language: str, text: str, abroad: bool
+    registry_enricher: Enricher, language: str, text: str, abroad: bool
 ) -> None:
-    events = events_of(syntax_enricher, text, language)
+    events = events_of(registry_enricher, text, language)
     assert sirens(events, "contract") == [KERMOR]
     assert sirens(events, "export") == ([KERMOR] if abroad else [])

@@ -7,14 +7,13 @@ the companies are invented and put in a registry of their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 
-from myrtille.config.settings import EnrichmentSettings
-from myrtille.enrichment.enricher import DocumentInput, Enricher
+from myrtille.enrichment.enricher import Enricher
 from myrtille.enrichment.registry import CompanyRecord
+from tests.enrichment.enriching import events_of, types
 
 LORVAL = "900000101"
 KERVAN = "900000102"
@@ -28,28 +27,6 @@ REGISTRY = [
     ),
     CompanyRecord(OPTIWAVE, "Optiwave", OPTIWAVE, (), None, "26.70Z", "38", "84", False),
 ]
-
-
-@pytest.fixture(scope="module")
-def events_enricher(enricher: Enricher) -> Iterator[Enricher]:
-    """An enricher over this module's registry, sharing the session's loaded models."""
-    yield Enricher(EnrichmentSettings(max_chars=5000), REGISTRY, models=enricher.models)
-
-
-def events_of(
-    enricher: Enricher,
-    text: str,
-    language: str,
-    title: str = "",
-    published: datetime | None = None,
-) -> list[dict[str, object]]:
-    [result] = enricher.enrich([DocumentInput("d1", title, text, language, published=published)])
-    assert result.error is None, result.error
-    return result.events
-
-
-def types(events: list[dict[str, object]]) -> set[object]:
-    return {e["type"] for e in events}
 
 
 # One sentence per everyday wording: each must report its event on its own.
@@ -118,8 +95,10 @@ WORDINGS = [
 
 
 @pytest.mark.parametrize(("language", "kind", "text"), WORDINGS)
-def test_everyday_wordings(events_enricher: Enricher, language: str, kind: str, text: str) -> None:
-    assert kind in types(events_of(events_enricher, text, language))
+def test_everyday_wordings(
+    registry_enricher: Enricher, language: str, kind: str, text: str
+) -> None:
+    assert kind in types(events_of(registry_enricher, text, language))
 
 
 # Sentences that use the same words without reporting the event.
@@ -135,9 +114,9 @@ NOT_EVENTS = [
 
 @pytest.mark.parametrize(("language", "kind", "text"), NOT_EVENTS)
 def test_denials_hypotheses_and_calls_are_not_events(
-    events_enricher: Enricher, language: str, kind: str, text: str
+    registry_enricher: Enricher, language: str, kind: str, text: str
 ) -> None:
-    assert kind not in types(events_of(events_enricher, text, language))
+    assert kind not in types(events_of(registry_enricher, text, language))
 
 
 def company_of(events: list[dict[str, object]], kind: str) -> object:
@@ -171,9 +150,9 @@ ATTRIBUTIONS = [
 
 @pytest.mark.parametrize(("language", "kind", "text", "siren"), ATTRIBUTIONS)
 def test_the_event_goes_to_the_subject(
-    events_enricher: Enricher, language: str, kind: str, text: str, siren: str
+    registry_enricher: Enricher, language: str, kind: str, text: str, siren: str
 ) -> None:
-    assert company_of(events_of(events_enricher, text, language), kind) == siren
+    assert company_of(events_of(registry_enricher, text, language), kind) == siren
 
 
 @pytest.mark.parametrize(
@@ -184,10 +163,10 @@ def test_the_event_goes_to_the_subject(
     ],
 )
 def test_a_subject_outside_the_registry_keeps_its_event(
-    events_enricher: Enricher, language: str, text: str
+    registry_enricher: Enricher, language: str, text: str
 ) -> None:
     """The buyer is not in the registry: the takeover is not the target's event."""
-    events = [e for e in events_of(events_enricher, text, language) if e["type"] == "acquisition"]
+    events = [e for e in events_of(registry_enricher, text, language) if e["type"] == "acquisition"]
     assert events and all(e["siren"] != KERVAN for e in events)
 
 
@@ -205,10 +184,10 @@ BACKGROUND = [
 
 @pytest.mark.parametrize(("language", "kind", "text"), BACKGROUND)
 def test_background_facts_are_not_news(
-    events_enricher: Enricher, language: str, kind: str, text: str
+    registry_enricher: Enricher, language: str, kind: str, text: str
 ) -> None:
     title = "Optiwave : le point sur l'activité" if language == "fr" else "Optiwave update"
-    assert kind not in types(events_of(events_enricher, text, language, title=title))
+    assert kind not in types(events_of(registry_enricher, text, language, title=title))
 
 
 @pytest.mark.parametrize(
@@ -219,20 +198,20 @@ def test_background_facts_are_not_news(
     ],
 )
 def test_a_month_before_the_articles_is_background_unless_in_the_title(
-    events_enricher: Enricher, language: str, text: str
+    registry_enricher: Enricher, language: str, text: str
 ) -> None:
     june, march = datetime(2026, 6, 10, tzinfo=UTC), datetime(2026, 3, 20, tzinfo=UTC)
     neutral = "Optiwave : les capteurs" if language == "fr" else "Optiwave's sensors"
     # Written in June about March: background; written in March: the news itself.
     assert "fundraising" not in types(
-        events_of(events_enricher, text, language, title=neutral, published=june)
+        events_of(registry_enricher, text, language, title=neutral, published=june)
     )
     assert "fundraising" in types(
-        events_of(events_enricher, text, language, title=neutral, published=march)
+        events_of(registry_enricher, text, language, title=neutral, published=march)
     )
     # The article is about it when its title says so.
     assert "fundraising" in types(
-        events_of(events_enricher, "Détails.", language, title=text, published=june)
+        events_of(registry_enricher, "Détails.", language, title=text, published=june)
     )
 
 
@@ -245,6 +224,6 @@ def test_a_month_before_the_articles_is_background_unless_in_the_title(
     ],
 )
 def test_past_words_elsewhere_in_the_sentence_do_not_hide_news(
-    events_enricher: Enricher, language: str, text: str
+    registry_enricher: Enricher, language: str, text: str
 ) -> None:
-    assert "hiring" in types(events_of(events_enricher, text, language))
+    assert "hiring" in types(events_of(registry_enricher, text, language))

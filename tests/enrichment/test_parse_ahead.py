@@ -8,14 +8,15 @@ The texts were written for these tests; the companies are those of test_events_s
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 import pytest
 
-from myrtille.config.settings import EnrichmentSettings
 from myrtille.enrichment.enricher import DocumentInput, Enricher
 from myrtille.enrichment.syntax import SentenceParser
-from tests.enrichment.test_events_syntax import REGISTRY
+from tests.enrichment import test_events_syntax
+
+# The companies of test_events_syntax, for the registry_enricher fixture.
+REGISTRY = test_events_syntax.REGISTRY
 
 TEXTS = [
     (
@@ -41,17 +42,12 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def batch_enricher(enricher: Enricher) -> Iterator[Enricher]:
-    yield Enricher(EnrichmentSettings(max_chars=5000), REGISTRY, models=enricher.models)
-
-
-def test_a_batch_is_enriched_as_each_document_alone(batch_enricher: Enricher) -> None:
+def test_a_batch_is_enriched_as_each_document_alone(registry_enricher: Enricher) -> None:
     documents = [
         DocumentInput(f"d{n}", "", text, language) for n, (language, text) in enumerate(TEXTS)
     ]
-    together = batch_enricher.enrich(documents)
-    alone = [batch_enricher.enrich([d])[0] for d in documents]
+    together = registry_enricher.enrich(documents)
+    alone = [registry_enricher.enrich([d])[0] for d in documents]
     assert all(r.error is None for r in together)
     assert [dataclasses.asdict(r) for r in together] == [dataclasses.asdict(r) for r in alone]
     # The texts hold events whose sentences the parse decides (a buyer named after "par").
@@ -60,9 +56,9 @@ def test_a_batch_is_enriched_as_each_document_alone(batch_enricher: Enricher) ->
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_sentences_parsed_ahead_are_parsed_as_alone(
-    batch_enricher: Enricher, language: str
+    registry_enricher: Enricher, language: str
 ) -> None:
-    nlp = batch_enricher.tools(language).nlp
+    nlp = registry_enricher.tools(language).nlp
     docs = list(nlp.pipe([text for code, text in TEXTS if code == language]))
     sentences = [s for doc in docs for s in doc.sents]
     ahead, alone = SentenceParser(nlp), SentenceParser(nlp)

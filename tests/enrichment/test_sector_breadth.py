@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from myrtille.enrichment.enricher import Enricher
-from tests.enrichment.test_enricher import enrich
+from tests.enrichment.enriching import sector_codes
 
 # (sector, language, title, text)
 STATED: list[tuple[str, str, str, str]] = [
@@ -210,18 +210,13 @@ TRAPS: list[tuple[str, str, str, str]] = [
 ]
 
 
-def _codes(enricher: Enricher, language: str, title: str, text: str) -> set[str]:
-    result = enrich(enricher, title, text, language)
-    return {s["code"] for s in result.sectors}
-
-
 @pytest.mark.parametrize(
     ("sector", "language", "title", "text"), STATED, ids=[c[2][:40] for c in STATED]
 )
 def test_a_sector_stated_in_everyday_wording(
     enricher: Enricher, sector: str, language: str, title: str, text: str
 ) -> None:
-    assert sector in _codes(enricher, language, title, text)
+    assert sector in sector_codes(enricher, language, title, text)
 
 
 @pytest.mark.parametrize(
@@ -230,4 +225,4 @@ def test_a_sector_stated_in_everyday_wording(
 def test_a_sector_word_in_passing_or_figurative(
     enricher: Enricher, sector: str, language: str, title: str, text: str
 ) -> None:
-    assert sector not in _codes(enricher, language, title, text)
+    assert sector not in sector_codes(enricher, language, title, text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from myrtille.enrichment.enricher import Enricher
-from tests.enrichment.test_enricher import enrich
+from tests.enrichment.enriching import sector_codes
 
 # (sector, language, title, text): the title names no sector; the body names it twice, or
 # says once what the firm is.
@@ -90,17 +90,13 @@ IN_PASSING: list[tuple[str, str, str, str]] = [
 ]
 
 
-def _codes(enricher: Enricher, language: str, title: str, text: str) -> set[str]:
-    return {s["code"] for s in enrich(enricher, title, text, language).sectors}
-
-
 @pytest.mark.parametrize(
     ("sector", "language", "title", "text"), LEADING, ids=[c[2][:40] for c in LEADING]
 )
 def test_the_leading_sector_named_twice_in_a_brief(
     enricher: Enricher, sector: str, language: str, title: str, text: str
 ) -> None:
-    assert sector in _codes(enricher, language, title, text)
+    assert sector in sector_codes(enricher, language, title, text)
 
 
 @pytest.mark.parametrize(
@@ -109,4 +105,4 @@ def test_the_leading_sector_named_twice_in_a_brief(
 def test_a_sector_named_twice_in_passing(
     enricher: Enricher, sector: str, language: str, title: str, text: str
 ) -> None:
-    assert sector not in _codes(enricher, language, title, text)
+    assert sector not in sector_codes(enricher, language, title, text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from myrtille.enrichment.enricher import Enricher
-from tests.enrichment.test_enricher import enrich
+from tests.enrichment.enriching import sector_codes
 
 # (sector, language, title, text)
 STATED: list[tuple[str, str, str, str]] = [
@@ -140,17 +140,13 @@ TRAPS: list[tuple[str, str, str, str]] = [
 ]
 
 
-def _codes(enricher: Enricher, language: str, title: str, text: str) -> set[str]:
-    return {s["code"] for s in enrich(enricher, title, text, language).sectors}
-
-
 @pytest.mark.parametrize(
     ("sector", "language", "title", "text"), STATED, ids=[c[2][:40] for c in STATED]
 )
 def test_an_everyday_trade_word(
     enricher: Enricher, sector: str, language: str, title: str, text: str
 ) -> None:
-    assert sector in _codes(enricher, language, title, text)
+    assert sector in sector_codes(enricher, language, title, text)
 
 
 @pytest.mark.parametrize(
@@ -159,4 +155,4 @@ def test_an_everyday_trade_word(
 def test_a_word_of_another_trade(
     enricher: Enricher, sector: str, language: str, title: str, text: str
 ) -> None:
-    assert sector not in _codes(enricher, language, title, text)
+    assert sector not in sector_codes(enricher, language, title, text)
