@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -25,12 +27,13 @@ from myrtille.store.database import Database
 from myrtille.store.subscriptions import OutboxItem
 from myrtille.web.app import create_app
 from myrtille.web.auth import create_agent
-from tests.waiting import within
+from tests.waiting import hang_guard
 from tests.web.conftest import documents, serve_app
 
 SECRET = b"stream-tests-secret-0123456789abcdef"
 HEARTBEAT = 0.3
-DEADLINE = 10.0
+# Seconds after which a read still waiting is cut: a hang guard, far above a read's need.
+HANG_GUARD = 10.0
 _emails = itertools.count(1)
 
 
@@ -149,29 +152,45 @@ def read(
     with (
         httpx.Client(base_url=server.url, timeout=5) as client,
         client.stream("GET", "/api/v1/stream", headers=sent, params=params) as response,
+        # Heartbeats keep lines coming, so the client's read timeout alone never ends a read.
+        hang_guard(HANG_GUARD, lambda: shut_down(response)),
     ):
         assert response.status_code == 200, response.read()
         assert response.headers["content-type"].startswith("text/event-stream")
         assert response.headers["cache-control"] == "no-cache"
         assert response.headers["x-accel-buffering"] == "no"
         message: dict[str, str] = {}
-        # Heartbeats keep lines coming, so the client's read timeout alone never ends a read.
-        for line in within(response.iter_lines(), DEADLINE, lambda: f"stream too slow: {got}"):
-            if line.startswith(":"):
-                got.comments.append(line[1:].strip())
-                if events is None and got.comments[-1] == until_comment:
-                    return got
-            elif line.startswith("retry:"):
-                got.retry.append(int(line.removeprefix("retry:")))
-            elif line:
-                name, _, value = line.partition(": ")
-                message[name] = value
-            elif message:
-                got.events.append(message)
-                message = {}
-                if events is not None and len(got.events) >= events:
-                    return got
+        wanted = f"{events} events" if events is not None else f"the comment {until_comment!r}"
+        try:
+            for line in response.iter_lines():
+                if line.startswith(":"):
+                    got.comments.append(line[1:].strip())
+                    if events is None and got.comments[-1] == until_comment:
+                        return got
+                elif line.startswith("retry:"):
+                    got.retry.append(int(line.removeprefix("retry:")))
+                elif line:
+                    name, _, value = line.partition(": ")
+                    message[name] = value
+                elif message:
+                    got.events.append(message)
+                    message = {}
+                    if events is not None and len(got.events) >= events:
+                        return got
+        except httpx.TransportError as error:
+            raise AssertionError(
+                f"the stream was cut before {wanted}: {got} ({error!r})"
+            ) from error
     raise AssertionError(f"the stream ended early: {got}")
+
+
+def shut_down(response: httpx.Response) -> None:
+    """Shut the response's connection down, so that a read blocked on it returns at once
+    (closing the socket from another thread would not wake it)."""
+    connection = response.extensions["network_stream"].get_extra_info("socket")
+    # The read may have ended, and the connection closed, as the guard fired.
+    with contextlib.suppress(OSError):
+        connection.shutdown(socket.SHUT_RDWR)
 
 
 def test_events_resume_after_last_event_id(server: Server) -> None:
