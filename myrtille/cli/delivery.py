@@ -33,6 +33,13 @@ def _channels(app: AppContext):  # type: ignore[no-untyped-def]
     return CHANNELS.build(app.settings)
 
 
+def _print_run(summary: str, errors: list[str]) -> None:
+    """A sending run's one-line summary, then its first 20 errors on stderr."""
+    out.print(summary, markup=False)
+    for error in errors[:20]:
+        err.print(f"  {error}", markup=False)
+
+
 @main.command()
 @click.option("--limit", type=int, help="Send at most this many deliveries.")
 @click.pass_obj
@@ -45,17 +52,15 @@ def dispatch(app: AppContext, limit: int | None) -> None:
     report = Dispatcher(app.settings, app.database, open_index(app.settings), _channels(app)).run(
         limit
     )
-    out.print(
+    _print_run(
         say(
             "{sent} sent, {retried} to retry, {failed} failed.",
             sent=number(report.sent),
             retried=number(report.retried),
             failed=number(report.failed),
         ),
-        markup=False,
+        report.errors,
     )
-    for error in report.errors[:20]:
-        err.print(f"  {error}", markup=False)
 
 
 @main.command()
@@ -81,7 +86,7 @@ def digest(app: AppContext, frequency: str, force: bool) -> None:
         ).run(frequency, force=force)  # type: ignore[arg-type]
     sent = say_n("{n} digest sent", "{n} digests sent", report.sent)
     items = say_n("{n} item", "{n} items", report.items)
-    out.print(
+    _print_run(
         say(
             "{sent} ({items}); {empty} with nothing new; {failed} failed.",
             sent=sent,
@@ -89,10 +94,8 @@ def digest(app: AppContext, frequency: str, force: bool) -> None:
             empty=number(report.skipped_empty),
             failed=number(report.failed),
         ),
-        markup=False,
+        report.errors,
     )
-    for error in report.errors[:20]:
-        err.print(f"  {error}", markup=False)
 
 
 @main.command()
