@@ -1,13 +1,11 @@
 """The email channel against real SMTP servers (aiosmtpd on local ports): what a
-subscriber receives, and how every way a server can fail maps onto the delivery errors
-the dispatcher acts on."""
+subscriber receives. How every way a server can fail maps onto the delivery errors is in
+test_email_failures.py; the servers and helpers here serve both, and other tests."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import socket
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -29,8 +27,6 @@ from myrtille.alerts.delivery import (
     Digest,
     DigestItem,
     DigestSection,
-    PermanentDeliveryError,
-    TransientDeliveryError,
 )
 from myrtille.alerts.mail import (
     confirm_url,
@@ -100,40 +96,6 @@ class Recorder:
         return "250 2.0.0 queued"
 
 
-class Answer:
-    """Answers ``reply`` at RCPT or at DATA."""
-
-    def __init__(self, stage: str, reply: str) -> None:
-        self.stage = stage
-        self.reply = reply
-
-    async def handle_RCPT(
-        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
-    ) -> str:
-        if self.stage == "rcpt":
-            return self.reply
-        envelope.rcpt_tos.append(address)
-        return "250 2.1.5 OK"
-
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        return self.reply if self.stage == "data" else "250 2.0.0 queued"
-
-
-class Slow:
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        await asyncio.sleep(3)
-        return "250 2.0.0 queued"
-
-
-class Hangup:
-    """Drops the connection instead of answering the message."""
-
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        assert server.transport is not None
-        server.transport.close()
-        return "250 2.0.0 never heard"
-
-
 @contextmanager
 def smtp_server(handler: object) -> Iterator[int]:
     port = free_port()
@@ -143,33 +105,6 @@ def smtp_server(handler: object) -> Iterator[int]:
         yield port
     finally:
         controller.stop()
-
-
-@contextmanager
-def closing_server() -> Iterator[int]:
-    """A raw TCP server that accepts each connection and closes it at once."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-    listener.settimeout(0.2)
-    stop = threading.Event()
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                connection, _ = listener.accept()
-            except TimeoutError:
-                continue
-            connection.close()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield int(listener.getsockname()[1])
-    finally:
-        stop.set()
-        thread.join(timeout=5)
-        listener.close()
 
 
 def received(envelope: Envelope) -> EmailMessage:
@@ -262,81 +197,6 @@ def test_english_alert(tmp_path: Path) -> None:
     text, html = parts(message)
     assert "Also reported by" in text and "14 Mar 2025" in text
     assert "Unsubscribe" in html
-
-
-def test_a_hard_bounce_pauses_the_subscriber(tmp_path: Path) -> None:
-    with smtp_server(Answer("rcpt", "550 5.1.1 No such user")) as port:
-        channel = EmailChannel(settings_for(tmp_path / "data", port))
-        with pytest.raises(PermanentDeliveryError) as error:
-            channel.send(make_alert())
-    assert error.value.effect == "pause_subscriber"
-    assert "127.0.0.1" in str(error.value) and "550" in str(error.value)
-
-
-@pytest.mark.parametrize(
-    ("stage", "reply", "effect"),
-    [
-        ("data", "554 5.7.1 Message rejected as spam", "none"),
-        ("data", "550 5.1.1 Mailbox unknown", "pause_subscriber"),
-    ],
-)
-def test_a_refused_message_is_permanent(
-    tmp_path: Path, stage: str, reply: str, effect: str
-) -> None:
-    with smtp_server(Answer(stage, reply)) as port:
-        channel = EmailChannel(settings_for(tmp_path / "data", port))
-        with pytest.raises(PermanentDeliveryError) as error:
-            channel.send(make_alert())
-    assert error.value.effect == effect
-
-
-@pytest.mark.parametrize(
-    ("stage", "reply"),
-    [
-        ("rcpt", "451 4.3.0 Try again later"),
-        ("rcpt", "421 4.3.2 Service shutting down"),
-        ("data", "451 4.7.1 Greylisted, come back later"),
-    ],
-)
-def test_a_deferral_is_transient(tmp_path: Path, stage: str, reply: str) -> None:
-    with smtp_server(Answer(stage, reply)) as port:
-        channel = EmailChannel(settings_for(tmp_path / "data", port))
-        with pytest.raises(TransientDeliveryError) as error:
-            channel.send(make_alert())
-    assert f"127.0.0.1:{port}" in str(error.value)
-    assert reply.split()[0] in str(error.value)
-
-
-def test_a_server_that_does_not_answer_in_time_is_transient(tmp_path: Path) -> None:
-    with smtp_server(Slow()) as port:
-        channel = EmailChannel(settings_for(tmp_path / "data", port, timeout="1s"))
-        with pytest.raises(TransientDeliveryError) as error:
-            channel.send(make_alert())
-    assert "did not answer within 1 s" in str(error.value)
-
-
-def test_a_dropped_connection_is_transient(tmp_path: Path) -> None:
-    with smtp_server(Hangup()) as port:
-        channel = EmailChannel(settings_for(tmp_path / "data", port))
-        with pytest.raises(TransientDeliveryError) as error:
-            channel.send(make_alert())
-    assert f"127.0.0.1:{port}" in str(error.value)
-
-
-def test_a_server_that_closes_at_once_is_transient(tmp_path: Path) -> None:
-    with closing_server() as port:
-        channel = EmailChannel(settings_for(tmp_path / "data", port))
-        with pytest.raises(TransientDeliveryError) as error:
-            channel.send(make_alert())
-    assert "closed the connection" in str(error.value)
-
-
-def test_nothing_listening_is_transient(tmp_path: Path) -> None:
-    port = free_port()
-    channel = EmailChannel(settings_for(tmp_path / "data", port))
-    with pytest.raises(TransientDeliveryError) as error:
-        channel.send(make_alert())
-    assert f"127.0.0.1:{port}" in str(error.value)
 
 
 def test_without_smtp_host_mail_becomes_eml_files(
