@@ -26,8 +26,9 @@ from myrtille.pipeline.document import TRUNCATION_NOTE
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import open_database
 from tests.conftest import make_settings
+from tests.crawlers.canaries import INTERNAL, SECRET, Canary
 from tests.crawlers.pages import article_html, rss
-from tests.crawlers.test_url_guard import INTERNAL, SECRET, Canary, nothing_stored_holds
+from tests.crawlers.test_url_guard import nothing_stored_holds
 
 RSS = "application/rss+xml; charset=utf-8"
 # The bounds stated in docs/sources.md.

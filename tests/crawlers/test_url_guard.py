@@ -5,13 +5,11 @@ stored nowhere."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import socket
 import sqlite3
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 
@@ -23,72 +21,11 @@ from myrtille.crawlers.runner import CrawlReport
 from myrtille.demo.httpserver import Route, RouteServer
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import open_database
+from tests.crawlers.canaries import INTERNAL, SECRET, Canary
 from tests.crawlers.pages import article_html, rss, sitemap, sitemap_index
 from tests.web.test_sources_page import load_state
 
 RSS = "application/rss+xml; charset=utf-8"
-SECRET = "MARKER-7f3a-SECRET-KEY-CONTENT"
-INTERNAL = "MARKER-INTERNAL-SERVICE-PAGE"
-
-
-class Canary:
-    """A TCP listener on its own local port that counts every connection; as HTTP it
-    answers a good article (so a fetch would become a document), otherwise it greets
-    like an FTP server."""
-
-    def __init__(self, *, http: bool) -> None:
-        self.http = http
-        self.connections = 0
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self.listener.accept()
-            except OSError:
-                return
-            self.connections += 1
-            with conn:
-                conn.settimeout(2)
-                if self.http:
-                    with contextlib.suppress(OSError):
-                        conn.recv(65536)
-                    body = article_html(f"Page interne {INTERNAL}", name=INTERNAL).encode()
-                    head = (
-                        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-                        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
-                    )
-                    conn.sendall(head.encode() + body)
-                else:
-                    conn.sendall(b"220 internal FTP ready\r\n")
-
-    def close(self) -> None:
-        self.listener.close()
-
-
-@pytest.fixture
-def canary() -> Iterator[Canary]:
-    listener = Canary(http=True)
-    yield listener
-    listener.close()
-
-
-@pytest.fixture
-def ftp_canary() -> Iterator[Canary]:
-    listener = Canary(http=False)
-    yield listener
-    listener.close()
-
-
-@pytest.fixture
-def secret_file(tmp_path: Path) -> Path:
-    path = tmp_path / "private" / "secret.html"
-    path.parent.mkdir()
-    path.write_text(article_html(f"Secret {SECRET}", name=SECRET), encoding="utf-8")
-    return path
 
 
 def nothing_stored_holds(settings, marker: str) -> None:  # type: ignore[no-untyped-def]
@@ -319,75 +256,6 @@ def test_refused_links_show_on_the_sources_page(
     assert words.startswith("Refused links (the URL rule, see docs/security.md): 1 link from")
     assert f"127.0.0.1:{canary.port}/internal" in words and "loopback" in words
     assert canary.connections == 0
-
-
-# A bare Scrapy crawl with the crawl's own settings, the URL guard middleware taken out:
-# what the download handlers alone do with each URL.
-HANDLERS_PROBE = """
-import json, sys
-import scrapy
-from scrapy.crawler import CrawlerProcess
-from myrtille.config.settings import CrawlSettings
-from myrtille.crawlers.scrapy_settings import scrapy_settings
-
-urls, handlers_off = json.loads(sys.argv[1]), sys.argv[2] == "off"
-settings = scrapy_settings(CrawlSettings(timeout="5s", retries=0), None)
-settings["DOWNLOADER_MIDDLEWARES"] = {"myrtille.crawlers.fetchguard.UrlGuardMiddleware": None}
-settings["LOG_ENABLED"] = False
-if not handlers_off:
-    del settings["DOWNLOAD_HANDLERS"]  # Scrapy's defaults: file, ftp, s3, data on
-
-class Probe(scrapy.Spider):
-    name = "probe"
-
-    async def start(self):
-        for url in urls:
-            yield scrapy.Request(url, callback=self.read, errback=self.refused, dont_filter=True)
-
-    def read(self, response):
-        print(json.dumps({"url": response.url, "body": response.text[:5000]}), flush=True)
-
-    def refused(self, failure):
-        print(json.dumps({"url": failure.request.url, "error": type(failure.value).__name__}),
-              flush=True)
-
-process = CrawlerProcess(settings)
-process.crawl(Probe)
-process.start()
-"""
-
-
-def probe_handlers(urls: list[str], *, handlers_off: bool) -> list[dict[str, str]]:
-    import subprocess
-    import sys
-
-    done = subprocess.run(
-        [sys.executable, "-c", HANDLERS_PROBE, json.dumps(urls), "off" if handlers_off else "on"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
-
-
-def test_only_the_http_download_handlers_are_on(secret_file: Path, ftp_canary: Canary) -> None:
-    """The second wall: should the URL guard ever let a file:, ftp: or data: URL through,
-    the crawl's Scrapy settings have no handler to fetch it."""
-    urls = [
-        f"file://{secret_file}",
-        f"ftp://127.0.0.1:{ftp_canary.port}/secret.key",
-        f"data:text/html,{SECRET}",
-    ]
-    results = probe_handlers(urls, handlers_off=True)
-    assert sorted(r["url"] for r in results) == sorted(urls)
-    assert {r.get("error") for r in results} == {"NotSupported"}, results
-    assert not any("body" in r for r in results)
-    assert ftp_canary.connections == 0
-    # Control: with Scrapy's default handlers the same probe reads the file and connects.
-    control = probe_handlers(urls, handlers_off=False)
-    assert any(SECRET in r.get("body", "") for r in control if r["url"].startswith("file:"))
-    assert ftp_canary.connections > 0
 
 
 def test_a_link_to_another_sources_local_site_is_refused(
