@@ -59,6 +59,9 @@ TRADE_NOUNS = frozenset(
     }
 )
 PREPOSITIONS = frozenset({"de", "du", "des", "d'", "en", "dans", "of", "in"})
+# Words that may stand between a trade noun and its "de": adjectives of place or kind
+# ("le groupe nantais de bâtiment", "le fabricant familial de fromages").
+QUALIFIERS = ("ADJ",)
 DETERMINERS = frozenset({"le", "la", "les", "l'", "the"})
 
 
@@ -200,4 +203,20 @@ def _trade(doc: Doc, start: int, end: int) -> bool:
         and before[-3] in TRADE_NOUNS
     ):
         return True
-    return end < len(doc) and doc[end].lemma_ in TRADE_NOUNS
+    return (end < len(doc) and doc[end].lemma_ in TRADE_NOUNS) or _governed(doc, start)
+
+
+def _governed(doc: Doc, start: int) -> bool:
+    """Whether a trade noun governs the term across one or two adjectives, which the word
+    window above does not see: "le groupe nantais de bâtiment et de travaux publics", "le
+    fabricant alsacien de choucroute", "l'exploitant régional de lignes de car"."""
+    i = start - 1
+    if i >= 0 and doc[i].lemma_ in DETERMINERS:
+        i -= 1
+    if i < 0 or doc[i].lemma_ not in PREPOSITIONS:
+        return False
+    i -= 1
+    skipped = 0
+    while i >= 0 and skipped < 2 and doc[i].pos_ in QUALIFIERS:
+        i, skipped = i - 1, skipped + 1
+    return skipped > 0 and i >= 0 and doc[i].lemma_ in TRADE_NOUNS
