@@ -123,6 +123,14 @@ _MONTH = re.compile(
     rf"\b(?P<month2>{_MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<year2>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+# A date that the words just before it put ahead, a deadline or a start ("due to be
+# completed in 2028", "from 2029", "prévue en mars", "d'ici 2030"): no time of the past.
+_AHEAD = re.compile(
+    r"\b(?:due|expected|scheduled|planned|slated|set|by|until|till|from|starting|"
+    r"pr[ée]vue?s?|attendue?s?|programm[ée]e?s?|d['’]\s?ici|jusqu['’]\s?(?:en|à|au)|"
+    r"à\s+partir|à\s+l['’]\s?horizon|à\s+compter)\b[^,;:.]{0,25}\Z",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(
     r"\b(?:en|in|dès|début|fin|courant|during|early|late|from)\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
@@ -258,11 +266,17 @@ def is_background(
         return True
     dates: list[tuple[int | None, int | None]] = []
     for found in _MONTH.finditer(clause) if words is None or words & _MONTH_WORDS else ():
+        if _AHEAD.search(clause, 0, found.start()):
+            continue
         name = (found.group("month") or found.group("month2")).casefold()
         year = found.group("year") or found.group("year2")
         dates.append((MONTHS[name], int(year) if year else None))
     if "19" in clause or "20" in clause:  # every year _YEAR reads
-        dates += [(None, int(m.group("year"))) for m in _YEAR.finditer(clause)]
+        dates += [
+            (None, int(m.group("year")))
+            for m in _YEAR.finditer(clause)
+            if not _AHEAD.search(clause, 0, m.start())
+        ]
     if not dates:
         return False
     past = _past_tense(list(sentence)) or any(

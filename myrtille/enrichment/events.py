@@ -34,11 +34,13 @@ _DISTRIBUTION = re.compile(r"\bdistribu\w*|\bimportat\w*|\bimporters?\b", re.IGN
 # A sentence that denies, doubts or asks reports no event ("n'exclut pas une levée de
 # fonds", "dément toute fermeture", "could hire", "Allez-vous lever des fonds ?").
 HEDGES = re.compile(
-    r"\bn['’]\s?(?:exclu\w*|envisag\w*|a jamais|est pas|a pas)\b|\bne\s+\w+\s+pas\b|"
+    r"\bn['’]\s?(?:exclu\w*|envisag\w*|a jamais|est pas|a pas)\b|"
+    r"\bne\s+(?:(?:se|s['’]|le|la|les|l['’]|lui|leur|y|en)\s?)?\w+\s+pas\b|"
     r"\bd[ée]men(?:t|ti|tent)\b|\bd[ée]mentir\b|\bpas question\b|\bpourr(?:ait|aient|ions|ons)\b|"
-    r"\brumeurs?\b|\bsi (?:une|un|le|la|les)\b|"
+    r"\brumeurs?\b|\bsi (?:une|un|le|la|les)\b|\bn['’]\s?y\s+a\s+(?:pas|aucun\w*|plus)\b|"
+    r"\bh[ée]sit\w*|\bhesitat\w*|"
     r"\b(?:denied|denies|deny|rules? out|ruled out|could|might|would|considering|"
-    r"no plans?|not)\b",
+    r"no\s+(?:\w+\s+)?plans?|not)\b",
     re.IGNORECASE,
 )
 
@@ -215,11 +217,28 @@ def _shown(
 ) -> Span | None:
     """The part of ``sentence`` an event of ``trigger`` is read in and shown with, or None
     when the sentence denies or doubts, or tells of the past."""
-    if hedged(span_text(sentence)) or is_background(sentence, trigger, published, title_end):
-        return None
     # A title has no full stop: the sentence recogniser may run it into the text's first
-    # sentence, so the trigger's own paragraph part is parsed and shown.
-    return _within_paragraph(sentence, trigger)
+    # sentence, so the trigger's own paragraph part is read, parsed and shown.
+    part = _within_paragraph(sentence, trigger)
+    if hedged(_hedge_scope(part, trigger)) or is_background(
+        sentence, trigger, published, title_end
+    ):
+        return None
+    return part
+
+
+# A relative clause that comes after the trigger qualifies a noun, not the event: "un
+# accord avec une maison de couture, dont le nom n'a pas été révélé", "an order from a
+# retailer, which did not disclose its value".
+_TRAILING_RELATIVE = re.compile(r",\s*(?:dont|qui|où|whose|which|where)\b[^,;:()]*", re.IGNORECASE)
+
+
+def _hedge_scope(part: Span, trigger: Span) -> str:
+    """The text of ``part`` whose hedges weigh on ``trigger``: without the relative
+    clauses that open after it."""
+    text = span_text(part)
+    after = trigger.end_char - part.start_char
+    return _TRAILING_RELATIVE.sub(lambda m: "" if m.start() >= after else m.group(), text)
 
 
 def _next_to(mention: CompanyMention | None, sentence: Span) -> bool:

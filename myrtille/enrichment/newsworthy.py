@@ -83,6 +83,23 @@ _SHARE = re.compile(
     r"two[-\s]thirds|three[-\s]quarters)\s+(?:de|d['’]|of)\b",
     re.IGNORECASE,
 )
+# Who buys the firm itself, just after a sale abroad ("sold to a US buyer", "cédée à un
+# fonds américain"): a takeover, no export.
+_BUYER_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:buyers?|acquirers?|investors?|funds?|acqu[ée]reurs?|"
+    r"repreneurs?|fonds|investisseurs?)\b",
+    re.IGNORECASE,
+)
+# A share of the firm's sales said to be what the trigger amounts to, wherever it stands
+# in the sentence: how much it sells abroad, not a sale it made.
+_SHARE_OF_SALES = re.compile(
+    r"\b(?:repr[ée]sent\w*|p[èe]s\w*|constitu\w*|accounts?\s+for|accounted\s+for|"
+    r"makes?\s+up|made\s+up|represent\w*)\s+(?:\w+\s+){0,3}?"
+    r"(?:" + _SHARE.pattern + r")[^,;.]{0,25}?\b(?:(?:du|de\s+son|de\s+leur)\s+chiffre\s+"
+    r"d['’]\s?affaires|(?:des|de\s+ses|de\s+leurs)\s+ventes|(?:of\s+)?(?:its|their|the\s+"
+    r"company['’]s|group)\s+(?:sales|revenue|turnover))",
+    re.IGNORECASE,
+)
 # Insolvency nouns that, in the plural, count cases across firms.
 _STATISTICS = frozenset(
     {
@@ -136,6 +153,22 @@ _TRANSFER = re.compile(
     r"(?:employees|staff|workers|salari[ée]s|personnels?|employ[ée]s)\s+(?:of|from|de|du|des|d['’])",
     re.IGNORECASE,
 )
+# A contract named before an investment's words: the plant or line is the work a
+# customer buys ("a €95m contract with X to build a desalination plant", "le lot du
+# chantier d'extension de la ligne de tram"), not the supplier's investment.
+_CONTRACT_BEFORE = re.compile(
+    r"\b(?:contracts?|contrats?|march[ée]s?|lots?|tenders?|appels?\s+d['’]\s?offres|orders?|"
+    r"commandes?)\b[^.;:!?]{0,120}\Z",
+    re.IGNORECASE,
+)
+# The subject's own spending, whatever contract it follows ("to fulfil the contract, the
+# start-up will invest €80m").
+_SPENDING = frozenset({"invest", "investir", "investissement", "investment", "spend", "dépenser"})
+_COMBINED = re.compile(
+    r"\b(?:combined|enlarged|merged|nouvel\s+ensemble|ensemble\s+fusionn[ée]|"
+    r"nouveau\s+groupe\s+(?:ainsi\s+)?(?:form|cr[ée])\w*)\b",
+    re.IGNORECASE,
+)
 _REMAINING = re.compile(r"\b(?:encore|plus\s+que|toujours|still|only|remaining)\b", re.I)
 _JOBS_PLAN = re.compile(r"\s+de\s+l['’]\s?emploi\b", re.IGNORECASE)
 # A bare buying verb (the lexicon's "buy", "purchase") needs a firm as its object.
@@ -182,6 +215,12 @@ def not_news(
         return True
     if kind == "contract" and _buys_things(sentence, trigger):
         return True
+    if (
+        kind == "investment"
+        and first.lemma_ not in _SPENDING
+        and _CONTRACT_BEFORE.search(text, sentence.start_char, trigger.start_char)
+    ):
+        return True  # "awarded a contract to build a desalination plant": the work sold
     if kind == "innovation" and _NOT_A_PRODUCT.search(text, trigger.end_char, sentence.end_char):
         return True  # a merger's clearance, a building's permit: no product's approval
     if _FAILED.match(text, trigger.end_char):
@@ -194,6 +233,10 @@ def not_news(
         return True  # "an equipment hire firm"
     if kind == "export" and _SHARE.search(_around(text, sentence, trigger)):
         return True  # "exporte 30 % de sa production", "exports a third of its beer"
+    if kind == "export" and _BUYER_AFTER.match(text, trigger.end_char):
+        return True  # "sold to a US buyer": the firm itself is sold
+    if kind == "export" and _SHARE_OF_SALES.search(text, sentence.start_char, sentence.end_char):
+        return True  # "les commandes de l'étranger … représentent la moitié du chiffre d'affaires"
     if (
         kind == "export"
         and first.pos_ == "NOUN"
@@ -216,6 +259,8 @@ def not_news(
         after = text[trigger.end_char : trigger.end_char + 60]
         if _SUCCESSOR.search(after) or _REMAINING.search(trigger.text):
             return True
+        if _COMBINED.search(text, sentence.start_char, trigger.start_char):
+            return True  # "the combined group will employ 520 people": a merger's total
     return parsed is not None and _describes_a_firm(parsed.trigger(trigger))
 
 
@@ -224,7 +269,8 @@ _NEGATED = re.compile(r"\b(?:aucune?|nulle?|no|sans|without)\s+(?:[\w-]+\s+)?\Z"
 # The end of liquidation proceedings, before a strike-off: the firm closes, its
 # insolvency is over ("clôture de la procédure de liquidation pour insuffisance d'actif").
 _PROCEEDINGS_CLOSED = re.compile(
-    r"\bcl[ôo]ture\s+(?:de\s+la\s+proc[ée]dure|des\s+op[ée]rations)\s+de\s+liquidation|"
+    r"\bcl[ôo]ture\s+(?:de\s+la\s+proc[ée]dure\s+|des\s+op[ée]rations\s+|de\s+la\s+)?"
+    r"de\s+liquidation|\bcl[ôo]ture\s+de\s+la\s+liquidation|"
     r"\bclos(?:ure|ing)\s+of\s+(?:the\s+)?liquidation",
     re.IGNORECASE,
 )
@@ -232,7 +278,10 @@ _WINDING_UP = re.compile(r"\bliquidat\w*|\bmise\s+en\s+liquidation", re.IGNORECA
 _JUDICIAL = re.compile(r"\s*(?:judiciaire|compulsory|forced)", re.IGNORECASE)
 _VOLUNTARY = re.compile(
     r"\bliquidation\s+amiable|\bdissolution\b|\bvoluntary\s+liquidation|"
-    r"\bvoluntary\s+winding",
+    r"\bvoluntary\s+winding|"
+    # the shareholders close their own liquidation: accounts approved, liquidator discharged
+    r"\bquitus\b|\bcomptes\s+(?:d[ée]finitifs\s+)?de\s+(?:la\s+)?liquidation|"
+    r"\bfinal\s+(?:liquidation\s+)?accounts\b|\bmembers['’]\s+voluntary",
     re.IGNORECASE,
 )
 

@@ -76,6 +76,38 @@ NOT_NEWS = [
     ),
     ("en", "innovation", "The takeover received clearance from the competition authority."),
     ("fr", "contract", "Le transporteur vient de commander vingt camions électriques."),
+    # owners retiring: a reason to sell, no change of leader
+    ("en", "leadership", "The couple who run the bakery are retiring without a successor."),
+    # a consortium that bids, invests or owns a project
+    ("fr", "partnership", "Le marché a été remporté par un consortium mené par un groupe breton."),
+    ("en", "partnership", "A consortium led by a Dutch dredger won the tender."),
+    # a trade fair at home, a foreign buyer of the firm, a share of sales
+    ("en", "export", "The resin maker showed its new range at a trade fair in Lyon."),
+    ("en", "export", "The software firm was sold to a US buyer."),
+    (
+        "fr",
+        "export",
+        "Les commandes de l'étranger, surtout d'Asie, représentent le tiers du chiffre d'affaires.",
+    ),
+    # the plant a customer buys, the workforce of a merger
+    (
+        "en",
+        "investment",
+        "The water board awarded the builder a contract to build a treatment plant.",
+    ),
+    (
+        "fr",
+        "investment",
+        "Le département a attribué à Braumont le lot du chantier d'extension du collège.",
+    ),
+    ("en", "hiring", "The combined group will employ 700 people."),
+    # the shareholders close their own liquidation
+    (
+        "fr",
+        "insolvency",
+        "Avis de clôture de liquidation : l'associé unique a approuvé les comptes de "
+        "liquidation et donné quitus au liquidateur.",
+    ),
 ]
 
 
@@ -97,6 +129,7 @@ STILL_NEWS = [
     ("fr", "investment", "Les deux entreprises investiront 10 millions d'euros à Lorient."),
     ("en", "contract", "The builder was named preferred bidder for the new hospital."),
     ("en", "innovation", "The drug maker won approval for its migraine treatment."),
+    ("en", "leadership", "Chief executive Paul Martin will retire after ten years in the post."),
 ]
 
 
@@ -146,6 +179,38 @@ WORDINGS = [
     ("en", "investment", "The cooperative will build a creamery near Bayeux."),
     ("fr", "investment", "Le négociant va construire un chai de 4 000 mètres carrés."),
     ("fr", "investment", "L'hébergeur a annoncé l'ouverture de son troisième centre de données."),
+    # wordings of text by other hands (issue 14.2, the others_* tuning files)
+    ("en", "hiring", "The cannery will employ 25 more people next year."),
+    ("en", "hiring", "The firm expects to take on around 40 more welders."),
+    (
+        "fr",
+        "closure",
+        "La chaîne va fermer d'ici la fin janvier ses boutiques de Nancy et de Metz.",
+    ),
+    ("fr", "closure", "Après 40 ans, la mercerie Dufresne baisse le rideau."),
+    ("fr", "contract", "La société a signé avec la métropole de Lyon un contrat d'entretien."),
+    ("fr", "contract", "Le fabricant a obtenu la maintenance des escaliers du métro."),
+    ("fr", "contract", "La ville a retenu l'entreprise Braumont pour rénover sa piscine."),
+    ("en", "contract", "The biscuit maker has won a listing with a Swedish supermarket chain."),
+    (
+        "en",
+        "investment",
+        "The ferry firm has ordered two liquefied natural gas-powered passenger ships.",
+    ),
+    ("en", "investment", "The spa hotel has reopened after a renovation costing 8 million euros."),
+    ("en", "investment", "The warehouse cost 15 million euros."),
+    ("fr", "investment", "Le bâtiment a coûté 3 millions d'euros."),
+    ("fr", "investment", "Douze chalets ont été construits pour un montant de 2 millions d'euros."),
+    ("en", "innovation", "The start-up completed the maiden flight of its cargo drone."),
+    ("en", "innovation", "The chemist has developed a coating that repels ice."),
+    ("fr", "innovation", "Le constructeur a réussi le premier vol de son planeur électrique."),
+    ("en", "closure", "The court opened judicial liquidation proceedings against the bakery."),
+    (
+        "fr",
+        "closure",
+        "Avis de clôture de liquidation : l'associé unique a approuvé les comptes de "
+        "liquidation et donné quitus au liquidateur.",
+    ),
 ]
 
 
