@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import socket
 import threading
@@ -215,6 +216,15 @@ def serve_app(app: Any) -> Iterator[str]:
         thread.join(timeout=10)
         # Every request was finished by its test: the server has stopped.
         assert not thread.is_alive()
+
+
+def shut_down(response: httpx.Response) -> None:
+    """Shut the response's connection down, so that a read blocked on it returns at once
+    (closing the socket from another thread would not wake it)."""
+    connection = response.extensions["network_stream"].get_extra_info("socket")
+    # The read may have ended and closed the connection meanwhile (a hang guard firing late).
+    with contextlib.suppress(OSError):
+        connection.shutdown(socket.SHUT_RDWR)
 
 
 def healthy(url: str) -> bool:

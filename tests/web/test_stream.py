@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -28,7 +26,7 @@ from myrtille.store.subscriptions import OutboxItem
 from myrtille.web.app import create_app
 from myrtille.web.auth import create_agent
 from tests.waiting import hang_guard
-from tests.web.conftest import documents, serve_app
+from tests.web.conftest import documents, serve_app, shut_down
 
 SECRET = b"stream-tests-secret-0123456789abcdef"
 HEARTBEAT = 0.3
@@ -182,15 +180,6 @@ def read(
                 f"the stream was cut before {wanted}: {got} ({error!r})"
             ) from error
     raise AssertionError(f"the stream ended early: {got}")
-
-
-def shut_down(response: httpx.Response) -> None:
-    """Shut the response's connection down, so that a read blocked on it returns at once
-    (closing the socket from another thread would not wake it)."""
-    connection = response.extensions["network_stream"].get_extra_info("socket")
-    # The read may have ended, and the connection closed, as the guard fired.
-    with contextlib.suppress(OSError):
-        connection.shutdown(socket.SHUT_RDWR)
 
 
 def test_events_resume_after_last_event_id(server: Server) -> None:
