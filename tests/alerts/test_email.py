@@ -96,6 +96,25 @@ class Recorder:
         return "250 2.0.0 queued"
 
 
+class Answer:
+    """Answers ``reply`` at RCPT or at DATA."""
+
+    def __init__(self, stage: str, reply: str) -> None:
+        self.stage = stage
+        self.reply = reply
+
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
+    ) -> str:
+        if self.stage == "rcpt":
+            return self.reply
+        envelope.rcpt_tos.append(address)
+        return "250 2.1.5 OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        return self.reply if self.stage == "data" else "250 2.0.0 queued"
+
+
 @contextmanager
 def smtp_server(handler: object) -> Iterator[int]:
     port = free_port()

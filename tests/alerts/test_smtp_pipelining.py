@@ -1,7 +1,7 @@
 """SMTP pipelining (RFC 2920, alerts/pipelining.py): with a server that offers it, MAIL,
 RCPT and DATA go in one write; the message arrives as without it, and every refusal
 maps to the same delivery error as in the one-command-at-a-time exchange
-(tests/alerts/test_email.py runs the same cases against a server without PIPELINING)."""
+(tests/alerts/test_email_failures.py runs the same cases against a server without PIPELINING)."""
 
 from __future__ import annotations
 

@@ -23,9 +23,9 @@ from myrtille.store.database import open_database
 from tests.conftest import make_settings
 from tests.corpora.build import case_bytes, manifest
 from tests.corpora.spec import with_canary
+from tests.crawlers.canaries import Canary
 from tests.crawlers.pages import rss
 from tests.crawlers.test_hostile_feeds import measured_crawl
-from tests.crawlers.test_url_guard import Canary
 
 # The caps the corpus crawl runs with (small, so that an expansion the guards missed shows).
 CAPS = {"max_entry_text": 5_000, "max_document_text": 20_000, "max_title": 200}
