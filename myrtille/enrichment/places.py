@@ -86,7 +86,9 @@ def document_places(
     names = [n for i, n in enumerate(names) if not i or not landmark(text, names[i - 1], n)]
     names = _without_dateline(names, text, title_end)
     names = [_province(n, names, text) for n in names]
-    for name in _not_in_passing(names, text, title_end, lead_end):
+    kept = _not_in_passing(names, text, title_end, lead_end)
+    kept = _departments_in_passing(kept, text, title_end, lead_end)
+    for name in kept:
         place = name.place
         found.places.append(
             {
@@ -120,13 +122,17 @@ def document_places(
     return found
 
 
+def _weight(name: PlaceName, title_end: int, lead_end: int) -> float:
+    if name.start < title_end:
+        return TITLE_WEIGHT
+    return LEAD_WEIGHT if name.start < lead_end else TEXT_WEIGHT
+
+
 def _not_in_passing(
     names: list[PlaceName], text: str, title_end: int, lead_end: int
 ) -> list[PlaceName]:
     def weight(name: PlaceName) -> float:
-        if name.start < title_end:
-            return TITLE_WEIGHT
-        return LEAD_WEIGHT if name.start < lead_end else TEXT_WEIGHT
+        return _weight(name, title_end, lead_end)
 
     by_region: dict[str, float] = {}
     # Weight outside routes in the text: "a ferry between Bastia and Marseille" is news of
@@ -160,6 +166,69 @@ def _not_in_passing(
             continue
         kept.append(name)
     return kept
+
+
+def _departments_in_passing(
+    names: list[PlaceName], text: str, title_end: int, lead_end: int
+) -> list[PlaceName]:
+    """Within the regions kept, a department named once after the first paragraph while
+    another is the subject (a competitor "dans la Marne", a firm bought years ago "une
+    entreprise vendéenne", a buyer's seat in a notice, "shipped to assembly lines in
+    Toulouse") gives its region only. It keeps its department in a list of places with a
+    subject one ("dans le Finistère et le Morbihan", "the Hérault, Aude and Gard
+    departments"), and when its region is named as such at least as strongly as any
+    department (a regional survey: "l'Occitanie ... dans le Gers")."""
+    by_department: dict[str, float] = {}
+    as_region: dict[str, float] = {}
+    for name in names:
+        weight = _weight(name, title_end, lead_end)
+        if name.place.department:
+            department = name.place.department
+            by_department[department] = by_department.get(department, 0.0) + weight
+        elif name.place.kind == "region":
+            as_region[name.place.region] = as_region.get(name.place.region, 0.0) + weight
+    strongest = max(by_department.values(), default=0.0)
+    if strongest < SUBJECT_WEIGHT:
+        return names
+    kept = []
+    for position, name in enumerate(names):
+        place = name.place
+        if (
+            place.department
+            and by_department[place.department] <= TEXT_WEIGHT
+            and as_region.get(place.region, 0.0) < strongest
+            and not _listed(text, names, position, by_department)
+        ):
+            region = Place(place.name, "region", place.region, None, place.region)
+            name = PlaceName(name.text, name.start, name.end, region)
+        kept.append(name)
+    return kept
+
+
+# "le Finistère et le Morbihan", "Hérault, Aude and Gard", "de la Charente et de la
+# Charente-Maritime": places listed together.
+_LISTED = re.compile(
+    r"\s*(?:,|et|and|ou|or|&)\s*(?:(?:de|du|des|d['’]|en|in|à|a|at|the|le|la|l['’]|les|dans)"
+    r"\s*){0,3}",
+    re.IGNORECASE,
+)
+
+
+def _listed(
+    text: str, names: list[PlaceName], position: int, by_department: dict[str, float]
+) -> bool:
+    """Whether the name at ``position`` is in a list of places one of which is a subject
+    department."""
+    first = last = position
+    while first > 0 and _LISTED.fullmatch(text, names[first - 1].end, names[first].start):
+        first -= 1
+    while last + 1 < len(names) and _LISTED.fullmatch(text, names[last].end, names[last + 1].start):
+        last += 1
+    return any(
+        by_department.get(names[i].place.department or "", 0.0) >= SUBJECT_WEIGHT
+        for i in range(first, last + 1)
+        if i != position
+    )
 
 
 def _coordinated(
