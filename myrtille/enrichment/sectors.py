@@ -59,6 +59,14 @@ TRADE_NOUNS = frozenset(
     }
 )
 PREPOSITIONS = frozenset({"de", "du", "des", "d'", "en", "dans", "of", "in"})
+# What a vehicle or a machine runs on is not what the text is about: "LNG-powered ships",
+# "buses running on biofuel", "Transports Garnier roule au biogaz", "des camions
+# fonctionnant au bioGNV", "navettes propulsées à l'hydrogène" are transport news.
+FUEL_SECTOR = "energy"
+FUEL_AFTER = frozenset({"power", "fuel", "powered", "fuelled", "fueled"})
+FUEL_BEFORE = frozenset({"power", "powered", "run", "running", "propulsion"})
+FUEL_VERBS = ("roul", "fonctionn", "propuls")  # rouler, fonctionner, propulser: any form
+FUEL_LINKS = frozenset({"au", "aux", "a", "à", "by", "on"})
 # Words that may stand between a trade noun and its "de": adjectives of place or kind
 # ("le groupe nantais de bâtiment", "le fabricant familial de fromages").
 QUALIFIERS = ("ADJ",)
@@ -94,7 +102,7 @@ class SectorMatcher:
         mentions = _mentions([m for m in matches if not _verb(doc, m[1], m[2])])
         stated, clients = _stated(doc, mentions)
         for code, start, end in mentions:
-            if (code, start, end) in clients:
+            if (code, start, end) in clients or (code == FUEL_SECTOR and _fuel(doc, start, end)):
                 continue
             where = (
                 "title"
@@ -167,6 +175,26 @@ def _stated(doc: Doc, mentions: list[Mention]) -> tuple[set[Mention], set[Mentio
         for mention in inside:
             (stated if mention[0] == inside[0][0] else clients).add(mention)
     return stated, clients
+
+
+def _fuel(doc: Doc, start: int, end: int) -> bool:
+    """Whether the term names what a vehicle or machine runs on ("LNG-powered", "powered
+    by hydrogen", "running on biofuel", "roule au biogaz", "à propulsion hydrogène")."""
+    after = [t.lemma_.lower() for t in doc[end : end + 2]]
+    if after[:1] and (
+        after[0] in FUEL_AFTER or (after[0] == "-" and after[1:2] and after[1] in FUEL_AFTER)
+    ):
+        return True
+    before = [t.lemma_.lower() for t in doc[max(start - 3, 0) : start]]
+    if before and before[-1] in DETERMINERS:
+        before.pop()
+    if len(before) < 2:
+        return False
+    if before[-1] == "propulsion" and before[-2] in ("a", "à"):
+        return True
+    return before[-1] in FUEL_LINKS and (
+        before[-2] in FUEL_BEFORE or before[-2].startswith(FUEL_VERBS)
+    )
 
 
 def _term(doc: Doc, start: int, end: int) -> str:
