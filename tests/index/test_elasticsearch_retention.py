@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from the request-level suite)
 """Retention on Elasticsearch at the request level: what the backend sends to delete old
 documents and to compact, against a local server answering like a cluster."""
 
@@ -11,13 +10,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from myrtille.exceptions import TransientError
-from tests.index.test_elasticsearch_requests import (  # noqa: F401 (the fixture)
-    ES_503,
-    FakeCluster,
-    backend,
-    cluster,
-    es_route,
-)
+from tests.index.es_helpers import ES_503, FakeCluster, backend, es_route
 
 CUTOFF = datetime(2025, 3, 1, 6, 30, tzinfo=UTC)
 
