@@ -1,5 +1,6 @@
 """Places of a document: the place names it mentions (found in the gazetteer), the
-territory its notice fields give, and where the company it is about is registered.
+territory its notice fields give, and, when neither gives any, where the company it is
+about is registered.
 
 A place named once in passing, in the body only, while another region is named in the
 title or again and again, is where a head office, a customer or a trade fair is, not what
@@ -111,7 +112,9 @@ def document_places(
             regions[region] = None
     if fields.get("region_code") in gazetteer.region_names:
         regions[str(fields["region_code"])] = None
-    if company is not None:
+    # The registry's seat fills a text that names no place; where the text names places,
+    # they are the news's ("Aérovolt ouvre un site à Bordeaux" is not news of Toulouse).
+    if company is not None and not regions:
         if company.department and company.department in gazetteer.department_region:
             departments[company.department] = None
             regions[gazetteer.department_region[company.department]] = None
