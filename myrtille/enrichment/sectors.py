@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from myrtille.enrichment.lexicons import LexiconEntry, naf_sectors
 from myrtille.enrichment.patterns import PatternSet
 from myrtille.enrichment.sector_forms import TermForms
-from myrtille.enrichment.trade_statements import activity_fields
+from myrtille.enrichment.trade_statements import activity_fields, made
 
 TITLE_WEIGHT = 3.0
 TERM_WEIGHT = 1.0
@@ -231,7 +231,9 @@ def _trade(doc: Doc, start: int, end: int) -> bool:
         and before[-3] in TRADE_NOUNS
     ):
         return True
-    return (end < len(doc) and doc[end].lemma_ in TRADE_NOUNS) or _governed(doc, start)
+    if end < len(doc) and doc[end].lemma_ in TRADE_NOUNS:
+        return True
+    return _governed(doc, start) or made(doc, start)
 
 
 def _governed(doc: Doc, start: int) -> bool:

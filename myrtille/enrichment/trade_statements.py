@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 # The field's label at the start of a line or a sentence, then its value up to the end of
 # the sentence or the line.
 ACTIVITY_FIELD = re.compile(
@@ -28,3 +30,43 @@ ACTIVITY_FIELD = re.compile(
 def activity_fields(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of each labelled activity field's value."""
     return [(m.start("value"), m.end("value")) for m in ACTIVITY_FIELD.finditer(text)]
+
+
+# Verbs that say what a firm makes or runs (folded lemmas, either language): their
+# object is its trade ("qui fabriquait du beurre", "la société édite des logiciels",
+# "spécialisée dans les fromages", "which makes cheese", "it operates 40 coaches"). Not
+# their nouns: "la production d'hydrogène", "l'assemblage des éoliennes" are as often a
+# topic as a trade.
+ACTIVITY_WORDS = frozenset(
+    {
+        *("fabriquer", "produire", "concevoir", "usiner", "editer", "developper"),
+        *("commercialiser", "assembler", "transformer", "specialiser", "brasser"),
+        *("cultiver", "exploiter", "specialiste"),
+        *("make", "manufacture", "produce", "design", "develop", "assemble", "process"),
+        *("brew", "grow", "publish", "specialise", "specialize", "operate"),
+    }
+)
+# The lemmatizer leaves some verb forms as they are ("qui usine des pièces").
+ACTIVITY_FORMS = frozenset({"usine", "usinent", "usinait"})
+# Between the verb and the term: articles, "de"/"of", adjectives, numbers, and at most one
+# noun of what is made ("des pièces de trains d'atterrissage", "parts of").
+BETWEEN = frozenset({"de", "du", "des", "d'", "of", "en", "dans", "in", "le", "la", "les", "l'"})
+BETWEEN_TAGS = ("DET", "ADJ", "NUM")
+
+
+def made(doc: Doc, start: int) -> bool:
+    """Whether a verb or noun of making governs the term at ``start`` (see
+    ACTIVITY_WORDS): what follows "pour", "for", "à" is a client's, so it stops there."""
+    nouns = 0
+    for i in range(start - 1, max(start - 6, -1), -1):
+        token = doc[i]
+        lemma = token.lemma_.lower()
+        if lemma in ACTIVITY_WORDS or (token.pos_ == "VERB" and token.lower_ in ACTIVITY_FORMS):
+            return True
+        if lemma in BETWEEN or token.pos_ in BETWEEN_TAGS:
+            continue
+        if token.pos_ == "NOUN" and nouns == 0 and doc[i + 1].lemma_ in BETWEEN:
+            nouns += 1
+            continue
+        return False
+    return False

@@ -74,3 +74,40 @@ def test_a_word_inside_another_trade_s_term(
     enricher: Enricher, sector: str, language: str, title: str, text: str
 ) -> None:
     assert sector not in _codes(enricher, language, title, text)
+
+
+# (sector, language, title, text): a verb of making or running governs the term once.
+MADE: list[tuple[str, str, str, str]] = [
+    (
+        "aeronautics",
+        "fr",
+        "Lourdes : Mécabigorre embauche quinze régleurs",
+        "La PME, qui usine des pièces de trains d'atterrissage, a gagné deux clients.",
+    ),
+    (
+        "chemicals",
+        "en",
+        "Alsabio to build a pilot plant in Colmar",
+        "The start-up, which makes enzymes for laundry makers, will hire 30 people.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sector", "language", "title", "text"), MADE, ids=[c[2][:30] for c in MADE]
+)
+def test_what_a_firm_makes(
+    enricher: Enricher, sector: str, language: str, title: str, text: str
+) -> None:
+    assert sector in _codes(enricher, language, title, text)
+
+
+def test_what_a_firm_makes_for_its_clients(enricher: Enricher) -> None:
+    # "pour" names the clients: their sector is not the firm's.
+    codes = _codes(
+        enricher,
+        "fr",
+        "Vannes : Armorlog recrute",
+        "L'entreprise développe des applications pour les hôpitaux bretons.",
+    )
+    assert "health" not in codes
