@@ -12,7 +12,8 @@ import jinja2
 import pytest
 
 from myrtille.texts import labels
-from tests.texts.renderings import RENDERINGS, Rendering
+from tests.texts.rendered import Rendering
+from tests.texts.renderings import RENDERINGS
 from tests.texts.test_catalogues import entries, ids, strings
 from tests.vocabulary import EVENT_TYPES, SECTORS
 
@@ -231,7 +232,7 @@ def test_names_and_local_dates_are_shown(renderings: list[Rendering]) -> None:
     assert "Sectors: Aeronautics and space (1)" in by_key[("cli search facets", "en")]
 
 
-# What the command line says of a count of one and of several (tests/texts/renderings.py
+# What the command line says of a count of one and of several (tests/texts/renderings_cli.py
 # CLI_FILES): French takes the singular for 0 and 1, English for 1 only.
 CLI_COUNTS = {
     ("cli companies import one", "fr"): [

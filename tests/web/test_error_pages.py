@@ -11,7 +11,7 @@ import pytest
 
 from myrtille.config.loading import load_settings
 from myrtille.web.app import create_app
-from tests.texts.renderings import visible_text
+from tests.texts.rendered import visible_text
 from tests.web.conftest import serve_app
 
 PAGES = {
