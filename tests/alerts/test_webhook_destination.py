@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from myrtille.cli import main
 from myrtille.store.subscriptions import Subscription
 from tests.web.conftest import Live, signed_in, start_live
-from tests.web.test_subscription_pages import form_for
+from tests.web.subscription_site import form_for
 
 REFUSED = [
     "http://127.0.0.1:9/hook",

@@ -1,116 +1,43 @@
-"""The subscriptions pages on a real server: agents manage firms' subscriptions (preview,
-double opt-in email through a real SMTP server, edit, pause, delete), and a firm changes
-its own through the signed preferences link of its emails."""
+# ruff: noqa: F811  (mailbox, site and agent: fixtures from tests/web/subscription_site.py)
+"""The agents' subscriptions pages on a real server: agents manage firms' subscriptions
+(preview, double opt-in email through a real SMTP server, edit, pause, delete); the firm's
+own preferences page is in test_subscription_preferences.py."""
 
 from __future__ import annotations
 
-import base64
-import json
 import re
-from collections.abc import Iterator
 from contextlib import closing
 from html import unescape
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from myrtille.alerts.channels.email import EmailChannel
 from myrtille.alerts.digests import DigestBuilder
 from myrtille.alerts.dispatcher import Dispatcher
-from myrtille.alerts.mail import preferences_url, unsubscribe_token
-from myrtille.alerts.subscriptions import Created, create_subscription, load_matcher
-from myrtille.alerts.tokens import secret_key, sign
 from myrtille.index.factory import open_index
-from myrtille.store.subscriptions import OutboxItem, Subscriber, Subscription
+from myrtille.store.subscriptions import OutboxItem, Subscriber
 from myrtille.web.auth import create_agent, set_password
-from tests.alerts.test_email import Recorder, received, smtp_server
-from tests.web.conftest import Live, csrf_of, documents, signed_in, start_live
-
-BASE = "/agent/subscriptions"
-SCRIPT = "<script>alert(1)</script>"
-
-
-@pytest.fixture(scope="module")
-def mailbox() -> Iterator[tuple[Recorder, int]]:
-    recorder = Recorder()
-    with smtp_server(recorder) as port:
-        yield recorder, port
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory, mailbox: tuple[Recorder, int]) -> Iterator[Live]:
-    email = {"smtp_host": "127.0.0.1", "smtp_port": mailbox[1], "timeout": "5s"}
-    with start_live(tmp_path_factory.mktemp("subscriptions") / "data", email=email) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def agent(site: Live) -> Iterator[httpx.Client]:
-    http = signed_in(site)
-    yield http
-    http.close()
-
-
-def secret(live: Live) -> bytes:
-    return secret_key(live.settings.secret_key, live.settings.data_dir)
-
-
-def mails_to(mailbox: tuple[Recorder, int], address: str) -> list[Any]:
-    return [received(e) for e in mailbox[0].envelopes if e.rcpt_tos == [address]]
-
-
-def form_for(http: httpx.Client, path: str = f"{BASE}/new", **fields: str) -> dict[str, str]:
-    return {
-        "csrf": csrf_of(http.get(path).text),
-        "email": "",
-        "name": "",
-        "query": "event:acquisition",
-        "frequency": "daily",
-        "language": "fr",
-        "webhook_url": "",
-        "action": "save",
-        **fields,
-    }
-
-
-def count(live: Live) -> int:
-    with live.database.session() as session:
-        return int(session.scalar(select(func.count()).select_from(Subscription)) or 0)
-
-
-def stored(live: Live, subscription_id: int) -> Subscription:
-    with live.database.session() as session:
-        row = session.get(Subscription, subscription_id)
-        assert row is not None
-        session.expunge(row)
-        return row
-
-
-def create(http: httpx.Client, email: str, **fields: str) -> int:
-    """Save the new-subscription form; the id the list names."""
-    response = http.post(f"{BASE}/new", data=form_for(http, email=email, **fields))
-    assert response.status_code == 303, response.text
-    found = re.search(r"id=(\d+)", response.headers["location"])
-    assert found, response.headers["location"]
-    return int(found.group(1))
-
-
-def matched(live: Live, subscription_id: int) -> bool:
-    """Whether the alerts' matcher, loaded afresh, matches d01 for this subscription."""
-    return subscription_id in load_matcher(live.database).match(documents()[0])
-
-
-def row_of(html: str, subscription_id: int) -> str | None:
-    found = re.search(rf'<tr class="subscription" data-id="{subscription_id}".*?</tr>', html, re.S)
-    return found.group(0) if found else None
-
-
-def link_path(url: str) -> str:
-    # Links are made for the configured public_url; the test server has its own port.
-    return "/" + url.split("://", 1)[1].split("/", 1)[1]
-
+from tests.alerts.test_email import Recorder
+from tests.web.conftest import Live, csrf_of, signed_in
+from tests.web.subscription_site import (  # noqa: F401 (mailbox, site and agent are fixtures)
+    BASE,
+    SCRIPT,
+    agent,
+    count,
+    create,
+    form_for,
+    link_path,
+    mailbox,
+    mails_to,
+    matched,
+    row_of,
+    secret,
+    site,
+    stored,
+)
 
 # -- agents' pages ----------------------------------------------------------------------
 
@@ -369,153 +296,3 @@ def test_hostile_names_and_queries_are_escaped(site: Live, agent: httpx.Client) 
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
     ask = agent.get(f"{BASE}/{subscription_id}/delete")
     assert SCRIPT not in ask.text
-
-
-# -- the firm's preferences page --------------------------------------------------------
-
-
-def subscribe(live: Live, email: str, **options: Any) -> Created:
-    return create_subscription(
-        live.database,
-        secret(live),
-        email=email,
-        query=options.pop("query", "aérovolt"),
-        confirmed_by_operator=True,
-        **options,
-    )
-
-
-def preferences_path(live: Live, subscriber_id: int) -> str:
-    """The link of the emails (alerts/mail.py), on the test server."""
-    return link_path(preferences_url(live.settings, secret(live), subscriber_id))
-
-
-def token_of(path: str) -> str:
-    return path.split("token=", 1)[1]
-
-
-def post(http: httpx.Client, token: str, **fields: str) -> httpx.Response:
-    return http.post("/preferences", data={"token": token, **fields})
-
-
-def test_the_firm_changes_frequency_and_language(site: Live) -> None:
-    first = subscribe(site, "prefs@example.org", name="Aéronautique")
-    second = subscribe(site, "prefs@example.org", query="solaris", frequency="daily")
-    path = preferences_path(site, first.subscriber_id)
-    with site.client() as firm:
-        page = firm.get(path)
-        assert page.status_code == 200 and "set-cookie" not in page.headers
-        assert page.headers["referrer-policy"] == "no-referrer"
-        assert page.text.count('name="action" value="frequency"') == 2
-        token = token_of(path)
-        changed = post(
-            firm,
-            token,
-            action="frequency",
-            subscription=str(first.subscription_id),
-            frequency="weekly",
-        )
-        assert changed.status_code == 200 and 'id="notice"' in changed.text
-        assert "résumé hebdomadaire" in unescape(changed.text)
-        assert stored(site, first.subscription_id).frequency == "weekly"
-        assert stored(site, second.subscription_id).frequency == "daily"
-        english = post(firm, token, action="language", language="en")
-        assert english.status_code == 200 and '<html lang="en">' in english.text
-        assert "My subscriptions" in english.text and "weekly digest" in english.text
-    with site.database.session() as session:
-        subscriber = session.get(Subscriber, first.subscriber_id)
-        assert subscriber is not None and subscriber.language == "en"
-
-
-def test_the_firm_unsubscribes_from_one_then_from_all(site: Live, agent: httpx.Client) -> None:
-    managed = create(agent, "leaving@example.org", consent="on", name="Suivie par l'agence")
-    other = subscribe(site, "leaving@example.org", query="solaris")
-    third = subscribe(site, "leaving@example.org", query="hélicea")
-    path = preferences_path(site, other.subscriber_id)
-    with site.client() as firm:
-        one = post(firm, token_of(path), action="unsubscribe", subscription=str(managed))
-        assert one.status_code == 200 and "Suivie par l&#39;agence" in one.text
-        assert not stored(site, managed).active
-        assert stored(site, other.subscription_id).active
-        # The agent's list no longer shows what the firm left.
-        assert row_of(agent.get(BASE).text, managed) is None
-        everything = post(firm, token_of(path), action="unsubscribe_all")
-        assert everything.status_code == 200 and 'id="notice"' in everything.text
-        assert 'id="unsubscribe-all"' not in everything.text
-    for subscription_id in (managed, other.subscription_id, third.subscription_id):
-        row = stored(site, subscription_id)
-        assert row.active is False and row.ended_at is not None
-    matcher = load_matcher(site.database)
-    assert all(
-        matcher.get(i) is None for i in (managed, other.subscription_id, third.subscription_id)
-    )
-
-
-def forged(token: str, **changes: Any) -> str:
-    body, mac = token.split(".")
-    payload = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
-    payload.update(changes)
-    data = json.dumps(payload, separators=(",", ":"), sort_keys=True).encode()
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode() + "." + mac
-
-
-def test_tampered_expired_or_misused_tokens_change_nothing(site: Live) -> None:
-    mine = subscribe(site, "careful@example.org")
-    victim = subscribe(site, "target@example.org", name="Victime")
-    token = token_of(preferences_path(site, mine.subscriber_id))
-    bad_tokens = [
-        forged(token, s=victim.subscriber_id),
-        token[:-2] + ("AA" if not token.endswith("AA") else "BB"),
-        sign(secret(site), "preferences", {"s": victim.subscriber_id}, -10),  # expired
-        unsubscribe_token(secret(site), victim.subscription_id),  # another purpose
-        "",
-    ]
-    with site.client() as attacker:
-        for bad in bad_tokens:
-            assert attacker.get("/preferences", params={"token": bad}).status_code == 400
-            for fields in (
-                {"action": "unsubscribe_all"},
-                {"action": "language", "language": "en"},
-                {"action": "unsubscribe", "subscription": str(victim.subscription_id)},
-            ):
-                response = post(attacker, bad, **fields)
-                assert response.status_code == 400
-                assert 'class="error"' in response.text and "Victime" not in response.text
-        # A good token of one subscriber cannot reach another's subscription.
-        for action in ("unsubscribe", "frequency"):
-            response = post(
-                attacker,
-                token,
-                action=action,
-                subscription=str(victim.subscription_id),
-                frequency="weekly",
-            )
-            assert response.status_code == 400
-        refused = post(
-            attacker,
-            token,
-            action="frequency",
-            subscription=str(mine.subscription_id),
-            frequency="x",
-        )
-        assert refused.status_code == 400
-        cross_site = attacker.post(
-            "/preferences",
-            data={"token": token, "action": "unsubscribe_all"},
-            headers={"Origin": "https://evil.example"},
-        )
-        assert cross_site.status_code == 403
-    assert stored(site, victim.subscription_id).active is True
-    assert stored(site, victim.subscription_id).frequency == "immediate"
-    assert stored(site, mine.subscription_id).active is True
-    assert stored(site, mine.subscription_id).frequency == "immediate"
-    with site.database.session() as session:
-        target = session.get(Subscriber, victim.subscriber_id)
-        assert target is not None and target.language == "fr"
-
-
-def test_hostile_names_are_escaped_on_the_preferences_page(site: Live) -> None:
-    created = subscribe(site, "escaped@example.org", name=SCRIPT, query=f'"{SCRIPT}"')
-    with site.client() as firm:
-        html = firm.get(preferences_path(site, created.subscriber_id)).text
-    assert SCRIPT not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
