@@ -221,8 +221,8 @@ def test_cli_subscribe_confirm_and_list(tmp_path: Path) -> None:
 
 
 def test_cli_preview_shows_the_last_30_days_and_saves_nothing(tmp_path: Path) -> None:
+    from tests.index.contract import make_backend
     from tests.index.corpus import CORPUS
-    from tests.index.test_contract import make_backend
 
     backend = make_backend("sqlite", tmp_path)
     backend.index(CORPUS)

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from myrtille.cli import main
 from myrtille.index.query import MAX_QUERY_CHARS, QueryError, parse
 from myrtille.index.resolver import CodeResolver
+from tests.index.contract import ids, make_backend
 from tests.index.corpus import CORPUS
-from tests.index.test_contract import ids, make_backend
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@ import pytest
 
 from myrtille.index.base import IndexBackend
 from myrtille.index.sqlite import SQLiteIndex
+from tests.index.contract import BACKENDS, ids, make_backend
 from tests.index.corpus import CORPUS
-from tests.index.test_contract import BACKENDS, ids, make_backend
 
 CUTOFF = datetime(2026, 10, 5, tzinfo=UTC)
 
