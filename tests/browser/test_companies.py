@@ -1,14 +1,14 @@
 """Company pages in Chromium: found by name, a timeline and the companies mentioned with
 it, one click from one company to the next, readable at phone width (fixtures: the HTTP
-tests' site, tests/web/test_companies.py)."""
+tests' site, tests/web/company_site.py)."""
 
 from __future__ import annotations
 
 from playwright.sync_api import Browser, Page
 
 from tests.browser.conftest import screenshot
+from tests.web.company_site import SOLARIS_SIREN, site  # noqa: F401 (the fixture)
 from tests.web.conftest import AEROVOLT, Live
-from tests.web.test_companies import SOLARIS_SIREN, site  # noqa: F401 (the fixture)
 
 
 def test_a_company_page_shows_its_timeline_and_co_mentioned_companies(

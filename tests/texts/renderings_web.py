@@ -198,8 +198,8 @@ def company_pages(tmp_path: Path) -> list[Rendering]:
     co-mentions) and their 404 and 400 answers, over the HTTP tests' registry and index."""
     from myrtille.index.factory import open_index
     from myrtille.store.companies import Company
+    from tests.web.company_site import SOURCES, notices
     from tests.web.conftest import documents, start_live
-    from tests.web.test_companies import SOURCES, notices
 
     out = []
     with start_live(tmp_path / "data", sources=SOURCES) as live, live.client() as http:

@@ -1,11 +1,12 @@
-"""Company pages and /api/v1/companies over a real uvicorn: the registry's facts, the
-timeline with its events and its BODACC/BOAMP badges, the co-mentioned companies, the
-404/400 answers, and hostile registry names and crawled titles kept inert."""
+# ruff: noqa: F811  (site and http: fixtures from tests/web/company_site.py)
+"""Company pages over a real uvicorn: the registry's facts, the timeline with its events and
+its BODACC/BOAMP badges, the co-mentioned companies, the 404/400 answers, hostile registry
+names and crawled titles kept inert, the company search and the Sirene import's words (the
+API is in test_companies_api.py, the site in tests/web/company_site.py)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from html import escape
 from pathlib import Path
 
@@ -16,114 +17,19 @@ from sqlalchemy import text
 from myrtille.enrichment.registry import find_companies
 from myrtille.index.factory import open_index
 from myrtille.store.companies import Company
-from tests.web.conftest import AEROVOLT, Live, doc, signed_in, start_live
-
-HOSTILE_SIREN = "732829304"
-SOLARIS_SIREN = "732829312"
-UNKNOWN_SIREN = "732829320"  # valid, but neither registered nor mentioned
-HOSTILE_NAME = '<img src=x onerror="alert(1)">Évil & Co'
-# As Jinja writes it: every markup character an entity.
-HOSTILE_SHOWN = "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;Évil &amp; Co"
-HOSTILE_TITLE = "<script>alert('titre')</script> Jugement d'ouverture"
-SOURCES = [
-    {"id": "eco-regions", "kind": "feed", "url": "https://eco.example/rss", "name": "Éco Régions"},
-    {
-        "id": "annonces-bodacc",
-        "kind": "opendata",
-        "preset": "bodacc",
-        "url": "https://data.example/bodacc.json",
-        "name": "Annonces BODACC",
-    },
-    {
-        "id": "marches-boamp",
-        "kind": "opendata",
-        "preset": "boamp",
-        "url": "https://data.example/boamp.json",
-        "name": "Marchés BOAMP",
-    },
-]
-AEROVOLT_MENTION = {"name": "Aérovolt", "siren": AEROVOLT}
-HOSTILE_MENTION = {"name": HOSTILE_NAME, "siren": HOSTILE_SIREN}
-SOLARIS_MENTION = {"name": "Solaris", "siren": SOLARIS_SIREN}
-
-
-def notices() -> list:  # type: ignore[type-arg]
-    bodacc = doc(
-        50,
-        HOSTILE_TITLE,
-        "Redressement judiciaire de la société, fournisseur d'Aérovolt.",
-        age=1,
-        source="annonces-bodacc",
-        companies=[HOSTILE_MENTION, AEROVOLT_MENTION],
-        events=["insolvency"],
-    )
-    boamp = doc(
-        51,
-        "Marché de maintenance attribué à Aérovolt et Solaris",
-        "Le marché public est attribué au groupement Aérovolt et Solaris.",
-        age=5,
-        source="marches-boamp",
-        companies=[AEROVOLT_MENTION, SOLARIS_MENTION],
-        events=["contract", "partnership"],
-    )
-    for notice in (bodacc, boamp):
-        notice.kind = "notice"
-    # Mentions Solaris twice over the timeline: it comes before the hostile one.
-    press = doc(
-        52,
-        "Aérovolt et Solaris signent un partenariat",
-        "Aérovolt et Solaris s'associent.",
-        age=8,
-        companies=[AEROVOLT_MENTION, SOLARIS_MENTION],
-        events=["partnership"],
-    )
-    return [bodacc, boamp, press]
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
-    with start_live(tmp_path_factory.mktemp("companies") / "data", sources=SOURCES) as live:
-        index = open_index(live.settings)
-        index.index(notices())
-        index.close()
-        with live.database.session() as session:
-            session.add(
-                Company(
-                    id=AEROVOLT,
-                    siren=AEROVOLT,
-                    name="Aérovolt SAS",
-                    acronym="AEV",
-                    naf="30.30Z",
-                    category="ETI",
-                    city="Blagnac",
-                    department="31",
-                    region="76",
-                )
-            )
-            session.add(
-                Company(id=HOSTILE_SIREN, siren=HOSTILE_SIREN, name=HOSTILE_NAME, ceased=True)
-            )
-            session.add(Company(id=SOLARIS_SIREN, siren=SOLARIS_SIREN, name="Solaris Énergie"))
-        yield live
-
-
-@pytest.fixture
-def http(site: Live) -> Iterator[httpx.Client]:
-    with site.client() as client:
-        yield client
-
-
-def timeline(html: str) -> list[tuple[str, str]]:
-    """(kind, document href) of each timeline entry, in page order."""
-    return re.findall(
-        r'<li class="timeline-item" data-kind="(\w+)">.*?class="timeline-title" href="([^"]+)"',
-        html,
-        re.S,
-    )
-
-
-def co_mentions(html: str) -> list[tuple[str, str]]:
-    return re.findall(r'<a class="co-mention" href="([^"]+)">([^<]*)</a>', html)
+from tests.web.company_site import (  # noqa: F401 (site and http are fixtures)
+    HOSTILE_SHOWN,
+    HOSTILE_SIREN,
+    HOSTILE_TITLE,
+    SOLARIS_SIREN,
+    UNKNOWN_SIREN,
+    co_mentions,
+    http,
+    notices,
+    site,
+    timeline,
+)
+from tests.web.conftest import AEROVOLT, Live, signed_in
 
 
 def test_registry_facts_are_shown_in_the_readers_language(http: httpx.Client) -> None:
@@ -296,77 +202,6 @@ def test_the_name_search_is_an_index_range_not_a_scan(site: Live) -> None:
             str(row[-1]) for row in session.execute(text(f"EXPLAIN QUERY PLAN {compiled}"))
         )
     assert "SEARCH company_word USING" in plan and "SCAN" not in plan, plan
-
-
-# -- the API ------------------------------------------------------------------------------
-
-
-def test_api_gives_the_same_data_as_the_page(site: Live) -> None:
-    with site.client(site.key) as api:
-        response = api.get(f"/api/v1/companies/{AEROVOLT}")
-    assert response.status_code == 200
-    body = response.json()
-    assert body["siren"] == AEROVOLT and body["name"] == "Aérovolt SAS"
-    assert body["registry"] == {
-        "name": "Aérovolt SAS",
-        "acronym": "AEV",
-        "naf": "30.30Z",
-        "sectors": ["aeronautics"],
-        "category": "ETI",
-        "state": "active",
-        "city": "Blagnac",
-        "department": "31",
-        "region": "76",
-    }
-    assert body["total"] == 6
-    assert [(i["kind"], i["id"]) for i in body["timeline"]] == [
-        ("bodacc", "d50"),
-        ("press", "d02"),
-        ("press", "d01"),
-        ("boamp", "d51"),
-        ("press", "d52"),
-        ("press", "d03"),
-    ]
-    assert body["timeline"][0]["title"] == HOSTILE_TITLE  # data, as stored: JSON is not HTML
-    assert body["timeline"][0]["events"] == ["insolvency"]
-    assert body["timeline"][3]["events"] == ["contract", "partnership"]
-    assert body["co_mentions"][0] == {
-        "value": SOLARIS_SIREN,
-        "siren": SOLARIS_SIREN,
-        "name": "Solaris Énergie",
-        "count": 2,
-    }
-    assert {c["name"] for c in body["co_mentions"]} == {"Solaris Énergie", HOSTILE_NAME, "Hélicea"}
-
-
-def test_api_errors_follow_the_documented_schema(site: Live) -> None:
-    with site.client(site.key) as api:
-        unknown = api.get(f"/api/v1/companies/{UNKNOWN_SIREN}")
-        bad = api.get("/api/v1/companies/919985003")
-        short = api.get("/api/v1/companies/123")
-        no_q = api.get("/api/v1/companies")
-    assert unknown.status_code == 404 and unknown.json()["error"] == "not_found"
-    assert UNKNOWN_SIREN in unknown.json()["message"]
-    assert bad.status_code == 400 and bad.json()["error"] == "invalid_siren"
-    assert "check digit" in bad.json()["message"]
-    assert short.status_code == 400 and "9 digits" in short.json()["message"]
-    assert no_q.status_code == 400 and no_q.json()["error"] == "invalid_parameter"
-    with site.client() as anonymous:
-        assert anonymous.get(f"/api/v1/companies/{AEROVOLT}").status_code == 401
-
-
-def test_api_company_search(site: Live) -> None:
-    with site.client(site.key) as api:
-        body = api.get("/api/v1/companies", params={"q": "sol"}).json()
-    assert body["companies"] == [
-        {
-            "siren": SOLARIS_SIREN,
-            "name": "Solaris Énergie",
-            "acronym": None,
-            "naf": None,
-            "state": "active",
-        }
-    ]
 
 
 def test_sirene_import_keeps_the_category_and_the_words(tmp_path: Path, site: Live) -> None:
