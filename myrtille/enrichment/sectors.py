@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from myrtille.enrichment.lexicons import LexiconEntry, naf_sectors
 from myrtille.enrichment.patterns import PatternSet
@@ -157,7 +157,13 @@ def _mentions(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]
         for label, start, end in matches
         if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
     }
-    return sorted(kept, key=lambda m: (m[1], m[2], m[0]))
+    # Two terms of a sector that overlap are one mention too ("electricity grid" and
+    # "grid operators" in "electricity grid operators"): the first stands for it.
+    mentions: list[tuple[str, int, int]] = []
+    for code, start, end in sorted(kept, key=lambda m: (m[1], m[2], m[0])):
+        if not any(c == code and start < e for c, _, e in mentions):
+            mentions.append((code, start, end))
+    return mentions
 
 
 Mention = tuple[str, int, int]
@@ -217,23 +223,31 @@ def _trade(doc: Doc, start: int, end: int) -> bool:
     """Whether a trade noun governs the term: "le fabricant de fromages", "la PME
     textile", "a maker of aircraft parts", "a cheese maker", "specialist in logistics";
     or the term holds its own ("le sous-traitant automobile", "a building firm")."""
-    if end - start > 1 and (doc[start].lemma_ in TRADE_NOUNS or doc[end - 1].lemma_ in TRADE_NOUNS):
+    if end - start > 1 and (_firm(doc[start]) or _firm(doc[end - 1])):
         return True
-    before = [t.lemma_ for t in doc[max(start - 3, 0) : start]]
-    if before and before[-1] in TRADE_NOUNS:
+    before = doc[max(start - 3, 0) : start]
+    if len(before) and _firm(before[-1]):
         return True
-    if len(before) >= 2 and before[-1] in PREPOSITIONS and before[-2] in TRADE_NOUNS:
+    if len(before) >= 2 and before[-1].lemma_ in PREPOSITIONS and _firm(before[-2]):
         return True
     if (
         len(before) == 3
-        and before[-1] in DETERMINERS
-        and before[-2] in PREPOSITIONS
-        and before[-3] in TRADE_NOUNS
+        and before[-1].lemma_ in DETERMINERS
+        and before[-2].lemma_ in PREPOSITIONS
+        and _firm(before[-3])
     ):
         return True
-    if end < len(doc) and doc[end].lemma_ in TRADE_NOUNS:
+    if end < len(doc) and _firm(doc[end]):
         return True
     return _governed(doc, start) or made(doc, start)
+
+
+def _firm(token: Token) -> bool:
+    """A trade noun naming one firm: in the plural it names a class of firms, most
+    often the text's clients or peers ("steelmakers and chemical companies want price
+    certainty", "demand from grid operators", "plusieurs groupes de luxe"), not what
+    the firm the text is about is."""
+    return token.lemma_ in TRADE_NOUNS and "Plur" not in token.morph.get("Number")
 
 
 def _governed(doc: Doc, start: int) -> bool:
