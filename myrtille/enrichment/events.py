@@ -87,9 +87,9 @@ class EventMatcher:
     ) -> None:
         """Parse in one call of the parser the sentences ``find`` may want parsed in each
         of ``documents`` (doc, mentions, published, title_end), which costs about half as
-        much as one sentence at a time (syntax.py). It parses a few more than ``find``
-        asks for (those of a second trigger of an event already found); a sentence it
-        leaves out is parsed on its own, so what ``find`` answers does not change."""
+        much as one sentence at a time (syntax.py). A trigger of a type already shown in
+        its sentence is left to ``find``, which reads it only when the first gave no
+        event (then it is parsed on its own): what ``find`` answers does not change."""
         self._ahead, self._shown_ahead = {}, {}
         sentences = []
         for doc, mentions, published, title_end in documents:
@@ -97,12 +97,21 @@ class EventMatcher:
             self._ahead[id(doc)] = (doc, triggers)
             shown_of: dict[tuple[int, int], Span | None] = {}
             self._shown_ahead[id(doc)] = (doc, shown_of)
-            for _, start, end in triggers:
+            # A type shown once in a sentence: ``find`` keys its events so, and reads the
+            # next trigger of that key only when the first gave no event.
+            shown_keys: set[tuple[str, int]] = set()
+            for label, start, end in triggers:
                 sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+                key = (label, sentence.start_char)
+                if key in shown_keys:
+                    continue
                 shown = shown_of[(start, end)] = _shown(
                     sentence, doc[start:end], published, title_end
                 )
-                if shown is not None and _worth_parsing(shown, doc[start:end], mentions):
+                if shown is None:
+                    continue
+                shown_keys.add(key)
+                if _worth_parsing(shown, doc[start:end], mentions):
                     sentences.append(shown)
         self.parse.parse_ahead(sentences)
 

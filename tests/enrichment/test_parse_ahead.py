@@ -11,7 +11,9 @@ import dataclasses
 
 import pytest
 
+from myrtille.enrichment.companies import find_companies
 from myrtille.enrichment.enricher import DocumentInput, Enricher
+from myrtille.enrichment.events import EventMatcher
 from myrtille.enrichment.syntax import SentenceParser
 from tests.enrichment import test_events_syntax
 
@@ -71,3 +73,24 @@ def test_sentences_parsed_ahead_are_parsed_as_alone(
         assert [(t.text, t.head.i, t.dep_) for t in one.span] == [
             (t.text, t.head.i, t.dep_) for t in other.span
         ]
+
+
+# Two triggers of one type in a sentence: parse_ahead reads the first only; when that one
+# gives no event (in English "bought new machines": things, not a firm), find reads the next.
+REPEATED = [
+    ("fr", "Talvern a racheté des machines neuves puis a racheté les Ateliers Kermor."),
+    ("en", "Talvern bought new machines and then bought Ateliers Kermor outright."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), [*TEXTS, *REPEATED])
+def test_find_answers_alike_with_and_without_parsing_ahead(
+    registry_enricher: Enricher, language: str, text: str
+) -> None:
+    tools = registry_enricher.tools(language)
+    doc = tools.nlp(text)
+    mentions = find_companies(doc, registry_enricher.index)
+    ahead = tools.events
+    ahead.parse_ahead([(doc, mentions, None, 0)])
+    alone = EventMatcher(tools.nlp, registry_enricher.event_lexicon, language)
+    assert ahead.find(doc, mentions, None, {}) == alone.find(doc, mentions, None, {})
