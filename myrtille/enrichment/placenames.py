@@ -157,7 +157,7 @@ class PlaceNameMatcher:
         full_names: set[str] = set()  # people's names holding a place ("Brittany Smith")
         i = 0
         while i < len(words):
-            found = self._longest(text, words, i)
+            found = self._longest(text, words, i) if words[i].folded in self.lengths else None
             if found is None:
                 i += 1
                 continue
