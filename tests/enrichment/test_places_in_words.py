@@ -41,6 +41,23 @@ def enrich(enricher: Enricher, title: str, text: str, language: str) -> Enrichme
             set(),
         ),
         (
+            # Prefectures' inhabitants' names that no suffix gives (build_demonyms.py).
+            "Le chocolatier strasbourgeois Kessler ouvre une boutique",
+            "La maison, fondée en 1952, emploiera six vendeuses. Sa nouvelle boutique ouvrira "
+            "en mars.",
+            "fr",
+            {"44"},
+            {"67"},
+        ),
+        (
+            "Un transporteur ajaccien commande dix autocars",
+            "La compagnie renouvelle sa flotte pour 3 millions d'euros. Les élus rochelais "
+            "ont visité ses ateliers en octobre.",
+            "fr",
+            {"94", "75"},
+            {"2A", "17"},
+        ),
+        (
             "Alsatian winemakers hit by hail",
             "Hailstorms destroyed a fifth of the harvest in several Alsatian villages, the "
             "growers' union said on Monday.",

@@ -160,6 +160,30 @@ IRREGULAR: dict[str, str] = {
     "berrichon": "region:24",
     "solognot": "region:24",
     "tourangelle": "commune:37261",
+    # Prefectures and large towns whose inhabitants' name no suffix gives or the model
+    # lacks ("le groupe strasbourgeois", "l'hôtelier ajaccien").
+    "strasbourgeois": "commune:67482",
+    "amiénois": "commune:80021",
+    "quimpérois": "commune:29232",
+    "rochelais": "commune:17300",
+    "angoumoisin": "commune:16015",
+    "ajaccien": "commune:2A004",
+    "bastiais": "commune:2B033",
+    "gapençais": "commune:05061",
+    "cherbourgeois": "commune:50129",
+    "hyérois": "commune:83069",
+    "créteillois": "commune:94028",
+    "figeacois": "commune:46102",
+    "lédonien": "commune:39300",
+    "vésulien": "commune:70550",
+    "spinalien": "commune:88160",
+    "carolomacérien": "commune:08105",
+    "ébroïcien": "commune:27229",
+    "cadurcien": "commune:46042",
+    "auscitain": "commune:32013",
+    "compiégnois": "commune:60159",
+    "vierzonnais": "commune:18279",
+    "lozérien": "department:48",
 }
 # English: the adjective and its noun (plural with -s), hand-written.
 ENGLISH: dict[str, str] = {
