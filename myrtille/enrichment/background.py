@@ -266,7 +266,9 @@ def is_background(
         return True
     dates: list[tuple[int | None, int | None]] = []
     for found in _MONTH.finditer(clause) if words is None or words & _MONTH_WORDS else ():
-        if _AHEAD.search(clause, 0, found.start()):
+        if _AHEAD.search(
+            clause, 0, found.start("month") if found.group("month") else found.start()
+        ):
             continue
         name = (found.group("month") or found.group("month2")).casefold()
         year = found.group("year") or found.group("year2")
@@ -275,7 +277,7 @@ def is_background(
         dates += [
             (None, int(m.group("year")))
             for m in _YEAR.finditer(clause)
-            if not _AHEAD.search(clause, 0, m.start())
+            if not _AHEAD.search(clause, 0, m.start("year"))
         ]
     if not dates:
         return False

@@ -153,17 +153,6 @@ _TRANSFER = re.compile(
     r"(?:employees|staff|workers|salari[ée]s|personnels?|employ[ée]s)\s+(?:of|from|de|du|des|d['’])",
     re.IGNORECASE,
 )
-# A contract named before an investment's words: the plant or line is the work a
-# customer buys ("a €95m contract with X to build a desalination plant", "le lot du
-# chantier d'extension de la ligne de tram"), not the supplier's investment.
-_CONTRACT_BEFORE = re.compile(
-    r"\b(?:contracts?|contrats?|march[ée]s?|lots?|tenders?|appels?\s+d['’]\s?offres|orders?|"
-    r"commandes?)\b[^.;:!?]{0,120}\Z",
-    re.IGNORECASE,
-)
-# The subject's own spending, whatever contract it follows ("to fulfil the contract, the
-# start-up will invest €80m").
-_SPENDING = frozenset({"invest", "investir", "investissement", "investment", "spend", "dépenser"})
 _COMBINED = re.compile(
     r"\b(?:combined|enlarged|merged|nouvel\s+ensemble|ensemble\s+fusionn[ée]|"
     r"nouveau\s+groupe\s+(?:ainsi\s+)?(?:form|cr[ée])\w*)\b",
@@ -215,12 +204,6 @@ def not_news(
         return True
     if kind == "contract" and _buys_things(sentence, trigger):
         return True
-    if (
-        kind == "investment"
-        and first.lemma_ not in _SPENDING
-        and _CONTRACT_BEFORE.search(text, sentence.start_char, trigger.start_char)
-    ):
-        return True  # "awarded a contract to build a desalination plant": the work sold
     if kind == "innovation" and _NOT_A_PRODUCT.search(text, trigger.end_char, sentence.end_char):
         return True  # a merger's clearance, a building's permit: no product's approval
     if _FAILED.match(text, trigger.end_char):

@@ -49,6 +49,11 @@ REGISTRY = [
             "The cooperative has started building a creamery in a project due to be "
             "completed in 2029.",
         ),
+        (
+            "en",
+            "investment",
+            "A ferry firm has ordered a hybrid ship to sail between Bastia and Toulon from 2029.",
+        ),
     ],
 )
 def test_an_event_is_kept_whatever_follows_it(

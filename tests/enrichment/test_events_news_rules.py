@@ -89,17 +89,7 @@ NOT_NEWS = [
         "export",
         "Les commandes de l'étranger, surtout d'Asie, représentent le tiers du chiffre d'affaires.",
     ),
-    # the plant a customer buys, the workforce of a merger
-    (
-        "en",
-        "investment",
-        "The water board awarded the builder a contract to build a treatment plant.",
-    ),
-    (
-        "fr",
-        "investment",
-        "Le département a attribué à Braumont le lot du chantier d'extension du collège.",
-    ),
+    # the workforce of a merger
     ("en", "hiring", "The combined group will employ 700 people."),
     # the shareholders close their own liquidation
     (
@@ -201,6 +191,18 @@ WORDINGS = [
     ("en", "investment", "The warehouse cost 15 million euros."),
     ("fr", "investment", "Le bâtiment a coûté 3 millions d'euros."),
     ("fr", "investment", "Douze chalets ont été construits pour un montant de 2 millions d'euros."),
+    ("fr", "acquisition", "La chocolaterie Berthet passe sous pavillon du groupe Valrhône."),
+    (
+        "fr",
+        "acquisition",
+        "La famille fondatrice a cédé la majorité du capital à un groupe lyonnais.",
+    ),
+    (
+        "en",
+        "fundraising",
+        "The wind developer has secured 250 million euros of financing from banks.",
+    ),
+    ("en", "investment", "The glassmaker will build a furnace in the Vosges."),
     ("en", "innovation", "The start-up completed the maiden flight of its cargo drone."),
     ("en", "innovation", "The chemist has developed a coating that repels ice."),
     ("fr", "innovation", "Le constructeur a réussi le premier vol de son planeur électrique."),
