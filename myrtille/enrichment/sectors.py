@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from myrtille.enrichment.lexicons import LexiconEntry, naf_sectors
 from myrtille.enrichment.patterns import PatternSet
 from myrtille.enrichment.sector_forms import TermForms
-from myrtille.enrichment.trade_statements import activity_fields, made
+from myrtille.enrichment.trade_statements import activity_fields, made, named
 
 TITLE_WEIGHT = 3.0
 TERM_WEIGHT = 1.0
@@ -239,7 +239,7 @@ def _trade(doc: Doc, start: int, end: int) -> bool:
         return True
     if end < len(doc) and _firm(doc[end]):
         return True
-    return _governed(doc, start) or made(doc, start)
+    return _governed(doc, start) or made(doc, start) or named(doc, start, end)
 
 
 def _firm(token: Token) -> bool:

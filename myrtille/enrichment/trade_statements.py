@@ -70,3 +70,31 @@ def made(doc: Doc, start: int) -> bool:
             continue
         return False
     return False
+
+
+# Legal forms that open or close a firm's name in a notice ("TAXIS DE L'AUXERROIS, société
+# à responsabilité limitée", "la SARL MENUISERIES AUBRAC", "ALPES TAXIS SAS").
+LEGAL_FORMS = frozenset(
+    {"sarl", "sas", "sasu", "sa", "eurl", "snc", "sci", "scop", "societe", "ltd", "limited"}
+)
+NAME_LINKS = frozenset({"de", "du", "des", "d'", "l'", "la", "le", "les", "et", "&", "-"})
+
+
+def named(doc: Doc, start: int, end: int) -> bool:
+    """Whether the term is part of the name of a firm whose legal form stands beside it:
+    in a notice the name of the firm it is about, which names its trade as often as not
+    ("TAXIS DE L'AUXERROIS, société…", "la SARL MENUISERIES AUBRAC")."""
+    if not all(t.is_upper or t.is_title for t in doc[start:end] if t.is_alpha):
+        return False
+    i = start - 1
+    while i >= 0 and start - i <= 4 and (doc[i].is_upper or doc[i].is_title):
+        if doc[i].lower_ in LEGAL_FORMS:
+            return True
+        i -= 1
+    for token in doc[end : end + 6]:
+        folded = token.lower_.replace("é", "e")
+        if folded in LEGAL_FORMS:
+            return True
+        if not (token.is_upper or token.is_title or token.text == "," or folded in NAME_LINKS):
+            return False
+    return False

@@ -1,4 +1,4 @@
-"""A notice's labelled activity field states the firm's trade (issue 14, sector recall):
+"""A notice states the firm's trade (issue 14, sector recall) in its labelled activity field:
 "Activité : …", "Objet social : …", "Business: …". Its first sector is the firm's, even
 named once; a sector named after it in the field (the firm's clients) is not. Texts
 written for this module, none from an evaluation set. Runs in about 5 s (the session's
@@ -74,3 +74,31 @@ def test_the_field_s_label_and_value() -> None:
         "boulangerie, pâtisserie",
         "printing",
     ]
+
+
+# (sector, language, title, text): the notice's firm is named with its legal form, and its
+# name is all the notice says of its trade.
+NAMED: list[tuple[str, str, str, str]] = [
+    (
+        "transport",
+        "fr",
+        "Changement de gérant",
+        "AMBULANCES ET TAXIS DU LÉMAN, société à responsabilité limitée au capital de 3 000 "
+        "euros, siège : 2 quai Baron, 74200 Thonon-les-Bains. Mme Lise Favre a été nommée "
+        "gérante.",
+    ),
+    (
+        "transport",
+        "en",
+        "Notice of change of chairman",
+        "The shareholders of ARMOR TAXIS SAS, 3 rue Vauban, 56100 Lorient, appointed Mr "
+        "Paul Le Floch as chairman on 2 March 2027.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sector", "language", "title", "text"), NAMED, ids=[c[1] for c in NAMED])
+def test_a_notice_s_firm_named_with_its_legal_form(
+    enricher: Enricher, sector: str, language: str, title: str, text: str
+) -> None:
+    assert sector in {s["code"] for s in enrich(enricher, title, text, language).sectors}
