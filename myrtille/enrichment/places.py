@@ -260,17 +260,26 @@ _TO = re.compile(
     rf"\s+(?:to|à|vers)\s+{_ARTICLE}$"
 )
 
+# "its routes to Corsica", "les liaisons vers l'Algérie": where a line goes.
+_BOUND = re.compile(
+    r"\b(?:routes?|lines?|flights?|ferr(?:y|ies)|crossings?|sailings?|connections?"
+    r"|liaisons?|lignes?|vols?|traversées?|dessertes?|rotations?)"
+    rf"\s+(?:to|towards|vers|pour|à\s+destination\s+d(?:e\s+|['’]))\s*{_ARTICLE}$",
+    re.IGNORECASE,
+)
+
 
 def route_end(text: str, start: int, end: int) -> bool:
     """Whether the place name at [start, end) ends a route: "entre Bastia et Marseille",
-    "between Roscoff and Cork", "from Lyon to Turin", "de Nantes à Bordeaux"."""
+    "between Roscoff and Cork", "from Lyon to Turin", "de Nantes à Bordeaux", "its routes
+    to Corsica", "ses liaisons à destination de la Corse"."""
     before = text[max(start - 60, 0) : start]
     after = text[end : end + 30]
     if _ROUTE_FIRST.search(before) and _ROUTE_FIRST_AFTER.match(after):
         return True
     if _FROM.search(before) and _FROM_AFTER.match(after):
         return True
-    return bool(_ROUTE_SECOND.search(before) or _TO.search(before))
+    return bool(_ROUTE_SECOND.search(before) or _TO.search(before) or _BOUND.search(before))
 
 
 # "Savoie" names both Savoie departments (the historical province) as often as the one

@@ -241,6 +241,22 @@ CONTEXT_TRAPS = [
         "28",
     ),
     trap(
+        "en-route-to",
+        "Ferry operator Méridienne orders two hybrid ships",
+        "Méridienne, a Toulon ferry operator, has ordered two hybrid ships for its routes to "
+        "Corsica from 2029.\n\nThe ships will plug into shore power at its Toulon quay.",
+        "83",
+        "93",
+    ),
+    trap(
+        "fr-liaisons-a-destination",
+        "La compagnie Corsaire Lignes commande deux navires",
+        "Basée à Sète, la compagnie exploitera dès juin ses liaisons à destination de la Corse "
+        "avec deux navires neufs.\n\nSon terminal de Sète sera agrandi.",
+        "34",
+        "76",
+    ),
+    trap(
         "fr-savoyard",
         "Le décolleteur savoyard Perrin reprend un concurrent",
         "L'entreprise de Cluses, dans la vallée de l'Arve, reprend l'atelier Brunet et ses "
