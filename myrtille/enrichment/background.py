@@ -67,6 +67,9 @@ _BEFORE_TRIGGER = frozenset(
         "etaient",
     }
 )
+# "has since invested", "a depuis recruté": since the past fact said before, when the verb
+# follows at once ("has run it ever since, is stepping down" is news).
+_SINCE = frozenset({"since", "depuis"})
 _BEFORE_WINDOW = 3
 MONTHS = {
     **{
@@ -258,6 +261,8 @@ def is_background(
         if doc[i].norm_ in _BEFORE_TRIGGER and (
             i >= trigger.start - _BEFORE_WINDOW or doc[i + 1].pos_ in ("VERB", "AUX")
         ):
+            return True
+        if doc[i].norm_ in _SINCE and doc[i + 1].pos_ == "VERB":
             return True
     begin, end = _time_scope(sentence, trigger)
     clause = text_of(doc)[begin:end]

@@ -190,6 +190,14 @@ def not_news(
     before = text[_clause_start(text, sentence, trigger) : first.idx + len(first)]
     if _INTENTION.search(before) or _NEGATED.search(before[: len(before) - len(first)]):
         return True
+    if _POSSIBLE.search(before[: len(before) - len(first)]):
+        return True  # "including a possible closure", "une éventuelle levée de fonds"
+    if kind == "contract" and _PRIZE.match(text, trigger.end_char):
+        return True  # "a remporté dimanche le Grand Prix de la baie": a race, no contract
+    if kind == "investment" and _OPERATES.search(before[: len(before) - len(first)]):
+        return True  # "operates 260 megawatts of solar parks": what the firm runs already
+    if kind == "investment" and _SERVICE_LINE.match(text, trigger.end_char):
+        return True  # "une nouvelle ligne de car express vers Rouen": a route, no plant
     if kind in _SEARCHED_KINDS and _SEARCH.search(before):
         return True
     if kind != "contract" and another_firms(text, sentence, trigger, kind):
@@ -248,6 +256,32 @@ def not_news(
 
 
 # A noun phrase denied just before the trigger ("aucun plan de départs", "no job cuts").
+# A possibility named just before the trigger: no event, whoever raises it.
+_POSSIBLE = re.compile(
+    r"\b(?:possibles?|potentiel(?:le)?s?|potential|[ée]ventuel(?:le)?s?|hypoth[ée]tiques?|"
+    r"hypothetical)\s+(?:[\w-]+\s+)?\Z",
+    re.IGNORECASE,
+)
+# What a bare "remporter"/"won" wins when it is a race or an award, not a contract.
+_PRIZE = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:(?:le|la|les|l['’]|un|une|the|a|an|its|son|sa|ses)\s+)?"
+    r"(?:grand\s+)?(?:prix|troph[ée]e|titre|course|r[ée]gate|championnat|m[ée]daille|"
+    r"concours|coupe|prize|award|trophy|race|title|championship|medal|cup)\b",
+    re.IGNORECASE,
+)
+# A present verb of running what the firm has ("operates", "exploite", "gère") before an
+# investment's words describes it, not a new site.
+_OPERATES = re.compile(
+    r"\b(?:operates|runs|owns|exploite|exploitent|g[èe]re|g[èe]rent|poss[èe]de|poss[èe]dent)\b"
+    r"[^,;.]{0,50}\Z",
+    re.IGNORECASE,
+)
+# A transport route ("ligne de bus", "a new ferry line") is a service, no plant.
+_SERVICE_LINE = re.compile(
+    r"\s*(?:de\s+(?:bus|cars?|autocars?|tram(?:way)?s?|m[ée]tro|ferry|ferries|bateaux?|"
+    r"navettes?)|a[ée]rienne|maritime)\b",
+    re.IGNORECASE,
+)
 _NEGATED = re.compile(r"\b(?:aucune?|nulle?|no|sans|without)\s+(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 # The end of liquidation proceedings, before a strike-off: the firm closes, its
 # insolvency is over ("clôture de la procédure de liquidation pour insuffisance d'actif").

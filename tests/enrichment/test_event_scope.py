@@ -1,6 +1,7 @@
 """What a hedge or a date weighs on (issue 14.2): a negation in a relative clause after the
 trigger qualifies a noun, not the event; a negation of a pronominal verb, "il n'y a aucun",
-"no immediate plans" and a hesitation deny or doubt it; a date put ahead ("due in 2029",
+"no immediate plans", a hesitation and a possibility ("une éventuelle fermeture") deny or
+doubt it; "has since invested" tells of the past; a date put ahead ("due in 2029",
 "d'ici 2029") is a deadline, not a time of the past.
 
 Every text here was written for these tests (none comes from an evaluation set); the
@@ -51,6 +52,11 @@ REGISTRY = [
         ),
         (
             "en",
+            "leadership",
+            "The founder, who has run the firm ever since, is stepping down as chief executive.",
+        ),
+        (
+            "en",
             "investment",
             "A ferry firm has ordered a hybrid ship to sail between Bastia and Toulon from 2029.",
         ),
@@ -70,6 +76,14 @@ def test_an_event_is_kept_whatever_follows_it(
         ("fr", "closure", "Il n'y a pas de fermeture de site prévue en Bretagne."),
         ("fr", "investment", "Le groupe hésite entre Metz et Sarrebruck pour sa future usine."),
         ("en", "investment", "The group is hesitating between two sites for its new plant."),
+        ("en", "closure", "The brake maker is reviewing options, including a possible closure."),
+        ("fr", "closure", "Le syndicat redoute une éventuelle fermeture du site de Vesoul."),
+        ("en", "investment", "The group bought the mill in 2015, and has since invested €30m."),
+        (
+            "fr",
+            "investment",
+            "Le groupe a racheté la scierie en 2015, et a depuis investi 30 millions d'euros.",
+        ),
     ],
 )
 def test_an_event_denied_or_doubted_is_left_out(

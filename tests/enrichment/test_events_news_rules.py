@@ -89,6 +89,12 @@ NOT_NEWS = [
         "export",
         "Les commandes de l'étranger, surtout d'Asie, représentent le tiers du chiffre d'affaires.",
     ),
+    # a race won, what a firm runs already, a transport route, a firm set up together
+    ("fr", "contract", "Le skipper lorientais a remporté dimanche le Grand Prix de Quiberon."),
+    ("en", "investment", "The developer operates 300 megawatts of solar parks in the south."),
+    ("fr", "investment", "Le groupe exploite une centrale de 40 MW près de Dax."),
+    ("fr", "investment", "Le transporteur ouvre une nouvelle ligne de car express vers Rouen."),
+    ("fr", "hiring", "Les deux entreprises créeront une société commune."),
     # the workforce of a merger
     ("en", "hiring", "The combined group will employ 700 people."),
     # the shareholders close their own liquidation
