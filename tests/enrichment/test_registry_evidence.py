@@ -17,7 +17,8 @@ NO_SECTOR_WORD = (
 ONE_SECTOR_WORD = (
     "Aérovolt condamnée aux prud'hommes",
     "Le conseil de prud'hommes a condamné Aérovolt à verser 40 000 euros à un ancien "
-    "salarié licencié l'an dernier. La société, qui conçoit un moteur d'avion, fera appel.",
+    "salarié licencié l'an dernier. La société, dont le moteur d'avion est en essais, fera "
+    "appel.",
 )
 
 
