@@ -128,6 +128,24 @@ def feminine(words: str) -> list[str]:
     return []
 
 
+# English plurals: the tagger reads capitalised words as proper nouns and leaves their
+# lemma as written ("Ferries Order Ships", "ARMOR TAXIS SAS"), so a term's last word also
+# matches its regular plural on the folded text. A form no word has is never found.
+def plural(words: str) -> list[str]:
+    """The regular English plural of a term's last word: "cheese maker" -> "cheese
+    makers", "ferry" -> "ferries", "bus" -> "buses"."""
+    *rest, last = words.split(" ")
+    if not last.isalpha() or len(last) < 3 or last.endswith("s"):
+        return []
+    if last.endswith("y") and last[-2] not in "aeiou":
+        form = last[:-1] + "ies"
+    elif last.endswith(("x", "z", "ch", "sh")):
+        form = last + "es"
+    else:
+        form = last + "s"
+    return [" ".join([*rest, form])]
+
+
 class TermForms:
     """Matches of the lexicon's plain terms in their tokenized and lemmatized forms."""
 
@@ -142,6 +160,9 @@ class TermForms:
                 self.lemmas.add(label, [_pattern(nlp, lemmas, "LEMMA")])
             if language == "fr":
                 for form in feminine(lemmas or surface):
+                    self.surface.add(label, [_pattern(nlp, form, "NORM")])
+            elif language == "en" and surface:
+                for form in plural(surface):
                     self.surface.add(label, [_pattern(nlp, form, "NORM")])
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
