@@ -31,6 +31,7 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.anaphora import antecedent, possessed_post, pronoun_subject
 from myrtille.enrichment.background import clause_of
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import customer_side, customer_verb
@@ -59,6 +60,12 @@ _BUYER_SUBJECT = re.compile(
     r"\W*(?:(?:le|la|l'|the|son|sa|its|leur|their)\s*)"
     r"(?:(?:repreneur|acquereur|cessionnaire|racheteur|buyer|acquirer|acquiror)\b|"
     r"(?:nouvel(?:le)?|nouveau|new)\s+(?:proprietaire|actionnaire|owner|shareholder)s?\b)"
+)
+# A subject that names the takeover itself ("the deal", "l'opération"), before an
+# acquisition word of its clause: the takeover the document reports, whose buyer it is.
+_DEAL_SUBJECT = re.compile(
+    r"\W*(?:le|la|l'|cette|ce|the|this)\s*"
+    r"(?:operation|transaction|deal|takeover|transaction|purchase)\b"
 )
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont", "which", "who", "whose", "that", "whom"})
 # A person's firm: "Julien Marchand, PDG de Nexalia, annonce …", "chief executive of X".
@@ -110,6 +117,14 @@ def subject_of(
     found = _subject(sentence, trigger, kind, mentions, parsed, text)
     if found is not None and found.end > found.start and tied(text, found.start, found.end):
         return UNKNOWN  # "une filiale d'Alcarène recrute": the subsidiary's event
+    begin = clause_of(sentence, trigger)[0]
+    if found is None and (
+        pronoun_subject(sentence, begin, trigger)
+        or (kind == "leadership" and possessed_post(sentence, begin, trigger))
+    ):
+        # "Kervalis … a racheté le bâtiment. Elle y investira …": Kervalis's, not ours;
+        # "SBTM garde son siège. X en prendra la présidence": SBTM's new head.
+        return antecedent(sentence, mentions)
     return found
 
 
@@ -141,6 +156,12 @@ def _subject(
         begin <= m.start < trigger.start_char for m in inside
     ):
         return BUYER  # "Le repreneur investira …": the buyer's, not the article's company's
+    if (
+        kind == "acquisition"
+        and _DEAL_SUBJECT.match(fold(text[begin : trigger.start_char]))
+        and not any(begin <= m.start < end for m in inside)
+    ):
+        return BUYER  # "The deal is the latest in a series of acquisitions": the buyer's
     if kind == "acquisition" and any(fold(t.lemma_) in _TARGET_SIDE for t in trigger):
         # "X s'adosse à Y", "X passe dans le giron de Y": the buyer is after the trigger.
         _, end = clause_of(sentence, trigger)

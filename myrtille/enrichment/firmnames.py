@@ -21,6 +21,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from myrtille.enrichment.companies import COMPANY_CUES, CompanyMention
+from myrtille.enrichment.contracts import CUSTOMER_WORDS, customer_word
 from myrtille.enrichment.names import LEGAL_FORMS
 from myrtille.enrichment.patterns import fold
 
@@ -259,6 +260,11 @@ def people_words(sentence: Span) -> frozenset[str]:
     )
 
 
+# French pronouns that stand between a subject and its verb ("Kervalis y investira", "X
+# en a racheté la moitié", "X s'est offert", "X lui a cédé").
+_CLITICS = frozenset({"y", "en", "se", "s'", "s’", "lui", "leur"})
+
+
 def opening_name(
     sentence: Span, begin: int, trigger: Span, mentions: list[CompanyMention]
 ) -> CompanyMention | None:
@@ -271,7 +277,14 @@ def opening_name(
     run = 0
     while run < len(tokens) and tokens[run].pos_ == "PROPN" and tokens[run].text[:1].isupper():
         run += 1
-    if not run or run == len(tokens) or tokens[run].pos_ not in ("AUX", "VERB"):
+    if not run and tokens and _bare_french_name(tokens[0]):
+        run = 1  # "Kervalis y investira …": a French noun never opens a clause bare
+    verb = run
+    while verb < len(tokens) and (tokens[verb].lower_ in _CLITICS or tokens[verb].pos_ == "ADV"):
+        verb += 1  # "Kervalis y investira …", "Nexalia en a racheté …", "Nexalia also raised"
+    # The verb: the next word, or the trigger itself ("Nexalia lève 3 millions").
+    following = tokens[verb] if verb < len(tokens) else trigger[0]
+    if not run or following.pos_ not in ("AUX", "VERB"):
         return None
     people = people_words(sentence)
     if any(t.ent_type_ in _NOT_SUBJECTS or t.lower_ in people for t in tokens[:run]):
@@ -279,7 +292,27 @@ def opening_name(
     start, end = tokens[0].idx, tokens[run - 1].idx + len(tokens[run - 1])
     if any(m.start < end and start < m.end for m in mentions):
         return None  # a company's name that the sentence recogniser cut ("Caléo | Rail a …")
-    return CompanyMention(None, sentence.doc.text[start:end], start, end, "named")
+    name = sentence.doc.text[start:end]
+    words = set(re.findall(r"\w+", fold(name)))
+    for mention in mentions:
+        if mention.company_id and words <= _words(mention.name) | set(_words_all(mention.name)):
+            return mention  # the registry firm the document names, here by a shorter name
+    return CompanyMention(None, name, start, end, "named")
+
+
+def _words_all(name: str) -> list[str]:
+    return re.findall(r"\w+", fold(name))
+
+
+def _bare_french_name(token: Token) -> bool:
+    """A capitalised French noun without a determiner at the head of a clause: a name the
+    model did not know ("Kervalis y investira …"), since French common nouns take one."""
+    return (
+        token.doc.lang_ == "fr"
+        and token.pos_ == "NOUN"
+        and token.text[:1].isupper()
+        and token.text[1:].islower()
+    )
 
 
 def unlisted_headline(doc: Doc, mentions: list[CompanyMention], title_end: int) -> bool:
@@ -291,7 +324,43 @@ def unlisted_headline(doc: Doc, mentions: list[CompanyMention], title_end: int) 
         return False
     named = [m for m in mentions if m.start < title_end and m.end > m.start]
     named += named_firms(title, mentions)
+    named += _called_firms_below(doc, title, mentions, named)
     # After a kicker or a dateline ("Milipol : Vigilis signe …"), when that part names one.
     kicker = max((t.idx + 1 for t in title if t.text in (":", "—", "–")), default=0)
-    headline = [m for m in named if m.start >= kicker] or named
-    return bool(headline) and min(headline, key=lambda m: m.start).company_id is None
+    headline = sorted([m for m in named if m.start >= kicker] or named, key=lambda m: m.start)
+    if len(headline) > 1 and _customer_between(title, headline[0], headline[1]):
+        headline = headline[1:]  # "French Army orders Vigilis drones": Vigilis's news
+    return bool(headline) and headline[0].company_id is None
+
+
+def _customer_between(title: Span, first: CompanyMention, second: CompanyMention) -> bool:
+    """Whether a customer's verb joins two firms of a title ("La SNCF commande des rames à
+    X", "French Army orders X counter-drone systems"): the second is the supplier."""
+    # A headline's verb is often tagged a noun ("Army orders"): its word is enough here.
+    return any(
+        first.end <= t.idx < second.start
+        and (customer_word(t) or t.lower_ in CUSTOMER_WORDS or t.lemma_ in CUSTOMER_WORDS)
+        for t in title
+    )
+
+
+# The lead's sentences read for firms the title names (a company word beside their name).
+_LEAD_SENTENCES = 3
+
+
+def _called_firms_below(
+    doc: Doc, title: Span, mentions: list[CompanyMention], named: list[CompanyMention]
+) -> list[CompanyMention]:
+    """Names of the title that the lead calls firms ("Mécanique du Lauragais en redressement
+    judiciaire" over "La société Mécanique du Lauragais a été placée …"), where the title
+    alone does not tell a firm from a place or a person."""
+    if not doc.has_annotation("SENT_START") or title.end >= len(doc):
+        return []
+    found = []
+    sentences = list(doc[title.end :].sents)[:_LEAD_SENTENCES]
+    for below in (f for sentence in sentences for f in named_firms(sentence, mentions)):
+        at = title.text.find(below.name)
+        start = title.start_char + at
+        if at >= 0 and not any(m.start < start + len(below.name) and start < m.end for m in named):
+            found.append(CompanyMention(None, below.name, start, start + len(below.name), "named"))
+    return found

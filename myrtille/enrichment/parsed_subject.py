@@ -91,7 +91,7 @@ def from_parse(
             return True, supplier
         if recipient is not None and _proper_names(recipient):
             return True, _unlisted(recipient, parsed)
-    named = company_in(subject, own=True)
+    named = company_in(subject, own=True) or _named_next(subject, parsed, mentions)
     if named is not None:
         return True, named
     if subject is not None and not customer and kind not in PATIENT_KINDS:
@@ -124,7 +124,7 @@ def from_parse(
 def _a_name(token: Token, people: frozenset[str]) -> bool:
     """A proper name that is neither a person's nor a place's."""
     return (
-        token.pos_ == "PROPN"
+        _written_as_name(token)
         and token.ent_type_ not in PEOPLE | PLACES
         and token.lower_ not in people
     )
@@ -137,11 +137,46 @@ def _proper_names(token: Token) -> list[Token]:
     return [
         t
         for t in token.subtree
-        if t.pos_ == "PROPN"
+        if _written_as_name(t)
         and t.i >= token.i
         and t.ent_type_ not in _NOT_FIRMS
         and not any(_complement(a) for a in _path(t, token))
     ]
+
+
+def _written_as_name(token: Token) -> bool:
+    """A proper noun written as one: capitalised, with letters. The small models tag as
+    proper nouns a hyphen ("start - up") or a common noun they do not know ("la medtech"),
+    which name no firm."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text[:1].isalpha()
+
+
+# At most this many common words between a subject's noun and the company named after it.
+_BETWEEN = 3
+
+
+def _named_next(
+    subject: Token | None, parsed: Parsed, mentions: list[CompanyMention]
+) -> CompanyMention | None:
+    """The company named just after a subject that is a common noun, with adjectives
+    between ("la medtech strasbourgeoise Cardiosens", "la start-up rennaise Atlas"): the
+    noun and the name are one phrase, which the small parser often cuts in two."""
+    if subject is None or subject.pos_ == "PRON" or _written_as_name(subject):
+        return None
+    doc = subject.doc
+    position = subject.right_edge.i + 1
+    for _ in range(_BETWEEN + 1):
+        if position >= len(doc):
+            return None
+        token = doc[position]
+        at = token.idx + parsed.chars
+        found = next((m for m in mentions if m.start == at and m.end > m.start), None)
+        if found is not None:
+            return found
+        if not token.is_alpha or not token.is_lower or token.pos_ in ("VERB", "AUX", "ADP"):
+            return None
+        position += 1
+    return None
 
 
 def _complement(token: Token) -> bool:
@@ -165,7 +200,9 @@ def _named_elsewhere(
 ) -> CompanyMention | None:
     """A registry company the document names elsewhere with words of this noun phrase
     ("le groupe Vernay" in a title, where the registry spotted only "Vernay" in the text;
-    the small models may even take "Vernay" for a surname); ``own``: its own words only."""
+    the small models may even take "Vernay" for a surname); ``own``: its own words only,
+    and then a firm outside the registry named elsewhere counts too ("Le suisse Aldermatt
+    rachète …" in a title, where only the text's "le groupe suisse Aldermatt" was found)."""
     kept = [
         t.text
         for t in token.subtree
@@ -174,6 +211,17 @@ def _named_elsewhere(
     words = f" {fold(' '.join(kept))} "
     for mention in mentions:
         if mention.company_id and f" {fold(mention.name)} " in words:
+            return mention
+    if not own:
+        return None
+    names = {t.text for t in token.subtree if _written_as_name(t) and t.ent_type_ not in PEOPLE}
+    for mention in mentions:
+        if (
+            mention.company_id is None
+            and mention.end > mention.start
+            and mention.name.split()
+            and set(mention.name.split()) <= names
+        ):
             return mention
     return None
 

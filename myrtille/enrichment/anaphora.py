@@ -1,0 +1,94 @@
+"""A subject pronoun stands for the firm that was the subject of the sentence before.
+
+"Kervalis, une entreprise de logistique fondée à Lyon, a racheté le bâtiment. Elle y
+investira 3 millions d'euros": "Elle" is Kervalis, not the article's main company (the
+former owner of the building, named in the title). A personal pronoun that opens a clause
+keeps the subject of the sentence before it, which is how French and English carry a
+topic from one sentence to the next; only when that sentence opens with no firm is the
+pronoun the article's company, as before.
+
+Impersonal pronouns name nothing ("il s'agit de", "il faut", "it is expected that").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.firmnames import named_firms, people_words
+
+# Subject pronouns that can stand for a firm.
+_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "it", "they"})
+# Words after "il"/"it" that make it impersonal: "il s'agit", "il y a", "il faut", "il est
+# prévu", "it is", "it was".
+_IMPERSONAL = frozenset(
+    {"s'", "s’", "y", "faut", "fallait", "faudra", "est", "sera", "était", "reste", "suffit"}
+    | {"is", "was", "'s", "’s", "seems", "remains", "would", "appears"}
+)
+# The subject of the sentence before opens it: within this many words (an article and a
+# company word: "La société Kervalis", "German group Kessler").
+_OPENING = 5
+# Words before a firm's name that make it a complement, not the subject ("Selon X", "Chez
+# X", "For X").
+_NOT_SUBJECT = frozenset({"selon", "chez", "pour", "avec", "for", "with", "at", "according"})
+
+
+def pronoun_subject(sentence: Span, begin: int, trigger: Span) -> bool:
+    """Whether the trigger's clause opens with a personal pronoun that may stand for a
+    firm ("Elle y investira …", "It will hire 40 people")."""
+    tokens = [t for t in sentence if t.idx >= begin and t.i < trigger.end and not t.is_space]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    if len(tokens) < 2 or tokens[0].lower_ not in _PRONOUNS:
+        return False
+    return not (tokens[0].lower_ in ("il", "it") and tokens[1].lower_ in _IMPERSONAL)
+
+
+def possessed_post(sentence: Span, begin: int, trigger: Span) -> bool:
+    """Whether a change of leader names its firm by a pronoun ("X en prendra la
+    présidence", "X will become its chairman"): the firm the sentence before was about.
+    French "sa"/"son" are left out: they are as often the person's ("prendra sa retraite")."""
+    doc = sentence.doc
+    end = min(trigger.end + 2, sentence.end)
+    for token in doc[trigger.start : end]:
+        if token.lower_ in ("its", "their"):
+            return True
+    before = [t for t in doc[sentence.start : trigger.start] if t.idx >= begin]
+    return bool(before) and before[-1].lower_ == "en" and before[-1].pos_ == "PRON"
+
+
+def antecedent(sentence: Span, mentions: list[CompanyMention]) -> CompanyMention | None:
+    """The firm that is the subject of the sentence before ``sentence``, if it opens that
+    sentence ("Kervalis, une entreprise …, a racheté …"; "La société Kervalis a …")."""
+    if sentence.start == 0:
+        return None
+    doc = sentence.doc
+    whole = doc[sentence.start - 1].sent  # a title run into the lead: its part before
+    before = doc[whole.start : min(whole.end, sentence.start)]
+    # The sentence recogniser may run two paragraphs together: the last one's part.
+    breaks = [t.i + 1 for t in before if t.is_space and "\n" in t.text]
+    if breaks:
+        before = doc[breaks[-1] : before.end]
+    tokens = [t for t in before if not t.is_space and not t.is_punct]
+    if not tokens:
+        return None
+    opening_end = tokens[min(_OPENING, len(tokens)) - 1]
+    limit = opening_end.idx + len(opening_end)
+    people = people_words(before)
+    candidates = [
+        m
+        for m in [*mentions, *named_firms(before, mentions)]
+        if before.start_char <= m.start < limit and m.end > m.start
+    ]
+    for mention in sorted(candidates, key=lambda m: m.start):
+        words = [t for t in before if t.idx < mention.start and not t.is_space]
+        if any(_complement(t) for t in words):
+            return None  # "Selon X, …": the sentence's subject is not X
+        if mention.company_id is None and mention.name.lower() in people:
+            continue
+        return mention
+    return None
+
+
+def _complement(token: Token) -> bool:
+    return token.lower_ in _NOT_SUBJECT or token.pos_ == "VERB"
