@@ -177,6 +177,9 @@ WORDINGS = [
     ("fr", "investment", "L'hébergeur a annoncé l'ouverture de son troisième centre de données."),
     # wordings of text by other hands (issue 14.2, the others_* tuning files)
     ("en", "hiring", "The cannery will employ 25 more people next year."),
+    ("fr", "hiring", "La sucrerie cherche des saisonniers pour la campagne."),
+    ("fr", "hiring", "Chaudronniers, mécaniciens et peintres aéronautiques sont recherchés."),
+    ("en", "hiring", "The cannery is looking for seasonal workers."),
     ("en", "hiring", "The firm expects to take on around 40 more welders."),
     (
         "fr",
