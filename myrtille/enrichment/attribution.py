@@ -230,9 +230,29 @@ def _subject(
         return subjects[0]
     later = [m for m in inside if m.start >= trigger.start_char]
     plain_later = [m for m in later if not _COMPLEMENT.search(_before(text, m))]
+    if kind == "acquisition":
+        # The firm a buying verb governs is its target ("L'américain Sorbex rachète les
+        # Forges d'Alcarène"): never the buyer. A buyer said in words the models did not
+        # take for a firm is another firm than the article's.
+        plain_later = [m for m in plain_later if not trigger.start_char <= m.start < end]
+        if not plain_later and _named_before(sentence, begin, trigger):
+            return UNKNOWN
     # A company named only as a complement ("avec X", "selon X", "au profit de X") is not
     # the subject: the subject is unnamed, the article's company.
     return plain_later[0] if plain_later else None
+
+
+def _named_before(sentence: Span, begin: int, trigger: Span) -> bool:
+    """Whether the trigger's clause names someone before it with a capitalised name
+    ("L'américain Sorbex rachète …"), not a pronoun or a common noun ("L'entreprise
+    rachète …")."""
+    return any(
+        t.idx >= begin
+        and t.text[:1].isupper()
+        and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.idx > begin and not t.is_sent_start))
+        for t in sentence
+        if t.i < trigger.start
+    )
 
 
 def _object(sentence: Span, mention: CompanyMention) -> bool:

@@ -9,6 +9,8 @@ or the deal itself (issue 14.2), and when the small models cut or miss the subje
 - a common noun and adjectives before a name are one phrase ("la medtech lyonnaise X");
 - a name with pronouns before its verb opens the clause ("Kervalis y investira …"), and a
   nationality before a name ("Le suisse Aldermatt rachète …") does not hide it;
+- the firm a buying verb governs is the target ("Sorbex Tools has bought X"), never the
+  buyer, even when the buyer's name is no company mention;
 - a title whose first firm is a customer ("French Navy orders …") is about the supplier,
   and a title's name that the lead calls a firm ("La société Usinage du Forez …") is one.
 
@@ -118,6 +120,36 @@ CASES: list[tuple[str, str, str, str, object]] = [
         "fr",
         "Le suisse Aldermatt rachète les Forges d'Alcarène",
         "Le groupe suisse Aldermatt a signé l'accord.",
+        "acquisition",
+        ("not", ALCARENE),
+    ),
+    # ---- the firm a buying verb governs is its target, never its buyer
+    (
+        "en",
+        "Forges d'Alcarène changes hands",
+        "Detroit's Sorbex snaps up Forges d'Alcarène for €30m.",
+        "acquisition",
+        ("not", ALCARENE),
+    ),
+    (
+        "en",
+        "Forges d'Alcarène changes hands",
+        "Sorbex Tools has bought Forges d'Alcarène for €30m.",
+        "acquisition",
+        ("not", ALCARENE),
+    ),
+    (
+        "fr",
+        "L'américain Sorbex rachète les Forges d'Alcarène",
+        "Les Forges d'Alcarène, spécialiste des pièces forgées installé à Thiers, emploient "
+        "120 salariés.",
+        "acquisition",
+        ("not", ALCARENE),
+    ),
+    (
+        "fr",
+        "Sorbex s'offre les Forges d'Alcarène",
+        "L'américain Sorbex s'offre les Forges d'Alcarène pour 30 millions d'euros.",
         "acquisition",
         ("not", ALCARENE),
     ),
