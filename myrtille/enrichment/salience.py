@@ -30,6 +30,7 @@ from typing import Protocol, TypeVar
 from spacy.tokens import Doc
 
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.doctext import text_of
 
 # Reported with the main news, in its last paragraphs, as its consequence: an event type
 # and the news it follows (None: any).
@@ -62,9 +63,9 @@ def lead_end(doc: Doc, title_end: int) -> int:
     (the title itself, without a full stop, may share that sentence in the parse)."""
     first = next((t for t in doc if t.idx >= title_end and not t.is_space), None)
     if first is None:
-        return len(doc.text)
+        return len(text_of(doc))
     if not doc.has_annotation("SENT_START"):
-        return len(doc.text)
+        return len(text_of(doc))
     return first.sent.end_char
 
 
@@ -101,7 +102,7 @@ def in_passing(
     named = [m for m in mentions if m.company_id == company]
     if len(named) != 1 or named[0].end <= named[0].start:
         return None
-    text = doc.text
+    text = text_of(doc)
     first = len(text) - len(text[title_end:].lstrip())
     end = _PARAGRAPH_END.search(text, first)
     if named[0].start < (end.start() + 1 if end else len(text)):

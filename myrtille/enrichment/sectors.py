@@ -18,6 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.lexicons import LexiconEntry, naf_sectors
 from myrtille.enrichment.patterns import PatternSet
 from myrtille.enrichment.sector_forms import TermForms
@@ -176,7 +177,7 @@ def _stated(doc: Doc, mentions: list[Mention]) -> tuple[set[Mention], set[Mentio
     clients' ("logiciels pour les cliniques"), which are no evidence."""
     stated: set[Mention] = set()
     clients: set[Mention] = set()
-    for first, last in activity_fields(doc.text):
+    for first, last in activity_fields(text_of(doc)):
         inside = [m for m in mentions if first <= doc[m[1]].idx < last]
         for mention in inside:
             (stated if mention[0] == inside[0][0] else clients).add(mention)
