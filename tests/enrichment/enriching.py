@@ -3,6 +3,7 @@ result a test looks at."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from myrtille.enrichment.enricher import DocumentInput, Enricher
@@ -27,3 +28,23 @@ def types(events: list[dict[str, object]]) -> set[object]:
 
 def sector_codes(enricher: Enricher, language: str, title: str, text: str) -> set[str]:
     return {s["code"] for s in enrich(enricher, title, text, language).sectors}
+
+
+def batch_events(enricher: Enricher, cases: Sequence[tuple]) -> list[list[dict[str, object]]]:
+    """The events of each case (language, title, text, ...), all enriched in one batch as the
+    service runs them."""
+    found = enricher.enrich(
+        [
+            DocumentInput(f"d{i}", title, text, lang)
+            for i, (lang, title, text, *_) in enumerate(cases)
+        ]
+    )
+    assert all(r.error is None for r in found)
+    return [r.events for r in found]
+
+
+def places_of(enricher: Enricher, name: str, title: str, text: str) -> tuple[set[str], set[str]]:
+    """(departments, regions) of one document whose name starts with its language."""
+    [result] = enricher.enrich([DocumentInput(name, title, text, name[:2])])
+    assert result.error is None, result.error
+    return set(result.departments), set(result.regions)

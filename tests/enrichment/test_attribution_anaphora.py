@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import pytest
 
-from myrtille.enrichment.enricher import DocumentInput, Enricher
+from myrtille.enrichment.enricher import Enricher
 from tests.enrichment.attribution_cases_subjects import ALCARENE, MORVELLE
+from tests.enrichment.enriching import batch_events
 from tests.enrichment.test_attribution_new import REGISTRY
 
 __all__ = ["REGISTRY"]  # the registry_enricher fixture reads this module's REGISTRY
@@ -176,14 +177,7 @@ CASES: list[tuple[str, str, str, str, object]] = [
 
 @pytest.fixture(scope="module")
 def results(registry_enricher: Enricher) -> list[list[dict[str, object]]]:
-    found = registry_enricher.enrich(
-        [
-            DocumentInput(f"d{i}", title, text, lang)
-            for i, (lang, title, text, *_) in enumerate(CASES)
-        ]
-    )
-    assert all(r.error is None for r in found)
-    return [r.events for r in found]
+    return batch_events(registry_enricher, CASES)
 
 
 @pytest.mark.parametrize(

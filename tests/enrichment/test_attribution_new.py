@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from myrtille.enrichment.enricher import DocumentInput, Enricher
+from myrtille.enrichment.enricher import Enricher
 from myrtille.enrichment.registry import CompanyRecord
 from tests.enrichment.attribution_cases_roles import ROLE_CASES
 from tests.enrichment.attribution_cases_subjects import (
@@ -24,6 +24,7 @@ from tests.enrichment.attribution_cases_subjects import (
     SUBJECT_CASES,
     VALLORIN,
 )
+from tests.enrichment.enriching import batch_events
 
 REGISTRY = [
     CompanyRecord(
@@ -43,15 +44,7 @@ CASES = SUBJECT_CASES + ROLE_CASES
 
 @pytest.fixture(scope="module")
 def results(registry_enricher: Enricher) -> list[list[dict[str, object]]]:
-    """All cases enriched in one batch (as the service runs)."""
-    found = registry_enricher.enrich(
-        [
-            DocumentInput(f"d{i}", title, text, lang)
-            for i, (lang, title, text, *_) in enumerate(CASES)
-        ]
-    )
-    assert all(r.error is None for r in found)
-    return [r.events for r in found]
+    return batch_events(registry_enricher, CASES)
 
 
 @pytest.mark.parametrize(

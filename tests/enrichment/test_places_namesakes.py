@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from myrtille.enrichment.enricher import DocumentInput, Enricher
+from myrtille.enrichment.enricher import Enricher
+from tests.enrichment.enriching import places_of
 
 CASES = [
     (
@@ -201,6 +202,4 @@ def test_places_of_the_news(
     departments: set[str],
     regions: set[str],
 ) -> None:
-    [result] = enricher.enrich([DocumentInput(name, title, text, name[:2])])
-    assert result.error is None, result.error
-    assert (set(result.departments), set(result.regions)) == (departments, regions)
+    assert places_of(enricher, name, title, text) == (departments, regions)
