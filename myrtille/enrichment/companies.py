@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 from myrtille.enrichment.names import LEGAL_FORMS, company_key, is_acronym, name_tokens
 from myrtille.enrichment.patterns import fold, fold_doc
 from myrtille.enrichment.registry import CompanyRecord
+from myrtille.enrichment.written_names import written_as_name
 
 REGISTRY_SPANS = "registry"
 # Words that announce a company name just before or after it, in French and English.
@@ -244,6 +245,8 @@ def find_companies(doc: Doc, index: RegistryIndex) -> list[CompanyMention]:
         ) in index.ambiguous
         candidates.append((span, company_id, ambiguous))
     confirmed = {cid for span, cid, ambiguous in candidates if not ambiguous}
+    # A common-word name written as a name ("notifié à Sillage un marché"): written_names.
+    confirmed |= {cid for span, cid, ambiguous in candidates if ambiguous and written_as_name(span)}
     mentions: list[CompanyMention] = []
     covered: set[int] = set()
     for span, company_id, ambiguous in candidates:
