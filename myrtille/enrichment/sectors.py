@@ -28,8 +28,8 @@ TITLE_WEIGHT = 3.0
 TERM_WEIGHT = 1.0
 REPEAT_WEIGHT = 0.5
 # Below THRESHOLD: a linked company's NAF code alone does not make a document about its
-# sector (the company may be named for a site, a lawsuit, a supplier deal); with one term
-# of the sector in the text, it does.
+# sector when the text names another sector as much (the company may be named for a site,
+# a supplier deal); with one term of the sector in the text, or as the lead, it does.
 COMPANY_WEIGHT = 2.0
 THRESHOLD = 3.0
 # The sector with the most evidence in a document is what it is about when two distinct
@@ -142,10 +142,24 @@ class SectorMatcher:
             if s.score >= THRESHOLD
             or (
                 s.score == lead
-                and (s.trade or (s.score >= LEAD_THRESHOLD and s.terms >= LEAD_TERMS))
+                and (
+                    s.trade
+                    or (s.score >= LEAD_THRESHOLD and s.terms >= LEAD_TERMS)
+                    or _registered(s)
+                )
             )
         ]
         return sorted(kept, key=lambda s: (-s.score, s.code))
+
+
+def _registered(score: SectorScore) -> bool:
+    """Whether the (leading) sector is that of a company the document is about (its NAF
+    code): no term of another sector outweighs it, and a notice or a brief about a firm
+    need not say its trade ("X, société par actions simplifiée. Président : …", "L'éditeur
+    X a été choisi par…", "X invests in a cellar for 60,000 wheels of Comté"). Readers
+    file such news under the firm's sector. Tuning (with the registry) F1 0.924 -> 0.927
+    (7 more sectors found, 2 more false); validation unchanged (0.893)."""
+    return any("company" in e for e in score.evidence)
 
 
 def _mentions(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -9,10 +9,12 @@ from myrtille.enrichment.enricher import Enricher
 from tests.enrichment.test_enricher import REGISTRY, enrich
 
 # Aérovolt's NAF (30.30Z) is aeronautics; it is registered in Haute-Garonne (31, region 76).
+# Named once, outside the title: a company the document is not about (one it is about
+# gives its sector as the lead: tests/enrichment/test_sector_registered.py).
 NO_SECTOR_WORD = (
-    "Aérovolt condamnée aux prud'hommes",
+    "Prud'hommes : 40 000 euros pour un ancien salarié",
     "Le conseil de prud'hommes a condamné Aérovolt à verser 40 000 euros à un ancien "
-    "salarié licencié l'an dernier. La société a fait savoir qu'elle ferait appel.",
+    "salarié licencié l'an dernier. La direction a fait savoir qu'elle ferait appel.",
 )
 ONE_SECTOR_WORD = (
     "Aérovolt condamnée aux prud'hommes",
