@@ -18,6 +18,7 @@ from typing import Any
 
 from myrtille.enrichment.geography import Gazetteer, Place
 from myrtille.enrichment.placenames import PlaceName
+from myrtille.enrichment.placeparties import other_parties
 from myrtille.enrichment.registry import CompanyRecord
 
 
@@ -86,6 +87,7 @@ def document_places(
     names = [n for n in names if n.start < title_end or not aside(text, n.start, n.end)]
     names = [n for i, n in enumerate(names) if not i or not landmark(text, names[i - 1], n)]
     names = _without_dateline(names, text, title_end)
+    names = other_parties(names, text, title_end)
     names = [_province(n, names, text) for n in names]
     kept = _not_in_passing(names, text, title_end, lead_end)
     kept = _departments_in_passing(kept, text, title_end, lead_end)
