@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from myrtille.enrichment.geography import Gazetteer, Place, place_key
 from myrtille.enrichment.patterns import fold
@@ -34,12 +33,20 @@ from myrtille.enrichment.placecontext import (
 )
 from myrtille.enrichment.placecues import place_cue
 from myrtille.enrichment.placelists import Ambiguity, demonyms, extra_names
+from myrtille.enrichment.placewords import (
+    WORD,
+    Word,
+    beside_a_name,
+    capitalised,
+    full_name,
+    is_title_case,
+    longer_name,
+    overlaps,
+    sentence_initial,
+)
 
-_WORD = re.compile(r"[^\W_]+")
 _JOINERS = re.compile(r"^[ \t\u00a0\-‐'’]*$")
 _ARTICLES = frozenset({"le", "la", "les", "l", "au", "aux", "du", "des"})
-_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "sur", "sous", "en", "et"})
-_LINKS |= frozenset({"lès", "lez", "aux", "au", "a", "à", "of", "the"})
 # A name after these words is a venue, a market or a direction, not a subject.
 _VENUE_BEFORE = frozenset({"salon", "foire", "bourse", "euronext", "vers", "towards", "toward"})
 _VENUE_BEFORE |= frozenset({"festival", "marathon"})
@@ -49,7 +56,6 @@ _COMPASS = frozenset(
     | {"northwest", "southeast", "southwest", "nord-est", "sud-est", "sud-ouest", "nord-ouest"}
 )
 _NUMBERED = re.compile(r"\s*(?:n[°ºo]\.?\s*)?\d")
-_SENTENCE_END = re.compile(r"(^|[.!?:;«»\"“”\n]\s*)$")
 
 
 @dataclass(frozen=True)
@@ -60,13 +66,6 @@ class PlaceName:
     start: int
     end: int
     place: Place
-
-
-class _Word(NamedTuple):
-    # A tuple, not a frozen dataclass: one is made per word of every document.
-    folded: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -148,9 +147,9 @@ class PlaceNameMatcher:
     ) -> list[PlaceName]:
         """Place names of ``text``, first found first. ``excluded``: character spans that
         hold no place (people, linked companies); ``title_end``: where the title ends."""
-        words = [_Word(_folded_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+        words = [Word(_folded_word(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
         blocked = sorted(excluded)
-        title_case = _title_case(text[:title_end])
+        title_case = is_title_case(text[:title_end])
         candidates: list[tuple[PlaceName, _Entry, int, int]] = []
         surnames: set[str] = set()  # demonyms seen in people's names ("Sarah Breton")
         people: set[str] = set()  # other names seen ending a person's name
@@ -163,14 +162,14 @@ class PlaceNameMatcher:
                 continue
             end, entry = found
             start_char, end_char = words[i].start, words[end - 1].end
-            inside = _inside(start_char, end_char, blocked)
+            inside = overlaps(start_char, end_char, blocked)
             if self._stands_alone(text, words, i, end, entry) and not inside:
                 name = PlaceName(text[start_char:end_char], start_char, end_char, entry.place)
                 candidates.append((name, entry, i, end))
             elif inside and entry.adjective:
                 surnames.add(text[start_char:end_char])
             elif inside:
-                person = _full_name(text, blocked, start_char)
+                person = full_name(text, blocked, start_char)
                 if person and person[1] == end_char:
                     people.add(words[end - 1].folded)  # "Thomas Millau": "Millau said" later
                 if person:
@@ -188,12 +187,12 @@ class PlaceNameMatcher:
         ]
         kept = []
         for name, entry, first, end in candidates:
-            if named and _inside(name.start, name.end, named):
+            if named and overlaps(name.start, name.end, named):
                 continue  # the same person's name elsewhere (a title the NER did not read)
             # "Sarah Breton", "Norman Foster": a capitalised demonym in a person's name (and
             # that person's "Breton said" further on).
             capitalised = entry.adjective and name.text[0].isupper()
-            if capitalised and (name.text in surnames or _beside_a_name(text, words, first, end)):
+            if capitalised and (name.text in surnames or beside_a_name(text, words, first, end)):
                 surnames.add(name.text)
                 continue
             cue = place_cue(text, words, first, end)
@@ -229,13 +228,13 @@ class PlaceNameMatcher:
             if entry.ambiguity in ("word", "product"):
                 if _NUMBERED.match(text, name.end):
                     continue  # "Lot 4, menuiseries": a tender's lot
-                initial = _sentence_initial(text, name.start) or (in_title and title_case)
+                initial = sentence_initial(text, name.start) or (in_title and title_case)
                 if cue or not initial or corroborated:
                     kept.append(name)
                 continue
             # A name shared with people and firms: next to another capitalised word it is
             # part of their name ("Pierre Laval", "Orange Business").
-            if _beside_a_name(text, words, first, end):
+            if beside_a_name(text, words, first, end):
                 continue
             bracketed = bracketed_department(text, name.end, name.place, self.gazetteer)
             cue = cue and place_cue(text, words, first, end, elision=False)
@@ -246,14 +245,14 @@ class PlaceNameMatcher:
     def _small_commune(
         self,
         text: str,
-        words: list[_Word],
+        words: list[Word],
         first: int,
         end: int,
         departments: set[str | None],
         cue: bool,
     ) -> Place | None:
         surface = text[words[first].start : words[end - 1].end]
-        if surface.isupper() or _beside_a_name(text, words, first, end):
+        if surface.isupper() or beside_a_name(text, words, first, end):
             return None  # "EU" is not Eu; "Marie Dupont" is not Marie
         key = " ".join(w.folded for w in words[first:end])
         homonyms = self.small.get(key, [])
@@ -268,7 +267,7 @@ class PlaceNameMatcher:
             one_word=end - first == 1,
         )
 
-    def _longest(self, text: str, words: list[_Word], i: int) -> tuple[int, _Entry] | None:
+    def _longest(self, text: str, words: list[Word], i: int) -> tuple[int, _Entry] | None:
         for length in self.lengths.get(words[i].folded, ()):
             end = i + length
             if end > len(words):
@@ -283,20 +282,20 @@ class PlaceNameMatcher:
         return None
 
     def _stands_alone(
-        self, text: str, words: list[_Word], first: int, end: int, entry: _Entry
+        self, text: str, words: list[Word], first: int, end: int, entry: _Entry
     ) -> bool:
         surface = text[words[first].start : words[end - 1].end]
         if entry.acronym:
             if not surface.isupper():
                 return False
-        elif not entry.adjective and not _capitalised(text, words[first:end]):
+        elif not entry.adjective and not capitalised(text, words[first:end]):
             return False
         before = text[words[first - 1].end : words[first].start] if first else ""
         after = text[words[end - 1].end : words[end].start] if end < len(words) else ""
         # Part of a hyphenated compound: "Montoir-de-Bretagne", "Paris-Saclay", "Nord-Est".
         if before.endswith(("-", "‐")) and before.strip(" -‐") == "":
             return False
-        if after in ("-", "‐") and text[words[end].start : words[end].start + 1].isupper():
+        if after in ("-", "‐") and longer_name(text, words[end - 1].end):
             return False
         previous = [w.folded for w in words[max(first - 2, 0) : first]]
         if entry.article and not (previous and previous[-1] in _ARTICLES):
@@ -345,55 +344,3 @@ def _folded_word(word: str) -> str:
     """A word as the names are keyed: folded, "St"/"Ste" spelt out (once per word)."""
     folded = _fold_word(word)
     return {"st": "saint", "ste": "sainte"}.get(folded, folded)
-
-
-def _capitalised(text: str, words: list[_Word]) -> bool:
-    """The first word, and every word that is not a link word, starts with a capital."""
-    for position, word in enumerate(words):
-        initial = text[word.start]
-        if position and (word.folded in _LINKS or word.folded == "region"):  # "Paris region"
-            continue
-        if not (initial.isupper() or initial.isdigit()):
-            return False
-    return True
-
-
-def _full_name(text: str, spans: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
-    """The span holding ``start`` when it is two or more capitalised words with no link
-    word: a person's name ("Thomas Millau", "Brittany Smith"), not a firm's ("Tissages de
-    Lyon")."""
-    for a, b in spans:
-        if a <= start < b:
-            words = _WORD.findall(text[a:b])
-            person = len(words) > 1 and all(
-                w[0].isupper() and w.lower() not in _LINKS for w in words
-            )
-            return (a, b) if person else None
-    return None
-
-
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < end and start < b for a, b in spans)
-
-
-def _sentence_initial(text: str, start: int) -> bool:
-    return bool(_SENTENCE_END.search(text[max(start - 3, 0) : start])) or start == 0
-
-
-def _title_case(title: str) -> bool:
-    """An English headline in Title Case capitalises common words too."""
-    words = [w for w in _WORD.findall(title) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-def _beside_a_name(text: str, words: list[_Word], first: int, end: int) -> bool:
-    if end < len(words):
-        joiner = text[words[end - 1].end : words[end].start]
-        if joiner.strip() == "" and text[words[end].start].isupper():
-            return True
-    if first and not _sentence_initial(text, words[first].start):
-        joiner = text[words[first - 1].end : words[first].start]
-        before = text[words[first - 1].start]
-        if joiner.strip() == "" and before.isupper() and words[first - 1].folded not in _LINKS:
-            return True
-    return False

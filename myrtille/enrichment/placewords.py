@@ -1,0 +1,80 @@
+"""Words around a place name: how a text's words are cut and folded for matching, whether a
+name is written as one (capitalised, beside another capitalised word, at a sentence's head)
+and whether it goes on as a longer name ("Saint-Gilles-les-Bains" is not Saint-Gilles)."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+WORD = re.compile(r"[^\W_]+")
+LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "sur", "sous", "en", "et"})
+LINKS |= frozenset({"lès", "lez", "aux", "au", "a", "à", "of", "the"})
+SENTENCE_END = re.compile(r"(^|[.!?:;«»\"“”\n]\s*)$")
+# A hyphen then a word and another hyphen: "Saint-Gilles-les-Bains", a name the gazetteer
+# does not hold (a capital after the hyphen, "Paris-Saclay", is one too).
+_LONGER = re.compile(r"[-‐][^\W\d_]+[-‐]")
+
+
+class Word(NamedTuple):
+    # A tuple, not a frozen dataclass: one is made per word of every document.
+    folded: str
+    start: int
+    end: int
+
+
+def longer_name(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` (before a hyphen) goes on as a longer name."""
+    return text[end + 1 : end + 2].isupper() or bool(_LONGER.match(text, end))
+
+
+def capitalised(text: str, words: list[Word]) -> bool:
+    """The first word, and every word that is not a link word, starts with a capital."""
+    for position, word in enumerate(words):
+        initial = text[word.start]
+        if position and (word.folded in LINKS or word.folded == "region"):  # "Paris region"
+            continue
+        if not (initial.isupper() or initial.isdigit()):
+            return False
+    return True
+
+
+def full_name(text: str, spans: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
+    """The span holding ``start`` when it is two or more capitalised words with no link
+    word: a person's name ("Thomas Millau", "Brittany Smith"), not a firm's ("Tissages de
+    Lyon")."""
+    for a, b in spans:
+        if a <= start < b:
+            words = WORD.findall(text[a:b])
+            person = len(words) > 1 and all(
+                w[0].isupper() and w.lower() not in LINKS for w in words
+            )
+            return (a, b) if person else None
+    return None
+
+
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    return bool(SENTENCE_END.search(text[max(start - 3, 0) : start])) or start == 0
+
+
+def is_title_case(title: str) -> bool:
+    """An English headline in Title Case capitalises common words too."""
+    words = [w for w in WORD.findall(title) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def beside_a_name(text: str, words: list[Word], first: int, end: int) -> bool:
+    if end < len(words):
+        joiner = text[words[end - 1].end : words[end].start]
+        if joiner.strip() == "" and text[words[end].start].isupper():
+            return True
+    if first and not sentence_initial(text, words[first].start):
+        joiner = text[words[first - 1].end : words[first].start]
+        before = text[words[first - 1].start]
+        if joiner.strip() == "" and before.isupper() and words[first - 1].folded not in LINKS:
+            return True
+    return False
