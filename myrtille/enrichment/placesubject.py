@@ -1,0 +1,50 @@
+"""The home of the firm a document is about: a place that describes a firm the title
+names ("Sillage in talks over Lorient shipyard" ... "Sillage, the Toulon builder of patrol
+boats"; "Paris cloud software firm Tessaly"; "L'éditeur parisien de logiciels Tessaly") is
+where the news's firm is, never a place in passing, however strongly the title names
+another region."""
+
+from __future__ import annotations
+
+import re
+
+from myrtille.enrichment.placenames import PlaceName
+
+_NAME = re.compile(r"\b[A-ZÀ-Ý][\w’'-]{2,}")
+# "Sillage, the Toulon builder", "Tessaly, l'éditeur parisien": an apposition after the
+# name, the place in it.
+_APPOSITION = re.compile(
+    r",\s+(?:the|a|an|le|la|l['’]|un|une)\s*[^,.;:!?()«»\"“”\n]{0,40}", re.IGNORECASE
+)
+# "Paris cloud software firm Tessaly", "le toulonnais Sillage", "L'éditeur parisien de
+# logiciels de gestion Tessaly": the place, lowercase words, then the name.
+_BEFORE_NAME = re.compile(r"(?:[-‐]based)?(?:\s+[a-zà-ÿ'’-]+){0,6}\s+$")
+# Words that end the phrase: a relative clause or another party ("the Clermont-Ferrand
+# carpenter which Vernay acquired", "supplied by Sillage").
+_OTHER_CLAUSE = frozenset(
+    {"which", "that", "who", "whom", "whose", "where", "qui", "que", "dont", "où", "and", "et"}
+    | {"by", "par", "with", "avec", "for", "pour", "to", "from", "chez", "of"}
+)
+
+
+def subject_home(text: str, name: PlaceName, names: list[PlaceName], title_end: int) -> bool:
+    """Whether ``name`` (after the title) describes a firm the title names (a capitalised
+    word of the title that is no place of ``names``)."""
+    if name.start < title_end:
+        return False
+    title = text[:title_end]
+    places = {n.text for n in names}
+    firms = {m.group() for m in _NAME.finditer(title)} - places
+    if not firms:
+        return False
+    before = text[max(name.start - 80, title_end) : name.start]
+    for firm in firms:
+        at = before.rfind(firm)
+        if at >= 0 and _APPOSITION.fullmatch(before, at + len(firm)):
+            return True
+    after = text[name.end : name.end + 80]
+    for firm in firms:
+        at = after.find(firm)
+        if at > 0 and _BEFORE_NAME.fullmatch(after, 0, at):
+            return not _OTHER_CLAUSE & set(after[:at].lower().split())
+    return False
