@@ -35,6 +35,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from myrtille.enrichment.aboutness import set_aside
 from myrtille.enrichment.measures import statistic
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.syntax import Parsed
@@ -190,6 +191,8 @@ def not_news(
     before = text[_clause_start(text, sentence, trigger) : first.idx + len(first)]
     if _INTENTION.search(before) or _NEGATED.search(before[: len(before) - len(first)]):
         return True
+    if set_aside(kind, text, before, trigger.end_char):
+        return True  # aboutness.py: a deal lost, halted or negotiated; a trade body's head
     if _POSSIBLE.search(before[: len(before) - len(first)]):
         return True  # "including a possible closure", "une éventuelle levée de fonds"
     if kind == "contract" and _PRIZE.match(text, trigger.end_char):
@@ -366,10 +369,15 @@ def _around(text: str, sentence: Span, trigger: Span) -> str:
 def _clause_start(text: str, sentence: Span, trigger: Span) -> int:
     """Where the trigger's clause starts: after the last comma, semicolon, colon or line
     break before it (a plan said in another clause leaves this one alone)."""
-    cut = max(
-        text.rfind(mark, sentence.start_char, trigger.start_char) for mark in (",", ";", ":", "\n")
-    )
+    cut = max(text.rfind(mark, sentence.start_char, trigger.start_char) for mark in ",;:")
+    # A line break before a small letter or a digit wraps a sentence ("has put on hold a
+    # planned EUR 30m\nextension"); before anything else it ends a line of its own.
+    lines = _LINE_BREAK.finditer(text, sentence.start_char, trigger.end_char)
+    cut = max(cut, max((m.start() for m in lines if m.start() < trigger.start_char), default=-1))
     return cut + 1 if cut >= 0 else sentence.start_char
+
+
+_LINE_BREAK = re.compile(r"\n(?![ \t]*[a-zà-ÿ0-9])")
 
 
 def _describes_a_firm(trigger: Span) -> bool:

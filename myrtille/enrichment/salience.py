@@ -29,6 +29,7 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
 
+from myrtille.enrichment.aboutness import about
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.doctext import text_of
 
@@ -53,6 +54,7 @@ DEVELOPED = 2
 class Located(Protocol):
     type: str
     start: int
+    sentence: str
 
 
 E = TypeVar("E", bound=Located)
@@ -72,11 +74,17 @@ def lead_end(doc: Doc, title_end: int) -> int:
 def news_events(events: Sequence[E], doc: Doc, title_end: int) -> list[E]:
     """``events`` (one per type and sentence) less the types the document only mentions
     in passing: once, after its lead, while its top reports another event."""
-    if not events or title_end == 0:
-        # Without a title the top is one sentence of a snippet: too little to weigh by.
-        return list(events)
+    if not events:
+        return []
     top = lead_end(doc, title_end)
     at_top = {e.type for e in events if e.start < top}
+    # aboutness.py: what the top says it is about (its first paragraph at most: the parser
+    # may run the lead into the next paragraph's sentence)
+    paragraph = _first_paragraph_end(doc, title_end)
+    events = about(events, at_top, min(top, paragraph), paragraph)
+    if title_end == 0:
+        # Without a title the top is one sentence of a snippet: too little to weigh by.
+        return list(events)
     if not at_top:
         return list(events)  # a feature: its news is in the body
     sentences = Counter(e.type for e in events)
@@ -90,6 +98,14 @@ def news_events(events: Sequence[E], doc: Doc, title_end: int) -> list[E]:
 
 
 _PARAGRAPH_END = re.compile(r"\S\s*?\n\s*\n")
+
+
+def _first_paragraph_end(doc: Doc, title_end: int) -> int:
+    """Where the text's first paragraph ends (after the title)."""
+    text = text_of(doc)
+    first = len(text) - len(text[title_end:].lstrip())
+    end = _PARAGRAPH_END.search(text, first)
+    return end.start() + 1 if end else len(text)
 
 
 def in_passing(

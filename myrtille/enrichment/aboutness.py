@@ -1,0 +1,125 @@
+"""What a document is about, beyond each trigger's own words (issue 14, session 4).
+
+Rules read off the tuning set's extra events, each a way the press writes anywhere:
+
+- a deal lost, shelved or still being negotiated is no event of its kind: "la perte d'un
+  contrat de distribution", "after losing the town's bus contract", "has put on hold a
+  planned extension", "a gelé son projet d'usine", "has entered exclusive negotiations to
+  buy" (the sale is not done; the press reports it when it is);
+- a leader elected at the head of a trade body ("élu président de la fédération du BTP",
+  "named chairman of the chamber of commerce") heads no firm: no change at a company;
+- a distribution deal with a seller abroad is an export ("a signé un accord de
+  distribution avec un grand magasin de Valence"), not a partnership, unless the text
+  calls it one ("a distribution partnership");
+- when the top of a document reports a contract won, the plant, line or building it
+  names is the buyer's project, the work contracted ("a remporté le lot gros œuvre du
+  nouveau bâtiment", "construction is due to start next summer"), not an investment of
+  the firm, unless the top also reports one apart from the contract or the sentence says
+  the firm invests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+# A loss said just before a contract's trigger: the contract went to someone else.
+_LOST = re.compile(
+    r"\b(?:pert(?:e|es)|perd(?:u|ue|ait|ent|re)?|lost|los(?:e|es|ing)|loss)\b"
+    r"[^,;:.]{0,40}\Z",
+    re.IGNORECASE,
+)
+# A project stopped or a sale under negotiation, said before the trigger in its clause.
+_HALTED = re.compile(
+    r"\b(?:put\s+on\s+hold|on\s+hold|shelv(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|"
+    r"cancel(?:s|led|ed|ling|ing)?|abandon(?:s|ed|ing)?|"
+    r"mis(?:e|es)?\s+en\s+(?:pause|sommeil|suspens|attente|veille)|"
+    r"(?:met|mettent|mettre)\s+en\s+(?:pause|sommeil|suspens|attente|veille)|"
+    r"g[eè]l(?:e|ent|é|ée|és|ées|er)|abandonn\w*|renonc\w*\s+[àa]|annul\w*|"
+    r"n[ée]gociations?\s+exclusives?|exclusive\s+(?:talks|negotiations)|"
+    r"(?:entered|enter(?:s|ing)?)\s+(?:into\s+)?negotiations|"
+    r"(?:entr[ée]\w*|est|sont)\s+en\s+n[ée]gociations?)\b",
+    re.IGNORECASE,
+)
+_HALTED_KINDS = frozenset(
+    {"investment", "acquisition", "fundraising", "hiring", "partnership", "contract", "export"}
+)
+# A trade body, a chamber or an association: who heads it heads no firm.
+_BODY = re.compile(
+    r"[^.;:]{0,40}?\b(?:f[ée]d[ée]ration|conf[ée]d[ée]ration|syndicat|association|"
+    r"chambre\s+(?:de\s+commerce|des\s+m[ée]tiers|d['’]\s?agriculture|r[ée]gionale|"
+    r"d[ée]partementale)|cci|cma|cpme|medef|u2p|ordre\s+des|p[ôo]le\s+de\s+comp[ée]titivit[ée]|"
+    r"federation|confederation|association|chamber\s+of\s+(?:commerce|trade)|"
+    r"trade\s+(?:body|association|union)|employers['’]?\s+(?:body|group|federation|"
+    r"organi[sz]ation)|business\s+(?:lobby|group|association))\b",
+    re.IGNORECASE,
+)
+
+
+def set_aside(kind: str, text: str, before: str, trigger_end: int) -> bool:
+    """Whether the ``kind`` trigger, with ``before`` its clause up to the trigger's first
+    word and ending at ``trigger_end`` in ``text``, reports a deal lost, halted or still
+    negotiated, or a leader of a body that is no firm."""
+    if kind == "contract" and _LOST.search(before):
+        return True  # "la perte d'un contrat", "after losing the bus contract"
+    if kind in _HALTED_KINDS and _HALTED.search(before):
+        return True  # "has put on hold a planned extension", "exclusive negotiations to buy"
+    # "élu président de la fédération départementale du BTP"
+    return kind == "leadership" and _BODY.match(text, trigger_end) is not None
+
+
+class Reported(Protocol):
+    type: str
+    start: int
+    sentence: str
+
+
+R = TypeVar("R", bound=Reported)
+
+_DISTRIBUTION_DEAL = re.compile(
+    r"\b(?:accords?|contrats?)\s+(?:\w+\s+)?de\s+distribution\b|"
+    r"\bdistribution\s+(?:deals?|agreements?|contracts?|accords?)\b",
+    re.IGNORECASE,
+)
+# A contract's wording: a sentence that holds it tells the work contracted.
+_AWARD = re.compile(
+    r"\b(?:attribu\w*|remport\w*|d[ée]croch\w*|retenue?s?|march[ée]s?|lots?|contrats?|"
+    r"award\w*|won|wins?|contracts?|tenders?)\b",
+    re.IGNORECASE,
+)
+_SPENDING = re.compile(r"\binvest\w*", re.IGNORECASE)
+_CALLED_PARTNERSHIP = re.compile(r"\bpartena\w*|\bpartner\w*", re.IGNORECASE)
+
+
+def about(events: Sequence[R], at_top: set[str], top: int, paragraph: int) -> list[R]:
+    """``events`` less a distribution deal abroad told as a partnership, and less a
+    contract's work told as an investment (see the module's docstring); ``at_top``: the
+    types reported in the title or the lead, which ends at ``top``; ``paragraph``: where
+    the first paragraph ends (a lead the parser splits may leave its contract in the next
+    sentence: "Saint-Nazaire — X a été retenue pour …")."""
+    exports = {e.start for e in events if e.type == "export"}
+    kept = [
+        e
+        for e in events
+        if not (
+            e.type == "partnership"
+            and e.start in exports
+            and _DISTRIBUTION_DEAL.search(e.sentence)
+            and not _CALLED_PARTNERSHIP.search(e.sentence)
+        )
+    ]
+    contracts = {e.start for e in kept if e.type == "contract"}
+    if "contract" in at_top or any(at < paragraph for at in contracts):
+        own = any(
+            e.type == "investment"
+            and e.start < top
+            and e.start not in contracts
+            and not _AWARD.search(e.sentence)
+            for e in kept
+        )
+        if not own:
+            # The firm's own spending says so ("l'entreprise investit 6 millions d'euros
+            # dans une usine de préfabrication"); works and commissioning do not.
+            kept = [e for e in kept if e.type != "investment" or _SPENDING.search(e.sentence)]
+    return kept
