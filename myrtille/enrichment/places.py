@@ -19,7 +19,7 @@ from typing import Any
 from myrtille.enrichment.geography import Gazetteer, Place
 from myrtille.enrichment.placenames import PlaceName
 from myrtille.enrichment.placeparties import other_parties
-from myrtille.enrichment.placesubject import subject_home
+from myrtille.enrichment.placesubject import keep_homes
 from myrtille.enrichment.registry import CompanyRecord
 
 
@@ -91,8 +91,8 @@ def document_places(
     names = other_parties(names, text, title_end)
     names = [_province(n, names, text) for n in names]
     kept = _not_in_passing(names, text, title_end, lead_end)
-    kept = [n for n in names if n in kept or subject_home(text, n, names, title_end)]
     kept = _departments_in_passing(kept, text, title_end, lead_end)
+    kept = keep_homes(kept, names, text, title_end)
     for name in kept:
         place = name.place
         found.places.append(

@@ -2,7 +2,8 @@
 names ("Sillage in talks over Lorient shipyard" ... "Sillage, the Toulon builder of patrol
 boats"; "Paris cloud software firm Tessaly"; "L'éditeur parisien de logiciels Tessaly") is
 where the news's firm is, never a place in passing, however strongly the title names
-another region."""
+another region. So is a paragraph's dateline ("Charleville-Mézières. La Fonderie Marchal
+poursuit...", "Saint-Nazaire — Éolia Marine a été retenue"): a round-up's news each."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ import re
 
 from myrtille.enrichment.placenames import PlaceName
 
+# A place opening a paragraph, then a full stop, a colon or a dash.
+_PARAGRAPH_START = re.compile(r"\n[ \t]*$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\.|:|—|–|-\s)")
 _NAME = re.compile(r"\b[A-ZÀ-Ý][\w’'-]{2,}")
 # "Sillage, the Toulon builder", "Tessaly, l'éditeur parisien": an apposition after the
 # name, the place in it.
@@ -48,3 +52,22 @@ def subject_home(text: str, name: PlaceName, names: list[PlaceName], title_end: 
         if at > 0 and _BEFORE_NAME.fullmatch(after, 0, at):
             return not _OTHER_CLAUSE & set(after[:at].lower().split())
     return False
+
+
+def paragraph_dateline(text: str, name: PlaceName, title_end: int) -> bool:
+    """Whether ``name`` opens a paragraph after the title as its dateline ("Metz. ...")."""
+    if name.start < title_end or not _PARAGRAPH_START.search(text, 0, name.start):
+        return False
+    return bool(_DATELINE_AFTER.match(text, name.end))
+
+
+def keep_homes(
+    kept: list[PlaceName], names: list[PlaceName], text: str, title_end: int
+) -> list[PlaceName]:
+    """``kept`` (the places left after those in passing) with every home of the title's
+    firm and every paragraph dateline of ``names`` as found (department and all)."""
+    by_start = {n.start: n for n in kept}
+    for name in names:
+        if subject_home(text, name, names, title_end) or paragraph_dateline(text, name, title_end):
+            by_start[name.start] = name
+    return sorted(by_start.values(), key=lambda n: n.start)
