@@ -146,6 +146,21 @@ def plural(words: str) -> list[str]:
     return [" ".join([*rest, form])]
 
 
+# Compounds are written with a hyphen as often as with a space, mostly before the noun
+# they qualify ("a civil-works package", "a floor-tile plant", "une usine de pâte-à-papier"):
+# the tokenizer splits "civil-works" into civil - works, so a term of several words also
+# matches with hyphens between them, and one written with hyphens also with spaces ("new -
+# build", "new build"), on the folded text.
+def hyphenated(words: str) -> list[str]:
+    """The other way of writing a compound term: "civil works" -> "civil - works",
+    "new - build" -> "new build"; nothing for a one-word term."""
+    parts = words.split(" ")
+    if "-" in parts:
+        spaced = [p for p in parts if p != "-"]
+        return [" ".join(spaced)] if len(spaced) > 1 else []
+    return [" - ".join(parts)] if len(parts) > 1 else []
+
+
 class TermForms:
     """Matches of the lexicon's plain terms in their tokenized and lemmatized forms."""
 
@@ -156,6 +171,8 @@ class TermForms:
         for label, surface, lemmas in _analysed(nlp, phrases, language):
             if surface:
                 self.surface.add(label, [_pattern(nlp, surface, "NORM")])
+                for form in hyphenated(surface):
+                    self.surface.add(label, [_pattern(nlp, form, "NORM")])
             if lemmas:
                 self.lemmas.add(label, [_pattern(nlp, lemmas, "LEMMA")])
             if language == "fr":
