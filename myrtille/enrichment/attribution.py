@@ -98,6 +98,27 @@ _NAMED_FIRM = re.compile(
 )
 
 
+# A notice's field that names the firm a contract went to ("Attributaire : X SAS",
+# "Titulaire du marché : X", "Name and address of the contractor: X", "Awarded to: X").
+_AWARDEE_FIELD = re.compile(
+    r"\b(?:attributaire|titulaire(?:\s+du\s+march[ée])?|contractor|awarded\s+to|"
+    r"successful\s+(?:tenderer|bidder)|winning\s+(?:tenderer|bidder))\s*:\s*",
+    re.IGNORECASE,
+)
+
+
+def _awardee(sentence: Span, mentions: list[CompanyMention], text: str) -> CompanyMention | None:
+    """The company a notice's award field names, in the trigger's sentence (a notice's
+    fields are one sentence to the recogniser): the buyer's and the object's fields may
+    name other firms or places before it."""
+    for field in _AWARDEE_FIELD.finditer(text, sentence.start_char, sentence.end_char):
+        at = field.end()
+        found = [m for m in mentions if at <= m.start <= at + 4 and m.end > m.start]
+        if found:
+            return found[0]
+    return None
+
+
 def _before(doc_text: str, mention: CompanyMention) -> str:
     return fold(doc_text[max(0, mention.start - _LOOKBEHIND) : mention.start])
 
@@ -143,6 +164,10 @@ def _subject(
     if named:
         inside = sorted([*inside, *named], key=lambda m: m.start)
         mentions = [*mentions, *named]
+    if kind == "contract":
+        awardee = _awardee(sentence, inside, text)
+        if awardee is not None:
+            return awardee  # "Attributaire : Charpentes Delmas SARL"
     if kind in PATIENT_KINDS and inside:
         # "le plan de cession de X, en redressement, au profit de Y": Y buys, X is the debtor.
         buyers = [m for m in inside if _BUYER.search(_before(text, m))]
