@@ -6,6 +6,8 @@ Rules read off the tuning set's extra events, each a way the press writes anywhe
   contrat de distribution", "after losing the town's bus contract", "has put on hold a
   planned extension", "a gelé son projet d'usine", "has entered exclusive negotiations to
   buy" (the sale is not done; the press reports it when it is);
+- what is feared has not happened ("les chefs d'entreprise redoutent un impact sur leurs
+  recrutements", "hauliers fear the closure of the bridge");
 - a leader elected at the head of a trade body ("élu président de la fédération du BTP",
   "named chairman of the chamber of commerce") heads no firm: no change at a company;
 - a distribution deal with a seller abroad is an export ("a signé un accord de
@@ -42,6 +44,13 @@ _HALTED = re.compile(
     r"(?:entr[ée]\w*|est|sont)\s+en\s+n[ée]gociations?)\b",
     re.IGNORECASE,
 )
+# A fear or a worry said before the trigger: what is feared has not happened ("redoutent un
+# impact sur leurs recrutements", "fear the closure of the plant").
+_FEARED = re.compile(
+    r"\b(?:redout\w*|craign\w*|crain(?:s|t|te|tes)|fear(?:s|ed|ing)?|dread\w*|"
+    r"worr(?:y|ies|ied|ying)\s+(?:about|over|that)|s['’]\s?inqui[èe]t\w*)\b",
+    re.IGNORECASE,
+)
 _HALTED_KINDS = frozenset(
     {"investment", "acquisition", "fundraising", "hiring", "partnership", "contract", "export"}
 )
@@ -63,6 +72,8 @@ def set_aside(kind: str, text: str, before: str, trigger_end: int) -> bool:
     negotiated, or a leader of a body that is no firm."""
     if kind == "contract" and _LOST.search(before):
         return True  # "la perte d'un contrat", "after losing the bus contract"
+    if _FEARED.search(before):
+        return True  # "les chefs d'entreprise redoutent un impact sur leurs recrutements"
     if kind in _HALTED_KINDS and _HALTED.search(before):
         return True  # "has put on hold a planned extension", "exclusive negotiations to buy"
     # "élu président de la fédération départementale du BTP"

@@ -1,8 +1,8 @@
 """What a document is about (issue 14, aboutness.py): a contract lost, a project shelved or
 a takeover still negotiated is no event of its kind; a leader elected at the head of a trade
-body heads no firm; a distribution deal with a seller abroad is an export, not a
-partnership; the plant or building a contract won is for is the buyer's project, not the
-supplier's investment.
+body heads no firm; what is feared has not happened; a distribution deal with a seller
+abroad is an export, not a partnership; the plant or building a contract won is for is the
+buyer's project, not the supplier's investment.
 
 Every text here was written for these tests (none comes from the tuning, validation or
 held-out sets); the companies are invented and put in a registry of their own.
@@ -140,6 +140,26 @@ CASES = [
 ]
 
 
+# What is feared has not happened.
+FEARED = [
+    (
+        "fr",
+        "Brastelle ouvre une agence à Dole",
+        "Le transporteur Brastelle a ouvert lundi une agence à Dole, dans le Jura. Ses "
+        "chauffeurs redoutent la fermeture de l'usine Saluzet voisine, son premier client.",
+        set(),
+        {"closure"},
+    ),
+    (
+        "en",
+        "Brastelle opens Dole branch",
+        "Haulier Brastelle opened a branch in Dole, in the Jura, on Monday. Hauliers in the area "
+        "fear the closure of the Loue bridge during the works.",
+        set(),
+        {"closure"},
+    ),
+]
+
 # Texts wrapped at a fixed width: a line break inside a sentence is no clause's end.
 WRAPPED = [
     (
@@ -170,7 +190,9 @@ WRAPPED = [
 ]
 
 
-@pytest.mark.parametrize(("language", "title", "text", "expected", "unexpected"), CASES + WRAPPED)
+@pytest.mark.parametrize(
+    ("language", "title", "text", "expected", "unexpected"), CASES + FEARED + WRAPPED
+)
 def test_what_the_document_is_about(
     registry_enricher: Enricher,
     language: str,
