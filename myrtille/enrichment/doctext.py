@@ -1,4 +1,4 @@
-"""A document's text, built once.
+"""A document's text (and its lemmas), built once.
 
 spaCy's ``Doc.text`` joins every token's text at each call; the event rules read it for
 each trigger (its clause, the words before a company), so it is built once per document
@@ -7,9 +7,11 @@ and kept in ``doc.user_data``. A Doc's text never changes once it is made.
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span
 
 _KEY = "myrtille:text"
+_LEMMAS = "myrtille:lemmas"
 
 
 def text_of(doc: Doc) -> str:
@@ -23,3 +25,12 @@ def text_of(doc: Doc) -> str:
 def span_text(span: Span) -> str:
     """``span.text``, cut from the document's text (``Span.text`` joins its tokens)."""
     return text_of(span.doc)[span.start_char : span.end_char]
+
+
+def lemmas_of(doc: Doc) -> list[int]:
+    """Each token's lemma hash, read from the document's array on the first call only
+    (a rule that reads a sentence's lemmas per trigger would make a Token per word)."""
+    lemmas: list[int] | None = doc.user_data.get(_LEMMAS)
+    if lemmas is None:
+        lemmas = doc.user_data[_LEMMAS] = doc.to_array(LEMMA).tolist()
+    return lemmas

@@ -19,7 +19,7 @@ from myrtille.enrichment.amounts import parse_amount, parse_jobs
 from myrtille.enrichment.attribution import BUYER, UNKNOWN, subject_of
 from myrtille.enrichment.background import is_background
 from myrtille.enrichment.companies import CompanyMention
-from myrtille.enrichment.doctext import span_text, text_of
+from myrtille.enrichment.doctext import lemmas_of, span_text, text_of
 from myrtille.enrichment.firmnames import unlisted_headline
 from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
@@ -275,13 +275,15 @@ _BUYING = frozenset(get_string_id(word) for word in ("buy", "purchase"))
 
 # Words that only the parse can weigh: verbs of intention or doubt, a firm's trade.
 _PARSE_WORDS = HEDGING_LEMMAS | DESCRIPTORS | {"buy", "purchase"}
+_PARSE_LEMMAS = frozenset(get_string_id(word) for word in _PARSE_WORDS)
 
 
 def _worth_parsing(sentence: Span, trigger: Span, mentions: list[CompanyMention]) -> bool:
     """Whether the parse can change what word order finds, which keeps the parser to a
     few sentences: one with a word only the parse can weigh, or with companies unless a
     single one opens it ("Cellvia investit …" needs no parse)."""
-    if any(t.lemma_ in _PARSE_WORDS for t in sentence):
+    # The lemmas' hashes from the document's array: no Python Token per word.
+    if any(h in _PARSE_LEMMAS for h in lemmas_of(sentence.doc)[sentence.start : sentence.end]):
         return True
     inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char]
     if not inside:

@@ -17,11 +17,13 @@ Such a name is read as a company mention outside the registry, for attribution o
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
 from myrtille.enrichment.companies import COMPANY_CUES, CompanyMention
 from myrtille.enrichment.contracts import CUSTOMER_WORDS, customer_word
+from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.names import LEGAL_FORMS
 from myrtille.enrichment.patterns import fold
 
@@ -137,7 +139,7 @@ def named_firms(sentence: Span, mentions: list[CompanyMention]) -> list[CompanyM
         start_token, end_token = tokens[position], tokens[end - 1]
         start, stop = start_token.idx, end_token.idx + len(end_token)
         if _is_firm(tokens, position, end) and not any(a < stop and start < b for a, b in covered):
-            name = sentence.doc.text[start:stop]
+            name = text_of(sentence.doc)[start:stop]
             if not _words(name) & linked:
                 found.append(CompanyMention(None, name, start, stop, "named"))
         position = end
@@ -292,7 +294,7 @@ def opening_name(
     start, end = tokens[0].idx, tokens[run - 1].idx + len(tokens[run - 1])
     if any(m.start < end and start < m.end for m in mentions):
         return None  # a company's name that the sentence recogniser cut ("Caléo | Rail a …")
-    name = sentence.doc.text[start:end]
+    name = text_of(sentence.doc)[start:end]
     words = set(re.findall(r"\w+", fold(name)))
     for mention in mentions:
         if mention.company_id and words <= _words(mention.name) | set(_words_all(mention.name)):
@@ -357,7 +359,7 @@ def _called_firms_below(
     if not doc.has_annotation("SENT_START") or title.end >= len(doc):
         return []
     found = []
-    sentences = list(doc[title.end :].sents)[:_LEAD_SENTENCES]
+    sentences = list(islice(doc[title.end :].sents, _LEAD_SENTENCES))
     for below in (f for sentence in sentences for f in named_firms(sentence, mentions)):
         at = title.text.find(below.name)
         start = title.start_char + at

@@ -63,6 +63,8 @@ HEDGING_LEMMAS = frozenset(
 HEARSAY = frozenset({"reportedly", "allegedly", "supposedly", "rumoredly", "apparemment"})
 SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = frozenset({"qui", "lequel", "laquelle", "which", "who", "that", "whom"})
+# The vector a parsed copy of a sentence is given (SentenceParser._copy).
+_NO_VECTOR = numpy.zeros((0,), dtype="f")
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,9 @@ class SentenceParser:
         array, which ``Span.as_doc`` would otherwise read from the whole document each time
         (it writes into its rows, so it is given a copy)."""
         span = doc[bounds[0] : bounds[1]]
+        # as_doc gives the copy the span's vector, the mean of its words' vectors: most of
+        # its cost, and neither the parser (it reads the tensor) nor we read it.
+        span._vector, span._vector_norm = _NO_VECTOR, 0.0
         copy = (
             span.as_doc()
             if arrays is None
