@@ -162,6 +162,21 @@ FAMILIES = [
         "with a marine institute.",
         "innovation",
     ),
+    # a product launched with a long description between the verb and the product
+    (
+        "launch",
+        "fr",
+        "Brumel Conserves en rayon",
+        "Brumel Conserves a lancé cette semaine une petite gamme de maquereaux peu salés.",
+        "innovation",
+    ),
+    (
+        "launch",
+        "en",
+        "Brumel Conserves on the shelves",
+        "Brumel Conserves has launched a sugar-free range of tinned mackerel for children.",
+        "innovation",
+    ),
     # a change of officer as a notice words it
     (
         "notice",
