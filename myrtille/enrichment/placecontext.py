@@ -68,6 +68,7 @@ _STREETS = frozenset(
     | {"gare", "porte", "place", "square", "passage", "faubourg"}
 )
 _OF = frozenset({"de", "du", "d", "des", "of"})
+_AND = frozenset({"et", "ou", "and", "or"})
 _SUMMIT_IN = frozenset({"summit", "sommet"})
 # After the name: "the Paris Agreement", "the Paris climate accord", "the Paris Club".
 _NAMING_AFTER = frozenset({"agreement", "accord", "accords", "treaty", "climate", "club"})
@@ -187,6 +188,11 @@ def named_for_something(
     if _in_a_proper_name(text, words, first, around, demonym=demonym):
         return True
     if capital and (_DIPLOMACY.match(text, stop) or _DIPLOMACY_BEFORE.search(text, 0, start)):
+        return True
+    # "au Centre spatial guyanais", "le Centre hospitalier": an institution, not the region.
+    following = around.following[:1]
+    one_word = end - first == 1 and words[first][0] == "centre"
+    if one_word and following and following[0].islower() and following[0] not in _AND:
         return True
     return bool(_APPOSITION_ABROAD.match(text, stop))
 
