@@ -164,13 +164,22 @@ def _past_tense(tokens: list[Token]) -> bool:
             continue
         if "Fin" in token.morph.get("VerbForm"):
             return True
-        helpers = tokens[max(0, position - 3) : position]
-        if any(
-            h.pos_ == "AUX" and ("Fin" in h.morph.get("VerbForm") or h.tag_ in ("VBZ", "VBP"))
-            for h in helpers
-        ):
+        helpers = [h for h in tokens[max(0, position - 3) : position] if h.pos_ == "AUX"]
+        # "will be created", "seront créés", "is to be built": a passive ahead, not a past.
+        if any(_ahead_helper(h) for h in helpers):
+            continue
+        if any("Fin" in h.morph.get("VerbForm") or h.tag_ in ("VBZ", "VBP") for h in helpers):
             return True
     return False
+
+
+def _ahead_helper(helper: Token) -> bool:
+    """A modal, a future or an infinitive auxiliary: what it leads to is yet to come."""
+    return helper.pos_ == "AUX" and (
+        helper.tag_ == "MD"
+        or "Fut" in helper.morph.get("Tense")
+        or "Inf" in helper.morph.get("VerbForm")
+    )
 
 
 # A short phrase before the first comma ("En 2019, …", "Last year, …") may date it all.
@@ -287,7 +296,9 @@ def is_background(
     if not dates:
         return False
     past = _past_tense(list(sentence)) or any(
-        "Part" in t.morph.get("VerbForm") and "Past" in t.morph.get("Tense")
+        "Part" in t.morph.get("VerbForm")
+        and "Past" in t.morph.get("Tense")
+        and not any(_ahead_helper(h) for h in doc[max(sentence.start, t.i - 3) : t.i])
         for t in sentence
         if begin <= t.idx < end
     )
