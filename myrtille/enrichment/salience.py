@@ -15,6 +15,10 @@ new line its other plant runs. So an event type counts when
   its news in the body, so every event found there counts (and so does every event of a
   text without a title, a snippet whose top is too short to weigh by).
 
+An event told of firms in general below the title ("several groups have signed…", "the
+industry hired 18,000 seasonal workers") is a trend of the trade, no news of the document
+(generic_subjects.py), unless its sentence names its firm.
+
 On the tuning set, events found once after the lead sentence of a document whose top
 reports an event were right 10 times and wrong 14 times, apart from jobs and leaders
 (right 27 times, wrong 3 times): see docs/enrichment.md, "Economic events".
@@ -32,6 +36,7 @@ from spacy.tokens import Doc
 from myrtille.enrichment.aboutness import about
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.doctext import text_of
+from myrtille.enrichment.generic_subjects import told_of_firms_in_general
 
 # Reported with the main news, in its last paragraphs, as its consequence: an event type
 # and the news it follows (None: any).
@@ -54,7 +59,9 @@ DEVELOPED = 2
 class Located(Protocol):
     type: str
     start: int
+    end: int
     sentence: str
+    company: str | None
 
 
 E = TypeVar("E", bound=Located)
@@ -74,6 +81,8 @@ def lead_end(doc: Doc, title_end: int) -> int:
 def news_events(events: Sequence[E], doc: Doc, title_end: int) -> list[E]:
     """``events`` (one per type and sentence) less the types the document only mentions
     in passing: once, after its lead, while its top reports another event."""
+    # generic_subjects.py: a trend of the trade ("several groups have signed…"), not news
+    events = [e for e in events if not _of_firms_in_general(e, doc, title_end)]
     if not events:
         return []
     top = lead_end(doc, title_end)
@@ -95,6 +104,15 @@ def news_events(events: Sequence[E], doc: Doc, title_end: int) -> list[E]:
     ):
         kept.add("investment")  # what the money raised pays for: the round's purpose
     return [e for e in events if e.type in kept]
+
+
+def _of_firms_in_general(event: Located, doc: Doc, title_end: int) -> bool:
+    """Whether ``event``, below the title, is told of firms counted loosely or of the
+    trade (generic_subjects.py) in a sentence that does not name its firm."""
+    if event.start < title_end or (event.company and event.company in event.sentence):
+        return False
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    return span is not None and told_of_firms_in_general(span)
 
 
 _PARAGRAPH_END = re.compile(r"\S\s*?\n\s*\n")

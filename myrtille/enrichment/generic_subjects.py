@@ -1,0 +1,151 @@
+"""Events told of firms in general, not of one firm (issue 14, session 5).
+
+A market review or a round-up tells what a trade does as a whole: "Several luxury groups
+have signed long-term purchase agreements", "Two-thirds of companies in Brittany say they
+cannot fill a vacancy", "de nombreux cabinets indépendants s'adossent à des groupes plus
+grands", "across the Alps, the industry hired 18,000 seasonal workers". The clause's
+subject is a set of firms counted loosely (a quantifier, a fraction, an English bare
+plural) or the trade itself, so the event word reports a trend, not the news of a firm:
+no event the document is about.
+
+Read from the tagger's parts of speech and number (the parser does not run on every
+sentence): a clause opening (the sentence's start, or after a comma, a colon or a
+conjunction) with such a noun phrase, then its verb. Not a passive ("new jobs will be
+created": the jobs are the news) nor a count ("some 300 workers").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# A loose count of firms or people, said before the noun: one or more words, lowercase.
+_QUANTIFIERS: tuple[tuple[str, ...], ...] = (
+    ("several",),
+    ("some",),
+    ("many",),
+    ("most",),
+    ("few",),
+    ("numerous",),
+    ("various",),
+    ("other",),
+    ("a", "number", "of"),
+    ("a", "growing", "number", "of"),
+    ("more", "and", "more"),
+    ("dozens", "of"),
+    ("hundreds", "of"),
+    ("thousands", "of"),
+    ("half", "of"),
+    ("most", "of"),
+    ("plusieurs",),
+    ("certains",),
+    ("certaines",),
+    ("quelques",),
+    ("de", "nombreux"),
+    ("de", "nombreuses"),
+    ("nombre", "de"),
+    ("beaucoup", "de"),
+    ("d'", "autres"),
+    ("la", "plupart", "des"),
+    ("la", "moitié", "des"),
+    ("des", "dizaines", "de"),
+    ("des", "centaines", "de"),
+    ("de", "plus", "en", "plus", "de"),
+)
+# A fraction of a set: "two-thirds of", "a third of", "deux tiers des", "un quart des".
+_FRACTIONS = frozenset({"thirds", "third", "quarter", "quarters", "tiers", "quart", "quarts"})
+_FRACTION_LINKS = frozenset({"of", "des", "de", "d'"})
+# The trade as a whole: "the industry", "la filière".
+_TRADES = frozenset({"industry", "sector", "trade", "profession", "filière", "secteur", "branche"})
+_DETERMINERS = frozenset({"the", "la", "le", "l'"})
+_NOUN_WORDS = frozenset({"NOUN", "ADJ"})
+_LINKS = frozenset({",", ";", ":", "—", "–"})
+_PASSIVE_AUX = frozenset({"be", "être"})
+
+
+def told_of_firms_in_general(sentence: Span) -> bool:
+    """Whether a clause of ``sentence`` has for subject firms counted loosely or the trade
+    as a whole, right before its verb (see the module's docstring)."""
+    words = list(sentence)
+    for at, word in enumerate(words):
+        if at == 0 or words[at - 1].text in _LINKS or words[at - 1].pos_ == "CCONJ":
+            if word.pos_ == "CCONJ" or word.text in _LINKS:
+                continue
+            if _general_subject(words, at):
+                return True
+    return False
+
+
+def _general_subject(words: list[Token], at: int) -> bool:
+    lower = [w.text.lower() for w in words]
+    if lower[at] in _DETERMINERS and at + 1 < len(words) and lower[at + 1] in _TRADES:
+        return _verb_follows(words, at + 2)
+    after = _after_quantifier(lower, at)
+    if after is not None:
+        return _plural_phrase_then_verb(words, after)
+    # An English bare plural with a modifier ("Larger houses have so far avoided layoffs",
+    # "campsite sales"): a class of firms; a bare plural alone ("Operations start…",
+    # "Sales rose…") is the firm's own.
+    return (
+        words[at].lang_ == "en"
+        and words[at].pos_ in _NOUN_WORDS
+        and at + 1 < len(words)
+        and words[at + 1].pos_ in _NOUN_WORDS
+        and _plural_phrase_then_verb(words, at)
+    )
+
+
+def _after_quantifier(lower: list[str], at: int) -> int | None:
+    for quantifier in _QUANTIFIERS:
+        if tuple(lower[at : at + len(quantifier)]) == quantifier:
+            return at + len(quantifier)
+    # "two-thirds of", "a third of", "deux tiers des"
+    for skip in (1, 2, 3):
+        end = at + skip
+        if end + 1 < len(lower) and lower[end] in _FRACTIONS and lower[end + 1] in _FRACTION_LINKS:
+            return end + 2
+    return None
+
+
+def _plural_phrase_then_verb(words: list[Token], at: int) -> bool:
+    """Nouns and adjectives whose last noun is plural, an optional complement ("of
+    companies in Brittany", "de la vallée"), then the verb."""
+    end = at
+    while end < len(words) and words[end].pos_ in _NOUN_WORDS:
+        end += 1
+    nouns = [w for w in words[at:end] if w.pos_ == "NOUN"]
+    if not nouns or "Plur" not in nouns[-1].morph.get("Number"):
+        return False
+    if end < len(words) and words[end].pos_ == "ADP":
+        complement = end + 1
+        while (
+            complement < len(words)
+            and complement - end <= 4
+            and words[complement].pos_
+            in {
+                "DET",
+                "NOUN",
+                "ADJ",
+                "PROPN",
+            }
+        ):
+            complement += 1
+        if complement > end + 1 and _verb_follows(words, complement):
+            return True
+    return _verb_follows(words, end)
+
+
+def _verb_follows(words: list[Token], at: int) -> bool:
+    """A verb next (after adverbs or a reflexive pronoun), not a passive's auxiliary."""
+    while at < len(words) and (words[at].pos_ == "ADV" or words[at].text.lower() in {"s'", "se"}):
+        at += 1
+    if at >= len(words) or words[at].pos_ not in {"VERB", "AUX"}:
+        return False
+    if words[at].lemma_.lower() in _PASSIVE_AUX:
+        # "new jobs will be created", "des postes seront ouverts": the jobs are the news
+        following = words[at + 1 : at + 3]
+        return not any(w.tag_ == "VBN" or "Part" in w.morph.get("VerbForm") for w in following)
+    if words[at].pos_ == "AUX":
+        # "will be created": the auxiliary of a passive further on
+        following = words[at + 1 : at + 4]
+        return not any(w.lemma_.lower() in _PASSIVE_AUX for w in following)
+    return True
