@@ -22,6 +22,14 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep ``text``, from which ``nlp`` made ``doc``, as its text: spaCy's tokenizer loses
+    no character (``doc.text == text``), so the join of every token is saved. A Doc whose
+    last token does not end where ``text`` does is left to ``text_of`` to join."""
+    if not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data[_KEY] = text
+
+
 def span_text(span: Span) -> str:
     """``span.text``, cut from the document's text (``Span.text`` joins its tokens)."""
     return text_of(span.doc)[span.start_char : span.end_char]

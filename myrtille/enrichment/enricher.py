@@ -24,7 +24,7 @@ from myrtille.enrichment.companies import (
     find_companies,
     main_company,
 )
-from myrtille.enrichment.doctext import text_of
+from myrtille.enrichment.doctext import remember_text, text_of
 from myrtille.enrichment.events import Event, EventMatcher
 from myrtille.enrichment.geography import Gazetteer
 from myrtille.enrichment.language import LanguageDetector, choose_language
@@ -176,6 +176,9 @@ class Enricher:
             except Exception:  # one poisoned text must not sink the batch: isolate it
                 log.exception("batch failed; enriching its documents one by one")
                 docs = [self._one(tools.nlp, t) for t, _ in texts]
+            for doc, (text, _) in zip(docs, texts, strict=True):
+                if not isinstance(doc, Exception):
+                    remember_text(doc, text)  # the rules read it; Doc.text would join it
             self._parse_ahead(tools, [d for _, d, _ in members], docs)
             for (position, document, source), (_, truncated), doc in zip(
                 members, texts, docs, strict=True

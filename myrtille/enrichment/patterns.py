@@ -22,6 +22,7 @@ Examples: ``lever * fonds``, ``placer en redressement judiciaire``,
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -278,15 +279,16 @@ class PatternSet:
             return {}
         starts: dict[tuple[str, str], list[int]] = {}
         by_lemma, by_norm = self._by_lemma, self._by_norm
-        numbers = self.groups.keys() & {NUM_KEY}
-        rows = doc.to_array([LEMMA, NORM, LIKE_NUM]).tolist()
-        for i, (lemma, norm, number) in enumerate(rows):
-            if lemma in by_lemma:
-                starts.setdefault(by_lemma[lemma], []).append(i)
-            if norm in by_norm:
-                starts.setdefault(by_norm[norm], []).append(i)
-            if number and numbers:
-                starts.setdefault(NUM_KEY, []).append(i)
+        lemmas_at, norms_at, numbers_at = doc.to_array([LEMMA, NORM, LIKE_NUM]).T.tolist()
+        # The tokens that open a group (a few in a hundred) are picked out at C speed; a
+        # group's positions stay in token order (the callers sort the matches anyway).
+        for column, keys in ((lemmas_at, by_lemma), (norms_at, by_norm)):
+            for i in itertools.compress(itertools.count(), map(keys.__contains__, column)):
+                starts.setdefault(keys[column[i]], []).append(i)
+        if NUM_KEY in self.groups:
+            numbers = list(itertools.compress(itertools.count(), numbers_at))
+            if numbers:
+                starts[NUM_KEY] = numbers
         length = len(doc)
         stretches: dict[tuple[str, str], list[tuple[int, int]]] = {}
         if ANY_KEY in self.groups and length:
@@ -308,7 +310,8 @@ class PatternSet:
                 merged = [
                     (begin, end)
                     for begin, end in merged
-                    if any(r[0] in lemmas or r[1] in norms for r in rows[begin:end])
+                    if not lemmas.isdisjoint(lemmas_at[begin:end])
+                    or not norms.isdisjoint(norms_at[begin:end])
                 ]
             if merged:
                 stretches[key] = merged

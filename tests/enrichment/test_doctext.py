@@ -7,7 +7,8 @@ import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from myrtille.enrichment.doctext import span_text, text_of
+from myrtille.enrichment.doctext import remember_text, span_text, text_of
+from myrtille.enrichment.enricher import DocumentInput, Enricher
 
 NLP = spacy.blank("fr")
 
@@ -24,3 +25,33 @@ def test_span_text_is_the_spans_text(text: str) -> None:
     for start in range(len(doc) + 1):
         for end in range(start, len(doc) + 1):
             assert span_text(doc[start:end]) == doc[start:end].text
+
+
+@given(st.text(st.sampled_from("ab é.\n\t\u00a0’- "), max_size=30))
+def test_a_remembered_text_is_the_documents_text(text: str) -> None:
+    doc = NLP(text)
+    remember_text(doc, text)
+    assert text_of(doc) == doc.text
+
+
+def test_a_text_the_doc_was_not_made_from_is_not_remembered() -> None:
+    doc = NLP("Vernay ouvre une usine à Lyon.")
+    remember_text(doc, "Vernay opens a plant in Lyon.")  # not its text: joined instead
+    assert text_of(doc) == "Vernay ouvre une usine à Lyon."
+
+
+def test_the_enricher_remembers_each_documents_text(enricher: Enricher) -> None:
+    inputs = [
+        DocumentInput(
+            id="fr", title="Vernay à Lyon", text="Vernay ouvre  une usine.\n\n", language="fr"
+        ),
+        DocumentInput(
+            id="en", title="Vernay in Leeds", text=" Vernay opens a plant.\t", language="en"
+        ),
+    ]
+    for document in inputs:
+        text, _ = enricher._text(document)
+        doc = enricher.tools(document.language).nlp(text)
+        remember_text(doc, text)
+        assert text_of(doc) == doc.text == text
+    assert [r.error for r in enricher.enrich(inputs)] == [None, None]
