@@ -99,6 +99,8 @@ _CONTAINERS = frozenset(
     | {"caisse", "caisses", "magnum", "magnums", "litres", "hectolitres", "bottle"}
     | {"bottles", "glass", "glasses", "case", "cases", "crates", "barriques"}
 )
+# Before "de" ("rue de Lyon"): made once here, not at every name.
+_NAMED_OF = _NAMED_AFTER | _STREETS | _CONTAINERS
 # "New Orleans", "Nouvelle Orléans": the namesake abroad.
 _NEW = frozenset({"New", "Nouvelle", "Nouveau", "Nueva", "Nuevo", "Nova"})
 # "Paris, Texas", "Laval, au Québec", "Valence (Espagne)", "Saint-Louis, in northern
@@ -201,8 +203,7 @@ def _named_after(around: _Around, *, plain_commune: bool, product: bool) -> bool
     """A treaty, a summit, a street, a wine: "l'accord de Paris", "the Paris Agreement",
     "rue de Lyon", "bouteilles de Champagne", "du Bordeaux"."""
     previous, following = around.previous, around.following
-    named = _NAMED_AFTER | _STREETS | _CONTAINERS
-    if len(previous) == 2 and previous[1] in _OF and previous[0] in named:
+    if len(previous) == 2 and previous[1] in _OF and previous[0] in _NAMED_OF:
         return True
     if len(previous) == 2 and previous[0] in _SUMMIT_IN and previous[1] in ("in", "at", "a"):
         return True

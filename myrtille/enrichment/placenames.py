@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from operator import itemgetter
 
 from myrtille.enrichment.geography import Gazetteer, Place, place_key
 from myrtille.enrichment.patterns import fold
@@ -56,6 +57,9 @@ _COMPASS = frozenset(
     | {"northwest", "southeast", "southwest", "nord-est", "sud-est", "sud-ouest", "nord-ouest"}
 )
 _NUMBERED = re.compile(r"\s*(?:n[°ºo]\.?\s*)?\d")
+# The text cut as WORD cuts it, the words kept: separator, word, separator, ..., separator.
+_SPLIT = re.compile(f"({WORD.pattern})")
+_FOLDED = itemgetter(0)  # Word.folded, in C
 
 
 @dataclass(frozen=True)
@@ -147,18 +151,22 @@ class PlaceNameMatcher:
     ) -> list[PlaceName]:
         """Place names of ``text``, first found first. ``excluded``: character spans that
         hold no place (people, linked companies); ``title_end``: where the title ends."""
-        words = [Word(_folded_word(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+        words = _words(text)
         blocked = sorted(excluded)
         title_case = is_title_case(text[:title_end])
         candidates: list[tuple[PlaceName, _Entry, int, int]] = []
         surnames: set[str] = set()  # demonyms seen in people's names ("Sarah Breton")
         people: set[str] = set()  # other names seen ending a person's name
         full_names: set[str] = set()  # people's names holding a place ("Brittany Smith")
-        i = 0
-        while i < len(words):
-            found = self._longest(text, words, i) if words[i].folded in self.lengths else None
+        # Only the words that start some name (a few per document) are looked at, in order;
+        # those inside a name found before are skipped.
+        resume = 0
+        starts = map(self.lengths.__contains__, map(_FOLDED, words))
+        for i in itertools.compress(itertools.count(), starts):
+            if i < resume:
+                continue
+            found = self._longest(text, words, i)
             if found is None:
-                i += 1
                 continue
             end, entry = found
             start_char, end_char = words[i].start, words[end - 1].end
@@ -176,7 +184,7 @@ class PlaceNameMatcher:
                     full_names.add(text[person[0] : person[1]])
             else:  # "the greater Paris area": a shorter name may stand alone
                 end = i + 1
-            i = end
+            resume = end
         sure = [(n, e) for n, e, _, _ in candidates if e.ambiguity is None]
         departments = {n.place.department for n, _ in sure if n.place.department}
         regions = {n.place.region for n, _ in sure}
@@ -272,7 +280,7 @@ class PlaceNameMatcher:
             end = i + length
             if end > len(words):
                 continue
-            entry = self.entries.get(tuple(w.folded for w in words[i:end]))
+            entry = self.entries.get(tuple(map(_FOLDED, words[i:end])))
             if entry is None:
                 continue
             pairs = itertools.pairwise(words[i:end])
@@ -332,6 +340,17 @@ def default_matcher() -> PlaceNameMatcher:
 
 def _has_article(place: Place, key: str) -> bool:
     return place.kind == "commune" and fold(place.name).startswith(("le ", "la ", "les ", "l'"))
+
+
+def _words(text: str) -> list[Word]:
+    """The words of ``text`` as ``WORD.finditer`` cuts them, folded. Made from one split and
+    running sums of the pieces' lengths rather than a match object per word: this runs on
+    every word of every document, and most words start no name."""
+    pieces = _SPLIT.split(text)
+    offsets = list(itertools.accumulate(map(len, pieces), initial=0))
+    folded = map(_folded_word, pieces[1::2])
+    spans = zip(folded, offsets[1:-1:2], offsets[2::2], strict=True)
+    return list(map(tuple.__new__, itertools.repeat(Word), spans))
 
 
 def _fold_word(word: str) -> str:

@@ -13,6 +13,8 @@ from myrtille.enrichment.geography import Place
 from myrtille.enrichment.placenames import PlaceName
 
 _CLAUSE_END = re.compile(r"[.,;:!?()«»\"“”\n]")
+# The last clause end before a point, in one match (the engine backtracks from the point).
+_LAST_CLAUSE_END = re.compile(rf"(?s:.*){_CLAUSE_END.pattern}")
 # A word governing the phrase: a verb or a preposition, not a copula ("X est une PME
 # vendéenne", "X is a Lyon-based biotech" describe the firm the sentence is about).
 _COPULAS = frozenset(
@@ -43,8 +45,8 @@ def other_party(text: str, name: PlaceName) -> bool:
     """Whether ``name`` is the home of a firm named only by its kind, in an indefinite
     phrase governed by a verb or a preposition."""
     window = max(name.start - 120, 0)
-    ends = [m.end() for m in _CLAUSE_END.finditer(text, window, name.start)]
-    before = text[ends[-1] if ends else window : name.start]
+    clause_end = _LAST_CLAUSE_END.match(text, window, name.start)
+    before = text[clause_end.end() if clause_end else window : name.start]
     english = _ENGLISH.search(before)
     if english:
         return english["lead"] not in _COPULAS and bool(_ENGLISH_AFTER.match(text, name.end))

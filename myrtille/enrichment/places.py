@@ -65,6 +65,10 @@ _TAKEOVER = re.compile(
 )
 _CLAUSE_END = re.compile(r"[.,;:!?()«»\n]")
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# The last of those characters before a point: a greedy run then one of them, matched once
+# (the regex engine backtracks from the point) rather than every match found in turn.
+_LAST_CLAUSE_END = re.compile(rf"(?s:.*){_CLAUSE_END.pattern}")
+_LAST_SENTENCE_END = re.compile(rf"(?s:.*){_SENTENCE_END.pattern}")
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -279,9 +283,10 @@ def route_end(text: str, start: int, end: int) -> bool:
     to Corsica", "ses liaisons à destination de la Corse"."""
     before = text[max(start - 60, 0) : start]
     after = text[end : end + 30]
-    if _ROUTE_FIRST.search(before) and _ROUTE_FIRST_AFTER.match(after):
+    # What follows first: one anchored match, where the search before tries every position.
+    if _ROUTE_FIRST_AFTER.match(after) and _ROUTE_FIRST.search(before):
         return True
-    if _FROM.search(before) and _FROM_AFTER.match(after):
+    if _FROM_AFTER.match(after) and _FROM.search(before):
         return True
     return bool(_ROUTE_SECOND.search(before) or _TO.search(before) or _BOUND.search(before))
 
@@ -359,9 +364,9 @@ def aside(text: str, start: int, end: int) -> bool:
     place rather than the news's."""
     if _BORN.match(text, end):
         return True  # "the Marseille-born founder"
-    clause_start = _last_end(_CLAUSE_END, text, start)
+    clause_start = _last_end(_LAST_CLAUSE_END, text, start)
     opening = [w.lower() for w in _WORDS.findall(text, clause_start, start)]
-    sentence_start = _last_end(_SENTENCE_END, text, start)
+    sentence_start = _last_end(_LAST_SENTENCE_END, text, start)
     # "Après des études à Grenoble et dix ans à Lyon, Marc Petit a repris...": a sentence
     # opening on what came before.
     if opening[:1] in (["après"], ["after"]) and not text[sentence_start:clause_start].strip():
@@ -381,11 +386,12 @@ def aside(text: str, start: int, end: int) -> bool:
     return not _TAKEOVER.search(sentence)
 
 
-def _last_end(pattern: re.Pattern[str], text: str, start: int) -> int:
-    """Where the last match of ``pattern`` before ``start`` ends (a clause or a sentence
-    start), looked for in the 300 characters before it."""
+def _last_end(last: re.Pattern[str], text: str, start: int) -> int:
+    """Where the last clause or sentence end before ``start`` is (``last``: one of the
+    ``_LAST_`` patterns), looked for in the 300 characters before it."""
     window = max(start - 300, 0)
-    return max((m.end() for m in pattern.finditer(text, window, start)), default=window)
+    found = last.match(text, window, start)
+    return found.end() if found else window
 
 
 def lead_end(text: str, title_end: int) -> int:

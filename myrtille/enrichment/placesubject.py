@@ -31,15 +31,17 @@ _OTHER_CLAUSE = frozenset(
 )
 
 
-def subject_home(text: str, name: PlaceName, names: list[PlaceName], title_end: int) -> bool:
-    """Whether ``name`` (after the title) describes a firm the title names (a capitalised
-    word of the title that is no place of ``names``)."""
-    if name.start < title_end:
-        return False
-    title = text[:title_end]
+def title_firms(text: str, names: list[PlaceName], title_end: int) -> set[str]:
+    """The capitalised words of the title that are no place of ``names``: the firms it may
+    name (read once per document, not once per place)."""
     places = {n.text for n in names}
-    firms = {m.group() for m in _NAME.finditer(title)} - places
-    if not firms:
+    return {m.group() for m in _NAME.finditer(text, 0, title_end)} - places
+
+
+def subject_home(text: str, name: PlaceName, firms: set[str], title_end: int) -> bool:
+    """Whether ``name`` (after the title) describes one of ``firms``, the firms the title
+    names (``title_firms``)."""
+    if name.start < title_end or not firms:
         return False
     before = text[max(name.start - 80, title_end) : name.start]
     for firm in firms:
@@ -67,7 +69,8 @@ def keep_homes(
     """``kept`` (the places left after those in passing) with every home of the title's
     firm and every paragraph dateline of ``names`` as found (department and all)."""
     by_start = {n.start: n for n in kept}
+    firms = title_firms(text, names, title_end)
     for name in names:
-        if subject_home(text, name, names, title_end) or paragraph_dateline(text, name, title_end):
+        if subject_home(text, name, firms, title_end) or paragraph_dateline(text, name, title_end):
             by_start[name.start] = name
     return sorted(by_start.values(), key=lambda n: n.start)
