@@ -1,4 +1,6 @@
-"""A subject pronoun stands for the firm that was the subject of the sentence before.
+"""A subject pronoun stands for the firm that was the subject of the sentence before, and
+so does a definite description of a firm ("L'entreprise", "the company"); a relative
+pronoun stands for the firm named just before its apposition.
 
 "Kervalis, une entreprise de logistique fondée à Lyon, a racheté le bâtiment. Elle y
 investira 3 millions d'euros": "Elle" is Kervalis, not the article's main company (the
@@ -16,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.firmnames import named_firms, people_words
+from myrtille.enrichment.patterns import fold
 
 # Subject pronouns that can stand for a firm.
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "it", "they"})
@@ -42,6 +45,61 @@ def pronoun_subject(sentence: Span, begin: int, trigger: Span) -> bool:
     if len(tokens) < 2 or tokens[0].lower_ not in _PRONOUNS:
         return False
     return not (tokens[0].lower_ in ("il", "it") and tokens[1].lower_ in _IMPERSONAL)
+
+
+# A definite description of a firm ("L'entreprise, fondée en 1921, investira …",
+# "The company will hire …"): the firm the sentence before opened with, like a pronoun.
+_DEFINITE = frozenset({"l'", "l’", "la", "le", "the", "cette", "this"})
+_FIRM_NOUNS = frozenset(
+    {"entreprise", "societe", "firme", "pme", "start-up", "startup", "company", "firm"}
+)
+
+
+def described_subject(sentence: Span, begin: int, trigger: Span) -> bool:
+    """Whether the trigger's clause opens with a definite description of a firm
+    ("L'entreprise y créera …", "The company will invest …")."""
+    tokens = [t for t in sentence if t.idx >= begin and t.i < trigger.start and not t.is_space]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    return (
+        len(tokens) >= 2 and tokens[0].lower_ in _DEFINITE and fold(tokens[1].lower_) in _FIRM_NOUNS
+    )
+
+
+# Relative pronouns that may be the subject of the clause they open.
+_RELATIVE_SUBJECTS = frozenset({"qui", "which", "who", "that"})
+
+
+def relative_firm(
+    sentence: Span, trigger: Span, mentions: list[CompanyMention]
+) -> CompanyMention | None:
+    """The firm a relative pronoun that is the trigger's subject stands for, when only an
+    apposition or a place separates them ("…à Kessler Malz, un groupe familial qui y
+    investira", "aux Tissages Morvelle, à Roanne, qui ont décroché …"): the parser hangs the
+    relative on the apposition's noun or on the place, which names no firm."""
+    doc = sentence.doc
+    position = trigger.start - 1
+    while position >= sentence.start and (
+        doc[position].pos_ in ("AUX", "ADV") or doc[position].lower_ in ("y", "en", "se", "s'")
+    ):
+        position -= 1  # "qui ont obtenu", "which has now won", "qui y ouvrira"
+    if position < sentence.start or doc[position].lower_ not in _RELATIVE_SUBJECTS:
+        return None
+    relative = doc[position]
+    firms = [
+        m
+        for m in [*mentions, *named_firms(sentence, mentions)]
+        if sentence.start_char <= m.start and m.end <= relative.idx and m.end > m.start
+    ]
+    if not firms:
+        return None
+    firm = max(firms, key=lambda m: m.end)
+    between = [t for t in doc[sentence.start : position] if t.idx >= firm.end]
+    if not between or between[0].text not in ",(—–":
+        return None  # "the firm that won …": a firm named just before is no antecedent
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in _RELATIVE_SUBJECTS for t in between):
+        return None  # "X a signé avec le port, qui investira": the port's
+    return firm
 
 
 def possessed_post(sentence: Span, begin: int, trigger: Span) -> bool:

@@ -31,7 +31,13 @@ import re
 
 from spacy.tokens import Span
 
-from myrtille.enrichment.anaphora import antecedent, possessed_post, pronoun_subject
+from myrtille.enrichment.anaphora import (
+    antecedent,
+    described_subject,
+    possessed_post,
+    pronoun_subject,
+    relative_firm,
+)
 from myrtille.enrichment.background import clause_of
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import customer_side, customer_verb
@@ -141,6 +147,7 @@ def subject_of(
     begin = clause_of(sentence, trigger)[0]
     if found is None and (
         pronoun_subject(sentence, begin, trigger)
+        or described_subject(sentence, begin, trigger)
         or (kind == "leadership" and possessed_post(sentence, begin, trigger))
     ):
         # "Kervalis … a racheté le bâtiment. Elle y investira …": Kervalis's, not ours;
@@ -206,6 +213,13 @@ def _subject(
         begin <= m.start < trigger.start_char for m in inside
     ):
         return UNKNOWN  # "Morvelle : son partenaire lève des fonds"
+    relative = relative_firm(sentence, trigger, mentions)
+    if relative is not None and not (
+        _PASSIVE.search(fold(text[relative.end : trigger.start_char]))
+        or (kind == "contract" and customer_verb(sentence, trigger, begin) is not None)
+        or (kind == "contract" and customer_side(trigger))
+    ):
+        return relative  # "…à Kessler Malz, un groupe familial qui y investira"
     found = [m for m in inside if m.how != "named" and m.end <= trigger.start_char]
     if not found and _NAMED_FIRM.match(text, sentence.start_char, trigger.start_char):
         return UNKNOWN  # "Dentelles du Détroit, une jeune entreprise …, a racheté"
