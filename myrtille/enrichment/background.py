@@ -70,6 +70,8 @@ _BEFORE_TRIGGER = frozenset(
 # "has since invested", "a depuis recruté": since the past fact said before, when the verb
 # follows at once ("has run it ever since, is stepping down" is news).
 _SINCE = frozenset({"since", "depuis"})
+# What may stand between "since" and an event noun: "depuis la", "since its 2019".
+_DETERMINERS = frozenset({"DET", "PRON", "NUM", "ADJ"})
 _BEFORE_WINDOW = 3
 MONTHS = {
     **{
@@ -272,6 +274,12 @@ def is_background(
         ):
             return True
         if doc[i].norm_ in _SINCE and doc[i + 1].pos_ == "VERB":
+            return True
+        # "vide depuis la liquidation de X", "since its 2019 takeover": the event a state
+        # dates from is over.
+        if doc[i].norm_ in _SINCE and all(
+            t.pos_ in _DETERMINERS for t in doc[i + 1 : trigger.start]
+        ):
             return True
     begin, end = _time_scope(sentence, trigger)
     clause = text_of(doc)[begin:end]

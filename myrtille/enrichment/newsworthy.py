@@ -36,6 +36,7 @@ import re
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.aboutness import set_aside
+from myrtille.enrichment.denials import denied
 from myrtille.enrichment.measures import statistic
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.syntax import Parsed
@@ -48,6 +49,7 @@ _INTENTION = re.compile(
     r"r[eé]fl[eé]chi\w*\s+[àa]|song\w*\s+[àa]|[eé]tudi(?:e|ent|ait|aient|er|era)|"
     r"serai(?:t|ent)|aurai(?:t|ent)|en\s+discussions?|en\s+pourparlers|"
     r"hop(?:e|es|ed|ing)\s+to|seek(?:s|ing)?\s+to|sought\s+to|(?:is|are|was|were)\s+said\s+to|"
+    r"cherch(?:e|ent|ait|aient)\s+[àa]\s|"
     r"reportedly|allegedly|in\s+talks|weigh(?:s|ing)|mull(?:s|ing)|explor(?:e|es|ing)|"
     r"eye(?:s|ing)|consider(?:s|ing|ed)?|intend(?:s|ed)?\s+to|would\s+like\s+to|"
     r"tempted\s+to|veu(?:t|lent)|voudrai(?:t|ent)|wants?\s+to|struggl\w*\s+to|"
@@ -71,10 +73,10 @@ _INTENTION = re.compile(
 _SEARCH = re.compile(
     r"\b(?:cherch(?:e|ent|ait|aient|er)|seek(?:s|ing)?|look(?:s|ing)?\s+for)\s+"
     r"(?:\w+\s+){0,2}?(?:fonds|financements?|investisseurs?|repreneurs?|acqu[ée]reurs?|"
-    r"capitaux|funding|funds|financing|investors?|buyers?|capital)\b",
+    r"capitaux|funding|funds|financing|investors?|buyers?|capital|partenaires?|partners?)\b",
     re.IGNORECASE,
 )
-_SEARCHED_KINDS = frozenset({"fundraising", "acquisition", "investment"})
+_SEARCHED_KINDS = frozenset({"fundraising", "acquisition", "investment", "partnership"})
 _SHARE = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:%|pour\s?cent|per\s?cent)|\bpercent\b|"
     r"\b(?:la\s+moiti[ée]|un\s+tiers|le\s+tiers|un\s+quart|half|a\s+third|a\s+quarter)\b|"
@@ -191,6 +193,8 @@ def not_news(
     before = text[_clause_start(text, sentence, trigger) : first.idx + len(first)]
     if _INTENTION.search(before) or _NEGATED.search(before[: len(before) - len(first)]):
         return True
+    if denied(text, before, (trigger.start_char, trigger.end_char)):
+        return True  # "il n'y aura pas de recrutements", "avoided layoffs", "hiring freeze"
     if set_aside(kind, text, before, trigger.end_char):
         return True  # aboutness.py: a deal lost, halted or negotiated; a trade body's head
     if _POSSIBLE.search(before[: len(before) - len(first)]):
