@@ -113,11 +113,23 @@ _AWARDEE_FIELD = re.compile(
 )
 
 
-def _awardee(sentence: Span, mentions: list[CompanyMention], text: str) -> CompanyMention | None:
-    """The company a notice's award field names, in the trigger's sentence (a notice's
-    fields are one sentence to the recogniser): the buyer's and the object's fields may
-    name other firms or places before it."""
-    for field in _AWARDEE_FIELD.finditer(text, sentence.start_char, sentence.end_char):
+# A registry notice's field that names the firm the notice is about ("Dénomination :
+# Orvane SAS", "Raison sociale : …", "Company name: …"): the court's registry office and
+# the officers named in the other fields are no subjects.
+_NAME_FIELD = re.compile(
+    r"\b(?:d[ée]nomination(?:\s+sociale)?|raison\s+sociale|company\s+name|registered\s+name)"
+    r"\s*:\s*",
+    re.IGNORECASE,
+)
+
+
+def _awardee(
+    sentence: Span, mentions: list[CompanyMention], text: str, field_name: re.Pattern[str]
+) -> CompanyMention | None:
+    """The company a notice's award (or name) field names, in the trigger's sentence (a
+    notice's fields are one sentence to the recogniser): the buyer's and the object's
+    fields may name other firms or places before it."""
+    for field in field_name.finditer(text, sentence.start_char, sentence.end_char):
         at = field.end()
         found = [m for m in mentions if at <= m.start <= at + 4 and m.end > m.start]
         if found:
@@ -172,9 +184,12 @@ def _subject(
         inside = sorted([*inside, *named], key=lambda m: m.start)
         mentions = [*mentions, *named]
     if kind == "contract":
-        awardee = _awardee(sentence, inside, text)
+        awardee = _awardee(sentence, inside, text, _AWARDEE_FIELD)
         if awardee is not None:
             return awardee  # "Attributaire : Charpentes Delmas SARL"
+    named_in_field = _awardee(sentence, inside, text, _NAME_FIELD)
+    if named_in_field is not None:
+        return named_in_field  # "Greffe du Tribunal … Dénomination : Orvane"
     if kind in PATIENT_KINDS and inside:
         # "le plan de cession de X, en redressement, au profit de Y": Y buys, X is the debtor.
         buyers = [m for m in inside if _BUYER.search(_before(text, m))]
