@@ -1,7 +1,7 @@
 """Everyday trade words of text by other hands (session 5): car interiors and battery
 makers (automotive), truck makers (automotive, not haulage), civil drones and helicopter
-engines (aeronautics), fresh pasta (agrifood), and a battery maker registered under NAF
-27.20 (automotive)."""
+engines (aeronautics), fresh pasta (agrifood), voice assistants (digital), roadway
+works (construction), and a battery maker registered under NAF 27.20 (automotive)."""
 
 from __future__ import annotations
 
@@ -46,6 +46,27 @@ CASES = [
         "Les Pâtes de Chantal agrandissent leur atelier",
         "L'entreprise de Grenoble, qui fabrique des ravioles et des gnocchis vendus en "
         "grande surface, investit 3 millions d'euros et recrute dix personnes.",
+    ),
+    (
+        "en",
+        "automotive",
+        "Japanese supplier picks Alsace for first French plant",
+        "Hanaoka, a maker of electric drive units, will build a EUR 80m plant near Mulhouse "
+        "and hire 200 people by 2029.",
+    ),
+    (
+        "fr",
+        "digital",
+        "Lyon : la jeune pousse Allo lève 5 millions d'euros",
+        "La société, qui a conçu un standard téléphonique et un assistant vocal pour les "
+        "artisans, recrutera 20 personnes d'ici l'été.",
+    ),
+    (
+        "fr",
+        "construction",
+        "BOAMP — Avis d'attribution — RD 12",
+        "Objet : réfection de la chaussée de la RD 12 entre Orgelet et Arinthod.\n"
+        "Attributaire : Routes du Jura SAS, 39000 Lons-le-Saunier\nMontant : 1 200 000 € HT",
     ),
 ]
 
