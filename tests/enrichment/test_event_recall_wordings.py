@@ -171,6 +171,53 @@ FAMILIES = [
         "over eight years.",
         "insolvency",
     ),
+    # a new line that starts with its staff; more workers needed
+    (
+        "staff",
+        "fr",
+        "La nouvelle ligne de Tessier Emballages démarrera en mars avec 18 opérateurs.",
+        "hiring",
+    ),
+    (
+        "staff",
+        "en",
+        "Tessier Emballages' new line will start next spring with 18 operators.",
+        "hiring",
+    ),
+    (
+        "staff",
+        "en",
+        "Tessier Emballages will need fifteen more machine operators for its Saumur plant.",
+        "hiring",
+    ),
+    # a plant reopened after works
+    (
+        "reopen",
+        "fr",
+        "L'usine Tessier Emballages de Saumur rouvrira en janvier après huit mois de travaux.",
+        "investment",
+    ),
+    # a branch opened in a foreign city
+    (
+        "city",
+        "fr",
+        "Tessier Emballages a ouvert un bureau commercial à Milan.",
+        "export",
+    ),
+    (
+        "city",
+        "en",
+        "Tessier Emballages has opened a sales office in Milan.",
+        "export",
+    ),
+    # a supply deal with a retailer
+    (
+        "retail",
+        "fr",
+        "Tessier Emballages a signé un accord de deux ans avec l'enseigne Primeur Ouest pour "
+        "ses barquettes.",
+        "contract",
+    ),
     # a notice's change of officers, reproduced by a page
     (
         "notice",
