@@ -175,6 +175,33 @@ def _past_tense(tokens: list[Token]) -> bool:
     return False
 
 
+def _finite(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
+
+
+def _before_other_participle(trigger: Span, end: int) -> int:
+    """Where the trigger's time scope ends: before a bare participle that qualifies a
+    noun of another predicate ("recrute 40 opérateurs pour la ligne inaugurée l'an
+    dernier", "is hiring for the line opened last year"), which its date belongs to."""
+    doc = trigger.doc
+    predicate = any(_finite(t) or t.pos_ == "VERB" for t in trigger)
+    for token in doc[trigger.end : trigger.sent.end]:
+        if token.idx >= end:
+            break
+        predicate = predicate or _finite(token)
+        previous = doc[token.i - 1]
+        if (
+            predicate
+            and token.i > trigger.end
+            and token.tag_ in ("VBN", "VERB")
+            and "Part" in token.morph.get("VerbForm")
+            and "Past" in token.morph.get("Tense")
+            and previous.pos_ in ("NOUN", "ADJ", "PROPN")
+        ):
+            return token.idx
+    return end
+
+
 def _ahead_helper(helper: Token) -> bool:
     """A modal, a future or an infinitive auxiliary: what it leads to is yet to come."""
     return helper.pos_ == "AUX" and (
@@ -282,6 +309,7 @@ def is_background(
         ):
             return True
     begin, end = _time_scope(sentence, trigger)
+    end = _before_other_participle(trigger, end)
     clause = text_of(doc)[begin:end]
     words = _words(clause)
     if _may_be_earlier(words) and _EARLIER.search(clause):

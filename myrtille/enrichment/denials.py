@@ -8,12 +8,22 @@ some ways the press says that an event does not happen:
 - an English negation contracted onto its auxiliary ("didn't hire", "can't fill vacancies",
   "won't close the plant", "cannot recruit");
 - an event avoided ("have avoided layoffs", "a évité la fermeture", "averted a closure");
-- an event frozen ("freezing hiring", "le gel des embauches", "a hiring freeze").
+- an event frozen ("freezing hiring", "le gel des embauches", "a hiring freeze");
+- an event asked about: a question mark after the trigger, before the sentence ends
+  ("Will you hire to support the launch? Probably, but …", which the recogniser may run
+  into its answer).
+
+A hedge, a plan or a denial weighs on its own clause only (``hedge_scope``,
+``clause_start``): "dément toute vente et recrute à Tours", "said the order would keep its
+lines busy and that it was recruiting", "confirme 60 embauches, faute de quoi les commandes
+ne pourraient être honorées".
 """
 
 from __future__ import annotations
 
 import re
+
+from spacy.tokens import Span
 
 _DENIED_BEFORE = re.compile(
     r"\bn['’]\s?y\s+(?:aura|avait|aurait|a\s+eu|aura\s+eu)\s+(?:pas|plus|aucun\w*|gu[èe]re|"
@@ -31,6 +41,10 @@ _FROZEN_AFTER = re.compile(r"\s+(?:freeze|was\s+frozen|is\s+frozen|gel[ée]e?s?)
 _FROZEN_IN = re.compile(r"\b(?:gel|freeze)\b", re.IGNORECASE)
 
 
+# A question that ends after the trigger, before any full stop.
+_ASKED = re.compile(r"[^.!?\n]{0,150}\?")
+
+
 def denied(text: str, before: str, trigger: tuple[int, int]) -> bool:
     """Whether the event whose trigger spans ``trigger`` (character bounds) in ``text``
     is denied, avoided or frozen: ``before`` is the trigger's clause up to the end of its
@@ -40,4 +54,72 @@ def denied(text: str, before: str, trigger: tuple[int, int]) -> bool:
         _DENIED_BEFORE.search(before) is not None
         or _FROZEN_AFTER.match(text, end) is not None
         or _FROZEN_IN.search(text, start, end) is not None
+        or _ASKED.match(text, end) is not None
     )
+
+
+# A clause of its own within the sentence: "… and that it was recruiting", "… et qu'il".
+_THAT_CLAUSE = re.compile(r"\s(?:and|but|et|mais)\s+(?:that|que|qu['’])", re.IGNORECASE)
+# What would follow otherwise: its hedge is not the event's ("…, faute de quoi les
+# commandes ne pourraient être honorées", "…, otherwise it could lose the contract").
+_OTHERWISE = re.compile(
+    r"[,;]\s*(?:faute\s+de\s+quoi|sans\s+quoi|sinon|otherwise|or\s+else|failing\s+which|"
+    r"without\s+which)\b",
+    re.IGNORECASE,
+)
+# A conjunction just before a coordinated verb: "dément toute vente et recrute".
+_CONJUNCTION = re.compile(
+    r"\s(?:and|but|et|mais)\s+(?:(?:y|also|aussi|then|now|is|are|has|have)\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def hedge_scope(text: str, at: int, trigger: Span) -> tuple[int, int]:
+    """The bounds, in ``text`` (the trigger's part, in which ``trigger`` starts at
+    ``at``), of the clause whose hedges weigh on ``trigger``: from the last coordinated
+    "that" clause before it, or from the conjunction just before a finite verb that is the
+    trigger (a modal said after the conjunction stays in: "and would hire"); up to the
+    next "that" clause or a clause of what would follow otherwise ("faute de quoi")."""
+    begin = max((m.start() for m in _THAT_CLAUSE.finditer(text, 0, at)), default=0)
+    verb = trigger[0]
+    # "recrute", "hired", "has hired": not an infinitive that a modal before governs
+    finite = verb.pos_ == "VERB" and "Inf" not in verb.morph.get("VerbForm") and verb.tag_ != "VB"
+    joined = _CONJUNCTION.search(text, 0, at) if finite else None
+    if joined and _after_infinitive(trigger, trigger.start_char - at + joined.start()):
+        joined = None  # "plans to close the workshop and cut 60 jobs": both planned
+    after = at + len(trigger.text)
+    ends = [
+        m.start() for m in (_THAT_CLAUSE.search(text, after), _OTHERWISE.search(text, after)) if m
+    ]
+    end = min(ends, default=len(text))
+    return (max(begin, joined.start()) if joined else begin), end
+
+
+def _after_infinitive(trigger: Span, conjunction: int) -> bool:
+    """Whether the verb before the conjunction (at character ``conjunction``) is an
+    infinitive, which the trigger's verb then joins."""
+    sentence = trigger.sent
+    for token in reversed(trigger.doc[sentence.start : trigger.start]):
+        if token.idx < conjunction and token.pos_ in ("VERB", "AUX"):
+            return token.tag_ == "VB" or "Inf" in token.morph.get("VerbForm")
+    return False
+
+
+def clause_start(text: str, sentence: Span, trigger: Span) -> int:
+    """Where the trigger's clause starts: after the last comma, semicolon, colon or line
+    break before it (a plan said in another clause leaves this one alone)."""
+    cut = max(text.rfind(mark, sentence.start_char, trigger.start_char) for mark in ",;:")
+    # A line break before a small letter or a digit wraps a sentence ("has put on hold a
+    # planned EUR 30m\nextension"); before anything else it ends a line of its own.
+    lines = _LINE_BREAK.finditer(text, sentence.start_char, trigger.end_char)
+    cut = max(cut, max((m.start() for m in lines if m.start() < trigger.start_char), default=-1))
+    # a clause of its own: "said the order would keep its lines busy and that it was hiring"
+    said = text[sentence.start_char : sentence.end_char]
+    own = (
+        sentence.start_char
+        + hedge_scope(said, trigger.start_char - sentence.start_char, trigger)[0]
+    )
+    return max(cut + 1 if cut >= 0 else sentence.start_char, own)
+
+
+_LINE_BREAK = re.compile(r"\n(?![ \t]*[a-zà-ÿ0-9])")

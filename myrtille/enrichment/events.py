@@ -19,6 +19,7 @@ from myrtille.enrichment.amounts import parse_amount, parse_jobs
 from myrtille.enrichment.attribution import BUYER, UNKNOWN, subject_of
 from myrtille.enrichment.background import is_background
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.denials import hedge_scope
 from myrtille.enrichment.doctext import lemmas_of, span_text, text_of
 from myrtille.enrichment.firmnames import unlisted_headline
 from myrtille.enrichment.lexicons import LexiconEntry
@@ -243,11 +244,13 @@ _TRAILING_RELATIVE = re.compile(r",\s*(?:dont|qui|où|whose|which|where)\b[^,;:(
 
 
 def _hedge_scope(part: Span, trigger: Span) -> str:
-    """The text of ``part`` whose hedges weigh on ``trigger``: without the relative
-    clauses that open after it."""
+    """The text of ``part`` whose hedges weigh on ``trigger``: its own clause
+    (denials.py), without the relative clauses that open after it."""
     text = span_text(part)
+    begin, end = hedge_scope(text, trigger.start_char - part.start_char, trigger)
     after = trigger.end_char - part.start_char
-    return _TRAILING_RELATIVE.sub(lambda m: "" if m.start() >= after else m.group(), text)
+    kept = _TRAILING_RELATIVE.sub(lambda m: "" if m.start() >= after else m.group(), text[:end])
+    return kept[begin:]
 
 
 def _next_to(mention: CompanyMention | None, sentence: Span) -> bool:

@@ -36,7 +36,7 @@ import re
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.aboutness import set_aside
-from myrtille.enrichment.denials import denied
+from myrtille.enrichment.denials import clause_start, denied
 from myrtille.enrichment.measures import statistic
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.syntax import Parsed
@@ -190,7 +190,7 @@ def not_news(
     text = sentence.doc.text if text is None else text
     first = trigger[0]
     # Up to the trigger's first word: "compte nouer" holds the trigger's verb.
-    before = text[_clause_start(text, sentence, trigger) : first.idx + len(first)]
+    before = text[clause_start(text, sentence, trigger) : first.idx + len(first)]
     if _INTENTION.search(before) or _NEGATED.search(before[: len(before) - len(first)]):
         return True
     if denied(text, before, (trigger.start_char, trigger.end_char)):
@@ -368,20 +368,6 @@ def _around(text: str, sentence: Span, trigger: Span) -> str:
     the share out)."""
     end = _PART_END.search(text, trigger.end_char, sentence.end_char)
     return text[sentence.start_char : end.start() if end else sentence.end_char]
-
-
-def _clause_start(text: str, sentence: Span, trigger: Span) -> int:
-    """Where the trigger's clause starts: after the last comma, semicolon, colon or line
-    break before it (a plan said in another clause leaves this one alone)."""
-    cut = max(text.rfind(mark, sentence.start_char, trigger.start_char) for mark in ",;:")
-    # A line break before a small letter or a digit wraps a sentence ("has put on hold a
-    # planned EUR 30m\nextension"); before anything else it ends a line of its own.
-    lines = _LINE_BREAK.finditer(text, sentence.start_char, trigger.end_char)
-    cut = max(cut, max((m.start() for m in lines if m.start() < trigger.start_char), default=-1))
-    return cut + 1 if cut >= 0 else sentence.start_char
-
-
-_LINE_BREAK = re.compile(r"\n(?![ \t]*[a-zà-ÿ0-9])")
 
 
 def _describes_a_firm(trigger: Span) -> bool:
