@@ -165,6 +165,14 @@ def subject_of(
         # "Kervalis … a racheté le bâtiment. Elle y investira …": Kervalis's, not ours;
         # "SBTM garde son siège. X en prendra la présidence": SBTM's new head.
         return antecedent(sentence, mentions)
+    if found is None:
+        # A sentence that names no firm carries on the topic of the sentence before, in
+        # its paragraph: a registry firm that opened it, not always the article's company.
+        previous = sentence.doc[sentence.start - 1] if sentence.start else None
+        same_paragraph = previous is not None and "\n" not in previous.text_with_ws
+        before = antecedent(sentence, mentions) if same_paragraph else None
+        if before is not None and before.company_id is not None:
+            return before  # "À Roanne, X a livré la SNCF. Trente tisserands seront recrutés"
     return found
 
 
