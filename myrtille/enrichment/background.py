@@ -11,7 +11,8 @@ holds a past-time marker:
   "had raised") just before the trigger;
 - a month or a year earlier than the article's month (``published``); when the article's
   date is unknown, a month or year in a clause whose verb is in the past ("a levé 9 M€ en
-  novembre", "was founded in 2014").
+  novembre", "was founded in 2014"), not a passive ahead ("will be created in 2028");
+- "depuis"/"since" before the event's noun ("vide depuis la liquidation de X").
 
 The title is never background: an article is about what its title says.
 """
