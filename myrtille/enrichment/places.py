@@ -19,6 +19,7 @@ from typing import Any
 from myrtille.enrichment.geography import Gazetteer, Place
 from myrtille.enrichment.placenames import PlaceName
 from myrtille.enrichment.placeparties import other_parties
+from myrtille.enrichment.placeroutes import route_end
 from myrtille.enrichment.placesubject import keep_homes
 from myrtille.enrichment.registry import CompanyRecord
 
@@ -252,43 +253,6 @@ def _coordinated(
         if _COORDINATION.match(text[a.end : b.start]):
             return True
     return False
-
-
-_ARTICLE = r"(?i:l[ae]s?\s+|l['’]|the\s+)?"
-_OPENS = r"(?:entre|between|reli\w*|link|links|linked|linking|connect\w*)"
-_ROUTE_FIRST = re.compile(rf"\b{_OPENS}\s+{_ARTICLE}$")
-_ROUTE_FIRST_AFTER = re.compile(rf"\s+(?:et|and|à|to|with)\s+(?:à\s+)?{_ARTICLE}[A-ZÀ-Ý]")
-_ROUTE_SECOND = re.compile(
-    rf"\b{_OPENS}\s+[^.,;:!?()]{{1,40}}?\s+(?:et|and|à|to|with)\s+{_ARTICLE}$"
-)
-_FROM = re.compile(rf"\b(?:from|depuis|de|d['’])\s*{_ARTICLE}$")
-_FROM_AFTER = re.compile(rf"\s+(?:to|à|vers|jusqu['’]à)\s+{_ARTICLE}[A-ZÀ-Ý]")
-_TO = re.compile(
-    rf"\b(?:from|depuis|de|d['’])\s*{_ARTICLE}[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?"
-    rf"\s+(?:to|à|vers)\s+{_ARTICLE}$"
-)
-
-# "its routes to Corsica", "les liaisons vers l'Algérie": where a line goes.
-_BOUND = re.compile(
-    r"\b(?:routes?|lines?|flights?|ferr(?:y|ies)|crossings?|sailings?|connections?"
-    r"|liaisons?|lignes?|vols?|traversées?|dessertes?|rotations?)"
-    rf"\s+(?:to|towards|vers|pour|à\s+destination\s+d(?:e\s+|['’]))\s*{_ARTICLE}$",
-    re.IGNORECASE,
-)
-
-
-def route_end(text: str, start: int, end: int) -> bool:
-    """Whether the place name at [start, end) ends a route: "entre Bastia et Marseille",
-    "between Roscoff and Cork", "from Lyon to Turin", "de Nantes à Bordeaux", "its routes
-    to Corsica", "ses liaisons à destination de la Corse"."""
-    before = text[max(start - 60, 0) : start]
-    after = text[end : end + 30]
-    # What follows first: one anchored match, where the search before tries every position.
-    if _ROUTE_FIRST_AFTER.match(after) and _ROUTE_FIRST.search(before):
-        return True
-    if _FROM_AFTER.match(after) and _FROM.search(before):
-        return True
-    return bool(_ROUTE_SECOND.search(before) or _TO.search(before) or _BOUND.search(before))
 
 
 # "Savoie" names both Savoie departments (the historical province) as often as the one
