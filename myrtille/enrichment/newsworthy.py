@@ -38,6 +38,8 @@ from spacy.tokens import Span, Token
 from myrtille.enrichment.aboutness import set_aside
 from myrtille.enrichment.denials import clause_start, denied
 from myrtille.enrichment.measures import statistic
+from myrtille.enrichment.other_readings import read_otherwise
+from myrtille.enrichment.outcomes import not_come_about
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.syntax import Parsed
 from myrtille.enrichment.ties import another_firms
@@ -197,6 +199,10 @@ def not_news(
         return True  # "il n'y aura pas de recrutements", "avoided layoffs", "hiring freeze"
     if set_aside(kind, text, before, trigger.end_char):
         return True  # aboutness.py: a deal lost, halted or negotiated; a trade body's head
+    if not_come_about(kind, text, before, trigger.end_char):
+        return True  # outcomes.py: a bid withdrawn, a site "à l'étude", "peine à recruter"
+    if read_otherwise(kind, sentence, trigger, text):
+        return True  # other_readings.py: "hired Marc Dubois as", "siège social", "launch pad"
     if _POSSIBLE.search(before[: len(before) - len(first)]):
         return True  # "including a possible closure", "une éventuelle levée de fonds"
     if kind == "contract" and _PRIZE.match(text, trigger.end_char):

@@ -1,0 +1,60 @@
+"""Event words read another way by the words next to them (issue 14, session 6).
+
+- A person hired by name ("has hired Marc Dubois as finance director", "recrute Anne
+  Morel comme directrice") is a new executive, not jobs created: the leadership rule
+  reports that.
+- A registered office moved ("transfert de siège social", "Nouveau siège social : …",
+  "transfer of the registered office") is a legal address changed in a notice, not a new
+  building: no investment.
+- A market "opened" by a product's approval ("clears FDA, opening the US market", "le
+  marquage CE lui ouvre le marché européen") is a licence to sell there, not a sale abroad:
+  the approval is the news (innovation).
+- "Launch" as the noun before another noun ("launch services", "a launch pad", "launch
+  vehicle") names a trade or a thing, not a product launched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+_PERSONS = frozenset({"PER", "PERSON"})
+# The words that name a head office, in the trigger.
+_OFFICE = re.compile(r"\bsi[èe]ge\b|\bhead\s?quarters\b|\bhead\s+office\b", re.IGNORECASE)
+# A document that moves its registered office: a legal notice, not a building project.
+_SEAT_MOVED = re.compile(
+    r"\btransf[ée]r\w*\s+(?:de\s+|du\s+|son\s+|sa\s+|le\s+)?si[èe]ge\b|"
+    r"\b(?:ancien|nouveau)\s+si[èe]ge\s+social\s*:|"
+    r"\bsi[èe]ge\s+social\s+(?:a\s+été\s+|est\s+)?transf[ée]r\w*|"
+    r"\btransfer\s+of\s+(?:the\s+|its\s+)?registered\s+office\b|"
+    r"\b(?:moved|moves|transferred|transfers)\s+(?:its|their|the)\s+registered\s+office\b|"
+    r"\bregistered\s+office\s+(?:has\s+been\s+|was\s+|is\s+)?(?:moved|transferred)\b",
+    re.IGNORECASE,
+)
+
+# A market said opened, just before the trigger that names it.
+_OPENS = re.compile(r"\b(?:open\w*|ouvr\w*|ouvert\w*)\s+(?:\w+\s+){0,3}?\Z", re.IGNORECASE)
+# A product's approval, in the same sentence.
+_APPROVAL = re.compile(
+    r"\b(?:clear(?:s|ed|ance)|approv(?:al|ed|es)|authori[sz]ation|feu\s+vert|homologation|"
+    r"agr[ée]ment|autorisation|marquage\s+CE|CE\s+mark(?:ing)?|FDA|510\(k\))",
+    re.IGNORECASE,
+)
+
+
+def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
+    """Whether the ``kind`` trigger in ``sentence`` names something else than its event
+    (see the module's docstring); ``text``: the document's text."""
+    if kind == "hiring":
+        # "has hired Marc Ollivier, formerly …, as its finance chief"
+        return trigger.end < sentence.end and sentence.doc[trigger.end].ent_type_ in _PERSONS
+    if kind == "investment" and _OFFICE.search(trigger.text):
+        return _SEAT_MOVED.search(text) is not None
+    if kind == "export" and _OPENS.search(text, sentence.start_char, trigger.start_char):
+        # "clears FDA, opening US market"
+        return _APPROVAL.search(text, sentence.start_char, sentence.end_char) is not None
+    if kind == "innovation" and trigger[0].lower_ == "launch" and trigger[0].pos_ == "NOUN":
+        following = sentence.doc[trigger[0].i + 1] if trigger[0].i + 1 < len(sentence.doc) else None
+        return following is not None and following.pos_ in ("NOUN", "PROPN")
+    return False
