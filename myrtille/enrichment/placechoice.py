@@ -111,3 +111,18 @@ def small_commune(
         return chosen or None
     # A one-word hamlet after "à" is as often a first name or a word ("à Marie").
     return homonyms[0] if not one_word or homonyms[0].population >= SMALL_ALONE else None
+
+
+def commune_named_so(
+    homonyms: Sequence[Place],
+    place: Place,
+    departments: Collection[str | None],
+    regions: Collection[str],
+) -> Place | None:
+    """The commune among ``homonyms`` (small communes named like the department or region
+    ``place``) whose department the document names while it names nothing else of
+    ``place``'s department or region: "Roussillon, en Isère" is the Isère commune, not the
+    province."""
+    if place.kind == "commune" or place.department in departments or place.region in regions:
+        return None
+    return next((c for c in homonyms if c.department in departments), None)

@@ -54,3 +54,23 @@ def place_cue(
         if joiner in ("-", "‐") and words[end][0] in _CUES_AFTER:
             return True
     return False
+
+
+# "across Occitanie and Provence", "ses parcs d'Occitanie et de Provence": a list. A comma then a
+# preposition is an apposition ("Roussillon, en Isère"), not a list.
+_LIST_JOINER = re.compile(
+    r"\s*(?:,\s*(?:the|le|la|l['’])?|(?:,\s*)?(?:et|and|&)\s*"
+    r"(?:(?:en|in|dans|à|a|the|le|la|l['’]|de|du|d['’])\s*)?)\s*"
+)
+
+
+def listed_with(text: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> bool:
+    """Whether the name at [start, end) of ``text`` is listed next to one of ``others``
+    (spans of places of its kind that need no context): a list of places makes each one a
+    place ("Occitanie and Provence")."""
+    for other_start, other_end in others:
+        if other_end <= start and _LIST_JOINER.fullmatch(text, other_end, start):
+            return True
+        if end <= other_start and _LIST_JOINER.fullmatch(text, end, other_start):
+            return True
+    return False

@@ -23,6 +23,7 @@ from myrtille.enrichment.geography import Gazetteer, Place, place_key
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.placechoice import (
     bracketed_department,
+    commune_named_so,
     large_homonym,
     located,
     small_commune,
@@ -32,7 +33,7 @@ from myrtille.enrichment.placecontext import (
     namesake_abroad,
     river_or_compass,
 )
-from myrtille.enrichment.placecues import place_cue
+from myrtille.enrichment.placecues import listed_with, place_cue
 from myrtille.enrichment.placelists import Ambiguity, demonyms, extra_names
 from myrtille.enrichment.placewords import (
     WORD,
@@ -93,6 +94,9 @@ class PlaceNameMatcher:
             self._add(key, place, ambiguity.get(key), article=_has_article(place, key))
         for name, (place, rule) in extra.items():
             self._add(place_key(name), place, rule, acronym=name.isupper())
+        # A region alias that is also an inhabitants' name ("la région parisienne") is the
+        # region only after "région"; alone it is the town's ("la start-up parisienne").
+        self.region_demonyms: dict[tuple[str, ...], Place] = {}
         # Inhabitants' names, lowercase adjectives or capitalised nouns: "toulousain",
         # "les Nantais", "a Breton group".
         for name, (place, rule) in demonyms(gazetteer).items():
@@ -100,6 +104,8 @@ class PlaceNameMatcher:
             # "la région parisienne" (an alias of the region) is an adjective too.
             words = tuple(place_key(name).split())
             self.entries[words] = replace(self.entries[words], adjective=True)
+            if self.entries[words].place.kind == "region" and place.kind != "region":
+                self.region_demonyms[words] = place
         # Small communes: only with a cue, their department in brackets, or another place
         # of their department ("à Saint-Vulbas", "Ottmarsheim (Haut-Rhin)").
         self.small = gazetteer.small
@@ -172,7 +178,11 @@ class PlaceNameMatcher:
             start_char, end_char = words[i].start, words[end - 1].end
             inside = overlaps(start_char, end_char, blocked)
             if self._stands_alone(text, words, i, end, entry) and not inside:
-                name = PlaceName(text[start_char:end_char], start_char, end_char, entry.place)
+                place = entry.place
+                town = self.region_demonyms.get(tuple(map(_FOLDED, words[i:end])))
+                if town is not None and not (i and words[i - 1].folded == "region"):
+                    place = town
+                name = PlaceName(text[start_char:end_char], start_char, end_char, place)
                 candidates.append((name, entry, i, end))
             elif inside and entry.adjective:
                 surnames.add(text[start_char:end_char])
@@ -188,6 +198,9 @@ class PlaceNameMatcher:
         sure = [(n, e) for n, e, _, _ in candidates if e.ambiguity is None]
         departments = {n.place.department for n, _ in sure if n.place.department}
         regions = {n.place.region for n, _ in sure}
+        kinds: dict[str, list[tuple[int, int]]] = {}  # the sure places' spans, by kind
+        for sure_name, _ in sure:
+            kinds.setdefault(sure_name.place.kind, []).append((sure_name.start, sure_name.end))
         named = [
             (m.start(), m.end())
             for person in full_names
@@ -213,6 +226,10 @@ class PlaceNameMatcher:
                     continue  # "à Vienne, avec le ministère autrichien": Vienna
             if entry.ambiguity is None:
                 kept.append(name)
+                continue
+            town = commune_named_so(self.small.get(key, []), name.place, departments, regions)
+            if town is not None:  # "Roussillon, en Isère": the Isère commune, not the province
+                kept.append(PlaceName(name.text, name.start, name.end, town))
                 continue
             in_title = name.start < title_end
             corroborated = (
@@ -246,7 +263,8 @@ class PlaceNameMatcher:
                 continue
             bracketed = bracketed_department(text, name.end, name.place, self.gazetteer)
             cue = cue and place_cue(text, words, first, end, elision=False)
-            if cue or corroborated or bracketed:
+            listed = listed_with(text, name.start, name.end, kinds.get(name.place.kind, []))
+            if cue or corroborated or bracketed or listed:
                 kept.append(name)
         return kept
 

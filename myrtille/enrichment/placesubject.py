@@ -2,8 +2,10 @@
 names ("Sillage in talks over Lorient shipyard" ... "Sillage, the Toulon builder of patrol
 boats"; "Paris cloud software firm Tessaly"; "L'éditeur parisien de logiciels Tessaly") is
 where the news's firm is, never a place in passing, however strongly the title names
-another region. So is a paragraph's dateline ("Charleville-Mézières. La Fonderie Marchal
-poursuit...", "Saint-Nazaire — Éolia Marine a été retenue"): a round-up's news each."""
+another region. So is a paragraph's dateline or setting ("Charleville-Mézières. La Fonderie
+Marchal poursuit...", "Saint-Nazaire — Éolia Marine a été retenue", "In Calais, the lace
+maker..."): a round-up's news each; and a site of the firm's, now or to come ("son agence
+d'Angers", "will open a workshop in Angers")."""
 
 from __future__ import annotations
 
@@ -14,6 +16,12 @@ from myrtille.enrichment.placenames import PlaceName
 # A place opening a paragraph, then a full stop, a colon or a dash.
 _PARAGRAPH_START = re.compile(r"\n[ \t]*$")
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\.|:|—|–|-\s)")
+# "In Calais, ...", "À Porto-Vecchio, ...", "Dans le Jura, ...": a paragraph opening on
+# where its news happens (every such opening of the tuning set, 16, is gold).
+_IN_PARAGRAPH_START = re.compile(
+    r"\n[ \t]*(?:In|At|À|A|En|Au|Dans\s+(?:le|la|les|l['’]))\s*(?:l['’]|la\s|le\s|the\s)?\s*$"
+)
+_SETTING_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,40}\)\s*)?,")
 _NAME = re.compile(r"\b[A-ZÀ-Ý][\w’'-]{2,}")
 # "Sillage, the Toulon builder", "Tessaly, l'éditeur parisien": an apposition after the
 # name, the place in it.
@@ -57,10 +65,41 @@ def subject_home(text: str, name: PlaceName, firms: set[str], title_end: int) ->
 
 
 def paragraph_dateline(text: str, name: PlaceName, title_end: int) -> bool:
-    """Whether ``name`` opens a paragraph after the title as its dateline ("Metz. ...")."""
-    if name.start < title_end or not _PARAGRAPH_START.search(text, 0, name.start):
+    """Whether ``name`` opens a paragraph after the title as its dateline ("Metz. ...",
+    "In Calais, the lace maker ...", "À Rochefort, en Charente-Maritime, les Ateliers ...")."""
+    if name.start < title_end:
         return False
-    return bool(_DATELINE_AFTER.match(text, name.end))
+    if _PARAGRAPH_START.search(text, 0, name.start):
+        return bool(_DATELINE_AFTER.match(text, name.end))
+    return bool(_IN_PARAGRAPH_START.search(text, max(name.start - 20, 0), name.start)) and bool(
+        _SETTING_AFTER.match(text, name.end)
+    )
+
+
+# "l'usine de Bourges", "son agence d'Angers", "ouvrir une antenne à Lorient", "its plant
+# in Vitré": a site of the firm's, now or to come (a year, "l'an dernier", "ago" or a
+# rival in the sentence make it history or another firm's: "avait racheté en 2019 un
+# atelier dans le Jura").
+_SITE = re.compile(
+    r"\b(?:son|sa|ses|its|leur|leurs|une?|an?|l['’]|the)\s*"
+    r"(?:usines?|ateliers?|agences?|antennes?|plants?|factory|factories|workshops?)\b"
+    r"[^.,;:!?()«»\n]{0,40}$",
+    re.IGNORECASE,
+)
+_HISTORY = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|an dernier|il y a|ago|last year|concurren\w*|rivals?|competitors?)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def own_site(text: str, name: PlaceName, title_end: int) -> bool:
+    """Whether ``name`` (after the title) is where a site of the firm is or will be."""
+    if name.start < title_end or not _SITE.search(text, max(name.start - 60, 0), name.start):
+        return False
+    start = max(text.rfind(".", 0, name.start), text.rfind("\n", 0, name.start)) + 1
+    end = _SENTENCE_END.search(text, name.end)
+    return not _HISTORY.search(text, start, end.start() if end else len(text))
 
 
 def keep_homes(
@@ -71,6 +110,10 @@ def keep_homes(
     by_start = {n.start: n for n in kept}
     firms = title_firms(text, names, title_end)
     for name in names:
-        if subject_home(text, name, firms, title_end) or paragraph_dateline(text, name, title_end):
+        if (
+            subject_home(text, name, firms, title_end)
+            or paragraph_dateline(text, name, title_end)
+            or own_site(text, name, title_end)
+        ):
             by_start[name.start] = name
     return sorted(by_start.values(), key=lambda n: n.start)
