@@ -7,11 +7,11 @@ and kept in ``doc.user_data``. A Doc's text never changes once it is made.
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LIKE_NUM, NORM
 from spacy.tokens import Doc, Span
 
 _KEY = "myrtille:text"
-_LEMMAS = "myrtille:lemmas"
+_COLUMNS = "myrtille:columns"
 
 
 def text_of(doc: Doc) -> str:
@@ -38,7 +38,15 @@ def span_text(span: Span) -> str:
 def lemmas_of(doc: Doc) -> list[int]:
     """Each token's lemma hash, read from the document's array on the first call only
     (a rule that reads a sentence's lemmas per trigger would make a Token per word)."""
-    lemmas: list[int] | None = doc.user_data.get(_LEMMAS)
-    if lemmas is None:
-        lemmas = doc.user_data[_LEMMAS] = doc.to_array(LEMMA).tolist()
-    return lemmas
+    return columns_of(doc)[0]
+
+
+def columns_of(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """Each token's LEMMA and NORM hashes and LIKE_NUM flag, read in one array on the first
+    call only: the event and sector patterns (patterns.py) and the event rules all read
+    them, and the pipeline's last component has set them for good."""
+    columns = doc.user_data.get(_COLUMNS)
+    if columns is None:
+        lemmas, norms, numbers = doc.to_array([LEMMA, NORM, LIKE_NUM]).T.tolist()
+        columns = doc.user_data[_COLUMNS] = (lemmas, norms, numbers)
+    return columns

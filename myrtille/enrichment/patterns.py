@@ -29,10 +29,12 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy
-from spacy.attrs import LEMMA, LIKE_NUM, NORM, ORTH
+from spacy.attrs import LEMMA, NORM, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
+
+from myrtille.enrichment.doctext import columns_of
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
 
@@ -279,7 +281,7 @@ class PatternSet:
             return {}
         starts: dict[tuple[str, str], list[int]] = {}
         by_lemma, by_norm = self._by_lemma, self._by_norm
-        lemmas_at, norms_at, numbers_at = doc.to_array([LEMMA, NORM, LIKE_NUM]).T.tolist()
+        lemmas_at, norms_at, numbers_at = columns_of(doc)  # shared with the other rules
         # The tokens that open a group (a few in a hundred) are picked out at C speed; a
         # group's positions stay in token order (the callers sort the matches anyway).
         for column, keys in ((lemmas_at, by_lemma), (norms_at, by_norm)):
