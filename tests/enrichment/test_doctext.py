@@ -1,13 +1,20 @@
 """``text_of`` and ``span_text``: a document's text built once, and spans cut from it,
-the same as spaCy's ``Doc.text`` and ``Span.text``."""
+the same as spaCy's ``Doc.text`` and ``Span.text``; ``columns_of``: its token columns."""
 
 from __future__ import annotations
 
 import spacy
 from hypothesis import given
 from hypothesis import strategies as st
+from spacy.attrs import LEMMA, LIKE_NUM, NORM
 
-from myrtille.enrichment.doctext import remember_text, span_text, text_of
+from myrtille.enrichment.doctext import (
+    columns_of,
+    lemmas_of,
+    remember_text,
+    span_text,
+    text_of,
+)
 from myrtille.enrichment.enricher import DocumentInput, Enricher
 
 NLP = spacy.blank("fr")
@@ -55,3 +62,12 @@ def test_the_enricher_remembers_each_documents_text(enricher: Enricher) -> None:
         remember_text(doc, text)
         assert text_of(doc) == doc.text == text
     assert [r.error for r in enricher.enrich(inputs)] == [None, None]
+
+
+def test_columns_of_are_the_documents_columns_read_once() -> None:
+    for text in ("Vernay lève 12 M€ à Lyon, trois ans après.", ""):
+        doc = NLP(text)
+        columns = columns_of(doc)
+        assert list(columns) == [doc.to_array(attr).tolist() for attr in (LEMMA, NORM, LIKE_NUM)]
+        assert [bool(n) for n in columns[2]] == [t.like_num for t in doc]
+        assert columns_of(doc) is columns and lemmas_of(doc) is columns[0]
