@@ -57,6 +57,7 @@ _COMPASS = frozenset(
     {"nord", "sud", "est", "ouest", "north", "south", "east", "west", "northeast"}
     | {"northwest", "southeast", "southwest", "nord-est", "sud-est", "sud-ouest", "nord-ouest"}
 )
+_ADDRESS = re.compile(r"(?:\d{5}|RCS|R\.C\.S\.)\s")
 _NUMBERED = re.compile(r"\s*(?:n[°ºo]\.?\s*)?\d")
 # The text cut as WORD cuts it, the words kept: separator, word, separator, ..., separator.
 _SPLIT = re.compile(f"({WORD.pattern})")
@@ -158,7 +159,9 @@ class PlaceNameMatcher:
         """Place names of ``text``, first found first. ``excluded``: character spans that
         hold no place (people, linked companies); ``title_end``: where the title ends."""
         words = _words(text)
-        blocked = sorted(excluded)
+        # "21000 Dijon", "RCS Dijon": a postcode or a register before a town is an address
+        # the NER may read as a person's name; it holds the town.
+        blocked = sorted(s for s in excluded if not _ADDRESS.match(text, s[0]))
         title_case = is_title_case(text[:title_end])
         candidates: list[tuple[PlaceName, _Entry, int, int]] = []
         surnames: set[str] = set()  # demonyms seen in people's names ("Sarah Breton")

@@ -275,6 +275,13 @@ def _province(name: PlaceName, names: list[PlaceName], text: str) -> PlaceName:
         return name
     if _DEPARTMENT_WORD.match(text, name.end) or _DEPARTMENT_BEFORE.search(text, 0, name.start):
         return name
+    # "in the Savoie and Haute-Savoie resorts": listed with its neighbour, the department.
+    if any(
+        _LISTED.fullmatch(text, n.end, name.start) or _LISTED.fullmatch(text, name.end, n.start)
+        for n in names
+        if n.place.department == _HAUTE_SAVOIE
+    ):
+        return name
     region = Place(name.place.name, "region", name.place.region, None, name.place.region)
     return PlaceName(name.text, name.start, name.end, region)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import pytest
 
 from myrtille.enrichment.enricher import Enricher
+from myrtille.enrichment.placenames import default_matcher
 from tests.enrichment.enriching import places_of
 
 CASES = [
@@ -120,6 +121,39 @@ CASES = [
         {"44"},
         {"52"},
     ),
+    (
+        # "Savoie" listed with the Haute-Savoie is the department, not the province.
+        "en-savoie-listed",
+        "Annecy hotel group Hôtels du Lac hires 80 seasonal staff",
+        "Hôtels du Lac, based in Annecy, will hire 80 seasonal staff this winter. The group "
+        "runs 600 rooms in the Savoie and Haute-Savoie resorts.",
+        {"73", "74"},
+        {"84"},
+    ),
+    (
+        "fr-savoie-listed",
+        "Le groupe annécien Hôtels du Lac recrute 80 saisonniers",
+        "Hôtels du Lac, installé à Annecy, recrutera 80 saisonniers cet hiver. Le groupe "
+        "exploite 600 chambres dans les stations de Savoie et Haute-Savoie.",
+        {"73", "74"},
+        {"84"},
+    ),
+    (
+        "en-chamonix",
+        "Mountain guides' cooperative opens a climbing hall",
+        "A cooperative of mountain guides has opened a climbing hall in Chamonix, its first "
+        "indoor site.",
+        {"74"},
+        {"84"},
+    ),
+    (
+        "fr-chamonix",
+        "Une coopérative de guides ouvre une salle d'escalade",
+        "Une coopérative de guides de haute montagne a ouvert une salle d'escalade à Chamonix, "
+        "son premier site couvert.",
+        {"74"},
+        {"84"},
+    ),
 ]
 
 
@@ -133,3 +167,28 @@ def test_places_mentioned_count(
     regions: set[str],
 ) -> None:
     assert places_of(enricher, name, title, text) == (departments, regions)
+
+
+# A postcode or a register before a town is an address, which the English NER may read as a
+# person's name ("RCS Dijon"): it held the town, and made "Dijon" a surname everywhere else.
+NOTICES = [
+    (
+        "Sale of the goodwill of the bakery at 12 rue Chaudronnerie, 21000 Dijon, to SARL "
+        "Pains du Marché, RCS Dijon, for EUR 98,000. Shop: Boulangerie Maréchal, in Dijon.",
+        ["21000 Dijon", "RCS Dijon"],
+    ),
+    (
+        "Cession du fonds de boulangerie exploité 12 rue Chaudronnerie, 21000 Dijon, à la "
+        "SARL Pains du Marché, RCS Dijon, pour 98 000 euros. Enseigne : Boulangerie Maréchal, "
+        "à Dijon.",
+        ["21000 Dijon", "RCS Dijon"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "read_as_people"), NOTICES)
+def test_an_address_read_as_a_person_holds_its_town(text: str, read_as_people: list[str]) -> None:
+    spans = [(text.index(s), text.index(s) + len(s)) for s in read_as_people]
+    found = default_matcher().find(text, excluded=spans)
+    assert {n.place.department for n in found} == {"21"}
+    assert len(found) == 3
