@@ -23,6 +23,10 @@ _FIRM_NOUNS = frozenset(
     {"entreprise", "entreprises", "société", "sociétés", "pme", "tpe", "eti", "firme"}
     | {"chantier", "chantiers", "atelier", "ateliers", "entrepôt", "entrepôts", "agence"}
 )
+_DEPARTMENT_OF = re.compile(
+    r"(?i:\b(?:département|departement|department|région|region)\s+"
+    r"(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|des\s+|d['’]\s*|of\s+(?:the\s+)?))$"
+)
 _STAKES = frozenset({"shares", "stake", "stakes", "holding", "participation", "actions"})
 _CUES_AFTER = frozenset({"based", "headquartered", "area", "region", "plant", "site"})
 
@@ -39,6 +43,8 @@ def place_cue(
         return not (len(previous) == 2 and previous[0] in _STAKES)
     if len(previous) == 2 and previous[0] == "dans" and previous[1] in ("le", "la", "les"):
         return True
+    if len(previous) == 2 and previous[0] in ("in", "across") and previous[1] == "the":
+        return True  # "in the Manche", "across the Nord"
     if len(previous) == 2 and previous[0] in ("près", "pres", "proche") and previous[1] == "de":
         return True
     if elision and previous and previous[-1] == "d" and text[words[first][1] - 1] in "'’":
@@ -47,12 +53,16 @@ def place_cue(
         return True  # "l'usine de Nancy", "the port of Brest"
     if len(previous) == 2 and previous[0] in _FIRM_NOUNS and previous[1] == "de":
         return True
+    if _DEPARTMENT_OF.search(text, max(words[first][1] - 30, 0), words[first][1]):
+        return True  # "le département de la Manche", "the department of the Nord"
     if first == 0 and re.match(r"\s?:", text[words[end - 1][2] :]):
         return True  # a French dateline heading the title: "Nancy : ..."
     if end < len(words):
         joiner = text[words[end - 1][2] : words[end][1]]
         if joiner in ("-", "‐") and words[end][0] in _CUES_AFTER:
             return True
+        if joiner == " " and words[end][0] in ("department", "departments"):
+            return True  # "the Manche department"
     return False
 
 

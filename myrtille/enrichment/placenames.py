@@ -113,6 +113,13 @@ class PlaceNameMatcher:
         # Small communes that names.csv lists as names of something else ("Matignon", the
         # Prime Minister's office): a cue alone does not make them places.
         self.small_named = {key for key, rule in ambiguity.items() if rule == "name"}
+        # Communes named like a department or a region ("Vienne" in the Isère, "Roussillon"),
+        # largest first: the name is theirs when the text puts them in their department.
+        self.shadowed: dict[str, list[Place]] = {}
+        for place in sorted(gazetteer.codes.values(), key=lambda p: -p.population):
+            key = place_key(place.name)
+            if place.kind == "commune" and gazetteer.places.get(key, place).kind != "commune":
+                self.shadowed.setdefault(key, []).append(place)
         for key, homonyms in gazetteer.small.items():
             biggest = homonyms[0]
             self._add(key, biggest, "small", article=_has_article(biggest, key))
@@ -230,8 +237,11 @@ class PlaceNameMatcher:
             if entry.ambiguity is None:
                 kept.append(name)
                 continue
-            town = commune_named_so(self.small.get(key, []), name.place, departments, regions)
-            if town is not None:  # "Roussillon, en Isère": the Isère commune, not the province
+            # "Roussillon, en Isère": the Isère commune, not the province (names only: "dans
+            # les Landes" near La Rochelle is not the hamlet of Landes).
+            shadowed = self.shadowed.get(key, []) if entry.ambiguity == "name" else []
+            town = commune_named_so(shadowed, name.place, departments, regions)
+            if town is not None:
                 kept.append(PlaceName(name.text, name.start, name.end, town))
                 continue
             in_title = name.start < title_end

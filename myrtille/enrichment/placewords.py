@@ -10,6 +10,12 @@ from typing import NamedTuple
 WORD = re.compile(r"[^\W_]+")
 LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "sur", "sous", "en", "et"})
 LINKS |= frozenset({"lès", "lez", "aux", "au", "a", "à", "of", "the"})
+# Capitalised at a sentence's head, these make no name with the next word ("An Alsatian
+# brewer", "Une PME bretonne", "This Breton group").
+_DETERMINERS = frozenset(
+    {"an", "un", "une", "ce", "cet", "cette", "this", "that", "its", "our", "their", "notre"}
+    | {"son", "sa", "ses", "leur", "leurs", "one", "another", "every", "each", "some"}
+)
 SENTENCE_END = re.compile(r"(^|[.!?:;«»\"“”\n]\s*)$")
 # A hyphen then a word and another hyphen: "Saint-Gilles-les-Bains", a name the gazetteer
 # does not hold (a capital after the hyphen, "Paris-Saclay", is one too).
@@ -75,6 +81,7 @@ def beside_a_name(text: str, words: list[Word], first: int, end: int) -> bool:
     if first and not sentence_initial(text, words[first].start):
         joiner = text[words[first - 1].end : words[first].start]
         before = text[words[first - 1].start]
-        if joiner.strip() == "" and before.isupper() and words[first - 1].folded not in LINKS:
+        previous = words[first - 1].folded
+        if joiner.strip() == "" and before.isupper() and previous not in LINKS | _DETERMINERS:
             return True
     return False

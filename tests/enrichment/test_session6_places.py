@@ -154,6 +154,54 @@ CASES = [
         {"74"},
         {"84"},
     ),
+    (
+        # A department's name that is also a town's, in apposition to the town's department.
+        "fr-vienne-en-isere",
+        "Chimeval ouvre un atelier à Vienne",
+        "Le chimiste grenoblois Chimeval ouvre un atelier de 40 salariés à Vienne, en Isère.",
+        {"38"},
+        {"84"},
+    ),
+    (
+        "en-vienne-in-isere",
+        "Chimeval opens a workshop in Vienne",
+        "Grenoble chemicals maker Chimeval is opening a 40-staff workshop in Vienne, in the "
+        "Isère department.",
+        {"38"},
+        {"84"},
+    ),
+    (
+        # A capitalised inhabitants' name after a determiner heading the sentence.
+        "en-determiner-demonym",
+        "Brewer buys a malt house",
+        "An Alsatian brewer has bought a malt house to secure its barley supply.",
+        set(),
+        {"44"},
+    ),
+    (
+        "fr-determiner-demonym",
+        "Une librairie historique change de mains",
+        "Un Toulousain de 38 ans reprend la plus ancienne librairie de la ville.",
+        {"31"},
+        {"76"},
+    ),
+    (
+        # "Manche" (also the Channel) after "the department of", "in the", before
+        # "department"; "le département de la Manche".
+        "en-department-word",
+        "Dairy cooperative hires 40 milk collectors",
+        "The cooperative has 300 staff in the Manche department and will hire 40 milk collectors.",
+        {"50"},
+        {"28"},
+    ),
+    (
+        "fr-department-word",
+        "Une coopérative laitière recrute 40 collecteurs",
+        "La coopérative, qui emploie 300 personnes dans le département de la Manche, va "
+        "recruter 40 collecteurs de lait.",
+        {"50"},
+        {"28"},
+    ),
 ]
 
 
