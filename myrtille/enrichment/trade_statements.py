@@ -43,7 +43,7 @@ ACTIVITY_WORDS = frozenset(
         *("commercialiser", "assembler", "transformer", "specialiser", "brasser"),
         *("cultiver", "exploiter", "specialiste"),
         *("make", "manufacture", "produce", "design", "develop", "assemble", "process"),
-        *("brew", "grow", "publish", "specialise", "specialize", "operate"),
+        *("brew", "grow", "publish", "specialise", "specialize", "operate", "machine"),
     }
 )
 # The lemmatizer leaves some verb forms as they are ("qui usine des pièces").
