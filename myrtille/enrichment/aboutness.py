@@ -12,7 +12,8 @@ Rules read off the tuning set's extra events, each a way the press writes anywhe
   "named chairman of the chamber of commerce") heads no firm: no change at a company;
 - a distribution deal with a seller abroad is an export ("a signé un accord de
   distribution avec un grand magasin de Valence"), not a partnership, unless the text
-  calls it one ("a distribution partnership");
+  calls it one ("a distribution partnership"); since session 6 also when no export was
+  read in its sentence, if the sentence names a place abroad;
 - when the top of a document reports a contract won, the plant, line or building it
   names is the buyer's project, the work contracted ("a remporté le lot gros œuvre du
   nouveau bâtiment", "construction is due to start next summer"), not an investment of
@@ -25,6 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
+
+from myrtille.enrichment.abroad import names_abroad
 
 # A loss said just before a contract's trigger: the contract went to someone else.
 _LOST = re.compile(
@@ -115,7 +118,8 @@ def about(events: Sequence[R], at_top: set[str], top: int, paragraph: int) -> li
         for e in events
         if not (
             e.type == "partnership"
-            and e.start in exports
+            # session 6: a deal with a seller named abroad, even when no export was read
+            and (e.start in exports or names_abroad(e.sentence))
             and _DISTRIBUTION_DEAL.search(e.sentence)
             and not _CALLED_PARTNERSHIP.search(e.sentence)
         )

@@ -9,6 +9,11 @@
 - A market "opened" by a product's approval ("clears FDA, opening the US market", "le
   marquage CE lui ouvre le marché européen") is a licence to sell there, not a sale abroad:
   the approval is the news (innovation).
+- Staff described by how they were hired ("280 employees, most of them recruited locally",
+  "dont une partie recrutée en insertion") is a workforce, not jobs created.
+- Exports in the plural with a verb of trend ("exports to the United States both fell",
+  "les ventes à l'export progressent de 6 %") are trade figures, whatever word of the
+  sentence the export pattern matched.
 - "Launch" as the noun before another noun ("launch services", "a launch pad", "launch
   vehicle") names a trade or a thing, not a product launched.
 """
@@ -42,15 +47,35 @@ _APPROVAL = re.compile(
     re.IGNORECASE,
 )
 
+# How part of a workforce was hired, just before the participle that is the trigger.
+_STAFF_HIRED = re.compile(
+    r"\b(?:dont|most\s+of\s+(?:them|whom)|many\s+of\s+(?:them|whom)|all\s+of\s+(?:them|whom)|"
+    r"some\s+of\s+(?:them|whom)|la\s+plupart|une\s+partie|la\s+moiti[ée])\s+(?:\w+\s+)?"
+    r"(?:recrut[ée]e?s?|embauch[ée]e?s?|recruited|hired)\Z",
+    re.IGNORECASE,
+)
+# Exports in the plural, then a verb of trend in the same clause.
+_EXPORT_FIGURES = re.compile(
+    r"\b(?:exports|exportations|ventes\s+(?:à\s+l['’]\s?export|à\s+l['’]\s?[ée]tranger)|"
+    r"sales\s+abroad|foreign\s+sales|overseas\s+sales)\b[^.;:]{0,120}?\b(?:rose|fell|grew|"
+    r"dropped|declined|slipped|jumped|increased|decreased|rise|fall|grow|progress\w*|recul\w*|"
+    r"augment\w*|baiss\w*|chut\w*|bondi\w*|grimp\w*|diminu\w*|stagn\w*)\b",
+    re.IGNORECASE,
+)
+
 
 def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     """Whether the ``kind`` trigger in ``sentence`` names something else than its event
     (see the module's docstring); ``text``: the document's text."""
     if kind == "hiring":
+        if _STAFF_HIRED.search(text[sentence.start_char : trigger.end_char]):
+            return True  # "a Kourou company with 280 employees, most of them recruited there"
         # "has hired Marc Ollivier, formerly …, as its finance chief"
         return trigger.end < sentence.end and sentence.doc[trigger.end].ent_type_ in _PERSONS
     if kind == "investment" and _OFFICE.search(trigger.text):
         return _SEAT_MOVED.search(text) is not None
+    if kind == "export" and _EXPORT_FIGURES.search(text, sentence.start_char, sentence.end_char):
+        return True  # "exports to the United States … both fell"
     if kind == "export" and _OPENS.search(text, sentence.start_char, trigger.start_char):
         # "clears FDA, opening US market"
         return _APPROVAL.search(text, sentence.start_char, sentence.end_char) is not None

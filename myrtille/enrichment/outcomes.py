@@ -7,6 +7,9 @@ Each rule is a way the press writes, in either language:
   "a rejeté l'offre de rachat";
 - a project still under study, said after its noun: "un second site à l'étude", "a new
   plant under consideration", "une usine en projet";
+- a product still to be developed, the purpose of a round or a deal ("raised €15m to
+  develop its software", "a signé un partenariat pour développer des résines"): the round
+  or the deal is the news, no product yet;
 - a difficulty to do it, with a word between ("peine toutefois à recruter", "a encore du
   mal à embaucher", "citing difficulty recruiting", "finds it hard to hire").
 """
@@ -47,6 +50,14 @@ _DIFFICULTY = re.compile(
     re.IGNORECASE,
 )
 
+# The trigger's first word is a development to come: an infinitive of purpose.
+_TO_DEVELOP = re.compile(
+    # not "vient de développer" (has just developed): "pour", "afin de", "to" only
+    r"\b(?:to|pour|afin\s+de)\s+(?:(?:jointly|together|conjointement)\s+)?"
+    r"(?:co-?)?(?:develop|d[ée]velopper)\Z",
+    re.IGNORECASE,
+)
+
 
 def not_come_about(kind: str, text: str, before: str, trigger_end: int) -> bool:
     """Whether the ``kind`` trigger ending at ``trigger_end`` in ``text``, ``before`` its
@@ -58,4 +69,6 @@ def not_come_about(kind: str, text: str, before: str, trigger_end: int) -> bool:
         return True
     if _UNDER_STUDY.match(text, trigger_end):
         return True
+    if kind == "innovation" and _TO_DEVELOP.search(before):
+        return True  # "to develop its bookkeeping software": what the money or deal is for
     return kind == "hiring" and _DIFFICULTY.search(before) is not None

@@ -1,7 +1,9 @@
 """Event words that report no event of their kind (issue 14, session 6, precision): a bid
 withdrawn or rejected, a project under study, a difficulty to recruit, a person hired as a
-leader, a registered office moved, a market opened by a product's approval, "launch" naming
-a trade, a title that counts insolvencies.
+leader or staff described by how they were hired, a registered office moved, a market
+opened by a product's approval, export figures, a product still to be developed, a
+distribution deal abroad (no partnership), "launch" naming a trade, a title that counts
+insolvencies.
 
 Every text here was written for these tests (none comes from an evaluation set); the
 company is invented, and the title reports nothing unless the case is about the title.
@@ -146,6 +148,54 @@ CASES = [
         "innovation",
     ),
     (
+        "staff hired",
+        "en",
+        "Garance Outillage, a Thiers toolmaker with 60 employees, most of them recruited in the "
+        "valley, makes blades for the food industry.",
+        "hiring",
+        None,
+    ),
+    (
+        "staff hired",
+        "fr",
+        "Garance Outillage, coutelier de Thiers qui emploie 60 salariés, dont une partie "
+        "recrutée en apprentissage, fabrique des lames pour l'agroalimentaire.",
+        "hiring",
+        None,
+    ),
+    (
+        "export figures",
+        "en",
+        "Garance Outillage's exports to Germany and Italy, its two largest foreign markets, "
+        "both fell last year.",
+        "export",
+        None,
+    ),
+    (
+        "export figures",
+        "fr",
+        "Les ventes à l'export de Garance Outillage, vers l'Allemagne et l'Italie surtout, "
+        "progressent de 6 % sur l'année.",
+        "export",
+        None,
+    ),
+    (
+        "product still to develop",
+        "en",
+        "Garance Outillage has raised €2m from a regional fund to develop its grinding "
+        "software for small workshops.",
+        "innovation",
+        None,
+    ),
+    (
+        "product still to develop",
+        "fr",
+        "Garance Outillage a levé 2 millions d'euros pour développer son logiciel d'affûtage "
+        "destiné aux petits ateliers.",
+        "innovation",
+        None,
+    ),
+    (
         "launch as a noun",
         "en",
         "Garance Outillage, a Kourou launch services firm, will hire 40 technicians next year.",
@@ -200,3 +250,29 @@ def test_a_title_that_counts_insolvencies_reviews_figures(
     assert "insolvency" not in types(events_of(registry_enricher, general, language, title))
     # the registry's firm named in such a review is still news
     assert "insolvency" in types(events_of(registry_enricher, named, language, title))
+
+
+# (language, title reporting an export, text of a distribution deal abroad)
+DISTRIBUTION = [
+    (
+        "en",
+        "Garance Outillage ships knives to Japan",
+        "Garance Outillage has shipped its first knives to Japan after signing a distribution "
+        "agreement with a Tokyo importer.",
+    ),
+    (
+        "fr",
+        "Garance Outillage exporte ses couteaux vers l'Espagne",
+        "Garance Outillage a signé un accord de distribution avec une centrale d'achat de la "
+        "région de Valence, en Espagne, qui référencera ses couteaux dans 200 magasins.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "title", "text"), DISTRIBUTION)
+def test_a_distribution_deal_abroad_is_no_partnership(
+    registry_enricher: Enricher, language: str, title: str, text: str
+) -> None:
+    found = types(events_of(registry_enricher, text, language, title))
+    assert "partnership" not in found
+    assert "export" in found
