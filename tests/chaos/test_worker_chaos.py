@@ -171,7 +171,11 @@ def test_workers_on_postgresql_survive_sigkills_and_a_database_restart(tmp_path:
             restarted = threading.Timer(seconds / 2, restart_database)
             restarted.start()
             try:
-                chaos.run(targets(workers, database), seconds, (0.6, 1.4), kills)
+                # A try every 0.3-0.7 s: the run lasts until both its time and its kills
+                # are done, and 48 kills at a try a second took ~90 s, not 60 (each
+                # strike adds its own waits); the targets' readiness (uptime, progress
+                # since their last kill) still spaces the kills of each part.
+                chaos.run(targets(workers, database), seconds, (0.3, 0.7), kills)
                 publisher.stop.set()
                 publisher.join()
                 restarted.join()
@@ -209,7 +213,8 @@ def test_workers_on_postgresql_survive_sigkills_and_a_database_restart(tmp_path:
         f"at {seconds / 2:.0f} s): {chaos.summary()}; {starts} worker starts; published "
         f"{result.published}, stored {result.stored}, indexed {result.indexed}, stories "
         f"{result.stories}, outbox rows {result.rows}, received {result.received}, raw "
-        f"duplicates {len(result.raw_duplicates)}, deduplicated duplicates 0, drain {drain:.0f} s"
+        f"duplicates {len(result.raw_duplicates)}, deduplicated duplicates 0, drain {drain:.0f} s, "
+        f"last kill at {chaos.kills[-1].at:.0f} s"
     )
     assert result.problems() == [], result
     assert result.published == result.stored == result.indexed
