@@ -22,7 +22,9 @@ trigger's clause before the trigger, unless it is a complement ("avec X", "aupr�
 words "par"/"by" and "à"/"to".
 
 A company that is the subject is chosen whether it is in the registry or not: an event of
-an unlisted company is not given to a listed one named beside it.
+an unlisted company is not given to a listed one named beside it. A press release's
+dateline is never the subject ("Saint-Fons, 30 November 2026 — X …"), and an order the
+subject places ("X a passé commande de …") is its supplier's contract.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ from myrtille.enrichment.anaphora import (
 from myrtille.enrichment.background import clause_of
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import customer_side, customer_verb
-from myrtille.enrichment.firmnames import named_firms, opening_name, people_words
+from myrtille.enrichment.datelines import dateline_end
+from myrtille.enrichment.firmnames import connective, named_firms, opening_name, people_words
 from myrtille.enrichment.parsed_subject import BUYER, PATIENT_KINDS, UNKNOWN, from_parse
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.syntax import Parsed
@@ -123,6 +126,23 @@ _NAME_FIELD = re.compile(
 )
 
 
+# A customer placing an order ("X a passé commande de six rames", "X placed an order for
+# …"): the order is its supplier's contract, named after "auprès de", "à", "from", "with".
+_PLACED = frozenset({"passer", "placer", "place", "placed", "placing", "places"})
+_ORDER = frozenset({"commande", "commandes", "order", "orders"})
+_SUPPLIER = re.compile(r"\b(?:aupres\s+d[eu']?|a|au|aux|from|with)" + _NOUN_PHRASE)
+
+
+def _order_placed(sentence: Span, trigger: Span) -> bool:
+    """Whether the trigger is an order its subject places ("a passé commande", "placed an
+    order"): the subject is the customer."""
+    doc = sentence.doc
+    orders = [t.i for t in trigger if t.lower_ in _ORDER]
+    window = doc[max(sentence.start, trigger.start - 3) : orders[0]] if orders else []
+    # The verb before the order: "La commande, passée par l'agence" is the supplier's.
+    return any(fold(t.lemma_) in _PLACED or t.lower_ in _PLACED for t in window)
+
+
 def _awardee(
     sentence: Span, mentions: list[CompanyMention], text: str, field_name: re.Pattern[str]
 ) -> CompanyMention | None:
@@ -184,7 +204,14 @@ def _subject(
     parsed: Parsed | None,
     text: str,
 ) -> CompanyMention | None:
-    inside = [m for m in mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
+    dateline = dateline_end(sentence, text)
+    inside = [
+        m
+        for m in mentions
+        if dateline <= m.start
+        and m.end <= sentence.end_char
+        and not (m.company_id is None and m.start < trigger.end_char and trigger.start_char < m.end)
+    ]  # the event's own word is no firm: "Brevet déposé" taken for a name by the NER
     # Firms the models missed but a company word names ("la société Solvane"): an event
     # whose subject they are is theirs, not the article's main company's.
     named = named_firms(sentence, mentions)
@@ -207,6 +234,14 @@ def _subject(
             if not inside:
                 return UNKNOWN
     begin, end = clause_of(sentence, trigger)
+    if kind == "contract" and _order_placed(sentence, trigger):
+        # "La compagnie X a passé commande d'un bateau": its supplier's contract.
+        suppliers = [
+            m
+            for m in inside
+            if trigger.end_char <= m.start < end and _SUPPLIER.search(_before(text, m))
+        ]
+        return suppliers[0] if suppliers else UNKNOWN
     if _BUYER_SUBJECT.match(fold(text[begin : trigger.end_char])) and not any(
         begin <= m.start < trigger.start_char for m in inside
     ):
@@ -244,14 +279,24 @@ def _subject(
     ):
         return relative  # "…à Kessler Malz, un groupe familial qui y investira"
     found = [m for m in inside if m.how != "named" and m.end <= trigger.start_char]
-    if not found and _NAMED_FIRM.match(text, sentence.start_char, trigger.start_char):
+    if (
+        not found
+        and _NAMED_FIRM.match(text, sentence.start_char, trigger.start_char)
+        and not _connective(sentence)
+    ):
         return UNKNOWN  # "Dentelles du Détroit, une jeune entreprise …, a racheté"
     if parsed is not None:
         decided, chosen = from_parse(
             parsed, parsed.trigger(trigger), kind, mentions, people_words(sentence)
         )
-        if decided:
-            return chosen
+        in_dateline = (
+            chosen is not None
+            and dateline > sentence.start_char
+            and chosen.end > chosen.start
+            and chosen.start < dateline
+        )
+        if decided and not in_dateline:
+            return chosen  # not a dateline's place: "Saint-Fons, 30 November 2026 — X …"
     if not inside:
         return opening_name(sentence, begin, trigger, mentions)
     # Companies after the trigger's first word ("attribue à X un marché" is one trigger).
@@ -302,6 +347,13 @@ def _subject(
     # A company named only as a complement ("avec X", "selon X", "au profit de X") is not
     # the subject: the subject is unnamed, the article's company.
     return plain_later[0] if plain_later else None
+
+
+def _connective(sentence: Span) -> bool:
+    """Whether the sentence opens with a connective before its comma ("Instead, the group
+    …", "Ensuite, l'entreprise …"), which is no firm's name in apposition."""
+    first = next((t for t in sentence if not t.is_space and not t.is_punct), None)
+    return first is not None and connective(first)
 
 
 def _named_before(sentence: Span, begin: int, trigger: Span) -> bool:

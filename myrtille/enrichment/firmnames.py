@@ -192,8 +192,8 @@ def _is_firm(tokens: list[Token], start: int, end: int) -> bool:
         return True
     if tokens[start].norm_ in PREFIX_CUES and end - start >= 2:
         return True  # "Fonderie Ribaud", "Groupe Talvern"
-    if _apposition(tokens, end):
-        return True  # "Aerilis, a drone maker supplied by …"
+    if _apposition(tokens, end) and not (end - start == 1 and connective(tokens[start])):
+        return True  # "Aerilis, a drone maker supplied by …"; not "Instead, the group …"
     if start == 0:
         return False
     before = tokens[start - 1]
@@ -218,6 +218,12 @@ def _is_firm(tokens: list[Token], start: int, end: int) -> bool:
         if token.is_punct or token.text[:1].isupper() or token.pos_ not in ("ADJ", "ADP", "NOUN"):
             return False
     return False
+
+
+def connective(token: Token) -> bool:
+    """A sentence adverb or conjunction before a comma ("Instead,", "Meanwhile,",
+    "Ensuite,"): no name."""
+    return token.pos_ in ("ADV", "CCONJ", "SCONJ", "ADP", "DET", "PRON") or token.is_stop
 
 
 def _apposition(tokens: list[Token], end: int) -> bool:
@@ -276,6 +282,7 @@ def opening_name(
     tokens = [t for t in sentence if t.idx >= begin and t.i < trigger.start and not t.is_space]
     while tokens and tokens[0].is_punct:
         tokens = tokens[1:]
+    tokens = tokens[_described(tokens) :]  # "la rennaise Quantik lève …": Quantik
     run = 0
     while run < len(tokens) and tokens[run].pos_ == "PROPN" and tokens[run].text[:1].isupper():
         run += 1
@@ -300,6 +307,29 @@ def opening_name(
         if mention.company_id and words <= _words(mention.name) | set(_words_all(mention.name)):
             return mention  # the registry firm the document names, here by a shorter name
     return CompanyMention(None, name, start, end, "named")
+
+
+_DEFINITE = frozenset({"la", "le", "l'", "l’", "les"})
+
+
+def _described(tokens: list[Token]) -> int:
+    """How many words of French description open the clause before a name: a definite
+    article and one or two lower-case adjectives or nouns ("la rennaise Quantik", "le
+    jeune nantais Nexalia"); 0 when there is none, or no name after them."""
+    if not tokens or tokens[0].doc.lang_ != "fr" or tokens[0].lower_ not in _DEFINITE:
+        return 0
+    words = 1
+    while (
+        words < min(3, len(tokens))
+        and tokens[words].is_lower
+        and tokens[words].is_alpha
+        and tokens[words].pos_ in ("ADJ", "NOUN")
+    ):
+        words += 1
+    if words == 1 or words >= len(tokens):
+        return 0
+    name = tokens[words]
+    return words if name.pos_ == "PROPN" and name.text[:1].isupper() else 0
 
 
 def _words_all(name: str) -> list[str]:
