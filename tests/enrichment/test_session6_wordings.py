@@ -78,6 +78,18 @@ FAMILIES = [
         "Garance Outillage has taken over Forges Maurin, a blade maker in Ambert.",
         "acquisition",
     ),
+    (
+        "tradeword",
+        "en",
+        "Garance Outillage has taken over the Coutellerie du Pont, a blade maker in Thiers.",
+        "acquisition",
+    ),
+    (
+        "tradeword",
+        "en",
+        "Garance Outillage takes over a small Jura dairy.",
+        "acquisition",
+    ),
     # a firm chosen to make something for a customer
     (
         "chosen",
