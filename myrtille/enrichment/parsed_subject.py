@@ -78,6 +78,9 @@ def from_parse(
         if passive:
             return True, UNKNOWN  # "X a été racheté": the buyer is not named
     inside = {t.i for t in trigger}
+    # The trigger's own words, less a firm named inside it ("a retenu X pour usiner" is one
+    # trigger whose object is the supplier).
+    wording = {t.i for t in trigger if not _in_mention(t, parsed, mentions)}
     customer = (
         kind == "contract"
         and not passive
@@ -85,12 +88,15 @@ def from_parse(
     )
     if customer:
         # The supplier: who the customer gives to, or whom it chose ("picked X to supply").
-        recipient = recipient_of(head) or object_of(head, inside)
+        recipient = recipient_of(head) or object_of(head, wording)
         supplier = company_in(recipient)
         if supplier is not None:
             return True, supplier
         if recipient is not None and _proper_names(recipient):
             return True, _unlisted(recipient, parsed)
+        named_inside = _named_inside(trigger, parsed, mentions)
+        if named_inside is not None:
+            return True, named_inside  # "a retenu PRECISION AERO BEARN pour usiner"
     named = company_in(subject, own=True) or _named_next(subject, parsed, mentions)
     if named is not None:
         return True, named
@@ -119,6 +125,22 @@ def from_parse(
         if subject is not None and subject.pos_ in ("NOUN", "PRON"):
             return True, None
     return False, None
+
+
+def _named_inside(
+    trigger: Span, parsed: Parsed, mentions: list[CompanyMention]
+) -> CompanyMention | None:
+    """A company named inside a customer's trigger, after its verb ("a retenu X pour
+    usiner"): the supplier, whatever the parse made of its words (capitals mislead it)."""
+    start = trigger[0].idx + len(trigger[0]) + parsed.chars
+    end = trigger.end_char + parsed.chars
+    return next((m for m in mentions if start <= m.start and m.end <= end), None)
+
+
+def _in_mention(token: Token, parsed: Parsed, mentions: list[CompanyMention]) -> bool:
+    """Whether ``token`` is part of a company's name."""
+    at = token.idx + parsed.chars
+    return any(m.start <= at < m.end for m in mentions)
 
 
 def _a_name(token: Token, people: frozenset[str]) -> bool:

@@ -1,0 +1,66 @@
+"""Which company an event belongs to (session 7): a customer's verb whose trigger spans
+the supplier's name ("a retenu VALLORIN pour usiner") gives the contract to that supplier,
+whatever the parse made of its words.
+
+Every text was written for these tests (none comes from an evaluation set); the companies
+are invented (the registry of ``test_attribution_new.py``). Run time: about 10 s.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from myrtille.enrichment.enricher import Enricher
+from tests.enrichment.attribution_cases_subjects import ALCARENE, MORVELLE, VALLORIN
+from tests.enrichment.enriching import batch_events
+from tests.enrichment.test_attribution_new import REGISTRY
+
+__all__ = ["REGISTRY"]  # the registry_enricher fixture reads this module's REGISTRY
+
+# (language, title, text, event type, company): the SIREN the event of that type must
+# carry (None: no registry firm), or ("not", SIREN): no event of that type may be its.
+CASES: list[tuple[str, str, str, str, object]] = [
+    # ---- the supplier named inside the customer's trigger ("retenu X pour usiner")
+    (
+        "fr",
+        "Un nouveau fournisseur pour les Tissages Morvelle",
+        "Les Tissages Morvelle, installés à Roanne, ont retenu FORGES D'ALCARÈNE pour "
+        "fabriquer les cadres de leurs nouveaux métiers à tisser.",
+        "contract",
+        ALCARENE,
+    ),
+    (
+        "fr",
+        "Un nouveau fournisseur pour les Tissages Morvelle",
+        "Les Tissages Morvelle, installés à Roanne, ont retenu FORGES D'ALCARÈNE pour "
+        "fabriquer les cadres de leurs nouveaux métiers à tisser.",
+        "contract",
+        ("not", MORVELLE),
+    ),
+    (
+        "en",
+        "A new supplier for Brasserie Vallorin",
+        "Brasserie Vallorin, the Redon brewer, has chosen FORGES D'ALCARÈNE to manufacture "
+        "the steel frames of its new bottling hall.",
+        "contract",
+        ("not", VALLORIN),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def results(registry_enricher: Enricher) -> list[list[dict[str, object]]]:
+    return batch_events(registry_enricher, CASES)
+
+
+@pytest.mark.parametrize(
+    "position", range(len(CASES)), ids=[f"{c[0]}-{c[3]}-{i}" for i, c in enumerate(CASES)]
+)
+def test_event_company(results: list[list[dict[str, object]]], position: int) -> None:
+    _, title, _, kind, want = CASES[position]
+    companies = [e["siren"] for e in results[position] if e["type"] == kind]
+    assert companies, (title, results[position])  # the event itself is found
+    if isinstance(want, tuple):
+        assert want[1] not in companies, (title, results[position])
+    else:
+        assert want in companies, (title, results[position])
