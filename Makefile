@@ -19,8 +19,12 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/myrtille demo $(DEMO_ARGS)
 
+# The suite on two xdist workers, a module per worker at a time (tests/conftest.py,
+# docs/testing.md); serially: `make test TEST_WORKERS=0`.
+TEST_WORKERS ?= 2
+
 test: $(STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -20,15 +20,59 @@ from myrtille.crawlers.runner import CrawlReport, run_crawl
 from myrtille.demo.httpserver import RouteServer
 from myrtille.enrichment.enricher import Enricher
 from myrtille.store.database import Database, open_database
-from tests.run_environment import run_variable, take_test_variables
+from tests.run_environment import TEST_PREFIX, run_variable, take_test_variables
 
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+TEST_VARIABLES = "myrtille_test_variables"
+_TAKEN = pytest.StashKey[dict[str, str]]()
+# Session fixtures that cost a run of their own (a demo collection, a corpus crawl): under
+# xdist the modules that use one go to one worker together, so that it runs once.
+SHARED_RUNS = ("demo_run", "corpus_crawl")
+# Modules of a minute or more (besides those marked slow), started first under xdist.
+LONG_MODULES = (
+    "tests/demo/test_live_demo.py",
+    "tests/demo/test_quiet_demo.py",
+    "tests/service/test_restart.py",
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # A command run without data_dir uses the per-user directory: never the real one.
+    # A command run without data_dir uses the per-user directory: never the real one
+    # (each xdist worker makes its own).
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="myrtille-tests-xdg-")
+    config.stash[_TAKEN] = {n: v for n, v in os.environ.items() if n.startswith(TEST_PREFIX)}
     take_test_variables()
+    # xdist workers start once the controller has taken the variables out of the
+    # environment: it hands them over (pytest_configure_node).
+    take_test_variables(dict(getattr(config, "workerinput", {}).get(TEST_VARIABLES, {})))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """xdist, in the controller: each worker gets the run's ``MYRTILLE_TEST_*`` values."""
+    node.workerinput[TEST_VARIABLES] = dict(node.config.stash[_TAKEN])
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On xdist workers (`make test`: ``-n 2 --dist loadgroup --no-loadscope-reorder``):
+    one group per module, so that a module's fixtures are made once and its tests run in
+    their order, one group for the modules sharing a costly session fixture, and the long
+    groups first, so that the workers end together (docs/testing.md)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    groups: dict[str, str] = {}
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        shared = [name for name in SHARED_RUNS if name in item.fixturenames]
+        if shared:
+            groups[module] = shared[0]
+        groups.setdefault(module, module.removeprefix("tests/").removesuffix(".py"))
+    group_of = {id(item): groups[item.nodeid.split("::", 1)[0]] for item in items}
+    long = {groups[module] for module in LONG_MODULES if module in groups}
+    long |= {group_of[id(item)] for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: group_of[id(item)] not in long)  # stable: order kept within
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(group_of[id(item)]))
 
 
 @pytest.fixture
