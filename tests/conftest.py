@@ -4,6 +4,7 @@ the crawl entry point, and state databases (SQLite, PostgreSQL)."""
 from __future__ import annotations
 
 import os
+import random
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
@@ -24,7 +25,9 @@ from tests.run_environment import TEST_PREFIX, run_variable, take_test_variables
 
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 TEST_VARIABLES = "myrtille_test_variables"
+HASH_SEED = "myrtille_hash_seed"
 _TAKEN = pytest.StashKey[dict[str, str]]()
+_SEED = pytest.StashKey[str]()
 # Session fixtures that cost a run of their own (a demo collection, a corpus crawl): under
 # xdist the modules that use one go to one worker together, so that it runs once.
 SHARED_RUNS = ("demo_run", "corpus_crawl")
@@ -42,15 +45,31 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="myrtille-tests-xdg-")
     config.stash[_TAKEN] = {n: v for n, v in os.environ.items() if n.startswith(TEST_PREFIX)}
     take_test_variables()
+    worker_input = getattr(config, "workerinput", {})
     # xdist workers start once the controller has taken the variables out of the
     # environment: it hands them over (pytest_configure_node).
-    take_test_variables(dict(getattr(config, "workerinput", {}).get(TEST_VARIABLES, {})))
+    take_test_variables(dict(worker_input.get(TEST_VARIABLES, {})))
+    if worker_input.get(HASH_SEED):
+        # The worker was started with the run's seed; the commands the tests start get a
+        # random one, as without xdist.
+        os.environ.pop("PYTHONHASHSEED", None)
+    elif config.getoption("numprocesses", None) and "PYTHONHASHSEED" not in os.environ:
+        # The workers must collect the same test ids, and some ids print sets
+        # (tests/index/test_contract.py): one hash seed for them all, drawn for the run.
+        os.environ["PYTHONHASHSEED"] = str(random.SystemRandom().randrange(1, 1 << 32))
+        config.stash[_SEED] = os.environ["PYTHONHASHSEED"]
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    seed = config.stash.get(_SEED, None)
+    return f"xdist workers' PYTHONHASHSEED: {seed}" if seed else None
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node: Any) -> None:
     """xdist, in the controller: each worker gets the run's ``MYRTILLE_TEST_*`` values."""
     node.workerinput[TEST_VARIABLES] = dict(node.config.stash[_TAKEN])
+    node.workerinput[HASH_SEED] = node.config.stash.get(_SEED, "")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
