@@ -8,6 +8,9 @@ Rules read off the tuning set's extra events, each a way the press writes anywhe
   buy" (the sale is not done; the press reports it when it is);
 - what is feared has not happened ("les chefs d'entreprise redoutent un impact sur leurs
   recrutements", "hauliers fear the closure of the bridge");
+- the closure or insolvency of a firm tied to the subject, with any determiner ("la
+  fermeture d'une usine cliente", "the liquidation of a German customer"), is that firm's
+  news (session 7; ties.py reads the possessive ones);
 - a leader elected at the head of a trade body ("élu président de la fédération du BTP",
   "named chairman of the chamber of commerce") heads no firm: no change at a company;
 - a distribution deal with a seller abroad is an export ("a signé un accord de
@@ -54,6 +57,25 @@ _FEARED = re.compile(
     r"worr(?:y|ies|ied|ying)\s+(?:about|over|that)|s['’]\s?inqui[èe]t\w*)\b",
     re.IGNORECASE,
 )
+# session 7: a firm tied to the subject, as the complement of its closure or
+# insolvency with any determiner ("la fermeture d'une usine cliente", "the closure of a
+# customer's plant", "la liquidation d'un gros client"): that firm's news, not the subject's.
+_TIES = (
+    r"(?:cliente?s?|customers?|clients?|fournisseurs?|suppliers?|concurrente?s?|competitors?|"
+    r"rivale?s?|rivals?|sous-traitants?|subcontractors?|donneurs?\s+d['’]\s?ordres?)\b"
+)
+_TIED_PATIENT = re.compile(
+    r"\s*(?:(?:[\w-]+\s+)?(?:de|d['’]|du|des|of)\s*(?:(?:un|une|a|an|the|le|la|l['’]|les|"
+    r"ce|cette|this|"
+    r"that|one\s+of\s+the|l['’]\s?un\s+de\s+(?:ses|leurs|nos))\s*)?"
+    r"(?:[\w-]+\s+){0,2}?)?" + _TIES,
+    re.IGNORECASE,
+)
+_TIED_JOINED = re.compile(r"\s*(?:[\w-]+\s+){0,2}?" + _TIES, re.IGNORECASE)
+_ENDS_ON_DETERMINER = re.compile(
+    r"(?:\b(?:de|du|des|of|un|une|a|an|the|la|le|les)|d['’]|l['’])\s*\Z", re.IGNORECASE
+)
+_PATIENT_KINDS = frozenset({"insolvency", "closure"})
 _HALTED_KINDS = frozenset(
     {"investment", "acquisition", "fundraising", "hiring", "partnership", "contract", "export"}
 )
@@ -75,12 +97,26 @@ def set_aside(kind: str, text: str, before: str, trigger_end: int) -> bool:
     negotiated, or a leader of a body that is no firm."""
     if kind == "contract" and _LOST.search(before):
         return True  # "la perte d'un contrat", "after losing the bus contract"
+    if kind in _PATIENT_KINDS and customers(text, trigger_end):
+        return True  # "la fermeture d'une usine cliente": a customer's closure
     if _FEARED.search(before):
         return True  # "les chefs d'entreprise redoutent un impact sur leurs recrutements"
     if kind in _HALTED_KINDS and _HALTED.search(before):
         return True  # "has put on hold a planned extension", "exclusive negotiations to buy"
     # "élu président de la fédération départementale du BTP"
     return kind == "leadership" and _BODY.match(text, trigger_end) is not None
+
+
+def customers(text: str, trigger_end: int) -> bool:
+    """Whether the closure or insolvency ending at ``trigger_end`` is a tied firm's."""
+    # the trigger may end on its complement's first words: "liquidation judiciaire d'un"
+    joined = _ENDS_ON_DETERMINER.search(text, max(0, trigger_end - 12), trigger_end)
+    found = (_TIED_JOINED if joined else _TIED_PATIENT).match(text, trigger_end)
+    # "la fermeture du service clients", "closure of its customer service centre"
+    return found is not None and not _SERVICE.search(text, found.start(), found.end() + 12)
+
+
+_SERVICE = re.compile(r"\bservices?\b|\brelations?\b|\bcare\b|\bsupport\b", re.IGNORECASE)
 
 
 class Reported(Protocol):

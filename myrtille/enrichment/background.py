@@ -12,7 +12,13 @@ holds a past-time marker:
 - a month or a year earlier than the article's month (``published``); when the article's
   date is unknown, a month or year in a clause whose verb is in the past ("a levé 9 M€ en
   novembre", "was founded in 2014"), not a passive ahead ("will be created in 2028");
-- "depuis"/"since" before the event's noun ("vide depuis la liquidation de X").
+- "depuis"/"since" before the event's noun ("vide depuis la liquidation de X");
+- a preposition of time or cause before the event's words ("following its takeover",
+  "grâce à son partenariat"), or a year as the noun's modifier ("le rachat de 2019"):
+  antecedents.py (session 7).
+
+A pluperfect after a past verb of saying ("confirmed that it had received an order") is the
+tense of reported speech, not an earlier time (session 7).
 
 The title is never background: an article is about what its title says.
 """
@@ -24,6 +30,7 @@ from datetime import datetime
 
 from spacy.tokens import Span, Token
 
+from myrtille.enrichment.antecedents import antecedent, modifier_years
 from myrtille.enrichment.doctext import span_text, text_of
 
 # Where a clause ends: strong punctuation, or a comma before a relative pronoun or a
@@ -226,6 +233,13 @@ _AT_THAT_TIME = re.compile(
 )
 
 
+def time_scope(sentence: Span, trigger: Span) -> tuple[int, int]:
+    """Character bounds of what dates the trigger or says how often it happens (its
+    comma-delimited part, with an opening time phrase), up to another participle's."""
+    begin, end = _time_scope(sentence, trigger)
+    return begin, _before_other_participle(trigger, end)
+
+
 def _dates_it(phrase: str) -> bool:
     return any(p.search(phrase) for p in (_EARLIER, _MONTH, _YEAR))
 
@@ -286,6 +300,22 @@ def _earlier_than(month: int | None, year: int | None, published: datetime) -> b
     return month is not None and month < published.month
 
 
+# A past verb of saying just before a pluperfect: the tense of reported speech ("confirmed
+# that it had received a firm order", "a précisé qu'elle avait signé"), not an earlier time.
+_REPORTED_PAST = re.compile(
+    r"\b(?:said|confirmed|announced|told\s+\w+|added|explained|stated|indicated|disclosed|"
+    r"revealed|reported)\s+(?:that\s+)?(?:it|they|he|she|we|the\s+(?:company|group|firm)|"
+    r"[A-Z][\w-]*)\s*\Z|"
+    r"\b(?:a|ont)\s+(?:\w+\s+)?(?:annonc|confirm|indiqu|pr[ée]cis|expliqu|d[ée]clar|affirm|"
+    r"r[ée]v[ée]l|soulign)\w*\s+qu['’]\s?(?:elle|il|ils|elles|on|[A-Z][\w-]*)\s*\Z"
+)
+
+
+def backshifted(text: str, begin: int, at: int) -> bool:
+    """Whether the pluperfect at ``at`` follows a past verb of saying (since ``begin``)."""
+    return _REPORTED_PAST.search(text, max(begin, at - 80), at) is not None
+
+
 def is_background(
     sentence: Span, trigger: Span, published: datetime | None, title_end: int
 ) -> bool:
@@ -297,8 +327,10 @@ def is_background(
     # trigger, or just before a verb that leads to it.
     first = max(sentence.start, trigger.start - _BEFORE_WINDOW - 2)
     for i in range(first, trigger.start):
-        if doc[i].norm_ in _BEFORE_TRIGGER and (
-            i >= trigger.start - _BEFORE_WINDOW or doc[i + 1].pos_ in ("VERB", "AUX")
+        if (
+            doc[i].norm_ in _BEFORE_TRIGGER
+            and (i >= trigger.start - _BEFORE_WINDOW or doc[i + 1].pos_ in ("VERB", "AUX"))
+            and not backshifted(text_of(doc), sentence.start_char, doc[i].idx)
         ):
             return True
         if doc[i].norm_ in _SINCE and doc[i + 1].pos_ == "VERB":
@@ -309,6 +341,9 @@ def is_background(
             t.pos_ in _DETERMINERS for t in doc[i + 1 : trigger.start]
         ):
             return True
+    # antecedents.py: "following its takeover", "grâce à son partenariat avec X"
+    if antecedent(sentence, trigger):
+        return True
     begin, end = _time_scope(sentence, trigger)
     end = _before_other_participle(trigger, end)
     clause = text_of(doc)[begin:end]
@@ -330,6 +365,8 @@ def is_background(
             for m in _YEAR.finditer(clause)
             if not _AHEAD.search(clause, 0, m.start("year"))
         ]
+    # "le rachat de 2019", "its 2019 takeover" (antecedents.py)
+    dates += [(None, year) for year in modifier_years(sentence, trigger)]
     if not dates:
         return False
     past = _past_tense(list(sentence)) or any(

@@ -8,6 +8,9 @@ subject is a set of firms counted loosely (a quantifier, a fraction, an English 
 plural) or the trade itself, so the event word reports a trend, not the news of a firm:
 no event the document is about.
 
+Since session 7 the count may stand alone as the subject ("some have closed plants",
+"certains ont fermé des usines") or be "a handful of", "une poignée de".
+
 Read from the tagger's parts of speech and number (the parser does not run on every
 sentence): a clause opening (the sentence's start, or after a comma, a colon or a
 conjunction) with such a noun phrase, then its verb. Not a passive ("new jobs will be
@@ -50,6 +53,28 @@ _QUANTIFIERS: tuple[tuple[str, ...], ...] = (
     ("des", "dizaines", "de"),
     ("des", "centaines", "de"),
     ("de", "plus", "en", "plus", "de"),
+    ("a", "handful", "of"),
+    ("une", "poignée", "de"),
+    ("une", "poignée", "d'"),
+)
+# The same counts standing alone as the subject (session 7): "some have won orders",
+# "others have closed", "certaines ont signé", "d'autres ont fermé".
+PRONOUN_QUANTIFIERS: tuple[tuple[str, ...], ...] = (
+    ("some",),
+    ("many",),
+    ("several",),
+    ("others",),
+    ("most",),
+    ("few",),
+    ("a", "few"),
+    ("certains",),
+    ("certaines",),
+    ("plusieurs",),
+    ("d'", "autres"),
+    ("beaucoup",),
+    ("la", "plupart"),
+    ("quelques-uns",),
+    ("quelques-unes",),
 )
 # A fraction of a set: "two-thirds of", "a third of", "deux tiers des", "un quart des".
 _FRACTIONS = frozenset({"thirds", "third", "quarter", "quarters", "tiers", "quart", "quarts"})
@@ -80,8 +105,10 @@ def _general_subject(words: list[Token], at: int) -> bool:
     if lower[at] in _DETERMINERS and at + 1 < len(words) and lower[at + 1] in _TRADES:
         return _verb_follows(words, at + 2)
     after = _after_quantifier(lower, at)
-    if after is not None:
-        return _plural_phrase_then_verb(words, after)
+    if after is not None and _plural_phrase_then_verb(words, after):
+        return True
+    if counted_alone(lower, words, at):
+        return True
     # An English bare plural with a modifier ("Larger houses have so far avoided layoffs",
     # "campsite sales"): a class of firms; a bare plural alone ("Operations start…",
     # "Sales rose…") is the firm's own.
@@ -92,6 +119,14 @@ def _general_subject(words: list[Token], at: int) -> bool:
         and words[at + 1].pos_ in _NOUN_WORDS
         and _plural_phrase_then_verb(words, at)
     )
+
+
+def counted_alone(lower: list[str], words: list[Token], at: int) -> bool:
+    """A count of firms as the subject on its own, then its verb: "some have won"."""
+    for quantifier in PRONOUN_QUANTIFIERS:
+        if tuple(lower[at : at + len(quantifier)]) == quantifier:
+            return _verb_follows(words, at + len(quantifier))
+    return False
 
 
 def _after_quantifier(lower: list[str], at: int) -> int | None:

@@ -25,6 +25,7 @@ Each rule is about how the press writes, not about one text:
 - a measure across firms: an event noun that is the subject of a verb of trend ("hiring
   picks up", "les embauches repartent"), or counted firms ("2 300 entreprises placées en
   redressement");
+- a habit ("every summer", "chaque année"): habitual.py (session 7);
 - a "liquidation amiable" (a dissolution) is no insolvency; a merger cleared by a
   competition authority is no product approval.
 """
@@ -37,9 +38,10 @@ from spacy.tokens import Span, Token
 
 from myrtille.enrichment.aboutness import set_aside
 from myrtille.enrichment.denials import clause_start, denied
+from myrtille.enrichment.habitual import recurring
 from myrtille.enrichment.measures import statistic
 from myrtille.enrichment.other_readings import read_otherwise
-from myrtille.enrichment.outcomes import not_come_about
+from myrtille.enrichment.outcomes import for_purpose, not_come_about
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.syntax import Parsed
 from myrtille.enrichment.ties import another_firms
@@ -201,6 +203,10 @@ def not_news(
         return True  # aboutness.py: a deal lost, halted or negotiated; a trade body's head
     if not_come_about(kind, text, before, trigger.end_char):
         return True  # outcomes.py: a bid withdrawn, a site "à l'étude", "peine à recruter"
+    if for_purpose(kind, before, sentence, first):
+        return True  # outcomes.py: "raised €8m to double capacity", "pour lancer une ligne"
+    if recurring(text, sentence, trigger):
+        return True  # habitual.py: "accueille chaque année deux apprentis", "every August"
     if read_otherwise(kind, sentence, trigger, text):
         return True  # other_readings.py: "hired Marc Dubois as", "siège social", "launch pad"
     if _POSSIBLE.search(before[: len(before) - len(first)]):

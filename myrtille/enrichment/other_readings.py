@@ -14,6 +14,10 @@
 - Exports in the plural with a verb of trend ("exports to the United States both fell",
   "les ventes à l'export progressent de 6 %") are trade figures, whatever word of the
   sentence the export pattern matched.
+- One manager hired ("has hired an export manager", "a recruté un responsable export") is
+  a post filled, not jobs created (session 7).
+- An English site noun qualifying the next noun ("opens factory tours", "plant manager")
+  names that other thing, not a site (session 7).
 - "Launch" as the noun before another noun ("launch services", "a launch pad", "launch
   vehicle") names a trade or a thing, not a product launched.
 """
@@ -64,9 +68,54 @@ _EXPORT_FIGURES = re.compile(
 )
 
 
+# session 7: one manager hired ("has hired an export manager", "a recruté une
+# responsable export", "recrute un nouveau directeur commercial"): a post filled, no jobs.
+_ONE_MANAGER = re.compile(
+    r"\s+(?:a|an|one|un|une)\s+(?:new\s+|nouveau\s+|nouvelle\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:manager|director|head|chief|officer|responsable|directeur|directrice|chef|cheffe|"
+    r"drh|daf|dsi)\b",
+    re.IGNORECASE,
+)
+# session 7: an English site noun that qualifies the noun after it ("factory tours",
+# "plant manager", "site visits") names that other thing, not a site built.
+_SITE_NOUNS = frozenset(
+    {"factory", "plant", "site", "warehouse", "workshop", "line", "store", "office", "centre"}
+    | {"center", "mill", "hub"}
+)
+# Nouns after a site noun that still name the site or its making.
+_SITE_WHOLE = frozenset(
+    {"campus", "complex", "building", "unit", "project", "extension", "expansion", "site"}
+    | {"facility", "hall", "upgrade", "investment"}
+)
+
+
+def one_manager(kind: str, trigger: Span, text: str) -> bool:
+    """A hiring trigger whose verb's object is one manager (see ``_ONE_MANAGER``)."""
+    return (
+        kind == "hiring"
+        and trigger[-1].pos_ in ("VERB", "AUX")
+        and _ONE_MANAGER.match(text, trigger.end_char) is not None
+    )
+
+
+def site_as_modifier(kind: str, sentence: Span, trigger: Span) -> bool:
+    """An English investment trigger ending on a site noun that modifies the next noun."""
+    last = trigger[-1]
+    if kind != "investment" or last.lang_ != "en" or last.lower_ not in _SITE_NOUNS:
+        return False
+    following = sentence.doc[last.i + 1] if last.i + 1 < sentence.end else None
+    return (
+        following is not None
+        and following.pos_ == "NOUN"
+        and following.lemma_.lower() not in _SITE_WHOLE
+    )
+
+
 def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     """Whether the ``kind`` trigger in ``sentence`` names something else than its event
     (see the module's docstring); ``text``: the document's text."""
+    if one_manager(kind, trigger, text) or site_as_modifier(kind, sentence, trigger):
+        return True  # "has hired an export manager", "opens factory tours"
     if kind == "hiring":
         if _STAFF_HIRED.search(text[sentence.start_char : trigger.end_char]):
             return True  # "a Kourou company with 280 employees, most of them recruited there"

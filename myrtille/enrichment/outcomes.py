@@ -10,6 +10,9 @@ Each rule is a way the press writes, in either language:
 - a product still to be developed, the purpose of a round or a deal ("raised €15m to
   develop its software", "a signé un partenariat pour développer des résines"): the round
   or the deal is the news, no product yet;
+- a market abroad as the purpose of money raised or of a deal, an infinitive after a
+  finite verb ("raised €18m to expand into Germany", "pour s'implanter au Canada";
+  session 7);
 - a difficulty to do it, with a word between ("peine toutefois à recruter", "a encore du
   mal à embaucher", "citing difficulty recruiting", "finds it hard to hire").
 """
@@ -17,6 +20,8 @@ Each rule is a way the press writes, in either language:
 from __future__ import annotations
 
 import re
+
+from spacy.tokens import Span, Token
 
 # The clause after the trigger says the bid fell through.
 _WITHDRAWN_AFTER = re.compile(
@@ -55,6 +60,48 @@ _TO_DEVELOP = re.compile(
     # not "vient de développer" (has just developed): "pour", "afin de", "to" only
     r"\b(?:to|pour|afin\s+de)\s+(?:(?:jointly|together|conjointement)\s+)?"
     r"(?:co-?)?(?:develop|d[ée]velopper)\Z",
+    re.IGNORECASE,
+)
+
+
+# session 7: a market abroad that money raised or a deal is for, said as an infinitive of
+# purpose ("raised €18m to expand into Germany", "pour s'implanter au Canada"): to come,
+# not done. (A plant to build with the money is reported as the round's investment.)
+_FOR = re.compile(
+    r"\b(?:(?:to|pour|in\s+order\s+to|so\s+as\s+to)\s+|afin\s+d(?:e\s+|['’]\s?))(?:\w+ly\s+)?"
+    r"(?:(?:s['’]|se)\s?)?\S+\Z",
+    re.IGNORECASE,
+)
+_PURPOSE_KINDS = frozenset({"export"})
+
+
+def for_purpose(kind: str, before: str, sentence: Span, first: Token) -> bool:
+    """Whether the ``kind`` trigger, whose first word ``first`` is an infinitive, is a
+    purpose ``before`` (its clause up to that word) states after a finite verb (a title's
+    "Maker to expand into Germany" is its news)."""
+    if kind not in _PURPOSE_KINDS or not (
+        first.tag_ == "VB" or "Inf" in first.morph.get("VerbForm")
+    ):
+        return False
+    if not any(_finite(t) for t in sentence.doc[sentence.start : first.i]):
+        return False
+    found = _FOR.search(before)
+    # "is set to build", "agreed to open": the verb's own complement, the announcement
+    return found is not None and not _GOVERNED.search(before, 0, found.start())
+
+
+def _finite(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and (
+        "Fin" in token.morph.get("VerbForm") or token.tag_ in ("VBD", "VBZ", "VBP")
+    )
+
+
+# A word whose complement "to" opens: not a purpose ("is set to", "has agreed to").
+_GOVERNED = re.compile(
+    r"\b(?:set|due|expected|going|able|about|likely|poised|ready|has|have|had|aims?|plans?|"
+    r"planning|decided|agreed|wants?|needs?|intends?|hopes?|continues?|begins?|began|starts?|"
+    r"started|moved|chose|chosen|opted|got|is|are|was|were|will|would|helps?|help(?:ed|ing)|"
+    r"allow\w*|enabl\w*)\s*\Z",
     re.IGNORECASE,
 )
 

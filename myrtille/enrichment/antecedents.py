@@ -1,0 +1,94 @@
+"""An event named as the antecedent or the cause of the news (issue 14, session 7).
+
+News writing states its news in the main clause and names what led to it in a phrase of
+time or cause before an event noun: "following its acquisition by a Danish group, the plant
+is hiring", "after raising €12m last year", "helped by its partnership with X", "suite au
+rachat de 2019", "grâce à son contrat avec la SNCF", "après avoir levé 5 millions". The
+event in that phrase happened before the news, which is about something else: background.
+
+The same holds for an event noun dated by a year as its modifier, "le rachat de 2019",
+"its 2019 takeover", "the 2021 acquisition", when the year is before the article's (or,
+the article undated, when the sentence speaks in the past).
+
+The title is never read so (background.py): an article is about what its title says.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from myrtille.enrichment.doctext import text_of
+
+# A preposition of time or cause, said just before the event's words (and their
+# determiners): what follows is the news's antecedent.
+_CAUSE = re.compile(
+    r"(?:\b(?:after|(?<!the\s)following|thanks\s+to|helped\s+by|on\s+the\s+back\s+of|"
+    r"in\s+the\s+wake\s+of|buoyed\s+by|boosted\s+by|fuell?ed\s+by|"
+    r"apr[èe]s|gr[âa]ce|suite|la\s+suite|forte?s?|dans\s+la\s+foul[ée]e)"
+    r"(?:\s+(?:[àa]|au|aux|de|du|des|d['’]|de\s+la|de\s+l['’]))?)\s*\Z",
+    re.IGNORECASE,
+)
+# "grâce", "suite", "fort" need their preposition: "la suite" alone is no cause.
+_BARE = re.compile(r"\b(?:gr[âa]ce|suite|forte?s?|la\s+suite|dans\s+la\s+foul[ée]e)\s*\Z", re.I)
+# Words that may stand between the preposition and the event's noun: determiners,
+# possessives, numbers, adjectives, an auxiliary of a perfect infinitive ("après avoir
+# levé", "after having raised").
+_BETWEEN_POS = frozenset({"DET", "NUM", "ADJ"})
+_AUXILIARIES = frozenset({"avoir", "être", "having", "been", "etre"})
+_BETWEEN = 4
+_YEAR = re.compile(r"(?:19|20)\d\d\Z")
+# "le rachat de 2019", "the acquisition of 2021": a year right after the event's noun.
+_YEAR_AFTER = re.compile(r"\s+(?:de|of)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*(?:à|-|to)\s)")
+_YEAR_JOINED = re.compile(r"\s+(?P<year>(?:19|20)\d\d)\b(?!\s*(?:à|-|to)\s)")
+
+
+def antecedent(sentence: Span, trigger: Span) -> bool:
+    """Whether ``trigger`` names the antecedent of the news in ``sentence``: its words
+    follow a preposition of time or cause ("after", "following", "grâce à", "suite au")."""
+    doc = sentence.doc
+    at = _opening(sentence, trigger)
+    if at <= sentence.start:
+        return False
+    said = text_of(doc)[sentence.start_char : doc[at - 1].idx + len(doc[at - 1])]
+    return _CAUSE.search(said) is not None and _BARE.search(said) is None
+
+
+def modifier_years(sentence: Span, trigger: Span) -> list[int]:
+    """The years that modify the event's noun: "its 2019 takeover", "le rachat de 2019"
+    (the caller weighs them against the article's date, as any other date)."""
+    doc = sentence.doc
+    at = _opening(sentence, trigger)
+    # a year after a determiner ("its 2019 takeover"), not a count ("hired 2000 people")
+    years = [
+        int(t.text)
+        for t in doc[max(at, sentence.start + 1) : trigger.end]
+        if _YEAR.match(t.text) and _determiner(doc[t.i - 1])
+    ]
+    # the trigger may end on the preposition: "rachat de" + " 2019"
+    joined = trigger[-1].lower_ in ("de", "of")
+    after = (_YEAR_JOINED if joined else _YEAR_AFTER).match(text_of(doc), trigger.end_char)
+    return years + ([int(after.group("year"))] if after else [])
+
+
+def _opening(sentence: Span, trigger: Span) -> int:
+    """Where the event's noun phrase opens: the trigger, with the determiners, numbers
+    and adjectives just before it."""
+    doc = sentence.doc
+    at = trigger.start
+    while at > sentence.start and trigger.start - at < _BETWEEN and _between(doc[at - 1]):
+        at -= 1
+    return at
+
+
+def _determiner(token: Token) -> bool:
+    return token.pos_ == "DET" or "Yes" in token.morph.get("Poss")
+
+
+def _between(token: Token) -> bool:
+    return (
+        token.pos_ in _BETWEEN_POS
+        or "Yes" in token.morph.get("Poss")
+        or token.lower_ in _AUXILIARIES
+    )

@@ -1,0 +1,55 @@
+"""Events said to recur: a habit of the firm, not news (issue 14, session 7).
+
+A frequency in the trigger's clause ("l'atelier accueille chaque année deux apprentis",
+"seasonal pickers are hired every August", "recrute tous les étés 40 saisonniers",
+"each year the group buys two or three small firms") tells what the firm usually does:
+the habitual aspect describes it, as its trade or its size do, and reports no event that
+happened. An article about a seasonal hiring drive says so with a number and a date of its
+own ("recrute 40 saisonniers pour cet été"), which no frequency marks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from myrtille.enrichment.background import time_scope
+
+# A frequency: "chaque année", "tous les ans", "every August", "each spring", "year after
+# year", "d'année en année", "annually", "chaque été".
+_UNITS_FR = (
+    r"ann[ée]es?|ans|mois|semaines?|saisons?|[ée]t[ée]s?|hivers?|printemps|automnes?|"
+    r"rentr[ée]es?|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|"
+    r"octobre|novembre|d[ée]cembre|vendanges|r[ée]coltes?"
+)
+_UNITS_EN = (
+    r"years?|months?|weeks?|seasons?|summers?|winters?|springs?|autumns?|falls?|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|harvests?"
+)
+_FREQUENCY = re.compile(
+    rf"\b(?:chaque|tous\s+les|toutes\s+les)\s+(?:{_UNITS_FR})\b|"
+    r"\bd['’]\s?ann[ée]e\s+en\s+ann[ée]e\b|\bann[ée]e\s+apr[èe]s\s+ann[ée]e\b|"
+    rf"\b(?:every|each)\s+(?:{_UNITS_EN})\b|\b(?:annually|yearly)\b|"
+    r"\byear\s+(?:after|in,?\s+year\s+out)\b|\byear\s+after\s+year\b",
+    re.IGNORECASE,
+)
+
+
+# A short phrase that opens the sentence before a comma: "Every summer, …", "Chaque année, …".
+_OPENING = re.compile(r"[^,;:\n]{1,30},")
+
+
+def recurring(text: str, sentence: Span, trigger: Span) -> bool:
+    """Whether the trigger's part of ``sentence`` (in the document's ``text``), or the
+    phrase that opens the sentence, says the event recurs."""
+    begin, end = time_scope(sentence, trigger)
+    if _FREQUENCY.search(text, begin, end):
+        return True
+    opening = _OPENING.match(text, sentence.start_char)
+    return (
+        opening is not None
+        and opening.end() <= trigger.start_char
+        and _FREQUENCY.search(opening.group()) is not None
+    )
