@@ -146,6 +146,39 @@ def plural(words: str) -> list[str]:
     return [" ".join([*rest, form])]
 
 
+# French plurals: the lemmatizer leaves some plural nouns and adjectives as written
+# ("télécommunications filaires", capitalised words heading a notice's field), so a term
+# also matches its regular plural on the folded text: every content word in the plural
+# ("parcs éoliens"), or only its first or its last ("fabricants de meuble", "fabricant de
+# meubles"). A form no word has is never found.
+FR_LINKS = frozenset(
+    {"de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "en", "et", "pour"}
+)
+
+
+def _pluriel(word: str) -> str:
+    if word in FR_LINKS or not word.isalpha() or len(word) < 3 or word.endswith(("s", "x", "z")):
+        return word
+    if word.endswith(("eau", "eu")):
+        return word + "x"
+    if word.endswith("al"):
+        return word[:-2] + "aux"
+    return word + "s"
+
+
+def pluriel(words: str) -> list[str]:
+    """The regular French plurals of a term: "parc eolien" -> "parcs eoliens", "parcs
+    eolien", "parc eoliens"; "reseau de chaleur" -> "reseaux de chaleurs", "reseaux de
+    chaleur", "reseau de chaleurs"."""
+    parts = words.split(" ")
+    every = [_pluriel(w) for w in parts]
+    first = [every[0], *parts[1:]]
+    last = [*parts[:-1], every[-1]]
+    forms = dict.fromkeys(" ".join(f) for f in (every, first, last))
+    forms.pop(words, None)
+    return list(forms)
+
+
 # Compounds are written with a hyphen as often as with a space, mostly before the noun
 # they qualify ("a civil-works package", "a floor-tile plant", "une usine de pâte-à-papier"):
 # the tokenizer splits "civil-works" into civil - works, so a term of several words also
@@ -177,6 +210,8 @@ class TermForms:
                 self.lemmas.add(label, [_pattern(nlp, lemmas, "LEMMA")])
             if language == "fr":
                 for form in feminine(lemmas or surface):
+                    self.surface.add(label, [_pattern(nlp, form, "NORM")])
+                for form in pluriel(surface) if surface else ():
                     self.surface.add(label, [_pattern(nlp, form, "NORM")])
             elif language == "en" and surface:
                 for form in plural(surface):
