@@ -48,7 +48,7 @@ from myrtille.enrichment.firmnames import connective, named_firms, opening_name,
 from myrtille.enrichment.parsed_subject import BUYER, PATIENT_KINDS, UNKNOWN, from_parse
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.syntax import Parsed
-from myrtille.enrichment.ties import POSSESSED_TIE, tied
+from myrtille.enrichment.ties import POSSESSED_TIE, former_employer, instead_of_former, tied
 
 # What may stand between a preposition and a company name: "du", "de la", "à la
 # société", "by the Lyon-based".
@@ -174,6 +174,9 @@ def subject_of(
     document's text, when the caller has it."""
     text = sentence.doc.text if text is None else text
     found = _subject(sentence, trigger, kind, mentions, parsed, text)
+    if found is not None and found.end > found.start and former_employer(text, found.start):
+        # "Tessaly names former Atlas executive as CEO": Atlas is where the person worked.
+        found = instead_of_former(text, sentence, trigger, found, mentions, kind in PATIENT_KINDS)
     if found is not None and found.end > found.start and tied(text, found.start, found.end):
         return UNKNOWN  # "une filiale d'Alcarène recrute": the subsidiary's event
     begin = clause_of(sentence, trigger)[0]

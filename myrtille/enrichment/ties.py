@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.companies import CompanyMention
+
 # A firm named by its tie to the subject: its customer, supplier, competitor.
 _RELATION = (
     r"(?:l['’]\s?un\s+de\s+(?:ses|leurs)|un\s+de\s+(?:ses|leurs)|one\s+of\s+(?:its|their)|"
@@ -80,3 +82,43 @@ def tied(text: str, start: int, end: int) -> bool:
         _TIED_BEFORE.search(text, max(0, start - 60), start) is not None
         or _TIED_AFTER.match(text, end) is not None
     )
+
+
+# A person's former employer: "former Atlas executive", "a former chief operating officer
+# of Atlas", "ex-Atlas", "un ancien d'Atlas", "l'ancien directeur financier de X", "passé
+# par X". The firm names where someone worked, not the firm whose event it is.
+_FORMER = re.compile(
+    r"(?:\bformer|\bex-|\bancien(?:ne)?s?|\bpass[ée]e?s?\s+par|\bpreviously\s+(?:at|with))"
+    r"\s*(?:[\w-]+\s+){0,3}?(?:(?:of|at|with|de|d['’]|du|chez)\s*)?"
+    r"(?:(?:la|le|les|the)\s+|l['’]\s?)?$",
+    re.IGNORECASE,
+)
+
+
+def former_employer(text: str, start: int) -> bool:
+    """Whether the company named at ``text[start:]`` is named as someone's former
+    employer ("Tessaly names former Atlas executive as chief executive")."""
+    return _FORMER.search(text, max(0, start - 50), start) is not None
+
+
+def instead_of_former(
+    text: str,
+    sentence: Span,
+    trigger: Span,
+    former: CompanyMention,
+    mentions: list[CompanyMention],
+    patient: bool,
+) -> CompanyMention | None:
+    """The subject when the one found is someone's former employer: the firm that opens
+    the clause, or for a change of leader (``patient``) the one the new head leads ("will
+    become chief executive of Tessaly"); None (the article's firm) when there is none."""
+    others = [
+        m
+        for m in mentions
+        if sentence.start_char <= m.start < sentence.end_char
+        and m.end > m.start
+        and m.company_id != former.company_id
+        and not former_employer(text, m.start)
+        and (m.start < trigger.start_char or patient)
+    ]
+    return others[0] if others else None

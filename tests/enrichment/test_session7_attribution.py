@@ -1,6 +1,8 @@
 """Which company an event belongs to (session 7): a customer's verb whose trigger spans
 the supplier's name ("a retenu VALLORIN pour usiner") gives the contract to that supplier,
-whatever the parse made of its words.
+whatever the parse made of its words; a firm named as someone's former employer
+("former Alcarène executive", "un ancien d'Alcarène", "passé par") is not the firm whose
+head changes.
 
 Every text was written for these tests (none comes from an evaluation set); the companies
 are invented (the registry of ``test_attribution_new.py``). Run time: about 10 s.
@@ -44,6 +46,14 @@ CASES: list[tuple[str, str, str, str, object]] = [
         "the steel frames of its new bottling hall.",
         "contract",
         ("not", VALLORIN),
+    ),
+    # ---- a firm named as someone's former employer is not the firm that changes its head
+    (
+        "fr",
+        "Vallorin : un ancien d'Alcarène prend la direction générale",
+        "La Brasserie Vallorin, à Redon, a nommé Paul Guérin directeur général à compter de mars.",
+        "leadership",
+        ("not", ALCARENE),
     ),
 ]
 
