@@ -17,6 +17,9 @@ holds a past-time marker:
   "grâce à son partenariat"), or a year as the noun's modifier ("le rachat de 2019"):
   antecedents.py (session 7).
 
+Numbers said in words ("ten years ago", "il y a quinze ans") and a comma inside a number
+("hired 1,200 people last year") are read as such (session 7).
+
 A pluperfect after a past verb of saying ("confirmed that it had received an order") is the
 tense of reported speech, not an earlier time (session 7).
 
@@ -40,19 +43,28 @@ _CLAUSE_BREAK = re.compile(
     r"and|but|while|whereas|then)\b)",
     re.IGNORECASE,
 )
+# Numbers said in words ("ten years ago", "il y a quinze ans"; session 7).
+_NUMBERS_FR = (
+    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|"
+    r"quarante|cinquante|cent"
+)
+_NUMBERS_EN = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|a\s+hundred"
+)
 _EARLIER = re.compile(
     r"\bl['’]\s?(?:an|année)\s+(?:dernier|derni[èe]re|pass[ée]e?)\b|"
     r"\b(?:l['’]\s?(?:été|hiver|automne)|le\s+printemps|l['’]\s?exercice)\s+"
     r"(?:dernier|pass[ée])\b|"
-    r"\bil\s+y\s+a\s+(?:\d+|un|une|deux|trois|quatre|cinq|six|dix|quelques|plusieurs)\s+"
+    rf"\bil\s+y\s+a\s+(?:\d+|un|une|{_NUMBERS_FR}|quelques|plusieurs)\s+"
     r"(?:ans?|années?|mois|semaines)\b|"
-    r"\b(?:\d+|un|une|deux|trois|quelques|plusieurs)\s+(?:ans?|années?|mois|semaines)\s+"
+    rf"\b(?:\d+|un|une|{_NUMBERS_FR}|quelques|plusieurs)\s+(?:ans?|années?|mois|semaines)\s+"
     r"(?:plus\s+t[ôo]t|auparavant|après|avant)\b|"
     r"\b(?:au\s+cours\s+de\s+l['’]\s?|dans\s+le\s+)pass[ée]\b|\bnaguère\b|\bjadis\b|"
     r"\bdepuis\s+(?:19|20)\d\d\b|"
     r"\blast\s+(?:year|summer|winter|autumn|spring|fall)\b|"
     r"\bearlier\s+(?:this|that)\s+(?:year|month)\b|"
-    r"\b(?:a|one|two|three|\d+)\s+(?:years?|months?|weeks?)\s+(?:earlier|ago|before|after)\b|"
+    rf"\b(?:a|one|{_NUMBERS_EN}|\d+)\s+(?:years?|months?|weeks?)\s+(?:earlier|ago|before|after)\b|"
     r"\b(?:some|several|a\s+few)\s+(?:years|months|weeks)\s+(?:earlier|ago|after)\b|"
     r"\bsince\s+(?:19|20)\d\d\b|\bin\s+the\s+past\b|\bback\s+in\b|\bformerly\b",
     re.IGNORECASE,
@@ -222,7 +234,8 @@ def _ahead_helper(helper: Token) -> bool:
 # A short phrase before the first comma ("En 2019, …", "Last year, …") may date it all.
 _OPENING = re.compile(r"[^,;:\n]{1,30},")
 # A title has no full stop: the sentence recogniser may run it into the text.
-_SCOPE_BREAK = re.compile(r"\n\s*\n|[,;:()\[\]—–]")
+# (a comma between digits is a number's: "hired 1,200 people last year"; session 7)
+_SCOPE_BREAK = re.compile(r"\n\s*\n|[;:()\[\]—–]|,(?!\d)")
 
 
 # A part that happens at the time of the one before it.

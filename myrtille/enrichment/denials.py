@@ -9,6 +9,8 @@ some ways the press says that an event does not happen:
   "won't close the plant", "cannot recruit");
 - an event avoided ("have avoided layoffs", "a évité la fermeture", "averted a closure");
 - an event frozen ("freezing hiring", "le gel des embauches", "a hiring freeze");
+- an alternative set aside, or a negation carried on ("rather than build a plant", "au
+  lieu de supprimer des postes", "sans licencier ni fermer", "neither … nor"; session 7);
 - an event asked about: a question mark after the trigger, before the sentence ends
   ("Will you hire to support the launch? Probably, but …", which the recogniser may run
   into its answer).
@@ -35,6 +37,22 @@ _DENIED_BEFORE = re.compile(
     r"\S*\Z",
     re.IGNORECASE,
 )
+# session 7: an alternative set aside just before the trigger ("rather than build a plant",
+# "au lieu de supprimer des postes", "plutôt que de construire") or a negation carried on by
+# "ni"/"nor" ("sans licencier ni fermer de site", "neither hiring nor closing").
+_SET_ASIDE = re.compile(
+    r"\b(?:rather\s+than|instead\s+of|plut[ôo]t\s+que(?:\s+d[e'’])?|au\s+lieu\s+d[e'’]|"
+    r"ni|nor|neither)(?:\b|(?<=['’]))\s*(?:[\w'’-]+\s+){0,3}?\S*\Z",
+    re.IGNORECASE,
+)
+
+
+def alternative(before: str) -> bool:
+    """Whether ``before`` (the trigger's clause up to its first word) sets the event
+    aside as an alternative not taken, or carries a negation on to it."""
+    return _SET_ASIDE.search(before) is not None
+
+
 # "a hiring freeze", "investment was frozen": the freeze said just after the event's words.
 _FROZEN_AFTER = re.compile(r"\s+(?:freeze|was\s+frozen|is\s+frozen|gel[ée]e?s?)\b", re.IGNORECASE)
 # A freeze inside the trigger's own words ("un gel des embauches").
@@ -52,6 +70,7 @@ def denied(text: str, before: str, trigger: tuple[int, int]) -> bool:
     start, end = trigger
     return (
         _DENIED_BEFORE.search(before) is not None
+        or alternative(before)
         or _FROZEN_AFTER.match(text, end) is not None
         or _FROZEN_IN.search(text, start, end) is not None
         or _ASKED.match(text, end) is not None

@@ -8,7 +8,9 @@ subject is a set of firms counted loosely (a quantifier, a fraction, an English 
 plural) or the trade itself, so the event word reports a trend, not the news of a firm:
 no event the document is about.
 
-Since session 7 the count may stand alone as the subject ("some have closed plants",
+Since session 7 a class of firms or a trade with a qualifier is one too ("la filière des
+composites", "les fabricants français de composites", "the region's composite industry"),
+and the count may stand alone as the subject ("some have closed plants",
 "certains ont fermé des usines") or be "a handful of", "une poignée de".
 
 Read from the tagger's parts of speech and number (the parser does not run on every
@@ -102,8 +104,15 @@ def told_of_firms_in_general(sentence: Span) -> bool:
 
 def _general_subject(words: list[Token], at: int) -> bool:
     lower = [w.text.lower() for w in words]
-    if lower[at] in _DETERMINERS and at + 1 < len(words) and lower[at + 1] in _TRADES:
-        return _verb_follows(words, at + 2)
+    if (
+        lower[at] in _DETERMINERS
+        and at + 1 < len(words)
+        and lower[at + 1] in _TRADES
+        and _verb_follows(words, at + 2)
+    ):
+        return True
+    if class_of_firms(words, lower, at):
+        return True
     after = _after_quantifier(lower, at)
     if after is not None and _plural_phrase_then_verb(words, after):
         return True
@@ -119,6 +128,42 @@ def _general_subject(words: list[Token], at: int) -> bool:
         and words[at + 1].pos_ in _NOUN_WORDS
         and _plural_phrase_then_verb(words, at)
     )
+
+
+# session 7: firms named by their class, with "the"/"les" and a qualifier ("les fabricants
+# français de composites", "the region's composite industry", "la filière des composites").
+_MAKERS = frozenset(
+    {"fabricants", "producteurs", "industriels", "entreprises", "sociétés", "pme", "groupes"}
+    | {"constructeurs", "équipementiers", "sous-traitants", "exploitants", "makers"}
+    | {"manufacturers", "producers", "companies", "firms", "businesses", "suppliers"}
+)
+_PHRASE_POS = frozenset({"NOUN", "ADJ", "ADP", "DET", "PROPN", "PART"})
+
+
+def class_of_firms(words: list[Token], lower: list[str], at: int) -> bool:
+    """A definite noun phrase whose head is a trade or a plural class of firms, with a
+    qualifier and no number ("les deux groupes" are two firms), then its verb."""
+    if lower[at] not in _DETERMINERS and lower[at] not in ("les",):
+        return False
+    end = at + 1
+    while end < len(words) and end - at <= 7 and words[end].pos_ in _PHRASE_POS:
+        end += 1
+    # the head: the last noun before the first preposition ("la filière des composites"),
+    # or before the verb ("the region's composite industry"; not "the steel industry
+    # giant X", whose head is X)
+    first_adp = next((i for i in range(at + 1, end) if words[i].pos_ == "ADP"), end)
+    nouns = [i for i in range(at + 1, first_adp) if words[i].pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return False
+    head = nouns[-1]
+    if lower[head] not in _TRADES and not (
+        lower[head] in _MAKERS and "Plur" in words[head].morph.get("Number")
+    ):
+        return False
+    qualified = any(
+        words[i].pos_ in ("NOUN", "ADJ", "PROPN") for i in range(at + 1, end) if i != head
+    )
+    return qualified and _verb_follows(words, end)
 
 
 def counted_alone(lower: list[str], words: list[Token], at: int) -> bool:
@@ -169,6 +214,13 @@ def _plural_phrase_then_verb(words: list[Token], at: int) -> bool:
     return _verb_follows(words, end)
 
 
+def passive_participle(word: Token) -> bool:
+    """A past participle: "is hiring" is a progressive, no passive (session 7)."""
+    return word.tag_ == "VBN" or (
+        "Part" in word.morph.get("VerbForm") and "Past" in word.morph.get("Tense")
+    )
+
+
 def _verb_follows(words: list[Token], at: int) -> bool:
     """A verb next (after adverbs or a reflexive pronoun), not a passive's auxiliary."""
     while at < len(words) and (words[at].pos_ == "ADV" or words[at].text.lower() in {"s'", "se"}):
@@ -178,7 +230,7 @@ def _verb_follows(words: list[Token], at: int) -> bool:
     if words[at].lemma_.lower() in _PASSIVE_AUX:
         # "new jobs will be created", "des postes seront ouverts": the jobs are the news
         following = words[at + 1 : at + 3]
-        return not any(w.tag_ == "VBN" or "Part" in w.morph.get("VerbForm") for w in following)
+        return not any(passive_participle(w) for w in following)
     if words[at].pos_ == "AUX":
         # "will be created": the auxiliary of a passive further on
         following = words[at + 1 : at + 4]

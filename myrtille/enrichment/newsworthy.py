@@ -25,7 +25,7 @@ Each rule is about how the press writes, not about one text:
 - a measure across firms: an event noun that is the subject of a verb of trend ("hiring
   picks up", "les embauches repartent"), or counted firms ("2 300 entreprises placées en
   redressement");
-- a habit ("every summer", "chaque année"): habitual.py (session 7);
+- a habit ("chaque année"): habitual.py; a parent's event, "our customers'": relatives.py;
 - a "liquidation amiable" (a dissolution) is no insolvency; a merger cleared by a
   competition authority is no product approval.
 """
@@ -43,6 +43,7 @@ from myrtille.enrichment.measures import statistic
 from myrtille.enrichment.other_readings import read_otherwise
 from myrtille.enrichment.outcomes import for_purpose, not_come_about
 from myrtille.enrichment.patterns import fold
+from myrtille.enrichment.relatives import tied_firms
 from myrtille.enrichment.syntax import Parsed
 from myrtille.enrichment.ties import another_firms
 
@@ -221,6 +222,8 @@ def not_news(
         return True
     if kind != "contract" and another_firms(text, sentence, trigger, kind):
         return True
+    if tied_firms(text, sentence, trigger, kind):
+        return True  # relatives.py: "sa maison mère a levé", "« Nos clients recrutent »"
     if statistic(text, sentence, trigger, kind):
         return True
     if kind == "insolvency" and _voluntary_winding_up(text, trigger):

@@ -14,6 +14,8 @@
 - Exports in the plural with a verb of trend ("exports to the United States both fell",
   "les ventes à l'export progressent de 6 %") are trade figures, whatever word of the
   sentence the export pattern matched.
+- Words that run across a quotation mark ('hiring like mad," the chief executive') join
+  two clauses: no event (session 7).
 - One manager hired ("has hired an export manager", "a recruté un responsable export") is
   a post filled, not jobs created (session 7).
 - An English site noun qualifying the next noun ("opens factory tours", "plant manager")
@@ -89,6 +91,16 @@ _SITE_WHOLE = frozenset(
 )
 
 
+# A quotation mark inside the trigger's words: they run from the quote into the words that
+# say who speaks ('hiring like mad," the chief executive said'), two clauses.
+_QUOTE = re.compile(r"[\"«»“”]")
+
+
+def across_quote(trigger: Span) -> bool:
+    """Whether the trigger's words cross a quotation's boundary."""
+    return _QUOTE.search(trigger.text) is not None
+
+
 def one_manager(kind: str, trigger: Span, text: str) -> bool:
     """A hiring trigger whose verb's object is one manager (see ``_ONE_MANAGER``)."""
     return (
@@ -114,6 +126,8 @@ def site_as_modifier(kind: str, sentence: Span, trigger: Span) -> bool:
 def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     """Whether the ``kind`` trigger in ``sentence`` names something else than its event
     (see the module's docstring); ``text``: the document's text."""
+    if across_quote(trigger):
+        return True  # '"Our customers are hiring like mad," the chief': two clauses
     if one_manager(kind, trigger, text) or site_as_modifier(kind, sentence, trigger):
         return True  # "has hired an export manager", "opens factory tours"
     if kind == "hiring":

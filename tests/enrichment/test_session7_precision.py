@@ -3,8 +3,14 @@ an event named as the news's antecedent or cause ("following its takeover", "gr�
 partenariat"), an event dated by a year as its modifier ("le rachat de 2019"), a habit
 ("every summer", "chaque année"), one manager hired, an English site noun qualifying
 another noun ("factory tours"), a market abroad as the purpose of money raised, a
-customer's closure, firms counted as a pronoun ("some have closed plants"); and a
-pluperfect of reported speech ("said it had received an order") that is no earlier time.
+customer's closure, firms counted as a pronoun ("some have closed plants"); an
+alternative set aside ("rather than build", "au lieu de supprimer", "sans licencier ni
+fermer"), a date said with a number in words ("ten years ago") or after a number with a
+comma ("hired 1,200 people last year"), firms counted that "are hiring" (a progressive, no
+passive); a parent's or a shareholder's event, the speaker's own customers' ("« Nos clients
+recrutent »"), a trigger that runs across a quotation mark, a class of firms or a trade as
+the subject ("la filière des composites a créé 1 200 emplois"); and a pluperfect of
+reported speech ("said it had received an order") that is no earlier time.
 
 Every text here was written for these tests (none comes from an evaluation set); the
 company is invented, and the title reports nothing.
@@ -154,6 +160,79 @@ CASES = [
         None,
     ),
     (
+        "alternative",
+        "en",
+        "Rather than build a new plant, Bruyère Composites will extend its lease in Vierzon.",
+        "investment",
+        None,
+    ),
+    (
+        "alternative",
+        "fr",
+        "Plutôt que de construire une nouvelle usine, Bruyère Composites prolonge son bail à "
+        "Vierzon.",
+        "investment",
+        None,
+    ),
+    (
+        "alternative",
+        "en",
+        "Instead of cutting jobs, Bruyère Composites has cut working hours.",
+        "closure",
+        None,
+    ),
+    (
+        "alternative",
+        "fr",
+        "Au lieu de supprimer des postes, Bruyère Composites réduit le temps de travail.",
+        "closure",
+        None,
+    ),
+    (
+        "alternative",
+        "fr",
+        "Bruyère Composites tient bon sans licencier ni fermer de site.",
+        "closure",
+        None,
+    ),
+    (
+        "alternative",
+        "en",
+        "Bruyère Composites will neither cut jobs nor close its plant in Vierzon.",
+        "closure",
+        None,
+    ),
+    (
+        "numbers in words",
+        "en",
+        "Bruyère Composites posted record sales. Ten years ago, it opened its first plant in "
+        "Vierzon.",
+        "investment",
+        None,
+    ),
+    (
+        "numbers in words",
+        "fr",
+        "Bruyère Composites affiche des ventes record. Il y a quinze ans, l'entreprise a "
+        "ouvert sa première usine à Vierzon.",
+        "investment",
+        None,
+    ),
+    (
+        "comma in a number",
+        "en",
+        "Bruyère Composites posted record sales. It hired 1,200 people last year.",
+        "hiring",
+        None,
+    ),
+    (
+        "progressive",
+        "en",
+        "Bruyère Composites posted record sales. Several rival mould makers are hiring in Germany.",
+        "hiring",
+        None,
+    ),
+    (
         "firms counted",
         "en",
         "Bruyère Composites kept its sales steady this year. Across Europe, demand for "
@@ -167,6 +246,76 @@ CASES = [
         "Bruyère Composites maintient ses ventes cette année. En Europe, la demande de "
         "composites recule, et certains ont fermé des usines.",
         "closure",
+        None,
+    ),
+]
+
+
+# Another firm's event, told by its tie to the subject or as its class (relatives.py,
+# generic_subjects.py), or words across a quotation mark (other_readings.py); the lead
+# reports nothing, so every event of the body would count.
+CASES += [
+    (
+        "parent",
+        "en",
+        "Bruyère Composites posted record sales. Its parent group, Halden Industries, raised "
+        "EUR 200m from investors this week.",
+        "fundraising",
+        None,
+    ),
+    (
+        "parent",
+        "fr",
+        "Bruyère Composites affiche des ventes record. Sa maison mère, Halden Industries, a "
+        "levé 200 millions d'euros.",
+        "fundraising",
+        None,
+    ),
+    (
+        "our customers",
+        "fr",
+        "Bruyère Composites affiche des ventes record. « Nos clients recrutent à tour de bras », "
+        "constate le PDG.",
+        "hiring",
+        None,
+    ),
+    (
+        "our customers",
+        "en",
+        'Bruyère Composites posted record sales. "Our customers are closing plants all over '
+        'Europe," its chief executive said.',
+        "closure",
+        None,
+    ),
+    (
+        "across a quote",
+        "en",
+        'Bruyère Composites posted record sales. "We keep hiring," the chief executive said.',
+        "leadership",
+        None,
+    ),
+    (
+        "class of firms",
+        "fr",
+        "Bruyère Composites affiche des ventes record. La filière des composites a créé 1 200 "
+        "emplois dans la région.",
+        "hiring",
+        None,
+    ),
+    (
+        "class of firms",
+        "en",
+        "Bruyère Composites posted record sales. The region's composite industry is hiring "
+        "1,200 people.",
+        "hiring",
+        None,
+    ),
+    (
+        "class of firms",
+        "fr",
+        "Bruyère Composites affiche des ventes record. Les fabricants français de composites "
+        "ont investi 400 millions d'euros.",
+        "investment",
         None,
     ),
 ]
