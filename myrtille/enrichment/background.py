@@ -34,6 +34,7 @@ from datetime import datetime
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.antecedents import antecedent, modifier_years
+from myrtille.enrichment.calendar_words import MONTHS
 from myrtille.enrichment.doctext import span_text, text_of
 
 # Where a clause ends: strong punctuation, or a comma before a relative pronoun or a
@@ -93,51 +94,6 @@ _SINCE = frozenset({"since", "depuis"})
 # What may stand between "since" and an event noun: "depuis la", "since its 2019".
 _DETERMINERS = frozenset({"DET", "PRON", "NUM", "ADJ"})
 _BEFORE_WINDOW = 3
-MONTHS = {
-    **{
-        m: i
-        for i, m in enumerate(
-            (
-                "janvier",
-                "février",
-                "mars",
-                "avril",
-                "mai",
-                "juin",
-                "juillet",
-                "août",
-                "septembre",
-                "octobre",
-                "novembre",
-                "décembre",
-            ),
-            1,
-        )
-    },
-    **{
-        m: i
-        for i, m in enumerate(
-            (
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ),
-            1,
-        )
-    },
-    "fevrier": 2,
-    "aout": 8,
-    "decembre": 12,
-}
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # A month said as a time ("en octobre", "in November", "le 12 mars", "since September"):
 # a bare "may" or "mars" is not one.
@@ -307,10 +263,15 @@ def _may_be_earlier(words: frozenset[str] | None) -> bool:
     return words is None or not words.isdisjoint(_EARLIER_WORDS) or {"il", "y"} <= words
 
 
-def _earlier_than(month: int | None, year: int | None, published: datetime) -> bool:
+def _earlier(month: int | None, year: int | None, published: datetime, past: bool) -> bool:
+    """Whether a month or a year is before the article's; a month without a year is dated
+    by the tense: "a levé … en décembre" in a January article is last December, "fermera
+    en mars" in a December article next March (session 7)."""
     if year is not None and year != published.year:
         return year < published.year
-    return month is not None and month < published.month
+    if month is None or (year is None and not past):
+        return False
+    return month < published.month or (year is None and month > published.month)
 
 
 # A past verb of saying just before a pluperfect: the tense of reported speech ("confirmed
@@ -391,9 +352,4 @@ def is_background(
     )
     if published is None:
         return past
-    # "a levé … en décembre" in a January article: December of the year before.
-    return any(
-        _earlier_than(month, year, published)
-        or (past and year is None and month is not None and month > published.month)
-        for month, year in dates
-    )
+    return any(_earlier(month, year, published, past) for month, year in dates)

@@ -18,6 +18,8 @@ company is invented, and the title reports nothing.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from myrtille.enrichment.enricher import Enricher
@@ -361,3 +363,24 @@ def test_reported_speech_is_no_earlier_time(
     registry_enricher: Enricher, language: str, text: str
 ) -> None:
     assert "contract" in types(events_of(registry_enricher, text, language, TITLE[language]))
+
+
+# A month without a year is dated by the tense: in a December article, "en mars" with a
+# future is next March, not a past March (background.py).
+FUTURE_MONTH = [
+    ("fr", "Bruyère Composites fermera son usine de Vierzon en mars."),
+    ("en", "Bruyère Composites will close its Vierzon plant in March."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), FUTURE_MONTH)
+def test_a_future_month_is_no_earlier_time(
+    registry_enricher: Enricher, language: str, text: str
+) -> None:
+    december = datetime(2026, 12, 6)
+    found = types(events_of(registry_enricher, text, language, TITLE[language], december))
+    assert "closure" in found
+    # said in the past, the same month is last March
+    past = text.replace("fermera", "a fermé").replace("will close", "closed")
+    found = types(events_of(registry_enricher, past, language, TITLE[language], december))
+    assert "closure" not in found
