@@ -28,6 +28,7 @@ from myrtille.enrichment.patterns import PatternSet
 from myrtille.enrichment.salience import in_passing, news_events
 from myrtille.enrichment.syntax import HEDGING_LEMMAS, SentenceParser
 from myrtille.enrichment.syntax import hedged as governed_by_doubt
+from myrtille.enrichment.takeovers import takeovers
 
 MAX_SENTENCE_CHARS = 600
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -125,7 +126,7 @@ class EventMatcher:
         ahead = self._ahead.pop(id(doc), None)
         if ahead is not None and ahead[0] is doc:
             return ahead[1]
-        return [*self.matcher(doc), *_purchases(doc)]
+        return [*self.matcher(doc), *_purchases(doc), *takeovers(doc)]
 
     def find(
         self,
