@@ -41,7 +41,8 @@ _LOST = re.compile(
 # A project stopped or a sale under negotiation, said before the trigger in its clause.
 _HALTED = re.compile(
     r"\b(?:put\s+on\s+hold|on\s+hold|shelv(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|"
-    r"cancel(?:s|led|ed|ling|ing)?|abandon(?:s|ed|ing)?|"
+    r"cancel(?:s|led|ed|ling|ing)?|abandon(?:s|ed|ing)?|call(?:s|ed|ing)?\s+off|"
+    r"(?:discussions?|pourparlers|talks)\s+(?:de|d['’]|sur|en\s+vue\s+d['’]|over|about)|"
     r"mis(?:e|es)?\s+en\s+(?:pause|sommeil|suspens|attente|veille)|"
     r"(?:met|mettent|mettre)\s+en\s+(?:pause|sommeil|suspens|attente|veille)|"
     r"g[eè]l(?:e|ent|é|ée|és|ées|er)|abandonn\w*|renonc\w*\s+[àa]|annul\w*|"
@@ -103,8 +104,19 @@ def set_aside(kind: str, text: str, before: str, trigger_end: int) -> bool:
         return True  # "les chefs d'entreprise redoutent un impact sur leurs recrutements"
     if kind in _HALTED_KINDS and _HALTED.search(before):
         return True  # "has put on hold a planned extension", "exclusive negotiations to buy"
+    if kind in _HALTED_KINDS and in_talks(text, trigger_end):
+        return True  # "merger talks", "des négociations de rachat": not done (session 7)
     # "élu président de la fédération départementale du BTP"
     return kind == "leadership" and _BODY.match(text, trigger_end) is not None
+
+
+# session 7: talks named after the deal's word ("merger talks", "takeover negotiations").
+_TALKS_AFTER = re.compile(r"\s+(?:talks|negotiations|discussions)\b", re.IGNORECASE)
+
+
+def in_talks(text: str, trigger_end: int) -> bool:
+    """Whether the deal whose words end at ``trigger_end`` is named as talks."""
+    return _TALKS_AFTER.match(text, trigger_end) is not None
 
 
 def customers(text: str, trigger_end: int) -> bool:

@@ -37,6 +37,7 @@ import re
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.aboutness import set_aside
+from myrtille.enrichment.conditions import on_condition
 from myrtille.enrichment.denials import clause_start, denied
 from myrtille.enrichment.habitual import recurring
 from myrtille.enrichment.measures import statistic
@@ -222,8 +223,8 @@ def not_news(
         return True
     if kind != "contract" and another_firms(text, sentence, trigger, kind):
         return True
-    if tied_firms(text, sentence, trigger, kind):
-        return True  # relatives.py: "sa maison mère a levé", "« Nos clients recrutent »"
+    if tied_firms(text, sentence, trigger, kind) or on_condition(text, sentence, trigger):
+        return True  # relatives.py: "sa maison mère a levé"; conditions.py: "if", "may"
     if statistic(text, sentence, trigger, kind):
         return True
     if kind == "insolvency" and _voluntary_winding_up(text, trigger):

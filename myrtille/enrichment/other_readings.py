@@ -101,6 +101,23 @@ def across_quote(trigger: Span) -> bool:
     return _QUOTE.search(trigger.text) is not None
 
 
+# session 7: a project or a site as the subject of an approval ("le projet a reçu le feu
+# vert de la commission", "the plant extension won approval"): a permit, no product.
+_PROJECT_BEFORE = re.compile(
+    r"\b(?:projets?|projects?|chantiers?|extensions?|agrandissements?|usines?|plants?|"
+    r"factor(?:y|ies)|sites?|centrales?|parcs?|entrep[ôo]ts?|warehouses?|b[âa]timents?|"
+    r"buildings?)\b[^.;:]{0,60}\Z",
+    re.IGNORECASE,
+)
+
+
+def project_approved(sentence: Span, trigger: Span, text: str) -> bool:
+    """An approval whose subject, before it, is a project or a site."""
+    return _APPROVAL.search(trigger.text) is not None and (
+        _PROJECT_BEFORE.search(text, sentence.start_char, trigger.start_char) is not None
+    )
+
+
 def one_manager(kind: str, trigger: Span, text: str) -> bool:
     """A hiring trigger whose verb's object is one manager (see ``_ONE_MANAGER``)."""
     return (
@@ -137,6 +154,8 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return trigger.end < sentence.end and sentence.doc[trigger.end].ent_type_ in _PERSONS
     if kind == "investment" and _OFFICE.search(trigger.text):
         return _SEAT_MOVED.search(text) is not None
+    if kind == "innovation" and project_approved(sentence, trigger, text):
+        return True  # "le projet, de 7,8 millions d'euros, a reçu le feu vert": a permit
     if kind == "export" and _EXPORT_FIGURES.search(text, sentence.start_char, sentence.end_char):
         return True  # "exports to the United States … both fell"
     if kind == "export" and _OPENS.search(text, sentence.start_char, trigger.start_char):

@@ -9,8 +9,10 @@ fermer"), a date said with a number in words ("ten years ago") or after a number
 comma ("hired 1,200 people last year"), firms counted that "are hiring" (a progressive, no
 passive); a parent's or a shareholder's event, the speaker's own customers' ("« Nos clients
 recrutent »"), a trigger that runs across a quotation mark, a class of firms or a trade as
-the subject ("la filière des composites a créé 1 200 emplois"); and a pluperfect of
-reported speech ("said it had received an order") that is no earlier time.
+the subject ("la filière des composites a créé 1 200 emplois"); a condition ("if the
+order is confirmed, will hire"), "may", analysts' forecasts, merger talks, a project's
+permit; and a pluperfect of reported speech ("said it had received an order") that is no
+earlier time.
 
 Every text here was written for these tests (none comes from an evaluation set); the
 company is invented, and the title reports nothing.
@@ -252,6 +254,78 @@ CASES = [
     ),
 ]
 
+
+# A condition, "may", a forecast by others, talks, a project's permit (conditions.py,
+# aboutness.py, other_readings.py).
+CASES += [
+    (
+        "condition",
+        "en",
+        "If the order is confirmed, Bruyère Composites will hire 40 people in Vierzon.",
+        "hiring",
+        None,
+    ),
+    (
+        "condition",
+        "en",
+        "Bruyère Composites will hire 40 people in Vierzon if the order is confirmed.",
+        "hiring",
+        None,
+    ),
+    (
+        "condition",
+        "fr",
+        "Bruyère Composites embauchera 40 personnes à condition que la commande soit confirmée.",
+        "hiring",
+        None,
+    ),
+    (
+        "condition",
+        "fr",
+        "Bruyère Composites recrutera 40 personnes à Vierzon, à moins que la commande ne soit "
+        "annulée.",
+        "hiring",
+        None,
+    ),
+    ("condition", "en", "Bruyère Composites may hire up to 40 people next year.", "hiring", None),
+    (
+        "condition",
+        "en",
+        "Analysts expect Bruyère Composites to raise fresh capital next year.",
+        "fundraising",
+        None,
+    ),
+    (
+        "condition",
+        "fr",
+        "Les analystes s'attendent à ce que Bruyère Composites lève des fonds l'an prochain.",
+        "fundraising",
+        None,
+    ),
+    (
+        "talks",
+        "en",
+        "Bruyère Composites has opened merger talks with Armor Moules.",
+        "acquisition",
+        None,
+    ),
+    (
+        "project approved",
+        "en",
+        "Bruyère Composites posted record sales. The plant extension won approval from the "
+        "prefecture on Wednesday.",
+        "innovation",
+        None,
+    ),
+    (
+        "project approved",
+        "fr",
+        "Bruyère Composites affiche des ventes record. Le chantier de la nouvelle usine a reçu "
+        "le feu vert de la préfecture.",
+        "innovation",
+        None,
+    ),
+]
 
 # Another firm's event, told by its tie to the subject or as its class (relatives.py,
 # generic_subjects.py), or words across a quotation mark (other_readings.py); the lead
