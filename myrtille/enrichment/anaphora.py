@@ -14,6 +14,8 @@ Impersonal pronouns name nothing ("il s'agit de", "il faut", "it is expected tha
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import CompanyMention
@@ -150,3 +152,39 @@ def antecedent(sentence: Span, mentions: list[CompanyMention]) -> CompanyMention
 
 def _complement(token: Token) -> bool:
     return token.lower_ in _NOT_SUBJECT or token.pos_ == "VERB"
+
+
+# A firm created by others and introduced by what it is: "une coentreprise baptisée X",
+# "une coentreprise, X,", "a joint venture called X", "a new subsidiary, X". A later
+# "La coentreprise emploiera …", "The joint venture will hire …" is that firm, not the
+# firms that set it up (the sentence before is often theirs).
+_CREATED_NOUNS = r"(?:co-?entreprise|joint[- ]venture|filiale|subsidiary)"
+_INTRODUCED = re.compile(
+    _CREATED_NOUNS + r"(?:\s+commune|\s+\w+e)?\s*(?:,\s*|(?:baptis[ée]e?|nomm[ée]e?|appel[ée]e?|"
+    r"d[ée]nomm[ée]e?|called|named|dubbed)\s+)$",
+    re.IGNORECASE,
+)
+_DESCRIBED_CREATED = re.compile(
+    r"\W*(?:la|le|l['’]|cette|the|this)\s*(?:new\s+|nouvelle\s+)?" + _CREATED_NOUNS + r"\b",
+    re.IGNORECASE,
+)
+
+
+def created_firm(
+    sentence: Span, begin: int, trigger: Span, mentions: list[CompanyMention], text: str
+) -> CompanyMention | None:
+    """The firm a definite "la coentreprise"/"the joint venture" subject stands for: the
+    one the document introduced as such before ``sentence`` (the trigger's own word, as
+    "coentreprise" for a partnership, is no subject)."""
+    described = _DESCRIBED_CREATED.match(text, begin, trigger.start_char)
+    if described is None:
+        return None
+    found = None
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.start >= sentence.start_char:
+            break
+        if mention.company_id and _INTRODUCED.search(
+            text, max(0, mention.start - 40), mention.start
+        ):
+            found = mention
+    return found

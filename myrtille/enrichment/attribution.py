@@ -35,6 +35,7 @@ from spacy.tokens import Span
 
 from myrtille.enrichment.anaphora import (
     antecedent,
+    created_firm,
     described_subject,
     possessed_post,
     pronoun_subject,
@@ -180,6 +181,9 @@ def subject_of(
     if found is not None and found.end > found.start and tied(text, found.start, found.end):
         return UNKNOWN  # "une filiale d'Alcarène recrute": the subsidiary's event
     begin = clause_of(sentence, trigger)[0]
+    created = created_firm(sentence, begin, trigger, mentions, text) if found is None else None
+    if created is not None:
+        return created  # "… une coentreprise baptisée X. La coentreprise emploiera …"
     if found is None and (
         pronoun_subject(sentence, begin, trigger)
         or described_subject(sentence, begin, trigger)

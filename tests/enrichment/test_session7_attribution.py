@@ -2,7 +2,8 @@
 the supplier's name ("a retenu VALLORIN pour usiner") gives the contract to that supplier,
 whatever the parse made of its words; a firm named as someone's former employer
 ("former Alcarène executive", "un ancien d'Alcarène", "passé par") is not the firm whose
-head changes.
+head changes; "la coentreprise", "the joint venture" is the firm the document introduced
+as such ("une coentreprise baptisée X"), not the firms that set it up.
 
 Every text was written for these tests (none comes from an evaluation set); the companies
 are invented (the registry of ``test_attribution_new.py``). Run time: about 10 s.
@@ -54,6 +55,30 @@ CASES: list[tuple[str, str, str, str, object]] = [
         "La Brasserie Vallorin, à Redon, a nommé Paul Guérin directeur général à compter de mars.",
         "leadership",
         ("not", ALCARENE),
+    ),
+    # ---- "la coentreprise", "the joint venture": the firm introduced as such, not the
+    # firms that set it up
+    (
+        "fr",
+        "Alcarène et Morvelle créent une usine commune",
+        "Les Forges d'Alcarène et les Tissages Morvelle ont signé un accord pour construire "
+        "une usine à Figeac. Le site sera exploité par une coentreprise baptisée Brasserie "
+        "Vallorin, détenue à parts égales.\n\nPour Paul Guérin, directeur général des "
+        "Tissages Morvelle, « c'est un projet d'avenir ».\n\nLa coentreprise emploiera une "
+        "vingtaine de personnes.",
+        "hiring",
+        VALLORIN,
+    ),
+    (
+        "en",
+        "Alcarène and Morvelle to build a joint plant",
+        "Forges d'Alcarène and Tissages Morvelle have signed an agreement to build a plant in "
+        "Figeac. The site will be run by a joint venture called Brasserie Vallorin, owned "
+        "equally by the two firms.\n\nFor Paul Guerin, chief executive of Tissages Morvelle, "
+        '"this is a project for the future".\n\nThe joint venture will hire about twenty '
+        "people.",
+        "hiring",
+        VALLORIN,
     ),
 ]
 
