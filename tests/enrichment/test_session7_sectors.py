@@ -114,6 +114,31 @@ LABELS: list[tuple[str, str, str, str]] = [
     ),
 ]
 
+# (sector, language, title, text): everyday trade words, each the text's only sector term.
+WORDS: list[tuple[str, str, str, str]] = [
+    (
+        "digital",
+        "en",
+        "Grenoble electronics maker hires 40",
+        "Valtronic Alpes, a Grenoble electronics maker, will take on 40 technicians this "
+        "winter after winning orders from two German clients.",
+    ),
+    (
+        "energy",
+        "fr",
+        "Le distributeur de gaz Régaz-Sud change de président",
+        "Le distributeur de gaz Régaz-Sud a nommé Claire Montel à sa présidence. Elle "
+        "succède à Henri Baudouin, parti à la retraite.",
+    ),
+    (
+        "construction",
+        "en",
+        "Window maker Brightframe expands in Wales",
+        "Brightframe, a window maker based in Newport, is adding a second production hall "
+        "and 25 jobs.",
+    ),
+]
+
 
 @pytest.mark.parametrize(("sector", "title", "text"), PLURALS, ids=[c[1] for c in PLURALS])
 def test_a_french_plural_left_as_written(
@@ -126,6 +151,13 @@ def test_a_french_plural_left_as_written(
     ("sector", "language", "title", "text"), LABELS, ids=[c[2] for c in LABELS]
 )
 def test_the_nomenclatures_activity_words(
+    enricher: Enricher, sector: str, language: str, title: str, text: str
+) -> None:
+    assert sector_codes(enricher, language, title, text) == {sector}
+
+
+@pytest.mark.parametrize(("sector", "language", "title", "text"), WORDS, ids=[c[2] for c in WORDS])
+def test_everyday_trade_words(
     enricher: Enricher, sector: str, language: str, title: str, text: str
 ) -> None:
     assert sector_codes(enricher, language, title, text) == {sector}
