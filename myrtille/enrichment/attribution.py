@@ -41,6 +41,7 @@ from myrtille.enrichment.anaphora import (
     pronoun_subject,
     relative_firm,
 )
+from myrtille.enrichment.appositions import qualified_firm
 from myrtille.enrichment.background import clause_of
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import customer_side, customer_verb
@@ -232,6 +233,9 @@ def _subject(
     named_in_field = _awardee(sentence, inside, text, _NAME_FIELD)
     if named_in_field is not None:
         return named_in_field  # "Greffe du Tribunal … Dénomination : Orvane"
+    qualified = qualified_firm(text, trigger, inside) if kind == "insolvency" else None
+    if qualified is not None:
+        return qualified  # "… ont racheté la Brasserie X, en redressement judiciaire"
     if kind in PATIENT_KINDS and inside:
         # "le plan de cession de X, en redressement, au profit de Y": Y buys, X is the debtor.
         buyers = [m for m in inside if _BUYER.search(_before(text, m))]

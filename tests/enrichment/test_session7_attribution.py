@@ -3,7 +3,8 @@ the supplier's name ("a retenu VALLORIN pour usiner") gives the contract to that
 whatever the parse made of its words; a firm named as someone's former employer
 ("former Alcarène executive", "un ancien d'Alcarène", "passé par") is not the firm whose
 head changes; "la coentreprise", "the joint venture" is the firm the document introduced
-as such ("une coentreprise baptisée X"), not the firms that set it up.
+as such ("une coentreprise baptisée X"), not the firms that set it up; an insolvency in
+apposition to a firm ("la Brasserie X, en redressement judiciaire") is that firm's.
 
 Every text was written for these tests (none comes from an evaluation set); the companies
 are invented (the registry of ``test_attribution_new.py``). Run time: about 10 s.
@@ -79,6 +80,15 @@ CASES: list[tuple[str, str, str, str, object]] = [
         "people.",
         "hiring",
         VALLORIN,
+    ),
+    # ---- an insolvency in apposition to a firm is that firm's, not the clause subject's
+    (
+        "fr",
+        "Alcarène s'offre Vallorin",
+        "Les Forges d'Alcarène ont racheté la Brasserie Vallorin, en redressement judiciaire "
+        "depuis mars.",
+        "insolvency",
+        ("not", ALCARENE),
     ),
 ]
 
