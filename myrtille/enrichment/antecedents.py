@@ -49,10 +49,21 @@ def antecedent(sentence: Span, trigger: Span) -> bool:
     follow a preposition of time or cause ("after", "following", "grâce à", "suite au")."""
     doc = sentence.doc
     at = _opening(sentence, trigger)
-    if at <= sentence.start:
+    if at <= sentence.start or not any(_finite(t) for t in sentence):
         return False
     said = text_of(doc)[sentence.start_char : doc[at - 1].idx + len(doc[at - 1])]
-    return _CAUSE.search(said) is not None and _BARE.search(said) is None
+    cause = _CAUSE.search(said)
+    if cause is None or _BARE.search(said) is not None:
+        return False
+    # a notice's verbless line, opening on a bare noun ("Removal from the register
+    # following the closure of liquidation proceedings", "Radiation suite à la clôture de
+    # la liquidation"): what follows "following" is its news too
+    # (the line's opening: a title without a full stop may share the sentence)
+    line = sentence.start_char + said.rfind("\n", 0, cause.start()) + 1
+    opening = next(
+        (t for t in sentence if t.idx >= line and not (t.is_space or t.is_punct)), trigger[0]
+    )
+    return not (opening.pos_ == "NOUN" and opening.idx < sentence.start_char + cause.start())
 
 
 def modifier_years(sentence: Span, trigger: Span) -> list[int]:
@@ -80,6 +91,12 @@ def _opening(sentence: Span, trigger: Span) -> int:
     while at > sentence.start and trigger.start - at < _BETWEEN and _between(doc[at - 1]):
         at -= 1
     return at
+
+
+def _finite(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and (
+        "Fin" in token.morph.get("VerbForm") or token.tag_ in ("VBD", "VBZ", "VBP", "MD")
+    )
 
 
 def _determiner(token: Token) -> bool:
