@@ -7,11 +7,18 @@ and kept in ``doc.user_data``. A Doc's text never changes once it is made.
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, LIKE_NUM, NORM
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar
+
+from spacy.attrs import LEMMA, LIKE_NUM, NORM, SENT_START
 from spacy.tokens import Doc, Span
 
 _KEY = "myrtille:text"
 _COLUMNS = "myrtille:columns"
+_SENTENCES = "myrtille:sentences"
+T = TypeVar("T")
 
 
 def text_of(doc: Doc) -> str:
@@ -50,3 +57,38 @@ def columns_of(doc: Doc) -> tuple[list[int], list[int], list[int]]:
         lemmas, norms, numbers = doc.to_array([LEMMA, NORM, LIKE_NUM]).T.tolist()
         columns = doc.user_data[_COLUMNS] = (lemmas, norms, numbers)
     return columns
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """``doc[i].sent``, or the whole document when it has no sentence boundaries. The
+    sentences' first tokens are read once per document: ``Token.sent`` walks the tokens
+    back to its sentence's start and on to its end at each call (the event rules ask it
+    for each trigger)."""
+    starts = doc.user_data.get(_SENTENCES)
+    if starts is None:
+        if doc.user_token_hooks or doc.user_span_hooks or doc.user_hooks:
+            return doc[i].sent if doc.has_annotation("SENT_START") else doc[:]
+        # As Token.sent reads them: a sentence starts at the first token and at each
+        # token whose SENT_START is 1; none marked (no recogniser): the whole document.
+        marked = [j for j, start in enumerate(doc.to_array(SENT_START).tolist()) if start == 1]
+        starts = [0, *(j for j in marked if j)] if doc.has_annotation("SENT_START") else []
+        doc.user_data[_SENTENCES] = starts
+    if not starts:
+        return doc[:]
+    after = bisect_right(starts, i)
+    return doc[starts[after - 1] : starts[after] if after < len(starts) else len(doc)]
+
+
+def once_per_document(function: Callable[[Span], T]) -> Callable[[Span], T]:
+    """``function``, a function of a span's document alone (not of the span), computed
+    once per document and kept in its ``user_data`` (the rules ask per trigger)."""
+    key = f"myrtille:{function.__module__}.{function.__qualname__}"
+
+    @wraps(function)
+    def once(span: Span) -> T:
+        data = span.doc.user_data
+        if key not in data:
+            data[key] = function(span)
+        return data[key]
+
+    return once

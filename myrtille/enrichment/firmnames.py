@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from myrtille.enrichment.companies import COMPANY_CUES, CompanyMention
 from myrtille.enrichment.contracts import CUSTOMER_WORDS, customer_word
-from myrtille.enrichment.doctext import text_of
+from myrtille.enrichment.doctext import once_per_document, text_of
 from myrtille.enrichment.names import LEGAL_FORMS
 from myrtille.enrichment.patterns import fold
 
@@ -260,6 +260,7 @@ PLACES = _PLACES | {"FAC"}
 _NOT_SUBJECTS = PEOPLE | _NOT_NAMES
 
 
+@once_per_document  # the document's entities, whatever the sentence: read once
 def people_words(sentence: Span) -> frozenset[str]:
     """The words of the people the document names ("Julien Marchand"), so that "Marchand"
     alone, which the NER may miss, is still a person."""

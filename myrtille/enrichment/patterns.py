@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from myrtille.enrichment.doctext import columns_of
+from myrtille.enrichment.pattern_steps import Step, compile_steps, ends
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
 
@@ -188,9 +189,11 @@ class PatternSet:
     Plain word sequences (most lexicon terms) go to a PhraseMatcher on LEMMA, a hash
     lookup per token. The others (wildcards, options, numbers, surface forms) go to token
     Matchers grouped by their first item. spaCy's Matcher tries every pattern at every
-    token it is given (and makes a Python Token for each), so a group is run only on the
-    stretches of the document that begin where its first item occurs, each as long as
-    the group's longest match and one token more: what the whole document would give.
+    token it is given (and makes a Python Token for each), so a group's patterns are
+    followed only from where its first item occurs, on the document's columns
+    (``pattern_steps.py``); a group the steps cannot express is run on the stretches that
+    begin there, each as long as its longest match and one token more. Either way: what
+    the group's Matcher finds on the whole document.
     """
 
     def __init__(self, vocab: Vocab) -> None:
@@ -205,6 +208,10 @@ class PatternSet:
         # Per group: LEMMA and NORM hashes one of which any of its matches must hold after
         # its first item (see ``_needed``); None when a pattern of it needs none.
         self.needs: dict[tuple[str, str], tuple[frozenset[int], frozenset[int]] | None] = {}
+        # Per group: its patterns' labels and steps after the first item, followed from
+        # each place the first item occurs (pattern_steps.py); a group with a pattern the
+        # steps cannot express (None) is left to its Matcher.
+        self.steps: dict[tuple[str, str], list[tuple[str, tuple[Step, ...]]] | None] = {}
         self._phrases = 0
 
     @classmethod
@@ -234,6 +241,12 @@ class PatternSet:
                     elif key[0] == "NORM":
                         self._by_norm[self.vocab.strings.add(key[1])] = key
                 self.groups[key].add(label, [pattern])
+                steps = compile_steps(pattern, self.vocab.strings)
+                followed = self.steps.setdefault(key, [])
+                if steps is None or followed is None or key == ANY_KEY:
+                    self.steps[key] = None
+                else:
+                    followed.append((label, steps))
                 self.reach[key] = max(self.reach.get(key, 0), _longest_match(pattern) + 1)
                 self._need(key, pattern)
             return
@@ -258,19 +271,38 @@ class PatternSet:
         self.needs[key] = (lemmas, norms)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
-        found: list[tuple[int, int, int]] = []
+        strings = self.vocab.strings
+        found: list[tuple[str, int, int]] = []
         if self._phrases:
-            found += self.phrases(doc)
-        for key, stretches in self._stretches(doc).items():
+            found += [(strings[k], s, e) for k, s, e in self.phrases(doc)]
+        followed: dict[tuple[str, str], list[int]] = {}
+        for key, stretches in self._stretches(doc, followed).items():
             matcher = self.groups[key]
             for begin, end in stretches:
                 # On a Span, the Matcher counts positions from the span's start.
-                found += [(k, begin + s, begin + e) for k, s, e in matcher(doc[begin:end])]
-        strings = self.vocab.strings
-        return sorted((strings[key], start, end) for key, start, end in found)
+                found += [(strings[k], begin + s, begin + e) for k, s, e in matcher(doc[begin:end])]
+        if followed:
+            columns, length = columns_of(doc), len(doc)
+            for key, positions in followed.items():
+                programs = self.steps[key] or []
+                for at in positions:
+                    # Each (label, end) once per start, as the Matcher gives a group's.
+                    found += [
+                        (label, at, end)
+                        for label, end in {
+                            (label, end)
+                            for label, steps in programs
+                            for end in ends(steps, columns, at + 1, length)
+                        }
+                    ]
+        return sorted(found)
 
-    def _stretches(self, doc: Doc) -> dict[tuple[str, str], list[tuple[int, int]]]:
-        """Per group that can match: the token ranges to run it on.
+    def _stretches(
+        self, doc: Doc, followed: dict[tuple[str, str], list[int]]
+    ) -> dict[tuple[str, str], list[tuple[int, int]]]:
+        """Per group that can match: the token ranges to run its Matcher on; a group
+        whose patterns are followed as steps gets the places of its first item in
+        ``followed`` instead (those of its windows that hold an item it needs).
 
         A group's matches start where its first item is (the item is never optional
         there). Past its reach, a match begun at such a token has ended or failed in the
@@ -296,26 +328,27 @@ class PatternSet:
         if ANY_KEY in self.groups and length:
             stretches[ANY_KEY] = [(0, length)]  # a first item that may be absent: everywhere
         for key, positions in starts.items():
-            reach = self.reach[key]
-            merged: list[tuple[int, int]] = []
-            for i in positions:
-                end = min(i + reach, length)
-                if merged and i <= merged[-1][1]:
-                    merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-                else:
-                    merged.append((i, end))
-            needs = self.needs.get(key)
+            reach, needs = self.reach[key], self.needs.get(key)
             if needs is not None:
-                # A range where no token holds an item every match needs cannot match:
-                # the Matcher is not called on it (a number, "in", "la" start many).
+                # A window where no token holds an item every match needs cannot match:
+                # nothing is run on it (a number, "in", "la" start many).
                 lemmas, norms = needs
-                merged = [
-                    (begin, end)
-                    for begin, end in merged
-                    if not lemmas.isdisjoint(lemmas_at[begin:end])
-                    or not norms.isdisjoint(norms_at[begin:end])
+                positions = [
+                    i
+                    for i in positions
+                    if not lemmas.isdisjoint(lemmas_at[i : i + reach])
+                    or not norms.isdisjoint(norms_at[i : i + reach])
                 ]
-            if merged:
+            if positions and self.steps.get(key) is not None:
+                followed[key] = positions
+            elif positions:
+                merged: list[tuple[int, int]] = []
+                for i in positions:
+                    end = min(i + reach, length)
+                    if merged and i <= merged[-1][1]:
+                        merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+                    else:
+                        merged.append((i, end))
                 stretches[key] = merged
         return stretches
 
