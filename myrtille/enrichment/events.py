@@ -3,12 +3,12 @@ is about, and the amount or number of jobs it states."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
-from spacy.attrs import LEMMA, POS
 from spacy.language import Language
 from spacy.parts_of_speech import VERB
 from spacy.strings import get_string_id
@@ -20,7 +20,7 @@ from myrtille.enrichment.attribution import BUYER, UNKNOWN, subject_of
 from myrtille.enrichment.background import is_background
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.denials import hedge_scope
-from myrtille.enrichment.doctext import lemmas_of, span_text, text_of
+from myrtille.enrichment.doctext import lemmas_of, sentence_of, span_text, text_of
 from myrtille.enrichment.firmnames import unlisted_headline
 from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
@@ -103,7 +103,7 @@ class EventMatcher:
             # next trigger of that key only when the first gave no event.
             shown_keys: set[tuple[str, int]] = set()
             for label, start, end in triggers:
-                sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+                sentence = sentence_of(doc, start)
                 key = (label, sentence.start_char)
                 if key in shown_keys:
                     continue
@@ -154,7 +154,7 @@ class EventMatcher:
         shown_of = ahead[1] if ahead is not None and ahead[0] is doc else {}
         for label, start, end in self._triggers(doc):
             kind = label.split(":", 1)[1]
-            sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+            sentence = sentence_of(doc, start)
             key = (kind, sentence.start_char)
             trigger = doc[start:end]
             if key in events:
@@ -266,11 +266,13 @@ def _purchases(doc: Doc) -> list[tuple[str, int, int]]:
     """Bare buying verbs ("has bought Ateliers Kermor"), outside the lexicon, which
     cannot tell a firm from a machine: ``newsworthy`` keeps those whose object the parse
     shows to be a firm."""
-    # From arrays rather than one Python Token per token of the document.
+    # The document's lemma column (read once for every rule), picked at C speed: a
+    # Python Token only for the few buying words, for their part of speech.
+    buying = map(_BUYING.__contains__, lemmas_of(doc))
     return [
         ("event:acquisition", i, i + 1)
-        for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist())
-        if pos == VERB and lemma in _BUYING
+        for i in itertools.compress(itertools.count(), buying)
+        if doc[i].pos == VERB
     ]
 
 
