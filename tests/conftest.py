@@ -31,11 +31,17 @@ _SEED = pytest.StashKey[str]()
 # Session fixtures that cost a run of their own (a demo collection, a corpus crawl): under
 # xdist the modules that use one go to one worker together, so that it runs once.
 SHARED_RUNS = ("demo_run", "corpus_crawl")
-# Modules of a minute or more (besides those marked slow), started first under xdist.
+# Modules of a minute or more (besides those marked slow), started first under xdist, so
+# that none of them is the last one a worker runs (serial figures in docs/testing.md).
 LONG_MODULES = (
     "tests/demo/test_live_demo.py",
     "tests/demo/test_quiet_demo.py",
     "tests/service/test_restart.py",
+    "tests/service/test_handoff.py",
+    "tests/service/test_run.py",
+    "tests/service/test_worker.py",
+    "tests/texts/test_renderings.py",
+    "tests/texts/test_cli_language.py",
 )
 
 
