@@ -176,11 +176,13 @@ def subject_of(
     document's text, when the caller has it."""
     text = sentence.doc.text if text is None else text
     found = _subject(sentence, trigger, kind, mentions, parsed, text)
+    if found is not None and found.end > found.start and tied(text, found.start, found.end):
+        return UNKNOWN  # "une filiale d'Alcarène recrute", "former X subsidiary Y is hiring"
     if found is not None and found.end > found.start and former_employer(text, found.start):
         # "Tessaly names former Atlas executive as CEO": Atlas is where the person worked.
         found = instead_of_former(text, sentence, trigger, found, mentions, kind in PATIENT_KINDS)
     if found is not None and found.end > found.start and tied(text, found.start, found.end):
-        return UNKNOWN  # "une filiale d'Alcarène recrute": the subsidiary's event
+        return UNKNOWN  # the firm that opens the clause, named by its tie to another
     begin = clause_of(sentence, trigger)[0]
     created = created_firm(sentence, begin, trigger, mentions, text) if found is None else None
     if created is not None:

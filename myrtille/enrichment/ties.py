@@ -88,10 +88,11 @@ def tied(text: str, start: int, end: int) -> bool:
 # of Atlas", "ex-Atlas", "un ancien d'Atlas", "l'ancien directeur financier de X", "passé
 # par X". The firm names where someone worked, not the firm whose event it is.
 _FORMER = re.compile(
-    r"(?:\bformer|\bex-|\bancien(?:ne)?s?|\bpass[ée]e?s?\s+par|\bpreviously\s+(?:at|with))"
-    r"\s*(?:[\w-]+\s+){0,3}?(?:(?:of|at|with|de|d['’]|du|chez)\s*)?"
-    r"(?:(?:la|le|les|the)\s+|l['’]\s?)?$",
-    re.IGNORECASE,
+    r"(?:\b[Ff]ormer|\b[Ee]x-|\b[Aa]ncien(?:ne)?s?|\b[Pp]ass[ée]e?s?\s+par|"
+    r"\b[Pp]reviously\s+(?:at|with))"
+    # role words only, in lower case: "Former Alcarène subsidiary Ribaud" is another tie
+    r"\s*(?:[a-zà-ÿ][\w-]*\s+){0,3}?(?:(?:of|at|with|de|d['’]|du|chez)\s*)?"
+    r"(?:(?:la|le|les|the)\s+|l['’]\s?)?$"
 )
 
 
