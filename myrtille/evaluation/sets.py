@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -138,9 +139,25 @@ def read_cases(path: Path, prefix: str) -> list[GoldDocument]:
                     text=str(case["text"]),
                     language=declared,
                     kind=str(case.get("kind") or "article"),
+                    published=_published(case.get("published"), f"{path}, case {position}"),
                 ),
                 case.get("gold") or {},
                 language,
             )
         )
     return documents
+
+
+def _published(value: Any, where: str) -> datetime | None:
+    """The case's publication date, given to the enricher as the service gives a crawled
+    page's (``published_at``): without it, dated sentences could not be told from the news."""
+    if value is None or isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    try:
+        return datetime.fromisoformat(str(value).strip())
+    except ValueError:
+        raise EvaluationDataError(
+            f"{where}: published {value!r} is not a date (write it as 2026-12-05)"
+        ) from None
