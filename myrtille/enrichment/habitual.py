@@ -15,18 +15,17 @@ import re
 from spacy.tokens import Span
 
 from myrtille.enrichment.background import time_scope
+from myrtille.enrichment.calendar_words import ENGLISH_MONTHS, FRENCH_MONTHS
 
 # A frequency: "chaque année", "tous les ans", "every August", "each spring", "year after
 # year", "d'année en année", "annually", "chaque été".
 _UNITS_FR = (
     r"ann[ée]es?|ans|mois|semaines?|saisons?|[ée]t[ée]s?|hivers?|printemps|automnes?|"
-    r"rentr[ée]es?|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|"
-    r"octobre|novembre|d[ée]cembre|vendanges|r[ée]coltes?"
+    r"rentr[ée]es?|vendanges|r[ée]coltes?|" + "|".join(FRENCH_MONTHS)
 )
 _UNITS_EN = (
     r"years?|months?|weeks?|seasons?|summers?|winters?|springs?|autumns?|falls?|"
-    r"january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|harvests?"
+    r"harvests?|" + "|".join(ENGLISH_MONTHS)
 )
 _FREQUENCY = re.compile(
     rf"\b(?:chaque|tous\s+les|toutes\s+les)\s+(?:{_UNITS_FR})\b|"
