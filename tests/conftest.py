@@ -78,6 +78,8 @@ def pytest_configure_node(node: Any) -> None:
     node.workerinput[HASH_SEED] = node.config.stash.get(_SEED, "")
 
 
+# First: xdist's worker reads the xdist_group marks in its own hook of the same name.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """On xdist workers (`make test`: ``-n 2 --dist loadgroup --no-loadscope-reorder``):
     one group per module, so that a module's fixtures are made once and its tests run in
@@ -98,6 +100,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: group_of[id(item)] not in long)  # stable: order kept within
     for item in items:
         item.add_marker(pytest.mark.xdist_group(group_of[id(item)]))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node: Any, ids: list[str]) -> None:
+    """xdist, in the controller: a worker's tests that did not get their group (xdist writes
+    it at the end of their id) would spread a module over both workers, and a module's
+    tests rely on their order; the run stops here rather than fail elsewhere by chance."""
+    if not node.config.getvalue("dist") == "loadgroup":
+        return
+    ungrouped = [nodeid for nodeid in ids if "@" not in nodeid.rpartition("]")[2]]
+    if ungrouped:
+        pytest.exit(
+            f"pytest-xdist did not group {ungrouped[0]} (pytest {pytest.__version__}): with "
+            "pytest 9.2 or later --dist loadgroup groups nothing (pytest-xdist issue 1386); "
+            "install the versions pyproject.toml pins, or run with TEST_WORKERS=0",
+            returncode=4,
+        )
 
 
 @pytest.fixture
