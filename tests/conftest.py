@@ -107,7 +107,7 @@ def pytest_xdist_node_collection_finished(node: Any, ids: list[str]) -> None:
     """xdist, in the controller: a worker's tests that did not get their group (xdist writes
     it at the end of their id) would spread a module over both workers, and a module's
     tests rely on their order; the run stops here rather than fail elsewhere by chance."""
-    if not node.config.getvalue("dist") == "loadgroup":
+    if node.config.getvalue("dist") != "loadgroup":
         return
     ungrouped = [nodeid for nodeid in ids if "@" not in nodeid.rpartition("]")[2]]
     if ungrouped:
