@@ -17,16 +17,17 @@ the machine has, at least one) and waits on a Deferred, so the reactor goes on f
   pages waiting for a worker are held by Scrapy as requests in flight, which it bounds
   (see crawlers/extraction_middleware.py), so memory stays bounded.
 - A page whose extraction outlives the timeout fails with ``ExtractionFailed("timed_out")``;
-  its worker is killed and the pool replaced, and the other pages being extracted are
-  given again to the new pool.
+  its worker is killed and the pool replaced, and the other pages in the workers' hands
+  are given again to the new pool, each once (until session 8 every other one was
+  dropped: its Deferred never fired and the crawl waited for it for ever).
 - A worker that dies (a crash in a C library, the kernel's OOM killer) takes the pool with
   it, and every page in the workers' hands is suspect: each is extracted again, alone,
   in a new pool. One that kills that pool too fails with ``ExtractionFailed("crashed")``.
 - A new pool whose workers have not all answered their warm-up within
   ``max(timeout, WARM_UP_SECONDS)`` while pages wait is replaced once, then given up (the
   rest of the crawl extracts in its own process): a pool that never starts must not leave
-  the crawl waiting for ever (seen once in CI, under load, right after a timeout's
-  replacement: nothing more was extracted and the crawl never ended).
+  the crawl waiting for ever. (The hang in CI right after a timeout's replacement, which
+  this rule was first meant for, was the dropped page above.)
 - ``extraction_workers: 0`` extracts in the crawl's process, as before (no timeout).
 """
 
@@ -268,7 +269,7 @@ class ExtractionPool:
     def _timed_out(self, page: _Page) -> None:
         page.timer = None
         self._settle(page)
-        logger.warning("extraction of %s took over %.0f s: worker stopped", page.url, self.timeout)
+        logger.warning("extraction of %s took over %g s: worker stopped", page.url, self.timeout)
         page.result.errback(ExtractionFailed("timed_out"))
         # The others did nothing wrong: they start again in the new pool, as they were.
         self._restart(suspects=[])
@@ -276,7 +277,7 @@ class ExtractionPool:
 
     def _worker_died(self, page: _Page) -> None:
         in_hands = [page, *self._running]
-        for other in self._running:
+        for other in in_hands[1:]:  # a copy: settling removes each from self._running
             self._settle(other)
         guilty = [p for p in in_hands if p.suspect]  # it was alone: it killed its worker
         for culprit in guilty:
@@ -288,11 +289,10 @@ class ExtractionPool:
 
     def _restart(self, suspects: list[_Page]) -> None:
         """A new pool; the pages that were in the workers' hands go first."""
-        for page in self._running:
+        in_hands = list(self._running)  # a copy: settling removes each from self._running
+        for page in in_hands:
             self._settle(page)
-        requeued = [*suspects, *self._running]
-        self._running.clear()
-        self._waiting.extendleft(reversed(requeued))
+        self._waiting.extendleft(reversed([*suspects, *in_hands]))
         old, self._executor = self._executor, None
         if old is not None:
             _kill_workers(old)

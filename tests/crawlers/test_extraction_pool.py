@@ -27,12 +27,12 @@ BUSY_SECONDS = 0.3
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def slow_page() -> bytes:
-    """Many tiny blocks: trafilatura scores each one, seconds in all."""
-    blocks = "".join(
-        f'<div><span>mot {n}</span> <a href="/x{n}">lien</a></div>' for n in range(40_000)
+def slow_page(blocks: int = 40_000) -> bytes:
+    """Many tiny blocks: trafilatura scores each one, seconds in all (40,000 blocks)."""
+    body = "".join(
+        f'<div><span>mot {n}</span> <a href="/x{n}">lien</a></div>' for n in range(blocks)
     )
-    return f"<!doctype html><html><body>{blocks}</body></html>".encode()
+    return f"<!doctype html><html><body>{body}</body></html>".encode()
 
 
 def serve(server: RouteServer, gate: threading.Event | None = None) -> list[str]:
