@@ -30,6 +30,9 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.hypotheses import hypothetical
+from myrtille.enrichment.senses import other_sense
+
 _PERSONS = frozenset({"PER", "PERSON"})
 # The words that name a head office, in the trigger.
 _OFFICE = re.compile(r"\bsi[èe]ge\b|\bhead\s?quarters\b|\bhead\s+office\b", re.IGNORECASE)
@@ -145,6 +148,8 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     (see the module's docstring); ``text``: the document's text."""
     if across_quote(trigger):
         return True  # '"Our customers are hiring like mad," the chief': two clauses
+    if other_sense(kind, sentence, trigger, text) or hypothetical(kind, sentence, trigger, text):
+        return True  # senses.py: "Brightwater Partners"; hypotheses.py: "il faut … recruter"
     if one_manager(kind, trigger, text) or site_as_modifier(kind, sentence, trigger):
         return True  # "has hired an export manager", "opens factory tours"
     if kind == "hiring":

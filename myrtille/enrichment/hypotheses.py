@@ -1,0 +1,77 @@
+"""Events said as a need, a possibility, others' prospects or a career's past (issue 14,
+session 8).
+
+Read off the false events of text by other hands (news7 first), each a way the press
+writes in either language:
+
+- a need said before the trigger in its clause ("Il faut une taille critique pour recruter
+  ces spécialistes", "il faudra investir", "it takes scale to hire them"): a view, no event;
+- what a project would allow ("permettrait de créer une trentaine d'emplois", "would allow
+  it to hire 30 people"): a possibility;
+- firms counted loosely as the subject of an infinitive after a verb of expecting
+  ("She expects several start-ups to seek mergers or to cut staff", "expects many
+  growers to hire fewer seasonal workers"): somebody's outlook for a trade;
+- a merger, a partner or a buyer looked for right before the trigger ("to seek mergers",
+  "cherche un partenariat"): a plan;
+- a step in a person's career after a past verb ("qui a appris le métier auprès d'un
+  ancien avant de prendre la tête de l'atelier", "who worked at Airbus before taking over
+  the firm"): the person's history, not the news.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from myrtille.enrichment.denials import clause_start
+
+_NEED = re.compile(
+    r"\b(?:il\s+(?:nous\s+|leur\s+|lui\s+)?(?:faut|faudra|faudrait|fallait)|faut-il|"
+    r"it\s+takes|it\s+will\s+take|it\s+would\s+take)\b",
+    re.IGNORECASE,
+)
+_WOULD_ALLOW = re.compile(
+    r"\b(?:permettrai(?:t|ent)|would\s+(?:allow|enable|let|make\s+it\s+possible\s+for))\b",
+    re.IGNORECASE,
+)
+_EXPECTING = re.compile(
+    r"\b(?:expect\w*|anticipat\w*|predict\w*|foresee\w*|see\w*)\s+(?:(?:several|many|some|"
+    r"more|most|few|a\s+number\s+of|a\s+handful\s+of|other)\s+)(?:[\w-]+\s+){0,3}?to\s",
+    re.IGNORECASE,
+)
+_SEEKING = re.compile(
+    r"\b(?:seek|seeks|seeking|sought|cherch(?:e|ent|er|ait|aient))\s+(?:(?:a|an|un|une|des|"
+    r"de|d['’]|new|nouveaux|nouvelles)\s*)?\Z",
+    re.IGNORECASE,
+)
+_BEFORE = re.compile(r"\b(?:avant\s+d['’]\s?|avant\s+de\s+|before\s+)(?:\w+\s+)?\Z", re.IGNORECASE)
+_HAVE = frozenset({"a", "ont", "avait", "avaient", "has", "had", "have"})
+_SEEKABLE = frozenset({"acquisition", "partnership", "fundraising"})
+
+
+def hypothetical(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
+    """Whether the ``kind`` trigger is said as a need, a possibility, others' outlook, a
+    plan looked for or a person's past (see the module's docstring); ``text``: the
+    document's text."""
+    upto = text[clause_start(text, sentence, trigger) : trigger.start_char]
+    if _NEED.search(upto) or _WOULD_ALLOW.search(upto):
+        return True  # "Il faut une taille critique pour recruter"
+    before = text[sentence.start_char : trigger.start_char]
+    if _EXPECTING.search(before):
+        return True  # "She expects several start-ups to seek mergers"
+    if kind in _SEEKABLE and _SEEKING.search(before):
+        return True  # "to seek mergers"
+    return _BEFORE.search(before) is not None and _career(sentence, trigger)
+
+
+def _career(sentence: Span, trigger: Span) -> bool:
+    """A past verb before the trigger in its sentence: "qui a appris … avant de prendre"."""
+    for token in sentence.doc[sentence.start : trigger.start]:
+        if token.tag_ == "VBD":
+            return True
+        previous = sentence.doc[token.i - 1] if token.i > sentence.start else None
+        after_have = previous is not None and previous.lower_ in _HAVE
+        if after_have and ("Part" in token.morph.get("VerbForm") or token.tag_ == "VBN"):
+            return True
+    return False

@@ -1,0 +1,174 @@
+"""Event words in another sense, and a notice's own wording (issue 14, session 8).
+
+Read off the false events of text by other hands (news7 first), each a way the press or a
+notice writes in either language:
+
+- a word of a firm's name ("Brightwater Partners has agreed to buy…", "Breizh Partenaires")
+  names the firm, not an event: a capitalised word after another inside a sentence that
+  is not written in title case;
+- a certificate won ("décroche le marquage CE", "obtient la certification", "wins ISO
+  certification") is an approval, not a contract;
+- a firm on a shortlist ("fait partie des trois candidats retenus pour concevoir", "has been
+  shortlisted", "en lice pour") has won nothing yet;
+- "to go" with a way after it ("to go upmarket", "to go public") is no job to go;
+- a verb of ordering after the trigger's first word ("Bordeaux cruise firm orders hybrid
+  vessel") with no supplier named: a purchase, as newsworthy.py reads "commande quinze
+  camions";
+- plants or lines said spared or damaged ("les lignes de fabrication ont été épargnées",
+  "the plant was damaged by the flood"): what the firm has, no investment; nor a building
+  that a permit is applied for ("a déposé une demande de permis de construire pour un
+  nouvel atelier"): the project waits on it;
+- a product line named after its noun ("The new line, Terres de Provence, comprises…") is
+  a range of products, not a production line;
+- an agreement to merge or to buy ("a signé un accord pour fusionner avec", "signed an
+  agreement to acquire") is the takeover, not a partnership;
+- a slowdown at export ("Le comté marque le pas à l'export", "sales are slowing abroad")
+  is a trend, no sale;
+- a product a deal is signed to develop together ("un accord de codéveloppement pour une
+  thérapie", "have agreed to jointly develop a new generation of sights") is the
+  partnership's purpose, no product yet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+# A certificate or an approval as the object of a verb of winning, right after it.
+_CERTIFICATE = re.compile(
+    r"\s+(?:(?:le|la|les|l['’]|un|une|son|sa|ses|its|the|a|an|their|leur|leurs)\s*)?"
+    r"(?:[\w-]+\s+){0,2}?(?:marquage|certifications?|certificats?|labels?|agr[ée]ments?|"
+    r"homologations?|accr[ée]ditations?|normes?|approvals?|certification|accreditation|"
+    r"CE\s+mark\w*|ISO\b)",
+    re.IGNORECASE,
+)
+# Lemmas as the pipeline folds them (no accents).
+_WINNING = frozenset(
+    {"decrocher", "obtenir", "remporter", "win", "secure", "land", "gain", "obtain", "earn"}
+)
+# A shortlist, in the trigger's sentence before it or in its words.
+_SHORTLIST = re.compile(
+    r"\bcandidat(?:e|s|es)?\s+(?:[\w-]+\s+)?(?:retenu|s[ée]lectionn|pr[ée]s[ée]lectionn)\w*|"
+    r"\bpr[ée]s[ée]lectionn\w*|\bfinalistes?\b|\ben\s+lice\b|\bshort-?listed\b|"
+    r"\bon\s+(?:a|the)\s+shortlist\b|\bfinalists?\b|\bin\s+the\s+running\b|"
+    r"\bamong\s+(?:the\s+)?(?:\w+\s+)?(?:bidders|candidates|contenders)\b",
+    re.IGNORECASE,
+)
+# "to go" and a way after it: no job to go.
+_GO_WAY = re.compile(
+    r"\s+(?:up-?market|down-?market|public|private|global|green|digital|electric|organic|"
+    r"international|online|ahead|further|beyond|it\s+alone|solo|bigger|premium|upscale)\b",
+    re.IGNORECASE,
+)
+# A line given a name after its noun: a range of products.
+_NAMED_LINE = re.compile(r"\s*,\s+[A-ZÀ-Ý][\w'’-]*")
+# An agreement whose object is a merger or a takeover, right after the trigger's noun.
+_MERGER_AGREEMENT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:pour\s+(?:fusionner|racheter|acqu[ée]rir|reprendre|c[ée]der)|"
+    r"de\s+(?:fusion|rachat|cession|reprise)|to\s+(?:merge|acquire|buy|sell|take\s+over)|"
+    r"(?:on|for)\s+(?:a|the)\s+(?:merger|takeover|sale|acquisition))\b",
+    re.IGNORECASE,
+)
+_AGREEMENT = re.compile(r"\b(?:accords?|agreements?|agreed|deal|protocole)\b", re.IGNORECASE)
+# Development together, as a deal's purpose.
+_CODEVELOPMENT = re.compile(
+    r"\bco-?d[ée]velopp\w*|\bco-?develop\w*|\bjointly\s+(?:\w+\s+)?develop\w*|"
+    r"\bdevelop\w*\s+(?:\w+\s+){0,3}?(?:jointly|together)\b|"
+    r"\bd[ée]velopp\w*\s+(?:\w+\s+){0,3}?(?:conjointement|ensemble|en\s+commun)\b",
+    re.IGNORECASE,
+)
+_DEAL = re.compile(
+    r"\b(?:accord|partenariat|agreement|agreed|partnership|alliance|s['’]\s?associ\w*|"
+    r"team(?:s|ed)?\s+up|sign\w*|joint\s+venture)\b",
+    re.IGNORECASE,
+)
+# A verb of slowing or falling right before the export market: a trend, no sale.
+_EXPORT_TREND = re.compile(
+    r"\b(?:marqu\w*\s+le\s+pas|recul\w*|ralenti\w*|s['’]\s?essouffl\w*|chut\w*|"
+    r"flanch\w*|baiss\w*|slow\w*|stall\w*|slump\w*|declin\w*|f[ae]ll\w*|"
+    r"los(?:e|es|ing)\s+ground)\s+(?:[àa]\s+l['’]\s?(?:export|international)|"
+    r"(?:on\s+)?(?:abroad|overseas|export\s+markets?|foreign\s+markets?))",
+    re.IGNORECASE,
+)
+# Plants or lines said spared or damaged, after them in their clause: what the firm has.
+_DAMAGED = re.compile(
+    r"[^.;,]{0,60}?\b(?:ont|a|sont|est|have|has|was|were)\s+(?:\w+\s+)?(?:été\s+|been\s+)?"
+    r"(?:[ée]pargn[ée]e?s?|endommag[ée]e?s?|d[ée]truit\w*|ravag[ée]e?s?|sinistr[ée]e?s?|"
+    r"inond[ée]e?s?|spared|damaged|destroyed|gutted|ravaged|flooded)\b",
+    re.IGNORECASE,
+)
+# A building permit applied for, before the trigger: the project waits on it.
+_PERMIT_SOUGHT = re.compile(
+    r"\b(?:demande\s+de\s+permis|d[ée]pos\w*\s+(?:un|le|son|une)\s+(?:demande\s+de\s+)?permis|"
+    r"appl(?:y|ied|ies|ying)\s+for\s+(?:a\s+|the\s+)?(?:building|planning)\s+permi\w*|"
+    r"(?:filed|submitted|lodged)\s+(?:a\s+|the\s+|its\s+)?(?:planning|building)\s+"
+    r"(?:application|permit))\b[^.;]*\Z",
+    re.IGNORECASE,
+)
+_NAME_WORDS = re.compile(r"[A-ZÀ-Ý][\w'’&.-]*$")
+
+
+def other_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
+    """Whether the ``kind`` trigger names something else than its event, or an event the
+    document reports under another type (see the module's docstring); ``text``: the
+    document's text."""
+    if in_a_name(sentence, trigger):
+        return True  # "Brightwater Partners has agreed to buy"
+    if kind == "closure":
+        return trigger.text.lower() == "to go" and _GO_WAY.match(text, trigger.end_char) is not None
+    if kind == "contract":
+        if _shortlisted(sentence, trigger, text) or _orders_things(sentence, trigger):
+            return True  # "candidats retenus pour concevoir", "cruise firm orders hybrid vessel"
+        return _certificate_won(trigger, text)
+    if kind == "investment":
+        line = trigger[-1].lower_ in ("line", "ligne", "range", "gamme")
+        if line and _NAMED_LINE.match(text, trigger.end_char):
+            return True  # "The new line, Terres de Provence, comprises…"
+        # "les lignes ont été épargnées", "a déposé une demande de permis de construire"
+        return _DAMAGED.match(text, trigger.end_char, sentence.end_char) is not None or (
+            _PERMIT_SOUGHT.search(text, sentence.start_char, trigger.start_char) is not None
+        )
+    if kind == "partnership" and _AGREEMENT.search(trigger.text):
+        return _MERGER_AGREEMENT.match(text, trigger.end_char) is not None
+    if kind == "export":
+        return _EXPORT_TREND.search(text, sentence.start_char, sentence.end_char) is not None
+    if kind == "innovation":
+        said = text[sentence.start_char : sentence.end_char]
+        return _CODEVELOPMENT.search(said) is not None and _DEAL.search(said) is not None
+    return False
+
+
+def in_a_name(sentence: Span, trigger: Span) -> bool:
+    """A trigger that opens on a capitalised word after another, inside a sentence not
+    written in title case: a word of a firm's name ("Brightwater Partners")."""
+    first = trigger[0]
+    if first.i <= sentence.start or not first.is_title:
+        return False
+    previous = sentence.doc[first.i - 1]
+    if not (previous.is_title and previous.pos_ == "PROPN" and _NAME_WORDS.match(previous.text)):
+        return False
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    titled = sum(1 for t in words if t.is_title)
+    return titled * 2 < len(words)
+
+
+def _orders_things(sentence: Span, trigger: Span) -> bool:
+    """A verb of ordering inside the trigger's words ("cruise firm orders hybrid vessel")
+    with no name after it: the firm buys for itself, no contract won."""
+    verbs = [t for t in trigger[1:] if t.pos_ == "VERB" and t.lemma_ in ("order", "commander")]
+    if not verbs:
+        return False
+    return not any(t.pos_ == "PROPN" for t in sentence.doc[verbs[0].i + 1 : sentence.end])
+
+
+def _shortlisted(sentence: Span, trigger: Span, text: str) -> bool:
+    return _SHORTLIST.search(text, sentence.start_char, trigger.end_char) is not None
+
+
+def _certificate_won(trigger: Span, text: str) -> bool:
+    """A verb of winning whose object, right after it, is a certificate."""
+    last = trigger[-1]
+    return (
+        last.lemma_.lower() in _WINNING and _CERTIFICATE.match(text, trigger.end_char) is not None
+    )
