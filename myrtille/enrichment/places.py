@@ -16,7 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from myrtille.enrichment import placemention
 from myrtille.enrichment.geography import Gazetteer, Place
+from myrtille.enrichment.placelead import keep_lead_subjects
 from myrtille.enrichment.placenames import PlaceName
 from myrtille.enrichment.placeparties import other_parties
 from myrtille.enrichment.placeroutes import route_end
@@ -98,6 +100,7 @@ def document_places(
     kept = _not_in_passing(names, text, title_end, lead_end)
     kept = _departments_in_passing(kept, text, title_end, lead_end)
     kept = keep_homes(kept, names, text, title_end)
+    kept = keep_lead_subjects(kept, names, text, title_end, lead_end)
     for name in kept:
         place = name.place
         found.places.append(
@@ -167,6 +170,9 @@ def _not_in_passing(
     kept = []
     for position, name in enumerate(names):
         region = name.place.region
+        if placemention.KEEP_MENTIONS and placemention.mentioned(text, name):
+            kept.append(name)
+            continue
         if name.place.department == CAPITAL and capital_only and other_regions:
             continue
         if region not in settled and strongest_settled >= SUBJECT_WEIGHT:
@@ -210,6 +216,7 @@ def _departments_in_passing(
             and by_department[place.department] <= TEXT_WEIGHT
             and as_region.get(place.region, 0.0) < strongest
             and not _listed(text, names, position, by_department)
+            and not (placemention.KEEP_MENTIONS and placemention.mentioned(text, name))
         ):
             region = Place(place.name, "region", place.region, None, place.region)
             name = PlaceName(name.text, name.start, name.end, region)

@@ -16,6 +16,9 @@ _DETERMINERS = frozenset(
     {"an", "un", "une", "ce", "cet", "cette", "this", "that", "its", "our", "their", "notre"}
     | {"son", "sa", "ses", "leur", "leurs", "one", "another", "every", "each", "some"}
 )
+# English names of a region's half, written lowercase before the region's name ("in
+# southern Corsica"): the only names whose first word may be lowercase.
+_HALVES = frozenset({"southern", "northern", "south", "upper"})
 SENTENCE_END = re.compile(r"(^|[.!?:;«»\"“”\n]\s*)$")
 # A hyphen then a word and another hyphen: "Saint-Gilles-les-Bains", a name the gazetteer
 # does not hold (a capital after the hyphen, "Paris-Saclay", is one too).
@@ -39,6 +42,8 @@ def capitalised(text: str, words: list[Word]) -> bool:
     for position, word in enumerate(words):
         initial = text[word.start]
         if position and (word.folded in LINKS or word.folded == "region"):  # "Paris region"
+            continue
+        if not position and word.folded in _HALVES and len(words) > 1:
             continue
         if not (initial.isupper() or initial.isdigit()):
             return False
