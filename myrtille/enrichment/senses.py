@@ -18,6 +18,8 @@ notice writes in either language:
   "the plant was damaged by the flood"): what the firm has, no investment; nor a building
   that a permit is applied for ("a déposé une demande de permis de construire pour un
   nouvel atelier"): the project waits on it;
+- goods bought from a supplier or at an auction ("a component it has so far bought from a
+  single supplier in Asia", "a racheté aux enchères six métiers"): no firm taken over;
 - a product line named after its noun ("The new line, Terres de Provence, comprises…") is
   a range of products, not a production line;
 - an agreement to merge or to buy ("a signé un accord pour fusionner avec", "signed an
@@ -106,6 +108,14 @@ _PERMIT_SOUGHT = re.compile(
     r"(?:application|permit))\b[^.;]*\Z",
     re.IGNORECASE,
 )
+# Goods bought: from a supplier, or at an auction, said after the verb of buying.
+_GOODS_BOUGHT = re.compile(
+    r"\s+(?:(?:\w+\s+){0,3}?(?:from|auprès\s+d['’]\s?|chez)\s*(?:a|an|its|their|the|one|"
+    r"un|une|son|sa|ses|leur|leurs)?\s*(?:[\w-]+\s+){0,2}?(?:suppliers?|fournisseurs?)\b|"
+    r"(?:aux\s+ench[èe]res|at\s+(?:an\s+)?auction|lors\s+d['’]\s?une\s+vente\s+aux\s+ench[èe]res))",
+    re.IGNORECASE,
+)
+_BUYING = frozenset({"buy", "purchase", "acheter", "racheter", "acquerir", "acquire"})
 _NAME_WORDS = re.compile(r"[A-ZÀ-Ý][\w'’&.-]*$")
 
 
@@ -115,6 +125,10 @@ def other_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     document's text."""
     if in_a_name(sentence, trigger):
         return True  # "Brightwater Partners has agreed to buy"
+    if kind == "acquisition" and any(t.lemma_.lower() in _BUYING for t in trigger):
+        bought = [t for t in trigger if t.lemma_.lower() in _BUYING][-1]
+        if _GOODS_BOUGHT.match(text, bought.idx + len(bought.text)):
+            return True  # "bought from a single supplier", "a racheté aux enchères six métiers"
     if kind == "closure":
         return trigger.text.lower() == "to go" and _GO_WAY.match(text, trigger.end_char) is not None
     if kind == "contract":

@@ -2,10 +2,11 @@
 off the false events of text by other hands (news7 first): a word of a firm's name
 ("Harbourline Partners"), a certificate won, a shortlist, "to go upmarket", a product line
 named after its noun, an agreement to merge, a product a deal is signed to develop
-together, a slowdown at export, plants spared by a fire, a building permit applied for
-(senses.py); a need ("il faut … pour recruter"), what a project would allow, others'
-outlook for firms counted loosely, a merger or a partnership looked for, a step of a
-person's career before the news (hypotheses.py).
+together, a slowdown at export, plants spared by a fire, a building permit applied for,
+goods bought from a supplier or at an auction (senses.py); a need ("il faut … pour
+recruter"), what a project would allow, others' outlook for firms counted loosely, a
+merger or a partnership looked for, a step of a person's career before the news
+(hypotheses.py).
 
 Every text here was written for these tests (none comes from an evaluation set); the
 company is invented, and the title reports nothing. Each case fails with its rule off
@@ -217,6 +218,21 @@ CASES = [
         "prendre la tête de l'atelier, forme aujourd'hui deux apprentis chez Bruyère "
         "Composites.",
         "leadership",
+        None,
+    ),
+    (
+        "goods-bought",
+        "en",
+        "Bruyère Composites is investing EUR 7m in a line to weave carbon fibre, a material it "
+        "has so far bought from a single supplier in Asia.",
+        "acquisition",
+        "investment",
+    ),
+    (
+        "goods-bought",
+        "fr",
+        "Bruyère Composites a racheté aux enchères six autoclaves et deux presses.",
+        "acquisition",
         None,
     ),
 ]
