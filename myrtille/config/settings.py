@@ -62,6 +62,10 @@ class CrawlSettings(Model):
         default=None, ge=0, le=64, description="extraction processes; 0: in the crawl process"
     )
     extraction_timeout: Duration = timedelta(seconds=30)
+    # A crawl process that sends no sign of progress this long is killed with its
+    # extraction workers (crawlers/watchdog.py); None: 5 × (timeout + extraction_timeout),
+    # at least 5 minutes.
+    stall_timeout: Duration | None = Field(default=None, ge=timedelta(seconds=10))
 
     @field_validator("max_size", mode="before")
     @classmethod

@@ -29,6 +29,7 @@ from myrtille.crawlers.runner import (
     read_events,
     record_unfinished,
 )
+from myrtille.crawlers.watchdog import StallWatchdog, stall_limit
 from myrtille.store.database import Database
 
 log = logging.getLogger("myrtille.crawlers")
@@ -64,18 +65,23 @@ class ResidentCrawler:
             return CrawlReport(outcomes, 0, self.log_path)
         request = json.dumps({"sources": [s.id for s in sources]}) + "\n"
         finished: set[str] = set()
+        stalled = None
         with self._lock:
             child, exit_code = self._hand_over(request)
             if child is not None:
                 assert child.stdout is not None
-                for event in read_events(child.stdout, outcomes, finished):
-                    if event.get("event") == "crawl_ended":
-                        exit_code = int(event["exit_code"])
-                        break
-                    if on_event:
-                        on_event(event)
-                else:  # the resident child itself died mid-crawl
-                    exit_code = self._reap(child)
+                # A crawl that sends nothing for so long is killed with the resident child
+                # (crawlers/watchdog.py), which the next crawl starts again.
+                with StallWatchdog(child, stall_limit(self.settings.crawl)) as watchdog:
+                    for event in read_events(watchdog.lines(child.stdout), outcomes, finished):
+                        if event.get("event") == "crawl_ended":
+                            exit_code = int(event["exit_code"])
+                            break
+                        if on_event:
+                            on_event(event)
+                    else:  # the resident child itself died mid-crawl
+                        exit_code = self._reap(child)
+                stalled = watchdog.limit if watchdog.stalled else None
         assert exit_code is not None
         record_unfinished(
             self.database,
@@ -85,6 +91,7 @@ class ResidentCrawler:
             self.stderr_path,
             self.log_path,
             outcomes,
+            stalled=stalled,
         )
         return CrawlReport(outcomes, exit_code, self.log_path)
 

@@ -3,8 +3,10 @@ report what each one gave."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -18,7 +20,9 @@ from typing import Any
 from myrtille.config.settings import Settings
 from myrtille.config.sources import SourceBase
 from myrtille.crawlers.health import SourceRun, all_states, record_runs
+from myrtille.crawlers.heartbeat import PROGRESS
 from myrtille.crawlers.polling import effective_interval
+from myrtille.crawlers.watchdog import StallWatchdog, stall_limit
 from myrtille.store.database import Database
 from myrtille.store.health_texts import said, stored
 from myrtille.store.schema import SourceState, utcnow
@@ -124,7 +128,9 @@ def run_crawl(
     sources: Sequence[SourceBase],
     on_event: EventHandler | None = None,
 ) -> CrawlReport:
-    """Crawl ``sources`` in a child process; never raises for a source's failure."""
+    """Crawl ``sources`` in a child process; never raises for a source's failure. A child
+    that sends nothing for ``crawl.stall_timeout`` is killed with the processes it
+    started (crawlers/watchdog.py), and its unfinished sources are recorded as failed."""
     log_dir = settings.data_dir / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     log_path = log_dir / "crawl.log"
@@ -153,15 +159,28 @@ def run_crawl(
                 stdin=subprocess.DEVNULL,
                 text=True,
                 encoding="utf-8",
+                # Its own process group, with its extraction workers: killed as one.
+                process_group=0,
             )
             assert child.stdout is not None
-            for event in read_events(child.stdout, outcomes, finished):
-                if on_event:
-                    on_event(event)
+            with StallWatchdog(child, stall_limit(settings.crawl)) as watchdog:
+                try:
+                    for event in read_events(watchdog.lines(child.stdout), outcomes, finished):
+                        if on_event:
+                            on_event(event)
+                except KeyboardInterrupt:
+                    # The terminal's Ctrl-C reaches our process group only: pass it on
+                    # (the crawl stops gracefully on it, as when it reached the child).
+                    with contextlib.suppress(ProcessLookupError):
+                        os.killpg(child.pid, signal.SIGINT)
+                    raise
             exit_code = child.wait()
     finally:
         settings_file.unlink(missing_ok=True)
-    record_unfinished(database, sources, finished, exit_code, stderr_path, log_path, outcomes)
+    stalled = watchdog.limit if watchdog.stalled else None
+    record_unfinished(
+        database, sources, finished, exit_code, stderr_path, log_path, outcomes, stalled=stalled
+    )
     return CrawlReport(outcomes, exit_code, log_path)
 
 
@@ -169,11 +188,14 @@ def read_events(
     lines: Iterable[str], outcomes: dict[str, SourceOutcome], finished: set[str]
 ) -> Iterator[dict[str, Any]]:
     """The child's progress events, one JSON object a line; each ``source_finished``
-    is noted in ``outcomes`` and ``finished`` before it is passed on."""
+    is noted in ``outcomes`` and ``finished`` before it is passed on. The ``progress``
+    events, meant for the stall watchdog, are not."""
     for line in lines:
         try:
             event = json.loads(line)
         except ValueError:
+            continue
+        if event.get("event") == PROGRESS:
             continue
         if event.get("event") == "source_finished":
             source_id = event["source"]
@@ -200,15 +222,21 @@ def record_unfinished(
     stderr_path: Path,
     log_path: Path,
     outcomes: dict[str, SourceOutcome],
+    *,
+    stalled: timedelta | None = None,
 ) -> None:
     """Each source the crawl process ended before it finished gets its error, recorded
-    against the source as any failed crawl (all of them in one transaction)."""
+    against the source as any failed crawl (all of them in one transaction). ``stalled``:
+    the process was killed after sending nothing for that long."""
     unfinished = [source for source in sources if source.id not in finished]
     if not unfinished:
         return
     # The child died before these sources finished: say so where users look.
     tail = _tail(stderr_path)
-    if tail:
+    if stalled is not None:
+        seconds = f"{stalled.total_seconds():g}"
+        ended = said("process_stalled", seconds=seconds, log=str(log_path))
+    elif tail:
         ended = said("process_ended_tail", ending=_ending(exit_code), log=str(log_path), tail=tail)
     else:
         ended = said("process_ended", ending=_ending(exit_code), log=str(log_path))

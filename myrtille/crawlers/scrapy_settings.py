@@ -71,6 +71,8 @@ def scrapy_settings(
         "TWISTED_DNS_RESOLVER": "myrtille.crawlers.fetchguard.PinnedResolver",
         OPERATOR_URLS: list(operator_urls),
         "ITEM_PIPELINES": {"myrtille.crawlers.pipelines.IntakePipeline": 300},
+        # Signs of progress for the runner's stall watchdog (crawlers/watchdog.py).
+        "EXTENSIONS": {"myrtille.crawlers.heartbeat.ProgressBeacon": 0},
         # A response yields one or a few items; a wide item pool only costs asyncio tasks.
         "CONCURRENT_ITEMS": 4,
         "LOG_ENABLED": True,

@@ -65,6 +65,11 @@ HEALTH_TEXTS: dict[str, str | tuple[str, str]] = {
         "the crawl process ended before this source finished ({ending}); "
         "it will be tried again at its next interval; see {log}: {tail}"
     ),
+    "process_stalled": N_(
+        "the crawl process sent no sign of progress for {seconds} s (crawl.stall_timeout) and "
+        "was stopped before this source finished; it will be tried again at its next "
+        "interval; see {log}"
+    ),
     "exit_code": N_("exit code {code}"),
     "killed_by": N_("killed by {signal}"),
     "intake_lost": (
