@@ -54,6 +54,7 @@ def pronoun_subject(sentence: Span, begin: int, trigger: Span) -> bool:
 _DEFINITE = frozenset({"l'", "l’", "la", "le", "the", "cette", "this"})
 _FIRM_NOUNS = frozenset(
     {"entreprise", "societe", "firme", "pme", "start-up", "startup", "company", "firm"}
+    | {"groupe", "group"}
 )
 
 
@@ -123,8 +124,11 @@ def antecedent(sentence: Span, mentions: list[CompanyMention]) -> CompanyMention
     if sentence.start == 0:
         return None
     doc = sentence.doc
-    whole = doc[sentence.start - 1].sent  # a title run into the lead: its part before
-    before = doc[whole.start : min(whole.end, sentence.start)]
+    last = sentence.start - 1
+    while last > 0 and doc[last].is_space:
+        last -= 1  # a paragraph's break may be a sentence of its own to the recogniser
+    whole = doc[last].sent  # a title run into the lead: its part before
+    before = doc[whole.start : min(whole.end, last + 1)]
     # The sentence recogniser may run two paragraphs together: the last one's part.
     breaks = [t.i + 1 for t in before if t.is_space and "\n" in t.text]
     if breaks:
@@ -132,16 +136,22 @@ def antecedent(sentence: Span, mentions: list[CompanyMention]) -> CompanyMention
     tokens = [t for t in before if not t.is_space and not t.is_punct]
     if not tokens:
         return None
+    # A place or a time set before the subject ("On the Mediterranean coast, Toulon-based
+    # X …", "Du côté de Roanne, les Tissages X …"): the opening is counted after its comma.
+    after_setting = _setting_end(before)
+    if after_setting is not None:
+        tokens = [t for t in tokens if t.idx >= after_setting] or tokens
     opening_end = tokens[min(_OPENING, len(tokens)) - 1]
     limit = opening_end.idx + len(opening_end)
     people = people_words(before)
+    first = tokens[0].idx
     candidates = [
         m
         for m in [*mentions, *named_firms(before, mentions)]
-        if before.start_char <= m.start < limit and m.end > m.start
+        if first <= m.start < limit and m.end > m.start
     ]
     for mention in sorted(candidates, key=lambda m: m.start):
-        words = [t for t in before if t.idx < mention.start and not t.is_space]
+        words = [t for t in before if first <= t.idx < mention.start and not t.is_space]
         if any(_complement(t) for t in words):
             return None  # "Selon X, …": the sentence's subject is not X
         if mention.company_id is None and mention.name.lower() in people:
@@ -151,7 +161,33 @@ def antecedent(sentence: Span, mentions: list[CompanyMention]) -> CompanyMention
 
 
 def _complement(token: Token) -> bool:
-    return token.lower_ in _NOT_SUBJECT or token.pos_ == "VERB"
+    return token.lower_ in _NOT_SUBJECT or (token.pos_ == "VERB" and token.lower_ != "based")
+
+
+# Words that open a setting of place or time before a sentence's subject ("In Bourges,",
+# "Du côté de Roanne,", "Over in Lyon,"); "selon", "chez", "for" name a firm's view instead.
+_SETTINGS = frozenset(
+    {"à", "a", "au", "aux", "dans", "du", "en", "sur", "depuis", "après", "avant", "lors", "côté"}
+    | {"in", "on", "at", "over", "across", "down", "up", "out", "after", "before", "since"}
+    | {"during", "near", "outside", "further", "elsewhere", "meanwhile"}
+)
+# The comma that closes a setting comes within this many words.
+_SETTING_WORDS = 8
+
+
+def _setting_end(before: Span) -> int | None:
+    """Where the subject's part of ``before`` starts when the sentence opens with a setting
+    of place or time closed by a comma ("On the Mediterranean coast, Toulon-based X …")."""
+    words = [t for t in before if not t.is_space]
+    end = None
+    while words and words[0].lower_ in _SETTINGS:  # "À Figeac, dans la vallée du Lot, X …"
+        comma = next(
+            (i for i, t in enumerate(words[1 : _SETTING_WORDS + 1], 1) if t.text == ","), None
+        )
+        if comma is None or any(t.pos_ in ("VERB", "AUX") for t in words[1:comma]):
+            break
+        end, words = words[comma].idx + 1, words[comma + 1 :]
+    return end
 
 
 # A firm created by others and introduced by what it is: "une coentreprise baptisée X",

@@ -47,6 +47,13 @@ from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import customer_side, customer_verb
 from myrtille.enrichment.datelines import dateline_end
 from myrtille.enrichment.firmnames import connective, named_firms, opening_name, people_words
+from myrtille.enrichment.notice_fields import (
+    AWARDEE_FIELD,
+    BUYER_FIELD,
+    NAME_FIELD,
+    field_firm,
+    notice_firm,
+)
 from myrtille.enrichment.parsed_subject import BUYER, PATIENT_KINDS, UNKNOWN, from_parse
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.syntax import Parsed
@@ -97,6 +104,10 @@ _LOOKBEHIND = 40
 _TARGET_SIDE = frozenset({"adosser", "giron", "escarcelle", "pavillon", "banniere", "passer"})
 # Verbs of a sale, whose subject is the seller ("céder", "vendre", "sell", "offload").
 _SELLING = frozenset({"ceder", "vendre", "vend", "sell", "sold", "offload", "divest"})
+# A seller finding its buyer ("j'ai trouvé un repreneur", "the family found a buyer"): the
+# takeover is the buyer's, whoever the subject is.
+_FOUND = frozenset({"trouver", "trouve", "designer", "find", "found", "finds"})
+_BUYER_NOUNS = frozenset({"repreneur", "repreneurs", "acquereur", "buyer", "buyers", "acquirer"})
 
 
 # A sentence opening with a name that an apposition calls a firm ("Dentelles du Détroit,
@@ -106,25 +117,6 @@ _NAMED_FIRM = re.compile(
     r"[A-ZÉÈÀ][\w'’&-]*)*\s*,\s*(?:un|une|la|le|l['’]\s?|a|an|the)\s*(?:[\w-]+\s+){0,3}?"
     r"(?:entreprise|soci[ée]t[ée]|start-up|startup|pme|jeune\s+pousse|firm|company|business|"
     r"maker|fabricant|groupe|group|sp[ée]cialiste|specialist)\b"
-)
-
-
-# A notice's field that names the firm a contract went to ("Attributaire : X SAS",
-# "Titulaire du marché : X", "Name and address of the contractor: X", "Awarded to: X").
-_AWARDEE_FIELD = re.compile(
-    r"\b(?:attributaire|titulaire(?:\s+du\s+march[ée])?|contractor|awarded\s+to|"
-    r"successful\s+(?:tenderer|bidder)|winning\s+(?:tenderer|bidder))\s*:\s*",
-    re.IGNORECASE,
-)
-
-
-# A registry notice's field that names the firm the notice is about ("Dénomination :
-# Orvane SAS", "Raison sociale : …", "Company name: …"): the court's registry office and
-# the officers named in the other fields are no subjects.
-_NAME_FIELD = re.compile(
-    r"\b(?:d[ée]nomination(?:\s+sociale)?|raison\s+sociale|company\s+name|registered\s+name)"
-    r"\s*:\s*",
-    re.IGNORECASE,
 )
 
 
@@ -143,20 +135,6 @@ def _order_placed(sentence: Span, trigger: Span) -> bool:
     window = doc[max(sentence.start, trigger.start - 3) : orders[0]] if orders else []
     # The verb before the order: "La commande, passée par l'agence" is the supplier's.
     return any(fold(t.lemma_) in _PLACED or t.lower_ in _PLACED for t in window)
-
-
-def _awardee(
-    sentence: Span, mentions: list[CompanyMention], text: str, field_name: re.Pattern[str]
-) -> CompanyMention | None:
-    """The company a notice's award (or name) field names, in the trigger's sentence (a
-    notice's fields are one sentence to the recogniser): the buyer's and the object's
-    fields may name other firms or places before it."""
-    for field in field_name.finditer(text, sentence.start_char, sentence.end_char):
-        at = field.end()
-        found = [m for m in mentions if at <= m.start <= at + 4 and m.end > m.start]
-        if found:
-            return found[0]
-    return None
 
 
 def _before(doc_text: str, mention: CompanyMention) -> str:
@@ -202,7 +180,8 @@ def subject_of(
         same_paragraph = previous is not None and "\n" not in previous.text_with_ws
         before = antecedent(sentence, mentions) if same_paragraph else None
         if before is not None and before.company_id is not None:
-            return before  # "À Roanne, X a livré la SNCF. Trente tisserands seront recrutés"
+            # "À Roanne, X a livré la SNCF. Trente tisserands seront recrutés"
+            return before
     return found
 
 
@@ -229,10 +208,17 @@ def _subject(
         inside = sorted([*inside, *named], key=lambda m: m.start)
         mentions = [*mentions, *named]
     if kind == "contract":
-        awardee = _awardee(sentence, inside, text, _AWARDEE_FIELD)
+        awardee = field_firm(sentence, inside, text, AWARDEE_FIELD)
+        if awardee is None and not any(m.company_id for m in inside):
+            # A notice's title or object line: the winner its award field names below.
+            awardee = notice_firm(mentions, text, AWARDEE_FIELD, sentence.start_char)
         if awardee is not None:
             return awardee  # "Attributaire : Charpentes Delmas SARL"
-    named_in_field = _awardee(sentence, inside, text, _NAME_FIELD)
+    if kind == "acquisition":
+        buyer = notice_firm(mentions, text, BUYER_FIELD)
+        if buyer is not None:
+            return buyer  # "Descriptif : Achat d'un fonds … Acquéreur : X SAS"
+    named_in_field = field_firm(sentence, inside, text, NAME_FIELD)
     if named_in_field is not None:
         return named_in_field  # "Greffe du Tribunal … Dénomination : Orvane"
     qualified = qualified_firm(text, trigger, inside) if kind == "insolvency" else None
@@ -270,6 +256,12 @@ def _subject(
         _, end = clause_of(sentence, trigger)
         after = [m for m in inside if trigger.end_char <= m.start < end]
         return after[0] if after else UNKNOWN
+    if (
+        kind == "acquisition"
+        and any(fold(t.lemma_) in _FOUND or t.lower_ in _FOUND for t in trigger)
+        and any(fold(t.lower_) in _BUYER_NOUNS for t in trigger)
+    ):
+        return BUYER  # "Avec Y, j'ai trouvé un repreneur": Y's takeover, not the seller's
     if kind == "acquisition" and any(fold(t.lemma_) in _SELLING for t in trigger):
         # "X a cédé sa filiale au groupe Y", "X sold its unit to Y": the buyer's takeover,
         # never the seller's; a buyer not named is no company of the document.
