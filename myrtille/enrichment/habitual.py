@@ -6,6 +6,12 @@ A frequency in the trigger's clause ("l'atelier accueille chaque année deux app
 the habitual aspect describes it, as its trade or its size do, and reports no event that
 happened. An article about a seasonal hiring drive says so with a number and a date of its
 own ("recrute 40 saisonniers pour cet été"), which no frequency marks.
+
+A span of the firm's history does the same (session 8): "au fil des ans, la société a
+embauché des dizaines de techniciens", "over the years the company acquired several
+rivals", "depuis sa création", "since it was founded", "nous avons toujours recruté
+localement", "we have always hired locally": the firm's past told as a whole, the
+background paragraph of a profile, no event of the news.
 """
 
 from __future__ import annotations
@@ -35,6 +41,19 @@ _FREQUENCY = re.compile(
     re.IGNORECASE,
 )
 
+# A span of the firm's history, or "always" with a compound past.
+_DURATIVE = re.compile(
+    r"\bau\s+fil\s+des\s+(?:ans|ann[ée]es|d[ée]cennies)\b|"
+    r"\bdepuis\s+(?:sa|leur)\s+(?:cr[ée]ation|fondation|naissance)\b|"
+    r"\btout\s+au\s+long\s+de\s+(?:son|leur)\s+histoire\b|"
+    r"\b(?:avons|avez|a|ont|avait|avaient)\s+toujours\s+\w+[ée]e?s?\b|"
+    r"\bover\s+the\s+(?:years|decades)\b|"
+    r"\bsince\s+(?:its|their)\s+(?:creation|founding|foundation|inception|launch)\b|"
+    r"\bsince\s+(?:it|they)\s+(?:was|were)\s+(?:founded|created|set\s+up)\b|"
+    r"\bthroughout\s+(?:its|their)\s+history\b|"
+    r"\b(?:have|has|had|'ve)\s+always\s+\w+(?:ed|t|n)\b",
+    re.IGNORECASE,
+)
 
 # A short phrase that opens the sentence before a comma: "Every summer, …", "Chaque année, …".
 _OPENING = re.compile(r"[^,;:\n]{1,30},")
@@ -44,11 +63,14 @@ def recurring(text: str, sentence: Span, trigger: Span) -> bool:
     """Whether the trigger's part of ``sentence`` (in the document's ``text``), or the
     phrase that opens the sentence, says the event recurs."""
     begin, end = time_scope(sentence, trigger)
-    if _FREQUENCY.search(text, begin, end):
+    if _FREQUENCY.search(text, begin, end) or _DURATIVE.search(text, begin, end):
         return True
     opening = _OPENING.match(text, sentence.start_char)
     return (
         opening is not None
         and opening.end() <= trigger.start_char
-        and _FREQUENCY.search(opening.group()) is not None
+        and (
+            _FREQUENCY.search(opening.group()) is not None
+            or _DURATIVE.search(opening.group()) is not None
+        )
     )

@@ -30,6 +30,7 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.area_subjects import told_of_an_area
 from myrtille.enrichment.hypotheses import hypothetical
 from myrtille.enrichment.senses import other_sense
 
@@ -150,6 +151,8 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # '"Our customers are hiring like mad," the chief': two clauses
     if other_sense(kind, sentence, trigger, text) or hypothetical(kind, sentence, trigger, text):
         return True  # senses.py: "Brightwater Partners"; hypotheses.py: "il faut … recruter"
+    if told_of_an_area(kind, sentence, trigger, text):
+        return True  # area_subjects.py: "le bassin d'emploi a créé 2 000 emplois"
     if one_manager(kind, trigger, text) or site_as_modifier(kind, sentence, trigger):
         return True  # "has hired an export manager", "opens factory tours"
     if kind == "hiring":

@@ -6,12 +6,13 @@ together, a slowdown at export, plants spared by a fire, a building permit appli
 goods bought from a supplier or at an auction (senses.py); a need ("il faut … pour
 recruter"), what a project would allow, others' outlook for firms counted loosely, a
 merger or a partnership looked for, a step of a person's career before the news
-(hypotheses.py).
+(hypotheses.py); an area or its economy as the subject of jobs won or lost
+(area_subjects.py); a span of the firm's history, "we have always hired" (habitual.py).
 
 Every text here was written for these tests (none comes from an evaluation set); the
 company is invented, and the title reports nothing. Each case fails with its rule off
-(checked by switching ``other_sense`` and ``hypothetical`` off); the guards must keep
-their event.
+(checked by switching ``other_sense``, ``hypothetical``, ``told_of_an_area`` and the
+history spans off); the guards must keep their event.
 """
 
 from __future__ import annotations
@@ -235,6 +236,70 @@ CASES = [
         "acquisition",
         None,
     ),
+    (
+        "area",
+        "fr",
+        "Le bassin d'emploi de Vierzon a créé près de 2 000 emplois industriels en dix ans, "
+        "selon la chambre de commerce.",
+        "hiring",
+        None,
+    ),
+    (
+        "area",
+        "fr",
+        "L'économie du Cher repose sur l'industrie, qui a créé 800 postes l'an passé.",
+        "hiring",
+        None,
+    ),
+    (
+        "area",
+        "en",
+        "The Vierzon employment area has created almost 2,000 industrial jobs in ten years.",
+        "hiring",
+        None,
+    ),
+    (
+        "area",
+        "en",
+        "The region's manufacturers have been hiring steadily, helped by reshoring.",
+        "hiring",
+        None,
+    ),
+    (
+        "history",
+        "fr",
+        "Au fil des ans, la société a embauché des dizaines de techniciens formés sur place.",
+        "hiring",
+        None,
+    ),
+    (
+        "history",
+        "fr",
+        "Depuis sa création, Bruyère Composites a multiplié les recrutements.",
+        "hiring",
+        None,
+    ),
+    (
+        "history",
+        "fr",
+        "« Nous avons toujours recruté localement », rappelle le fondateur de Bruyère Composites.",
+        "hiring",
+        None,
+    ),
+    (
+        "history",
+        "en",
+        "Over the years, the company has hired dozens of locally trained technicians.",
+        "hiring",
+        None,
+    ),
+    (
+        "history",
+        "en",
+        '"We have always hired locally," recalls the founder of Bruyère Composites.',
+        "hiring",
+        None,
+    ),
 ]
 
 # Close wordings that report their event.
@@ -258,6 +323,11 @@ GUARDS = [
     (
         "en",
         "Bruyère Composites will hire 30 people at its Vierzon plant next year.",
+        "hiring",
+    ),
+    (
+        "fr",
+        "Bruyère Composites recrutera 50 personnes dans la région d'ici l'été.",
         "hiring",
     ),
 ]
