@@ -67,6 +67,13 @@ _STREETS = frozenset(
     {"rue", "avenue", "av", "boulevard", "bd", "quai", "allee", "impasse", "chemin", "route"}
     | {"gare", "porte", "place", "square", "passage", "faubourg"}
 )
+# Right before a name, with no "de": "rue Saint-Esprit", "place Vendôme", "quartier
+# Saint-Pierre", "boulevard Saint-Germain" (a street, a square or a quarter named after a
+# saint, a person or a town, not the commune of that name).
+_STREETS_BEFORE = frozenset(
+    {"rue", "avenue", "boulevard", "bd", "quai", "allee", "impasse", "chemin", "place"}
+    | {"quartier", "cours", "esplanade", "parvis", "faubourg"}
+)
 _OF = frozenset({"de", "du", "d", "des", "of"})
 _AND = frozenset({"et", "ou", "and", "or"})
 _SUMMIT_IN = frozenset({"summit", "sommet"})
@@ -204,6 +211,8 @@ def _named_after(around: _Around, *, plain_commune: bool, product: bool) -> bool
     "rue de Lyon", "bouteilles de Champagne", "du Bordeaux"."""
     previous, following = around.previous, around.following
     if len(previous) == 2 and previous[1] in _OF and previous[0] in _NAMED_OF:
+        return True
+    if previous and previous[-1] in _STREETS_BEFORE and around.joiner_before == " ":
         return True
     if len(previous) == 2 and previous[0] in _SUMMIT_IN and previous[1] in ("in", "at", "a"):
         return True

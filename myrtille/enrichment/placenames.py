@@ -337,8 +337,11 @@ class PlaceNameMatcher:
         if after in ("-", "‐") and longer_name(text, words[end - 1].end):
             return False
         previous = [w.folded for w in words[max(first - 2, 0) : first]]
-        if entry.article and not (previous and previous[-1] in _ARTICLES):
-            return False  # "Havre" alone is not Le Havre
+        # "Havre" alone is not Le Havre; "Pont-de-Claix", a hyphenated name, is Le Pont-de-Claix.
+        joiners = {text[a.end : b.start] for a, b in itertools.pairwise(words[first:end])}
+        hyphenated = joiners <= {"-", "‐"} and end - first > 2
+        if entry.article and not hyphenated and not (previous and previous[-1] in _ARTICLES):
+            return False
         if previous and (previous[-1] in _VENUE_BEFORE or set(previous) & _VENUE_BEFORE):
             return False
         if len(previous) == 2 and previous[0] in _COMPASS and previous[1] in ("of", "de", "d"):

@@ -33,11 +33,12 @@ CASES = [
         {"44", "52"},
     ),
     (
-        # A rival the title does not name stays a place in passing.
+        # A rival the title does not name stays a place in passing (after the first
+        # paragraph: since session 8 a place of the lead counts).
         "fr-autre-firme",
         "Kerhoat rachète une malterie à Reims",
-        "Kerhoat a racheté la Malterie Dauphin, installée à Reims, que convoitait aussi le "
-        "brasseur nantais Lemoal.",
+        "Kerhoat a racheté la Malterie Dauphin, installée à Reims.\n\nLa malterie était "
+        "aussi convoitée par le brasseur nantais Lemoal.",
         {"51"},
         {"44"},
     ),

@@ -76,3 +76,21 @@ CORSICA = [
 def test_corsicas_halves_by_their_english_names(text: str, department: str) -> None:
     found = default_matcher().find(text)
     assert [n.place.department for n in found] == [department]
+
+
+# A street, a square or a quarter named after a commune's namesake is no place ("rue
+# Saint-Esprit" is not Saint-Esprit in Martinique, "place Vendôme" not Vendôme, 41); a
+# commune whose name has an article, written without it but hyphenated, is that commune
+# ("l'atelier de Pont-de-Claix": Le Pont-de-Claix, 38).
+MATCHED = [
+    ("Acheteur : mairie de Riom, 4 rue Saint-Esprit, 63200 Riom.", {"63"}),
+    ("Les joailliers de la place Vendôme lui achètent ses pierres.", set()),
+    ("The jewellers of the Place Vendôme buy its stones.", set()),
+    ("Le chimiste a repris l'atelier de Pont-de-Claix et ses 47 salariés.", {"38"}),
+    ("The chemicals maker took over the Pont-de-Claix workshop and its 47 staff.", {"38"}),
+]
+
+
+@pytest.mark.parametrize(("text", "departments"), MATCHED)
+def test_streets_and_names_without_their_article(text: str, departments: set[str]) -> None:
+    assert {n.place.department for n in default_matcher().find(text)} == departments
