@@ -20,7 +20,10 @@ _FR_PEOPLES = (
     "chinois|japonais|coréen|indien|canadien|brésilien|mexicain|marocain|algérien|tunisien|"
     "sénégalais|ivoirien|égyptien|saoudien|émirien|qatari|israélien|australien|"
     "singapourien|taïwanais|vietnamien|indonésien|ukrainien|québécois|britannique|"
-    "anglais|écossais|belge|suisse|russe|luxembourgeois"
+    "anglais|écossais|belge|suisse|russe|luxembourgeois|"
+    # session 8: more of Europe, Africa, Latin America and Asia
+    "estonien|letton|lituanien|slovaque|slovène|croate|serbe|bulgare|chilien|argentin|"
+    "colombien|péruvien|thaïlandais|malaisien|philippin|nigérian|kényan"
 )
 _FR_IRREGULAR = "grec|grecque|grecques|grecs|turc|turque|turcs|turques"
 _FR_COUNTRIES = (
@@ -29,14 +32,18 @@ _FR_COUNTRIES = (
     "Corée|Inde|Canada|Brésil|Mexique|Maroc|Algérie|Tunisie|Sénégal|Égypte|Arabie|Émirats|"
     "Qatar|Turquie|Israël|Australie|Singapour|Taïwan|Vietnam|Indonésie|Québec|Luxembourg|"
     "Londres|Madrid|Barcelone|Berlin|Munich|Milan|Rome|Bruxelles|Genève|Lausanne|Tokyo|"
-    "Shanghai|Pékin|Dubaï|Athènes|Lisbonne|Amsterdam|Rotterdam|Anvers|New York"
+    "Shanghai|Pékin|Dubaï|Athènes|Lisbonne|Amsterdam|Rotterdam|Anvers|New York|"
+    "Estonie|Lettonie|Lituanie|pays baltes|Slovaquie|Slovénie|Croatie|Serbie|Roumanie|"
+    "Hongrie|Bulgarie|Chili|Colombie|Pérou|Thaïlande|Malaisie|Nigeria|Kenya|Afrique du Sud"
 )
 _EN_PEOPLES = (
     "German|American|Spanish|Italian|Belgian|Swiss|Dutch|Portuguese|Polish|Austrian|Greek|"
     "Hellenic|Swedish|Norwegian|Danish|Finnish|Irish|Czech|Romanian|Hungarian|Chinese|"
     "Japanese|Korean|Indian|Canadian|Brazilian|Mexican|Moroccan|Algerian|Tunisian|Saudi|"
     "Emirati|Qatari|Turkish|Israeli|Australian|Singaporean|Taiwanese|Vietnamese|"
-    "Indonesian|Ukrainian|Quebec"
+    "Indonesian|Ukrainian|Quebec|Estonian|Latvian|Lithuanian|Slovak|Slovenian|Croatian|"
+    "Serbian|Bulgarian|Senegalese|Ivorian|Egyptian|Nigerian|Kenyan|"
+    "Chilean|Argentine|Argentinian|Colombian|Peruvian|Thai|Malaysian|Filipino"
 )
 _EN_COUNTRIES = (
     "Germany|United States|US|USA|Spain|Italy|Belgium|Switzerland|Netherlands|Portugal|"
@@ -44,7 +51,9 @@ _EN_COUNTRIES = (
     "Canada|Brazil|Mexico|Morocco|Saudi Arabia|UAE|Qatar|Turkey|Israel|Australia|Singapore|"
     "Taiwan|Vietnam|Indonesia|Luxembourg|Vienna|Valencia|Madrid|Barcelona|Berlin|Munich|"
     "Milan|Rome|Brussels|Geneva|Tokyo|Shanghai|Beijing|Dubai|Athens|Lisbon|Amsterdam|"
-    "Rotterdam|Antwerp|New York"
+    "Rotterdam|Antwerp|New York|Estonia|Latvia|Lithuania|Baltics|Slovakia|Slovenia|Croatia|"
+    "Serbia|Romania|Hungary|Bulgaria|Chile|Argentina|Colombia|Peru|Thailand|Malaysia|"
+    "Philippines|Nigeria|Kenya|Senegal|Egypt|South Africa"
 )
 ABROAD = re.compile(
     rf"\b(?:(?i:{_FR_PEOPLES})(?i:e|s|es|ne|nes)?|(?i:{_FR_IRREGULAR})|{_FR_COUNTRIES}|"

@@ -19,9 +19,12 @@ from myrtille.enrichment.amounts import parse_amount, parse_jobs
 from myrtille.enrichment.attribution import BUYER, UNKNOWN, subject_of
 from myrtille.enrichment.background import is_background
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.costs import costs
+from myrtille.enrichment.deliveries import deliveries
 from myrtille.enrichment.denials import hedge_scope
 from myrtille.enrichment.doctext import lemmas_of, sentence_of, span_text, text_of
 from myrtille.enrichment.firmnames import unlisted_headline
+from myrtille.enrichment.launches import named_launches
 from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
 from myrtille.enrichment.patterns import PatternSet
@@ -47,10 +50,12 @@ HEDGES = re.compile(
 )
 
 
-# Reported speech announces: "said it would recruit 70 technicians" is no hypothesis.
+# Reported speech announces: "said it would recruit 70 technicians" is no hypothesis, nor
+# is "said it had laid up a third of its fleet and would close its depot" (session 8).
 REPORTED = re.compile(
     r"\b(?:said|says|announced|confirmed|added|told\s+\w+)\s+(?:that\s+)?"
-    r"(?:it|they|the\s+(?:company|group|firm))\s+would\b",
+    r"(?:it|they|the\s+(?:company|group|firm))\s+"
+    r"(?:(?:had|has|have)\s+[^.;:?!\"“”,]{1,60}?\s+and\s+)?would\b",
     re.IGNORECASE,
 )
 
@@ -58,7 +63,7 @@ REPORTED = re.compile(
 @lru_cache(maxsize=4096)
 def hedged(sentence: str) -> bool:
     # Memoised: a function of the text alone, asked again for each trigger in a sentence.
-    sentence = REPORTED.sub("said it will", sentence)
+    sentence = REPORTED.sub(lambda m: m.group()[:-5] + "will", sentence)
     return sentence.rstrip().endswith("?") or HEDGES.search(sentence) is not None
 
 
@@ -126,7 +131,14 @@ class EventMatcher:
         ahead = self._ahead.pop(id(doc), None)
         if ahead is not None and ahead[0] is doc:
             return ahead[1]
-        return [*self.matcher(doc), *_purchases(doc), *takeovers(doc)]
+        return [
+            *self.matcher(doc),
+            *_purchases(doc),
+            *takeovers(doc),
+            *deliveries(doc),
+            *costs(doc),
+            *named_launches(doc),
+        ]
 
     def find(
         self,

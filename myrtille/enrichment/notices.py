@@ -28,6 +28,17 @@ WORDING_EVENTS = [
         "leadership",
     ),
     (re.compile(r"\bdissolution\b", re.I), "closure"),
+    # A liquidation closed for want of assets: the firm is gone (session 8).
+    (re.compile(r"insuffisance d['’]actif", re.I), "closure"),
+    # A secondary establishment created or opened (session 8).
+    (
+        re.compile(
+            r"(?:cr[ée]ation|ouverture) d['’]un [ée]tablissement secondaire|"
+            r"[ée]tablissement secondaire (?:cr[ée]{2}|ouvert)",
+            re.I,
+        ),
+        "investment",
+    ),
 ]
 
 
