@@ -1,0 +1,73 @@
+"""Sectors a text names beside its news: for a product's users, or in one sentence only.
+
+- A product's users: "un utilitaire électrique destiné aux artisans et aux livreurs", "a
+  geotextile aimed at road builders", "intended for hospitals", "à destination des
+  hôteliers" name the firm's clients, not its trade, like "pour les hôpitaux".
+- One sentence: a second sector all of whose mentions stand in one sentence of the text
+  (not the title, no trade stated, no company registered in it) is an aside: the farms
+  that supply a biogas unit, a manager's former career, a market background sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from spacy.tokens import Doc
+
+from myrtille.enrichment.doctext import sentence_of
+
+# Words that address a product or a service to its users (folded lemmas and forms).
+AIMED_WORDS = frozenset(
+    {
+        *("destiner", "destine", "destinee", "destines", "destinees", "destination"),
+        *("aimed", "aim", "intended", "intend", "targeted", "target", "geared"),
+        *("designed", "dedicated"),
+    }
+)
+# What links them to the users: "destiné aux", "à destination des", "aimed at", "for".
+AIMED_LINKS = frozenset({"a", "à", "au", "aux", "at", "for", "to", "de", "des", "du"})
+# What may stand between: the users named before the term ("aux artisans et aux
+# livreurs"), their articles and adjectives.
+AIMED_BETWEEN = ("DET", "ADJ", "CCONJ", "NOUN", "PROPN", "ADP", "PUNCT")
+AIMED_REACH = 8
+SENTENCE_ENDS = frozenset({".", ";", ":", "!", "?"})
+
+
+def aimed_at(doc: Doc, start: int) -> bool:
+    """Whether the term at ``start`` names the users a product is aimed at ("destiné aux
+    livreurs urbains", "aimed at road builders and river authorities")."""
+    linked = False
+    for i in range(start - 1, max(start - AIMED_REACH - 1, -1), -1):
+        token = doc[i]
+        if token.lemma_.lower() in AIMED_WORDS or token.lower_ in AIMED_WORDS:
+            return linked
+        if token.lower_ in AIMED_LINKS:
+            linked = True
+        elif token.pos_ not in AIMED_BETWEEN or token.text in SENTENCE_ENDS:
+            return False
+    return False
+
+
+class Scored(Protocol):
+    sentences: set[int]
+    trade: bool
+    evidence: list[dict[str, Any]]
+
+
+def aside(score: Scored) -> bool:
+    """Whether a sector is named in one sentence of the text only, with no trade stated,
+    not in the title and no company registered in it: dropped when another sector is
+    named more widely (`sectors.SectorMatcher.score`). The farms that supply a biogas unit
+    ("manure and crop residues supplied by 35 farms", however many words that sentence
+    lists), a new manager's former trade, a background sentence. Session 8: tuning fp 56
+    -> 54, tp 1084 -> 1083 (a chamber's survey naming its sectors in one sentence)."""
+    return (
+        len(score.sentences) == 1
+        and not score.trade
+        and not any(e.get("where") == "title" or "company" in e for e in score.evidence)
+    )
+
+
+def sentence_start(doc: Doc, start: int) -> int:
+    """The first token of the sentence that holds the term at ``start``."""
+    return sentence_of(doc, start).start
