@@ -85,6 +85,12 @@ _DEAL_SUBJECT = re.compile(
     r"\W*(?:le|la|l'|cette|ce|the|this)\s*"
     r"(?:operation|transaction|deal|takeover|transaction|purchase)\b"
 )
+# A firm in apposition to a complement after the trigger ("is launched with a first
+# partner, the hospital group X", "signe avec un client, le groupe X"): no subject either.
+_APPOSED_COMPLEMENT = re.compile(
+    r"\b(?:avec|aupres\s+d[eu']?|pour|with|for|from)\s+[^,;:]{1,40},\s*"
+    r"(?:(?:l'|la|le|les|the|un|une|a|an)\s*)?(?:[\w-]+\s+){0,4}$"
+)
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont", "which", "who", "whose", "that", "whom"})
 # A person's firm: "Julien Marchand, PDG de Nexalia, annonce …", "chief executive of X".
 _ROLE = re.compile(
@@ -341,7 +347,12 @@ def _subject(
     if subjects:
         return subjects[0]
     later = [m for m in inside if m.start >= trigger.start_char]
-    plain_later = [m for m in later if not _COMPLEMENT.search(_before(text, m))]
+    plain_later = [
+        m
+        for m in later
+        if not _COMPLEMENT.search(_before(text, m))
+        and not _APPOSED_COMPLEMENT.search(fold(text[trigger.start_char : m.start]))
+    ]
     if kind == "acquisition":
         # The firm a buying verb governs is its target ("L'américain Sorbex rachète les
         # Forges d'Alcarène"): never the buyer. A buyer said in words the models did not

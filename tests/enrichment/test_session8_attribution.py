@@ -3,7 +3,10 @@ with a place or a time ("À Figeac, dans la vallée du Lot, X …. Elle recrute"
 the firm named after that setting; a notice's buyer field ("Acquéreur :", "Buyer:") names
 the buyer of the business its description line sells, and a lot's award line ("Lot 1 -
 …: awarded to X") the winner of the contract its title announces; a seller that "found a
-buyer" ("j'ai trouvé un repreneur") reports the buyer's takeover, not its own.
+buyer" ("j'ai trouvé un repreneur") reports the buyer's takeover, not its own; "le
+groupe", "the group" is the firm the sentence before opened with, across a paragraph break
+too; a firm in apposition to a complement ("launched with a first partner, the hospital
+group X") is not the subject.
 
 Every text was written for these tests (none comes from an evaluation set); the companies
 are invented (the registry of ``test_attribution_new.py``). Run time: about 10 s.
@@ -98,6 +101,56 @@ CASES: list[tuple[str, str, str, str, object]] = [
         "Guérin, le fondateur.",
         "acquisition",
         ("not", VALLORIN),
+    ),
+    # ---- "l'entreprise", "the company" opening a paragraph: the firm that opened the
+    # paragraph before, which the recogniser may keep in the same sentence
+    (
+        "fr",
+        "Tissages Morvelle : nouvelle usine",
+        "Les Tissages Morvelle investissent 3 millions d'euros à Roanne.\n\nLa Brasserie "
+        "Vallorin a ouvert l'an dernier une malterie à Redon.\n\nL'entreprise y recrutera "
+        "vingt brasseurs.",
+        "hiring",
+        VALLORIN,
+    ),
+    (
+        "en",
+        "Tissages Morvelle builds a new plant",
+        "Tissages Morvelle is investing €3m in Roanne.\n\nBrasserie Vallorin opened a malting "
+        "plant in Redon last year.\n\nThe company will hire twenty brewers there.",
+        "hiring",
+        VALLORIN,
+    ),
+    # ---- "le groupe", "the group": the firm the sentence before opened with, even outside
+    # the registry, not the article's main company
+    (
+        "fr",
+        "Tissages Morvelle : nouvelle usine",
+        "Les Tissages Morvelle investissent 3 millions d'euros à Roanne. Le brasseur allemand "
+        "Kessler Bräu GmbH a ouvert une malterie à Redon l'an dernier. Le groupe y recrutera "
+        "vingt brasseurs.",
+        "hiring",
+        None,
+    ),
+    (
+        "en",
+        "Tissages Morvelle builds a new plant",
+        "Tissages Morvelle is investing €3m in Roanne. German brewer Kessler Bräu GmbH opened "
+        "a malting plant in Redon last year. The group will hire twenty brewers there.",
+        "hiring",
+        None,
+    ),
+    # ---- a firm in apposition to a complement after the trigger is not its subject
+    (
+        "en",
+        "Tissages Morvelle launches a connected fabric with the Santéo clinic group",
+        "ROANNE, 2 December 2026 - Tissages Morvelle, the Roanne weaver, today launches "
+        "Morvelle Care, a fabric that senses bedsores and is woven entirely at its Roanne "
+        "mill.\n\nThe fabric is launched with a first partner, the private hospital group "
+        "Santéo, which will fit the sheets of its 12 clinics with it over the next eighteen "
+        "months under a multi-year agreement.",
+        "innovation",
+        MORVELLE,
     ),
     # ---- guards: a setting before a firm's own event, and a pronoun after a complement
     (
