@@ -28,11 +28,25 @@ _RIVER_CUES = frozenset(
 )
 # Just before an article: "descend la Seine", "sur la Loire", "down the Rhône".
 _RIVER_MOVES = frozenset({"descend", "remonte", "sur", "down", "up", "along", "on"})
+_RIVER_MOVES |= frozenset({"sail", "sails", "sailing", "cruise", "cruises", "navigate"})
+# Rivers that name no department: a department's name listed beside one is a river too
+# ("the Gironde, Garonne and Dordogne", "la Seine et la Marne").
+_RIVERS_ONLY = frozenset(
+    {"garonne", "seine", "rhin", "rhine", "saone", "durance", "adour", "escaut", "vilaine"}
+)
 # "Afrique du Nord", "mer du Nord", "le Nord de l'Europe": a compass point, not the department.
 _ABROAD = frozenset(
     {"afrique", "europe", "amerique", "asie", "mer", "pole", "cap", "coree", "irlande"}
     | {"italie", "hemisphere", "pays", "caucase", "soudan", "macedoine", "chypre"}
 )
+
+
+def _beside_a_river(words: list[str]) -> bool:
+    """Whether ``words`` (read away from the name) start with a river that names no
+    department, alone or after "and"/"et" and an article ("Garonne and the Dordogne")."""
+    while words and words[0] in _ARTICLES | {"and", "et"}:
+        words = words[1:]
+    return bool(words) and words[0] in _RIVERS_ONLY
 
 
 def river_or_compass(
@@ -47,6 +61,8 @@ def river_or_compass(
         if set(previous) & _RIVER_CUES or following[:1] in (["river"], ["valley"], ["estuary"]):
             return True
         if previous[-2:-1] and previous[-2] in _RIVER_MOVES and previous[-1] in _ARTICLES:
+            return True
+        if _beside_a_river(previous[::-1]) or _beside_a_river(following):
             return True
     if name in ("nord", "sud", "est", "ouest", "centre"):
         if previous[-2:-1] and previous[-2] in _ABROAD and previous[-1] in ("du", "de"):

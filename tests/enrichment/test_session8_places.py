@@ -88,6 +88,11 @@ MATCHED = [
     ("The jewellers of the Place Vendôme buy its stones.", set()),
     ("Le chimiste a repris l'atelier de Pont-de-Claix et ses 47 salariés.", {"38"}),
     ("The chemicals maker took over the Pont-de-Claix workshop and its 47 staff.", {"38"}),
+    # A department named after its river, listed with a river that names no department or
+    # after a sailing verb, is the river.
+    ("The boat will sail the Garonne and the Dordogne from Bordeaux.", {"33"}),
+    ("Ses bateaux navigueront sur la Garonne et la Dordogne depuis Bordeaux.", {"33"}),
+    ("The cruise line sails the Charente from Saintes in summer.", {"17"}),
 ]
 
 
