@@ -13,6 +13,8 @@ writes in either language:
   growers to hire fewer seasonal workers"): somebody's outlook for a trade;
 - a merger, a partner or a buyer looked for right before the trigger ("to seek mergers",
   "cherche un partenariat"): a plan;
+- a present verb followed by when it happens as a rule ("Nous embauchons dès que nous
+  trouvons les bons profils", "We hire as soon as we find the right people"): a policy;
 - a step in a person's career after a past verb ("qui a appris le métier auprès d'un
   ancien avant de prendre la tête de l'atelier", "who worked at Airbus before taking over
   the firm"): the person's history, not the news.
@@ -46,6 +48,14 @@ _SEEKING = re.compile(
     re.IGNORECASE,
 )
 _BEFORE = re.compile(r"\b(?:avant\s+d['’]\s?|avant\s+de\s+|before\s+)(?:\w+\s+)?\Z", re.IGNORECASE)
+# When it happens as a rule, after a present verb: a policy.
+_AS_A_RULE = re.compile(
+    r"[^.;:!?]{0,60}?\b(?:d[èe]s\s+qu(?:e\b|['’])|(?:à\s+)?chaque\s+fois\s+qu(?:e\b|['’])|"
+    r"as\s+soon\s+as|whenever|every\s+time|each\s+time)",
+    re.IGNORECASE,
+)
+_FUTURE_FORM = re.compile(r"r(?:ai|as|a|ons|ez|ont)$")
+_AUXILIARIES = frozenset({"will", "'ll", "would", "va", "vont", "a", "ont", "has", "have", "had"})
 _HAVE = frozenset({"a", "ont", "avait", "avaient", "has", "had", "have"})
 _SEEKABLE = frozenset({"acquisition", "partnership", "fundraising"})
 
@@ -57,12 +67,28 @@ def hypothetical(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     upto = text[clause_start(text, sentence, trigger) : trigger.start_char]
     if _NEED.search(upto) or _WOULD_ALLOW.search(upto):
         return True  # "Il faut une taille critique pour recruter"
+    if _present(trigger) and _AS_A_RULE.match(text, trigger.end_char):
+        return True  # "Nous embauchons dès que nous trouvons les bons profils"
     before = text[sentence.start_char : trigger.start_char]
     if _EXPECTING.search(before):
         return True  # "She expects several start-ups to seek mergers"
     if kind in _SEEKABLE and _SEEKING.search(before):
         return True  # "to seek mergers"
     return _BEFORE.search(before) is not None and _career(sentence, trigger)
+
+
+def _present(trigger: Span) -> bool:
+    """A trigger whose verb is in the present tense ("embauchons", "hire"), read from its
+    form: the French tagger takes "embauchons" for a future."""
+    verb = trigger[0]
+    if verb.pos_ != "VERB" or verb.tag_ in ("VBD", "VBN", "VBG", "MD"):
+        return False
+    if "Past" in verb.morph.get("Tense") or "Part" in verb.morph.get("VerbForm"):
+        return False
+    if _FUTURE_FORM.search(verb.lower_):
+        return False
+    previous = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return previous is None or previous.lower_ not in _AUXILIARIES
 
 
 def _career(sentence: Span, trigger: Span) -> bool:

@@ -5,9 +5,10 @@ named after its noun, an agreement to merge, a product a deal is signed to devel
 together, a slowdown at export, plants spared by a fire, a building permit applied for,
 goods bought from a supplier or at an auction (senses.py); a need ("il faut … pour
 recruter"), what a project would allow, others' outlook for firms counted loosely, a
-merger or a partnership looked for, a step of a person's career before the news
-(hypotheses.py); an area or its economy as the subject of jobs won or lost
-(area_subjects.py); a span of the firm's history, "we have always hired" (habitual.py).
+merger or a partnership looked for, a present verb "as soon as" (a policy), a step of a
+person's career before the news (hypotheses.py); an area or its economy as the subject of
+jobs won or lost (area_subjects.py); a span of the firm's
+history, "we have always hired" (habitual.py).
 
 Every text here was written for these tests (none comes from an evaluation set); the
 company is invented, and the title reports nothing. Each case fails with its rule off
@@ -300,6 +301,22 @@ CASES = [
         "hiring",
         None,
     ),
+    (
+        "as-a-rule",
+        "fr",
+        "« Nous embauchons dès que nous trouvons les bons profils », assure la DRH de "
+        "Bruyère Composites.",
+        "hiring",
+        None,
+    ),
+    (
+        "as-a-rule",
+        "en",
+        '"We hire as soon as we find the right people," the HR director of Bruyère '
+        "Composites said.",
+        "hiring",
+        None,
+    ),
 ]
 
 # Close wordings that report their event.
@@ -328,6 +345,11 @@ GUARDS = [
     (
         "fr",
         "Bruyère Composites recrutera 50 personnes dans la région d'ici l'été.",
+        "hiring",
+    ),
+    (
+        "en",
+        "Bruyère Composites will hire 50 people as soon as the new line is installed.",
         "hiring",
     ),
 ]
