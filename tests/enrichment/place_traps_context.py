@@ -99,16 +99,13 @@ CONTEXT_TRAPS = [
         "80",
         "32",
     ),
-    # Since session 8 the gold lists every place a text mentions as a place: a region named
-    # once in the first paragraph (a market, a customer's region) counts, even when the
-    # title and the lead name another one again.
     trap(
         "fr-region-en-passant-premier-paragraphe",
         "Le fromager savoyard Alpage investit à Annecy",
         "L'entreprise, qui vend aussi ses tommes en Bretagne, construit une cave d'affinage "
         "à Annecy et embauche huit personnes.",
         "74",
-        "84 53",
+        "84",
     ),
     trap(
         "en-region-in-passing-first-paragraph",
@@ -116,7 +113,7 @@ CONTEXT_TRAPS = [
         "The Grenoble company, which also supplies carmakers in Normandy, will add a clean room "
         "and 80 jobs.",
         "38",
-        "84 28",
+        "84",
     ),
     trap(
         "en-rival",
