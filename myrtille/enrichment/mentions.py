@@ -37,6 +37,7 @@ def entity_list(
     ORG whatever label the model gave it (or if it gave none): the document page and the
     ``org:`` facet then show it as a company."""
     linked = [(m.start, m.end) for m in mentions if m.company_id and m.end > m.start]
+    text = text_of(doc)  # Span.text would join the entity's tokens
     entities = []
     for e in doc.ents:
         if e.label_ not in LABELS:
@@ -44,12 +45,17 @@ def entity_list(
         if any(a < e.end_char and e.start_char < b for a, b in linked):
             continue  # the linked mention replaces it
         entities.append(
-            stored_entity(e.text, LABELS[e.label_], e.start_char, e.end_char, title_end, body_start)
+            stored_entity(
+                text[e.start_char : e.end_char],
+                LABELS[e.label_],
+                e.start_char,
+                e.end_char,
+                title_end,
+                body_start,
+            )
         )
     for start, end in dict.fromkeys(linked):
-        entities.append(
-            stored_entity(text_of(doc)[start:end], "ORG", start, end, title_end, body_start)
-        )
+        entities.append(stored_entity(text[start:end], "ORG", start, end, title_end, body_start))
     return sorted(entities, key=lambda e: (e["field"] != "title", e["start"]))
 
 

@@ -106,13 +106,14 @@ def join_across_languages(session: Session, document_ids: Collection[str], days:
         and_(Document.published_at.is_(None), Document.collected_at.between(earliest, latest)),
     )
     known = [r for r in _reports(session, and_(linked, dated)) if r]
-    created = dict(
-        session.execute(
-            select(StoryCluster.id, StoryCluster.created_at).where(
-                StoryCluster.id.in_({r.cluster_id for r in [*new, *known]})
-            )
-        ).all()
-    )
+    # The stories, loaded once (and held here) for the merges, which update the winner's.
+    stories = {
+        story.id: story
+        for story in session.scalars(
+            select(StoryCluster).where(StoryCluster.id.in_({r.cluster_id for r in [*new, *known]}))
+        )
+    }
+    created = {story_id: story.created_at for story_id, story in stories.items()}
     for one in sorted(new, key=lambda r: r.date):
         for other in known:
             if other.cluster_id == one.cluster_id or not same_story(one, other, days):
@@ -152,8 +153,14 @@ def _reports(session: Session, where: Any) -> list[Report | None]:
 def _merge(session: Session, winner: str, loser: str) -> set[str]:
     """Move the loser story's documents and alerts into the winner; returns the moved
     documents' ids."""
-    moved = set(session.scalars(select(Document.id).where(Document.cluster_id == loser)))
-    session.execute(update(Document).where(Document.cluster_id == loser).values(cluster_id=winner))
+    moved = set(
+        session.scalars(
+            update(Document)
+            .where(Document.cluster_id == loser)
+            .values(cluster_id=winner)
+            .returning(Document.id)
+        )
+    )
     for item in session.scalars(select(OutboxItem).where(OutboxItem.cluster_id == loser)):
         kept = session.scalar(
             select(OutboxItem).where(
