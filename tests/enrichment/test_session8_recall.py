@@ -1,12 +1,12 @@
 """Event wordings the lexicon missed (issue 14, session 8, events recall): goods delivered
 to a customer abroad (deliveries.py), an asset priced after a long description
 (costs.py), a product launched under its name in quotation marks (launches.py), a
-closure told in reported speech after another clause, and lexicon families: a station
-or hangar built, a takeover completed by its noun, jobs "supplémentaires", posts to be
-filled, work entrusted in the passive, a tool or an atlas launched,
-a secondary establishment created and a liquidation closed for want of assets (in the
-lexicon, and in the notices' wording: notices.py); customers abroad named by peoples and
-countries the older lists lacked (abroad.py).
+closure told in reported speech after another clause, and lexicon families: a hangar
+built, a takeover completed by its noun, jobs "supplémentaires", a team formed to a
+number, jobs made permanent, posts to be filled, work entrusted in the passive, a tool or
+an atlas launched, a secondary establishment created and a liquidation closed for want of
+assets (in the lexicon, and in the notices' wording: notices.py); customers abroad named
+by peoples and countries the older lists lacked (abroad.py).
 
 Every text here was written for these tests (none comes from an evaluation set); the
 company is invented and the title reports nothing, so the wording alone is tested.
@@ -126,6 +126,19 @@ WORDINGS = [
         "fr",
         "La nouvelle ligne de Garance Outillage apportera une trentaine d'emplois "
         "supplémentaires à Thiers.",
+        "hiring",
+    ),
+    (
+        "team",
+        "fr",
+        "Garance Outillage va constituer une équipe de 12 affûteurs à Thiers.",
+        "hiring",
+    ),
+    ("team", "en", "Garance Outillage will build a team of 12 sharpeners in Thiers.", "hiring"),
+    (
+        "team",
+        "fr",
+        "Une vingtaine d'emplois saisonniers de Garance Outillage seront pérennisés en CDI.",
         "hiring",
     ),
     (
