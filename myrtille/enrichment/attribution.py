@@ -58,7 +58,6 @@ from myrtille.enrichment.parsed_subject import BUYER, PATIENT_KINDS, UNKNOWN, fr
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.syntax import Parsed
 from myrtille.enrichment.ties import POSSESSED_TIE, former_employer, instead_of_former, tied
-from myrtille.enrichment.unlinked_subjects import settle
 
 # What may stand between a preposition and a company name: "du", "de la", "à la
 # société", "by the Lyon-based".
@@ -179,7 +178,7 @@ def subject_of(
     ):
         # "Kervalis … a racheté le bâtiment. Elle y investira …": Kervalis's, not ours;
         # "SBTM garde son siège. X en prendra la présidence": SBTM's new head.
-        return settle(sentence, trigger, kind, mentions, antecedent(sentence, mentions), text)
+        return antecedent(sentence, mentions)
     if found is None:
         # A sentence that names no firm carries on the topic of the sentence before, in
         # its paragraph: a registry firm that opened it, not always the article's company.
@@ -188,8 +187,8 @@ def subject_of(
         before = antecedent(sentence, mentions) if same_paragraph else None
         if before is not None and before.company_id is not None:
             # "À Roanne, X a livré la SNCF. Trente tisserands seront recrutés"
-            return settle(sentence, trigger, kind, mentions, before, text)
-    return settle(sentence, trigger, kind, mentions, found, text)  # unlinked_subjects.py
+            return before
+    return found
 
 
 def _subject(
