@@ -32,7 +32,9 @@ from spacy.tokens import Span
 
 from myrtille.enrichment.area_subjects import told_of_an_area
 from myrtille.enrichment.hypotheses import hypothetical
+from myrtille.enrichment.no_new_jobs import no_new_jobs
 from myrtille.enrichment.senses import other_sense
+from myrtille.enrichment.side_clauses import in_a_side_clause
 
 _PERSONS = frozenset({"PER", "PERSON"})
 # The words that name a head office, in the trigger.
@@ -153,6 +155,10 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # senses.py: "Brightwater Partners"; hypotheses.py: "il faut … recruter"
     if told_of_an_area(kind, sentence, trigger, text):
         return True  # area_subjects.py: "le bassin d'emploi a créé 2 000 emplois"
+    if no_new_jobs(kind, sentence, trigger, text):
+        return True  # no_new_jobs.py: "renforcer l'équipe", "the acquisition adds 310 staff"
+    if in_a_side_clause(kind, sentence, trigger, text):
+        return True  # side_clauses.py: "recrute 40 … pour son nouvel entrepôt", "qui développe"
     if one_manager(kind, trigger, text) or site_as_modifier(kind, sentence, trigger):
         return True  # "has hired an export manager", "opens factory tours"
     if kind == "hiring":

@@ -28,7 +28,9 @@ notice writes in either language:
   is a trend, no sale;
 - a product a deal is signed to develop together ("un accord de codéveloppement pour une
   thérapie", "have agreed to jointly develop a new generation of sights") is the
-  partnership's purpose, no product yet.
+  partnership's purpose, no product yet;
+- employment contracts taken over with a business ("Reprise de 52 contrats de travail") are
+  jobs kept, no contract won (session 9).
 """
 
 from __future__ import annotations
@@ -37,6 +39,14 @@ import re
 
 from spacy.tokens import Span
 
+# session 9: employment contracts, which a buyer takes over with a business in a notice
+# ("Reprise de 52 contrats de travail sur 61", "the transfer of 42 of the 61 employment
+# contracts"): jobs kept, no contract won (five notices of the tuning set, none a contract).
+_EMPLOYMENT = re.compile(
+    r"\bcontrats?\s+de\s+travail\b|\bemployment\s+contracts?\b|"
+    r"\bcontracts?\s+of\s+employment\b",
+    re.IGNORECASE,
+)
 # A certificate or an approval as the object of a verb of winning, right after it.
 _CERTIFICATE = re.compile(
     r"\s+(?:(?:le|la|les|l['’]|un|une|son|sa|ses|its|the|a|an|their|leur|leurs)\s*)?"
@@ -132,6 +142,8 @@ def other_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     if kind == "closure":
         return trigger.text.lower() == "to go" and _GO_WAY.match(text, trigger.end_char) is not None
     if kind == "contract":
+        if _EMPLOYMENT.search(text, max(0, trigger.start_char - 12), trigger.end_char + 20):
+            return True  # "Reprise de 52 contrats de travail sur 61": jobs kept (session 9)
         if _shortlisted(sentence, trigger, text) or _orders_things(sentence, trigger):
             return True  # "candidats retenus pour concevoir", "cruise firm orders hybrid vessel"
         return _certificate_won(trigger, text)

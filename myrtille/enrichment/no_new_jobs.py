@@ -1,0 +1,68 @@
+"""Hiring words that count no new jobs (issue 14, session 9).
+
+Read off the false hiring events of news8–10 (written to the held-out set's brief by six
+authors), each a way the press writes in either language:
+
+- a team to be grown with no number said for it ("L'argent frais servira à renforcer
+  l'équipe technique", "prévoit de renforcer son équipe dans les prochains mois, sans
+  avancer de chiffre", "d'étoffer ses équipes d'ingénieurs", "to strengthen its team") is
+  an intention, not jobs: the annotators of every set count hiring only with a number of
+  people (seven such sentences in the tuning set, none a hiring event);
+- staff that a takeover brings ("has taken over Frigo-Comtois, adding 95 trucks and 130
+  drivers to its fleet", "The acquisition adds 310 employees", "a racheté X, ce qui porte
+  ses effectifs à 160 salariés") move from one employer to
+  another: no job is created (as "will take on the 35 employees of the current operator",
+  newsworthy.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from myrtille.enrichment.denials import clause_start
+
+# A team or a workforce grown, in the trigger's own words (no multiplying verb: "doubler
+# ses effectifs" says how many).
+_GROWN_TEAM = re.compile(
+    r"\b(?:renfor\w*|[ée]toff\w*|agrandi\w*|grossi\w*|strengthen\w*|bolster\w*|reinforc\w*|"
+    r"grow\w*|expand\w*|beef\w*|build\w*\s+up)\b.*\b(?:[ée]quipes?|effectifs?|teams?|"
+    r"workforce|staff|headcount|rangs?)\b",
+    re.IGNORECASE,
+)
+# A number of people, in digits or in words ("une vingtaine", "a dozen"); not a year.
+_NUMBER = re.compile(
+    r"\b(?!(?:19|20)\d\d\b)\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|"
+    r"quarante|cinquante|soixante|cent|mille|milliers?|(?:diz|douz|quinz|vingt|trent|"
+    r"quarant|cinquant|soixant|cent)aines?|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds?|thousands?|"
+    r"dozens?|score)\b",
+    re.IGNORECASE,
+)
+# A verb of adding or bringing staff, or of taking a workforce to a number ("ce qui porte
+# ses effectifs à 160"), the trigger's first word.
+_ADDING = frozenset({"add", "bring", "apporter", "ajouter", "porter"})
+# "porte" as the tagger may leave its lemma (the noun's).
+_TAKES_TO = frozenset({"porte", "portent", "portera", "porteront"})
+# A takeover said in the same sentence.
+_TAKEOVER = re.compile(
+    r"\b(?:acquisitions?|acquired|acquires|acquiring|takeovers?|tak(?:en|es|ing)\s+over|"
+    r"took\s+over|bought|buys|buying|rachat|rachète|rachet\w*|racheté\w*|reprise|repris\w*|"
+    r"reprend\w*|absorb\w*|merger|fusion)\b",
+    re.IGNORECASE,
+)
+
+
+def no_new_jobs(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
+    """Whether the hiring ``trigger`` in ``sentence`` counts no job created (see the
+    module's docstring); ``text``: the document's text."""
+    if kind != "hiring":
+        return False
+    if _GROWN_TEAM.search(trigger.text):
+        start = clause_start(text, sentence, trigger)
+        return _NUMBER.search(text, start, sentence.end_char) is None
+    first = trigger[0]
+    if first.lemma_.lower() in _ADDING or first.lower_ in _TAKES_TO:
+        return _TAKEOVER.search(text, sentence.start_char, sentence.end_char) is not None
+    return False
