@@ -23,6 +23,10 @@ Numbers said in words ("ten years ago", "il y a quinze ans") and a comma inside 
 A pluperfect after a past verb of saying ("confirmed that it had received an order") is the
 tense of reported speech, not an earlier time (session 7).
 
+A span of recent time ("ces dernières années", "ces trois derniers mois", "in recent years",
+"over the past two years") tells a trend or a precedent: 36 sentences of the tuning set, by
+every author, none the news (session 9).
+
 The title is never background: an article is about what its title says.
 """
 
@@ -67,7 +71,14 @@ _EARLIER = re.compile(
     r"\bearlier\s+(?:this|that)\s+(?:year|month)\b|"
     rf"\b(?:a|one|{_NUMBERS_EN}|\d+)\s+(?:years?|months?|weeks?)\s+(?:earlier|ago|before|after)\b|"
     r"\b(?:some|several|a\s+few)\s+(?:years|months|weeks)\s+(?:earlier|ago|after)\b|"
-    r"\bsince\s+(?:19|20)\d\d\b|\bin\s+the\s+past\b|\bback\s+in\b|\bformerly\b",
+    r"\bsince\s+(?:19|20)\d\d\b|\bin\s+the\s+past\b|\bback\s+in\b|\bformerly\b|"
+    # session 9: a span of recent time ("ces dernières années", "ces trois derniers mois",
+    # "au cours des dernières années", "in recent years", "over the past two years")
+    rf"\b(?:ces|des)\s+(?:(?:\d+|{_NUMBERS_FR}|quelques)\s+)?derni(?:ers|[èe]res)\s+"
+    r"(?:ann[ée]es|mois|semaines|d[ée]cennies)\b|"
+    rf"\b(?:in|over|during|throughout)\s+(?:the\s+)?(?:recent|past|last)\s+"
+    rf"(?:(?:\d+|{_NUMBERS_EN}|few|several|couple\s+of)\s+)?(?:years|months|decades?)\b|"
+    r"\bin\s+recent\s+(?:years|months)\b",
     re.IGNORECASE,
 )
 # Words that make the trigger just after them a thing of the past.
@@ -245,6 +256,7 @@ _EARLIER_WORDS = frozenset(
     {"dernier", "derniere", "dernière", "passe", "passé", "passee", "passée", "tot", "tôt"}
     | {"auparavant", "après", "avant", "naguère", "jadis", "depuis", "last", "earlier"}
     | {"ago", "before", "after", "since", "past", "back", "formerly"}
+    | {"derniers", "dernières", "dernieres", "recent"}
 )
 _MONTH_WORDS = frozenset(MONTHS)
 _WORD = re.compile(r"\w+")

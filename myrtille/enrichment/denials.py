@@ -4,7 +4,8 @@ The sentence-wide hedges (``events.HEDGES``: "ne … pas", "dément", "not", "co
 some ways the press says that an event does not happen:
 
 - a French negation of "il y a" in another tense ("il n'y aura pas de recrutements",
-  "il n'y avait aucun plan de départs");
+  "il n'y avait aucun plan de départs"), and since session 9 any elided negation of a
+  verb ("nous n'avons pas besoin de lever des fonds");
 - an English negation contracted onto its auxiliary ("didn't hire", "can't fill vacancies",
   "won't close the plant", "cannot recruit");
 - an event avoided ("have avoided layoffs", "a évité la fermeture", "averted a closure");
@@ -31,6 +32,11 @@ _DENIED_BEFORE = re.compile(
     r"\bn['’]\s?y\s+(?:aura|avait|aurait|a\s+eu|aura\s+eu)\s+(?:pas|plus|aucun\w*|gu[èe]re|"
     r"point)\b|"
     r"\b\w+n['’]t\b|\bcannot\b|"
+    # session 9: any elided French negation ("Nous n'avons pas besoin de lever de fonds",
+    # "n'ont jamais envisagé"), not a verb that a negation turns into a yes ("n'hésite pas à
+    # recruter", "n'arrête pas d'embaucher", "ne manque pas de")
+    r"\bn['’]\s?(?!h[ée]sit|arr[êe]t|cess|manqu)\w+\s+(?:(?:toujours|encore|donc|d[ée]j[àa])\s+)?"
+    r"(?:pas|plus|jamais|aucun\w*|gu[èe]re|point|nullement)\b|"
     r"\b(?:avoid(?:s|ed|ing)?|avert(?:s|ed|ing)?|[ée]vit(?:e|ent|é|ée|és|ées|er|ant|era|"
     r"eront)|[ée]chapp\w*\s+[àa])\b|"
     r"\b(?:freez(?:e|es|ing)|froze|frozen|g[eè]l(?:e|ent|é|ée|er|ant)?)\b\s+(?:[\w'’-]+\s+){0,2}?"

@@ -146,7 +146,11 @@ def class_of_firms(words: list[Token], lower: list[str], at: int) -> bool:
     if lower[at] not in _DETERMINERS and lower[at] not in ("les",):
         return False
     end = at + 1
-    while end < len(words) and end - at <= 7 and words[end].pos_ in _PHRASE_POS:
+    while (
+        end < len(words)
+        and end - at <= 7
+        and (words[end].pos_ in _PHRASE_POS or _joins_adjectives(words, end))
+    ):
         end += 1
     # the head: the last noun before the first preposition ("la filière des composites"),
     # or before the verb ("the region's composite industry"; not "the steel industry
@@ -164,6 +168,17 @@ def class_of_firms(words: list[Token], lower: list[str], at: int) -> bool:
         words[i].pos_ in ("NOUN", "ADJ", "PROPN") for i in range(at + 1, end) if i != head
     )
     return qualified and _verb_follows(words, end)
+
+
+def _joins_adjectives(words: list[Token], at: int) -> bool:
+    """A conjunction between two adjectives of the phrase ("la filière aéronautique et
+    spatiale d'Occitanie", "the aerospace and defence industry"; session 9)."""
+    return (
+        words[at].pos_ == "CCONJ"
+        and 0 < at < len(words) - 1
+        and words[at - 1].pos_ in ("ADJ", "NOUN")
+        and words[at + 1].pos_ in ("ADJ", "NOUN")
+    )
 
 
 def counted_alone(lower: list[str], words: list[Token], at: int) -> bool:

@@ -6,6 +6,8 @@ writes in either language:
 
 - a need said before the trigger in its clause ("Il faut une taille critique pour recruter
   ces spécialistes", "il faudra investir", "it takes scale to hire them"): a view, no event;
+  so are needs counted ("les besoins de recrutement de la branche", "hiring needs";
+  session 9);
 - what a project would allow ("permettrait de créer une trentaine d'emplois", "would allow
   it to hire 30 people"): a possibility;
 - firms counted loosely as the subject of an infinitive after a verb of expecting
@@ -30,9 +32,13 @@ from myrtille.enrichment.denials import clause_start
 
 _NEED = re.compile(
     r"\b(?:il\s+(?:nous\s+|leur\s+|lui\s+)?(?:faut|faudra|faudrait|fallait)|faut-il|"
-    r"it\s+takes|it\s+will\s+take|it\s+would\s+take)\b",
+    r"it\s+takes|it\s+will\s+take|it\s+would\s+take)\b|"
+    # session 9: needs counted ("estime les besoins de recrutement de la branche à 25 000")
+    r"\bbesoins?\s+(?:de|d['’]|en)\s*\Z",
     re.IGNORECASE,
 )
+# session 9: "the sector's recruitment needs", "hiring needs": needs, no hires.
+_NEEDS_AFTER = re.compile(r"\s+needs?\b", re.IGNORECASE)
 _WOULD_ALLOW = re.compile(
     r"\b(?:permettrai(?:t|ent)|would\s+(?:allow|enable|let|make\s+it\s+possible\s+for))\b",
     re.IGNORECASE,
@@ -67,6 +73,9 @@ def hypothetical(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     upto = text[clause_start(text, sentence, trigger) : trigger.start_char]
     if _NEED.search(upto) or _WOULD_ALLOW.search(upto):
         return True  # "Il faut une taille critique pour recruter"
+    noun = trigger[-1].pos_ == "NOUN"
+    if kind == "hiring" and noun and _NEEDS_AFTER.match(text, trigger.end_char):
+        return True  # "recruitment needs of 5,000 people"
     if _present(trigger) and _AS_A_RULE.match(text, trigger.end_char):
         return True  # "Nous embauchons dès que nous trouvons les bons profils"
     before = text[sentence.start_char : trigger.start_char]

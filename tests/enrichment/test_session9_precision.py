@@ -197,3 +197,59 @@ def test_what_the_money_pays_for_is_no_investment(
     title, text = MONEY_USE[language]
     found = types(events_of(registry_enricher, text, language, title=title))
     assert found == {"fundraising"}
+
+
+# (rule, language, text, type that must not be found) — the text is the document's lead.
+LEADS = [
+    (
+        "a span of recent time",
+        "fr",
+        "Garrigue Optique a racheté trois petits concurrents ces dernières années.",
+        "acquisition",
+    ),
+    (
+        "a span of recent time",
+        "en",
+        "Garrigue Optique has acquired three smaller rivals over the past five years.",
+        "acquisition",
+    ),
+    (
+        "an elided negation",
+        "fr",
+        "Garrigue Optique n'a toujours pas besoin de lever des fonds.",
+        "fundraising",
+    ),
+    (
+        "needs counted",
+        "fr",
+        "Garrigue Optique estime ses besoins de recrutement à 40 opticiens l'an prochain.",
+        "hiring",
+    ),
+    (
+        "needs counted",
+        "en",
+        "Garrigue Optique puts its recruitment needs at 40 opticians for next year.",
+        "hiring",
+    ),
+    (
+        "a trade with two adjectives",
+        "fr",
+        "Garrigue Optique s'agrandit. La filière optique et photonique d'Occitanie a recruté "
+        "800 techniciens.",
+        "hiring",
+    ),
+    (
+        "a trade with two adjectives",
+        "en",
+        "Garrigue Optique is growing. The optics and photonics industry has hired 800 technicians.",
+        "hiring",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "language", "text", "absent"), LEADS)
+def test_no_event_in_the_lead(
+    registry_enricher: Enricher, rule: str, language: str, text: str, absent: str
+) -> None:
+    found = types(events_of(registry_enricher, text, language, title=TITLE[language]))
+    assert absent not in found, rule
