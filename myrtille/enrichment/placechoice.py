@@ -8,7 +8,7 @@ a neighbour, a bracket, or a place cue when no other commune has their name."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from myrtille.enrichment.geography import Gazetteer, Place, place_key
 
@@ -16,6 +16,9 @@ from myrtille.enrichment.geography import Gazetteer, Place, place_key
 SMALL_ALONE = 1000
 # Among large homonyms, the largest is meant without context from this ratio up.
 DWARFS = 3
+# A town, not a hamlet, for a commune named like its department's or region's neighbour
+# (Vienne, Roussillon, Mayenne; not Loiré, Indre, Doubs).
+TOWN = 5_000
 
 
 def bracketed_department(text: str, end: int, place: Place, gazetteer: Gazetteer) -> bool:
@@ -122,7 +125,69 @@ def commune_named_so(
     """The commune among ``homonyms`` (small communes named like the department or region
     ``place``) whose department the document names while it names nothing else of
     ``place``'s department or region: "Roussillon, en Isère" is the Isère commune, not the
-    province."""
+    province; failing its department, its region will do."""
     if place.kind == "commune" or place.department in departments or place.region in regions:
         return None
-    return next((c for c in homonyms if c.department in departments), None)
+    # "its site in Vienne, south of Lyon ... a new centre near Lyon": a town's region named,
+    # the department's nowhere, is the town's too (not a hamlet's: "the Loire" is no Loiré).
+    return next((c for c in homonyms if c.department in departments), None) or next(
+        (c for c in homonyms if c.region in regions and c.population >= TOWN), None
+    )
+
+
+# "26000 Valence", "93200 Saint-Denis", "20600 Bastia": a French postcode before a town is
+# an address, and its first digits are the town's department (two, three overseas; Corsica's
+# 20 is either half). Not a mailbox number ("BP 12345", "CS 20001") nor part of a longer number.
+_POSTCODE = re.compile(
+    r"(?<![\w/.,-])(?<!BP )(?<!CS )(\d{5})[ \t\u00a0]+(?:(?:L[ae]s?|L['’])[ \t\u00a0]*)?$",
+    re.IGNORECASE,
+)
+
+
+# "plan de cession ... au profit de la société X, siège social ..., 29300 Quimperlé": a
+# buyer's seat in a judgment, which annotators leave out as often as not.
+_BUYER = re.compile(r"au\s+profit\s+d|\bcessionnaire\b", re.IGNORECASE)
+
+
+def addressed(text: str, start: int) -> bool:
+    """Whether the place name at ``start`` follows a postcode: an address (not a buyer's)."""
+    if _POSTCODE.search(text, max(start - 16, 0), start) is None:
+        return False
+    return not _BUYER.search(text, max(start - 160, 0), start)
+
+
+def postcode_place(
+    text: str, start: int, key: str, place: Place, gazetteer: Gazetteer, shadowed: Sequence[Place]
+) -> Place | None:
+    """The commune named ``key`` (found as ``place``, starting at ``start``) in the
+    department of the postcode just before it, among every commune of that name (large,
+    small, or named like a department: ``shadowed``); None without a postcode or when no
+    commune of that name is in its department."""
+    match = _POSTCODE.search(text, max(start - 16, 0), start)
+    if match is None:
+        return None
+    code = match.group(1)
+    department = code[:3] if code.startswith("97") else code[:2]
+    candidates = [place, *gazetteer.homonyms.get(key, ()), *gazetteer.small.get(key, ())]
+    for candidate in [*candidates, *shadowed]:
+        found = candidate.department or ""
+        if found == department or (department == "20" and found in ("2A", "2B")):
+            return candidate
+    return None
+
+
+def shortened(place: Place, others: Iterable[Place]) -> Place:
+    """A commune whose name is the head of a longer commune's the text names, in another
+    department, is that commune said short: "Clermont's new aquatic centre" in a text about
+    Clermont-Ferrand is not Clermont in the Oise."""
+    if place.kind != "commune":
+        return place
+    head = place_key(place.name) + " "
+    for other in others:
+        if (
+            other.kind == "commune"
+            and other.department != place.department
+            and place_key(other.name).startswith(head)
+        ):
+            return other
+    return place

@@ -16,6 +16,8 @@ _CUES_BEFORE |= frozenset({"installé", "installée", "implanté", "implantée",
 _PLACE_NOUNS = frozenset(
     {"usine", "site", "agglomération", "ville", "commune", "port", "aéroport", "bassin"}
     | {"métropole", "plant", "factory", "city", "town", "suburbs", "outskirts", "mairie"}
+    # A court's town: "le tribunal de commerce de Nancy", "tribunal judiciaire de Laval".
+    | {"tribunal", "commerce", "judiciaire", "administratif", "court"}
 )
 # "l'entreprise de Brest", "la PME de Laval": a firm of a town (never "d'": "la société
 # d'Orange" is the firm's).

@@ -16,7 +16,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 from operator import itemgetter
 
 from myrtille.enrichment.geography import Gazetteer, Place, place_key
@@ -26,6 +26,7 @@ from myrtille.enrichment.placechoice import (
     commune_named_so,
     large_homonym,
     located,
+    postcode_place,
     small_commune,
 )
 from myrtille.enrichment.placecontext import (
@@ -36,10 +37,10 @@ from myrtille.enrichment.placecontext import (
 from myrtille.enrichment.placecues import listed_with, place_cue
 from myrtille.enrichment.placelists import Ambiguity, demonyms, extra_names
 from myrtille.enrichment.placewords import (
-    WORD,
     Word,
     beside_a_name,
     capitalised,
+    cut_words,
     full_name,
     is_title_case,
     longer_name,
@@ -59,8 +60,6 @@ _COMPASS = frozenset(
 )
 _ADDRESS = re.compile(r"(?:\d{5}|RCS|R\.C\.S\.)\s")
 _NUMBERED = re.compile(r"\s*(?:n[°ºo]\.?\s*)?\d")
-# The text cut as WORD cuts it, the words kept: separator, word, separator, ..., separator.
-_SPLIT = re.compile(f"({WORD.pattern})")
 _FOLDED = itemgetter(0)  # Word.folded, in C
 
 
@@ -165,10 +164,12 @@ class PlaceNameMatcher:
     ) -> list[PlaceName]:
         """Place names of ``text``, first found first. ``excluded``: character spans that
         hold no place (people, linked companies); ``title_end``: where the title ends."""
-        words = _words(text)
+        words = cut_words(text)
         # "21000 Dijon", "RCS Dijon": a postcode or a register before a town is an address
         # the NER may read as a person's name; it holds the town.
-        blocked = sorted(s for s in excluded if not _ADDRESS.match(text, s[0]))
+        blocked = sorted(
+            s for s in excluded if not _ADDRESS.match(text, s[0]) and not self._hyphenated(text, *s)
+        )
         title_case = is_title_case(text[:title_end])
         candidates: list[tuple[PlaceName, _Entry, int, int]] = []
         surnames: set[str] = set()  # demonyms seen in people's names ("Sarah Breton")
@@ -230,6 +231,11 @@ class PlaceNameMatcher:
             if words[end - 1].folded in people and not cue:
                 continue
             key = " ".join(w.folded for w in words[first:end])
+            shadowed = self.shadowed.get(key, [])
+            coded = postcode_place(text, name.start, key, name.place, self.gazetteer, shadowed)
+            if coded is not None:  # "26000 Valence", "93200 Saint-Denis": an address
+                kept.append(replace(name, place=coded))
+                continue
             if namesake_abroad(key, text):
                 others = {n.place.department for n, _ in sure if n.text != name.text}
                 if not located(name.place, name.end, others, text, self.gazetteer):
@@ -239,8 +245,9 @@ class PlaceNameMatcher:
                 continue
             # "Roussillon, en Isère": the Isère commune, not the province (names only: "dans
             # les Landes" near La Rochelle is not the hamlet of Landes).
-            shadowed = self.shadowed.get(key, []) if entry.ambiguity == "name" else []
-            town = commune_named_so(shadowed, name.place, departments, regions)
+            town = commune_named_so(
+                shadowed if entry.ambiguity == "name" else [], name.place, departments, regions
+            )
             if town is not None:
                 kept.append(PlaceName(name.text, name.start, name.end, town))
                 continue
@@ -280,6 +287,13 @@ class PlaceNameMatcher:
             if cue or corroborated or bracketed or listed:
                 kept.append(name)
         return kept
+
+    def _hyphenated(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] (a person's name to the NER) is all one hyphenated place
+        name: "Saint-Denis", "Saint-Étienne" are towns, whatever the model read."""
+        span = text[start:end]
+        key = tuple(place_key(span).split())
+        return "-" in span and " " not in span and key in self.entries
 
     def _small_commune(
         self,
@@ -374,26 +388,3 @@ def default_matcher() -> PlaceNameMatcher:
 
 def _has_article(place: Place, key: str) -> bool:
     return place.kind == "commune" and fold(place.name).startswith(("le ", "la ", "les ", "l'"))
-
-
-def _words(text: str) -> list[Word]:
-    """The words of ``text`` as ``WORD.finditer`` cuts them, folded. Made from one split and
-    running sums of the pieces' lengths rather than a match object per word: this runs on
-    every word of every document, and most words start no name."""
-    pieces = _SPLIT.split(text)
-    offsets = list(itertools.accumulate(map(len, pieces), initial=0))
-    folded = map(_folded_word, pieces[1::2])
-    spans = zip(folded, offsets[1:-1:2], offsets[2::2], strict=True)
-    return list(map(tuple.__new__, itertools.repeat(Word), spans))
-
-
-def _fold_word(word: str) -> str:
-    lowered = word.lower()
-    return lowered if lowered.isascii() else fold(word)
-
-
-@lru_cache(maxsize=100_000)
-def _folded_word(word: str) -> str:
-    """A word as the names are keyed: folded, "St"/"Ste" spelt out (once per word)."""
-    folded = _fold_word(word)
-    return {"st": "saint", "ste": "sainte"}.get(folded, folded)

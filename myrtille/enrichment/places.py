@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from myrtille.enrichment.geography import Gazetteer, Place
+from myrtille.enrichment.placechoice import shortened
 from myrtille.enrichment.placelead import keep_lead_subjects
 from myrtille.enrichment.placenames import PlaceName
 from myrtille.enrichment.placeparties import other_parties
@@ -98,6 +99,8 @@ def document_places(
     names = _without_dateline(names, text, title_end)
     names = other_parties(names, text, title_end)
     names = [_province(n, names, text) for n in names]
+    homes = [n.place for n in names]
+    names = [replace(n, place=shortened(n.place, homes)) for n in names]
     kept = _not_in_passing(names, text, title_end, lead_end)
     kept = _departments_in_passing(kept, text, title_end, lead_end)
     kept = keep_homes(kept, names, text, title_end)

@@ -4,13 +4,15 @@ boats"; "Paris cloud software firm Tessaly"; "L'éditeur parisien de logiciels T
 where the news's firm is, never a place in passing, however strongly the title names
 another region. So is a paragraph's dateline or setting ("Charleville-Mézières. La Fonderie
 Marchal poursuit...", "Saint-Nazaire — Éolia Marine a été retenue", "In Calais, the lace
-maker..."): a round-up's news each; and a site of the firm's, now or to come ("son agence
-d'Angers", "will open a workshop in Angers")."""
+maker..."): a round-up's news each; a site of the firm's, now or to come ("son agence
+d'Angers", "will open a workshop in Angers", "its second plant in Vienne"); and an address
+("56100 Lorient": a notice's winner, buyer or court)."""
 
 from __future__ import annotations
 
 import re
 
+from myrtille.enrichment.placechoice import addressed
 from myrtille.enrichment.placenames import PlaceName
 
 # A place opening a paragraph, then a full stop, a colon or a dash.
@@ -39,6 +41,21 @@ _OTHER_CLAUSE = frozenset(
 )
 
 
+# "Maison Lefèvre, basée à Paris, reprend...", "The company, based in the Isère town...":
+# the home of a title's firm or of the firm a sentence opens on by its kind alone (the
+# news's, named before), in apposition.
+_BASED = (
+    r",\s+(?:(?:based|headquartered)\s+(?:in|at|near)(?:\s+the)?"
+    r"|(?:basée?s?|installée?s?|implantée?s?)\s+(?:à|au|aux|en|dans\s+(?:le|la|les|l['’])))"
+    r"\s*(?:l['’]|la\s+|le\s+)?$"
+)
+_BASED_FIRM = re.compile(_BASED, re.IGNORECASE)
+_BASED_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?:The\s+(?:company|group|firm)|(?:Le|Ce)\s+groupe|La\s+société"
+    r"|L['’]entreprise)" + _BASED
+)
+
+
 def title_firms(text: str, names: list[PlaceName], title_end: int) -> set[str]:
     """The capitalised words of the title that are no place of ``names``: the firms it may
     name (read once per document, not once per place)."""
@@ -48,13 +65,19 @@ def title_firms(text: str, names: list[PlaceName], title_end: int) -> set[str]:
 
 def subject_home(text: str, name: PlaceName, firms: set[str], title_end: int) -> bool:
     """Whether ``name`` (after the title) describes one of ``firms``, the firms the title
-    names (``title_firms``)."""
-    if name.start < title_end or not firms:
+    names (``title_firms``), or the firm a sentence opens on by its kind ("Le groupe, basé
+    à Montpellier, ...")."""
+    if name.start < title_end:
         return False
     before = text[max(name.start - 80, title_end) : name.start]
+    if _BASED_SUBJECT.search(before):
+        return True
     for firm in firms:
         at = before.rfind(firm)
-        if at >= 0 and _APPOSITION.fullmatch(before, at + len(firm)):
+        if at >= 0 and (
+            _APPOSITION.fullmatch(before, at + len(firm))
+            or _BASED_FIRM.fullmatch(before, at + len(firm))
+        ):
             return True
     after = text[name.end : name.end + 80]
     for firm in firms:
@@ -81,13 +104,19 @@ def paragraph_dateline(text: str, name: PlaceName, title_end: int) -> bool:
 # rival in the sentence make it history or another firm's: "avait racheté en 2019 un
 # atelier dans le Jura").
 _SITE = re.compile(
-    r"\b(?:son|sa|ses|its|leur|leurs|une?|an?|l['’]|the)\s*"
-    r"(?:usines?|ateliers?|agences?|antennes?|plants?|factory|factories|workshops?)\b"
+    r"\b(?:son|sa|ses|its|leur|leurs|une?|an?|l['’]|the|the\s+(?:company|group|firm)['’]s)\s*"
+    # "its second plant", "sa nouvelle usine", "the company's main hub": a closed list of
+    # words between, so that "the company's two other workshops" stays out.
+    r"(?:(?:second|seconde|deuxième|third|troisième|new|nouvel|nouvelle|nouveau|main|future?)"
+    r"\s+)?(?:usines?|ateliers?|agences?|antennes?|plants?|factory|factories|workshops?"
+    r"|branch|hub|succursale)\b"
     r"[^.,;:!?()«»\n]{0,40}$",
     re.IGNORECASE,
 )
 _HISTORY = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d|an dernier|il y a|ago|last year|concurren\w*|rivals?|competitors?)\b",
+    r"\b(?:1[89]\d\d|20\d\d|an dernier|il y a|ago|last year|concurren\w*|rivals?|competitors?"
+    # or hypothesis: "reports that the group might buy a second plant near Angers".
+    r"|might|could|pourrai\w*|rumou?rs?|rumeurs?)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -114,6 +143,7 @@ def keep_homes(
             subject_home(text, name, firms, title_end)
             or paragraph_dateline(text, name, title_end)
             or own_site(text, name, title_end)
+            or addressed(text, name.start)
         ):
             by_start[name.start] = name
     return sorted(by_start.values(), key=lambda n: n.start)

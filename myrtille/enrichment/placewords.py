@@ -4,8 +4,12 @@ and whether it goes on as a longer name ("Saint-Gilles-les-Bains" is not Saint-G
 
 from __future__ import annotations
 
+import itertools
 import re
+from functools import lru_cache
 from typing import NamedTuple
+
+from myrtille.enrichment.patterns import fold
 
 WORD = re.compile(r"[^\W_]+")
 LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "sur", "sous", "en", "et"})
@@ -90,3 +94,30 @@ def beside_a_name(text: str, words: list[Word], first: int, end: int) -> bool:
         if joiner.strip() == "" and before.isupper() and previous not in LINKS | _DETERMINERS:
             return True
     return False
+
+
+# The text cut as WORD cuts it, the words kept: separator, word, separator, ..., separator.
+_SPLIT = re.compile(f"({WORD.pattern})")
+
+
+def cut_words(text: str) -> list[Word]:
+    """The words of ``text`` as ``WORD.finditer`` cuts them, folded. Made from one split and
+    running sums of the pieces' lengths rather than a match object per word: this runs on
+    every word of every document, and most words start no name."""
+    pieces = _SPLIT.split(text)
+    offsets = list(itertools.accumulate(map(len, pieces), initial=0))
+    folded = map(_folded_word, pieces[1::2])
+    spans = zip(folded, offsets[1:-1:2], offsets[2::2], strict=True)
+    return list(map(tuple.__new__, itertools.repeat(Word), spans))
+
+
+def _fold_word(word: str) -> str:
+    lowered = word.lower()
+    return lowered if lowered.isascii() else fold(word)
+
+
+@lru_cache(maxsize=100_000)
+def _folded_word(word: str) -> str:
+    """A word as the names are keyed: folded, "St"/"Ste" spelt out (once per word)."""
+    folded = _fold_word(word)
+    return {"st": "saint", "ste": "sainte"}.get(folded, folded)
