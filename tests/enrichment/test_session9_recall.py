@@ -1,9 +1,10 @@
 """Event wordings the lexicon missed (issue 14, session 9, events recall), read off the
 missed events of news8, news9 and news10 (texts by six outside authors): a tender's lot
 priced, a firm a customer picks with its name and description between the verb and the
-work, a trade's work entrusted, a deal to supply, a contract told by its term, a team
-taken from one size to another, a site shut for good or permanently, a liquidation closed
-for want of assets in English, and a change of officers as notices write it.
+work, a trade's work entrusted, a deal to supply, a contract told by its term, a customer
+signed, a contract sized by an adjective, an order from abroad, a team taken from one size
+to another, a site shut for good or permanently, a liquidation closed for want of assets in
+English, and a change of officers as notices write it.
 
 Every text here was written for these tests (none comes from an evaluation set); the
 company is invented and the title reports nothing, so the wording alone is tested.
@@ -91,6 +92,33 @@ WORDINGS = [
         "upkeep of 40 footbridges.",
         "contract",
     ),
+    # a customer signed, a contract sized by an adjective, as titles write them
+    (
+        "customer",
+        "en",
+        "Brevanne Metal has signed its first rail customer, a regional operator in Brittany.",
+        "contract",
+    ),
+    (
+        "customer",
+        "fr",
+        "Brévanne Métal a signé son premier client dans le ferroviaire, un opérateur breton.",
+        "contract",
+    ),
+    (
+        "customer",
+        "fr",
+        "Un gros contrat pour Brévanne Métal, qui fabriquera 300 garde-corps pour la SNCF.",
+        "contract",
+    ),
+    # an order or a contract from abroad
+    ("abroad", "en", "Brevanne Metal has landed its first foreign order.", "export"),
+    (
+        "abroad",
+        "en",
+        "Brevanne Metal has won its first contract outside France, for a rail operator.",
+        "export",
+    ),
     # a team taken from one size to another
     (
         "team",
@@ -174,6 +202,8 @@ NOT_EVENTS = [
         "Le marché français de la serrurerie, qui pèse 3 milliards d'euros, recule.",
         "contract",
     ),
+    # a contract that runs out is no contract won
+    ("fr", "Le contrat de Brévanne Métal avec la SNCF arrive à échéance en juin.", "contract"),
     # chosen by readers, not by a customer
     (
         "en",
