@@ -49,10 +49,10 @@ from myrtille.enrichment.datelines import dateline_end
 from myrtille.enrichment.firmnames import connective, named_firms, opening_name, people_words
 from myrtille.enrichment.notice_fields import (
     AWARDEE_FIELD,
-    BUYER_FIELD,
     NAME_FIELD,
     field_firm,
     notice_firm,
+    sale_buyer,
 )
 from myrtille.enrichment.parsed_subject import BUYER, PATIENT_KINDS, UNKNOWN, from_parse
 from myrtille.enrichment.patterns import fold
@@ -221,7 +221,7 @@ def _subject(
         if awardee is not None:
             return awardee  # "Attributaire : Charpentes Delmas SARL"
     if kind == "acquisition":
-        buyer = notice_firm(mentions, text, BUYER_FIELD)
+        buyer = sale_buyer(mentions, text, sentence)
         if buyer is not None:
             return buyer  # "Descriptif : Achat d'un fonds … Acquéreur : X SAS"
     named_in_field = field_firm(sentence, inside, text, NAME_FIELD)

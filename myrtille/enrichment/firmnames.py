@@ -30,80 +30,22 @@ from myrtille.enrichment.patterns import fold
 # Words that call the name next to them a firm (folded). "chez" and "maison" name places
 # and houses as often as firms.
 PREFIX_CUES = (COMPANY_CUES - LEGAL_FORMS - {"chez", "maison", "start", "cabinet"}) | {
-    "societe",
-    "groupe",
-    "group",
-    "fonds",
-    "fund",
-    "investisseur",
-    "investor",
-    "holding",
-    "cooperative",
-    "brasseur",
-    "brasserie",
-    "brewer",
-    "brewery",
-    "malterie",
-    "maltster",
-    "fonderie",
-    "foundry",
-    "shipyard",
-    "retailer",
-    "distributor",
-    "startup",
-    "start-up",
-    "spin-off",
-    "conglomerate",
-    "carmaker",
-    "chipmaker",
-    "rival",
-    "concurrent",
-    "competitor",
+    "societe", "groupe", "group", "fonds", "fund", "investisseur", "investor", "holding",
+    "cooperative", "brasseur", "brasserie", "brewer", "brewery", "malterie", "maltster",
+    "fonderie", "foundry", "shipyard", "retailer", "distributor", "startup", "start-up",
+    "spin-off", "conglomerate", "carmaker", "chipmaker", "rival", "concurrent", "competitor",
     # trades that name a business ("la filature lyonnaise Garnier", "yarn spinner X");
     # French workshops in "-erie" are read from the word's ending
-    "filature",
-    "tissage",
-    "forge",
-    "mill",
-    "spinner",
-    "weaver",
-    "bakery",
-    "dairy",
-    "winery",
-    "distillery",
-    "sawmill",
-    "printer",
-}
+    "filature", "tissage", "forge", "mill", "spinner", "weaver", "bakery", "dairy", "winery",
+    "distillery", "sawmill", "printer",
+}  # fmt: skip
 # Last words of firms' names (folded): "Solvane Group", "Ardent Capital".
 SUFFIX_CUES = LEGAL_FORMS | {
-    "group",
-    "groupe",
-    "industries",
-    "industrie",
-    "systems",
-    "technologies",
-    "technology",
-    "capital",
-    "partners",
-    "ventures",
-    "holding",
-    "holdings",
-    "foundry",
-    "logistics",
-    "logistique",
-    "solutions",
-    "labs",
-    "gmbh",
-    "ag",
-    "inc",
-    "ltd",
-    "llc",
-    "plc",
-    "bv",
-    "spa",
-    "corp",
-    "corporation",
-}
+    "group", "groupe", "industries", "industrie", "systems", "technologies", "technology",
+    "capital", "partners", "ventures", "holding", "holdings", "foundry", "logistics",
+    "logistique", "solutions", "labs", "gmbh", "ag", "inc", "ltd", "llc", "plc", "bv", "spa",
+    "corp", "corporation",
+}  # fmt: skip
 # A person's role in a firm, before "de"/"of" and the firm's name.
 ROLE_WORDS = frozenset(
     {"pdg", "fondateur", "fondatrice", "patron", "patronne", "dirigeant", "dirigeante"}
@@ -118,6 +60,9 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL
 # Between a French company word and the name: adjectives and one "de" complement
 # ("le groupe nantais de construction Vernay").
 _MAX_BETWEEN = 4
+# Their tags: a lower-case word the model tags a proper noun is an adjective it did not
+# know ("la start-up grenobloise X"); capitalised words are ruled out before.
+_BETWEEN_TAGS = frozenset({"ADJ", "ADP", "NOUN", "PROPN"})
 
 
 def named_firms(sentence: Span, mentions: list[CompanyMention]) -> list[CompanyMention]:
@@ -209,13 +154,13 @@ def _is_firm(tokens: list[Token], start: int, end: int) -> bool:
         return False
     # French: the company word, then adjectives and one "de" complement ("le fabricant de
     # meubles Hanser"); a name right after "de" is a complement ("hors d'Europe").
-    if before.pos_ not in ("ADJ", "NOUN"):
+    if before.pos_ not in _BETWEEN_TAGS or before.pos_ == "ADP":
         return False
     for back in range(start - 1, max(start - 1 - _MAX_BETWEEN, -1), -1):
         token = tokens[back]
-        if _cue(token):
+        if _cue(token) or _start_up(tokens, back + 1):  # "la start-up nancéienne X"
             return True
-        if token.is_punct or token.text[:1].isupper() or token.pos_ not in ("ADJ", "ADP", "NOUN"):
+        if token.is_punct or token.text[:1].isupper() or token.pos_ not in _BETWEEN_TAGS:
             return False
     return False
 
@@ -391,7 +336,8 @@ def _called_firms_below(
         return []
     found = []
     sentences = list(islice(doc[title.end :].sents, _LEAD_SENTENCES))
-    for below in (f for sentence in sentences for f in named_firms(sentence, mentions)):
+    listed = [m for m in mentions if m.company_id]  # the NER's own firms may be called too
+    for below in (f for sentence in sentences for f in named_firms(sentence, listed)):
         at = title.text.find(below.name)
         start = title.start_char + at
         if at >= 0 and not any(m.start < start + len(below.name) and start < m.end for m in named):

@@ -43,6 +43,28 @@ BUYER_FIELD = re.compile(
 )
 # How far after a field's colon its firm's name may start (a legal form, quotes).
 _SLACK = 4
+# The buyer's field written inside a paragraph, after a sentence's end ("… RCS Annecy 976
+# 747 006. Buyer: ALPAGE HOSPITALITY SARL, …"), as a notice's summary runs its fields on.
+_RUN_ON_BUYER = re.compile(
+    r"(?<=[.;] )(?:acqu[ée]reur|cessionnaire|buyer|purchaser|transferee)[ \t]*:[ \t]*",
+    re.IGNORECASE,
+)
+# A court's plan selling an insolvent firm's business to its buyer ("arrête le plan de
+# cession des actifs … au profit de la société X", "adopting a plan for the sale of the
+# business (plan de cession) in favour of X SAS"): X bought it, the debtor sold it.
+_PLAN_BUYER = re.compile(
+    r"(?:plan\s+de\s+cession|plan\s+(?:for|of)\s+(?:the\s+)?sale|sale\s+plan)[^.;\n]{0,200}?"
+    r"(?:au\s+profit\s+(?:d[eu]|des)|in\s+favou?r\s+of)\s+"
+    r"(?:(?:la\s+)?soci[ée]t[ée]\s+|l['’]entreprise\s+|(?:the\s+)?company\s+)?",
+    re.IGNORECASE,
+)
+# A notice's own words ("Annonce n° 1956", "BODACC A", "Summary of a … notice"), or
+# fields one a line ("Dénomination : X", "Court: …"): the text is a notice, whose
+# sentences are fields and whose plan of sale names the buyer of every sale it reports.
+_NOTICE_WORDS = re.compile(r"\b(?:bodacc|annonce\s+n°|notice)\b", re.IGNORECASE)
+_FIELD_LINE = re.compile(r"^[^\n:]{2,40}\s?:\s", re.MULTILINE)
+# Where a buyer's written name ends: its legal details after a comma, a bracket, a line.
+_NAME_END = re.compile(r"[,;(\n]|\.\s|\s(?:RCS|of|de|being|en\s+cours)\s")
 
 
 def field_firm(
@@ -61,6 +83,30 @@ def notice_firm(
     (a notice's lots, each with its winner), the first the registry knows."""
     named = _named(field_name, mentions, text, start, len(text))
     return next((m for m in named if m.company_id), named[0] if named else None)
+
+
+def sale_buyer(mentions: list[CompanyMention], text: str, sentence: Span) -> CompanyMention | None:
+    """The buyer of the business a notice sells: the firm its buyer's field names
+    ("Acquéreur : X", "… Buyer: X SAS, RCS …"), or the court's plan of sale ("plan de
+    cession … au profit de la société X"; in the event's sentence, or anywhere in a notice).
+    A buyer the registry does not know keeps the sale by its written name: the seller or
+    the debtor the notice is about never buys its own business."""
+    notice = _NOTICE_WORDS.search(text, 0, 400) or len(_FIELD_LINE.findall(text)) >= 2
+    plan = (0, len(text)) if notice else (sentence.start_char, sentence.end_char)
+    spans = [(0, len(text), BUYER_FIELD), (0, len(text), _RUN_ON_BUYER), (*plan, _PLAN_BUYER)]
+    found = []
+    for start, end, pattern in spans:
+        for field in pattern.finditer(text, start, end):
+            at = field.end()
+            named = [m for m in mentions if at <= m.start <= at + _SLACK and m.end > m.start]
+            if named:
+                found.append(min(named, key=lambda m: m.start))
+            elif text[at : at + 1].isupper():
+                stop = _NAME_END.search(text, at, at + 80)
+                name = text[at : stop.start() if stop else at].strip()
+                if name:
+                    found.append(CompanyMention(None, name, at, at + len(name), "named"))
+    return next((m for m in found if m.company_id), found[0] if found else None)
 
 
 def _named_after(
@@ -83,4 +129,4 @@ def _named(
     return named
 
 
-__all__ = ["AWARDEE_FIELD", "BUYER_FIELD", "NAME_FIELD", "field_firm", "notice_firm"]
+__all__ = ["AWARDEE_FIELD", "BUYER_FIELD", "NAME_FIELD", "field_firm", "notice_firm", "sale_buyer"]

@@ -14,6 +14,12 @@ from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import customer_side, customer_word
 from myrtille.enrichment.firmnames import PEOPLE, PLACES
 from myrtille.enrichment.patterns import fold
+from myrtille.enrichment.subject_names import (
+    apposed_firm,
+    past_dateline,
+    subject_name,
+    unlisted_subject,
+)
 from myrtille.enrichment.syntax import (
     Parsed,
     agent_of,
@@ -70,6 +76,7 @@ def from_parse(
     head = clause_head(root)
     found = subject_of_clause(head)
     subject, passive = found if found else (None, False)
+    subject = past_dateline(subject, head)  # "FOUCARMONT — X, a glassworks, has signed …"
     if kind == "acquisition":
         agent = agent_of(root) or (agent_of(head) if passive else None)
         if agent is not None:
@@ -101,6 +108,17 @@ def from_parse(
     if named is not None:
         return True, named
     if subject is not None and not customer and kind not in PATIENT_KINDS:
+        apposed = apposed_firm(subject, parsed.chars, mentions)
+        if apposed is not None:
+            return True, apposed  # "X, une PME familiale, a signé …": X, not "une PME"
+        if kind != "fundraising" and unlisted_subject(subject):
+            # "Les Chantiers navals de Gironde ont remporté …", "X, a glassworks, signed …":
+            # a firm outside the registry, not the client or rival the sentence names.
+            start, end = subject_name(subject)
+            name = subject.doc.text[start:end]
+            return True, CompanyMention(
+                None, name, start + parsed.chars, end + parsed.chars, "named"
+            )
         if _proper_names(subject):
             # "Swedish group Nordhem has agreed to buy Kervan": an unlisted firm's event.
             return True, _unlisted(subject, parsed)
