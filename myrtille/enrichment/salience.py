@@ -32,7 +32,8 @@ pay for a first assembly line", "les fonds serviront à construire un atelier") 
 longer kept as a follow-up of the round: the authors of news4 to news10, who wrote to the
 held-out set's brief, count it an investment in 2 of the 24 rounds whose text says what
 the money pays for, the older sets in 4 of 11; said once below the lead, it is the round's
-purpose, not news.
+purpose, not news. A dateline cut off by its full stop ("BOURGES. Vigilis a nommé …", the
+style of some 80 tuning articles) is no lead: the lead is the sentence after it.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from myrtille.enrichment.aboutness import about
 from myrtille.enrichment.companies import CompanyMention
@@ -85,7 +86,19 @@ def lead_end(doc: Doc, title_end: int) -> int:
         return len(text_of(doc))
     if not doc.has_annotation("SENT_START"):
         return len(text_of(doc))
-    return first.sent.end_char
+    sentence = first.sent
+    if _dateline_alone(doc[first.i : sentence.end]) and sentence.end < len(doc):
+        # "BOURGES. Vigilis a nommé …": the place the story is filed from, cut off by its
+        # full stop, is no lead; the lead is the sentence after it (session 9)
+        return doc[sentence.end].sent.end_char
+    return sentence.end_char
+
+
+def _dateline_alone(part: Span) -> bool:
+    """A sentence's text part (after the title) that is only a place in capitals
+    ("BOURGES.", "SAINT-DENIS DE LA RÉUNION."): a dateline cut off by its full stop."""
+    words = [t for t in part if t.is_alpha]
+    return 0 < len(words) <= 5 and all(t.is_upper or len(t) <= 2 for t in words)
 
 
 def news_events(events: Sequence[E], doc: Doc, title_end: int) -> list[E]:

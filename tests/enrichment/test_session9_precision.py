@@ -253,3 +253,53 @@ def test_no_event_in_the_lead(
 ) -> None:
     found = types(events_of(registry_enricher, text, language, title=TITLE[language]))
     assert absent not in found, rule
+
+
+# A dateline cut off by its full stop ("LUNEL.") is no lead: the lead is the sentence after
+# it, and an event said once further down, while the lead reports another, is no news.
+DATELINED = {
+    "fr": (
+        "Garrigue Optique change de directeur",
+        "LUNEL. Garrigue Optique a nommé Claire Vidal directrice générale.\n\n"
+        "La nouvelle dirigeante vient de l'industrie des verres de contact. Elle connaît bien "
+        "les marchés du Sud.\n\n"
+        "La société a par ailleurs lancé l'agrandissement de son usine de Lunel.",
+    ),
+    "en": (
+        "Garrigue Optique changes chief executive",
+        "LUNEL. Garrigue Optique has appointed Claire Vidal as chief executive.\n\n"
+        "The new chief comes from the contact lens industry. She knows southern markets "
+        "well.\n\n"
+        "The company has meanwhile started work on the extension of its Lunel plant.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_dateline_is_no_lead(registry_enricher: Enricher, language: str) -> None:
+    title, text = DATELINED[language]
+    found = types(events_of(registry_enricher, text, language, title=title))
+    assert found == {"leadership"}
+
+
+# A distribution deal or a supply deal with a seller abroad is an export, not a contract won.
+DISTRIBUTION = [
+    (
+        "fr",
+        "Garrigue Optique a signé un contrat de distribution de trois ans avec un importateur "
+        "canadien, qui vendra ses lunettes de soleil à Montréal.",
+    ),
+    (
+        "en",
+        "Garrigue Optique has signed a distribution agreement with a Belgian retailer, which "
+        "will sell its reading glasses in 80 stores in Belgium.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), DISTRIBUTION)
+def test_a_distribution_deal_abroad_is_an_export(
+    registry_enricher: Enricher, language: str, text: str
+) -> None:
+    found = types(events_of(registry_enricher, text, language, title=TITLE[language]))
+    assert "export" in found and "contract" not in found, found
