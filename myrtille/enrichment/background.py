@@ -23,6 +23,10 @@ Numbers said in words ("ten years ago", "il y a quinze ans") and a comma inside 
 A pluperfect after a past verb of saying ("confirmed that it had received an order") is the
 tense of reported speech, not an earlier time (session 7).
 
+The next step of a story told before ("avait levé 120 millions d'euros en 2022, puis racheté
+un bâtiment", "raised €5m in 2021, then bought a rival") is dated by the part before it
+(session 9).
+
 A span of recent time ("ces dernières années", "ces trois derniers mois", "in recent years",
 "over the past two years") tells a trend or a precedent: 36 sentences of the tuning set, by
 every author, none the news (session 9).
@@ -213,6 +217,12 @@ _AT_THAT_TIME = re.compile(
 )
 
 
+# session 9: the next step of a story told before ("avait levé 120 millions d'euros en
+# 2022, puis racheté un bâtiment l'année suivante", "raised €5m in 2021, then bought a
+# rival"): the part before dates it too.
+_NEXT_STEP = re.compile(r"\s*(?:et\s+)?(?:puis|ensuite|then|and\s+then)\b", re.IGNORECASE)
+
+
 def time_scope(sentence: Span, trigger: Span) -> tuple[int, int]:
     """Character bounds of what dates the trigger or says how often it happens (its
     comma-delimited part, with an opening time phrase), up to another participle's."""
@@ -241,7 +251,7 @@ def _time_scope(sentence: Span, trigger: Span) -> tuple[int, int]:
     opening = _OPENING.match(text, paragraph)
     if opening and opening.end() <= at and _dates_it(opening.group()):
         begin = paragraph
-    elif begin > paragraph and _AT_THAT_TIME.match(text, begin):
+    elif begin > paragraph and (_AT_THAT_TIME.match(text, begin) or _NEXT_STEP.match(text, begin)):
         # "Il avait ouvert 40 postes en 2024, lors du lancement de sa gamme": the part
         # before dates this one.
         before = [f.end() for f in _SCOPE_BREAK.finditer(text, paragraph, begin - 1)]

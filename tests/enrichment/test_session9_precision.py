@@ -214,6 +214,19 @@ LEADS = [
         "acquisition",
     ),
     (
+        "the next step of a dated story",
+        "fr",
+        "Garrigue Optique avait levé 5 millions d'euros en 2021, puis racheté un concurrent "
+        "nîmois l'année suivante.",
+        "acquisition",
+    ),
+    (
+        "the next step of a dated story",
+        "en",
+        "Garrigue Optique raised EUR 5 million in 2021, then acquired a rival lens maker in Nîmes.",
+        "acquisition",
+    ),
+    (
         "an elided negation",
         "fr",
         "Garrigue Optique n'a toujours pas besoin de lever des fonds.",
