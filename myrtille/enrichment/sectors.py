@@ -18,12 +18,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.lexicons import LexiconEntry, naf_sectors
 from myrtille.enrichment.patterns import PatternSet
-from myrtille.enrichment.sector_asides import aimed_at, aside, sentence_start
+from myrtille.enrichment.sector_asides import aimed_at, aside, overshadowed, sentence_start
 from myrtille.enrichment.sector_forms import TermForms
-from myrtille.enrichment.trade_statements import activity_fields, made, named
+from myrtille.enrichment.trade_statements import made, named, stated_trades
 
 TITLE_WEIGHT = 3.0
 TERM_WEIGHT = 1.0
@@ -117,7 +116,7 @@ class SectorMatcher:
         sentences: dict[str, set[int]] = defaultdict(set)
         matches = self.matcher(doc) + self.forms(doc)
         mentions = _mentions([m for m in matches if not _verb(doc, m[1], m[2])])
-        stated, clients = _stated(doc, mentions)
+        mentions, stated, clients = stated_trades(doc, mentions)
         own_words: set[str] = set()  # sectors named other than as a class of clients
         for code, start, end in mentions:
             # A notice's clients, a vehicle's fuel and a product's users are no evidence.
@@ -183,7 +182,7 @@ class SectorMatcher:
         kept[1:] = [s for s in kept[1:] if not _passing(s)]
         if any(not aside(s) for s in kept):
             kept = [s for s in kept if not aside(s)]
-        return kept
+        return kept[:1] + [s for s in kept[1:] if not overshadowed(s.score, kept[0].score)]
 
 
 def _passing(score: SectorScore) -> bool:
@@ -265,23 +264,6 @@ def _mentions(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]
         if not any(c == code and start < e for c, _, e in mentions):
             mentions.append((code, start, end))
     return mentions
-
-
-Mention = tuple[str, int, int]
-
-
-def _stated(doc: Doc, mentions: list[Mention]) -> tuple[set[Mention], set[Mention]]:
-    """The mentions of the first sector named in each labelled activity field of a
-    notice ("Activité : fabrication de menuiseries", "Business: production of beer"):
-    the firm's trade, stated; and those of the sectors named after it in the field, its
-    clients' ("logiciels pour les cliniques"), which are no evidence."""
-    stated: set[Mention] = set()
-    clients: set[Mention] = set()
-    for first, last in activity_fields(text_of(doc)):
-        inside = [m for m in mentions if first <= doc[m[1]].idx < last]
-        for mention in inside:
-            (stated if mention[0] == inside[0][0] else clients).add(mention)
-    return stated, clients
 
 
 def _fuel(doc: Doc, start: int, end: int) -> bool:

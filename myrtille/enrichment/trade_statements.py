@@ -15,13 +15,18 @@ import re
 
 from spacy.tokens import Doc
 
+from myrtille.enrichment.doctext import text_of
+
+Mention = tuple[str, int, int]  # (sector code, start, end)
+
 # The field's label at the start of a line or a sentence, then its value up to the end of
 # the sentence or the line.
 ACTIVITY_FIELD = re.compile(
     r"(?:^|(?<=[.;\n]))[ \t]*"
     r"(?:activit[ée]s?(?:[ \t]+(?:principale|exerc[ée]e))?|objet(?:[ \t]+social)?"
     r"|business(?:[ \t]+activity)?|principal[ \t]+activit(?:y|ies)|activit(?:y|ies)"
-    r"|corporate[ \t]+purpose|purpose|nature[ \t]+of[ \t]+(?:the[ \t]+)?business)"
+    r"|corporate[ \t]+purpose|purpose|nature[ \t]+of[ \t]+(?:the[ \t]+)?business"
+    r"|descriptor|descripteur)"
     r"[ \t]*:[ \t]*(?P<value>[^\n]+?)(?=\.(?:\s|$)|\n|$)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -30,6 +35,47 @@ ACTIVITY_FIELD = re.compile(
 def activity_fields(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of each labelled activity field's value."""
     return [(m.start("value"), m.end("value")) for m in ACTIVITY_FIELD.finditer(text)]
+
+
+# A public contract's type, which procurement law sorts into works, supplies and services:
+# "Type de marché : travaux", "Nature du marché : Travaux", "Type of contract: Works". A
+# works contract is building or civil-engineering work whatever it is for (a port's quay,
+# a school, a road): the tuning set's eight such notices, by four authors, are all filed
+# under construction alone, whatever their object names (a fishing port, a harbour).
+WORKS_FIELD = re.compile(
+    r"(?:^|(?<=[.;\n]))[ \t]*(?:type|nature|cat[ée]gorie)(?:[ \t]+(?:de|du|of))?"
+    r"(?:[ \t]+(?:march[ée]|contrat|contract))?[ \t]*:[ \t]*(?P<value>travaux|works)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+WORKS_SECTOR = "construction"
+
+
+def stated_trades(
+    doc: Doc, mentions: list[Mention]
+) -> tuple[list[Mention], set[Mention], set[Mention]]:
+    """The mentions with a works contract's type added as its sector's (see WORKS_FIELD);
+    those that state the firm's trade: the first sector named in each labelled activity
+    field of a notice ("Activité : fabrication de menuiseries", "Business: production of
+    beer") or a works contract's type; and those of the sectors named after it in a
+    field, its clients' ("logiciels pour les cliniques"), which are no evidence. In a
+    works notice, "Objet :" names what is built for a client ("le môle du port de
+    pêche", "la gare routière"), no evidence either: the works state the trade."""
+    text = text_of(doc)
+    works = [
+        (WORKS_SECTOR, span.start, span.end)
+        for m in WORKS_FIELD.finditer(text)
+        if (span := doc.char_span(m.start("value"), m.end("value"), alignment_mode="expand"))
+    ]
+    stated: set[Mention] = set(works)
+    clients: set[Mention] = set()
+    for first, last in activity_fields(text):
+        inside = [m for m in mentions if first <= doc[m[1]].idx < last]
+        for mention in inside:
+            (stated if mention[0] == inside[0][0] else clients).add(mention)
+    if works:
+        clients |= {m for m in stated if m[0] != WORKS_SECTOR}
+        stated -= clients
+    return sorted(mentions + works, key=lambda m: (m[1], m[2], m[0])), stated, clients
 
 
 # Verbs that say what a firm makes or runs (folded lemmas, either language): their
