@@ -28,8 +28,8 @@ un bâtiment", "raised €5m in 2021, then bought a rival") is dated by the part
 (session 9).
 
 A span of recent time ("ces dernières années", "ces trois derniers mois", "in recent years",
-"over the past two years") tells a trend or a precedent: 36 sentences of the tuning set, by
-every author, none the news (session 9).
+"over the past two years") tells a trend or a precedent: so it does in 35 documents of the
+tuning set, by every author (session 9).
 
 The title is never background: an article is about what its title says.
 """
