@@ -43,7 +43,7 @@ from spacy.tokens import Span, Token
 
 from myrtille.enrichment.antecedents import antecedent, modifier_years
 from myrtille.enrichment.calendar_words import MONTHS
-from myrtille.enrichment.doctext import span_text, text_of
+from myrtille.enrichment.doctext import per_document, span_text, text_of
 
 # Where a clause ends: strong punctuation, or a comma before a relative pronoun or a
 # coordinating conjunction ("Cellinov, qui emploie 55 personnes, a levé …").
@@ -170,6 +170,7 @@ def _finite(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
 
 
+@per_document  # asked for each trigger's time scope by is_background and recurring
 def _before_other_participle(trigger: Span, end: int) -> int:
     """Where the trigger's time scope ends: before a bare participle that qualifies a
     noun of another predicate ("recrute 40 opérateurs pour la ligne inaugurée l'an

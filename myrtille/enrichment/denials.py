@@ -28,6 +28,8 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.doctext import per_document
+
 _DENIED_BEFORE = re.compile(
     r"\bn['’]\s?y\s+(?:aura|avait|aurait|a\s+eu|aura\s+eu)\s+(?:pas|plus|aucun\w*|gu[èe]re|"
     r"point)\b|"
@@ -99,6 +101,7 @@ _CONJUNCTION = re.compile(
 )
 
 
+@per_document  # the same clause, asked again by clause_start and the events' hedges
 def hedge_scope(text: str, at: int, trigger: Span) -> tuple[int, int]:
     """The bounds, in ``text`` (the trigger's part, in which ``trigger`` starts at
     ``at``), of the clause whose hedges weigh on ``trigger``: from the last coordinated
@@ -130,6 +133,7 @@ def _after_infinitive(trigger: Span, conjunction: int) -> bool:
     return False
 
 
+@per_document  # asked per trigger by several rules (newsworthy, hypotheses, …)
 def clause_start(text: str, sentence: Span, trigger: Span) -> int:
     """Where the trigger's clause starts: after the last comma, semicolon, colon or line
     break before it (a plan said in another clause leaves this one alone)."""

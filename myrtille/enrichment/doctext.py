@@ -10,10 +10,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import wraps
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from spacy.attrs import LEMMA, LIKE_NUM, NORM, SENT_START
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _KEY = "myrtille:text"
 _COLUMNS = "myrtille:columns"
@@ -92,3 +92,40 @@ def once_per_document(function: Callable[[Span], T]) -> Callable[[Span], T]:
         return data[key]
 
     return once
+
+
+def per_document(function: Callable[..., T]) -> Callable[..., T]:
+    """``function`` memoised in its document's ``user_data``: a function of spans (or
+    tokens) of one document and of plain values, which the event rules ask again for the
+    same sentence, clause or mention list per trigger. Spans count by their bounds,
+    company mentions by their fields; a list answer is handed out as a copy, so that no
+    caller changes another's."""
+    key = f"myrtille:{function.__module__}.{function.__qualname__}"
+
+    @wraps(function)
+    def memoised(*args: Any) -> T:
+        docs = {id(a.doc): a.doc for a in args if isinstance(a, (Span, Token))}
+        if len(docs) != 1:  # spans of two documents (a parsed copy): not memoised
+            return function(*args)
+        doc = next(iter(docs.values()))
+        memo = doc.user_data.get(key)
+        if memo is None:
+            memo = doc.user_data[key] = {}
+        found = tuple(map(_memo_key, args))
+        if found not in memo:
+            memo[found] = function(*args)
+        answer = memo[found]
+        return list(answer) if isinstance(answer, list) else answer  # type: ignore[return-value]
+
+    return memoised
+
+
+def _memo_key(value: Any) -> Any:
+    if isinstance(value, Span):
+        return (Span, value.start, value.end, value.label)
+    if isinstance(value, Token):
+        return (Token, value.i)
+    if isinstance(value, list):
+        # company mentions (mutable dataclasses): by their fields at the time of the call
+        return tuple(tuple(vars(v).values()) if hasattr(v, "__dict__") else v for v in value)
+    return value

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from myrtille.enrichment.companies import COMPANY_CUES, CompanyMention
 from myrtille.enrichment.contracts import CUSTOMER_WORDS, customer_word
-from myrtille.enrichment.doctext import once_per_document, text_of
+from myrtille.enrichment.doctext import once_per_document, per_document, text_of
 from myrtille.enrichment.names import LEGAL_FORMS
 from myrtille.enrichment.patterns import fold
 
@@ -65,6 +65,7 @@ _MAX_BETWEEN = 4
 _BETWEEN_TAGS = frozenset({"ADJ", "ADP", "NOUN", "PROPN"})
 
 
+@per_document  # the same sentence and mentions, asked again per trigger and rule
 def named_firms(sentence: Span, mentions: list[CompanyMention]) -> list[CompanyMention]:
     """Names in ``sentence`` that a company word calls a firm and that no mention covers."""
     tokens = [t for t in sentence if not t.is_space]
