@@ -97,35 +97,40 @@ def once_per_document(function: Callable[[Span], T]) -> Callable[[Span], T]:
 def per_document(function: Callable[..., T]) -> Callable[..., T]:
     """``function`` memoised in its document's ``user_data``: a function of spans (or
     tokens) of one document and of plain values, which the event rules ask again for the
-    same sentence, clause or mention list per trigger. Spans count by their bounds,
-    company mentions by their fields; a list answer is handed out as a copy, so that no
-    caller changes another's."""
-    key = f"myrtille:{function.__module__}.{function.__qualname__}"
+    same sentence, clause or mention list per trigger. Spans count by their bounds, a
+    list argument (of company mentions, dataclasses) by its items' fields at the call; a
+    list answer is handed out as a copy, so that no caller changes another's."""
+    name = f"myrtille:{function.__module__}.{function.__qualname__}"
 
     @wraps(function)
     def memoised(*args: Any) -> T:
-        docs = {id(a.doc): a.doc for a in args if isinstance(a, (Span, Token))}
-        if len(docs) != 1:  # spans of two documents (a parsed copy): not memoised
+        doc = None
+        key: list[Any] = []
+        for value in args:  # inlined: this wrapper runs a few thousand times a batch
+            kind = type(value)
+            if kind is Span or kind is Token:
+                if doc is None:
+                    doc = value.doc
+                elif value.doc is not doc:  # spans of two documents: not memoised
+                    return function(*args)
+                key.append((value.start, value.end, value.label) if kind is Span else value.i)
+            elif kind is list:
+                # company mentions (mutable dataclasses): by their fields at the call
+                key.append(tuple(tuple(vars(v).values()) for v in value))
+            else:
+                key.append(value)
+        if doc is None:
             return function(*args)
-        doc = next(iter(docs.values()))
-        memo = doc.user_data.get(key)
+        memo = doc.user_data.get(name)
         if memo is None:
-            memo = doc.user_data[key] = {}
-        found = tuple(map(_memo_key, args))
-        if found not in memo:
-            memo[found] = function(*args)
-        answer = memo[found]
-        return list(answer) if isinstance(answer, list) else answer  # type: ignore[return-value]
+            memo = doc.user_data[name] = {}
+        found = tuple(key)
+        answer = memo.get(found, _MISSING)
+        if answer is _MISSING:
+            answer = memo[found] = function(*args)
+        return list(answer) if type(answer) is list else answer  # type: ignore[return-value]
 
     return memoised
 
 
-def _memo_key(value: Any) -> Any:
-    if isinstance(value, Span):
-        return (Span, value.start, value.end, value.label)
-    if isinstance(value, Token):
-        return (Token, value.i)
-    if isinstance(value, list):
-        # company mentions (mutable dataclasses): by their fields at the time of the call
-        return tuple(tuple(vars(v).values()) if hasattr(v, "__dict__") else v for v in value)
-    return value
+_MISSING = object()
