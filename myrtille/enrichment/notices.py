@@ -14,7 +14,6 @@ FAMILY_EVENTS = {
 }
 # Regulated wording of notices -> further events.
 WORDING_EVENTS = [
-    (re.compile(r"liquidation judiciaire", re.I), "closure"),
     (
         re.compile(r"capital (?:social )?(?:est )?port[ée]|augmentation (?:du|de) capital", re.I),
         "fundraising",

@@ -215,7 +215,7 @@ WORDINGS = [
     ("en", "innovation", "The start-up completed the maiden flight of its cargo drone."),
     ("en", "innovation", "The chemist has developed a coating that repels ice."),
     ("fr", "innovation", "Le constructeur a réussi le premier vol de son planeur électrique."),
-    ("en", "closure", "The court opened judicial liquidation proceedings against the bakery."),
+    ("en", "insolvency", "The court opened judicial liquidation proceedings against the bakery."),
     (
         "fr",
         "closure",
