@@ -27,6 +27,7 @@ from myrtille.enrichment.firmnames import unlisted_headline
 from myrtille.enrichment.launches import named_launches
 from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
+from myrtille.enrichment.notices import sale_plan_only
 from myrtille.enrichment.patterns import PatternSet
 from myrtille.enrichment.salience import in_passing, news_events
 from myrtille.enrichment.syntax import HEDGING_LEMMAS, SentenceParser
@@ -231,6 +232,9 @@ class EventMatcher:
                 events[("export", at)] = replace(
                     event, type="export", amount=None, currency=None, jobs=None
                 )
+        # A court-approved sale plan: the proceedings are background (notices.py).
+        if any(k[0] == "insolvency" for k in events) and sale_plan_only(doc_text):
+            events = {k: e for k, e in events.items() if k[0] != "insolvency"}
         # The events the document is about, not those it mentions in passing (salience.py).
         return news_events(sorted(events.values(), key=lambda e: (e.start, e.type)), doc, title_end)
 

@@ -50,3 +50,27 @@ def notice_event_types(family: str, text: str) -> list[str]:
                 continue  # a judgment names administrators; that is no change of leader
             types.append(kind)
     return types
+
+
+# A court-approved sale plan ("jugement arrêtant le plan de cession … au profit de",
+# "approving the plan for the sale of the business to"): a judgment within proceedings
+# opened earlier, whose news is the buyer's takeover (session 9, news8-news10 authors).
+_SALE_PLAN = re.compile(
+    r"arr[êe]t\w* (?:le |un )?plan de cession|plan de cession\b[^.]*\bau profit d|"
+    r"\bsale plan\b|plan for the sale of|approv\w* the sale of",
+    re.I,
+)
+# ... unless the same text opens the proceedings or turns them into a liquidation.
+_OPENS = re.compile(
+    r"jugement d['’]ouverture|\bouvr(?:ant|e) (?:une|la) proc[ée]dure|"
+    r"\bprononçant (?:la )?(?:liquidation|conversion|redressement)|\bconversion en liquidation|"
+    r"\bconverti(?:ssant|t)\b|\bconvert(?:ing|ed|s)\b[^.]*\binto\b|\bopening (?:of )?"
+    r"(?:the )?(?:receivership|insolvency|liquidation|proceedings)",
+    re.I,
+)
+
+
+def sale_plan_only(text: str) -> bool:
+    """Whether ``text`` reports a court-approved sale plan and opens no proceedings: the
+    insolvency it names is background, the news the buyer's acquisition."""
+    return _SALE_PLAN.search(text) is not None and _OPENS.search(text) is None
