@@ -10,7 +10,7 @@ new line its other plant runs. So an event type counts when
 - the document reports it in several sentences (it is developed, not mentioned), or
 - it is a follow-up the press reports with the main news (``FOLLOW_UPS``): the jobs that
   come with any news (an investment, a takeover, a contract), the new head of a firm just
-  bought, or
+  bought, the machines a firm pays for to meet a contract it won (session 9), or
 - the top of the document reports no event at all: a feature or a market review tells
   its news in the body, so every event found there counts (and so does every event of a
   text without a title, a snippet whose top is too short to weigh by).
@@ -55,6 +55,10 @@ from myrtille.enrichment.generic_subjects import told_of_firms_in_general
 FOLLOW_UPS: dict[str, frozenset[str] | None] = {
     "hiring": None,
     "leadership": frozenset({"acquisition"}),
+    # session 9 (round 2): the machines or the workshop a firm pays for to meet a contract
+    # just won ("pour tenir les cadences, l'entreprise va installer deux centres d'usinage,
+    # un investissement de 6 millions"); aboutness.py keeps only what says it invests
+    "investment": frozenset({"contract"}),
 }
 # A title that counts insolvencies (plural nouns): the document reviews figures.
 _STATISTICS_TITLE = re.compile(
@@ -106,7 +110,7 @@ def news_events(events: Sequence[E], doc: Doc, title_end: int) -> list[E]:
     in passing: once, after its lead, while its top reports another event."""
     # generic_subjects.py: a trend of the trade ("several groups have signed…"), not news
     events = [e for e in events if not _of_firms_in_general(e, doc, title_end)]
-    if _STATISTICS_TITLE.search(text_of(doc), 0, title_end):
+    if _statistics_title(text_of(doc)[:title_end]):
         # "Défaillances d'entreprises : l'Occitanie au-dessus de la moyenne", "Company
         # insolvencies hit a 15-year high": a review of cases, whose proceedings are counted,
         # not one firm's unless the registry names it.
@@ -128,6 +132,23 @@ def news_events(events: Sequence[E], doc: Doc, title_end: int) -> list[E]:
     kept = at_top | {kind for kind, n in sentences.items() if n >= DEVELOPED}
     kept |= {kind for kind, follows in FOLLOW_UPS.items() if follows is None or follows & at_top}
     return [e for e in events if e.type in kept]
+
+
+# A rubric label: the title's first word alone before its colon ("Défaillances : la
+# menuiserie Dufresnoy, à Arras, en liquidation"), the one case told after it.
+_RUBRIC = re.compile(r"\s*\w+\s*:(?P<rest>.*)", re.DOTALL)
+
+
+def _statistics_title(title: str) -> bool:
+    """Whether ``title`` counts insolvencies, not under a rubric label that heads one
+    firm's case (no figures, no plural count after the label)."""
+    if not _STATISTICS_TITLE.search(title):
+        return False
+    label = _RUBRIC.match(title)
+    if label and _STATISTICS_TITLE.match(title.lstrip()):
+        rest = label["rest"]
+        return bool(_STATISTICS_TITLE.search(rest) or re.search(r"\d", rest))
+    return True
 
 
 def _of_firms_in_general(event: Located, doc: Doc, title_end: int) -> bool:
