@@ -143,7 +143,9 @@ FAMILIES = [
         "Brumel Conserves on the shelves",
         "Brumel Conserves has signed a distribution agreement with a Belgian supermarket chain "
         "covering 300 stores.",
-        "contract",
+        # goods put on shelves abroad: the export, as the authors of news4-10 label it
+        # (session 9, aboutness.py), not a contract won
+        "export",
     ),
     # a product said to be the fruit of years of research
     (
