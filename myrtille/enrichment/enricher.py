@@ -32,7 +32,7 @@ from myrtille.enrichment.language import LanguageDetector, choose_language
 from myrtille.enrichment.lexicons import LexiconEntry, load_events, load_sectors
 from myrtille.enrichment.mentions import LABELS, central_companies, company_list, entity_list
 from myrtille.enrichment.models import LanguageModels
-from myrtille.enrichment.notices import notice_event_types
+from myrtille.enrichment.notice_fields import notice_owners
 from myrtille.enrichment.placenames import PlaceNameMatcher, default_matcher
 from myrtille.enrichment.places import document_places, lead_end
 from myrtille.enrichment.registry import CompanyRecord
@@ -289,8 +289,8 @@ class Enricher:
         found = tools.events.find(
             doc, mentions, main, names, published=document.published, title_end=title_end
         )
-        if document.kind == "notice":
-            found = self._notice_events(document, found, main, names)
+        if document.kind == "notice" and document.fields.get("notice_type"):
+            found = self._notice_events(document, main, names, mentions, doc)
         result.events = [
             e.__dict__
             | {
@@ -326,26 +326,24 @@ class Enricher:
         return self.gazetteer.resolve(name) is None
 
     def _notice_events(
-        self, document: DocumentInput, found: list[Event], main: str | None, names: dict[str, str]
+        self,
+        document: DocumentInput,
+        main: str | None,
+        names: dict[str, str],
+        mentions: list[CompanyMention],
+        doc: Doc,
     ) -> list[Event]:
         """A legal notice's events come from its family and its regulated wording (see
         ``notices.py``), not from the news lexicon: its boilerplate (court, registry
-        office, administrators) would read as events."""
-        family = str(document.fields.get("notice_type") or "").lower()
-        if not family:
-            return found
+        office, administrators) would read as events; a sale plan's is its buyer's."""
+        family = str(document.fields["notice_type"]).lower()
         sentence = " ".join((document.title or "").split())
-        company = document.fields.get("company_name")
+        company = names.get(main or "", document.fields.get("company_name"))
         return [
-            Event(
-                type=kind,
-                sentence=sentence,
-                start=0,
-                end=len(sentence),
-                company_id=main,
-                company=names.get(main or "", company),
+            Event(kind, sentence, 0, len(sentence), company_id=cid, company=name)
+            for kind, cid, name in notice_owners(
+                family, document.text or "", mentions, text_of(doc), (main, company), names
             )
-            for kind in notice_event_types(family, document.text or "")
         ]
 
     def _notice_companies(

@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Span
 
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.notices import notice_event_types
 
 # A notice's field that names the firm a contract went to ("Attributaire : X SAS",
 # "Titulaire du marché : X", "Name and address of the contractor: X", "Awarded to: X", a
@@ -53,8 +54,12 @@ _RUN_ON_BUYER = re.compile(
 # cession des actifs … au profit de la société X", "adopting a plan for the sale of the
 # business (plan de cession) in favour of X SAS"): X bought it, the debtor sold it.
 _PLAN_BUYER = re.compile(
-    r"(?:plan\s+de\s+cession|plan\s+(?:for|of)\s+(?:the\s+)?sale|sale\s+plan)[^.;\n]{0,200}?"
-    r"(?:au\s+profit\s+(?:d[eu]|des)|in\s+favou?r\s+of)\s+"
+    r"(?:(?:plan\s+de\s+cession|plan\s+(?:for|of)\s+(?:the\s+)?sale|sale\s+plan|"
+    r"ordonn\w*\s+la\s+cession|cession\s+(?:[\w'’]+\s+){0,3}?ordonn[ée]e)[^.;\n]{0,200}?"
+    r"(?:au\s+profit\s+(?:d[eu]|des)|in\s+favou?r\s+of)"
+    # "the court approved the sale of the business to X" (session 10).
+    r"|approv\w*\s+the\s+sale\s+of\s+(?:the\s+|its\s+)?(?:business|assets|company|firm)"
+    r"[^.;\n]{0,120}?\sto)\s+"
     r"(?:(?:la\s+)?soci[ée]t[ée]\s+|l['’]entreprise\s+|(?:the\s+)?company\s+)?",
     re.IGNORECASE,
 )
@@ -93,6 +98,34 @@ def sale_buyer(mentions: list[CompanyMention], text: str, sentence: Span) -> Com
     the debtor the notice is about never buys its own business."""
     notice = _NOTICE_WORDS.search(text, 0, 400) or len(_FIELD_LINE.findall(text)) >= 2
     plan = (0, len(text)) if notice else (sentence.start_char, sentence.end_char)
+    return _buyer(mentions, text, plan)
+
+
+def notice_owners(
+    family: str,
+    notice: str,
+    mentions: list[CompanyMention],
+    text: str,
+    main: tuple[str | None, str | None],
+    names: dict[str, str],
+) -> list[tuple[str, str | None, str | None]]:
+    """(event type, company id, company name) of each event of a structured notice, one
+    whose record gives its ``family`` (its wording ``notice``; ``text``, the document's
+    text the ``mentions`` are placed in): the notice's company (``main``), but a court's
+    sale plan is its buyer's acquisition (notices.py), the buyer the whole notice names,
+    linked or by its written name; the debtor the notice is about never buys its own
+    business, and a plan that names no buyer gives its acquisition to no firm."""
+    kinds = notice_event_types(family, notice)
+    if family != "collective" or "acquisition" not in kinds:
+        return [(kind, *main) for kind in kinds]
+    buyer = _buyer(mentions, text, (0, len(text)))
+    sold = (buyer.company_id, names.get(buyer.company_id or "", buyer.name)) if buyer else None
+    return [(kind, *(sold or (None, None) if kind == "acquisition" else main)) for kind in kinds]
+
+
+def _buyer(
+    mentions: list[CompanyMention], text: str, plan: tuple[int, int]
+) -> CompanyMention | None:
     spans = [(0, len(text), BUYER_FIELD), (0, len(text), _RUN_ON_BUYER), (*plan, _PLAN_BUYER)]
     found = []
     for start, end, pattern in spans:
@@ -100,13 +133,31 @@ def sale_buyer(mentions: list[CompanyMention], text: str, sentence: Span) -> Com
             at = field.end()
             named = [m for m in mentions if at <= m.start <= at + _SLACK and m.end > m.start]
             if named:
-                found.append(min(named, key=lambda m: m.start))
+                found.append(_whole_capitals(min(named, key=lambda m: m.start), text))
             elif text[at : at + 1].isupper():
                 stop = _NAME_END.search(text, at, at + 80)
                 name = text[at : stop.start() if stop else at].strip()
                 if name:
                     found.append(CompanyMention(None, name, at, at + len(name), "named"))
     return next((m for m in found if m.company_id), found[0] if found else None)
+
+
+# A name in capitals run on ("FILATURES DU FOREZ, avec …"): the recogniser often cuts it
+# at a word it takes for a place ("FILATURES" | "FOREZ").
+_CAPITALS = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-Þ0-9&'’.-]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9&'’.-]*(?![\w]))+")
+
+
+def _whole_capitals(mention: CompanyMention, text: str) -> CompanyMention:
+    """An unlinked buyer written in capitals, with the capitals words after the recogniser's
+    cut up to the name's end (a comma, its registration); a linked one as it is."""
+    if mention.company_id or not mention.name.isupper():
+        return mention
+    stop = _NAME_END.search(text, mention.end, mention.end + 80)
+    more = _CAPITALS.match(text, mention.end, stop.start() if stop else mention.end + 80)
+    if more is None:
+        return mention
+    end = more.end()
+    return CompanyMention(None, text[mention.start : end], mention.start, end, mention.how)
 
 
 def _named_after(
@@ -129,4 +180,12 @@ def _named(
     return named
 
 
-__all__ = ["AWARDEE_FIELD", "BUYER_FIELD", "NAME_FIELD", "field_firm", "notice_firm", "sale_buyer"]
+__all__ = [
+    "AWARDEE_FIELD",
+    "BUYER_FIELD",
+    "NAME_FIELD",
+    "field_firm",
+    "notice_firm",
+    "notice_owners",
+    "sale_buyer",
+]

@@ -44,6 +44,12 @@ WORDING_EVENTS = [
 def notice_event_types(family: str, text: str) -> list[str]:
     """Event types of a notice from its family and its wording, in a stable order."""
     types = list(FAMILY_EVENTS.get(family, []))
+    if family == "collective" and _SALE_PLAN.search(text):
+        # A judgment approving a sale plan: the buyer's acquisition, and no insolvency
+        # unless the same judgment opens or converts the proceedings (``sale_plan_only``,
+        # the convention the news path follows too; session 10).
+        types = [t for t in types if t != "insolvency" or not sale_plan_only(text)]
+        types.append("acquisition")
     for pattern, kind in WORDING_EVENTS:
         if kind not in types and pattern.search(text):
             if kind == "leadership" and family != "modification":
@@ -57,7 +63,10 @@ def notice_event_types(family: str, text: str) -> list[str]:
 # opened earlier, whose news is the buyer's takeover (session 9, news8-news10 authors).
 _SALE_PLAN = re.compile(
     r"arr[êe]t\w* (?:le |un )?plan de cession|plan de cession\b[^.]*\bau profit d|"
-    r"\bsale plan\b|plan for the sale of|approv\w* the sale of",
+    r"\bsale plan\b|plan for the sale of|approv\w* the sale of|"
+    # A sale the court orders ("ordonne la cession de l'entreprise", "cession totale
+    # ordonnée au profit de"; session 10): the same judgment in other words.
+    r"\bordonn\w* la cession\b|\bcession (?:[\w'’]+ ){0,3}?ordonn[ée]e",
     re.I,
 )
 # ... unless the same text opens the proceedings or turns them into a liquidation.
@@ -65,7 +74,11 @@ _OPENS = re.compile(
     r"jugement d['’]ouverture|\bouvr(?:ant|e) (?:une|la) proc[ée]dure|"
     r"\bprononçant (?:la )?(?:liquidation|conversion|redressement)|\bconversion en liquidation|"
     r"\bconverti(?:ssant|t)\b|\bconvert(?:ing|ed|s)\b[^.]*\binto\b|\bopening (?:of )?"
-    r"(?:the )?(?:receivership|insolvency|liquidation|proceedings)",
+    r"(?:the )?(?:receivership|insolvency|liquidation|proceedings)|"
+    # The same judgment liquidates the seller ("a prononcé la liquidation", "placed the
+    # company into liquidation and approved the sale …"; session 10).
+    r"\bprononc\w* (?:la )?liquidation|\bplac(?:ed|ing|es)\b[^.]{0,40}?\bin(?:to)? "
+    r"(?:judicial |compulsory )?liquidation",
     re.I,
 )
 
