@@ -54,6 +54,33 @@ def apposed_department(text: str, end: int, gazetteer: Gazetteer) -> str | None:
     return place.department if place is not None and place.kind == "department" else None
 
 
+# "Saint-Denis, on Réunion island", "Saint-Denis, just north of Paris", "Saint-Pierre, à La
+# Réunion", "Saint-Denis, near Paris": a place in apposition (an island, a region, a town
+# nearby) says which homonym it is: the one of its department, else of its region.
+_APPOSED_PLACE = re.compile(
+    r"\s*,\s*(?:(?:just|some|about|à)\s+)?(?:\d+\s*(?:km|kilomètres|kilometres|miles)\s+)?"
+    r"(?:(?:north|south|east|west|north-east|north-west|south-east|south-west)\s+of"
+    r"|(?:au\s+)?(?:nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest)\s+d[e'’]"
+    r"|near|outside|close\s+to|in|on|on\s+the\s+island\s+of|à|sur\s+l['’]île\s+de"
+    r"|près\s+d[e'’]|aux\s+portes\s+d[e'’])"
+    r"\s*(?:the\s+|la\s+|l['’]\s*)?([A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?)"
+)
+
+
+def apposed_place(text: str, end: int, gazetteer: Gazetteer) -> Place | None:
+    """The place named in apposition just after ``end`` ("Saint-Denis, on Réunion island"),
+    if the gazetteer knows it (its first word alone when the two do not make a name)."""
+    match = _APPOSED_PLACE.match(text, end)
+    if not match:
+        return None
+    words = match.group(1).split()
+    for length in range(len(words), 0, -1):
+        place = gazetteer.places.get(place_key(" ".join(words[:length])))
+        if place is not None:
+            return place
+    return None
+
+
 def _by_context(
     homonyms: Sequence[Place],
     text: str,
@@ -66,6 +93,14 @@ def _by_context(
     apposed = apposed_department(text, end, gazetteer)
     if apposed is not None:
         return next((p for p in homonyms if p.department == apposed), False)
+    near = apposed_place(text, end, gazetteer)
+    if near is not None:
+        chosen = None
+        if near.department:
+            chosen = next((p for p in homonyms if p.department == near.department), None)
+        chosen = chosen or next((p for p in homonyms if p.region == near.region), None)
+        if chosen is not None:
+            return chosen
     for place in homonyms:
         if place.department in departments:
             return place

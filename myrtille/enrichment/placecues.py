@@ -24,6 +24,11 @@ _PLACE_NOUNS = frozenset(
 _FIRM_NOUNS = frozenset(
     {"entreprise", "entreprises", "société", "sociétés", "pme", "tpe", "eti", "firme"}
     | {"chantier", "chantiers", "atelier", "ateliers", "entrepôt", "entrepôts", "agence"}
+    # A craft firm of a town: "un plombier de La Roche-sur-Yon et un électricien de Laval"
+    # (no maker or trader: "un négociant de Champagne" deals in the wine).
+    | {"plombier", "électricien", "couvreur", "menuisier", "charpentier", "maçon", "garage"}
+    | {"transporteur", "imprimeur", "carrossier", "chaudronnier", "décolleteur", "façonnier"}
+    | {"équipementier", "cabinet", "laboratoire"}
 )
 _DEPARTMENT_OF = re.compile(
     r"(?i:\b(?:département|departement|department|région|region)\s+"

@@ -47,6 +47,8 @@ def capitalised(text: str, words: list[Word]) -> bool:
         initial = text[word.start]
         if position and (word.folded in LINKS or word.folded == "region"):  # "Paris region"
             continue
+        if position and word.folded == "island":  # "on Réunion island" ("Reunion Island")
+            continue
         if not position and word.folded in _HALVES and len(words) > 1:
             continue
         if not (initial.isupper() or initial.isdigit()):

@@ -67,3 +67,64 @@ def test_a_department_mentioned_keeps_its_department(
     regions: set[str],
 ) -> None:
     assert places_of(enricher, name, title, text) == (departments, regions)
+
+
+NAMES = [
+    (
+        # A craft firm of a town is a cue for a name shared with people ("Laval").
+        "fr-craft-firm-town",
+        "Nantes : le groupe Bâtiplus recrute 50 couvreurs",
+        "Le groupe Bâtiplus, installé à Nantes, va recruter 50 couvreurs d'ici l'été, a-t-il "
+        "annoncé lundi.\n\n"
+        "Son premier client dans la rénovation est un électricien de Laval.",
+        {"44", "53"},
+        {"52"},
+    ),
+    (
+        # A place in apposition says which Saint-Denis: the one north of Paris, not La
+        # Réunion's, which the text names too.
+        "en-homonym-apposition",
+        "Kalenda Énergies to build a biomass plant",
+        "Kalenda Énergies, a subsidiary of Ardier, a group headquartered in Saint-Denis, just "
+        "north of Paris, will build a biomass plant at Le Port, on Réunion island.",
+        {"93", "974"},
+        {"11", "04"},
+    ),
+    (
+        "fr-homonym-apposition",
+        "Kalenda Énergies construira une centrale à biomasse",
+        "Kalenda Énergies, filiale d'Ardier, dont le siège est à Saint-Denis, au nord de "
+        "Paris, construira une centrale à biomasse au Port, à La Réunion.",
+        {"93", "974"},
+        {"11", "04"},
+    ),
+    (
+        "en-island-homonym",
+        "Quantix opens an annotation centre",
+        "Quantix, a Paris software firm, has opened an annotation centre with 30 staff in "
+        "Saint-Denis, on Réunion island.",
+        {"75", "974"},
+        {"11", "04"},
+    ),
+    (
+        # "Réunion" alone is also a meeting: "Réunion island" is the island.
+        "en-island",
+        "Kalenda to build a biomass plant",
+        "Kalenda Énergies will build a EUR 85 million biomass plant on Réunion island, its "
+        "first outside mainland France.",
+        {"974"},
+        {"04"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "title", "text", "departments", "regions"), NAMES)
+def test_cues_and_homonyms(
+    enricher: Enricher,
+    name: str,
+    title: str,
+    text: str,
+    departments: set[str],
+    regions: set[str],
+) -> None:
+    assert places_of(enricher, name, title, text) == (departments, regions)
