@@ -18,6 +18,8 @@ _PLACE_NOUNS = frozenset(
     | {"métropole", "plant", "factory", "city", "town", "suburbs", "outskirts", "mairie"}
     # A court's town: "le tribunal de commerce de Nancy", "tribunal judiciaire de Laval".
     | {"tribunal", "commerce", "judiciaire", "administratif", "court"}
+    # A hospital's or a university's town: "au CHRU de Nancy", "the university of Nancy".
+    | {"chu", "chru", "hôpital", "clinique", "université", "hospital", "university", "campus"}
 )
 # "l'entreprise de Brest", "la PME de Laval": a firm of a town (never "d'": "la société
 # d'Orange" is the firm's).

@@ -4,7 +4,11 @@ a text mentions):
 - a department named once in passing, after the first paragraph, while another is the
   subject (a customer's town, a plan, a fair's town) keeps its department, not its region
   only; a background told in the pluperfect ("avait racheté en 2019 un atelier à Lorient")
-  still gives its region only.
+  still gives its region only;
+- cues and names: a craft firm's town ("un électricien de Laval"), a hospital's ("au CHRU
+  de Nancy"), a place in apposition choosing among homonyms ("Saint-Denis, just north of
+  Paris"), "Réunion island", natural regions within one department ("dans le Haut-Doubs",
+  "in the Tarentaise").
 
 Every text was written for these tests; none comes from an evaluation set. The firms are
 not in the test registry, so only the text gives places. About 10 s (models loading).
@@ -114,6 +118,31 @@ NAMES = [
         "first outside mainland France.",
         {"974"},
         {"04"},
+    ),
+    (
+        # A hospital's town is a cue for a name shared with people ("Nancy").
+        "fr-hospital-town",
+        "Medisonde termine son étude clinique",
+        "La start-up Medisonde a terminé l'étude clinique de sa sonde portable au CHRU de "
+        "Nancy, auprès de 400 patients.",
+        {"54"},
+        {"44"},
+    ),
+    (
+        # A natural region within one department, after a cue, is that department.
+        "fr-natural-region",
+        "Fromages : la coopérative Grand Vaux rachète une fruitière",
+        "La coopérative Grand Vaux a racheté une fruitière dans le Haut-Doubs, où elle "
+        "collecte déjà le lait de 40 fermes.",
+        {"25"},
+        {"27"},
+    ),
+    (
+        "en-natural-region",
+        "Hotel group Cimes buys a ski-resort hotel",
+        "Hotel group Cimes has bought a 60-room hotel in the Tarentaise, its fourth in the Alps.",
+        {"73"},
+        {"84"},
     ),
 ]
 
