@@ -24,6 +24,7 @@ from myrtille.enrichment.deliveries import deliveries
 from myrtille.enrichment.denials import hedge_scope
 from myrtille.enrichment.doctext import lemmas_of, sentence_of, span_text, text_of
 from myrtille.enrichment.firmnames import unlisted_headline
+from myrtille.enrichment.launch_objects import launched_products
 from myrtille.enrichment.launches import named_launches
 from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
@@ -139,6 +140,7 @@ class EventMatcher:
             *deliveries(doc),
             *costs(doc),
             *named_launches(doc),
+            *launched_products(doc),
         ]
 
     def find(

@@ -1,0 +1,121 @@
+"""Event wordings the rules missed (issue 14, session 10, events recall), read off the
+missed events of news11 and the older sets: a product launched or unveiled whatever it is
+(launch_objects.py).
+
+Every text here was written for these tests (none comes from an evaluation set); the
+company is invented and the title reports nothing, so the wording alone is tested.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from myrtille.enrichment.enricher import Enricher
+from myrtille.enrichment.registry import CompanyRecord
+from tests.enrichment.enriching import events_of, types
+
+REGISTRY = [
+    CompanyRecord(
+        "900001013",
+        "Verlande Industries",
+        "900001013",
+        ("Verlande",),
+        None,
+        "28.29B",
+        "42",
+        "84",
+        False,
+    ),
+]
+
+TITLE = {
+    "fr": "Verlande Industries : les nouvelles de la semaine",
+    "en": "Verlande Industries: the week",
+}
+
+# (family, language, text, expected type)
+WORDINGS = [
+    # a product unveiled or launched, of a kind no list foresees
+    (
+        "unveil",
+        "en",
+        "Verlande Industries has unveiled a pump housing cast in recycled aluminium, "
+        "40% lighter than the part it replaces.",
+        "innovation",
+    ),
+    (
+        "launch",
+        "en",
+        "Verlande Industries launches low-sugar oat biscuits for school canteens.",
+        "innovation",
+    ),
+    (
+        "launch-of",
+        "en",
+        "Verlande Industries today announces the launch of Ardent, a wood-fired pizza oven "
+        "for restaurant kitchens.",
+        "innovation",
+    ),
+    (
+        "unveil-name",
+        "en",
+        "Verlande Industries today unveils Solstice, a cordless hedge trimmer.",
+        "innovation",
+    ),
+    (
+        "lancement-de",
+        "fr",
+        "Verlande Industries a annoncé mardi le lancement d'une ligne de sandales en liège "
+        "fabriquées dans son atelier de Saint-Étienne.",
+        "innovation",
+    ),
+    (
+        "dévoiler",
+        "fr",
+        "Verlande Industries dévoile une poignée de porte en bois massif qui se passe de vis.",
+        "innovation",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("family", "language", "text", "expected"),
+    WORDINGS,
+    ids=[f"{w[0]}-{w[1]}-{i}" for i, w in enumerate(WORDINGS)],
+)
+def test_wording_reports_its_event(
+    registry_enricher: Enricher, family: str, language: str, text: str, expected: str
+) -> None:
+    assert expected in types(events_of(registry_enricher, text, language, TITLE[language]))
+
+
+# Close wordings that report no event of the family.
+NOT_EVENTS = [
+    # a project, works or a plan launched is no product
+    ("fr", "Verlande Industries a lancé l'extension de son usine de Saint-Étienne.", "innovation"),
+    ("fr", "Verlande Industries lance sa deuxième tranche de travaux.", "innovation"),
+    (
+        "fr",
+        "Verlande Industries a lancé un appel d'offres pour son nouveau bâtiment.",
+        "innovation",
+    ),
+    ("en", "Verlande Industries launched a recruitment drive in the Loire.", "innovation"),
+    ("en", "Verlande Industries has unveiled a plan to cut its energy bill.", "innovation"),
+    # a works site launched this autumn: the participle qualifies a noun
+    (
+        "fr",
+        "Verlande Industries achève la rénovation de son siège, un chantier lancé cet automne.",
+        "innovation",
+    ),
+    # a person introduced, not a product
+    ("en", "Verlande Industries unveiled Claire Morel, its new chief executive.", "innovation"),
+    # a rocket's launch
+    ("en", "Verlande Industries machined parts for the launch of Ariane 6.", "innovation"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "absent"), NOT_EVENTS)
+def test_close_wording_reports_no_event(
+    registry_enricher: Enricher, language: str, text: str, absent: str
+) -> None:
+    assert absent not in types(events_of(registry_enricher, text, language, TITLE[language]))
