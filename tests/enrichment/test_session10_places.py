@@ -4,7 +4,8 @@ a text mentions):
 - a department named once in passing, after the first paragraph, while another is the
   subject (a customer's town, a plan, a fair's town) keeps its department, not its region
   only; a background told in the pluperfect ("avait racheté en 2019 un atelier à Lorient")
-  still gives its region only;
+  still gives its region only, and so does an adjective alone ("des épiceries
+  lorientaises");
 - cues and names: a craft firm's town ("un électricien de Laval"), a hospital's ("au CHRU
   de Nancy"), a place in apposition choosing among homonyms ("Saint-Denis, just north of
   Paris"), "Réunion island", natural regions within one department ("dans le Haut-Doubs",
@@ -55,6 +56,16 @@ MENTIONED = [
         "Ty Gwenn, a biscuit maker based in Brest, will hire 40 people next year for its new "
         "line of butter biscuits, the company said on Tuesday.\n\n"
         "The company had bought a small bakery in Lorient in 2019.",
+        {"29"},
+        {"53"},
+    ),
+    (
+        # An adjective alone in passing gives its region only.
+        "fr-adjective-in-passing",
+        "Brest : la biscuiterie Ty Gwenn va recruter 40 personnes",
+        "La biscuiterie Ty Gwenn, installée à Brest, va recruter 40 salariés l'an prochain "
+        "pour sa nouvelle ligne de galettes, a-t-elle annoncé mardi.\n\n"
+        "L'entreprise livre déjà des épiceries fines lorientaises.",
         {"29"},
         {"53"},
     ),
