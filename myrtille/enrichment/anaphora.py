@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import CompanyMention
-from myrtille.enrichment.firmnames import named_firms, people_words
+from myrtille.enrichment.firmnames import PREFIX_CUES, named_firms, people_words
 from myrtille.enrichment.patterns import fold
 
 # Subject pronouns that can stand for a firm.
@@ -154,14 +154,39 @@ def antecedent(sentence: Span, mentions: list[CompanyMention]) -> CompanyMention
         words = [t for t in before if first <= t.idx < mention.start and not t.is_space]
         if any(_complement(t) for t in words):
             return None  # "Selon X, …": the sentence's subject is not X
-        if mention.company_id is None and mention.name.lower() in people:
-            continue
+        if mention.company_id is None and mention.how != "named" and mention.name.lower() in people:
+            continue  # a person's name; not one a company word calls a firm ("la start-up X")
         return mention
     return None
 
 
+def topic(sentence: Span, mentions: list[CompanyMention]) -> CompanyMention | None:
+    """The antecedent of ``sentence``, or, when the sentence before names no firm at all
+    ("Navella a présenté un prototype. Le bateau fera des essais. La société revendique
+    deux brevets"), that of the sentence before it, in the same paragraph."""
+    found = antecedent(sentence, mentions)
+    if found is not None or sentence.start == 0:
+        return found
+    doc = sentence.doc
+    last = sentence.start - 1
+    while last > 0 and doc[last].is_space:
+        last -= 1
+    between = doc[last : sentence.start]
+    previous = doc[last].sent
+    if previous.start == 0 or any("\n" in t.text for t in [*between, *previous] if t.is_space):
+        return None
+    if any(previous.start_char <= m.start < previous.end_char for m in mentions) or (
+        named_firms(previous, mentions)
+    ):
+        return None  # the sentence before names a firm: not its subject, so no topic
+    return antecedent(previous, mentions)
+
+
 def _complement(token: Token) -> bool:
-    return token.lower_ in _NOT_SUBJECT or (token.pos_ == "VERB" and token.lower_ != "based")
+    # A company word the tagger took for a verb ("la jeune pousse X") names the subject.
+    return token.lower_ in _NOT_SUBJECT or (
+        token.pos_ == "VERB" and token.lower_ != "based" and fold(token.lower_) not in PREFIX_CUES
+    )
 
 
 # Words that open a setting of place or time before a sentence's subject ("In Bourges,",

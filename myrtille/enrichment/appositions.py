@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import CompanyMention
 
@@ -36,4 +36,81 @@ def qualified_firm(text: str, trigger: Span, inside: list[CompanyMention]) -> Co
     return firm
 
 
-__all__ = ["qualified_firm"]
+# A verbless headline's state ("Pruneaux Lacoste en redressement judiciaire", "Acme Homes
+# into administration") after a name that no mention covers.
+_STATED = re.compile(
+    r"\s*(?:(?:plac[ée]e?s?|mise?s?|goes|enters|placed|put)\s+)?(?:en|in|into|under)\s+$",
+    re.IGNORECASE,
+)
+# A court, subject of the clause that puts a firm in a state ("le tribunal de commerce
+# d'Agen a placé en redressement judiciaire X", "the court put X into administration").
+_COURT = re.compile(r"\b(?:tribunal|tribunaux|court|juges?|judges?)\b", re.IGNORECASE)
+_INTO = frozenset({"en", "in", "into", "under"})  # a trigger's own first word
+_LEADING = frozenset({"de", "d'", "d’", "du", "des", "of", "la", "le", "l'", "l’", "les", "the"})
+_NOT_DEBTORS = frozenset({"GPE", "LOC", "DATE", "TIME", "MONEY", "CARDINAL", "PERCENT"})
+
+
+def named_debtor(
+    sentence: Span, trigger: Span, mentions: list[CompanyMention]
+) -> CompanyMention | None:
+    """The firm outside the registry an insolvency names without any mention: the name
+    that opens a verbless headline's clause before the state ("…, Pruneaux Lacoste en
+    redressement judiciaire"), or the name after the trigger when a court is the
+    subject ("le tribunal a placé en redressement judiciaire Pruneaux Lacoste")."""
+    doc = sentence.doc
+    text = doc.text
+    tokens = [t for t in sentence if not t.is_space]
+    before = [t for t in tokens if t.i < trigger.start]
+    # The name just before the state, opening its clause.
+    end = len(before)
+    while end and not _name_word(before[end - 1]):
+        end -= 1
+    start = end
+    while start and _name_word(before[start - 1]):
+        start -= 1
+    if start < end and (start == 0 or before[start - 1].text in ",;:—–|"):
+        run = before[start:end]
+        between = text[run[-1].idx + len(run[-1]) : trigger.start_char]
+        into = not between.strip() and trigger[0].lower_ in _INTO
+        if into or _STATED.fullmatch(between):
+            return _unlisted(run, mentions)
+    # A court's clause: the name right after the trigger.
+    court = _COURT.search(text, sentence.start_char, trigger.start_char)
+    if court is None:
+        return None
+    after = [t for t in tokens if t.i >= trigger.end]
+    while after and after[0].lower_ in _LEADING:
+        after = after[1:]
+    run = []
+    for token in after:
+        if not _name_word(token):
+            break
+        run.append(token)
+    if run:
+        return _unlisted(run, mentions)
+    # None after it: the firm named last before the court ("X rescues builder Y as court
+    # orders liquidation", "X a repris Y, que le tribunal avait placée en liquidation").
+    firms = [m for m in mentions if sentence.start_char <= m.start and m.end <= court.start()]
+    return max(firms, key=lambda m: m.start) if len(firms) > 1 else None
+
+
+def _name_word(token: Token) -> bool:
+    return (
+        token.text[:1].isupper()
+        and token.is_alpha
+        and token.pos_ in ("PROPN", "NOUN", "X")
+        and token.ent_type_ not in _NOT_DEBTORS
+    )
+
+
+def _unlisted(run: list[Token], mentions: list[CompanyMention]) -> CompanyMention | None:
+    start, end = run[0].idx, run[-1].idx + len(run[-1])
+    overlapping = [m for m in mentions if m.start < end and start < m.end]
+    if any(m.company_id for m in overlapping):
+        return None  # a registry firm: the other rules read it
+    if overlapping:
+        return overlapping[0]  # the NER's own firm outside the registry
+    return CompanyMention(None, run[0].doc.text[start:end], start, end, "named")
+
+
+__all__ = ["named_debtor", "qualified_firm"]

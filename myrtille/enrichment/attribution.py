@@ -40,13 +40,16 @@ from myrtille.enrichment.anaphora import (
     possessed_post,
     pronoun_subject,
     relative_firm,
+    topic,
 )
-from myrtille.enrichment.appositions import qualified_firm
+from myrtille.enrichment.appositions import named_debtor, qualified_firm
 from myrtille.enrichment.background import clause_of
+from myrtille.enrichment.clause_roles import connective_opening, named_before, object_before
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import customer_side, customer_verb
 from myrtille.enrichment.datelines import dateline_end
-from myrtille.enrichment.firmnames import connective, named_firms, opening_name, people_words
+from myrtille.enrichment.firmnames import named_firms, opening_name, people_words
+from myrtille.enrichment.honorifics import untitled
 from myrtille.enrichment.notice_fields import (
     AWARDEE_FIELD,
     NAME_FIELD,
@@ -91,7 +94,6 @@ _APPOSED_COMPLEMENT = re.compile(
     r"\b(?:avec|aupres\s+d[eu']?|pour|with|for|from)\s+[^,;:]{1,40},\s*"
     r"(?:(?:l'|la|le|les|the|un|une|a|an)\s*)?(?:[\w-]+\s+){0,4}$"
 )
-_RELATIVES = frozenset({"qui", "que", "qu'", "dont", "which", "who", "whose", "that", "whom"})
 # A person's firm: "Julien Marchand, PDG de Nexalia, annonce …", "chief executive of X".
 _ROLE = re.compile(
     r"\b(?:pdg|ceo|fondat(?:eur|rice)|founder|patron(?:ne)?|dirigeante?|"
@@ -159,6 +161,7 @@ def subject_of(
     ``parsed``: the sentence's dependency parse, when there is one; ``text``: the
     document's text, when the caller has it."""
     text = sentence.doc.text if text is None else text
+    mentions = untitled(text, mentions)  # "replacing Mr Laurent Marchal": a person
     found = _subject(sentence, trigger, kind, mentions, parsed, text)
     if found is not None and found.end > found.start and tied(text, found.start, found.end):
         return UNKNOWN  # "une filiale d'Alcarène recrute", "former X subsidiary Y is hiring"
@@ -174,11 +177,12 @@ def subject_of(
     if found is None and (
         pronoun_subject(sentence, begin, trigger)
         or described_subject(sentence, begin, trigger)
+        or described_subject(sentence, sentence.start_char, trigger)  # "La société, qui …,"
         or (kind == "leadership" and possessed_post(sentence, begin, trigger))
     ):
         # "Kervalis … a racheté le bâtiment. Elle y investira …": Kervalis's, not ours;
         # "SBTM garde son siège. X en prendra la présidence": SBTM's new head.
-        return antecedent(sentence, mentions)
+        return topic(sentence, mentions)
     if found is None:
         # A sentence that names no firm carries on the topic of the sentence before, in
         # its paragraph: a registry firm that opened it, not always the article's company.
@@ -228,6 +232,8 @@ def _subject(
     if named_in_field is not None:
         return named_in_field  # "Greffe du Tribunal … Dénomination : Orvane"
     qualified = qualified_firm(text, trigger, inside) if kind == "insolvency" else None
+    if qualified is None and kind == "insolvency":
+        qualified = named_debtor(sentence, trigger, mentions)  # "…, Lacoste en redressement"
     if qualified is not None:
         return qualified  # "… ont racheté la Brasserie X, en redressement judiciaire"
     if kind in PATIENT_KINDS and inside:
@@ -267,6 +273,10 @@ def _subject(
         and any(fold(t.lemma_) in _FOUND or t.lower_ in _FOUND for t in trigger)
         and any(fold(t.lower_) in _BUYER_NOUNS for t in trigger)
     ):
+        if _PASSIVE.search(fold(text[begin : trigger.start_char])):
+            # "X a été désigné repreneur de Y", "X was named the buyer": X buys.
+            named = [m for m in inside if begin <= m.start and m.end <= trigger.start_char]
+            return named[0] if named else opening_name(sentence, begin, trigger, mentions)
         return BUYER  # "Avec Y, j'ai trouvé un repreneur": Y's takeover, not the seller's
     if kind == "acquisition" and any(fold(t.lemma_) in _SELLING for t in trigger):
         # "X a cédé sa filiale au groupe Y", "X sold its unit to Y": the buyer's takeover,
@@ -293,7 +303,7 @@ def _subject(
     if (
         not found
         and _NAMED_FIRM.match(text, sentence.start_char, trigger.start_char)
-        and not _connective(sentence)
+        and not connective_opening(sentence)
     ):
         return UNKNOWN  # "Dentelles du Détroit, une jeune entreprise …, a racheté"
     if parsed is not None:
@@ -335,7 +345,7 @@ def _subject(
         m
         for m in before
         if (not _COMPLEMENT.search(_before(text, m)) or _ROLE.search(_before(text, m)))
-        and not _object(sentence, m)
+        and not object_before(sentence, m)
     ]
     in_clause = [m for m in subjects if m.start >= begin]
     if in_clause:
@@ -358,43 +368,11 @@ def _subject(
         # Forges d'Alcarène"): never the buyer. A buyer said in words the models did not
         # take for a firm is another firm than the article's.
         plain_later = [m for m in plain_later if not trigger.start_char <= m.start < end]
-        if not plain_later and _named_before(sentence, begin, trigger):
+        if not plain_later and named_before(sentence, begin, trigger):
             return UNKNOWN
     # A company named only as a complement ("avec X", "selon X", "au profit de X") is not
     # the subject: the subject is unnamed, the article's company.
     return plain_later[0] if plain_later else None
-
-
-def _connective(sentence: Span) -> bool:
-    """Whether the sentence opens with a connective before its comma ("Instead, the group
-    …", "Ensuite, l'entreprise …"), which is no firm's name in apposition."""
-    first = next((t for t in sentence if not t.is_space and not t.is_punct), None)
-    return first is not None and connective(first)
-
-
-def _named_before(sentence: Span, begin: int, trigger: Span) -> bool:
-    """Whether the trigger's clause names someone before it with a capitalised name
-    ("L'américain Sorbex rachète …"), not a pronoun or a common noun ("L'entreprise
-    rachète …")."""
-    return any(
-        t.idx >= begin
-        and t.text[:1].isupper()
-        and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.idx > begin and not t.is_sent_start))
-        for t in sentence
-        if t.i < trigger.start
-    )
-
-
-def _object(sentence: Span, mention: CompanyMention) -> bool:
-    """Whether ``mention`` stands in a relative clause before it ("…, qui compte les
-    Tissages Morvelle parmi ses clients, va recruter", "whose customers include X"): an
-    object there, not the subject."""
-    segment = [t for t in sentence if t.idx < mention.start]
-    for position in range(len(segment) - 1, -1, -1):
-        if segment[position].text in ",;:()—–":
-            opening = segment[position + 1 : position + 2]
-            return bool(opening) and opening[0].lower_ in _RELATIVES
-    return False
 
 
 __all__ = ["BUYER", "UNKNOWN", "subject_of"]

@@ -38,7 +38,16 @@ PREFIX_CUES = (COMPANY_CUES - LEGAL_FORMS - {"chez", "maison", "start", "cabinet
     # French workshops in "-erie" are read from the word's ending
     "filature", "tissage", "forge", "mill", "spinner", "weaver", "bakery", "dairy", "winery",
     "distillery", "sawmill", "printer",
+    # "la jeune pousse X" (the tagger takes "pousse" for a verb), "Vendée builder X"
+    "pousse", "builder", "contractor", "housebuilder",
 }  # fmt: skip
+# The first word of a firm's own name ("Compagnie du Mont Blanc", "Ateliers Quéré"), which
+# the NER often cuts or takes for a place: a name, not a description of the article's
+# firm ("la Compagnie", "les Chantiers" alone stay nouns).
+NAME_HEADS = frozenset(
+    {"compagnie", "ateliers", "atelier", "menuiseries", "tissages", "transports"}
+    | {"laboratoires", "chantiers", "etablissements", "établissements"}
+)
 # Last words of firms' names (folded): "Solvane Group", "Ardent Capital".
 SUFFIX_CUES = LEGAL_FORMS | {
     "group", "groupe", "industries", "industrie", "systems", "technologies", "technology",
@@ -136,7 +145,9 @@ def _is_firm(tokens: list[Token], start: int, end: int) -> bool:
         return True
     if end < len(tokens) and tokens[end].norm_ in LEGAL_FORMS and tokens[end].text.isupper():
         return True
-    if tokens[start].norm_ in PREFIX_CUES and end - start >= 2:
+    if (
+        tokens[start].norm_ in PREFIX_CUES or tokens[start].norm_ in NAME_HEADS
+    ) and end - start >= 2:
         return True  # "Fonderie Ribaud", "Groupe Talvern"
     if _apposition(tokens, end) and not (end - start == 1 and connective(tokens[start])):
         return True  # "Aerilis, a drone maker supplied by …"; not "Instead, the group …"
@@ -240,7 +251,9 @@ def opening_name(
         verb += 1  # "Kervalis y investira …", "Nexalia en a racheté …", "Nexalia also raised"
     # The verb: the next word, or the trigger itself ("Nexalia lève 3 millions").
     following = tokens[verb] if verb < len(tokens) else trigger[0]
-    if not run or following.pos_ not in ("AUX", "VERB"):
+    # A headline without a verb: "X en redressement judiciaire", "X into administration".
+    state = following.lower_ in _INTO_STATE and verb >= len(tokens) - 1
+    if not run or (following.pos_ not in ("AUX", "VERB") and not state):
         return None
     people = people_words(sentence)
     if any(t.ent_type_ in _NOT_SUBJECTS or t.lower_ in people for t in tokens[:run]):
@@ -257,6 +270,8 @@ def opening_name(
 
 
 _DEFINITE = frozenset({"la", "le", "l'", "l’", "les"})
+# The word that puts a firm in a state, in a headline without a verb.
+_INTO_STATE = frozenset({"en", "in", "into"})
 
 
 def _described(tokens: list[Token]) -> int:
@@ -304,6 +319,9 @@ def unlisted_headline(doc: Doc, mentions: list[CompanyMention], title_end: int) 
     named = [m for m in mentions if m.start < title_end and m.end > m.start]
     named += named_firms(title, mentions)
     named += _called_firms_below(doc, title, mentions, named)
+    if not named:
+        # A title that names no firm ("Lift operator names new chief"): the lead's subject.
+        return _unlisted_lead(doc, title, mentions)
     # After a kicker or a dateline ("Milipol : Vigilis signe …"), when that part names one.
     kicker = max((t.idx + 1 for t in title if t.text in (":", "—", "–")), default=0)
     headline = sorted([m for m in named if m.start >= kicker] or named, key=lambda m: m.start)
@@ -323,6 +341,29 @@ def _customer_between(title: Span, first: CompanyMention, second: CompanyMention
     )
 
 
+def _unlisted_lead(doc: Doc, title: Span, mentions: list[CompanyMention]) -> bool:
+    """Whether the lead's first sentence opens with a name outside the registry as its
+    subject, before its verb or an apposition ("Compagnie du Mont Blanc, which runs the
+    lifts, has appointed …", "Navella a présenté …"), under a title that names no firm."""
+    if not doc.has_annotation("SENT_START") or title.end >= len(doc):
+        return False
+    lead = next(iter(doc[title.end :].sents), None)
+    # A title without a full stop may run into the lead's first sentence: its part after.
+    tokens = [t for t in lead or () if not t.is_space and t.idx >= title.end_char]
+    end = _name_end(tokens, 0)
+    if not end or end >= len(tokens) - 2:
+        return False
+    run, following = tokens[:end], tokens[end]
+    if any(t.ent_type_ in PEOPLE | PLACES for t in run):
+        return False
+    start, stop = run[0].idx, run[-1].idx + len(run[-1])
+    if any(m.start < stop and start < m.end for m in mentions if m.company_id):
+        return False
+    appositive = following.text == "," and (tokens[end + 1].lower_ in _ARTICLES | _RELATIVE_WORDS)
+    return appositive or following.pos_ in ("AUX", "VERB")
+
+
+_RELATIVE_WORDS = frozenset({"qui", "which", "who", "that"})
 # The lead's sentences read for firms the title names (a company word beside their name).
 _LEAD_SENTENCES = 3
 

@@ -140,6 +140,14 @@ def from_parse(
                 named = company_in(dependent)
                 if named is not None:
                     return True, named
+                if (
+                    kind == "insolvency"
+                    and dependent.dep_ in ("obj", "dobj")
+                    and _proper_names(dependent)
+                ):
+                    # "le tribunal a placé en redressement X", "the court put X into
+                    # administration": X, a firm outside the registry, not the article's.
+                    return True, _unlisted(dependent, parsed)
         if subject is not None and subject.pos_ in ("NOUN", "PRON"):
             return True, None
     return False, None
