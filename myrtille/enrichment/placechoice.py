@@ -191,6 +191,19 @@ def addressed(text: str, start: int) -> bool:
     return not _BUYER.search(text, max(start - 160, 0), start)
 
 
+# "RCS Dijon": a trade register's town, where a firm is registered.
+_REGISTER = re.compile(r"(?:RCS|R\.C\.S\.)\s+$")
+
+
+def stated(text: str, start: int, end: int, place: Place) -> bool:
+    """Whether the name at [start, end) of ``text`` is stated as a seat or a site: its
+    department in brackets after it ("Dijon (Côte-d'Or)", "Poligny (39)", a notice's
+    winner or buyer) or a trade register before it ("RCS Dijon")."""
+    if _REGISTER.search(text, max(start - 8, 0), start):
+        return True
+    return bracketed_department(text, end, place, Gazetteer.default())
+
+
 def postcode_place(
     text: str, start: int, key: str, place: Place, gazetteer: Gazetteer, shadowed: Sequence[Place]
 ) -> Place | None:

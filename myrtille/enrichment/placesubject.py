@@ -6,13 +6,14 @@ another region. So is a paragraph's dateline or setting ("Charleville-Mézières
 Marchal poursuit...", "Saint-Nazaire — Éolia Marine a été retenue", "In Calais, the lace
 maker..."): a round-up's news each; a site of the firm's, now or to come ("son agence
 d'Angers", "will open a workshop in Angers", "its second plant in Vienne"); and an address
-("56100 Lorient": a notice's winner, buyer or court)."""
+("56100 Lorient": a notice's winner, buyer or court), a town with its department in brackets
+("Dijon (Côte-d'Or)") or after a trade register ("RCS Dijon"): stated, never in passing."""
 
 from __future__ import annotations
 
 import re
 
-from myrtille.enrichment.placechoice import addressed
+from myrtille.enrichment.placechoice import addressed, stated
 from myrtille.enrichment.placenames import PlaceName
 
 # A place opening a paragraph, then a full stop, a colon or a dash.
@@ -144,6 +145,7 @@ def keep_homes(
             or paragraph_dateline(text, name, title_end)
             or own_site(text, name, title_end)
             or addressed(text, name.start)
+            or stated(text, name.start, name.end, name.place)
         ):
             by_start[name.start] = name
     return sorted(by_start.values(), key=lambda n: n.start)

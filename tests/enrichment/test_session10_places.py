@@ -9,7 +9,8 @@ a text mentions):
 - cues and names: a craft firm's town ("un électricien de Laval"), a hospital's ("au CHRU
   de Nancy"), a place in apposition choosing among homonyms ("Saint-Denis, just north of
   Paris"), "Réunion island", natural regions within one department ("dans le Haut-Doubs",
-  "in the Tarentaise").
+  "in the Tarentaise"); a town with its department in brackets or after "RCS" is stated,
+  never in passing ("Dijon (Côte-d'Or)", a notice's winner).
 
 Every text was written for these tests; none comes from an evaluation set. The firms are
 not in the test registry, so only the text gives places. About 10 s (models loading).
@@ -154,6 +155,25 @@ NAMES = [
         "Hotel group Cimes has bought a 60-room hotel in the Tarentaise, its fourth in the Alps.",
         {"73"},
         {"84"},
+    ),
+    (
+        # A town with its department in brackets is stated, never in passing: a notice's
+        # winner in another region.
+        "en-bracketed-winner",
+        "Award notice: school transport in the Vosges",
+        "Buyer: Vosges department council, Épinal.\n\n"
+        "Lot 1: awarded to Autocars Martin, Épinal.\n\n"
+        "Lot 2: awarded to Transports Garnier, Dijon (Côte-d'Or).",
+        {"88", "21"},
+        {"44", "27"},
+    ),
+    (
+        "fr-register-seller",
+        "Vente d'un fonds de commerce de boulangerie à Épinal",
+        "Acheteur : Pâtisserie des Vosges, 12 rue de la Gare, 88000 Épinal.\n\n"
+        "Vendeur : Boulangerie Martin, immatriculée au RCS Dijon.",
+        {"88", "21"},
+        {"44", "27"},
     ),
 ]
 
