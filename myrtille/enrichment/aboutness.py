@@ -27,7 +27,8 @@ Rules read off the tuning set's extra events, each a way the press writes anywhe
   names is the buyer's project, the work contracted ("a remporté le lot gros œuvre du
   nouveau bâtiment", "construction is due to start next summer"), not an investment of
   the firm, unless the top also reports one apart from the contract or the sentence says
-  the firm invests.
+  the firm invests; since session 10 not when it says the contract or the project
+  "represents" an investment (its value, not the firm's spending).
 """
 
 from __future__ import annotations
@@ -146,6 +147,9 @@ class Reported(Protocol):
 R = TypeVar("R", bound=Reported)
 
 _DISTRIBUTION_DEAL = re.compile(
+    # session 10: an export deal too ("un accord d'exportation avec un distributeur de Séoul")
+    r"\b(?:accords?|contrats?)\s+(?:\w+\s+)?d['’]\s?export(?:ation)?\b|"
+    r"\bexport\s+(?:deals?|agreements?)\b|"
     r"\b(?:accords?|contrats?)\s+(?:\w+\s+)?de\s+distribution\b|"
     r"\bdistribution\s+(?:deals?|agreements?|contracts?|accords?)\b",
     re.IGNORECASE,
@@ -157,6 +161,13 @@ _AWARD = re.compile(
     re.IGNORECASE,
 )
 _SPENDING = re.compile(r"\binvest\w*", re.IGNORECASE)
+# session 10: the value of the work contracted, told as an investment ("Le contrat, d'une
+# durée de trente ans, représente un investissement de 38 millions d'euros", "the project
+# represents an investment of"): what the buyer's project costs, not the firm's spending.
+_VALUE_OF = re.compile(
+    r"\b(?:repr[ée]sent\w*|correspond\w*|involv\w*|amounts?\s+to)\s+(?:\w+\s+){0,2}?invest",
+    re.IGNORECASE,
+)
 # session 9: a supply deal with a seller (a chain, an importer, a wholesaler): goods put on
 # shelves abroad, no contract won. (A listing stays a contract: "has won a listing with a
 # Swedish supermarket chain", test_events_news_rules.py.)
@@ -216,5 +227,10 @@ def about(events: Sequence[R], at_top: set[str], top: int, paragraph: int) -> li
         if not own:
             # The firm's own spending says so ("l'entreprise investit 6 millions d'euros
             # dans une usine de préfabrication"); works and commissioning do not.
-            kept = [e for e in kept if e.type != "investment" or _SPENDING.search(e.sentence)]
+            kept = [
+                e
+                for e in kept
+                if e.type != "investment"
+                or (_SPENDING.search(e.sentence) and not _VALUE_OF.search(e.sentence))
+            ]
     return kept

