@@ -40,6 +40,8 @@ _NUMBER = re.compile(
     r"dozens?|score)\b",
     re.IGNORECASE,
 )
+NUMBER = _NUMBER  # for passing_news.py
+
 # A verb of adding or bringing staff, or of taking a workforce to a number ("ce qui porte
 # ses effectifs à 160"), the trigger's first word.
 _ADDING = frozenset({"add", "bring", "apporter", "ajouter", "porter"})

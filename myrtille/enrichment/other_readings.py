@@ -33,6 +33,7 @@ from spacy.tokens import Span
 from myrtille.enrichment.area_subjects import told_of_an_area
 from myrtille.enrichment.hypotheses import hypothetical
 from myrtille.enrichment.no_new_jobs import no_new_jobs
+from myrtille.enrichment.passing_news import told_in_passing
 from myrtille.enrichment.senses import other_sense
 from myrtille.enrichment.side_clauses import in_a_side_clause
 
@@ -159,6 +160,8 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # no_new_jobs.py: "renforcer l'équipe", "the acquisition adds 310 staff"
     if in_a_side_clause(kind, sentence, trigger, text):
         return True  # side_clauses.py: "recrute 40 … pour son nouvel entrepôt", "qui développe"
+    if told_in_passing(kind, sentence, trigger, text):
+        return True  # passing_news.py: "Sorel n'est pas seule à …", "sans calendrier"
     if one_manager(kind, trigger, text) or site_as_modifier(kind, sentence, trigger):
         return True  # "has hired an export manager", "opens factory tours"
     if kind == "hiring":

@@ -1,0 +1,128 @@
+"""Event words told in passing: other firms' news after a contrast, and jobs the firm does
+not count (issue 14, session 10).
+
+Read off the false events of news11 (four new authors, written to the held-out set's
+brief) and of news8–10, each a way the press writes in either language:
+
+- after a contrast that turns to other firms ("Sorel n'est pas seule à accélérer.",
+  "Océa is not the only defence firm to have picked up business this year: …",
+  "Ailleurs, …", "Elsewhere, …", "The picture is more cautious elsewhere."), the
+  sentence tells a peer's news in passing, not the news of the firm the article is about;
+- a plan with no date set ("évoque 120 emplois supplémentaires, sans calendrier précis",
+  "un agrandissement est à l'étude, sans calendrier", "without giving a timetable") is not
+  decided (the authors of news5 to news11 label none of eleven such sentences);
+- a power purchase agreement that a plant's output "is sold under", with no verb of
+  signing ("A 20-year power purchase agreement with a supermarket chain covers half of
+  the output"), tells how the plant sells, not a contract just won;
+- jobs in a relative clause in the perfect after a firm ("L'entreprise, qui a doublé ses
+  effectifs en trois ans, …", "Rival X, which has tripled its headcount since 2020, …")
+  describe that firm's past, not a hiring it announces;
+- the hires said again with a definite or demonstrative determiner and no number ("Les
+  recrutements du nouveau site concerneront des profils de stratifieurs", "The new hires
+  will be mostly engineers") describe jobs already told, or none at all: the annotators
+  count hiring only with a number of people (no_new_jobs.py);
+- jobs a study or an observatory expects across a trade or a region ("Selon l'observatoire
+  régional de l'emploi, 6 000 recrutements sont attendus en 2027", "Aerospace to need 5,000
+  recruits next year, study says") are market figures, not a firm's hiring.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from myrtille.enrichment.denials import clause_start
+from myrtille.enrichment.no_new_jobs import NUMBER
+
+# A turn to other firms: "X n'est pas seul(e) à …", "X is not the only firm to …",
+# "Ailleurs, …", "Elsewhere, …", "… is more cautious elsewhere."
+_CONTRAST = re.compile(
+    r"\bn['’]\s?(?:est|sont|était|étaient)\s+pas\s+(?:l[ea]s?\s+)?seul(?:e|s|es)?\b|"
+    r"\b(?:is|are|was|were)\s+not\s+(?:alone|the\s+only)\b|"
+    r"^\W*(?:ailleurs|elsewhere)\s*,|\belsewhere\s*[.:]\s*\Z",
+    re.IGNORECASE,
+)
+# A paragraph break between two sentences.
+_BREAK = re.compile(r"\n\s*\n")
+
+# No date set, in the trigger's clause or after it: "évoque 60 emplois à terme, sans
+# s'engager sur un calendrier", "une extension est à l'étude, sans calendrier", "without
+# giving a timetable".
+_NO_DATE = re.compile(
+    r"\bsans\s+(?:[\w'’]+\s+){0,4}?(?:calendrier|[ée]ch[ée]ancier|date)\b|"
+    r"\bwithout\s+(?:[\w'’]+\s+){0,4}?(?:timetable|timeline|time\s?frame|date)\b",
+    re.IGNORECASE,
+)
+# A power purchase agreement that a plant's output is sold under, without a verb of
+# signing: how the plant sells, not a deal just won.
+_OFFTAKE = re.compile(
+    r"\bpower\s+purchase\s+agreements?|\bPPAs?\b|contrats?\s+d['’]\s?achat\s+"
+    r"d['’]\s?(?:[ée]lectricit[ée]|[ée]nergie)|contrats?\s+de\s+vente\s+d['’]\s?[ée]lectricit[ée]",
+    re.IGNORECASE,
+)
+_SIGNED = re.compile(
+    r"\b(?:sign\w*|conclu\w*|conclud\w*|remport\w*|won|wins?|d[ée]croch\w*|secur\w*|"
+    r"struck|strikes?|obtenu|obtient|land\w*)\b",
+    re.IGNORECASE,
+)
+# A relative clause in the perfect, its pronoun after a comma, the trigger inside it.
+_RELATIVE_PERFECT = re.compile(
+    r",\s*(?:qui|which|that)\s+(?:a|ont|avait|avaient|has|have|had)\s+[^,;:()]*\Z",
+    re.IGNORECASE,
+)
+# The hires said again: a definite or demonstrative determiner before a hiring noun that
+# opens the clause.
+_HIRES_AGAIN = re.compile(
+    r"^\W*(?:les|ces|ses|leurs|the|these|those|its|their)\s+(?:\w+\s+)?"
+    r"(?:recrutements|embauches|hires|recruits|recruitment|hiring)\b",
+    re.IGNORECASE,
+)
+# A study, a survey or an observatory that the figures come from ...
+_STUDY = re.compile(
+    r"\b(?:observatoire|(?<!d['’])[ée]tudes?|enqu[êe]tes?|barom[èe]tre|observatory|study|"
+    r"studies|survey|report)\b",
+    re.IGNORECASE,
+)
+# ... and what it expects or says is needed (not what firms did).
+_EXPECTED = re.compile(
+    r"\b(?:attendu(?:e|s|es)?|pr[ée]vu(?:e|s|es)?|besoins?|expected|forecast|needs?|"
+    r"to\s+need|will\s+need|expect\w*|s['’]\s?attend\w*\s+[àa])\b",
+    re.IGNORECASE,
+)
+
+
+def told_in_passing(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
+    """Whether the ``kind`` trigger in ``sentence`` tells a peer's news after a contrast,
+    or jobs the firm does not count (see the module's docstring); ``text``: the
+    document's text."""
+    if _after_contrast(sentence, trigger, text):
+        return True
+    start = clause_start(text, sentence, trigger)
+    if _NO_DATE.search(text, start, sentence.end_char):
+        return True  # "120 emplois supplémentaires, sans calendrier précis de recrutement"
+    if kind == "contract" and _OFFTAKE.search(text, sentence.start_char, sentence.end_char):
+        # "Part of the output is sold under a 15-year power purchase agreement with …"
+        return _SIGNED.search(text, sentence.start_char, sentence.end_char) is None
+    if kind != "hiring":
+        return False
+    if _RELATIVE_PERFECT.search(text, sentence.start_char, trigger.start_char):
+        return True  # "L'entreprise, qui a doublé ses effectifs en trois ans"
+    said = text[sentence.start_char : sentence.end_char]
+    if _HIRES_AGAIN.match(text[start : trigger.end_char]) and not NUMBER.search(said):
+        return True  # "Les recrutements du nouveau site concerneront des profils de …"
+    return _STUDY.search(said) is not None and _EXPECTED.search(said) is not None
+
+
+def _after_contrast(sentence: Span, trigger: Span, text: str) -> bool:
+    """A contrast that turns to other firms, before the trigger in its sentence or in the
+    sentence before it in the same paragraph."""
+    if _CONTRAST.search(text[sentence.start_char : trigger.start_char]):
+        return True
+    if sentence.start == 0:
+        return False
+    before = sentence.doc[sentence.start - 1].sent
+    between = text[before.start_char : sentence.start_char].rstrip()
+    # only the part in the trigger's paragraph (the parser may run two paragraphs together)
+    part = between[max((m.end() for m in _BREAK.finditer(between)), default=0) :]
+    return _CONTRAST.search(part) is not None
