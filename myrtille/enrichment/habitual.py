@@ -12,6 +12,11 @@ embauché des dizaines de techniciens", "over the years the company acquired sev
 rivals", "depuis sa création", "since it was founded", "nous avons toujours recruté
 localement", "we have always hired locally": the firm's past told as a whole, the
 background paragraph of a profile, no event of the news.
+
+Session 10 (news11): a growth told over years ("qui a doublé ses effectifs en trois ans",
+"has hired 300 people over the past five years", "a recruté 200 personnes en dix ans")
+is such a history too, said with a past verb; and a continuous habit ("nous recrutons en
+permanence", "is hiring constantly", "all year round") is a policy, as "every year" is.
 """
 
 from __future__ import annotations
@@ -55,6 +60,47 @@ _DURATIVE = re.compile(
     re.IGNORECASE,
 )
 
+# session 10: a continuous habit ("recrute en permanence", "hiring constantly").
+_CONTINUOUS = re.compile(
+    r"\b(?:en\s+permanence|en\s+continu|constamment|continuellement|sans\s+cesse|"
+    r"constantly|continuously|continually|on\s+an\s+ongoing\s+basis|all\s+the\s+time)\b",
+    re.IGNORECASE,
+)
+# session 10: a span of several years, after a past verb ("a doublé ses effectifs en trois
+# ans", "over the past five years", "in the last decade"); one or two years may be the news
+# ("have added 3,000 jobs in two years").
+_SEVERAL = (
+    r"(?:trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|[3-9]|[1-9]\d|three|"
+    r"four|five|six|seven|eight|nine|ten|fifteen|twenty)"
+)
+_SPAN = re.compile(
+    rf"\b(?:en|in|over)\s+{_SEVERAL}\s+(?:ans|ann[ée]es|years|decades|d[ée]cennies)\b",
+    re.IGNORECASE,
+)
+# The same span said as the last years: a history whatever the event ("a investi 50 millions
+# sur les cinq dernières années", "has acquired four rivals over the past decade").
+_LAST_SPAN = re.compile(
+    rf"\b(?:sur\s+les|au\s+cours\s+des|ces)\s+{_SEVERAL}\s+derni[èe]res\s+ann[ée]es\b|"
+    rf"\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:{_SEVERAL}\s+)?(?:years|decades?)\b|"
+    r"\b(?:au\s+cours\s+de|sur)\s+la\s+derni[èe]re\s+d[ée]cennie\b",
+    re.IGNORECASE,
+)
+_HAVE = frozenset({"a", "ont", "avait", "avaient", "has", "have", "had", "'ve"})
+
+
+def _told_in_past(trigger: Span) -> bool:
+    """Whether the trigger's verb is a past: "hired", "a doublé", "has hired" (not a
+    verb of saying before it: "said it would double its team within two years")."""
+    verb = trigger[0]
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    previous = verb.doc[verb.i - 1] if verb.i > 0 else None
+    perfect = previous is not None and previous.lower_ in _HAVE
+    return perfect and ("Part" in verb.morph.get("VerbForm") or verb.tag_ == "VBN")
+
+
 # A short phrase that opens the sentence before a comma: "Every summer, …", "Chaque année, …".
 _OPENING = re.compile(r"[^,;:\n]{1,30},")
 
@@ -65,6 +111,10 @@ def recurring(text: str, sentence: Span, trigger: Span) -> bool:
     begin, end = time_scope(sentence, trigger)
     if _FREQUENCY.search(text, begin, end) or _DURATIVE.search(text, begin, end):
         return True
+    if _CONTINUOUS.search(text, begin, end):
+        return True  # "nous recrutons en permanence"
+    if _LAST_SPAN.search(text, begin, end) and _told_in_past(trigger):
+        return True  # "has acquired four rivals over the past decade"
     opening = _OPENING.match(text, sentence.start_char)
     return (
         opening is not None
@@ -74,3 +124,11 @@ def recurring(text: str, sentence: Span, trigger: Span) -> bool:
             or _DURATIVE.search(opening.group()) is not None
         )
     )
+
+
+def grown_over_years(text: str, sentence: Span, trigger: Span) -> bool:
+    """Whether a workforce's growth is told over several years with a past verb ("qui a
+    doublé ses effectifs en trois ans", "hired 300 people in five years"): its history.
+    (Asked for hiring only: "has committed €20m over three years" may be the news.)"""
+    begin, end = time_scope(sentence, trigger)
+    return _SPAN.search(text, begin, end) is not None and _told_in_past(trigger)

@@ -20,6 +20,19 @@ writes in either language:
 - a step in a person's career after a past verb ("qui a appris le métier auprès d'un
   ancien avant de prendre la tête de l'atelier", "who worked at Airbus before taking over
   the firm"): the person's history, not the news.
+
+Session 10, from news8-11:
+
+- what money or a project is to allow, in any tense ("L'opération doit permettre de
+  doubler l'équipe", "qui devraient lui permettre de recruter", "should allow it to
+  hire"), like "permettrait";
+- an aim, a priority or an intention ("Ma priorité sera d'augmenter nos capacités",
+  "avec pour objectif d'ouvrir", "the aim is to", "a annoncé son intention de racheter",
+  "a letter of intent to buy"): what someone wants, not what was decided;
+- an announcement still to come ("devrait annoncer le rachat", "is expected to announce",
+  "will unveil"): the news is not out;
+- jobs of a project's building phase ("60 jobs during construction", "au plus fort du
+  chantier"): the contractors' crews, no hiring by the firm.
 """
 
 from __future__ import annotations
@@ -29,6 +42,7 @@ import re
 from spacy.tokens import Span
 
 from myrtille.enrichment.denials import clause_start
+from myrtille.enrichment.habitual import grown_over_years
 
 _NEED = re.compile(
     r"\b(?:il\s+(?:nous\s+|leur\s+|lui\s+)?(?:faut|faudra|faudrait|fallait)|faut-il|"
@@ -40,7 +54,47 @@ _NEED = re.compile(
 # session 9: "the sector's recruitment needs", "hiring needs": needs, no hires.
 _NEEDS_AFTER = re.compile(r"\s+needs?\b", re.IGNORECASE)
 _WOULD_ALLOW = re.compile(
-    r"\b(?:permettrai(?:t|ent)|would\s+(?:allow|enable|let|make\s+it\s+possible\s+for))\b",
+    r"\b(?:permettrai(?:t|ent)|would\s+(?:allow|enable|let|make\s+it\s+possible\s+for))\b|"
+    # session 10: "doit permettre de doubler l'équipe", "qui devraient lui permettre de",
+    # "permettra de", "should allow it to hire", "is meant to enable"
+    r"\b(?:(?:doi(?:t|vent)|devrai(?:t|ent)|v(?:a|ont))\s+(?:(?:lui|leur|nous|vous|"
+    r"notamment|aussi|surtout)\s+)*permettre|permettr(?:a|ont))\b|"
+    r"\b(?:should|will|is\s+(?:meant|intended|designed)\s+to|are\s+(?:meant|intended|"
+    r"designed)\s+to)\s+(?:(?:also|notably)\s+)?(?:allow|enable|help)\b",
+    re.IGNORECASE,
+)
+# session 10: an aim, a priority or an intention before the trigger in its clause.
+_AIM = re.compile(
+    r"(?:\b(?:priorit[ée]s?|objectifs?|ambition|intention|priority|priorities|aim|goal|"
+    r"objective)\s+(?:affich[ée]e?\s+)?(?:(?:sera|est|serait|[ée]tait|will\s+be|is|was|"
+    r"would\s+be)\s+)?(?:d['’]\s?|de\s+|to\s+|of\s+)|"
+    r"\bavec\s+(?:pour|comme)\s+(?:objectif|ambition|but)\s+(?:d['’]\s?|de\s+)|"
+    r"\bdans\s+le\s+but\s+(?:d['’]\s?|de\s+)|"
+    r"\b(?:with\s+(?:the|a)\s+(?:aim|goal|view)\s+of|aiming\s+to|in\s+a\s+bid\s+to)\s+|"
+    r"\b(?:lettre\s+d['’]\s?intention|letter\s+of\s+intent)\s+(?:to|de|d['’]|pour)\s*)"
+    # the trigger right after, or after a light verb ("l'objectif de réaliser des
+    # acquisitions"): not "l'objectif de ce rachat", which names the event done
+    r"(?:(?:r[ée]aliser|mener|conclure|faire|make|carry\s+out|complete)\s+(?:[\w'’-]+\s+){0,2}?)?"
+    r"\Z",
+    re.IGNORECASE,
+)
+# session 10: an announcement still to come, just before the trigger.
+_TO_ANNOUNCE = re.compile(
+    r"\b(?:(?:devrai(?:t|ent)|doi(?:t|vent)|v(?:a|ont)|pourrai(?:t|ent))\s+(?:annoncer|"
+    r"officialiser|d[ée]voiler)|annonc(?:era|eront)|officialis(?:era|eront)|"
+    r"(?:is|are)\s+(?:expected|due|set|likely|poised)\s+to\s+(?:announce|unveil|confirm)|"
+    r"will\s+(?:announce|unveil))\b[^,;:.]{0,60}\Z",
+    re.IGNORECASE,
+)
+# session 10: the building phase's crews ("60 jobs during construction", "au plus fort du
+# chantier", "at the peak of the works"): the contractors', no hiring of the firm.
+_BUILDING_PHASE = re.compile(
+    r"\b(?:during\s+(?:the\s+)?(?:construction|building\s+work|works?\b|build-?out)|"
+    r"at\s+the\s+(?:peak|height)\s+of\s+(?:the\s+)?(?:construction|works?\b|building)|"
+    r"construction\s+jobs|"
+    r"(?:pendant|durant|lors)\s+(?:du|de\s+la|des)\s+(?:chantier|travaux|construction|phase\s+de\s+"
+    r"(?:chantier|travaux|construction))|au\s+plus\s+fort\s+(?:du|des)\s+(?:chantier|travaux)|"
+    r"emplois\s+(?:de|du|en\s+phase\s+de)\s+chantier)",
     re.IGNORECASE,
 )
 _EXPECTING = re.compile(
@@ -70,10 +124,21 @@ def hypothetical(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     """Whether the ``kind`` trigger is said as a need, a possibility, others' outlook, a
     plan looked for or a person's past (see the module's docstring); ``text``: the
     document's text."""
-    upto = text[clause_start(text, sentence, trigger) : trigger.start_char]
+    start = clause_start(text, sentence, trigger)
+    noun = trigger[-1].pos_ == "NOUN"
+    upto = text[start : trigger.start_char]
     if _NEED.search(upto) or _WOULD_ALLOW.search(upto):
         return True  # "Il faut une taille critique pour recruter"
-    noun = trigger[-1].pos_ == "NOUN"
+    # the trigger may hold the announcing verb: "announce the acquisition"
+    announced = _TO_ANNOUNCE.search(text, start, trigger.end_char)
+    if _AIM.search(upto) or announced:
+        return True  # "Ma priorité sera de", "a annoncé son intention de", "devrait annoncer"
+    if kind == "hiring" and _BUILDING_PHASE.search(
+        text, trigger.start_char, _part_end(text, trigger, sentence)
+    ):
+        return True  # "60 jobs during construction and eight permanent ones"
+    if kind == "hiring" and grown_over_years(text, sentence, trigger):
+        return True  # habitual.py: "qui a doublé ses effectifs en trois ans"
     if kind == "hiring" and noun and _NEEDS_AFTER.match(text, trigger.end_char):
         return True  # "recruitment needs of 5,000 people"
     if _present(trigger) and _AS_A_RULE.match(text, trigger.end_char):
@@ -84,6 +149,13 @@ def hypothetical(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     if kind in _SEEKABLE and _SEEKING.search(before):
         return True  # "to seek mergers"
     return _BEFORE.search(before) is not None and _career(sentence, trigger)
+
+
+def _part_end(text: str, trigger: Span, sentence: Span) -> int:
+    """Where the trigger's comma-delimited part of ``sentence`` ends: "40 permanent jobs,
+    plus several hundred during construction" puts the crews in a part of their own."""
+    ends = (text.find(mark, trigger.end_char, sentence.end_char) for mark in ",;:")
+    return min((at for at in ends if at >= 0), default=sentence.end_char)
 
 
 def _present(trigger: Span) -> bool:
