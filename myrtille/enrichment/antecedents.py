@@ -10,6 +10,10 @@ The same holds for an event noun dated by a year as its modifier, "le rachat de 
 "its 2019 takeover", "the 2021 acquisition", when the year is before the article's (or,
 the article undated, when the sentence speaks in the past).
 
+Session 10 (news8): the event may be what was obtained, "after obtaining US regulatory
+clearance", "after winning the Navy's order", "après avoir décroché le marché": a verb of
+getting and a name may stand between the preposition and the event's noun.
+
 The title is never read so (background.py): an article is about what its title says.
 """
 
@@ -37,6 +41,13 @@ _BARE = re.compile(r"\b(?:gr[âa]ce|suite|forte?s?|la\s+suite|dans\s+la\s+foul[�
 # levé", "after having raised").
 _BETWEEN_POS = frozenset({"DET", "NUM", "ADJ"})
 _AUXILIARIES = frozenset({"avoir", "être", "having", "been", "etre"})
+# session 10: a verb of getting before what was got ("after obtaining US clearance").
+_GETTING = frozenset(
+    {"obtaining", "receiving", "securing", "winning", "getting", "landing", "signing"}
+    | {"completing", "obtained", "received", "secured", "won", "got", "landed", "signed"}
+    | {"completed", "obtenu", "obtenue", "reçu", "reçue", "décroché", "signé", "remporté"}
+    | {"conclu", "bouclé", "finalisé", "obtenir", "décrocher", "signer", "remporter"}
+)
 _BETWEEN = 4
 _YEAR = re.compile(r"(?:19|20)\d\d\Z")
 # "le rachat de 2019", "the acquisition of 2021": a year right after the event's noun.
@@ -108,4 +119,6 @@ def _between(token: Token) -> bool:
         token.pos_ in _BETWEEN_POS
         or "Yes" in token.morph.get("Poss")
         or token.lower_ in _AUXILIARIES
+        or token.lower_ in _GETTING
+        or (token.pos_ == "PROPN" and token.i > 0 and token.doc[token.i - 1].lower_ in _GETTING)
     )

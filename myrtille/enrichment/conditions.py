@@ -13,7 +13,10 @@ The sentence-wide hedges (``events.HEDGES``) read the French "si la commande…"
   capital", "les analystes s'attendent à une cession"): their forecast, not the news.
 
 "Subject to approval" and "sous réserve de l'accord de l'Autorité" are left alone: a deal
-signed pending clearance is reported as done.
+signed pending clearance is reported as done. A plan or a future that waits on its money or
+on a study is not (session 10): "plans to build a €20m plant, subject to financing", "va
+construire une usine, sous réserve du bouclage de son financement", "conditional on a final
+investment decision", "si les études de faisabilité sont concluantes" (the "if" above).
 """
 
 from __future__ import annotations
@@ -37,6 +40,25 @@ _EXPECTED = re.compile(
     re.IGNORECASE,
 )
 
+# session 10: a condition on the money or a study ("subject to financing", "sous réserve
+# de boucler son financement", "conditional on a final investment decision").
+_UNDECIDED = re.compile(
+    r"\b(?:subject\s+to|conditional\s+(?:on|upon)|dependent\s+on|depending\s+on|pending|"
+    r"sous\s+r[ée]serve\s+(?:de|du|des|d['’])|conditionn[ée]e?s?\s+(?:[àa]|au|aux)|"
+    r"suspendue?s?\s+(?:[àa]|au|aux)|d[ée]pendra\s+(?:de|du|des|d['’]))"
+    r"[^.;:]{0,40}?\b(?:financ\w*|funding|tour\s+de\s+table|bouclage|"
+    r"feasibility|faisabilit[ée]|final\s+investment\s+decision|d[ée]cision\s+finale|"
+    r"studies|study|[ée]tudes?|investors?|investisseurs?|subsid\w*|subventions?|grants?|"
+    r"aides?\s+publiques?)",
+    re.IGNORECASE,
+)
+# A verb of planning before the trigger: "plans to build", "prévoit de construire".
+_PLANNED = re.compile(
+    r"\b(?:plans?|planning|planned|intends?|aims?|pr[ée]voi(?:t|ent)|projett?\w*|"
+    r"entend(?:ent)?|vise(?:nt)?)\b",
+    re.IGNORECASE,
+)
+
 
 def on_condition(text: str, sentence: Span, trigger: Span) -> bool:
     """Whether the trigger's event waits on a condition said in its sentence, is said
@@ -46,6 +68,15 @@ def on_condition(text: str, sentence: Span, trigger: Span) -> bool:
         return True
     if _may(sentence, trigger):
         return True
+    undecided = _UNDECIDED.search(text, sentence.start_char, sentence.end_char)
+    if undecided and (
+        # the condition itself: "a final investment decision"
+        undecided.start() <= trigger.start_char < undecided.end()
+        or _PLANNED.search(before)
+        or _ahead(sentence, trigger)
+        or _future_before(sentence, trigger)
+    ):
+        return True  # "plans to build a plant, subject to financing"
     if not _CONDITION.search(text, sentence.start_char, sentence.end_char):
         return False
     return _ahead(sentence, trigger)
@@ -56,6 +87,15 @@ def _may(sentence: Span, trigger: Span) -> bool:
     doc = sentence.doc
     window = doc[max(sentence.start, trigger.start - 3) : trigger.start + 1]
     return any(t.lower_ in ("may", "might") and t.tag_ == "MD" for t in window)
+
+
+def _future_before(sentence: Span, trigger: Span) -> bool:
+    """A future anywhere before the trigger in its sentence: "will build a €20m plant"
+    (the trigger may be the plant alone)."""
+    return any(
+        t.lower_ in _AHEAD_WORDS or (t.pos_ in ("VERB", "AUX") and "Fut" in t.morph.get("Tense"))
+        for t in sentence.doc[sentence.start : trigger.start]
+    )
 
 
 def _ahead(sentence: Span, trigger: Span) -> bool:
