@@ -11,9 +11,7 @@ some ways the press says that an event does not happen:
 - an event avoided ("have avoided layoffs", "a évité la fermeture", "averted a closure");
 - an event frozen ("freezing hiring", "le gel des embauches", "a hiring freeze");
 - an alternative set aside, or a negation carried on ("rather than build a plant", "au
-  lieu de supprimer des postes", "sans licencier ni fermer", "neither … nor"; session 7;
-  since session 10 "sans" a few words before: "évoque 120 emplois, sans calendrier précis
-  de recrutement");
+  lieu de supprimer des postes", "sans licencier ni fermer", "neither … nor"; session 7);
 - an event asked about: a question mark after the trigger, before the sentence ends
   ("Will you hire to support the launch? Probably, but …", which the recogniser may run
   into its answer).
@@ -52,8 +50,7 @@ _DENIED_BEFORE = re.compile(
 # "ni"/"nor" ("sans licencier ni fermer de site", "neither hiring nor closing").
 _SET_ASIDE = re.compile(
     r"\b(?:rather\s+than|instead\s+of|plut[ôo]t\s+que(?:\s+d[e'’])?|au\s+lieu\s+d[e'’]|"
-    # session 10: "sans calendrier précis de recrutement", "sans licenciement"
-    r"ni|nor|neither|sans)(?:\b|(?<=['’]))\s*(?:[\w'’-]+\s+){0,3}?\S*\Z",
+    r"ni|nor|neither)(?:\b|(?<=['’]))\s*(?:[\w'’-]+\s+){0,3}?\S*\Z",
     re.IGNORECASE,
 )
 

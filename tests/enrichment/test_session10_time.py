@@ -95,13 +95,6 @@ NOT_EVENTS = [
         "hiring",
     ),
     ("en", "Dauphine Glassworks is hiring constantly to keep up with demand.", "hiring"),
-    # "sans" a few words before (denials.py)
-    (
-        "fr",
-        "Verrerie Dauphine évoque à terme 120 emplois supplémentaires, sans calendrier "
-        "précis de recrutement.",
-        "hiring",
-    ),
     # what was obtained before the news (antecedents.py)
     (
         "en",
@@ -143,6 +136,13 @@ STILL_NOT_EVENTS = [
         "fr",
         "La filière navale de la région aura besoin de 3 000 recrutements d'ici à 2028, "
         "selon une étude de la fédération patronale.",
+        "hiring",
+    ),
+    # "sans" a few words before
+    (
+        "fr",
+        "Verrerie Dauphine évoque à terme 120 emplois supplémentaires, sans calendrier "
+        "précis de recrutement.",
         "hiring",
     ),
     # a forecast counted after its noun
