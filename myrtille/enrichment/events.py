@@ -26,6 +26,7 @@ from myrtille.enrichment.doctext import lemmas_of, sentence_of, span_text, text_
 from myrtille.enrichment.firmnames import unlisted_headline
 from myrtille.enrichment.launch_objects import launched_products
 from myrtille.enrichment.launches import named_launches
+from myrtille.enrichment.market_entries import market_entries
 from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
 from myrtille.enrichment.notices import sale_plan_only
@@ -141,6 +142,7 @@ class EventMatcher:
             *costs(doc),
             *named_launches(doc),
             *launched_products(doc),
+            *market_entries(doc),
         ]
 
     def find(

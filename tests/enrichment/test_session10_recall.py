@@ -1,6 +1,6 @@
 """Event wordings the rules missed (issue 14, session 10, events recall), read off the
 missed events of news11 and the older sets: a product launched or unveiled whatever it is
-(launch_objects.py).
+(launch_objects.py), a foreign market entered (market_entries.py).
 
 Every text here was written for these tests (none comes from an evaluation set); the
 company is invented and the title reports nothing, so the wording alone is tested.
@@ -75,6 +75,28 @@ WORDINGS = [
         "Verlande Industries dévoile une poignée de porte en bois massif qui se passe de vis.",
         "innovation",
     ),
+    # a foreign market entered, the country right after the verb or noun
+    ("enter", "en", "Verlande Industries enters Mexico with its garden tools.", "export"),
+    (
+        "break-into",
+        "en",
+        "Verlande Industries has broken into South Korea with a cordless mower.",
+        "export",
+    ),
+    (
+        "foray",
+        "en",
+        "The order marks Verlande Industries' first foray into Latin America.",
+        "export",
+    ),
+    ("débarquer", "fr", "Les tondeuses de Verlande Industries débarquent au Mexique.", "export"),
+    ("installer", "fr", "Verlande Industries s'est installée en Corée le mois dernier.", "export"),
+    (
+        "débouché",
+        "fr",
+        "Pour Verlande Industries, c'est un premier débouché en Asie.",
+        "export",
+    ),
 ]
 
 
@@ -111,6 +133,17 @@ NOT_EVENTS = [
     ("en", "Verlande Industries unveiled Claire Morel, its new chief executive.", "innovation"),
     # a rocket's launch
     ("en", "Verlande Industries machined parts for the launch of Ariane 6.", "innovation"),
+    # a foreign firm described, a deal entered into with a foreign firm
+    (
+        "fr",
+        "Verlande Industries achète ses moteurs à un fournisseur installé en Corée.",
+        "export",
+    ),
+    (
+        "en",
+        "Verlande Industries entered into talks with a Korean investor over its capital.",
+        "export",
+    ),
 ]
 
 
