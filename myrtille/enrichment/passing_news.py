@@ -21,6 +21,13 @@ brief) and of news8–10, each a way the press writes in either language:
   recrutements du nouveau site concerneront des profils de stratifieurs", "The new hires
   will be mostly engineers") describe jobs already told, or none at all: the annotators
   count hiring only with a number of people (no_new_jobs.py);
+- a team hired with no number ("y recrutera une équipe commerciale", "will hire a sales
+  team"), like a team to grow (no_new_jobs.py), counts no job;
+- jobs the builders of a project give ("the building contractors will employ up to 250
+  people at the peak of the works") are their staff; jobs "there" or in a subsidiary, in a
+  sentence that names a place abroad ("ouvrira une filiale à Boston et y recrutera une
+  équipe commerciale", "a Moroccan subsidiary, which will employ 150 people") are staff
+  abroad, told with the export;
 - jobs a study or an observatory expects across a trade or a region ("Selon l'observatoire
   régional de l'emploi, 6 000 recrutements sont attendus en 2027", "Aerospace to need 5,000
   recruits next year, study says") are market figures, not a firm's hiring.
@@ -32,6 +39,7 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.abroad import names_abroad
 from myrtille.enrichment.denials import clause_start
 from myrtille.enrichment.no_new_jobs import NUMBER
 
@@ -64,6 +72,30 @@ _OFFTAKE = re.compile(
 _SIGNED = re.compile(
     r"\b(?:sign\w*|conclu\w*|conclud\w*|remport\w*|won|wins?|d[ée]croch\w*|secur\w*|"
     r"struck|strikes?|obtenu|obtient|land\w*)\b",
+    re.IGNORECASE,
+)
+# The builders of a project as the subject just before the jobs ("the building contractors
+# will employ up to 250 people at the peak of the works"): their staff, not the firm's.
+_CONTRACTORS = re.compile(
+    r"\b(?:the|les|des)\s+(?:building\s+|construction\s+)?(?:contractors|builders|"
+    r"subcontractors|sous-traitants|entreprises\s+(?:du\s+chantier|de\s+travaux|du\s+BTP))"
+    r"\s+(?:\w+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+# Jobs "there" ("y recrutera une équipe commerciale", "will employ 20 people there"), or in
+# a subsidiary, when the sentence names a place abroad: staff abroad, the export's news.
+_THERE = re.compile(r"\by\s+(?:\w+\s+){0,2}\Z", re.IGNORECASE)
+_THERE_AFTER = re.compile(r"\s+(?:\w+\s+){0,4}?there\b", re.IGNORECASE)
+_SUBSIDIARY = re.compile(
+    r"\b(?:subsidiary|filiale|office|bureau|branch|succursale)\b[^.;]*\b(?:which|qui)\s+"
+    r"(?:\w+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+# A team hired with no number said for it ("y recrutera une équipe commerciale", "will hire
+# a sales team"): as a team to grow (no_new_jobs.py), an intention, not jobs counted.
+_A_TEAM = re.compile(
+    r"\b(?:recrut\w*|embauch\w*|hir(?:e|es|ed|ing)|recruit\w*)\s+(?:une|un|an?|son|sa|its|"
+    r"their|leur)\s+(?:[\w-]+\s+)?(?:[ée]quipe|team)\b",
     re.IGNORECASE,
 )
 # A relative clause in the perfect, its pronoun after a comma, the trigger inside it.
@@ -106,9 +138,16 @@ def told_in_passing(kind: str, sentence: Span, trigger: Span, text: str) -> bool
         return _SIGNED.search(text, sentence.start_char, sentence.end_char) is None
     if kind != "hiring":
         return False
+    before = text[start : trigger.start_char]
+    if _CONTRACTORS.search(before):
+        return True  # "the building contractors will employ up to 250 people"
+    said = text[sentence.start_char : sentence.end_char]
+    if _A_TEAM.search(said) and not NUMBER.search(said):
+        return True  # "et y recrutera une équipe commerciale"
+    if _abroad(sentence, trigger, text, before):
+        return True  # "ouvrira une filiale à Boston et y recrutera une équipe commerciale"
     if _RELATIVE_PERFECT.search(text, sentence.start_char, trigger.start_char):
         return True  # "L'entreprise, qui a doublé ses effectifs en trois ans"
-    said = text[sentence.start_char : sentence.end_char]
     if _HIRES_AGAIN.match(text[start : trigger.end_char]) and not NUMBER.search(said):
         return True  # "Les recrutements du nouveau site concerneront des profils de …"
     return _STUDY.search(said) is not None and _EXPECTED.search(said) is not None
@@ -126,3 +165,13 @@ def _after_contrast(sentence: Span, trigger: Span, text: str) -> bool:
     # only the part in the trigger's paragraph (the parser may run two paragraphs together)
     part = between[max((m.end() for m in _BREAK.finditer(between)), default=0) :]
     return _CONTRAST.search(part) is not None
+
+
+def _abroad(sentence: Span, trigger: Span, text: str, before: str) -> bool:
+    """Jobs "there" or in a subsidiary, in a sentence that names a place abroad."""
+    there = (
+        _THERE.search(before) is not None
+        or _THERE_AFTER.match(text, trigger.end_char, sentence.end_char) is not None
+        or _SUBSIDIARY.search(text[sentence.start_char : trigger.start_char]) is not None
+    )
+    return there and names_abroad(text[sentence.start_char : sentence.end_char])

@@ -95,6 +95,32 @@ CASES = [
         "contract",
     ),
     (
+        "a team hired with no number",
+        "fr",
+        "Combe Rousse Composites ouvrira un showroom à Lyon et y recrutera une équipe commerciale.",
+        "hiring",
+    ),
+    (
+        "the builders' jobs",
+        "en",
+        "Work on the new Aubenas workshop starts in March and the building contractors will "
+        "employ up to 120 people at the peak of the works.",
+        "hiring",
+    ),
+    (
+        "staff abroad",
+        "en",
+        "Combe Rousse Composites has created a Moroccan subsidiary, Combe Maroc, which will "
+        "employ 150 people at first.",
+        "hiring",
+    ),
+    (
+        "staff abroad",
+        "fr",
+        "Combe Rousse Composites ouvre un bureau à Madrid et y emploiera 12 personnes.",
+        "hiring",
+    ),
+    (
         "a court officer appointed",
         "en",
         "Administrator: Maître Odile Ferrand, Privas, appointed to carry out the deeds "
