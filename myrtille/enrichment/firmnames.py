@@ -354,7 +354,9 @@ def _unlisted_lead(doc: Doc, title: Span, mentions: list[CompanyMention]) -> boo
     if not end or end >= len(tokens) - 2:
         return False
     run, following = tokens[:end], tokens[end]
-    if any(t.ent_type_ in PEOPLE | PLACES for t in run):
+    # A place's name, unless a company word opens it ("Compagnie du Mont Blanc").
+    called = fold(run[0].lower_) in NAME_HEADS | PREFIX_CUES
+    if any(t.ent_type_ in PEOPLE or (t.ent_type_ in PLACES and not called) for t in run):
         return False
     start, stop = run[0].idx, run[-1].idx + len(run[-1])
     if any(m.start < stop and start < m.end for m in mentions if m.company_id):

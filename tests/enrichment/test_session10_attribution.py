@@ -34,8 +34,9 @@ CASES: list[tuple[str, str, str, str, object]] = [
         "Bordeaux : les Tissages Morvelle changent de directeur, Navella mise sur l'électrique",
         "Les Tissages Morvelle ont un nouveau directeur général, Marc Laborde, depuis le 1er "
         "décembre.\n\nSur la rive droite, la jeune pousse Navella, installée à Lormont, a "
-        "présenté mardi le prototype de sa navette fluviale électrique. La société revendique "
-        "deux brevets sur son système de recharge.",
+        "présenté mardi le prototype de sa navette fluviale électrique. Le bateau fera des "
+        "essais jusqu'en mars. La société, qui compte quinze salariés, revendique deux "
+        "brevets sur son système de recharge.",
         "innovation",
         ("not", MORVELLE),
     ),
@@ -44,9 +45,20 @@ CASES: list[tuple[str, str, str, str, object]] = [
         "Alpine business news: a taproom and a gondola",
         "Brasserie Vallorin has opened a second taproom in Annecy.\n\nIn Chamonix, Compagnie "
         "des Remontées Blanches has unveiled a prototype of a solar-powered gondola cabin. "
-        "The company has filed two patents on its battery system.",
+        "The cabin will be tested until March. The company, which employs 15 people, has "
+        "filed two patents on its battery system.",
         "innovation",
         ("not", VALLORIN),
+    ),
+    # a name's opening word ("Chantiers", "Ateliers") is a name, not "the company"
+    (
+        "fr",
+        "Brest : un chantier naval construira un bateau électrique",
+        "Les Chantiers navals de Kerhuon, à Brest, ont remporté la commande d'un catamaran "
+        "électrique de 150 places pour le compte des Forges d'Alcarène, qui transporteront "
+        "leurs salariés entre deux sites.",
+        "contract",
+        ("not", ALCARENE),
     ),
     # ---- a title naming no firm over a lead whose subject is outside the registry
     (
@@ -55,17 +67,18 @@ CASES: list[tuple[str, str, str, str, object]] = [
         "Compagnie du Mont Blanc, which runs the ski lifts at Chamonix, has appointed Julien "
         "Perrin as managing director, the company said on Friday.\n\nBookings look solid "
         "across the valley. Brasserie Vallorin, the Rennes brewer, said its sales of winter "
-        "beers were up 8% on last year.",
+        "beers were up 8% on last year. Vallorin sells most of them in ski resorts.",
         "leadership",
         ("not", VALLORIN),
     ),
     (
         "fr",
         "Un nouveau directeur pour l'exploitant des remontées mécaniques",
-        "Remontées du Semnoz, qui exploite le domaine skiable du Semnoz, a nommé Julie Perrin "
-        "au poste de directrice générale, a annoncé la société vendredi.\n\nLes réservations "
-        "sont bonnes dans la vallée. Les Forges d'Alcarène, à Thiers, ont vu leurs ventes de "
-        "couteaux progresser de 8 %.",
+        "Compagnie des Remontées du Semnoz, qui exploite le domaine skiable, a nommé Julie "
+        "Perrin au poste de directrice générale, a annoncé la société vendredi.\n\nLes "
+        "réservations sont bonnes dans la vallée. Les Forges d'Alcarène, à Thiers, ont vu "
+        "leurs ventes de couteaux progresser de 8 %. Alcarène en vend le tiers dans les "
+        "stations.",
         "leadership",
         ("not", ALCARENE),
     ),
