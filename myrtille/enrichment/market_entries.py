@@ -55,7 +55,8 @@ _BEFORE = re.compile(
     r"^\s*(?:(?:into|in|to|on|onto|en|au|aux|à|sur|dans|vers|its|their|son|sa|ses|leur|"
     r"first|premier|premiers|première|premières)\s+)*"
     r"(?:(?:the|le|la|les|l['’])\s*)?"
-    r"(?:(?:market|marché|marchés)\s+(?:of\s+|de\s+|d['’]\s*|du\s+|des\s+)?)?$",
+    r"(?:(?:market|marché|marchés)\s+(?:of\s+|de\s+|d['’]\s*|du\s+|des\s+)?)?"
+    r"(?:(?:south|north|east|west|central|south-east|southeast)\s+)?$",
     re.IGNORECASE,
 )
 # Beyond abroad.py's countries: the continents and regions of the world a first step abroad
