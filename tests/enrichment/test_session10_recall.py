@@ -1,6 +1,7 @@
 """Event wordings the rules missed (issue 14, session 10, events recall), read off the
 missed events of news11 and the older sets: a product launched or unveiled whatever it is
-(launch_objects.py), a foreign market entered (market_entries.py).
+(launch_objects.py), a foreign market entered (market_entries.py), a record of performance,
+leave to sell from a health authority, a team hired (events.yaml).
 
 Every text here was written for these tests (none comes from an evaluation set); the
 company is invented and the title reports nothing, so the wording alone is tested.
@@ -97,6 +98,37 @@ WORDINGS = [
         "Pour Verlande Industries, c'est un premier débouché en Asie.",
         "export",
     ),
+    # a record of performance, leave to sell, a team hired
+    (
+        "record",
+        "en",
+        "Verlande Industries says its heat pump has broken an efficiency record.",
+        "innovation",
+    ),
+    (
+        "record",
+        "fr",
+        "La pompe à chaleur de Verlande Industries bat un record de rendement.",
+        "innovation",
+    ),
+    (
+        "authorisation",
+        "en",
+        "Verlande Industries has won marketing authorisation for its wound dressing.",
+        "innovation",
+    ),
+    (
+        "cleared",
+        "en",
+        "The wound dressing made by Verlande Industries has been cleared for sale in Europe.",
+        "innovation",
+    ),
+    (
+        "team",
+        "en",
+        "Verlande Industries raised EUR 8 million and will hire a team of 25 engineers.",
+        "hiring",
+    ),
 ]
 
 
@@ -144,6 +176,8 @@ NOT_EVENTS = [
         "Verlande Industries entered into talks with a Korean investor over its capital.",
         "export",
     ),
+    # a team funded may be the staff the firm already has
+    ("en", "The grant will fund a team of 25 researchers at Verlande Industries.", "hiring"),
 ]
 
 
