@@ -28,6 +28,10 @@ brief) and of news8–10, each a way the press writes in either language:
   sentence that names a place abroad ("ouvrira une filiale à Boston et y recrutera une
   équipe commerciale", "a Moroccan subsidiary, which will employ 150 people") are staff
   abroad, told with the export;
+- a standing habit of hiring ("nous recrutons en permanence") is no hiring reported; a
+  joint venture that exists already, told acting or owned ("Chimirex holds 60% of the joint
+  venture", "X-Y joint venture approves a plant"), with no word of setting one up, is no
+  new partnership;
 - jobs a study or an observatory expects across a trade or a region ("Selon l'observatoire
   régional de l'emploi, 6 000 recrutements sont attendus en 2027", "Aerospace to need 5,000
   recruits next year, study says") are market figures, not a firm's hiring.
@@ -98,6 +102,22 @@ _A_TEAM = re.compile(
     r"their|leur)\s+(?:[\w-]+\s+)?(?:[ée]quipe|team)\b",
     re.IGNORECASE,
 )
+# A standing habit of hiring ("nous recrutons en permanence", "is constantly hiring"): no
+# hiring the article reports.
+_STANDING = re.compile(
+    r"\b(?:en\s+permanence|constamment|en\s+continu|sans\s+cesse|constantly|continuously|"
+    r"all\s+the\s+time)\b",
+    re.IGNORECASE,
+)
+# A joint venture that already exists, told acting or owned ("the joint venture approves a
+# plant", "holds 60% of the joint venture"), with no word of setting one up or signing.
+_JOINT_VENTURE = re.compile(r"\bjoint[-\s]ventures?\b|\bco-?entreprises?\b", re.IGNORECASE)
+_SET_UP = re.compile(
+    r"\b(?:form\w*|creat\w*|set\w*\s+up|cr[ée]\w*|constitu\w*|sign\w*|launch\w*|lan[cç]\w*|"
+    r"annon[cç]\w*|announc\w*|agree\w*|conclu\w*|associ\w*|join(?:s|ed|ing)?\b|allian\w*|alli\w*|"
+    r"team\w*\s+up|partena\w*|partner\w*|accord\w*|n[ée]goci\w*)",
+    re.IGNORECASE,
+)
 # A relative clause in the perfect, its pronoun after a comma, the trigger inside it.
 _RELATIVE_PERFECT = re.compile(
     r",\s*(?:qui|which|that)\s+(?:a|ont|avait|avaient|has|have|had)\s+[^,;:()]*\Z",
@@ -136,8 +156,13 @@ def told_in_passing(kind: str, sentence: Span, trigger: Span, text: str) -> bool
     if kind == "contract" and _OFFTAKE.search(text, sentence.start_char, sentence.end_char):
         # "Part of the output is sold under a 15-year power purchase agreement with …"
         return _SIGNED.search(text, sentence.start_char, sentence.end_char) is None
+    if kind == "partnership" and _JOINT_VENTURE.search(trigger.text):
+        # "Chimirex holds 60% of the joint venture", "X-Y joint venture approves a plant"
+        return _SET_UP.search(text, sentence.start_char, sentence.end_char) is None
     if kind != "hiring":
         return False
+    if _STANDING.search(text, start, sentence.end_char):
+        return True  # "nous recrutons en permanence"
     before = text[start : trigger.start_char]
     if _CONTRACTORS.search(before):
         return True  # "the building contractors will employ up to 250 people"

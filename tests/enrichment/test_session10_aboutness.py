@@ -121,6 +121,20 @@ CASES = [
         "hiring",
     ),
     (
+        "a standing habit of hiring",
+        "fr",
+        "« Nous recrutons en permanence : nous étions 40 il y a trois ans, nous sommes 95 "
+        "aujourd'hui », explique le président de Combe Rousse Composites.",
+        "hiring",
+    ),
+    (
+        "a joint venture that exists already",
+        "en",
+        "Combe Rousse Composites holds 60% of the joint venture; the shipyard, which holds the "
+        "rest, will run the moulding line.",
+        "partnership",
+    ),
+    (
         "a court officer appointed",
         "en",
         "Administrator: Maître Odile Ferrand, Privas, appointed to carry out the deeds "
@@ -264,3 +278,11 @@ def test_what_partners_will_develop_is_no_launch(
     title, text = PARTNERS[language]
     found = types(events_of(registry_enricher, text, language, title=title))
     assert found == {"partnership"}
+
+
+def test_a_joint_venture_set_up_is_a_partnership(registry_enricher: Enricher) -> None:
+    text = (
+        "Combe Rousse Composites and the Navalu shipyard have formed a joint venture to build "
+        "recyclable hulls in Aubenas."
+    )
+    assert "partnership" in types(events_of(registry_enricher, text, "en", title=TITLE["en"]))
