@@ -67,7 +67,8 @@ class IntakeQueue:
                 )
                 .execution_options(synchronize_session=False)
             )
-        with self.database.session() as session:
+            # Read back in the claim's own transaction (one commit a batch, not two); the
+            # session keeps loaded values on commit, so the documents stay readable.
             return list(
                 session.scalars(
                     select(Document)
