@@ -370,6 +370,11 @@ def _subject(
         plain_later = [m for m in plain_later if not trigger.start_char <= m.start < end]
         if not plain_later and named_before(sentence, begin, trigger):
             return UNKNOWN
+    if kind == "contract" and passive and trigger[-1].lower_ in ("par", "by"):
+        # "X, sous-traitant au Mans, a été retenue par Y": Y is the customer, X the winner.
+        plain_later = [m for m in plain_later if not trigger.start_char <= m.start < end]
+        if not plain_later and named_before(sentence, begin, trigger):
+            return UNKNOWN
     # A company named only as a complement ("avec X", "selon X", "au profit de X") is not
     # the subject: the subject is unnamed, the article's company.
     return plain_later[0] if plain_later else None

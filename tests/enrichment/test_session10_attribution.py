@@ -127,6 +127,23 @@ CASES: list[tuple[str, str, str, str, object]] = [
         "acquisition",
         ALCARENE,
     ),
+    # ---- a customer's passive choice: the winner is the subject, not the agent
+    (
+        "fr",
+        "Cholet : une PME de mécanique en croissance",
+        "Mécanique Aéro Vendéenne, sous-traitant installé dans la zone sud de Cholet, a été "
+        "retenue par les Forges d'Alcarène pour usiner pendant cinq ans des pièces en titane.",
+        "contract",
+        ("not", ALCARENE),
+    ),
+    (
+        "en",
+        "Le Mans machining firm grows",
+        "Sarthe Precision, a subcontractor based south of Le Mans, has been selected by "
+        "Forges d'Alcarène to machine titanium parts for five years under a EUR 14m contract.",
+        "contract",
+        ("not", ALCARENE),
+    ),
     # ---- a name after a courtesy title is a person's
     (
         "en",
