@@ -53,6 +53,7 @@ _SEAT_MOVED = re.compile(
 
 # A market said opened, just before the trigger that names it.
 _OPENS = re.compile(r"\b(?:open\w*|ouvr\w*|ouvert\w*)\s+(?:\w+\s+){0,3}?\Z", re.IGNORECASE)
+_OPEN_VERB = re.compile(r"(?:open|ouvr|ouvert)", re.IGNORECASE)
 # A product's approval, in the same sentence.
 _APPROVAL = re.compile(
     r"\b(?:clear(?:s|ed|ance)|approv(?:al|ed|es)|authori[sz]ation|feu\s+vert|homologation|"
@@ -175,8 +176,10 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # "le projet, de 7,8 millions d'euros, a reçu le feu vert": a permit
     if kind == "export" and _EXPORT_FIGURES.search(text, sentence.start_char, sentence.end_char):
         return True  # "exports to the United States … both fell"
-    if kind == "export" and _OPENS.search(text, sentence.start_char, trigger.start_char):
-        # "clears FDA, opening US market"
+    opened = _OPENS.search(text, sentence.start_char, trigger.start_char)
+    if kind == "export" and (opened or _OPEN_VERB.match(trigger.text)):
+        # "clears FDA, opening US market"; "le feu vert … lui ouvre le marché américain",
+        # where the trigger is the verb itself (market_entries.py)
         return _APPROVAL.search(text, sentence.start_char, sentence.end_char) is not None
     if kind == "innovation" and trigger[0].lower_ == "launch" and trigger[0].pos_ == "NOUN":
         following = sentence.doc[trigger[0].i + 1] if trigger[0].i + 1 < len(sentence.doc) else None
