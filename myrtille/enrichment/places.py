@@ -19,7 +19,6 @@ from typing import Any
 from myrtille.enrichment.geography import Gazetteer, Place
 from myrtille.enrichment.placechoice import shortened
 from myrtille.enrichment.placelead import keep_lead_subjects
-from myrtille.enrichment.placementioned import keep_departments
 from myrtille.enrichment.placenames import PlaceName
 from myrtille.enrichment.placeparties import other_parties
 from myrtille.enrichment.placeroutes import route_end
@@ -104,7 +103,6 @@ def document_places(
     names = [replace(n, place=shortened(n.place, homes)) for n in names]
     kept = _not_in_passing(names, text, title_end, lead_end)
     kept = _departments_in_passing(kept, text, title_end, lead_end)
-    kept = keep_departments(kept, names, text)  # session 10: every department mentioned
     kept = keep_homes(kept, names, text, title_end)
     kept = keep_lead_subjects(kept, names, text, title_end, lead_end)
     for name in kept:

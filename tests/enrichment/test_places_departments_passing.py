@@ -2,9 +2,7 @@
 department is the subject, is where a competitor, a firm bought years ago, a buyer's seat
 or a delivery's destination is: it gives its region, not its department. A list of places
 with the subject's ("dans le Finistère et le Morbihan") and a regional survey ("l'Occitanie
-... dans le Gers") keep their departments. Session 10: every department mentioned keeps its
-department (the newer sets list every French place a text mentions), save a background
-told in the pluperfect (``placementioned.py``).
+... dans le Gers") keep their departments.
 
 Every text was written for these tests; none comes from an evaluation set. The firms are
 not in the test registry, so only the text gives places. About 10 s (models loading).
@@ -25,7 +23,7 @@ CASES = [
         "doubler leur atelier de fenêtres.\n\n"
         "L'entreprise mayennaise embauchera 30 menuisiers d'ici à l'été. Son principal "
         "concurrent, installé dans la Sarthe, a fermé un site l'an dernier.",
-        {"53", "72"},  # session 10: a department mentioned keeps its department
+        {"53"},
         {"52"},
     ),
     (
@@ -34,7 +32,7 @@ CASES = [
         "Tonnellerie Lamarque, a barrel maker in Bordeaux, is spending 3 million euros on a "
         "new drying kiln at its Gironde workshop.\n\n"
         "The barrels will be shipped to estates in Bergerac and Spain.",
-        {"33", "24"},  # session 10: a department mentioned keeps its department
+        {"33"},
         {"75"},
     ),
     (

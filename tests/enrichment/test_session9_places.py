@@ -196,7 +196,7 @@ NAMES = [
         "Pharmacie Rhodane will close its packaging site in Vienne, south of Lyon, by the end "
         "of 2027, cutting 90 jobs.\n\n"
         "The group moved its research to a new centre in Lyon last year.",
-        {"38", "69"},  # session 10: Lyon, once after the lead, keeps its department
+        {"38"},  # Lyon, once after the lead, is a department in passing
         {"84"},
     ),
     (
@@ -205,7 +205,7 @@ NAMES = [
         "Pharmacie Rhodane fermera son site de conditionnement de Vienne, au sud de Lyon, "
         "d'ici à la fin de 2027, supprimant 90 emplois.\n\n"
         "Le groupe a transféré l'an dernier sa recherche dans un nouveau centre à Lyon.",
-        {"38", "69"},  # session 10: Lyon, once after the lead, keeps its department
+        {"38"},
         {"84"},
     ),
     (
