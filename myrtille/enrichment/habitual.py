@@ -132,3 +132,22 @@ def grown_over_years(text: str, sentence: Span, trigger: Span) -> bool:
     (Asked for hiring only: "has committed €20m over three years" may be the news.)"""
     begin, end = time_scope(sentence, trigger)
     return _SPAN.search(text, begin, end) is not None and _told_in_past(trigger)
+
+
+# session 10, second round: proceedings said to go on, just before their words ("poursuit sa
+# période d'observation", "reste en redressement judiciaire", "remains in receivership", "is
+# still in administration"): a state the firm is in, opened before the news.
+_GOES_ON = re.compile(
+    r"\b(?:poursui(?:t|vent|vait)|reste(?:nt)?|demeure(?:nt)?|est\s+toujours|sont\s+toujours|"
+    r"continue(?:s|nt)?|remains?|stays?|is\s+still|are\s+still|was\s+still)\s+"
+    r"(?:\w+\s+){0,2}?\Z",
+    re.IGNORECASE,
+)
+
+
+def still_in_proceedings(kind: str, text: str, trigger: Span) -> bool:
+    """Whether an insolvency's words follow a verb saying the proceedings go on ("La
+    fonderie poursuit sa période d'observation", "remains in receivership")."""
+    if kind != "insolvency":
+        return False
+    return _GOES_ON.search(text, max(0, trigger.start_char - 40), trigger.start_char) is not None

@@ -31,9 +31,11 @@ import re
 from spacy.tokens import Span
 
 from myrtille.enrichment.area_subjects import told_of_an_area
+from myrtille.enrichment.habitual import still_in_proceedings
 from myrtille.enrichment.hypotheses import hypothetical
 from myrtille.enrichment.no_new_jobs import no_new_jobs
 from myrtille.enrichment.passing_news import told_in_passing
+from myrtille.enrichment.plant_places import place_of_hiring
 from myrtille.enrichment.senses import other_sense
 from myrtille.enrichment.side_clauses import in_a_side_clause
 
@@ -163,6 +165,10 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # side_clauses.py: "recrute 40 … pour son nouvel entrepôt", "qui développe"
     if told_in_passing(kind, sentence, trigger, text):
         return True  # passing_news.py: "Sorel n'est pas seule à …", "sans calendrier"
+    if place_of_hiring(kind, sentence, trigger, text):
+        return True  # plant_places.py: "Gigafactory de Douai : 300 embauches avant l'été"
+    if still_in_proceedings(kind, text, trigger):
+        return True  # habitual.py: "poursuit sa période d'observation", "remains in receivership"
     if one_manager(kind, trigger, text) or site_as_modifier(kind, sentence, trigger):
         return True  # "has hired an export manager", "opens factory tours"
     if kind == "hiring":

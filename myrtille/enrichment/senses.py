@@ -33,7 +33,13 @@ notice writes in either language:
   jobs kept, no contract won (session 9);
 - a court officer appointed ("Administrator: Maître Hugo Berthier, appointed to carry out
   the deeds", "mandataire judiciaire désigné") holds an office of the court, not the head
-  of a firm (session 10).
+  of a firm (session 10);
+- redundancy in the engineer's sense ("designed to the Tier III standard of redundancy",
+  "N+1 redundancy on power and cooling", "redundancy of the power supply") is spare
+  equipment, no job cut (session 10, second round);
+- a first site "outside mainland France" ("its first facility outside mainland France",
+  "hors de métropole", "hors de l'Hexagone") in a sentence naming no foreign country is in
+  overseas France: no export (session 10, second round).
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Span
+
+from myrtille.enrichment.abroad import names_abroad
 
 # session 9: employment contracts, which a buyer takes over with a business in a notice
 # ("Reprise de 52 contrats de travail sur 61", "the transfer of 42 of the 61 employment
@@ -74,6 +82,26 @@ _SHORTLIST = re.compile(
 _GO_WAY = re.compile(
     r"\s+(?:up-?market|down-?market|public|private|global|green|digital|electric|organic|"
     r"international|online|ahead|further|beyond|it\s+alone|solo|bigger|premium|upscale)\b",
+    re.IGNORECASE,
+)
+# Redundancy as spare equipment: a level or a standard of it, N+1, or the equipment it is
+# of or in, said next to the word (session 10, second round).
+_SPARE_BEFORE = re.compile(
+    r"\b(?:standards?|levels?|degree|tier|N\s?\+\s?\d|2N|built[-\s]in|dual|"
+    r"triple|hardware|network|power|data|system|geographic(?:al)?)\s+(?:of\s+)?\Z",
+    re.IGNORECASE,
+)
+_SPARE_AFTER = re.compile(
+    r"\s+(?:(?:of|in|on|for)\s+(?:the\s+|its\s+|their\s+)?(?:power|cooling|supply|supplies|"
+    r"servers?|network|systems?|data|links?|cables?|equipment|components?|storage|sites?)|"
+    r"(?:and|or)\s+(?:resilience|security|fault\s+tolerance|failover|backup))\b",
+    re.IGNORECASE,
+)
+# Overseas France told apart from the mainland: still France, no market abroad.
+_OUTSIDE_MAINLAND = re.compile(
+    r"\b(?:outside|beyond)\s+(?:of\s+)?(?:mainland|metropolitan)\s+France\b|"
+    r"\bhors\s+(?:de\s+)?(?:la\s+)?(?:France\s+)?m[ée]tropol(?:e|itaine)\b|"
+    r"\bhors\s+(?:de\s+)?l['’]\s?Hexagone\b",
     re.IGNORECASE,
 )
 # A line given a name after its noun: a range of products.
@@ -155,6 +183,11 @@ def other_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
             return True  # "bought from a single supplier", "a racheté aux enchères six métiers"
     if kind == "leadership" and _COURT_OFFICER.search(text, sentence.start_char, sentence.end_char):
         return True  # "Administrator: Maître Hugo Berthier, appointed to carry out the deeds"
+    if kind == "closure" and trigger.text.lower() == "redundancy":
+        # "designed to the Tier III standard of redundancy": spare equipment, no job cut
+        return _SPARE_BEFORE.search(
+            text, max(0, trigger.start_char - 30), trigger.start_char
+        ) is not None or (_SPARE_AFTER.match(text, trigger.end_char) is not None)
     if kind == "closure":
         return trigger.text.lower() == "to go" and _GO_WAY.match(text, trigger.end_char) is not None
     if kind == "contract":
@@ -173,6 +206,10 @@ def other_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         )
     if kind == "partnership" and _AGREEMENT.search(trigger.text):
         return _MERGER_AGREEMENT.match(text, trigger.end_char) is not None
+    if kind == "export" and _OUTSIDE_MAINLAND.search(
+        said := text[sentence.start_char : sentence.end_char]
+    ):
+        return not names_abroad(said)  # "its first facility outside mainland France"
     if kind == "export":
         return _EXPORT_TREND.search(text, sentence.start_char, sentence.end_char) is not None
     if kind == "innovation":
