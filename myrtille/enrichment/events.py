@@ -26,8 +26,8 @@ from myrtille.enrichment.doctext import lemmas_of, sentence_of, span_text, text_
 from myrtille.enrichment.firmnames import unlisted_headline
 from myrtille.enrichment.launch_objects import launched_products
 from myrtille.enrichment.launches import named_launches
-from myrtille.enrichment.market_entries import market_entries
 from myrtille.enrichment.lexicons import LexiconEntry
+from myrtille.enrichment.market_entries import market_entries
 from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
 from myrtille.enrichment.notices import sale_plan_only
 from myrtille.enrichment.patterns import PatternSet
