@@ -157,13 +157,9 @@ class EventMatcher:
     ) -> list[Event]:
         """``published``: the article's date, against which dated sentences are background;
         ``title_end``: where the title ends (a title is never background)."""
-        if main_company and unlisted_headline(doc, mentions, title_end):
-            main_company = None  # an article about a firm outside the registry
-        # A registry firm named once, below the top, is the subject only of the sentences
-        # next to its name ("X, in Bourges, … The company is recruiting 70 engineers").
-        passing = in_passing(doc, mentions, main_company, title_end) if main_company else None
-        if passing is not None:
-            main_company = None
+        # The firm a sentence naming none reports on, read only when one such event is
+        # found (about half the documents need it; the headline's test costs 0.3 ms).
+        fallback: list[tuple[str | None, CompanyMention | None]] = []
         events: dict[tuple[str, int], Event] = {}
         buyers_of: list[tuple[str, int]] = []  # events of "the buyer", resolved at the end
         doc_text = text_of(doc)  # built once: Doc.text joins every token
@@ -195,10 +191,14 @@ class EventMatcher:
                 company = None
             elif subject is UNKNOWN:
                 company = None
-            elif company_id is None and company is None and main_company:
-                company_id, company = main_company, names.get(main_company)
-            elif company_id is None and company is None and _next_to(passing, sentence):
-                company_id, company = passing.company_id, names.get(passing.company_id or "")
+            elif company_id is None and company is None:
+                if not fallback:
+                    fallback.append(_fallback(doc, mentions, main_company, title_end))
+                main, passing = fallback[0]
+                if main:
+                    company_id, company = main, names.get(main)
+                elif _next_to(passing, sentence):
+                    company_id, company = passing.company_id, names.get(passing.company_id or "")
             text = span_text(sentence).strip()
             amount = (
                 parse_amount(text)
@@ -241,6 +241,19 @@ class EventMatcher:
             events = {k: e for k, e in events.items() if k[0] != "insolvency"}
         # The events the document is about, not those it mentions in passing (salience.py).
         return news_events(sorted(events.values(), key=lambda e: (e.start, e.type)), doc, title_end)
+
+
+def _fallback(
+    doc: Doc, mentions: list[CompanyMention], main_company: str | None, title_end: int
+) -> tuple[str | None, CompanyMention | None]:
+    """The company of the events whose sentence names none: the document's main company,
+    unless the headline is about a firm outside the registry; or, when the main company is
+    named once below the top, that mention (the subject only of the sentences next to its
+    name: "X, in Bourges, … The company is recruiting 70 engineers")."""
+    if main_company and unlisted_headline(doc, mentions, title_end):
+        return None, None  # an article about a firm outside the registry
+    passing = in_passing(doc, mentions, main_company, title_end) if main_company else None
+    return (None, passing) if passing is not None else (main_company, None)
 
 
 def _shown(
