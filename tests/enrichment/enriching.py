@@ -43,6 +43,19 @@ def batch_events(enricher: Enricher, cases: Sequence[tuple]) -> list[list[dict[s
     return [r.events for r in found]
 
 
+def check_event_company(case: tuple, found: list[dict[str, object]]) -> None:
+    """An attribution case ``(language, title, text, kind, want)`` against the events
+    enriched from it: the event of ``kind`` is found, and given to ``want`` (a SIREN), or
+    not to ``want[1]`` when ``want`` is ``("not", siren)``."""
+    _, title, _, kind, want = case
+    companies = [e["siren"] for e in found if e["type"] == kind]
+    assert companies, (title, found)  # the event itself is found
+    if isinstance(want, tuple):
+        assert want[1] not in companies, (title, found)
+    else:
+        assert want in companies, (title, found)
+
+
 def places_of(enricher: Enricher, name: str, title: str, text: str) -> tuple[set[str], set[str]]:
     """(departments, regions) of one document whose name starts with its language."""
     [result] = enricher.enrich([DocumentInput(name, title, text, name[:2])])

@@ -20,7 +20,7 @@ import pytest
 
 from myrtille.enrichment.enricher import Enricher
 from tests.enrichment.attribution_cases_subjects import ALCARENE, MORVELLE, VALLORIN
-from tests.enrichment.enriching import batch_events
+from tests.enrichment.enriching import batch_events, check_event_company
 from tests.enrichment.test_attribution_new import REGISTRY
 
 __all__ = ["REGISTRY"]  # the registry_enricher fixture reads this module's REGISTRY
@@ -175,10 +175,4 @@ def results(registry_enricher: Enricher) -> list[list[dict[str, object]]]:
     "position", range(len(CASES)), ids=[f"{c[0]}-{c[3]}-{i}" for i, c in enumerate(CASES)]
 )
 def test_event_company(results: list[list[dict[str, object]]], position: int) -> None:
-    _, title, _, kind, want = CASES[position]
-    companies = [e["siren"] for e in results[position] if e["type"] == kind]
-    assert companies, (title, results[position])  # the event itself is found
-    if isinstance(want, tuple):
-        assert want[1] not in companies, (title, results[position])
-    else:
-        assert want in companies, (title, results[position])
+    check_event_company(CASES[position], results[position])
