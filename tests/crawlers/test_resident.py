@@ -44,6 +44,23 @@ def crawl_children() -> list[int]:
     return found
 
 
+def parent_of(pid: int) -> int | None:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("PPid:"))
+
+
+def orphaned_before_answer(crawls: list[int], parents: list[int], wait: float = 10.0) -> None:
+    """Wait until each crawl has lost its parent (the kernel then sends it the parent-death
+    signal), then leave its reactor a moment to handle that signal."""
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline and any(parent_of(c) in parents for c in crawls):
+        time.sleep(0.02)
+    time.sleep(0.5)
+
+
 def fork_servers(pid: int) -> list[int]:
     """The extraction workers' fork servers among the children of ``pid``."""
     found = []
@@ -184,9 +201,14 @@ def test_a_killed_resident_child_is_recorded_mid_crawl_and_replaced(
 
     def kill_the_child(request: Request, _server: RouteServer) -> Route:
         if not killed:
+            crawls = [crawl for pid in crawl_children() for crawl in children_of(pid)]
             for pid in crawl_children():
                 os.kill(pid, signal.SIGKILL)
                 killed.append(pid)
+            # The page is answered only once the orphaned crawl has taken its SIGTERM:
+            # answered at once, on a loaded machine the crawl could finish its last page
+            # before Scrapy handled the signal, and close as "finished".
+            orphaned_before_answer(crawls, killed)
         return page  # type: ignore[return-value]
 
     server.routes["/news/4.html"] = kill_the_child
