@@ -33,6 +33,11 @@ Session 10, from news8-11:
   "will unveil"): the news is not out;
 - jobs of a project's building phase ("60 jobs during construction", "au plus fort du
   chantier"): the contractors' crews, no hiring by the firm.
+
+Session 11, from news12: a roadmap's items after its colon ("Sa feuille de route est
+connue : tenir les délais et décrocher de nouvelles commandes", "Her roadmap: win orders
+in Germany"), as a new manager's aims: what is to be done, not done (five leadership
+articles of the tuning set, four authors, none labels such an item).
 """
 
 from __future__ import annotations
@@ -76,6 +81,12 @@ _AIM = re.compile(
     # acquisitions"): not "l'objectif de ce rachat", which names the event done
     r"(?:(?:r[ée]aliser|mener|conclure|faire|make|carry\s+out|complete)\s+(?:[\w'’-]+\s+){0,2}?)?"
     r"\Z",
+    re.IGNORECASE,
+)
+# session 11: a roadmap and its colon before the trigger in its sentence, no sentence or
+# clause break between: the items are aims ("Sa feuille de route : décrocher …").
+_ROADMAP = re.compile(
+    r"\b(?:feuille\s+de\s+route|road\s?-?map)\b[^.;:!?]{0,40}:[^.;:!?]*\Z",
     re.IGNORECASE,
 )
 # session 10: an announcement still to come, just before the trigger.
@@ -144,6 +155,8 @@ def hypothetical(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     if _present(trigger) and _AS_A_RULE.match(text, trigger.end_char):
         return True  # "Nous embauchons dès que nous trouvons les bons profils"
     before = text[sentence.start_char : trigger.start_char]
+    if _ROADMAP.search(before):
+        return True  # "Sa feuille de route est connue : … décrocher de nouvelles commandes"
     if _EXPECTING.search(before):
         return True  # "She expects several start-ups to seek mergers"
     if kind in _SEEKABLE and _SEEKING.search(before):

@@ -12,7 +12,11 @@ authors), each a way the press writes in either language:
   drivers to its fleet", "The acquisition adds 310 employees", "a racheté X, ce qui porte
   ses effectifs à 160 salariés") move from one employer to
   another: no job is created (as "will take on the 35 employees of the current operator",
-  newsworthy.py).
+  newsworthy.py); "the purchase adds 60 drivers" as well (session 11, news12);
+- hires said with no figure on purpose ("sans objectif chiffré de recrutement à ce stade",
+  "ne s'engage sur aucun chiffre", "without giving a figure", "it gave no hiring target")
+  are an intention: of the seven such sentences in the tuning set (news10-12, five
+  authors), none is a hiring event (session 11).
 """
 
 from __future__ import annotations
@@ -51,7 +55,20 @@ _TAKES_TO = frozenset({"porte", "portent", "portera", "porteront"})
 _TAKEOVER = re.compile(
     r"\b(?:acquisitions?|acquired|acquires|acquiring|takeovers?|tak(?:en|es|ing)\s+over|"
     r"took\s+over|bought|buys|buying|rachat|rachète|rachet\w*|racheté\w*|reprise|repris\w*|"
-    r"reprend\w*|absorb\w*|merger|fusion)\b",
+    r"reprend\w*|absorb\w*|merger|fusion|purchase[sd]?|purchasing)\b",
+    re.IGNORECASE,
+)
+# session 11: hires said with no figure on purpose, after the trigger or before it in its
+# clause ("renforcer l'équipe, sans objectif chiffré de recrutement", "recrutera, mais ne
+# s'engage sur aucun chiffre", "without giving a figure", "it gave no hiring target").
+_NO_FIGURE = re.compile(
+    r"\bsans\s+(?:[\w'’]+\s+){0,2}?(?:objectif\s+chiffr\w*|chiffr\w*|avancer\s+de\s+"
+    r"(?:chiffre|nombre)|pr[ée]ciser\s+(?:le\s+)?(?:nombre|combien))|"
+    r"\baucun\s+(?:objectif\s+)?chiffr\w*|"
+    r"\bwithout\s+(?:giving|putting|naming|setting|specifying|providing|offering)\s+"
+    r"(?:a|any)\s+(?:[\w-]+\s+)?(?:figure|number|target)\b|"
+    r"\b(?:gave|give|gives|giving|set|sets|named|offered|provided|with)\s+no\s+"
+    r"(?:[\w-]+\s+)?(?:figures?|numbers?|targets?)\b",
     re.IGNORECASE,
 )
 
@@ -61,8 +78,10 @@ def no_new_jobs(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     module's docstring); ``text``: the document's text."""
     if kind != "hiring":
         return False
+    start = clause_start(text, sentence, trigger)
+    if _NO_FIGURE.search(text, start, sentence.end_char):
+        return True  # "sans objectif chiffré de recrutement à ce stade"
     if _GROWN_TEAM.search(trigger.text):
-        start = clause_start(text, sentence, trigger)
         return _NUMBER.search(text, start, sentence.end_char) is None
     first = trigger[0]
     if first.lemma_.lower() in _ADDING or first.lower_ in _TAKES_TO:

@@ -10,7 +10,9 @@ brief) and of news8–10, each a way the press writes in either language:
   sentence tells a peer's news in passing, not the news of the firm the article is about;
 - a plan with no date set ("évoque 120 emplois supplémentaires, sans calendrier précis",
   "un agrandissement est à l'étude, sans calendrier", "without giving a timetable") is not
-  decided (the authors of news5 to news11 label none of eleven such sentences);
+  decided (the authors of news5 to news11 label none of eleven such sentences); so is one
+  said with "aucun calendrier n'a été fixé" or "it gave no timetable for hiring" (session
+  11, news12);
 - a power purchase agreement that a plant's output "is sold under", with no verb of
   signing ("A 20-year power purchase agreement with a supermarket chain covers half of
   the output"), tells how the plant sells, not a contract just won;
@@ -63,7 +65,11 @@ _BREAK = re.compile(r"\n\s*\n")
 # giving a timetable".
 _NO_DATE = re.compile(
     r"\bsans\s+(?:[\w'’]+\s+){0,4}?(?:calendrier|[ée]ch[ée]ancier|date)\b|"
-    r"\bwithout\s+(?:[\w'’]+\s+){0,4}?(?:timetable|timeline|time\s?frame|date)\b",
+    r"\bwithout\s+(?:[\w'’]+\s+){0,4}?(?:timetable|timeline|time\s?frame|date)\b|"
+    # session 11: "aucun calendrier n'a été fixé", "though it gave no timetable for hiring"
+    r"\b(?:aucun\s+calendrier|pas\s+de\s+calendrier|aucune\s+[ée]ch[ée]ance)\b|"
+    r"\b(?:gave|give|gives|giving|set|sets|setting|offered|offers|provided|provides|with)\s+"
+    r"no\s+(?:[\w'’-]+\s+){0,2}?(?:timetable|timeline|time\s?frame|date)\b",
     re.IGNORECASE,
 )
 # A power purchase agreement that a plant's output is sold under, without a verb of

@@ -39,7 +39,10 @@ notice writes in either language:
   equipment, no job cut (session 10, second round);
 - a first site "outside mainland France" ("its first facility outside mainland France",
   "hors de métropole", "hors de l'Hexagone") in a sentence naming no foreign country is in
-  overseas France: no export (session 10, second round).
+  overseas France: no export (session 10, second round);
+- advisers, bankers or lawyers hired ("had hired advisers to explore a sale", "hired
+  bankers to find a buyer", "a recruté une banque d'affaires") are a firm's counsel for a
+  deal, no job created (session 11, news12 and news11).
 """
 
 from __future__ import annotations
@@ -171,6 +174,19 @@ _COURT_OFFICER = re.compile(
 )
 
 
+# session 11: counsel hired for a deal, right after the verb of hiring ("hired advisers to
+# explore a sale", "a recruté une banque d'affaires"); not a number of them ("recrute 20
+# avocats" is a law firm's hiring).
+_COUNSEL = re.compile(
+    r"\s+(?:(?:an?|des|une?|d['’]|the|its|their|outside|external|ext[ée]rieurs?|"
+    r"financial|legal)\s+)*(?:advis[eo]rs?|bankers?|investment\s+banks?|banques?\s+"
+    r"d['’]\s?affaires|banques?\s+(?:conseils?|d['’]\s?investissement)|lawyers?|law\s+firms?|"
+    r"avocats?|conseils?\s+(?:financiers?|juridiques?)|headhunters?|chasseurs?\s+de\s+"
+    r"t[êe]tes?)\b",
+    re.IGNORECASE,
+)
+
+
 def other_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     """Whether the ``kind`` trigger names something else than its event, or an event the
     document reports under another type (see the module's docstring); ``text``: the
@@ -181,6 +197,8 @@ def other_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         bought = [t for t in trigger if t.lemma_.lower() in _BUYING][-1]
         if _GOODS_BOUGHT.match(text, bought.idx + len(bought.text)):
             return True  # "bought from a single supplier", "a racheté aux enchères six métiers"
+    if kind == "hiring" and _COUNSEL.match(text, trigger.end_char):
+        return True  # "had hired advisers to explore a sale" (session 11)
     if kind == "leadership" and _COURT_OFFICER.search(text, sentence.start_char, sentence.end_char):
         return True  # "Administrator: Maître Hugo Berthier, appointed to carry out the deeds"
     if kind == "closure" and trigger.text.lower() == "redundancy":
