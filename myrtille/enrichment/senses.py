@@ -42,7 +42,13 @@ notice writes in either language:
   overseas France: no export (session 10, second round);
 - advisers, bankers or lawyers hired ("had hired advisers to explore a sale", "hired
   bankers to find a buyer", "a recruté une banque d'affaires") are a firm's counsel for a
-  deal, no job created (session 11, news12 and news11).
+  deal, no job created (session 11, news12 and news11);
+- a line of a transport network ("pour assurer les nouvelles lignes scolaires de l'Eure",
+  "une nouvelle ligne d'autocars") is a service run for a customer, not a production
+  line: no investment (session 11);
+- something new bought ("s'offre une nouvelle ligne d'embouteillage", "has acquired two
+  new forging robots") is equipment, not a firm taken over: a firm bought is never "new"
+  (session 11, news12).
 """
 
 from __future__ import annotations
@@ -160,6 +166,14 @@ _GOODS_BOUGHT = re.compile(
     re.IGNORECASE,
 )
 _BUYING = frozenset({"buy", "purchase", "acheter", "racheter", "acquerir", "acquire"})
+# session 11: something new right after the verb of buying ("s'offre une nouvelle ligne",
+# "acquired two new robots"): equipment; not a new stake in a firm.
+_NEW_THING = re.compile(
+    r"\s+(?:(?:une?|des|a|an|its|their|son|sa|ses|leur|leurs|deux|trois|quatre|cinq|"
+    r"plusieurs|two|three|four|five|several|\d+)\s+)*(?:new|brand-new|nouvel(?:le|les)?|"
+    r"nouveaux|nouveau)\s+(?!(?:stakes?|participations?|parts?|shares?|actions?)\b)",
+    re.IGNORECASE,
+)
 _NAME_WORDS = re.compile(r"[A-ZÀ-Ý][\w'’&.-]*$")
 
 
@@ -187,6 +201,25 @@ _COUNSEL = re.compile(
 )
 
 
+# session 11: a line of a transport network, its kind said after the noun ("lignes
+# scolaires", "ligne d'autocars", "lignes régulières"; the English "new bus lines" finds
+# no investment).
+_LINE_NOUNS = frozenset({"ligne", "lignes"})
+_TRANSPORT_AFTER = re.compile(
+    r"\s+(?:scolaires?|r[ée]guli[èe]res?|interurbaines?|urbaines?|a[ée]riennes?|maritimes?|"
+    r"express|de\s+(?:bus|cars?|autocars?|tramway|m[ée]tro|navettes?|transport|ferry|bac)|"
+    r"d['’]\s?autocars?|d['’]\s?autobus)\b",
+    re.IGNORECASE,
+)
+
+
+def _transport_line(trigger: Span, text: str) -> bool:
+    """A trigger ending on a line of a transport network ("les nouvelles lignes scolaires")."""
+    if trigger[-1].lower_ not in _LINE_NOUNS:
+        return False
+    return _TRANSPORT_AFTER.match(text, trigger.end_char) is not None
+
+
 def other_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     """Whether the ``kind`` trigger names something else than its event, or an event the
     document reports under another type (see the module's docstring); ``text``: the
@@ -197,6 +230,8 @@ def other_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         bought = [t for t in trigger if t.lemma_.lower() in _BUYING][-1]
         if _GOODS_BOUGHT.match(text, bought.idx + len(bought.text)):
             return True  # "bought from a single supplier", "a racheté aux enchères six métiers"
+    if kind == "acquisition" and _NEW_THING.match(text, trigger.end_char):
+        return True  # "s'offre une nouvelle ligne d'embouteillage" (session 11)
     if kind == "hiring" and _COUNSEL.match(text, trigger.end_char):
         return True  # "had hired advisers to explore a sale" (session 11)
     if kind == "leadership" and _COURT_OFFICER.search(text, sentence.start_char, sentence.end_char):
@@ -214,6 +249,8 @@ def other_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         if _shortlisted(sentence, trigger, text) or _orders_things(sentence, trigger):
             return True  # "candidats retenus pour concevoir", "cruise firm orders hybrid vessel"
         return _certificate_won(trigger, text)
+    if kind == "investment" and _transport_line(trigger, text):
+        return True  # "pour assurer les nouvelles lignes scolaires de l'Eure" (session 11)
     if kind == "investment":
         line = trigger[-1].lower_ in ("line", "ligne", "range", "gamme")
         if line and _NAMED_LINE.match(text, trigger.end_char):

@@ -1,5 +1,6 @@
 """False events (issue 14, session 11, precision): hires with no figure or no timetable,
-advisers hired for a sale, staff a purchase brings, a new manager's roadmap.
+advisers hired for a sale, staff a purchase brings, a new manager's roadmap, a line of a
+transport network, something new bought.
 
 Every text here was written for these tests (none comes from an evaluation set); the
 companies are invented.
@@ -89,6 +90,28 @@ CASES = [
         "widens its network to the south and adds about 45 drivers and 30 trucks.",
         "hiring",
     ),
+    (  # the English "new school bus lines" finds no investment
+        "a line of a transport network (senses.py)",
+        "fr",
+        "Forges de Vaubrune recrute",
+        "Les Forges de Vaubrune lancent une campagne : 25 conducteurs pour les nouvelles "
+        "lignes scolaires de l'Eure.",
+        "investment",
+    ),
+    (
+        "something new bought (senses.py)",
+        "fr",
+        "Dijon : les Forges de Vaubrune s'offrent une nouvelle ligne de forgeage",
+        "Les Forges de Vaubrune investissent 3 millions d'euros à Dijon.",
+        "acquisition",
+    ),
+    (
+        "something new bought (senses.py)",
+        "en",
+        "Forges de Vaubrune equips its Dijon plant",
+        "Forges de Vaubrune has acquired two new forging robots for its Dijon plant.",
+        "acquisition",
+    ),
     (
         "a new manager's roadmap (hypotheses.py)",
         "fr",
@@ -118,6 +141,18 @@ def test_no_false_event(
 
 # (language, title, text, type that must stay)
 KEPT = [
+    (
+        "fr",
+        "Dijon : les Forges de Vaubrune s'offrent l'outilleur Sauvin",
+        "Les Forges de Vaubrune ont racheté Outillage Sauvin, un outilleur de Beaune.",
+        "acquisition",
+    ),
+    (
+        "en",
+        "Forges de Vaubrune acquires a Beaune toolmaker",
+        "Forges de Vaubrune has acquired Outillage Sauvin, a toolmaker in Beaune.",
+        "acquisition",
+    ),
     (
         "en",
         "Forges de Vaubrune to hire 40 welders",
