@@ -44,7 +44,14 @@ from myrtille.enrichment.anaphora import (
 )
 from myrtille.enrichment.appositions import named_debtor, qualified_firm
 from myrtille.enrichment.background import clause_of
-from myrtille.enrichment.clause_roles import connective_opening, named_before, object_before
+from myrtille.enrichment.clause_roles import (
+    BUYER_SUBJECT,
+    DEAL_SUBJECT,
+    OF_BUYER,
+    connective_opening,
+    named_before,
+    object_before,
+)
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import customer_side, customer_verb
 from myrtille.enrichment.datelines import dateline_end
@@ -61,6 +68,7 @@ from myrtille.enrichment.parsed_subject import BUYER, PATIENT_KINDS, UNKNOWN, fr
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.syntax import Parsed
 from myrtille.enrichment.ties import POSSESSED_TIE, former_employer, instead_of_former, tied
+from myrtille.enrichment.units import title_unit, unit_of
 
 # What may stand between a preposition and a company name: "du", "de la", "à la
 # société", "by the Lyon-based".
@@ -76,18 +84,6 @@ _COMPLEMENT = re.compile(
     r"on|par|by|a|au|aux)" + _NOUN_PHRASE
 )
 _BUYER = re.compile(r"\b(?:au\s+profit|en\s+faveur|in\s+favou?r)" + _NOUN_PHRASE)
-# A subject that names the buyer of a takeover by its role ("le repreneur", "the new owner").
-_BUYER_SUBJECT = re.compile(
-    r"\W*(?:(?:le|la|l'|the|son|sa|its|leur|their)\s*)"
-    r"(?:(?:repreneur|acquereur|cessionnaire|racheteur|buyer|acquirer|acquiror)\b|"
-    r"(?:nouvel(?:le)?|nouveau|new)\s+(?:proprietaire|actionnaire|owner|shareholder)s?\b)"
-)
-# A subject that names the takeover itself ("the deal", "l'opération"), before an
-# acquisition word of its clause: the takeover the document reports, whose buyer it is.
-_DEAL_SUBJECT = re.compile(
-    r"\W*(?:le|la|l'|cette|ce|the|this)\s*"
-    r"(?:operation|transaction|deal|takeover|transaction|purchase)\b"
-)
 # A firm in apposition to a complement after the trigger ("is launched with a first
 # partner, the hospital group X", "signe avec un client, le groupe X"): no subject either.
 _APPOSED_COMPLEMENT = re.compile(
@@ -108,8 +104,10 @@ _PASSIVE = re.compile(
 _LOOKBEHIND = 40
 # Takeover wordings whose subject is the firm taken over, the buyer their complement
 # ("s'adosse au groupe Y", "passe dans le giron / sous le contrôle / sous la bannière de
-# Y", "tombe dans l'escarcelle de Y").
-_TARGET_SIDE = frozenset({"adosser", "giron", "escarcelle", "pavillon", "banniere", "passer"})
+# Y", "tombe dans l'escarcelle de Y"; "X change de mains", "X changes hands").
+_TARGET_SIDE = frozenset(
+    {"adosser", "giron", "escarcelle", "pavillon", "banniere", "passer", "mains", "hands"}
+)
 # Verbs of a sale, whose subject is the seller ("céder", "vendre", "sell", "offload").
 _SELLING = frozenset({"ceder", "vendre", "vend", "sell", "sold", "offload", "divest"})
 # A seller finding its buyer ("j'ai trouvé un repreneur", "the family found a buyer"): the
@@ -163,6 +161,9 @@ def subject_of(
     text = sentence.doc.text if text is None else text
     mentions = untitled(text, mentions)  # "replacing Mr Laurent Marchal": a person
     found = _subject(sentence, trigger, kind, mentions, parsed, text)
+    if found is not None and found.company_id is not None:
+        # "Batterix's Calais unit", "la coentreprise Verrand-Kalmo": the unit's event.
+        found = unit_of(text, found, mentions, kind) or found
     if found is not None and found.end > found.start and tied(text, found.start, found.end):
         return UNKNOWN  # "une filiale d'Alcarène recrute", "former X subsidiary Y is hiring"
     if found is not None and found.end > found.start and former_employer(text, found.start):
@@ -192,6 +193,8 @@ def subject_of(
         if before is not None and before.company_id is not None:
             # "À Roanne, X a livré la SNCF. Trente tisserands seront recrutés"
             return before
+    if found is None:
+        return title_unit(text, mentions, kind)  # "Batterix's Calais unit …": the unit's
     return found
 
 
@@ -253,17 +256,21 @@ def _subject(
             if trigger.end_char <= m.start < end and _SUPPLIER.search(_before(text, m))
         ]
         return suppliers[0] if suppliers else UNKNOWN
-    if _BUYER_SUBJECT.match(fold(text[begin : trigger.end_char])) and not any(
+    if BUYER_SUBJECT.match(fold(text[begin : trigger.end_char])) and not any(
         begin <= m.start < trigger.start_char for m in inside
     ):
         return BUYER  # "Le repreneur investira …": the buyer's, not the article's company's
+    if kind == "acquisition" and OF_BUYER.match(fold(text[trigger.end_char : end])):
+        return BUYER  # "Ses fondateurs entrent au capital de l'acheteur": the buyer's stake
     if (
         kind == "acquisition"
-        and _DEAL_SUBJECT.match(fold(text[begin : trigger.start_char]))
+        and DEAL_SUBJECT.match(fold(text[begin : trigger.start_char]))
         and not any(begin <= m.start < end for m in inside)
     ):
         return BUYER  # "The deal is the latest in a series of acquisitions": the buyer's
-    if kind == "acquisition" and any(fold(t.lemma_) in _TARGET_SIDE for t in trigger):
+    if kind == "acquisition" and any(
+        fold(t.lemma_) in _TARGET_SIDE or t.lower_ in _TARGET_SIDE for t in trigger
+    ):
         # "X s'adosse à Y", "X passe dans le giron de Y": the buyer is after the trigger.
         _, end = clause_of(sentence, trigger)
         after = [m for m in inside if trigger.end_char <= m.start < end]

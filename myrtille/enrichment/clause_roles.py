@@ -1,8 +1,12 @@
 """Roles of the words before an event's trigger that tell a clause's subject from a
 complement: a connective that opens the sentence, a capitalised name before the trigger, a
-firm named inside a relative clause (split out of ``attribution.py``)."""
+firm named inside a relative clause; and the words that name a takeover's buyer by its role
+("le repreneur", "au capital de l'acheteur") or the deal itself ("l'opération") (split out
+of ``attribution.py``)."""
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Span
 
@@ -10,6 +14,26 @@ from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.firmnames import connective
 
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont", "which", "who", "whose", "that", "whom"})
+
+
+# A subject that names the buyer of a takeover by its role ("le repreneur", "the new owner").
+BUYER_SUBJECT = re.compile(
+    r"\W*(?:(?:le|la|l'|the|son|sa|its|leur|their)\s*)"
+    r"(?:(?:repreneur|acquereur|cessionnaire|racheteur|buyer|acquirer|acquiror)\b|"
+    r"(?:nouvel(?:le)?|nouveau|new)\s+(?:proprietaire|actionnaire|owner|shareholder)s?\b)"
+)
+# The buyer as the complement of a stake ("entrent au capital de l'acheteur", "take a
+# stake in the buyer").
+OF_BUYER = re.compile(
+    r"\W*(?:de|d'|du|of|in)\s*(?:(?:l'|le|la|the|son|sa|its)\s*)"
+    r"(?:acheteur|acquereur|repreneur|racheteur|buyer|acquirer|acquiror)\b"
+)
+# A subject that names the takeover itself ("the deal", "l'opération"), before an
+# acquisition word of its clause: the takeover the document reports, whose buyer it is.
+DEAL_SUBJECT = re.compile(
+    r"\W*(?:le|la|l'|cette|ce|the|this)\s*"
+    r"(?:operation|transaction|deal|takeover|transaction|purchase)\b"
+)
 
 
 def connective_opening(sentence: Span) -> bool:

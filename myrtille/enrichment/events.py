@@ -23,7 +23,7 @@ from myrtille.enrichment.costs import costs
 from myrtille.enrichment.deliveries import deliveries
 from myrtille.enrichment.denials import hedge_scope
 from myrtille.enrichment.doctext import lemmas_of, sentence_of, span_text, text_of
-from myrtille.enrichment.firmnames import unlisted_headline
+from myrtille.enrichment.headline_firms import unlisted_headline
 from myrtille.enrichment.launch_objects import launched_products
 from myrtille.enrichment.launches import named_launches
 from myrtille.enrichment.lexicons import LexiconEntry

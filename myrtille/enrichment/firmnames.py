@@ -17,12 +17,10 @@ Such a name is read as a company mention outside the registry, for attribution o
 from __future__ import annotations
 
 import re
-from itertools import islice
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import COMPANY_CUES, CompanyMention
-from myrtille.enrichment.contracts import CUSTOMER_WORDS, customer_word
 from myrtille.enrichment.doctext import once_per_document, per_document, text_of
 from myrtille.enrichment.names import LEGAL_FORMS
 from myrtille.enrichment.patterns import fold
@@ -60,7 +58,7 @@ ROLE_WORDS = frozenset(
     {"pdg", "fondateur", "fondatrice", "patron", "patronne", "dirigeant", "dirigeante"}
     | {"ceo", "founder", "co-founder", "cofounder", "boss", "executive", "chairman"}
 )
-_ARTICLES = frozenset({"a", "an", "the", "un", "une", "la", "le", "l'", "l’"})
+ARTICLES = frozenset({"a", "an", "the", "un", "une", "la", "le", "l'", "l’"})
 _GENERAL = frozenset({"general", "generale"})
 # Words joining the parts of one name: "Dentelles du Détroit", "Forges d'Alcarène".
 _LINKS = frozenset({"&", "de", "du", "des", "d'", "d’"})
@@ -87,7 +85,7 @@ def named_firms(sentence: Span, mentions: list[CompanyMention]) -> list[CompanyM
     found: list[CompanyMention] = []
     position = 0
     while position < len(tokens):
-        end = _name_end(tokens, position)
+        end = name_end(tokens, position)
         if end == position:
             position += 1
             continue
@@ -95,10 +93,15 @@ def named_firms(sentence: Span, mentions: list[CompanyMention]) -> list[CompanyM
         start, stop = start_token.idx, end_token.idx + len(end_token)
         if _is_firm(tokens, position, end) and not any(a < stop and start < b for a, b in covered):
             name = text_of(sentence.doc)[start:stop]
-            if not _words(name) & linked:
+            if not _words(name) & linked and not _initials(name):
                 found.append(CompanyMention(None, name, start, stop, "named"))
         position = end
     return found
+
+
+def _initials(name: str) -> bool:
+    """Letters joined by "&" ("R&D", "Q&A", "M&A"): a common abbreviation, no firm."""
+    return all(len(word) == 1 for word in re.findall(r"[^\W\d_]+", name))
 
 
 def _words(name: str) -> set[str]:
@@ -110,7 +113,7 @@ def _words(name: str) -> set[str]:
     }
 
 
-def _name_end(tokens: list[Token], position: int) -> int:
+def name_end(tokens: list[Token], position: int) -> int:
     """The end of the run of capitalised words from ``position`` (itself if none)."""
     end = position
     while end < len(tokens):
@@ -124,8 +127,15 @@ def _name_end(tokens: list[Token], position: int) -> int:
             end += 1
         else:
             break
-    # A name does not open with a capitalised determiner ("Le", "The").
-    if end > position and tokens[position].is_stop and not tokens[position].text.isupper():
+    # A name does not open with a capitalised determiner ("Le", "The"), unless a company
+    # word calls it a surname's ("la minoterie Le Goff", "les transports Le Bihan").
+    surname = end - position >= 2 and position > 0 and _cue(tokens[position - 1])
+    if (
+        end > position
+        and tokens[position].is_stop
+        and not tokens[position].text.isupper()
+        and not surname
+    ):
         return position
     return end
 
@@ -186,7 +196,7 @@ def connective(token: Token) -> bool:
 def _apposition(tokens: list[Token], end: int) -> bool:
     """A comma, an article and a company word within three words after the name."""
     after = tokens[end : end + 6]
-    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in _ARTICLES:
+    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ARTICLES:
         return False
     return any(_cue(t) for t in after[2:] if not t.is_punct)
 
@@ -307,83 +317,3 @@ def _bare_french_name(token: Token) -> bool:
         and token.text[:1].isupper()
         and token.text[1:].islower()
     )
-
-
-def unlisted_headline(doc: Doc, mentions: list[CompanyMention], title_end: int) -> bool:
-    """Whether the first company the title names is outside the registry ("La start-up
-    Nexalia lève 3 millions d'euros"): the article is about that firm, and an event whose
-    sentence names no company is not that of a registry firm it mentions in passing."""
-    title = doc.char_span(0, title_end, alignment_mode="contract") if title_end else None
-    if title is None or not len(title):
-        return False
-    named = [m for m in mentions if m.start < title_end and m.end > m.start]
-    named += named_firms(title, mentions)
-    named += _called_firms_below(doc, title, mentions, named)
-    if not named:
-        # A title that names no firm ("Lift operator names new chief"): the lead's subject.
-        return _unlisted_lead(doc, title, mentions)
-    # After a kicker or a dateline ("Milipol : Vigilis signe …"), when that part names one.
-    kicker = max((t.idx + 1 for t in title if t.text in (":", "—", "–")), default=0)
-    headline = sorted([m for m in named if m.start >= kicker] or named, key=lambda m: m.start)
-    if len(headline) > 1 and _customer_between(title, headline[0], headline[1]):
-        headline = headline[1:]  # "French Army orders Vigilis drones": Vigilis's news
-    return bool(headline) and headline[0].company_id is None
-
-
-def _customer_between(title: Span, first: CompanyMention, second: CompanyMention) -> bool:
-    """Whether a customer's verb joins two firms of a title ("La SNCF commande des rames à
-    X", "French Army orders X counter-drone systems"): the second is the supplier."""
-    # A headline's verb is often tagged a noun ("Army orders"): its word is enough here.
-    return any(
-        first.end <= t.idx < second.start
-        and (customer_word(t) or t.lower_ in CUSTOMER_WORDS or t.lemma_ in CUSTOMER_WORDS)
-        for t in title
-    )
-
-
-def _unlisted_lead(doc: Doc, title: Span, mentions: list[CompanyMention]) -> bool:
-    """Whether the lead's first sentence opens with a name outside the registry as its
-    subject, before its verb or an apposition ("Compagnie du Mont Blanc, which runs the
-    lifts, has appointed …", "Navella a présenté …"), under a title that names no firm."""
-    if not doc.has_annotation("SENT_START") or title.end >= len(doc):
-        return False
-    lead = next(iter(doc[title.end :].sents), None)
-    # A title without a full stop may run into the lead's first sentence: its part after.
-    tokens = [t for t in lead or () if not t.is_space and t.idx >= title.end_char]
-    end = _name_end(tokens, 0)
-    if not end or end >= len(tokens) - 2:
-        return False
-    run, following = tokens[:end], tokens[end]
-    # A place's name, unless a company word opens it ("Compagnie du Mont Blanc").
-    called = fold(run[0].lower_) in NAME_HEADS | PREFIX_CUES
-    if any(t.ent_type_ in PEOPLE or (t.ent_type_ in PLACES and not called) for t in run):
-        return False
-    start, stop = run[0].idx, run[-1].idx + len(run[-1])
-    if any(m.start < stop and start < m.end for m in mentions if m.company_id):
-        return False
-    appositive = following.text == "," and (tokens[end + 1].lower_ in _ARTICLES | _RELATIVE_WORDS)
-    return appositive or following.pos_ in ("AUX", "VERB")
-
-
-_RELATIVE_WORDS = frozenset({"qui", "which", "who", "that"})
-# The lead's sentences read for firms the title names (a company word beside their name).
-_LEAD_SENTENCES = 3
-
-
-def _called_firms_below(
-    doc: Doc, title: Span, mentions: list[CompanyMention], named: list[CompanyMention]
-) -> list[CompanyMention]:
-    """Names of the title that the lead calls firms ("Mécanique du Lauragais en redressement
-    judiciaire" over "La société Mécanique du Lauragais a été placée …"), where the title
-    alone does not tell a firm from a place or a person."""
-    if not doc.has_annotation("SENT_START") or title.end >= len(doc):
-        return []
-    found = []
-    sentences = list(islice(doc[title.end :].sents, _LEAD_SENTENCES))
-    listed = [m for m in mentions if m.company_id]  # the NER's own firms may be called too
-    for below in (f for sentence in sentences for f in named_firms(sentence, listed)):
-        at = title.text.find(below.name)
-        start = title.start_char + at
-        if at >= 0 and not any(m.start < start + len(below.name) and start < m.end for m in named):
-            found.append(CompanyMention(None, below.name, start, start + len(below.name), "named"))
-    return found

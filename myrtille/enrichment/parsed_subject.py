@@ -21,6 +21,7 @@ from myrtille.enrichment.subject_names import (
     unlisted_subject,
 )
 from myrtille.enrichment.syntax import (
+    SUBJECTS,
     Parsed,
     agent_of,
     clause_head,
@@ -93,6 +94,15 @@ def from_parse(
         and not passive
         and (customer_side(trigger) or (head.i not in inside and customer_word(head)))
     )
+    chosen = _chosen_by(trigger, kind) if customer else None
+    if chosen is not None:
+        # "Cellvia selected by Novabus to supply …", "X, retenu par la DGA pour …": the
+        # participle qualifies the supplier; the agent after "by"/"par" is the customer.
+        supplier = company_in(chosen, own=True) or _named_next(chosen, parsed, mentions)
+        if supplier is not None:
+            return True, supplier
+        if _proper_names(chosen):
+            return True, _unlisted(chosen, parsed)
     if customer:
         # The supplier: who the customer gives to, or whom it chose ("picked X to supply").
         recipient = recipient_of(head) or object_of(head, wording)
@@ -151,6 +161,19 @@ def from_parse(
         if subject is not None and subject.pos_ in ("NOUN", "PRON"):
             return True, None
     return False, None
+
+
+def _chosen_by(trigger: Span, kind: str) -> Token | None:
+    """The noun a customer's verb qualifies as a participle with its agent ("X selected by
+    Y", "X, retenue par Y"), as headlines and appositions shorten a passive: the firm
+    chosen, never the agent."""
+    verb = trigger[0]
+    if kind != "contract" or agent_of(verb) is None:
+        return None
+    if verb.dep_.startswith("acl"):
+        return verb.head if verb.head.pos_ in ("PROPN", "NOUN") else None
+    # A headline's participle parsed as an active verb: "Verrand/nsubj selected by Y".
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
 
 
 def _named_inside(

@@ -1,0 +1,120 @@
+"""Whether an article is about a firm outside the registry, read from its title and lead.
+
+An event whose sentence names no company goes to the article's main company, the first
+registry firm of its title. When the title's first firm is outside the registry ("La
+start-up Nexalia lève 3 millions d'euros"), or the title names none and the lead opens on
+an unlisted firm's name ("Lift operator names new chief" over "Compagnie du Mont Blanc,
+which runs the lifts, has appointed …"), the article is that firm's, and a registry firm
+it mentions in passing (a customer, a rival) must not take its events.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from spacy.tokens import Doc, Span
+
+from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.contracts import CUSTOMER_WORDS, customer_word
+from myrtille.enrichment.firmnames import (
+    ARTICLES,
+    NAME_HEADS,
+    PEOPLE,
+    PLACES,
+    PREFIX_CUES,
+    name_end,
+    named_firms,
+)
+from myrtille.enrichment.patterns import fold
+
+
+def unlisted_headline(doc: Doc, mentions: list[CompanyMention], title_end: int) -> bool:
+    """Whether the first company the title names is outside the registry ("La start-up
+    Nexalia lève 3 millions d'euros"): the article is about that firm, and an event whose
+    sentence names no company is not that of a registry firm it mentions in passing."""
+    title = doc.char_span(0, title_end, alignment_mode="contract") if title_end else None
+    if title is None or not len(title):
+        return False
+    # Not a "name" the NER ran from the title into the text ("… Q&A\n\nExcerpts").
+    named = [m for m in mentions if m.start < title_end and m.start < m.end <= title_end]
+    named += named_firms(title, mentions)
+    named += _called_firms_below(doc, title, mentions, named)
+    if not named:
+        # A title that names no firm ("Lift operator names new chief"): the lead's subject.
+        return _unlisted_lead(doc, title, mentions)
+    # After a kicker or a dateline ("Milipol : Vigilis signe …"), when that part names one.
+    kicker = max((t.idx + 1 for t in title if t.text in (":", "—", "–")), default=0)
+    headline = sorted([m for m in named if m.start >= kicker] or named, key=lambda m: m.start)
+    if len(headline) > 1 and _customer_between(title, headline[0], headline[1]):
+        headline = headline[1:]  # "French Army orders Vigilis drones": Vigilis's news
+    return bool(headline) and headline[0].company_id is None
+
+
+def _customer_between(title: Span, first: CompanyMention, second: CompanyMention) -> bool:
+    """Whether a customer's verb joins two firms of a title ("La SNCF commande des rames à
+    X", "French Army orders X counter-drone systems"): the second is the supplier."""
+    # A headline's verb is often tagged a noun ("Army orders"): its word is enough here.
+    between = [t for t in title if first.end <= t.idx < second.start]
+    if any(t.lower_ in _AGENT_WORDS for t in between):
+        return False  # "X selected by Y", "X retenu par Y": the first is the one chosen
+    return any(
+        customer_word(t) or t.lower_ in CUSTOMER_WORDS or t.lemma_ in CUSTOMER_WORDS
+        for t in between
+    )
+
+
+_AGENT_WORDS = frozenset({"by", "par"})
+
+
+def _unlisted_lead(doc: Doc, title: Span, mentions: list[CompanyMention]) -> bool:
+    """Whether the lead's first sentence opens with a name outside the registry as its
+    subject, before its verb or an apposition ("Compagnie du Mont Blanc, which runs the
+    lifts, has appointed …", "Navella a présenté …"), under a title that names no firm."""
+    if not doc.has_annotation("SENT_START") or title.end >= len(doc):
+        return False
+    lead = next(iter(doc[title.end :].sents), None)
+    # A title without a full stop may run into the lead's first sentence: its part after.
+    tokens = [t for t in lead or () if not t.is_space and t.idx >= title.end_char]
+    if (
+        len(tokens) > 1
+        and tokens[0].lower_ in ARTICLES | {"les"}
+        and fold(tokens[1].lower_) in NAME_HEADS
+    ):
+        tokens = tokens[1:]  # "The Chantiers Navals de Keroman, a Lorient shipyard, …"
+    end = name_end(tokens, 0)
+    if not end or end >= len(tokens) - 2:
+        return False
+    run, following = tokens[:end], tokens[end]
+    # A place's name, unless a company word opens it ("Compagnie du Mont Blanc").
+    called = fold(run[0].lower_) in NAME_HEADS | PREFIX_CUES
+    if any(t.ent_type_ in PEOPLE or (t.ent_type_ in PLACES and not called) for t in run):
+        return False
+    start, stop = run[0].idx, run[-1].idx + len(run[-1])
+    if any(m.start < stop and start < m.end for m in mentions if m.company_id):
+        return False
+    appositive = following.text == "," and (tokens[end + 1].lower_ in ARTICLES | _RELATIVE_WORDS)
+    return appositive or following.pos_ in ("AUX", "VERB")
+
+
+_RELATIVE_WORDS = frozenset({"qui", "which", "who", "that"})
+# The lead's sentences read for firms the title names (a company word beside their name).
+_LEAD_SENTENCES = 3
+
+
+def _called_firms_below(
+    doc: Doc, title: Span, mentions: list[CompanyMention], named: list[CompanyMention]
+) -> list[CompanyMention]:
+    """Names of the title that the lead calls firms ("Mécanique du Lauragais en redressement
+    judiciaire" over "La société Mécanique du Lauragais a été placée …"), where the title
+    alone does not tell a firm from a place or a person."""
+    if not doc.has_annotation("SENT_START") or title.end >= len(doc):
+        return []
+    found = []
+    sentences = list(islice(doc[title.end :].sents, _LEAD_SENTENCES))
+    listed = [m for m in mentions if m.company_id]  # the NER's own firms may be called too
+    for below in (f for sentence in sentences for f in named_firms(sentence, listed)):
+        at = title.text.find(below.name)
+        start = title.start_char + at
+        if at >= 0 and not any(m.start < start + len(below.name) and start < m.end for m in named):
+            found.append(CompanyMention(None, below.name, start, start + len(below.name), "named"))
+    return found
