@@ -29,7 +29,7 @@ from myrtille.enrichment.launches import named_launches
 from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.market_entries import market_entries
 from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
-from myrtille.enrichment.notices import sale_plan_only
+from myrtille.enrichment.notice_reading import dated_act, dropped, in_activity_field
 from myrtille.enrichment.patterns import PatternSet
 from myrtille.enrichment.salience import in_passing, news_events
 from myrtille.enrichment.syntax import HEDGING_LEMMAS, SentenceParser
@@ -236,9 +236,8 @@ class EventMatcher:
                 events[("export", at)] = replace(
                     event, type="export", amount=None, currency=None, jobs=None
                 )
-        # A court-approved sale plan: the proceedings are background (notices.py).
-        if any(k[0] == "insolvency" for k in events) and sale_plan_only(doc_text):
-            events = {k: e for k, e in events.items() if k[0] != "insolvency"}
+        # A sale plan or a closing judgment, a call for tenders: no such news (notice_reading).
+        events = {k: e for k, e in events.items() if not dropped(k[0], doc_text)}
         # The events the document is about, not those it mentions in passing (salience.py).
         return news_events(sorted(events.values(), key=lambda e: (e.start, e.type)), doc, title_end)
 
@@ -264,10 +263,10 @@ def _shown(
     # A title has no full stop: the sentence recogniser may run it into the text's first
     # sentence, so the trigger's own paragraph part is read, parsed and shown.
     part = _within_paragraph(sentence, trigger)
-    if hedged(_hedge_scope(part, trigger)) or is_background(
-        sentence, trigger, published, title_end
-    ):
-        return None
+    if in_activity_field(trigger) or hedged(_hedge_scope(part, trigger)):
+        return None  # a notice's activity field states a trade (notice_reading.py)
+    if is_background(sentence, trigger, published, title_end) and not dated_act(sentence):
+        return None  # a notice's dated judgment is its news (notice_reading.py)
     return part
 
 

@@ -42,6 +42,13 @@ BUYER_FIELD = re.compile(
     r"[ \t]*:[ \t]*",
     re.IGNORECASE | re.MULTILINE,
 )
+# A new firm's officer or sole partner, when a firm ("Président : Cellvia SAS",
+# "Associé unique : X", "President: X SAS").
+_PARENT_FIELD = re.compile(
+    r"\b(?:pr[ée]sident|g[ée]rant|associ[ée]\s+unique|president|manager|sole\s+shareholder)"
+    r"\s*:\s*",
+    re.IGNORECASE,
+)
 # How far after a field's colon its firm's name may start (a legal form, quotes).
 _SLACK = 4
 # The buyer's field written inside a paragraph, after a sentence's end ("… RCS Annecy 976
@@ -98,7 +105,25 @@ def sale_buyer(mentions: list[CompanyMention], text: str, sentence: Span) -> Com
     the debtor the notice is about never buys its own business."""
     notice = _NOTICE_WORDS.search(text, 0, 400) or len(_FIELD_LINE.findall(text)) >= 2
     plan = (0, len(text)) if notice else (sentence.start_char, sentence.end_char)
-    return _buyer(mentions, text, plan)
+    buyer = _buyer(mentions, text, plan)
+    if buyer is None and notice and _BUSINESS_BOUGHT.search(text):
+        # "Catégorie de vente : Achat d'un fonds par une personne morale … Dénomination :
+        # X": the firm the notice is about bought the business (session 11).
+        return notice_firm(mentions, text, NAME_FIELD)
+    return buyer
+
+
+# A notice of a business bought by the firm it is about (BODACC's "Achat d'un fonds par
+# une personne morale", "Origine du fonds : fonds acquis par achat", the seller's field
+# "Précédent propriétaire exploitant :"; "Purchase of a business by a legal entity",
+# "Previous owner:"): its name field names the buyer, its seller's field the seller.
+_BUSINESS_BOUGHT = re.compile(
+    r"\bachat d['’]un fonds\b|\bfonds acquis par achat\b|"
+    r"\bpr[ée]c[ée]dent\s+(?:propri[ée]taire\s+)?exploitant\s*:|"
+    r"\bpurchase of (?:a|the) business\b|\bbusiness (?:acquired|bought) by purchase\b|"
+    r"\bprevious (?:owner|operator)(?:\s+and operator)?\s*:",
+    re.IGNORECASE,
+)
 
 
 def notice_owners(
@@ -116,6 +141,13 @@ def notice_owners(
     linked or by its written name; the debtor the notice is about never buys its own
     business, and a plan that names no buyer gives its acquisition to no firm."""
     kinds = notice_event_types(family, notice)
+    if family == "creation":
+        # A firm created by a firm ("Président : Cellvia SAS"): the parent's investment
+        # (session 11); the parent the registry knows, not the new firm itself.
+        parents = _named(_PARENT_FIELD, mentions, text, 0, len(text))
+        parent = next((m for m in parents if m.company_id and m.company_id != main[0]), None)
+        if parent is not None:
+            main = (parent.company_id, names.get(parent.company_id or "", parent.name))
     if family != "collective" or "acquisition" not in kinds:
         return [(kind, *main) for kind in kinds]
     buyer = _buyer(mentions, text, (0, len(text)))

@@ -1,5 +1,10 @@
 """Events of legal notices (BODACC): the notice family says what happened, and the
-wording of "modification" notices, which is regulated, says which change it was."""
+wording of "modification" notices, which is regulated, says which change it was.
+
+A judgment that closes proceedings ("jugement de clôture pour insuffisance d'actif",
+"closing the compulsory liquidation proceedings for insufficiency of assets") opens none:
+the firm's end is its news, the liquidation opened earlier is background (session 11, the
+copy editor's convention of news10; BODACC's own "Jugement de clôture" records)."""
 
 from __future__ import annotations
 
@@ -44,6 +49,8 @@ WORDING_EVENTS = [
 def notice_event_types(family: str, text: str) -> list[str]:
     """Event types of a notice from its family and its wording, in a stable order."""
     types = list(FAMILY_EVENTS.get(family, []))
+    if family == "collective" and closed_proceedings(text):
+        types.remove("insolvency")
     if family == "collective" and _SALE_PLAN.search(text):
         # A judgment approving a sale plan: the buyer's acquisition, and no insolvency
         # unless the same judgment opens or converts the proceedings (``sale_plan_only``,
@@ -78,7 +85,11 @@ _OPENS = re.compile(
     # The same judgment liquidates the seller ("a prononcé la liquidation", "placed the
     # company into liquidation and approved the sale …"; session 10).
     r"\bprononc\w* (?:la )?liquidation|\bplac(?:ed|ing|es)\b[^.]{0,40}?\bin(?:to)? "
-    r"(?:judicial |compulsory )?liquidation",
+    r"(?:judicial |compulsory )?liquidation|"
+    # The noun in English ("conversion of the receivership into judicial liquidation";
+    # session 11).
+    r"\bconversion of (?:the )?(?:receivership|administration|safeguard|proceedings)\b"
+    r"[^.;]{0,40}?\binto\b",
     re.I,
 )
 
@@ -87,3 +98,23 @@ def sale_plan_only(text: str) -> bool:
     """Whether ``text`` reports a court-approved sale plan and opens no proceedings: the
     insolvency it names is background, the news the buyer's acquisition."""
     return _SALE_PLAN.search(text) is not None and _OPENS.search(text) is None
+
+
+# A judgment closing proceedings: for want of assets (the firm ends), or because every debt
+# was paid ("extinction du passif", the firm goes on): no new insolvency either way.
+_CLOSING = re.compile(
+    r"\bjugement (?:de|prononçant la) cl[ôo]ture\b|"
+    r"\bcl[ôo]ture (?:de la proc[ée]dure |des op[ée]rations )?(?:de liquidation judiciaire )?"
+    r"pour (?:insuffisance d['’]actif|extinction du passif)|"
+    r"\bclos(?:ing|ed|es|ure of)\b (?:of )?(?:the )?(?:compulsory |judicial )?"
+    r"liquidation(?: proceedings)?\b[^.;]{0,30}?\bfor\b[^.;]{0,20}?\b(?:insufficien\w*|lack) of "
+    r"assets|\bliquidation\b[^.;]{0,60}?\bclosed for (?:insufficien\w*|lack) of assets|"
+    r"\b(?:closing|closed|closure of) (?:the )?(?:compulsory |judicial )?liquidation proceedings",
+    re.I,
+)
+
+
+def closed_proceedings(text: str) -> bool:
+    """Whether ``text`` reports a judgment closing proceedings and opens none: the
+    insolvency it names is background, the firm's end (or its survival) the news."""
+    return _CLOSING.search(text) is not None and _OPENS.search(text) is None

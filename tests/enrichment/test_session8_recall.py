@@ -217,11 +217,8 @@ def test_notice_layout_reports_its_event(
 NOTICE_WORDINGS = [
     ("modification", "Établissement secondaire créé : 4 rue des Forges, Thiers.", ["investment"]),
     ("modification", "Création d'un établissement secondaire à Thiers.", ["investment"]),
-    (
-        "collective",
-        "Jugement de clôture pour insuffisance d'actif.",
-        ["insolvency", "closure"],
-    ),
+    # session 11: a closing judgment opens nothing, the firm ends (news10's convention)
+    ("collective", "Jugement de clôture pour insuffisance d'actif.", ["closure"]),
     ("modification", "Transfert du siège social au 4 rue des Forges.", []),
 ]
 

@@ -1,0 +1,134 @@
+"""A legal notice read as text: what its fields, its dates and its kind say (session 11).
+
+A notice (a BODACC or BOAMP notice, or a summary of one, in either language) is written in
+labelled fields, and the news path reads it sentence by sentence as it reads an article.
+Four of its ways of writing mislead the article rules:
+
+- its activity field states the firm's trade ("Activity: Acquisition, holding and
+  management of assets", "Activité : achat et vente de véhicules"): no event of its own;
+- a notice states the date of the act it publishes ("Judgment of 27 October 2026 opening
+  receivership proceedings", "dissolution anticipée décidée par l'assemblée du 30 octobre
+  2026"), always before its publication: that date is the news's, not a time of the past;
+- a call for tenders ("Avis de marché", "Contract notice (call for tenders)", "Date limite
+  de réception des offres") awards no contract yet, however much it speaks of one;
+- a judgment closing proceedings ("jugement de clôture pour insuffisance d'actif") or
+  approving a sale plan, unless the same judgment opens or converts proceedings, reports no
+  new insolvency (notices.py: the convention both paths follow).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from myrtille.enrichment.doctext import per_document, span_text, text_of
+from myrtille.enrichment.notices import closed_proceedings, sale_plan_only
+
+# A notice's own words near its top, or fields one a line ("Dénomination : X").
+_NOTICE_WORDS = re.compile(
+    r"\b(?:bodacc|boamp|annonce\s+n°|notice|avis\s+(?:de|d['’])\s?(?:march[ée]|attribution|"
+    r"appel|constitution|dissolution|modification))\b",
+    re.IGNORECASE,
+)
+_FIELD_LINE = re.compile(r"^[^\n:]{2,40}\s?:\s", re.MULTILINE)
+
+
+def notice_text(text: str) -> bool:
+    """Whether ``text`` is a legal notice: its words near the top, or three field lines."""
+    return _NOTICE_WORDS.search(text, 0, 400) is not None or len(_FIELD_LINE.findall(text)) >= 3
+
+
+@per_document
+def _is_notice(doc: Doc) -> bool:
+    return notice_text(text_of(doc))
+
+
+# A field that states the firm's trade or corporate purpose.
+_ACTIVITY_FIELD = re.compile(
+    r"\b(?:activit[ée]s?(?:\s+principale)?|objet\s+social|activity|activities|"
+    r"business\s+activity|corporate\s+purpose|(?:company['’]s\s+)?purpose)\s*:\s*",
+    re.IGNORECASE,
+)
+# Where a field's value ends: its line, or a sentence that starts after it.
+_VALUE_END = re.compile(r"\n|\.\s+(?=[A-ZÀ-Ý])")
+
+
+def in_activity_field(trigger: Span) -> bool:
+    """Whether ``trigger`` stands in a notice's activity field ("Activity: acquisition
+    and management of holdings"): the firm's trade, no event."""
+    doc = trigger.doc
+    if not _is_notice(doc):
+        return False
+    text = text_of(doc)
+    at = trigger.start_char
+    line = text.rfind("\n", 0, at) + 1
+    fields = list(_ACTIVITY_FIELD.finditer(text, line, at))
+    if not fields:
+        return False
+    return _VALUE_END.search(text, fields[-1].end(), at) is None
+
+
+# A dated act: the judgment, the decision or the deed a notice publishes, with its date.
+_DAY = r"\d{1,2}(?:er|st|nd|rd|th)?"
+_DATE = (
+    rf"(?:{_DAY}\s+[a-zéû]+\s+\d{{4}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|"
+    rf"[A-Z][a-z]+\s+{_DAY},?\s+\d{{4}})"
+)
+_DATED_ACT = re.compile(
+    r"\b(?:jugement|d[ée]cision|d[ée]lib[ée]ration|assembl[ée]e(?:\s+g[ée]n[ée]rale)?|AGE|AGO|"
+    r"acte|ordonnance|proc[èe]s-verbal|judgment|judgement|decision|resolution|(?:general\s+)?"
+    r"meeting|deed|order|ruling)\b[^.;\n]{0,50}?\b(?:du|en\s+date\s+du|of|dated|on)\s+"
+    rf"{_DATE}|\bdate\s+du\s+jugement\s*:|\bdate\s+of\s+(?:the\s+)?judge?ment\s*:",
+    re.IGNORECASE,
+)
+# ... which a pluperfect or an earlier time makes an antecedent of the notice's news.
+_EARLIER = re.compile(
+    r"\b(?:had|avait|avaient|previously|pr[ée]c[ée]demment|ant[ée]rieurement|earlier)\b",
+    re.IGNORECASE,
+)
+
+
+def dated_act(sentence: Span) -> bool:
+    """Whether ``sentence`` is a notice's dated act ("Jugement du 27/10/2026 prononçant
+    …", "Judgment of 24 November 2026 closing …"): its date, before the notice's
+    publication, is the date of the news the notice publishes."""
+    if not _is_notice(sentence.doc):
+        return False
+    text = span_text(sentence)
+    return _DATED_ACT.search(text) is not None and _EARLIER.search(text) is None
+
+
+# A call for competition: a contract yet to be awarded.
+_CALL = re.compile(
+    r"\bavis\s+de\s+march[ée]|\bavis\s+d['’]\s?appel\s+(?:public\s+)?(?:à\s+la\s+)?concurrence|"
+    r"\bcontract\s+notice\b|\bcall\s+for\s+(?:tenders|bids|competition)|\binvitation\s+to\s+tender|"
+    r"\bdate\s+limite\s+de\s+(?:r[ée]ception|remise)\s+des\s+(?:offres|plis|candidatures)|"
+    r"\b(?:deadline|time\s+limit)\s+for\s+(?:the\s+)?(?:receipt|submission)\s+of\s+"
+    r"(?:tenders|bids|offers|applications)",
+    re.IGNORECASE,
+)
+# ... and the words of an award, which make the notice an award whatever else it says
+# ("Critères d'attribution" and "Award criteria" are a call's).
+_AWARD = re.compile(
+    r"\battribu[ée]e?s?\b|\battributaire|\btitulaire|\bavis\s+d['’]\s?attribution|"
+    r"\battribution\s+du\s+march[ée]|\bsection\s+v\s*:\s*attribution|\br[ée]sultat\s+de\s+march[ée]|"
+    r"\bawarded\b|\baward\s+notice|\bcontract\s+award\b|\bcontractor\s*:|"
+    r"\b(?:successful|winning)\s+(?:tenderer|bidder)|\blaur[ée]at",
+    re.IGNORECASE,
+)
+
+
+def call_for_tenders(text: str) -> bool:
+    """Whether the notice ``text`` calls for tenders and awards nothing yet."""
+    return notice_text(text) and _CALL.search(text) is not None and _AWARD.search(text) is None
+
+
+def dropped(kind: str, text: str) -> bool:
+    """Whether the document ``text`` reports no new event of ``kind`` whatever its
+    sentences say: an insolvency closed or sold off, a contract only called for."""
+    if kind == "insolvency":
+        return sale_plan_only(text) or closed_proceedings(text)
+    if kind == "contract":
+        return call_for_tenders(text)
+    return False
