@@ -11,12 +11,22 @@ is what is taken over. A country, a town or a day the English model names is no 
 ("took over Paris", "took over Monday"; the French model reads many firms' surnames as
 places, so its LOC is not trusted), nor is a name that owns what follows ("took over
 Lacombe's plant").
+
+Session 11 (everyday wordings of a takeover): the verbs of swallowing a firm ("absorbe
+Lacombe", "avale", "croque", "absorbs", "swallows"), a firm bought for oneself ("s'offre
+Lacombe", "se paie Lacombe"), "snaps up"/"scoops up Lacombe", a buyer named by the agent
+of a past passive ("has been bought by Lacombe", "was taken over by Lacombe"), a sale to a
+firm its company word announces ("a été cédée à la société Lacombe", "vendu au groupe
+Lacombe") or to a name after the seller's pronoun ("l'a cédé à Séjours Lacombe"), and a
+new owner or controller ("devient le nouveau propriétaire de Lacombe", "took control of
+Lacombe"). Each needs the name: "absorbe les hausses de coûts", "s'offre une pause",
+"bought by consumers", "took control of costs" take none.
 """
 
 from __future__ import annotations
 
-from spacy.attrs import ENT_TYPE, LEMMA, NORM, POS
-from spacy.parts_of_speech import PROPN, VERB
+from spacy.attrs import ENT_TYPE, IS_TITLE, LEMMA, NORM, POS
+from spacy.parts_of_speech import PRON, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -27,9 +37,33 @@ def _ids(*words: str) -> frozenset[int]:
 
 # Folded lemmas and texts (LEMMA and NORM after patterns.fold_doc): verbs whose
 # proper-name object is the firm bought.
-_VERBS = _ids("acquerir", "reprendre")
+_VERBS = _ids("acquerir", "reprendre", "absorber", "avaler", "croquer", "absorb", "swallow")
+# Verbs of buying for oneself after a reflexive pronoun ("s'offre Lacombe").
+_REFLEXIVE = _ids("offrir", "payer")
+_SELF = _ids("s'", "se")
 # English verbs with their particle ("takes over Lacombe", "picked up Lacombe").
-_PHRASAL = {get_string_id("take"): _ids("over"), get_string_id("pick"): _ids("up")}
+_PHRASAL = {
+    get_string_id("take"): _ids("over"),
+    get_string_id("pick"): _ids("up"),
+    get_string_id("snap"): _ids("up"),
+    get_string_id("scoop"): _ids("up"),
+}
+# A past passive's participle whose agent is the buyer ("has been bought by Lacombe").
+_BOUGHT = _ids("bought", "purchased", "acquired")
+_TAKEN = _ids("taken", "snapped", "scooped")
+_BY = get_string_id("by")
+# A firm's company word between "à" and its name ("cédée à la société Lacombe").
+_FIRM_WORDS = _ids("societe", "groupe", "entreprise", "holding", "pme", "start-up", "fonds")
+_ARTICLES = _ids("le", "la", "l'")
+_AU = get_string_id("au")
+# The seller's object pronoun before the auxiliary ("l'a cédé à Lacombe").
+_OBJECT = _ids("l'", "le", "la", "les")
+_HAVE = _ids("a", "ont", "avait", "avaient")
+# A new owner or controller: "devient le nouveau propriétaire de", "took control of".
+_BECOME = _ids("devenir")
+_OWNER = get_string_id("proprietaire")
+_OF = _ids("de", "du", "d'", "of")
+_CONTROL = get_string_id("control")
 # A firm sold, in the passive of a past sale ("a été cédée à Lacombe", "was sold to
 # Lacombe"); the present ("is sold to Carrefour") sells goods.
 _PAST_PASSIVE = _ids("ete", "been", "was", "were")
@@ -38,6 +72,8 @@ _TO = _ids("a", "to")
 # Names the English model reads as no firm's: "took over Monday" (a new head), "Paris".
 _NOT_FIRMS = _ids("GPE", "DATE", "TIME", "NORP", "EVENT")
 _POSSESSIVE = _ids("'s", "’s")
+_PARTICLES = _ids("over", "up")
+_TAKE = get_string_id("take")
 
 
 def takeovers(doc: Doc) -> list[tuple[str, int, int]]:
@@ -46,6 +82,7 @@ def takeovers(doc: Doc) -> list[tuple[str, int, int]]:
     found = []
     # From arrays rather than one Python Token per token of the document.
     rows = doc.to_array([POS, LEMMA, NORM, ENT_TYPE]).tolist()
+    titles = doc.to_array(IS_TITLE).tolist()
     for i, (pos, lemma, norm, _) in enumerate(rows):
         nxt = rows[i + 1][2] if i + 1 < len(rows) else None
         start = i
@@ -54,13 +91,69 @@ def takeovers(doc: Doc) -> list[tuple[str, int, int]]:
         elif pos == VERB and lemma in _PHRASAL:
             end = i + 2 if nxt in _PHRASAL[lemma] else None
         elif norm in _PAST_PASSIVE and nxt in _SOLD:
-            # the trigger is the participle and its "to"
-            start, end = i + 1, i + 3 if _norm(rows, i + 2) in _TO else None
+            # the trigger is the participle and its "to" (or "au": "vendu au groupe X")
+            start, end = i + 1, _sold_to(rows, i + 2)
         else:
             end = None
+        if end is None or _name_end(rows, end) is None:
+            start, end = i, _everyday(rows, i)
+            if end is None and _sold_by_pronoun(rows, i, titles):
+                found.append(("event:acquisition", i, i + 2))  # "l'a cédé à Séjours X"
         if end is not None and _name_end(rows, end) is not None:
             found.append(("event:acquisition", start, end))
     return found
+
+
+def _sold_to(rows: list[list[int]], at: int) -> int | None:
+    """Where the buyer's name starts after a participle of selling whose "to" is at
+    ``at``: right after it, or after an article and a company word ("cédée à la société
+    Lacombe", "vendu au groupe Lacombe")."""
+    word = _norm(rows, at)
+    if word not in _TO and word != _AU:
+        return None
+    if word in _TO and _name_end(rows, at + 1) is not None:
+        return at + 1
+    at += 1
+    if word in _TO and _norm(rows, at) in _ARTICLES:
+        at += 1
+    return at + 1 if at < len(rows) and rows[at][1] in _FIRM_WORDS else None
+
+
+def _sold_by_pronoun(rows: list[list[int]], i: int, titles: list[int]) -> bool:
+    """Whether ``i`` is the participle of a sale whose object is the seller's pronoun and
+    whose buyer is a capitalised name ("l'a cédé à Séjours Lacombe": the model may call
+    such a name's words nouns)."""
+    if rows[i][0] != VERB or rows[i][2] not in _SOLD or i < 2 or rows[i - 1][2] not in _HAVE:
+        return False
+    pronoun = rows[i - 2]
+    return (
+        pronoun[2] in _OBJECT
+        and pronoun[0] == PRON
+        and _norm(rows, i + 1) in _TO
+        and i + 2 < len(rows)
+        and bool(titles[i + 2])
+        and rows[i + 2][3] not in _NOT_FIRMS
+    )
+
+
+def _everyday(rows: list[list[int]], i: int) -> int | None:
+    """Where the name of the firm bought starts after the everyday wording of a takeover
+    that opens at ``i`` (session 11), or None; the trigger runs from ``i`` to there."""
+    pos, lemma, norm, _ = rows[i]
+    if pos == VERB and lemma in _REFLEXIVE and i and rows[i - 1][2] in _SELF:
+        return i + 1  # "s'offre Lacombe"
+    if pos == VERB and norm in _BOUGHT | _TAKEN and i and rows[i - 1][2] in _PAST_PASSIVE:
+        at = i + 1 + (norm in _TAKEN and _norm(rows, i + 1) in _PARTICLES)
+        return at + 1 if _norm(rows, at) == _BY else None  # "has been bought by Lacombe"
+    if (
+        lemma == _OWNER
+        and _norm(rows, i + 1) in _OF
+        and any(row[1] in _BECOME for row in rows[max(0, i - 4) : i])
+    ):
+        return i + 2  # "devient (le nouveau) propriétaire de Lacombe"
+    if lemma == _CONTROL and i and rows[i - 1][1] == _TAKE and _norm(rows, i + 1) in _OF:
+        return i + 2  # "took control of Lacombe"
+    return None
 
 
 def _norm(rows: list[list[int]], at: int) -> int | None:
