@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Span
 
 from myrtille.enrichment.companies import CompanyMention
-from myrtille.enrichment.notices import notice_event_types
+from myrtille.enrichment.notices import AWARD_FAMILIES, notice_event_types
 
 # A notice's field that names the firm a contract went to ("Attributaire : X SAS",
 # "Titulaire du marché : X", "Name and address of the contractor: X", "Awarded to: X", a
@@ -141,6 +141,14 @@ def notice_owners(
     linked or by its written name; the debtor the notice is about never buys its own
     business, and a plan that names no buyer gives its acquisition to no firm."""
     kinds = notice_event_types(family, notice)
+    if family in AWARD_FAMILIES:
+        # The winner the award's fields name ("Attributaire : X", "Titulaire : X"), or no
+        # firm: the notice's buyer awards the contract, it does not win it.
+        winner = notice_firm(mentions, text, AWARDEE_FIELD)
+        won = (
+            (winner.company_id, names.get(winner.company_id or "", winner.name)) if winner else None
+        )
+        return [(kind, *(won or (None, None))) for kind in kinds]
     if family == "creation":
         # A firm created by a firm ("Président : Cellvia SAS"): the parent's investment
         # (session 11); the parent the registry knows, not the new firm itself.

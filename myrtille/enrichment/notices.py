@@ -16,7 +16,15 @@ FAMILY_EVENTS = {
     "creation": ["investment"],
     "vente": ["acquisition"],
     "radiation": ["closure"],
+    # A BOAMP award ("Résultat de marché", the API's nature "ATTRIBUTION"): a contract won,
+    # its winner's; a call for tenders ("Avis de marché") awards nothing (session 11).
+    "résultat de marché": ["contract"],
+    "attribution": ["contract"],
+    "avis d'attribution": ["contract"],
 }
+# Families whose event belongs to a firm the notice's fields name, never to the notice's
+# own firm (a BOAMP notice's is its buyer, a public body).
+AWARD_FAMILIES = frozenset({"résultat de marché", "attribution", "avis d'attribution"})
 # Regulated wording of notices -> further events.
 WORDING_EVENTS = [
     (

@@ -291,3 +291,33 @@ def test_real_closing_judgment(registry_enricher: Enricher) -> None:
     ):
         closing = "clôture" in str(record.get("jugement") or "").lower()
         assert ("insolvency" in _types(events)) is not closing, (record["id"], events)
+
+
+def _boamp(number: int, nature: str) -> dict[str, Any]:
+    """A BOAMP record as the Explore API serves it (the shape of the real samples)."""
+    return {
+        "idweb": f"26-{number}",
+        "id": f"26_{number}",
+        "objet": "Maintenance des ascenseurs des bâtiments du siège",
+        "nomacheteur": "GROUPE ARDELIS",
+        "nature_libelle": nature,
+        "dateparution": "2026-11-20",
+        "code_departement": ["25"],
+    }
+
+
+def test_a_boamp_award_record_is_a_contract_never_its_buyers(
+    registry_enricher: Enricher,
+) -> None:
+    source = OpenDataSource(id="boamp", url="https://example.invalid/api", preset="boamp")
+    records = [_boamp(90001, "Résultat de marché"), _boamp(90002, "Avis de marché")]
+    documents = [d for d in documents_from(source, records) if d is not None]
+    results = registry_enricher.enrich(
+        [
+            DocumentInput(f"b{i}", d.title, d.text, "fr", kind=d.kind, fields=d.fields or {})
+            for i, d in enumerate(documents)
+        ]
+    )
+    award, call = (r.events for r in results)
+    assert [(e["type"], e["siren"]) for e in award] == [("contract", None)], award
+    assert call == [], call  # a call for tenders awards nothing yet
