@@ -151,3 +151,40 @@ def still_in_proceedings(kind: str, text: str, trigger: Span) -> bool:
     if kind != "insolvency":
         return False
     return _GOES_ON.search(text, max(0, trigger.start_char - 40), trigger.start_char) is not None
+
+
+# session 11, second part: a firm that has exported for long, said with a span or a year
+# of start ("exportent leur savoir-faire depuis trente ans", "has exported to Japan since
+# 1998", "has long exported", "exporte déjà vers quinze pays"): what it is, no new market.
+# Not "its first order abroad since 2019" nor "pour la première fois depuis": a first or a
+# record told against that span is the news.
+_LONG_SPAN = re.compile(
+    r"\bdepuis\s+(?:(?:plus\s+de|pr[èe]s\s+de|bient[ôo]t|d[ée]j[àa])\s+)?"
+    r"(?:\d{4}\b|(?:les\s+ann[ée]es\s+)?\d{2,4}\b|(?:[\w-]+\s+)?(?:ans|ann[ée]es|d[ée]cennies)\b|"
+    r"longtemps|toujours|des\s+(?:ann[ée]es|d[ée]cennies|g[ée]n[ée]rations))|"
+    r"\bsince\s+(?:the\s+)?\d{4}s?\b|"
+    r"\bfor\s+(?:(?:more\s+than|over|nearly|almost|some|about)\s+)?(?:[\w-]+\s+)?"
+    r"(?:years|decades|generations)\b|"
+    r"\b(?:has|have|had)\s+(?:long|always)\s+(?:been\s+)?export\w*|"
+    r"\bexport(?:e|ent)\s+(?:d[ée]j[àa]|toujours)\b|\balready\s+exports?\b",
+    re.IGNORECASE,
+)
+_FIRST_OR_RECORD = re.compile(
+    r"\b(?:premi(?:er|[èe]re)s?|first|plus\s+(?:gros|grande?|importante?)s?|biggest|largest|"
+    r"record|jamais|ever)\b",
+    re.IGNORECASE,
+)
+
+
+def long_exporter(kind: str, text: str, sentence: Span, trigger: Span) -> bool:
+    """Whether an export is said of long standing in the trigger's part of ``sentence``,
+    or in the phrase that opens it ("Depuis vingt ans, …"), with no first or record."""
+    if kind != "export":
+        return False
+    begin, end = time_scope(sentence, trigger)
+    opening = _OPENING.match(text, sentence.start_char)
+    if opening is not None and opening.end() <= trigger.start_char:
+        begin = min(begin, sentence.start_char)
+    if _LONG_SPAN.search(text, begin, end) is None:
+        return False
+    return _FIRST_OR_RECORD.search(text, sentence.start_char, sentence.end_char) is None

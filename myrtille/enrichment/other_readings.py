@@ -31,11 +31,12 @@ import re
 from spacy.tokens import Span
 
 from myrtille.enrichment.area_subjects import told_of_an_area
-from myrtille.enrichment.habitual import still_in_proceedings
+from myrtille.enrichment.habitual import long_exporter, still_in_proceedings
 from myrtille.enrichment.hypotheses import hypothetical
 from myrtille.enrichment.no_new_jobs import no_new_jobs
 from myrtille.enrichment.passing_news import told_in_passing
 from myrtille.enrichment.plant_places import place_of_hiring
+from myrtille.enrichment.routine_senses import routine_sense
 from myrtille.enrichment.senses import other_sense
 from myrtille.enrichment.side_clauses import in_a_side_clause
 
@@ -169,6 +170,8 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # plant_places.py: "Gigafactory de Douai : 300 embauches avant l'été"
     if still_in_proceedings(kind, text, trigger):
         return True  # habitual.py: "poursuit sa période d'observation", "remains in receivership"
+    if routine_sense(kind, sentence, trigger, text) or long_exporter(kind, text, sentence, trigger):
+        return True  # routine_senses.py: "ses premiers patients"; habitual.py: "depuis 1998"
     if one_manager(kind, trigger, text) or site_as_modifier(kind, sentence, trigger):
         return True  # "has hired an export manager", "opens factory tours"
     if kind == "hiring":

@@ -1,0 +1,129 @@
+"""Event words in a sense the business press uses every day for no event of their kind
+(issue 14, session 11, precision, second part).
+
+Probed with invented sentences in session 11 (none of them in the tuning set), each a
+wording any economic paper writes, in French and in English:
+
+- patients or volunteers recruited or enrolled for a clinical trial or a study
+  ("recrute ses premiers patients", "a débuté le recrutement des patients", "enrolled the
+  first patient", "is recruiting 60 healthy volunteers", "patient recruitment"): a trial
+  goes on, nobody is hired ("recrute 40 infirmiers" stays a hiring);
+- a share buyback ("programme de rachat d'actions", "rachète ses propres actions", "share
+  buyback", "buy back its own shares", "repurchase"): the firm buys its own capital, no
+  firm is taken over and nothing is built ("rachète les actions de son concurrent" stays
+  an acquisition);
+- a site shut for a while (for the summer or the holidays, for maintenance or works, a
+  technical stop, stock-taking, "temporairement", "pendant deux semaines", "temporarily
+  halted production", "shut for two weeks"): it reopens, no closure (the tuning set's gold
+  says so of "a hotel closed temporarily for works"); a closure "définitive", "for good"
+  or "permanent" is kept whatever else the sentence says;
+- a call for tenders launched by a buyer ("lance un appel d'offres", "launched a call for
+  tenders", "issued an RFP"): the firm will buy, it launches no product and wins no
+  contract ("a remporté l'appel d'offres lancé par la Région" stays the winner's
+  contract).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+# Who a trial recruits, right after the verb or noun of hiring, past a determiner, a number
+# or a word of order ("ses premiers patients", "60 healthy volunteers", "des patients").
+_TRIAL_PEOPLE = re.compile(
+    r"\s+(?:(?:ses|son|sa|leurs?|les|des|de|d['’]|le|la|un|une|its|the|their|a|an|"
+    r"premiers?|premi[èe]res?|first|healthy|sains|nouveaux|new|additional|"
+    r"suppl[ée]mentaires|more|plus|adultes?|adult|\d[\d\s.,]*)\s*){0,4}?"
+    r"(?:patients?|patientes?|volontaires|volunteers?|participants?|malades)\b",
+    re.IGNORECASE,
+)
+# "patient recruitment", "patient enrolment": the trial's word before the noun.
+_TRIAL_PEOPLE_BEFORE = re.compile(r"\b(?:patients?|volunteers?)\s+\Z", re.IGNORECASE)
+
+# A buyback of the firm's own shares, around the trigger.
+_BUYBACK = re.compile(
+    r"\brachats?\s+d['’]\s?actions\b|\brach[eè]t\w*\s+(?:de\s+)?(?:ses|leurs)\s+propres\s+"
+    r"(?:actions|titres)|\brachats?\s+de\s+(?:ses|leurs)\s+propres\s+(?:actions|titres)|"
+    r"\bauto-?d[ée]tention\b|\b(?:share|stock)\s+buy-?backs?\b|\bbuy-?backs?\s+"
+    r"(?:programmes?|programs?|plans?|of\s+(?:its|their)\s+(?:own\s+)?shares)\b|"
+    r"\b(?:buy|buys|buying|bought)\s+back\s+(?:[\w€$£%.,-]+\s+){0,5}?(?:shares|stock)\b|"
+    r"\brepurchas\w*\s+(?:[\w€$£%.,-]+\s+){0,5}?(?:shares|stock)\b|"
+    r"\b(?:share|stock)\s+repurchases?\b",
+    re.IGNORECASE,
+)
+
+# A stop for a while: a season, upkeep, stock-taking, a span of days or weeks, or an
+# adverb of the temporary.
+_FOR_A_WHILE = re.compile(
+    r"\bpour\s+(?:l['’]\s?[ée]t[ée]|les\s+(?:vacances|cong[ée]s|f[êe]tes)|(?:la\s+|sa\s+)?"
+    r"maintenance|(?:des\s+)?travaux|(?:l['’]\s?)?inventaire|(?:l['’]\s?)?entretien)\b|"
+    r"\bpendant\s+(?:l['’]\s?[ée]t[ée]|les\s+(?:vacances|cong[ée]s|f[êe]tes))\b|"
+    r"\bfermeture\s+(?:estivale|annuelle|temporaire|provisoire)|\barr[êe]ts?\s+"
+    r"(?:technique|temporaire|provisoire)s?\b|\bcong[ée]s\s+(?:d['’]\s?[ée]t[ée]|annuels)\b|"
+    r"\b(?:temporairement|provisoirement|momentan[ée]ment)\b|"
+    r"\b(?:pendant|durant)\s+(?:une|deux|trois|quatre|cinq|six|quelques|\d+)\s+"
+    r"(?:jours|semaines?|mois)\b|"
+    r"\bfor\s+(?:the\s+)?(?:summer|holidays?|christmas|maintenance|repairs|refurbishment|"
+    r"(?:building\s+)?works|stock-?taking|inventory|upkeep|"
+    r"(?:its|the|an?)\s+(?:annual\s+)?(?:summer\s+|holiday\s+|maintenance\s+)?"
+    r"(?:break|shutdown|holidays?|stoppage|overhaul))\b|"
+    r"\btemporar(?:ily|y\s+(?:closure|shutdown|halt|stop|stoppage))\b|\bidl(?:e|ed|es|ing)\b|"
+    r"\bfor\s+(?:a|one|two|three|four|five|six|a\s+few|several|\d+)\s+"
+    r"(?:days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+_FOR_GOOD = re.compile(
+    r"\b(?:d[ée]finiti\w*|for\s+good|permanent\w*|d[ée]finitive|once\s+and\s+for\s+all)\b",
+    re.IGNORECASE,
+)
+
+# A verb of launching or issuing, then a call for tenders, from the trigger's first word.
+_TENDER_CALLED = re.compile(
+    r"(?:lanc\w*|publi\w*|ouvr\w*|ouvert\w*|launch\w*|issu\w*|open\w*|put\w*\s+out|"
+    r"rel[ea]as\w*)\s+(?:(?:of|de|d['’])\s*)?"
+    r"(?:(?:a|an|the|its|their|un|une|son|sa|leur|new|nouvel|nouveau|first|premier|public|"
+    r"european|international|formal|grand)\s+)*"
+    r"(?:appels?\s+d['’]\s?offres|appels?\s+[àa]\s+(?:projets|candidatures|manifestation)|"
+    r"consultation|calls?\s+for\s+(?:tenders?|bids|proposals)|tenders?\b(?!\s+offer)|"
+    r"requests?\s+for\s+(?:proposals?|quotations?|tenders?)|RF[PQI]s?\b|"
+    r"invitations?\s+to\s+tender)",
+    re.IGNORECASE,
+)
+
+
+def routine_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
+    """Whether the ``kind`` trigger in ``sentence`` is written in one of the everyday senses
+    of the module's docstring; ``text``: the document's text."""
+    if kind == "hiring":
+        return _TRIAL_PEOPLE.match(text, trigger.end_char) is not None or (
+            _TRIAL_PEOPLE_BEFORE.search(text, max(0, trigger.start_char - 12), trigger.start_char)
+            is not None
+        )  # "recrute ses premiers patients", "patient recruitment"
+    if kind in ("acquisition", "investment"):
+        around = _BUYBACK.search(
+            text, max(sentence.start_char, trigger.start_char - 30), trigger.end_char + 50
+        )
+        return around is not None  # "programme de rachat d'actions", "share buyback"
+    if kind == "closure":
+        begin = max(sentence.start_char, trigger.start_char - 50)
+        return (
+            _FOR_A_WHILE.search(text, begin, sentence.end_char) is not None
+            and _FOR_GOOD.search(text, sentence.start_char, sentence.end_char) is None
+        )  # "ferme pour l'été", "idled for maintenance"; not "ferme définitivement"
+    if kind in ("innovation", "contract"):
+        return _TENDER_CALLED.match(text, trigger.start_char) is not None or (
+            # the verb just before a trigger that is the call's noun ("lance un appel")
+            _TENDER_CALLED.match(text, _verb_start(sentence, trigger)) is not None
+        )
+    return False
+
+
+def _verb_start(sentence: Span, trigger: Span) -> int:
+    """Where the word before the trigger's determiner starts ("lance" in "lance un appel
+    d'offres"), or the trigger's own start."""
+    at = trigger.start
+    for back in (1, 2):
+        if at - back >= sentence.start and sentence.doc[at - back].pos_ in ("VERB", "AUX"):
+            return sentence.doc[at - back].idx
+    return trigger.start_char
