@@ -10,9 +10,10 @@ it mentions in passing (a customer, a rival) must not take its events.
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import CUSTOMER_WORDS, customer_word
@@ -47,6 +48,17 @@ def unlisted_headline(doc: Doc, mentions: list[CompanyMention], title_end: int) 
     headline = sorted([m for m in named if m.start >= kicker] or named, key=lambda m: m.start)
     if len(headline) > 1 and _customer_between(title, headline[0], headline[1]):
         headline = headline[1:]  # "French Army orders Vigilis drones": Vigilis's news
+    if (
+        headline
+        and headline[0].company_id
+        and _COMPLEMENT.search(
+            fold(doc.text[max(kicker, headline[0].start - 30) : headline[0].start])
+        )
+    ):
+        # "X décroche un contrat auprès de Y", "X wins order from Y": the registry firm is
+        # a complement; the headline is the unlisted name before the verb.
+        tokens = [t for t in title if t.idx >= kicker and not t.is_space]
+        return _opening_name(tokens, mentions)
     return bool(headline) and headline[0].company_id is None
 
 
@@ -81,6 +93,12 @@ def _unlisted_lead(doc: Doc, title: Span, mentions: list[CompanyMention]) -> boo
         and fold(tokens[1].lower_) in NAME_HEADS
     ):
         tokens = tokens[1:]  # "The Chantiers Navals de Keroman, a Lorient shipyard, …"
+    return _opening_name(tokens, mentions)
+
+
+def _opening_name(tokens: list[Token], mentions: list[CompanyMention]) -> bool:
+    """Whether ``tokens`` open with a name outside the registry, before a verb or an
+    apposition, which is neither a person's nor a place's ("Navella a présenté …")."""
     end = name_end(tokens, 0)
     if not end or end >= len(tokens) - 2:
         return False
@@ -94,6 +112,12 @@ def _unlisted_lead(doc: Doc, title: Span, mentions: list[CompanyMention]) -> boo
         return False
     appositive = following.text == "," and (tokens[end + 1].lower_ in ARTICLES | _RELATIVE_WORDS)
     return appositive or following.pos_ in ("AUX", "VERB")
+
+
+# A complement's preposition before a firm of the headline: "auprès de", "with", "from".
+_COMPLEMENT = re.compile(
+    r"\b(?:aupres\s+d[eu']?|avec|pour|chez|from|with|for)\s*(?:(?:l'|la|le|les|the)\s*)?$"
+)
 
 
 _RELATIVE_WORDS = frozenset({"qui", "which", "who", "that"})

@@ -144,6 +144,25 @@ CASES: list[tuple[str, str, str, str, object]] = [
         "contract",
         ("not", NAVILOIRE),
     ),
+    # a registry firm as the headline's complement ("auprès de Y", "from Y"): the name
+    # before the verb is the article's firm
+    (
+        "fr",
+        "Le Mans : Usinage Sarthois décroche un contrat de 5 millions d'euros auprès de "
+        "Rail Nordique",
+        "La commande porte sur des pièces de bogies pour des trains régionaux. Le contrat "
+        "court sur quatre ans.",
+        "contract",
+        ("not", RAIL_NORDIQUE),
+    ),
+    (
+        "en",
+        "Rail: Usinages du Morvan lands €5m order with Rail Nordique",
+        "The order covers bogie parts for regional trains.\n\nThe contract runs for four "
+        "years and will keep the workshop busy until 2030.",
+        "contract",
+        ("not", RAIL_NORDIQUE),
+    ),
     # ---- a stake in "the buyer": the buyer's takeover, not the target's
     (
         "fr",
