@@ -73,6 +73,33 @@ _TO = _ids("a", "to")
 _NOT_FIRMS = _ids("GPE", "DATE", "TIME", "NORP", "EVENT")
 _POSSESSIVE = _ids("'s", "’s")
 _PARTICLES = _ids("over", "up")
+_COMMA = get_string_id(",")
+_INDEFINITE = _ids("a", "an", "the")
+# Trades an English apposition names a firm by (lemmas).
+_FIRM_NOUNS = _ids(
+    "maker",
+    "manufacturer",
+    "producer",
+    "firm",
+    "company",
+    "group",
+    "supplier",
+    "foundry",
+    "specialist",
+    "start-up",
+    "startup",
+    "business",
+    "distributor",
+    "developer",
+    "operator",
+    "builder",
+    "contractor",
+    "brewer",
+    "mill",
+    "workshop",
+    "subcontractor",
+    "publisher",
+)
 _TAKE = get_string_id("take")
 
 
@@ -162,13 +189,25 @@ def _norm(rows: list[list[int]], at: int) -> int | None:
 
 def _name_end(rows: list[list[int]], at: int) -> int | None:
     """Where the firm's proper name that starts at ``at`` ends (the next token's index), or
-    None when no name starts there, or a place's, or one that owns what follows."""
-    if at >= len(rows) or rows[at][0] != PROPN or rows[at][3] in _NOT_FIRMS:
+    None when no name starts there, or a place's, or one that owns what follows. A name
+    the English model calls a place is a firm when an apposition says so ("took over
+    Hydrelis, a Lyon pump maker"; session 11)."""
+    if at >= len(rows) or rows[at][0] != PROPN:
         return None
     end = at
     while end < len(rows) and rows[end][0] == PROPN:
         end += 1
+    if rows[at][3] in _NOT_FIRMS and not _firm_apposition(rows, end):
+        return None
     return None if _norm(rows, end) in _POSSESSIVE else end
+
+
+def _firm_apposition(rows: list[list[int]], at: int) -> bool:
+    """Whether an apposition naming a firm by its trade opens at ``at`` (", a Lyon pump
+    maker", ", the family-owned foundry")."""
+    if _norm(rows, at) != _COMMA or _norm(rows, at + 1) not in _INDEFINITE:
+        return False
+    return any(row[1] in _FIRM_NOUNS for row in rows[at + 2 : at + 7])
 
 
 # Tried and dropped (validation, aggregates): the nouns "l'achat de X", "the purchase of

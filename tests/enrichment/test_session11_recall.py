@@ -77,6 +77,19 @@ WORDINGS = [
         "acquisition",
     ),
     ("control-of", "en", "Verlande took control of Ducros Mecanique.", "acquisition"),
+    # a name the English model calls a place, which an apposition calls a firm
+    (
+        "apposition",
+        "en",
+        "Verlande Industries takes over Ostrevia, a Lyon pump maker.",
+        "acquisition",
+    ),
+    (
+        "apposition",
+        "en",
+        "Verlande Industries has taken over Hydrelis, the century-old Lyon foundry.",
+        "acquisition",
+    ),
     # a court choosing a buyer, a firm changing hands, a sale plan in English (events.yaml)
     (
         "offre-pour-reprise",
@@ -206,6 +219,7 @@ NOT_EVENTS = [
     # the same verbs with no firm's name after them
     ("fr", "Verlande Industries absorbe la hausse du prix de l'acier.", "acquisition"),
     ("en", "Verlande Industries took control of its energy costs.", "acquisition"),
+    ("en", "Verlande Industries' posters took over Paris, the capital, last week.", "acquisition"),
     ("en", "The pumps have been bought by farmers across the region.", "acquisition"),
     ("fr", "Verlande Industries devient propriétaire de ses locaux.", "acquisition"),
     # "reprendre" of work resumed, not of a business
