@@ -8,11 +8,34 @@ cities therefore also reports an export event for the same company.
 Words that are French places too ("Valence", "Vienne", "Montréal" in the Aude, "Orange")
 are left out, and so are the British Isles in English: the English-language press about
 British firms says "UK" and "British" of home.
+
+The world's main business cities, in French and English spellings, are a data list,
+``config/data/geography/cities_abroad.csv``: those that are also French communes (rule
+"place": "Montréal", "Cologne", "La Haye") or first names, firms and common words (rule
+"name": "Florence", "Boston", "Canton") are not enough for export; the place finder uses
+the first kind to keep "à Montréal" out of the Aude (``placecontext.namesake_abroad``).
 """
 
 from __future__ import annotations
 
+import csv
 import re
+from importlib import resources
+
+
+def _cities() -> list[dict[str, str]]:
+    base = resources.files("myrtille.config").joinpath("data/geography")
+    with base.joinpath("cities_abroad.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+CITIES_ABROAD = _cities()
+# Longest first: "New Delhi" before "Delhi".
+_CITIES = "|".join(
+    re.escape(row["name"])
+    for row in sorted(CITIES_ABROAD, key=lambda row: -len(row["name"]))
+    if not row["rule"]
+)
 
 _FR_PEOPLES = (
     "allemand|américain|espagnol|italien|néerlandais|hollandais|portugais|polonais|"
@@ -57,7 +80,7 @@ _EN_COUNTRIES = (
 )
 ABROAD = re.compile(
     rf"\b(?:(?i:{_FR_PEOPLES})(?i:e|s|es|ne|nes)?|(?i:{_FR_IRREGULAR})|{_FR_COUNTRIES}|"
-    rf"{_EN_PEOPLES}|{_EN_COUNTRIES})\b"
+    rf"{_EN_PEOPLES}|{_EN_COUNTRIES}|{_CITIES})\b"
 )
 
 

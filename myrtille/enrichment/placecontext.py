@@ -10,7 +10,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from myrtille.enrichment.geography import Place
+from myrtille.enrichment.abroad import CITIES_ABROAD
+from myrtille.enrichment.geography import Place, place_key
 
 _ARTICLES = frozenset({"le", "la", "l", "the"})
 # Departments named after their river: after these words the name is the river ("vallée du
@@ -168,9 +169,20 @@ _NAMESAKE_COUNTRIES = {
 }
 
 
+# The world's main business cities that fold like a French commune ("Montréal" in the Aude,
+# "Cologne" in the Gers, "La Haye", "Le Caire", "Detroit"): the city abroad, in any text,
+# unless the text ties the commune to its department.
+_CITY_NAMESAKES = frozenset(
+    place_key(row["name"]) for row in CITIES_ABROAD if row["rule"] == "place"
+)
+
+
 def namesake_abroad(name: str, text: str) -> bool:
     """Whether ``name`` (folded) is a foreign city's French name in a ``text`` that speaks
-    of that city's country ("signé à Vienne avec le ministère autrichien")."""
+    of that city's country ("signé à Vienne avec le ministère autrichien"), or the name of
+    one of the world's main cities ("à Montréal", "à La Haye")."""
+    if name in _CITY_NAMESAKES:
+        return True
     country = _NAMESAKE_COUNTRIES.get(name)
     return country is not None and country.search(text) is not None
 

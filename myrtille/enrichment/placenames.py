@@ -29,6 +29,8 @@ from myrtille.enrichment.placechoice import (
     postcode_place,
     small_commune,
 )
+from myrtille.enrichment.placecollectivities import collectivity_spans
+from myrtille.enrichment.placecompounds import district_of_town
 from myrtille.enrichment.placecontext import (
     named_for_something,
     namesake_abroad,
@@ -36,12 +38,14 @@ from myrtille.enrichment.placecontext import (
 )
 from myrtille.enrichment.placecues import listed_with, place_cue
 from myrtille.enrichment.placelists import Ambiguity, demonyms, extra_names
+from myrtille.enrichment.placespelling import Spellings
 from myrtille.enrichment.placewords import (
     Word,
     beside_a_name,
     capitalised,
     cut_words,
     full_name,
+    hyphenated_name,
     is_title_case,
     longer_name,
     overlaps,
@@ -99,7 +103,10 @@ class PlaceNameMatcher:
         self.region_demonyms: dict[tuple[str, ...], Place] = {}
         # Inhabitants' names, lowercase adjectives or capitalised nouns: "toulousain",
         # "les Nantais", "a Breton group".
-        for name, (place, rule) in demonyms(gazetteer).items():
+        inhabitants = demonyms(gazetteer)
+        # Every name's spellings, accents kept: "Maçon" is no spelling of Mâcon.
+        self.spellings = Spellings.of(gazetteer, [*extra, *inhabitants])
+        for name, (place, rule) in inhabitants.items():
             self._add(place_key(name), place, rule, adjective=True)
             # "la région parisienne" (an alias of the region) is an adjective too.
             words = tuple(place_key(name).split())
@@ -167,16 +174,16 @@ class PlaceNameMatcher:
         words = cut_words(text)
         # "21000 Dijon", "RCS Dijon": a postcode or a register before a town is an address
         # the NER may read as a person's name; it holds the town.
-        blocked = sorted(
-            s for s in excluded if not _ADDRESS.match(text, s[0]) and not self._hyphenated(text, *s)
-        )
+        # "Saint-Pierre and Miquelon", a collectivity, holds no place (not La Réunion's).
+        blocked = collectivity_spans(text)
+        blocked += (s for s in excluded if not _ADDRESS.match(text, s[0]))
+        blocked = sorted(s for s in blocked if not hyphenated_name(text[s[0] : s[1]], self.entries))
         title_case = is_title_case(text[:title_end])
         candidates: list[tuple[PlaceName, _Entry, int, int]] = []
         surnames: set[str] = set()  # demonyms seen in people's names ("Sarah Breton")
         people: set[str] = set()  # other names seen ending a person's name
         full_names: set[str] = set()  # people's names holding a place ("Brittany Smith")
-        # Only the words that start some name (a few per document) are looked at, in order;
-        # those inside a name found before are skipped.
+        # Only words starting a name are looked at, in order; those inside a found name skipped.
         resume = 0
         starts = map(self.lengths.__contains__, map(_FOLDED, words))
         for i in itertools.compress(itertools.count(), starts):
@@ -288,13 +295,6 @@ class PlaceNameMatcher:
                 kept.append(name)
         return kept
 
-    def _hyphenated(self, text: str, start: int, end: int) -> bool:
-        """Whether text[start:end] (a person's name to the NER) is all one hyphenated place
-        name: "Saint-Denis", "Saint-Étienne" are towns, whatever the model read."""
-        span = text[start:end]
-        key = tuple(place_key(span).split())
-        return "-" in span and " " not in span and key in self.entries
-
     def _small_commune(
         self,
         text: str,
@@ -320,6 +320,9 @@ class PlaceNameMatcher:
             one_word=end - first == 1,
         )
 
+    def _place_named(self, key: tuple[str, ...]) -> Place | None:
+        return getattr(self.entries.get(key), "place", None)
+
     def _longest(self, text: str, words: list[Word], i: int) -> tuple[int, _Entry] | None:
         for length in self.lengths.get(words[i].folded, ()):
             end = i + length
@@ -338,6 +341,8 @@ class PlaceNameMatcher:
         self, text: str, words: list[Word], first: int, end: int, entry: _Entry
     ) -> bool:
         surface = text[words[first].start : words[end - 1].end]
+        if self.spellings.misspelt(tuple(map(_FOLDED, words[first:end])), surface):
+            return False  # "Maçon de métier": the trade, not Mâcon
         if entry.acronym:
             if not surface.isupper():
                 return False
@@ -348,7 +353,11 @@ class PlaceNameMatcher:
         # Part of a hyphenated compound: "Montoir-de-Bretagne", "Paris-Saclay", "Nord-Est".
         if before.endswith(("-", "‐")) and before.strip(" -‐") == "":
             return False
-        if after in ("-", "‐") and longer_name(text, words[end - 1].end):
+        # ...unless a town's district: "Tours-Nord", "Lyon-Part-Dieu" are the town.
+        longer = after in ("-", "‐") and longer_name(text, words[end - 1].end)
+        if longer and not district_of_town(
+            text, words, end, entry.place, self._place_named, plain=entry.ambiguity is None
+        ):
             return False
         previous = [w.folded for w in words[max(first - 2, 0) : first]]
         # "Havre" alone is not Le Havre; "Pont-de-Claix", a hyphenated name, is Le Pont-de-Claix.

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Container
 from functools import lru_cache
 from typing import NamedTuple
 
+from myrtille.enrichment.geography import place_key
 from myrtille.enrichment.patterns import fold
 
 WORD = re.compile(r"[^\W_]+")
@@ -39,6 +41,13 @@ class Word(NamedTuple):
 def longer_name(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` (before a hyphen) goes on as a longer name."""
     return text[end + 1 : end + 2].isupper() or bool(_LONGER.match(text, end))
+
+
+def hyphenated_name(span: str, names: Container[tuple[str, ...]]) -> bool:
+    """Whether ``span`` (a person's name to the NER) is all one hyphenated place name among
+    ``names`` (folded word tuples): "Saint-Denis", "Saint-Étienne" are towns, whatever the
+    model read."""
+    return "-" in span and " " not in span and tuple(place_key(span).split()) in names
 
 
 def capitalised(text: str, words: list[Word]) -> bool:
