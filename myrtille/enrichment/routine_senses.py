@@ -21,6 +21,17 @@ wording any economic paper writes, in French and in English:
   tenders", "issued an RFP"): the firm will buy, it launches no product and wins no
   contract ("a remporté l'appel d'offres lancé par la Région" stays the winner's
   contract).
+
+Figures of speech probed after them, the same day (none in the tuning set either):
+
+- customers, members or distributors "recruited" ("a recruté 200 nouveaux clients", "has
+  recruited 50 new customers", "recrute des franchisés"): won, not employed;
+- a skill or a standing "acquired" ("has acquired solid expertise in rail", "a acquis une
+  notoriété"): learnt, no firm bought (not "acquired the know-how of" a firm);
+- an alarm, a warning or a plea "launched" ("lance un cri d'alarme", "lance un
+  avertissement sur ses résultats", "launches a plea"): said, no product;
+- a success or a rank "won" ("remporte un franc succès", "a décroché la première place du
+  classement", "won first place"): praise, no contract.
 """
 
 from __future__ import annotations
@@ -92,9 +103,68 @@ _TENDER_CALLED = re.compile(
 )
 
 
+# People a firm wins, not employs, right after the verb of hiring.
+_NOT_STAFF = re.compile(
+    r"\s+(?:(?:ses|son|sa|leurs?|les|des|de|d['’]|le|la|un|une|its|the|their|a|an|"
+    r"autres|other|more|plus|nouveaux|nouvelles|new|premiers?|first|\d[\d\s.,]*)\s*){0,4}?"
+    r"(?:clients?|clientes?|customers?|abonn[ée]s|subscribers?|adh[ée]rents?|members?|"
+    r"users?|utilisateurs|franchis[ée]s|franchisees?|distributeurs|distributors?|"
+    r"investisseurs|investors?|donateurs|donors?|fournisseurs|suppliers?|sponsors?|"
+    r"m[ée]c[èe]nes)\b",
+    re.IGNORECASE,
+)
+# What is learnt, not bought, right after a verb of acquiring: lower case (not "acquired
+# Dubois Expertise"), and not "of"/"de" a firm after it.
+_LEARNT = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?-i:expertise|exp[ée]rience|know-how|savoir-faire|skills?|"
+    r"comp[ée]tences?|knowledge|connaissances?|reputation|r[ée]putation|notori[ée]t[ée]|"
+    r"maturit[ée]|maturity|l[ée]gitimit[ée]|legitimacy|stature|momentum|visibilit[ée]|"
+    r"visibility|credibility|cr[ée]dibilit[ée])\b(?!\s+(?:of|de|d['’]|du|des|from)\b)",
+    re.IGNORECASE,
+)
+_ACQUIRING = frozenset({"acquire", "acquerir", "acquérir"})
+_MERGING = frozenset({"merge", "fusionner"})
+# A firm's own units merged, right after the verb: a reorganisation, no firm bought
+# ("a fusionné ses deux ateliers", "merged its two subsidiaries").
+_OWN_UNITS = re.compile(
+    r"\s+(?:ses|leurs|its|their)\s+(?:(?:deux|trois|quatre|two|three|four|\d+)\s+)?"
+    r"(?:[\w-]+\s+)?(?:ateliers|usines|sites|filiales|divisions|d[ée]partements|services|"
+    r"[ée]quipes|entit[ée]s|marques|r[ée]seaux|workshops|plants|sites|subsidiaries|units|"
+    r"divisions|departments|teams|entities|brands|networks|activities|activit[ée]s)\b",
+    re.IGNORECASE,
+)
+# What is said, not sold, right after a verb of launching.
+_SAID = re.compile(
+    r"\s+(?:(?:un|une|le|la|l['’]|son|sa|a|an|the|its|new|nouvel|nouveau|nouvelle|"
+    r"v[ée]ritable|vrai|real|stark|fresh)\s*)*(?:cris?\s+d['’]\s?alarme|alarmes?|"
+    r"avertissements?|ultimatums?|SOS|mises?\s+en\s+garde|coups?\s+de\s+gueule|"
+    r"plaidoyers?|cris?\s+du\s+c[œo]e?ur|warnings?|pleas?|cr(?:y|ies)\s+for\s+help|"
+    r"rallying\s+cry)\b",
+    re.IGNORECASE,
+)
+# Praise or a rank, right after a verb of winning.
+_PRAISE = re.compile(
+    r"\s+(?:(?:un|une|le|la|l['’]|a|an|the|its|son|sa|vif|franc|grand|beau|r[ée]el|"
+    r"v[ée]ritable|real|huge|great)\s+)*(?:succ[èe]s|(?:premi[èe]re|deuxi[èe]me|seconde|"
+    r"troisi[èe]me|\d+e)\s+place|(?:first|second|third|top|\d+(?:st|nd|rd|th))\s+place|"
+    r"places?\s+d['’]\s?honneur|palme|podium|acclaim|plaudits|praise)\b",
+    re.IGNORECASE,
+)
+
+
 def routine_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     """Whether the ``kind`` trigger in ``sentence`` is written in one of the everyday senses
     of the module's docstring; ``text``: the document's text."""
+    if kind == "hiring" and _NOT_STAFF.match(text, trigger.end_char):
+        return True  # "a recruté 200 nouveaux clients", "has recruited 50 new customers"
+    learnt = trigger[-1].lemma_.lower() in _ACQUIRING and _LEARNT.match(text, trigger.end_char)
+    merged = trigger[-1].lemma_.lower() in _MERGING and _OWN_UNITS.match(text, trigger.end_char)
+    if kind == "acquisition" and (learnt or merged):
+        return True  # "has acquired solid expertise in rail", "fusionne ses deux ateliers"
+    if kind == "innovation" and _SAID.match(text, trigger.end_char):
+        return True  # "lance un cri d'alarme", "lance un avertissement sur ses résultats"
+    if kind == "contract" and _PRAISE.match(text, trigger.end_char):
+        return True  # "remporte un franc succès", "a décroché la première place"
     if kind == "hiring":
         return _TRIAL_PEOPLE.match(text, trigger.end_char) is not None or (
             _TRIAL_PEOPLE_BEFORE.search(text, max(0, trigger.start_char - 12), trigger.start_char)

@@ -1,6 +1,8 @@
 """False events (issue 14, session 11, precision, second part): patients recruited for a
 trial, a share buyback, a site shut for a while, a call for tenders launched by a buyer, a
-firm that has exported for long (routine_senses.py, habitual.py).
+firm that has exported for long (routine_senses.py, habitual.py); then figures of speech:
+customers recruited, a skill acquired, a firm's own units merged, a warning launched, a
+success or a rank won (routine_senses.py).
 
 Every text here was written for these tests (none comes from an evaluation set); the
 companies are invented.
@@ -161,6 +163,62 @@ CASES = [
         "Forges de Vaubrune has long exported its presses to Germany.",
         "export",
     ),
+    (
+        "customers recruited",
+        "fr",
+        "Forges de Vaubrune",
+        "Forges de Vaubrune a recruté 200 nouveaux clients cette année.",
+        "hiring",
+    ),
+    (
+        "customers recruited",
+        "en",
+        "Forges de Vaubrune",
+        "Forges de Vaubrune recruited 3,000 new subscribers in a month.",
+        "hiring",
+    ),
+    (
+        "a skill acquired",
+        "en",
+        "Forges de Vaubrune",
+        "Forges de Vaubrune has acquired solid expertise in rail.",
+        "acquisition",
+    ),
+    (
+        "a firm's own units merged",
+        "fr",
+        "Forges de Vaubrune",
+        "Forges de Vaubrune a fusionné ses deux ateliers de Dijon.",
+        "acquisition",
+    ),
+    (
+        "a warning launched",
+        "fr",
+        "Forges de Vaubrune",
+        "Forges de Vaubrune lance un cri d'alarme sur le prix de l'acier.",
+        "innovation",
+    ),
+    (
+        "a warning launched",
+        "en",
+        "Forges de Vaubrune",
+        "Forges de Vaubrune launched a stark warning on steel prices.",
+        "innovation",
+    ),
+    (
+        "a success won",
+        "fr",
+        "Forges de Vaubrune",
+        "Forges de Vaubrune remporte un franc succès avec sa presse.",
+        "contract",
+    ),
+    (
+        "a rank won",
+        "fr",
+        "Forges de Vaubrune",
+        "Forges de Vaubrune a décroché la première place du classement des PME.",
+        "contract",
+    ),
 ]
 
 
@@ -249,6 +307,48 @@ KEPT = [
         "export",
     ),
     ("en", "Forges de Vaubrune", "Forges de Vaubrune starts exporting to Canada.", "export"),
+    (
+        "fr",
+        "Forges de Vaubrune",
+        "Forges de Vaubrune recrute 30 commerciaux pour démarcher de nouveaux clients.",
+        "hiring",
+    ),
+    (
+        "en",
+        "Forges de Vaubrune",
+        "Forges de Vaubrune will hire 30 sales staff to win new customers.",
+        "hiring",
+    ),
+    (
+        "en",
+        "Forges de Vaubrune",
+        "Forges de Vaubrune has acquired Dubois Expertise, a Lyon consultancy.",
+        "acquisition",
+    ),
+    (
+        "en",
+        "Forges de Vaubrune",
+        "Forges de Vaubrune has acquired the know-how of a Lyon start-up.",
+        "acquisition",
+    ),
+    (
+        "fr",
+        "Forges de Vaubrune",
+        "Forges de Vaubrune a fusionné avec son concurrent Sauvin.",
+        "acquisition",
+    ),
+    (
+        "fr",
+        "Forges de Vaubrune",
+        "Forges de Vaubrune remporte un contrat de 5 millions d'euros auprès de la SNCF.",
+        "contract",
+    ),
+    (
+        "fr",
+        "Forges de Vaubrune",
+        "Forges de Vaubrune lance une nouvelle presse électrique.",
+        "innovation",
+    ),
 ]
 
 
