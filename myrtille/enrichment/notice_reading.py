@@ -79,7 +79,11 @@ _DATED_ACT = re.compile(
     r"\b(?:jugement|d[ée]cision|d[ée]lib[ée]ration|assembl[ée]e(?:\s+g[ée]n[ée]rale)?|AGE|AGO|"
     r"acte|ordonnance|proc[èe]s-verbal|judgment|judgement|decision|resolution|(?:general\s+)?"
     r"meeting|deed|order|ruling)\b[^.;\n]{0,50}?\b(?:du|en\s+date\s+du|of|dated|on)\s+"
-    rf"{_DATE}|\bdate\s+du\s+jugement\s*:|\bdate\s+of\s+(?:the\s+)?judge?ment\s*:",
+    rf"{_DATE}|\bdate\s+du\s+jugement\s*:|\bdate\s+of\s+(?:the\s+)?judge?ment\s*:|"
+    # The court as the actor, on its date ("On 27 October 2026 the Commercial Court of X
+    # opened …", "le 27 octobre 2026, le tribunal de commerce de X a prononcé …").
+    rf"\b(?:on|le)\s+{_DATE}\b[^.;\n]{{0,40}}?\b(?:court|tribunal)\b|"
+    rf"\b(?:court|tribunal)\b[^.;\n]{{0,60}}?\b(?:on|le)\s+{_DATE}",
     re.IGNORECASE,
 )
 # ... which a pluperfect or an earlier time makes an antecedent of the notice's news.

@@ -102,6 +102,28 @@ DATED = [
 ]
 
 
+# The court as the actor, on its date (a notice's summary; session 11, second part); the
+# French one was read as news already, kept as a check.
+DATED += [
+    (
+        "en",
+        "BODACC A - Summary - Lons-le-Saunier",
+        "Summary of a BODACC A notice.\nOn 27 October 2026 the Commercial Court of "
+        "Lons-le-Saunier opened receivership proceedings against Menuiseries Vallorge SARL "
+        "(RCS 914 000 017).\nAdministrator: Maître Paul Terrier.",
+        "insolvency",
+    ),
+    (
+        "fr",
+        "BODACC A - Résumé - Lons-le-Saunier",
+        "Résumé d'une annonce du BODACC A.\nLe 27 octobre 2026, le tribunal de commerce de "
+        "Lons-le-Saunier a ouvert une procédure de redressement judiciaire à l'égard de la "
+        "société Menuiseries Vallorge.\nMandataire judiciaire : Maître Paul Terrier.",
+        "insolvency",
+    ),
+]
+
+
 @pytest.mark.parametrize(("language", "title", "text", "kind"), DATED)
 def test_a_notices_dated_act_is_its_news(
     registry_enricher: Enricher, language: str, title: str, text: str, kind: str
