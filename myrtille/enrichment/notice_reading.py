@@ -23,7 +23,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from myrtille.enrichment.doctext import per_document, span_text, text_of
-from myrtille.enrichment.notices import closed_proceedings, sale_plan_only
+from myrtille.enrichment.notices import debts_paid, sale_plan_only, struck_off
 
 # A notice's own words near its top, or fields one a line ("Dénomination : X").
 _NOTICE_WORDS = re.compile(
@@ -130,9 +130,10 @@ def call_for_tenders(text: str) -> bool:
 
 def dropped(kind: str, text: str) -> bool:
     """Whether the document ``text`` reports no new event of ``kind`` whatever its
-    sentences say: an insolvency closed or sold off, a contract only called for."""
+    sentences say: an insolvency over (every debt paid), sold off, or the cause of a
+    striking-off; a contract only called for."""
     if kind == "insolvency":
-        return sale_plan_only(text) or closed_proceedings(text)
+        return sale_plan_only(text) or debts_paid(text) or struck_off(text)
     if kind == "contract":
         return call_for_tenders(text)
     return False

@@ -199,8 +199,8 @@ def test_a_plain_opening_stays_the_debtors_insolvency(
 
 def test_real_bodacc_judgments(registry_enricher: Enricher) -> None:
     """The real OpenDataSoft records (/work/shared/realdata, read in place, never copied):
-    an opening or a conversion keeps its insolvency, a closure for want of assets is the
-    firm's closure alone (session 11); a sale-plan judgment, if the
+    an opening, a conversion or a closure for want of assets keeps its insolvency (a
+    closure with every debt paid does not; session 11); a sale-plan judgment, if the
     samples hold one, is an acquisition and no insolvency."""
     if not REAL.exists():
         pytest.skip("no real BODACC samples beside the repository")
@@ -213,8 +213,8 @@ def test_real_bodacc_judgments(registry_enricher: Enricher) -> None:
         found = {e["type"] for e in events}
         if "plan de cession" in judgment and "conversion" not in judgment:
             assert "acquisition" in found and "insolvency" not in found, (record["id"], events)
-        elif "clôture" in judgment:
-            # session 11: a closing judgment opens nothing; the firm ends (notices.py)
-            assert found == {"closure"}, (record["id"], events)
+        elif "extinction du passif" in judgment:
+            # every debt paid: the proceedings are over and the firm goes on (notices.py)
+            assert "insolvency" not in found, (record["id"], events)
         else:
             assert "insolvency" in found and "acquisition" not in found, (record["id"], events)

@@ -1,7 +1,8 @@
 """Legal notices, session 11 (notices.py, notice_fields.py, notice_reading.py).
 
-- A judgment closing proceedings (for want of assets, or with every debt paid) opens none:
-  no insolvency; the closure for want of assets is the firm's closure.
+- A judgment closing a liquidation for want of assets is an insolvency judgment and the
+  firm's closure; with every debt paid it is neither; a striking-off that cites the
+  judgment is the closure alone.
 - A notice's dated act ("Judgment of 27 October 2026 opening …") is its news, whatever its
   date against the publication's; a pluperfect still makes it an antecedent.
 - A call for tenders awards no contract; an award notice (with its "Award criteria") does.
@@ -74,12 +75,18 @@ CLOSINGS = [
 ]
 
 
-@pytest.mark.parametrize(("language", "title", "text"), CLOSINGS)
-def test_a_judgment_closing_a_liquidation_is_a_closure_and_no_insolvency(
-    registry_enricher: Enricher, language: str, title: str, text: str
+@pytest.mark.parametrize(
+    ("language", "title", "text", "expected"),
+    [
+        (*CLOSINGS[0], {"closure"}),  # struck off: the judgment is its cause
+        (*CLOSINGS[1], {"closure", "insolvency"}),  # the judgment itself
+    ],
+)
+def test_a_judgment_closing_a_liquidation_is_a_closure(
+    registry_enricher: Enricher, language: str, title: str, text: str, expected: set[str]
 ) -> None:
     events = _events(registry_enricher, language, title, text)
-    assert _types(events) == {"closure"}, events
+    assert _types(events) == expected, events
 
 
 DATED = [
@@ -264,7 +271,7 @@ def test_a_firm_created_by_a_firm_is_the_parents_investment(
     assert {(e["type"], e["siren"]) for e in events} == {("investment", PARENT)}, events
 
 
-def test_a_closing_judgment_record_is_a_closure_and_no_insolvency(
+def test_a_closing_judgment_record_is_a_closure_and_an_insolvency_unless_debts_were_paid(
     registry_enricher: Enricher,
 ) -> None:
     judgment = {
@@ -288,7 +295,10 @@ def test_a_closing_judgment_record_is_a_closure_and_no_insolvency(
         for n, j in ((12, judgment), (13, paid))
     ]
     closed, paid_off = _enrich_records(registry_enricher, records)
-    assert {(e["type"], e["siren"]) for e in closed} == {("closure", DEBTOR)}, closed
+    assert {(e["type"], e["siren"]) for e in closed} == {
+        ("closure", DEBTOR),
+        ("insolvency", DEBTOR),
+    }, closed
     assert paid_off == [], paid_off  # every debt paid: the firm goes on
 
 
@@ -302,8 +312,9 @@ def test_a_sale_plan_with_the_conversion_as_an_english_noun_keeps_the_insolvency
 
 
 def test_real_closing_judgment(registry_enricher: Enricher) -> None:
-    """The real records (/work/shared/realdata, read in place): a judgment of closure for
-    want of assets is the firm's closure alone; conversions and openings stay insolvencies."""
+    """The real records (/work/shared/realdata, read in place): every judgment of the
+    collective proceedings is an insolvency, a closure for want of assets also the firm's
+    closure; only a closure with every debt paid is none."""
     if not REAL.exists():
         pytest.skip("no real BODACC samples beside the repository")
     records, _total = records_of({"results": json.loads(REAL.read_text(encoding="utf-8"))})
@@ -311,8 +322,11 @@ def test_real_closing_judgment(registry_enricher: Enricher) -> None:
     for record, events in zip(
         collective, _enrich_records(registry_enricher, collective), strict=True
     ):
-        closing = "clôture" in str(record.get("jugement") or "").lower()
-        assert ("insolvency" in _types(events)) is not closing, (record["id"], events)
+        judgment = str(record.get("jugement") or "").lower()
+        paid = "extinction du passif" in judgment
+        assert ("insolvency" in _types(events)) is not paid, (record["id"], events)
+        if "insuffisance d" in judgment:
+            assert "closure" in _types(events), (record["id"], events)
 
 
 def _boamp(number: int, nature: str) -> dict[str, Any]:

@@ -217,8 +217,14 @@ def test_notice_layout_reports_its_event(
 NOTICE_WORDINGS = [
     ("modification", "Établissement secondaire créé : 4 rue des Forges, Thiers.", ["investment"]),
     ("modification", "Création d'un établissement secondaire à Thiers.", ["investment"]),
-    # session 11: a closing judgment opens nothing, the firm ends (news10's convention)
-    ("collective", "Jugement de clôture pour insuffisance d'actif.", ["closure"]),
+    # A closing for want of assets: an insolvency judgment and the firm's end (session 11
+    # kept both; notices.py); every debt paid: neither.
+    (
+        "collective",
+        "Jugement de clôture pour insuffisance d'actif.",
+        ["insolvency", "closure"],
+    ),
+    ("collective", "Jugement de clôture pour extinction du passif.", []),
     ("modification", "Transfert du siège social au 4 rue des Forges.", []),
 ]
 
