@@ -55,6 +55,7 @@ from myrtille.enrichment.clause_roles import (
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import customer_side, customer_verb
 from myrtille.enrichment.datelines import dateline_end
+from myrtille.enrichment.definitions import general_statement
 from myrtille.enrichment.firmnames import named_firms, opening_name, people_words
 from myrtille.enrichment.honorifics import untitled
 from myrtille.enrichment.notice_fields import (
@@ -66,6 +67,8 @@ from myrtille.enrichment.notice_fields import (
 )
 from myrtille.enrichment.parsed_subject import BUYER, PATIENT_KINDS, UNKNOWN, from_parse
 from myrtille.enrichment.patterns import fold
+from myrtille.enrichment.public_actors import acted_on, body_before
+from myrtille.enrichment.recipients import given_to
 from myrtille.enrichment.syntax import Parsed
 from myrtille.enrichment.ties import POSSESSED_TIE, former_employer, instead_of_former, tied
 from myrtille.enrichment.units import title_unit, unit_of
@@ -172,6 +175,10 @@ def subject_of(
     if found is not None and found.end > found.start and tied(text, found.start, found.end):
         return UNKNOWN  # the firm that opens the clause, named by its tie to another
     begin = clause_of(sentence, trigger)[0]
+    if (body_end := body_before(text, begin, trigger.start_char, found)) is not None:
+        return acted_on(sentence, body_end, mentions)  # "The Court of X placed Y …": Y's
+    if found is None and general_statement(sentence):
+        return UNKNOWN  # "Un LBO, c'est de la dette …": a practice, not the article's firm
     created = created_firm(sentence, begin, trigger, mentions, text) if found is None else None
     if created is not None:
         return created  # "… une coentreprise baptisée X. La coentreprise emploiera …"
@@ -313,6 +320,8 @@ def _subject(
         and not connective_opening(sentence)
     ):
         return UNKNOWN  # "Dentelles du Détroit, une jeune entreprise …, a racheté"
+    if kind == "contract" and (supplier := given_to(sentence, trigger, inside, end)) is not None:
+        return supplier  # "X confie la maintenance de ses navires au rennais Y": Y's
     if parsed is not None:
         decided, chosen = from_parse(
             parsed, parsed.trigger(trigger), kind, mentions, people_words(sentence)
