@@ -32,6 +32,7 @@ from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
 from myrtille.enrichment.notice_reading import dated_act, dropped, in_activity_field
 from myrtille.enrichment.patterns import PatternSet
 from myrtille.enrichment.salience import in_passing, news_events
+from myrtille.enrichment.settlements import settlements
 from myrtille.enrichment.syntax import HEDGING_LEMMAS, SentenceParser
 from myrtille.enrichment.syntax import hedged as governed_by_doubt
 from myrtille.enrichment.takeovers import takeovers
@@ -143,6 +144,7 @@ class EventMatcher:
             *named_launches(doc),
             *launched_products(doc),
             *market_entries(doc),
+            *settlements(doc),
         ]
 
     def find(
