@@ -44,6 +44,7 @@ from spacy.tokens import Span, Token
 from myrtille.enrichment.antecedents import antecedent, modifier_years
 from myrtille.enrichment.calendar_words import MONTHS
 from myrtille.enrichment.doctext import per_document, span_text, text_of
+from myrtille.enrichment.reported_speech import backshifted
 
 # Where a clause ends: strong punctuation, or a comma before a relative pronoun or a
 # coordinating conjunction ("Cellinov, qui emploie 55 personnes, a levé …").
@@ -63,7 +64,9 @@ _NUMBERS_EN = (
 )
 _EARLIER = re.compile(
     r"\bl['’]\s?(?:an|année)\s+(?:dernier|derni[èe]re|pass[ée]e?)\b|"
-    r"\b(?:l['’]\s?(?:été|hiver|automne)|le\s+printemps|l['’]\s?exercice)\s+"
+    # session 11: "depuis l'été dernier", "since last summer": a span up to now, which
+    # dates what it holds as recent news (a season of the last twelve months)
+    r"(?<!depuis\s)\b(?:l['’]\s?(?:été|hiver|automne)|le\s+printemps|l['’]\s?exercice)\s+"
     r"(?:dernier|pass[ée])\b|"
     rf"\bil\s+y\s+a\s+(?:\d+|un|une|{_NUMBERS_FR}|quelques|plusieurs)\s+"
     r"(?:ans?|années?|mois|semaines)\b|"
@@ -71,7 +74,7 @@ _EARLIER = re.compile(
     r"(?:plus\s+t[ôo]t|auparavant|après|avant)\b|"
     r"\b(?:au\s+cours\s+de\s+l['’]\s?|dans\s+le\s+)pass[ée]\b|\bnaguère\b|\bjadis\b|"
     r"\bdepuis\s+(?:19|20)\d\d\b|"
-    r"\blast\s+(?:year|summer|winter|autumn|spring|fall)\b|"
+    r"\blast\s+year\b|(?<!since\s)\blast\s+(?:summer|winter|autumn|spring|fall)\b|"
     r"\bearlier\s+(?:this|that)\s+(?:year|month)\b|"
     rf"\b(?:a|one|{_NUMBERS_EN}|\d+)\s+(?:years?|months?|weeks?)\s+(?:earlier|ago|before|after)\b|"
     r"\b(?:some|several|a\s+few)\s+(?:years|months|weeks)\s+(?:earlier|ago|after)\b|"
@@ -83,6 +86,18 @@ _EARLIER = re.compile(
     rf"\b(?:in|over|during|throughout)\s+(?:the\s+)?(?:recent|past|last)\s+"
     rf"(?:(?:\d+|{_NUMBERS_EN}|few|several|couple\s+of)\s+)?(?:years|months|decades?)\b|"
     r"\bin\s+recent\s+(?:years|months)\b",
+    re.IGNORECASE,
+)
+# session 11: "a embauché 300 personnes depuis trente ans": a total over years; but "sa
+# plus grosse commande depuis dix ans" is a record, today's news.
+_OVER_YEARS = re.compile(
+    rf"\bdepuis\s+(?:plus\s+de\s+|près\s+de\s+|une\s+)?(?:\d+\s+|(?:{_NUMBERS_FR})\s+)?"
+    r"(?:ans|années|décennies)\b",
+    re.IGNORECASE,
+)
+_RECORD = re.compile(
+    r"\b(?:plus\s+(?:gros|grosse|grand|grande|important|importante|forte?)|premi[èe]re?|"
+    r"record|jamais|meilleure?)\b",
     re.IGNORECASE,
 )
 # Words that make the trigger just after them a thing of the past.
@@ -297,22 +312,6 @@ def _earlier(month: int | None, year: int | None, published: datetime, past: boo
     return month < published.month or (year is None and month > published.month)
 
 
-# A past verb of saying just before a pluperfect: the tense of reported speech ("confirmed
-# that it had received a firm order", "a précisé qu'elle avait signé"), not an earlier time.
-_REPORTED_PAST = re.compile(
-    r"\b(?:said|confirmed|announced|told\s+\w+|added|explained|stated|indicated|disclosed|"
-    r"revealed|reported)\s+(?:that\s+)?(?:it|they|he|she|we|the\s+(?:company|group|firm)|"
-    r"[A-Z][\w-]*)\s*\Z|"
-    r"\b(?:a|ont)\s+(?:\w+\s+)?(?:annonc|confirm|indiqu|pr[ée]cis|expliqu|d[ée]clar|affirm|"
-    r"r[ée]v[ée]l|soulign)\w*\s+qu['’]\s?(?:elle|il|ils|elles|on|[A-Z][\w-]*)\s*\Z"
-)
-
-
-def backshifted(text: str, begin: int, at: int) -> bool:
-    """Whether the pluperfect at ``at`` follows a past verb of saying (since ``begin``)."""
-    return _REPORTED_PAST.search(text, max(begin, at - 80), at) is not None
-
-
 def is_background(
     sentence: Span, trigger: Span, published: datetime | None, title_end: int
 ) -> bool:
@@ -346,6 +345,8 @@ def is_background(
     clause = text_of(doc)[begin:end]
     words = _words(clause)
     if _may_be_earlier(words) and _EARLIER.search(clause):
+        return True
+    if _OVER_YEARS.search(clause) and not _RECORD.search(clause):
         return True
     dates: list[tuple[int | None, int | None]] = []
     for found in _MONTH.finditer(clause) if words is None or words & _MONTH_WORDS else ():

@@ -40,6 +40,7 @@ from myrtille.enrichment.aboutness import set_aside
 from myrtille.enrichment.conditions import on_condition
 from myrtille.enrichment.denials import clause_start, denied
 from myrtille.enrichment.habitual import recurring
+from myrtille.enrichment.headline_verbs import noun_for_a_verb
 from myrtille.enrichment.measures import statistic
 from myrtille.enrichment.other_readings import read_otherwise
 from myrtille.enrichment.outcomes import for_purpose, not_come_about
@@ -176,8 +177,6 @@ _FIRM_NOUNS = frozenset(
     # businesses bought whole: "has bought a 220-pitch campsite", "bought the hotel"
     | {"hotel", "campsite", "restaurant", "brewery", "distillery", "winery", "bakery", "chain"}
 )
-# English lemmas that open an event pattern as verbs only.
-_VERBS_ONLY = frozenset({"name", "head", "chair", "land", "bag", "net", "book", "fire", "sack"})
 # British "hire" is renting, too: a thing hired out or a firm that hires things out
 # ("car hire", "a plant and equipment hire company") hires no staff.
 _RENTAL = re.compile(
@@ -241,8 +240,8 @@ def not_news(
         return True  # "après plusieurs tours de table infructueux", "a failed bid"
     if kind == "acquisition" and len(trigger) == 1 and first.lemma_ in _BARE_PURCHASE:
         return not _buys_a_firm(parsed.trigger(trigger)) if parsed is not None else True
-    if first.lemma_ in _VERBS_ONLY and first.pos_ not in ("VERB", "AUX"):
-        return True
+    if noun_for_a_verb(first):
+        return True  # "brand names", "the heads of"; not "Brenova names Marie Dupont CEO"
     if kind == "hiring" and first.lemma_ == "hire" and _rental(text, first):
         return True  # "an equipment hire firm"
     if kind == "export" and _SHARE.search(_around(text, sentence, trigger)):

@@ -30,6 +30,7 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.anniversaries import celebrated
 from myrtille.enrichment.area_subjects import told_of_an_area
 from myrtille.enrichment.habitual import long_exporter, still_in_proceedings
 from myrtille.enrichment.hypotheses import hypothetical
@@ -156,6 +157,8 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     (see the module's docstring); ``text``: the document's text."""
     if across_quote(trigger):
         return True  # '"Our customers are hiring like mad," the chief': two clauses
+    if celebrated(text, sentence.start_char, trigger.start_char):
+        return True  # anniversaries.py: "fête les 20 ans de l'ouverture de son usine"
     if other_sense(kind, sentence, trigger, text) or hypothetical(kind, sentence, trigger, text):
         return True  # senses.py: "Brightwater Partners"; hypotheses.py: "il faut … recruter"
     if told_of_an_area(kind, sentence, trigger, text):

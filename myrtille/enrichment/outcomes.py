@@ -23,6 +23,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from myrtille.enrichment.unfinished import unfinished
+
 # The clause after the trigger says the bid fell through.
 _WITHDRAWN_AFTER = re.compile(
     r"[^.;:!?]{0,80}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|a\s+été|ont\s+été|"
@@ -114,8 +116,8 @@ def not_come_about(kind: str, text: str, before: str, trigger_end: int) -> bool:
         _WITHDRAWN_AFTER.match(text, trigger_end) or _REJECTED_BEFORE.search(before)
     ):
         return True
-    if _UNDER_STUDY.match(text, trigger_end):
-        return True
+    if _UNDER_STUDY.match(text, trigger_end) or unfinished(kind, text, before, trigger_end):
+        return True  # unfinished.py: "une levée de fonds est en cours", "candidate au rachat"
     if kind == "innovation" and _TO_DEVELOP.search(before):
         return True  # "to develop its bookkeeping software": what the money or deal is for
     return kind == "hiring" and _DIFFICULTY.search(before) is not None
