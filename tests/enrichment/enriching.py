@@ -7,7 +7,37 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from myrtille.enrichment.enricher import DocumentInput, Enricher
+from myrtille.enrichment.registry import CompanyRecord
 from tests.enrichment.test_enricher import enrich
+
+# Invented registry firms several test modules share in their ``REGISTRY``.
+VERLANDE = CompanyRecord(
+    "900001013",
+    "Verlande Industries",
+    "900001013",
+    ("Verlande",),
+    None,
+    "28.29B",
+    "42",
+    "84",
+    False,
+)
+VAUBRUNE = CompanyRecord(
+    "900001131",
+    "Forges de Vaubrune",
+    "900001131",
+    ("Vaubrune",),
+    None,
+    "25.50A",
+    "21",
+    "27",
+    False,
+)
+# A title about Verlande that reports nothing, so that a wording is tested alone.
+VERLANDE_TITLE = {
+    "fr": "Verlande Industries : les nouvelles de la semaine",
+    "en": "Verlande Industries: the week",
+}
 
 
 def events_of(

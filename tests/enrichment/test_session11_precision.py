@@ -11,21 +11,10 @@ from __future__ import annotations
 import pytest
 
 from myrtille.enrichment.enricher import Enricher
-from myrtille.enrichment.registry import CompanyRecord
-from tests.enrichment.enriching import events_of, types
+from tests.enrichment.enriching import VAUBRUNE, events_of, types
 
 REGISTRY = [
-    CompanyRecord(
-        "900001131",
-        "Forges de Vaubrune",
-        "900001131",
-        ("Vaubrune",),
-        None,
-        "25.50A",
-        "21",
-        "27",
-        False,
-    ),
+    VAUBRUNE,
 ]
 
 # (rule, language, title, text, type that must not be found)

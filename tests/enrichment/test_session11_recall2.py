@@ -14,27 +14,11 @@ from __future__ import annotations
 import pytest
 
 from myrtille.enrichment.enricher import Enricher
-from myrtille.enrichment.registry import CompanyRecord
-from tests.enrichment.enriching import events_of, types
+from tests.enrichment.enriching import VERLANDE, VERLANDE_TITLE, events_of, types
 
-REGISTRY = [
-    CompanyRecord(
-        "900001013",
-        "Verlande Industries",
-        "900001013",
-        ("Verlande",),
-        None,
-        "28.29B",
-        "42",
-        "84",
-        False,
-    ),
-]
+REGISTRY = [VERLANDE]
 
-TITLE = {
-    "fr": "Verlande Industries : les nouvelles de la semaine",
-    "en": "Verlande Industries: the week",
-}
+TITLE = VERLANDE_TITLE
 
 # (language, text, expected type)
 WORDINGS = [
