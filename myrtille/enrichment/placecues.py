@@ -36,6 +36,13 @@ _DEPARTMENT_OF = re.compile(
     r"(?i:\b(?:département|departement|department|région|region)\s+"
     r"(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|des\s+|d['’]\s*|of\s+(?:the\s+)?))$"
 )
+# "dans le sud de la Manche", "in the north of the Vosges": a part of the place, so the place
+# itself ("south of Paris", "au sud de Lyon", outside it, stay no cue).
+_PART_OF = re.compile(
+    r"(?i:\b(?:dans\s+le|in\s+the)\s+(?:nord|sud|est|ouest|centre|north|south|east|west)"
+    r"(?:-(?:est|ouest|east|west))?\s+(?:de\s+(?:la\s+|l['’]\s*)?|du\s+|des\s+|d['’]\s*"
+    r"|of\s+(?:the\s+)?))$"
+)
 _STAKES = frozenset({"shares", "stake", "stakes", "holding", "participation", "actions"})
 _CUES_AFTER = frozenset({"based", "headquartered", "area", "region", "plant", "site"})
 
@@ -64,6 +71,8 @@ def place_cue(
         return True
     if _DEPARTMENT_OF.search(text, max(words[first][1] - 30, 0), words[first][1]):
         return True  # "le département de la Manche", "the department of the Nord"
+    if _PART_OF.search(text, max(words[first][1] - 30, 0), words[first][1]):
+        return True  # "dans le sud de la Manche"
     if first == 0 and re.match(r"\s?:", text[words[end - 1][2] :]):
         return True  # a French dateline heading the title: "Nancy : ..."
     if end < len(words):

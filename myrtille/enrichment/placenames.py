@@ -38,6 +38,7 @@ from myrtille.enrichment.placecontext import (
 )
 from myrtille.enrichment.placecues import listed_with, place_cue
 from myrtille.enrichment.placelists import Ambiguity, demonyms, extra_names
+from myrtille.enrichment.placenamesakes import namesakes
 from myrtille.enrichment.placespelling import Spellings
 from myrtille.enrichment.placewords import (
     Word,
@@ -113,8 +114,7 @@ class PlaceNameMatcher:
             self.entries[words] = replace(self.entries[words], adjective=True)
             if self.entries[words].place.kind == "region" and place.kind != "region":
                 self.region_demonyms[words] = place
-        # Small communes: only with a cue, their department in brackets, or another place
-        # of their department ("à Saint-Vulbas", "Ottmarsheim (Haut-Rhin)").
+        # Small communes: with a cue, a bracket or a neighbour ("à Saint-Vulbas").
         self.small = gazetteer.small
         # Small communes that names.csv lists as names of something else ("Matignon", the
         # Prime Minister's office): a cue alone does not make them places.
@@ -293,7 +293,7 @@ class PlaceNameMatcher:
             listed = listed_with(text, name.start, name.end, kinds.get(name.place.kind, []))
             if cue or corroborated or bracketed or listed:
                 kept.append(name)
-        return kept
+        return namesakes(kept, text, self.gazetteer, self.shadowed, self.small)
 
     def _small_commune(
         self,

@@ -44,9 +44,12 @@ TEXT_WEIGHT = 1.0
 SUBJECT_WEIGHT = 3.0
 STRONG_SUBJECT_WEIGHT = 5.0
 CAPITAL = "75"
-# "en Bretagne et en Normandie", "les ETI normandes et les PME bretonnes".
+# "en Bretagne et en Normandie", "les ETI normandes et les PME bretonnes", "en
+# Ille-et-Vilaine et dans le sud de la Manche" (a part of the place).
 _COORDINATION = re.compile(
-    r"^\s*(,|et|and|ou|or|&)?\s*(en|in|à|a|at|the|le|la|l'|les|des)?\s*([^\W\d_]+\s+)?$"
+    r"^\s*(,|et|and|ou|or|&)?\s*(?:(?:dans\s+le|in\s+the)\s+"
+    r"(?:nord|sud|est|ouest|centre|north|south|east|west)\s+(?:de\s+la|de\s+l'|du|des|of\s+the|of)"
+    r"\s*|(en|in|à|a|at|the|le|la|l'|les|des)?\s*([^\W\d_]+\s+)?)$"
 )
 # A place in a person's past or a rival's: "née à Brest", "after studying in Grenoble", "she
 # previously ran a plant in Clermont-Ferrand", "son concurrent rennais", "its Rennes-based
