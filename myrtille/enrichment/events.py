@@ -40,6 +40,8 @@ from myrtille.enrichment.takeovers import takeovers
 MAX_SENTENCE_CHARS = 600
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _DISTRIBUTION = re.compile(r"\bdistribu\w*|\bimportat\w*|\bimporters?\b", re.IGNORECASE)
+# A deal called a partnership (session 12).
+_CALLED_PARTNERSHIP = re.compile(r"\bpartena\w*|\bpartner\w*", re.IGNORECASE)
 # A sentence that denies, doubts or asks reports no event ("n'exclut pas une levée de
 # fonds", "dément toute fermeture", "could hire", "Allez-vous lever des fonds ?").
 HEDGES = re.compile(
@@ -238,6 +240,18 @@ class EventMatcher:
                 events[("export", at)] = replace(
                     event, type="export", amount=None, currency=None, jobs=None
                 )
+            # session 12: an agreement with a distributor or importer abroad, or to distribute
+            # abroad ("a conclu avec le distributeur émirien X un accord pour vendre", "an
+            # agreement to distribute its cheeses across Japan") is that export, not a
+            # partnership, unless the text calls it one (as aboutness.py reads "un accord de
+            # distribution")
+            if (
+                kind == "partnership"
+                and ("export", at) in events
+                and _DISTRIBUTION.search(event.sentence)
+                and not _CALLED_PARTNERSHIP.search(event.sentence)
+            ):
+                del events[(kind, at)]
         # A sale plan or a closing judgment, a call for tenders: no such news (notice_reading).
         events = {k: e for k, e in events.items() if not dropped(k[0], doc_text)}
         # The events the document is about, not those it mentions in passing (salience.py).

@@ -25,6 +25,8 @@ _SETTLE = frozenset(get_string_id(w) for w in ("impler", "implanter"))
 _POSE = frozenset(get_string_id(w) for w in ("poser", "pose"))
 _SET = get_string_id("set")
 _REFLEXIVE = frozenset({"se", "s'"})
+# The auxiliary's lemma as the model gives it: folded ("etre", session 12), or not.
+_ETRE = frozenset({"être", "etre"})
 _REACH = 60
 _CLAUSE_END = re.compile(r"[.;:!?\n,]|\b(?:mais|but|while|tandis|and|et)\b")
 # The place at once after the words: a preposition, maybe an article, a capital letter.
@@ -69,7 +71,7 @@ def _settling_end(doc: Doc, lemmas: list[int], i: int, lemma: int) -> int | None
         lemma in _SETTLE
         and i > 1
         and doc[i - 2].lower_ in _REFLEXIVE
-        and doc[i - 1].lemma_ == "être"
+        and doc[i - 1].lemma_ in _ETRE
     ):
         return i + 1
     following = [t.lower_ for t in doc[i + 1 : i + 3]]
