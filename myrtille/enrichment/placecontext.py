@@ -123,8 +123,11 @@ _CONTAINERS = frozenset(
     | {"caisse", "caisses", "magnum", "magnums", "litres", "hectolitres", "bottle"}
     | {"bottles", "glass", "glasses", "case", "cases", "crates", "barriques"}
 )
+# A mountain or a pass named after a town far from it: "l'hôtel du Mont d'Arbois" stands
+# above Megève, not in the Jura's Arbois.
+_SUMMITS = frozenset({"mont", "col", "pic"})
 # Before "de" ("rue de Lyon"): made once here, not at every name.
-_NAMED_OF = _NAMED_AFTER | _STREETS | _CONTAINERS
+_NAMED_OF = _NAMED_AFTER | _STREETS | _CONTAINERS | _SUMMITS
 # "New Orleans", "Nouvelle Orléans": the namesake abroad.
 _NEW = frozenset({"New", "Nouvelle", "Nouveau", "Nueva", "Nuevo", "Nova"})
 # "Paris, Texas", "Laval, au Québec", "Valence (Espagne)", "Saint-Louis, in northern

@@ -49,7 +49,7 @@ CAPITAL = "75"
 _COORDINATION = re.compile(
     r"^\s*(,|et|and|ou|or|&)?\s*(?:(?:dans\s+le|in\s+the)\s+"
     r"(?:nord|sud|est|ouest|centre|north|south|east|west)\s+(?:de\s+la|de\s+l'|du|des|of\s+the|of)"
-    r"\s*|(en|in|à|a|at|the|le|la|l'|les|des)?\s*([^\W\d_]+\s+)?)$"
+    r"\s*|(en|in|à|a|at|the|le|la|l'|les|des|dans\s+l[ea]s?|dans\s+l')?\s*([^\W\d_]+\s+)?)$"
 )
 # A place in a person's past or a rival's: "née à Brest", "after studying in Grenoble", "she
 # previously ran a plant in Clermont-Ferrand", "son concurrent rennais", "its Rennes-based
@@ -228,10 +228,11 @@ def _departments_in_passing(
 
 
 # "le Finistère et le Morbihan", "Hérault, Aude and Gard", "de la Charente et de la
-# Charente-Maritime": places listed together.
+# Charente-Maritime", "en Ille-et-Vilaine et dans le sud de la Manche": places listed together.
 _LISTED = re.compile(
     r"\s*(?:,|et|and|ou|or|&)\s*(?:(?:de|du|des|d['’]|en|in|à|a|at|the|le|la|l['’]|les|dans)"
-    r"\s*){0,3}",
+    r"\s*){0,3}(?:(?:nord|sud|est|ouest|north|south|east|west)\s+(?:de|du|des|d['’]|of)\s*"
+    r"(?:la\s+|l['’]\s*|the\s+)?)?",
     re.IGNORECASE,
 )
 

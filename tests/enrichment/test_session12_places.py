@@ -8,7 +8,10 @@ text in view (placenamesakes.py), and a few names and cues.
   small commune ("Valence" among Moissac and Castelsarrasin is Valence, 82);
 - a word the text writes with a number ("Lot 1", "Lot 2") is that word in its bare
   mentions too ("Lot infructueux"), not the Lot;
-- "dans le sud de la Manche", "in the south of the Manche": a part of the place is a cue;
+- "dans le sud de la Manche", "in the south of the Manche": a part of the place is a cue,
+  and listed with a subject place ("en Ille-et-Vilaine et dans le sud de la Manche", "en
+  Bourgogne-Franche-Comté et dans le Grand Est") it is no place in passing (places.py);
+- "le Mont d'Arbois", "col de", "pic de": a summit named after a town is not the town;
 - names.csv: "Hermès" (the luxury house, not Hermes in the Oise), "Lamballe" (usual name
   of Lamballe-Armor).
 
@@ -114,6 +117,43 @@ CASES = [
         {"22"},
         {"53"},
     ),
+    (
+        "fr-regions-coordinated",
+        "Médiroc ouvre une agence à Besançon",
+        "Le prestataire de santé à domicile Médiroc, basé à Dijon, ouvre une agence à "
+        "Besançon avec douze salariés.\n\n"
+        "Fondé en 2009, Médiroc suit 9 000 patients en Bourgogne-Franche-Comté et dans le "
+        "Grand Est.",
+        {"21", "25"},
+        {"27", "44"},
+    ),
+    (
+        "fr-departments-listed-with-a-part",
+        "La laiterie de Vitré recrute",
+        "La laiterie coopérative de Vitré (Ille-et-Vilaine) recrute vingt conducteurs de "
+        "ligne.\n\n"
+        "Le site transforme le lait collecté en Ille-et-Vilaine et dans le sud de la Manche.",
+        {"35", "50"},
+        {"53", "28"},
+    ),
+    (
+        "en-departments-listed-with-a-part",
+        "Vitré dairy to hire twenty",
+        "The Vitré dairy cooperative, in the Ille-et-Vilaine, is hiring twenty line "
+        "operators.\n\n"
+        "The plant processes milk collected in the Ille-et-Vilaine and in the south of the "
+        "Manche.",
+        {"35", "50"},
+        {"53", "28"},
+    ),
+    (
+        "fr-summit-named-after-a-town",
+        "Hôtellerie Alpaga rachète un hôtel à Megève",
+        "Le groupe savoyard Hôtellerie Alpaga a racheté l'Hôtel du Mont d'Arbois, à Megève, "
+        "pour 9 millions d'euros.",
+        {"74"},
+        {"84"},
+    ),
     # Guards: the department stays the department.
     (
         "en-department-apposed",
@@ -126,8 +166,7 @@ CASES = [
     (
         "fr-lot-department",
         "Une conserverie du Lot recrute",
-        "La conserverie Quercinoise, installée dans le Lot à Gramat, recrute quinze "
-        "saisonniers.",
+        "La conserverie Quercinoise, installée dans le Lot à Gramat, recrute quinze saisonniers.",
         {"46"},
         {"76"},
     ),
