@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from myrtille.enrichment.geography import Gazetteer, Place, place_key
-from myrtille.enrichment.placechoice import apposed_place
+from myrtille.enrichment.placechoice import apposed_department, apposed_place
 from myrtille.enrichment.placelists import extra_names
 
 if TYPE_CHECKING:
@@ -46,9 +46,88 @@ def namesakes(
     """``names``: the place names found in ``text``; ``shadowed``: communes named like a
     department or a region, by folded name; ``small``: communes under 10,000 inhabitants,
     by folded name, largest first."""
+    names = _placed_communes(names, text, gazetteer, shadowed, small)
     names = _towns_in_apposition(names, text, gazetteer, shadowed)
     names = _small_towns(names, small)
     return [n for n in names if not _numbered_word(n, text)]
+
+
+_BRACKET = re.compile(r"\s*\(([^)]{1,40})\)")
+_CODE = re.compile(r"\d{2,3}|2[AB]")
+
+
+def _stated_area(text: str, end: int, gazetteer: Gazetteer) -> Place | None:
+    """The department or region a commune's name ending at ``end`` is put in: in brackets
+    ("Valence (Tarn-et-Garonne)", "(82)", "(La Réunion)"), in apposition ("Valence, dans le
+    Tarn-et-Garonne") or by a town nearby ("Montreuil, près de Berck")."""
+    bracket = _BRACKET.match(text, end)
+    if bracket:
+        inside = bracket.group(1).strip()
+        if _CODE.fullmatch(inside.upper()):
+            return gazetteer.by_code(f"department:{inside.upper()}")
+        place = gazetteer.places.get(place_key(inside))
+        if place is not None and place.kind != "commune":
+            return place
+    code = apposed_department(text, end, gazetteer)
+    if code is not None:
+        return gazetteer.by_code(f"department:{code}")
+    return apposed_place(text, end, gazetteer)
+
+
+def _placed_communes(
+    names: Sequence[PlaceName],
+    text: str,
+    gazetteer: Gazetteer,
+    shadowed: Mapping[str, Sequence[Place]],
+    small: Mapping[str, Sequence[Place]],
+) -> list[PlaceName]:
+    """ "à Valence (Tarn-et-Garonne)", "à Montreuil, près de Berck": a commune's name put in
+    another department than the commune found is that department's commune of the name
+    (or, said short, of a longer name: Montreuil-sur-Mer), in every mention."""
+    towns: dict[str, Place] = {}
+    for name in names:
+        key = place_key(name.text)
+        if name.place.kind != "commune" or key in towns:
+            continue
+        area = _stated_area(text, name.end, gazetteer)
+        if area is None or area.department == name.place.department:
+            continue
+        if not area.department and area.region == name.place.region:
+            continue  # "Saint-Denis (La Réunion)": the region of the commune found
+        town = _commune_in(key, area, gazetteer, shadowed, small)
+        if town is not None:
+            towns[key] = town
+    if not towns:
+        return list(names)
+    return [replace(n, place=towns.get(place_key(n.text), n.place)) for n in names]
+
+
+def _commune_in(
+    key: str,
+    area: Place,
+    gazetteer: Gazetteer,
+    shadowed: Mapping[str, Sequence[Place]],
+    small: Mapping[str, Sequence[Place]],
+) -> Place | None:
+    """The commune named ``key`` in ``area`` (a department, or a region), else the largest
+    there whose name goes on after it ("Montreuil" for Montreuil-sur-Mer)."""
+
+    def inside(place: Place) -> bool:
+        if area.department:
+            return place.department == area.department
+        return place.region == area.region
+
+    named = [*gazetteer.homonyms.get(key, ()), *small.get(key, ()), *shadowed.get(key, ())]
+    found = next((p for p in named if inside(p)), None)
+    if found is not None:
+        return found
+    head = key + " "
+    longer = [
+        p
+        for p in (*gazetteer.codes.values(), *(c for cs in small.values() for c in cs))
+        if p.kind == "commune" and inside(p) and place_key(p.name).startswith(head)
+    ]
+    return max(longer, key=lambda p: p.population, default=None)
 
 
 def _towns_in_apposition(

@@ -6,6 +6,9 @@ text in view (placenamesakes.py), and a few names and cues.
   the department's own towns;
 - a large town's name shared by a small commune of a department the text dwells on is the
   small commune ("Valence" among Moissac and Castelsarrasin is Valence, 82);
+- a commune's name put in another department than the commune found, in brackets, in
+  apposition or by a town nearby ("Valence (Tarn-et-Garonne)", "Montreuil, near Berck"),
+  is that department's commune of the name, or of a longer name (Montreuil-sur-Mer);
 - a word the text writes with a number ("Lot 1", "Lot 2") is that word in its bare
   mentions too ("Lot infructueux"), not the Lot;
 - "dans le sud de la Manche", "in the south of the Manche": a part of the place is a cue,
@@ -153,6 +156,21 @@ CASES = [
         "pour 9 millions d'euros.",
         {"74"},
         {"84"},
+    ),
+    (
+        "fr-commune-of-the-bracketed-department",
+        "Les Conserves Garonnaises ouvrent un atelier",
+        "La conserverie Les Conserves Garonnaises ouvrira en mars un atelier à Valence "
+        "(Tarn-et-Garonne), sa deuxième implantation.",
+        {"82"},
+        {"76"},
+    ),
+    (
+        "en-commune-said-short-near-a-town",
+        "Boulangerie Opale opens bakery in Montreuil",
+        "Boulangerie Opale will open its fourth bakery in Montreuil, near Berck, in April.",
+        {"62"},
+        {"32"},
     ),
     # Guards: the department stays the department.
     (
