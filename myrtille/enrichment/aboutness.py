@@ -5,7 +5,8 @@ Rules read off the tuning set's extra events, each a way the press writes anywhe
 - a deal lost, shelved or still being negotiated is no event of its kind: "la perte d'un
   contrat de distribution", "after losing the town's bus contract", "has put on hold a
   planned extension", "a gelé son projet d'usine", "has entered exclusive negotiations to
-  buy" (the sale is not done; the press reports it when it is);
+  buy" (the sale is not done; the press reports it when it is); so is a renewal "in
+  discussions" or that a firm "négocie" (session 12, traps14);
 - what is feared has not happened ("les chefs d'entreprise redoutent un impact sur leurs
   recrutements", "hauliers fear the closure of the bridge");
 - the closure or insolvency of a firm tied to the subject, with any determiner ("la
@@ -55,7 +56,11 @@ _HALTED = re.compile(
     r"g[eè]l(?:e|ent|é|ée|és|ées|er)|abandonn\w*|renonc\w*\s+[àa]|annul\w*|"
     r"n[ée]gociations?\s+exclusives?|exclusive\s+(?:talks|negotiations)|"
     r"(?:entered|enter(?:s|ing)?)\s+(?:into\s+)?negotiations|"
-    r"(?:entr[ée]\w*|est|sont)\s+en\s+n[ée]gociations?)\b",
+    r"(?:entr[ée]\w*|est|sont)\s+en\s+n[ée]gociations?|"
+    # session 12: 'was "in discussions" with the navy about renewing its contract',
+    # "négocie le renouvellement de son contrat"
+    r"in\s+(?:discussions?|negotiations?)|n[ée]goci(?:e|ent|ait|aient)\s+(?:actuellement\s+|"
+    r"encore\s+|toujours\s+|par\s+ailleurs\s+)?(?:le|la|les|l['’]|son|sa|ses|un|une))\b",
     re.IGNORECASE,
 )
 # A fear or a worry said before the trigger: what is feared has not happened ("redoutent un

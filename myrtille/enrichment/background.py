@@ -32,6 +32,11 @@ A span of recent time ("ces dernières années", "ces trois derniers mois", "in 
 tuning set, by every author (session 9).
 
 The title is never background: an article is about what its title says.
+
+Session 12 (news13, traps14): a date that ends the sentence after an apposition ("Cegid
+itself bought Atlas, the Rennes payroll start-up, in 2024.") dates the main clause; "from"
+or "by" before a name and its own "in 2022" ("raised €30m from Keensight Capital in 2022")
+is a past date, not a start ahead ("from 2027", "by 2028").
 """
 
 from __future__ import annotations
@@ -137,9 +142,11 @@ _MONTH = re.compile(
 # A date that the words just before it put ahead, a deadline or a start ("due to be
 # completed in 2028", "from 2029", "prévue en mars", "d'ici 2030"): no time of the past.
 _AHEAD = re.compile(
-    r"\b(?:due|expected|scheduled|planned|slated|set|by|until|till|from|starting|"
+    r"\b(?:due|expected|scheduled|planned|slated|set|"
     r"pr[ée]vue?s?|attendue?s?|programm[ée]e?s?|d['’]\s?ici|jusqu['’]\s?(?:en|à|au)|"
-    r"à\s+partir|à\s+l['’]\s?horizon|à\s+compter)\b[^,;:.]{0,25}\Z",
+    r"à\s+partir|à\s+l['’]\s?horizon|à\s+compter)\b[^,;:.]{0,25}\Z|"
+    # session 12: not "from Keensight Capital in 2022" (its own "in": a past date)
+    r"\b(?:by|until|till|from|starting)\b(?![^,;:.]{0,25}\b(?:in|en)\s+\Z)[^,;:.]{0,25}\Z",
     re.IGNORECASE,
 )
 _YEAR = re.compile(
@@ -272,7 +279,20 @@ def _time_scope(sentence: Span, trigger: Span) -> tuple[int, int]:
         # before dates this one.
         before = [f.end() for f in _SCOPE_BREAK.finditer(text, paragraph, begin - 1)]
         begin = before[-1] if before else paragraph
+    final = _FINAL_DATE.search(text, end)
+    if final is not None and paragraph <= begin and "\n" not in text[end : final.start()]:
+        end = len(text)  # "Cegid bought Atlas, the Rennes start-up, in 2024." (session 12)
     return sentence.start_char + begin, sentence.start_char + end
+
+
+# session 12: a date ending the sentence after an apposition ("Cegid itself bought Atlas,
+# the Rennes payroll start-up, in 2024."): it dates the whole main clause.
+_FINAL_DATE = re.compile(
+    r",\s*(?:(?:en|in|au\s+cours\s+de|during|courant|back\s+in)\s+)?"
+    r"(?:(?:d[ée]but|fin|mi-|early|late)\s*)?(?:[A-Za-zéû]+\s+)?(?:19|20)\d\d\s*[.!]?"
+    r"(?=\s*\n|\s*\Z)",
+    re.IGNORECASE,
+)
 
 
 # A word that each way of _EARLIER to match holds whole ("il y a" holds both "il" and

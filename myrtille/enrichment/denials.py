@@ -5,7 +5,8 @@ some ways the press says that an event does not happen:
 
 - a French negation of "il y a" in another tense ("il n'y aura pas de recrutements",
   "il n'y avait aucun plan de départs"), and since session 9 any elided negation of a
-  verb ("nous n'avons pas besoin de lever des fonds");
+  verb ("nous n'avons pas besoin de lever des fonds"), and since session 12 a negation
+  split by a linking adverb ("ne s'accompagnera toutefois pas d'embauches");
 - an English negation contracted onto its auxiliary ("didn't hire", "can't fill vacancies",
   "won't close the plant", "cannot recruit");
 - an event avoided ("have avoided layoffs", "a évité la fermeture", "averted a closure");
@@ -38,6 +39,11 @@ _DENIED_BEFORE = re.compile(
     # "n'ont jamais envisagé"), not a verb that a negation turns into a yes ("n'hésite pas à
     # recruter", "n'arrête pas d'embaucher", "ne manque pas de")
     r"\bn['’]\s?(?!h[ée]sit|arr[êe]t|cess|manqu)\w+\s+(?:(?:toujours|encore|donc|d[ée]j[àa])\s+)?"
+    r"(?:pas|plus|jamais|aucun\w*|gu[èe]re|point|nullement)\b|"
+    # session 12: "ne", a pronoun or two, the verb, then a linking adverb before the negation
+    # ("Il ne s'accompagnera toutefois pas d'embauches", "ne le fera cependant pas")
+    r"\bne\s+(?:(?:s['’]|se|l['’]|le|la|les|y|en|lui|leur|nous|vous)\s*){0,2}\w+\s+"
+    r"(?:toutefois|cependant|pourtant|pour\s+autant|donc|n[ée]anmoins|a\s+priori)\s+"
     r"(?:pas|plus|jamais|aucun\w*|gu[èe]re|point|nullement)\b|"
     r"\b(?:avoid(?:s|ed|ing)?|avert(?:s|ed|ing)?|[ée]vit(?:e|ent|é|ée|és|ées|er|ant|era|"
     r"eront)|[ée]chapp\w*\s+[àa])\b|"

@@ -17,6 +17,11 @@ Session 10 (news11): a growth told over years ("qui a doublé ses effectifs en t
 "has hired 300 people over the past five years", "a recruté 200 personnes en dix ans")
 is such a history too, said with a past verb; and a continuous habit ("nous recrutons en
 permanence", "is hiring constantly", "all year round") is a policy, as "every year" is.
+
+Session 12 (traps14): "every single month" and "régulièrement", "regularly" are such
+habits too; a workforce doubled "since then" or "depuis 2019" is a history, like one grown
+"en cinq ans" (said with "avons" or "avez" as well: "Vous avez doublé vos effectifs en cinq
+ans").
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ _UNITS_EN = (
 _FREQUENCY = re.compile(
     rf"\b(?:chaque|tous\s+les|toutes\s+les)\s+(?:{_UNITS_FR})\b|"
     r"\bd['’]\s?ann[ée]e\s+en\s+ann[ée]e\b|\bann[ée]e\s+apr[èe]s\s+ann[ée]e\b|"
-    rf"\b(?:every|each)\s+(?:{_UNITS_EN})\b|\b(?:annually|yearly)\b|"
+    rf"\b(?:every|each)\s+(?:single\s+)?(?:{_UNITS_EN})\b|\b(?:annually|yearly)\b|"
     r"\byear\s+(?:after|in,?\s+year\s+out)\b|\byear\s+after\s+year\b",
     re.IGNORECASE,
 )
@@ -63,7 +68,9 @@ _DURATIVE = re.compile(
 # session 10: a continuous habit ("recrute en permanence", "hiring constantly").
 _CONTINUOUS = re.compile(
     r"\b(?:en\s+permanence|en\s+continu|constamment|continuellement|sans\s+cesse|"
-    r"constantly|continuously|continually|on\s+an\s+ongoing\s+basis|all\s+the\s+time)\b",
+    r"constantly|continuously|continually|on\s+an\s+ongoing\s+basis|all\s+the\s+time|"
+    # session 12: "qui recrute régulièrement des data scientists", "regularly hires"
+    r"r[ée]guli[èe]rement|regularly)\b",
     re.IGNORECASE,
 )
 # session 10: a span of several years, after a past verb ("a doublé ses effectifs en trois
@@ -85,7 +92,15 @@ _LAST_SPAN = re.compile(
     r"\b(?:au\s+cours\s+de|sur)\s+la\s+derni[èe]re\s+d[ée]cennie\b",
     re.IGNORECASE,
 )
-_HAVE = frozenset({"a", "ont", "avait", "avaient", "has", "have", "had", "'ve"})
+_HAVE = frozenset({"a", "ont", "avait", "avaient", "avons", "avez", "has", "have", "had", "'ve"})
+# session 12: a workforce multiplied since a past point ("has doubled its headcount since
+# then", "a triplé ses effectifs depuis 2019"): its history, as over several years.
+_MULTIPLIED = frozenset({"double", "triple", "quadruple", "doubler", "tripler", "quadrupler"})
+_SINCE = re.compile(
+    r"\b(?:since\s+(?:then|\d{4}|its|it\s+was|the\s+takeover)|"
+    r"depuis\s+(?:lors|\d{4}|sa|son|leur|cette\s+date|ce\s+moment|le\s+rachat|la\s+reprise))\b",
+    re.IGNORECASE,
+)
 
 
 def _told_in_past(trigger: Span) -> bool:
@@ -131,7 +146,10 @@ def grown_over_years(text: str, sentence: Span, trigger: Span) -> bool:
     doublé ses effectifs en trois ans", "hired 300 people in five years"): its history.
     (Asked for hiring only: "has committed €20m over three years" may be the news.)"""
     begin, end = time_scope(sentence, trigger)
-    return _SPAN.search(text, begin, end) is not None and _told_in_past(trigger)
+    if _SPAN.search(text, begin, end) is not None and _told_in_past(trigger):
+        return True
+    multiplied = trigger[0].lemma_.lower() in _MULTIPLIED
+    return multiplied and _told_in_past(trigger) and _SINCE.search(text, begin, end) is not None
 
 
 # session 10, second round: proceedings said to go on, just before their words ("poursuit sa

@@ -38,6 +38,11 @@ Session 11, from news12: a roadmap's items after its colon ("Sa feuille de route
 connue : tenir les délais et décrocher de nouvelles commandes", "Her roadmap: win orders
 in Germany"), as a new manager's aims: what is to be done, not done (five leadership
 articles of the tuning set, four authors, none labels such an item).
+
+Session 12, from traps14: the event's noun as the subject of a priority ("Recruitment will
+be a priority in 2027", "le recrutement reste notre priorité"); a wish in the conditional
+("Nous aimerions lever des fonds", "aimeraient tester le marché canadien"); a plan still
+being drawn up ("we are working out our hiring plan", "élabore son plan de recrutement").
 """
 
 from __future__ import annotations
@@ -108,6 +113,26 @@ _BUILDING_PHASE = re.compile(
     r"emplois\s+(?:de|du|en\s+phase\s+de)\s+chantier)",
     re.IGNORECASE,
 )
+# session 12: the event's noun as the subject of a priority or of a plan still being
+# drawn up, after it ("Recruitment will be a priority in 2027", "le recrutement reste
+# notre priorité"); a wish in the conditional before it ("Nous aimerions lever des fonds",
+# "aimeraient tester le marché canadien"); a plan worked out ("we are working out our
+# hiring plan", "élabore son plan de recrutement").
+_PRIORITY_AFTER = re.compile(
+    r"\s+(?:will\s+be|is|remains|would\s+be|sera|est|reste|restera|serait)\s+"
+    r"(?:(?:a|an|our|the|their|its|une|notre|la|leur|sa)\s+)?(?:(?:top|key|main|absolute|"
+    r"grande|vraie|premi[èe]re)\s+)?(?:priorit(?:y|ies|[ée]s?)|objective|goal|objectif)\b",
+    re.IGNORECASE,
+)
+_WISH = re.compile(
+    r"\b(?:aimer(?:ais|ait|ions|iez|aient)|voudr(?:ions|iez)|souhaiter(?:ions|iez))\b",
+    re.IGNORECASE,
+)
+_PLAN_DRAWN = re.compile(
+    r"\b(?:working\s+(?:out|on)|drawing\s+up|finali[sz]ing|[ée]labor\w*|travaill\w*\s+sur|"
+    r"pr[ée]pare\w*)\s+(?:(?:our|its|their|a|the|notre|son|sa|leur|un|une|le|la)\s+)?\Z",
+    re.IGNORECASE,
+)
 _EXPECTING = re.compile(
     r"\b(?:expect\w*|anticipat\w*|predict\w*|foresee\w*|see\w*)\s+(?:(?:several|many|some|"
     r"more|most|few|a\s+number\s+of|a\s+handful\s+of|other)\s+)(?:[\w-]+\s+){0,3}?to\s",
@@ -148,6 +173,10 @@ def hypothetical(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         text, trigger.start_char, _part_end(text, trigger, sentence)
     ):
         return True  # "60 jobs during construction and eight permanent ones"
+    if noun and _PRIORITY_AFTER.match(text, trigger.end_char):
+        return True  # "Recruitment will be a priority in 2027" (session 12)
+    if _WISH.search(upto) or _PLAN_DRAWN.search(upto):
+        return True  # "Nous aimerions lever des fonds", "working out our hiring plan"
     if kind == "hiring" and grown_over_years(text, sentence, trigger):
         return True  # habitual.py: "qui a doublé ses effectifs en trois ans"
     if kind == "hiring" and noun and _NEEDS_AFTER.match(text, trigger.end_char):

@@ -32,12 +32,16 @@ from spacy.tokens import Span
 
 from myrtille.enrichment.anniversaries import celebrated
 from myrtille.enrichment.area_subjects import told_of_an_area
+from myrtille.enrichment.generic_statements import asserts_no_event
 from myrtille.enrichment.habitual import long_exporter, still_in_proceedings
 from myrtille.enrichment.hypotheses import hypothetical
 from myrtille.enrichment.no_new_jobs import no_new_jobs
+from myrtille.enrichment.partner_classes import class_of_partners
 from myrtille.enrichment.passing_news import told_in_passing
 from myrtille.enrichment.plant_places import place_of_hiring
+from myrtille.enrichment.product_news import no_new_product
 from myrtille.enrichment.routine_senses import routine_sense
+from myrtille.enrichment.school_ties import tie_with_a_school
 from myrtille.enrichment.senses import other_sense
 from myrtille.enrichment.side_clauses import in_a_side_clause
 
@@ -175,6 +179,14 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # habitual.py: "poursuit sa période d'observation", "remains in receivership"
     if routine_sense(kind, sentence, trigger, text) or long_exporter(kind, text, sentence, trigger):
         return True  # routine_senses.py: "ses premiers patients"; habitual.py: "depuis 1998"
+    if asserts_no_event(kind, sentence, trigger, text):
+        return True  # generic_statements.py: "Building a factory is…", "more than the acquisition"
+    if tie_with_a_school(kind, sentence, trigger, text):
+        return True  # school_ties.py: "un partenariat avec une quinzaine de collèges"
+    if class_of_partners(kind, sentence, trigger, text):
+        return True  # partner_classes.py: "les collaborations avec les maisons de couture"
+    if no_new_product(kind, sentence, trigger, text):
+        return True  # product_news.py: "l'importateur, qui commercialisera ses rhums"
     if one_manager(kind, trigger, text) or site_as_modifier(kind, sentence, trigger):
         return True  # "has hired an export manager", "opens factory tours"
     if kind == "hiring":

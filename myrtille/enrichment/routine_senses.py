@@ -32,6 +32,10 @@ Figures of speech probed after them, the same day (none in the tuning set either
   avertissement sur ses résultats", "launches a plea"): said, no product;
 - a success or a rank "won" ("remporte un franc succès", "a décroché la première place du
   classement", "won first place"): praise, no contract.
+
+Session 12 (traps14): a road, a tunnel or a bridge shut ("the closure of the Mont-Blanc
+tunnel for repair work", "la fermeture du pont de l'île") is traffic news, no firm's
+closure; "for repair work" is a stop for a while, like "for repairs".
 """
 
 from __future__ import annotations
@@ -75,13 +79,23 @@ _FOR_A_WHILE = re.compile(
     r"\b(?:temporairement|provisoirement|momentan[ée]ment)\b|"
     r"\b(?:pendant|durant)\s+(?:une|deux|trois|quatre|cinq|six|quelques|\d+)\s+"
     r"(?:jours|semaines?|mois)\b|"
-    r"\bfor\s+(?:the\s+)?(?:summer|holidays?|christmas|maintenance|repairs|refurbishment|"
+    r"\bfor\s+(?:the\s+)?(?:summer|holidays?|christmas|maintenance|repairs?\s+works?|repairs|"
+    r"refurbishment|roadworks|"
     r"(?:building\s+)?works|stock-?taking|inventory|upkeep|"
     r"(?:its|the|an?)\s+(?:annual\s+)?(?:summer\s+|holiday\s+|maintenance\s+)?"
     r"(?:break|shutdown|holidays?|stoppage|overhaul))\b|"
     r"\btemporar(?:ily|y\s+(?:closure|shutdown|halt|stop|stoppage))\b|\bidl(?:e|ed|es|ing)\b|"
     r"\bfor\s+(?:a|one|two|three|four|five|six|a\s+few|several|\d+)\s+"
     r"(?:days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+# session 12: a road, a tunnel or a bridge shut, right after the closure's word: traffic,
+# no firm's site ("The closure of the Mont-Blanc tunnel for repair work", "la fermeture
+# du col", "closure of the A75 motorway").
+_ROAD_SHUT = re.compile(
+    r"\s+(?:(?:of|de|du|des|de\s+la|de\s+l['’]|d['’])\s*)?(?:(?:the|la|le|l['’])\s*)?"
+    r"(?:[\w.'’-]+\s+){0,2}?(?:tunnel|bridge|motorway|highway|road|pont|autoroute|col|"
+    r"rocade|viaduc|viaduct|pass)\b",
     re.IGNORECASE,
 )
 _FOR_GOOD = re.compile(
@@ -175,6 +189,8 @@ def routine_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
             text, max(sentence.start_char, trigger.start_char - 30), trigger.end_char + 50
         )
         return around is not None  # "programme de rachat d'actions", "share buyback"
+    if kind == "closure" and _ROAD_SHUT.match(text, trigger.end_char):
+        return True  # "the closure of the Mont-Blanc tunnel", "la fermeture du pont" (session 12)
     if kind == "closure":
         begin = max(sentence.start_char, trigger.start_char - 50)
         return (

@@ -48,7 +48,9 @@ notice writes in either language:
   line: no investment (session 11);
 - something new bought ("s'offre une nouvelle ligne d'embouteillage", "has acquired two
   new forging robots") is equipment, not a firm taken over: a firm bought is never "new"
-  (session 11, news12).
+  (session 11, news12);
+- a post named by its export ("dont elle fut directrice export", "the export manager") is
+  a job title, no sale abroad (session 12, traps14).
 """
 
 from __future__ import annotations
@@ -265,12 +267,37 @@ def other_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         said := text[sentence.start_char : sentence.end_char]
     ):
         return not names_abroad(said)  # "its first facility outside mainland France"
+    if kind == "export" and _job_title(trigger, text):
+        return True  # "dont elle fut directrice export", "the export manager" (session 12)
     if kind == "export":
         return _EXPORT_TREND.search(text, sentence.start_char, sentence.end_char) is not None
     if kind == "innovation":
         said = text[sentence.start_char : sentence.end_char]
         return _CODEVELOPMENT.search(said) is not None and _DEAL.search(said) is not None
     return False
+
+
+# session 12: a post named by the export it is in charge of ("dont elle fut directrice
+# export", "responsable export Asie", "export manager", "head of export sales").
+_POST_BEFORE = re.compile(
+    r"\b(?:directeur|directrice|responsable|charg[ée]e?|chef|cheffe|manager|head|director|"
+    r"vice-pr[ée]sident\w*|VP)\s+(?:(?:des\s+ventes|commercial|commerciale|of)\s+)?"
+    r"(?:(?:[àa]\s+)?l['’]\s?)?\Z",
+    re.IGNORECASE,
+)
+_POST_AFTER = re.compile(
+    r"(?:\s+sales)?\s+(?:manager|director|executive|officer|chief|head)s?\b", re.IGNORECASE
+)
+
+
+def _job_title(trigger: Span, text: str) -> bool:
+    """An export trigger that names a post: a manager's title before or after the word."""
+    if trigger[-1].lower_ not in ("export", "exports"):
+        return False
+    before = text[max(0, trigger.start_char - 40) : trigger.start_char]
+    return _POST_BEFORE.search(before) is not None or (
+        _POST_AFTER.match(text, trigger.end_char) is not None
+    )
 
 
 def in_a_name(sentence: Span, trigger: Span) -> bool:
