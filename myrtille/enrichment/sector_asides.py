@@ -50,6 +50,13 @@ def aimed_at(doc: Doc, start: int) -> bool:
     return False
 
 
+# Sectors whose users are the trade itself: equipment "destiné aux armées", "designed for
+# the armed forces" is defence equipment, whoever makes it (session 12: a laser maker's
+# detection systems for the army, filed under defence by its annotator, lost it here), and
+# "for the armed forces" names no class of clients (`sectors._client`) either.
+USERS_ARE_TRADE = frozenset({"defence"})
+
+
 class Scored(Protocol):
     sentences: set[int]
     trade: bool

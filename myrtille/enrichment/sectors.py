@@ -20,9 +20,16 @@ from spacy.tokens import Doc, Token
 
 from myrtille.enrichment.lexicons import LexiconEntry, naf_sectors
 from myrtille.enrichment.patterns import PatternSet
-from myrtille.enrichment.sector_asides import aimed_at, aside, overshadowed, sentence_start
+from myrtille.enrichment.sector_asides import (
+    USERS_ARE_TRADE,
+    aimed_at,
+    aside,
+    overshadowed,
+    sentence_start,
+)
 from myrtille.enrichment.sector_forms import TermForms
-from myrtille.enrichment.trade_statements import made, named, stated_trades
+from myrtille.enrichment.sector_vehicles import vehicle_fuel
+from myrtille.enrichment.trade_statements import apposed, made, named, stated_trades
 
 TITLE_WEIGHT = 3.0
 TERM_WEIGHT = 1.0
@@ -122,11 +129,14 @@ class SectorMatcher:
             # A notice's clients, a vehicle's fuel and a product's users are no evidence.
             if (
                 (code, start, end) in clients
-                or (code == FUEL_SECTOR and _fuel(doc, start, end))
-                or aimed_at(doc, start)
+                or (
+                    code == FUEL_SECTOR
+                    and (_fuel(doc, start, end) or vehicle_fuel(doc, start, end, mentions))
+                )
+                or (aimed_at(doc, start) and code not in USERS_ARE_TRADE)
             ):
                 continue
-            if not _client(doc, start, end):
+            if code in USERS_ARE_TRADE or not _client(doc, start, end):
                 own_words.add(code)
             where = (
                 "title"
@@ -323,7 +333,11 @@ def _trade(doc: Doc, start: int, end: int) -> bool:
     if end < len(doc) and _firm(doc[end]):
         return True
     return (
-        _governed(doc, start) or _across(doc, start) or made(doc, start) or named(doc, start, end)
+        _governed(doc, start)
+        or _across(doc, start)
+        or made(doc, start)
+        or named(doc, start, end)
+        or apposed(doc, start)
     )
 
 

@@ -144,3 +144,44 @@ def named(doc: Doc, start: int, end: int) -> bool:
         if not (token.is_upper or token.is_title or token.text == "," or folded in NAME_LINKS):
             return False
     return False
+
+
+# An apposition after a firm's name says what the firm is: "Atlas SAS, the industrial
+# software publisher, today unveiled…", "Vocalis, l'éditeur lyonnais de logiciels, …".
+# Its head need not be one of the trade nouns (publisher, éditeur, intégrateur, maison…
+# were tried as trade nouns and dropped: as often another firm's or a product's).
+APPOSITION_ARTICLES = frozenset({"the", "a", "an", "le", "la", "l'", "un", "une"})
+APPOSITION_TAGS = ("ADJ", "NOUN", "PROPN")
+APPOSITION_LINKS = frozenset({"de", "d'", "of", "-"})
+APPOSITION_REACH = 5
+
+
+def apposed(doc: Doc, start: int) -> bool:
+    """Whether the term at ``start`` stands in an apposition to a firm's name: the name,
+    a comma, an article, then at most a few words of the phrase before the term ("Atlas
+    SAS, the industrial software publisher", "Vocalis, l'éditeur lyonnais de logiciels")."""
+    links = 0
+    for i in range(start - 1, max(start - APPOSITION_REACH - 1, 0), -1):
+        token = doc[i]
+        if token.lower_ in APPOSITION_ARTICLES:
+            return i >= 2 and doc[i - 1].text == "," and _firm_name(doc, i - 2)
+        if token.lower_ in APPOSITION_LINKS and links == 0:
+            links += 1
+        elif token.pos_ not in APPOSITION_TAGS or token.text[:1].isupper():
+            # A name inside the phrase is most often another firm's news in passing
+            # ("…, the Saint-Nazaire offshore wind services company, whose sale…").
+            return False
+    return False
+
+
+def _firm_name(doc: Doc, last: int) -> bool:
+    """Whether a name ends at ``last`` that is no place: a name after a preposition is
+    most often one ("Autour de Toulouse, l'écosystème aéronautique…", "Sur le site de
+    Lunel-Viel, un éleveur…", "based in Jarnac, a town…")."""
+    if not (doc[last].is_alpha and (doc[last].pos_ == "PROPN" or doc[last].text[:1].isupper())):
+        return False
+    i = last
+    # Back over the name's words and hyphens ("Lunel-Viel", "Atlas SAS").
+    while i >= 0 and (doc[i].text == "-" or doc[i].pos_ == "PROPN" or doc[i].text[:1].isupper()):
+        i -= 1
+    return i < 0 or doc[i].pos_ != "ADP"
