@@ -23,6 +23,7 @@ from myrtille.enrichment.costs import costs
 from myrtille.enrichment.deliveries import deliveries
 from myrtille.enrichment.denials import hedge_scope
 from myrtille.enrichment.doctext import lemmas_of, sentence_of, span_text, text_of
+from myrtille.enrichment.firm_mandates import firm_mandates
 from myrtille.enrichment.headline_firms import unlisted_headline
 from myrtille.enrichment.launch_objects import launched_products
 from myrtille.enrichment.launches import named_launches
@@ -36,6 +37,7 @@ from myrtille.enrichment.settlements import settlements
 from myrtille.enrichment.syntax import HEDGING_LEMMAS, SentenceParser
 from myrtille.enrichment.syntax import hedged as governed_by_doubt
 from myrtille.enrichment.takeovers import takeovers
+from myrtille.enrichment.won_objects import won_objects
 
 MAX_SENTENCE_CHARS = 600
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -137,7 +139,7 @@ class EventMatcher:
         ahead = self._ahead.pop(id(doc), None)
         if ahead is not None and ahead[0] is doc:
             return ahead[1]
-        return [
+        found = [
             *self.matcher(doc),
             *_purchases(doc),
             *takeovers(doc),
@@ -148,6 +150,9 @@ class EventMatcher:
             *market_entries(doc),
             *settlements(doc),
         ]
+        # session 12: a firm hired for a job is a contract (firm_mandates.py); a loan, a
+        # grant or a prize won is none (won_objects.py)
+        return won_objects(doc, firm_mandates(doc, found))
 
     def find(
         self,
