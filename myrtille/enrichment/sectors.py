@@ -28,8 +28,7 @@ from myrtille.enrichment.sector_asides import (
     sentence_start,
 )
 from myrtille.enrichment.sector_forms import TermForms
-from myrtille.enrichment.sector_vehicles import vehicle_fuel
-from myrtille.enrichment.trade_statements import apposed, made, named, stated_trades
+from myrtille.enrichment.trade_statements import made, named, stated_trades
 
 TITLE_WEIGHT = 3.0
 TERM_WEIGHT = 1.0
@@ -129,10 +128,7 @@ class SectorMatcher:
             # A notice's clients, a vehicle's fuel and a product's users are no evidence.
             if (
                 (code, start, end) in clients
-                or (
-                    code == FUEL_SECTOR
-                    and (_fuel(doc, start, end) or vehicle_fuel(doc, start, end, mentions))
-                )
+                or (code == FUEL_SECTOR and _fuel(doc, start, end))
                 or (aimed_at(doc, start) and code not in USERS_ARE_TRADE)
             ):
                 continue
@@ -333,11 +329,7 @@ def _trade(doc: Doc, start: int, end: int) -> bool:
     if end < len(doc) and _firm(doc[end]):
         return True
     return (
-        _governed(doc, start)
-        or _across(doc, start)
-        or made(doc, start)
-        or named(doc, start, end)
-        or apposed(doc, start)
+        _governed(doc, start) or _across(doc, start) or made(doc, start) or named(doc, start, end)
     )
 
 

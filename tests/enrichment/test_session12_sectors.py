@@ -5,10 +5,6 @@
   through-life support of military equipment, a French perfumer's name in English text.
 - Equipment for the armed forces is defence, though a product's users are otherwise no
   evidence (`sector_asides.USERS_ARE_TRADE`).
-- A vehicle's fuel named beside it without a verb ("un locotracteur à hydrogène",
-  "hydrogen trains") is no energy news (`sector_vehicles.vehicle_fuel`).
-- An apposition after a firm's name states its trade ("Velorys, the industrial
-  software publisher, …"), but not one after a place (`trade_statements.apposed`).
 
 Texts written for this module, none from an evaluation set.
 """
@@ -107,52 +103,6 @@ ARMED: list[Case] = [
     ),
 ]
 
-FUELS: list[Case] = [
-    (
-        "transport",
-        "fr",
-        "Un locotracteur à hydrogène pour Ferrolys",
-        "Ferrolys a présenté à Tergnier un locotracteur à hydrogène pour les "
-        "embranchements industriels.",
-    ),
-    (
-        "transport",
-        "en",
-        "Ferrolys unveils hydrogen trains",
-        "Ferrolys has unveiled its first hydrogen trains for branch lines, with deliveries "
-        "to two regions from 2028.",
-    ),
-]
-
-APPOSED: list[Case] = [
-    (
-        "digital",
-        "en",
-        "Velorys signs with regional carrier",
-        "Velorys, the industrial software publisher, has signed a three-year contract with a "
-        "regional airline.",
-    ),
-    (
-        "digital",
-        "fr",
-        "Codalys signe avec une compagnie régionale",
-        "Codalys, l'éditeur nantais de logiciels, a signé un contrat de trois ans avec une "
-        "compagnie aérienne régionale.",
-    ),
-]
-
-# After a place, the phrase is no firm's trade ("Autour de Toulouse, l'écosystème…").
-PLACES: list[Case] = [
-    (
-        "health",
-        "fr",
-        "Blagnac : Medisys ouvre un centre d'ingénierie",
-        "Medisys, fabricant de dispositifs médicaux, ouvre un "
-        "centre d'ingénierie près de Toulouse. Autour de Toulouse, l'écosystème aéronautique "
-        "forme des centaines d'ingénieurs.",
-    ),
-]
-
 
 def _ids(cases: list[Case]) -> list[str]:
     return [f"{sector}-{language}-{i}" for i, (sector, language, *_) in enumerate(cases)]
@@ -167,27 +117,6 @@ def test_everyday_words_of_a_trade(
 
 @pytest.mark.parametrize(("sector", "language", "title", "text"), ARMED, ids=_ids(ARMED))
 def test_equipment_for_the_armed_forces_is_defence(
-    enricher: Enricher, sector: str, language: str, title: str, text: str
-) -> None:
-    assert sector_codes(enricher, language, title, text) == {sector}
-
-
-@pytest.mark.parametrize(("sector", "language", "title", "text"), FUELS, ids=_ids(FUELS))
-def test_a_vehicles_fuel_named_beside_it_is_no_energy_news(
-    enricher: Enricher, sector: str, language: str, title: str, text: str
-) -> None:
-    assert sector_codes(enricher, language, title, text) == {sector}
-
-
-@pytest.mark.parametrize(("sector", "language", "title", "text"), APPOSED, ids=_ids(APPOSED))
-def test_an_apposition_to_a_firms_name_states_its_trade(
-    enricher: Enricher, sector: str, language: str, title: str, text: str
-) -> None:
-    assert sector_codes(enricher, language, title, text) == {sector}
-
-
-@pytest.mark.parametrize(("sector", "language", "title", "text"), PLACES, ids=_ids(PLACES))
-def test_an_apposition_to_a_place_states_no_trade(
     enricher: Enricher, sector: str, language: str, title: str, text: str
 ) -> None:
     assert sector_codes(enricher, language, title, text) == {sector}
