@@ -131,9 +131,14 @@ def call_for_tenders(text: str) -> bool:
 def dropped(kind: str, text: str) -> bool:
     """Whether the document ``text`` reports no new event of ``kind`` whatever its
     sentences say: an insolvency over (every debt paid), sold off, or the cause of a
-    striking-off; a contract only called for."""
+    striking-off; a closure that is only the proceedings' own, every debt paid; a contract
+    only called for."""
     if kind == "insolvency":
         return sale_plan_only(text) or debts_paid(text) or struck_off(text)
+    if kind == "closure":
+        # Proceedings closed with every debt paid: the firm goes on, and the "clôture" of
+        # the procedure is no closure of the firm (unless the notice strikes it off).
+        return debts_paid(text) and not struck_off(text)
     if kind == "contract":
         return call_for_tenders(text)
     return False
