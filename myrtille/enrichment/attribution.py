@@ -17,14 +17,14 @@ a relative pronoun stands for), with three turns:
 
 Without a parse, or when the parse names no company, the subject is found from word order,
 which French and English press sentences keep simple: the first company named in the
-trigger's clause before the trigger, unless it is a complement ("avec X", "auprès de X",
-"selon X", "with X", "from X"); the passive and the customer's turns are read from the
-words "par"/"by" and "à"/"to".
+trigger's clause before the trigger, unless it is a complement ("avec X", "selon X", "with
+X"); the passive and the customer's turns are read from "par"/"by" and "à"/"to".
 
 A company that is the subject is chosen whether it is in the registry or not: an event of
 an unlisted company is not given to a listed one named beside it. A press release's
 dateline is never the subject ("Saint-Fons, 30 November 2026 — X …"), and an order the
-subject places ("X a passé commande de …") is its supplier's contract.
+subject places ("X a passé commande de …") is its supplier's contract. A headline's clause
+about a firm described, not named, is that firm's (``title_clauses.py``).
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ from myrtille.enrichment.datelines import dateline_end
 from myrtille.enrichment.definitions import general_statement
 from myrtille.enrichment.firmnames import named_firms, opening_name, people_words
 from myrtille.enrichment.honorifics import untitled
+from myrtille.enrichment.indefinite_firms import indefinite_firm
 from myrtille.enrichment.notice_fields import (
     AWARDEE_FIELD,
     NAME_FIELD,
@@ -67,10 +68,12 @@ from myrtille.enrichment.notice_fields import (
 )
 from myrtille.enrichment.parsed_subject import BUYER, PATIENT_KINDS, UNKNOWN, from_parse
 from myrtille.enrichment.patterns import fold
-from myrtille.enrichment.public_actors import acted_on, body_before
+from myrtille.enrichment.placed_orders import order_placed
+from myrtille.enrichment.public_actors import acted_on, body_before, sold_to
 from myrtille.enrichment.recipients import given_to
 from myrtille.enrichment.syntax import Parsed
 from myrtille.enrichment.ties import POSSESSED_TIE, former_employer, instead_of_former, tied
+from myrtille.enrichment.title_clauses import described_other
 from myrtille.enrichment.units import title_unit, unit_of
 
 # What may stand between a preposition and a company name: "du", "de la", "à la
@@ -129,21 +132,9 @@ _NAMED_FIRM = re.compile(
 )
 
 
-# A customer placing an order ("X a passé commande de six rames", "X placed an order for
-# …"): the order is its supplier's contract, named after "auprès de", "à", "from", "with".
-_PLACED = frozenset({"passer", "placer", "place", "placed", "placing", "places"})
-_ORDER = frozenset({"commande", "commandes", "order", "orders"})
+# A customer placing an order ("X a passé commande de six rames", placed_orders.py): the
+# order is its supplier's contract, named after "auprès de", "à", "from", "with".
 _SUPPLIER = re.compile(r"\b(?:aupres\s+d[eu']?|a|au|aux|from|with)" + _NOUN_PHRASE)
-
-
-def _order_placed(sentence: Span, trigger: Span) -> bool:
-    """Whether the trigger is an order its subject places ("a passé commande", "placed an
-    order"): the subject is the customer."""
-    doc = sentence.doc
-    orders = [t.i for t in trigger if t.lower_ in _ORDER]
-    window = doc[max(sentence.start, trigger.start - 3) : orders[0]] if orders else []
-    # The verb before the order: "La commande, passée par l'agence" is the supplier's.
-    return any(fold(t.lemma_) in _PLACED or t.lower_ in _PLACED for t in window)
 
 
 def _before(doc_text: str, mention: CompanyMention) -> str:
@@ -163,6 +154,8 @@ def subject_of(
     document's text, when the caller has it."""
     text = sentence.doc.text if text is None else text
     mentions = untitled(text, mentions)  # "replacing Mr Laurent Marchal": a person
+    if described_other(sentence, trigger, mentions, text):
+        return UNKNOWN  # "Ohio supplier files for Chapter 11; Cellvia says …": the supplier's
     found = _subject(sentence, trigger, kind, mentions, parsed, text)
     if found is not None and found.company_id is not None:
         # "Batterix's Calais unit", "la coentreprise Verrand-Kalmo": the unit's event.
@@ -176,9 +169,13 @@ def subject_of(
         return UNKNOWN  # the firm that opens the clause, named by its tie to another
     begin = clause_of(sentence, trigger)[0]
     if (body_end := body_before(text, begin, trigger.start_char, found)) is not None:
+        if kind == "acquisition":  # "The court approved a plan handing X to Y": Y's
+            return sold_to(sentence, body_end, mentions) or BUYER
         return acted_on(sentence, body_end, mentions)  # "The Court of X placed Y …": Y's
     if found is None and general_statement(sentence):
         return UNKNOWN  # "Un LBO, c'est de la dette …": a practice, not the article's firm
+    if found is None and indefinite_firm(sentence, begin, trigger):
+        return UNKNOWN  # "Un fournisseur d'acier a été placé en liquidation": another firm
     created = created_firm(sentence, begin, trigger, mentions, text) if found is None else None
     if created is not None:
         return created  # "… une coentreprise baptisée X. La coentreprise emploiera …"
@@ -255,7 +252,7 @@ def _subject(
             if not inside:
                 return UNKNOWN
     begin, end = clause_of(sentence, trigger)
-    if kind == "contract" and _order_placed(sentence, trigger):
+    if kind == "contract" and order_placed(sentence, trigger):
         # "La compagnie X a passé commande d'un bateau": its supplier's contract.
         suppliers = [
             m
@@ -279,7 +276,6 @@ def _subject(
         fold(t.lemma_) in _TARGET_SIDE or t.lower_ in _TARGET_SIDE for t in trigger
     ):
         # "X s'adosse à Y", "X passe dans le giron de Y": the buyer is after the trigger.
-        _, end = clause_of(sentence, trigger)
         after = [m for m in inside if trigger.end_char <= m.start < end]
         return after[0] if after else UNKNOWN
     if (
@@ -323,8 +319,11 @@ def _subject(
     if kind == "contract" and (supplier := given_to(sentence, trigger, inside, end)) is not None:
         return supplier  # "X confie la maintenance de ses navires au rennais Y": Y's
     if parsed is not None:
+        # Not a "name" the recogniser ran over a paragraph's end ("Marine nationale\n\nLa
+        # PME"), which the parse's words overlap.
+        plain = [m for m in mentions if "\n" not in m.name]
         decided, chosen = from_parse(
-            parsed, parsed.trigger(trigger), kind, mentions, people_words(sentence)
+            parsed, parsed.trigger(trigger), kind, plain, people_words(sentence)
         )
         in_dateline = (
             chosen is not None

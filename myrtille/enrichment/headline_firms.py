@@ -26,6 +26,7 @@ from myrtille.enrichment.firmnames import (
     name_end,
     named_firms,
 )
+from myrtille.enrichment.geography import Gazetteer, place_key
 from myrtille.enrichment.patterns import fold
 
 
@@ -41,8 +42,10 @@ def unlisted_headline(doc: Doc, mentions: list[CompanyMention], title_end: int) 
     named += named_firms(title, mentions)
     named += _called_firms_below(doc, title, mentions, named)
     if not named:
-        # A title that names no firm ("Lift operator names new chief"): the lead's subject.
-        return _unlisted_lead(doc, title, mentions)
+        # A title that names no firm ("Lift operator names new chief"): the lead's subject;
+        # or a name the models missed before the title's verb ("Z placé en redressement
+        # judiciaire", "Z opens a plant"): that firm's article (session 12).
+        return _unlisted_lead(doc, title, mentions) or _unlisted_title(title, mentions)
     # After a kicker or a dateline ("Milipol : Vigilis signe …"), when that part names one.
     kicker = max((t.idx + 1 for t in title if t.text in (":", "—", "–")), default=0)
     headline = sorted([m for m in named if m.start >= kicker] or named, key=lambda m: m.start)
@@ -96,16 +99,60 @@ def _unlisted_lead(doc: Doc, title: Span, mentions: list[CompanyMention]) -> boo
     return _opening_name(tokens, mentions)
 
 
-def _opening_name(tokens: list[Token], mentions: list[CompanyMention]) -> bool:
+def _unlisted_title(title: Span, mentions: list[CompanyMention]) -> bool:
+    """Whether the title, after its kicker, opens with a name outside the registry before
+    its verb ("Maisons Lavergne placé en redressement judiciaire", "les Dentelles Caudron
+    placées …"), or names such a firm after "chez"/"at" ("nouveau directeur chez Datalyse")."""
+    kicker = max((t.i + 1 for t in title if t.text in (":", "—", "–")), default=title.start)
+    tokens = [t for t in title.doc[kicker : title.end] if not t.is_space]
+    if len(tokens) > 1 and tokens[0].lower_ in ARTICLES | {"les"} and tokens[1].text[:1].isupper():
+        tokens = tokens[1:]
+    # The models tag many such names places ("Maisons Garonne Habitat", "Datalyse"): a
+    # place here is one the gazetteer knows.
+    if _opening_name(tokens, mentions, known_places=True):
+        return True
+    for at, token in enumerate(tokens[:-1]):
+        if token.lower_ in _AT_FIRM and (end := name_end(tokens, at + 1)) > at + 1:
+            run = tokens[at + 1 : end]
+            start, stop = run[0].idx, run[-1].idx + len(run[-1])
+            return not (
+                # not a "name" the recogniser ran from the title into the text
+                any(m.start < stop and start < m.end for m in mentions if "\n" not in m.name)
+                # A lone unknown word is often tagged a person's name: two words are one.
+                or (len(run) > 1 and any(t.ent_type_ in PEOPLE for t in run))
+                or _known_place(title.doc.text[start:stop])
+                or _known_place(run[0].text)  # "at Paris Air Show"
+            )
+    return False
+
+
+# "Nouveau directeur général chez X", "New chief at X": X is the firm the title is about.
+_AT_FIRM = frozenset({"chez", "at"})
+
+
+def _known_place(name: str) -> bool:
+    gazetteer = Gazetteer.default()
+    key = place_key(name)
+    return key in gazetteer.places or key in gazetteer.small
+
+
+def _opening_name(
+    tokens: list[Token], mentions: list[CompanyMention], known_places: bool = False
+) -> bool:
     """Whether ``tokens`` open with a name outside the registry, before a verb or an
-    apposition, which is neither a person's nor a place's ("Navella a présenté …")."""
+    apposition, which is neither a person's nor a place's ("Navella a présenté …");
+    ``known_places``: a place's only when the gazetteer knows it, whatever its tags."""
     end = name_end(tokens, 0)
     if not end or end >= len(tokens) - 2:
         return False
     run, following = tokens[:end], tokens[end]
     # A place's name, unless a company word opens it ("Compagnie du Mont Blanc").
     called = fold(run[0].lower_) in NAME_HEADS | PREFIX_CUES
-    if any(t.ent_type_ in PEOPLE or (t.ent_type_ in PLACES and not called) for t in run):
+    if known_places:
+        place = _known_place(run[0].doc.text[run[0].idx : run[-1].idx + len(run[-1])])
+    else:
+        place = any(t.ent_type_ in PLACES and not called for t in run)
+    if any(t.ent_type_ in PEOPLE for t in run) or place:
         return False
     start, stop = run[0].idx, run[-1].idx + len(run[-1])
     if any(m.start < stop and start < m.end for m in mentions if m.company_id):

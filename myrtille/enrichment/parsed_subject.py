@@ -107,6 +107,11 @@ def from_parse(
         # The supplier: who the customer gives to, or whom it chose ("picked X to supply").
         recipient = recipient_of(head) or object_of(head, wording)
         supplier = company_in(recipient)
+        if supplier is None and recipient is not None and recipient.pos_ == "VERB":
+            # "picked X to host …": the small parser reads "to host" as the verb's "to"
+            # recipient; the supplier is the verb's object (session 12).
+            recipient = object_of(head, wording) or recipient
+            supplier = company_in(recipient)
         if supplier is not None:
             return True, supplier
         if recipient is not None and _proper_names(recipient):

@@ -53,6 +53,32 @@ def body_before(
     return begin if body_subject(text, begin, trigger_start) else None
 
 
+# A buyer's complement after a court's sale ("handing X to Y", "cède X à Y", "au profit de
+# Y", "in favour of Y", "la reprise de X par Y"), on the text just before its name.
+_TO_BUYER = re.compile(
+    r"\b(?:to|a|au|aux|au\s+profit\s+d[eu']?|en\s+faveur\s+d[eu']?|in\s+favou?r\s+of|par|by|"
+    r"offre\s+(?:de\s+reprise\s+)?d[eu']?|offer\s+(?:from|by|of))"
+    r"\s*(?:(?:the|la|le|les|l')\s*)?(?:(?:groupe|group|societe|company)\s+)?$"
+)
+
+
+def sold_to(sentence: Span, after: int, mentions: list[CompanyMention]) -> CompanyMention | None:
+    """The buyer a court's judgment hands a firm to, named after ``after`` (the body's
+    end): a court's sale is its buyer's takeover, never the firm sold (session 12)."""
+    text = sentence.doc.text
+    return next(
+        (
+            m
+            for m in mentions
+            if m.end > m.start
+            and after <= m.start
+            and m.end <= sentence.end_char
+            and _TO_BUYER.search(fold(text[max(after, m.start - 30) : m.start]))
+        ),
+        None,
+    )
+
+
 def acted_on(sentence: Span, after: int, mentions: list[CompanyMention]) -> CompanyMention | None:
     """The first firm of the sentence named after ``after`` (the body's end): the firm the
     body acts on, listed or not (an unlisted debtor is not the article's firm)."""

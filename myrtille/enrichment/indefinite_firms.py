@@ -1,0 +1,54 @@
+"""A clause whose subject is some firm, introduced by an indefinite article (session 12).
+
+"Un fournisseur d'acier installé près d'Orléans a été placé en liquidation", "A paper mill
+near Rouen will close": the firm is another than the article's, which the sentence would
+call "l'entreprise", "the company" or by its name. A sentence that names no firm otherwise
+goes to the article's company; one whose subject is such a firm is that firm's event, no
+firm the document names. Words that may stand for the article's own plant ("une usine",
+"a plant") or for its backers ("un groupe d'investisseurs") are left out.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from myrtille.enrichment.patterns import fold
+from myrtille.enrichment.ties import TIE_LEMMAS
+
+# Nouns that describe some firm.
+FIRM_WORDS = frozenset(
+    {"entreprise", "societe", "firme", "pme", "start-up", "startup", "papeterie", "fonderie"}
+    | {"scierie", "fabricant", "producteur", "equipementier", "industriel", "company", "firm"}
+    | {"maker", "producer", "manufacturer", "mill", "foundry", "sawmill", "supplier"}
+    | frozenset(fold(word) for word in TIE_LEMMAS)
+)
+INDEFINITE = frozenset({"a", "an", "un", "une", "another", "autre"})
+_JOINING = frozenset({"and", "but", "while", "et", "mais", "tandis", "alors"})
+# How many words of description may come between the article and the noun ("un petit
+# fabricant lyonnais", "a Normandy paper mill").
+_WITHIN = 3
+
+
+def indefinite_firm(sentence: Span, begin: int, trigger: Span) -> bool:
+    """Whether the trigger's clause (from ``begin``) opens with an indefinite description
+    of a firm ("Un fournisseur …", "A paper mill …")."""
+    tokens = [t for t in sentence if t.idx >= begin and t.i < trigger.start]
+    # The last clause joined before the trigger: "X shut its plant, and a Korean cell maker
+    # has put plans … on hold".
+    joined = [
+        i + 2
+        for i, t in enumerate(tokens[:-1])
+        if t.text in (",", ";") and fold(tokens[i + 1].lower_) in _JOINING
+    ]
+    tokens = tokens[joined[-1] :] if joined else tokens
+    words = [fold(t.lower_) for t in tokens if not t.is_punct and not t.is_space]
+    if words and words[0] in _JOINING:
+        words = words[1:]  # "Et un fournisseur …"
+    return (
+        bool(words)
+        and words[0] in INDEFINITE
+        and any(w in FIRM_WORDS for w in words[1 : 1 + _WITHIN + 1])
+    )
+
+
+__all__ = ["FIRM_WORDS", "INDEFINITE", "indefinite_firm"]
