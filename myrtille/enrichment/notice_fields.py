@@ -21,7 +21,7 @@ from myrtille.enrichment.notices import AWARD_FAMILIES, notice_event_types
 # "Titulaire du marché : X", "Name and address of the contractor: X", "Awarded to: X", a
 # lot's line "Lot 1 - Travaux maritimes : attribué à X", "Lot 2 - Roadworks: awarded to X").
 AWARDEE_FIELD = re.compile(
-    r"\b(?:attributaire|titulaire(?:\s+du\s+march[ée])?|contractor|awarded\s+to|"
+    r"\b(?:attributaire|titulaire(?:\s+du\s+march[ée])?|contractor|awardee|awarded\s+to|"
     r"successful\s+(?:tenderer|bidder)|winning\s+(?:tenderer|bidder))\s*:\s*"
     r"|:\s*(?:awarded\s+to|attribu[ée]e?\s+(?:à|a|au)(?:\s+la\s+soci[ée]t[ée])?)\s+",
     re.IGNORECASE,
@@ -171,7 +171,13 @@ def _buyer(
     for start, end, pattern in spans:
         for field in pattern.finditer(text, start, end):
             at = field.end()
-            named = [m for m in mentions if at <= m.start <= at + _SLACK and m.end > m.start]
+            # The buyer's name may begin inside the field's words ("au profit de la Société
+            # Bretonne …": the mention starts at "Société").
+            named = [
+                m
+                for m in mentions
+                if (at <= m.start <= at + _SLACK or m.start < at < m.end) and m.end > m.start
+            ]
             if named:
                 found.append(_whole_capitals(min(named, key=lambda m: m.start), text))
             elif text[at : at + 1].isupper():
