@@ -11,6 +11,7 @@ a region, a department or one of the gazetteer's main communes (geography.py).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.strings import get_string_id
@@ -24,6 +25,7 @@ from myrtille.enrichment.geography import Gazetteer
 _SETTLE = frozenset(get_string_id(w) for w in ("impler", "implanter"))
 _POSE = frozenset(get_string_id(w) for w in ("poser", "pose"))
 _SET = get_string_id("set")
+_OPENERS = _SETTLE | _POSE | {_SET}
 _REFLEXIVE = frozenset({"se", "s'"})
 # The auxiliary's lemma as the model gives it: folded ("etre", session 12), or not.
 _ETRE = frozenset({"être", "etre"})
@@ -43,8 +45,10 @@ def settlements(doc: Doc) -> list[tuple[str, int, int]]:
     found = []
     text = text_of(doc)
     lemmas = lemmas_of(doc)
-    for i, lemma in enumerate(lemmas):
-        end = _settling_end(doc, lemmas, i, lemma)
+    # Only a settling verb's lemma can open the words (every branch of _settling_end
+    # needs one): the rest of the document's tokens are passed over at C speed.
+    for i in itertools.compress(itertools.count(), map(_OPENERS.__contains__, lemmas)):
+        end = _settling_end(doc, lemmas, i, lemmas[i])
         if end is None:
             continue
         start = doc[end - 1].idx + len(doc[end - 1].text)
