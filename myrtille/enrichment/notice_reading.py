@@ -36,7 +36,10 @@ _FIELD_LINE = re.compile(r"^[^\n:]{2,40}\s?:\s", re.MULTILINE)
 
 def notice_text(text: str) -> bool:
     """Whether ``text`` is a legal notice: its words near the top, or three field lines."""
-    return _NOTICE_WORDS.search(text, 0, 400) is not None or len(_FIELD_LINE.findall(text)) >= 3
+    # Three field lines hold three colons: a text with fewer is not scanned line by line.
+    return _NOTICE_WORDS.search(text, 0, 400) is not None or (
+        text.count(":") >= 3 and len(_FIELD_LINE.findall(text)) >= 3
+    )
 
 
 @per_document
