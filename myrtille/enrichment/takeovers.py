@@ -25,10 +25,15 @@ Lacombe"). Each needs the name: "absorbe les hausses de coûts", "s'offre une pa
 
 from __future__ import annotations
 
+import itertools
+import operator
+
 from spacy.attrs import ENT_TYPE, IS_TITLE, LEMMA, NORM, POS
 from spacy.parts_of_speech import PRON, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+
+from myrtille.enrichment.doctext import columns_of
 
 
 def _ids(*words: str) -> frozenset[int]:
@@ -101,6 +106,9 @@ _FIRM_NOUNS = _ids(
     "publisher",
 )
 _TAKE = get_string_id("take")
+# The lemmas and words that can open a wording (takeovers, _everyday, _sold_by_pronoun).
+_OPEN_LEMMAS = _VERBS | frozenset(_PHRASAL) | _REFLEXIVE | {_OWNER, _CONTROL}
+_OPEN_NORMS = _PAST_PASSIVE | _BOUGHT | _TAKEN | _SOLD
 
 
 def takeovers(doc: Doc) -> list[tuple[str, int, int]]:
@@ -110,7 +118,14 @@ def takeovers(doc: Doc) -> list[tuple[str, int, int]]:
     # From arrays rather than one Python Token per token of the document.
     rows = doc.to_array([POS, LEMMA, NORM, ENT_TYPE]).tolist()
     titles = doc.to_array(IS_TITLE).tolist()
-    for i, (pos, lemma, norm, _) in enumerate(rows):
+    # Only these words open a wording (each branch below and of _everyday and
+    # _sold_by_pronoun needs one): the other tokens are passed over at C speed.
+    lemmas, norms, _ = columns_of(doc)
+    opens = map(
+        operator.or_, map(_OPEN_LEMMAS.__contains__, lemmas), map(_OPEN_NORMS.__contains__, norms)
+    )
+    for i in itertools.compress(itertools.count(), opens):
+        pos, lemma, norm, _ = rows[i]
         nxt = rows[i + 1][2] if i + 1 < len(rows) else None
         start = i
         if pos == VERB and lemma in _VERBS:
