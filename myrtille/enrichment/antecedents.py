@@ -23,6 +23,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from myrtille.enrichment.cues import cued
 from myrtille.enrichment.doctext import text_of
 
 # A preposition of time or cause, said just before the event's words (and their
@@ -33,6 +34,9 @@ _CAUSE = re.compile(
     r"apr[èe]s|gr[âa]ce|suite|la\s+suite|forte?s?|dans\s+la\s+foul[ée]e)"
     r"(?:\s+(?:[àa]|au|aux|de|du|des|d['’]|de\s+la|de\s+l['’]))?)\s*\Z",
     re.IGNORECASE,
+)
+_CAUSE = cued(
+    _CAUSE, "after following thanks helped back wake buoyed boosted fuel apr gr suite fort foul"
 )
 # "grâce", "suite", "fort" need their preposition: "la suite" alone is no cause.
 _BARE = re.compile(r"\b(?:gr[âa]ce|suite|forte?s?|la\s+suite|dans\s+la\s+foul[ée]e)\s*\Z", re.I)

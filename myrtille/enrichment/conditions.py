@@ -25,12 +25,15 @@ import re
 
 from spacy.tokens import Span, Token
 
+from myrtille.enrichment.cues import cued
+
 _CONDITION = re.compile(
     r"(?<!\beven\s)\bif\b(?!\s+(?:any|not|so|only|ever)\b)|\bunless\b|"
     r"\bprovided\s+(?:that\s+)?(?=\w)|\bon\s+condition\s+that\b|\bas\s+long\s+as\b|"
     r"\bà\s+condition\s+(?:que|qu['’])|\bpourvu\s+qu|\bà\s+moins\s+qu|\bdans\s+l['’]\s?hypoth[èe]se\s+o[ùu]",
     re.IGNORECASE,
 )
+_CONDITION = cued(_CONDITION, "if unless provided condition long pourvu moins hypoth")
 _AHEAD_WORDS = frozenset({"will", "would", "'ll", "shall", "va", "vont", "irait", "iraient"})
 _EXPECTED = re.compile(
     r"\b(?:analysts?|observers?|experts?|sources?|commentators?|brokers?|the\s+market|"
@@ -39,6 +42,7 @@ _EXPECTED = re.compile(
     r"s['’]\s?attend\w*|anticip\w*|pr[ée]di\w*|parient?\s+sur|tabl\w*\s+sur)\b[^.;:]*\Z",
     re.IGNORECASE,
 )
+_EXPECTED = cued(_EXPECTED, "analyst observ expert source commentat broker market march")
 
 # session 10: a condition on the money or a study ("subject to financing", "sous réserve
 # de boucler son financement", "conditional on a final investment decision").
@@ -52,6 +56,7 @@ _UNDECIDED = re.compile(
     r"aides?\s+publiques?)",
     re.IGNORECASE,
 )
+_UNDECIDED = cued(_UNDECIDED, "subject condition pend serve")
 # A verb of planning before the trigger: "plans to build", "prévoit de construire".
 _PLANNED = re.compile(
     r"\b(?:plans?|planning|planned|intends?|aims?|pr[ée]voi(?:t|ent)|projett?\w*|"

@@ -96,10 +96,11 @@ def once_per_document(function: Callable[[Span], T]) -> Callable[[Span], T]:
 
 def per_document(function: Callable[..., T]) -> Callable[..., T]:
     """``function`` memoised in its document's ``user_data``: a function of spans (or
-    tokens) of one document and of plain values, which the event rules ask again for the
-    same sentence, clause or mention list per trigger. Spans count by their bounds, a
-    list argument (of company mentions, dataclasses) by its items' fields at the call; a
-    list answer is handed out as a copy, so that no caller changes another's."""
+    tokens) of one document, or of the document itself, and of plain values, which the
+    event rules ask again for the same sentence, clause or mention list per trigger.
+    Spans count by their bounds, a list argument (of company mentions, dataclasses) by
+    its items' fields at the call; a list answer is handed out as a copy, so that no
+    caller changes another's."""
     name = f"myrtille:{function.__module__}.{function.__qualname__}"
 
     @wraps(function)
@@ -114,6 +115,12 @@ def per_document(function: Callable[..., T]) -> Callable[..., T]:
                 elif value.doc is not doc:  # spans of two documents: not memoised
                     return function(*args)
                 key.append((value.start, value.end, value.label) if kind is Span else value.i)
+            elif kind is Doc:  # the document itself (notice_reading._is_notice)
+                if doc is None:
+                    doc = value
+                elif value is not doc:
+                    return function(*args)
+                key.append(None)
             elif kind is list:
                 # company mentions (mutable dataclasses): by their fields at the call
                 key.append(tuple(tuple(vars(v).values()) for v in value))

@@ -32,6 +32,7 @@ from spacy.tokens import Span
 
 from myrtille.enrichment.background import time_scope
 from myrtille.enrichment.calendar_words import ENGLISH_MONTHS, FRENCH_MONTHS
+from myrtille.enrichment.cues import cued
 
 # A frequency: "chaque année", "tous les ans", "every August", "each spring", "year after
 # year", "d'année en année", "annually", "chaque été".
@@ -73,6 +74,7 @@ _CONTINUOUS = re.compile(
     r"r[ée]guli[èe]rement|regularly)\b",
     re.IGNORECASE,
 )
+_CONTINUOUS = cued(_CONTINUOUS, "permanence continu constam constant cesse ongoing time")
 # session 10: a span of several years, after a past verb ("a doublé ses effectifs en trois
 # ans", "over the past five years", "in the last decade"); one or two years may be the news
 # ("have added 3,000 jobs in two years").

@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from myrtille.enrichment.cues import cued
+
 # Verbs of trend: their subject is a measure ("hiring picks up", "les embauches repartent").
 _TREND = frozenset(
     {
@@ -57,6 +59,9 @@ _COUNTED_FIRMS = re.compile(
     r"\bdozens)\s+(?:d['’]\s?|of\s+)?(?:[\w-]+\s+)?(?:entreprises|soci[ée]t[ée]s|pme|"
     r"commerces|start-ups|firms|companies|businesses|employers)\b",
     re.IGNORECASE,
+)
+_COUNTED_FIRMS = cued(
+    _COUNTED_FIRMS, "entreprises soci pme commerces start firms companies businesses employers"
 )
 _PART_BREAK = frozenset({",", ";", ":", "(", ")", "—", "–"})
 

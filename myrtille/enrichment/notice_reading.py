@@ -22,6 +22,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from myrtille.enrichment.cues import cued
 from myrtille.enrichment.doctext import per_document, span_text, text_of
 from myrtille.enrichment.notices import debts_paid, sale_plan_only, struck_off
 
@@ -31,6 +32,7 @@ _NOTICE_WORDS = re.compile(
     r"appel|constitution|dissolution|modification))\b",
     re.IGNORECASE,
 )
+_NOTICE_WORDS = cued(_NOTICE_WORDS, "bodacc boamp annonce notice avis")
 _FIELD_LINE = re.compile(r"^[^\n:]{2,40}\s?:\s", re.MULTILINE)
 
 

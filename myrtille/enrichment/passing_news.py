@@ -46,6 +46,7 @@ import re
 from spacy.tokens import Span
 
 from myrtille.enrichment.abroad import names_abroad
+from myrtille.enrichment.cues import cued
 from myrtille.enrichment.denials import clause_start
 from myrtille.enrichment.no_new_jobs import NUMBER
 
@@ -57,6 +58,7 @@ _CONTRAST = re.compile(
     r"^\W*(?:ailleurs|elsewhere)\s*,|\belsewhere\s*[.:]\s*\Z",
     re.IGNORECASE,
 )
+_CONTRAST = cued(_CONTRAST, "seul not ailleurs elsewhere")
 # A paragraph break between two sentences.
 _BREAK = re.compile(r"\n\s*\n")
 
@@ -72,6 +74,7 @@ _NO_DATE = re.compile(
     r"no\s+(?:[\w'’-]+\s+){0,2}?(?:timetable|timeline|time\s?frame|date)\b",
     re.IGNORECASE,
 )
+_NO_DATE = cued(_NO_DATE, "sans without aucun calendrier tim date")
 # A power purchase agreement that a plant's output is sold under, without a verb of
 # signing: how the plant sells, not a deal just won.
 _OFFTAKE = re.compile(

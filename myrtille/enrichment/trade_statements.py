@@ -15,6 +15,7 @@ import re
 
 from spacy.tokens import Doc
 
+from myrtille.enrichment.cues import cued
 from myrtille.enrichment.doctext import text_of
 
 Mention = tuple[str, int, int]  # (sector code, start, end)
@@ -30,6 +31,7 @@ ACTIVITY_FIELD = re.compile(
     r"[ \t]*:[ \t]*(?P<value>[^\n]+?)(?=\.(?:\s|$)|\n|$)",
     re.IGNORECASE | re.MULTILINE,
 )
+ACTIVITY_FIELD = cued(ACTIVITY_FIELD, ":", "activit objet business purpose nature descript")
 
 
 def activity_fields(text: str) -> list[tuple[int, int]]:
@@ -47,6 +49,7 @@ WORKS_FIELD = re.compile(
     r"(?:[ \t]+(?:march[ée]|contrat|contract))?[ \t]*:[ \t]*(?P<value>travaux|works)\b",
     re.IGNORECASE | re.MULTILINE,
 )
+WORKS_FIELD = cued(WORKS_FIELD, ":", "travaux works")
 WORKS_SECTOR = "construction"
 
 
