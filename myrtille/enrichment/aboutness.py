@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from myrtille.enrichment.abroad import names_abroad
+from myrtille.enrichment.cues import cued
 
 # A loss said just before a contract's trigger: the contract went to someone else.
 _LOST = re.compile(
@@ -70,6 +71,7 @@ _FEARED = re.compile(
     r"worr(?:y|ies|ied|ying)\s+(?:about|over|that)|s['’]\s?inqui[èe]t\w*)\b",
     re.IGNORECASE,
 )
+_FEARED = cued(_FEARED, "redout craign crain fear dread worr inqui")
 # session 7: a firm tied to the subject, as the complement of its closure or
 # insolvency with any determiner ("la fermeture d'une usine cliente", "the closure of a
 # customer's plant", "la liquidation d'un gros client"): that firm's news, not the subject's.

@@ -51,6 +51,7 @@ _FREQUENCY = re.compile(
     r"\byear\s+(?:after|in,?\s+year\s+out)\b|\byear\s+after\s+year\b",
     re.IGNORECASE,
 )
+_FREQUENCY = cued(_FREQUENCY, "chaque tous toutes ann every each year")
 
 # A span of the firm's history, or "always" with a compound past.
 _DURATIVE = re.compile(
@@ -65,6 +66,7 @@ _DURATIVE = re.compile(
     r"\b(?:have|has|had|'ve)\s+always\s+\w+(?:ed|t|n)\b",
     re.IGNORECASE,
 )
+_DURATIVE = cued(_DURATIVE, "fil depuis long toujours over since throughout always")
 
 # session 10: a continuous habit ("recrute en permanence", "hiring constantly").
 _CONTINUOUS = re.compile(

@@ -51,6 +51,7 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.cues import cued
 from myrtille.enrichment.denials import clause_start
 from myrtille.enrichment.habitual import grown_over_years
 
@@ -102,6 +103,7 @@ _TO_ANNOUNCE = re.compile(
     r"will\s+(?:announce|unveil))\b[^,;:.]{0,60}\Z",
     re.IGNORECASE,
 )
+_TO_ANNOUNCE = cued(_TO_ANNOUNCE, "annonc officialis voiler announce unveil confirm")
 # session 10: the building phase's crews ("60 jobs during construction", "au plus fort du
 # chantier", "at the peak of the works"): the contractors', no hiring of the firm.
 _BUILDING_PHASE = re.compile(
@@ -150,6 +152,7 @@ _AS_A_RULE = re.compile(
     r"as\s+soon\s+as|whenever|every\s+time|each\s+time)",
     re.IGNORECASE,
 )
+_BEFORE = cued(_BEFORE, "avant before")
 _FUTURE_FORM = re.compile(r"r(?:ai|as|a|ons|ez|ont)$")
 _AUXILIARIES = frozenset({"will", "'ll", "would", "va", "vont", "a", "ont", "has", "have", "had"})
 _HAVE = frozenset({"a", "ont", "avait", "avaient", "has", "had", "have"})

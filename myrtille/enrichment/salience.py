@@ -52,6 +52,7 @@ from spacy.tokens import Doc, Span
 
 from myrtille.enrichment.aboutness import about
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.cues import cued
 from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.generic_subjects import told_of_firms_in_general
 
@@ -70,6 +71,10 @@ _STATISTICS_TITLE = re.compile(
     r"\b(?:d[ée]faillances|faillites|liquidations|redressements|insolvencies|bankruptcies|"
     r"(?:business|company|corporate)\s+failures)\b",
     re.IGNORECASE,
+)
+_STATISTICS_TITLE = cued(
+    _STATISTICS_TITLE,
+    "faillances faillites liquidations redressements insolvencies bankruptcies failures",
 )
 _COUNTED = frozenset({"insolvency", "closure"})
 # An event type developed in this many sentences is news wherever they are.

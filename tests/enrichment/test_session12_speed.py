@@ -23,12 +23,15 @@ import pytest
 from spacy.attrs import ENT_TYPE, IS_TITLE, LEMMA, NORM, POS
 
 from myrtille.enrichment import (
+    aboutness,
     antecedents,
     conditions,
     habitual,
+    hypotheses,
     measures,
     notice_reading,
     passing_news,
+    salience,
     trade_statements,
 )
 from myrtille.enrichment import settlements as settlement_rules
@@ -108,6 +111,49 @@ MATCHING = {
         "hundreds of small firms",
         "120 start-ups",
         "dozens of employers",
+    ],
+    hypotheses._TO_ANNOUNCE: [
+        "devrait annoncer le rachat",
+        "doit officialiser la reprise",
+        "va dévoiler une usine",
+        "annoncera une levée",
+        "is expected to announce a deal",
+        "will unveil a plant",
+    ],
+    hypotheses._BEFORE: ["a appris avant d'", "avant de prendre ", "worked there before "],
+    aboutness._FEARED: [
+        "redoutent la fermeture",
+        "craignent une liquidation",
+        "craint la",
+        "fears a closure",
+        "worried about a",
+        "s'inquiètent de la",
+    ],
+    habitual._FREQUENCY: [
+        "chaque année",
+        "tous les ans",
+        "d'année en année",
+        "année après année",
+        "every year",
+        "annually",
+        "year in, year out",
+    ],
+    habitual._DURATIVE: [
+        "au fil des années",
+        "depuis sa création",
+        "tout au long de son histoire",
+        "a toujours exporté",
+        "over the years",
+        "since its founding",
+        "since it was set up",
+        "throughout its history",
+        "has always exported",
+    ],
+    salience._STATISTICS_TITLE: [
+        "Les défaillances d'entreprises",
+        "Faillites en hausse",
+        "Company insolvencies rise",
+        "Business failures",
     ],
     antecedents._CAUSE: [
         "after",
