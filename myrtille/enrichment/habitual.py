@@ -76,7 +76,7 @@ _CONTINUOUS = re.compile(
     r"r[ée]guli[èe]rement|regularly)\b",
     re.IGNORECASE,
 )
-_CONTINUOUS = cued(_CONTINUOUS, "permanence continu constam constant cesse ongoing time")
+_CONTINUOUS = cued(_CONTINUOUS, "permanence continu constam constant cesse ongoing time gul")
 # session 10: a span of several years, after a past verb ("a doublé ses effectifs en trois
 # ans", "over the past five years", "in the last decade"); one or two years may be the news
 # ("have added 3,000 jobs in two years").

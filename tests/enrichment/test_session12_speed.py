@@ -16,6 +16,7 @@ The texts were written for these tests.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 
@@ -104,6 +105,8 @@ MATCHING = {
         "recrute sans cesse",
         "hires on an ongoing basis",
         "hiring all the time",
+        "recrute régulièrement des soudeurs",
+        "regularly hires",
     ],
     measures._COUNTED_FIRMS: [
         "2 300 entreprises placées en redressement",
@@ -328,3 +331,52 @@ def test_per_document_memoises_a_function_of_the_document(enricher: Enricher) ->
     assert len(calls) == 2
     assert notice_reading._is_notice(nlp("Annonce BODACC n°12\n\nDénomination : Vernet SAS"))
     assert not notice_reading._is_notice(first)
+
+
+# The text of each gated pattern when its cue words were chosen: a branch added to one of
+# them may need a word of its own (fe5c2fd added "régulièrement" to _CONTINUOUS, whose
+# gate then took "gul"). When this fails, read the new pattern, add to its ``cued(...)``
+# line a word that each new branch holds, add an example above, and update the digest.
+DIGESTS = {
+    "aboutness._FEARED": "1d1494d2",
+    "antecedents._CAUSE": "568dc0c0",
+    "conditions._CONDITION": "d8c64aa8",
+    "conditions._EXPECTED": "527ea231",
+    "conditions._UNDECIDED": "611a04de",
+    "habitual._FREQUENCY": "dd9d0921",
+    "habitual._DURATIVE": "a35a3dba",
+    "habitual._CONTINUOUS": "48c5b04e",
+    "hypotheses._TO_ANNOUNCE": "d1d90bc4",
+    "hypotheses._BEFORE": "8cbbf479",
+    "measures._COUNTED_FIRMS": "fc10f52b",
+    "notice_reading._NOTICE_WORDS": "2c7810ce",
+    "passing_news._CONTRAST": "2a876c38",
+    "passing_news._NO_DATE": "328dd1f7",
+    "salience._STATISTICS_TITLE": "1efe2f42",
+    "trade_statements.ACTIVITY_FIELD": "352253da",
+    "trade_statements.WORKS_FIELD": "6a0acd93",
+}
+
+
+def _digest(pattern: Cued) -> str:
+    return hashlib.sha256(pattern.pattern.encode()).hexdigest()[:8]
+
+
+def test_gated_patterns_are_those_the_cue_words_were_chosen_for() -> None:
+    found = {}
+    for module in (
+        aboutness,
+        antecedents,
+        conditions,
+        habitual,
+        hypotheses,
+        measures,
+        notice_reading,
+        passing_news,
+        salience,
+        trade_statements,
+    ):
+        for name, value in vars(module).items():
+            if isinstance(value, Cued):
+                found[f"{module.__name__.rsplit('.', 1)[1]}.{name}"] = _digest(value)
+    assert found == DIGESTS
