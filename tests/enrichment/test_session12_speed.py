@@ -280,9 +280,10 @@ TAKING_OVER = {
 }
 
 
-# What the token-by-token reading found before the finders skipped tokens.
+# What the token-by-token reading found before the finders skipped tokens (with 5cb8a7b's
+# compound past, "s'est implanté").
 FOUND = {
-    "fr": (["implante", "pose ses valises"], ["reprend", "cédé à", "offre"]),
+    "fr": (["implante", "pose ses valises", "implanté"], ["reprend", "cédé à", "offre"]),
     "en": (["sets up shop"], ["took over", "snaps up", "control of"]),
 }
 
