@@ -45,6 +45,16 @@ class Place:
     population: int = 0  # given for communes only
 
 
+@dataclass(frozen=True)
+class PlaceName:
+    """A place name found in a text, at [start, end) of it."""
+
+    text: str
+    start: int
+    end: int
+    place: Place
+
+
 def place_key(name: str) -> str:
     """Folded, articles and 'région'/'département' dropped, hyphens as spaces, St -> saint."""
     text = fold(name).strip()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from operator import itemgetter
 
-from myrtille.enrichment.geography import Gazetteer, Place, place_key
+from myrtille.enrichment.geography import Gazetteer, Place, PlaceName, place_key
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.placechoice import (
     bracketed_department,
@@ -66,16 +66,6 @@ _COMPASS = frozenset(
 _ADDRESS = re.compile(r"(?:\d{5}|RCS|R\.C\.S\.)\s")
 _NUMBERED = re.compile(r"\s*(?:n[°ºo]\.?\s*)?\d")
 _FOLDED = itemgetter(0)  # Word.folded, in C
-
-
-@dataclass(frozen=True)
-class PlaceName:
-    """A place name found in a text, at [start, end) of it."""
-
-    text: str
-    start: int
-    end: int
-    place: Place
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING
 
-from myrtille.enrichment.geography import Gazetteer, Place, place_key
+from myrtille.enrichment.geography import Gazetteer, Place, PlaceName, place_key
 from myrtille.enrichment.placechoice import apposed_department, apposed_place
 from myrtille.enrichment.placelists import extra_names
-
-if TYPE_CHECKING:
-    from myrtille.enrichment.placenames import PlaceName
 
 # A small town takes its name from a larger one only when the text names its department
 # this often (other places than the name itself), and more than twice as often as the
