@@ -42,6 +42,7 @@ from myrtille.enrichment.plant_places import place_of_hiring
 from myrtille.enrichment.product_news import no_new_product
 from myrtille.enrichment.routine_senses import routine_sense
 from myrtille.enrichment.school_ties import tie_with_a_school
+from myrtille.enrichment.seller_exits import seller_exit
 from myrtille.enrichment.senses import other_sense
 from myrtille.enrichment.side_clauses import in_a_side_clause
 
@@ -181,6 +182,8 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # routine_senses.py: "ses premiers patients"; habitual.py: "depuis 1998"
     if asserts_no_event(kind, sentence, trigger, text):
         return True  # generic_statements.py: "Building a factory is…", "more than the acquisition"
+    if seller_exit(kind, sentence, trigger, text):
+        return True  # seller_exits.py: "Its founder retires as part of the deal" (session 13)
     if tie_with_a_school(kind, sentence, trigger, text):
         return True  # school_ties.py: "un partenariat avec une quinzaine de collèges"
     if class_of_partners(kind, sentence, trigger, text):

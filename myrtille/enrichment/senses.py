@@ -50,7 +50,10 @@ notice writes in either language:
   new forging robots") is equipment, not a firm taken over: a firm bought is never "new"
   (session 11, news12);
 - a post named by its export ("dont elle fut directrice export", "the export manager") is
-  a job title, no sale abroad (session 12, traps14).
+  a job title, no sale abroad (session 12, traps14);
+- "named" in a document or as a candidate ("named in the report as a potential suitor",
+  "was named in a lawsuit", "named as a possible successor") is mentioned, not appointed
+  (session 13).
 """
 
 from __future__ import annotations
@@ -179,6 +182,16 @@ _NEW_THING = re.compile(
 _NAME_WORDS = re.compile(r"[A-ZÀ-Ý][\w'’&.-]*$")
 
 
+# session 13: "named" as mentioned: in a document, or as a mere candidate.
+_NAMED_AS_MENTIONED = re.compile(
+    r"named\s+(?:in\s+(?:the|a|an|its|their|this|that|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:report|reports|lawsuit|suit|complaint|filing|list|survey|article|document|ranking|"
+    r"study|investigation|inquiry|probe|indictment|press|letter|leak|memo|book|case)\b|"
+    r"as\s+(?:a|an|one\s+of\s+the|the)\s+(?:possible|potential|likely|prospective|"
+    r"probable|rumou?red|candidate|contender))",
+    re.IGNORECASE,
+)
+
 # session 10: a court officer appointed in proceedings (an administrator, a liquidator, a
 # lawyer called "Maître"): an office of the court, no new head of the firm.
 _COURT_OFFICER = re.compile(
@@ -236,6 +249,10 @@ def other_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # "s'offre une nouvelle ligne d'embouteillage" (session 11)
     if kind == "hiring" and _COUNSEL.match(text, trigger.end_char):
         return True  # "had hired advisers to explore a sale" (session 11)
+    if kind == "leadership" and _NAMED_AS_MENTIONED.match(
+        text, trigger.start_char, min(sentence.end_char, trigger.end_char + 60)
+    ):
+        return True  # "named in the report as a potential suitor" (session 13)
     if kind == "leadership" and _COURT_OFFICER.search(text, sentence.start_char, sentence.end_char):
         return True  # "Administrator: Maître Hugo Berthier, appointed to carry out the deeds"
     if kind == "closure" and trigger.text.lower() == "redundancy":

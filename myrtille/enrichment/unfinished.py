@@ -14,6 +14,14 @@ closed); the press writes the same unfinished state in other ways, in either lan
   reprise de", "is in the running to buy".
 
 A round "en cours d'année" (in the course of the year) is dated, not unfinished.
+
+Session 13: an event named as what something else comes before or prepares ("The
+appointment comes ahead of a funding round", "in preparation for a sale of the division",
+"en vue d'une levée de fonds", "en prévision d'une acquisition", "dans la perspective
+d'une introduction en Bourse") has not happened yet, whatever its kind: the preposition
+makes it a future point in time. Only a determiner or a few planning adjectives may come
+between ("ahead of its planned listing"), so that "Ahead of summer, Verlande hires 40"
+keeps its hires.
 """
 
 from __future__ import annotations
@@ -51,10 +59,28 @@ _BIDDER_BEFORE = re.compile(
 )
 
 
+# session 13: the event as the object of a preposition of anticipation, a determiner or a
+# planning adjective between ("ahead of a funding round", "en vue d'une levée de fonds").
+_AHEAD_OF = re.compile(
+    r"\b(?:ahead\s+of|in\s+(?:preparation|readiness)\s+for|in\s+anticipation\s+of|"
+    r"in\s+the\s+run-?up\s+to|pending|en\s+vue\s+d|en\s+pr[ée]vision\s+d|"
+    r"dans\s+la\s+perspective\s+d|en\s+amont\s+d|dans\s+l['’]\s?attente\s+d|"
+    r"[àa]\s+l['’]\s?approche\s+d|pr[ée]alablement\s+[àa])"
+    r"(?:e\s+|u\s+|es\s+|['’]\s?|\s+)"
+    r"(?:(?:a|an|the|its|their|his|her|this|that|any|la|le|les|l['’]|une?|sa|son|ses|leurs?|"
+    r"cette|ce|cet|possible|potential|planned|proposed|expected|future|new|first|second|"
+    r"next|eventual|[ée]ventuel(?:le)?|possible|prochaine?|future?|nouvel(?:le)?|nouveau|"
+    r"premi[èe]re?|seconde?|deuxi[èe]me|[\w-]+['’]s|\d[\d.,]*)\s*){0,3}\Z",
+    re.IGNORECASE,
+)
+
+
 def unfinished(kind: str, text: str, before: str, trigger_end: int) -> bool:
     """Whether the ``kind`` trigger ending at ``trigger_end`` in ``text`` (``before``: its
     clause up to the trigger's first word) is a round not yet raised or a takeover only
-    bid for (see the module's docstring)."""
+    bid for, or any event named as what comes later (see the module's docstring)."""
+    if _AHEAD_OF.search(_but_last_word(before)):
+        return True  # "ahead of a funding round", "en vue d'une levée de fonds"
     if kind == "fundraising":
         return bool(
             _UNDER_WAY_AFTER.match(text, trigger_end)
