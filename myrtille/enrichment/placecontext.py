@@ -6,6 +6,7 @@ a title ("M. Lens"), a wine ("du Champagne") or a namesake abroad ("Paris, Texas
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -26,6 +27,17 @@ _RIVER_CUES = frozenset(
     {"vallee", "bord", "bords", "rive", "rives", "estuaire", "fleuve", "riviere", "berges"}
     | {"embouchure", "confluent", "crue", "crues", "valley", "river", "banks", "bank"}
     | {"estuary", "barrage", "dam", "hydroelectrique", "hydroelectriques", "centrale"}
+    # "situé en bordure du Rhône", "les quais de la Loire", "un pont sur l'Isère".
+    | {"bordure", "quai", "quais", "pont", "ponts", "riverside", "riverbank"}
+)
+# "de l'autre côté de l'Isère", "on the other side of the Rhône": across a river.
+_ACROSS = (("autre", "cote"), ("other", "side"))
+# "by the Rhône", "beside the Loire": beside the river, unless an institution of the
+# department follows ("funded by the Isère department", "by the Loire council").
+_BESIDE = frozenset({"by", "beside", "alongside"})
+_INSTITUTIONS = frozenset(
+    {"department", "departement", "council", "conseil", "prefecture", "court", "commercial"}
+    | {"region", "authorities", "authority", "chamber", "county", "s"}
 )
 # Just before an article: "descend la Seine", "sur la Loire", "down the Rhône".
 _RIVER_MOVES = frozenset({"descend", "remonte", "sur", "down", "up", "along", "on"})
@@ -53,15 +65,22 @@ def _beside_a_river(words: list[str]) -> bool:
 def river_or_compass(
     place: Place, words: list[str], previous: list[str], following: list[str]
 ) -> bool:
-    """``words``: a place name's folded words, ``previous`` the (up to) three before it,
+    """``words``: a place name's folded words, ``previous`` the (up to) four before it,
     ``following`` the three after. True for "la vallée du Rhône", "sur la Loire", "the
     Seine river", "the Meuse valley", "Afrique du Nord"."""
     name = " ".join(words)
     if place.kind == "department" and name in _RIVERS:
         # "the Seine river", "the Meuse valley", "the Rhône estuary".
-        if set(previous) & _RIVER_CUES or following[:1] in (["river"], ["valley"], ["estuary"]):
+        if set(previous[-3:]) & _RIVER_CUES:
+            return True
+        if following[:1] in (["river"], ["valley"], ["estuary"]):
             return True
         if previous[-2:-1] and previous[-2] in _RIVER_MOVES and previous[-1] in _ARTICLES:
+            return True
+        if any(pair in itertools.pairwise(previous) for pair in _ACROSS):
+            return True
+        beside = previous[-2:-1] and previous[-2] in _BESIDE and previous[-1] in _ARTICLES
+        if beside and not set(following[:1]) & _INSTITUTIONS:
             return True
         if _beside_a_river(previous[::-1]) or _beside_a_river(following):
             return True

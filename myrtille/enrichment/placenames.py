@@ -39,6 +39,7 @@ from myrtille.enrichment.placecontext import (
 from myrtille.enrichment.placecues import listed_with, place_cue
 from myrtille.enrichment.placelists import Ambiguity, demonyms, extra_names
 from myrtille.enrichment.placenamesakes import namesakes
+from myrtille.enrichment.placepeople import without_people
 from myrtille.enrichment.placespelling import Spellings
 from myrtille.enrichment.placewords import (
     Word,
@@ -283,7 +284,8 @@ class PlaceNameMatcher:
             listed = listed_with(text, name.start, name.end, kinds.get(name.place.kind, []))
             if cue or corroborated or bracketed or listed:
                 kept.append(name)
-        return namesakes(kept, text, self.gazetteer, self.shadowed, self.small)
+        kept = namesakes(kept, text, self.gazetteer, self.shadowed, self.small)
+        return without_people(kept, text)
 
     def _small_commune(
         self,
@@ -363,7 +365,7 @@ class PlaceNameMatcher:
         if set(following[:2]) & _VENUE_AFTER:
             return False
         name = [w.folded for w in words[first:end]]
-        before = [w.folded for w in words[max(first - 3, 0) : first]]
+        before = [w.folded for w in words[max(first - 4, 0) : first]]
         if river_or_compass(entry.place, name, before, following):
             return False
         plain = entry.place.kind == "commune" and not entry.article and not entry.adjective
