@@ -22,6 +22,7 @@ from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.costs import costs
 from myrtille.enrichment.deliveries import deliveries
 from myrtille.enrichment.denials import hedge_scope
+from myrtille.enrichment.distribution_deals import territory_next
 from myrtille.enrichment.doctext import lemmas_of, sentence_of, span_text, text_of
 from myrtille.enrichment.firm_mandates import firm_mandates
 from myrtille.enrichment.headline_firms import unlisted_headline
@@ -245,6 +246,14 @@ class EventMatcher:
                 events[("export", at)] = replace(
                     event, type="export", amount=None, currency=None, jobs=None
                 )
+            elif sells and ("export", at) not in events and territory_next(doc, event):
+                # session 13: a distribution deal whose territory the next sentence names is
+                # that export, not a customer's contract (distribution_deals.py)
+                events[("export", at)] = replace(
+                    event, type="export", amount=None, currency=None, jobs=None
+                )
+                if kind == "contract":
+                    del events[(kind, at)]
             # session 12: an agreement with a distributor or importer abroad, or to distribute
             # abroad ("a conclu avec le distributeur émirien X un accord pour vendre", "an
             # agreement to distribute its cheeses across Japan") is that export, not a
