@@ -27,8 +27,9 @@ _RIVER_CUES = frozenset(
     {"vallee", "bord", "bords", "rive", "rives", "estuaire", "fleuve", "riviere", "berges"}
     | {"embouchure", "confluent", "crue", "crues", "valley", "river", "banks", "bank"}
     | {"estuary", "barrage", "dam", "hydroelectrique", "hydroelectriques", "centrale"}
-    # "situé en bordure du Rhône", "les quais de la Loire", "un pont sur l'Isère".
-    | {"bordure", "quai", "quais", "pont", "ponts", "riverside", "riverbank"}
+    # "situé en bordure du Rhône", "les quais de la Loire" (not "pont": "Pont-de-Chéruy
+    # (Isère)" is a town in its department).
+    | {"bordure", "quai", "quais", "riverside", "riverbank"}
 )
 # "de l'autre côté de l'Isère", "on the other side of the Rhône": across a river.
 _ACROSS = (("autre", "cote"), ("other", "side"))

@@ -110,6 +110,13 @@ CASES = [
         {"76"},
     ),
     (
+        "fr-town-named-for-a-bridge",
+        "Un décolleteur recrute à Pont-de-Chéruy",
+        "Le décolleteur Dauphitec, installé à Pont-de-Chéruy (Isère), recrute vingt régleurs.",
+        {"38"},
+        {"84"},
+    ),
+    (
         "en-department-institution",
         "Aubrac Bois gets grant for Vienne workshop",
         "Joinery firm Aubrac Bois will open a workshop in Vienne, near Lyon, partly funded "
