@@ -302,6 +302,13 @@ class PlaceNameMatcher:
         key = " ".join(w.folded for w in words[first:end])
         homonyms = self.small.get(key, [])
         cue = cue and key not in self.small_named
+        # A one-word hamlet heading a sentence that the text also writes in lowercase ("This
+        # is the second option", "Son chiffre d'affaires ... son usine", "By decision of")
+        # is that word: its department named elsewhere is no evidence, only a cue, a bracket
+        # or an apposition.
+        heading = end - first == 1 and not cue and sentence_initial(text, words[first].start)
+        if heading and re.search(rf"\b{re.escape(surface.lower())}\b", text):
+            departments = set()
         return small_commune(
             homonyms,
             text,

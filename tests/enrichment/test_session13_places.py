@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from myrtille.enrichment.enricher import Enricher
+from myrtille.enrichment.enricher import DocumentInput, Enricher
 from tests.enrichment.enriching import places_of
 
 CASES = [
@@ -139,3 +139,34 @@ def test_places(
     regions: set[str],
 ) -> None:
     assert places_of(enricher, name, title, text) == (departments, regions)
+
+
+# A one-word hamlet heading a sentence, written in lowercase elsewhere in the text, is that
+# word, though the text names the hamlet's department (Son and This are Ardennes hamlets).
+WORDS = [
+    (
+        "fr-hamlet-word",
+        "Une fonderie des Ardennes en redressement judiciaire",
+        "La fonderie Marbeuf, installée à Charleville-Mézières (Ardennes), a été placée en "
+        "redressement judiciaire. Son chiffre d'affaires a reculé de 30 % et son carnet de "
+        "commandes reste mince.",
+        "Son",
+    ),
+    (
+        "en-hamlet-word",
+        "Ardennes foundry Marbeuf cuts 40 jobs",
+        "Marbeuf, a foundry in Charleville-Mézières in the Ardennes, will cut 40 jobs. "
+        '"We had no choice," its chief executive said. "This is the hardest part of this '
+        'job."',
+        "This",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "title", "text", "word"), WORDS, ids=[c[0] for c in WORDS])
+def test_hamlet_named_like_a_word(
+    enricher: Enricher, name: str, title: str, text: str, word: str
+) -> None:
+    [result] = enricher.enrich([DocumentInput(name, title, text, name[:2])])
+    assert "08" in result.departments
+    assert word not in {place["text"] for place in result.places}
