@@ -32,12 +32,14 @@ from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.market_entries import market_entries
 from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
 from myrtille.enrichment.notice_reading import dated_act, dropped, in_activity_field
+from myrtille.enrichment.partners import with_partners
 from myrtille.enrichment.patterns import PatternSet
 from myrtille.enrichment.salience import in_passing, news_events
 from myrtille.enrichment.settlements import settlements
 from myrtille.enrichment.syntax import HEDGING_LEMMAS, SentenceParser
 from myrtille.enrichment.syntax import hedged as governed_by_doubt
 from myrtille.enrichment.takeovers import takeovers
+from myrtille.enrichment.ties import former_employer
 from myrtille.enrichment.won_objects import won_objects
 
 MAX_SENTENCE_CHARS = 600
@@ -269,7 +271,8 @@ class EventMatcher:
         # A sale plan or a closing judgment, a call for tenders: no such news (notice_reading).
         events = {k: e for k, e in events.items() if not dropped(k[0], doc_text)}
         # The events the document is about, not those it mentions in passing (salience.py).
-        return news_events(sorted(events.values(), key=lambda e: (e.start, e.type)), doc, title_end)
+        news = news_events(sorted(events.values(), key=lambda e: (e.start, e.type)), doc, title_end)
+        return with_partners(news, doc_text, mentions, names)  # each partner's (partners.py)
 
 
 def _fallback(
@@ -317,11 +320,16 @@ def _hedge_scope(part: Span, trigger: Span) -> str:
 
 
 def _next_to(mention: CompanyMention | None, sentence: Span) -> bool:
-    """Whether ``mention`` is in ``sentence`` or in the one before it."""
+    """Whether ``mention`` is in ``sentence`` or in the one before it, in its paragraph,
+    and not as someone's former employer (session 13, ties.py: "elle a passé quinze ans
+    chez X")."""
     if mention is None:
         return False
     begin = sentence.doc[sentence.start - 1].sent.start_char if sentence.start else 0
-    return begin <= mention.start < sentence.end_char
+    text = sentence.doc.text
+    if PARAGRAPH_BREAK.search(text, mention.end, max(mention.end, sentence.start_char)):
+        return False  # another paragraph's firm
+    return begin <= mention.start < sentence.end_char and not former_employer(text, mention.start)
 
 
 def _purchases(doc: Doc) -> list[tuple[str, int, int]]:

@@ -146,13 +146,14 @@ def _opening_name(
     if not end or end >= len(tokens) - 2:
         return False
     run, following = tokens[:end], tokens[end]
-    # A place's name, unless a company word opens it ("Compagnie du Mont Blanc").
-    called = fold(run[0].lower_) in NAME_HEADS | PREFIX_CUES
+    # A place's name, unless a company word opens it ("Compagnie du Mont Blanc"); nor a
+    # person's then (session 13: "Maison Orsenne unveils …", which the tagger calls one).
+    called = fold(run[0].lower_) in NAME_HEADS | PREFIX_CUES | _HOUSES and len(run) > 1
     if known_places:
         place = _known_place(run[0].doc.text[run[0].idx : run[-1].idx + len(run[-1])])
     else:
         place = any(t.ent_type_ in PLACES and not called for t in run)
-    if any(t.ent_type_ in PEOPLE for t in run) or place:
+    if any(t.ent_type_ in PEOPLE and not called for t in run) or place:
         return False
     start, stop = run[0].idx, run[-1].idx + len(run[-1])
     if any(m.start < stop and start < m.end for m in mentions if m.company_id):
@@ -161,6 +162,8 @@ def _opening_name(
     return appositive or following.pos_ in ("AUX", "VERB")
 
 
+# "Maison Orsenne", "Maisons Garonne Habitat": a house's name, a firm's in a headline.
+_HOUSES = frozenset({"maison", "maisons"})
 # A complement's preposition before a firm of the headline: "auprès de", "with", "from".
 _COMPLEMENT = re.compile(
     r"\b(?:aupres\s+d[eu']?|avec|pour|chez|from|with|for)\s*(?:(?:l'|la|le|les|the)\s*)?$"

@@ -96,10 +96,26 @@ _FORMER = re.compile(
 )
 
 
+# Years spent there (session 13): "elle a passé quinze ans dans le marketing chez X",
+# "after twelve years at X", "spent a decade with X", "joins from X": a career, told in the
+# sentence of a new head's appointment, not the firm the head now leads.
+_YEARS_AT = re.compile(
+    r"(?:\b(?:pass[ée]e?s?|spent|after|apr[eè]s|worked)\b[^.;!?]{0,25}?"
+    r"\b(?:ans?|annees?|années?|years?|decades?|decennies?|décennies?)\b[^.;!?]{0,70}?"
+    r"\b(?:chez|at|with|au\s+sein\s+d[eu']?)|\bjoin(?:s|ed|ing)?\s+from)\s*"
+    r"(?:(?:la|le|les|the)\s+|l['’]\s?)?$",
+    re.IGNORECASE,
+)
+
+
 def former_employer(text: str, start: int) -> bool:
     """Whether the company named at ``text[start:]`` is named as someone's former
-    employer ("Tessaly names former Atlas executive as chief executive")."""
-    return _FORMER.search(text, max(0, start - 50), start) is not None
+    employer ("Tessaly names former Atlas executive as chief executive", "after twelve
+    years at Atlas")."""
+    return (
+        _FORMER.search(text, max(0, start - 50), start) is not None
+        or _YEARS_AT.search(text, max(0, start - 130), start) is not None
+    )
 
 
 def instead_of_former(

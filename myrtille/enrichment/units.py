@@ -57,6 +57,9 @@ def unit_of(
     ``parent`` is the subject itself."""
     if kind == "partnership":
         return None  # "X and Y set up a joint venture": the parents' partnership
+    lead = _lead_subsidiary(text, parent, mentions)
+    if lead is not None:
+        return lead  # "Cellvia commits €120m …" over "Cellvia Douai, its subsidiary, will …"
     after = _AFTER.match(text, parent.end)
     if after is not None and after.group("venture"):
         return UNKNOWN  # the joint venture's, which the phrase does not name
@@ -74,6 +77,24 @@ def unit_of(
     if named is not None:
         return named
     return UNKNOWN if own else None
+
+
+def _lead_subsidiary(
+    text: str, parent: CompanyMention, mentions: list[CompanyMention]
+) -> CompanyMention | None:
+    """The registry firm that opens the lead under a title naming ``parent``, when its name
+    is the parent's and more ("Cellvia commits €120m to a line at Douai" over "Cellvia
+    Douai, the battery-module subsidiary of Cellvia, will invest …"): a headline shortens
+    the subsidiary to its group's name, the text says whose the news is (session 13)."""
+    title_end = text.find("\n")
+    if title_end < 0 or parent.start >= title_end or parent.company_id is None:
+        return None
+    lead = len(text) - len(text[title_end:].lstrip())
+    opening = next((m for m in mentions if m.start >= lead and m.end > m.start), None)
+    if opening is None or opening.start > lead or opening.company_id in (None, parent.company_id):
+        return None
+    written = fold(text[parent.start : parent.end])
+    return opening if fold(opening.name).startswith(f"{written} ") else None
 
 
 def _clause_break(between: str) -> bool:
