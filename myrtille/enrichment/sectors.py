@@ -28,6 +28,7 @@ from myrtille.enrichment.sector_asides import (
     sentence_start,
 )
 from myrtille.enrichment.sector_forms import TermForms
+from myrtille.enrichment.sector_leads import lead_sentence
 from myrtille.enrichment.trade_statements import made, named, stated_trades
 
 TITLE_WEIGHT = 3.0
@@ -60,7 +61,16 @@ TRADE_WEIGHT = 1.5
 # land", "hydrogen for the chemical platform next door"): it needs the title and two
 # mentions, or as much. Session 5: tuning 15 false sectors fewer, 2 found fewer.
 SERVED_THRESHOLD = 4.5
-WEIGHTS = {"title": TITLE_WEIGHT, "trade": TRADE_WEIGHT, "text": TERM_WEIGHT}
+# Session 13: the first trade the lead states (`sector_leads`) weighs as a title's term.
+LEAD_TRADE_WEIGHT = TITLE_WEIGHT
+WEIGHTS = {"title": TITLE_WEIGHT, "lead": LEAD_TRADE_WEIGHT, "trade": TRADE_WEIGHT}
+WEIGHTS["text"] = TERM_WEIGHT
+# Session 13: nouns said of a firm as often as "maker" ("l'éditeur rennais de logiciels").
+TRADES_SAID_OF_A_FIRM = (
+    *("editeur", "distributeur", "negociant", "transformateur", "concepteur", "installateur"),
+    *("prestataire", "publisher", "distributor", "merchant", "processor", "contractor"),
+    *("installer", "designer"),
+)
 # Nouns that name what a firm is (folded lemmas).
 TRADE_NOUNS = frozenset(
     {
@@ -69,6 +79,7 @@ TRADE_NOUNS = frozenset(
         *("pme", "eti", "acteur", "leader", "exploitant", "operateur"),
         *("maker", "manufacturer", "producer", "supplier", "specialist", "firm", "company"),
         *("group", "business", "startup", "start-up", "operator", "provider", "giant", "player"),
+        *TRADES_SAID_OF_A_FIRM,
     }
 )
 PREPOSITIONS = frozenset({"de", "du", "des", "d'", "en", "dans", "of", "in"})
@@ -124,6 +135,8 @@ class SectorMatcher:
         mentions = _mentions([m for m in matches if not _verb(doc, m[1], m[2])])
         mentions, stated, clients = stated_trades(doc, mentions)
         own_words: set[str] = set()  # sectors named other than as a class of clients
+        lead_start, lead_end = lead_sentence(doc, title_end)
+        lead_sector = ""
         for code, start, end in mentions:
             # A notice's clients, a vehicle's fuel and a product's users are no evidence.
             if (
@@ -141,6 +154,13 @@ class SectorMatcher:
                 if (code, start, end) in stated or _trade(doc, start, end)
                 else "text"
             )
+            if lead_start <= start < lead_end:
+                # The lead's first sector is its firm's; a trade stated after it, a
+                # client's or a partner's ("the haulier … for a cheese maker"). A name
+                # ("TAXIS DU LÉMAN, SARL") states nothing.
+                lead_sector = lead_sector or code
+                if where == "trade" and code == lead_sector and not named(doc, start, end):
+                    where = "lead"
             # The title's terms and the text's are evidence apart, as before.
             key = (where == "title", _term(doc, start, end))
             term = found[code].setdefault(key, [doc[start:end].text.lower(), where, 0])
@@ -159,7 +179,7 @@ class SectorMatcher:
                     entry.evidence.append({"term": text, "where": "title"})
                     continue
                 entry.score += WEIGHTS[where] + REPEAT_WEIGHT * (count - 1)
-                entry.trade = entry.trade or where == "trade"
+                entry.trade = entry.trade or where in ("trade", "lead")
                 entry.evidence.append({"term": text, "where": where, "count": count})
         for company_id, naf in companies_naf:
             for code in self.naf_sectors(naf):
