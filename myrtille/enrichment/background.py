@@ -394,6 +394,10 @@ def is_background(
         for t in sentence
         if begin <= t.idx < end
     )
+    # session 13 (events recall): a trigger's own verb in the future ("cessera son activité
+    # le 31 mars, a annoncé sa direction jeudi") dates its month ahead, whatever the tense
+    # of the clause that reports it
+    past = past and not any(_finite(t) and "Fut" in t.morph.get("Tense") for t in trigger)
     if published is None:
         return past
     return any(_earlier(month, year, published, past) for month, year in dates)

@@ -51,6 +51,7 @@ from typing import Protocol, TypeVar
 from spacy.tokens import Doc, Span
 
 from myrtille.enrichment.aboutness import about
+from myrtille.enrichment.additive_news import more_news_of_the_firm
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.cues import cued
 from myrtille.enrichment.doctext import text_of
@@ -147,7 +148,11 @@ def news_events(events: Sequence[E], doc: Doc, title_end: int) -> list[E]:
     sentences = Counter(e.type for e in events)
     kept = at_top | {kind for kind, n in sentences.items() if n >= DEVELOPED}
     kept |= {kind for kind, follows in FOLLOW_UPS.items() if follows is None or follows & at_top}
-    return [e for e in events if e.type in kept]
+    # session 13: a further piece of news told as such (additive_news.py)
+    firms = {e.company for e in events if e.start < top}
+    return [
+        e for e in events if e.type in kept or more_news_of_the_firm(e.sentence, e.company, firms)
+    ]
 
 
 # A rubric label: the title's first word alone before its colon ("Défaillances : la
