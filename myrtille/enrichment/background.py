@@ -33,10 +33,9 @@ tuning set, by every author (session 9).
 
 The title is never background: an article is about what its title says.
 
-Session 12 (news13, traps14): a date that ends the sentence after an apposition ("Cegid
-itself bought Atlas, the Rennes payroll start-up, in 2024.") dates the main clause; "from"
-or "by" before a name and its own "in 2022" ("raised €30m from Keensight Capital in 2022")
-is a past date, not a start ahead ("from 2027", "by 2028").
+Session 12: a date ending the sentence after an apposition ("Cegid itself bought Atlas, the
+Rennes start-up, in 2024.") dates the main clause; "raised €30m from Keensight Capital in
+2022" is a past date, not a start ahead ("from 2027"). Session 13: time_asides.py.
 """
 
 from __future__ import annotations
@@ -50,6 +49,7 @@ from myrtille.enrichment.antecedents import antecedent, modifier_years
 from myrtille.enrichment.calendar_words import MONTHS
 from myrtille.enrichment.doctext import per_document, span_text, text_of
 from myrtille.enrichment.reported_speech import backshifted
+from myrtille.enrichment.time_asides import aside_before, dated_aside
 
 # Where a clause ends: strong punctuation, or a comma before a relative pronoun or a
 # coordinating conjunction ("Cellinov, qui emploie 55 personnes, a levé …").
@@ -269,8 +269,9 @@ def _time_scope(sentence: Span, trigger: Span) -> tuple[int, int]:
             if "\n" in found.group():
                 paragraph = begin
         elif found.start() >= at + len(trigger.text):
-            end = found.start()
+            end = dated_aside(text, found.start())  # ", à Carhaix, l'an dernier," (session 13)
             break
+    begin = aside_before(text, begin)  # ", l'an dernier, avait marqué" (session 13)
     opening = _OPENING.match(text, paragraph)
     if opening and opening.end() <= at and _dates_it(opening.group()):
         begin = paragraph

@@ -13,6 +13,14 @@ composites", "les fabricants français de composites", "the region's composite i
 and the count may stand alone as the subject ("some have closed plants",
 "certains ont fermé des usines") or be "a handful of", "une poignée de".
 
+Session 13: the same subject in the trigger's own clause, in a title, or in a clause after
+the sentence's first (the first clause of a sentence below the title is salience.py's to
+judge): a clause opened by a subordinating conjunction counts ("Why Verlande keeps
+hiring when others cut jobs", "recrute 40 personnes alors que plusieurs concurrents
+ferment des usines", "while many rivals have shut plants"): the event word has the
+other firms for subject, not the document's firm. And "l'industrie" is the trade as "the
+industry" is ("L'industrie mécanique française retrouve des records à l'export").
+
 Read from the tagger's parts of speech and number (the parser does not run on every
 sentence): a clause opening (the sentence's start, or after a comma, a colon or a
 conjunction) with such a noun phrase, then its verb. Not a passive ("new jobs will be
@@ -82,7 +90,9 @@ PRONOUN_QUANTIFIERS: tuple[tuple[str, ...], ...] = (
 _FRACTIONS = frozenset({"thirds", "third", "quarter", "quarters", "tiers", "quart", "quarts"})
 _FRACTION_LINKS = frozenset({"of", "des", "de", "d'"})
 # The trade as a whole: "the industry", "la filière".
-_TRADES = frozenset({"industry", "sector", "trade", "profession", "filière", "secteur", "branche"})
+_TRADES = frozenset(
+    {"industry", "sector", "trade", "profession", "filière", "secteur", "branche", "industrie"}
+)
 _DETERMINERS = frozenset({"the", "la", "le", "l'"})
 _NOUN_WORDS = frozenset({"NOUN", "ADJ"})
 _LINKS = frozenset({",", ";", ":", "—", "–"})
@@ -100,6 +110,28 @@ def told_of_firms_in_general(sentence: Span) -> bool:
             if _general_subject(words, at):
                 return True
     return False
+
+
+def general_clause_subject(sentence: Span, trigger: Span) -> bool:
+    """Whether the clause that holds ``trigger`` opens with firms counted loosely or the
+    trade as its subject (session 13; see the module's docstring): the last clause
+    opening before the trigger, a subordinating conjunction counting as one."""
+    words = list(sentence)
+    first = trigger.start - sentence.start
+    opening = 0
+    for at in range(1, min(first + 1, len(words))):
+        before = words[at - 1]
+        if before.text in _LINKS or before.pos_ in ("CCONJ", "SCONJ"):
+            opening = at
+    while opening < first and (
+        words[opening].pos_ in ("CCONJ", "SCONJ") or words[opening].text in _LINKS
+    ):
+        opening += 1
+    # a clause that opens the sentence below the title is salience.py's to judge, with the
+    # whole document (it keeps the sentence when it names the event's firm)
+    if opening == 0 and sentence.start_char > 0:
+        return False
+    return opening < first and _general_subject(words, opening)
 
 
 def _general_subject(words: list[Token], at: int) -> bool:

@@ -33,6 +33,7 @@ from spacy.tokens import Span
 from myrtille.enrichment.anniversaries import celebrated
 from myrtille.enrichment.area_subjects import told_of_an_area
 from myrtille.enrichment.generic_statements import asserts_no_event
+from myrtille.enrichment.generic_subjects import general_clause_subject
 from myrtille.enrichment.habitual import long_exporter, still_in_proceedings
 from myrtille.enrichment.hypotheses import hypothetical
 from myrtille.enrichment.no_new_jobs import no_new_jobs
@@ -182,6 +183,8 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # routine_senses.py: "ses premiers patients"; habitual.py: "depuis 1998"
     if asserts_no_event(kind, sentence, trigger, text):
         return True  # generic_statements.py: "Building a factory is…", "more than the acquisition"
+    if general_clause_subject(sentence, trigger):
+        return True  # generic_subjects.py: "when others cut jobs" (session 13)
     if seller_exit(kind, sentence, trigger, text):
         return True  # seller_exits.py: "Its founder retires as part of the deal" (session 13)
     if tie_with_a_school(kind, sentence, trigger, text):

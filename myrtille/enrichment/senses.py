@@ -53,7 +53,11 @@ notice writes in either language:
   a job title, no sale abroad (session 12, traps14);
 - "named" in a document or as a candidate ("named in the report as a potential suitor",
   "was named in a lawsuit", "named as a possible successor") is mentioned, not appointed
-  (session 13).
+  (session 13);
+- "décrocher" with no object ("Défaillances : l'industrie tient, le bâtiment décroche",
+  "les ventes décrochent de 8 %") is to fall behind, not to win; an order book ("affiche un
+  carnet de commandes de quatorze mois", "an order book of two years") is a stock of work,
+  no contract won (session 13).
 """
 
 from __future__ import annotations
@@ -192,6 +196,12 @@ _NAMED_AS_MENTIONED = re.compile(
     re.IGNORECASE,
 )
 
+# session 13: "décroche" with no object: at a clause's end, or before a fall's figure.
+_FALLS = re.compile(r"[ \t]*(?:$|[.;:!?,)»\n]|de\s+\d|d['’]\s?\d)", re.MULTILINE)
+_UNHOOKS = re.compile(r"d[ée]croch", re.IGNORECASE)
+# session 13: the orders an order book holds ("un carnet de commandes de quatorze mois").
+_ORDER_BOOK = re.compile(r"\bcarnets?\s+de\s+\Z|\border[-\s]books?\b|\bbacklogs?\b", re.IGNORECASE)
+
 # session 10: a court officer appointed in proceedings (an administrator, a liquidator, a
 # lawyer called "Maître"): an office of the court, no new head of the firm.
 _COURT_OFFICER = re.compile(
@@ -262,6 +272,18 @@ def other_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         ) is not None or (_SPARE_AFTER.match(text, trigger.end_char) is not None)
     if kind == "closure":
         return trigger.text.lower() == "to go" and _GO_WAY.match(text, trigger.end_char) is not None
+    if (
+        kind == "contract"
+        and len(trigger) == 1
+        and _UNHOOKS.match(trigger.text)
+        and _FALLS.match(text, trigger.end_char)
+    ):
+        return True  # "le bâtiment décroche": falls behind (session 13)
+    if kind == "contract" and (
+        _ORDER_BOOK.search(text, max(0, trigger.start_char - 12), trigger.start_char)
+        or _ORDER_BOOK.search(trigger.text)
+    ):
+        return True  # "affiche un carnet de commandes de quatorze mois" (session 13)
     if kind == "contract":
         if _EMPLOYMENT.search(text, max(0, trigger.start_char - 12), trigger.end_char + 20):
             return True  # "Reprise de 52 contrats de travail sur 61": jobs kept (session 9)
