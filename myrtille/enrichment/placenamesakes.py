@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 
+from myrtille.enrichment.area_communes import area_communes
 from myrtille.enrichment.geography import Gazetteer, Place, PlaceName, place_key
 from myrtille.enrichment.placechoice import apposed_department, apposed_place
 from myrtille.enrichment.placelists import extra_names
@@ -118,10 +119,9 @@ def _commune_in(
     if found is not None:
         return found
     head = key + " "
+    # the area's communes, listed once per gazetteer (area_communes.py, session 13)
     longer = [
-        p
-        for p in (*gazetteer.codes.values(), *(c for cs in small.values() for c in cs))
-        if p.kind == "commune" and inside(p) and place_key(p.name).startswith(head)
+        p for p in area_communes(area, gazetteer, small) if place_key(p.name).startswith(head)
     ]
     return max(longer, key=lambda p: p.population, default=None)
 
