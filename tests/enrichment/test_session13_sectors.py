@@ -5,6 +5,8 @@
 - Nouns a text uses for what a firm is, beside "fabricant" and "maker": éditeur,
   négociant, merchant, publisher (`sectors.TRADES_SAID_OF_A_FIRM`).
 - A building permit is a step of any firm's project, no evidence of the building trade.
+- Everyday words of products and trades that were missing: syrups and marmalade, air
+  conditioning, diving centres, digital twins.
 
 Texts written for this module, none from an evaluation set.
 """
@@ -84,6 +86,64 @@ PERMITS: list[Case] = [
     ),
 ]
 
+WORDS: list[Case] = [
+    (
+        "agrifood",
+        "fr",
+        "Liquidation judiciaire",
+        "Dénomination : MAISON ROUSSEL. Activité : fabrication de sirops. Jugement "
+        "d'ouverture de liquidation judiciaire.",
+    ),
+    (
+        "agrifood",
+        "en",
+        "Liquidation notice",
+        "Name: ROUSSEL SAS. Activity: manufacture of syrups and marmalade. Judgment opening "
+        "judicial liquidation.",
+    ),
+    (
+        "construction",
+        "fr",
+        "Redressement judiciaire",
+        "Dénomination : FRAÎCHEUR SERVICES. Activité : installation et maintenance de "
+        "systèmes de climatisation. Jugement d'ouverture de redressement judiciaire.",
+    ),
+    (
+        "construction",
+        "en",
+        "Receivership notice",
+        "Name: COOL AIR SERVICES. Activity: installation and servicing of air conditioning "
+        "systems. Judgment opening receivership.",
+    ),
+    (
+        "tourism",
+        "fr",
+        "Porquerolles : Bleu Lagon recrute",
+        "Le centre de plongée Bleu Lagon, à Porquerolles, va recruter six moniteurs pour la "
+        "saison prochaine.",
+    ),
+    (
+        "tourism",
+        "en",
+        "Saint-Gilles dive firm to hire",
+        "Blue Reef, a scuba diving centre in Saint-Gilles, will hire six instructors for "
+        "next season.",
+    ),
+    (
+        "digital",
+        "fr",
+        "Simulys lève 4 millions",
+        "La PME grenobloise Simulys, qui développe des jumeaux numériques d'usines, a levé "
+        "4 millions d'euros.",
+    ),
+    (
+        "digital",
+        "en",
+        "Twinlab raises €4m",
+        "Twinlab, a Grenoble firm that builds digital twins of factories, has raised €4 million.",
+    ),
+]
+
 
 def _ids(cases: list[Case]) -> list[str]:
     return [f"{sector}-{language}-{i}" for i, (sector, language, *_) in enumerate(cases)]
@@ -107,6 +167,13 @@ def test_more_nouns_say_what_a_firm_is(
 
 @pytest.mark.parametrize(("sector", "language", "title", "text"), PERMITS, ids=_ids(PERMITS))
 def test_a_building_permit_is_no_building_news(
+    enricher: Enricher, sector: str, language: str, title: str, text: str
+) -> None:
+    assert sector_codes(enricher, language, title, text) == {sector}
+
+
+@pytest.mark.parametrize(("sector", "language", "title", "text"), WORDS, ids=_ids(WORDS))
+def test_everyday_words_of_products_and_trades(
     enricher: Enricher, sector: str, language: str, title: str, text: str
 ) -> None:
     assert sector_codes(enricher, language, title, text) == {sector}
