@@ -5,8 +5,7 @@ by its share of the capital ("la reprise de 100 % du capital de X"), a going con
 liquidation closed for want of assets (in English), a new shareholder welcomed, a round
 bagged, a site extended ("étend son site"), a service handed over ("confie sa logistique
 à X", "a retenu X pour l'ensemble de son transport"), a contract carried off ("a emporté
-le marché", "rafle le marché"), the customer's active voice ("awarded X the
-maintenance"), a supply deal inked, a head replaced at the top ("remplace X à la
+le marché", "rafle le marché"), a supply deal inked, a head replaced at the top ("remplace X à la
 direction"), a head tapped to lead the firm.
 
 Every text here was written for these tests (none comes from an evaluation set); the
@@ -69,8 +68,7 @@ WORDINGS = [
     # a contract carried off or swept up
     ("fr", "Verlande Industries a emporté le marché de la cantine centrale.", "contract"),
     ("fr", "Verlande Industries rafle le marché de l'entretien des routes.", "contract"),
-    # the customer's active voice, a supply deal inked
-    ("en", "The city awarded Verlande Industries the maintenance of its bridges.", "contract"),
+    # a supply deal inked
     ("en", "Verlande Industries inks a deal with a carmaker to supply 40 robots.", "contract"),
     # a head replaced at the firm's top, a head tapped to lead it
     (
@@ -97,6 +95,12 @@ NOT_EVENTS = [
     # doors shut on a weekday, to investors
     ("fr", "Verlande Industries va fermer ses portes le dimanche.", "closure"),
     ("fr", "Verlande Industries ne veut pas fermer ses portes aux investisseurs.", "closure"),
+    # a grant awarded for works is no contract
+    (
+        "en",
+        "Verlande Industries was awarded a €2m grant for the renovation of its plant.",
+        "contract",
+    ),
     # a liquidation closed because the debts are paid
     (
         "en",
