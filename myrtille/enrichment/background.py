@@ -47,6 +47,7 @@ from spacy.tokens import Span, Token
 
 from myrtille.enrichment.antecedents import antecedent, modifier_years
 from myrtille.enrichment.calendar_words import MONTHS
+from myrtille.enrichment.decades import dated_by_decade, decade_years
 from myrtille.enrichment.doctext import per_document, span_text, text_of
 from myrtille.enrichment.reported_speech import backshifted
 from myrtille.enrichment.time_asides import aside_before, dated_aside
@@ -254,7 +255,7 @@ def time_scope(sentence: Span, trigger: Span) -> tuple[int, int]:
 
 
 def _dates_it(phrase: str) -> bool:
-    return any(p.search(phrase) for p in (_EARLIER, _MONTH, _YEAR))
+    return any(p.search(phrase) for p in (_EARLIER, _MONTH, _YEAR)) or dated_by_decade(phrase)
 
 
 def _time_scope(sentence: Span, trigger: Span) -> tuple[int, int]:
@@ -384,6 +385,7 @@ def is_background(
             for m in _YEAR.finditer(clause)
             if not _AHEAD.search(clause, 0, m.start("year"))
         ]
+    dates += [(None, year) for year in decade_years(clause)]  # "dans les années 2000"
     # "le rachat de 2019", "its 2019 takeover" (antecedents.py)
     dates += [(None, year) for year in modifier_years(sentence, trigger)]
     if not dates:

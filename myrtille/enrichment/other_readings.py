@@ -36,9 +36,11 @@ from myrtille.enrichment.generic_statements import asserts_no_event
 from myrtille.enrichment.generic_subjects import general_clause_subject
 from myrtille.enrichment.habitual import long_exporter, still_in_proceedings
 from myrtille.enrichment.hypotheses import hypothetical
+from myrtille.enrichment.negated_infinitives import negated_infinitive
 from myrtille.enrichment.no_new_jobs import no_new_jobs
 from myrtille.enrichment.partner_classes import class_of_partners
 from myrtille.enrichment.passing_news import told_in_passing
+from myrtille.enrichment.patent_suits import patent_in_a_suit
 from myrtille.enrichment.plant_places import place_of_hiring
 from myrtille.enrichment.product_news import no_new_product
 from myrtille.enrichment.routine_senses import routine_sense
@@ -187,6 +189,10 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # generic_subjects.py: "when others cut jobs" (session 13)
     if seller_exit(kind, sentence, trigger, text):
         return True  # seller_exits.py: "Its founder retires as part of the deal" (session 13)
+    if negated_infinitive(sentence, trigger, text):
+        return True  # negated_infinitives.py: "Un regret ? Ne pas avoir racheté notre concurrent"
+    if patent_in_a_suit(kind, sentence, trigger, text):
+        return True  # patent_suits.py: "Solvane wins patent case"
     if tie_with_a_school(kind, sentence, trigger, text):
         return True  # school_ties.py: "un partenariat avec une quinzaine de collèges"
     if class_of_partners(kind, sentence, trigger, text):
