@@ -48,6 +48,7 @@ from myrtille.enrichment.school_ties import tie_with_a_school
 from myrtille.enrichment.seller_exits import seller_exit
 from myrtille.enrichment.senses import other_sense
 from myrtille.enrichment.side_clauses import in_a_side_clause
+from myrtille.enrichment.topic_lists import in_a_topic_list
 
 _PERSONS = frozenset({"PER", "PERSON"})
 # The words that name a head office, in the trigger.
@@ -187,6 +188,8 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # generic_statements.py: "Building a factory is…", "more than the acquisition"
     if general_clause_subject(sentence, trigger):
         return True  # generic_subjects.py: "when others cut jobs" (session 13)
+    if in_a_topic_list(sentence, trigger):
+        return True  # topic_lists.py: "on robots, hiring and the German market" (session 13)
     if seller_exit(kind, sentence, trigger, text):
         return True  # seller_exits.py: "Its founder retires as part of the deal" (session 13)
     if negated_infinitive(sentence, trigger, text):
