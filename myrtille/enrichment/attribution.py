@@ -47,6 +47,7 @@ from myrtille.enrichment.background import clause_of
 from myrtille.enrichment.clause_roles import (
     BUYER_SUBJECT,
     DEAL_SUBJECT,
+    NAMED_FIRM,
     OF_BUYER,
     connective_opening,
     named_before,
@@ -56,6 +57,8 @@ from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import customer_side, customer_verb
 from myrtille.enrichment.datelines import dateline_end
 from myrtille.enrichment.definitions import general_statement
+from myrtille.enrichment.distributors import KINDS as SELLING_KINDS
+from myrtille.enrichment.distributors import producer_of
 from myrtille.enrichment.firmnames import named_firms, opening_name, people_words
 from myrtille.enrichment.honorifics import untitled
 from myrtille.enrichment.indefinite_firms import indefinite_firm
@@ -68,6 +71,7 @@ from myrtille.enrichment.notice_fields import (
 )
 from myrtille.enrichment.parsed_subject import BUYER, PATIENT_KINDS, UNKNOWN, from_parse
 from myrtille.enrichment.patterns import fold
+from myrtille.enrichment.placed_firms import placed_firm
 from myrtille.enrichment.placed_orders import order_placed
 from myrtille.enrichment.public_actors import acted_on, body_before, sold_to
 from myrtille.enrichment.recipients import given_to
@@ -122,16 +126,6 @@ _FOUND = frozenset({"trouver", "trouve", "designer", "find", "found", "finds"})
 _BUYER_NOUNS = frozenset({"repreneur", "repreneurs", "acquereur", "buyer", "buyers", "acquirer"})
 
 
-# A sentence opening with a name that an apposition calls a firm ("Dentelles du Détroit,
-# une jeune entreprise fondée par …", "Brightfield, a Leeds start-up, …").
-_NAMED_FIRM = re.compile(
-    r"\W*[A-ZÉÈÀ][\w'’&-]*(?:\s+(?:(?:d[eu]s?|de\s+la|la|le|l['’]|et|&|of|the|and)\s+)?"
-    r"[A-ZÉÈÀ][\w'’&-]*)*\s*,\s*(?:un|une|la|le|l['’]\s?|a|an|the)\s*(?:[\w-]+\s+){0,3}?"
-    r"(?:entreprise|soci[ée]t[ée]|start-up|startup|pme|jeune\s+pousse|firm|company|business|"
-    r"maker|fabricant|groupe|group|sp[ée]cialiste|specialist)\b"
-)
-
-
 # A customer placing an order ("X a passé commande de six rames", placed_orders.py): the
 # order is its supplier's contract, named after "auprès de", "à", "from", "with".
 _SUPPLIER = re.compile(r"\b(?:aupres\s+d[eu']?|a|au|aux|from|with)" + _NOUN_PHRASE)
@@ -157,6 +151,8 @@ def subject_of(
     if described_other(sentence, trigger, mentions, text):
         return UNKNOWN  # "Ohio supplier files for Chapter 11; Cellvia says …": the supplier's
     found = _subject(sentence, trigger, kind, mentions, parsed, text)
+    if kind in SELLING_KINDS and (producer := producer_of(sentence, trigger, mentions, found)):
+        found = producer  # "X (abroad) signs to distribute the cheeses of Y": Y's export
     if found is not None and found.company_id is not None:
         # "Batterix's Calais unit", "la coentreprise Verrand-Kalmo": the unit's event.
         found = unit_of(text, found, mentions, kind) or found
@@ -171,11 +167,14 @@ def subject_of(
     if (body_end := body_before(text, begin, trigger.start_char, found)) is not None:
         if kind == "acquisition":  # "The court approved a plan handing X to Y": Y's
             return sold_to(sentence, body_end, mentions) or BUYER
-        return acted_on(sentence, body_end, mentions)  # "The Court of X placed Y …": Y's
+        acted = acted_on(sentence, body_end, mentions)  # "The Court of X placed Y …": Y's
+        return acted or (UNKNOWN if placed_firm(sentence, begin, trigger, kind, mentions) else None)
     if found is None and general_statement(sentence):
         return UNKNOWN  # "Un LBO, c'est de la dette …": a practice, not the article's firm
     if found is None and indefinite_firm(sentence, begin, trigger):
         return UNKNOWN  # "Un fournisseur d'acier a été placé en liquidation": another firm
+    if found is None and placed_firm(sentence, begin, trigger, kind, mentions):
+        return UNKNOWN  # "The Grand-Couronne paper mill will close": another firm
     created = created_firm(sentence, begin, trigger, mentions, text) if found is None else None
     if created is not None:
         return created  # "… une coentreprise baptisée X. La coentreprise emploiera …"
@@ -312,7 +311,7 @@ def _subject(
     found = [m for m in inside if m.how != "named" and m.end <= trigger.start_char]
     if (
         not found
-        and _NAMED_FIRM.match(text, sentence.start_char, trigger.start_char)
+        and NAMED_FIRM.match(text, sentence.start_char, trigger.start_char)
         and not connective_opening(sentence)
     ):
         return UNKNOWN  # "Dentelles du Détroit, une jeune entreprise …, a racheté"

@@ -36,6 +36,17 @@ DEAL_SUBJECT = re.compile(
 )
 
 
+# A sentence opening with a name that an apposition calls a firm ("Dentelles du Détroit,
+# une jeune entreprise fondée par …", "Brightfield, a Leeds start-up, …"; moved here from
+# ``attribution.py`` in session 13).
+NAMED_FIRM = re.compile(
+    r"\W*[A-ZÉÈÀ][\w'’&-]*(?:\s+(?:(?:d[eu]s?|de\s+la|la|le|l['’]|et|&|of|the|and)\s+)?"
+    r"[A-ZÉÈÀ][\w'’&-]*)*\s*,\s*(?:un|une|la|le|l['’]\s?|a|an|the)\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:entreprise|soci[ée]t[ée]|start-up|startup|pme|jeune\s+pousse|firm|company|business|"
+    r"maker|fabricant|groupe|group|sp[ée]cialiste|specialist)\b"
+)
+
+
 def connective_opening(sentence: Span) -> bool:
     """Whether the sentence opens with a connective before its comma ("Instead, the group
     …", "Ensuite, l'entreprise …"), which is no firm's name in apposition."""
