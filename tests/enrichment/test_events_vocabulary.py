@@ -132,8 +132,7 @@ ATTRIBUTIONS = [
     ("fr", "acquisition", "Les Menuiseries Kervan ont été rachetées par Optiwave.", OPTIWAVE),
     ("fr", "acquisition", "Le rachat des Menuiseries Kervan par Optiwave est bouclé.", OPTIWAVE),
     ("en", "acquisition", "Menuiseries Kervan was acquired by Optiwave for €8m.", OPTIWAVE),
-    # a complement ("avec", "auprès de", "with") is not the subject
-    ("fr", "partnership", "Optiwave noue un partenariat avec les Forges de Lorval.", OPTIWAVE),
+    # a complement ("auprès de", "from") is not the subject
     ("en", "contract", "Optiwave won a €3m order from Forges de Lorval.", OPTIWAVE),
     # a customer gives a contract: it goes to the supplier named after the verb
     ("fr", "contract", "Lorval attribue à Optiwave un marché de 2 millions d'euros.", OPTIWAVE),
@@ -153,6 +152,13 @@ def test_the_event_goes_to_the_subject(
     registry_enricher: Enricher, language: str, kind: str, text: str, siren: str
 ) -> None:
     assert company_of(events_of(registry_enricher, text, language), kind) == siren
+
+
+def test_a_partnership_is_news_of_both_partners(registry_enricher: Enricher) -> None:
+    """Since session 13 (partners.py) the partner joined by "avec" shares the event."""
+    text = "Optiwave noue un partenariat avec les Forges de Lorval."
+    events = events_of(registry_enricher, text, "fr")
+    assert {e["siren"] for e in events if e["type"] == "partnership"} == {OPTIWAVE, LORVAL}
 
 
 @pytest.mark.parametrize(

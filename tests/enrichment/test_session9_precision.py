@@ -276,7 +276,7 @@ DATELINED = {
         "LUNEL. Garrigue Optique a nommé Claire Vidal directrice générale.\n\n"
         "La nouvelle dirigeante vient de l'industrie des verres de contact. Elle connaît bien "
         "les marchés du Sud.\n\n"
-        "La société a par ailleurs lancé l'agrandissement de son usine de Lunel.",
+        "La société a lancé l'agrandissement de son usine de Lunel.",
     ),
     "en": (
         "Garrigue Optique changes chief executive",
