@@ -28,7 +28,8 @@ from myrtille.enrichment.sector_asides import (
     sentence_start,
 )
 from myrtille.enrichment.sector_forms import TermForms
-from myrtille.enrichment.sector_leads import lead_sentence
+from myrtille.enrichment.sector_idioms import set_phrase
+from myrtille.enrichment.sector_leads import lead_sentence, on_lead_weight
 from myrtille.enrichment.trade_statements import made, named, stated_trades
 
 TITLE_WEIGHT = 3.0
@@ -61,8 +62,7 @@ TRADE_WEIGHT = 1.5
 # land", "hydrogen for the chemical platform next door"): it needs the title and two
 # mentions, or as much. Session 5: tuning 15 false sectors fewer, 2 found fewer.
 SERVED_THRESHOLD = 4.5
-# Session 13: the first trade the lead states (`sector_leads`) weighs as a title's term.
-LEAD_TRADE_WEIGHT = TITLE_WEIGHT
+LEAD_TRADE_WEIGHT = TITLE_WEIGHT  # Session 13: the lead's first trade (`sector_leads`)
 WEIGHTS = {"title": TITLE_WEIGHT, "lead": LEAD_TRADE_WEIGHT, "trade": TRADE_WEIGHT}
 WEIGHTS["text"] = TERM_WEIGHT
 # Session 13: nouns said of a firm as often as "maker" ("l'éditeur rennais de logiciels").
@@ -132,7 +132,8 @@ class SectorMatcher:
         found: dict[str, dict[tuple[bool, str], list[Any]]] = defaultdict(dict)
         sentences: dict[str, set[int]] = defaultdict(set)
         matches = self.matcher(doc) + self.forms(doc)
-        mentions = _mentions([m for m in matches if not _verb(doc, m[1], m[2])])
+        matches = [m for m in matches if not _verb(doc, m[1], m[2])]
+        mentions = _mentions([m for m in matches if not set_phrase(doc, m[1], m[2])])
         mentions, stated, clients = stated_trades(doc, mentions)
         own_words: set[str] = set()  # sectors named other than as a class of clients
         lead_start, lead_end = lead_sentence(doc, title_end)
@@ -208,7 +209,8 @@ class SectorMatcher:
         kept[1:] = [s for s in kept[1:] if not _passing(s)]
         if any(not aside(s) for s in kept):
             kept = [s for s in kept if not aside(s)]
-        return kept[:1] + [s for s in kept[1:] if not overshadowed(s.score, kept[0].score)]
+        kept = kept[:1] + [s for s in kept[1:] if not overshadowed(s.score, kept[0].score)]
+        return kept[:1] + [s for s in kept[1:] if not on_lead_weight(s, THRESHOLD)]
 
 
 def _passing(score: SectorScore) -> bool:

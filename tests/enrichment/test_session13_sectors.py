@@ -7,6 +7,9 @@
 - A building permit is a step of any firm's project, no evidence of the building trade.
 - Everyday words of products and trades that were missing: syrups and marmalade, air
   conditioning, diving centres, digital twins.
+- The lead's extra weight chooses the leading sector; it keeps no second sector on one
+  mention (`sector_leads.on_lead_weight`).
+- "Vitesse de croisière", "cruising speed" say nothing of cruises (`sector_idioms`).
 
 Texts written for this module, none from an evaluation set.
 """
@@ -144,6 +147,41 @@ WORDS: list[Case] = [
     ),
 ]
 
+SECOND: list[Case] = [
+    (
+        "aeronautics",
+        "en",
+        "Figeac firm signs ten-year deal",
+        "Electrix, a Figeac maker of gearboxes, will supply the helicopter and aircraft "
+        "programmes of the planemaker Aerolia for ten years, the aerospace group said. The "
+        "aircraft deal covers 400 helicopters.",
+    ),
+    (
+        "aeronautics",
+        "fr",
+        "Figeac : Electrix signe pour dix ans",
+        "Le fabricant de boîtes de vitesses Electrix, installé à Figeac, équipera les "
+        "hélicoptères et les avions de l'avionneur Aérolia pendant dix ans, a annoncé le "
+        "groupe aéronautique. Le contrat porte sur 400 hélicoptères.",
+    ),
+]
+
+IDIOMS: list[Case] = [
+    (
+        "tourism",
+        "fr",
+        "Épinal : Valmont embauche",
+        "La société Valmont, à Épinal, atteindra sa vitesse de croisière l'an prochain, "
+        "avec 40 salariés.",
+    ),
+    (
+        "tourism",
+        "en",
+        "Épinal firm hires",
+        "Valmont, based in Épinal, will reach cruising speed next year with 40 staff.",
+    ),
+]
+
 
 def _ids(cases: list[Case]) -> list[str]:
     return [f"{sector}-{language}-{i}" for i, (sector, language, *_) in enumerate(cases)]
@@ -177,3 +215,17 @@ def test_everyday_words_of_products_and_trades(
     enricher: Enricher, sector: str, language: str, title: str, text: str
 ) -> None:
     assert sector_codes(enricher, language, title, text) == {sector}
+
+
+@pytest.mark.parametrize(("sector", "language", "title", "text"), SECOND, ids=_ids(SECOND))
+def test_the_lead_weight_keeps_no_second_sector(
+    enricher: Enricher, sector: str, language: str, title: str, text: str
+) -> None:
+    assert sector_codes(enricher, language, title, text) == {sector}
+
+
+@pytest.mark.parametrize(("sector", "language", "title", "text"), IDIOMS, ids=_ids(IDIOMS))
+def test_a_set_phrase_of_another_sense(
+    enricher: Enricher, sector: str, language: str, title: str, text: str
+) -> None:
+    assert sector not in sector_codes(enricher, language, title, text)
