@@ -35,7 +35,8 @@ The title is never background: an article is about what its title says.
 
 Session 12: a date ending the sentence after an apposition ("Cegid itself bought Atlas, the
 Rennes start-up, in 2024.") dates the main clause; "raised €30m from Keensight Capital in
-2022" is a past date, not a start ahead ("from 2027"). Session 13: time_asides.py.
+2022" is a past date, not a start ahead ("from 2027"). Session 13: time_asides.py; the
+verb tenses read here are in verb_tenses.py.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from myrtille.enrichment.antecedents import antecedent, modifier_years
 from myrtille.enrichment.calendar_words import MONTHS
@@ -51,6 +52,7 @@ from myrtille.enrichment.decades import dated_by_decade, decade_years
 from myrtille.enrichment.doctext import per_document, span_text, text_of
 from myrtille.enrichment.reported_speech import backshifted
 from myrtille.enrichment.time_asides import aside_before, dated_aside
+from myrtille.enrichment.verb_tenses import ahead_helper, finite, past_tense
 
 # Where a clause ends: strong punctuation, or a comma before a relative pronoun or a
 # coordinating conjunction ("Cellinov, qui emploie 55 personnes, a levé …").
@@ -170,40 +172,17 @@ def clause_of(sentence: Span, trigger: Span) -> tuple[int, int]:
     return sentence.start_char + begin, sentence.start_char + end
 
 
-def _past_tense(tokens: list[Token]) -> bool:
-    """A finite past ("leva", "raised", "avait") or a perfect ("a levé", "has hired");
-    a participle after an infinitive ("doivent être créés", "will be built") is not one."""
-    for position, token in enumerate(tokens):
-        if token.tag_ == "VBD":
-            return True
-        if token.pos_ not in ("VERB", "AUX") or "Past" not in token.morph.get("Tense"):
-            continue
-        if "Fin" in token.morph.get("VerbForm"):
-            return True
-        helpers = [h for h in tokens[max(0, position - 3) : position] if h.pos_ == "AUX"]
-        # "will be created", "seront créés", "is to be built": a passive ahead, not a past.
-        if any(_ahead_helper(h) for h in helpers):
-            continue
-        if any("Fin" in h.morph.get("VerbForm") or h.tag_ in ("VBZ", "VBP") for h in helpers):
-            return True
-    return False
-
-
-def _finite(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
-
-
 @per_document  # asked for each trigger's time scope by is_background and recurring
 def _before_other_participle(trigger: Span, end: int) -> int:
     """Where the trigger's time scope ends: before a bare participle that qualifies a
     noun of another predicate ("recrute 40 opérateurs pour la ligne inaugurée l'an
     dernier", "is hiring for the line opened last year"), which its date belongs to."""
     doc = trigger.doc
-    predicate = any(_finite(t) or t.pos_ == "VERB" for t in trigger)
+    predicate = any(finite(t) or t.pos_ == "VERB" for t in trigger)
     for token in doc[trigger.end : trigger.sent.end]:
         if token.idx >= end:
             break
-        predicate = predicate or _finite(token)
+        predicate = predicate or finite(token)
         previous = doc[token.i - 1]
         if (
             predicate
@@ -215,15 +194,6 @@ def _before_other_participle(trigger: Span, end: int) -> int:
         ):
             return token.idx
     return end
-
-
-def _ahead_helper(helper: Token) -> bool:
-    """A modal, a future or an infinitive auxiliary: what it leads to is yet to come."""
-    return helper.pos_ == "AUX" and (
-        helper.tag_ == "MD"
-        or "Fut" in helper.morph.get("Tense")
-        or "Inf" in helper.morph.get("VerbForm")
-    )
 
 
 # A short phrase before the first comma ("En 2019, …", "Last year, …") may date it all.
@@ -390,17 +360,17 @@ def is_background(
     dates += [(None, year) for year in modifier_years(sentence, trigger)]
     if not dates:
         return False
-    past = _past_tense(list(sentence)) or any(
+    past = past_tense(list(sentence)) or any(
         "Part" in t.morph.get("VerbForm")
         and "Past" in t.morph.get("Tense")
-        and not any(_ahead_helper(h) for h in doc[max(sentence.start, t.i - 3) : t.i])
+        and not any(ahead_helper(h) for h in doc[max(sentence.start, t.i - 3) : t.i])
         for t in sentence
         if begin <= t.idx < end
     )
     # session 13 (events recall): a trigger's own verb in the future ("cessera son activité
     # le 31 mars, a annoncé sa direction jeudi") dates its month ahead, whatever the tense
     # of the clause that reports it
-    past = past and not any(_finite(t) and "Fut" in t.morph.get("Tense") for t in trigger)
+    past = past and not any(finite(t) and "Fut" in t.morph.get("Tense") for t in trigger)
     if published is None:
         return past
     return any(_earlier(month, year, published, past) for month, year in dates)

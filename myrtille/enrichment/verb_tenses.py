@@ -1,0 +1,42 @@
+"""Verb tenses as background.py reads them: a finite verb, a past or perfect, and the
+helpers that put what follows ahead ("will be created", "seront créés").
+
+Moved out of background.py (session 13), which dates an event by these readings.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def finite(token: Token) -> bool:
+    """A finite verb or auxiliary."""
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
+
+
+def ahead_helper(helper: Token) -> bool:
+    """A modal, a future or an infinitive auxiliary: what it leads to is yet to come."""
+    return helper.pos_ == "AUX" and (
+        helper.tag_ == "MD"
+        or "Fut" in helper.morph.get("Tense")
+        or "Inf" in helper.morph.get("VerbForm")
+    )
+
+
+def past_tense(tokens: list[Token]) -> bool:
+    """A finite past ("leva", "raised", "avait") or a perfect ("a levé", "has hired");
+    a participle after an infinitive ("doivent être créés", "will be built") is not one."""
+    for position, token in enumerate(tokens):
+        if token.tag_ == "VBD":
+            return True
+        if token.pos_ not in ("VERB", "AUX") or "Past" not in token.morph.get("Tense"):
+            continue
+        if "Fin" in token.morph.get("VerbForm"):
+            return True
+        helpers = [h for h in tokens[max(0, position - 3) : position] if h.pos_ == "AUX"]
+        # "will be created", "seront créés", "is to be built": a passive ahead, not a past.
+        if any(ahead_helper(h) for h in helpers):
+            continue
+        if any("Fin" in h.morph.get("VerbForm") or h.tag_ in ("VBZ", "VBP") for h in helpers):
+            return True
+    return False
