@@ -32,6 +32,7 @@ from spacy.tokens import Span
 
 from myrtille.enrichment.anniversaries import celebrated
 from myrtille.enrichment.area_subjects import told_of_an_area
+from myrtille.enrichment.coordinated_verbs import hedged_list
 from myrtille.enrichment.generic_statements import asserts_no_event
 from myrtille.enrichment.generic_subjects import general_clause_subject
 from myrtille.enrichment.habitual import long_exporter, still_in_proceedings
@@ -196,6 +197,8 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # negated_infinitives.py: "Un regret ? Ne pas avoir racheté notre concurrent"
     if patent_in_a_suit(kind, sentence, trigger, text):
         return True  # patent_suits.py: "Solvane wins patent case"
+    if hedged_list(sentence, trigger, text):
+        return True  # coordinated_verbs.py: "il faudra investir, recruter et nouer …"
     if tie_with_a_school(kind, sentence, trigger, text):
         return True  # school_ties.py: "un partenariat avec une quinzaine de collèges"
     if class_of_partners(kind, sentence, trigger, text):

@@ -2,7 +2,8 @@
 session 13): a firm's history told by decades in a profile or a tribute (decades.py,
 read by background.py); a regret or a choice under a negated French infinitive in an
 interview (negated_infinitives.py); a patent fought over in a court column
-(patent_suits.py).
+(patent_suits.py); the later verbs of a list after a modal in an editorial
+(coordinated_verbs.py).
 
 Every text here was written for these tests (none comes from an evaluation set); the
 companies are invented.
@@ -63,6 +64,20 @@ CASES = [
         "200 000 euros à un concurrent italien.",
         "innovation",
     ),
+    (
+        "list after a modal",
+        "fr",
+        "Pour tenir face aux géants, Verlande Industries devra moderniser ses ateliers, "
+        "recruter des soudeurs et nouer des partenariats avec les écoles d'ingénieurs.",
+        "hiring",
+    ),
+    (
+        "list after a modal",
+        "en",
+        "To survive, toolmakers such as Verlande Industries should modernise their workshops, "
+        "cut costs and export more.",
+        "export",
+    ),
 ]
 
 
@@ -96,6 +111,20 @@ KEPT = [
         "Verlande Industries has filed a patent for its new welding head, its chief "
         "executive said on Tuesday.",
         "innovation",
+    ),
+    (
+        "list after a commitment",
+        "fr",
+        "Verlande Industries va moderniser ses ateliers, recruter 40 soudeurs et ouvrir un "
+        "centre de formation à Saint-Étienne, a annoncé sa direction mardi.",
+        "hiring",
+    ),
+    (
+        "list in reported speech",
+        "en",
+        "Verlande Industries, which employs 400 people in the Loire, said it would open a "
+        "site office in Roanne and hire around 50 local welders for the construction phase.",
+        "hiring",
     ),
 ]
 
