@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from myrtille.enrichment.doctext import per_document
 
@@ -102,7 +102,7 @@ _OTHERWISE = re.compile(
 )
 # A conjunction just before a coordinated verb: "dément toute vente et recrute".
 _CONJUNCTION = re.compile(
-    r"\s(?:and|but|et|mais)\s+(?:(?:y|also|aussi|then|now|is|are|has|have)\s+)?\Z",
+    r"\s(?:and|but|et|mais)\s+(?:(?:y|also|aussi|then|now|is|are|has|have|a|ont)\s+)?\Z",
     re.IGNORECASE,
 )
 
@@ -119,7 +119,13 @@ def hedge_scope(text: str, at: int, trigger: Span) -> tuple[int, int]:
     # "recrute", "hired", "has hired": not an infinitive that a modal before governs
     finite = verb.pos_ == "VERB" and "Inf" not in verb.morph.get("VerbForm") and verb.tag_ != "VB"
     joined = _CONJUNCTION.search(text, 0, at) if finite else None
-    if joined and _after_infinitive(trigger, trigger.start_char - at + joined.start()):
+    # a compound past ("et a ouvert 80 postes", "and has opened") or a French finite verb
+    # ("et recrute") is no infinitive: no modal before the conjunction governs it
+    if (
+        joined
+        and not _plainly_finite(verb)
+        and _after_infinitive(trigger, trigger.start_char - at + joined.start())
+    ):
         joined = None  # "plans to close the workshop and cut 60 jobs": both planned
     after = at + len(trigger.text)
     ends = [
@@ -127,6 +133,22 @@ def hedge_scope(text: str, at: int, trigger: Span) -> tuple[int, int]:
     ]
     end = min(ends, default=len(text))
     return (max(begin, joined.start()) if joined else begin), end
+
+
+def _plainly_finite(verb: Token) -> bool:
+    """Whether ``verb`` is a participle right after a finite "avoir"/"have" ("a ouvert",
+    "has opened"), or a French finite verb ("et recrute": never an infinitive's twin, unlike
+    English "and cut")."""
+    if verb.lang_ == "fr" and "Fin" in verb.morph.get("VerbForm"):
+        return True
+    before = verb.nbor(-1) if verb.i > verb.sent.start else None
+    return (
+        before is not None
+        and "Part" in verb.morph.get("VerbForm")
+        and before.pos_ == "AUX"
+        and before.lemma_ in ("avoir", "have")
+        and "Fin" in before.morph.get("VerbForm")
+    )
 
 
 def _after_infinitive(trigger: Span, conjunction: int) -> bool:
