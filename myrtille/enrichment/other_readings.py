@@ -50,6 +50,7 @@ from myrtille.enrichment.seller_exits import seller_exit
 from myrtille.enrichment.senses import other_sense
 from myrtille.enrichment.side_clauses import in_a_side_clause
 from myrtille.enrichment.topic_lists import in_a_topic_list
+from myrtille.enrichment.vague_headlines import vague_headline
 
 _PERSONS = frozenset({"PER", "PERSON"})
 # The words that name a head office, in the trigger.
@@ -189,6 +190,8 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # generic_statements.py: "Building a factory is…", "more than the acquisition"
     if general_clause_subject(sentence, trigger):
         return True  # generic_subjects.py: "when others cut jobs" (session 13)
+    if vague_headline(kind, sentence, trigger, text):
+        return True  # vague_headlines.py: "X s'agrandit", "La gigafactory de X accélère"
     if in_a_topic_list(sentence, trigger):
         return True  # topic_lists.py: "on robots, hiring and the German market" (session 13)
     if seller_exit(kind, sentence, trigger, text):
