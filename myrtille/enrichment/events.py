@@ -182,7 +182,7 @@ class EventMatcher:
             sentence = sentence_of(doc, start)
             key = (kind, sentence.start_char)
             trigger = doc[start:end]
-            if key in events:
+            if key in events and not _hidden_lead(events[key], start, doc, title_end):
                 continue
             shown = (
                 shown_of[(start, end)]
@@ -198,6 +198,10 @@ class EventMatcher:
                 continue
             subject = subject_of(shown, trigger, kind, mentions, parsed, doc_text)
             company_id, company = (subject.company_id, subject.name) if subject else (None, None)
+            if key in events:  # session 13: the lead's firm for a title naming none
+                if company_id is not None:
+                    events[key] = replace(events[key], company_id=company_id, company=company)
+                continue
             if subject is BUYER:
                 buyers_of.append(key)
                 company = None
@@ -273,6 +277,12 @@ class EventMatcher:
         # The events the document is about, not those it mentions in passing (salience.py).
         news = news_events(sorted(events.values(), key=lambda e: (e.start, e.type)), doc, title_end)
         return with_partners(news, doc_text, mentions, names)  # each partner's (partners.py)
+
+
+def _hidden_lead(title_event: Event, start: int, doc: Doc, title_end: int) -> bool:
+    """Whether a trigger of the lead the recogniser ran into the title may name the firm the
+    title only describes ("Rodez joiner wins …" over "X, the Rodez joinery shop, has won")."""
+    return title_event.company_id is None and title_event.start < title_end <= doc[start].idx
 
 
 def _fallback(
