@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
+import time_machine
 import uvicorn
 
 from myrtille.config.loading import load_settings
@@ -29,6 +30,20 @@ from tests.waiting import wait_until
 
 AEROVOLT = "919985002"
 NOW = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0)
+# The documents' ages count from NOW, fixed when the suite is imported; the trends count
+# back from the server's today. A run that crosses midnight UTC would move the server's today
+# one day past the documents, so such a run goes back to this moment (the clock still ticks).
+_IMPORTED = datetime.now(UTC)
+
+
+@pytest.fixture
+def same_day() -> Iterator[None]:
+    """The server's today stays NOW's date, even after midnight UTC has passed."""
+    if datetime.now(UTC).date() == NOW.date():
+        yield
+        return
+    with time_machine.travel(_IMPORTED, tick=True):
+        yield
 
 
 def days_ago(days: int) -> datetime:

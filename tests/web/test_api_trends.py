@@ -13,6 +13,8 @@ from tests.web.api_calls import assert_error, get
 from tests.web.conftest import NOW, Live
 
 TODAY = NOW.date()
+# Counts are read against the server's today: it must stay NOW's date (tests/web/conftest.py).
+pytestmark = pytest.mark.usefixtures("same_day")
 
 
 # -- trends -------------------------------------------------------------------------------

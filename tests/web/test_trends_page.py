@@ -22,6 +22,8 @@ from myrtille.web.api import facet_labels
 from tests.web.conftest import NOW, Live, doc, documents, start_live
 
 TODAY = NOW.date()
+# Counts are read against the server's today: it must stay NOW's date (tests/web/conftest.py).
+pytestmark = pytest.mark.usefixtures("same_day")
 
 
 def partnerships() -> list[IndexedDocument]:
