@@ -313,4 +313,7 @@ def _in_a_proper_name(
     if not before or joiner_before != " " or not before[-1][0].isupper() or before[-1].isupper():
         return False
     opening = text[: words[first - 1][1]].rstrip()
-    return bool(opening) and opening[-1] not in '.!?:;«»"“”\n'
+    # A line break before the capitalised word opens a paragraph ("...à La Réunion\n\nLe
+    # montpelliérain Hélionergie"): a title above it ends without a full stop.
+    paragraph = "\n" in text[len(opening) : words[first - 1][1]]
+    return bool(opening) and not paragraph and opening[-1] not in '.!?:;«»"“”\n'

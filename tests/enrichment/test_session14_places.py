@@ -1,0 +1,69 @@
+"""Places (session 14): an inhabitants' name opening the first paragraph under a title.
+
+A lowercase inhabitants' name after a capitalised word that does not open a sentence closes
+a title ("Le Courrier picard", "le Stade rennais"); the title above the text ends without a
+full stop, so a lead opening on "Le montpelliérain Hélionergie" or "La lyonnaise Ydral" had
+its demonym read as such a title and gave no place. A line break before the capitalised
+word now opens a sentence. Guards: a title mid-sentence, and one opening the lead, stay no
+place.
+
+Every text was written for these tests; none comes from an evaluation set. The firms are
+not in the test registry, so only the text gives places.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from myrtille.enrichment.enricher import Enricher
+from tests.enrichment.enriching import places_of
+
+CASES = [
+    (
+        "fr-lead-demonym-masculine",
+        "Hélionergie s'allie à un installateur de Toulon",
+        "Le montpelliérain Hélionergie, spécialiste des centrales photovoltaïques, a signé "
+        "mardi un accord de partenariat pour développer des centrales solaires couplées à "
+        "des batteries.",
+        {"34", "83"},
+        {"76", "93"},
+    ),
+    (
+        "fr-lead-demonym-feminine",
+        "Ydral lève 4 millions d'euros pour sa pompe à chaleur",
+        "La lyonnaise Ydral a bouclé un tour de table de 4 millions d'euros auprès de deux "
+        "fonds. La jeune pousse embauchera vingt ingénieurs d'ici à la fin de l'année.",
+        {"69"},
+        {"84"},
+    ),
+    (
+        "fr-guard-club-mid-sentence",
+        "Ydral signe un contrat de sponsoring",
+        "La jeune pousse Ydral a signé un contrat de sponsoring avec le Stade rennais pour "
+        "deux saisons, a-t-elle annoncé mardi.",
+        set(),
+        set(),
+    ),
+    (
+        "fr-guard-club-opening-the-lead",
+        "Ydral signe un contrat de sponsoring",
+        "Le Stade rennais a signé un contrat de sponsoring de deux saisons avec la jeune "
+        "pousse Ydral, a annoncé le club mardi.",
+        set(),
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "text", "departments", "regions"), CASES, ids=[c[0] for c in CASES]
+)
+def test_places(
+    enricher: Enricher,
+    name: str,
+    title: str,
+    text: str,
+    departments: set[str],
+    regions: set[str],
+) -> None:
+    assert places_of(enricher, name, title, text) == (departments, regions)
