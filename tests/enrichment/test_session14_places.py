@@ -67,3 +67,74 @@ def test_places(
     regions: set[str],
 ) -> None:
     assert places_of(enricher, name, title, text) == (departments, regions)
+
+
+# A round-up: each item under a heading in capitals is news of its own; a place opening the
+# item's first sentence is that item's firm's, never one in passing.
+ROUNDUP_EN = (
+    "FRENCH COMPANIES - Caldor, Brévia",
+    "RENNES, March 6 - The following is a round-up of news from companies in Brittany.\n\n"
+    "CALDOR\n"
+    "The Brest shipbuilder said it had won a contract to build two ferries at its Brest "
+    "yard. Work in Brest starts in May and will keep 300 people busy in Brest.\n\n"
+    "BRÉVIA\n"
+    "{brevia}\n\n"
+    "MARKET CONTEXT\n"
+    "Industrial hiring in the region slowed this year, the statistics office said.",
+)
+ROUNDUP_FR = (
+    "Les brèves de l'industrie de l'Ouest",
+    "Les informations des entreprises de l'Ouest cette semaine.\n\n"
+    "KERLAN\n"
+    "Le chantier brestois Kerlan a livré un navire à Brest. Il en construira deux autres à "
+    "Brest l'an prochain, et embauchera vingt soudeurs sur son site de Brest.\n\n"
+    "LAITERIE DU BLAVET\n"
+    "{blavet}",
+)
+ROUNDUP_CASES = [
+    (
+        "en-roundup-item-subject",
+        ROUNDUP_EN,
+        {"brevia": "The Vannes-based dairy said it would hire 40 people next year."},
+        {"29", "56"},
+    ),
+    (
+        "fr-roundup-item-subject",
+        ROUNDUP_FR,
+        {"blavet": "La laiterie de Pontivy embauchera trente personnes d'ici à l'été."},
+        {"29", "56"},
+    ),
+    (
+        "en-guard-roundup-place-later-in-the-item",
+        ROUNDUP_EN,
+        {"brevia": "The dairy said it would hire 40 people to supply a cheese maker in Vannes."},
+        {"29"},
+    ),
+    (
+        "en-guard-one-heading-is-no-roundup",
+        (
+            "Caldor wins ferry order",
+            "PRESS RELEASE\n"
+            "The Brest shipbuilder Caldor has won a contract to build two ferries at its Brest "
+            "yard. Work in Brest starts in May and will keep 300 people busy in Brest.\n\n"
+            "The Vannes-based consultancy Marinor advised the buyer.",
+        ),
+        {},
+        {"29"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "document", "item", "departments"), ROUNDUP_CASES, ids=[c[0] for c in ROUNDUP_CASES]
+)
+def test_roundup_items(
+    enricher: Enricher,
+    name: str,
+    document: tuple[str, str],
+    item: dict[str, str],
+    departments: set[str],
+) -> None:
+    title, text = document
+    found, regions = places_of(enricher, name, title, text.format(**item))
+    assert (found, regions) == (departments, {"53"})
