@@ -55,7 +55,6 @@ from myrtille.enrichment.clause_roles import (
 )
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import customer_side, customer_verb
-from myrtille.enrichment.datelines import dateline_end
 from myrtille.enrichment.definitions import general_statement
 from myrtille.enrichment.distributors import KINDS as SELLING_KINDS
 from myrtille.enrichment.distributors import producer_of
@@ -75,6 +74,7 @@ from myrtille.enrichment.placed_firms import placed_firm
 from myrtille.enrichment.placed_orders import order_placed
 from myrtille.enrichment.public_actors import acted_on, body_before, sold_to
 from myrtille.enrichment.recipients import given_to
+from myrtille.enrichment.roundups import opening_end, part_firm
 from myrtille.enrichment.syntax import Parsed
 from myrtille.enrichment.ties import POSSESSED_TIE, former_employer, instead_of_former, tied
 from myrtille.enrichment.title_clauses import described_other
@@ -186,7 +186,7 @@ def subject_of(
     ):
         # "Kervalis … a racheté le bâtiment. Elle y investira …": Kervalis's, not ours;
         # "SBTM garde son siège. X en prendra la présidence": SBTM's new head.
-        return topic(sentence, mentions)
+        return topic(sentence, mentions) or part_firm(sentence, trigger, mentions, text)
     if found is None:
         # A sentence that names no firm carries on the topic of the sentence before, in
         # its paragraph: a registry firm that opened it, not always the article's company.
@@ -196,8 +196,8 @@ def subject_of(
         if before is not None and before.company_id is not None:
             # "À Roanne, X a livré la SNCF. Trente tisserands seront recrutés"
             return before
-    if found is None:
-        return title_unit(text, mentions, kind)  # "Batterix's Calais unit …": the unit's
+    if found is None:  # "Batterix's Calais unit …": the unit's; a round-up's item's
+        return title_unit(text, mentions, kind) or part_firm(sentence, trigger, mentions, text)
     return found
 
 
@@ -209,7 +209,7 @@ def _subject(
     parsed: Parsed | None,
     text: str,
 ) -> CompanyMention | None:
-    dateline = dateline_end(sentence, text)
+    dateline = opening_end(sentence, text, mentions)  # "Lorient – X …": not the place
     inside = [
         m
         for m in mentions
@@ -328,7 +328,8 @@ def _subject(
             chosen is not None
             and dateline > sentence.start_char
             and chosen.end > chosen.start
-            and chosen.start < dateline
+            and chosen.start < dateline  # not a subject's name run into it ("X — Verrerie Y")
+            and (chosen.end <= dateline or chosen.how != "named")
         )
         if decided and not in_dateline:
             return chosen  # not a dateline's place: "Saint-Fons, 30 November 2026 — X …"

@@ -149,10 +149,14 @@ def from_parse(
             return True, _unlisted(subject, parsed)  # "Aerilis … was placed in liquidation"
         for node in (root, head):
             agent = agent_of(node)
+            # Session 14: a leader's clause names the firm they lead in the trigger's own
+            # complements ("nommée directrice de X"), not in what the clause's verb says they
+            # will do ("le nouveau dirigeant devra développer l'offre lancée avec X").
+            own = kind == "leadership" and node.i != root.i
             for dependent in nominal_dependents(node):
                 if agent is not None and agent.i == dependent.i:
                     continue
-                named = company_in(dependent)
+                named = company_in(dependent, own=own)
                 if named is not None:
                     return True, named
                 if (

@@ -51,7 +51,9 @@ def written_as_name(span: Span) -> bool:
     before = doc[span.start - 1]
     if "\n" in before.whitespace_ or before.lower_ in _DETERMINERS:
         return False
-    if not (before.text == "," or (before.is_alpha and before.text.islower())):
+    # session 14: after a brief's place and dash too ("Le Havre – Horizon décroche …")
+    placed = before.text in ("–", "—") and span.start > 1 and doc[span.start - 2].is_title
+    if not (before.text == "," or placed or (before.is_alpha and before.text.islower())):
         return False
     if span.end < len(doc):
         after = doc[span.end]
