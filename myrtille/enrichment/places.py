@@ -228,11 +228,12 @@ def _departments_in_passing(
 
 
 # "le Finistère et le Morbihan", "Hérault, Aude and Gard", "de la Charente et de la
-# Charente-Maritime", "en Ille-et-Vilaine et dans le sud de la Manche": places listed together.
+# Charente-Maritime", "en Ille-et-Vilaine et dans le sud de la Manche", "the Lot-et-Garonne
+# and the neighbouring Tarn-et-Garonne": places listed together.
 _LISTED = re.compile(
     r"\s*(?:,|et|and|ou|or|&)\s*(?:(?:de|du|des|d['’]|en|in|à|a|at|the|le|la|l['’]|les|dans)"
     r"\s*){0,3}(?:(?:nord|sud|est|ouest|north|south|east|west)\s+(?:de|du|des|d['’]|of)\s*"
-    r"(?:la\s+|l['’]\s*|the\s+)?)?",
+    r"(?:la\s+|l['’]\s*|the\s+)?|(?:neighbou?ring|nearby|adjacent|voisine?s?)\s+)?",
     re.IGNORECASE,
 )
 

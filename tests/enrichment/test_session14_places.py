@@ -138,3 +138,39 @@ def test_roundup_items(
     title, text = document
     found, regions = places_of(enricher, name, title, text.format(**item))
     assert (found, regions) == (departments, {"53"})
+
+
+# A department listed with the subject one after "neighbouring" keeps its department, as in
+# any list ("dans le Finistère et le Morbihan"); another party's department stays a region.
+NEIGHBOURS = (
+    "Agen fruit group Vergers d'Albret equips orchards with probes",
+    "Vergers d'Albret, the Agen-based fruit group, will equip 1,200 hectares of orchards "
+    "around Villeneuve-sur-Lot with soil probes and automated valves.\n\n"
+    "{growers}",
+)
+NEIGHBOUR_CASES = [
+    (
+        "en-neighbouring-department-listed",
+        "Its 310 member growers farm some 4,500 hectares in the Lot-et-Garonne and the "
+        "neighbouring Tarn-et-Garonne.",
+        {"47", "82"},
+    ),
+    (
+        "en-guard-other-party-department",
+        "Its 310 member growers farm some 4,500 hectares in the Lot-et-Garonne, and a rival "
+        "group in the Tarn-et-Garonne chose another supplier.",
+        {"47"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "growers", "departments"), NEIGHBOUR_CASES, ids=[c[0] for c in NEIGHBOUR_CASES]
+)
+def test_neighbouring_departments(
+    enricher: Enricher, name: str, growers: str, departments: set[str]
+) -> None:
+    title, text = NEIGHBOURS
+    found, regions = places_of(enricher, name, title, text.format(growers=growers))
+    assert found == departments
+    assert "75" in regions
