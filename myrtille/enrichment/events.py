@@ -31,7 +31,7 @@ from myrtille.enrichment.launches import named_launches
 from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.market_entries import market_entries
 from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
-from myrtille.enrichment.notice_reading import dated_act, dropped, in_activity_field
+from myrtille.enrichment.notice_reading import dated_act, dropped, in_activity_field, paired
 from myrtille.enrichment.partners import with_partners
 from myrtille.enrichment.patterns import PatternSet
 from myrtille.enrichment.salience import in_passing, news_events
@@ -276,7 +276,7 @@ class EventMatcher:
         events = {k: e for k, e in events.items() if not dropped(k[0], doc_text)}
         # The events the document is about, not those it mentions in passing (salience.py).
         news = news_events(sorted(events.values(), key=lambda e: (e.start, e.type)), doc, title_end)
-        return with_partners(news, doc_text, mentions, names)  # each partner's (partners.py)
+        return with_partners(paired(news, doc_text), doc_text, mentions, names)  # partners.py
 
 
 def _hidden_lead(title_event: Event, start: int, doc: Doc, title_end: int) -> bool:

@@ -19,12 +19,20 @@ Four of its ways of writing mislead the article rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Span
 
 from myrtille.enrichment.cues import cued
 from myrtille.enrichment.doctext import per_document, span_text, text_of
-from myrtille.enrichment.notices import debts_paid, sale_plan_only, struck_off
+from myrtille.enrichment.notices import (
+    debts_paid,
+    sale_plan_only,
+    struck_off,
+    wound_up_by_members,
+)
 
 # A notice's own words near its top, or fields one a line ("Dénomination : X").
 _NOTICE_WORDS = re.compile(
@@ -88,7 +96,12 @@ _DATED_ACT = re.compile(
     # The court as the actor, on its date ("On 27 October 2026 the Commercial Court of X
     # opened …", "le 27 octobre 2026, le tribunal de commerce de X a prononcé …").
     rf"\b(?:on|le)\s+{_DATE}\b[^.;\n]{{0,40}}?\b(?:court|tribunal)\b|"
-    rf"\b(?:court|tribunal)\b[^.;\n]{{0,60}}?\b(?:on|le)\s+{_DATE}",
+    rf"\b(?:court|tribunal)\b[^.;\n]{{0,60}}?\b(?:on|le)\s+{_DATE}|"
+    # The firm's end, dated (session 14): "was deregistered on 12 November 2026", "struck
+    # off with effect from …", "radiée du RCS le …", "dissoute à compter du …".
+    r"\b(?:struck\s+off|deregistered|removed\s+from\s+the\b[^.;\n]{0,40}?\bregist(?:er|ry)|"
+    r"radi[ée]e?s?|dissolved|dissoute|wound\s+up)\b[^.;\n]{0,50}?\b(?:on|le|du|effective|"
+    rf"(?:with\s+effect\s+)?(?:from|as\s+of)|à\s+compter\s+du)\s+{_DATE}",
     re.IGNORECASE,
 )
 # ... which a pluperfect or an earlier time makes an antecedent of the notice's news.
@@ -133,17 +146,93 @@ def call_for_tenders(text: str) -> bool:
     return notice_text(text) and _CALL.search(text) is not None and _AWARD.search(text) is None
 
 
+# A registered office moved to another court's register (session 14): the notice strikes
+# the firm off the old register to enter it in the new one ("La société sera radiée du RCS
+# de Nanterre et immatriculée au RCS de Bordeaux", "will be removed from the Nanterre
+# register and registered in Bordeaux"): the firm goes on, unless the notice also ends it.
+_MOVED_SEAT = re.compile(
+    r"\btransf[ée]r\w*\s+(?:du\s+|le\s+|de\s+son\s+|son\s+)?si[èe]ge|"
+    r"\btransfer\w*\s+(?:of\s+)?(?:the\s+|its\s+)?(?:registered\s+)?(?:office|seat|headquarters)",
+    re.IGNORECASE,
+)
+# ... or entered in another register, which only a notice writes, whatever its layout.
+_REGISTERED_ANEW = re.compile(
+    r"\bimmatricul\w*\s+au\s+(?:rcs|registre)|"
+    r"\bregistered\s+(?:with|at|in)\s+the\b[^.;\n]{0,40}?\bregist",
+    re.IGNORECASE,
+)
+_ENDED = re.compile(
+    r"\bdissol\w*|\bdissolution|\bliquidat\w*|\bwinding[- ]up|\bwound\s+up|\bcessation|"
+    r"\bceas\w*\s+(?:trading|activity|operations)|\binsuffi\w*",
+    re.IGNORECASE,
+)
+
+
+def moved_seat(text: str) -> bool:
+    """Whether the notice ``text`` moves the firm's registered office and ends nothing: the
+    striking-off it names is the old register's."""
+    if _REGISTERED_ANEW.search(text) is None and not (
+        notice_text(text) and _MOVED_SEAT.search(text) is not None
+    ):
+        return False
+    return _ENDED.search(text) is None
+
+
 def dropped(kind: str, text: str) -> bool:
     """Whether the document ``text`` reports no new event of ``kind`` whatever its
     sentences say: an insolvency over (every debt paid), sold off, or the cause of a
     striking-off; a closure that is only the proceedings' own, every debt paid; a contract
     only called for."""
     if kind == "insolvency":
-        return sale_plan_only(text) or debts_paid(text) or struck_off(text)
+        return (
+            sale_plan_only(text)
+            or debts_paid(text)
+            or struck_off(text)
+            or (wound_up_by_members(text) and notice_text(text))
+        )
     if kind == "closure":
         # Proceedings closed with every debt paid: the firm goes on, and the "clôture" of
         # the procedure is no closure of the firm (unless the notice strikes it off).
-        return debts_paid(text) and not struck_off(text)
+        return (debts_paid(text) and not struck_off(text)) or moved_seat(text)
     if kind == "contract":
         return call_for_tenders(text)
     return False
+
+
+# A liquidation closed for want of assets ("clôture pour insuffisance d'actif", "closed for
+# insufficiency of assets", "for lack of assets"): the convention of the sets is both the
+# insolvency judgment and the firm's closure (notices.py).
+_WANT_OF_ASSETS = re.compile(
+    r"\binsuffisance\s+d['’]\s?actifs?\b|\binsufficien(?:t|cy\s+of)\s+assets\b|"
+    r"\b(?:lack|want|absence)\s+of\s+(?:sufficient\s+)?assets\b",
+    re.IGNORECASE,
+)
+_PAIR = ("insolvency", "closure")
+
+
+class _Typed(Protocol):
+    type: str
+    company_id: str | None
+
+
+T = TypeVar("T", bound=_Typed)
+
+
+def paired(events: Sequence[T], text: str) -> list[T]:
+    """``events`` with the other half of a notice's closing for want of assets (session 14):
+    a notice that closes a liquidation for want of assets reports the insolvency judgment and
+    the firm's closure, however its sentences word it ("closure of the judicial liquidation
+    proceedings for insufficient assets" reads as a closure only, "la clôture de la
+    procédure de liquidation judiciaire" as an insolvency over), unless it strikes the firm
+    off (the closure alone) or says every debt was paid (neither)."""
+    found = [e for e in events if e.type in _PAIR]
+    if not found or len({e.type for e in found}) == 2 or not notice_text(text):
+        return list(events)
+    if _WANT_OF_ASSETS.search(text) is None or struck_off(text) or debts_paid(text):
+        return list(events)
+    if wound_up_by_members(text):
+        return list(events)
+    source = next((e for e in found if e.company_id), found[0])
+    other = _PAIR[1] if source.type == _PAIR[0] else _PAIR[0]
+    at = list(events).index(source)
+    return [*events[: at + 1], replace(source, type=other), *events[at + 1 :]]  # type: ignore[type-var]

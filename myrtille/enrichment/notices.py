@@ -124,8 +124,14 @@ _DEBTS_PAID = re.compile(
 # "struck off the register"): the firm's end is the notice's news, the judgment it cites
 # is its cause, told before.
 _STRUCK_OFF = re.compile(
-    r"\bradiation (?:du registre|du rcs|d['’]office)\b|\bstruck off\b|"
-    r"\bremoved from the (?:trade and companies |companies )?regist(?:er|ry)\b",
+    r"\bradiation (?:du registre|du rcs|d['’]office)\b|\bstruck off\b|\bstrik(?:ing|e)-off\b|"
+    r"\bremoved from the (?:trade and companies |companies )?regist(?:er|ry)\b|"
+    # session 14: the participle, the noun of removal, a deregistration ("radiée d'office",
+    # "radiée du RCS", "removal from the register", "struck from the register",
+    # "deregistered")
+    r"\bradi[ée]e?s? (?:d['’]office|du (?:registre|rcs))\b|\bstrik(?:ing|e) off\b|"
+    r"\bremoval from the (?:[\w-]+ ){0,4}?regist(?:er|ry)\b|"
+    r"\bstruck from the (?:[\w-]+ ){0,4}?regist|\bderegist(?:ered|ration)\b",
     re.I,
 )
 
@@ -133,6 +139,41 @@ _STRUCK_OFF = re.compile(
 def struck_off(text: str) -> bool:
     """Whether ``text`` reports a firm struck off the register and opens no proceedings."""
     return _STRUCK_OFF.search(text) is not None and _OPENS.search(text) is None
+
+
+# A firm its own members wind up (session 14): an amicable liquidation, an early dissolution,
+# a winding-up its shareholders decide ("Dissolution anticipée décidée par l'associé unique",
+# "liquidateur amiable", "members' voluntary winding-up", "completion of the winding-up
+# decided by the sole shareholder", "the shareholders resolved to wind up the company"): the
+# firm's closure, no insolvency, whatever the notice calls its liquidation.
+_VOLUNTARY_END = re.compile(
+    r"\bliquidat(?:ion|eur) amiable\b|\bdissolution anticip[ée]e\b|"
+    r"\b(?:dissolution|liquidation)\b[^.;\n]{0,60}?\bd[ée]cid[ée]e? par (?:l['’]|les? |la )"
+    r"(?:associ|assembl|actionnaire)|"
+    r"\b(?:voluntary|amicable|solvent) (?:winding[- ]up|liquidation|dissolution)\b|"
+    r"\bmembers['’]? (?:voluntary )?(?:winding[- ]up|liquidation)\b|\bearly dissolution\b|"
+    r"\b(?:winding[- ]up|liquidation|dissolution)\b[^.;\n]{0,60}?\b(?:decided|resolved|approved|"
+    r"voted) (?:on |by |upon )[^.;\n]{0,40}?\b(?:shareholders?|members?|partners?|"
+    r"general meeting)\b|"
+    r"\b(?:shareholders?|members?|partners?|general meeting)\b[^.;\n]{0,40}?\b(?:resolved|"
+    r"decided|voted|agreed) (?:to wind up|to dissolve|to liquidate|(?:on |upon )?the "
+    r"(?:early |voluntary )?(?:winding[- ]up|dissolution|liquidation))",
+    re.I,
+)
+# ... unless a court's proceedings are named: the firm is insolvent after all.
+_COURT_PROCEEDINGS = re.compile(
+    r"\bliquidation judiciaire|\bredressement judiciaire|\bproc[ée]dure (?:collective|de "
+    r"sauvegarde)|\bcessation des paiements|\bjudicial liquidation|\bcompulsory "
+    r"(?:liquidation|winding[- ]up)|\breceivership|\bsafeguard proceedings|\bwinding[- ]up "
+    r"order|\binsolvency proceedings|\badministration order|\binsolvent\b|\bbankrupt|\bfaillite",
+    re.I,
+)
+
+
+def wound_up_by_members(text: str) -> bool:
+    """Whether ``text`` reports a firm its members wind up (an amicable liquidation, an early
+    dissolution) and no court proceedings: its liquidation is no insolvency."""
+    return _VOLUNTARY_END.search(text) is not None and _COURT_PROCEEDINGS.search(text) is None
 
 
 def debts_paid(text: str) -> bool:
