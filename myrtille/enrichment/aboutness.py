@@ -6,7 +6,11 @@ Rules read off the tuning set's extra events, each a way the press writes anywhe
   contrat de distribution", "after losing the town's bus contract", "has put on hold a
   planned extension", "a gelé son projet d'usine", "has entered exclusive negotiations to
   buy" (the sale is not done; the press reports it when it is); so is a renewal "in
-  discussions" or that a firm "négocie" (session 12, traps14);
+  discussions" or that a firm "négocie" (session 12, traps14); and, session 14 (news15's
+  wire rumours), talks whose purpose is the deal however they are qualified or opened ("is
+  in advanced talks to buy", "has opened talks to acquire", "a entamé des pourparlers pour
+  racheter", "poursuit les négociations pour reprendre") or a deal only neared ("is close
+  to a deal to buy");
 - what is feared has not happened ("les chefs d'entreprise redoutent un impact sur leurs
   recrutements", "hauliers fear the closure of the bridge");
 - the closure or insolvency of a firm tied to the subject, with any determiner ("la
@@ -61,7 +65,17 @@ _HALTED = re.compile(
     # session 12: 'was "in discussions" with the navy about renewing its contract',
     # "négocie le renouvellement de son contrat"
     r"in\s+(?:discussions?|negotiations?)|n[ée]goci(?:e|ent|ait|aient)\s+(?:actuellement\s+|"
-    r"encore\s+|toujours\s+|par\s+ailleurs\s+)?(?:le|la|les|l['’]|son|sa|ses|un|une))\b",
+    r"encore\s+|toujours\s+|par\s+ailleurs\s+)?(?:le|la|les|l['’]|son|sa|ses|un|une)|"
+    # session 14: talks whose purpose is the deal, whatever qualifies them or opens them
+    # ("is in advanced talks to buy", "has opened talks to acquire", "in the final stages
+    # of talks to take over", "a entamé des pourparlers pour racheter", "poursuit les
+    # négociations pour reprendre"), or a deal only neared ("is close to a deal to buy")
+    r"(?:talks|negotiations|discussions|pourparlers|n[ée]gociations?)\s+"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:to|pour|afin\s+de|en\s+vue\s+de)|(?:on|over|about|sur)\s+"
+    r"(?:a|an|the|its|un|une|le|la|l['’]|son|sa)?\s*(?:possible|potential|[ée]ventuel(?:le)?)?)|"
+    r"(?:(?:is|are|was|were)\s+negotiating|(?:close|closer|near|nearing)\s+(?:to\s+)?"
+    r"(?:a|an|the)\s+(?:deal|agreement))|"
+    r"(?:is|are|was|were)\s+in\s+(?:[\w-]+\s+){1,2}?(?:talks|negotiations|discussions))\b",
     re.IGNORECASE,
 )
 # A fear or a worry said before the trigger: what is feared has not happened ("redoutent un

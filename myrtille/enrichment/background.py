@@ -50,6 +50,7 @@ from myrtille.enrichment.antecedents import antecedent, modifier_years
 from myrtille.enrichment.calendar_words import MONTHS
 from myrtille.enrichment.decades import dated_by_decade, decade_years
 from myrtille.enrichment.doctext import per_document, span_text, text_of
+from myrtille.enrichment.later_years import OPENING_WHEN, later_than_told
 from myrtille.enrichment.reported_speech import backshifted
 from myrtille.enrichment.time_asides import aside_before, dated_aside
 from myrtille.enrichment.verb_tenses import ahead_helper, finite, past_tense
@@ -243,7 +244,8 @@ def _time_scope(sentence: Span, trigger: Span) -> tuple[int, int]:
             end = dated_aside(text, found.start())  # ", à Carhaix, l'an dernier," (session 13)
             break
     begin = aside_before(text, begin)  # ", l'an dernier, avait marqué" (session 13)
-    opening = _OPENING.match(text, paragraph)
+    # session 14: "By the time he stepped back in 1999, …" (later_years.py)
+    opening = _OPENING.match(text, paragraph) or OPENING_WHEN.match(text, paragraph)
     if opening and opening.end() <= at and _dates_it(opening.group()):
         begin = paragraph
     elif begin > paragraph and (_AT_THAT_TIME.match(text, begin) or _NEXT_STEP.match(text, begin)):
@@ -340,6 +342,8 @@ def is_background(
         return True
     if _OVER_YEARS.search(clause) and not _RECORD.search(clause):
         return True
+    if later_than_told(text_of(doc), sentence.start_char, end, published):
+        return True  # later_years.py: "en 2018, … Trois ans plus tard, Océalg rachète"
     dates: list[tuple[int | None, int | None]] = []
     for found in _MONTH.finditer(clause) if words is None or words & _MONTH_WORDS else ():
         if _AHEAD.search(

@@ -17,6 +17,9 @@ signed pending clearance is reported as done. A plan or a future that waits on i
 on a study is not (session 10): "plans to build a €20m plant, subject to financing", "va
 construire une usine, sous réserve du bouclage de son financement", "conditional on a final
 investment decision", "si les études de faisabilité sont concluantes" (the "if" above).
+Session 14 (news15): the event's noun then a wait on something else in its clause ("les
+60 embauches envisagées restent suspendues à cette décision", "the hires remain on hold
+pending the ruling", "l'extension dépend de l'issue du procès", "hinges on a tax credit").
 """
 
 from __future__ import annotations
@@ -57,6 +60,17 @@ _UNDECIDED = re.compile(
     re.IGNORECASE,
 )
 _UNDECIDED = cued(_UNDECIDED, "subject condition pend serve")
+# session 14: the event's noun, then a wait on something else in its clause ("Les 60
+# embauches envisagées restent suspendues à cette décision", "the 40 hires remain on hold
+# pending the ruling", "the plant hinges on the tender", "dépend de l'issue du procès").
+_WAITS_AFTER = re.compile(
+    r"[^.;:,]{0,50}?\b(?:suspendue?s?\s+(?:[àa]|au|aux)|conditionn[ée]e?s?\s+(?:[àa]|au|aux)|"
+    r"subordonn[ée]e?s?\s+(?:[àa]|au|aux)|d[ée]pend(?:ent|ront|ra|ait|aient)?\s+"
+    r"(?:\w+ment\s+|d[ée]sormais\s+|encore\s+|toujours\s+)?(?:de|du|des|d['’])|en\s+suspens|on\s+hold|hinges?\s+on|hinging\s+on|"
+    r"depends?\s+on|depending\s+on|contingent\s+(?:on|upon))",
+    re.IGNORECASE,
+)
+_WAITS_AFTER = cued(_WAITS_AFTER, "suspend condition subordon pend hold hing contingent")
 # A verb of planning before the trigger: "plans to build", "prévoit de construire".
 _PLANNED = re.compile(
     r"\b(?:plans?|planning|planned|intends?|aims?|pr[ée]voi(?:t|ent)|projett?\w*|"
@@ -71,6 +85,10 @@ def on_condition(text: str, sentence: Span, trigger: Span) -> bool:
     before = text[sentence.start_char : trigger.start_char]
     if _EXPECTED.search(before):
         return True
+    if any(t.pos_ == "NOUN" for t in trigger) and _WAITS_AFTER.match(
+        text, trigger.end_char, sentence.end_char
+    ):
+        return True  # "les embauches envisagées restent suspendues à" (session 14)
     if _may(sentence, trigger):
         return True
     undecided = _UNDECIDED.search(text, sentence.start_char, sentence.end_char)

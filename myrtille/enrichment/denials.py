@@ -6,7 +6,9 @@ some ways the press says that an event does not happen:
 - a French negation of "il y a" in another tense ("il n'y aura pas de recrutements",
   "il n'y avait aucun plan de départs"), and since session 9 any elided negation of a
   verb ("nous n'avons pas besoin de lever des fonds"), and since session 12 a negation
-  split by a linking adverb ("ne s'accompagnera toutefois pas d'embauches");
+  split by a linking adverb ("ne s'accompagnera toutefois pas d'embauches"), and since
+  session 14 "ne" before the trigger's verb with any negation after it ("on ne rachète
+  rien", "ne recrute plus", "ne ferme jamais"), not a count ("n'embauche pas moins de");
 - an English negation contracted onto its auxiliary ("didn't hire", "can't fill vacancies",
   "won't close the plant", "cannot recruit");
 - an event avoided ("have avoided layoffs", "a évité la fermeture", "averted a closure");
@@ -77,6 +79,21 @@ _FROZEN_IN = re.compile(r"\b(?:gel|freeze)\b", re.IGNORECASE)
 _ASKED = re.compile(r"[^.!?\n]{0,150}\?")
 
 
+# session 14: "ne" (and a pronoun or two) just before the trigger's verb, the negation just
+# after it ("on ne rachète rien", "Verlande ne recrute plus", "ne ferme jamais"); not a
+# count ("n'embauche pas moins de 40", "ne recrute plus de 40 … que").
+_NE_BEFORE = re.compile(
+    r"\b(?:ne|n['’])\s*(?:(?:s['’]|se|l['’]|le|la|les|y|en|lui|leur|nous|vous)\s*){0,2}\S+\Z",
+    re.IGNORECASE,
+)
+_NEGATION_AFTER = re.compile(
+    r"\s+(?:(?:toujours|encore|donc|d[ée]sormais|toutefois|cependant|pourtant)\s+)?"
+    r"(?:pas|plus|jamais|rien|gu[èe]re|point|nullement|aucun\w*|personne)\b"
+    r"(?!\s+(?:(?:moins|autant|plus|de|que)\b|d['’]|qu['’]))",
+    re.IGNORECASE,
+)
+
+
 def denied(text: str, before: str, trigger: tuple[int, int]) -> bool:
     """Whether the event whose trigger spans ``trigger`` (character bounds) in ``text``
     is denied, avoided or frozen: ``before`` is the trigger's clause up to the end of its
@@ -88,7 +105,17 @@ def denied(text: str, before: str, trigger: tuple[int, int]) -> bool:
         or _FROZEN_AFTER.match(text, end) is not None
         or _FROZEN_IN.search(text, start, end) is not None
         or _ASKED.match(text, end) is not None
+        or _ne_verb_negation(text, before, start, end)
     )
+
+
+def _ne_verb_negation(text: str, before: str, start: int, end: int) -> bool:
+    """ "ne" before the trigger's first word, the negation after that word, or after the
+    trigger when the trigger is that word ("on ne rachète rien", "ne ferme jamais un site")."""
+    if _NE_BEFORE.search(before) is None:
+        return False
+    first_end = start + len(text[start:end].split(None, 1)[0]) if end > start else end
+    return any(_NEGATION_AFTER.match(text, at) for at in {first_end, end})
 
 
 # A clause of its own within the sentence: "… and that it was recruiting", "… et qu'il".

@@ -16,6 +16,12 @@ interviews, comments, profiles), each a way the press writes in either language:
   investment in time"): a figure of speech, no firm bought and nothing built;
 - an indirect question ("You are often asked whether you will build a new plant", "reste
   à savoir si le groupe embauchera", "se demandent si l'usine fermera"): asked, not said.
+
+Session 14 (news15's market reviews and trade-fair reports): hiring named as a hardship
+("entre hausse des matières premières, difficultés de recrutement et fréquentation en
+berne", "les problèmes de recrutement", "les délais de recrutement dépassent quatre mois",
+"recruitment difficulties", "hiring problems", "a hiring crunch") is a trade's trouble,
+no jobs created.
 """
 
 from __future__ import annotations
@@ -48,6 +54,18 @@ _ABSTRACT_OBJECT = re.compile(
     re.IGNORECASE,
 )
 _ABSTRACT_KINDS = frozenset({"acquisition", "investment"})
+# session 14: a hardship named by the hiring noun, before it (French) or after it (English).
+_HARDSHIP_BEFORE = re.compile(
+    r"\b(?:difficult[ée]s?|probl[èe]mes?|tensions?|p[ée]nuries?|d[ée]lais|freins?|"
+    r"casse-t[êe]te|obstacles?|co[ûu]ts?)\s+(?:de|du|des|d['’]|sur\s+les?|au|aux|à\s+l['’])"
+    r"\s*\Z",
+    re.IGNORECASE,
+)
+_HARDSHIP_AFTER = re.compile(
+    r"\s+(?:difficult(?:y|ies)|problems?|challenges?|woes|troubles?|shortages?|"
+    r"headaches?|delays?|bottlenecks?|crunch|crisis|issues|costs?)\b",
+    re.IGNORECASE,
+)
 # An indirect question before the trigger in its clause.
 _QUESTION = re.compile(
     r"\bwhether\b|\b(?:demand\w*|savoir|interrog\w*|questions?)\s+(?:si|s['’]\s?)(?=\w)",
@@ -64,6 +82,10 @@ def asserts_no_event(kind: str, sentence: Span, trigger: Span, text: str) -> boo
     before = text[max(begin, trigger.start_char - 60) : trigger.start_char]
     if _OTHER_TERM.search(before):
         return True  # "more than the acquisition of companies"
+    if kind == "hiring" and (
+        _HARDSHIP_BEFORE.search(before) or _HARDSHIP_AFTER.match(text, trigger.end_char)
+    ):
+        return True  # "difficultés de recrutement", "hiring problems" (session 14)
     first_end = trigger[0].idx + len(trigger[0].text)
     # the event's noun only: "has acquired the know-how of a start-up" buys a firm
     if (

@@ -33,6 +33,11 @@ Figures of speech probed after them, the same day (none in the tuning set either
 - a success or a rank "won" ("remporte un franc succès", "a décroché la première place du
   classement", "won first place"): praise, no contract.
 
+Session 14 (news15's portraits and columns): a taste or a habit acquired ("acquired a taste
+for baking", "a acquis le goût du travail bien fait") is learnt too; a person's or a
+household's buyback ("rachat de points de permis", "racheter ses trimestres", "le rachat de
+crédits", "to buy time") takes over no firm.
+
 Session 12 (traps14): a road, a tunnel or a bridge shut ("the closure of the Mont-Blanc
 tunnel for repair work", "la fermeture du pont de l'île") is traffic news, no firm's
 closure; "for repair work" is a stop for a while, like "for repairs".
@@ -136,6 +141,23 @@ _LEARNT = re.compile(
     r"visibility|credibility|cr[ée]dibilit[ée])\b(?!\s+(?:of|de|d['’]|du|des|from)\b)",
     re.IGNORECASE,
 )
+# session 14: a taste or a habit acquired ("acquired a taste for baking", "a acquis le goût
+# du travail bien fait", "acquired the habit of"): learnt, whatever follows.
+_TASTE = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?-i:tastes?|liking|fondness|appetite|habits?|go[ûu]ts?|"
+    r"habitudes?|penchant)\b",
+    re.IGNORECASE,
+)
+# session 14: a person's or a household's buying back, no firm's: points of a driving
+# licence or of a pension, quarters of contributions, consumer loans bundled ("rachat de
+# points de permis", "racheter ses trimestres", "le rachat de crédits"); time bought ("to
+# buy time", "bought itself time").
+_PRIVATE_BUYBACK = re.compile(
+    r"\s+(?:(?:de|des|d['’]|du|ses|leurs|vos|nos|mes|les|quelques|some|more|itself|"
+    r"themselves|\d+)\s*){0,2}(?-i:points?|trimestres?|cr[ée]dits?\s+(?:à\s+la\s+"
+    r"consommation|immobiliers?)|cr[ée]dits\b|time)\b",
+    re.IGNORECASE,
+)
 _ACQUIRING = frozenset({"acquire", "acquerir", "acquérir"})
 _MERGING = frozenset({"merge", "fusionner"})
 # A firm's own units merged, right after the verb: a reorganisation, no firm bought
@@ -171,8 +193,12 @@ def routine_sense(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     of the module's docstring; ``text``: the document's text."""
     if kind == "hiring" and _NOT_STAFF.match(text, trigger.end_char):
         return True  # "a recruté 200 nouveaux clients", "has recruited 50 new customers"
-    learnt = trigger[-1].lemma_.lower() in _ACQUIRING and _LEARNT.match(text, trigger.end_char)
+    learnt = trigger[-1].lemma_.lower() in _ACQUIRING and (
+        _LEARNT.match(text, trigger.end_char) or _TASTE.match(text, trigger.end_char)
+    )
     merged = trigger[-1].lemma_.lower() in _MERGING and _OWN_UNITS.match(text, trigger.end_char)
+    if kind == "acquisition" and _PRIVATE_BUYBACK.match(text, trigger.end_char):
+        return True  # "le rachat de points de permis", "racheter ses trimestres" (session 14)
     if kind == "acquisition" and (learnt or merged):
         return True  # "has acquired solid expertise in rail", "fusionne ses deux ateliers"
     if kind == "innovation" and _SAID.match(text, trigger.end_char):
