@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from myrtille.enrichment.sector_names import in_name
+
 # term (folded lemma) -> words that make it a set phrase, before it ("vitesse de
 # croisière", "rythme de croisière") or after it ("cruising speed", "cruise control").
 BEFORE = {"croisiere": frozenset({"vitesse", "rythme", "regime", "altitude", "allure"})}
@@ -18,9 +20,10 @@ LINKS = frozenset({"de", "d'"})
 
 
 def set_phrase(doc: Doc, start: int, end: int) -> bool:
-    """Whether the one-word term at ``start`` is inside a set phrase of another sense."""
-    if end - start != 1:
-        return False
+    """Whether the one-word term at ``start`` is inside a set phrase of another sense, or
+    a name (`sector_names`: "Jean-Claude", "Saint-Flour")."""
+    if end - start != 1 or in_name(doc, start, end):
+        return end - start == 1
     lemma = doc[start].lemma_
     before = BEFORE.get(lemma)
     if before and start >= 2 and doc[start - 1].lower_ in LINKS and doc[start - 2].lemma_ in before:

@@ -30,7 +30,7 @@ from myrtille.enrichment.sector_asides import (
 from myrtille.enrichment.sector_forms import TermForms
 from myrtille.enrichment.sector_idioms import set_phrase
 from myrtille.enrichment.sector_leads import lead_sentence, on_lead_weight
-from myrtille.enrichment.trade_statements import made, named, stated_trades
+from myrtille.enrichment.trade_statements import heading, made, named, stated_trades
 
 TITLE_WEIGHT = 3.0
 TERM_WEIGHT = 1.0
@@ -52,9 +52,8 @@ LEAD_TERMS = 2
 # subject. Tuning recall 0.875 -> 0.880 (one more false sector, a bike maker the
 # annotators gave no sector); news3 F1 0.913 -> 0.924.
 # A term governed by a trade noun ("le fabricant de fromages", "a cheese maker") states
-# what a firm does, not something it mentions: it weighs more than a term in passing
-# (tuning set: precision and recall unchanged at 1.5; on new text recall rose, at 2
-# precision fell).
+# what a firm does, not something it mentions: it weighs more than a term in passing (tuning
+# set: precision and recall unchanged at 1.5; on new text recall rose, at 2 precision fell).
 TRADE_WEIGHT = 1.5
 # When the leading sector is the firm's own (its trade stated, or its registered code), a
 # second sector whose evidence states no firm's trade is what the firm serves, supplies or
@@ -64,7 +63,7 @@ TRADE_WEIGHT = 1.5
 SERVED_THRESHOLD = 4.5
 LEAD_TRADE_WEIGHT = TITLE_WEIGHT  # Session 13: the lead's first trade (`sector_leads`)
 WEIGHTS = {"title": TITLE_WEIGHT, "lead": LEAD_TRADE_WEIGHT, "trade": TRADE_WEIGHT}
-WEIGHTS["text"] = TERM_WEIGHT
+WEIGHTS |= {"text": TERM_WEIGHT, "header": TITLE_WEIGHT}  # `trade_statements.heading`
 # Session 13: nouns said of a firm as often as "maker" ("l'éditeur rennais de logiciels").
 TRADES_SAID_OF_A_FIRM = (
     *("editeur", "distributeur", "negociant", "transformateur", "concepteur", "installateur"),
@@ -143,7 +142,7 @@ class SectorMatcher:
             if (
                 (code, start, end) in clients
                 or (code == FUEL_SECTOR and _fuel(doc, start, end))
-                or (aimed_at(doc, start) and code not in USERS_ARE_TRADE)
+                or (aimed_at(doc, start, end) and code not in USERS_ARE_TRADE)
             ):
                 continue
             if code in USERS_ARE_TRADE or not _client(doc, start, end):
@@ -155,6 +154,7 @@ class SectorMatcher:
                 if (code, start, end) in stated or _trade(doc, start, end)
                 else "text"
             )
+            where = "header" if where == "trade" and heading(doc, start) else where
             if lead_start <= start < lead_end:
                 # The lead's first sector is its firm's; a trade stated after it, a
                 # client's or a partner's ("the haulier … for a cheese maker"). A name
@@ -180,7 +180,7 @@ class SectorMatcher:
                     entry.evidence.append({"term": text, "where": "title"})
                     continue
                 entry.score += WEIGHTS[where] + REPEAT_WEIGHT * (count - 1)
-                entry.trade = entry.trade or where in ("trade", "lead")
+                entry.trade = entry.trade or where in ("trade", "lead", "header")
                 entry.evidence.append({"term": text, "where": where, "count": count})
         for company_id, naf in companies_naf:
             for code in self.naf_sectors(naf):

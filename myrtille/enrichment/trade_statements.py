@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from myrtille.enrichment.cues import cued
 from myrtille.enrichment.doctext import text_of
+from myrtille.enrichment.patterns import fold
 
 Mention = tuple[str, int, int]  # (sector code, start, end)
 
@@ -53,6 +54,61 @@ WORKS_FIELD = cued(WORKS_FIELD, ":", "travaux works")
 WORKS_SECTOR = "construction"
 
 
+# A round-up's section headers: a line that opens on a sector's name in capitals and a
+# dash ("ENERGY — Mareole Energies has named…", "SANTÉ – Medisys recrute…") files what
+# follows under that sector, as a title does. The names are the lexicon's labels' words.
+HEADER = re.compile(r"^[ \t]*(?P<label>[^\n—–-]{3,40}?)[ \t]+[—–-][ \t]+", re.MULTILINE)
+HEADER_DASHES = ("—", "–", " - ")
+HEADER_WORDS = {
+    **dict.fromkeys(("aeronautique", "aeronautics", "aerospace", "spatial"), "aeronautics"),
+    **dict.fromkeys(("automobile", "automotive"), "automotive"),
+    **dict.fromkeys(("defense", "defence"), "defence"),
+    **dict.fromkeys(("agroalimentaire", "agrifood", "agriculture"), "agrifood"),
+    **dict.fromkeys(("energie", "energy"), "energy"),
+    **dict.fromkeys(("chimie", "chemicals"), "chemicals"),
+    **dict.fromkeys(("btp", "construction"), "construction"),
+    **dict.fromkeys(("numerique", "digital"), "digital"),
+    **dict.fromkeys(("sante", "health", "healthcare"), "health"),
+    **dict.fromkeys(("transport", "transports", "logistique", "logistics"), "transport"),
+    **dict.fromkeys(("textile", "luxe", "luxury", "fashion"), "textile_luxury"),
+    **dict.fromkeys(("tourisme", "tourism", "hotellerie", "hospitality"), "tourism"),
+}
+HEADER_LINKS = re.compile(r"\s*(?:,|&|/|\bet\b|\band\b)\s*")
+
+
+def header_sector(label: str) -> str:
+    """The sector a section header in capitals names, or "" ("ÉNERGIE", "TRANSPORT ET
+    LOGISTIQUE", "AGRIFOOD")."""
+    if not label.isupper():
+        return ""
+    words = [w for w in HEADER_LINKS.split(fold(label.strip().lower())) if w]
+    codes = {HEADER_WORDS.get(w, "") for w in words}
+    return codes.pop() if len(codes) == 1 else ""
+
+
+def headers(doc: Doc, text: str) -> list[Mention]:
+    """A sector for each round-up section header (see HEADER)."""
+    if "\n" not in text or not any(dash in text for dash in HEADER_DASHES):
+        return []
+    found = []
+    for m in HEADER.finditer(text):
+        code = header_sector(m.group("label"))
+        span = doc.char_span(m.start("label"), m.end("label"), alignment_mode="expand")
+        if code and span is not None:
+            found.append((code, span.start, span.end))
+    return found
+
+
+def heading(doc: Doc, start: int) -> bool:
+    """Whether the mention at ``start`` is a section header (its sector's, a title's)."""
+    token = doc[start]
+    return (
+        token.is_upper
+        and (start == 0 or "\n" in doc[start - 1].text_with_ws)
+        and bool(header_sector(token.text))
+    )
+
+
 def stated_trades(
     doc: Doc, mentions: list[Mention]
 ) -> tuple[list[Mention], set[Mention], set[Mention]]:
@@ -62,7 +118,8 @@ def stated_trades(
     beer") or a works contract's type; and those of the sectors named after it in a
     field, its clients' ("logiciels pour les cliniques"), which are no evidence. In a
     works notice, "Objet :" names what is built for a client ("le môle du port de
-    pêche", "la gare routière"), no evidence either: the works state the trade."""
+    pêche", "la gare routière"), no evidence either: the works state the trade. A
+    round-up's section headers (see HEADER) are added as stated too."""
     text = text_of(doc)
     works = [
         (WORKS_SECTOR, span.start, span.end)
@@ -78,7 +135,13 @@ def stated_trades(
     if works:
         clients |= {m for m in stated if m[0] != WORKS_SECTOR}
         stated -= clients
-    return sorted(mentions + works, key=lambda m: (m[1], m[2], m[0])), stated, clients
+    # A header the lexicon names too ("TRANSPORT —") is one mention, stated.
+    heads = headers(doc, text)
+    at = {h[:2] for h in heads}
+    stated |= {m for m in mentions if m[:2] in at}
+    heads = [h for h in heads if h[:2] not in {m[:2] for m in mentions}]
+    stated |= set(heads)
+    return sorted(mentions + works + heads, key=lambda m: (m[1], m[2], m[0])), stated, clients
 
 
 # Verbs that say what a firm makes or runs (folded lemmas, either language): their
