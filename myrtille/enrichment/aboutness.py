@@ -181,7 +181,16 @@ _AWARD = re.compile(
     r"award\w*|won|wins?|contracts?|tenders?)\b",
     re.IGNORECASE,
 )
-_SPENDING = re.compile(r"\binvest\w*", re.IGNORECASE)
+_SPENDING = re.compile(
+    r"\binvest\w*|"
+    # session 14 (EVENTS-RECALL): the firm's own purchase, an order it places or an outlay
+    # ("has ordered a battery-electric vessel from", "a passé commande de douze autocars",
+    # "will buy 12 new coaches", "signed off on a €240 million outlay")
+    r"\b(?:has|have|had)\s+ordered\b|\bplaced\s+(?:an\s+)?orders?\b|\bpass\w*\s+commande|"
+    r"\b(?:will|to|is|are)\s+(?:buy|buying|purchase|purchasing)\b|\boutlay\b|"
+    r"\b(?:va|vont|doit|doivent)\s+(?:acheter|acqu[ée]rir)\b",
+    re.IGNORECASE,
+)
 # session 10: the value of the work contracted, told as an investment ("Le contrat, d'une
 # durée de trente ans, représente un investissement de 38 millions d'euros", "the project
 # represents an investment of"): what the buyer's project costs, not the firm's spending.

@@ -59,3 +59,27 @@ def more_news_of_the_firm(sentence: str, company: str | None, top: set[str | Non
         return False
     named = {c for c in top if c}
     return company is None or not named or company in named
+
+
+# session 14: under a takeover at the top, the sum the buyer says it will spend on what it
+# bought is news of its own ("It will spend €3m replacing the tents with wooden lodges",
+# "Calanques said it would spend a further €15m refurbishing the villas", "Le nouveau
+# propriétaire prévoit d'y investir 5 millions d'euros dans la rénovation des chambres",
+# "It plans to invest €35m in the first Aveyron plants"). Without a sum ("would invest in
+# a new packaging line", "devra investir dans l'outil") it is a promise, and a site the
+# deal brings ("the takeover gives it a second site") no spending at all: the sets label
+# neither (tuning: the five takeovers with a sum to spend label an investment, none of the
+# nine without).
+_SUM_TO_SPEND = re.compile(
+    r"\b(?:spend|spending|invest|investing|inject|injecting|put|investir|investira|"
+    r"investiront|investirait|consacrer|consacrera|consacreront|d[ée]penser|injecter)\s+"
+    r"(?:(?:a\s+further|another|some|about|around|roughly|nearly|almost|up\s+to|more\s+than|"
+    r"over|y|encore|pr[èe]s\s+de|environ|quelque|plus\s+de|jusqu['’]\s?[àa])\s+)?"
+    r"(?:€|\$|£|EUR\s*|USD\s*)?\d",
+    re.IGNORECASE,
+)
+
+
+def sum_to_spend(sentence: str) -> bool:
+    """Whether ``sentence`` names a sum its subject will spend or invest."""
+    return _SUM_TO_SPEND.search(sentence) is not None

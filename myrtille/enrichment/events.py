@@ -44,7 +44,7 @@ from myrtille.enrichment.won_objects import won_objects
 
 MAX_SENTENCE_CHARS = 600
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_DISTRIBUTION = re.compile(r"\bdistribu\w*|\bimportat\w*|\bimporters?\b", re.IGNORECASE)
+_DISTRIBUTION = re.compile(r"\bdistribu\w*|\bimport(?:at|er)\w*|\bcommerciali\w*", re.I)
 # A deal called a partnership (session 12).
 _CALLED_PARTNERSHIP = re.compile(r"\bpartena\w*|\bpartner\w*", re.IGNORECASE)
 # A sentence that denies, doubts or asks reports no event ("n'exclut pas une levée de

@@ -20,6 +20,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from myrtille.enrichment.abroad import ABROAD
+from myrtille.enrichment.distribution_deals import distribution_exports
 from myrtille.enrichment.doctext import lemmas_of, sentence_of, text_of
 
 
@@ -98,7 +99,8 @@ def market_entries(doc: Doc) -> list[tuple[str, int, int]]:
         if not (lemma in _OBJECT_VERBS or _PREPOSITION.search(before)):
             continue
         found.append(("event:export", i, i + 1))
-    return found
+    # session 14: a distribution deal abroad is a market entered too (distribution_deals.py)
+    return found + distribution_exports(doc)
 
 
 def _finite(doc: Doc, i: int) -> bool:

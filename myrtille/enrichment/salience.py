@@ -51,7 +51,7 @@ from typing import Protocol, TypeVar
 from spacy.tokens import Doc, Span
 
 from myrtille.enrichment.aboutness import about
-from myrtille.enrichment.additive_news import more_news_of_the_firm
+from myrtille.enrichment.additive_news import more_news_of_the_firm, sum_to_spend
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.cues import cued
 from myrtille.enrichment.doctext import text_of
@@ -150,8 +150,14 @@ def news_events(events: Sequence[E], doc: Doc, title_end: int) -> list[E]:
     kept |= {kind for kind, follows in FOLLOW_UPS.items() if follows is None or follows & at_top}
     # session 13: a further piece of news told as such (additive_news.py)
     firms = {e.company for e in events if e.start < top}
+    # session 14 (EVENTS-RECALL): a sum a buyer says it will spend (additive_news.py)
+    spent = "acquisition" in at_top
     return [
-        e for e in events if e.type in kept or more_news_of_the_firm(e.sentence, e.company, firms)
+        e
+        for e in events
+        if e.type in kept
+        or more_news_of_the_firm(e.sentence, e.company, firms)
+        or (spent and e.type == "investment" and sum_to_spend(e.sentence))
     ]
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from myrtille.enrichment.product_terms import product_terms
+
 # Verbs a firm wins something with (folded lemmas and surface forms).
 WIN_VERBS = frozenset(
     {
@@ -66,10 +68,11 @@ _SKIPPED_POS = ("DET", "NUM", "ADJ", "SYM", "PUNCT", "ADV")
 
 def won_objects(doc: Doc, triggers: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """``triggers`` (label, start, end) without the contract triggers opened by a winning
-    verb whose object is a loan, a grant, a prize or a label."""
+    verb whose object is a loan, a grant, a prize or a label, and (session 14) without the
+    export triggers that name goods ("export cables", product_terms.py)."""
     return [
         (label, start, end)
-        for label, start, end in triggers
+        for label, start, end in product_terms(doc, triggers)
         if not (label.endswith(":contract") and _wins_no_contract(doc, start))
     ]
 
