@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.doctext import sentence_of
 from myrtille.enrichment.firmnames import PREFIX_CUES, named_firms, people_words
 from myrtille.enrichment.patterns import fold
 
@@ -127,7 +128,7 @@ def antecedent(sentence: Span, mentions: list[CompanyMention]) -> CompanyMention
     last = sentence.start - 1
     while last > 0 and doc[last].is_space:
         last -= 1  # a paragraph's break may be a sentence of its own to the recogniser
-    whole = doc[last].sent  # a title run into the lead: its part before
+    whole = sentence_of(doc, last)  # a title run into the lead: its part before
     before = doc[whole.start : min(whole.end, last + 1)]
     # The sentence recogniser may run two paragraphs together: the last one's part.
     breaks = [t.i + 1 for t in before if t.is_space and "\n" in t.text]
@@ -172,7 +173,7 @@ def topic(sentence: Span, mentions: list[CompanyMention]) -> CompanyMention | No
     while last > 0 and doc[last].is_space:
         last -= 1
     between = doc[last : sentence.start]
-    previous = doc[last].sent
+    previous = sentence_of(doc, last)
     if previous.start == 0 or any("\n" in t.text for t in [*between, *previous] if t.is_space):
         return None
     if any(previous.start_char <= m.start < previous.end_char for m in mentions) or (

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.doctext import text_of
 
 # Between a firm's name and an insolvency trigger in apposition to it: a comma or an
 # opening bracket, and at most a relative pronoun with its verb, an adverb or a participle
@@ -58,7 +59,7 @@ def named_debtor(
     redressement judiciaire"), or the name after the trigger when a court is the
     subject ("le tribunal a placé en redressement judiciaire Pruneaux Lacoste")."""
     doc = sentence.doc
-    text = doc.text
+    text = text_of(doc)
     tokens = [t for t in sentence if not t.is_space]
     before = [t for t in tokens if t.i < trigger.start]
     # The name just before the state, opening its clause.
@@ -110,7 +111,7 @@ def _unlisted(run: list[Token], mentions: list[CompanyMention]) -> CompanyMentio
         return None  # a registry firm: the other rules read it
     if overlapping:
         return overlapping[0]  # the NER's own firm outside the registry
-    return CompanyMention(None, run[0].doc.text[start:end], start, end, "named")
+    return CompanyMention(None, text_of(run[0].doc)[start:end], start, end, "named")
 
 
 __all__ = ["named_debtor", "qualified_firm"]

@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Span
 
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.patterns import fold
 
 # A verb or noun of selling someone else's goods, then up to six words (the goods) and the
@@ -37,7 +38,7 @@ def producer_of(
     distribute or import, named after the trigger; None when there is none."""
     if found is not None and found.company_id is not None:
         return None  # a registry firm's own deal: "X signe pour distribuer les vins de Y"
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     for mention in mentions:
         if (
             mention.company_id is not None

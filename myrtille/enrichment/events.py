@@ -335,8 +335,8 @@ def _next_to(mention: CompanyMention | None, sentence: Span) -> bool:
     chez X")."""
     if mention is None:
         return False
-    begin = sentence.doc[sentence.start - 1].sent.start_char if sentence.start else 0
-    text = sentence.doc.text
+    begin = sentence_of(sentence.doc, sentence.start - 1).start_char if sentence.start else 0
+    text = text_of(sentence.doc)
     if PARAGRAPH_BREAK.search(text, mention.end, max(mention.end, sentence.start_char)):
         return False  # another paragraph's firm
     return begin <= mention.start < sentence.end_char and not former_employer(text, mention.start)

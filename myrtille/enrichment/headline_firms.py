@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import CUSTOMER_WORDS, customer_word
+from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.firmnames import (
     ARTICLES,
     NAME_HEADS,
@@ -55,7 +56,7 @@ def unlisted_headline(doc: Doc, mentions: list[CompanyMention], title_end: int) 
         headline
         and headline[0].company_id
         and _COMPLEMENT.search(
-            fold(doc.text[max(kicker, headline[0].start - 30) : headline[0].start])
+            fold(text_of(doc)[max(kicker, headline[0].start - 30) : headline[0].start])
         )
     ):
         # "X décroche un contrat auprès de Y", "X wins order from Y": the registry firm is
@@ -120,7 +121,7 @@ def _unlisted_title(title: Span, mentions: list[CompanyMention]) -> bool:
                 any(m.start < stop and start < m.end for m in mentions if "\n" not in m.name)
                 # A lone unknown word is often tagged a person's name: two words are one.
                 or (len(run) > 1 and any(t.ent_type_ in PEOPLE for t in run))
-                or _known_place(title.doc.text[start:stop])
+                or _known_place(text_of(title.doc)[start:stop])
                 or _known_place(run[0].text)  # "at Paris Air Show"
             )
     return False
@@ -150,7 +151,7 @@ def _opening_name(
     # person's then (session 13: "Maison Orsenne unveils …", which the tagger calls one).
     called = fold(run[0].lower_) in NAME_HEADS | PREFIX_CUES | _HOUSES and len(run) > 1
     if known_places:
-        place = _known_place(run[0].doc.text[run[0].idx : run[-1].idx + len(run[-1])])
+        place = _known_place(text_of(run[0].doc)[run[0].idx : run[-1].idx + len(run[-1])])
     else:
         place = any(t.ent_type_ in PLACES and not called for t in run)
     if any(t.ent_type_ in PEOPLE and not called for t in run) or place:

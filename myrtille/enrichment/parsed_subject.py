@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import customer_side, customer_word
+from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.firmnames import PEOPLE, PLACES
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.subject_names import (
@@ -130,7 +131,7 @@ def from_parse(
             # "Les Chantiers navals de Gironde ont remporté …", "X, a glassworks, signed …":
             # a firm outside the registry, not the client or rival the sentence names.
             start, end = subject_name(subject)
-            name = subject.doc.text[start:end]
+            name = text_of(subject.doc)[start:end]
             return True, CompanyMention(
                 None, name, start + parsed.chars, end + parsed.chars, "named"
             )
@@ -315,5 +316,5 @@ def _unlisted(agent: Token, parsed: Parsed) -> CompanyMention:
             start = token.idx
             break
     return CompanyMention(
-        None, agent.doc.text[start:end], start + parsed.chars, end + parsed.chars, "ner"
+        None, text_of(agent.doc)[start:end], start + parsed.chars, end + parsed.chars, "ner"
     )

@@ -48,6 +48,7 @@ from spacy.tokens import Span
 from myrtille.enrichment.abroad import names_abroad
 from myrtille.enrichment.cues import cued
 from myrtille.enrichment.denials import clause_start
+from myrtille.enrichment.doctext import sentence_of
 from myrtille.enrichment.no_new_jobs import NUMBER
 
 # A turn to other firms: "X n'est pas seul(e) à …", "X is not the only firm to …",
@@ -194,7 +195,7 @@ def _after_contrast(sentence: Span, trigger: Span, text: str) -> bool:
         return True
     if sentence.start == 0:
         return False
-    before = sentence.doc[sentence.start - 1].sent
+    before = sentence_of(sentence.doc, sentence.start - 1)  # Token.sent walks the tokens
     between = text[before.start_char : sentence.start_char].rstrip()
     # only the part in the trigger's paragraph (the parser may run two paragraphs together)
     part = between[max((m.end() for m in _BREAK.finditer(between)), default=0) :]

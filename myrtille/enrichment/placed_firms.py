@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.indefinite_firms import FIRM_WORDS
 from myrtille.enrichment.patterns import fold
 
@@ -57,7 +58,7 @@ def _antecedent(sentence: Span, mentions: list[CompanyMention]) -> bool:
     """Whether a registry firm is named before ``sentence`` in its paragraph or in the
     title, which a description of a firm then stands for ("The Toulouse company is
     putting €1.2 million into …")."""
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     title_end = text.find("\n")
     paragraph = max(text.rfind("\n\n", 0, sentence.start_char), 0)
     return any(
@@ -69,7 +70,7 @@ def _antecedent(sentence: Span, mentions: list[CompanyMention]) -> bool:
 def _firms_sentences(sentence: Span, mentions: list[CompanyMention]) -> list[str]:
     """The texts of the other sentences that name a registry firm, each within its line (a
     title has no full stop, and the recogniser may run it into the text)."""
-    doc, text = sentence.doc, sentence.doc.text
+    doc, text = sentence.doc, text_of(sentence.doc)
     found = []
     for mention in mentions:
         if mention.company_id and not sentence.start_char <= mention.start < sentence.end_char:

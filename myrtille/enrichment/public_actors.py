@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Span
 
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.patterns import fold
 
 # The head words of courts and public bodies, folded: what such a body's name opens on,
@@ -65,7 +66,7 @@ _TO_BUYER = re.compile(
 def sold_to(sentence: Span, after: int, mentions: list[CompanyMention]) -> CompanyMention | None:
     """The buyer a court's judgment hands a firm to, named after ``after`` (the body's
     end): a court's sale is its buyer's takeover, never the firm sold (session 12)."""
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     return next(
         (
             m

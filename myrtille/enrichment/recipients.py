@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import customer_side
+from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.patterns import fold
 
 # The recipient's preposition, then at most two words (an article, a demonym, a trade:
@@ -28,7 +29,7 @@ def given_to(
     voice ("l'entretien a été confié à Y")."""
     if not customer_side(trigger):
         return None
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     verb = trigger[0]
     # Active or passive alike ("a été confié à Y"): who is given the work is the supplier.
     after = verb.idx + len(verb)

@@ -54,7 +54,7 @@ from myrtille.enrichment.aboutness import about
 from myrtille.enrichment.additive_news import more_news_of_the_firm, sum_to_spend
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.cues import cued
-from myrtille.enrichment.doctext import text_of
+from myrtille.enrichment.doctext import sentence_of, text_of
 from myrtille.enrichment.generic_subjects import told_of_firms_in_general
 
 # Reported with the main news, in its last paragraphs, as its consequence: an event type
@@ -101,11 +101,11 @@ def lead_end(doc: Doc, title_end: int) -> int:
         return len(text_of(doc))
     if not doc.has_annotation("SENT_START"):
         return len(text_of(doc))
-    sentence = first.sent
+    sentence = sentence_of(doc, first.i)
     if _dateline_alone(doc[first.i : sentence.end]) and sentence.end < len(doc):
         # "BOURGES. Vigilis a nommé …": the place the story is filed from, cut off by its
         # full stop, is no lead; the lead is the sentence after it (session 9)
-        return doc[sentence.end].sent.end_char
+        return sentence_of(doc, sentence.end).end_char
     return sentence.end_char
 
 
