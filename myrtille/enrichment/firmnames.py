@@ -75,14 +75,26 @@ _BETWEEN_TAGS = frozenset({"ADJ", "ADP", "NOUN", "PROPN"})
 @per_document  # the same sentence and mentions, asked again per trigger and rule
 def named_firms(sentence: Span, mentions: list[CompanyMention]) -> list[CompanyMention]:
     """Names in ``sentence`` that a company word calls a firm and that no mention covers."""
-    tokens = [t for t in sentence if not t.is_space]
-    if _title_case(tokens):
-        return []  # "Vallorin Brewery Doubles Capacity": every word looks like a name
     covered = [(m.start, m.end) for m in mentions if m.end > m.start]
     # Words of the registry companies the document names: "le groupe Vernay" where the
     # registry spotted "Vernay" elsewhere is that company, not another.
     linked = {w for m in mentions if m.company_id for w in _words(m.name)}
-    found: list[CompanyMention] = []
+    return [
+        CompanyMention(None, name, start, stop, "named")
+        for start, stop, name in _firm_names(sentence)
+        if not any(a < stop and start < b for a, b in covered)
+        and not _words(name) & linked
+        and not _initials(name)
+    ]
+
+
+@per_document  # a function of the sentence alone, which rules ask with other mention lists
+def _firm_names(sentence: Span) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the names in ``sentence`` that a company word calls a firm."""
+    tokens = [t for t in sentence if not t.is_space]
+    if _title_case(tokens):
+        return []  # "Vallorin Brewery Doubles Capacity": every word looks like a name
+    found: list[tuple[int, int, str]] = []
     position = 0
     while position < len(tokens):
         end = name_end(tokens, position)
@@ -91,10 +103,8 @@ def named_firms(sentence: Span, mentions: list[CompanyMention]) -> list[CompanyM
             continue
         start_token, end_token = tokens[position], tokens[end - 1]
         start, stop = start_token.idx, end_token.idx + len(end_token)
-        if _is_firm(tokens, position, end) and not any(a < stop and start < b for a, b in covered):
-            name = text_of(sentence.doc)[start:stop]
-            if not _words(name) & linked and not _initials(name):
-                found.append(CompanyMention(None, name, start, stop, "named"))
+        if _is_firm(tokens, position, end):
+            found.append((start, stop, text_of(sentence.doc)[start:stop]))
         position = end
     return found
 
