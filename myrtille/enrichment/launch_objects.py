@@ -35,6 +35,7 @@ def _listed(words: str) -> frozenset[int]:
 _UNVEILING = _ids("devoiler", "unveil")
 _LAUNCHING = _ids("lancer", "launch", "commercialiser")
 _LAUNCH_NOUNS = _ids("lancement", "launch")
+_OPENERS = _UNVEILING | _LAUNCHING | _LAUNCH_NOUNS
 _OF = _ids("of", "de", "du", "d'")
 # How many words the noun group after the trigger may run before its head.
 _GROUP = 7
@@ -96,6 +97,8 @@ def launched_products(doc: Doc) -> list[tuple[str, int, int]]:
     lemmas = lemmas_of(doc)
     found = []
     for i, lemma in enumerate(lemmas):
+        if lemma not in _OPENERS:
+            continue  # most words: no Python Token made for them
         token = doc[i]
         if (lemma in _UNVEILING or lemma in _LAUNCHING) and token.pos == VERB:
             if not _active(doc, lemmas, i):

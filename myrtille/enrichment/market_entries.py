@@ -76,6 +76,8 @@ def market_entries(doc: Doc) -> list[tuple[str, int, int]]:
     found = []
     text = text_of(doc)
     for i, lemma in enumerate(lemmas_of(doc)):
+        if lemma not in _VERBS and lemma not in _NOUNS:
+            continue  # most words: no Python Token made for them
         token = doc[i]
         verb = lemma in _VERBS and token.pos == VERB
         # the model reads "débouché" as the verb's participle ("un premier débouché")

@@ -114,17 +114,20 @@ _OPEN_NORMS = _PAST_PASSIVE | _BOUGHT | _TAKEN | _SOLD
 def takeovers(doc: Doc) -> list[tuple[str, int, int]]:
     """Acquisition triggers (label, start, end) of firms taken over by name in ``doc``;
     the trigger is the verb (with its particle), not the name."""
-    found = []
-    # From arrays rather than one Python Token per token of the document.
-    rows = doc.to_array([POS, LEMMA, NORM, ENT_TYPE]).tolist()
-    titles = doc.to_array(IS_TITLE).tolist()
+    found: list[tuple[str, int, int]] = []
     # Only these words open a wording (each branch below and of _everyday and
     # _sold_by_pronoun needs one): the other tokens are passed over at C speed.
     lemmas, norms, _ = columns_of(doc)
     opens = map(
         operator.or_, map(_OPEN_LEMMAS.__contains__, lemmas), map(_OPEN_NORMS.__contains__, norms)
     )
-    for i in itertools.compress(itertools.count(), opens):
+    openers = list(itertools.compress(itertools.count(), opens))
+    if not openers:
+        return found  # most documents: no array read
+    # From arrays rather than one Python Token per token of the document.
+    rows = doc.to_array([POS, LEMMA, NORM, ENT_TYPE]).tolist()
+    titles = doc.to_array(IS_TITLE).tolist()
+    for i in openers:
         pos, lemma, norm, _ = rows[i]
         nxt = rows[i + 1][2] if i + 1 < len(rows) else None
         start = i
