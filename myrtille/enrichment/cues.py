@@ -42,9 +42,14 @@ class Cued:
         folds apart, when it is not ASCII): the pattern can match there only if so."""
         part = text[pos:endpos]
         lowered = part.lower()
-        if all(any(word in lowered for word in group) for group in self.groups):
-            return True
-        return not part.isascii() and any(c in part for c in _FOLDED_APART)
+        # Loops rather than all(any(...)): this runs for each rule and trigger.
+        for group in self.groups:
+            for word in group:
+                if word in lowered:
+                    break
+            else:
+                return not part.isascii() and any(c in part for c in _FOLDED_APART)
+        return True
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return (

@@ -31,6 +31,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from myrtille.enrichment.doctext import per_document
+
 # A loose count of firms or people, said before the noun: one or more words, lowercase.
 _QUANTIFIERS: tuple[tuple[str, ...], ...] = (
     ("several",),
@@ -99,15 +101,18 @@ _LINKS = frozenset({",", ";", ":", "—", "–"})
 _PASSIVE_AUX = frozenset({"be", "être"})
 
 
+@per_document  # a function of the span alone, asked again per event of a sentence
 def told_of_firms_in_general(sentence: Span) -> bool:
     """Whether a clause of ``sentence`` has for subject firms counted loosely or the trade
     as a whole, right before its verb (see the module's docstring)."""
     words = list(sentence)
+    lower: list[str] | None = None  # the words lowered, once for every clause
     for at, word in enumerate(words):
         if at == 0 or words[at - 1].text in _LINKS or words[at - 1].pos_ == "CCONJ":
             if word.pos_ == "CCONJ" or word.text in _LINKS:
                 continue
-            if _general_subject(words, at):
+            lower = lower or [w.text.lower() for w in words]
+            if _general_subject(words, at, lower):
                 return True
     return False
 
@@ -131,11 +136,10 @@ def general_clause_subject(sentence: Span, trigger: Span) -> bool:
     # whole document (it keeps the sentence when it names the event's firm)
     if opening == 0 and sentence.start_char > 0:
         return False
-    return opening < first and _general_subject(words, opening)
+    return opening < first and _general_subject(words, opening, [w.text.lower() for w in words])
 
 
-def _general_subject(words: list[Token], at: int) -> bool:
-    lower = [w.text.lower() for w in words]
+def _general_subject(words: list[Token], at: int, lower: list[str]) -> bool:
     if (
         lower[at] in _DETERMINERS
         and at + 1 < len(words)
