@@ -17,6 +17,7 @@ Such a name is read as a company mention outside the registry, for attribution o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -114,13 +115,17 @@ def _initials(name: str) -> bool:
     return all(len(word) == 1 for word in re.findall(r"[^\W\d_]+", name))
 
 
-def _words(name: str) -> set[str]:
+@lru_cache(maxsize=4096)  # asked for each registry mention per sentence and mention list
+def _words(name: str) -> frozenset[str]:
     """A name's own words, folded, without company words and legal forms."""
-    return {
+    return frozenset(
         w
-        for w in re.findall(r"\w+", fold(name))
+        for w in _WORD.findall(fold(name))
         if len(w) > 2 and w not in PREFIX_CUES and w not in SUFFIX_CUES
-    }
+    )
+
+
+_WORD = re.compile(r"\w+")
 
 
 def name_end(tokens: list[Token], position: int) -> int:
