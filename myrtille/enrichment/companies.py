@@ -21,7 +21,9 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.names import LEGAL_FORMS, company_key, is_acronym, name_tokens
+from myrtille.enrichment.notice_names import read_fields
 from myrtille.enrichment.patterns import fold, fold_doc
 from myrtille.enrichment.registry import CompanyRecord
 from myrtille.enrichment.written_names import written_as_name
@@ -278,7 +280,8 @@ def find_companies(doc: Doc, index: RegistryIndex) -> list[CompanyMention]:
                 "ner-linked" if company_id else "ner",
             )
         )
-    return sorted(mentions, key=lambda m: m.start)
+    # A notice's name fields, its labels (notice_names.py, session 14).
+    return read_fields(text_of(doc), sorted(mentions, key=lambda m: m.start), CompanyMention)
 
 
 def main_company(mentions: list[CompanyMention], title_end: int) -> str | None:

@@ -92,6 +92,8 @@ def company_list(
             }
         seen[key]["mentions"] += 1
         seen[key]["in_title"] = seen[key].get("in_title", False) or mention.start < title_end
+        # A notice's name field names its firm, once (notice_names.py, session 14).
+        seen[key]["in_title"] |= mention.how == "field"
     # An organisation outside the registry named once in passing is usually not a
     # company the document is about (a union, a ministry, a school): keep the others.
     kept = [

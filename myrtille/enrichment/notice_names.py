@@ -1,0 +1,133 @@
+"""The firms a legal notice names in its fields, as the notice writes them (session 14).
+
+A notice names its firm in a labelled field, one a line ("Dénomination : MÉTALLERIE DU
+LANDY", "Attributaire : Manche Enrobés", "Company: X SAS", "Debtor: X SARL, joinery …"),
+and the recogniser reads its lines badly: it takes a field's label for a firm
+("Dénomination", "Forme", "Activité"), runs a name into the next line ("MÉTALLERIE DU
+LANDY\\nForme"), cuts a name in capitals at a word it takes for a place ("OPALE"), or finds
+nothing. So, in a notice:
+
+- the value of a name field, up to its line's end (or the legal details after a comma, a
+  bracket), is a firm, found or not by the recogniser, written as the notice writes it
+  (registry names are shown as the registry stores them: no case is changed);
+- a label (a mention that opens a line and ends at the field's colon) is no firm, nor is a
+  register number ("RCS Lorient 839 412 556");
+- a part of a field's name found elsewhere (the title's "OPALE"), or a name holding it
+  ("U Mulinu SAS - incorporation"), is that firm.
+
+Anywhere, a firm's name found across a line's end stops at it: a line is a field, a title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Protocol, TypeVar
+
+from myrtille.enrichment.notice_reading import notice_text
+
+# A field whose value is the firm's name, at the start of its line or after a sentence's
+# end ("… 976 747 006. Buyer: X").
+_NAME_FIELD = re.compile(
+    r"(?:^|(?<=[.;] ))[ \t]*(?:d[ée]nomination(?:\s+sociale)?|raison\s+sociale|"
+    r"soci[ée]t[ée]|entreprise|d[ée]biteur|attributaire|titulaire(?:\s+du\s+march[ée])?|"
+    r"acqu[ée]reur|cessionnaire|nouvel\s+exploitant|company(?:\s+name)?|registered\s+name|"
+    r"(?:name\s+and\s+address\s+of\s+the\s+)?(?:contractor|awardee)|name|debtor|buyer|"
+    r"purchaser|transferee|"
+    r"(?:successful|winning)\s+(?:tenderer|bidder))[ \t]*:[ \t]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Where a name's value ends: its line, its legal details (a comma, a bracket, a
+# registration), a sentence, the label of a field run on the same line.
+_VALUE_END = re.compile(
+    r"\n|[,;(]|\.\s|\s[-–—]\s|\s(?:RCS|SIREN|SIRET|immatricul\w*|registered)\b|"
+    r"\s+[A-ZÀ-Ý][\w'’ -]{0,30}?\s?:\s"
+)
+# A register's reference ("RCS Lorient 839 412 556", "SIREN 812 447 309"), the court or its
+# registry office ("Greffe", "Orléans Commercial Court"), the bulletin: no firm.
+_REGISTER = re.compile(
+    r"(?:RCS|R\.C\.S\.|SIREN|SIRET|RM|BODACC|BOAMP|greffe|tribunal)\b|.*\bcourt$", re.IGNORECASE
+)
+
+
+class _Mention(Protocol):
+    company_id: str | None
+    name: str
+    start: int
+    end: int
+    how: str
+
+
+M = TypeVar("M", bound=_Mention)
+
+
+def field_names(text: str) -> list[tuple[int, int]]:
+    """Where the name fields' values stand in the notice ``text``."""
+    values = []
+    for field in _NAME_FIELD.finditer(text):
+        at = field.end()
+        stop = _VALUE_END.search(text, at, at + 120)
+        end = stop.start() if stop else min(len(text), at + 120)
+        while end > at and text[end - 1] in " \t.\"'»”":
+            end -= 1
+        if end - at >= 2 and (text[at].isupper() or text[at].isdigit()):
+            values.append((at, end))
+    return values
+
+
+def _label(mention: _Mention, text: str) -> bool:
+    """Whether ``mention`` is a field's label: it opens its line and ends at a colon."""
+    before = text[text.rfind("\n", 0, mention.start) + 1 : mention.start]
+    return not before.strip() and text[mention.end : mention.end + 3].lstrip(" \t")[:1] == ":"
+
+
+def _one_line(mention: M, text: str, make: Callable[..., M]) -> M | None:
+    """An unlinked name across a line's end or into a bracket's words ("X (Avignon"), cut
+    there (``None`` if nothing is left)."""
+    line_end = text.find("\n", mention.start, mention.end)
+    if line_end < 0 and ")" not in mention.name:
+        line_end = text.find(" (", mention.start, mention.end)
+    if mention.company_id or line_end < 0:
+        return mention
+    name = text[mention.start : line_end].rstrip()
+    if not name:
+        return None
+    return make(None, name, mention.start, mention.start + len(name), mention.how)
+
+
+def read_fields(text: str, mentions: list[M], make: Callable[..., M]) -> list[M]:
+    """``mentions`` (in order) with each name field's firm, and without its labels: see the
+    module's docstring. ``make`` builds a mention (company id, name, start, end, how)."""
+    if any("\n" in m.name or "(" in m.name for m in mentions):
+        mentions = [c for m in mentions if (c := _one_line(m, text, make)) is not None]
+    if ":" not in text or not notice_text(text):
+        return mentions
+    kept = [
+        m
+        for m in mentions
+        if m.company_id or not (_label(m, text) or _REGISTER.match(m.name.strip()))
+    ]
+    added = []
+    names = []
+    for start, end in field_names(text):
+        inside = [m for m in kept if m.start < end and start < m.end]
+        if any(m.company_id for m in inside):
+            continue  # the registry's firm, as the registry names it
+        kept = [m for m in kept if m not in inside]
+        added.append(make(None, text[start:end], start, end, "field"))
+        names.append(text[start:end])
+    if not added:
+        return kept
+    # A part of a field's firm named elsewhere ("OPALE" in the title) is that firm.
+    folded = {n.casefold(): n for n in names}
+    renamed = []
+    for m in kept:
+        part = m.name.casefold()
+        whole = None
+        if not m.company_id and len(part) > 3:
+            whole = next((n for f, n in folded.items() if part in f or f in part), None)
+        renamed.append(m if whole is None else make(None, whole, m.start, m.end, m.how))
+    return sorted([*renamed, *added], key=lambda m: m.start)
+
+
+__all__ = ["field_names", "read_fields"]
