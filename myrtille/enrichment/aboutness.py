@@ -105,6 +105,14 @@ _ENDS_ON_DETERMINER = re.compile(
     r"(?:\b(?:de|du|des|of|un|une|a|an|the|la|le|les)|d['’]|l['’])\s*\Z", re.IGNORECASE
 )
 _PATIENT_KINDS = frozenset({"insolvency", "closure"})
+# Talks brought to their end are the deal done, not held back ("a finalisé les négociations
+# pour racheter", "has concluded talks to acquire", "au terme des pourparlers pour reprendre").
+_CONCLUDED = re.compile(
+    r"\b(?:conclu(?:ded|des?|ant)?|complet(?:ed|ing)|finali[sz](?:ed|ing|[ée]e?s?)|"
+    r"achev[ée]e?s?|boucl[ée]e?s?|wrapped\s+up|wound\s+up|"
+    r"(?:[àa]\s+l['’]\s?issue|au\s+terme)\s+d(?:es|e|u)?)\s+(?:[\w'’-]+\s+){0,2}?\Z",
+    re.IGNORECASE,
+)
 _HALTED_KINDS = frozenset(
     {"investment", "acquisition", "fundraising", "hiring", "partnership", "contract", "export"}
 )
@@ -130,8 +138,11 @@ def set_aside(kind: str, text: str, before: str, trigger_end: int) -> bool:
         return True  # "la fermeture d'une usine cliente": a customer's closure
     if _FEARED.search(before):
         return True  # "les chefs d'entreprise redoutent un impact sur leurs recrutements"
-    if kind in _HALTED_KINDS and _HALTED.search(before):
-        return True  # "has put on hold a planned extension", "exclusive negotiations to buy"
+    # "has put on hold a planned extension", "exclusive negotiations to buy" -- unless the
+    # talks were brought to their end ("a finalisé les négociations pour racheter")
+    halted = _HALTED.search(before) if kind in _HALTED_KINDS else None
+    if halted and not _CONCLUDED.search(before, 0, halted.start()):
+        return True
     if kind in _HALTED_KINDS and in_talks(text, trigger_end):
         return True  # "merger talks", "des négociations de rachat": not done (session 7)
     # "élu président de la fédération départementale du BTP"

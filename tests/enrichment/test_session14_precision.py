@@ -128,6 +128,22 @@ KEPT = [
         "Verlande Industries a racheté les Forges de Vaubrune au terme de longues négociations.",
         "acquisition",
     ),
+    # talks brought to their end are the deal done
+    (
+        "fr",
+        "Verlande Industries a finalisé les négociations pour racheter les Forges de Vaubrune.",
+        "acquisition",
+    ),
+    (
+        "en",
+        "Verlande Industries has concluded talks to acquire Forges de Vaubrune for €40m.",
+        "acquisition",
+    ),
+    (
+        "en",
+        "Verlande Industries has wrapped up negotiations to buy Forges de Vaubrune.",
+        "acquisition",
+    ),
     (
         "en",
         "Verlande Industries has acquired Points Services, a Lyon software firm.",
