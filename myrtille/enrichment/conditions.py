@@ -66,11 +66,12 @@ _UNDECIDED = cued(_UNDECIDED, "subject condition pend serve")
 _WAITS_AFTER = re.compile(
     r"[^.;:,]{0,50}?\b(?:suspendue?s?\s+(?:[àa]|au|aux)|conditionn[ée]e?s?\s+(?:[àa]|au|aux)|"
     r"subordonn[ée]e?s?\s+(?:[àa]|au|aux)|d[ée]pend(?:ent|ront|ra|ait|aient)?\s+"
-    r"(?:\w+ment\s+|d[ée]sormais\s+|encore\s+|toujours\s+)?(?:de|du|des|d['’])|en\s+suspens|on\s+hold|hinges?\s+on|hinging\s+on|"
+    r"(?:\w+ment\s+|d[ée]sormais\s+|encore\s+|toujours\s+)?(?:de|du|des|d['’])|en\s+suspens|"
+    r"on\s+hold|hinges?\s+on|hinging\s+on|"
     r"depends?\s+on|depending\s+on|contingent\s+(?:on|upon))",
     re.IGNORECASE,
 )
-_WAITS_AFTER = cued(_WAITS_AFTER, "suspend condition subordon pend hold hing contingent")
+_WAITS_AFTER = cued(_WAITS_AFTER, "suspen condition subordon pend hold hing contingent")
 # A verb of planning before the trigger: "plans to build", "prévoit de construire".
 _PLANNED = re.compile(
     r"\b(?:plans?|planning|planned|intends?|aims?|pr[ée]voi(?:t|ent)|projett?\w*|"
