@@ -23,6 +23,8 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from myrtille.enrichment.sentence_copies import copy_sentence, entity_bounds
+
 # Verbs that make what they govern a plan, a wish, a rumour or a denial, not a fact.
 HEDGING_LEMMAS = frozenset(
     {
@@ -130,7 +132,7 @@ class SentenceParser:
         wanted: list[tuple[Doc, tuple[int, int]]] = []
         copies: list[Doc] = []
         # Each document's attribute array, read once for all the sentences copied from it.
-        arrays: dict[int, tuple[list[int], numpy.ndarray]] = {}
+        arrays: dict[int, tuple[list[int], numpy.ndarray, frozenset[tuple[int, int]]]] = {}
         for sentence in sentences:
             doc = sentence.doc
             if doc.has_annotation("DEP") or doc.tensor is None or doc.tensor.size == 0:
@@ -141,7 +143,7 @@ class SentenceParser:
                 continue
             if id(doc) not in arrays:
                 head = doc._get_array_attrs()
-                arrays[id(doc)] = (head, doc.to_array(head))
+                arrays[id(doc)] = (head, doc.to_array(head), entity_bounds(doc))
             copy = self._copy(doc, bounds, arrays[id(doc)])
             cache[bounds] = None
             if copy is not None:
@@ -155,20 +157,18 @@ class SentenceParser:
 
     @staticmethod
     def _copy(
-        doc: Doc, bounds: tuple[int, int], arrays: tuple[list[int], numpy.ndarray] | None = None
+        doc: Doc,
+        bounds: tuple[int, int],
+        arrays: tuple[list[int], numpy.ndarray, frozenset[tuple[int, int]]] | None = None,
     ) -> Doc | None:
         """The sentence as a Doc of its own; ``arrays``: the document's attribute names and
-        array, which ``Span.as_doc`` would otherwise read from the whole document each time
-        (it writes into its rows, so it is given a copy)."""
+        array, which ``Span.as_doc`` would otherwise read from the whole document each time,
+        and its entities' bounds (sentence_copies.py)."""
         span = doc[bounds[0] : bounds[1]]
         # as_doc gives the copy the span's vector, the mean of its words' vectors: most of
         # its cost, and neither the parser (it reads the tensor) nor we read it.
         span._vector, span._vector_norm = _NO_VECTOR, 0.0
-        copy = (
-            span.as_doc()
-            if arrays is None
-            else span.as_doc(array_head=arrays[0], array=arrays[1].copy())
-        )
+        copy = span.as_doc() if arrays is None else copy_sentence(span, *arrays)
         return copy if len(copy) and copy.tensor.size else None
 
     @staticmethod
