@@ -26,6 +26,10 @@ from typing import Any
 
 _FOLDED_APART = ("ı", "İ", "ſ")
 
+# The last part searched and its lowered form (text, pos, endpos, part, lowered): the rules
+# of one trigger search the same document text or sentence one after another (session 14).
+_last: tuple[str, int, int, str, str] = ("", 0, 0, "", "")
+
 
 class Cued:
     """A compiled pattern searched only in a text part that holds one word of each
@@ -40,8 +44,14 @@ class Cued:
     def may_match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Whether ``text[pos:endpos]`` holds one word of each group (or a letter that
         folds apart, when it is not ASCII): the pattern can match there only if so."""
-        part = text[pos:endpos]
-        lowered = part.lower()
+        global _last
+        last = _last
+        if last[1] == pos and last[2] == endpos and (last[0] is text or last[0] == text):
+            part, lowered = last[3], last[4]
+        else:
+            part = text[pos:endpos]
+            lowered = part.lower()
+            _last = (text, pos, endpos, part, lowered)
         # Loops rather than all(any(...)): this runs for each rule and trigger.
         for group in self.groups:
             for word in group:
