@@ -279,12 +279,12 @@ def _mentions(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]
     """(sector code, start, end) of each mention: a match inside a longer match is part
     of that mention, not more evidence ("éolien en mer" is one term, not also "éolien";
     "air taxi" is aeronautics, not also a taxi; "port de pêche" not also a port)."""
-    spans = {(start, end) for _, start, end in matches}
-    kept = {
-        (label.split(":", 1)[1], start, end)
-        for label, start, end in matches
-        if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans)
-    }
+    reach, inner = -1, set[tuple[int, int]]()  # by start, longest first: one sweep
+    for start, end in sorted({(s, e) for _, s, e in matches}, key=lambda m: (m[0], -m[1])):
+        if reach >= end:
+            inner.add((start, end))
+        reach = max(reach, end)
+    kept = {(label.split(":", 1)[1], s, e) for label, s, e in matches if (s, e) not in inner}
     # Two terms of a sector that overlap are one mention too ("electricity grid" and
     # "grid operators" in "electricity grid operators"): the first stands for it.
     mentions: list[tuple[str, int, int]] = []
