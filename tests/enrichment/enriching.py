@@ -40,6 +40,13 @@ VERLANDE_TITLE = {
 }
 
 
+def registry_firm(
+    siren: str, name: str, aliases: tuple[str, ...], naf: str, dep: str, reg: str
+) -> CompanyRecord:
+    """A registry record for a test: its SIREN as its SIRET, no city, active."""
+    return CompanyRecord(siren, name, siren, aliases, None, naf, dep, reg, False)
+
+
 def events_of(
     enricher: Enricher,
     text: str,

@@ -17,8 +17,7 @@ from __future__ import annotations
 import pytest
 
 from myrtille.enrichment.enricher import Enricher
-from myrtille.enrichment.registry import CompanyRecord
-from tests.enrichment.enriching import batch_events, check_event_company
+from tests.enrichment.enriching import batch_events, check_event_company, registry_firm
 
 BATTERIX = "900001101"
 BATTERIX_CALAIS = "900001102"
@@ -29,18 +28,14 @@ KERVEN = "900001106"
 NAVILOIRE = "900001107"
 
 
-def _firm(siren: str, name: str, aliases: tuple[str, ...], naf: str, dep: str, reg: str):
-    return CompanyRecord(siren, name, siren, aliases, None, naf, dep, reg, False)
-
-
 REGISTRY = [
-    _firm(BATTERIX, "Batterix", (), "27.20Z", "59", "32"),
-    _firm(BATTERIX_CALAIS, "Batterix Calais", (), "27.20Z", "62", "32"),
-    _firm(VERRAND, "Fonderie Verrand", ("Verrand",), "24.51Z", "58", "27"),
-    _firm(KALMO, "Kalmo Industries", ("Kalmo",), "25.62A", "58", "27"),
-    _firm(RAIL_NORDIQUE, "Rail Nordique", (), "30.20Z", "59", "32"),
-    _firm(KERVEN, "Biscuiterie Kerven", ("Kerven",), "10.72Z", "29", "53"),
-    _firm(NAVILOIRE, "Naviloire", (), "30.11Z", "44", "52"),
+    registry_firm(BATTERIX, "Batterix", (), "27.20Z", "59", "32"),
+    registry_firm(BATTERIX_CALAIS, "Batterix Calais", (), "27.20Z", "62", "32"),
+    registry_firm(VERRAND, "Fonderie Verrand", ("Verrand",), "24.51Z", "58", "27"),
+    registry_firm(KALMO, "Kalmo Industries", ("Kalmo",), "25.62A", "58", "27"),
+    registry_firm(RAIL_NORDIQUE, "Rail Nordique", (), "30.20Z", "59", "32"),
+    registry_firm(KERVEN, "Biscuiterie Kerven", ("Kerven",), "10.72Z", "29", "53"),
+    registry_firm(NAVILOIRE, "Naviloire", (), "30.11Z", "44", "52"),
 ]
 
 # (language, title, text, event type, company): the SIREN the event of that type must

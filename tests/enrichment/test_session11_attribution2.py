@@ -17,8 +17,7 @@ from __future__ import annotations
 import pytest
 
 from myrtille.enrichment.enricher import Enricher
-from myrtille.enrichment.registry import CompanyRecord
-from tests.enrichment.enriching import batch_events, check_event_company
+from tests.enrichment.enriching import batch_events, check_event_company, registry_firm
 
 LOIRAC = "900002201"
 BREVAL = "900002202"
@@ -27,16 +26,12 @@ MARVEC = "900002204"
 CORBIN = "900002205"
 
 
-def _firm(siren: str, name: str, aliases: tuple[str, ...], naf: str, dep: str, reg: str):
-    return CompanyRecord(siren, name, siren, aliases, None, naf, dep, reg, False)
-
-
 REGISTRY = [
-    _firm(LOIRAC, "Armement Loirac", ("Loirac",), "50.20Z", "35", "53"),
-    _firm(BREVAL, "Ateliers Breval", ("Breval",), "33.15Z", "35", "53"),
-    _firm(TOLVANE, "Tolvane", (), "25.62A", "37", "24"),
-    _firm(MARVEC, "Groupe Marvec", ("Marvec",), "25.62A", "45", "24"),
-    _firm(CORBIN, "Corbin Logistique", ("Corbin",), "52.29A", "37", "24"),
+    registry_firm(LOIRAC, "Armement Loirac", ("Loirac",), "50.20Z", "35", "53"),
+    registry_firm(BREVAL, "Ateliers Breval", ("Breval",), "33.15Z", "35", "53"),
+    registry_firm(TOLVANE, "Tolvane", (), "25.62A", "37", "24"),
+    registry_firm(MARVEC, "Groupe Marvec", ("Marvec",), "25.62A", "45", "24"),
+    registry_firm(CORBIN, "Corbin Logistique", ("Corbin",), "52.29A", "37", "24"),
 ]
 
 CASES: list[tuple[str, str, str, str, object]] = [

@@ -17,8 +17,7 @@ from __future__ import annotations
 import pytest
 
 from myrtille.enrichment.enricher import Enricher
-from myrtille.enrichment.registry import CompanyRecord
-from tests.enrichment.enriching import batch_events, check_event_company
+from tests.enrichment.enriching import batch_events, check_event_company, registry_firm
 
 TOLVANE = "900002301"
 CORBIN = "900002302"
@@ -27,16 +26,12 @@ FERRAND = "900002304"
 CORVALLY = "900002305"
 
 
-def _firm(siren: str, name: str, aliases: tuple[str, ...], naf: str, dep: str, reg: str):
-    return CompanyRecord(siren, name, siren, aliases, None, naf, dep, reg, False)
-
-
 REGISTRY = [
-    _firm(TOLVANE, "Tolvane", (), "25.62A", "37", "24"),
-    _firm(CORBIN, "Corbin Logistique", ("Corbin",), "52.29A", "37", "24"),
-    _firm(MARVEC, "Groupe Marvec", ("Marvec",), "25.62A", "45", "24"),
-    _firm(FERRAND, "Vergers Ferrand", (), "01.24Z", "47", "75"),
-    _firm(CORVALLY, "Corvally", (), "63.11Z", "37", "24"),
+    registry_firm(TOLVANE, "Tolvane", (), "25.62A", "37", "24"),
+    registry_firm(CORBIN, "Corbin Logistique", ("Corbin",), "52.29A", "37", "24"),
+    registry_firm(MARVEC, "Groupe Marvec", ("Marvec",), "25.62A", "45", "24"),
+    registry_firm(FERRAND, "Vergers Ferrand", (), "01.24Z", "47", "75"),
+    registry_firm(CORVALLY, "Corvally", (), "63.11Z", "37", "24"),
 ]
 
 CASES: list[tuple[str, str, str, str, object]] = [

@@ -15,8 +15,7 @@ from __future__ import annotations
 import pytest
 
 from myrtille.enrichment.enricher import Enricher
-from myrtille.enrichment.registry import CompanyRecord
-from tests.enrichment.enriching import batch_events, check_event_company
+from tests.enrichment.enriching import batch_events, check_event_company, registry_firm
 
 CORVANE = "900003301"
 HALBERT = "900003302"
@@ -26,17 +25,13 @@ VAREN = "900003305"
 VAREN_METZ = "900003306"
 
 
-def _firm(siren: str, name: str, aliases: tuple[str, ...], naf: str, dep: str, reg: str):
-    return CompanyRecord(siren, name, siren, aliases, None, naf, dep, reg, False)
-
-
 REGISTRY = [
-    _firm(CORVANE, "Corvane", (), "20.14Z", "69", "84"),
-    _firm(HALBERT, "Laboratoires Halbert", ("Halbert",), "21.20Z", "37", "24"),
-    _firm(TOLMAR, "Tolmar Industries", ("Tolmar",), "28.13Z", "42", "84"),
-    _firm(VEXIS, "Vexis", (), "62.01Z", "35", "53"),
-    _firm(VAREN, "Varen", (), "27.20Z", "69", "84"),
-    _firm(VAREN_METZ, "Varen Metz", (), "27.20Z", "57", "44"),
+    registry_firm(CORVANE, "Corvane", (), "20.14Z", "69", "84"),
+    registry_firm(HALBERT, "Laboratoires Halbert", ("Halbert",), "21.20Z", "37", "24"),
+    registry_firm(TOLMAR, "Tolmar Industries", ("Tolmar",), "28.13Z", "42", "84"),
+    registry_firm(VEXIS, "Vexis", (), "62.01Z", "35", "53"),
+    registry_firm(VAREN, "Varen", (), "27.20Z", "69", "84"),
+    registry_firm(VAREN_METZ, "Varen Metz", (), "27.20Z", "57", "44"),
 ]
 
 CASES: list[tuple[str, str, str, str, object]] = [

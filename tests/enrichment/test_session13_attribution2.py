@@ -14,22 +14,17 @@ from __future__ import annotations
 import pytest
 
 from myrtille.enrichment.enricher import Enricher
-from myrtille.enrichment.registry import CompanyRecord
-from tests.enrichment.enriching import batch_events, check_event_company
+from tests.enrichment.enriching import batch_events, check_event_company, registry_firm
 
 BRESSAN = "900003401"
 KERLOC = "900003402"
 MAUVIN = "900003403"
 
 
-def _firm(siren: str, name: str, aliases: tuple[str, ...], naf: str, dep: str, reg: str):
-    return CompanyRecord(siren, name, siren, aliases, None, naf, dep, reg, False)
-
-
 REGISTRY = [
-    _firm(BRESSAN, "Fromageries Bressan", ("Bressan",), "10.51C", "39", "27"),
-    _firm(KERLOC, "Kerloc Logistique", ("Kerloc",), "52.10B", "76", "28"),
-    _firm(MAUVIN, "Fonderies Mauvin", ("Mauvin",), "24.51Z", "08", "44"),
+    registry_firm(BRESSAN, "Fromageries Bressan", ("Bressan",), "10.51C", "39", "27"),
+    registry_firm(KERLOC, "Kerloc Logistique", ("Kerloc",), "52.10B", "76", "28"),
+    registry_firm(MAUVIN, "Fonderies Mauvin", ("Mauvin",), "24.51Z", "08", "44"),
 ]
 
 CASES: list[tuple[str, str, str, str, object]] = [

@@ -14,20 +14,15 @@ from __future__ import annotations
 import pytest
 
 from myrtille.enrichment.enricher import Enricher
-from myrtille.enrichment.registry import CompanyRecord
-from tests.enrichment.enriching import batch_events, check_event_company
+from tests.enrichment.enriching import batch_events, check_event_company, registry_firm
 
 CARVALLE = "900003501"
 ALPINE = "900003502"
 
 
-def _firm(siren: str, name: str, aliases: tuple[str, ...], naf: str, dep: str, reg: str):
-    return CompanyRecord(siren, name, siren, aliases, None, naf, dep, reg, False)
-
-
 REGISTRY = [
-    _firm(CARVALLE, "Menuiseries Carvalle", ("Carvalle",), "43.32A", "12", "76"),
-    _firm(ALPINE, "Hôtels Solvaret", ("Solvaret",), "55.10Z", "74", "84"),
+    registry_firm(CARVALLE, "Menuiseries Carvalle", ("Carvalle",), "43.32A", "12", "76"),
+    registry_firm(ALPINE, "Hôtels Solvaret", ("Solvaret",), "55.10Z", "74", "84"),
 ]
 
 CASES: list[tuple[str, str, str, str, object]] = [

@@ -24,8 +24,7 @@ from __future__ import annotations
 import pytest
 
 from myrtille.enrichment.enricher import DocumentInput, Enricher
-from myrtille.enrichment.registry import CompanyRecord
-from tests.enrichment.enriching import batch_events, check_event_company
+from tests.enrichment.enriching import batch_events, check_event_company, registry_firm
 
 VALTRIM = "900014001"
 NORVELLE = "900014002"
@@ -37,20 +36,18 @@ BOUSSOLE = "900014007"
 CASTELANE = "900014008"
 
 
-def _firm(siren: str, name: str, aliases: tuple[str, ...], naf: str, dep: str, reg: str):
-    return CompanyRecord(siren, name, siren, aliases, None, naf, dep, reg, False)
-
-
 REGISTRY = [
-    _firm(VALTRIM, "Valtrim SAS", ("Valtrim",), "30.20Z", "59", "32"),
-    _firm(NORVELLE, "Verreries Norvelle SA", ("Norvelle",), "23.13Z", "62", "32"),
-    _firm(KERMADEC, "Voileries Kermadec SARL", ("Voileries Kermadec",), "13.92Z", "56", "53"),
-    _firm(ORSALINE, "Orsaline SAS", ("Orsaline",), "58.29C", "35", "53"),
-    _firm(BRISCAN, "Briscan SA", ("Briscan",), "62.01Z", "69", "84"),
-    _firm(TALMONT, "Vortalis SAS", ("Vortalis",), "58.29C", "75", "11"),
+    registry_firm(VALTRIM, "Valtrim SAS", ("Valtrim",), "30.20Z", "59", "32"),
+    registry_firm(NORVELLE, "Verreries Norvelle SA", ("Norvelle",), "23.13Z", "62", "32"),
+    registry_firm(
+        KERMADEC, "Voileries Kermadec SARL", ("Voileries Kermadec",), "13.92Z", "56", "53"
+    ),
+    registry_firm(ORSALINE, "Orsaline SAS", ("Orsaline",), "58.29C", "35", "53"),
+    registry_firm(BRISCAN, "Briscan SA", ("Briscan",), "62.01Z", "69", "84"),
+    registry_firm(TALMONT, "Vortalis SAS", ("Vortalis",), "58.29C", "75", "11"),
     # a name that is also a common word (a compass): linked only where written as a name
-    _firm(BOUSSOLE, "Boussole SAS", ("Boussole",), "30.11Z", "50", "28"),
-    _firm(CASTELANE, "Parfums Castelane SAS", ("Parfums Castelane",), "20.42Z", "06", "93"),
+    registry_firm(BOUSSOLE, "Boussole SAS", ("Boussole",), "30.11Z", "50", "28"),
+    registry_firm(CASTELANE, "Parfums Castelane SAS", ("Parfums Castelane",), "20.42Z", "06", "93"),
 ]
 
 _EN_HEADED = (
