@@ -226,18 +226,36 @@ _INTRODUCED = re.compile(
     r"d[ée]nomm[ée]e?|called|named|dubbed)\s+)$",
     re.IGNORECASE,
 )
-_DESCRIBED_CREATED = re.compile(
-    r"\W*(?:la|le|l['’]|cette|the|this)\s*(?:new\s+|nouvelle\s+)?" + _CREATED_NOUNS + r"\b",
+# Session 15: introduced after its name too ("Cellvia Douai, the group's production
+# subsidiary", "X, la filiale du fabricant de batteries Y", "X, filiale de Y"); the words
+# between are no verb's ("X, which set up a subsidiary" introduces none).
+_INTRODUCED_AFTER = re.compile(
+    r",\s*(?:(?:la|le|l['’]|sa|son|une?|the|its|a|an)\s+)?"
+    r"(?:(?!(?:qui|dont|et|which|who|that|and|has|have|had|owns|set|a|an)\b)[\w'’-]+\s+){0,4}?"
+    + _CREATED_NOUNS
+    + r"\b",
     re.IGNORECASE,
 )
+# The subject of a clause, after an opening adverbial closed by a comma ("To meet the
+# volumes, the subsidiary's board signed off …"): "the subsidiary('s)", "la nouvelle filiale".
+_DESCRIBED_CREATED = re.compile(
+    r"(?:[^,;:]{0,60},)?\W*(?:la|le|l['’]|cette|the|this)\s*(?:new\s+|nouvelle\s+)?"
+    + _CREATED_NOUNS
+    + r"\b",
+    re.IGNORECASE,
+)
+# A capitalised word that carries a name on ("Verdier Océan Indien" after "Verdier").
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:(?:d[eu]|des|de la)[ \t]+)?[^\W\d_][\w'’-]*")
 
 
 def created_firm(
     sentence: Span, begin: int, trigger: Span, mentions: list[CompanyMention], text: str
 ) -> CompanyMention | None:
-    """The firm a definite "la coentreprise"/"the joint venture" subject stands for: the
-    one the document introduced as such before ``sentence`` (the trigger's own word, as
-    "coentreprise" for a partnership, is no subject)."""
+    """The firm a definite "la coentreprise"/"the joint venture"/"the subsidiary" subject
+    stands for: the one the document introduced as such before ``sentence`` (the trigger's
+    own word, as "coentreprise" for a partnership, is no subject). A subsidiary whose name
+    runs on past the registry's name it bears ("une filiale, Verdier Océan Indien") is a firm
+    of its own, not the registry's parent."""
     described = _DESCRIBED_CREATED.match(text, begin, trigger.start_char)
     if described is None:
         return None
@@ -245,8 +263,23 @@ def created_firm(
     for mention in sorted(mentions, key=lambda m: m.start):
         if mention.start >= sentence.start_char:
             break
-        if mention.company_id and _INTRODUCED.search(
-            text, max(0, mention.start - 40), mention.start
+        if mention.company_id and (
+            _INTRODUCED.search(text, max(0, mention.start - 40), mention.start)
+            or _INTRODUCED_AFTER.match(text, mention.end, sentence.start_char)
         ):
             found = mention
+    if found is not None and (longer := _longer_name(text, found)) is not None:
+        return longer  # "a créé une filiale, Verdier Océan Indien": not Verdier's
     return found
+
+
+def _longer_name(text: str, mention: CompanyMention) -> CompanyMention | None:
+    """The unlisted firm whose name is ``mention``'s run on by capitalised words."""
+    end = mention.end
+    while (more := _NAME_GOES_ON.match(text, end)) is not None:
+        if not more.group().split()[-1][0].isupper():
+            break  # "une filiale, Verdier, à Tours": no more name
+        end = more.end()
+    if end == mention.end:
+        return None
+    return CompanyMention(None, text[mention.start : end], mention.start, end, "named")

@@ -82,17 +82,21 @@ def unit_of(
 def _lead_subsidiary(
     text: str, parent: CompanyMention, mentions: list[CompanyMention]
 ) -> CompanyMention | None:
-    """The registry firm that opens the lead under a title naming ``parent``, when its name
-    is the parent's and more ("Cellvia commits €120m to a line at Douai" over "Cellvia
-    Douai, the battery-module subsidiary of Cellvia, will invest …"): a headline shortens
-    the subsidiary to its group's name, the text says whose the news is (session 13)."""
+    """The first firm of the lead under a title naming ``parent``, a registry firm whose
+    name is the parent's and more ("Cellvia commits €120m to a line at Douai" over "Cellvia
+    Douai, the battery-module subsidiary of Cellvia, will invest …", session 13; or over
+    "Job seekers queued from 8 am. Cellvia Douai, Cellvia's subsidiary, is hiring …",
+    session 15): a headline shortens the subsidiary to its group's name, the text says
+    whose the news is."""
     title_end = text.find("\n")
     if title_end < 0 or parent.start >= title_end or parent.company_id is None:
         return None
     lead = len(text) - len(text[title_end:].lstrip())
     opening = next((m for m in mentions if m.start >= lead and m.end > m.start), None)
-    if opening is None or opening.start > lead or opening.company_id in (None, parent.company_id):
+    if opening is None or opening.company_id in (None, parent.company_id):
         return None
+    if "\n" in text[lead : opening.start]:
+        return None  # session 15: the lead's first firm, not only its first words
     written = fold(text[parent.start : parent.end])
     return opening if fold(opening.name).startswith(f"{written} ") else None
 
