@@ -36,6 +36,7 @@ from myrtille.enrichment.partners import with_partners
 from myrtille.enrichment.patterns import PatternSet
 from myrtille.enrichment.salience import in_passing, news_events
 from myrtille.enrichment.settlements import settlements
+from myrtille.enrichment.sites_abroad import sites_abroad
 from myrtille.enrichment.syntax import HEDGING_LEMMAS, SentenceParser
 from myrtille.enrichment.syntax import hedged as governed_by_doubt
 from myrtille.enrichment.takeovers import takeovers
@@ -153,9 +154,9 @@ class EventMatcher:
             *market_entries(doc),
             *settlements(doc),
         ]
-        # session 12: a firm hired for a job is a contract (firm_mandates.py); a loan, a
-        # grant or a prize won is none (won_objects.py)
-        return won_objects(doc, firm_mandates(doc, found))
+        # s12: a firm hired for a job is a contract (firm_mandates.py), a loan won none
+        # (won_objects.py); s15: a site opened abroad is an export (sites_abroad.py)
+        return won_objects(doc, firm_mandates(doc, sites_abroad(doc, found)))
 
     def find(
         self,
@@ -346,8 +347,7 @@ def _purchases(doc: Doc) -> list[tuple[str, int, int]]:
     """Bare buying verbs ("has bought Ateliers Kermor"), outside the lexicon, which
     cannot tell a firm from a machine: ``newsworthy`` keeps those whose object the parse
     shows to be a firm."""
-    # The document's lemma column (read once for every rule), picked at C speed: a
-    # Python Token only for the few buying words, for their part of speech.
+    # The lemma column, picked at C speed: a Token only for the buying words (their POS).
     buying = map(_BUYING.__contains__, lemmas_of(doc))
     return [
         ("event:acquisition", i, i + 1)
