@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from myrtille.enrichment.cues import cued
 from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.patterns import fold
+from myrtille.enrichment.sector_works import works_objects
 
 Mention = tuple[str, int, int]  # (sector code, start, end)
 
@@ -126,13 +127,15 @@ def stated_trades(
         for m in WORKS_FIELD.finditer(text)
         if (span := doc.char_span(m.start("value"), m.end("value"), alignment_mode="expand"))
     ]
-    stated: set[Mention] = set(works)
-    clients: set[Mention] = set()
+    # A works object's worksite (`sector_works`) is no evidence either.
+    objects, clients = works_objects(doc, text, mentions)
+    works += [m for m in objects if m not in mentions]
+    stated: set[Mention] = set(works) | set(objects)
     for first, last in activity_fields(text):
         inside = [m for m in mentions if first <= doc[m[1]].idx < last]
         for mention in inside:
             (stated if mention[0] == inside[0][0] else clients).add(mention)
-    if works:
+    if works or objects:
         clients |= {m for m in stated if m[0] != WORKS_SECTOR}
         stated -= clients
     # A header the lexicon names too ("TRANSPORT —") is one mention, stated.
