@@ -163,11 +163,12 @@ class PlaceNameMatcher:
         """Place names of ``text``, first found first. ``excluded``: character spans that
         hold no place (people, linked companies); ``title_end``: where the title ends."""
         words = cut_words(text)
-        # "21000 Dijon", "RCS Dijon": a postcode or a register before a town is an address
-        # the NER may read as a person's name; it holds the town.
-        # "Saint-Pierre and Miquelon", a collectivity, holds no place (not La Réunion's).
+        # "21000 Dijon", "RCS Dijon" (an address), "Sotrac\n\nPARIS" (across a line break): the
+        # NER's person holds the town. The collectivity "Saint-Pierre and Miquelon" holds none.
         blocked = collectivity_spans(text)
-        blocked += (s for s in excluded if not _ADDRESS.match(text, s[0]))
+        blocked += (
+            s for s in excluded if not _ADDRESS.match(text, s[0]) and text.find("\n", *s) < 0
+        )
         blocked = sorted(s for s in blocked if not hyphenated_name(text[s[0] : s[1]], self.entries))
         title_case = is_title_case(text[:title_end])
         candidates: list[tuple[PlaceName, _Entry, int, int]] = []

@@ -18,6 +18,7 @@ from typing import Any
 
 from myrtille.enrichment.geography import Gazetteer, Place
 from myrtille.enrichment.placechoice import shortened
+from myrtille.enrichment.placedatelines import wire_dateline, with_dateline
 from myrtille.enrichment.placelead import keep_lead_subjects
 from myrtille.enrichment.placenames import PlaceName
 from myrtille.enrichment.placeparties import other_parties
@@ -99,7 +100,8 @@ def document_places(
     departments: dict[str, None] = {}
     names = [n for n in names if n.start < title_end or not aside(text, n.start, n.end)]
     names = [n for i, n in enumerate(names) if not i or not landmark(text, names[i - 1], n)]
-    names = _without_dateline(names, text, title_end)
+    dateline = wire_dateline(names, text, title_end)
+    names = [n for n in names if n is not dateline]
     names = other_parties(names, text, title_end)
     names = [_province(n, names, text) for n in names]
     homes = [n.place for n in names]
@@ -108,6 +110,7 @@ def document_places(
     kept = _departments_in_passing(kept, text, title_end, lead_end)
     kept = keep_homes(kept, names, text, title_end)
     kept = keep_lead_subjects(kept, names, text, title_end, lead_end)
+    kept = with_dateline(kept, dateline)
     for name in kept:
         place = name.place
         found.places.append(
@@ -296,29 +299,6 @@ def _province(name: PlaceName, names: list[PlaceName], text: str) -> PlaceName:
         return name
     region = Place(name.place.name, "region", name.place.region, None, name.place.region)
     return PlaceName(name.text, name.start, name.end, region)
-
-
-# "LYON, Dec 5 (Reuters) -", "GRENOBLE, France —": a wire dateline opening the text.
-_DATELINE_AFTER = re.compile(r"(?:,\s*France)?\s*(?:,|\(|—|–|-\s)")
-
-
-def _without_dateline(names: list[PlaceName], text: str, title_end: int) -> list[PlaceName]:
-    """A wire dateline is where the story was filed: it counts only when the text names
-    no other department ("LYON (AFP) - Chantiers Morvan of Saint-Nazaire won...")."""
-    opening = len(text) - len(text[title_end:].lstrip())
-    dateline = [
-        n
-        for n in names
-        if n.start == opening and n.text.isupper() and _DATELINE_AFTER.match(text, n.end)
-    ]
-    if not dateline:
-        return names
-    filed = dateline[0].place
-    if all(n.place.department in (None, filed.department) for n in names) and all(
-        n.place.region == filed.region for n in names
-    ):
-        return names
-    return [n for n in names if n is not dateline[0]]
 
 
 # "Issy-les-Moulineaux, near Paris", "Massy, à 20 km de Paris", "Rezé, aux portes de

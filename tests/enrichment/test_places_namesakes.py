@@ -2,9 +2,9 @@
 country ("signé à Vienne avec le ministère autrichien"), a town named only to say where
 another one is ("Bourgoin-Jallieu, near Lyon"), a river's valley ("the Meuse valley"),
 a firm of a town named like a person or a city abroad ("l'entreprise de Brest"), the
-demonym of Clermont-Ferrand, a tender's lot ("Lot 4, joinery") and a wire dateline
-("LYON (AFP) -") in a story about another place; "Savoie" as the province in a text
-whose Savoie places are all in the Haute-Savoie; "the Paris region", "la région
+demonym of Clermont-Ferrand and a tender's lot ("Lot 4, joinery"); a wire dateline ("LYON
+(AFP) -") in a story about another place counts beside it (session 15); "Savoie" as the
+province in a text whose Savoie places are all in the Haute-Savoie; "the Paris region", "la région
 parisienne" as Île-de-France, and Paris in "the greater Paris area".
 
 Every text was written for these tests; none comes from an evaluation set. The firms are
@@ -120,16 +120,16 @@ CASES = [
         "Shipyard wins ferry order",
         "LYON, Dec 5 (AFP) — Chantiers Morvan of Saint-Nazaire won an order for two ferries, "
         "the company said.",
-        {"44"},
-        {"52"},
+        {"69", "44"},
+        {"84", "52"},
     ),
     (
         "fr-dateline-ailleurs",
         "Un sous-traitant automobile ferme son usine",
         "STRASBOURG (AFP) - L'équipementier Valtec fermera son usine de Sochaux en juin, "
         "supprimant 140 emplois.",
-        {"25"},
-        {"27"},
+        {"67", "25"},
+        {"44", "27"},
     ),
     (
         "en-dateline-only-place",
