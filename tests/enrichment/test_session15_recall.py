@@ -1,5 +1,8 @@
 """Missed events on fresh text (session 15, events recall):
 
+- a hub opened ("opens Rennes hub", "ouvre à Rennes un hub logistique") is an investment,
+  a deal landed with its term before the noun ("has landed a three-year deal with") a
+  contract (events.yaml);
 - a site opened abroad, told with the site and its kind between the verb and the country
   ("has opened a packing station near Agadir, in Morocco", "ouvre un atelier de finition en
   Suisse", "opens Moroccan packing station"), is the firm's export and no investment
@@ -90,3 +93,40 @@ def test_site_opened_at_home_stays_investment(
     found = types(events_of(registry_enricher, text, language, title))
     assert "investment" in found
     assert "export" not in found
+
+
+# A hub opened; a deal or a contract landed with words between the verb and the noun.
+OPENED_AND_LANDED = [
+    ("en", "Verlande Industries opens Roanne hub", "The site employs 60 people.", "investment"),
+    (
+        "en",
+        VERLANDE_TITLE["en"],
+        "Verlande Industries has opened a parcel hub near Roanne.",
+        "investment",
+    ),
+    (
+        "fr",
+        VERLANDE_TITLE["fr"],
+        "Verlande Industries ouvre à Roanne un hub logistique de 12 000 mètres carrés.",
+        "investment",
+    ),
+    (
+        "en",
+        VERLANDE_TITLE["en"],
+        "Verlande Industries has landed a three-year deal with Rail Nord, its largest so far.",
+        "contract",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "title", "text", "kind"), OPENED_AND_LANDED)
+def test_opened_or_landed(
+    registry_enricher: Enricher, language: str, title: str, text: str, kind: str
+) -> None:
+    assert kind in types(events_of(registry_enricher, text, language, title))
+
+
+# A site that opened long ago is background.
+def test_site_opened_long_ago_is_no_investment(registry_enricher: Enricher) -> None:
+    text = "Verlande Industries runs a cookware warehouse near Roanne which opened in 1998."
+    assert "investment" not in types(events_of(registry_enricher, text, "en", VERLANDE_TITLE["en"]))
