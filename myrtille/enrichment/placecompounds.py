@@ -3,9 +3,11 @@ hyphen: "Tours-Nord", "Lyon-Part-Dieu", "Nantes-Atlantique", "Rennes-Atalante". 
 gazetteer holds no such compound, and a hyphenated compound is otherwise no place (it is
 a longer name: "Montoir-de-Bretagne"). The compound is the town's when what follows the
 hyphen is capitalised (no link word: "Saint-Quentin-en-Yvelines" is a new town, not
-Saint-Quentin) and is no place itself, French or abroad ("Paris-Saclay", "Marseille-Fos",
-"Bordeaux-Mérignac", "Lens-Liévin", "Caen-Normandie", "Lyon-Turin" name another place,
-or two), and when the town's name is no common word or other name: "Croix-Rousse" is
+Saint-Quentin) and is no region, department or city abroad ("Caen-Normandie",
+"Lyon-Turin"); another French commune joins the town to its neighbour ("Lens-Dourges",
+"Caen-Ouistreham", "Belfort-Montbéliard", "Marseille-Fos": an area, a port, a logistics
+hub named after both, whose first town the annotators count; session 15), and when the
+town's name is no common word or other name: "Croix-Rousse" is
 Lyon's, not Croix's. A compass point alone is a district of any town ("Tours-Nord")
 except Paris, whose compounds name places around it ("Paris-Nord Villepinte", "Paris-Sud"
 in Orsay, "Paris-La Défense"): Paris never gets them.
@@ -58,4 +60,5 @@ def district_of_town(
     if not plain or names_abroad(written) or place_key(written) in _CITIES:
         return False
     folded = [word.folded for word in suffix]
-    return all(place_named(tuple(folded[:n])) is None for n in range(1, len(folded) + 1))
+    named = (place_named(tuple(folded[:n])) for n in range(1, len(folded) + 1))
+    return all(place is None or place.kind == "commune" for place in named)
