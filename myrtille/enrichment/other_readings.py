@@ -33,6 +33,9 @@ from spacy.tokens import Span
 from myrtille.enrichment.anniversaries import celebrated
 from myrtille.enrichment.area_subjects import told_of_an_area
 from myrtille.enrichment.coordinated_verbs import hedged_list
+from myrtille.enrichment.customer_news import customer_news
+from myrtille.enrichment.firm_profiles import told_as_profile
+from myrtille.enrichment.fund_uses import funded_growth
 from myrtille.enrichment.generic_statements import asserts_no_event
 from myrtille.enrichment.generic_subjects import general_clause_subject
 from myrtille.enrichment.habitual import long_exporter, still_in_proceedings
@@ -49,6 +52,8 @@ from myrtille.enrichment.school_ties import tie_with_a_school
 from myrtille.enrichment.seller_exits import seller_exit
 from myrtille.enrichment.senses import other_sense
 from myrtille.enrichment.side_clauses import in_a_side_clause
+from myrtille.enrichment.since_then import since_then
+from myrtille.enrichment.spent_time import time_spent
 from myrtille.enrichment.topic_lists import in_a_topic_list
 from myrtille.enrichment.vague_headlines import vague_headline
 
@@ -163,6 +168,11 @@ def site_as_modifier(kind: str, sentence: Span, trigger: Span) -> bool:
     )
 
 
+# session 15 (precision B): firm_profiles.py, since_then.py, fund_uses.py, spent_time.py,
+# customer_news.py
+_PRECISION_B = (told_as_profile, since_then, funded_growth, time_spent, customer_news)
+
+
 def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     """Whether the ``kind`` trigger in ``sentence`` names something else than its event
     (see the module's docstring); ``text``: the document's text."""
@@ -208,6 +218,8 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # partner_classes.py: "les collaborations avec les maisons de couture"
     if no_new_product(kind, sentence, trigger, text):
         return True  # product_news.py: "l'importateur, qui commercialisera ses rhums"
+    if any(f(kind, sentence, trigger, text) for f in _PRECISION_B):
+        return True  # session 15: "employs 130 people and sells", "Depuis, … a investi"
     if one_manager(kind, trigger, text) or site_as_modifier(kind, sentence, trigger):
         return True  # "has hired an export manager", "opens factory tours"
     if kind == "hiring":

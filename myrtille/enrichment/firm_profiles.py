@@ -1,0 +1,55 @@
+"""Event words told as part of a firm's profile, next to its headcount (session 15,
+precision B).
+
+A firm is described by how many people it employs and what it does, in one coordinated
+clause: "Lumens Data, which employs about 130 people and sells forecasting tools to
+retailers", "Genumed … has 45 employees and sells to clinics in Switzerland", "Nuvéo,
+which employs 70 people and is investing €50m in its new site", "qui emploie 80 salariés
+et exporte vers l'Allemagne", "la PME compte 45 salariés et vend ses machines aux
+laiteries". The clause says what the firm is, not what happened: no event of trade,
+takeover, investment, contract or partnership. A recent act joined to the headcount
+("employs 130 people and has just won", "emploie 80 salariés et vient de signer", "and
+will open") is news and stays; so do hires ("employs 50 and is hiring 20").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+_KINDS = frozenset({"export", "acquisition", "investment", "contract", "partnership"})
+# Cheap cue: a word of headcount somewhere in the sentence.
+_CUE = re.compile(r"people|employ|staff|workers|salari|personnes|collaborat|agents", re.IGNORECASE)
+# A present headcount ("employs about 130 people", "compte 45 salariés"), then its
+# coordination: the trigger's part follows it.
+_HEADCOUNT = re.compile(
+    r"\b(?:employs|employ|has|have|counts|emploie|emploient|compte|comptent|r[ée]unit|"
+    r"rassemble|fait\s+travailler)\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|over|more\s+than|close\s+to|just\s+over|"
+    r"under|fewer\s+than|environ|pr[èe]s\s+de|quelque|plus\s+de|moins\s+de|un\s+peu\s+plus\s+de|"
+    r"aujourd['’]\s?hui)\s+)?"
+    r"\d[\d\s.,]*\s*(?:people|employees|staff|workers|persons|salari[ée]e?s|personnes|"
+    r"collaborateur(?:rice)?s|employ[ée]e?s|agents)\b"
+    r"(?:\s+[^\s,;:.]+){0,6}?\s+(?:and|et)\s+[^,;:.]*\Z",
+    re.IGNORECASE,
+)
+# What joined to the headcount makes it news: a recent or coming act.
+_NEWS_AFTER = re.compile(
+    r"\b(?:and|et)\s+(?:(?:it|il|elle)\s+)?(?:has|have|had|a|ont|avait|avaient|vient|"
+    r"viennent|just|recently|r[ée]cemment|will|shall|va|vont|is\s+to|plans?|pr[ée]voit|"
+    r"annonce|announced|announces)\b",
+    re.IGNORECASE,
+)
+
+
+def told_as_profile(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
+    """Whether the ``kind`` trigger is coordinated with the firm's present headcount in
+    its clause ("which employs 130 people and sells …"): the firm's profile, no event."""
+    if kind not in _KINDS:
+        return False
+    start = sentence.start_char
+    if not _CUE.search(text, start, trigger.start_char):
+        return False
+    found = _HEADCOUNT.search(text[start : trigger.start_char])
+    return found is not None and not _NEWS_AFTER.search(found.group())
