@@ -17,9 +17,21 @@ from myrtille.enrichment.sector_names import in_name
 BEFORE = {"croisiere": frozenset({"vitesse", "rythme", "regime", "altitude", "allure"})}
 AFTER = {"cruise": frozenset({"speed", "altitude", "control", "mode"})}
 LINKS = frozenset({"de", "d'"})
+# Words whose sense the text's other words choose. "Brasserie" is a restaurant in an
+# English text (the tourism lexicon's), but "Brasserie de l'Ill invests in a bottling
+# line", "Breton craft brewer Brasseries de l'Aven" name French breweries: in a text that
+# speaks of beer, the word is the brewer's, and its beer words file it (session 15: two
+# texts by two authors filed under tourism). Term (folded lemma or form) -> those words.
+BEER = frozenset(
+    {
+        *("beer", "beers", "brewer", "brewers", "brewery", "breweries", "brewing", "brew"),
+        *("lager", "lagers", "ale", "ales", "hops", "biere", "bieres", "brasseur", "houblon"),
+    }
+)
+SENSES = {"brasserie": ("tourism", BEER), "brasseries": ("tourism", BEER)}
 
 
-def set_phrase(doc: Doc, start: int, end: int) -> bool:
+def set_phrase(doc: Doc, start: int, end: int, label: str = "") -> bool:
     """Whether the one-word term at ``start`` is inside a set phrase of another sense, or
     a name (`sector_names`: "Jean-Claude", "Saint-Flour")."""
     if end - start != 1 or in_name(doc, start, end):
@@ -29,4 +41,17 @@ def set_phrase(doc: Doc, start: int, end: int) -> bool:
     if before and start >= 2 and doc[start - 1].lower_ in LINKS and doc[start - 2].lemma_ in before:
         return True
     after = AFTER.get(lemma)
-    return bool(after and end < len(doc) and doc[end].lemma_ in after)
+    return bool(after and end < len(doc) and doc[end].lemma_ in after) or _other_sense(
+        doc, start, label
+    )
+
+
+def _other_sense(doc: Doc, start: int, label: str) -> bool:
+    """Whether the text's other words give the term at ``start``, matched for the
+    sector of ``label`` ("sector:tourism"), another sense (see SENSES): "brasserie" in a
+    text about beer."""
+    token = doc[start]
+    sense = SENSES.get(token.lower_) or SENSES.get(token.lemma_.lower())
+    if not sense or not label.endswith(":" + sense[0]):
+        return False
+    return any(t.lower_ in sense[1] or t.lemma_.lower() in sense[1] for t in doc)

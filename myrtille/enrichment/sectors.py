@@ -132,7 +132,7 @@ class SectorMatcher:
         sentences: dict[str, set[int]] = defaultdict(set)
         matches = self.matcher(doc) + self.forms(doc)
         matches = [m for m in matches if not _verb(doc, m[1], m[2])]
-        mentions = _mentions([m for m in matches if not set_phrase(doc, m[1], m[2])])
+        mentions = _mentions([m for m in matches if not set_phrase(doc, m[1], m[2], m[0])])
         mentions, stated, clients = stated_trades(doc, mentions)
         own_words: set[str] = set()  # sectors named other than as a class of clients
         lead_start, lead_end = lead_sentence(doc, title_end)

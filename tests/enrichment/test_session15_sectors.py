@@ -108,6 +108,33 @@ WORDS: list[Case] = [
 ]
 
 
+# "Brasserie" is a restaurant (tourism) in English, unless the text speaks of beer: then
+# a French brewery's name (`sector_idioms`).
+BRASSERIES: list[Case] = [
+    (
+        {"agrifood"},
+        "en",
+        "Brasserie du Lac invests €4m in Savoie canning line",
+        "Brasserie du Lac, the Annecy craft brewer, will invest €4m in a canning line for "
+        "its lagers and pale ales. The brewery employs 35 people.",
+    ),
+    (
+        {"tourism"},
+        "en",
+        "Brasserie Lorraine reopens in Nancy with 40 staff",
+        "Brasserie Lorraine, the art nouveau restaurant on Place Stanislas, has reopened "
+        "after a year of works and hired 40 waiters and cooks.",
+    ),
+    (
+        {"agrifood"},
+        "fr",
+        "La Brasserie du Lac investit 4 millions d'euros",
+        "La Brasserie du Lac, à Annecy, va investir 4 millions d'euros dans une ligne de "
+        "canettes pour ses bières blondes et ambrées.",
+    ),
+]
+
+
 def _ids(cases: list[Case]) -> list[str]:
     return [
         f"{'-'.join(sorted(codes))}-{language}-{i}" for i, (codes, language, *_) in enumerate(cases)
@@ -132,6 +159,13 @@ def test_a_service_or_operation_object_keeps_its_sector(
 
 @pytest.mark.parametrize(("codes", "language", "title", "text"), WORDS, ids=_ids(WORDS))
 def test_dredging_and_surname_particles(
+    enricher: Enricher, codes: set[str], language: str, title: str, text: str
+) -> None:
+    assert sector_codes(enricher, language, title, text) == codes
+
+
+@pytest.mark.parametrize(("codes", "language", "title", "text"), BRASSERIES, ids=_ids(BRASSERIES))
+def test_a_brasserie_in_a_text_about_beer_is_a_brewery(
     enricher: Enricher, codes: set[str], language: str, title: str, text: str
 ) -> None:
     assert sector_codes(enricher, language, title, text) == codes
