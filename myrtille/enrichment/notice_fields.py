@@ -28,9 +28,12 @@ AWARDEE_FIELD = re.compile(
 )
 # A registry notice's field that names the firm the notice is about ("Dénomination :
 # Orvane SAS", "Raison sociale : …", "Company name: …"): the court's registry office and
-# the officers named in the other fields are no subjects.
+# the officers named in the other fields are no subjects. BODACC's trader's field names it
+# too ("Commerçant : HÔTELLERIE DES CIMES", "Trader: X"; session 15), above a seller's field
+# that a sale's notice may run into its description line.
 NAME_FIELD = re.compile(
-    r"\b(?:d[ée]nomination(?:\s+sociale)?|raison\s+sociale|company\s+name|registered\s+name)"
+    r"\b(?:d[ée]nomination(?:\s+sociale)?|raison\s+sociale|company\s+name|registered\s+name|"
+    r"commer[çc]ant|trader)"
     r"\s*:\s*",
     re.IGNORECASE,
 )

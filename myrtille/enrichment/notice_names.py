@@ -49,6 +49,42 @@ _REGISTER = re.compile(
     r"(?:RCS|R\.C\.S\.|SIREN|SIRET|RM|BODACC|BOAMP|greffe|tribunal)\b|.*\bcourt$", re.IGNORECASE
 )
 
+# A firm a notice names with its legal form, in whatever layout (session 15): before its name
+# ("SARL Ty Malo.", "Précédent exploitant : SARL Les Embruns", "au profit de la SAS
+# Charcuteries Normandes Réunies, 6 rue …"), after
+# it ("MENUISERIE CAUSSE ROUGE SARL. RCS Rodez …", "awarded to Cotentin Levage SARL, 50100
+# Cherbourg"), or after a comma ("HÔTEL DU PÂQUIER, SARL, RCS Annecy …", "Transports
+# Vannetais Express, société par actions simplifiée"): a digest's paragraphs, a lot's
+# winner, a buyer, a registry line, which no label announces. Not a professional firm's
+# forms (SELARL, SELAS, SCP): the court's officers (liquidator, administrator), whom the
+# sets' gold seldom lists and no event concerns.
+_FORMS = r"(?:SASU|SAS|SARL|EURL|SA|SCI|SNC|SCOP|SCEA|EARL|GAEC)"
+_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’&-]*|[ldLD]['’][A-ZÀ-ÖØ-Þ][\w-]*|&)"
+_LINK = r"(?:de|du|des|la|le|les|et|of|and|sur|en|aux?)"
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)*{_WORD})*"
+_STOP = r"(?=[ \t]*(?:[,.;:(\n]|$))"
+_FORM_NAMES = re.compile(
+    rf"(?<![\w'’-])(?:{_FORMS}[ \t]+(?P<after>{_NAME}){_STOP}|"
+    rf"(?P<before>{_NAME})(?:[ \t]+|,[ \t]+){_FORMS}{_STOP}|"
+    rf"(?P<spelt>{_NAME}),[ \t]+soci[ée]t[ée][ \t]+(?:par[ \t]+actions[ \t]+simplifi[ée]e|"
+    r"à[ \t]+responsabilit[ée][ \t]+limit[ée]e|anonyme|civile|en[ \t]+nom[ \t]+collectif)\b)"
+)
+# Words a name so found may start with that are not the firm's ("The", a field's heading).
+_NOT_NAME = re.compile(r"^(?:The|Buyer|Seller|Debtor|Company|Soci[ée]t[ée])[ \t]+")
+
+
+def form_names(text: str) -> list[tuple[int, int]]:
+    """Where the firms a notice names with their legal form stand in ``text``."""
+    values = []
+    for found in _FORM_NAMES.finditer(text):
+        group = next(g for g in ("after", "before", "spelt") if found.group(g))
+        start, end = found.span(group)
+        if lead := _NOT_NAME.match(text, start, end):
+            start = lead.end()
+        if end - start >= 3 and not _REGISTER.match(text[start:end]):
+            values.append((start, end))
+    return values
+
 
 class _Mention(Protocol):
     company_id: str | None
@@ -109,7 +145,9 @@ def read_fields(text: str, mentions: list[M], make: Callable[..., M]) -> list[M]
     ]
     added = []
     names = []
-    for start, end in field_names(text):
+    fields = field_names(text)
+    forms = [(s, e) for s, e in form_names(text) if not any(s < fe and fs < e for fs, fe in fields)]
+    for start, end in sorted([*fields, *forms]):
         inside = [m for m in kept if m.start < end and start < m.end]
         if any(m.company_id for m in inside):
             continue  # the registry's firm, as the registry names it
@@ -130,4 +168,4 @@ def read_fields(text: str, mentions: list[M], make: Callable[..., M]) -> list[M]
     return sorted([*renamed, *added], key=lambda m: m.start)
 
 
-__all__ = ["field_names", "read_fields"]
+__all__ = ["field_names", "form_names", "read_fields"]

@@ -178,11 +178,46 @@ def moved_seat(text: str) -> bool:
     return _ENDED.search(text) is None
 
 
+# A digest of several notices (session 15): paragraphs that each open with a firm's name in
+# capitals and its legal form ("MENUISERIE CAUSSE ROUGE SARL. RCS Rodez …", "2. LA TABLE DE
+# VENCE SAS", "CRÊPERIE TI GWENN SARL\nRegistered office: …"), one notice each. What one
+# notice says (every debt paid, a sale plan, a striking-off) tells nothing of the others.
+_DIGEST_ENTRY = re.compile(
+    r"(?:\A|\n[ \t]*\n)[ \t]*(?:\d{1,2}[.)][ \t]+)?"
+    r"(?=(?P<firm>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9'’&. -]{2,80}?)"
+    r"[ \t](?:SASU|SAS|SARL|EURL|SA|SNC|SCI|SCOP)\b)"
+)
+
+
+# A digest notice's events that are always its own firm's.
+_OWN_EVENTS = frozenset({"insolvency", "closure", "leadership"})
+
+
+def digest_parts(text: str) -> list[tuple[int, int]]:
+    """Where each notice of a digest stands in ``text`` (none unless two or more)."""
+    return [(start, end) for start, end, _ in _digest(text)]
+
+
+def _digest(text: str) -> list[tuple[int, int, str]]:
+    """Each notice of a digest: where it stands, the firm it opens with."""
+    entries = [(m.end(), m.group("firm").strip()) for m in _DIGEST_ENTRY.finditer(text)]
+    if len(entries) < 2:
+        return []
+    ends = [start for start, _ in entries[1:]] + [len(text)]
+    return [(start, end, firm) for (start, firm), end in zip(entries, ends, strict=True)]
+
+
 def dropped(kind: str, text: str) -> bool:
     """Whether the document ``text`` reports no new event of ``kind`` whatever its
     sentences say: an insolvency over (every debt paid), sold off, or the cause of a
     striking-off; a closure that is only the proceedings' own, every debt paid; a contract
-    only called for."""
+    only called for. A digest's notices are judged one by one (``paired``)."""
+    if kind in ("insolvency", "closure") and digest_parts(text):
+        return False
+    return _dropped(kind, text)
+
+
+def _dropped(kind: str, text: str) -> bool:
     if kind == "insolvency":
         return (
             sale_plan_only(text)
@@ -218,7 +253,38 @@ class _Typed(Protocol):
 T = TypeVar("T", bound=_Typed)
 
 
-def paired(events: Sequence[T], text: str) -> list[T]:
+class _Placed(_Typed, Protocol):
+    start: int
+    company: str | None
+
+
+P = TypeVar("P", bound=_Placed)
+
+
+def paired(events: Sequence[P], text: str) -> list[P]:
+    """``events`` with the other half of a notice's closing for want of assets (``_paired``);
+    in a digest, notice by notice, each event dropped as its own notice says (``dropped``)."""
+    parts = _digest(text) if notice_text(text) else []
+    if not parts:
+        return _paired(events, text)
+    kept: list[P] = [e for e in events if not any(s <= e.start < t for s, t, _ in parts)]
+    for start, end, firm in parts:
+        notice = text[start:end]
+        mine = [e for e in events if start <= e.start < end and not _dropped(e.type, notice)]
+        # A judgment on a firm, a change of its officers, is the firm's its notice opens with
+        # (not a place of its address the recogniser took for a firm), unless the registry
+        # links another; an event whose sentence names no firm is that firm's too.
+        mine = [
+            e
+            if e.company_id or (e.company and e.type not in _OWN_EVENTS)
+            else replace(e, company=firm)  # type: ignore[type-var]
+            for e in mine
+        ]
+        kept.extend(_paired(mine, notice, in_notice=True))
+    return sorted(kept, key=lambda e: e.start)
+
+
+def _paired(events: Sequence[T], text: str, in_notice: bool = False) -> list[T]:
     """``events`` with the other half of a notice's closing for want of assets (session 14):
     a notice that closes a liquidation for want of assets reports the insolvency judgment and
     the firm's closure, however its sentences word it ("closure of the judicial liquidation
@@ -226,7 +292,9 @@ def paired(events: Sequence[T], text: str) -> list[T]:
     procédure de liquidation judiciaire" as an insolvency over), unless it strikes the firm
     off (the closure alone) or says every debt was paid (neither)."""
     found = [e for e in events if e.type in _PAIR]
-    if not found or len({e.type for e in found}) == 2 or not notice_text(text):
+    if not found or len({e.type for e in found}) == 2:
+        return list(events)
+    if not (in_notice or notice_text(text)):
         return list(events)
     if _WANT_OF_ASSETS.search(text) is None or struck_off(text) or debts_paid(text):
         return list(events)
