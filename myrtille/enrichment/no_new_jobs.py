@@ -16,7 +16,10 @@ authors), each a way the press writes in either language:
 - hires said with no figure on purpose ("sans objectif chiffré de recrutement à ce stade",
   "ne s'engage sur aucun chiffre", "without giving a figure", "it gave no hiring target")
   are an intention: of the seven such sentences in the tuning set (news10-12, five
-  authors), none is a hiring event (session 11).
+  authors), none is a hiring event (session 11);
+- a team to grow whose only number is its present size ("renforcer l'équipe de R&D,
+  aujourd'hui forte de 22 personnes", "to grow its team, which numbers 40 today") counts
+  no job either (session 15, news16).
 """
 
 from __future__ import annotations
@@ -45,6 +48,16 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 NUMBER = _NUMBER  # for passing_news.py
+# session 15: the team's present size, said before a number ("renforcer l'équipe de R&D,
+# aujourd'hui forte de 22 personnes", "to grow its team, which numbers 40", "its staff of
+# 35 today"): a description, not a number hired.
+_HEADCOUNT = re.compile(
+    r"\b(?:fort(?:e|s|es)?\s+de|qui\s+compte|compte\s+(?:aujourd['’]hui|actuellement|d[ée]j[àa])|"
+    r"(?:aujourd['’]hui|actuellement|d[ée]j[àa])(?:\s+de)?|which\s+(?:numbers|counts|has)|"
+    r"(?:currently|now|today|already)(?:\s+(?:numbers|counts|has|of|at))?|staff\s+of|"
+    r"team\s+of|headcount\s+of)\s+(?:\w+\s+)?\Z",
+    re.IGNORECASE,
+)
 
 # A verb of adding or bringing staff, or of taking a workforce to a number ("ce qui porte
 # ses effectifs à 160"), the trigger's first word.
@@ -82,7 +95,10 @@ def no_new_jobs(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     if _NO_FIGURE.search(text, start, sentence.end_char):
         return True  # "sans objectif chiffré de recrutement à ce stade"
     if _GROWN_TEAM.search(trigger.text):
-        return _NUMBER.search(text, start, sentence.end_char) is None
+        return all(
+            _HEADCOUNT.search(text, max(start, number.start() - 40), number.start())
+            for number in _NUMBER.finditer(text, start, sentence.end_char)
+        )
     first = trigger[0]
     if first.lemma_.lower() in _ADDING or first.lower_ in _TAKES_TO:
         return _TAKEOVER.search(text, sentence.start_char, sentence.end_char) is not None

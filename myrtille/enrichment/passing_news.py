@@ -46,10 +46,15 @@ import re
 from spacy.tokens import Span
 
 from myrtille.enrichment.abroad import names_abroad
+from myrtille.enrichment.court_officers import court_officer
 from myrtille.enrichment.cues import cued
 from myrtille.enrichment.denials import clause_start
 from myrtille.enrichment.doctext import sentence_of
+from myrtille.enrichment.kept_jobs import kept_jobs
+from myrtille.enrichment.near_senses import near_sense
 from myrtille.enrichment.no_new_jobs import NUMBER
+from myrtille.enrichment.ruled_out import ruled_out
+from myrtille.enrichment.staff_descriptions import describes_staff
 
 # A turn to other firms: "X n'est pas seul(e) à …", "X is not the only firm to …",
 # "Ailleurs, …", "Elsewhere, …", "… is more cautious elsewhere."
@@ -154,12 +159,19 @@ _EXPECTED = re.compile(
 )
 
 
+# session 15 (precision A): kept_jobs.py, staff_descriptions.py, court_officers.py,
+# ruled_out.py, near_senses.py
+_SESSION_15 = (kept_jobs, describes_staff, court_officer, ruled_out, near_sense)
+
+
 def told_in_passing(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     """Whether the ``kind`` trigger in ``sentence`` tells a peer's news after a contrast,
     or jobs the firm does not count (see the module's docstring); ``text``: the
     document's text."""
     if _after_contrast(sentence, trigger, text):
         return True
+    if any(f(kind, sentence, trigger, text) for f in _SESSION_15):
+        return True  # "with 38 of the 52 jobs retained", "appointed an administrator"
     start = clause_start(text, sentence, trigger)
     if _NO_DATE.search(text, start, sentence.end_char):
         return True  # "120 emplois supplémentaires, sans calendrier précis de recrutement"
