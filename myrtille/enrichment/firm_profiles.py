@@ -10,6 +10,12 @@ laiteries". The clause says what the firm is, not what happened: no event of tra
 takeover, investment, contract or partnership. A recent act joined to the headcount
 ("employs 130 people and has just won", "emploie 80 salariés et vient de signer", "and
 will open") is news and stays; so do hires ("employs 50 and is hiring 20").
+
+Where the firm stands, said as a bare participle after its name or its trade
+("Chimirex, producteur de spécialités chimiques implanté sur la plateforme de
+Saint-Fons", "la PME, installée à Morteau depuis 1950"), is its address too: no site
+opened. With an auxiliary or a reflexive ("s'est implantée à Tanger", "sera installée sur
+une friche", "vient de s'installer") it is the move, and stays.
 """
 
 from __future__ import annotations
@@ -43,11 +49,26 @@ _NEWS_AFTER = re.compile(
 )
 
 
+# The trigger opens on a participle of place.
+_SETTLED = re.compile(
+    r"(?:implant|install|[ée]tabli)[ée]e?s?\s+(?:sur|[àa]|au|aux|dans|en|pr[èe]s|depuis)\b",
+    re.IGNORECASE,
+)
+# What makes it a move: an auxiliary, a reflexive, "vient de", just before.
+_MOVED = re.compile(
+    r"(?:\b(?:est|sont|sera|seront|serait|a|ont|avait|[ée]t[ée]|être|etre|vient\s+de|"
+    r"viennent\s+de|va|vont|s['’]|se)\s*(?:\w+\s+)?)\Z",
+    re.IGNORECASE,
+)
+
+
 def told_as_profile(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     """Whether the ``kind`` trigger is coordinated with the firm's present headcount in
     its clause ("which employs 130 people and sells …"): the firm's profile, no event."""
     if kind not in _KINDS:
         return False
+    if kind == "investment" and _SETTLED.match(trigger.text):
+        return not _MOVED.search(text, max(0, trigger.start_char - 40), trigger.start_char)
     start = sentence.start_char
     if not _CUE.search(text, start, trigger.start_char):
         return False

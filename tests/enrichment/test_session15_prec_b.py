@@ -52,6 +52,21 @@ PROFILES = [
         "export",
     ),
 ]
+# firm_profiles.py: where the firm stands, a bare participle after its trade.
+SETTLED = [
+    (
+        "fr",
+        "Verlande Industries, producteur de spécialités chimiques implanté sur la plateforme "
+        "de Saint-Fons, et les Forges de Vaubrune annoncent la signature d'un accord de "
+        "partenariat.",
+    ),
+]
+SETTLED_KEPT = [
+    (
+        "fr",
+        "Verlande Industries s'est implantée à Tanger, où elle a ouvert une usine de 150 salariés.",
+    ),
+]
 # The headcount joined to a recent act: news.
 PROFILES_KEPT = [
     (
@@ -249,3 +264,17 @@ def test_supplier_s_own_news_stays(
     registry_enricher: Enricher, language: str, text: str, kind: str
 ) -> None:
     assert kind in _events(registry_enricher, language, text)
+
+
+@pytest.mark.parametrize(("language", "text"), SETTLED)
+def test_where_a_firm_stands_is_no_investment(
+    registry_enricher: Enricher, language: str, text: str
+) -> None:
+    assert "investment" not in _events(registry_enricher, language, text)
+
+
+@pytest.mark.parametrize(("language", "text"), SETTLED_KEPT)
+def test_a_firm_settling_somewhere_stays(
+    registry_enricher: Enricher, language: str, text: str
+) -> None:
+    assert "investment" in _events(registry_enricher, language, text)
