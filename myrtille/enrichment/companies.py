@@ -21,7 +21,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from myrtille.enrichment.doctext import text_of
+from myrtille.enrichment.doctext import entities_of, text_of
 from myrtille.enrichment.names import LEGAL_FORMS, company_key, is_acronym, name_tokens
 from myrtille.enrichment.notice_names import read_fields
 from myrtille.enrichment.patterns import fold, fold_doc
@@ -236,7 +236,7 @@ def _looks_like_a_name(span: Span) -> bool:
 
 def find_companies(doc: Doc, index: RegistryIndex) -> list[CompanyMention]:
     """Registry matches that pass the context rules, then NER ORGs linked by key."""
-    org_spans = [e for e in doc.ents if e.label_ in ORG_LABELS]
+    org_spans = [e for e in entities_of(doc) if e.label_ in ORG_LABELS]
     org_tokens = {i for e in org_spans for i in range(e.start, e.end)}
     candidates: list[tuple[Span, str, bool]] = []
     for span in doc.spans.get(REGISTRY_SPANS, []):

@@ -26,9 +26,21 @@ from typing import Any
 
 _FOLDED_APART = ("ı", "İ", "ſ")
 
-# The last part searched and its lowered form (text, pos, endpos, part, lowered): the rules
-# of one trigger search the same document text or sentence one after another (session 14).
-_last: tuple[str, int, int, str, str] = ("", 0, 0, "", "")
+# The texts searched lately, lowered whole (session 15): the rules of a document search
+# windows of its text, or of one sentence, one after another. Per text (by identity):
+# the text, its lowered form (None when lowering changes its length: then each part is
+# lowered on its own), and whether it holds a letter that folds apart.
+_lowered: dict[int, tuple[str, str | None, bool]] = {}
+_MAX_LOWERED = 64
+
+
+def _lowered_text(text: str) -> tuple[str, str | None, bool]:
+    if len(_lowered) >= _MAX_LOWERED:
+        _lowered.clear()
+    lowered = text.lower()
+    apart = not text.isascii() and any(c in text for c in _FOLDED_APART)
+    found = _lowered[id(text)] = (text, lowered if len(lowered) == len(text) else None, apart)
+    return found
 
 
 class Cued:
@@ -44,15 +56,29 @@ class Cued:
     def may_match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Whether ``text[pos:endpos]`` holds one word of each group (or a letter that
         folds apart, when it is not ASCII): the pattern can match there only if so."""
-        global _last
-        last = _last
-        if last[1] == pos and last[2] == endpos and (last[0] is text or last[0] == text):
-            part, lowered = last[3], last[4]
-        else:
+        known = _lowered.get(id(text))
+        if known is None or known[0] is not text:
+            known = _lowered_text(text)
+        lowered = known[1]
+        if lowered is None:  # lowering changes the length: the part lowered on its own
             part = text[pos:endpos]
-            lowered = part.lower()
-            _last = (text, pos, endpos, part, lowered)
-        # Loops rather than all(any(...)): this runs for each rule and trigger.
+            return self._holds(part.lower(), part)
+        # The words looked for in the whole text lowered, within the part's bounds: the
+        # same as in the part lowered, since no letter lowers to more or fewer letters
+        # and the only one lowered by its context (a final sigma) lowers to no ASCII.
+        find = lowered.find
+        for group in self.groups:  # loops rather than all(any(...)): this runs per rule
+            for word in group:
+                if find(word, pos, endpos) >= 0:
+                    break
+            else:
+                if not known[2]:
+                    return False
+                part = text[pos:endpos]
+                return not part.isascii() and any(c in part for c in _FOLDED_APART)
+        return True
+
+    def _holds(self, lowered: str, part: str) -> bool:
         for group in self.groups:
             for word in group:
                 if word in lowered:

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 _KEY = "myrtille:text"
 _COLUMNS = "myrtille:columns"
 _SENTENCES = "myrtille:sentences"
+_SENTENCE_SPANS = "myrtille:sentence-spans"
+_ENTITIES = "myrtille:entities"
 T = TypeVar("T")
 
 
@@ -76,7 +78,26 @@ def sentence_of(doc: Doc, i: int) -> Span:
     if not starts:
         return doc[:]
     after = bisect_right(starts, i)
-    return doc[starts[after - 1] : starts[after] if after < len(starts) else len(doc)]
+    # Each sentence's Span made once (session 15): the rules ask 30 to 40 times a document.
+    spans = doc.user_data.get(_SENTENCE_SPANS)
+    if spans is None:
+        spans = doc.user_data[_SENTENCE_SPANS] = {}
+    sentence = spans.get(after)
+    if sentence is None:
+        end = starts[after] if after < len(starts) else len(doc)
+        sentence = spans[after] = doc[starts[after - 1] : end]
+    return sentence
+
+
+def entities_of(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built on the first call only (session 15): ``Doc.ents`` makes a Span
+    per entity at each call, and the document's companies, entities, people's words,
+    places and parsed copies all read them; the pipeline's last component has set them
+    for good."""
+    entities = doc.user_data.get(_ENTITIES)
+    if entities is None:
+        entities = doc.user_data[_ENTITIES] = tuple(doc.ents)
+    return entities
 
 
 def once_per_document(function: Callable[[Span], T]) -> Callable[[Span], T]:

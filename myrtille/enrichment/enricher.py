@@ -25,7 +25,7 @@ from myrtille.enrichment.companies import (
     find_companies,
     main_company,
 )
-from myrtille.enrichment.doctext import remember_text, text_of
+from myrtille.enrichment.doctext import entities_of, remember_text, text_of
 from myrtille.enrichment.events import Event, EventMatcher
 from myrtille.enrichment.geography import Gazetteer
 from myrtille.enrichment.language import LanguageDetector, choose_language
@@ -371,7 +371,7 @@ class Enricher:
         # A person's full name only: the small models call a lone "Dijon" a person too.
         excluded = [
             (e.start_char, e.end_char)
-            for e in doc.ents
+            for e in entities_of(doc)
             if LABELS.get(e.label_) == "PER" and len(e) > 1
         ]
         excluded += [(m.start, m.end) for m in mentions if m.company_id and m.end > m.start]

@@ -30,7 +30,8 @@ from myrtille.enrichment.launch_objects import launched_products
 from myrtille.enrichment.launches import named_launches
 from myrtille.enrichment.lexicons import LexiconEntry
 from myrtille.enrichment.market_entries import market_entries
-from myrtille.enrichment.newsworthy import DESCRIPTORS, not_news
+from myrtille.enrichment.news_reading import not_news, ruled_out
+from myrtille.enrichment.newsworthy import DESCRIPTORS
 from myrtille.enrichment.notice_reading import dated_act, dropped, in_activity_field, paired
 from myrtille.enrichment.partners import with_partners
 from myrtille.enrichment.patterns import PatternSet
@@ -124,13 +125,12 @@ class EventMatcher:
                 key = (label, sentence.start_char)
                 if key in shown_keys:
                     continue
-                shown = shown_of[(start, end)] = _shown(
-                    sentence, doc[start:end], published, title_end
-                )
-                if shown is None:
-                    continue
+                trigger = doc[start:end]
+                shown = shown_of[(start, end)] = _shown(sentence, trigger, published, title_end)
+                if shown is None or ruled_out(label.split(":", 1)[1], shown, trigger, text_of(doc)):
+                    continue  # session 15: ruled out by its words alone, it is not parsed
                 shown_keys.add(key)
-                if _worth_parsing(shown, doc[start:end], mentions):
+                if _worth_parsing(shown, trigger, mentions):
                     sentences.append(shown)
         self.parse.parse_ahead(sentences)
 
@@ -190,8 +190,8 @@ class EventMatcher:
                 if (start, end) in shown_of
                 else _shown(sentence, trigger, published, title_end)
             )
-            if shown is None:
-                continue
+            if shown is None or ruled_out(kind, shown, trigger, doc_text):
+                continue  # no event whatever the parse (news_reading.py): none parsed
             parsed = self.parse(shown) if _worth_parsing(shown, trigger, mentions) else None
             if parsed is not None and governed_by_doubt(parsed.trigger(trigger)):
                 continue
@@ -225,7 +225,7 @@ class EventMatcher:
             jobs = parse_jobs(text) if kind in ("hiring", "closure", "investment") else None
             events[key] = Event(
                 type=kind,
-                sentence=shown.text.strip()[:MAX_SENTENCE_CHARS],
+                sentence=span_text(shown).strip()[:MAX_SENTENCE_CHARS],
                 start=shown.start_char,
                 end=shown.end_char,
                 company_id=company_id,

@@ -22,7 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import COMPANY_CUES, CompanyMention
-from myrtille.enrichment.doctext import once_per_document, per_document, text_of
+from myrtille.enrichment.doctext import entities_of, once_per_document, per_document, text_of
 from myrtille.enrichment.names import LEGAL_FORMS
 from myrtille.enrichment.patterns import fold
 
@@ -247,7 +247,7 @@ def people_words(sentence: Span) -> frozenset[str]:
     """The words of the people the document names ("Julien Marchand"), so that "Marchand"
     alone, which the NER may miss, is still a person."""
     return frozenset(
-        t.lower_ for e in sentence.doc.ents if e.label_ in PEOPLE for t in e if t.is_alpha
+        t.lower_ for e in entities_of(sentence.doc) if e.label_ in PEOPLE for t in e if t.is_alpha
     )
 
 

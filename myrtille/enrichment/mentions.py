@@ -10,7 +10,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from myrtille.enrichment.companies import CompanyMention, RegistryIndex
-from myrtille.enrichment.doctext import text_of
+from myrtille.enrichment.doctext import entities_of, text_of
 
 # spaCy's labels (French models: PER, LOC, ORG, MISC; English: OntoNotes) in our four kinds.
 LABELS = {
@@ -39,7 +39,7 @@ def entity_list(
     linked = [(m.start, m.end) for m in mentions if m.company_id and m.end > m.start]
     text = text_of(doc)  # Span.text would join the entity's tokens
     entities = []
-    for e in doc.ents:
+    for e in entities_of(doc):
         if e.label_ not in LABELS:
             continue
         if any(a < e.end_char and e.start_char < b for a, b in linked):

@@ -46,7 +46,6 @@ from myrtille.enrichment.other_readings import read_otherwise
 from myrtille.enrichment.outcomes import for_purpose, not_come_about
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.relatives import tied_firms
-from myrtille.enrichment.syntax import Parsed
 from myrtille.enrichment.ties import another_firms
 
 _INTENTION = re.compile(
@@ -187,94 +186,95 @@ _RENTAL = re.compile(
 )
 
 
-def not_news(
-    kind: str, sentence: Span, trigger: Span, parsed: Parsed | None, text: str | None = None
-) -> bool:
-    """Whether the ``kind`` match ``trigger`` in ``sentence`` reports no event; ``text``:
-    the document's text, when the caller has it (``Doc.text`` joins every token)."""
+NO_NEWS, BARE_PURCHASE, UNLESS_DESCRIBED = "no news", "bare purchase", "unless described"
+
+
+def read_unparsed(kind: str, sentence: Span, trigger: Span, text: str | None = None) -> str:
+    """What the words alone say of the ``kind`` match ``trigger`` (news_reading.py): no event
+    whatever the parse (``NO_NEWS``), or what the parse has left to weigh."""
     text = sentence.doc.text if text is None else text
     first = trigger[0]
     # Up to the trigger's first word: "compte nouer" holds the trigger's verb.
     before = text[clause_start(text, sentence, trigger) : first.idx + len(first)]
     if _INTENTION.search(before) or _NEGATED.search(before[: len(before) - len(first)]):
-        return True
+        return NO_NEWS
     if denied(text, before, (trigger.start_char, trigger.end_char)):
-        return True  # "il n'y aura pas de recrutements", "avoided layoffs", "hiring freeze"
+        return NO_NEWS  # "il n'y aura pas de recrutements", "avoided layoffs", "hiring freeze"
     if set_aside(kind, text, before, trigger.end_char):
-        return True  # aboutness.py: a deal lost, halted or negotiated; a trade body's head
+        return NO_NEWS  # aboutness.py: a deal lost, halted or negotiated; a trade body's head
     if not_come_about(kind, text, before, trigger.end_char):
-        return True  # outcomes.py: a bid withdrawn, a site "à l'étude", "peine à recruter"
+        return NO_NEWS  # outcomes.py: a bid withdrawn, a site "à l'étude", "peine à recruter"
     if for_purpose(kind, before, sentence, first):
-        return True  # outcomes.py: "raised €8m to double capacity", "pour lancer une ligne"
+        return NO_NEWS  # outcomes.py: "raised €8m to double capacity", "pour lancer une ligne"
     if recurring(text, sentence, trigger):
-        return True  # habitual.py: "accueille chaque année deux apprentis", "every August"
+        return NO_NEWS  # habitual.py: "accueille chaque année deux apprentis", "every August"
     if read_otherwise(kind, sentence, trigger, text):
-        return True  # other_readings.py: "hired Marc Dubois as", "siège social", "launch pad"
+        return NO_NEWS  # other_readings.py: "hired Marc Dubois as", "siège social", "launch pad"
     if _POSSIBLE.search(before[: len(before) - len(first)]):
-        return True  # "including a possible closure", "une éventuelle levée de fonds"
+        return NO_NEWS  # "including a possible closure", "une éventuelle levée de fonds"
     if kind == "contract" and _PRIZE.match(text, trigger.end_char):
-        return True  # "a remporté dimanche le Grand Prix de la baie": a race, no contract
+        return NO_NEWS  # "a remporté dimanche le Grand Prix de la baie": a race, no contract
     if kind == "investment" and _OPERATES.search(before[: len(before) - len(first)]):
-        return True  # "operates 260 megawatts of solar parks": what the firm runs already
+        return NO_NEWS  # "operates 260 megawatts of solar parks": what the firm runs already
     if kind == "investment" and _SERVICE_LINE.match(text, trigger.end_char):
-        return True  # "une nouvelle ligne de car express vers Rouen": a route, no plant
+        return NO_NEWS  # "une nouvelle ligne de car express vers Rouen": a route, no plant
     if kind in _SEARCHED_KINDS and _SEARCH.search(before):
-        return True
+        return NO_NEWS
     if kind != "contract" and another_firms(text, sentence, trigger, kind):
-        return True
+        return NO_NEWS
     if tied_firms(text, sentence, trigger, kind) or on_condition(text, sentence, trigger):
-        return True  # relatives.py: "sa maison mère a levé"; conditions.py: "if", "may"
+        return NO_NEWS  # relatives.py: "sa maison mère a levé"; conditions.py: "if", "may"
     if statistic(text, sentence, trigger, kind):
-        return True
+        return NO_NEWS
     if kind == "insolvency" and _voluntary_winding_up(text, trigger):
-        return True
+        return NO_NEWS
     if kind == "insolvency" and _PROCEEDINGS_CLOSED.search(
         text, sentence.start_char, sentence.end_char
     ):
-        return True
+        return NO_NEWS
     if kind == "contract" and _buys_things(sentence, trigger):
-        return True
+        return NO_NEWS
     if kind == "innovation" and _NOT_A_PRODUCT.search(text, trigger.end_char, sentence.end_char):
-        return True  # a merger's clearance, a building's permit: no product's approval
+        return NO_NEWS  # a merger's clearance, a building's permit: no product's approval
     if _FAILED.match(text, trigger.end_char):
-        return True  # "après plusieurs tours de table infructueux", "a failed bid"
+        return NO_NEWS  # "après plusieurs tours de table infructueux", "a failed bid"
     if kind == "acquisition" and len(trigger) == 1 and first.lemma_ in _BARE_PURCHASE:
-        return not _buys_a_firm(parsed.trigger(trigger)) if parsed is not None else True
+        return BARE_PURCHASE
     if noun_for_a_verb(first):
-        return True  # "brand names", "the heads of"; not "Brenova names Marie Dupont CEO"
+        return NO_NEWS  # "brand names", "the heads of"; not "Brenova names Marie Dupont CEO"
     if kind == "hiring" and first.lemma_ == "hire" and _rental(text, first):
-        return True  # "an equipment hire firm"
+        return NO_NEWS  # "an equipment hire firm"
     if kind == "export" and _SHARE.search(_around(text, sentence, trigger)):
-        return True  # "exporte 30 % de sa production", "exports a third of its beer"
+        return NO_NEWS  # "exporte 30 % de sa production", "exports a third of its beer"
     if kind == "export" and _BUYER_AFTER.match(text, trigger.end_char):
-        return True  # "sold to a US buyer": the firm itself is sold
+        return NO_NEWS  # "sold to a US buyer": the firm itself is sold
     if kind == "export" and _SHARE_OF_SALES.search(text, sentence.start_char, sentence.end_char):
-        return True  # "les commandes de l'étranger … représentent la moitié du chiffre d'affaires"
+        return NO_NEWS  # "les commandes de l'étranger … représentent la moitié du chiffre"
     if (
         kind == "export"
         and first.pos_ == "NOUN"
         and "Plur" in first.morph.get("Number")
         and first.lemma_ in ("export", "exportation")
     ):
-        return True  # "rum exports have grown": trade figures, no firm's news
+        return NO_NEWS  # "rum exports have grown": trade figures, no firm's news
     if (
         kind in ("insolvency", "closure")
         and first.pos_ == "NOUN"
         and "Plur" in first.morph.get("Number")
         and fold(first.lemma_) in _STATISTICS
     ):
-        return True
+        return NO_NEWS
     if kind == "insolvency" and _JOBS_PLAN.match(text, trigger.end_char):
-        return True
+        return NO_NEWS
     if kind == "hiring" and _TRANSFER.match(text, trigger.start_char):
-        return True  # "will take on the 35 employees of the current operator"
+        return NO_NEWS  # "will take on the 35 employees of the current operator"
     if kind == "hiring":
         after = text[trigger.end_char : trigger.end_char + 60]
         if _SUCCESSOR.search(after) or _REMAINING.search(trigger.text):
-            return True
+            return NO_NEWS
         if _COMBINED.search(text, sentence.start_char, trigger.start_char):
-            return True  # "the combined group will employ 520 people": a merger's total
-    return parsed is not None and _describes_a_firm(parsed.trigger(trigger))
+            return NO_NEWS  # "the combined group will employ 520 people": a merger's total
+    return UNLESS_DESCRIBED
 
 
 # A noun phrase denied just before the trigger ("aucun plan de départs", "no job cuts").
@@ -357,7 +357,7 @@ def _buys_things(sentence: Span, trigger: Span) -> bool:
     return not any(t.pos_ == "PROPN" for t in sentence.doc[trigger.end : sentence.end])
 
 
-def _buys_a_firm(trigger: Span) -> bool:
+def buys_a_firm(trigger: Span) -> bool:
     """A bare "buy" reports a takeover when what is bought is named ("has bought Ateliers
     Kermor"), not when it is a thing ("bought new machines")."""
     return any(
@@ -385,7 +385,7 @@ def _around(text: str, sentence: Span, trigger: Span) -> str:
     return text[sentence.start_char : end.start() if end else sentence.end_char]
 
 
-def _describes_a_firm(trigger: Span) -> bool:
+def describes_a_firm(trigger: Span) -> bool:
     """Whether the trigger complements a noun that says what a firm does, right above it
     ("fabricant de résines biosourcées", "maker of recycled yarn", "resin maker")."""
     node = trigger.root

@@ -12,13 +12,15 @@ import numpy
 from spacy.attrs import ENT_IOB
 from spacy.tokens import Doc, Span
 
+from myrtille.enrichment.doctext import entities_of
+
 # The vector a parsed copy of a sentence is given.
 _NO_VECTOR = numpy.zeros((0,), dtype="f")
 
 
 def entity_bounds(doc: Doc) -> frozenset[tuple[int, int]]:
     """The token bounds of the document's entities, read once for all its sentences."""
-    return frozenset((ent.start, ent.end) for ent in doc.ents)
+    return frozenset((ent.start, ent.end) for ent in entities_of(doc))
 
 
 def copy_sentence(
