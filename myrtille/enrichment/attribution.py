@@ -11,20 +11,18 @@ a relative pronoun stands for), with three turns:
 - a contract given by a customer ("la DGA notifie à X un marché", "EDF awarded X a
   contract") belongs to the supplier that receives it, unless the verb is passive ("X a
   été retenu par la DGA");
-- an insolvency, a closure or a change of leader whose subject names no company (a court,
-  a person) belongs to the company that complements the trigger ("la liquidation de X",
-  "nommée directrice générale de X").
+- an insolvency, a closure or a change of leader whose subject names no firm (a court, a
+  person) is the trigger's complement's ("la liquidation de X", "nommée présidente de X").
 
 Without a parse, or when the parse names no company, the subject is found from word order,
 which French and English press sentences keep simple: the first company named in the
 trigger's clause before the trigger, unless it is a complement ("avec X", "selon X", "with
 X"); the passive and the customer's turns are read from "par"/"by" and "à"/"to".
 
-A company that is the subject is chosen whether it is in the registry or not: an event of
-an unlisted company is not given to a listed one named beside it. A press release's
-dateline is never the subject ("Saint-Fons, 30 November 2026 — X …"), and an order the
-subject places ("X a passé commande de …") is its supplier's contract. A headline's clause
-about a firm described, not named, is that firm's (``title_clauses.py``).
+A subject is chosen listed or not (an unlisted firm's event is not a listed neighbour's);
+a dateline is no subject ("Saint-Fons, 30 November 2026 — X …"); an order placed ("X a
+passé commande de …") is the supplier's contract; a headline's clause about a firm described
+is that firm's (``title_clauses.py``); a new head's second sentence, the post's (``posts.py``).
 """
 
 from __future__ import annotations
@@ -72,6 +70,7 @@ from myrtille.enrichment.parsed_subject import BUYER, PATIENT_KINDS, UNKNOWN, fr
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.placed_firms import placed_firm
 from myrtille.enrichment.placed_orders import order_placed
+from myrtille.enrichment.posts import post_firm
 from myrtille.enrichment.public_actors import acted_on, body_before, sold_to
 from myrtille.enrichment.recipients import given_to
 from myrtille.enrichment.roundups import opening_end, part_firm
@@ -147,7 +146,8 @@ def subject_of(
     ``parsed``: the sentence's dependency parse, when there is one; ``text``: the
     document's text, when the caller has it."""
     text = sentence.doc.text if text is None else text
-    mentions = untitled(text, mentions)  # "replacing Mr Laurent Marchal": a person
+    persons = sentence.doc if kind == "leadership" else None  # "Thomas Lemoine. Lemoine …"
+    mentions = untitled(text, mentions, persons)  # "replacing Mr Laurent Marchal": a person
     if described_other(sentence, trigger, mentions, text):
         return UNKNOWN  # "Ohio supplier files for Chapter 11; Cellvia says …": the supplier's
     found = _subject(sentence, trigger, kind, mentions, parsed, text)
@@ -178,6 +178,8 @@ def subject_of(
     created = created_firm(sentence, begin, trigger, mentions, text) if found is None else None
     if created is not None:
         return created  # "… une coentreprise baptisée X. La coentreprise emploiera …"
+    if found is None and kind == "leadership" and (post := post_firm(sentence, mentions, text)):
+        return post  # "P est le nouveau président de Y. Cet ingénieur succède à Z": Y's
     if found is None and (
         pronoun_subject(sentence, begin, trigger)
         or described_subject(sentence, begin, trigger)
@@ -194,8 +196,7 @@ def subject_of(
         same_paragraph = previous is not None and "\n" not in previous.text_with_ws
         before = antecedent(sentence, mentions) if same_paragraph else None
         if before is not None and before.company_id is not None:
-            # "À Roanne, X a livré la SNCF. Trente tisserands seront recrutés"
-            return before
+            return before  # "À Roanne, X a livré la SNCF. Trente tisserands seront recrutés"
     if found is None:  # "Batterix's Calais unit …": the unit's; a round-up's item's
         return title_unit(text, mentions, kind) or part_firm(sentence, trigger, mentions, text)
     return found

@@ -2,11 +2,15 @@
 Marchal", "M. Paul Vernay, gérant", "Mme Claire Dubois est nommée présidente". The
 registry links a surname that is also a firm's short name ("Marchal" for "Fonderie
 Marchal"); such a mention is no event's company, least of all in a legal notice's change
-of officers, where the persons replaced and appointed are all titled."""
+of officers, where the persons replaced and appointed are all titled. In a change of
+leader, a bare surname the document first gave a person's full name to is that person's
+("has appointed Thomas Lemoine as chief executive. Lemoine … succeeds …")."""
 
 from __future__ import annotations
 
 import re
+
+from spacy.tokens import Doc
 
 from myrtille.enrichment.companies import CompanyMention
 
@@ -25,6 +29,49 @@ def titled_person(text: str, mention: CompanyMention) -> bool:
     return _TITLED.search(text[max(0, mention.start - _LOOKBEHIND) : mention.start]) is not None
 
 
-def untitled(text: str, mentions: list[CompanyMention]) -> list[CompanyMention]:
-    """``mentions`` without the persons' names a courtesy title announces."""
-    return [m for m in mentions if not titled_person(text, m)]
+def untitled(
+    text: str, mentions: list[CompanyMention], doc: Doc | None = None
+) -> list[CompanyMention]:
+    """``mentions`` without the persons' names a courtesy title announces; with ``doc``
+    (a change of leader), nor the surnames of persons the document named in full."""
+    kept = [m for m in mentions if not titled_person(text, m)]
+    return kept if doc is None else [m for m in kept if not _surname(doc, text, m)]
+
+
+_PERSONS = frozenset({"PERSON", "PER"})
+# A capitalised first name just before the name ("Thomas Lemoine", "Jean-Marc Lemoine"), not
+# a firm's word or an article ("Groupe Lemoine", "Maison", "Les", "The").
+_FIRST_NAME = re.compile(
+    r"(?<![\w'’-])(?!(?:Le|La|Les|The|Groupe|Group|Maison|Menuiserie|Fonderie|Transports|"
+    r"Ets|Établissements|Etablissements|Société|Sté|Atelier|Ateliers|Laboratoires|Saint|"
+    r"Sainte|Brasserie|Boulangerie|Garage|Imprimerie|Scierie|Domaine|Cabinet)\s)"
+    r"[A-ZÉÈ][a-zéèëïîôâç]{2,}(?:-[A-ZÉ][a-zéèëïîôâç]+)?\s+$"
+)
+# What shows the full name a person's: an appointment before it ("has appointed", "names",
+# "a nommé", "a choisi"), an age in apposition after the name ("Lemoine, 46,", "47 ans").
+_APPOINTED = re.compile(
+    r"(?i:\b(?:appointed|appoints|named|names|hired|hires|picked|picks|promoted|chosen|"
+    r"nomm[ée]e?|nomme|choisi|d[ée]sign[ée]e?|promu|promue|recrut[ée]e?)\b\W+(?:as\s+)?)$"
+)
+_AGE = re.compile(r",\s*\d{2}(?:\s*ans)?\s*,")
+
+
+def _surname(doc: Doc, text: str, mention: CompanyMention) -> bool:
+    """Whether ``mention``, one word, is first written in ``doc`` as the last word of a
+    person's full name ("has appointed Thomas Lemoine … Lemoine, 52, succeeds …")."""
+    name = text[mention.start : mention.end]
+    if mention.end <= mention.start or not name.isalpha():
+        return False
+    first = text.find(name)
+    if first >= mention.start:
+        return False
+    given = _FIRST_NAME.search(text, max(0, first - 30), first)
+    if given is None:
+        return False
+    end = first + len(name)
+    return bool(
+        _APPOINTED.search(text, max(0, given.start() - 40), given.start())
+        or _AGE.match(text, end)
+        or _AGE.match(text, mention.end)
+        or any(e.label_ in _PERSONS and e.end_char == end for e in doc.ents)
+    )
