@@ -154,6 +154,17 @@ def _general_subject(words: list[Token], at: int, lower: list[str]) -> bool:
         return True
     if counted_alone(lower, words, at):
         return True
+    # session 15 (precision 2): firms as a bare plural alone, no determiner, then the verb
+    # ("and companies are pooling efforts", "and employers struggled to house seasonal
+    # workers"): the trade, never one firm; not two nouns joined ("the trade and companies
+    # register"): after "and", a comma before it
+    if (
+        lower[at] in _FIRMS_PLURAL
+        and words[at].lang_ == "en"
+        and (at < 2 or words[at - 1].pos_ != "CCONJ" or words[at - 2].text in _LINKS)
+        and _verb_follows(words, at + 1)
+    ):
+        return True
     # An English bare plural with a modifier ("Larger houses have so far avoided layoffs",
     # "campsite sales"): a class of firms; a bare plural alone ("Operations start…",
     # "Sales rose…") is the firm's own.
@@ -173,6 +184,8 @@ _MAKERS = frozenset(
     | {"constructeurs", "équipementiers", "sous-traitants", "exploitants", "makers"}
     | {"manufacturers", "producers", "companies", "firms", "businesses", "suppliers"}
 )
+# English plurals that name firms alone (session 15).
+_FIRMS_PLURAL = frozenset({"companies", "firms", "businesses", "employers"})
 _PHRASE_POS = frozenset({"NOUN", "ADJ", "ADP", "DET", "PROPN", "PART"})
 
 

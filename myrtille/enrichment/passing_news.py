@@ -55,6 +55,7 @@ from myrtille.enrichment.near_senses import near_sense
 from myrtille.enrichment.no_new_jobs import NUMBER
 from myrtille.enrichment.ruled_out import ruled_out
 from myrtille.enrichment.staff_descriptions import describes_staff
+from myrtille.enrichment.staffing_troubles import staffing_trouble
 
 # A turn to other firms: "X n'est pas seul(e) à …", "X is not the only firm to …",
 # "Ailleurs, …", "Elsewhere, …", "… is more cautious elsewhere."
@@ -160,8 +161,8 @@ _EXPECTED = re.compile(
 
 
 # session 15 (precision A): kept_jobs.py, staff_descriptions.py, court_officers.py,
-# ruled_out.py, near_senses.py
-_SESSION_15 = (kept_jobs, describes_staff, court_officer, ruled_out, near_sense)
+# ruled_out.py, near_senses.py; session 15 (precision 2): staffing_troubles.py
+_SESSION_15 = (kept_jobs, describes_staff, court_officer, ruled_out, near_sense, staffing_trouble)
 
 
 def told_in_passing(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
