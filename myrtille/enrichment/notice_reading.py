@@ -79,7 +79,10 @@ def in_activity_field(trigger: Span) -> bool:
     fields = list(_ACTIVITY_FIELD.finditer(text, line, at))
     if not fields:
         return False
-    return _VALUE_END.search(text, fields[-1].end(), at) is None
+    # The search runs one character into the trigger: a sentence that the trigger itself
+    # opens ("Activity: hotels. Struck off the register") ends the value, and the
+    # look-ahead for its capital must see that character.
+    return _VALUE_END.search(text, fields[-1].end(), at + 1) is None
 
 
 # A dated act: the judgment, the decision or the deed a notice publishes, with its date.
