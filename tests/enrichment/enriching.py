@@ -53,8 +53,10 @@ def events_of(
     language: str,
     title: str = "",
     published: datetime | None = None,
+    kind: str = "article",
 ) -> list[dict[str, object]]:
-    [result] = enricher.enrich([DocumentInput("d1", title, text, language, published=published)])
+    document = DocumentInput("d1", title, text, language, published=published, kind=kind)
+    [result] = enricher.enrich([document])
     assert result.error is None, result.error
     return result.events
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from myrtille.enrichment.enricher import DocumentInput, Enricher
-from tests.enrichment.enriching import types
+from myrtille.enrichment.enricher import Enricher
+from tests.enrichment.enriching import events_of, types
 
 HEAD = {
     "en": "LA PETITE FORGE SARL. RCS Vannes 512 345 678. Registered office: 4 rue du Port, "
@@ -17,10 +17,7 @@ HEAD = {
 
 
 def _events(enricher: Enricher, text: str, language: str) -> list[dict[str, object]]:
-    document = DocumentInput("d1", "BODACC", text, language, kind="notice")
-    [result] = enricher.enrich([document])
-    assert result.error is None, result.error
-    return result.events
+    return events_of(enricher, text, language, "BODACC", kind="notice")
 
 
 @pytest.mark.parametrize(
