@@ -9,6 +9,8 @@ some ways the press says that an event does not happen:
   split by a linking adverb ("ne s'accompagnera toutefois pas d'embauches"), and since
   session 14 "ne" before the trigger's verb with any negation after it ("on ne rachète
   rien", "ne recrute plus", "ne ferme jamais"), not a count ("n'embauche pas moins de");
+- a French negation without a verb, opening its clause ("Pas d'embauches tout de
+  suite", "Côté emploi, pas de créations"; session 16);
 - an English negation contracted onto its auxiliary ("didn't hire", "can't fill vacancies",
   "won't close the plant", "cannot recruit");
 - an event avoided ("have avoided layoffs", "a évité la fermeture", "averted a closure");
@@ -69,6 +71,17 @@ def alternative(before: str) -> bool:
     return _SET_ASIDE.search(before) is not None
 
 
+# session 16: a French negation without a verb opening the clause, as headings and asides
+# say it ("**Pas de postes supplémentaires**", "Pas d'embauches tout de suite", "Côté
+# emploi, pas de créations annoncées", "Et pas de fermeture en vue"): the event denied,
+# as "no new jobs" is in English (newsworthy._NEGATED). Only at the clause's start, so
+# that "n'arrête pas d'embaucher" (a yes) is not read as one.
+_VERBLESS_NO = re.compile(
+    r"\A[\W_]*(?:(?:et|mais|donc|toujours|encore|surtout|toutefois|en\s+revanche|"
+    r"pour\s+l['’]\s?(?:instant|heure))\s+)?pas\s+(?:de\s+|d['’]\s?)"
+    r"(?:[\w'’-]+\s+){0,2}?\S*\Z",
+    re.IGNORECASE,
+)
 # "a hiring freeze", "investment was frozen": the freeze said just after the event's words.
 _FROZEN_AFTER = re.compile(r"\s+(?:freeze|was\s+frozen|is\s+frozen|gel[ée]e?s?)\b", re.IGNORECASE)
 # A freeze inside the trigger's own words ("un gel des embauches").
@@ -101,6 +114,7 @@ def denied(text: str, before: str, trigger: tuple[int, int]) -> bool:
     start, end = trigger
     return (
         _DENIED_BEFORE.search(before) is not None
+        or _VERBLESS_NO.search(before) is not None
         or alternative(before)
         or _FROZEN_AFTER.match(text, end) is not None
         or _FROZEN_IN.search(text, start, end) is not None

@@ -40,6 +40,7 @@ from myrtille.enrichment.generic_statements import asserts_no_event
 from myrtille.enrichment.generic_subjects import general_clause_subject
 from myrtille.enrichment.habitual import long_exporter, still_in_proceedings
 from myrtille.enrichment.hypotheses import hypothetical
+from myrtille.enrichment.job_fairs import at_a_job_fair
 from myrtille.enrichment.negated_infinitives import negated_infinitive
 from myrtille.enrichment.no_new_jobs import no_new_jobs
 from myrtille.enrichment.partner_classes import class_of_partners
@@ -171,6 +172,8 @@ def site_as_modifier(kind: str, sentence: Span, trigger: Span) -> bool:
 # session 15 (precision B): firm_profiles.py, since_then.py, fund_uses.py, spent_time.py,
 # customer_news.py
 _PRECISION_B = (told_as_profile, since_then, funded_growth, time_spent, customer_news)
+# session 16 (precision): job_fairs.py
+_PRECISION_16 = (at_a_job_fair,)
 
 
 def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
@@ -220,6 +223,8 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # product_news.py: "l'importateur, qui commercialisera ses rhums"
     if any(f(kind, sentence, trigger, text) for f in _PRECISION_B):
         return True  # session 15: "employs 130 people and sells", "Depuis, … a investi"
+    if any(f(kind, sentence, trigger, text) for f in _PRECISION_16):
+        return True  # session 16: "une soixantaine d'entreprises au forum de recrutement"
     if one_manager(kind, trigger, text) or site_as_modifier(kind, sentence, trigger):
         return True  # "has hired an export manager", "opens factory tours"
     if kind == "hiring":
