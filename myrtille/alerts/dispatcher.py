@@ -202,7 +202,10 @@ class Dispatcher:
             if ids:
                 # Held before the claim commits: a "sending" row without its lock is a
                 # dead dispatcher's (see _release_stale).
-                self.holds.hold(OUTBOX, ids)
+                if self.holds.hold(OUTBOX, ids):
+                    # A row another live session holds is that one's (about to let it
+                    # go, or taking it again after a cut: ``_deliver``): not ours.
+                    ids = self.holds.holding(OUTBOX, ids)
                 # Marked before sending: a second dispatcher skips them; a crash leaves
                 # them "sending" until STALE_SENDING returns them to the queue.
                 session.execute(
@@ -213,6 +216,12 @@ class Dispatcher:
             return ids, now
 
     def _deliver(self, row_id: int, claimed_at: datetime, report: DispatchReport) -> None:
+        # Its lock first: a database restart cuts the session that holds this batch's
+        # locks while this process goes on, and another dispatcher would give the rest
+        # of the batch back and send it as well (the take below cannot tell: the row is
+        # still "sending" at our moment until then). Taken again, or another's now.
+        if not self.holds.keep(OUTBOX, row_id):
+            return
         with self.database.session() as session:
             # Still ours? A batch slower than STALE_SENDING may have been given back and
             # claimed by another dispatcher (with its own moment): then it sends, not us.

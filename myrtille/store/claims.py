@@ -6,8 +6,9 @@ own. When it dies, even by ``kill -9``, its session ends and the lock goes with 
 workers find the claim without a holder and give it back at once, instead of after the
 claim's stale age (an hour for documents, 15 minutes for deliveries). The lock is taken
 before the claim commits and let go after the work's own commit, so a committed claim
-without its lock always means a dead holder (or a holder cut off from the database, whose
-next write fails).
+without its lock means a dead holder, or a holder whose session the database cut (a
+restart cuts them all) while it lives on: that one takes each lock again before using
+its claim (``keep``), and leaves the claim to whoever holds it by then.
 
 On SQLite there is nothing to hold: one machine, and ``myrtille run`` gives every claim
 back at start; the stale ages stay the rule for workers there.
@@ -43,11 +44,14 @@ class ClaimHolds:
         self._url = database.url
         self._engine: Any = None
         self._connection: Any = None
+        # The keys the session of ``_connection`` holds: none once it is dropped.
+        self._held: set[tuple[int, int]] = set()
         self._guard = threading.Lock()
 
     def hold(self, namespace: int, keys: Iterable[int]) -> bool:
         """Hold ``keys``; False when they could not be held (the claims are then
-        protected by their age only, as before)."""
+        protected by their age only, as before). ``holding`` says which were: a key
+        another live session holds is not taken."""
         if not self.enabled:
             return False
         keys = list(keys)
@@ -56,12 +60,12 @@ class ClaimHolds:
                 try:
                     connection = self._connect()
                     for key in keys:
-                        # Never waits: a key is another live claim's only by a collision,
-                        # and then that holder keeps the claim alive as well.
-                        connection.execute(
+                        # Never waits: a key another session holds is that session's claim.
+                        if connection.execute(
                             text("SELECT pg_try_advisory_lock(:ns, :key)"),
                             {"ns": namespace, "key": key},
-                        )
+                        ).scalar():
+                            self._held.add((namespace, key))
                     return True
                 except Exception as exc:  # a connection the database cut: one new try
                     self._drop()
@@ -69,15 +73,46 @@ class ClaimHolds:
                         log.warning("could not hold claims (%s); their age protects them", exc)
         return False
 
+    def holding(self, namespace: int, keys: Iterable[int]) -> list[int]:
+        """Those of ``keys`` this process holds (as far as it knows: see ``keep``)."""
+        return [key for key in keys if (namespace, key) in self._held]
+
+    def keep(self, namespace: int, key: int) -> bool:
+        """Whether ``key`` is still held, taken again when the database cut the session
+        that held it (a restart cuts every session, and its locks go with it while this
+        process lives on: other processes would take its claims for a dead one's). False
+        when another session holds it now: the claim is not this process's any more.
+        Raises when the database cannot be reached (nor then can the claim be used)."""
+        if not self.enabled:
+            return True
+        with self._guard:
+            if self._connection is not None:
+                try:
+                    self._connection.execute(text("SELECT 1"))
+                except Exception:
+                    self._drop()
+            if (namespace, key) in self._held:
+                return True
+            taken = self._connect().execute(
+                text("SELECT pg_try_advisory_lock(:ns, :key)"), {"ns": namespace, "key": key}
+            )
+            if not taken.scalar():
+                return False
+            self._held.add((namespace, key))
+            return True
+
     def let_go(self, namespace: int, keys: Iterable[int]) -> None:
         if not self.enabled or self._connection is None:
             return
         with self._guard:
             try:
                 for key in keys:
-                    self._connection.execute(
-                        text("SELECT pg_advisory_unlock(:ns, :key)"), {"ns": namespace, "key": key}
-                    )
+                    if (namespace, key) in self._held:
+                        self._held.discard((namespace, key))
+                        self._connection.execute(
+                            text("SELECT pg_advisory_unlock(:ns, :key)"),
+                            {"ns": namespace, "key": key},
+                        )
             except Exception:
                 # Its session is gone, and with it every lock it held.
                 self._drop()
@@ -98,6 +133,7 @@ class ClaimHolds:
         return self._connection
 
     def _drop(self) -> None:
+        self._held.clear()
         if self._connection is not None:
             # Already broken, maybe: nothing else to close then.
             with suppress(Exception):
