@@ -30,6 +30,8 @@ _RIVER_CUES = frozenset(
     # "situé en bordure du Rhône", "les quais de la Loire" (not "pont": "Pont-de-Chéruy
     # (Isère)" is a town in its department).
     | {"bordure", "quai", "quais", "riverside", "riverbank"}
+    # "a footbridge across the Loire", "the viaduct over the Tarn".
+    | {"bridge", "bridges", "footbridge", "viaduct", "passerelle", "viaduc"}
 )
 # "de l'autre côté de l'Isère", "on the other side of the Rhône": across a river.
 _ACROSS = (("autre", "cote"), ("other", "side"))
@@ -210,6 +212,14 @@ def namesake_abroad(name: str, text: str) -> bool:
     return country is not None and country.search(text) is not None
 
 
+# "CHARENTE AERO COMPONENTS UK LIMITED", "Lot-et-Garonne Orchard Imports Ltd", "Savoie
+# Bois Énergie SAS": capitalised words after the name up to a legal form make a firm's name.
+_FIRM_NAME_AFTER = re.compile(
+    r"(?:[ \t\u00a0]+(?:[A-ZÀ-Ý0-9][\w'’&.-]*|&)){1,6}[ \t\u00a0]+"
+    r"(?:LIMITED|Limited|LTD|Ltd|PLC|plc|LLP|SASU|SAS|SARL|EURL|SA|GmbH|GMBH|INC|Inc)\b"
+)
+
+
 class _Around(NamedTuple):
     previous: list[str]  # the two folded words before the name
     before: list[str]  # the three words before it, as written
@@ -254,7 +264,7 @@ def named_for_something(
     one_word = end - first == 1 and words[first][0] == "centre"
     if one_word and following and following[0].islower() and following[0] not in _AND:
         return True
-    return bool(_APPOSITION_ABROAD.match(text, stop))
+    return bool(_APPOSITION_ABROAD.match(text, stop) or _FIRM_NAME_AFTER.match(text, stop))
 
 
 def _named_after(around: _Around, *, plain_commune: bool, product: bool) -> bool:

@@ -20,6 +20,8 @@ _PLACE_NOUNS = frozenset(
     | {"tribunal", "commerce", "judiciaire", "administratif", "court"}
     # A hospital's or a university's town: "au CHRU de Nancy", "the university of Nancy".
     | {"chu", "chru", "hôpital", "clinique", "université", "hospital", "university", "campus"}
+    # An island's commune: "l'île de Groix", "the island of Ouessant".
+    | {"île", "ile", "island", "isle"}
 )
 # "l'entreprise de Brest", "la PME de Laval": a firm of a town (never "d'": "la société
 # d'Orange" is the firm's).
@@ -31,6 +33,8 @@ _FIRM_NOUNS = frozenset(
     | {"plombier", "électricien", "couvreur", "menuisier", "charpentier", "maçon", "garage"}
     | {"transporteur", "imprimeur", "carrossier", "chaudronnier", "décolleteur", "façonnier"}
     | {"équipementier", "cabinet", "laboratoire"}
+    # "une coopérative de Saint-Philippe", "la coopérative de Lapoutroie".
+    | {"coopérative", "coopératives"}
 )
 _DEPARTMENT_OF = re.compile(
     r"(?i:\b(?:département|departement|department|région|region)\s+"

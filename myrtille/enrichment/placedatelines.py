@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
-from myrtille.enrichment.placenames import PlaceName
+from myrtille.enrichment.geography import PlaceName
 
 # What follows the town: a date, a news agency in brackets or a dash.
 _DATELINE_AFTER = re.compile(r"(?:,\s*France)?\s*(?:,|\(|—|–|-\s)")
+# A dash or an agency after a line's first words in capitals: "CALACUCCIA — Au pied du
+# Monte Cinto…", "GHISONACCIA (AFP) -".
+_DASHED = re.compile(r"[ \t\u00a0]*(?:—|–|-[ \t\u00a0]|\()")
 
 
 def wire_dateline(names: list[PlaceName], text: str, title_end: int) -> PlaceName | None:
@@ -26,10 +29,19 @@ def wire_dateline(names: list[PlaceName], text: str, title_end: int) -> PlaceNam
     return None
 
 
+def opens_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) of ``text``, in capitals, opens a line and a dash or
+    an agency follows it: a dateline, which says where the story was filed even for a
+    village ("CALACUCCIA — …") that the matcher otherwise needs a cue for and never takes
+    in capitals ("EU" is no Eu)."""
+    line_start = start == 0 or text[start - 1] == "\n"
+    return line_start and text[start:end].isupper() and bool(_DASHED.match(text, end))
+
+
 def with_dateline(kept: list[PlaceName], dateline: PlaceName | None) -> list[PlaceName]:
     """``kept`` (the places the passing rules weighed without the dateline) with the
     dateline's place first."""
     return kept if dateline is None else [dateline, *kept]
 
 
-__all__ = ["wire_dateline", "with_dateline"]
+__all__ = ["opens_dateline", "wire_dateline", "with_dateline"]

@@ -20,7 +20,6 @@ from functools import cache
 from operator import itemgetter
 
 from myrtille.enrichment.geography import Gazetteer, Place, PlaceName, place_key
-from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.placechoice import (
     bracketed_department,
     commune_named_so,
@@ -37,6 +36,7 @@ from myrtille.enrichment.placecontext import (
     river_or_compass,
 )
 from myrtille.enrichment.placecues import listed_with, place_cue
+from myrtille.enrichment.placedatelines import opens_dateline
 from myrtille.enrichment.placelists import Ambiguity, demonyms, extra_names
 from myrtille.enrichment.placenamesakes import namesakes
 from myrtille.enrichment.placepeople import without_people
@@ -47,6 +47,7 @@ from myrtille.enrichment.placewords import (
     capitalised,
     cut_words,
     full_name,
+    has_article,
     hyphenated_name,
     is_title_case,
     longer_name,
@@ -87,7 +88,7 @@ class PlaceNameMatcher:
         self.department_region = gazetteer.department_region
         extra, ambiguity = extra_names(gazetteer)
         for key, place in gazetteer.places.items():
-            self._add(key, place, ambiguity.get(key), article=_has_article(place, key))
+            self._add(key, place, ambiguity.get(key), article=has_article(place))
         for name, (place, rule) in extra.items():
             self._add(place_key(name), place, rule, acronym=name.isupper())
         # A region alias that is also an inhabitants' name ("la région parisienne") is the
@@ -119,7 +120,7 @@ class PlaceNameMatcher:
                 self.shadowed.setdefault(key, []).append(place)
         for key, homonyms in gazetteer.small.items():
             biggest = homonyms[0]
-            self._add(key, biggest, "small", article=_has_article(biggest, key))
+            self._add(key, biggest, "small", article=has_article(biggest))
         # The name lengths (in words) starting with each word, longest first: most words
         # start no name and cost one lookup.
         lengths: dict[str, set[int]] = {}
@@ -298,11 +299,12 @@ class PlaceNameMatcher:
         cue: bool,
     ) -> Place | None:
         surface = text[words[first].start : words[end - 1].end]
-        if surface.isupper() or beside_a_name(text, words, first, end):
+        dateline = opens_dateline(text, words[first].start, words[end - 1].end)
+        if (surface.isupper() and not dateline) or beside_a_name(text, words, first, end):
             return None  # "EU" is not Eu; "Marie Dupont" is not Marie
         key = " ".join(w.folded for w in words[first:end])
         homonyms = self.small.get(key, [])
-        cue = cue and key not in self.small_named
+        cue = (cue or dateline) and key not in self.small_named
         # A one-word hamlet heading a sentence that the text also writes in lowercase ("This
         # is the second option", "Son chiffre d'affaires ... son usine", "By decision of")
         # is that word: its department named elsewhere is no evidence, only a cue, a bracket
@@ -317,7 +319,7 @@ class PlaceNameMatcher:
             departments,
             self.gazetteer,
             cue=cue,
-            one_word=end - first == 1,
+            one_word=end - first == 1 and not dateline,
         )
 
     def _place_named(self, key: tuple[str, ...]) -> Place | None:
@@ -393,7 +395,3 @@ class PlaceNameMatcher:
 @cache
 def default_matcher() -> PlaceNameMatcher:
     return PlaceNameMatcher(Gazetteer.default())
-
-
-def _has_article(place: Place, key: str) -> bool:
-    return place.kind == "commune" and fold(place.name).startswith(("le ", "la ", "les ", "l'"))

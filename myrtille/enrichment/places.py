@@ -21,6 +21,7 @@ from myrtille.enrichment.placechoice import shortened
 from myrtille.enrichment.placedatelines import wire_dateline, with_dateline
 from myrtille.enrichment.placelead import keep_lead_subjects
 from myrtille.enrichment.placenames import PlaceName
+from myrtille.enrichment.placeoverseas import without_mainland_hamlets
 from myrtille.enrichment.placeparties import other_parties
 from myrtille.enrichment.placeroutes import route_end
 from myrtille.enrichment.placesubject import keep_homes
@@ -99,6 +100,7 @@ def document_places(
     regions: dict[str, None] = {}
     departments: dict[str, None] = {}
     names = [n for n in names if n.start < title_end or not aside(text, n.start, n.end)]
+    names = without_mainland_hamlets(names)
     names = [n for i, n in enumerate(names) if not i or not landmark(text, names[i - 1], n)]
     dateline = wire_dateline(names, text, title_end)
     names = [n for n in names if n is not dateline]

@@ -10,7 +10,7 @@ from collections.abc import Container
 from functools import lru_cache
 from typing import NamedTuple
 
-from myrtille.enrichment.geography import place_key
+from myrtille.enrichment.geography import Place, place_key
 from myrtille.enrichment.patterns import fold
 
 WORD = re.compile(r"[^\W_]+")
@@ -87,6 +87,11 @@ def sentence_initial(text: str, start: int) -> bool:
     return bool(SENTENCE_END.search(text[max(start - 3, 0) : start])) or start == 0
 
 
+def has_article(place: Place) -> bool:
+    """Whether a commune's official name starts with an article ("Le Havre", "L'Isle-Adam")."""
+    return place.kind == "commune" and fold(place.name).startswith(("le ", "la ", "les ", "l'"))
+
+
 def is_title_case(title: str) -> bool:
     """An English headline in Title Case capitalises common words too."""
     words = [w for w in WORD.findall(title) if len(w) > 3]
@@ -94,9 +99,13 @@ def is_title_case(title: str) -> bool:
 
 
 def beside_a_name(text: str, words: list[Word], first: int, end: int) -> bool:
+    """Whether a capitalised word stands right beside the name, on its line ("Pierre Laval",
+    "Orange Business"). A line break parts them: a title ending on a town ("… à
+    Ghisonaccia") is not one name with the text's first word ("GHISONACCIA — …", "Le
+    groupe …")."""
     if end < len(words):
         joiner = text[words[end - 1].end : words[end].start]
-        if joiner.strip() == "" and text[words[end].start].isupper():
+        if joiner.strip() == "" and "\n" not in joiner and text[words[end].start].isupper():
             return True
     if first and not sentence_initial(text, words[first].start):
         joiner = text[words[first - 1].end : words[first].start]
