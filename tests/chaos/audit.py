@@ -3,11 +3,11 @@ outbox ledger, and what the SMTP server and the webhook receiver actually receiv
 
 A duplicate is one outbox row (one subscription, story and channel) received twice on
 its channel. The one documented window (docs/reliability.md) is a row the receiver had
-already accepted when the process sending it was killed, or whose record a full disk
-refused, before the ledger recorded it: ``in_window`` reads that off the receivers and
-the ledger right after each such kill, and once the full disk has room again; those rows,
-and only those, may arrive twice (raw). Deduplicated by the id every send of
-a row carries (email ``Message-ID``, webhook ``webhook-id``), nothing may be repeated.
+already accepted when the process sending it was killed, or whose record the database
+refused (a full disk, its restart), before the ledger recorded it: ``in_window`` reads
+that off the receivers and the ledger after each such fault; those rows, and only those,
+may arrive twice (raw). Deduplicated by the id every send of a row carries (email
+``Message-ID``, webhook ``webhook-id``), nothing may be repeated.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -50,14 +52,44 @@ def ledger(database: Database) -> list[OutboxItem]:
         return rows
 
 
-def in_window(database: Database, mail: MailRecorder, hooks: PostServer) -> set[int]:
-    """Rows a receiver has and the ledger does not record as sent (read after a kill of
-    the process sending them: nothing changes the ledger for them meanwhile; or once a
-    full disk has room again: every refused record is behind us, and its row waits for
-    the dispatch job's next try)."""
+def in_window(
+    database: Database,
+    mail: MailRecorder,
+    hooks: PostServer,
+    fault: datetime,
+    under_way: Collection[int] = (),
+) -> set[int]:
+    """Rows whose copies on the receivers the ledger does not account for, read after a
+    fault at ``fault``: received and not recorded as sent; or received twice and recorded
+    only after the fault. The second kind is the window's row once another dispatcher has
+    sent it again and recorded it: the fault's copy (accepted, never recorded) plus the
+    recorded one. A killed process's locks go with it, so another dispatcher takes the
+    row back at its next run (within a second), and that can come before this read or
+    between two reads. A row recorded before the fault is never in it, however many
+    copies arrived: what reached a receiver was accounted for then.
+
+    ``under_way``: the rows claimed ("sending") when the database cut every session (a
+    restart). The one a dispatcher was sending then lost its lock with its session, and
+    another may send it again even once its first copy is recorded: each that a receiver
+    has counts."""
     got = received_rows(mail, hooks)
-    sent = {row.id for row in ledger(database) if row.status == "sent"}
-    return {row for counts in got.values() for row in counts if row not in sent and row > 0}
+    recorded = {row.id: row for row in ledger(database) if row.status == "sent"}
+    window = set()
+    for counts in got.values():
+        for row_id, copies in counts.items():
+            if row_id <= 0:
+                continue
+            row = recorded.get(row_id)
+            recorded_at = row.sent_at if row is not None else None
+            sent_again = copies > 1 and recorded_at is not None and recorded_at >= fault
+            if row is None or row_id in under_way or sent_again:
+                window.add(row_id)
+    return window
+
+
+def claimed(database: Database) -> set[int]:
+    """The rows claimed now ("sending"): read just before the database is restarted."""
+    return {row.id for row in ledger(database) if row.status == "sending"}
 
 
 @dataclass

@@ -16,10 +16,12 @@ from __future__ import annotations
 import random
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from myrtille.store.database import Database
+from myrtille.store.schema import utcnow
 from tests.alerts.test_webhook import PostServer
 from tests.chaos.audit import in_window
 from tests.chaos.newsroom import MailRecorder
@@ -101,43 +103,49 @@ class Chaos:
         caught = target.strike()
         if caught is None:
             return
-        rows = self._in_window() - self.window if target.sends else set()
+        # The process is dead, its successor just started: the fault's moment (a re-send
+        # needs the dead lock noticed, another run, a claim, a send: longer than a start).
+        rows = self._in_window(utcnow()) - self.window if target.sends else set()
         self.window |= rows
         self.kills.append(Kill(time.monotonic() - self.started, target.name, caught, len(rows)))
 
-    def note_window(self) -> None:
-        """Rows in the window now, for a fault that is not a kill (a database restart)."""
-        self.window |= self._in_window()
+    def note_window(self, fault: datetime, under_way: Collection[int] = ()) -> None:
+        """Rows in the window of a fault that is not a kill (a database restart begun at
+        ``fault``, with the rows ``under_way`` then), read once it is over."""
+        self.window |= self._in_window(fault, under_way)
 
-    def _in_window(self) -> set[int]:
+    def _in_window(self, fault: datetime, under_way: Collection[int] = ()) -> set[int]:
         """``audit.in_window`` once the receivers have settled: bytes the killed process
         had written to its socket still reach the server after the SIGKILL (the kernel
         delivers them), so a message it had finished sending can arrive a moment after the
         kill. Read until two reads 0.3 s apart agree (CI saw one such row counted as a
-        duplicate outside the window)."""
-        rows = self._read_window()
+        duplicate outside the window). A window row stays in every read once in (sent
+        again and recorded, it has two copies); what leaves is a live send that was
+        between its receiver's answer and its record."""
+        rows = self._read_window(fault, under_way)
         for _ in range(10):
             time.sleep(0.3)
-            again = self._read_window()
+            again = self._read_window(fault, under_way)
             if again == rows:
                 break
             rows = again
         return rows
 
-    def _read_window(self) -> set[int]:
+    def _read_window(self, fault: datetime, under_way: Collection[int]) -> set[int]:
         """``audit.in_window``, read again while the database restarts under us."""
         read: list[set[int]] = []
 
         def answered() -> bool:
             try:
-                read.append(in_window(self.database, self.mail, self.hooks))
+                read.append(in_window(self.database, self.mail, self.hooks, fault, under_way))
             except Exception:
                 return False
             return True
 
         if wait_until(answered, 60, 0.5):
             return read[0]
-        return in_window(self.database, self.mail, self.hooks)  # the error, if it still fails
+        # The error, if it still fails.
+        return in_window(self.database, self.mail, self.hooks, fault, under_way)
 
     def by_target(self) -> Counter[str]:
         return Counter(k.target for k in self.kills)

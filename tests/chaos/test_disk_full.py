@@ -23,6 +23,7 @@ import pytest
 
 from myrtille.pipeline.intake import Intake
 from myrtille.store.database import open_database
+from myrtille.store.schema import utcnow
 from tests.alerts.test_email import free_port
 from tests.chaos.audit import audit, in_window
 from tests.chaos.disk import fill, small_disk
@@ -90,6 +91,7 @@ def test_a_full_disk_mid_batch_leaves_nothing_half_written(tmp_path: Path, disk:
         service.start()
         try:
             assert wait_until(lambda: intake.counts().get("done", 0) >= 4, 240, 0.2), service.tail()
+            full = utcnow()
             filler = fill(disk)
             # Published meanwhile: crawled once there is room again.
             for _ in range(5):
@@ -123,7 +125,7 @@ def test_a_full_disk_mid_batch_leaves_nothing_half_written(tmp_path: Path, disk:
             # row stays unsent until the dispatch job's next try (30 s later at the
             # earliest). A send under way at this read, whose record is yet to come (and to
             # succeed), counts too: at most the one row the dispatcher has in hand.
-            window = in_window(database, mail.recorder, hooks)
+            window = in_window(database, mail.recorder, hooks, full)
             assert wait_until(
                 lambda: drained(newsroom, database, mail.recorder, hooks), 300, 0.5
             ), service.tail()
