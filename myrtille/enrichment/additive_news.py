@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from myrtille.enrichment.names import company_key
+
 # The additive word opening the sentence, or between the auxiliary and the participle of
 # an act done ("a par ailleurs signé", "has also signed", "also announced").
 _OPENING = re.compile(
@@ -57,8 +59,10 @@ def more_news_of_the_firm(sentence: str, company: str | None, top: set[str | Non
     events): "Par ailleurs, son concurrent X a signé…" is another firm's news in passing."""
     if not told_as_more_news(sentence):
         return False
-    named = {c for c in top if c}
-    return company is None or not named or company in named
+    # session 16: by the name's key, as the same firm is named with and without its legal
+    # form ("Hôtellerie des Cimes SAS" at the top, "Hôtellerie des Cimes" in the sentence)
+    named = {company_key(c) for c in top if c}
+    return company is None or not named or company_key(company) in named
 
 
 # session 14: under a takeover at the top, the sum the buyer says it will spend on what it
