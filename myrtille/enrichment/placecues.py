@@ -67,6 +67,9 @@ def place_cue(
         return True  # "in the Manche", "across the Nord"
     if len(previous) == 2 and previous[0] in ("près", "pres", "proche") and previous[1] == "de":
         return True
+    # At sea by an island or a port: "a wind farm off Belle-Île-en-Mer", "au large de Groix".
+    if previous[-1:] == ["off"] or previous == ["large", "de"]:
+        return True
     if elision and previous and previous[-1] == "d" and text[words[first][1] - 1] in "'’":
         return True  # "d'Angers": an elided preposition
     if len(previous) == 2 and previous[0] in _PLACE_NOUNS and previous[1] in ("de", "d", "of"):

@@ -14,9 +14,9 @@ from myrtille.enrichment.geography import PlaceName
 
 # What follows the town: a date, a news agency in brackets or a dash.
 _DATELINE_AFTER = re.compile(r"(?:,\s*France)?\s*(?:,|\(|—|–|-\s)")
-# A dash or an agency after a line's first words in capitals: "CALACUCCIA — Au pied du
-# Monte Cinto…", "GHISONACCIA (AFP) -".
-_DASHED = re.compile(r"[ \t\u00a0]*(?:—|–|-[ \t\u00a0]|\()")
+# A dash, an agency or a full stop after a line's first words in capitals: "CALACUCCIA — Au
+# pied du Monte Cinto…", "GHISONACCIA (AFP) -", "MAGNY-EN-VEXIN. La Brasserie du Vexin…".
+_DASHED = re.compile(r"[ \t\u00a0]*(?:—|–|-[ \t\u00a0]|\(|\.[ \t\u00a0]+[A-ZÀ-Ý])")
 
 
 def wire_dateline(names: list[PlaceName], text: str, title_end: int) -> PlaceName | None:

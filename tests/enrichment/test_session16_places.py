@@ -1,8 +1,8 @@
 """Places (session 16): datelines of villages, a title's last town, overseas districts.
 
-- A dateline in capitals opening a line before a dash ("PIANA — …") is where the story was
-  filed, even for a village the matcher otherwise takes only after a cue and never in
-  capitals.
+- A dateline in capitals opening a line before a dash or a full stop ("PIANA — …",
+  "MAUBOURGUET. La fromagerie …") is where the story was filed, even for a village the
+  matcher otherwise takes only after a cue and never in capitals.
 - A line break parts a title's last word from the text's first: "… investit à Laval" then
   "Fromagerie Cazal …" is not one name "Laval Fromagerie".
 - A mainland village named once in a text whose other places are all overseas is a
@@ -36,6 +36,13 @@ CASES = [
         "euro investment.",
         {"2A"},
         {"94"},
+    ),
+    (
+        "fr-village-dateline-full-stop",
+        "Fromagerie : une levée de fonds participative",
+        "MAUBOURGUET. La fromagerie Lascaze a levé 800 000 euros auprès de 600 particuliers.",
+        {"65"},
+        {"76"},
     ),
     (
         "fr-title-town-then-firm",

@@ -7,6 +7,7 @@
 - An island's commune after "the island of", "l'île de" is a place cue ("the island of
   Groix", "l'île de Groix").
 - A cooperative of a town is a firm of that town ("la coopérative de Lapoutroie").
+- At sea by a town: "moored off Quiberon", "au large de Quiberon".
 
 Every text was written for these tests; none comes from an evaluation set. The firms are
 not in the test registry, so only the text gives places.
@@ -74,6 +75,22 @@ CASES = [
         "Lapoutroie pour trois ans.",
         {"68"},
         {"44"},
+    ),
+    (
+        "fr-offshore-of-town",
+        "Éolien en mer : Néréide Énergies choisit ses flotteurs",
+        "Le parc éolien flottant sera installé au large de Quiberon, a annoncé Néréide "
+        "Énergies, qui a retenu le chantier Armor Acier.",
+        {"56"},
+        {"53"},
+    ),
+    (
+        "en-offshore-of-town",
+        "Floating wind developer picks its floaters",
+        "The floating wind farm will be moored off Quiberon, developer Nereide Energies said, "
+        "after picking Armor Steel for the floaters.",
+        {"56"},
+        {"53"},
     ),
     (
         "en-guard-department-then-capitalised-words",
