@@ -54,6 +54,7 @@ from myrtille.enrichment.aboutness import about
 from myrtille.enrichment.additive_news import more_news_of_the_firm, sum_to_spend
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.cues import cued
+from myrtille.enrichment.distribution_partners import without_distribution_partnerships
 from myrtille.enrichment.doctext import sentence_of, text_of
 from myrtille.enrichment.generic_subjects import told_of_firms_in_general
 
@@ -121,6 +122,8 @@ def news_events(events: Sequence[E], doc: Doc, title_end: int) -> list[E]:
     in passing: once, after its lead, while its top reports another event."""
     # generic_subjects.py: a trend of the trade ("several groups have signed…"), not news
     events = [e for e in events if not _of_firms_in_general(e, doc, title_end)]
+    # session 16: a distribution deal is a sale, no partnership (distribution_partners.py)
+    events = without_distribution_partnerships(events)
     if _statistics_title(text_of(doc)[:title_end]):
         # "Défaillances d'entreprises : l'Occitanie au-dessus de la moyenne", "Company
         # insolvencies hit a 15-year high": a review of cases, whose proceedings are counted,

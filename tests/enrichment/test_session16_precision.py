@@ -1,6 +1,7 @@
 """False hiring events of news17 (session 16, events precision), grouped by kind of
 sentence: a recruitment fair held for many employers (job_fairs.py), a French negation
-without a verb opening its clause (denials.py).
+without a verb opening its clause (denials.py); a distribution deal read as a
+partnership (distribution_partners.py).
 
 Every text here was written for these tests (none comes from an evaluation set); the
 companies are invented.
@@ -73,6 +74,24 @@ VERBLESS_NO_KEPT = [
     ),
 ]
 
+# distribution_partners.py: a distribution deal is a sale, not a partnership.
+DISTRIBUTION_DEALS = [
+    (
+        "fr",
+        "Verlande Industries a signé un accord de distribution avec l'enseigne Boulanger, "
+        "qui vendra ses bouilloires dans 90 magasins.",
+    ),
+    ("en", "Verlande Industries signs distribution agreement with Carrefour."),
+]
+# The text calls it a partnership: kept.
+DISTRIBUTION_PARTNERSHIPS = [
+    (
+        "fr",
+        "Verlande Industries a noué un partenariat de distribution avec les Forges de "
+        "Vaubrune pour vendre ses bouilloires.",
+    ),
+]
+
 
 def _events(enricher: Enricher, language: str, text: str) -> set[object]:
     return types(events_of(enricher, text, language, VERLANDE_TITLE[language], PUBLISHED))
@@ -102,3 +121,17 @@ def test_negation_turned_into_a_yes_stays(
     registry_enricher: Enricher, language: str, text: str
 ) -> None:
     assert "hiring" in _events(registry_enricher, language, text)
+
+
+@pytest.mark.parametrize(("language", "text"), DISTRIBUTION_DEALS)
+def test_distribution_deal_is_no_partnership(
+    registry_enricher: Enricher, language: str, text: str
+) -> None:
+    assert "partnership" not in _events(registry_enricher, language, text)
+
+
+@pytest.mark.parametrize(("language", "text"), DISTRIBUTION_PARTNERSHIPS)
+def test_distribution_partnership_called_so_stays(
+    registry_enricher: Enricher, language: str, text: str
+) -> None:
+    assert "partnership" in _events(registry_enricher, language, text)
