@@ -29,7 +29,7 @@ from myrtille.enrichment.notice_reading import notice_text
 # A field whose value is the firm's name, at the start of its line or after a sentence's
 # end ("… 976 747 006. Buyer: X").
 _NAME_FIELD = re.compile(
-    r"(?:^|(?<=[.;] ))[ \t]*(?:d[ée]nomination(?:\s+sociale)?|raison\s+sociale|"
+    r"(?:^|(?<=[.;:] ))[ \t]*(?:d[ée]nomination(?:\s+sociale)?|raison\s+sociale|"
     r"soci[ée]t[ée]|entreprise|d[ée]biteur|attributaire|titulaire(?:\s+du\s+march[ée])?|"
     r"acqu[ée]reur|cessionnaire|nouvel\s+exploitant|company(?:\s+name)?|registered\s+name|"
     r"(?:name\s+and\s+address\s+of\s+the\s+)?(?:contractor|awardee)|name|debtor|buyer|"
@@ -49,6 +49,16 @@ _REGISTER = re.compile(
     r"(?:RCS|R\.C\.S\.|SIREN|SIRET|RM|BODACC|BOAMP|greffe|tribunal)\b|.*\bcourt$", re.IGNORECASE
 )
 
+# An address field, whose value names a street, a building, a business park ("Registered
+# office: Unit 3, Alexandra Dock Business Centre, Hull", "Siège social : 2, rue Evenor-Dupont"):
+# no firm the recogniser finds there is one, but a firm written with its form ("c/o Moorcroft
+# Hale LLP") still is (session 16).
+_ADDRESS = re.compile(
+    r"^[ \t]*(?:registered\s+office(?:\s+address)?|principal\s+trading\s+address|"
+    r"(?:business\s+)?address|adresse|si[èe]ge(?:\s+social)?)[ \t]*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+
 # A firm a notice names with its legal form, in whatever layout (session 15): before its name
 # ("SARL Ty Malo.", "Précédent exploitant : SARL Les Embruns", "au profit de la SAS
 # Charcuteries Normandes Réunies, 6 rue …"), after
@@ -58,16 +68,30 @@ _REGISTER = re.compile(
 # winner, a buyer, a registry line, which no label announces. Not a professional firm's
 # forms (SELARL, SELAS, SCP): the court's officers (liquidator, administrator), whom the
 # sets' gold seldom lists and no event concerns.
-_FORMS = r"(?:SASU|SAS|SARL|EURL|SA|SCI|SNC|SCOP|SCEA|EARL|GAEC)"
-_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’&-]*|[ldLD]['’][A-ZÀ-ÖØ-Þ][\w-]*|&)"
+# Session 16: a British firm's forms too, in the English summaries of the UK Gazette and
+# Companies House ("CELLVIA UK LIMITED\n(Company Number …)", "Humber Insolvency
+# Practitioners Ltd, 8 Whitefriargate"), a word in brackets of its name ("HORIZON FREIGHT
+# FORWARDING (HULL) LIMITED"), and the town after "of" that ends an English firm's name
+# ("Transmanche Sauvaget SAS of Le Havre").
+_FORMS = (
+    r"(?:SASU|SAS|SARL|EURL|SA|SCI|SNC|SCOP|SCEA|EARL|GAEC|LIMITED|Limited|LTD|Ltd|PLC|plc|LLP)"
+)
 _LINK = r"(?:de|du|des|la|le|les|et|of|and|sur|en|aux?)"
+# A word in brackets inside a name, never its last ("X (Avignon)" is the firm's town).
+_PAREN = r"\([A-ZÀ-ÖØ-Þ][\w'’-]*\)(?=[ \t]+[A-ZÀ-ÖØ-Þ&]|[ \t]+" + _LINK + r"[ \t])"
+_WORD = rf"(?:[A-ZÀ-ÖØ-Þ][\w'’&-]*|[ldLD]['’][A-ZÀ-ÖØ-Þ][\w-]*|&|{_PAREN})"
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)*{_WORD})*"
-_STOP = r"(?=[ \t]*(?:[,.;:(\n]|$))"
+_STOP = r"(?=[ \t]*(?:[,.;:(\n]|$)|[ \t]+of[ \t]+[A-ZÀ-ÖØ-Þ])"
 _FORM_NAMES = re.compile(
     rf"(?<![\w'’-])(?:{_FORMS}[ \t]+(?P<after>{_NAME}){_STOP}|"
     rf"(?P<before>{_NAME})(?:[ \t]+|,[ \t]+){_FORMS}{_STOP}|"
     rf"(?P<spelt>{_NAME}),[ \t]+soci[ée]t[ée][ \t]+(?:par[ \t]+actions[ \t]+simplifi[ée]e|"
-    r"à[ \t]+responsabilit[ée][ \t]+limit[ée]e|anonyme|civile|en[ \t]+nom[ \t]+collectif)\b)"
+    r"à[ \t]+responsabilit[ée][ \t]+limit[ée]e|anonyme|civile|en[ \t]+nom[ \t]+collectif)\b|"
+    # session 16: a name on a line of its own, its form opening the next ("SNACK TI CASE\n
+    # SARL au capital de 5 000 euros", "HARBOUR ROPES\nSAS with a share capital of …")
+    rf"(?:^|(?<=\n))(?P<above>{_NAME})[ \t]*\n[ \t]*{_FORMS}"
+    r"(?:[ \t]+(?:au[ \t]+capital|with[ \t]+(?:a[ \t]+)?(?:share[ \t]+)?capital)|"
+    r"[ \t]*(?:[,\n]|$)))"
 )
 # Words a name so found may start with that are not the firm's ("The", a field's heading).
 _NOT_NAME = re.compile(r"^(?:The|Buyer|Seller|Debtor|Company|Soci[ée]t[ée])[ \t]+")
@@ -77,7 +101,7 @@ def form_names(text: str) -> list[tuple[int, int]]:
     """Where the firms a notice names with their legal form stand in ``text``."""
     values = []
     for found in _FORM_NAMES.finditer(text):
-        group = next(g for g in ("after", "before", "spelt") if found.group(g))
+        group = next(g for g in ("after", "before", "spelt", "above") if found.group(g))
         start, end = found.span(group)
         if lead := _NOT_NAME.match(text, start, end):
             start = lead.end()
@@ -131,6 +155,15 @@ def _one_line(mention: M, text: str, make: Callable[..., M]) -> M | None:
     return make(None, name, mention.start, mention.start + len(name), mention.how)
 
 
+def _address_values(text: str) -> list[tuple[int, int]]:
+    """Where the address fields' values stand in ``text`` (each to its line's end)."""
+    values = []
+    for field in _ADDRESS.finditer(text):
+        end = text.find("\n", field.end())
+        values.append((field.end(), len(text) if end < 0 else end))
+    return values
+
+
 def read_fields(text: str, mentions: list[M], make: Callable[..., M]) -> list[M]:
     """``mentions`` (in order) with each name field's firm, and without its labels: see the
     module's docstring. ``make`` builds a mention (company id, name, start, end, how)."""
@@ -138,10 +171,16 @@ def read_fields(text: str, mentions: list[M], make: Callable[..., M]) -> list[M]
         mentions = [c for m in mentions if (c := _one_line(m, text, make)) is not None]
     if ":" not in text or not notice_text(text):
         return mentions
+    addresses = _address_values(text)
     kept = [
         m
         for m in mentions
-        if m.company_id or not (_label(m, text) or _REGISTER.match(m.name.strip()))
+        if m.company_id
+        or not (
+            _label(m, text)
+            or _REGISTER.match(m.name.strip())
+            or any(s <= m.start and m.end <= e for s, e in addresses)
+        )
     ]
     added = []
     names = []

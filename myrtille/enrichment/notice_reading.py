@@ -37,10 +37,15 @@ from myrtille.enrichment.notices import (
 # A notice's own words near its top, or fields one a line ("Dénomination : X").
 _NOTICE_WORDS = re.compile(
     r"\b(?:bodacc|boamp|annonce\s+n°|notice|avis\s+(?:de|d['’])\s?(?:march[ée]|attribution|"
-    r"appel|constitution|dissolution|modification))\b",
+    r"appel|constitution|dissolution|modification)|"
+    # session 16: a newspaper's page of court notices ("Annonces légales – Tribunal de
+    # commerce de X, jugements du …"), whose own words name no bulletin
+    r"annonces?\s+l[ée]gales?|"
+    # ... and the UK's official journal ("THE GAZETTE", "The London Gazette")
+    r"(?:the|london|edinburgh|belfast)\s+gazette)\b",
     re.IGNORECASE,
 )
-_NOTICE_WORDS = cued(_NOTICE_WORDS, "bodacc boamp annonce notice avis")
+_NOTICE_WORDS = cued(_NOTICE_WORDS, "bodacc boamp annonce notice avis gazette")
 _FIELD_LINE = re.compile(r"^[^\n:]{2,40}\s?:\s", re.MULTILINE)
 
 
@@ -185,10 +190,26 @@ def moved_seat(text: str) -> bool:
 # capitals and its legal form ("MENUISERIE CAUSSE ROUGE SARL. RCS Rodez …", "2. LA TABLE DE
 # VENCE SAS", "CRÊPERIE TI GWENN SARL\nRegistered office: …"), one notice each. What one
 # notice says (every debt paid, a sale plan, a striking-off) tells nothing of the others.
+# Session 16: the form before the name ("SARL BOULANGERIE DU VAL DE LOIRE, 14 rue …"), a
+# name in capitals on a line of its own above its form ("SNACK TI CASE\nSARL au capital de
+# …"), a name field on the paragraph's first or second line ("RCS X 538 614 902\nDénomination :
+# JARRY FROID SERVICES", "Company name: X"), and a heading in capitals on the line above
+# that says what the court decided ("PLAN DE CESSION\n", "CLÔTURE POUR INSUFFISANCE
+# D'ACTIF\n"; part of its notice). A paragraph under such a heading that opens with no
+# firm ("PLAN DE CESSION\nJugement arrêtant le plan de cession de la SAS X …") is a notice
+# of its own too, whose firm its sentences name.
+_CAPS = r"A-ZÀ-ÖØ-Þ"
+_HEADING = rf"[{_CAPS}][{_CAPS}0-9'’ -]{{2,80}}\n"
+_ENTRY_FORMS = r"(?:SASU|SAS|SARL|EURL|SA|SNC|SCI|SCOP)"
 _DIGEST_ENTRY = re.compile(
     r"(?:\A|\n[ \t]*\n)[ \t]*(?:\d{1,2}[.)][ \t]+)?"
-    r"(?=(?P<firm>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9'’&. -]{2,80}?)"
-    r"[ \t](?:SASU|SAS|SARL|EURL|SA|SNC|SCI|SCOP)\b)"
+    rf"(?=(?:{_HEADING})?[ \t]*(?:"
+    rf"(?P<firm>[{_CAPS}][{_CAPS}0-9'’&. -]{{2,80}}?)[ \t]{_ENTRY_FORMS}\b|"
+    rf"{_ENTRY_FORMS}[ \t]+(?P<lead>[{_CAPS}][{_CAPS}0-9'’&. -]{{2,80}}?)[ \t]*[,(]|"
+    rf"(?P<above>[{_CAPS}][{_CAPS}0-9'’&. -]{{2,80}}?)[ \t]*\n[ \t]*{_ENTRY_FORMS}\b|"
+    r"(?:[^\n:]*\n[ \t]*)?(?i:d[ée]nomination(?:\s+sociale)?|raison\s+sociale|company\s+name|"
+    r"registered\s+name)[ \t]*:[ \t]*(?P<named>[^\n]{2,80}?)[ \t]*\n)"
+    rf"|(?P<heading>{_HEADING}))"
 )
 
 
@@ -201,10 +222,16 @@ def digest_parts(text: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _ in _digest(text)]
 
 
-def _digest(text: str) -> list[tuple[int, int, str]]:
-    """Each notice of a digest: where it stands, the firm it opens with."""
-    entries = [(m.end(), m.group("firm").strip()) for m in _DIGEST_ENTRY.finditer(text)]
-    if len(entries) < 2:
+def _entry_firm(entry: re.Match[str]) -> str | None:
+    """The firm a digest's notice opens with, however written (``None``: a heading only)."""
+    return next((entry[g].strip() for g in ("firm", "lead", "above", "named") if entry[g]), None)
+
+
+def _digest(text: str) -> list[tuple[int, int, str | None]]:
+    """Each notice of a digest: where it stands, the firm it opens with (``None``: a heading
+    over a paragraph that opens with no firm)."""
+    entries = [(m.end(), _entry_firm(m)) for m in _DIGEST_ENTRY.finditer(text)]
+    if sum(firm is not None for _, firm in entries) < 2:
         return []
     ends = [start for start, _ in entries[1:]] + [len(text)]
     return [(start, end, firm) for (start, firm), end in zip(entries, ends, strict=True)]
@@ -279,7 +306,7 @@ def paired(events: Sequence[P], text: str) -> list[P]:
         # links another; an event whose sentence names no firm is that firm's too.
         mine = [
             e
-            if e.company_id or (e.company and e.type not in _OWN_EVENTS)
+            if firm is None or e.company_id or (e.company and e.type not in _OWN_EVENTS)
             else replace(e, company=firm)  # type: ignore[type-var]
             for e in mine
         ]
