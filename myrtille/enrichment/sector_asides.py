@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from spacy.tokens import Doc
 
 from myrtille.enrichment.doctext import sentence_of
+from myrtille.enrichment.sector_buyers import bought_by
 from myrtille.enrichment.sector_clients import named_clients
 
 # Words that address a product or a service to its users (folded lemmas and forms).
@@ -36,11 +37,13 @@ AIMED_REACH = 8
 SENTENCE_ENDS = frozenset({".", ";", ":", "!", "?"})
 
 
-def aimed_at(doc: Doc, start: int, end: int | None = None) -> bool:
+def aimed_at(doc: Doc, start: int, end: int | None = None, code: str = "") -> bool:
     """Whether the term at ``start`` names the users a product is aimed at ("destiné aux
     livreurs urbains", "aimed at road builders and river authorities"), or a firm's
-    clients (`sector_clients`: "nos clients sont des maraîchers")."""
-    if named_clients(doc, start, start + 1 if end is None else end):
+    clients (`sector_clients`: "nos clients sont des maraîchers") or buyers
+    (`sector_buyers`: "sold to hauliers")."""
+    stop = start + 1 if end is None else end
+    if named_clients(doc, start, stop) or bought_by(doc, start, stop, code):
         return True
     linked = False
     for i in range(start - 1, max(start - AIMED_REACH - 1, -1), -1):

@@ -142,7 +142,7 @@ class SectorMatcher:
             if (
                 (code, start, end) in clients
                 or (code == FUEL_SECTOR and _fuel(doc, start, end))
-                or (aimed_at(doc, start, end) and code not in USERS_ARE_TRADE)
+                or (aimed_at(doc, start, end, code) and code not in USERS_ARE_TRADE)
             ):
                 continue
             if code in USERS_ARE_TRADE or not _client(doc, start, end):
