@@ -213,9 +213,10 @@ def namesake_abroad(name: str, text: str) -> bool:
 
 
 # "CHARENTE AERO COMPONENTS UK LIMITED", "Lot-et-Garonne Orchard Imports Ltd", "Savoie
-# Bois Énergie SAS": capitalised words after the name up to a legal form make a firm's name.
+# Bois Énergie SAS": capitalised words after the name up to a legal form make a firm's name
+# (words, not numbers or a full stop: "RCS Saint-Malo 852 114 367. SARL Ty Malo" is a town).
 _FIRM_NAME_AFTER = re.compile(
-    r"(?:[ \t\u00a0]+(?:[A-ZÀ-Ý0-9][\w'’&.-]*|&)){1,6}[ \t\u00a0]+"
+    r"(?:[ \t\u00a0]+(?:[A-ZÀ-Ý][\w'’&-]*|&)){1,6}[ \t\u00a0]+"
     r"(?:LIMITED|Limited|LTD|Ltd|PLC|plc|LLP|SASU|SAS|SARL|EURL|SA|GmbH|GMBH|INC|Inc)\b"
 )
 

@@ -93,6 +93,14 @@ CASES = [
         {"53"},
     ),
     (
+        "fr-guard-register-town-then-legal-form",
+        "Annonces légales : immatriculation",
+        "Immatriculation. RCS Lorient 853 441 212. SARL Ker Avel. Activité : restauration "
+        "traditionnelle.",
+        {"56"},
+        {"53"},
+    ),
+    (
         "en-guard-department-then-capitalised-words",
         "Quarry opens",
         "Granite Works has opened a quarry in the Morbihan Energy Park.",
