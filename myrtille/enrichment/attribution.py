@@ -22,7 +22,8 @@ X"); the passive and the customer's turns are read from "par"/"by" and "à"/"to"
 A subject is chosen listed or not (an unlisted firm's event is not a listed neighbour's);
 a dateline is no subject ("Saint-Fons, 30 November 2026 — X …"); an order placed ("X a
 passé commande de …") is the supplier's contract; a headline's clause about a firm described
-is that firm's (``title_clauses.py``); a new head's second sentence, the post's (``posts.py``).
+is that firm's (``title_clauses.py``); a new head's second sentence, the post's (``posts.py``);
+no firm named, in a document about an unlisted firm: none of the registry's (``outside_firms``).
 """
 
 from __future__ import annotations
@@ -43,10 +44,14 @@ from myrtille.enrichment.anaphora import (
 from myrtille.enrichment.appositions import named_debtor, qualified_firm
 from myrtille.enrichment.background import clause_of
 from myrtille.enrichment.clause_roles import (
+    BUYER_NOUNS,
     BUYER_SUBJECT,
     DEAL_SUBJECT,
+    FOUND,
     NAMED_FIRM,
     OF_BUYER,
+    SELLING,
+    TARGET_SIDE,
     connective_opening,
     named_before,
     object_before,
@@ -58,7 +63,7 @@ from myrtille.enrichment.distributors import KINDS as SELLING_KINDS
 from myrtille.enrichment.distributors import producer_of
 from myrtille.enrichment.firmnames import named_firms, opening_name, people_words
 from myrtille.enrichment.honorifics import untitled
-from myrtille.enrichment.indefinite_firms import indefinite_firm
+from myrtille.enrichment.indefinite_firms import indefinite_firm, named_next
 from myrtille.enrichment.notice_fields import (
     AWARDEE_FIELD,
     NAME_FIELD,
@@ -66,6 +71,7 @@ from myrtille.enrichment.notice_fields import (
     notice_firm,
     sale_buyer,
 )
+from myrtille.enrichment.outside_firms import outside_firm
 from myrtille.enrichment.parsed_subject import BUYER, PATIENT_KINDS, UNKNOWN, from_parse
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.placed_firms import placed_firm
@@ -111,20 +117,6 @@ _PASSIVE = re.compile(
     r"\b(?:ete|est|sont|etait|sera|seront|was|were|been|is|are|be|being|being)\s+\S*\s*$"
 )
 _LOOKBEHIND = 40
-# Takeover wordings whose subject is the firm taken over, the buyer their complement
-# ("s'adosse au groupe Y", "passe dans le giron / sous le contrôle / sous la bannière de
-# Y", "tombe dans l'escarcelle de Y"; "X change de mains", "X changes hands").
-_TARGET_SIDE = frozenset(
-    {"adosser", "giron", "escarcelle", "pavillon", "banniere", "passer", "mains", "hands"}
-)
-# Verbs of a sale, whose subject is the seller ("céder", "vendre", "sell", "offload").
-_SELLING = frozenset({"ceder", "vendre", "vend", "sell", "sold", "offload", "divest"})
-# A seller finding its buyer ("j'ai trouvé un repreneur", "the family found a buyer"): the
-# takeover is the buyer's, whoever the subject is.
-_FOUND = frozenset({"trouver", "trouve", "designer", "find", "found", "finds"})
-_BUYER_NOUNS = frozenset({"repreneur", "repreneurs", "acquereur", "buyer", "buyers", "acquirer"})
-
-
 # A customer placing an order ("X a passé commande de six rames", placed_orders.py): the
 # order is its supplier's contract, named after "auprès de", "à", "from", "with".
 _SUPPLIER = re.compile(r"\b(?:aupres\s+d[eu']?|a|au|aux|from|with)" + _NOUN_PHRASE)
@@ -172,7 +164,7 @@ def subject_of(
     if found is None and general_statement(sentence):
         return UNKNOWN  # "Un LBO, c'est de la dette …": a practice, not the article's firm
     if found is None and indefinite_firm(sentence, begin, trigger):
-        return UNKNOWN  # "Un fournisseur d'acier a été placé en liquidation": another firm
+        return named_next(sentence, mentions, text) or UNKNOWN  # "Un fournisseur …": another
     if found is None and placed_firm(sentence, begin, trigger, kind, mentions):
         return UNKNOWN  # "The Grand-Couronne paper mill will close": another firm
     created = created_firm(sentence, begin, trigger, mentions, text) if found is None else None
@@ -188,7 +180,7 @@ def subject_of(
     ):
         # "Kervalis … a racheté le bâtiment. Elle y investira …": Kervalis's, not ours;
         # "SBTM garde son siège. X en prendra la présidence": SBTM's new head.
-        return topic(sentence, mentions) or part_firm(sentence, trigger, mentions, text)
+        return topic(sentence, mentions) or _part_of(sentence, trigger, mentions, text)
     if found is None:
         # A sentence that names no firm carries on the topic of the sentence before, in
         # its paragraph: a registry firm that opened it, not always the article's company.
@@ -198,8 +190,16 @@ def subject_of(
         if before is not None and before.company_id is not None:
             return before  # "À Roanne, X a livré la SNCF. Trente tisserands seront recrutés"
     if found is None:  # "Batterix's Calais unit …": the unit's; a round-up's item's
-        return title_unit(text, mentions, kind) or part_firm(sentence, trigger, mentions, text)
+        return title_unit(text, mentions, kind) or _part_of(sentence, trigger, mentions, text)
     return found
+
+
+def _part_of(
+    sentence: Span, trigger: Span, mentions: list[CompanyMention], text: str
+) -> CompanyMention | None:
+    """A round-up's item's firm, a notice field's; in a document about an unlisted firm,
+    none of the registry's (session 16); ``None``: the article's main company."""
+    return part_firm(sentence, trigger, mentions, text) or outside_firm(text, mentions)
 
 
 def _subject(
@@ -273,22 +273,22 @@ def _subject(
     ):
         return BUYER  # "The deal is the latest in a series of acquisitions": the buyer's
     if kind == "acquisition" and any(
-        fold(t.lemma_) in _TARGET_SIDE or t.lower_ in _TARGET_SIDE for t in trigger
+        fold(t.lemma_) in TARGET_SIDE or t.lower_ in TARGET_SIDE for t in trigger
     ):
         # "X s'adosse à Y", "X passe dans le giron de Y": the buyer is after the trigger.
         after = [m for m in inside if trigger.end_char <= m.start < end]
         return after[0] if after else UNKNOWN
     if (
         kind == "acquisition"
-        and any(fold(t.lemma_) in _FOUND or t.lower_ in _FOUND for t in trigger)
-        and any(fold(t.lower_) in _BUYER_NOUNS for t in trigger)
+        and any(fold(t.lemma_) in FOUND or t.lower_ in FOUND for t in trigger)
+        and any(fold(t.lower_) in BUYER_NOUNS for t in trigger)
     ):
         if _PASSIVE.search(fold(text[begin : trigger.start_char])):
             # "X a été désigné repreneur de Y", "X was named the buyer": X buys.
             named = [m for m in inside if begin <= m.start and m.end <= trigger.start_char]
             return named[0] if named else opening_name(sentence, begin, trigger, mentions)
         return BUYER  # "Avec Y, j'ai trouvé un repreneur": Y's takeover, not the seller's
-    if kind == "acquisition" and any(fold(t.lemma_) in _SELLING for t in trigger):
+    if kind == "acquisition" and any(fold(t.lemma_) in SELLING for t in trigger):
         # "X a cédé sa filiale au groupe Y", "X sold its unit to Y": the buyer's takeover,
         # never the seller's; a buyer not named is no company of the document.
         buyers = [

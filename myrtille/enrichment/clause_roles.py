@@ -16,6 +16,20 @@ from myrtille.enrichment.firmnames import connective
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont", "which", "who", "whose", "that", "whom"})
 
 
+# Takeover wordings whose subject is the firm taken over, the buyer their complement
+# ("s'adosse au groupe Y", "passe dans le giron / sous le contrôle / sous la bannière de
+# Y", "tombe dans l'escarcelle de Y"; "X change de mains", "X changes hands").
+TARGET_SIDE = frozenset(
+    {"adosser", "giron", "escarcelle", "pavillon", "banniere", "passer", "mains", "hands"}
+)
+# Verbs of a sale, whose subject is the seller ("céder", "vendre", "sell", "offload").
+SELLING = frozenset({"ceder", "vendre", "vend", "sell", "sold", "offload", "divest"})
+# A seller finding its buyer ("j'ai trouvé un repreneur", "the family found a buyer"): the
+# takeover is the buyer's, whoever the subject is.
+FOUND = frozenset({"trouver", "trouve", "designer", "find", "found", "finds"})
+BUYER_NOUNS = frozenset({"repreneur", "repreneurs", "acquereur", "buyer", "buyers", "acquirer"})
+
+
 # A subject that names the buyer of a takeover by its role ("le repreneur", "the new owner").
 BUYER_SUBJECT = re.compile(
     r"\W*(?:(?:le|la|l'|the|son|sa|its|leur|their)\s*)"

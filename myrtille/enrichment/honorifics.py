@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.patterns import fold
 
 # A courtesy title, then at most two given names (capitalised) before the mention.
 _TITLED = re.compile(
@@ -32,10 +33,30 @@ def titled_person(text: str, mention: CompanyMention) -> bool:
 def untitled(
     text: str, mentions: list[CompanyMention], doc: Doc | None = None
 ) -> list[CompanyMention]:
-    """``mentions`` without the persons' names a courtesy title announces; with ``doc``
-    (a change of leader), nor the surnames of persons the document named in full."""
-    kept = [m for m in mentions if not titled_person(text, m)]
+    """``mentions`` without the persons' names a courtesy title announces, nor a defined
+    term taken for a firm; with ``doc`` (a change of leader), nor the surnames of persons
+    the document named in full."""
+    kept = [m for m in mentions if not titled_person(text, m) and not _defined_term(text, m)]
     return kept if doc is None else [m for m in kept if not _surname(doc, text, m)]
+
+
+# Session 16: a release's defined terms, capitalised common nouns after an article ('X (the
+# "Company")', "the Board has approved", "la Société a recruté"): the issuer and its organs,
+# which the models may take for a firm of that name; the event is the issuer's.
+DEFINED_TERMS = frozenset(
+    {"company", "board", "group", "issuer", "management", "societe", "groupe", "emetteur"}
+    | {"directoire", "conseil"}
+)
+_DEFINITE = re.compile(r"(?:\b(?:the|la|le)\s+|\bl['’]\s?)[\"“«]?\s*$", re.IGNORECASE)
+
+
+def _defined_term(text: str, mention: CompanyMention) -> bool:
+    return (
+        mention.company_id is None
+        and fold(mention.name.strip()) in DEFINED_TERMS
+        and mention.name[:1].isupper()
+        and _DEFINITE.search(text, max(0, mention.start - 8), mention.start) is not None
+    )
 
 
 _PERSONS = frozenset({"PERSON", "PER"})

@@ -10,8 +10,11 @@ firm the document names. Words that may stand for the article's own plant ("une 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
+from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.ties import TIE_LEMMAS
 
@@ -51,4 +54,25 @@ def indefinite_firm(sentence: Span, begin: int, trigger: Span) -> bool:
     )
 
 
-__all__ = ["FIRM_WORDS", "INDEFINITE", "indefinite_firm"]
+# What may open the next sentence before the name: "Il s'agit de X", "It is X".
+_NAMING = re.compile(r"(?:il\s+s['’]agit\s+d(?:e\s+|['’]\s?)|it\s+is\s+)?", re.IGNORECASE)
+
+
+def named_next(sentence: Span, mentions: list[CompanyMention], text: str) -> CompanyMention | None:
+    """Session 16: the registry firm that opens the sentence after a lead's first sentence,
+    which the lead describes before naming it ("A French hydrogen producer has chosen
+    Teesside … Hydrogène de Lorraine confirmed …", "Une PME vendéenne va recruter 40
+    personnes. Il s'agit de X"): the firm described; ``None`` elsewhere."""
+    title_end = text.find("\n")
+    if title_end < 0 or text[title_end : sentence.start_char].strip():
+        return None  # not the first sentence below the title
+    doc = sentence.doc
+    # The next sentence, in the lead's paragraph or the next one.
+    following = next((t for t in doc[sentence.end :] if not t.is_space), None)
+    if following is None:
+        return None
+    start = _NAMING.match(text, following.idx).end()
+    return next((m for m in mentions if m.start == start and m.company_id is not None), None)
+
+
+__all__ = ["FIRM_WORDS", "INDEFINITE", "indefinite_firm", "named_next"]

@@ -14,6 +14,7 @@ from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.contracts import customer_side, customer_word
 from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.firmnames import PEOPLE, PLACES
+from myrtille.enrichment.honorifics import DEFINED_TERMS
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.subject_names import (
     apposed_firm,
@@ -127,6 +128,8 @@ def from_parse(
         apposed = apposed_firm(subject, parsed.chars, mentions)
         if apposed is not None:
             return True, apposed  # "X, une PME familiale, a signé …": X, not "une PME"
+        if _defined_term(subject):
+            return True, None  # 'X (the "Company")': "the Company has recruited …" is X's
         if kind != "fundraising" and unlisted_subject(subject):
             # "Les Chantiers navals de Gironde ont remporté …", "X, a glassworks, signed …":
             # a firm outside the registry, not the client or rival the sentence names.
@@ -143,7 +146,9 @@ def from_parse(
             return True, _unlisted(subject, parsed)
         if subject.pos_ in ("NOUN", "PRON"):
             if fold(subject.lemma_) in TIE_LEMMAS and company_in(subject) is not None:
-                return True, UNKNOWN  # "une filiale d'Alcarène": not Alcarène's, not ours
+                # "une filiale d'Alcarène": not Alcarène's, not ours; "X, la filiale du
+                # groupe Y, a inauguré": the parser took the apposition for X (session 16).
+                return True, _apposed_to(subject, parsed, mentions) or UNKNOWN
             return True, None  # "l'entreprise", "the new factory": the article's company
     if kind in PATIENT_KINDS:
         if passive and subject is not None and _a_name(subject, people):
@@ -171,6 +176,29 @@ def from_parse(
         if subject is not None and subject.pos_ in ("NOUN", "PRON"):
             return True, None
     return False, None
+
+
+def _apposed_to(
+    subject: Token, parsed: Parsed, mentions: list[CompanyMention]
+) -> CompanyMention | None:
+    """The firm that opens the sentence just before the subject and a comma: the subject is
+    its apposition ("X, la filiale d'entreposage du groupe Y, a inauguré …")."""
+    doc, left = subject.doc, subject.left_edge.i
+    if left < 2 or doc[left - 1].text != ",":
+        return None
+    end = doc[left - 2].idx + len(doc[left - 2]) + parsed.chars
+    start = parsed.span[0].idx + parsed.chars
+    return next((m for m in mentions if m.end == end and m.start <= start), None)
+
+
+def _defined_term(subject: Token) -> bool:
+    """Whether the subject is a release's defined term ("the Company", "the Board", "la
+    Société"): a capitalised common noun after a definite article (session 16)."""
+    return (
+        subject.text[:1].isupper()
+        and fold(subject.text) in DEFINED_TERMS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "la", "le", "l'") for c in subject.children)
+    )
 
 
 def _chosen_by(trigger: Span, kind: str) -> Token | None:

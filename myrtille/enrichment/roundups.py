@@ -72,6 +72,14 @@ def _items(text: str, mentions: list[CompanyMention]) -> list[tuple[int, int]]:
     marked = [(start, body) for start, body, _ in lines if body > start]
     if len(marked) >= _MARKED:
         return marked
+    if _COLUMN_TITLE.search(text, 0, max(text.find("\n"), 0)):
+        # Session 16: a column of briefs by its title ("La lettre des adhérents : les
+        # nouvelles de novembre", "Business briefs"), whose items open on a heading line
+        # ("**Innovation**", "Carnet"): each heading opens an item, named firm or not; a
+        # firm the models found in a heading is one only if the registry holds it.
+        headings = [(start, end) for start, _, end in lines if _heading(text[start:end])]
+        if len(headings) >= _MARKED:
+            return headings
     headed: dict[str, tuple[int, int]] = {}
     for start, _, end in lines:
         line = text[start:end].strip()
@@ -93,6 +101,20 @@ def _items(text: str, mentions: list[CompanyMention]) -> list[tuple[int, int]]:
         and text[start:end].strip().isupper()
     ]
     return sorted([*starts, *others])
+
+
+# The title of a column of briefs.
+_COLUMN_TITLE = re.compile(
+    r"\b(?:lettre|newsletter|br[eè]ves|en\s+bref|les\s+nouvelles\s+d|revue\s+de\s+presse|"
+    r"in\s+brief|briefs|briefing|round-?up|news\s+digest|business\s+digest)\b",
+    re.IGNORECASE,
+)
+
+
+def _heading(line: str) -> bool:
+    """Whether a line is a heading: a few words, bold or not, no sentence's end."""
+    words = line.strip().strip("*#_ ").rstrip(".…")
+    return 0 < len(words.split()) <= _HEADING_WORDS + 2 and words[-1] not in _HEADING_END
 
 
 def item_firm(

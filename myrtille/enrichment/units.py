@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.outside_firms import unit_abroad
 from myrtille.enrichment.parsed_subject import UNKNOWN
 from myrtille.enrichment.patterns import fold
 
@@ -55,6 +56,8 @@ def unit_of(
     Calais unit"): the document's firm named after the parent and the unit's place, or an
     empty mention (no firm of the document) for a subsidiary or a joint venture; None when
     ``parent`` is the subject itself."""
+    if (abroad := unit_abroad(text, parent)) is not None:
+        return abroad  # "Cellvia UK Limited": a firm of its own (session 16)
     if kind == "partnership":
         return None  # "X and Y set up a joint venture": the parents' partnership
     lead = _lead_subsidiary(text, parent, mentions)
