@@ -47,6 +47,7 @@ from myrtille.enrichment.partner_classes import class_of_partners
 from myrtille.enrichment.passing_news import told_in_passing
 from myrtille.enrichment.patent_suits import patent_in_a_suit
 from myrtille.enrichment.plant_places import place_of_hiring
+from myrtille.enrichment.product_making import made_with_a_partner
 from myrtille.enrichment.product_news import no_new_product
 from myrtille.enrichment.routine_senses import routine_sense
 from myrtille.enrichment.school_ties import tie_with_a_school
@@ -172,8 +173,8 @@ def site_as_modifier(kind: str, sentence: Span, trigger: Span) -> bool:
 # session 15 (precision B): firm_profiles.py, since_then.py, fund_uses.py, spent_time.py,
 # customer_news.py
 _PRECISION_B = (told_as_profile, since_then, funded_growth, time_spent, customer_news)
-# session 16 (precision): job_fairs.py
-_PRECISION_16 = (at_a_job_fair,)
+# session 16 (precision): job_fairs.py, product_making.py
+_PRECISION_16 = (at_a_job_fair, made_with_a_partner)
 
 
 def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:

@@ -1,7 +1,8 @@
 """False hiring events of news17 (session 16, events precision), grouped by kind of
 sentence: a recruitment fair held for many employers (job_fairs.py), a French negation
 without a verb opening its clause (denials.py); a distribution deal read as a
-partnership (distribution_partners.py).
+partnership (distribution_partners.py); a product said made with a partner
+(product_making.py).
 
 Every text here was written for these tests (none comes from an evaluation set); the
 companies are invented.
@@ -92,6 +93,28 @@ DISTRIBUTION_PARTNERSHIPS = [
     ),
 ]
 
+# product_making.py: a product said made with a partner is no partnership.
+MADE_WITH = [
+    (
+        "fr",
+        "Verlande Industries lance une bouilloire connectée. Conçue avec un laboratoire de "
+        "l'université de Lyon, elle coupe le chauffage à la bonne température.",
+    ),
+    (
+        "en",
+        "Developed in partnership with the University of Grenoble, the new kettle of "
+        "Verlande Industries switches off at the right temperature.",
+    ),
+]
+# A partnership signed to develop something: kept.
+MADE_WITH_KEPT = [
+    (
+        "fr",
+        "Verlande Industries a signé un accord de partenariat avec les Forges de Vaubrune "
+        "pour développer un nouveau four.",
+    ),
+]
+
 
 def _events(enricher: Enricher, language: str, text: str) -> set[object]:
     return types(events_of(enricher, text, language, VERLANDE_TITLE[language], PUBLISHED))
@@ -132,6 +155,20 @@ def test_distribution_deal_is_no_partnership(
 
 @pytest.mark.parametrize(("language", "text"), DISTRIBUTION_PARTNERSHIPS)
 def test_distribution_partnership_called_so_stays(
+    registry_enricher: Enricher, language: str, text: str
+) -> None:
+    assert "partnership" in _events(registry_enricher, language, text)
+
+
+@pytest.mark.parametrize(("language", "text"), MADE_WITH)
+def test_product_made_with_a_partner_is_no_partnership(
+    registry_enricher: Enricher, language: str, text: str
+) -> None:
+    assert "partnership" not in _events(registry_enricher, language, text)
+
+
+@pytest.mark.parametrize(("language", "text"), MADE_WITH_KEPT)
+def test_partnership_to_develop_stays(
     registry_enricher: Enricher, language: str, text: str
 ) -> None:
     assert "partnership" in _events(registry_enricher, language, text)
