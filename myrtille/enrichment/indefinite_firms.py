@@ -54,6 +54,12 @@ def indefinite_firm(sentence: Span, begin: int, trigger: Span) -> bool:
     )
 
 
+# An apposition that ties the next sentence's firm to the one described ("X, one of its
+# customers", "X, l'un de ses clients", "X, son concurrent").
+_TIED_BACK = re.compile(
+    r"\s*,\s*(?:l['’]\s?un\s+de\s+|un\s+de\s+|one\s+of\s+)?(?:ses|son|sa|leur|leurs|its|their)\b",
+    re.IGNORECASE,
+)
 # What may open the next sentence before the name: "Il s'agit de X", "It is X".
 _NAMING = re.compile(r"(?:il\s+s['’]agit\s+d(?:e\s+|['’]\s?)|it\s+is\s+)?", re.IGNORECASE)
 
@@ -72,7 +78,10 @@ def named_next(sentence: Span, mentions: list[CompanyMention], text: str) -> Com
     if following is None:
         return None
     start = _NAMING.match(text, following.idx).end()
-    return next((m for m in mentions if m.start == start and m.company_id is not None), None)
+    named = next((m for m in mentions if m.start == start and m.company_id is not None), None)
+    if named is not None and _TIED_BACK.match(text, named.end):
+        return None  # "Groupe Marvec, one of its customers, said …": another firm
+    return named
 
 
 __all__ = ["FIRM_WORDS", "INDEFINITE", "indefinite_firm", "named_next"]
