@@ -57,6 +57,7 @@ from myrtille.enrichment.cues import cued
 from myrtille.enrichment.distribution_partners import without_distribution_partnerships
 from myrtille.enrichment.doctext import sentence_of, text_of
 from myrtille.enrichment.generic_subjects import told_of_firms_in_general
+from myrtille.enrichment.notice_reading import digest_parts, notice_text
 
 # Reported with the main news, in its last paragraphs, as its consequence: an event type
 # and the news it follows (None: any).
@@ -124,13 +125,22 @@ def news_events(events: Sequence[E], doc: Doc, title_end: int) -> list[E]:
     events = [e for e in events if not _of_firms_in_general(e, doc, title_end)]
     # session 16: a distribution deal is a sale, no partnership (distribution_partners.py)
     events = without_distribution_partnerships(events)
-    if _statistics_title(text_of(doc)[:title_end]):
+    text = text_of(doc)
+    # session 16 (NOTICES): the kind of the document does not reach here; its wording tells
+    # a legal notice (notice_reading.py), whose title is a rubric ("Annonces légales -
+    # Clôtures et liquidations"), no review of figures, and whose events are all its news
+    notice = notice_text(text)
+    if not notice and _statistics_title(text[:title_end]):
         # "Défaillances d'entreprises : l'Occitanie au-dessus de la moyenne", "Company
         # insolvencies hit a 15-year high": a review of cases, whose proceedings are counted,
         # not one firm's unless the registry names it.
         events = [e for e in events if e.type not in _COUNTED or getattr(e, "company_id", None)]
     if not events:
         return []
+    if notice and digest_parts(text):
+        # session 16 (NOTICES): a page of several notices (a digest) reports each one's
+        # judgment below the first: none is told in passing below a lead
+        return list(events)
     # session 10: under a title that reports a partnership, what the partners will develop
     # ("join forces on mine-countermeasure drones … to develop a new generation of …", "un
     # premier démonstrateur doit être présenté en 2027") is the deal's aim, no launch
