@@ -50,6 +50,8 @@ BUYER_NOUNS = frozenset(
 BETWEEN_TAGS = ("DET", "ADJ", "NUM", "PROPN", "CCONJ", "PART")
 BETWEEN_WORDS = frozenset({",", "of", "'s", "de", "des", "d'", "du"})
 LIST_NOUNS = 2
+# Articles that open another phrase after a noun ("à ses clients des logiciels").
+OBJECT_ARTICLES = frozenset({"des", "les", "un", "une", "the", "a", "an"})
 REACH = 8
 
 
@@ -84,11 +86,21 @@ def bought_by(doc: Doc, start: int, end: int, code: str = "") -> bool:
             return _sold(doc, i)
         if token.pos_ in BETWEEN_TAGS or token.lower_ in BETWEEN_WORDS:
             continue
+        if token.pos_ == "NOUN" and _opens_object(doc, i + 1):
+            # "fournit à ses clients des logiciels": the noun before the term ends the
+            # buyers' phrase, and the term is the direct object, the product.
+            return False
         if token.pos_ == "NOUN" and nouns < LIST_NOUNS:
             nouns += 1
             continue
         return False
     return False
+
+
+def _opens_object(doc: Doc, i: int) -> bool:
+    """Whether an article at ``i`` opens a new phrase right after a noun (no comma or
+    conjunction between: a list of buyers would have one)."""
+    return i < len(doc) and (doc[i].pos_ == "DET" or doc[i].lower_ in OBJECT_ARTICLES)
 
 
 def _sold(doc: Doc, to: int) -> bool:
