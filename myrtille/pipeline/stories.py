@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, and_, cast, delete, func, or_, select, update
+from sqlalchemy import String, and_, case, cast, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from myrtille.pipeline.normalise import web_url
@@ -119,6 +119,9 @@ def join_across_languages(session: Session, document_ids: Collection[str], days:
         )
     }
     created = {story_id: story.created_at for story_id, story in stories.items()}
+    # The merges are decided on the reports alone (the database is not read again), then
+    # written together: four statements a batch instead of five a merge (session 16).
+    merges: list[tuple[str, str]] = []
     for one in sorted(new, key=lambda r: r.date):
         for other in known:
             if other.cluster_id == one.cluster_id or not same_story(one, other, days):
@@ -127,11 +130,17 @@ def join_across_languages(session: Session, document_ids: Collection[str], days:
             winner, loser = sorted(
                 (one.cluster_id, other.cluster_id), key=lambda c: (created.get(c) or utcnow(), c)
             )
-            report.moved |= _merge(session, winner, loser)
+            merges.append((winner, loser))
             report.merged += 1
             for r in [*new, *known]:  # the reports read before the merge follow it
                 if r.cluster_id == loser:
                     r.cluster_id = winner
+    if merges and _holds_alerts(session, [loser for _, loser in merges]):
+        # Alerts fold one merge after another (which one is kept depends on the order).
+        for winner, loser in merges:
+            report.moved |= _merge(session, winner, loser)
+    elif merges:
+        report.moved = _merge_all(session, merges, stories)
     return report
 
 
@@ -199,6 +208,51 @@ class _Candidates:
                 )
             )
         return any(q in companies for q in quoted)
+
+
+def _holds_alerts(session: Session, stories: list[str]) -> bool:
+    return (
+        session.scalar(select(OutboxItem.id).where(OutboxItem.cluster_id.in_(stories)).limit(1))
+        is not None
+    )
+
+
+def _merge_all(
+    session: Session, merges: list[tuple[str, str]], stories: dict[str, StoryCluster]
+) -> set[str]:
+    """The ``merges`` (winner, loser), in order, of stories that hold no alert, written at
+    once: what ``_merge`` one after another leaves (each loser's documents in the story
+    its chain of merges ends in, each such story's size counted, the losers deleted);
+    returns the moved documents' ids."""
+    into = dict((loser, winner) for winner, loser in merges)
+    final = {}
+    for loser in into:
+        story = into[loser]
+        while story in into:  # a winner may lose a later merge
+            story = into[story]
+        final[loser] = story
+    moved = set(
+        session.scalars(
+            update(Document)
+            .where(Document.cluster_id.in_(list(final)))
+            .values(cluster_id=case(final, value=Document.cluster_id))
+            .returning(Document.id)
+        )
+    )
+    kept = set(final.values())
+    sizes = session.execute(
+        select(Document.cluster_id, func.count())
+        .where(Document.cluster_id.in_(sorted(kept)))
+        .group_by(Document.cluster_id)
+    ).all()
+    for story_id, size in sizes:
+        story = stories.get(story_id) or session.get(StoryCluster, story_id)
+        if story is not None:
+            story.size = size
+            story.updated_at = utcnow()
+    session.execute(delete(StoryCluster).where(StoryCluster.id.in_(list(final))))
+    session.flush()
+    return moved
 
 
 def _merge(session: Session, winner: str, loser: str) -> set[str]:
