@@ -108,12 +108,8 @@ MATCHING = {
     ],
     trade_statements.WORKS_FIELD: ["Type de marché : travaux", "Nature of contract: works"],
     notice_reading._NOTICE_WORDS: [
-        "BODACC A n° 12",
-        "Annonce n°4",
-        "Avis de marché",
-        "Annonces légales – Tribunal de commerce",
-        "THE GAZETTE",
-        "The London Gazette",
+        *("BODACC A n° 12", "Annonce n°4", "Avis de marché", "THE GAZETTE"),
+        *("Annonces légales – Tribunal de commerce", "The London Gazette"),
     ],
     habitual._CONTINUOUS: [
         "recrute en permanence",
