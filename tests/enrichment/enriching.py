@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from myrtille.enrichment.enricher import DocumentInput, Enricher
+from myrtille.enrichment.enricher import DocumentInput, Enricher, EnrichmentResult
 from myrtille.enrichment.registry import CompanyRecord
 from tests.enrichment.test_enricher import enrich
 
@@ -55,10 +55,37 @@ def events_of(
     published: datetime | None = None,
     kind: str = "article",
 ) -> list[dict[str, object]]:
+    return result_of(enricher, text, language, title, published, kind).events
+
+
+def result_of(
+    enricher: Enricher,
+    text: str,
+    language: str,
+    title: str = "",
+    published: datetime | None = None,
+    kind: str = "article",
+) -> EnrichmentResult:
+    """One document through ``enricher``; its error fails the test."""
     document = DocumentInput("d1", title, text, language, published=published, kind=kind)
     [result] = enricher.enrich([document])
     assert result.error is None, result.error
-    return result.events
+    return result
+
+
+def notice_result(
+    enricher: Enricher, language: str, title: str, text: str, published: datetime | None = None
+) -> EnrichmentResult:
+    """One legal notice (its kind given) through ``enricher``."""
+    return result_of(enricher, text, language, title, published, kind="notice")
+
+
+def notice_companies(
+    enricher: Enricher, language: str, title: str, text: str, published: datetime | None = None
+) -> set[str]:
+    """The folded names of the companies shown for one legal notice."""
+    result = notice_result(enricher, language, title, text, published)
+    return {str(c["name"]).casefold() for c in result.companies}
 
 
 def types(events: list[dict[str, object]]) -> set[object]:

@@ -18,21 +18,11 @@ from __future__ import annotations
 
 import pytest
 
-from myrtille.enrichment.enricher import DocumentInput, Enricher
-from tests.enrichment.enriching import registry_firm
+from myrtille.enrichment.enricher import Enricher
+from tests.enrichment.enriching import notice_companies, notice_result, registry_firm
 
 GIVRAIS = "916000151"  # Hôtellerie du Givrais, the only registry firm here
 REGISTRY = [registry_firm(GIVRAIS, "Hôtellerie du Givrais", (), "55.10Z", "73", "84")]
-
-
-def _result(enricher: Enricher, language: str, title: str, text: str):
-    [result] = enricher.enrich([DocumentInput("n1", title, text, language, kind="notice")])
-    assert result.error is None, result.error
-    return result
-
-
-def _shown(enricher: Enricher, language: str, title: str, text: str) -> set[str]:
-    return {c["name"].casefold() for c in _result(enricher, language, title, text).companies}
 
 
 FORM_NOTICES = [
@@ -92,7 +82,7 @@ def test_a_firm_named_with_its_legal_form_is_shown(
     firms: set[str],
     not_firms: set[str],
 ) -> None:
-    shown = _shown(registry_enricher, language, title, text)
+    shown = notice_companies(registry_enricher, language, title, text)
     assert firms <= shown
     assert not shown & not_firms
 
@@ -131,7 +121,7 @@ DIGESTS = [
 def test_a_digest_is_read_notice_by_notice(
     registry_enricher: Enricher, language: str, title: str, text: str, firm: str
 ) -> None:
-    events = _result(registry_enricher, language, title, text).events
+    events = notice_result(registry_enricher, language, title, text).events
     insolvencies = [e for e in events if e["type"] == "insolvency"]
     assert insolvencies, events  # the other notice's debts paid end no insolvency here
     assert {e["company"] for e in insolvencies} == {firm}
@@ -140,7 +130,7 @@ def test_a_digest_is_read_notice_by_notice(
 
 def test_a_single_notice_with_debts_paid_reports_nothing(registry_enricher: Enricher) -> None:
     # Guard: one notice, proceedings closed with every debt paid: no insolvency, no closure.
-    events = _result(
+    events = notice_result(
         registry_enricher,
         "en",
         "BODACC notice (English summary)",
@@ -161,7 +151,7 @@ def test_a_single_notice_with_debts_paid_reports_nothing(registry_enricher: Enri
 def test_the_traders_field_names_the_buyer(
     registry_enricher: Enricher, language: str, trader: str, seller: str
 ) -> None:
-    events = _result(
+    events = notice_result(
         registry_enricher,
         language,
         "BODACC A — Ventes et cessions — HÔTELLERIE DU GIVRAIS",

@@ -20,22 +20,11 @@ from datetime import datetime
 
 import pytest
 
-from myrtille.enrichment.enricher import DocumentInput, Enricher
-from tests.enrichment.enriching import registry_firm
+from myrtille.enrichment.enricher import Enricher
+from tests.enrichment.enriching import notice_companies, notice_result, registry_firm
 
 REGISTRY = [registry_firm("916000227", "Brasserie des Causses", (), "11.05Z", "12", "76")]
 PUBLISHED = datetime(2026, 12, 10)
-
-
-def _result(enricher: Enricher, language: str, title: str, text: str):
-    document = DocumentInput("n1", title, text, language, kind="notice", published=PUBLISHED)
-    [result] = enricher.enrich([document])
-    assert result.error is None, result.error
-    return result
-
-
-def _shown(enricher: Enricher, language: str, title: str, text: str) -> set[str]:
-    return {c["name"].casefold() for c in _result(enricher, language, title, text).companies}
 
 
 DIGESTS = [
@@ -74,7 +63,7 @@ DIGESTS = [
 def test_a_digest_in_these_layouts_is_read_notice_by_notice(
     registry_enricher: Enricher, language: str, title: str, text: str, firm: str, firms: set[str]
 ) -> None:
-    result = _result(registry_enricher, language, title, text)
+    result = notice_result(registry_enricher, language, title, text, PUBLISHED)
     insolvencies = [e for e in result.events if e["type"] == "insolvency"]
     assert insolvencies, result.events  # the other notice's debts paid end no insolvency
     assert {e["company"] for e in insolvencies} == {firm}
@@ -122,7 +111,7 @@ def test_a_firm_named_in_these_layouts_is_shown(
     firms: set[str],
     not_firms: set[str],
 ) -> None:
-    shown = _shown(registry_enricher, language, title, text)
+    shown = notice_companies(registry_enricher, language, title, text, PUBLISHED)
     assert firms <= shown
     assert not shown & not_firms
 
