@@ -124,6 +124,5 @@ def check_event_company(case: tuple, found: list[dict[str, object]]) -> None:
 
 def places_of(enricher: Enricher, name: str, title: str, text: str) -> tuple[set[str], set[str]]:
     """(departments, regions) of one document whose name starts with its language."""
-    [result] = enricher.enrich([DocumentInput(name, title, text, name[:2])])
-    assert result.error is None, result.error
+    result = result_of(enricher, text, name[:2], title)
     return set(result.departments), set(result.regions)
