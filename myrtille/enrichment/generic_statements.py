@@ -100,8 +100,9 @@ def asserts_no_event(kind: str, sentence: Span, trigger: Span, text: str) -> boo
 def _act_as_subject(sentence: Span, trigger: Span, text: str) -> bool:
     """A trigger that opens its sentence on a gerund or an infinitive, followed by a verb
     of being: the act as a subject, a generic truth."""
-    words = [t for t in sentence if not t.is_punct and not t.is_space]
-    if not words or words[0].i != trigger.start:
+    # the sentence's first word only (not every word of it made a Token)
+    first_word = next((t for t in sentence if not t.is_punct and not t.is_space), None)
+    if first_word is None or first_word.i != trigger.start:
         return False
     first = trigger[0]
     acts = first.tag_ == "VBG" or (first.lang_ == "fr" and "Inf" in first.morph.get("VerbForm"))

@@ -29,6 +29,8 @@ created": the jobs are the news) nor a count ("some 300 workers").
 
 from __future__ import annotations
 
+from spacy.strings import hash_string
+from spacy.symbols import CCONJ, SCONJ
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.doctext import per_document
@@ -98,6 +100,8 @@ _TRADES = frozenset(
 _DETERMINERS = frozenset({"the", "la", "le", "l'"})
 _NOUN_WORDS = frozenset({"NOUN", "ADJ"})
 _LINKS = frozenset({",", ";", ":", "—", "–"})
+_LINK_HASHES = frozenset(hash_string(link) for link in _LINKS)  # each one's Token.orth
+_CONJUNCTIONS = frozenset({CCONJ, SCONJ})  # Token.pos of "CCONJ", "SCONJ"
 _PASSIVE_AUX = frozenset({"be", "être"})
 
 
@@ -121,22 +125,35 @@ def general_clause_subject(sentence: Span, trigger: Span) -> bool:
     """Whether the clause that holds ``trigger`` opens with firms counted loosely or the
     trade as its subject (session 13; see the module's docstring): the last clause
     opening before the trigger, a subordinating conjunction counting as one."""
-    words = list(sentence)
     first = trigger.start - sentence.start
-    opening = 0
-    for at in range(1, min(first + 1, len(words))):
-        before = words[at - 1]
-        if before.text in _LINKS or before.pos_ in ("CCONJ", "SCONJ"):
-            opening = at
-    while opening < first and (
-        words[opening].pos_ in ("CCONJ", "SCONJ") or words[opening].text in _LINKS
-    ):
-        opening += 1
+    opening = _clause_opening(sentence, first)
     # a clause that opens the sentence below the title is salience.py's to judge, with the
     # whole document (it keeps the sentence when it names the event's firm)
     if opening == 0 and sentence.start_char > 0:
         return False
-    return opening < first and _general_subject(words, opening, [w.text.lower() for w in words])
+    if opening >= first:
+        return False
+    words = list(sentence)
+    return _general_subject(words, opening, [w.text.lower() for w in words])
+
+
+def _clause_opening(sentence: Span, first: int) -> int:
+    """The last clause opening at or before word ``first`` of ``sentence``: after a link or
+    a conjunction, those skipped. Read back from ``first``, with the tokens' numbers (their
+    strings cost more than the rest of the rule)."""
+    doc, base = sentence.doc, sentence.start
+    opening = 0
+    for at in range(min(first + 1, len(sentence)) - 1, 0, -1):  # the last such, read back
+        before = doc[base + at - 1]
+        if before.orth in _LINK_HASHES or before.pos in _CONJUNCTIONS:
+            opening = at
+            break
+    while opening < first:
+        word = doc[base + opening]
+        if word.pos not in _CONJUNCTIONS and word.orth not in _LINK_HASHES:
+            break
+        opening += 1
+    return opening
 
 
 def _general_subject(words: list[Token], at: int, lower: list[str]) -> bool:

@@ -33,6 +33,7 @@ from spacy.tokens import Span
 from myrtille.enrichment.background import time_scope
 from myrtille.enrichment.calendar_words import ENGLISH_MONTHS, FRENCH_MONTHS
 from myrtille.enrichment.cues import cued
+from myrtille.enrichment.rule_gates import WordGate, cue_words
 
 # A frequency: "chaque année", "tous les ans", "every August", "each spring", "year after
 # year", "d'année en année", "annually", "chaque été".
@@ -96,6 +97,9 @@ _LAST_SPAN = re.compile(
     r"\b(?:au\s+cours\s+de|sur)\s+la\s+derni[èe]re\s+d[ée]cennie\b",
     re.IGNORECASE,
 )
+# session 17: the words of which each match of the four patterns of ``recurring`` holds
+# one ("derni", "past", "last": each branch of _LAST_SPAN)
+_RECURS = WordGate(*cue_words(_FREQUENCY, _DURATIVE, _CONTINUOUS), "derni", "past", "last")
 _HAVE = frozenset({"a", "ont", "avait", "avaient", "avons", "avez", "has", "have", "had", "'ve"})
 # session 12: a workforce multiplied since a past point ("has doubled its headcount since
 # then", "a triplé ses effectifs depuis 2019"): its history, as over several years.
@@ -127,6 +131,11 @@ _OPENING = re.compile(r"[^,;:\n]{1,30},")
 def recurring(text: str, sentence: Span, trigger: Span) -> bool:
     """Whether the trigger's part of ``sentence`` (in the document's ``text``), or the
     phrase that opens the sentence, says the event recurs."""
+    # every pattern below is searched within the sentence (its opening ends before the
+    # trigger): none of their words there, none of them matches
+    last = max(sentence.end_char, trigger.start_char)
+    if not _RECURS.may_match(sentence.doc, text, sentence.start_char, last):
+        return False
     begin, end = time_scope(sentence, trigger)
     if _FREQUENCY.search(text, begin, end) or _DURATIVE.search(text, begin, end):
         return True

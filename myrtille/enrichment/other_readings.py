@@ -180,7 +180,7 @@ _PRECISION_16 = (at_a_job_fair, made_with_a_partner)
 def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     """Whether the ``kind`` trigger in ``sentence`` names something else than its event
     (see the module's docstring); ``text``: the document's text."""
-    if across_quote(trigger):
+    if _QUOTE.search(text, trigger.start_char, trigger.end_char):  # across_quote, uncut
         return True  # '"Our customers are hiring like mad," the chief': two clauses
     if celebrated(text, sentence.start_char, trigger.start_char):
         return True  # anniversaries.py: "fête les 20 ans de l'ouverture de son usine"
@@ -239,8 +239,10 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
         return True  # "le projet, de 7,8 millions d'euros, a reçu le feu vert": a permit
     if kind == "export" and _EXPORT_FIGURES.search(text, sentence.start_char, sentence.end_char):
         return True  # "exports to the United States … both fell"
-    opened = _OPENS.search(text, sentence.start_char, trigger.start_char)
-    if kind == "export" and (opened or _OPEN_VERB.match(trigger.text)):
+    if kind == "export" and (
+        _OPENS.search(text, sentence.start_char, trigger.start_char)
+        or _OPEN_VERB.match(text, trigger.start_char, trigger.end_char)
+    ):
         # "clears FDA, opening US market"; "le feu vert … lui ouvre le marché américain",
         # where the trigger is the verb itself (market_entries.py)
         return _APPROVAL.search(text, sentence.start_char, sentence.end_char) is not None
