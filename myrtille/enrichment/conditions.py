@@ -29,6 +29,7 @@ import re
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.cues import cued
+from myrtille.enrichment.rule_gates import WordGate, cue_words
 
 _CONDITION = re.compile(
     r"(?<!\beven\s)\bif\b(?!\s+(?:any|not|so|only|ever)\b)|\bunless\b|"
@@ -46,6 +47,8 @@ _EXPECTED = re.compile(
     re.IGNORECASE,
 )
 _EXPECTED = cued(_EXPECTED, "analyst observ expert source commentat broker market march")
+_EXPECTING = WordGate(*cue_words(_EXPECTED))
+_MODAL = WordGate("may", "might")  # the words _may looks for
 
 # session 10: a condition on the money or a study ("subject to financing", "sous réserve
 # de boucler son financement", "conditional on a final investment decision").
@@ -84,13 +87,21 @@ def on_condition(text: str, sentence: Span, trigger: Span) -> bool:
     """Whether the trigger's event waits on a condition said in its sentence, is said
     with "may", or is somebody's forecast (see the module's docstring)."""
     before = text[sentence.start_char : trigger.start_char]
-    if _EXPECTED.search(before):
+    doc = sentence.doc
+    # _EXPECTED's own words looked for in the document's text before the part is cut out
+    # and lowered (session 17)
+    if _EXPECTING.may_match(doc, text, sentence.start_char, trigger.start_char) and (
+        _EXPECTED.search(before)
+    ):
         return True
-    if any(t.pos_ == "NOUN" for t in trigger) and _WAITS_AFTER.match(
-        text, trigger.end_char, sentence.end_char
+    if _WAITS_AFTER.match(text, trigger.end_char, sentence.end_char) and any(
+        t.pos_ == "NOUN" for t in trigger
     ):
         return True  # "les embauches envisagées restent suspendues à" (session 14)
-    if _may(sentence, trigger):
+    # "may" or "might" as a word of its window (session 17: Tokens made only then)
+    if _MODAL.may_match(doc, text, sentence.start_char, trigger.end_char) and _may(
+        sentence, trigger
+    ):
         return True
     undecided = _UNDECIDED.search(text, sentence.start_char, sentence.end_char)
     if undecided and (

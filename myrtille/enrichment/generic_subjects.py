@@ -134,7 +134,12 @@ def general_clause_subject(sentence: Span, trigger: Span) -> bool:
     if opening >= first:
         return False
     words = list(sentence)
-    return _general_subject(words, opening, [w.text.lower() for w in words])
+    # _general_subject reads the lowered words from ``opening`` to ``opening + 8`` only
+    # (a quantifier's five words, a class of firms' seven and its head): those are lowered
+    lower = [""] * len(words)
+    for at in range(opening, min(opening + 9, len(words))):
+        lower[at] = words[at].text.lower()
+    return _general_subject(words, opening, lower)
 
 
 def _clause_opening(sentence: Span, first: int) -> int:

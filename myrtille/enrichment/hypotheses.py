@@ -54,6 +54,7 @@ from spacy.tokens import Span
 from myrtille.enrichment.cues import cued
 from myrtille.enrichment.denials import clause_start
 from myrtille.enrichment.habitual import grown_over_years
+from myrtille.enrichment.rule_gates import WordGate, cue_words
 
 _NEED = re.compile(
     r"\b(?:il\s+(?:nous\s+|leur\s+|lui\s+)?(?:faut|faudra|faudrait|fallait)|faut-il|"
@@ -153,6 +154,23 @@ _AS_A_RULE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE = cued(_BEFORE, "avant before")
+# session 17: for each pattern that _said_before searches, words of which each of its
+# matches holds one (the clause's part of the sentence lies in the sentence's part)
+SAID_BEFORE_WORDS = {
+    "_NEED": ("fau", "fall", "take", "besoin"),
+    "_WOULD_ALLOW": ("permet", "would", "allow", "enable", "help"),
+    "_AIM": (
+        *("priorit", "objecti", "ambition", "intent", "aim", "goal"),
+        *("avec", "but", "view", "bid"),
+    ),
+    "_WISH": ("aimer", "voudr", "souhaiter"),
+    "_PLAN_DRAWN": ("working", "drawing", "finali", "labor", "travaill", "pare"),
+    "_ROADMAP": ("feuille", "road"),
+    "_EXPECTING": ("expect", "anticipat", "predict", "see"),
+    "_SEEKING": ("seek", "sought", "cherch"),
+    "_BEFORE": cue_words(_BEFORE),
+}
+_SAID_BEFORE = WordGate(*(word for words in SAID_BEFORE_WORDS.values() for word in words))
 _FUTURE_FORM = re.compile(r"r(?:ai|as|a|ons|ez|ont)$")
 _AUXILIARIES = frozenset({"will", "'ll", "would", "va", "vont", "a", "ont", "has", "have", "had"})
 _HAVE = frozenset({"a", "ont", "avait", "avaient", "has", "had", "have"})
@@ -165,27 +183,35 @@ def hypothetical(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     document's text."""
     start = clause_start(text, sentence, trigger)
     noun = trigger[-1].pos_ == "NOUN"
-    upto = text[start : trigger.start_char]
-    if _NEED.search(upto) or _WOULD_ALLOW.search(upto):
-        return True  # "Il faut une taille critique pour recruter"
+    if _said_before(kind, sentence, trigger, text, start):
+        return True  # "Il faut une taille critique pour recruter", "Ma priorité sera de"
     # the trigger may hold the announcing verb: "announce the acquisition"
-    announced = _TO_ANNOUNCE.search(text, start, trigger.end_char)
-    if _AIM.search(upto) or announced:
-        return True  # "Ma priorité sera de", "a annoncé son intention de", "devrait annoncer"
+    if _TO_ANNOUNCE.search(text, start, trigger.end_char):
+        return True  # "devrait annoncer"
     if kind == "hiring" and _BUILDING_PHASE.search(
         text, trigger.start_char, _part_end(text, trigger, sentence)
     ):
         return True  # "60 jobs during construction and eight permanent ones"
     if noun and _PRIORITY_AFTER.match(text, trigger.end_char):
         return True  # "Recruitment will be a priority in 2027" (session 12)
-    if _WISH.search(upto) or _PLAN_DRAWN.search(upto):
-        return True  # "Nous aimerions lever des fonds", "working out our hiring plan"
     if kind == "hiring" and grown_over_years(text, sentence, trigger):
         return True  # habitual.py: "qui a doublé ses effectifs en trois ans"
     if kind == "hiring" and noun and _NEEDS_AFTER.match(text, trigger.end_char):
         return True  # "recruitment needs of 5,000 people"
-    if _present(trigger) and _AS_A_RULE.match(text, trigger.end_char):
-        return True  # "Nous embauchons dès que nous trouvons les bons profils"
+    # the verb's tense read last: Token.morph costs more than the pattern
+    return _AS_A_RULE.match(text, trigger.end_char) is not None and _present(trigger)
+
+
+def _said_before(kind: str, sentence: Span, trigger: Span, text: str, start: int) -> bool:
+    """A need, a possibility, an aim, a wish, a plan, a roadmap, others' outlook, a search
+    or a career step said before the trigger in its sentence (``start``: its clause's)."""
+    if not _SAID_BEFORE.may_match(sentence.doc, text, sentence.start_char, trigger.start_char):
+        return False  # none of the words each pattern below needs (session 17)
+    upto = text[start : trigger.start_char]
+    if _NEED.search(upto) or _WOULD_ALLOW.search(upto) or _AIM.search(upto):
+        return True  # "Il faut une taille critique pour recruter", "Ma priorité sera de"
+    if _WISH.search(upto) or _PLAN_DRAWN.search(upto):
+        return True  # "Nous aimerions lever des fonds", "working out our hiring plan"
     before = text[sentence.start_char : trigger.start_char]
     if _ROADMAP.search(before):
         return True  # "Sa feuille de route est connue : … décrocher de nouvelles commandes"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from myrtille.enrichment.cues import cued
 
@@ -97,13 +97,22 @@ def statistic(text: str, sentence: Span, trigger: Span, kind: str = "") -> bool:
     if kind in _FIRMS_KINDS and _FIRMS_SUBJECT.search(before):
         return True
     doc = sentence.doc
+    # the verb of trend after the trigger looked for first (session 17): most triggers
+    # have none, and the tokens before them and the trigger's form need not be read
+    if not _trend_after(doc, sentence, trigger):
+        return False
     start = trigger.start
     while start > sentence.start and not _breaks(doc[start - 1]):
         start -= 1
         if doc[start].pos_ in ("VERB", "AUX"):
             return False
-    if "Fin" in trigger[0].morph.get("VerbForm"):
-        return False  # "Cellvia hires": the trigger is the clause's verb
+    # "Cellvia hires": the trigger is the clause's verb
+    return "Fin" not in trigger[0].morph.get("VerbForm")
+
+
+def _trend_after(doc: Doc, sentence: Span, trigger: Span) -> bool:
+    """Whether the first verb after the trigger in its part of the sentence is one of
+    trend ("hiring picks up")."""
     for token in doc[trigger.end : min(sentence.end, trigger.end + _TREND_WINDOW)]:
         if _breaks(token):
             return False

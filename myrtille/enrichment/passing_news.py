@@ -53,6 +53,7 @@ from myrtille.enrichment.doctext import sentence_of
 from myrtille.enrichment.kept_jobs import kept_jobs
 from myrtille.enrichment.near_senses import near_sense
 from myrtille.enrichment.no_new_jobs import NUMBER
+from myrtille.enrichment.rule_gates import WordGate, cue_words
 from myrtille.enrichment.ruled_out import ruled_out
 from myrtille.enrichment.staff_descriptions import describes_staff
 from myrtille.enrichment.staffing_troubles import staffing_trouble
@@ -66,6 +67,7 @@ _CONTRAST = re.compile(
     re.IGNORECASE,
 )
 _CONTRAST = cued(_CONTRAST, "seul not ailleurs elsewhere")
+_CONTRASTING = WordGate(*cue_words(_CONTRAST))
 # A paragraph break between two sentences.
 _BREAK = re.compile(r"\n\s*\n")
 
@@ -204,11 +206,18 @@ def told_in_passing(kind: str, sentence: Span, trigger: Span, text: str) -> bool
 def _after_contrast(sentence: Span, trigger: Span, text: str) -> bool:
     """A contrast that turns to other firms, before the trigger in its sentence or in the
     sentence before it in the same paragraph."""
-    if _CONTRAST.search(text[sentence.start_char : trigger.start_char]):
+    doc = sentence.doc
+    # _CONTRAST's own words looked for in the document's text first (session 17): no part
+    # cut out and lowered where none of them occurs
+    if _CONTRASTING.may_match(doc, text, sentence.start_char, trigger.start_char) and (
+        _CONTRAST.search(text[sentence.start_char : trigger.start_char])
+    ):
         return True
     if sentence.start == 0:
         return False
-    before = sentence_of(sentence.doc, sentence.start - 1)  # Token.sent walks the tokens
+    before = sentence_of(doc, sentence.start - 1)  # Token.sent walks the tokens
+    if not _CONTRASTING.may_match(doc, text, before.start_char, sentence.start_char):
+        return False
     between = text[before.start_char : sentence.start_char].rstrip()
     # only the part in the trigger's paragraph (the parser may run two paragraphs together)
     part = between[max((m.end() for m in _BREAK.finditer(between)), default=0) :]

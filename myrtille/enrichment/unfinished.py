@@ -79,17 +79,21 @@ def unfinished(kind: str, text: str, before: str, trigger_end: int) -> bool:
     """Whether the ``kind`` trigger ending at ``trigger_end`` in ``text`` (``before``: its
     clause up to the trigger's first word) is a round not yet raised or a takeover only
     bid for, or any event named as what comes later (see the module's docstring)."""
-    if _AHEAD_OF.search(_but_last_word(before)):
+    cut = _but_last_word(before)  # once (session 17)
+    if _AHEAD_OF.search(cut):
         return True  # "ahead of a funding round", "en vue d'une levée de fonds"
     if kind == "fundraising":
         return bool(
             _UNDER_WAY_AFTER.match(text, trigger_end)
-            or _UNDER_WAY_BEFORE.search(_but_last_word(before))
-            or _TARGET_BEFORE.search(_but_last_word(before))
+            or _UNDER_WAY_BEFORE.search(cut)
+            or _TARGET_BEFORE.search(cut)
         )
-    return kind == "acquisition" and _BIDDER_BEFORE.search(_but_last_word(before)) is not None
+    return kind == "acquisition" and _BIDDER_BEFORE.search(cut) is not None
+
+
+_LAST_WORD = re.compile(r"\S+\Z")
 
 
 def _but_last_word(before: str) -> str:
     """``before`` without the trigger's first word, which ends it."""
-    return re.sub(r"\S+\Z", "", before)
+    return _LAST_WORD.sub("", before)
