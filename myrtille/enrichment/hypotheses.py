@@ -159,10 +159,8 @@ _BEFORE = cued(_BEFORE, "avant before")
 SAID_BEFORE_WORDS = {
     "_NEED": ("fau", "fall", "take", "besoin"),
     "_WOULD_ALLOW": ("permet", "would", "allow", "enable", "help"),
-    "_AIM": (
-        *("priorit", "objecti", "ambition", "intent", "aim", "goal"),
-        *("avec", "but", "view", "bid"),
-    ),
+    # "avec pour objectif de", "dans le but de": "objecti", "but"
+    "_AIM": ("priorit", "objecti", "ambition", "intent", "aim", "goal", "but", "view", "bid"),
     "_WISH": ("aimer", "voudr", "souhaiter"),
     "_PLAN_DRAWN": ("working", "drawing", "finali", "labor", "travaill", "pare"),
     "_ROADMAP": ("feuille", "road"),
