@@ -71,6 +71,10 @@ _QUANTIFIERS: tuple[tuple[str, ...], ...] = (
     ("une", "poignée", "de"),
     ("une", "poignée", "d'"),
 )
+# The quantifiers by their first word, in their order (session 17: one lookup per word).
+_QUANTIFIERS_OF: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(q for q in _QUANTIFIERS if q[0] == first) for first, *_ in _QUANTIFIERS
+}
 # The same counts standing alone as the subject (session 7): "some have won orders",
 # "others have closed", "certaines ont signé", "d'autres ont fermé".
 PRONOUN_QUANTIFIERS: tuple[tuple[str, ...], ...] = (
@@ -261,7 +265,8 @@ def counted_alone(lower: list[str], words: list[Token], at: int) -> bool:
 
 
 def _after_quantifier(lower: list[str], at: int) -> int | None:
-    for quantifier in _QUANTIFIERS:
+    opening = lower[at] if at < len(lower) else ""
+    for quantifier in _QUANTIFIERS_OF.get(opening, ()):  # those opening with the word
         if tuple(lower[at : at + len(quantifier)]) == quantifier:
             return at + len(quantifier)
     # "two-thirds of", "a third of", "deux tiers des"
