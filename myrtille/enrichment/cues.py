@@ -63,13 +63,14 @@ class Cued:
         if lowered is None:  # lowering changes the length: the part lowered on its own
             part = text[pos:endpos]
             return self._holds(part.lower(), part)
-        # The words looked for in the whole text lowered, within the part's bounds: the
-        # same as in the part lowered, since no letter lowers to more or fewer letters
-        # and the only one lowered by its context (a final sigma) lowers to no ASCII.
-        find = lowered.find
+        # The words looked for in the part of the whole text lowered: the same as in the
+        # part lowered, since no letter lowers to more or fewer letters and the only one
+        # lowered by its context (a final sigma) lowers to no ASCII. (A slice and ``in``:
+        # a quarter cheaper than ``find`` with bounds for each word; session 17.)
+        lowered = lowered[pos:endpos]
         for group in self.groups:  # loops rather than all(any(...)): this runs per rule
             for word in group:
-                if find(word, pos, endpos) >= 0:
+                if word in lowered:
                     break
             else:
                 if not known[2]:
