@@ -44,12 +44,13 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span
 
 from myrtille.enrichment.antecedents import antecedent, modifier_years
 from myrtille.enrichment.calendar_words import MONTHS
 from myrtille.enrichment.decades import dated_by_decade, decade_years
-from myrtille.enrichment.doctext import per_document, span_text, text_of
+from myrtille.enrichment.doctext import columns_of, per_document, span_text, text_of
 from myrtille.enrichment.later_years import OPENING_WHEN, later_than_told
 from myrtille.enrichment.reported_speech import backshifted
 from myrtille.enrichment.time_asides import aside_before, dated_aside
@@ -130,6 +131,8 @@ _BEFORE_TRIGGER = frozenset(
 # "has since invested", "a depuis recruté": since the past fact said before, when the verb
 # follows at once ("has run it ever since, is stepping down" is news).
 _SINCE = frozenset({"since", "depuis"})
+_BEFORE_TRIGGER_IDS = frozenset(get_string_id(word) for word in _BEFORE_TRIGGER)
+_SINCE_IDS = frozenset(get_string_id(word) for word in _SINCE)
 # What may stand between "since" and an event noun: "depuis la", "since its 2019".
 _DETERMINERS = frozenset({"DET", "PRON", "NUM", "ADJ"})
 _BEFORE_WINDOW = 3
@@ -184,14 +187,13 @@ def _before_other_participle(trigger: Span, end: int) -> int:
         if token.idx >= end:
             break
         predicate = predicate or finite(token)
-        previous = doc[token.i - 1]
         if (
             predicate
             and token.i > trigger.end
             and token.tag_ in ("VBN", "VERB")
             and "Part" in token.morph.get("VerbForm")
             and "Past" in token.morph.get("Tense")
-            and previous.pos_ in ("NOUN", "ADJ", "PROPN")
+            and doc[token.i - 1].pos_ in ("NOUN", "ADJ", "PROPN")
         ):
             return token.idx
     return end
@@ -229,6 +231,7 @@ def _dates_it(phrase: str) -> bool:
     return any(p.search(phrase) for p in (_EARLIER, _MONTH, _YEAR)) or dated_by_decade(phrase)
 
 
+@per_document  # asked again by recurring (habitual.py) for the same trigger (session 17)
 def _time_scope(sentence: Span, trigger: Span) -> tuple[int, int]:
     """Character bounds of what dates the trigger: its comma-delimited part of the
     sentence, with an opening time phrase."""
@@ -316,21 +319,20 @@ def is_background(
     # "a déjà levé", "is already building a €22m plant": the marker just before the
     # trigger, or just before a verb that leads to it.
     first = max(sentence.start, trigger.start - _BEFORE_WINDOW - 2)
+    norms = columns_of(doc)[1]  # each token's norm_ as a hash: no Token for most words
     for i in range(first, trigger.start):
-        if (
-            doc[i].norm_ in _BEFORE_TRIGGER
-            and (i >= trigger.start - _BEFORE_WINDOW or doc[i + 1].pos_ in ("VERB", "AUX"))
-            and not backshifted(text_of(doc), sentence.start_char, doc[i].idx)
-        ):
-            return True
-        if doc[i].norm_ in _SINCE and doc[i + 1].pos_ == "VERB":
-            return True
-        # "vide depuis la liquidation de X", "since its 2019 takeover": the event a state
-        # dates from is over.
-        if doc[i].norm_ in _SINCE and all(
-            t.pos_ in _DETERMINERS for t in doc[i + 1 : trigger.start]
-        ):
-            return True
+        if norms[i] in _BEFORE_TRIGGER_IDS:
+            if (
+                i >= trigger.start - _BEFORE_WINDOW or doc[i + 1].pos_ in ("VERB", "AUX")
+            ) and not backshifted(text_of(doc), sentence.start_char, doc[i].idx):
+                return True
+        elif norms[i] in _SINCE_IDS:
+            if doc[i + 1].pos_ == "VERB":
+                return True
+            # "vide depuis la liquidation de X", "since its 2019 takeover": the event a
+            # state dates from is over.
+            if all(t.pos_ in _DETERMINERS for t in doc[i + 1 : trigger.start]):
+                return True
     # antecedents.py: "following its takeover", "grâce à son partenariat avec X"
     if antecedent(sentence, trigger):
         return True
