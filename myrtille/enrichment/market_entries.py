@@ -13,6 +13,7 @@ no entry.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.parts_of_speech import NOUN, VERB
@@ -42,6 +43,7 @@ _NOUNS = _listed(
     entree arrivee debouche percee implantation conquete deboucher
     """
 )
+_ENTERING = _VERBS | _NOUNS
 # Verbs that take the country as their object ("enters Japan", "ouvre le Japon",
 # "conquiert l'Allemagne"); the others need a preposition ("débarque au Japon").
 _OBJECT_VERBS = _listed("enter conquerir ouvrir")
@@ -75,9 +77,10 @@ def market_entries(doc: Doc) -> list[tuple[str, int, int]]:
     name a foreign country, people or city; the trigger is the verb or noun."""
     found = []
     text = text_of(doc)
-    for i, lemma in enumerate(lemmas_of(doc)):
-        if lemma not in _VERBS and lemma not in _NOUNS:
-            continue  # most words: no Python Token made for them
+    lemmas = lemmas_of(doc)
+    # The words of entering, picked out at C speed (most words: no Python Token made)
+    for i in itertools.compress(itertools.count(), map(_ENTERING.__contains__, lemmas)):
+        lemma = lemmas[i]
         token = doc[i]
         verb = lemma in _VERBS and token.pos == VERB
         # the model reads "débouché" as the verb's participle ("un premier débouché")
