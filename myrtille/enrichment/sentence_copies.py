@@ -8,8 +8,10 @@ span's vector (``SentenceParser._copy`` gives it none either)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy
-from spacy.attrs import ENT_IOB
+from spacy.attrs import ENT_IOB, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from myrtille.enrichment.doctext import entities_of
@@ -23,18 +25,24 @@ def entity_bounds(doc: Doc) -> frozenset[tuple[int, int]]:
     return frozenset((ent.start, ent.end) for ent in entities_of(doc))
 
 
+def _words(span: Span, head: list[int], rows: numpy.ndarray) -> dict[str, list[Any]]:
+    """The sentence's words and spaces (``Token.text``, ``Token.whitespace_``), read from
+    its rows of the document's array when it holds them: no Token made per word."""
+    if ORTH not in head or SPACY not in head:
+        return {"words": [t.text for t in span], "spaces": [bool(t.whitespace_) for t in span]}
+    strings = span.doc.vocab.strings
+    orths, spaces = rows[:, head.index(ORTH)].tolist(), rows[:, head.index(SPACY)].tolist()
+    return {"words": [strings[h] for h in orths], "spaces": [bool(s) for s in spaces]}
+
+
 def copy_sentence(
     span: Span, head: list[int], array: numpy.ndarray, ents: frozenset[tuple[int, int]]
 ) -> Doc:
     """``span.as_doc(array_head=head, array=array)`` with a vector of none; ``array``: the
     document's attribute array (left unchanged), ``ents``: ``entity_bounds(span.doc)``."""
     doc = span.doc
-    copy = Doc(
-        doc.vocab,
-        words=[t.text for t in span],
-        spaces=[bool(t.whitespace_) for t in span],
-    )
     rows = array[span.start : span.end].copy()
+    copy = Doc(doc.vocab, **_words(span, head, rows))
     span._fix_dep_copy(head, rows)
     # As as_doc: an entity cut by the sentence's start begins it.
     if len(rows) > 0 and ENT_IOB in head:
