@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import itertools
 import operator
+from typing import Any
 
+import numpy
 from spacy.attrs import ENT_TYPE, IS_TITLE, LEMMA, NORM, POS
 from spacy.parts_of_speech import PRON, PROPN, VERB
 from spacy.strings import get_string_id
@@ -125,8 +127,8 @@ def takeovers(doc: Doc) -> list[tuple[str, int, int]]:
     if not openers:
         return found  # most documents: no array read
     # From arrays rather than one Python Token per token of the document.
-    rows = doc.to_array([POS, LEMMA, NORM, ENT_TYPE]).tolist()
-    titles = doc.to_array(IS_TITLE).tolist()
+    rows = _Rows(doc.to_array([POS, LEMMA, NORM, ENT_TYPE]))
+    titles = doc.to_array(IS_TITLE)
     for i in openers:
         pos, lemma, norm, _ = rows[i]
         nxt = rows[i + 1][2] if i + 1 < len(rows) else None
@@ -149,7 +151,24 @@ def takeovers(doc: Doc) -> list[tuple[str, int, int]]:
     return found
 
 
-def _sold_to(rows: list[list[int]], at: int) -> int | None:
+class _Rows:
+    """The document's rows (POS, LEMMA, NORM, ENT_TYPE) as lists, each made when read: the
+    rules read a few around each opener, and a list of all (``tolist``) cost more than
+    the rest of ``takeovers`` (session 17)."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, array: numpy.ndarray) -> None:
+        self.array = array
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+    def __getitem__(self, at: Any) -> Any:
+        return self.array[at].tolist()
+
+
+def _sold_to(rows: _Rows, at: int) -> int | None:
     """Where the buyer's name starts after a participle of selling whose "to" is at
     ``at``: right after it, or after an article and a company word ("cédée à la société
     Lacombe", "vendu au groupe Lacombe")."""
@@ -164,7 +183,7 @@ def _sold_to(rows: list[list[int]], at: int) -> int | None:
     return at + 1 if at < len(rows) and rows[at][1] in _FIRM_WORDS else None
 
 
-def _sold_by_pronoun(rows: list[list[int]], i: int, titles: list[int]) -> bool:
+def _sold_by_pronoun(rows: _Rows, i: int, titles: numpy.ndarray) -> bool:
     """Whether ``i`` is the participle of a sale whose object is the seller's pronoun and
     whose buyer is a capitalised name ("l'a cédé à Séjours Lacombe": the model may call
     such a name's words nouns)."""
@@ -181,7 +200,7 @@ def _sold_by_pronoun(rows: list[list[int]], i: int, titles: list[int]) -> bool:
     )
 
 
-def _everyday(rows: list[list[int]], i: int) -> int | None:
+def _everyday(rows: _Rows, i: int) -> int | None:
     """Where the name of the firm bought starts after the everyday wording of a takeover
     that opens at ``i`` (session 11), or None; the trigger runs from ``i`` to there."""
     pos, lemma, norm, _ = rows[i]
@@ -201,11 +220,11 @@ def _everyday(rows: list[list[int]], i: int) -> int | None:
     return None
 
 
-def _norm(rows: list[list[int]], at: int) -> int | None:
+def _norm(rows: _Rows, at: int) -> int | None:
     return rows[at][2] if at < len(rows) else None
 
 
-def _name_end(rows: list[list[int]], at: int) -> int | None:
+def _name_end(rows: _Rows, at: int) -> int | None:
     """Where the firm's proper name that starts at ``at`` ends (the next token's index), or
     None when no name starts there, or a place's, or one that owns what follows. A name
     the English model calls a place is a firm when an apposition says so ("took over
@@ -220,7 +239,7 @@ def _name_end(rows: list[list[int]], at: int) -> int | None:
     return None if _norm(rows, end) in _POSSESSIVE else end
 
 
-def _firm_apposition(rows: list[list[int]], at: int) -> bool:
+def _firm_apposition(rows: _Rows, at: int) -> bool:
     """Whether an apposition naming a firm by its trade opens at ``at`` (", a Lyon pump
     maker", ", the family-owned foundry")."""
     if _norm(rows, at) != _COMMA or _norm(rows, at + 1) not in _INDEFINITE:
