@@ -69,7 +69,11 @@ def ends(
     positions: Collection[int] = (after,)
     for column, values, least, most in steps:
         if column == ANY_TOKEN:  # a wildcard: from each place, up to ``most`` tokens on
-            positions = {end for at in positions for end in range(at, min(at + most, length) + 1)}
+            positions = (
+                range(after, min(after + most, length) + 1)  # the first step: no set built
+                if positions == (after,)
+                else {end for at in positions for end in range(at, min(at + most, length) + 1)}
+            )
             continue
         held = columns[column]
         if least:  # one token that holds one of ``values``: most steps
