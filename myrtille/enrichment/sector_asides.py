@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from myrtille.enrichment.doctext import sentence_of
 from myrtille.enrichment.sector_buyers import bought_by
 from myrtille.enrichment.sector_clients import named_clients
+from myrtille.enrichment.sector_cues import CueWords, cues_of
 
 # Words that address a product or a service to its users (folded lemmas and forms).
 AIMED_WORDS = frozenset(
@@ -34,6 +35,7 @@ AIMED_LINKS = frozenset({"a", "à", "au", "aux", "at", "for", "to", "de", "des",
 # livreurs"), their articles and adjectives.
 AIMED_BETWEEN = ("DET", "ADJ", "CCONJ", "NOUN", "PROPN", "ADP", "PUNCT")
 AIMED_REACH = 8
+AIMED_CUES = CueWords(lowered=AIMED_WORDS, lowers=AIMED_WORDS)  # `sector_cues`
 SENTENCE_ENDS = frozenset({".", ";", ":", "!", "?"})
 
 
@@ -45,6 +47,8 @@ def aimed_at(doc: Doc, start: int, end: int | None = None, code: str = "") -> bo
     stop = start + 1 if end is None else end
     if named_clients(doc, start, stop) or bought_by(doc, start, stop, code):
         return True
+    if not cues_of(doc).near(AIMED_CUES, start - AIMED_REACH, start):
+        return False
     linked = False
     for i in range(start - 1, max(start - AIMED_REACH - 1, -1), -1):
         token = doc[i]

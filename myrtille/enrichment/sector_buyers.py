@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from myrtille.enrichment.sector_cues import CueWords, cues_of
+
 # Verbs (folded lemmas) whose "to"/"à" names the buyers: "sold to", "vend aux".
 SELL_VERBS = frozenset(
     {"sell", "supply", "deliver", "market", "vendre", "livrer", "fournir", "commercialiser"}
@@ -53,6 +55,10 @@ LIST_NOUNS = 2
 # Articles that open another phrase after a noun ("à ses clients des logiciels").
 OBJECT_ARTICLES = frozenset({"des", "les", "un", "une", "the", "a", "an"})
 REACH = 8
+# The reading holds at a verb of supplying (or its form) within REACH, or at a "to" right
+# after a verb of selling (`_sold`: up to two words before it): `sector_cues`.
+SOLD_READ = 2
+BUYER_CUES = CueWords(lemmas=SUPPLY_VERBS | SELL_VERBS, lowers=SUPPLY_FORMS)
 
 
 def _plural(token: Token) -> bool:
@@ -69,7 +75,7 @@ def _buyer_noun(doc: Doc, start: int, end: int) -> bool:
 def bought_by(doc: Doc, start: int, end: int, code: str = "") -> bool:
     """Whether the term at ``start:end`` (of sector ``code``) names the class of buyers a
     firm sells or supplies to (see the module)."""
-    if code in SUPPLY_CHAINS:
+    if code in SUPPLY_CHAINS or not cues_of(doc).near(BUYER_CUES, start - REACH - SOLD_READ, start):
         return False
     last = doc[end - 1]
     following = doc[end] if end < len(doc) else None
@@ -106,7 +112,7 @@ def _opens_object(doc: Doc, i: int) -> bool:
 def _sold(doc: Doc, to: int) -> bool:
     """Whether a verb of selling stands right before "to" (an adverb may come between:
     "sold directly to")."""
-    for token in reversed(doc[max(to - 2, 0) : to]):
+    for token in reversed(doc[max(to - SOLD_READ, 0) : to]):
         if token.pos_ in ("VERB", "AUX") and token.lemma_ in SELL_VERBS:
             return True
         if token.pos_ != "ADV":

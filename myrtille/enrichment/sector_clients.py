@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from myrtille.enrichment.sector_cues import CueWords, cues_of
+
 # Folded lemmas and forms of the client words.
 CLIENT_WORDS = frozenset(
     {"client", "clients", "cliente", "clientes", "clientele", "customer", "customers"}
@@ -48,6 +50,10 @@ AFTER_TAGS = ("DET", "PRON", "ADJ")
 # What may follow the term before that link: the list's later items ("grid operators
 # and wind farm owners among its clients").
 LIST_TAGS = ("NOUN", "PROPN", "CCONJ", "ADJ", "DET")
+# Each reading holds at a client word only (`sector_cues`); after the term, up to the
+# link's reach and the four words `_client_after` reads after the link.
+CLIENT_CUES = CueWords(lowered=CLIENT_WORDS, lowers=CLIENT_WORDS)
+AFTER_READ = 4
 
 
 def _client_word(token) -> bool:
@@ -56,7 +62,10 @@ def _client_word(token) -> bool:
 
 def named_clients(doc: Doc, start: int, end: int) -> bool:
     """Whether the term at ``start:end`` names a firm's clients (see the module)."""
-    return _after_client(doc, start) or _before_client(doc, end)
+    cues = cues_of(doc)
+    return (cues.near(CLIENT_CUES, start - REACH, start) and _after_client(doc, start)) or (
+        cues.near(CLIENT_CUES, end + 1, end + REACH + AFTER_READ) and _before_client(doc, end)
+    )
 
 
 def _after_client(doc: Doc, start: int) -> bool:
@@ -93,7 +102,7 @@ def _before_client(doc: Doc, end: int) -> bool:
 
 def _client_after(doc: Doc, start: int) -> bool:
     """Whether a client word follows ``start`` across a possessive and adjectives."""
-    for token in doc[start : start + 4]:
+    for token in doc[start : start + AFTER_READ]:
         if _client_word(token):
             return True
         if token.pos_ not in AFTER_TAGS:

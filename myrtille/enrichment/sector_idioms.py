@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from myrtille.enrichment.sector_cues import CueWords, cues_of
 from myrtille.enrichment.sector_names import in_name
 
 # term (folded lemma) -> words that make it a set phrase, before it ("vitesse de
@@ -29,6 +30,8 @@ BEER = frozenset(
     }
 )
 SENSES = {"brasserie": ("tourism", BEER), "brasseries": ("tourism", BEER)}
+# The terms these rules hold for (`sector_cues`).
+IDIOM_CUES = CueWords(lemmas={*BEFORE, *AFTER}, lowers=SENSES, lowered=SENSES)
 
 
 def set_phrase(doc: Doc, start: int, end: int, label: str = "") -> bool:
@@ -36,6 +39,8 @@ def set_phrase(doc: Doc, start: int, end: int, label: str = "") -> bool:
     a name (`sector_names`: "Jean-Claude", "Saint-Flour")."""
     if end - start != 1 or in_name(doc, start, end):
         return end - start == 1
+    if not cues_of(doc).near(IDIOM_CUES, start, end):
+        return False
     lemma = doc[start].lemma_
     before = BEFORE.get(lemma)
     if before and start >= 2 and doc[start - 1].lower_ in LINKS and doc[start - 2].lemma_ in before:

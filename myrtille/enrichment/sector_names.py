@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from myrtille.enrichment.sector_cues import CueWords, cues_of
+
 PERSON = "PER", "PERSON"
 # What marks a hyphenated compound as a place's name rather than a firm's ("Agri-Ouest",
 # "Nord-Logistique" state a trade): a link word or a saint ("Châlons-en-Champagne",
@@ -33,12 +35,15 @@ HYPHEN_REACH = 3
 # ("Van sales rose", a headline's "Boosts Van Production") is left alone.
 PARTICLES = frozenset({"van"})
 NAMES = (*PERSON, "ORG")
+# A name holds at a particle (the term itself) or a hyphen beside it (`sector_cues`): a
+# token whose lower form is "-" is a hyphen (nothing else lowers to it).
+NAME_CUES = CueWords(lowers={*PARTICLES, "-"})
 
 
 def in_name(doc: Doc, start: int, end: int) -> bool:
     """Whether the one-word term at ``start`` is part of a person's or a place's name,
     or a surname's particle."""
-    if end - start != 1:
+    if end - start != 1 or not cues_of(doc).near(NAME_CUES, start - 1, start + 2):
         return False
     return _particle(doc, start) or (doc[start].is_title and _hyphenated_name(doc, start))
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
+from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc, Token
 
 from myrtille.enrichment.lexicons import LexiconEntry, naf_sectors
@@ -27,9 +28,11 @@ from myrtille.enrichment.sector_asides import (
     overshadowed,
     sentence_start,
 )
+from myrtille.enrichment.sector_cues import CueWords, LemmaCases, cues_of
 from myrtille.enrichment.sector_forms import TermForms
 from myrtille.enrichment.sector_idioms import set_phrase
 from myrtille.enrichment.sector_leads import lead_sentence, on_lead_weight
+from myrtille.enrichment.sector_mentions import mentions_of
 from myrtille.enrichment.trade_statements import heading, made, named, stated_trades
 
 TITLE_WEIGHT = 3.0
@@ -101,6 +104,10 @@ CLIENT_ARTICLES = frozenset({"les", "des", "la", "le", "l'", "the", "de"})
 # between them ("a maker of long - range inspection drones").
 ACROSS = 8
 ACROSS_TAGS = ("ADJ", "NUM", "DET")
+# The words `_client` and a trade noun's rules hold at (`sector_cues`), and the verbs'.
+TRADE_CUES = CueWords(lemmas=TRADE_NOUNS)
+LINK_CUES = CueWords(lowers=CLIENT_LINKS)
+VERBAL_POS = frozenset({IDS["VERB"], IDS["AUX"]})
 
 
 @dataclass
@@ -118,6 +125,7 @@ class SectorMatcher:
         self.sectors = {s.code: s for s in sectors}
         self.matcher = PatternSet.from_lexicon(nlp.vocab, "sector", sectors, language)
         self.forms = TermForms(nlp, sectors, language)
+        self._cases = LemmaCases()  # `sector_cues`
 
     def naf_sectors(self, naf: str | None) -> tuple[str, ...]:
         return naf_sectors(naf, list(self.sectors.values()))
@@ -130,9 +138,10 @@ class SectorMatcher:
         # Per sector and term (its lemmas): where it weighs most, how often, as first seen.
         found: dict[str, dict[tuple[bool, str], list[Any]]] = defaultdict(dict)
         sentences: dict[str, set[int]] = defaultdict(set)
+        cues_of(doc, self._cases)
         matches = self.matcher(doc) + self.forms(doc)
         matches = [m for m in matches if not _verb(doc, m[1], m[2])]
-        mentions = _mentions([m for m in matches if not set_phrase(doc, m[1], m[2], m[0])])
+        mentions = mentions_of([m for m in matches if not set_phrase(doc, m[1], m[2], m[0])])
         mentions, stated, clients = stated_trades(doc, mentions)
         own_words: set[str] = set()  # sectors named other than as a class of clients
         lead_start, lead_end = lead_sentence(doc, title_end)
@@ -251,9 +260,13 @@ def _client(doc: Doc, start: int, end: int) -> bool:
     holds it ("chemical companies", "plusieurs groupes pharmaceutiques"), or "pour",
     "for", "from" and an article stand before it ("pour les hôpitaux"). (A product's
     users are no evidence at all: `sector_asides.aimed_at`.)"""
-    around = [*doc[start:end], *doc[end : end + 1], *doc[max(start - 2, 0) : start]]
-    if any(t.lemma_ in TRADE_NOUNS and "Plur" in t.morph.get("Number") for t in around):
-        return True
+    cues = cues_of(doc)
+    if cues.near(TRADE_CUES, start - 2, end + 1):
+        around = [*doc[start:end], *doc[end : end + 1], *doc[max(start - 2, 0) : start]]
+        if any(t.lemma_ in TRADE_NOUNS and "Plur" in t.morph.get("Number") for t in around):
+            return True
+    if not cues.near(LINK_CUES, start - 2, start - 1):
+        return False
     before = [t.lower_ for t in doc[max(start - 2, 0) : start]]
     return len(before) == 2 and before[0] in CLIENT_LINKS and before[1] in CLIENT_ARTICLES
 
@@ -273,25 +286,6 @@ def _registered(score: SectorScore) -> bool:
     file such news under the firm's sector. Tuning (with the registry) F1 0.924 -> 0.927
     (7 more sectors found, 2 more false); validation unchanged (0.893)."""
     return any("company" in e for e in score.evidence)
-
-
-def _mentions(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """(sector code, start, end) of each mention: a match inside a longer match is part
-    of that mention, not more evidence ("éolien en mer" is one term, not also "éolien";
-    "air taxi" is aeronautics, not also a taxi; "port de pêche" not also a port)."""
-    reach, inner = -1, set[tuple[int, int]]()  # by start, longest first: one sweep
-    for start, end in sorted({(s, e) for _, s, e in matches}, key=lambda m: (m[0], -m[1])):
-        if reach >= end:
-            inner.add((start, end))
-        reach = max(reach, end)
-    kept = {(label.split(":", 1)[1], s, e) for label, s, e in matches if (s, e) not in inner}
-    # Two terms of a sector that overlap are one mention too ("electricity grid" and
-    # "grid operators" in "electricity grid operators"): the first stands for it.
-    mentions: list[tuple[str, int, int]] = []
-    for code, start, end in sorted(kept, key=lambda m: (m[1], m[2], m[0])):
-        if not any(c == code and start < e for c, _, e in mentions):
-            mentions.append((code, start, end))
-    return mentions
 
 
 def _fuel(doc: Doc, start: int, end: int) -> bool:
@@ -324,16 +318,17 @@ def _verb(doc: Doc, start: int, end: int) -> bool:
     """A one-word term the text uses as a conjugated verb is another word: "le groupe
     conserve son siège" (the lemmatizer gives "conserve"). Only finite forms: taggers
     read nouns at the head of a title as infinitives ("Hydropower plant ...")."""
-    token = doc[start]
-    return (
-        end - start == 1 and token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
-    )
+    if end - start != 1 or cues_of(doc).pos[start] not in VERBAL_POS:
+        return False
+    return "Fin" in doc[start].morph.get("VerbForm")
 
 
 def _trade(doc: Doc, start: int, end: int) -> bool:
     """Whether a trade noun governs the term: "le fabricant de fromages", "la PME
     textile", "a maker of aircraft parts", "a cheese maker", "specialist in logistics";
     or the term holds its own ("le sous-traitant automobile", "a building firm")."""
+    if not cues_of(doc).near(TRADE_CUES, start - ACROSS, end + 1):
+        return made(doc, start) or named(doc, start, end)
     if end - start > 1 and (_firm(doc[start]) or _firm(doc[end - 1])):
         return True
     before = doc[max(start - 3, 0) : start]

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from myrtille.enrichment.cues import cued
 from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.patterns import fold
+from myrtille.enrichment.sector_cues import CueWords, cues_of
 from myrtille.enrichment.sector_works import works_objects
 
 Mention = tuple[str, int, int]  # (sector code, start, end)
@@ -167,13 +168,17 @@ ACTIVITY_FORMS = frozenset({"usine", "usinent", "usinait"})
 # noun of what is made ("des pièces de trains d'atterrissage", "parts of").
 BETWEEN = frozenset({"de", "du", "des", "d'", "of", "en", "dans", "in", "le", "la", "les", "l'"})
 BETWEEN_TAGS = ("DET", "ADJ", "NUM")
+MADE_REACH = 5
+MADE_CUES = CueWords(lowered=ACTIVITY_WORDS, lowers=ACTIVITY_FORMS)  # `sector_cues`
 
 
 def made(doc: Doc, start: int) -> bool:
     """Whether a verb or noun of making governs the term at ``start`` (see
     ACTIVITY_WORDS): what follows "pour", "for", "à" is a client's, so it stops there."""
+    if not cues_of(doc).near(MADE_CUES, start - MADE_REACH, start):
+        return False
     nouns = 0
-    for i in range(start - 1, max(start - 6, -1), -1):
+    for i in range(start - 1, max(start - MADE_REACH - 1, -1), -1):
         token = doc[i]
         lemma = token.lemma_.lower()
         if lemma in ACTIVITY_WORDS or (token.pos_ == "VERB" and token.lower_ in ACTIVITY_FORMS):
@@ -193,20 +198,39 @@ LEGAL_FORMS = frozenset(
     {"sarl", "sas", "sasu", "sa", "eurl", "snc", "sci", "scop", "societe", "ltd", "limited"}
 )
 NAME_LINKS = frozenset({"de", "du", "des", "d'", "l'", "la", "le", "les", "et", "&", "-"})
+# How far before and after the term `named` looks for a legal form.
+NAME_BEFORE, NAME_AFTER = 4, 6
+
+
+def _accented(word: str) -> set[str]:
+    """The lower forms that `named` reads as ``word`` (each "e" also written "é")."""
+    forms = {""}
+    for c in word:
+        forms = {f + a for f in forms for a in ((c, "é") if c == "e" else (c,))}
+    return forms if "é" not in word else set()
+
+
+LEGAL_CUES = CueWords(lowers={f for form in LEGAL_FORMS for f in _accented(form)})
 
 
 def named(doc: Doc, start: int, end: int) -> bool:
     """Whether the term is part of the name of a firm whose legal form stands beside it:
     in a notice the name of the firm it is about, which names its trade as often as not
     ("TAXIS DE L'AUXERROIS, société…", "la SARL MENUISERIES AUBRAC")."""
+    cues = cues_of(doc)
+    if not (
+        cues.near(LEGAL_CUES, start - NAME_BEFORE, start)
+        or cues.near(LEGAL_CUES, end, end + NAME_AFTER)
+    ):
+        return False
     if not all(t.is_upper or t.is_title for t in doc[start:end] if t.is_alpha):
         return False
     i = start - 1
-    while i >= 0 and start - i <= 4 and (doc[i].is_upper or doc[i].is_title):
+    while i >= 0 and start - i <= NAME_BEFORE and (doc[i].is_upper or doc[i].is_title):
         if doc[i].lower_ in LEGAL_FORMS:
             return True
         i -= 1
-    for token in doc[end : end + 6]:
+    for token in doc[end : end + NAME_AFTER]:
         folded = token.lower_.replace("é", "e")
         if folded in LEGAL_FORMS:
             return True
