@@ -22,7 +22,9 @@ def mentions_of(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int
     # Two terms of a sector that overlap are one mention too ("electricity grid" and
     # "grid operators" in "electricity grid operators"): the first stands for it.
     mentions: list[tuple[str, int, int]] = []
+    reaches: dict[str, int] = {}  # per sector, the furthest end of its mentions so far
     for code, start, end in sorted(kept, key=lambda m: (m[1], m[2], m[0])):
-        if not any(c == code and start < e for c, _, e in mentions):
+        if reaches.get(code, -1) <= start:
             mentions.append((code, start, end))
+            reaches[code] = max(reaches.get(code, -1), end)
     return mentions

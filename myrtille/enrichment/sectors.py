@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc, Token
 
+from myrtille.enrichment.doctext import columns_of
 from myrtille.enrichment.lexicons import LexiconEntry, naf_sectors
 from myrtille.enrichment.patterns import PatternSet
 from myrtille.enrichment.sector_asides import (
@@ -310,8 +311,9 @@ def _fuel(doc: Doc, start: int, end: int) -> bool:
 
 def _term(doc: Doc, start: int, end: int) -> str:
     # The folded lemmas (which the patterns matched on): "entrepôts" and "entrepôt" are
-    # one term, repeated, not two distinct terms.
-    return " ".join(t.lemma_ or t.lower_ for t in doc[start:end])
+    # one term, repeated, not two distinct terms. Read on the lemma column, no Token made.
+    lemmas, strings = columns_of(doc)[0], doc.vocab.strings
+    return " ".join(strings[h] or doc[i].lower_ for i, h in enumerate(lemmas[start:end], start))
 
 
 def _verb(doc: Doc, start: int, end: int) -> bool:
