@@ -12,10 +12,11 @@ field is often the firm's clients ("software for the management of medical pract
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from myrtille.enrichment.cues import cued
+from myrtille.enrichment.cues import Cued, cued
 from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.sector_cues import CueWords, cues_of
@@ -39,7 +40,18 @@ ACTIVITY_FIELD = cued(ACTIVITY_FIELD, ":", "activit objet business purpose natur
 
 def activity_fields(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of each labelled activity field's value."""
-    return [(m.start("value"), m.end("value")) for m in ACTIVITY_FIELD.finditer(text)]
+    return [(m.start("value"), m.end("value")) for m in _on_lines(ACTIVITY_FIELD, text)]
+
+
+def _on_lines(pattern: Cued, text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a field's pattern, searched on the lines that hold
+    a colon only: a field's match (label, colon, value) stands within one line, and the
+    engine tries such a pattern at every character it is given."""
+    at = text.find(":")
+    while at >= 0:
+        end = text.find("\n", at) + 1 or len(text)  # the line's newline is read too
+        yield from pattern.finditer(text, text.rfind("\n", 0, at) + 1, end)
+        at = text.find(":", end)
 
 
 # A public contract's type, which procurement law sorts into works, supplies and services:
@@ -125,7 +137,7 @@ def stated_trades(
     text = text_of(doc)
     works = [
         (WORKS_SECTOR, span.start, span.end)
-        for m in WORKS_FIELD.finditer(text)
+        for m in _on_lines(WORKS_FIELD, text)
         if (span := doc.char_span(m.start("value"), m.end("value"), alignment_mode="expand"))
     ]
     # A works object's worksite (`sector_works`) is no evidence either.
