@@ -42,12 +42,23 @@ _NOT_SUBJECT = frozenset({"selon", "chez", "pour", "avec", "for", "with", "at", 
 def pronoun_subject(sentence: Span, begin: int, trigger: Span) -> bool:
     """Whether the trigger's clause opens with a personal pronoun that may stand for a
     firm ("Elle y investira …", "It will hire 40 people")."""
-    tokens = [t for t in sentence if t.idx >= begin and t.i < trigger.end and not t.is_space]
-    while tokens and tokens[0].is_punct:
-        tokens = tokens[1:]
+    tokens = _opening_words(sentence, begin, trigger.end)
     if len(tokens) < 2 or tokens[0].lower_ not in _PRONOUNS:
         return False
     return not (tokens[0].lower_ in ("il", "it") and tokens[1].lower_ in _IMPERSONAL)
+
+
+def _opening_words(sentence: Span, begin: int, stop: int) -> list[Token]:
+    """The first two words of ``sentence`` from the character ``begin`` to the token
+    ``stop``, spaces and the punctuation that opens them left out (only two are read)."""
+    doc, words = sentence.doc, []
+    for i in range(sentence.start, min(sentence.end, stop)):
+        token = doc[i]
+        if token.idx >= begin and not token.is_space and (words or not token.is_punct):
+            words.append(token)
+            if len(words) == 2:
+                break
+    return words
 
 
 # A definite description of a firm ("L'entreprise, fondée en 1921, investira …",
@@ -62,9 +73,7 @@ _FIRM_NOUNS = frozenset(
 def described_subject(sentence: Span, begin: int, trigger: Span) -> bool:
     """Whether the trigger's clause opens with a definite description of a firm
     ("L'entreprise y créera …", "The company will invest …")."""
-    tokens = [t for t in sentence if t.idx >= begin and t.i < trigger.start and not t.is_space]
-    while tokens and tokens[0].is_punct:
-        tokens = tokens[1:]
+    tokens = _opening_words(sentence, begin, trigger.start)
     return (
         len(tokens) >= 2 and tokens[0].lower_ in _DEFINITE and fold(tokens[1].lower_) in _FIRM_NOUNS
     )

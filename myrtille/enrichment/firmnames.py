@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import COMPANY_CUES, CompanyMention
 from myrtille.enrichment.doctext import entities_of, once_per_document, per_document, text_of
+from myrtille.enrichment.firm_gate import FirmWordGate
 from myrtille.enrichment.names import LEGAL_FORMS
 from myrtille.enrichment.patterns import fold
 
@@ -71,6 +72,16 @@ _MAX_BETWEEN = 4
 # Their tags: a lower-case word the model tags a proper noun is an adjective it did not
 # know ("la start-up grenobloise X"); capitalised words are ruled out before.
 _BETWEEN_TAGS = frozenset({"ADJ", "ADP", "NOUN", "PROPN"})
+_WORKSHOP, _WORKSHOP_LENGTH = "erie", 6  # "la fromagerie Jeunet"
+_START_UP = "start-up"
+# Sentences without the words every test of _is_firm needs are not read (firm_gate.py).
+_MAY_NAME_FIRMS = FirmWordGate(
+    anywhere=PREFIX_CUES | ROLE_WORDS | _GENERAL,
+    capitalised=NAME_HEADS | SUFFIX_CUES | LEGAL_FORMS,
+    start_up=_START_UP,
+    workshop_ending=_WORKSHOP,
+    workshop_length=_WORKSHOP_LENGTH,
+)
 
 
 @per_document  # the same sentence and mentions, asked again per trigger and rule
@@ -92,6 +103,11 @@ def named_firms(sentence: Span, mentions: list[CompanyMention]) -> list[CompanyM
 @per_document  # a function of the sentence alone, which rules ask with other mention lists
 def _firm_names(sentence: Span) -> list[tuple[int, int, str]]:
     """(start, end, text) of the names in ``sentence`` that a company word calls a firm."""
+    return scan_names(sentence) if _MAY_NAME_FIRMS(sentence) else []
+
+
+def scan_names(sentence: Span) -> list[tuple[int, int, str]]:
+    """``_firm_names`` read word by word, whatever the sentence's words."""
     tokens = [t for t in sentence if not t.is_space]
     if _title_case(tokens):
         return []  # "Vallorin Brewery Doubles Capacity": every word looks like a name
@@ -220,13 +236,16 @@ def _cue(token: Token) -> bool:
     """A company word: listed, or a French workshop in "-erie" ("la fromagerie Jeunet")."""
     word = token.norm_
     return word in PREFIX_CUES or (
-        word.endswith("erie") and len(word) > 6 and token.pos_ == "NOUN" and token.is_lower
+        word.endswith(_WORKSHOP)
+        and len(word) > _WORKSHOP_LENGTH
+        and token.pos_ == "NOUN"
+        and token.is_lower
     )
 
 
 def _start_up(tokens: list[Token], start: int) -> bool:
     """ "start-up" split in three by a tokenizer, just before ``start``."""
-    return start >= 3 and "".join(t.lower_ for t in tokens[start - 3 : start]) == "start-up"
+    return start >= 3 and "".join(t.lower_ for t in tokens[start - 3 : start]) == _START_UP
 
 
 def _title_case(tokens: list[Token]) -> bool:
