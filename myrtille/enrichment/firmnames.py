@@ -23,7 +23,6 @@ from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import COMPANY_CUES, CompanyMention
 from myrtille.enrichment.doctext import entities_of, once_per_document, per_document, text_of
-from myrtille.enrichment.firm_gate import FirmWordGate
 from myrtille.enrichment.names import LEGAL_FORMS
 from myrtille.enrichment.patterns import fold
 
@@ -72,16 +71,6 @@ _MAX_BETWEEN = 4
 # Their tags: a lower-case word the model tags a proper noun is an adjective it did not
 # know ("la start-up grenobloise X"); capitalised words are ruled out before.
 _BETWEEN_TAGS = frozenset({"ADJ", "ADP", "NOUN", "PROPN"})
-_WORKSHOP, _WORKSHOP_LENGTH = "erie", 6  # "la fromagerie Jeunet"
-_START_UP = "start-up"
-# Sentences without the words every test of _is_firm needs are not read (firm_gate.py).
-_MAY_NAME_FIRMS = FirmWordGate(
-    anywhere=PREFIX_CUES | ROLE_WORDS | _GENERAL,
-    capitalised=NAME_HEADS | SUFFIX_CUES | LEGAL_FORMS,
-    start_up=_START_UP,
-    workshop_ending=_WORKSHOP,
-    workshop_length=_WORKSHOP_LENGTH,
-)
 
 
 @per_document  # the same sentence and mentions, asked again per trigger and rule
@@ -103,26 +92,25 @@ def named_firms(sentence: Span, mentions: list[CompanyMention]) -> list[CompanyM
 @per_document  # a function of the sentence alone, which rules ask with other mention lists
 def _firm_names(sentence: Span) -> list[tuple[int, int, str]]:
     """(start, end, text) of the names in ``sentence`` that a company word calls a firm."""
-    return scan_names(sentence) if _MAY_NAME_FIRMS(sentence) else []
-
-
-def scan_names(sentence: Span) -> list[tuple[int, int, str]]:
-    """``_firm_names`` read word by word, whatever the sentence's words."""
     tokens = [t for t in sentence if not t.is_space]
-    if _title_case(tokens):
-        return []  # "Vallorin Brewery Doubles Capacity": every word looks like a name
+    text = text_of(sentence.doc)
+    # Each word's first letter, from the document's text (Token.text is a string lookup).
+    capital = [text[t.idx].isupper() for t in tokens]
     found: list[tuple[int, int, str]] = []
     position = 0
     while position < len(tokens):
-        end = name_end(tokens, position)
+        # Only a capitalised word opens a name: name_end(tokens, position) is position.
+        end = name_end(tokens, position) if capital[position] else position
         if end == position:
             position += 1
             continue
         start_token, end_token = tokens[position], tokens[end - 1]
         start, stop = start_token.idx, end_token.idx + len(end_token)
         if _is_firm(tokens, position, end):
-            found.append((start, stop, text_of(sentence.doc)[start:stop]))
+            found.append((start, stop, text[start:stop]))
         position = end
+    if found and _title_case(tokens, capital):
+        return []  # "Vallorin Brewery Doubles Capacity": every word looks like a name
     return found
 
 
@@ -236,22 +224,19 @@ def _cue(token: Token) -> bool:
     """A company word: listed, or a French workshop in "-erie" ("la fromagerie Jeunet")."""
     word = token.norm_
     return word in PREFIX_CUES or (
-        word.endswith(_WORKSHOP)
-        and len(word) > _WORKSHOP_LENGTH
-        and token.pos_ == "NOUN"
-        and token.is_lower
+        word.endswith("erie") and len(word) > 6 and token.pos_ == "NOUN" and token.is_lower
     )
 
 
 def _start_up(tokens: list[Token], start: int) -> bool:
     """ "start-up" split in three by a tokenizer, just before ``start``."""
-    return start >= 3 and "".join(t.lower_ for t in tokens[start - 3 : start]) == _START_UP
+    return start >= 3 and "".join(t.lower_ for t in tokens[start - 3 : start]) == "start-up"
 
 
-def _title_case(tokens: list[Token]) -> bool:
+def _title_case(tokens: list[Token], capital: list[bool]) -> bool:
     """Whether most words are capitalised, as in an English headline."""
-    words = [t for t in tokens if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+    words = [up for t, up in zip(tokens, capital, strict=True) if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(words) >= 0.7 * len(words)
 
 
 # Entity labels of people: a name that is a person's is no firm.
