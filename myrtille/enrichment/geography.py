@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from myrtille.enrichment.patterns import fold
@@ -55,6 +55,9 @@ class PlaceName:
     place: Place
 
 
+# The rules of one document key the same few names again and again (each name found against
+# every other, at each pass): the last keys made are kept.
+@lru_cache(maxsize=4096)
 def place_key(name: str) -> str:
     """Folded, articles and 'région'/'département' dropped, hyphens as spaces, St -> saint."""
     text = fold(name).strip()

@@ -19,6 +19,13 @@ _COLLECTIVITIES = re.compile(
 )
 
 
+# A word that each name above holds, as written (the pattern is case-sensitive): a text
+# holding none of them names no collectivity, and the pattern is not run over it.
+_HELD = ("Miquelon", "Futuna", "Polyn", "doni")  # Calédonie, Caledonia
+
+
 def collectivity_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` naming a collectivity with no department."""
+    if not any(word in text for word in _HELD):
+        return []
     return [match.span() for match in _COLLECTIVITIES.finditer(text)]

@@ -15,11 +15,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from operator import itemgetter
 
 from myrtille.enrichment.geography import Gazetteer, Place, PlaceName, place_key
+from myrtille.enrichment.placealone import Entry, longest, stands_alone
 from myrtille.enrichment.placechoice import (
     bracketed_department,
     commune_named_so,
@@ -29,12 +30,7 @@ from myrtille.enrichment.placechoice import (
     small_commune,
 )
 from myrtille.enrichment.placecollectivities import collectivity_spans
-from myrtille.enrichment.placecompounds import district_of_town
-from myrtille.enrichment.placecontext import (
-    named_for_something,
-    namesake_abroad,
-    river_or_compass,
-)
+from myrtille.enrichment.placecontext import namesake_abroad
 from myrtille.enrichment.placecues import listed_with, place_cue
 from myrtille.enrichment.placedatelines import opens_dateline
 from myrtille.enrichment.placelists import Ambiguity, demonyms, extra_names
@@ -44,39 +40,19 @@ from myrtille.enrichment.placespelling import Spellings
 from myrtille.enrichment.placewords import (
     Word,
     beside_a_name,
-    capitalised,
     cut_words,
     full_name,
     has_article,
     hyphenated_name,
     is_title_case,
-    longer_name,
+    overlap_test,
     overlaps,
     sentence_initial,
 )
 
-_JOINERS = re.compile(r"^[ \t\u00a0\-‐'’]*$")
-_ARTICLES = frozenset({"le", "la", "les", "l", "au", "aux", "du", "des"})
-# A name after these words is a venue, a market or a direction, not a subject.
-_VENUE_BEFORE = frozenset({"salon", "foire", "bourse", "euronext", "vers", "towards", "toward"})
-_VENUE_BEFORE |= frozenset({"festival", "marathon"})
-_VENUE_AFTER = frozenset({"show", "exchange", "expo", "listed", "festival", "marathon", "globe"})
-_COMPASS = frozenset(
-    {"nord", "sud", "est", "ouest", "north", "south", "east", "west", "northeast"}
-    | {"northwest", "southeast", "southwest", "nord-est", "sud-est", "sud-ouest", "nord-ouest"}
-)
 _ADDRESS = re.compile(r"(?:\d{5}|RCS|R\.C\.S\.)\s")
 _NUMBERED = re.compile(r"\s*(?:n[°ºo]\.?\s*)?\d")
 _FOLDED = itemgetter(0)  # Word.folded, in C
-
-
-@dataclass(frozen=True)
-class _Entry:
-    place: Place
-    ambiguity: Ambiguity | None
-    article: bool  # the official name starts with an article ("Le Havre")
-    acronym: bool  # written in capitals ("PACA", "IDF")
-    adjective: bool  # a lowercase adjective ("toulousain")
 
 
 class PlaceNameMatcher:
@@ -84,7 +60,7 @@ class PlaceNameMatcher:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.entries: dict[tuple[str, ...], _Entry] = {}
+        self.entries: dict[tuple[str, ...], Entry] = {}
         self.department_region = gazetteer.department_region
         extra, ambiguity = extra_names(gazetteer)
         for key, place in gazetteer.places.items():
@@ -130,13 +106,13 @@ class PlaceNameMatcher:
         for key, homonyms in gazetteer.homonyms.items():
             entry = self.entries.get(tuple(key.split()))
             if entry is not None and entry.place == homonyms[0] and entry.ambiguity is None:
-                self.entries[tuple(key.split())] = _Entry(
+                self.entries[tuple(key.split())] = Entry(
                     entry.place, "homonym", entry.article, entry.acronym, False
                 )
         for name in gazetteer.acronyms:
             entry = self.entries.get(tuple(place_key(name).split()))
             if entry is not None:
-                self.entries[tuple(place_key(name).split())] = _Entry(
+                self.entries[tuple(place_key(name).split())] = Entry(
                     entry.place, entry.ambiguity, False, True, False
                 )
 
@@ -152,7 +128,7 @@ class PlaceNameMatcher:
     ) -> None:
         words = tuple(key.split())
         if words and words not in self.entries:
-            self.entries[words] = _Entry(place, ambiguity, article, acronym, adjective)
+            self.entries[words] = Entry(place, ambiguity, article, acronym, adjective)
 
     def find(
         self,
@@ -171,27 +147,30 @@ class PlaceNameMatcher:
             s for s in excluded if not _ADDRESS.match(text, s[0]) and text.find("\n", *s) < 0
         )
         blocked = sorted(s for s in blocked if not hyphenated_name(text[s[0] : s[1]], self.entries))
-        title_case = is_title_case(text[:title_end])
-        candidates: list[tuple[PlaceName, _Entry, int, int]] = []
+        is_blocked = overlap_test(blocked)
+        candidates: list[tuple[PlaceName, Entry, int, int]] = []
         surnames: set[str] = set()  # demonyms seen in people's names ("Sarah Breton")
         people: set[str] = set()  # other names seen ending a person's name
         full_names: set[str] = set()  # people's names holding a place ("Brittany Smith")
         # Only words starting a name are looked at, in order; those inside a found name skipped.
         resume = 0
-        starts = map(self.lengths.__contains__, map(_FOLDED, words))
+        folded = list(map(_FOLDED, words))
+        starts = map(self.lengths.__contains__, folded)
         for i in itertools.compress(itertools.count(), starts):
             if i < resume:
                 continue
-            found = self._longest(text, words, i)
+            found = longest(text, words, folded, i, self.lengths, self.entries)
             if found is None:
                 continue
             end, entry = found
             start_char, end_char = words[i].start, words[end - 1].end
-            inside = overlaps(start_char, end_char, blocked)
-            if self._stands_alone(text, words, i, end, entry) and not inside:
+            inside = is_blocked(start_char, end_char)
+            if not inside and stands_alone(
+                text, words, folded, i, end, entry, self.spellings, self._place_named
+            ):
                 place = entry.place
-                town = self.region_demonyms.get(tuple(map(_FOLDED, words[i:end])))
-                if town is not None and not (i and words[i - 1].folded == "region"):
+                town = self.region_demonyms.get(tuple(folded[i:end]))
+                if town is not None and not (i and folded[i - 1] == "region"):
                     place = town
                 name = PlaceName(text[start_char:end_char], start_char, end_char, place)
                 candidates.append((name, entry, i, end))
@@ -200,7 +179,7 @@ class PlaceNameMatcher:
             elif inside:
                 person = full_name(text, blocked, start_char)
                 if person and person[1] == end_char:
-                    people.add(words[end - 1].folded)  # "Thomas Millau": "Millau said" later
+                    people.add(folded[end - 1])  # "Thomas Millau": "Millau said" later
                 if person:
                     full_names.add(text[person[0] : person[1]])
             else:  # "the greater Paris area": a shorter name may stand alone
@@ -228,9 +207,9 @@ class PlaceNameMatcher:
                 surnames.add(name.text)
                 continue
             cue = place_cue(text, words, first, end)
-            if words[end - 1].folded in people and not cue:
+            if folded[end - 1] in people and not cue:
                 continue
-            key = " ".join(w.folded for w in words[first:end])
+            key = " ".join(folded[first:end])
             shadowed = self.shadowed.get(key, [])
             coded = postcode_place(text, name.start, key, name.place, self.gazetteer, shadowed)
             if coded is not None:  # "26000 Valence", "93200 Saint-Denis": an address
@@ -258,7 +237,7 @@ class PlaceNameMatcher:
                 else name.place.region in regions
             )
             if entry.ambiguity == "homonym":
-                homonyms = self.gazetteer.homonyms[" ".join(w.folded for w in words[first:end])]
+                homonyms = self.gazetteer.homonyms[key]
                 place = large_homonym(
                     homonyms, text, name.end, departments, regions, self.gazetteer
                 )
@@ -273,7 +252,9 @@ class PlaceNameMatcher:
             if entry.ambiguity in ("word", "product"):
                 if _NUMBERED.match(text, name.end):
                     continue  # "Lot 4, menuiseries": a tender's lot
-                initial = sentence_initial(text, name.start) or (in_title and title_case)
+                # An English headline in Title Case capitalises common words too.
+                title_case = in_title and is_title_case(text[:title_end])
+                initial = title_case or sentence_initial(text, name.start)
                 if cue or not initial or corroborated:
                     kept.append(name)
                 continue
@@ -324,72 +305,6 @@ class PlaceNameMatcher:
 
     def _place_named(self, key: tuple[str, ...]) -> Place | None:
         return getattr(self.entries.get(key), "place", None)
-
-    def _longest(self, text: str, words: list[Word], i: int) -> tuple[int, _Entry] | None:
-        for length in self.lengths.get(words[i].folded, ()):
-            end = i + length
-            if end > len(words):
-                continue
-            entry = self.entries.get(tuple(map(_FOLDED, words[i:end])))
-            if entry is None:
-                continue
-            pairs = itertools.pairwise(words[i:end])
-            if any(not _JOINERS.match(text[a.end : b.start]) for a, b in pairs):
-                continue  # a name does not run across punctuation or lines
-            return end, entry
-        return None
-
-    def _stands_alone(
-        self, text: str, words: list[Word], first: int, end: int, entry: _Entry
-    ) -> bool:
-        surface = text[words[first].start : words[end - 1].end]
-        if self.spellings.misspelt(tuple(map(_FOLDED, words[first:end])), surface):
-            return False  # "Maçon de métier": the trade, not Mâcon
-        if entry.acronym:
-            if not surface.isupper():
-                return False
-        elif not entry.adjective and not capitalised(text, words[first:end]):
-            return False
-        before = text[words[first - 1].end : words[first].start] if first else ""
-        after = text[words[end - 1].end : words[end].start] if end < len(words) else ""
-        # Part of a hyphenated compound: "Montoir-de-Bretagne", "Paris-Saclay", "Nord-Est".
-        if before.endswith(("-", "‐")) and before.strip(" -‐") == "":
-            return False
-        # ...unless a town's district: "Tours-Nord", "Lyon-Part-Dieu" are the town.
-        longer = after in ("-", "‐") and longer_name(text, words[end - 1].end)
-        if longer and not district_of_town(
-            text, words, end, entry.place, self._place_named, plain=entry.ambiguity is None
-        ):
-            return False
-        previous = [w.folded for w in words[max(first - 2, 0) : first]]
-        # "Havre" alone is not Le Havre; "Pont-de-Claix", a hyphenated name, is Le Pont-de-Claix.
-        joiners = {text[a.end : b.start] for a, b in itertools.pairwise(words[first:end])}
-        hyphenated = joiners <= {"-", "‐"} and end - first > 2
-        if entry.article and not hyphenated and not (previous and previous[-1] in _ARTICLES):
-            return False
-        if previous and (previous[-1] in _VENUE_BEFORE or set(previous) & _VENUE_BEFORE):
-            return False
-        if len(previous) == 2 and previous[0] in _COMPASS and previous[1] in ("of", "de", "d"):
-            return False
-        following = [w.folded for w in words[end : end + 3]]
-        if set(following[:2]) & _VENUE_AFTER:
-            return False
-        name = [w.folded for w in words[first:end]]
-        before = [w.folded for w in words[max(first - 4, 0) : first]]
-        if river_or_compass(entry.place, name, before, following):
-            return False
-        plain = entry.place.kind == "commune" and not entry.article and not entry.adjective
-        product = entry.ambiguity == "product"
-        return not named_for_something(
-            text,
-            words,
-            first,
-            end,
-            plain_commune=plain,
-            product=product,
-            demonym=entry.adjective,
-            capital=entry.place.code == "75",
-        )
 
 
 @cache

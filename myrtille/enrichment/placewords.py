@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Container
+from bisect import bisect_left
+from collections.abc import Callable, Container
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -81,6 +82,21 @@ def full_name(text: str, spans: list[tuple[int, int]], start: int) -> tuple[int,
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in spans)
+
+
+def overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """``overlaps`` against the same ``spans`` for every name of a text: the spans sorted,
+    one binary search on their starts and the furthest end among those before it, rather
+    than a loop over every span at every name."""
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    # reach[k]: the furthest end among the first k spans (-1: none, below any start).
+    reach = list(itertools.accumulate((b for _, b in ordered), max, initial=-1))
+
+    def test(start: int, end: int) -> bool:
+        return reach[bisect_left(starts, end)] > start
+
+    return test
 
 
 def sentence_initial(text: str, start: int) -> bool:
