@@ -13,6 +13,12 @@ _ROUTE_FIRST_AFTER = re.compile(rf"\s+(?:et|and|à|to|with)\s+(?:à\s+)?{_ARTICL
 _ROUTE_SECOND = re.compile(
     rf"\b{_OPENS}\s+[^.,;:!?()]{{1,40}}?\s+(?:et|and|à|to|with)\s+{_ARTICLE}$"
 )
+# What a match of each pattern holds, as written (those words are case-sensitive there): a
+# text before the name holding none of them is not searched. _ROUTE_SECOND opens on one of
+# _OPENS; _TO ends on "to", "à" or "vers" after the name that "from", "depuis", "de" or "d'"
+# opens ("d" is in the last three).
+_OPENS_HELD = ("entre", "between", "reli", "link", "connect")
+_TO_HELD = ("to", "à", "vers")
 _FROM = re.compile(rf"\b(?:from|depuis|de|d['’])\s*{_ARTICLE}$")
 _FROM_AFTER = re.compile(rf"\s+(?:to|à|vers|jusqu['’]à)\s+{_ARTICLE}[A-ZÀ-Ý]")
 _TO = re.compile(
@@ -40,4 +46,8 @@ def route_end(text: str, start: int, end: int) -> bool:
         return True
     if _FROM_AFTER.match(after) and _FROM.search(before):
         return True
-    return bool(_ROUTE_SECOND.search(before) or _TO.search(before) or _BOUND.search(before))
+    if any(word in before for word in _OPENS_HELD) and _ROUTE_SECOND.search(before):
+        return True
+    if any(word in before for word in _TO_HELD) and _TO.search(before):
+        return True
+    return bool(_BOUND.search(before))

@@ -107,7 +107,7 @@ def document_places(
     names = other_parties(names, text, title_end)
     names = [_province(n, names, text) for n in names]
     homes = [n.place for n in names]
-    names = [replace(n, place=shortened(n.place, homes)) for n in names]
+    names = [_shortened(n, homes) for n in names]
     kept = _not_in_passing(names, text, title_end, lead_end)
     kept = _departments_in_passing(kept, text, title_end, lead_end)
     kept = keep_homes(kept, names, text, title_end)
@@ -127,8 +127,10 @@ def document_places(
         regions[place.region] = None
         if place.department:
             departments[place.department] = None
-        elif place.kind == "region" and len(gazetteer.region_departments(place.region)) == 1:
-            departments[gazetteer.region_departments(place.region)[0]] = None  # La Réunion
+        elif place.kind == "region":
+            region_departments = gazetteer.region_departments(place.region)
+            if len(region_departments) == 1:
+                departments[region_departments[0]] = None  # La Réunion
     for department in [fields.get("department"), *(fields.get("departments") or [])]:
         region = gazetteer.department_region.get(str(department or ""))
         if region:
@@ -147,6 +149,12 @@ def document_places(
     found.regions = list(regions)
     found.departments = list(departments)
     return found
+
+
+def _shortened(name: PlaceName, homes: list[Place]) -> PlaceName:
+    """``name`` with its place said short for a longer one of ``homes`` (``shortened``)."""
+    place = shortened(name.place, homes)
+    return name if place is name.place else replace(name, place=place)
 
 
 def _weight(name: PlaceName, title_end: int, lead_end: int) -> float:
