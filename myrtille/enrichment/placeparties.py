@@ -28,6 +28,9 @@ _FRENCH = re.compile(
     rf"(?:^|\s)(?P<lead>{_WORD})\s+(?:un|une|d['’]\s*un|d['’]\s*une)\s+"
     rf"(?P<phrase>(?:{_WORD}(?:\s+|['’]\s*)){{1,5}})$"
 )
+# What every match of _FRENCH holds ("un", "une", "d'un", "d'une"): a text before the name
+# without it is not searched.
+_FRENCH_HELD = "un"
 # Words a firm's phrase holds none of: an article or a preposition other than "de" (the phrase
 # would run on: "un partenariat avec l'hébergeur lillois"), a count ("une trentaine de
 # fruitières"), a site ("un entrepôt de", "la friche de").
@@ -50,7 +53,7 @@ def other_party(text: str, name: PlaceName) -> bool:
     english = _ENGLISH.search(before)
     if english:
         return english["lead"] not in _COPULAS and bool(_ENGLISH_AFTER.match(text, name.end))
-    french = _FRENCH.search(before)
+    french = _FRENCH.search(before) if _FRENCH_HELD in before else None
     if not french or french["lead"].lower() in _COPULAS or not french["lead"].islower():
         return False
     words = re.findall(_WORD, french["phrase"])

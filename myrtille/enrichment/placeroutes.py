@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from myrtille.enrichment.placewords import holds_word
+
 _ARTICLE = r"(?i:l[ae]s?\s+|l['’]|the\s+)?"
 _OPENS = r"(?:entre|between|reli\w*|link|links|linked|linking|connect\w*)"
 _ROUTE_FIRST = re.compile(rf"\b{_OPENS}\s+{_ARTICLE}$")
@@ -34,6 +36,10 @@ _BOUND = re.compile(
     re.IGNORECASE,
 )
 
+# A line's word, case ignored, in every match of _BOUND.
+_BOUND_HELD = ("route", "line", "flight", "ferr", "crossing", "sailing", "connection")
+_BOUND_HELD += ("liaison", "ligne", "vol", "travers", "desserte", "rotation")
+
 
 def route_end(text: str, start: int, end: int) -> bool:
     """Whether the place name at [start, end) ends a route: "entre Bastia et Marseille",
@@ -50,4 +56,4 @@ def route_end(text: str, start: int, end: int) -> bool:
         return True
     if any(word in before for word in _TO_HELD) and _TO.search(before):
         return True
-    return bool(_BOUND.search(before))
+    return holds_word(before, _BOUND_HELD) and bool(_BOUND.search(before))

@@ -15,6 +15,7 @@ import re
 
 from myrtille.enrichment.placechoice import addressed, stated
 from myrtille.enrichment.placenames import PlaceName
+from myrtille.enrichment.placewords import holds_word
 
 # A place opening a paragraph, then a full stop, a colon or a dash.
 _PARAGRAPH_START = re.compile(r"\n[ \t]*$")
@@ -55,6 +56,8 @@ _BASED_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n\s*)(?:The\s+(?:company|group|firm)|(?:Le|Ce)\s+groupe|La\s+société"
     r"|L['’]entreprise)" + _BASED
 )
+# The participle, as written, in every match of _BASED_SUBJECT (it ignores no case).
+_BASED_HELD = ("based", "headquartered", "basé", "installé", "implanté")
 
 
 def title_firms(text: str, names: list[PlaceName], title_end: int) -> set[str]:
@@ -71,7 +74,7 @@ def subject_home(text: str, name: PlaceName, firms: set[str], title_end: int) ->
     if name.start < title_end:
         return False
     before = text[max(name.start - 80, title_end) : name.start]
-    if _BASED_SUBJECT.search(before):
+    if any(word in before for word in _BASED_HELD) and _BASED_SUBJECT.search(before):
         return True
     for firm in firms:
         at = before.rfind(firm)
@@ -114,6 +117,9 @@ _SITE = re.compile(
     r"[^.,;:!?()«»\n]{0,40}$",
     re.IGNORECASE,
 )
+# A site's word, case ignored, in every match of _SITE.
+_SITE_HELD = ("usine", "atelier", "agence", "antenne", "plant", "factor", "workshop", "branch")
+_SITE_HELD += ("hub", "succursale")
 _HISTORY = re.compile(
     r"\b(?:1[89]\d\d|20\d\d|an dernier|il y a|ago|last year|concurren\w*|rivals?|competitors?"
     # or hypothesis: "reports that the group might buy a second plant near Angers".
@@ -125,7 +131,12 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 
 def own_site(text: str, name: PlaceName, title_end: int) -> bool:
     """Whether ``name`` (after the title) is where a site of the firm is or will be."""
-    if name.start < title_end or not _SITE.search(text, max(name.start - 60, 0), name.start):
+    if name.start < title_end:
+        return False
+    window = max(name.start - 60, 0)
+    if not holds_word(text[window : name.start], _SITE_HELD):
+        return False
+    if not _SITE.search(text, window, name.start):
         return False
     start = max(text.rfind(".", 0, name.start), text.rfind("\n", 0, name.start)) + 1
     end = _SENTENCE_END.search(text, name.end)
