@@ -11,6 +11,7 @@ capital is named for ministries, head offices, listings and fairs.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -338,22 +339,25 @@ def aside(text: str, start: int, end: int) -> bool:
     if _BORN.match(text, end):
         return True  # "the Marseille-born founder"
     clause_start = _last_end(_LAST_CLAUSE_END, text, start)
-    opening = [w.lower() for w in _WORDS.findall(text, clause_start, start)]
-    sentence_start = _last_end(_LAST_SENTENCE_END, text, start)
+    opening = _WORDS.findall(text, clause_start, start)
     # "Après des études à Grenoble et dix ans à Lyon, Marc Petit a repris...": a sentence
     # opening on what came before.
-    if opening[:1] in (["après"], ["after"]) and not text[sentence_start:clause_start].strip():
-        return True
-    before = opening[-_PAST_WINDOW:]
+    if opening and opening[0].lower() in ("après", "after"):
+        sentence_start = _last_end(_LAST_SENTENCE_END, text, start)
+        if not text[sentence_start:clause_start].strip():
+            return True
+    before = [w.lower() for w in opening[-_PAST_WINDOW:]]
     for word in reversed(before):
         if word in _STOPS:
             break
         if word in _PAST:
             return True
     clause_end = _CLAUSE_END.search(text, end)
-    after = _WORDS.findall(text, end, clause_end.start() if clause_end else len(text))[:2]
+    following = _WORDS.finditer(text, end, clause_end.start() if clause_end else len(text))
+    after = [match.group() for match in itertools.islice(following, 2)]
     if not (_RIVALS & {w.lower() for w in before[-3:] + after}):
         return False
+    sentence_start = _last_end(_LAST_SENTENCE_END, text, start)
     sentence_end = _SENTENCE_END.search(text, end)
     sentence = text[sentence_start : sentence_end.start() if sentence_end else len(text)]
     return not _TAKEOVER.search(sentence)
