@@ -270,9 +270,11 @@ class Enricher:
         columns = doc.to_array([IS_ALPHA, LIKE_NUM, IDX, LEMMA]).reshape(-1, 4)
         worded = columns[(columns[:, 0] | columns[:, 1]) != 0]
         lemmas = worded[:, 3].tolist()
-        for lemma in set(lemmas).difference(words):
-            words[lemma] = " ".join(words_of(strings[lemma]))
-        found = list(map(words.__getitem__, lemmas))
+        found = list(map(words.get, lemmas))
+        if None in found:  # lemmas new to this process
+            for lemma in set(lemmas).difference(words):
+                words[lemma] = " ".join(words_of(strings[lemma]))
+            found = list(map(words.__getitem__, lemmas))
         in_title = int(numpy.searchsorted(worded[:, 2], title_end))  # IDX rises
         result.title_lemmas = " ".join(filter(None, found[:in_title]))
         result.text_lemmas = " ".join(filter(None, found[in_title:]))
