@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from myrtille.enrichment.placewords import holds_word
+from myrtille.enrichment.rule_gates import holds_word
 
 _ARTICLE = r"(?i:l[ae]s?\s+|l['’]|the\s+)?"
 _OPENS = r"(?:entre|between|reli\w*|link|links|linked|linking|connect\w*)"

@@ -15,7 +15,7 @@ import re
 
 from myrtille.enrichment.placechoice import addressed, stated
 from myrtille.enrichment.placenames import PlaceName
-from myrtille.enrichment.placewords import holds_word
+from myrtille.enrichment.rule_gates import holds_word
 
 # A place opening a paragraph, then a full stop, a colon or a dash.
 _PARAGRAPH_START = re.compile(r"\n[ \t]*$")

@@ -11,7 +11,6 @@ from collections.abc import Callable, Container
 from functools import lru_cache
 from typing import NamedTuple
 
-from myrtille.enrichment.cues import _FOLDED_APART
 from myrtille.enrichment.geography import Place, place_key
 from myrtille.enrichment.patterns import fold
 
@@ -83,17 +82,6 @@ def full_name(text: str, spans: list[tuple[int, int]], start: int) -> tuple[int,
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in spans)
-
-
-def holds_word(part: str, words: tuple[str, ...]) -> bool:
-    """Whether ``part`` holds one of ``words`` (lower-case ASCII), case ignored as a pattern
-    compiled with ``re.IGNORECASE`` ignores it: such a pattern, every match of which holds
-    one of the words, cannot match a part holding none (``cues.py`` says which letters the
-    engine folds to an ASCII one that ``str.lower`` does not)."""
-    lowered = part.lower()
-    if any(word in lowered for word in words):
-        return True
-    return not part.isascii() and any(c in part for c in _FOLDED_APART)
 
 
 def overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:

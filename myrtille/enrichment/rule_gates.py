@@ -15,10 +15,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from myrtille.enrichment.cues import Cued
+from myrtille.enrichment.cues import _FOLDED_APART, Cued
 
-_FOLDED_APART = ("ı", "İ", "ſ")
 _KEY = "myrtille:lowered-text"
+
+
+def holds_word(part: str, words: tuple[str, ...]) -> bool:
+    """Whether ``part`` holds one of ``words`` (lower-case ASCII), case ignored as a pattern
+    compiled with ``re.IGNORECASE`` ignores it: such a pattern, every match of which holds
+    one of the words, cannot match a part holding none."""
+    lowered = part.lower()
+    if any(word in lowered for word in words):
+        return True
+    return not part.isascii() and any(c in part for c in _FOLDED_APART)
 
 
 def cue_words(*patterns: Cued) -> tuple[str, ...]:
@@ -48,9 +57,7 @@ class WordGate:
             doc.user_data[_KEY] = known
         lowered = known[1]
         if lowered is None:  # lowering changes the length: the part lowered on its own
-            part = text[begin:end]
-            low = part.lower()
-            return any(word in low for word in self.words) or any(c in part for c in _FOLDED_APART)
+            return holds_word(text[begin:end], self.words)
         # the part cut out of the lowered text once, its words looked for at C speed
         if any(map(lowered[begin:end].__contains__, self.words)):
             return True
