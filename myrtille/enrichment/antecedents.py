@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import re
 
+from spacy.parts_of_speech import ADJ, AUX, DET, NUM, PROPN, VERB
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.cues import cued
 from myrtille.enrichment.doctext import text_of
+from myrtille.enrichment.morphs import feature
 
 # A preposition of time or cause, said just before the event's words (and their
 # determiners): what follows is the news's antecedent.
@@ -43,7 +45,8 @@ _BARE = re.compile(r"\b(?:gr[âa]ce|suite|forte?s?|la\s+suite|dans\s+la\s+foul[�
 # Words that may stand between the preposition and the event's noun: determiners,
 # possessives, numbers, adjectives, an auxiliary of a perfect infinitive ("après avoir
 # levé", "after having raised").
-_BETWEEN_POS = frozenset({"DET", "NUM", "ADJ"})
+_BETWEEN_POS = frozenset({DET, NUM, ADJ})
+_VERBS = frozenset({VERB, AUX})
 _AUXILIARIES = frozenset({"avoir", "être", "having", "been", "etre"})
 # session 10: a verb of getting before what was got ("after obtaining US clearance").
 _GETTING = frozenset(
@@ -64,11 +67,15 @@ def antecedent(sentence: Span, trigger: Span) -> bool:
     follow a preposition of time or cause ("after", "following", "grâce à", "suite au")."""
     doc = sentence.doc
     at = _opening(sentence, trigger)
-    if at <= sentence.start or not any(_finite(t) for t in sentence):
+    if at <= sentence.start:
         return False
     said = text_of(doc)[sentence.start_char : doc[at - 1].idx + len(doc[at - 1])]
     cause = _CAUSE.search(said)
     if cause is None or _BARE.search(said) is not None:
+        return False
+    # a sentence with no finite verb is none: its words read first, its verbs (a Token
+    # each) only once they hold a cause (session 18)
+    if not any(_finite(t) for t in sentence):
         return False
     # a notice's verbless line, opening on a bare noun ("Removal from the register
     # following the closure of liquidation proceedings", "Radiation suite à la clôture de
@@ -109,20 +116,20 @@ def _opening(sentence: Span, trigger: Span) -> int:
 
 
 def _finite(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and (
-        "Fin" in token.morph.get("VerbForm") or token.tag_ in ("VBD", "VBZ", "VBP", "MD")
+    return token.pos in _VERBS and (
+        "Fin" in feature(token, "VerbForm") or token.tag_ in ("VBD", "VBZ", "VBP", "MD")
     )
 
 
 def _determiner(token: Token) -> bool:
-    return token.pos_ == "DET" or "Yes" in token.morph.get("Poss")
+    return token.pos == DET or "Yes" in feature(token, "Poss")
 
 
 def _between(token: Token) -> bool:
     return (
-        token.pos_ in _BETWEEN_POS
-        or "Yes" in token.morph.get("Poss")
+        token.pos in _BETWEEN_POS
+        or "Yes" in feature(token, "Poss")
         or token.lower_ in _AUXILIARIES
         or token.lower_ in _GETTING
-        or (token.pos_ == "PROPN" and token.i > 0 and token.doc[token.i - 1].lower_ in _GETTING)
+        or (token.pos == PROPN and token.i > 0 and token.doc[token.i - 1].lower_ in _GETTING)
     )

@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from spacy.parts_of_speech import ADJ, NOUN, PROPN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Span
 
@@ -52,6 +53,7 @@ from myrtille.enrichment.calendar_words import MONTHS
 from myrtille.enrichment.decades import dated_by_decade, decade_years
 from myrtille.enrichment.doctext import columns_of, per_document, span_text, text_of
 from myrtille.enrichment.later_years import OPENING_WHEN, later_than_told
+from myrtille.enrichment.morphs import feature
 from myrtille.enrichment.reported_speech import backshifted
 from myrtille.enrichment.time_asides import aside_before, dated_aside
 from myrtille.enrichment.verb_tenses import ahead_helper, finite, past_tense
@@ -182,7 +184,7 @@ def _before_other_participle(trigger: Span, end: int) -> int:
     noun of another predicate ("recrute 40 opérateurs pour la ligne inaugurée l'an
     dernier", "is hiring for the line opened last year"), which its date belongs to."""
     doc = trigger.doc
-    predicate = any(finite(t) or t.pos_ == "VERB" for t in trigger)
+    predicate = any(finite(t) or t.pos == VERB for t in trigger)
     for token in doc[trigger.end : trigger.sent.end]:
         if token.idx >= end:
             break
@@ -191,14 +193,15 @@ def _before_other_participle(trigger: Span, end: int) -> int:
             predicate
             and token.i > trigger.end
             and token.tag_ in ("VBN", "VERB")
-            and "Part" in token.morph.get("VerbForm")
-            and "Past" in token.morph.get("Tense")
-            and doc[token.i - 1].pos_ in ("NOUN", "ADJ", "PROPN")
+            and "Part" in feature(token, "VerbForm")
+            and "Past" in feature(token, "Tense")
+            and doc[token.i - 1].pos in _NOMINAL
         ):
             return token.idx
     return end
 
 
+_NOMINAL = frozenset({NOUN, ADJ, PROPN})
 # A short phrase before the first comma ("En 2019, …", "Last year, …") may date it all.
 _OPENING = re.compile(r"[^,;:\n]{1,30},")
 # A title has no full stop: the sentence recogniser may run it into the text.
@@ -367,8 +370,8 @@ def is_background(
     if not dates:
         return False
     past = past_tense(list(sentence)) or any(
-        "Part" in t.morph.get("VerbForm")
-        and "Past" in t.morph.get("Tense")
+        "Part" in feature(t, "VerbForm")
+        and "Past" in feature(t, "Tense")
         and not any(ahead_helper(h) for h in doc[max(sentence.start, t.i - 3) : t.i])
         for t in sentence
         if begin <= t.idx < end
@@ -376,7 +379,7 @@ def is_background(
     # session 13 (events recall): a trigger's own verb in the future ("cessera son activité
     # le 31 mars, a annoncé sa direction jeudi") dates its month ahead, whatever the tense
     # of the clause that reports it
-    past = past and not any(finite(t) and "Fut" in t.morph.get("Tense") for t in trigger)
+    past = past and not any(finite(t) and "Fut" in feature(t, "Tense") for t in trigger)
     if published is None:
         return past
     return any(_earlier(month, year, published, past) for month, year in dates)

@@ -31,9 +31,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.doctext import per_document
+from myrtille.enrichment.morphs import feature
 
 _DENIED_BEFORE = re.compile(
     r"\bn['’]\s?y\s+(?:aura|avait|aurait|a\s+eu|aura\s+eu)\s+(?:pas|plus|aucun\w*|gu[èe]re|"
@@ -158,7 +160,7 @@ def hedge_scope(text: str, at: int, trigger: Span) -> tuple[int, int]:
     begin = max((m.start() for m in _THAT_CLAUSE.finditer(text, 0, at)), default=0)
     verb = trigger[0]
     # "recrute", "hired", "has hired": not an infinitive that a modal before governs
-    finite = verb.pos_ == "VERB" and "Inf" not in verb.morph.get("VerbForm") and verb.tag_ != "VB"
+    finite = verb.pos == VERB and "Inf" not in feature(verb, "VerbForm") and verb.tag_ != "VB"
     joined = _CONJUNCTION.search(text, 0, at) if finite else None
     # a compound past ("et a ouvert 80 postes", "and has opened") or a French finite verb
     # ("et recrute") is no infinitive: no modal before the conjunction governs it
@@ -180,15 +182,15 @@ def _plainly_finite(verb: Token) -> bool:
     """Whether ``verb`` is a participle right after a finite "avoir"/"have" ("a ouvert",
     "has opened"), or a French finite verb ("et recrute": never an infinitive's twin, unlike
     English "and cut")."""
-    if verb.lang_ == "fr" and "Fin" in verb.morph.get("VerbForm"):
+    if verb.lang_ == "fr" and "Fin" in feature(verb, "VerbForm"):
         return True
     before = verb.nbor(-1) if verb.i > verb.sent.start else None
     return (
         before is not None
-        and "Part" in verb.morph.get("VerbForm")
+        and "Part" in feature(verb, "VerbForm")
         and before.pos_ == "AUX"
         and before.lemma_ in ("avoir", "have")
-        and "Fin" in before.morph.get("VerbForm")
+        and "Fin" in feature(before, "VerbForm")
     )
 
 
@@ -198,7 +200,7 @@ def _after_infinitive(trigger: Span, conjunction: int) -> bool:
     sentence = trigger.sent
     for token in reversed(trigger.doc[sentence.start : trigger.start]):
         if token.idx < conjunction and token.pos_ in ("VERB", "AUX"):
-            return token.tag_ == "VB" or "Inf" in token.morph.get("VerbForm")
+            return token.tag_ == "VB" or "Inf" in feature(token, "VerbForm")
     return False
 
 

@@ -6,20 +6,25 @@ Moved out of background.py (session 13), which dates an event by these readings.
 
 from __future__ import annotations
 
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Token
+
+from myrtille.enrichment.morphs import feature
+
+_VERBS = frozenset({VERB, AUX})
 
 
 def finite(token: Token) -> bool:
     """A finite verb or auxiliary."""
-    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
+    return token.pos in _VERBS and "Fin" in feature(token, "VerbForm")
 
 
 def ahead_helper(helper: Token) -> bool:
     """A modal, a future or an infinitive auxiliary: what it leads to is yet to come."""
-    return helper.pos_ == "AUX" and (
+    return helper.pos == AUX and (
         helper.tag_ == "MD"
-        or "Fut" in helper.morph.get("Tense")
-        or "Inf" in helper.morph.get("VerbForm")
+        or "Fut" in feature(helper, "Tense")
+        or "Inf" in feature(helper, "VerbForm")
     )
 
 
@@ -29,14 +34,14 @@ def past_tense(tokens: list[Token]) -> bool:
     for position, token in enumerate(tokens):
         if token.tag_ == "VBD":
             return True
-        if token.pos_ not in ("VERB", "AUX") or "Past" not in token.morph.get("Tense"):
+        if token.pos not in _VERBS or "Past" not in feature(token, "Tense"):
             continue
-        if "Fin" in token.morph.get("VerbForm"):
+        if "Fin" in feature(token, "VerbForm"):
             return True
-        helpers = [h for h in tokens[max(0, position - 3) : position] if h.pos_ == "AUX"]
+        helpers = [h for h in tokens[max(0, position - 3) : position] if h.pos == AUX]
         # "will be created", "seront créés", "is to be built": a passive ahead, not a past.
         if any(ahead_helper(h) for h in helpers):
             continue
-        if any("Fin" in h.morph.get("VerbForm") or h.tag_ in ("VBZ", "VBP") for h in helpers):
+        if any("Fin" in feature(h, "VerbForm") or h.tag_ in ("VBZ", "VBP") for h in helpers):
             return True
     return False
