@@ -10,6 +10,7 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.doctext import span_text
 from myrtille.enrichment.patterns import fold
 
 # French: an indefinite noun phrase set apart and taken up by "c'est" ("Un LBO, c'est …",
@@ -28,5 +29,5 @@ _ENGLISH = re.compile(
 
 def general_statement(sentence: Span) -> bool:
     """Whether the sentence defines or comments on a practice in general."""
-    words = fold(sentence.text)
+    words = fold(span_text(sentence))  # Span.text would join its tokens
     return bool(_FRENCH.match(words) or _ENGLISH.match(words))

@@ -29,6 +29,7 @@ from spacy.tokens import Span
 
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.datelines import dateline_end
+from myrtille.enrichment.doctext import span_text
 from myrtille.enrichment.notice_fields import NAME_FIELD, notice_firm
 from myrtille.enrichment.parsed_subject import UNKNOWN
 
@@ -177,7 +178,7 @@ def field_line_firm(
     """The firm a registry notice is about (its "Dénomination :" field) for a field line
     that names none ("Président : Mme X, en remplacement de M. Y"): the officers a notice
     names are that firm's, whatever the article's main company reckoning makes of it."""
-    if not _FIELD_LINE.match(sentence.text) or not any(w in text for w in _NAME_WORDS):
+    if not _FIELD_LINE.match(span_text(sentence)) or not any(w in text for w in _NAME_WORDS):
         return None
     return notice_firm(mentions, text, NAME_FIELD)
 
