@@ -142,7 +142,8 @@ def subject_of(
     mentions = untitled(text, mentions, persons)  # "replacing Mr Laurent Marchal": a person
     if described_other(sentence, trigger, mentions, text):
         return UNKNOWN  # "Ohio supplier files for Chapter 11; Cellvia says …": the supplier's
-    found = _subject(sentence, trigger, kind, mentions, parsed, text)
+    clause = clause_of(sentence, trigger)  # read once: _subject reads it too
+    found = _subject(sentence, trigger, kind, mentions, parsed, text, clause)
     if kind in SELLING_KINDS and (producer := producer_of(sentence, trigger, mentions, found)):
         found = producer  # "X (abroad) signs to distribute the cheeses of Y": Y's export
     if found is not None and found.company_id is not None:
@@ -155,7 +156,7 @@ def subject_of(
         found = instead_of_former(text, sentence, trigger, found, mentions, kind in PATIENT_KINDS)
     if found is not None and found.end > found.start and tied(text, found.start, found.end):
         return UNKNOWN  # the firm that opens the clause, named by its tie to another
-    begin = clause_of(sentence, trigger)[0]
+    begin = clause[0]
     if (body_end := body_before(text, begin, trigger.start_char, found)) is not None:
         if kind == "acquisition":  # "The court approved a plan handing X to Y": Y's
             return sold_to(sentence, body_end, mentions) or BUYER
@@ -209,7 +210,9 @@ def _subject(
     mentions: list[CompanyMention],
     parsed: Parsed | None,
     text: str,
+    clause: tuple[int, int],
 ) -> CompanyMention | None:
+    """``clause``: the trigger's clause's bounds (``background.clause_of``)."""
     dateline = opening_end(sentence, text, mentions)  # "Lorient – X …": not the place
     inside = [
         m
@@ -251,7 +254,7 @@ def _subject(
             mentions = [m for m in mentions if m not in buyers]
             if not inside:
                 return UNKNOWN
-    begin, end = clause_of(sentence, trigger)
+    begin, end = clause
     if kind == "contract" and order_placed(sentence, trigger):
         # "La compagnie X a passé commande d'un bateau": its supplier's contract.
         suppliers = [
