@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy
-from spacy.attrs import ENT_IOB, ORTH, SPACY
+from spacy.attrs import ENT_IOB, HEAD, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from myrtille.enrichment.doctext import entities_of
@@ -43,7 +43,11 @@ def copy_sentence(
     doc = span.doc
     rows = array[span.start : span.end].copy()
     copy = Doc(doc.vocab, **_words(span, head, rows))
-    span._fix_dep_copy(head, rows)
+    # _fix_dep_copy moves a head outside the sentence inside it: with every head the word
+    # itself (no parse, so a zero offset in each row) it changes nothing and would only
+    # make a Token per word.
+    if HEAD in head and rows[:, head.index(HEAD)].any():
+        span._fix_dep_copy(head, rows)
     # As as_doc: an entity cut by the sentence's start begins it.
     if len(rows) > 0 and ENT_IOB in head:
         column = head.index(ENT_IOB)
