@@ -9,9 +9,22 @@ import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import String, and_, case, cast, delete, func, or_, select, update
+from sqlalchemy import (
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    cast,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from myrtille.pipeline.normalise import web_url
@@ -94,23 +107,20 @@ def join_across_languages(session: Session, document_ids: Collection[str], days:
     report = JoinReport(moved=set())
     if days <= 0 or not document_ids:
         return report
-    new = [r for r in _reports(session, Document.id.in_(list(document_ids))) if r]
+    new = [r for r in _reports(session, _of_documents(), {"ids": list(document_ids)}) if r]
     if not new:
         return report
     span = timedelta(days=days)
     sirens = sorted({s for r in new for s in r.sirens})
     # The stored JSON holds each SIREN quoted: a coarse filter that the rule then checks.
     # Its count of LIKEs is padded to a power of two (the last SIREN repeated), so that
-    # the statement compiled for one batch is found in the cache by the next ones rather
-    # than compiled again for each new count (a few ms a batch).
+    # one statement serves every batch with as many (_linked_within).
     sirens += sirens[-1:] * ((1 << (len(sirens) - 1).bit_length()) - len(sirens))
-    linked = or_(*(cast(Enrichment.companies, String).like(f'%"{s}"%') for s in sirens))
     earliest, latest = min(r.date for r in new) - span, max(r.date for r in new) + span
-    dated = or_(
-        Document.published_at.between(earliest, latest),
-        and_(Document.published_at.is_(None), Document.collected_at.between(earliest, latest)),
-    )
-    known = [r for r in _reports(session, and_(linked, dated), against=new) if r]
+    values: dict[str, Any] = {f"siren_{i}": f'%"{s}"%' for i, s in enumerate(sirens)}
+    values.update(published_from=earliest, published_to=latest)
+    values.update(collected_from=earliest, collected_to=latest)
+    known = [r for r in _reports(session, _linked_within(len(sirens)), values, against=new) if r]
     # The stories, loaded once (and held here) for the merges, which update the winner's.
     stories = {
         story.id: story
@@ -144,27 +154,57 @@ def join_across_languages(session: Session, document_ids: Collection[str], days:
     return report
 
 
+def _reports_of() -> Select[Any]:
+    """The columns a report is made of; the JSON read as text, decoded only for the rows
+    kept (_reports)."""
+    return select(
+        Document.id,
+        Document.cluster_id,
+        Enrichment.language,
+        Document.published_at,
+        Document.collected_at,
+        cast(Enrichment.companies, String),
+        cast(Enrichment.events, String),
+    ).join(Enrichment, Enrichment.document_id == Document.id)
+
+
+# The two statements are built once (per count of SIRENs for the second) and given their
+# values when run: building one, and its key in SQLAlchemy's cache of compiled statements,
+# cost about 2 ms a batch. The SQL and the values sent are those of one built each time.
+@cache
+def _of_documents() -> Select[Any]:
+    """The reports of the documents ``ids``."""
+    return _reports_of().where(Document.id.in_(bindparam("ids", expanding=True)))
+
+
+@cache
+def _linked_within(count: int) -> Select[Any]:
+    """The reports whose companies hold one of ``siren_0`` .. ``siren_{count-1}`` (LIKE
+    patterns), dated (published, else collected) within the bounds given."""
+    linked = or_(
+        *(cast(Enrichment.companies, String).like(bindparam(f"siren_{i}")) for i in range(count))
+    )
+    dated = or_(
+        Document.published_at.between(bindparam("published_from"), bindparam("published_to")),
+        and_(
+            Document.published_at.is_(None),
+            Document.collected_at.between(bindparam("collected_from"), bindparam("collected_to")),
+        ),
+    )
+    return _reports_of().where(and_(linked, dated))
+
+
 def _reports(
-    session: Session, where: Any, against: Sequence[Report] | None = None
+    session: Session,
+    statement: Select[Any],
+    values: dict[str, Any],
+    against: Sequence[Report] | None = None,
 ) -> list[Report | None]:
-    """The reports of the documents ``where`` selects. With ``against``, only those that
-    could join one of them: the others are skipped before their JSON is decoded (every
-    batch reads back every document linked to its firms within the days allowed, a
-    history that grows with the firm's coverage)."""
-    # The JSON read as text, decoded here only for the rows kept.
-    rows = session.execute(
-        select(
-            Document.id,
-            Document.cluster_id,
-            Enrichment.language,
-            Document.published_at,
-            Document.collected_at,
-            cast(Enrichment.companies, String),
-            cast(Enrichment.events, String),
-        )
-        .join(Enrichment, Enrichment.document_id == Document.id)
-        .where(where)
-    ).all()
+    """The reports of the documents ``statement`` selects given ``values``. With
+    ``against``, only those that could join one of them: the others are skipped before
+    their JSON is decoded (every batch reads back every document linked to its firms
+    within the days allowed, a history that grows with the firm's coverage)."""
+    rows = session.execute(statement, values).all()
     wanted = _Candidates(against) if against is not None else None
     return [
         report_of(
