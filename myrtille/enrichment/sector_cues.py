@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
+from itertools import compress, count
 
 from spacy.attrs import LOWER, POS
 from spacy.strings import get_string_id
@@ -91,7 +92,8 @@ def _where(column: list[int], values: set[int]) -> dict[int, list[int]]:
     """The positions of each of ``values`` in ``column`` (one sweep for all the rules)."""
     where: dict[int, list[int]] = {}
     if values:
-        for i in [i for i, value in enumerate(column) if value in values]:
+        # The few positions picked out at C speed (a token in a hundred holds one).
+        for i in compress(count(), map(values.__contains__, column)):
             where.setdefault(column[i], []).append(i)
     return where
 
