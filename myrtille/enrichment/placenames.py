@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
-from operator import itemgetter
 
 from myrtille.enrichment.geography import Gazetteer, Place, PlaceName, place_key
 from myrtille.enrichment.placealone import Entry, longest, stands_alone
@@ -40,7 +39,7 @@ from myrtille.enrichment.placespelling import Spellings
 from myrtille.enrichment.placewords import (
     Word,
     beside_a_name,
-    cut_words,
+    cut_folded,
     full_name,
     has_article,
     hyphenated_name,
@@ -52,7 +51,6 @@ from myrtille.enrichment.placewords import (
 
 _ADDRESS = re.compile(r"(?:\d{5}|RCS|R\.C\.S\.)\s")
 _NUMBERED = re.compile(r"\s*(?:n[°ºo]\.?\s*)?\d")
-_FOLDED = itemgetter(0)  # Word.folded, in C
 
 
 class PlaceNameMatcher:
@@ -139,7 +137,7 @@ class PlaceNameMatcher:
     ) -> list[PlaceName]:
         """Place names of ``text``, first found first. ``excluded``: character spans that
         hold no place (people, linked companies); ``title_end``: where the title ends."""
-        words = cut_words(text)
+        words, folded = cut_folded(text)
         # "21000 Dijon", "RCS Dijon" (an address), "Sotrac\n\nPARIS" (across a line break): the
         # NER's person holds the town. The collectivity "Saint-Pierre and Miquelon" holds none.
         blocked = collectivity_spans(text)
@@ -154,7 +152,6 @@ class PlaceNameMatcher:
         full_names: set[str] = set()  # people's names holding a place ("Brittany Smith")
         # Only words starting a name are looked at, in order; those inside a found name skipped.
         resume = 0
-        folded = list(map(_FOLDED, words))
         starts = map(self.lengths.__contains__, folded)
         for i in itertools.compress(itertools.count(), starts):
             if i < resume:

@@ -8,7 +8,6 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Container
-from functools import lru_cache
 from typing import NamedTuple
 
 from myrtille.enrichment.geography import Place, place_key
@@ -137,14 +136,32 @@ _SPLIT = re.compile(f"({WORD.pattern})")
 
 
 def cut_words(text: str) -> list[Word]:
-    """The words of ``text`` as ``WORD.finditer`` cuts them, folded. Made from one split and
-    running sums of the pieces' lengths rather than a match object per word: this runs on
-    every word of every document, and most words start no name."""
+    """The words of ``text`` as ``WORD.finditer`` cuts them, folded."""
+    return cut_folded(text)[0]
+
+
+def cut_folded(text: str) -> tuple[list[Word], list[str]]:
+    """The words of ``text`` as ``WORD.finditer`` cuts them, folded, and their folded forms
+    alone. Made from one split and running sums of the pieces' lengths rather than a match
+    object per word, each word's folded form looked up in a dictionary at C speed: this
+    runs on every word of every document, and most words start no name."""
     pieces = _SPLIT.split(text)
     offsets = list(itertools.accumulate(map(len, pieces), initial=0))
-    folded = map(_folded_word, pieces[1::2])
+    found = pieces[1::2]
+    if len(_FOLDED_WORDS) > MAX_FOLDED_WORDS:
+        _FOLDED_WORDS.clear()
+    folded = list(map(_FOLDED_WORDS.get, found))
+    if None in folded:  # words new to this process
+        for word in set(found).difference(_FOLDED_WORDS):
+            _FOLDED_WORDS[word] = _folded_word(word)
+        folded = list(map(_FOLDED_WORDS.__getitem__, found))
     spans = zip(folded, offsets[1:-1:2], offsets[2::2], strict=True)
-    return list(map(tuple.__new__, itertools.repeat(Word), spans))
+    return list(map(tuple.__new__, itertools.repeat(Word), spans)), folded
+
+
+# A word as written -> its folded form (`_folded_word`), cleared past this size.
+_FOLDED_WORDS: dict[str, str] = {}
+MAX_FOLDED_WORDS = 100_000
 
 
 def _fold_word(word: str) -> str:
@@ -152,8 +169,7 @@ def _fold_word(word: str) -> str:
     return lowered if lowered.isascii() else fold(word)
 
 
-@lru_cache(maxsize=100_000)
 def _folded_word(word: str) -> str:
-    """A word as the names are keyed: folded, "St"/"Ste" spelt out (once per word)."""
+    """A word as the names are keyed: folded, "St"/"Ste" spelt out."""
     folded = _fold_word(word)
     return {"st": "saint", "ste": "sainte"}.get(folded, folded)
