@@ -44,6 +44,7 @@ from typing import Protocol, TypeVar
 
 from myrtille.enrichment.abroad import names_abroad
 from myrtille.enrichment.cues import cued
+from myrtille.enrichment.pattern_words import gated
 
 # A loss said just before a contract's trigger: the contract went to someone else.
 _LOST = re.compile(
@@ -78,6 +79,7 @@ _HALTED = re.compile(
     r"(?:is|are|was|were)\s+in\s+(?:[\w-]+\s+){1,2}?(?:talks|negotiations|discussions))\b",
     re.IGNORECASE,
 )
+_HALTED = gated(_HALTED)  # session 18: only where one of its words is
 # A fear or a worry said before the trigger: what is feared has not happened ("redoutent un
 # impact sur leurs recrutements", "fear the closure of the plant").
 _FEARED = re.compile(

@@ -24,9 +24,12 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.pattern_words import gated
+
 _KINDS = frozenset({"export", "acquisition", "investment", "contract", "partnership"})
 # Cheap cue: a word of headcount somewhere in the sentence.
 _CUE = re.compile(r"people|employ|staff|workers|salari|personnes|collaborat|agents", re.IGNORECASE)
+_CUE = gated(_CUE)  # session 18: only where one of its words is
 # A present headcount ("employs about 130 people", "compte 45 salariés"), then its
 # coordination: the trigger's part follows it.
 _HEADCOUNT = re.compile(

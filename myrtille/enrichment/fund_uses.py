@@ -15,6 +15,8 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.pattern_words import gated
+
 # The trigger is a growth of capacity or output.
 _CAPACITY = re.compile(
     r"\b(?:doubl\w*|tripl\w*|increas\w*|boost\w*|expand\w*|lift\w*|rais\w*|"
@@ -24,6 +26,7 @@ _CAPACITY = re.compile(
     r"\b(?:capacit\w*|production|output)\s+(?:increase|expansion|growth|boost)\b",
     re.IGNORECASE,
 )
+_CAPACITY = gated(_CAPACITY)  # session 18: only where one of its words is
 # Money raised or its use, before the trigger in its sentence.
 _MONEY = re.compile(
     r"\b(?:l[eè]ve|l[eè]vent|lev[ée]e?|raises?|raised|secures?|secured|taps|tapped|"

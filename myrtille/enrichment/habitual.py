@@ -33,6 +33,7 @@ from spacy.tokens import Span
 from myrtille.enrichment.background import time_scope
 from myrtille.enrichment.calendar_words import ENGLISH_MONTHS, FRENCH_MONTHS
 from myrtille.enrichment.cues import cued
+from myrtille.enrichment.pattern_words import gated
 from myrtille.enrichment.rule_gates import WordGate, cue_words
 
 # A frequency: "chaque année", "tous les ans", "every August", "each spring", "year after
@@ -97,6 +98,7 @@ _LAST_SPAN = re.compile(
     r"\b(?:au\s+cours\s+de|sur)\s+la\s+derni[èe]re\s+d[ée]cennie\b",
     re.IGNORECASE,
 )
+_LAST_SPAN = gated(_LAST_SPAN)  # session 18: only where one of its words is
 # session 17: the words of which each match of the four patterns of ``recurring`` holds
 # one ("derni", "past", "last": each branch of _LAST_SPAN)
 _RECURS = WordGate(*cue_words(_FREQUENCY, _DURATIVE, _CONTINUOUS), "derni", "past", "last")

@@ -19,11 +19,14 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.pattern_words import gated
+
 _NEGATION = re.compile(
     r"\bne\s+(?:pas|plus|jamais|point|gu[èe]re)\s+(?:(?:encore|toujours)\s+)?"
     r"(?:(?:avoir|être|s['’]|se|en|y|l['’]|le|la|les)\s*)?(?=\w)",
     re.IGNORECASE,
 )
+_NEGATION = gated(_NEGATION)  # session 18: only where one of its words is
 # Words after the negated verb that open another clause: the event is its own.
 _OPENERS = frozenset(
     {"pour", "afin", "avant", "sans", "mais", "et", "car", "puis", "qui", "que", "quand"}

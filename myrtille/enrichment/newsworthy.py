@@ -44,6 +44,7 @@ from myrtille.enrichment.headline_verbs import noun_for_a_verb
 from myrtille.enrichment.measures import statistic
 from myrtille.enrichment.other_readings import read_otherwise
 from myrtille.enrichment.outcomes import for_purpose, not_come_about
+from myrtille.enrichment.pattern_words import gated
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.relatives import tied_firms
 from myrtille.enrichment.ties import another_firms
@@ -109,6 +110,7 @@ _SHARE_OF_SALES = re.compile(
     r"company['’]s|group)\s+(?:sales|revenue|turnover))",
     re.IGNORECASE,
 )
+_SHARE_OF_SALES = gated(_SHARE_OF_SALES)  # session 18: only where one of its words is
 # Insolvency nouns that, in the plural, count cases across firms.
 _STATISTICS = frozenset(
     {

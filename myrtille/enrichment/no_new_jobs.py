@@ -29,6 +29,7 @@ import re
 from spacy.tokens import Span
 
 from myrtille.enrichment.denials import clause_start
+from myrtille.enrichment.pattern_words import gated
 
 # A team or a workforce grown, in the trigger's own words (no multiplying verb: "doubler
 # ses effectifs" says how many).
@@ -84,6 +85,7 @@ _NO_FIGURE = re.compile(
     r"(?:[\w-]+\s+)?(?:figures?|numbers?|targets?)\b",
     re.IGNORECASE,
 )
+_NO_FIGURE = gated(_NO_FIGURE)  # session 18: only where one of its words is
 
 
 def no_new_jobs(kind: str, sentence: Span, trigger: Span, text: str) -> bool:

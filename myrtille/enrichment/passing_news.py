@@ -53,6 +53,7 @@ from myrtille.enrichment.doctext import sentence_of
 from myrtille.enrichment.kept_jobs import kept_jobs
 from myrtille.enrichment.near_senses import near_sense
 from myrtille.enrichment.no_new_jobs import NUMBER
+from myrtille.enrichment.pattern_words import gated
 from myrtille.enrichment.rule_gates import WordGate, cue_words
 from myrtille.enrichment.ruled_out import ruled_out
 from myrtille.enrichment.staff_descriptions import describes_staff
@@ -127,6 +128,7 @@ _STANDING = re.compile(
     r"all\s+the\s+time)\b",
     re.IGNORECASE,
 )
+_STANDING = gated(_STANDING)  # session 18: only where one of its words is
 # A joint venture that already exists, told acting or owned ("the joint venture approves a
 # plant", "holds 60% of the joint venture"), with no word of setting one up or signing.
 _JOINT_VENTURE = re.compile(r"\bjoint[-\s]ventures?\b|\bco-?entreprises?\b", re.IGNORECASE)
@@ -154,6 +156,7 @@ _STUDY = re.compile(
     r"studies|survey|report)\b",
     re.IGNORECASE,
 )
+_STUDY = gated(_STUDY)  # session 18: only where one of its words is
 # ... and what it expects or says is needed (not what firms did).
 _EXPECTED = re.compile(
     r"\b(?:attendu(?:e|s|es)?|pr[ée]vu(?:e|s|es)?|besoins?|expected|forecast|needs?|"

@@ -49,6 +49,8 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.pattern_words import gated
+
 # Who a trial recruits, right after the verb or noun of hiring, past a determiner, a number
 # or a word of order ("ses premiers patients", "60 healthy volunteers", "des patients").
 _TRIAL_PEOPLE = re.compile(
@@ -72,6 +74,7 @@ _BUYBACK = re.compile(
     r"\b(?:share|stock)\s+repurchases?\b",
     re.IGNORECASE,
 )
+_BUYBACK = gated(_BUYBACK)  # session 18: only where one of its words is
 
 # A stop for a while: a season, upkeep, stock-taking, a span of days or weeks, or an
 # adverb of the temporary.
