@@ -40,6 +40,7 @@ from myrtille.enrichment import takeovers as takeover_rules
 from myrtille.enrichment.cues import Cued, cued
 from myrtille.enrichment.doctext import columns_of, per_document
 from myrtille.enrichment.enricher import Enricher
+from myrtille.enrichment.pattern_words import needed_words
 from myrtille.enrichment.settlements import settlements
 from myrtille.enrichment.takeovers import takeovers
 from tests.enrichment.enriching import events_of, types
@@ -363,7 +364,6 @@ DIGESTS = {
     "habitual._DURATIVE": "a35a3dba",
     "habitual._CONTINUOUS": "48c5b04e",
     "hypotheses._TO_ANNOUNCE": "d1d90bc4",
-    "hypotheses._BEFORE": "8cbbf479",
     "measures._COUNTED_FIRMS": "fc10f52b",
     "notice_reading._NOTICE_WORDS": "b66b2d0f",
     "passing_news._CONTRAST": "2a876c38",
@@ -393,6 +393,9 @@ def test_gated_patterns_are_those_the_cue_words_were_chosen_for() -> None:
         trade_statements,
     ):
         for name, value in vars(module).items():
-            if isinstance(value, Cued):
+            # A gate holding exactly the words every match of its pattern holds (read off
+            # the pattern: pattern_words, session 18) cannot fall out of step with it; only
+            # the others are listed (hypotheses._BEFORE's hand-chosen words are such words).
+            if isinstance(value, Cued) and value.groups != (needed_words(value.compiled),):
                 found[f"{module.__name__.rsplit('.', 1)[1]}.{name}"] = _digest(value)
     assert found == DIGESTS
