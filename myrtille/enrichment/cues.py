@@ -98,6 +98,14 @@ class Cued:
             return None
         return self.compiled.match(text, pos, endpos)
 
+    def search_part(self, text: str, begin: int, end: int) -> re.Match[str] | None:
+        """The pattern searched in ``text[begin:end]`` cut out (as a search of that slice
+        answers: its start and end are the string's), its words looked for within those
+        bounds of ``text`` lowered once (session 19): no slice lowered on its own."""
+        if not self.may_match(text, begin, end):
+            return None
+        return self.compiled.search(text[begin:end])
+
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:

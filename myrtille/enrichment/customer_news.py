@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.pattern_words import gated
 from myrtille.enrichment.since_then import sentence_start
 
 _KINDS = frozenset({"investment", "export", "partnership", "acquisition", "fundraising"})
@@ -29,6 +30,7 @@ _CUSTOMER_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _CUE = re.compile(r"donneur|client|customer", re.IGNORECASE)
+_CUE = gated(_CUE)  # session 19: only where one of its words is
 
 
 def customer_news(kind: str, sentence: Span, trigger: Span, text: str) -> bool:

@@ -202,6 +202,7 @@ _LONG_SPAN = re.compile(
     r"\bexport(?:e|ent)\s+(?:d[ée]j[àa]|toujours)\b|\balready\s+exports?\b",
     re.IGNORECASE,
 )
+_LONG_SPAN = gated(_LONG_SPAN)  # session 19: only where one of its words is
 _FIRST_OR_RECORD = re.compile(
     r"\b(?:premi(?:er|[èe]re)s?|first|plus\s+(?:gros|grande?|importante?)s?|biggest|largest|"
     r"record|jamais|ever)\b",

@@ -54,6 +54,7 @@ from spacy.tokens import Span
 from myrtille.enrichment.cues import cued
 from myrtille.enrichment.denials import clause_start
 from myrtille.enrichment.habitual import grown_over_years
+from myrtille.enrichment.pattern_words import gated
 from myrtille.enrichment.rule_gates import WordGate, cue_words
 
 _NEED = re.compile(
@@ -116,6 +117,7 @@ _BUILDING_PHASE = re.compile(
     r"emplois\s+(?:de|du|en\s+phase\s+de)\s+chantier)",
     re.IGNORECASE,
 )
+_BUILDING_PHASE = gated(_BUILDING_PHASE)  # session 19: only where one of its words is
 # session 12: the event's noun as the subject of a priority or of a plan still being
 # drawn up, after it ("Recruitment will be a priority in 2027", "le recrutement reste
 # notre priorité"); a wish in the conditional before it ("Nous aimerions lever des fonds",

@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from myrtille.enrichment.cues import cued
+from myrtille.enrichment.pattern_words import gated
 
 # Verbs of trend: their subject is a measure ("hiring picks up", "les embauches repartent").
 _TREND = frozenset(
@@ -84,6 +85,7 @@ _FIRMS_SUBJECT = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_FIRMS_SUBJECT = gated(_FIRMS_SUBJECT)  # session 19: before each trigger of its kinds
 _FIRMS_KINDS = frozenset({"hiring", "insolvency", "closure", "investment", "fundraising"})
 
 
@@ -93,8 +95,9 @@ def statistic(text: str, sentence: Span, trigger: Span, kind: str = "") -> bool:
     of firms in the plural."""
     if _COUNTED_FIRMS.search(text, sentence.start_char, trigger.start_char):
         return True
-    before = text[sentence.start_char : trigger.start_char]
-    if kind in _FIRMS_KINDS and _FIRMS_SUBJECT.search(before):
+    if kind in _FIRMS_KINDS and _FIRMS_SUBJECT.search_part(
+        text, sentence.start_char, trigger.start_char
+    ):
         return True
     doc = sentence.doc
     # the verb of trend after the trigger looked for first (session 17): most triggers

@@ -169,6 +169,7 @@ _COMBINED = re.compile(
     r"nouveau\s+groupe\s+(?:ainsi\s+)?(?:form|cr[ée])\w*)\b",
     re.IGNORECASE,
 )
+_COMBINED = gated(_COMBINED)  # session 19: only where one of its words is
 _REMAINING = re.compile(r"\b(?:encore|plus\s+que|toujours|still|only|remaining)\b", re.I)
 _JOBS_PLAN = re.compile(r"\s+de\s+l['’]\s?emploi\b", re.IGNORECASE)
 # A bare buying verb (the lexicon's "buy", "purchase") needs a firm as its object.
@@ -342,6 +343,7 @@ _NOT_A_PRODUCT = re.compile(
     r"plant|factory|site|park|building|entrep[ôo]t|usine|b[âa]timent|permis|planning)\b",
     re.IGNORECASE,
 )
+_NOT_A_PRODUCT = gated(_NOT_A_PRODUCT)  # session 19: only where one of its words is
 # An attempt said to have failed, just after its trigger.
 _FAILED = re.compile(
     r"\s*(?:infructueu\w*|avort[ée]\w*|rat[ée]e?s?\b|unsuccessful|abortive|aborted)",

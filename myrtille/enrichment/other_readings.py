@@ -46,6 +46,7 @@ from myrtille.enrichment.no_new_jobs import no_new_jobs
 from myrtille.enrichment.partner_classes import class_of_partners
 from myrtille.enrichment.passing_news import told_in_passing
 from myrtille.enrichment.patent_suits import patent_in_a_suit
+from myrtille.enrichment.pattern_words import gated
 from myrtille.enrichment.plant_places import place_of_hiring
 from myrtille.enrichment.product_making import made_with_a_partner
 from myrtille.enrichment.product_news import no_new_product
@@ -90,6 +91,7 @@ _STAFF_HIRED = re.compile(
     r"(?:recrut[ée]e?s?|embauch[ée]e?s?|recruited|hired)\Z",
     re.IGNORECASE,
 )
+_STAFF_HIRED = gated(_STAFF_HIRED)  # session 19: only where one of its words is
 # Exports in the plural, then a verb of trend in the same clause.
 _EXPORT_FIGURES = re.compile(
     r"\b(?:exports|exportations|ventes\s+(?:à\s+l['’]\s?export|à\s+l['’]\s?[ée]tranger)|"
@@ -229,7 +231,7 @@ def read_otherwise(kind: str, sentence: Span, trigger: Span, text: str) -> bool:
     if one_manager(kind, trigger, text) or site_as_modifier(kind, sentence, trigger):
         return True  # "has hired an export manager", "opens factory tours"
     if kind == "hiring":
-        if _STAFF_HIRED.search(text[sentence.start_char : trigger.end_char]):
+        if _STAFF_HIRED.search_part(text, sentence.start_char, trigger.end_char):
             return True  # "a Kourou company with 280 employees, most of them recruited there"
         # "has hired Marc Ollivier, formerly …, as its finance chief"
         return trigger.end < sentence.end and sentence.doc[trigger.end].ent_type_ in _PERSONS

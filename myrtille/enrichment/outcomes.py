@@ -23,6 +23,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from myrtille.enrichment.pattern_words import gated
 from myrtille.enrichment.unfinished import unfinished
 
 # The clause after the trigger says the bid fell through.
@@ -56,6 +57,7 @@ _DIFFICULTY = re.compile(
     r"\b(?:hard|difficult|tough)\s+to\s+\S+\Z",
     re.IGNORECASE,
 )
+_DIFFICULTY = gated(_DIFFICULTY)  # session 19: only where one of its words is
 
 # The trigger's first word is a development to come: an infinitive of purpose.
 _TO_DEVELOP = re.compile(

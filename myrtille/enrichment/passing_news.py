@@ -92,6 +92,7 @@ _OFFTAKE = re.compile(
     r"d['’]\s?(?:[ée]lectricit[ée]|[ée]nergie)|contrats?\s+de\s+vente\s+d['’]\s?[ée]lectricit[ée]",
     re.IGNORECASE,
 )
+_OFFTAKE = gated(_OFFTAKE)  # session 19: only where one of its words is
 _SIGNED = re.compile(
     r"\b(?:sign\w*|conclu\w*|conclud\w*|remport\w*|won|wins?|d[ée]croch\w*|secur\w*|"
     r"struck|strikes?|obtenu|obtient|land\w*)\b",
@@ -114,6 +115,7 @@ _SUBSIDIARY = re.compile(
     r"(?:\w+\s+){0,2}\Z",
     re.IGNORECASE,
 )
+_SUBSIDIARY = gated(_SUBSIDIARY)  # session 19: only where one of its words is
 # A team hired with no number said for it ("y recrutera une équipe commerciale", "will hire
 # a sales team"): as a team to grow (no_new_jobs.py), an intention, not jobs counted.
 _A_TEAM = re.compile(
@@ -121,6 +123,7 @@ _A_TEAM = re.compile(
     r"their|leur)\s+(?:[\w-]+\s+)?(?:[ée]quipe|team)\b",
     re.IGNORECASE,
 )
+_A_TEAM = gated(_A_TEAM)  # session 19: only where one of its words is
 # A standing habit of hiring ("nous recrutons en permanence", "is constantly hiring"): no
 # hiring the article reports.
 _STANDING = re.compile(
@@ -138,6 +141,7 @@ _SET_UP = re.compile(
     r"team\w*\s+up|partena\w*|partner\w*|accord\w*|n[ée]goci\w*)",
     re.IGNORECASE,
 )
+_SET_UP = gated(_SET_UP)  # session 19: only where one of its words is
 # A relative clause in the perfect, its pronoun after a comma, the trigger inside it.
 _RELATIVE_PERFECT = re.compile(
     r",\s*(?:qui|which|that)\s+(?:a|ont|avait|avaient|has|have|had)\s+[^,;:()]*\Z",
@@ -195,7 +199,9 @@ def told_in_passing(kind: str, sentence: Span, trigger: Span, text: str) -> bool
     if _CONTRACTORS.search(before):
         return True  # "the building contractors will employ up to 250 people"
     said = text[sentence.start_char : sentence.end_char]
-    if _A_TEAM.search(said) and not NUMBER.search(said):
+    if _A_TEAM.search_part(text, sentence.start_char, sentence.end_char) and not NUMBER.search(
+        said
+    ):
         return True  # "et y recrutera une équipe commerciale"
     if _abroad(sentence, trigger, text, before):
         return True  # "ouvrira une filiale à Boston et y recrutera une équipe commerciale"
@@ -232,6 +238,6 @@ def _abroad(sentence: Span, trigger: Span, text: str, before: str) -> bool:
     there = (
         _THERE.search(before) is not None
         or _THERE_AFTER.match(text, trigger.end_char, sentence.end_char) is not None
-        or _SUBSIDIARY.search(text[sentence.start_char : trigger.start_char]) is not None
+        or _SUBSIDIARY.search_part(text, sentence.start_char, trigger.start_char) is not None
     )
     return there and names_abroad(text[sentence.start_char : sentence.end_char])

@@ -17,11 +17,14 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.pattern_words import gated
+
 # A word of hiring in the sentence.
 _HIRING = re.compile(
     r"\b(?:recrut\w*|embauch\w*|hir(?:e|es|ed|ing)|recruit\w*|job\s+fair|forum\s+emploi)\b",
     re.IGNORECASE,
 )
+_HIRING = gated(_HIRING)  # session 19: only where one of its words is
 # A verb or noun that builds, opens, extends, funds or buys the plant: then it is news.
 _BUILT = re.compile(
     r"\b(?:build\w*|built|construct\w*|construi\w*|construction|b[âa]ti\w*|open\w*|ouvr\w*|"
@@ -49,7 +52,8 @@ def place_of_hiring(kind: str, sentence: Span, trigger: Span, text: str) -> bool
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in trigger):
         return False  # the trigger itself builds or opens: "construire une usine"
-    said = text[sentence.start_char : sentence.end_char]
-    if _HIRING.search(said) is None:
+    # the hiring words looked for within the sentence's bounds of the text lowered once
+    if _HIRING.search_part(text, sentence.start_char, sentence.end_char) is None:
         return False
+    said = text[sentence.start_char : sentence.end_char]
     return _BUILT.search(said) is None and _MONEY.search(said) is None

@@ -18,6 +18,8 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.pattern_words import gated
+
 # The participle of making, then "with" (or "in partnership with"); not after the firm's
 # own perfect ("a mis au point avec", "has developed with").
 _MADE_WITH = re.compile(
@@ -29,6 +31,7 @@ _MADE_WITH = re.compile(
     r"in\s+(?:partnership|collaboration|conjunction)\s+with)\b",
     re.IGNORECASE,
 )
+_MADE_WITH = gated(_MADE_WITH)  # session 19: only where one of its words is
 _CUES = ("point", "velop", "con", "labor", "design", "devis", "engineer")
 # How far after "with" the partnership trigger may start (the partner's name).
 _REACH = 60

@@ -97,6 +97,7 @@ _FOR_A_WHILE = re.compile(
     r"(?:days?|weeks?|months?)\b",
     re.IGNORECASE,
 )
+_FOR_A_WHILE = gated(_FOR_A_WHILE)  # session 19: only where one of its words is
 # session 12: a road, a tunnel or a bridge shut, right after the closure's word: traffic,
 # no firm's site ("The closure of the Mont-Blanc tunnel for repair work", "la fermeture
 # du col", "closure of the A75 motorway").

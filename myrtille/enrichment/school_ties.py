@@ -19,6 +19,8 @@ import re
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.pattern_words import gated
+
 # Schools and training bodies, in lower case (a capitalised "École X" is a named school).
 _SCHOOL = re.compile(
     r"\b(?:lyc[ée]es?|coll[èe]ges|(?:[ée]coles?|etablissements?\s+scolaires?)(?!\s+d['’]\s?"
@@ -28,6 +30,7 @@ _SCHOOL = re.compile(
     r"[Ss]chools|[Pp]upils|[ée]l[èe]ves|coll[ée]giens|lyc[ée]ens|apprentices\s+centres?|"
     r"training\s+cent(?:re|er)s?)\b"
 )
+_SCHOOL = gated(_SCHOOL)  # session 19: only where one of its words is
 _CAPITAL_SCHOOL = re.compile(
     r"(?<![\w])(?:Lyc[ée]es?|Coll[èe]ges)\s+(?:professionnels?|techniques?)"
 )

@@ -67,6 +67,7 @@ import re
 from spacy.tokens import Span
 
 from myrtille.enrichment.abroad import names_abroad
+from myrtille.enrichment.pattern_words import gated
 
 # session 9: employment contracts, which a buyer takes over with a business in a notice
 # ("Reprise de 52 contrats de travail sur 61", "the transfer of 42 of the 61 employment
@@ -96,6 +97,7 @@ _SHORTLIST = re.compile(
     r"\bamong\s+(?:the\s+)?(?:\w+\s+)?(?:bidders|candidates|contenders)\b",
     re.IGNORECASE,
 )
+_SHORTLIST = gated(_SHORTLIST)  # session 19: only where one of its words is
 # "to go" and a way after it: no job to go.
 _GO_WAY = re.compile(
     r"\s+(?:up-?market|down-?market|public|private|global|green|digital|electric|organic|"
@@ -122,6 +124,7 @@ _OUTSIDE_MAINLAND = re.compile(
     r"\bhors\s+(?:de\s+)?l['’]\s?Hexagone\b",
     re.IGNORECASE,
 )
+_OUTSIDE_MAINLAND = gated(_OUTSIDE_MAINLAND)  # session 19: only where one of its words is
 # A line given a name after its noun: a range of products.
 _NAMED_LINE = re.compile(r"\s*,\s+[A-ZÀ-Ý][\w'’-]*")
 # An agreement whose object is a merger or a takeover, right after the trigger's noun.
@@ -152,6 +155,7 @@ _EXPORT_TREND = re.compile(
     r"(?:on\s+)?(?:abroad|overseas|export\s+markets?|foreign\s+markets?))",
     re.IGNORECASE,
 )
+_EXPORT_TREND = gated(_EXPORT_TREND)  # session 19: only where one of its words is
 # Plants or lines said spared or damaged, after them in their clause: what the firm has.
 _DAMAGED = re.compile(
     r"[^.;,]{0,60}?\b(?:ont|a|sont|est|have|has|was|were)\s+(?:\w+\s+)?(?:été\s+|been\s+)?"
@@ -159,6 +163,7 @@ _DAMAGED = re.compile(
     r"inond[ée]e?s?|spared|damaged|destroyed|gutted|ravaged|flooded)\b",
     re.IGNORECASE,
 )
+_DAMAGED = gated(_DAMAGED)  # session 19: only where one of its words is
 # A building permit applied for, before the trigger: the project waits on it.
 _PERMIT_SOUGHT = re.compile(
     r"\b(?:demande\s+de\s+permis|d[ée]pos\w*\s+(?:un|le|son|une)\s+(?:demande\s+de\s+)?permis|"
@@ -167,6 +172,7 @@ _PERMIT_SOUGHT = re.compile(
     r"(?:application|permit))\b[^.;]*\Z",
     re.IGNORECASE,
 )
+_PERMIT_SOUGHT = gated(_PERMIT_SOUGHT)  # session 19: only where one of its words is
 # Goods bought: from a supplier, or at an auction, said after the verb of buying.
 _GOODS_BOUGHT = re.compile(
     r"\s+(?:(?:\w+\s+){0,3}?(?:from|auprès\s+d['’]\s?|chez)\s*(?:a|an|its|their|the|one|"
