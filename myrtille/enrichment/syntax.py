@@ -23,7 +23,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from myrtille.enrichment.sentence_copies import copy_sentence, entity_bounds
+from myrtille.enrichment.sentence_copies import COPIED, copy_sentence
 
 # Verbs that make what they govern a plan, a wish, a rumour or a denial, not a fact.
 HEDGING_LEMMAS = frozenset(
@@ -131,20 +131,24 @@ class SentenceParser:
         ahead: dict[int, tuple[Doc, dict[tuple[int, int], Parsed | None]]] = {}
         wanted: list[tuple[Doc, tuple[int, int]]] = []
         copies: list[Doc] = []
-        # Each document's attribute array, read once for all the sentences copied from it.
-        arrays: dict[int, tuple[list[int], numpy.ndarray, frozenset[tuple[int, int]]]] = {}
+        # Each document's attribute array, read once for all the sentences copied from it;
+        # None: a document with a parse or without vectors, left to ``__call__`` (asked once
+        # per document, not per sentence: ``has_annotation`` reads every word).
+        arrays: dict[int, numpy.ndarray | None] = {}
         for sentence in sentences:
             doc = sentence.doc
-            if doc.has_annotation("DEP") or doc.tensor is None or doc.tensor.size == 0:
+            if id(doc) not in arrays:
+                unparsed = not doc.has_annotation("DEP")
+                vectors = doc.tensor is not None and doc.tensor.size > 0
+                arrays[id(doc)] = doc.to_array(COPIED) if unparsed and vectors else None
+            array = arrays[id(doc)]
+            if array is None:
                 continue
             cache = ahead.setdefault(id(doc), (doc, {}))[1]
             bounds = _bounds(sentence)
             if bounds in cache:
                 continue
-            if id(doc) not in arrays:
-                head = doc._get_array_attrs()
-                arrays[id(doc)] = (head, doc.to_array(head), entity_bounds(doc))
-            copy = self._copy(doc, bounds, arrays[id(doc)])
+            copy = self._copy(doc, bounds, array)
             cache[bounds] = None
             if copy is not None:
                 wanted.append((doc, bounds))
@@ -156,19 +160,15 @@ class SentenceParser:
         self._ahead = ahead
 
     @staticmethod
-    def _copy(
-        doc: Doc,
-        bounds: tuple[int, int],
-        arrays: tuple[list[int], numpy.ndarray, frozenset[tuple[int, int]]] | None = None,
-    ) -> Doc | None:
-        """The sentence as a Doc of its own; ``arrays``: the document's attribute names and
-        array, which ``Span.as_doc`` would otherwise read from the whole document each time,
-        and its entities' bounds (sentence_copies.py)."""
+    def _copy(doc: Doc, bounds: tuple[int, int], array: numpy.ndarray | None = None) -> Doc | None:
+        """The sentence as a Doc of its own; ``array``: the document's ``COPIED``
+        attributes, which ``Span.as_doc`` would otherwise read from the whole document
+        each time (sentence_copies.py)."""
         span = doc[bounds[0] : bounds[1]]
         # as_doc gives the copy the span's vector, the mean of its words' vectors: most of
         # its cost, and neither the parser (it reads the tensor) nor we read it.
         span._vector, span._vector_norm = _NO_VECTOR, 0.0
-        copy = span.as_doc() if arrays is None else copy_sentence(span, *arrays)
+        copy = span.as_doc() if array is None else copy_sentence(span, COPIED, array)
         return copy if len(copy) and copy.tensor.size else None
 
     @staticmethod
