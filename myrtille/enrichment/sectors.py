@@ -140,7 +140,9 @@ class SectorMatcher:
         found: dict[str, dict[tuple[bool, str], list[Any]]] = defaultdict(dict)
         sentences: dict[str, set[int]] = defaultdict(set)
         cues_of(doc, self._cases)
-        matches = self.matcher(doc) + self.forms(doc)
+        # Each match once (matcher and forms find most terms two or three times: ~40 matches
+        # a document, 14 distinct); what follows reads a match alone, `mentions_of` a set.
+        matches = list(dict.fromkeys(self.matcher(doc) + self.forms(doc)))
         matches = [m for m in matches if not _verb(doc, m[1], m[2])]
         mentions = mentions_of([m for m in matches if not set_phrase(doc, m[1], m[2], m[0])])
         mentions, stated, clients = stated_trades(doc, mentions)
@@ -174,7 +176,9 @@ class SectorMatcher:
                     where = "lead"
             # The title's terms and the text's are evidence apart, as before.
             key = (where == "title", _term(doc, start, end))
-            term = found[code].setdefault(key, [doc[start:end].text.lower(), where, 0])
+            term = found[code].get(key)
+            if term is None:  # the term's text made once, where it is first seen
+                term = found[code][key] = [doc[start:end].text.lower(), where, 0]
             if WEIGHTS[where] > WEIGHTS[term[1]]:
                 term[1] = where
             term[2] += 1
