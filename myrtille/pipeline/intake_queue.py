@@ -10,8 +10,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
+from functools import cache
+from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Select, Update, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from myrtille.store.claims import INTAKE, ClaimHolds, held
@@ -24,6 +26,76 @@ HELD = ":held"
 
 def _claim_key(token: str) -> int:
     return int(token.split(":")[1][:7], 16)
+
+
+# The statements a batch runs are built once and given their values when run (as the story
+# join's, session 18): building one, and its key in SQLAlchemy's cache of compiled
+# statements, costs about 0.25 ms, several a batch. The SQL and the values sent are those
+# of one built each time (tests/pipeline/test_session19_speed_stage.py).
+@cache
+def _pending(limit: int, skip_locked: bool) -> Select[Any]:
+    """The ids of up to ``limit`` pending documents, in collection order."""
+    pending = (
+        select(Document.id)
+        .where(Document.status == "pending")
+        .order_by(Document.collected_at, Document.id)
+        .limit(limit)
+    )
+    return pending.with_for_update(skip_locked=True) if skip_locked else pending
+
+
+@cache
+def _claiming() -> Update:
+    """The claim of the pending documents ``ids`` by ``token`` at ``now``."""
+    return (
+        update(Document)
+        .where(Document.id.in_(bindparam("ids", expanding=True)), Document.status == "pending")
+        .values(
+            status="claimed",
+            claimed_by=bindparam("token"),
+            claimed_at=bindparam("now"),
+            attempts=Document.attempts + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+@cache
+def _claimed() -> Select[Any]:
+    """The documents ``token`` claimed, in collection order."""
+    return (
+        select(Document)
+        .where(Document.claimed_by == bindparam("token"), Document.status == "claimed")
+        .order_by(Document.collected_at, Document.id)
+    )
+
+
+@cache
+def _stale() -> Update:
+    """Claims taken before ``before`` given back. Nothing to synchronise: it runs in a
+    session of its own, which holds no document."""
+    return (
+        update(Document)
+        .where(Document.status == "claimed", Document.claimed_at < bindparam("before"))
+        .values(status="pending", claimed_by=None, claimed_at=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+@cache
+def _setting_status(pending: bool) -> Update:
+    """The documents ``ids`` set to ``new_status`` with ``new_error``; given back
+    (``pending``), their claim is dropped."""
+    return (
+        update(Document)
+        .where(Document.id.in_(bindparam("ids", expanding=True)))
+        .values(
+            status=bindparam("new_status"),
+            error=bindparam("new_error"),
+            claimed_by=None if pending else Document.claimed_by,
+        )
+        .execution_options(synchronize_session=False)
+    )
 
 
 class IntakeQueue:
@@ -42,40 +114,16 @@ class IntakeQueue:
         # dead worker's (release_orphaned).
         if self.holds.hold(INTAKE, [_claim_key(token)]):
             token += HELD
-        pending = (
-            select(Document.id)
-            .where(Document.status == "pending")
-            .order_by(Document.collected_at, Document.id)
-            .limit(limit)
-        )
-        if self.database.supports_skip_locked:
-            pending = pending.with_for_update(skip_locked=True)
         with self.database.session() as session:
             # Rows are locked by the select on PostgreSQL; on SQLite the status condition
             # makes a second claimer's update miss rows another worker took first.
-            ids = list(session.scalars(pending))
+            ids = list(session.scalars(_pending(limit, self.database.supports_skip_locked)))
             if not ids:
                 return []
-            session.execute(
-                update(Document)
-                .where(Document.id.in_(ids), Document.status == "pending")
-                .values(
-                    status="claimed",
-                    claimed_by=token,
-                    claimed_at=utcnow(),
-                    attempts=Document.attempts + 1,
-                )
-                .execution_options(synchronize_session=False)
-            )
+            session.execute(_claiming(), {"ids": ids, "token": token, "now": utcnow()})
             # Read back in the claim's own transaction (one commit a batch, not two); the
             # session keeps loaded values on commit, so the documents stay readable.
-            return list(
-                session.scalars(
-                    select(Document)
-                    .where(Document.claimed_by == token, Document.status == "claimed")
-                    .order_by(Document.collected_at, Document.id)
-                )
-            )
+            return list(session.scalars(_claimed(), {"token": token}))
 
     def complete(self, ids: Sequence[str], session: Session | None = None) -> None:
         self._set_status(ids, "done", None, session)
@@ -143,11 +191,7 @@ class IntakeQueue:
         """Return claims left by a worker that died to the queue."""
         limit = datetime.now(UTC) - older_than
         with self.database.session() as session:
-            result = session.execute(
-                update(Document)
-                .where(Document.status == "claimed", Document.claimed_at < limit)
-                .values(status="pending", claimed_by=None, claimed_at=None)
-            )
+            result = session.execute(_stale(), {"before": limit})
             return result.rowcount or 0
 
     def _set_status(
@@ -158,14 +202,8 @@ class IntakeQueue:
                 self._set_status(ids, status, error, own)
             return
         session.execute(
-            update(Document)
-            .where(Document.id.in_(list(ids)))
-            .values(
-                status=status,
-                error=error,
-                claimed_by=None if status == "pending" else Document.claimed_by,
-            )
-            .execution_options(synchronize_session=False)
+            _setting_status(status == "pending"),
+            {"ids": list(ids), "new_status": status, "new_error": error},
         )
 
     # -- reading -----------------------------------------------------------------------

@@ -122,12 +122,8 @@ def join_across_languages(session: Session, document_ids: Collection[str], days:
     values.update(collected_from=earliest, collected_to=latest)
     known = [r for r in _reports(session, _linked_within(len(sirens)), values, against=new) if r]
     # The stories, loaded once (and held here) for the merges, which update the winner's.
-    stories = {
-        story.id: story
-        for story in session.scalars(
-            select(StoryCluster).where(StoryCluster.id.in_({r.cluster_id for r in [*new, *known]}))
-        )
-    }
+    ids = list({r.cluster_id for r in [*new, *known]})  # in the set's order, as before
+    stories = {story.id: story for story in session.scalars(_stories(), {"ids": ids})}
     created = {story_id: story.created_at for story_id, story in stories.items()}
     # The merges are decided on the reports alone (the database is not read again), then
     # written together: four statements a batch instead of five a merge (session 16).
@@ -206,8 +202,12 @@ def _reports(
     within the days allowed, a history that grows with the firm's coverage)."""
     rows = session.execute(statement, values).all()
     wanted = _Candidates(against) if against is not None else None
+    # The batch's own documents are among the stored ones: their reports, read from the
+    # same rows in the same transaction, are taken as they are rather than decoded again.
+    read = {r.document_id: r for r in against or ()}
     return [
-        report_of(
+        read.get(doc_id)
+        or report_of(
             doc_id, cluster, language, published or collected, _decoded(companies), _decoded(events)
         )
         for doc_id, cluster, language, published, collected, companies, events in rows
@@ -250,11 +250,24 @@ class _Candidates:
         return any(q in companies for q in quoted)
 
 
-def _holds_alerts(session: Session, stories: list[str]) -> bool:
+@cache
+def _stories() -> Select[Any]:
+    """The stories ``ids``."""
+    return select(StoryCluster).where(StoryCluster.id.in_(bindparam("ids", expanding=True)))
+
+
+@cache
+def _alerted() -> Select[Any]:
+    """An alert of one of the stories ``ids``, if any."""
     return (
-        session.scalar(select(OutboxItem.id).where(OutboxItem.cluster_id.in_(stories)).limit(1))
-        is not None
+        select(OutboxItem.id)
+        .where(OutboxItem.cluster_id.in_(bindparam("ids", expanding=True)))
+        .limit(1)
     )
+
+
+def _holds_alerts(session: Session, stories: list[str]) -> bool:
+    return session.scalar(_alerted(), {"ids": stories}) is not None
 
 
 def _merge_all(
