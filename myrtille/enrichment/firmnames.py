@@ -17,8 +17,11 @@ Such a name is read as a company mention outside the registry, for attribution o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
+from spacy.strings import get_string_id
+from spacy.symbols import ADP, NOUN
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import COMPANY_CUES, CompanyMention
@@ -73,9 +76,18 @@ _MAX_BETWEEN = 4
 _BETWEEN_TAGS = frozenset({"ADJ", "ADP", "NOUN", "PROPN"})
 
 
-@per_document  # the same sentence and mentions, asked again per trigger and rule
 def named_firms(sentence: Span, mentions: list[CompanyMention]) -> list[CompanyMention]:
     """Names in ``sentence`` that a company word calls a firm and that no mention covers."""
+    if not _firm_names(sentence):
+        # Most sentences (nine in ten): none, and no need of the memo's key, which reads
+        # every mention's fields (session 19).
+        return []
+    return _uncovered(sentence, mentions)
+
+
+@per_document  # the same sentence and mentions, asked again per trigger and rule
+def _uncovered(sentence: Span, mentions: list[CompanyMention]) -> list[CompanyMention]:
+    """``named_firms`` of a sentence that names some."""
     covered = [(m.start, m.end) for m in mentions if m.end > m.start]
     # Words of the registry companies the document names: "le groupe Vernay" where the
     # registry spotted "Vernay" elsewhere is that company, not another.
@@ -94,22 +106,24 @@ def _firm_names(sentence: Span) -> list[tuple[int, int, str]]:
     """(start, end, text) of the names in ``sentence`` that a company word calls a firm."""
     tokens = [t for t in sentence if not t.is_space]
     text = text_of(sentence.doc)
-    # Each word's first letter, from the document's text (Token.text is a string lookup).
-    capital = [text[t.idx].isupper() for t in tokens]
+    # Only a capitalised word opens a name (name_end of another word is that word): the
+    # words read by their first letter, from the document's text (Token.text is a string
+    # lookup); the scan goes from one to the next (session 19).
+    capitals = [k for k, t in enumerate(tokens) if text[t.idx].isupper()]
     found: list[tuple[int, int, str]] = []
-    position = 0
-    while position < len(tokens):
-        # Only a capitalised word opens a name: name_end(tokens, position) is position.
-        end = name_end(tokens, position) if capital[position] else position
+    read = 0  # where the last name found ends: a word before it is part of that name
+    for position in capitals:
+        if position < read:
+            continue
+        end = name_end(tokens, position)
         if end == position:
-            position += 1
             continue
         start_token, end_token = tokens[position], tokens[end - 1]
         start, stop = start_token.idx, end_token.idx + len(end_token)
         if _is_firm(tokens, position, end):
             found.append((start, stop, text[start:stop]))
-        position = end
-    if found and _title_case(tokens, capital):
+        read = end
+    if found and _title_case(tokens, text):
         return []  # "Vallorin Brewery Doubles Capacity": every word looks like a name
     return found
 
@@ -132,6 +146,29 @@ def _words(name: str) -> frozenset[str]:
 _WORD = re.compile(r"\w+")
 
 
+def _ids(words: Iterable[str]) -> frozenset[int]:
+    """The ids of ``words`` in any vocabulary (a symbol's for "DATE", "ADJ", else the
+    word's hash), as a token's ``norm``, ``lower``, ``ent_type`` or ``pos`` holds them."""
+    return frozenset(get_string_id(w) for w in words)
+
+
+# The word lists above as the ids that ``Token.norm``, ``Token.lower``, ``Token.ent_type``
+# and ``Token.pos`` hold: an id is read without a string lookup (session 19, speed).
+_PREFIX_IDS = _ids(PREFIX_CUES)
+_SUFFIX_IDS = _ids(SUFFIX_CUES)
+_LEGAL_IDS = _ids(LEGAL_FORMS)
+_HEAD_OR_PREFIX_IDS = _ids(PREFIX_CUES | NAME_HEADS)
+_ROLE_OR_GENERAL_IDS = _ids(ROLE_WORDS | _GENERAL)
+_OF_IDS = _ids(("de", "d'", "d’", "of"))
+_ARTICLE_IDS = _ids(ARTICLES)
+_LINK_IDS = _ids(_LINKS)
+_NOT_NAME_IDS = _ids(_NOT_NAMES)
+_BETWEEN_IDS = _ids(_BETWEEN_TAGS)
+# "start-up" split in three tokens: the last is one of its ends, whatever the split.
+_START_UP = "start-up"
+_START_UP_ENDS = _ids(_START_UP[cut:] for cut in range(2, len(_START_UP)))
+
+
 def name_end(tokens: list[Token], position: int) -> int:
     """The end of the run of capitalised words from ``position`` (itself if none)."""
     end = position
@@ -139,7 +176,7 @@ def name_end(tokens: list[Token], position: int) -> int:
         token = tokens[end]
         if _capitalised(token) or (
             end > position
-            and token.lower_ in _LINKS
+            and token.lower in _LINK_IDS
             and end + 1 < len(tokens)
             and _capitalised(tokens[end + 1])
         ):
@@ -163,20 +200,18 @@ def _capitalised(token: Token) -> bool:
     text = token.text
     return (
         text[:1].isupper()
-        and any(c.isalpha() for c in text)
-        and token.ent_type_ not in _NOT_NAMES
+        and token.ent_type not in _NOT_NAME_IDS
         and not token.is_punct
+        and (text[0].isalpha() or any(c.isalpha() for c in text))  # most: a letter first
     )
 
 
 def _is_firm(tokens: list[Token], start: int, end: int) -> bool:
-    if end - start >= 2 and tokens[end - 1].norm_ in SUFFIX_CUES:  # capitalised: a run
+    if end - start >= 2 and tokens[end - 1].norm in _SUFFIX_IDS:  # capitalised: a run
         return True
-    if end < len(tokens) and tokens[end].norm_ in LEGAL_FORMS and tokens[end].text.isupper():
+    if end < len(tokens) and tokens[end].norm in _LEGAL_IDS and tokens[end].text.isupper():
         return True
-    if (
-        tokens[start].norm_ in PREFIX_CUES or tokens[start].norm_ in NAME_HEADS
-    ) and end - start >= 2:
+    if end - start >= 2 and tokens[start].norm in _HEAD_OR_PREFIX_IDS:
         return True  # "Fonderie Ribaud", "Groupe Talvern"
     if _apposition(tokens, end) and not (end - start == 1 and connective(tokens[start])):
         return True  # "Aerilis, a drone maker supplied by …"; not "Instead, the group …"
@@ -185,23 +220,19 @@ def _is_firm(tokens: list[Token], start: int, end: int) -> bool:
     before = tokens[start - 1]
     if _cue(before) or _start_up(tokens, start):
         return True  # "la société Solvane", "maker Kessler Antriebe"
-    if (
-        before.lower_ in ("de", "d'", "d’", "of")
-        and start >= 2
-        and (tokens[start - 2].norm_ in ROLE_WORDS or tokens[start - 2].norm_ in _GENERAL)
-    ):
+    if before.lower in _OF_IDS and start >= 2 and tokens[start - 2].norm in _ROLE_OR_GENERAL_IDS:
         return True  # "PDG de Nexalia", "directeur général de", "chief executive of Nexalia"
     if tokens[start].doc.lang_ != "fr":
         return False
     # French: the company word, then adjectives and one "de" complement ("le fabricant de
     # meubles Hanser"); a name right after "de" is a complement ("hors d'Europe").
-    if before.pos_ not in _BETWEEN_TAGS or before.pos_ == "ADP":
+    if before.pos not in _BETWEEN_IDS or before.pos == ADP:
         return False
     for back in range(start - 1, max(start - 1 - _MAX_BETWEEN, -1), -1):
         token = tokens[back]
         if _cue(token) or _start_up(tokens, back + 1):  # "la start-up nancéienne X"
             return True
-        if token.is_punct or token.text[:1].isupper() or token.pos_ not in _BETWEEN_TAGS:
+        if token.is_punct or token.text[:1].isupper() or token.pos not in _BETWEEN_IDS:
             return False
     return False
 
@@ -215,27 +246,34 @@ def connective(token: Token) -> bool:
 def _apposition(tokens: list[Token], end: int) -> bool:
     """A comma, an article and a company word within three words after the name."""
     after = tokens[end : end + 6]
-    if len(after) < 3 or after[0].text != "," or after[1].lower_ not in ARTICLES:
+    if len(after) < 3 or after[0].text != "," or after[1].lower not in _ARTICLE_IDS:
         return False
     return any(_cue(t) for t in after[2:] if not t.is_punct)
 
 
 def _cue(token: Token) -> bool:
     """A company word: listed, or a French workshop in "-erie" ("la fromagerie Jeunet")."""
+    if token.norm in _PREFIX_IDS:
+        return True
+    if token.pos != NOUN or not token.is_lower:
+        return False
     word = token.norm_
-    return word in PREFIX_CUES or (
-        word.endswith("erie") and len(word) > 6 and token.pos_ == "NOUN" and token.is_lower
-    )
+    return word.endswith("erie") and len(word) > 6
 
 
 def _start_up(tokens: list[Token], start: int) -> bool:
     """ "start-up" split in three by a tokenizer, just before ``start``."""
-    return start >= 3 and "".join(t.lower_ for t in tokens[start - 3 : start]) == "start-up"
+    return (
+        start >= 3
+        and tokens[start - 1].lower in _START_UP_ENDS
+        and "".join(t.lower_ for t in tokens[start - 3 : start]) == _START_UP
+    )
 
 
-def _title_case(tokens: list[Token], capital: list[bool]) -> bool:
-    """Whether most words are capitalised, as in an English headline."""
-    words = [up for t, up in zip(tokens, capital, strict=True) if t.is_alpha and len(t) > 3]
+def _title_case(tokens: list[Token], text: str) -> bool:
+    """Whether most words are capitalised, as in an English headline; ``text``: the
+    document's."""
+    words = [text[t.idx].isupper() for t in tokens if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(words) >= 0.7 * len(words)
 
 
