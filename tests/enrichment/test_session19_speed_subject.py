@@ -8,7 +8,9 @@ memo reads the mentions.
   links ("de", "du", "&"), punctuation, "start-up" split, "-erie" workshops and names,
   every id test answers as the string test it replaced, for every token;
 - ``named_firms`` answers as the memoised reading of the mentions it skips;
-- the ids follow the lists: a word added to a list is found by its id, one dropped is not.
+- the ids follow the lists: a word added to a list is found by its id, one dropped is not;
+- ``generic_subjects.told_of_firms_in_general`` finds its clauses' openings by the links'
+  hashes and the conjunctions' numbers as it did by their strings.
 
 The word-by-word scan of session 17 (``test_session17_speed_find.py``) still holds the
 scan to the reading of every word.
@@ -18,9 +20,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from myrtille.enrichment import firmnames
+from myrtille.enrichment import firmnames, generic_subjects
 from myrtille.enrichment.companies import CompanyMention
 from myrtille.enrichment.enricher import Enricher
 from myrtille.enrichment.names import LEGAL_FORMS
@@ -162,3 +164,50 @@ def test_ids_follow_the_word_lists() -> None:
         assert made == firmnames._ids(words)
         assert len(made) == len(words)
     assert firmnames._ids({"societe", "zorvane"}) != firmnames._ids({"societe"})
+
+
+_GENERIC = sorted(
+    generic_subjects._LINKS
+    | generic_subjects._TRADES
+    | generic_subjects._MAKERS
+    | generic_subjects._FIRMS_PLURAL
+    | generic_subjects._DETERMINERS
+    | {"les", "et", "and", "mais", "but", "ont", "have", "recruté", "hired", "some", "certaines"}
+)
+generic_texts = st.lists(st.sampled_from(_GENERIC), min_size=1, max_size=24).map(" ".join)
+
+
+def _told_by_strings(sentence: Span) -> bool:
+    """``told_of_firms_in_general`` as it read the links and conjunctions' strings."""
+    words = list(sentence)
+    lower = [w.text.lower() for w in words]
+    for at, word in enumerate(words):
+        if (
+            at == 0
+            or words[at - 1].text in generic_subjects._LINKS
+            or words[at - 1].pos_ == "CCONJ"
+        ):
+            if word.pos_ == "CCONJ" or word.text in generic_subjects._LINKS:
+                continue
+            if generic_subjects._general_subject(words, at, lower):
+                return True
+    return False
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=generic_texts, language=st.sampled_from(["fr", "en"]))
+def test_firms_in_general_read_by_numbers_as_by_strings(
+    enricher: Enricher, text: str, language: str
+) -> None:
+    doc = enricher.tools(language).nlp(text)
+    for t in doc:
+        assert (t.orth in generic_subjects._LINK_HASHES) == (t.text in generic_subjects._LINKS)
+        assert (t.pos == generic_subjects.CCONJ) == (t.pos_ == "CCONJ")
+    for sentence in [*doc.sents, doc[:]]:
+        expected = _told_by_strings(sentence)
+        assert generic_subjects.told_of_firms_in_general.__wrapped__(sentence) == expected
+
+
+def test_firms_in_general_are_found_after_a_link(enricher: Enricher) -> None:
+    doc = enricher.tools("fr").nlp("Le carnet est plein ; les entreprises françaises ont recruté.")
+    assert generic_subjects.told_of_firms_in_general.__wrapped__(doc[:])
