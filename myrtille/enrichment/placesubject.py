@@ -149,8 +149,14 @@ def keep_homes(
     """``kept`` (the places left after those in passing) with every home of the title's
     firm and every paragraph dateline of ``names`` as found (department and all)."""
     by_start = {n.start: n for n in kept}
-    firms = title_firms(text, names, title_end)
+    firms: set[str] | None = None
     for name in names:
+        # Kept as found already: these rules could only put it back where it is (most
+        # names of most texts; the title's firms are read once one is not).
+        if by_start.get(name.start) is name:
+            continue
+        if firms is None:
+            firms = title_firms(text, names, title_end)
         if (
             subject_home(text, name, firms, title_end)
             or paragraph_dateline(text, name, title_end)
