@@ -203,8 +203,12 @@ class PlaceNameMatcher:
             if capitalised and (name.text in surnames or beside_a_name(text, words, first, end)):
                 surnames.add(name.text)
                 continue
-            cue = place_cue(text, words, first, end)
-            if folded[end - 1] in people and not cue:
+            # A cue ("à", "in") is read only where a rule asks for it: a name that ends a
+            # person's name elsewhere, or an ambiguous one (most names are neither).
+            in_people = folded[end - 1] in people
+            ambiguous = entry.ambiguity is not None
+            cue = (in_people or ambiguous) and place_cue(text, words, first, end)
+            if in_people and not cue:
                 continue
             key = " ".join(folded[first:end])
             shadowed = self.shadowed.get(key, [])
