@@ -139,16 +139,18 @@ def antecedent(sentence: Span, mentions: list[CompanyMention]) -> CompanyMention
         last -= 1  # a paragraph's break may be a sentence of its own to the recogniser
     whole = sentence_of(doc, last)  # a title run into the lead: its part before
     before = doc[whole.start : min(whole.end, last + 1)]
+    listed = list(before)  # its words made once: each pass over a span makes them anew
     # The sentence recogniser may run two paragraphs together: the last one's part.
-    breaks = [t.i + 1 for t in before if t.is_space and "\n" in t.text]
+    breaks = [t.i + 1 for t in listed if t.is_space and "\n" in t.text]
     if breaks:
+        listed = listed[breaks[-1] - before.start :]
         before = doc[breaks[-1] : before.end]
-    tokens = [t for t in before if not t.is_space and not t.is_punct]
+    tokens = [t for t in listed if not t.is_space and not t.is_punct]
     if not tokens:
         return None
     # A place or a time set before the subject ("On the Mediterranean coast, Toulon-based
     # X …", "Du côté de Roanne, les Tissages X …"): the opening is counted after its comma.
-    after_setting = _setting_end(before)
+    after_setting = _setting_end(listed)
     if after_setting is not None:
         tokens = [t for t in tokens if t.idx >= after_setting] or tokens
     opening_end = tokens[min(_OPENING, len(tokens)) - 1]
@@ -161,7 +163,7 @@ def antecedent(sentence: Span, mentions: list[CompanyMention]) -> CompanyMention
         if first <= m.start < limit and m.end > m.start
     ]
     for mention in sorted(candidates, key=lambda m: m.start):
-        words = [t for t in before if first <= t.idx < mention.start and not t.is_space]
+        words = [t for t in listed if first <= t.idx < mention.start and not t.is_space]
         if any(_complement(t) for t in words):
             return None  # "Selon X, …": the sentence's subject is not X
         if mention.company_id is None and mention.how != "named" and mention.name.lower() in people:
@@ -210,9 +212,10 @@ _SETTINGS = frozenset(
 _SETTING_WORDS = 8
 
 
-def _setting_end(before: Span) -> int | None:
-    """Where the subject's part of ``before`` starts when the sentence opens with a setting
-    of place or time closed by a comma ("On the Mediterranean coast, Toulon-based X …")."""
+def _setting_end(before: list[Token]) -> int | None:
+    """Where the subject's part of ``before`` (a sentence's words) starts when the sentence
+    opens with a setting of place or time closed by a comma ("On the Mediterranean coast,
+    Toulon-based X …")."""
     words = [t for t in before if not t.is_space]
     end = None
     while words and words[0].lower_ in _SETTINGS:  # "À Figeac, dans la vallée du Lot, X …"

@@ -35,7 +35,12 @@ _WITHIN = 3
 def indefinite_firm(sentence: Span, begin: int, trigger: Span) -> bool:
     """Whether the trigger's clause (from ``begin``) opens with an indefinite description
     of a firm ("Un fournisseur …", "A paper mill …")."""
-    tokens = [t for t in sentence if t.idx >= begin and t.i < trigger.start]
+    doc = sentence.doc  # the words before the trigger only: those after are never read
+    tokens = [
+        t
+        for t in (doc[i] for i in range(sentence.start, min(sentence.end, trigger.start)))
+        if t.idx >= begin
+    ]
     # The last clause joined before the trigger: "X shut its plant, and a Korean cell maker
     # has put plans … on hold".
     joined = [

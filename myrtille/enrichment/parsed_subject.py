@@ -8,6 +8,8 @@ not settle it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import CompanyMention
@@ -61,16 +63,11 @@ def from_parse(
             return None
         words = [
             (t.idx + parsed.chars, t.idx + len(t) + parsed.chars)
-            for t in token.subtree
-            if not own or not any(_complement(a) for a in _path(t, token))
+            for t in (_own_words(token) if own else token.subtree)
         ]
         # Overlapping, not only inside: the sentence recogniser may cut a name in two
         # ("Éolia | Marine remporte …").
-        hits = [
-            m
-            for m in mentions
-            if m.end > m.start and any(m.start < end and start < m.end for start, end in words)
-        ]
+        hits = overlapping(mentions, words)
         at = token.idx + parsed.chars
         found = next((m for m in hits if m.start <= at < m.end), hits[0] if hits else None)
         return found or _named_elsewhere(token, mentions, own)
@@ -245,11 +242,8 @@ def _proper_names(token: Token) -> list[Token]:
     a person's name, or words of a clause inside it."""
     return [
         t
-        for t in token.subtree
-        if _written_as_name(t)
-        and t.i >= token.i
-        and t.ent_type_ not in _NOT_FIRMS
-        and not any(_complement(a) for a in _path(t, token))
+        for t in _own_words(token)
+        if _written_as_name(t) and t.i >= token.i and t.ent_type_ not in _NOT_FIRMS
     ]
 
 
@@ -296,12 +290,44 @@ def _complement(token: Token) -> bool:
     return token.dep_.startswith(("nmod", "obl")) and any(c.dep_ == "case" for c in token.children)
 
 
-def _path(token: Token, top: Token) -> list[Token]:
-    path = []
-    while token.i != top.i and token.head.i != token.i:
-        path.append(token)
-        token = token.head
-    return path
+def overlapping(
+    mentions: list[CompanyMention], words: list[tuple[int, int]]
+) -> list[CompanyMention]:
+    """The ``mentions``, not empty, that overlap one of ``words`` (a phrase's words' character
+    bounds, which do not overlap one another). Sorted by start, the words' ends are sorted
+    too: the first word ending past a mention's start is the only one to test."""
+    ordered = sorted(words)
+    starts = [start for start, _ in ordered]
+    ends = [end for _, end in ordered]
+    return [
+        m
+        for m in mentions
+        if m.end > m.start and (k := bisect_right(ends, m.start)) < len(ends) and starts[k] < m.end
+    ]
+
+
+def _own_words(top: Token) -> list[Token]:
+    """``top``'s subtree, in its order, without the words under a complement between them
+    and ``top`` (``_complement`` of a word or of a head on the way up, ``top`` left out).
+    Each word's answer is its head's, or its own complement: read once a word, not once a
+    word for each word below it."""
+    under: dict[int, bool] = {top.i: False}
+    kept = []
+    for word in top.subtree:
+        chain, token = [], word
+        while token.i not in under:
+            if token.head.i == token.i:  # a root that is not ``top``: off the way up
+                under[token.i] = False
+                break
+            chain.append(token)
+            token = token.head
+        value = under[token.i]
+        for below in reversed(chain):
+            value = value or _complement(below)
+            under[below.i] = value
+        if not under[word.i]:
+            kept.append(word)
+    return kept
 
 
 def _named_elsewhere(
@@ -312,11 +338,7 @@ def _named_elsewhere(
     the small models may even take "Vernay" for a surname); ``own``: its own words only,
     and then a firm outside the registry named elsewhere counts too ("Le suisse Aldermatt
     rachète …" in a title, where only the text's "le groupe suisse Aldermatt" was found)."""
-    kept = [
-        t.text
-        for t in token.subtree
-        if not t.is_punct and (not own or not any(_complement(a) for a in _path(t, token)))
-    ]
+    kept = [t.text for t in (_own_words(token) if own else token.subtree) if not t.is_punct]
     words = f" {fold(' '.join(kept))} "
     for mention in mentions:
         if mention.company_id and f" {fold(mention.name)} " in words:
