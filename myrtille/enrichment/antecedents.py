@@ -57,6 +57,8 @@ _GETTING = frozenset(
 )
 _BETWEEN = 4
 _YEAR = re.compile(r"(?:19|20)\d\d\Z")
+# _YEAR without its end: found in any text that holds a word _YEAR matches.
+_YEAR_IN = re.compile(_YEAR.pattern.removesuffix(r"\Z"), _YEAR.flags)
 # "le rachat de 2019", "the acquisition of 2021": a year right after the event's noun.
 _YEAR_AFTER = re.compile(r"\s+(?:de|of)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*(?:à|-|to)\s)")
 _YEAR_JOINED = re.compile(r"\s+(?P<year>(?:19|20)\d\d)\b(?!\s*(?:à|-|to)\s)")
@@ -92,13 +94,18 @@ def modifier_years(sentence: Span, trigger: Span) -> list[int]:
     """The years that modify the event's noun: "its 2019 takeover", "le rachat de 2019"
     (the caller weighs them against the article's date, as any other date)."""
     doc = sentence.doc
-    at = _opening(sentence, trigger)
-    # a year after a determiner ("its 2019 takeover"), not a count ("hired 2000 people")
-    years = [
-        int(t.text)
-        for t in doc[max(at, sentence.start + 1) : trigger.end]
-        if _YEAR.match(t.text) and _determiner(doc[t.i - 1])
-    ]
+    years: list[int] = []
+    # the words the noun phrase may open on (_opening goes back _BETWEEN words at most)
+    # are read only when their text holds a year: most triggers' do not (session 19)
+    first = max(trigger.start - _BETWEEN, sentence.start + 1)
+    if first < trigger.end and _YEAR_IN.search(text_of(doc), doc[first].idx, trigger.end_char):
+        at = _opening(sentence, trigger)
+        # a year after a determiner ("its 2019 takeover"), not a count ("hired 2000 people")
+        years = [
+            int(t.text)
+            for t in doc[max(at, sentence.start + 1) : trigger.end]
+            if _YEAR.match(t.text) and _determiner(doc[t.i - 1])
+        ]
     # the trigger may end on the preposition: "rachat de" + " 2019"
     joined = trigger[-1].lower_ in ("de", "of")
     after = (_YEAR_JOINED if joined else _YEAR_AFTER).match(text_of(doc), trigger.end_char)

@@ -51,7 +51,13 @@ from spacy.tokens import Span
 from myrtille.enrichment.antecedents import antecedent, modifier_years
 from myrtille.enrichment.calendar_words import MONTHS
 from myrtille.enrichment.decades import dated_by_decade, decade_years
-from myrtille.enrichment.doctext import columns_of, per_document, span_text, text_of
+from myrtille.enrichment.doctext import (
+    columns_of,
+    per_document,
+    sentence_of,
+    span_text,
+    text_of,
+)
 from myrtille.enrichment.later_years import OPENING_WHEN, later_than_told
 from myrtille.enrichment.morphs import feature
 from myrtille.enrichment.reported_speech import backshifted
@@ -185,7 +191,7 @@ def _before_other_participle(trigger: Span, end: int) -> int:
     dernier", "is hiring for the line opened last year"), which its date belongs to."""
     doc = trigger.doc
     predicate = any(finite(t) or t.pos == VERB for t in trigger)
-    for token in doc[trigger.end : trigger.sent.end]:
+    for token in doc[trigger.end : _sentence_end(trigger)]:
         if token.idx >= end:
             break
         predicate = predicate or finite(token)
@@ -202,6 +208,19 @@ def _before_other_participle(trigger: Span, end: int) -> int:
 
 
 _NOMINAL = frozenset({NOUN, ADJ, PROPN})
+
+
+def _sentence_end(trigger: Span) -> int:
+    """``trigger.sent.end``: the sentences' bounds read once per document (sentence_of),
+    not walked for each trigger; as spaCy reads them with hooks or no boundaries."""
+    doc = trigger.doc
+    if doc.user_token_hooks or doc.user_span_hooks or doc.user_hooks:
+        return trigger.sent.end
+    if not doc.has_annotation("SENT_START"):
+        return trigger.sent.end  # raises, as it does
+    return sentence_of(doc, trigger.start).end
+
+
 # A short phrase before the first comma ("En 2019, …", "Last year, …") may date it all.
 _OPENING = re.compile(r"[^,;:\n]{1,30},")
 # A title has no full stop: the sentence recogniser may run it into the text.
