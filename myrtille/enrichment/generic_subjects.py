@@ -94,6 +94,11 @@ PRONOUN_QUANTIFIERS: tuple[tuple[str, ...], ...] = (
     ("quelques-uns",),
     ("quelques-unes",),
 )
+# The same by their first word, in their order: one lookup per clause opening, not fifteen.
+_PRONOUN_QUANTIFIERS_OF: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(q for q in PRONOUN_QUANTIFIERS if q[0] == first)
+    for first, *_ in PRONOUN_QUANTIFIERS
+}
 # A fraction of a set: "two-thirds of", "a third of", "deux tiers des", "un quart des".
 _FRACTIONS = frozenset({"thirds", "third", "quarter", "quarters", "tiers", "quart", "quarts"})
 _FRACTION_LINKS = frozenset({"of", "des", "de", "d'"})
@@ -115,8 +120,9 @@ def told_of_firms_in_general(sentence: Span) -> bool:
     as a whole, right before its verb (see the module's docstring)."""
     words = list(sentence)
     lower: list[str] | None = None  # the words lowered, once for every clause
+    # A link or a coordinating conjunction by its numbers (its strings cost more): Token.orth
+    # is its text's hash, Token.pos the symbol of its pos_.
     for at, word in enumerate(words):
-        # Read by their numbers, as _clause_opening does: a string per word cost more.
         if at == 0 or words[at - 1].orth in _LINK_HASHES or words[at - 1].pos == CCONJ:
             if word.pos == CCONJ or word.orth in _LINK_HASHES:
                 continue
@@ -259,7 +265,8 @@ def _joins_adjectives(words: list[Token], at: int) -> bool:
 
 def counted_alone(lower: list[str], words: list[Token], at: int) -> bool:
     """A count of firms as the subject on its own, then its verb: "some have won"."""
-    for quantifier in PRONOUN_QUANTIFIERS:
+    opening = lower[at] if at < len(lower) else ""
+    for quantifier in _PRONOUN_QUANTIFIERS_OF.get(opening, ()):  # those opening with the word
         if tuple(lower[at : at + len(quantifier)]) == quantifier:
             return _verb_follows(words, at + len(quantifier))
     return False
