@@ -20,7 +20,7 @@ from myrtille.enrichment.placecompounds import district_of_town
 from myrtille.enrichment.placecontext import named_for_something, river_or_compass
 from myrtille.enrichment.placelists import Ambiguity
 from myrtille.enrichment.placespelling import Spellings
-from myrtille.enrichment.placewords import Word, capitalised, longer_name
+from myrtille.enrichment.placewords import HALVES, Word, capitalised, longer_name
 
 _JOINERS = re.compile(r"^[ \t\u00a0\-‐'’]*$")
 _ARTICLES = frozenset({"le", "la", "les", "l", "au", "aux", "du", "des"})
@@ -46,6 +46,14 @@ class Entry:
     adjective: bool  # a lowercase adjective ("toulousain")
 
 
+def lowercase_openers(entries: Mapping[tuple[str, ...], Entry]) -> frozenset[str]:
+    """The first words of the names ``stands_alone`` may take for a place when their first
+    letter is lowercase: an inhabitants' adjective ("toulousain", "la région parisienne")
+    or a region's half ("southern Corsica", ``capitalised``). Any other name a lowercase
+    word opens is not written as one, whatever follows: the scan need not look it up."""
+    return frozenset(words[0] for words, entry in entries.items() if entry.adjective) | HALVES
+
+
 def longest(
     text: str,
     words: list[Word],
@@ -66,7 +74,7 @@ def longest(
             continue
         if length > 1:
             pairs = itertools.pairwise(words[i:end])
-            if any(not _JOINERS.match(text[a.end : b.start]) for a, b in pairs):
+            if any(not _JOINERS.match(text[a[2] : b[1]]) for a, b in pairs):
                 continue  # a name does not run across punctuation or lines
         return end, entry
     return None
@@ -84,7 +92,7 @@ def stands_alone(
 ) -> bool:
     """Whether the name at ``words[first:end]`` is written as one, on its own.
     ``place_named``: the place of a name's folded words, for a town's districts."""
-    surface = text[words[first].start : words[end - 1].end]
+    surface = text[words[first][1] : words[end - 1][2]]
     if entry.acronym:
         if not surface.isupper():
             return False
@@ -93,13 +101,13 @@ def stands_alone(
     # "Maçon de métier": the trade, not Mâcon (a name written unaccented is never misspelt).
     if not surface.isascii() and spellings.misspelt(tuple(folded[first:end]), surface):
         return False
-    before = text[words[first - 1].end : words[first].start] if first else ""
-    after = text[words[end - 1].end : words[end].start] if end < len(words) else ""
+    before = text[words[first - 1][2] : words[first][1]] if first else ""
+    after = text[words[end - 1][2] : words[end][1]] if end < len(words) else ""
     # Part of a hyphenated compound: "Montoir-de-Bretagne", "Paris-Saclay", "Nord-Est".
     if before.endswith(("-", "‐")) and before.strip(" -‐") == "":
         return False
     # ...unless a town's district: "Tours-Nord", "Lyon-Part-Dieu" are the town.
-    longer = after in _HYPHENS and longer_name(text, words[end - 1].end)
+    longer = after in _HYPHENS and longer_name(text, words[end - 1][2])
     if longer and not district_of_town(
         text, words, end, entry.place, place_named, plain=entry.ambiguity is None
     ):
@@ -108,7 +116,7 @@ def stands_alone(
     # "Havre" alone is not Le Havre; "Pont-de-Claix", a hyphenated name, is Le Pont-de-Claix.
     if entry.article and not (previous and previous[-1] in _ARTICLES):
         pairs = itertools.pairwise(words[first:end])
-        joiners = {text[a.end : b.start] for a, b in pairs}
+        joiners = {text[a[2] : b[1]] for a, b in pairs}
         if not (joiners <= _HYPHENS and end - first > 2):
             return False
     if not _VENUE_BEFORE.isdisjoint(previous):

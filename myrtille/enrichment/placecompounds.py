@@ -45,20 +45,20 @@ def district_of_town(
         return False
     suffix: list[Word] = []
     at = end
-    while at < len(words) and text[words[at - 1].end : words[at].start] in _HYPHENS:
+    while at < len(words) and text[words[at - 1][2] : words[at][1]] in _HYPHENS:
         suffix.append(words[at])
         at += 1
     if not suffix or len(suffix) > _LONGEST_SUFFIX:
         return False
-    if not all(text[word.start].isupper() for word in suffix):
+    if not all(text[word[1]].isupper() for word in suffix):
         return False  # "Saint-Quentin-en-Yvelines", "Saint-Denis-de-la-Réunion"
-    if at < len(words) and text[words[at - 1].end : words[at].start] in ("'", "’"):
+    if at < len(words) and text[words[at - 1][2] : words[at][1]] in ("'", "’"):
         return False  # "Villeneuve-d'Ascq": a longer name cut by an apostrophe
-    written = text[suffix[0].start : suffix[-1].end]
-    if len(suffix) == 1 and suffix[0].folded in _COMPASS:
+    written = text[suffix[0][1] : suffix[-1][2]]
+    if len(suffix) == 1 and suffix[0][0] in _COMPASS:
         return True
     if not plain or names_abroad(written) or place_key(written) in _CITIES:
         return False
-    folded = [word.folded for word in suffix]
+    folded = [word[0] for word in suffix]
     named = (place_named(tuple(folded[:n])) for n in range(1, len(folded) + 1))
     return all(place is None or place.kind == "commune" for place in named)

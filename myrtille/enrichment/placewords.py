@@ -8,7 +8,6 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Container
-from typing import NamedTuple
 
 from myrtille.enrichment.geography import Place, place_key
 from myrtille.enrichment.patterns import fold
@@ -24,18 +23,16 @@ _DETERMINERS = frozenset(
 )
 # English names of a region's half, written lowercase before the region's name ("in
 # southern Corsica"): the only names whose first word may be lowercase.
-_HALVES = frozenset({"southern", "northern", "south", "upper"})
+HALVES = frozenset({"southern", "northern", "south", "upper"})
 SENTENCE_END = re.compile(r"(^|[.!?:;«»\"“”\n]\s*)$")
 # A hyphen then a word and another hyphen: "Saint-Gilles-les-Bains", a name the gazetteer
 # does not hold (a capital after the hyphen, "Paris-Saclay", is one too).
 _LONGER = re.compile(r"[-‐][^\W\d_]+[-‐]")
 
 
-class Word(NamedTuple):
-    # A tuple, not a frozen dataclass: one is made per word of every document.
-    folded: str
-    start: int
-    end: int
+# A word of a text: its folded form, its start and its end. A plain tuple, read by index:
+# one is made per word of every document, at C speed (``cut_folded``).
+Word = tuple[str, int, int]
 
 
 def longer_name(text: str, end: int) -> bool:
@@ -53,12 +50,13 @@ def hyphenated_name(span: str, names: Container[tuple[str, ...]]) -> bool:
 def capitalised(text: str, words: list[Word]) -> bool:
     """The first word, and every word that is not a link word, starts with a capital."""
     for position, word in enumerate(words):
-        initial = text[word.start]
-        if position and (word.folded in LINKS or word.folded == "region"):  # "Paris region"
+        folded, start, _ = word
+        initial = text[start]
+        if position and (folded in LINKS or folded == "region"):  # "Paris region"
             continue
-        if position and word.folded == "island":  # "on Réunion island" ("Reunion Island")
+        if position and folded == "island":  # "on Réunion island" ("Reunion Island")
             continue
-        if not position and word.folded in _HALVES and len(words) > 1:
+        if not position and folded in HALVES and len(words) > 1:
             continue
         if not (initial.isupper() or initial.isdigit()):
             return False
@@ -119,13 +117,13 @@ def beside_a_name(text: str, words: list[Word], first: int, end: int) -> bool:
     Ghisonaccia") is not one name with the text's first word ("GHISONACCIA — …", "Le
     groupe …")."""
     if end < len(words):
-        joiner = text[words[end - 1].end : words[end].start]
-        if joiner.strip() == "" and "\n" not in joiner and text[words[end].start].isupper():
+        joiner = text[words[end - 1][2] : words[end][1]]
+        if joiner.strip() == "" and "\n" not in joiner and text[words[end][1]].isupper():
             return True
-    if first and not sentence_initial(text, words[first].start):
-        joiner = text[words[first - 1].end : words[first].start]
-        before = text[words[first - 1].start]
-        previous = words[first - 1].folded
+    if first and not sentence_initial(text, words[first][1]):
+        previous, start, end_before = words[first - 1]
+        joiner = text[end_before : words[first][1]]
+        before = text[start]
         if joiner.strip() == "" and before.isupper() and previous not in LINKS | _DETERMINERS:
             return True
     return False
@@ -155,8 +153,7 @@ def cut_folded(text: str) -> tuple[list[Word], list[str]]:
         for word in set(found).difference(_FOLDED_WORDS):
             _FOLDED_WORDS[word] = _folded_word(word)
         folded = list(map(_FOLDED_WORDS.__getitem__, found))
-    spans = zip(folded, offsets[1:-1:2], offsets[2::2], strict=True)
-    return list(map(tuple.__new__, itertools.repeat(Word), spans)), folded
+    return list(zip(folded, offsets[1:-1:2], offsets[2::2], strict=True)), folded
 
 
 # A word as written -> its folded form (`_folded_word`), cleared past this size.
