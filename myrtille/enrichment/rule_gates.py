@@ -24,8 +24,8 @@ def holds_word(part: str, words: tuple[str, ...]) -> bool:
     """Whether ``part`` holds one of ``words`` (lower-case ASCII), case ignored as a pattern
     compiled with ``re.IGNORECASE`` ignores it: such a pattern, every match of which holds
     one of the words, cannot match a part holding none."""
-    lowered = part.lower()
-    if any(word in lowered for word in words):
+    # the words looked for at C speed, not through a generator
+    if any(map(part.lower().__contains__, words)):
         return True
     return not part.isascii() and any(c in part for c in _FOLDED_APART)
 
