@@ -21,7 +21,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from myrtille.enrichment.doctext import entities_of, text_of
+from myrtille.enrichment.doctext import entities_of, kept_columns, text_of
 from myrtille.enrichment.names import LEGAL_FORMS, company_key, is_acronym, name_tokens
 from myrtille.enrichment.notice_names import read_fields
 from myrtille.enrichment.patterns import fold, fold_doc
@@ -162,7 +162,7 @@ class FoldNorm:
         self.folded: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        return fold_doc(doc, self.folded)
+        return fold_doc(doc, self.folded, keep=True)
 
 
 class CompanyRuler:
@@ -199,9 +199,11 @@ class CompanyRuler:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         if self.size:
-            # The folded forms' hashes, from an array: no Token object per token; the few
-            # tokens that open a name are picked out at C speed.
-            norms = doc.to_array(NORM).tolist()
+            # The folded forms' hashes, from an array (the folding component keeps them:
+            # doctext.kept_columns): no Token object per token; the few tokens that open
+            # a name are picked out at C speed.
+            columns = kept_columns(doc)
+            norms = doc.to_array(NORM).tolist() if columns is None else columns[1]
             first = self.first
             for i in compress(count(), map(first.__contains__, norms)):
                 for tokens, company_id in first[norms[i]]:

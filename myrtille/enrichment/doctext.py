@@ -61,6 +61,18 @@ def columns_of(doc: Doc) -> tuple[list[int], list[int], list[int]]:
     return columns
 
 
+def keep_columns(doc: Doc, columns: tuple[list[int], list[int], list[int]]) -> None:
+    """Keep ``columns`` (LEMMA, NORM, LIKE_NUM per token) as the document's, for
+    ``columns_of``: the pipeline's folding component has them at hand once it has set
+    LEMMA and NORM for good (patterns.fold_doc)."""
+    doc.user_data[_COLUMNS] = columns
+
+
+def kept_columns(doc: Doc) -> tuple[list[int], list[int], list[int]] | None:
+    """The document's columns if ``columns_of`` or ``keep_columns`` has them, else None."""
+    return doc.user_data.get(_COLUMNS)
+
+
 def sentence_of(doc: Doc, i: int) -> Span:
     """``doc[i].sent``, or the whole document when it has no sentence boundaries. The
     sentences' first tokens are read once per document: ``Token.sent`` walks the tokens

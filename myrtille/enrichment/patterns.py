@@ -29,12 +29,12 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy
-from spacy.attrs import LEMMA, NORM, ORTH
+from spacy.attrs import LEMMA, LIKE_NUM, NORM, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from myrtille.enrichment.doctext import columns_of
+from myrtille.enrichment.doctext import columns_of, keep_columns
 from myrtille.enrichment.pattern_steps import Step, compile_steps, ends
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
@@ -64,35 +64,44 @@ def register_extensions() -> None:
         Token.set_extension("fold_text", getter=_folded_text)
 
 
-def fold_doc(doc: Doc, folded: dict[int, int] | None = None) -> Doc:
+def fold_doc(doc: Doc, folded: dict[int, int] | None = None, *, keep: bool = False) -> Doc:
     """Fold each token's lemma (into LEMMA) and text (into NORM), once per document.
 
     Run after the statistical components, which read NORM as a feature; blank pipelines
     have no lemmas, so the folded text stands in for them. ``folded``: string hash ->
     its folded form's hash, kept by the caller across the documents of one vocabulary
-    (whose string store holds every folded form it lists).
+    (whose string store holds every folded form it lists). ``keep``: the folded columns
+    are kept for ``doctext.columns_of`` (the pipeline's component: nothing changes them
+    after it), which need not read them back from the document.
     """
     strings = doc.vocab.strings
     cache = {} if folded is None else folded
     if len(cache) > MAX_FOLDED:
         cache.clear()
-    # Arrays of hashes rather than Token objects, and each distinct hash looked up once
-    # (a text repeats most of its words and lemmas).
-    hashes = doc.to_array([ORTH, LEMMA])
-    if not len(hashes):
+    # Arrays of hashes rather than Token objects; each hash mapped at C speed (map), and
+    # only the hashes new to the cache folded (a text repeats most of its words and
+    # lemmas, and the pipeline's cache holds most of any text's).
+    rows = doc.to_array([ORTH, LEMMA, LIKE_NUM])
+    if not len(rows):
         return doc
-    distinct, where = numpy.unique(hashes, return_inverse=True)
-    found = []
-    for value in distinct.tolist():
-        form = cache.get(value)
-        if form is None:
-            form = cache[value] = strings.add(fold(strings[value]))
-        found.append(form)
-    values = numpy.array(found, dtype=numpy.uint64)[where].reshape(hashes.shape)
-    # No lemma (a blank pipeline's): the folded text stands in for it.
-    blank = hashes[:, 1] == 0
-    values[blank, 1] = values[blank, 0]
+    hashes = rows[:, :2].ravel().tolist()  # text, lemma, text, lemma, ...
+    try:
+        found = list(map(cache.__getitem__, hashes))
+    except KeyError:
+        for value in set(hashes).difference(cache):
+            cache[value] = strings.add(fold(strings[value]))
+        found = list(map(cache.__getitem__, hashes))
+    values = numpy.array(found, dtype=numpy.uint64).reshape(-1, 2)  # NORM, LEMMA a row
+    if 0 in hashes[1::2]:
+        # No lemma (a blank pipeline's): the folded text stands in for it.
+        blank = rows[:, 1] == 0
+        values[blank, 1] = values[blank, 0]
     doc.from_array([NORM, LEMMA], values)
+    # A folded text of nothing (a token of combining marks alone) leaves NORM unset, and
+    # the document then reads the word's own norm: such columns are read back.
+    norms = found[0::2]
+    if keep and 0 not in norms:
+        keep_columns(doc, (values[:, 1].tolist(), norms, rows[:, 2].tolist()))
     return doc
 
 
