@@ -231,8 +231,8 @@ def _has_cue(span: Span) -> bool:
     return any(fold(t.text) in COMPANY_CUES for t in window)
 
 
-def _looks_like_a_name(span: Span) -> bool:
-    first = span.text[:1]
+def _looks_like_a_name(written: str) -> bool:
+    first = written[:1]
     return first.isupper() or first.isdigit()
 
 
@@ -240,43 +240,50 @@ def find_companies(doc: Doc, index: RegistryIndex) -> list[CompanyMention]:
     """Registry matches that pass the context rules, then NER ORGs linked by key."""
     org_spans = [e for e in entities_of(doc) if e.label_ in ORG_LABELS]
     org_tokens = {i for e in org_spans for i in range(e.start, e.end)}
-    candidates: list[tuple[Span, str, bool]] = []
+    # Each span's words cut from the document's text once (Span.text joins its tokens at
+    # each call, and a candidate's was read up to five times).
+    text = text_of(doc)
+    candidates: list[tuple[Span, str, str, bool]] = []
     for span in doc.spans.get(REGISTRY_SPANS, []):
         company_id = span.label_
-        if company_id not in index.records or not _looks_like_a_name(span):
+        written = text[span.start_char : span.end_char]
+        if company_id not in index.records or not _looks_like_a_name(written):
             continue
-        folded = fold(span.text)
+        folded = fold(written)
         ambiguous = (folded, company_id) in index.ambiguous or (
-            company_key(span.text),
+            company_key(written),
             company_id,
         ) in index.ambiguous
-        candidates.append((span, company_id, ambiguous))
-    confirmed = {cid for span, cid, ambiguous in candidates if not ambiguous}
+        candidates.append((span, written, company_id, ambiguous))
+    confirmed = {cid for _, _, cid, ambiguous in candidates if not ambiguous}
     # A common-word name written as a name ("notifié à Sillage un marché"): written_names.
-    confirmed |= {cid for span, cid, ambiguous in candidates if ambiguous and written_as_name(span)}
+    confirmed |= {
+        cid for span, _, cid, ambiguous in candidates if ambiguous and written_as_name(span)
+    }
     mentions: list[CompanyMention] = []
     covered: set[int] = set()
-    for span, company_id, ambiguous in candidates:
+    for span, written, company_id, ambiguous in candidates:
         if ambiguous:
             record = index.records[company_id]
-            acronym = record.acronym and fold(span.text) == fold(record.acronym)
-            if acronym and not span.text.isupper():
+            acronym = record.acronym and fold(written) == fold(record.acronym)
+            if acronym and not written.isupper():
                 continue  # "pab" or "Pab" is a word, not the acronym PAB
             in_org = any(i in org_tokens for i in range(span.start, span.end))
             if not (in_org or _has_cue(span) or company_id in confirmed):
                 continue
         mentions.append(
-            CompanyMention(company_id, span.text, span.start_char, span.end_char, "registry")
+            CompanyMention(company_id, written, span.start_char, span.end_char, "registry")
         )
         covered.update(range(span.start, span.end))
     for entity in org_spans:
         if any(i in covered for i in range(entity.start, entity.end)):
             continue
-        company_id = index.best(index.lookup(entity.text))
+        written = text[entity.start_char : entity.end_char]
+        company_id = index.best(index.lookup(written))
         mentions.append(
             CompanyMention(
                 company_id,
-                entity.text,
+                written,
                 entity.start_char,
                 entity.end_char,
                 "ner-linked" if company_id else "ner",

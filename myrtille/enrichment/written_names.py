@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from myrtille.enrichment.doctext import entities_of
+
 # Words that make the capitalised word after them a noun with an article, not a name.
 _DETERMINERS = frozenset(
     {
@@ -65,7 +67,9 @@ def written_as_name(span: Span) -> bool:
 def _a_surname(span: Span) -> bool:
     """Whether the document names a person whose name ends with this word."""
     word = span.text
+    # The document's entities made once (doctext.entities_of): Doc.ents makes a Span per
+    # entity at each call, and this is asked for each common-word name.
     return any(
         entity.label_ in _PEOPLE and len(entity) > 1 and entity[-1].text == word
-        for entity in span.doc.ents
+        for entity in entities_of(span.doc)
     )
