@@ -6,7 +6,7 @@ The story created first keeps its id and takes in the other's documents and aler
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -17,17 +17,13 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
-    case,
     cast,
-    delete,
-    func,
     or_,
     select,
-    update,
 )
 from sqlalchemy.orm import Session
 
-from myrtille.pipeline.normalise import web_url
+from myrtille.pipeline.story_merges import _merge, _merge_all
 from myrtille.store.schema import Document, Enrichment, StoryCluster, utcnow
 from myrtille.store.subscriptions import OutboxItem
 
@@ -100,14 +96,27 @@ class JoinReport:
     moved: set[str] | None = None  # documents whose story changed (to index again)
 
 
-def join_across_languages(session: Session, document_ids: Collection[str], days: int) -> JoinReport:
+# What the stage has just stored of a document: its language, companies and events.
+Enriched = tuple[str | None, Sequence[dict[str, Any]], Sequence[dict[str, Any]]]
+
+
+def join_across_languages(
+    session: Session,
+    document_ids: Collection[str],
+    days: int,
+    enriched: Mapping[str, Enriched] | None = None,
+) -> JoinReport:
     """Join the newly enriched documents to the stories in other languages that report
     the same event; run in the batch's transaction, before its matches are recorded, so
-    that the outbox sees the joined story."""
+    that the outbox sees the joined story. ``enriched``: what was just stored of each of
+    ``document_ids`` (the stage's results), so that it is not read back and decoded."""
     report = JoinReport(moved=set())
     if days <= 0 or not document_ids:
         return report
-    new = [r for r in _reports(session, _of_documents(), {"ids": list(document_ids)}) if r]
+    if enriched is None:
+        new = [r for r in _reports(session, _of_documents(), {"ids": list(document_ids)}) if r]
+    else:
+        new = _placed_reports(session, document_ids, enriched)
     if not new:
         return report
     span = timedelta(days=days)
@@ -121,10 +130,11 @@ def join_across_languages(session: Session, document_ids: Collection[str], days:
     values.update(published_from=earliest, published_to=latest)
     values.update(collected_from=earliest, collected_to=latest)
     known = [r for r in _reports(session, _linked_within(len(sirens)), values, against=new) if r]
-    # The stories, loaded once (and held here) for the merges, which update the winner's.
+    # When each story was made (the first made keeps its id), read once.
     ids = list({r.cluster_id for r in [*new, *known]})  # in the set's order, as before
-    stories = {story.id: story for story in session.scalars(_stories(), {"ids": ids})}
-    created = {story_id: story.created_at for story_id, story in stories.items()}
+    created: dict[str, datetime] = {
+        story: made for story, made in session.execute(_created(), {"ids": ids})
+    }
     # The merges are decided on the reports alone (the database is not read again), then
     # written together: four statements a batch instead of five a merge (session 16).
     merges: list[tuple[str, str]] = []
@@ -146,7 +156,7 @@ def join_across_languages(session: Session, document_ids: Collection[str], days:
         for winner, loser in merges:
             report.moved |= _merge(session, winner, loser)
     elif merges:
-        report.moved = _merge_all(session, merges, stories)
+        report.moved = _merge_all(session, merges)
     return report
 
 
@@ -215,6 +225,38 @@ def _reports(
     ]
 
 
+@cache
+def _placed() -> Select[Any]:
+    """The story and dates of the documents ``ids`` (what a report holds besides what the
+    stage has just stored)."""
+    return select(
+        Document.id, Document.cluster_id, Document.published_at, Document.collected_at
+    ).where(Document.id.in_(bindparam("ids", expanding=True)))
+
+
+def _placed_reports(
+    session: Session, document_ids: Collection[str], enriched: Mapping[str, Enriched]
+) -> list[Report]:
+    """The reports of the batch's documents, made of what the stage stored (``enriched``)
+    and of their story and dates as the transaction sees them now (another worker's join
+    may have moved a story since the claim): the reports ``_reports`` makes of the stored
+    rows, without reading back and decoding their JSON (which gives back what was
+    written: lists, dicts, strings and numbers; tests/pipeline/
+    test_session20_speed_stage.py). The documents in the order the database gives them,
+    as ``_of_documents`` read them."""
+    rows = session.execute(_placed(), {"ids": list(document_ids)}).all()
+    reports = []
+    for doc_id, cluster, published, collected in rows:
+        stored = enriched.get(doc_id)
+        if stored is None:
+            continue  # not stored by this batch: no enrichment row to read (_reports_of)
+        language, companies, events = stored
+        report = report_of(doc_id, cluster, language, published or collected, companies, events)
+        if report is not None:
+            reports.append(report)
+    return reports
+
+
 def _decoded(stored: str | None) -> Any:
     return None if stored is None else json.loads(stored)
 
@@ -251,9 +293,12 @@ class _Candidates:
 
 
 @cache
-def _stories() -> Select[Any]:
-    """The stories ``ids``."""
-    return select(StoryCluster).where(StoryCluster.id.in_(bindparam("ids", expanding=True)))
+def _created() -> Select[Any]:
+    """When each of the stories ``ids`` was made: columns, not the stories as objects
+    (the merges update their sizes by statement, _merge_all)."""
+    return select(StoryCluster.id, StoryCluster.created_at).where(
+        StoryCluster.id.in_(bindparam("ids", expanding=True))
+    )
 
 
 @cache
@@ -268,91 +313,3 @@ def _alerted() -> Select[Any]:
 
 def _holds_alerts(session: Session, stories: list[str]) -> bool:
     return session.scalar(_alerted(), {"ids": stories}) is not None
-
-
-def _merge_all(
-    session: Session, merges: list[tuple[str, str]], stories: dict[str, StoryCluster]
-) -> set[str]:
-    """The ``merges`` (winner, loser), in order, of stories that hold no alert, written at
-    once: what ``_merge`` one after another leaves (each loser's documents in the story
-    its chain of merges ends in, each such story's size counted, the losers deleted);
-    returns the moved documents' ids."""
-    into = dict((loser, winner) for winner, loser in merges)
-    final = {}
-    for loser in into:
-        story = into[loser]
-        while story in into:  # a winner may lose a later merge
-            story = into[story]
-        final[loser] = story
-    moved = set(
-        session.scalars(
-            update(Document)
-            .where(Document.cluster_id.in_(list(final)))
-            .values(cluster_id=case(final, value=Document.cluster_id))
-            .returning(Document.id)
-        )
-    )
-    kept = set(final.values())
-    sizes = session.execute(
-        select(Document.cluster_id, func.count())
-        .where(Document.cluster_id.in_(sorted(kept)))
-        .group_by(Document.cluster_id)
-    ).all()
-    for story_id, size in sizes:
-        story = stories.get(story_id) or session.get(StoryCluster, story_id)
-        if story is not None:
-            story.size = size
-            story.updated_at = utcnow()
-    session.execute(delete(StoryCluster).where(StoryCluster.id.in_(list(final))))
-    session.flush()
-    return moved
-
-
-def _merge(session: Session, winner: str, loser: str) -> set[str]:
-    """Move the loser story's documents and alerts into the winner; returns the moved
-    documents' ids."""
-    moved = set(
-        session.scalars(
-            update(Document)
-            .where(Document.cluster_id == loser)
-            .values(cluster_id=winner)
-            .returning(Document.id)
-        )
-    )
-    for item in session.scalars(select(OutboxItem).where(OutboxItem.cluster_id == loser)):
-        kept = session.scalar(
-            select(OutboxItem).where(
-                OutboxItem.subscription_id == item.subscription_id,
-                OutboxItem.cluster_id == winner,
-                OutboxItem.channel == item.channel,
-            )
-        )
-        if kept is None:
-            item.cluster_id = winner
-        elif item.status == "pending":
-            # Not delivered yet: one alert for the story, the other report named in it.
-            kept.also_reported_by = [*kept.also_reported_by, _mention(session, item.document_id)]
-            session.delete(item)
-        # An alert already delivered stays as it was sent (the history of deliveries).
-    story = session.get(StoryCluster, winner)
-    if story is not None:
-        story.size = session.scalar(
-            select(func.count()).select_from(Document).where(Document.cluster_id == winner)
-        )
-        story.updated_at = utcnow()
-    session.execute(delete(StoryCluster).where(StoryCluster.id == loser))
-    session.flush()
-    return moved
-
-
-def _mention(session: Session, document_id: str) -> dict[str, Any]:
-    """A document as an alert's "also reported by" names it."""
-    document = session.get(Document, document_id)
-    if document is None:
-        return {"id": document_id}
-    return {
-        "id": document.id,
-        "source": document.source_id,
-        "url": web_url(document.url),
-        "title": document.title,
-    }

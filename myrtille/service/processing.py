@@ -267,8 +267,15 @@ class ProcessingStage:
                 session.flush()
                 # After enrichment (the join reads companies and events) and before the
                 # matches, so that a story told in two languages alerts once.
+                # The join is handed what was just stored rather than reading it back
+                # (the rows' JSON gives back these values, session 16).
+                enriched = {
+                    r.document_id: (r.language, r.companies, r.events)
+                    for r in results
+                    if not r.error
+                }
                 joined = join_across_languages(
-                    session, done, self.settings.dedup.cross_language_days
+                    session, done, self.settings.dedup.cross_language_days, enriched
                 )
                 report.stories_joined += joined.merged
                 moved = joined.moved or set()
