@@ -86,3 +86,38 @@ def ends(
         if not positions:
             return ()
     return positions
+
+
+# A program: a pattern's label and steps after its first item, with its gate: the column
+# and values of its first required word, and how many tokens after the first item that
+# word may stand (fewest, most); column -1 when no word is required.
+Program = tuple[str, tuple[Step, ...], int, frozenset[int], int, int]
+
+
+def program(label: str, steps: tuple[Step, ...]) -> Program:
+    """``steps`` with their gate, read off the steps themselves: a match holds the first
+    required word after the leading wildcards and options, so where none of its values
+    stands in reach, ``ends`` cannot find any (most programs fail there)."""
+    fewest = most = 0
+    for column, values, least, longest in steps:
+        if least and column != ANY_TOKEN:
+            return label, steps, column, values, fewest, most
+        fewest, most = fewest + least, most + longest
+    return label, steps, -1, frozenset(), 0, 0
+
+
+def matches(
+    programs: Sequence[Program], columns: Sequence[Sequence[int]], after: int, length: int
+) -> set[tuple[str, int]]:
+    """Each (label, end) of ``programs`` begun before token ``after``, once: what ``ends``
+    gives for each, the programs whose required word is out of reach not followed."""
+    found: set[tuple[str, int]] = set()
+    for label, steps, column, values, fewest, most in programs:
+        if column >= 0:
+            if most == 0:  # the word right after the first item: one look
+                if after >= length or columns[column][after] not in values:
+                    continue
+            elif values.isdisjoint(columns[column][after + fewest : after + most + 1]):
+                continue
+        found.update((label, end) for end in ends(steps, columns, after, length))
+    return found

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from myrtille.enrichment.doctext import columns_of, keep_columns
-from myrtille.enrichment.pattern_steps import Step, compile_steps, ends
+from myrtille.enrichment.pattern_steps import Program, compile_steps, matches, program
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
 
@@ -217,10 +217,11 @@ class PatternSet:
         # Per group: LEMMA and NORM hashes one of which any of its matches must hold after
         # its first item (see ``_needed``); None when a pattern of it needs none.
         self.needs: dict[tuple[str, str], tuple[frozenset[int], frozenset[int]] | None] = {}
-        # Per group: its patterns' labels and steps after the first item, followed from
+        # Per group: its patterns' labels and steps after the first item (with the gate
+        # of their first required word, pattern_steps.program), followed from
         # each place the first item occurs (pattern_steps.py); a group with a pattern the
         # steps cannot express (None) is left to its Matcher.
-        self.steps: dict[tuple[str, str], list[tuple[str, tuple[Step, ...]]] | None] = {}
+        self.steps: dict[tuple[str, str], list[Program] | None] = {}
         self._phrases = 0
 
     @classmethod
@@ -255,7 +256,7 @@ class PatternSet:
                 if steps is None or followed is None or key == ANY_KEY:
                     self.steps[key] = None
                 else:
-                    followed.append((label, steps))
+                    followed.append(program(label, steps))  # with its gate (pattern_steps)
                 self.reach[key] = max(self.reach.get(key, 0), _longest_match(pattern) + 1)
                 self._need(key, pattern)
             return
@@ -298,11 +299,7 @@ class PatternSet:
                     # Each (label, end) once per start, as the Matcher gives a group's.
                     found += [
                         (label, at, end)
-                        for label, end in {
-                            (label, end)
-                            for label, steps in programs
-                            for end in ends(steps, columns, at + 1, length)
-                        }
+                        for label, end in matches(programs, columns, at + 1, length)
                     ]
         return sorted(found)
 
