@@ -32,14 +32,27 @@ _FOLDED_APART = ("ı", "İ", "ſ")
 # lowered on its own), and whether it holds a letter that folds apart.
 _lowered: dict[int, tuple[str, str | None, bool]] = {}
 _MAX_LOWERED = 64
+# Only texts this long are kept (session 20): the rules also search parts they cut out (a
+# clause, the words before a trigger), each searched a few times at most; kept, those
+# filled the table, which was emptied and the document's text (a few thousand characters,
+# 5 µs to lower when not ASCII) lowered again, some eight times a document.
+_KEPT_FROM = 512
 
 
-def _lowered_text(text: str) -> tuple[str, str | None, bool]:
-    if len(_lowered) >= _MAX_LOWERED:
-        _lowered.clear()
+def lowered_text(text: str) -> tuple[str, str | None, bool]:
+    """``text``, its lowered form (None when lowering changes its length) and whether it
+    holds a letter that folds apart; a long text is lowered once while it is searched (by
+    identity: the rules search the document's text kept once, ``doctext.text_of``)."""
+    known = _lowered.get(id(text))
+    if known is not None and known[0] is text:
+        return known
     lowered = text.lower()
     apart = not text.isascii() and any(c in text for c in _FOLDED_APART)
-    found = _lowered[id(text)] = (text, lowered if len(lowered) == len(text) else None, apart)
+    found = (text, lowered if len(lowered) == len(text) else None, apart)
+    if len(text) >= _KEPT_FROM:
+        if len(_lowered) >= _MAX_LOWERED:
+            _lowered.clear()
+        _lowered[id(text)] = found
     return found
 
 
@@ -58,7 +71,7 @@ class Cued:
         folds apart, when it is not ASCII): the pattern can match there only if so."""
         known = _lowered.get(id(text))
         if known is None or known[0] is not text:
-            known = _lowered_text(text)
+            known = lowered_text(text)
         lowered = known[1]
         if lowered is None:  # lowering changes the length: the part lowered on its own
             part = text[pos:endpos]
