@@ -304,7 +304,9 @@ def opening_name(
     """The proper name that opens the trigger's clause as its subject, just before its verb
     ("Nexalia a levé …", "Rennes Métropole investira …"), unless it is a person's: the
     event is that name's, whether a firm or a public body, not the article's company."""
-    tokens = [t for t in sentence if t.idx >= begin and t.i < trigger.start and not t.is_space]
+    doc = sentence.doc  # the words before the trigger only: those after are never read
+    before = (doc[i] for i in range(sentence.start, min(sentence.end, trigger.start)))
+    tokens = [t for t in before if t.idx >= begin and not t.is_space]
     while tokens and tokens[0].is_punct:
         tokens = tokens[1:]
     tokens = tokens[_described(tokens) :]  # "la rennaise Quantik lève …": Quantik

@@ -11,10 +11,13 @@ firm the document names. Words that may stand for the article's own plant ("une 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from spacy.tokens import Span
+from spacy.strings import get_string_id
+from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import CompanyMention
+from myrtille.enrichment.doctext import text_of
 from myrtille.enrichment.patterns import fold
 from myrtille.enrichment.ties import TIE_LEMMAS
 
@@ -27,6 +30,9 @@ FIRM_WORDS = frozenset(
 )
 INDEFINITE = frozenset({"a", "an", "un", "une", "another", "autre"})
 _JOINING = frozenset({"and", "but", "while", "et", "mais", "tandis", "alors"})
+# The marks before a joined clause, as the ids ``Token.orth`` holds (no string lookup).
+_MARKS = (",", ";")
+_CUTS = frozenset(get_string_id(mark) for mark in _MARKS)
 # How many words of description may come between the article and the noun ("un petit
 # fabricant lyonnais", "a Normandy paper mill").
 _WITHIN = 3
@@ -36,20 +42,31 @@ def indefinite_firm(sentence: Span, begin: int, trigger: Span) -> bool:
     """Whether the trigger's clause (from ``begin``) opens with an indefinite description
     of a firm ("Un fournisseur …", "A paper mill …")."""
     doc = sentence.doc  # the words before the trigger only: those after are never read
-    tokens = [
-        t
-        for t in (doc[i] for i in range(sentence.start, min(sentence.end, trigger.start)))
-        if t.idx >= begin
-    ]
+    words_before = (doc[i] for i in range(sentence.start, min(sentence.end, trigger.start)))
+    tokens: Iterable[Token] = (t for t in words_before if t.idx >= begin)
     # The last clause joined before the trigger: "X shut its plant, and a Korean cell maker
-    # has put plans … on hold".
-    joined = [
-        i + 2
-        for i, t in enumerate(tokens[:-1])
-        if t.text in (",", ";") and fold(tokens[i + 1].lower_) in _JOINING
-    ]
-    tokens = tokens[joined[-1] :] if joined else tokens
-    words = [fold(t.lower_) for t in tokens if not t.is_punct and not t.is_space]
+    # has put plans … on hold". Without its marks in the clause's text, none is: its words
+    # are then made only as far as they are read below.
+    text = text_of(doc)
+    if any(text.find(mark, begin, trigger.start_char) >= 0 for mark in _MARKS):
+        tokens = list(tokens)
+        joined = [
+            i + 2
+            for i, t in enumerate(tokens[:-1])
+            if t.orth in _CUTS and fold(tokens[i + 1].lower_) in _JOINING
+        ]
+        tokens = tokens[joined[-1] :] if joined else tokens
+    # Only the first words are read (a joining word, the article, the description and its
+    # noun): each folded as it comes, none once the first says no article can follow.
+    words: list[str] = []
+    for t in tokens:
+        if t.is_punct or t.is_space:
+            continue
+        words.append(fold(t.lower_))
+        if len(words) == 1 and words[0] not in INDEFINITE and words[0] not in _JOINING:
+            return False
+        if len(words) == _WITHIN + 3:
+            break
     if words and words[0] in _JOINING:
         words = words[1:]  # "Et un fournisseur …"
     return (

@@ -13,6 +13,8 @@ the document names. A site word ("the Rouen plant",
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Span, Token
 
 from myrtille.enrichment.companies import CompanyMention
@@ -35,16 +37,20 @@ def placed_firm(
     closure its complement, is a firm described by its trade and a place that no registry
     firm of the document is named near."""
     doc = sentence.doc
-    before = [t for t in doc[sentence.start : trigger.start] if t.idx >= begin and not t.is_space]
-    while before and before[0].is_punct:
-        before = before[1:]
-    # The noun may open the trigger ("mill will close" is one trigger).
-    before += [t for t in trigger[:1] if fold(t.lower_) in FIRM_WORDS]
-    place = _described(before, whole=True)
+    words = (t for t in doc[sentence.start : trigger.start] if t.idx >= begin and not t.is_space)
+    opening = next((t for t in words if not t.is_punct), None)
+    place = None
+    # A description opens with its article: without one, the clause's words are not read
+    # (``_described`` asks for it first; the trigger's noun would come after it).
+    if opening is not None and opening.lower_ in _DEFINITE:
+        before = [opening, *words]
+        # The noun may open the trigger ("mill will close" is one trigger).
+        before += [t for t in trigger[:1] if fold(t.lower_) in FIRM_WORDS]
+        place = _described(before, whole=True)
     if place is None and kind in _PATIENT_KINDS:
         # "la liquidation judiciaire de la fonderie de X": past the trigger's adjectives
-        after = [t for t in doc[trigger.end : sentence.end] if not t.is_space and t.pos_ != "ADJ"]
-        after = after[: _WITHIN + 5]
+        following = (t for t in doc[trigger.end : sentence.end] if not t.is_space)
+        after = list(islice((t for t in following if t.pos_ != "ADJ"), _WITHIN + 5))
         if after and after[0].lower_ in _OF:
             place = _described(after[1:], whole=False)
     if place is None:
