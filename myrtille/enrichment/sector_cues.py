@@ -14,10 +14,10 @@ answered False without reading it: that is what its reading would answer.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from itertools import compress, count
 
-from spacy.attrs import LOWER, POS
+from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -70,20 +70,21 @@ class LemmaCases:
         self.seen: set[int] = set()
         self.cased: dict[int, int] = {}
 
-    def of(self, doc: Doc, lemmas: set[int]) -> dict[int, int]:
-        """The document's (distinct) lemmas that are not lower case -> their lowered
-        forms' hashes."""
+    def of(self, doc: Doc, lemmas: Collection[int]) -> dict[int, int]:
+        """The document's lemmas (its column, or a set) that are not lower case -> their
+        lowered forms' hashes."""
         if len(self.seen) > MAX_LEMMAS:
             self.seen.clear()
             self.cased.clear()
-        new = lemmas - self.seen
-        if new:
+        # Most documents bring no lemma not seen before: one pass at C speed says so,
+        # without making a set of the document's lemmas (session 20).
+        if not self.seen.issuperset(lemmas):
             strings = doc.vocab.strings
-            for lemma in new:
+            for lemma in set(lemmas).difference(self.seen):
                 text = strings[lemma]
                 if text.lower() != text:
                     self.cased[lemma] = get_string_id(text.lower())
-            self.seen.update(new)
+            self.seen.update(lemmas)
         cased = self.cased
         return {h: cased[h] for h in cased.keys() & lemmas} if cased else {}
 
@@ -99,22 +100,25 @@ def _where(column: list[int], values: set[int]) -> dict[int, list[int]]:
 
 
 class Cues:
-    """One document's tokens' part-of-speech ids, and where each rule's words stand."""
+    """Where each rule's words stand in one document."""
 
     def __init__(self, doc: Doc, cases: LemmaCases) -> None:
         self._lemmas = columns_of(doc)[0]
-        columns = doc.to_array([LOWER, POS]).T.tolist()
-        self._lowers, self.pos = columns if len(doc) else ([], [])
-        self._distinct = set(self._lemmas)
+        # Lower forms only: the part of speech `sectors._verb` reads of a few one-word
+        # terms is cheaper read on their tokens than as a column (session 20).
+        self._lowers = doc.to_array(LOWER).tolist()
         # Lemmas not in lower case (none in folded text) -> their lowered forms' hashes.
-        self._cased = cases.of(doc, self._distinct)
+        self._cased = cases.of(doc, self._lemmas)
         self._hits()
 
     def _hits(self) -> None:
-        """Where the rules' words stand (again when a rule declared words since)."""
+        """Where the rules' words stand (again when a rule declared words since). The
+        columns are swept with every rule's words as they are: narrowing the words to
+        the document's first cost a pass of its own (session 20)."""
         self._declared = len(_LEMMAS), len(_LOWERS)
-        self._at_lemma = _where(self._lemmas, (_LEMMAS & self._distinct) | self._cased.keys())
-        self._at_lower = _where(self._lowers, _LOWERS.intersection(self._lowers))
+        cased = self._cased
+        self._at_lemma = _where(self._lemmas, _LEMMAS | cased.keys() if cased else _LEMMAS)
+        self._at_lower = _where(self._lowers, _LOWERS)
         self._found: dict[CueWords, list[int]] = {}
 
     def positions(self, words: CueWords) -> list[int]:
@@ -131,6 +135,16 @@ class Cues:
         found = lists[0] if len(lists) == 1 else sorted({i for at in lists for i in at})
         self._found[words] = found
         return found
+
+    def within(self, words: CueWords, start: int, end: int) -> list[int]:
+        """The tokens of ``start:end`` (in order) that hold one of ``words`` (a negative
+        ``start`` stands for the document's first token)."""
+        found = self._found.get(words)
+        if found is None:
+            found = self.positions(words)
+        if not found:
+            return []
+        return found[bisect_left(found, max(start, 0)) : bisect_left(found, end)]
 
     def near(self, words: CueWords, start: int, end: int) -> bool:
         """Whether one of ``words`` stands at a token of ``start:end`` (a negative

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc
 
 from myrtille.enrichment.lexicons import LexiconEntry
@@ -39,6 +40,7 @@ LEMMA_PIPES = ("tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmati
 # A one-word term's surface form that the text uses as a verb is another word (the lemma
 # match finds the term's own forms): "shipping goods", "il conserve".
 VERBAL = ("VERB", "AUX")
+VERBAL_IDS = frozenset(IDS[pos] for pos in VERBAL)  # as `Token.pos` holds them
 
 _CACHE: dict[tuple[int, str, tuple[tuple[str, str], ...]], list[tuple[str, str, str]]] = {}
 
@@ -223,6 +225,6 @@ class TermForms:
         found += [
             (strings[k], s, e)
             for k, s, e in self.surface(doc)
-            if e - s > 1 or doc[s].pos_ not in VERBAL
+            if e - s > 1 or doc[s].pos not in VERBAL_IDS
         ]
         return found

@@ -19,8 +19,9 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc, Token
 
-from myrtille.enrichment.doctext import columns_of
+from myrtille.enrichment.doctext import columns_of, text_of
 from myrtille.enrichment.lexicons import LexiconEntry, naf_sectors
+from myrtille.enrichment.morphs import feature
 from myrtille.enrichment.patterns import PatternSet
 from myrtille.enrichment.sector_asides import (
     USERS_ARE_TRADE,
@@ -31,6 +32,7 @@ from myrtille.enrichment.sector_asides import (
 )
 from myrtille.enrichment.sector_cues import CueWords, LemmaCases, cues_of
 from myrtille.enrichment.sector_forms import TermForms
+from myrtille.enrichment.sector_fuel import DETERMINERS, FUEL_SECTOR, fuel
 from myrtille.enrichment.sector_idioms import set_phrase
 from myrtille.enrichment.sector_leads import lead_sentence, on_lead_weight
 from myrtille.enrichment.sector_mentions import mentions_of
@@ -86,18 +88,9 @@ TRADE_NOUNS = frozenset(
     }
 )
 PREPOSITIONS = frozenset({"de", "du", "des", "d'", "en", "dans", "of", "in"})
-# What a vehicle or a machine runs on is not what the text is about: "LNG-powered ships",
-# "buses running on biofuel", "Transports Garnier roule au biogaz", "des camions
-# fonctionnant au bioGNV", "navettes propulsées à l'hydrogène" are transport news.
-FUEL_SECTOR = "energy"
-FUEL_AFTER = frozenset({"power", "fuel", "powered", "fuelled", "fueled"})
-FUEL_BEFORE = frozenset({"power", "powered", "run", "running", "propulsion"})
-FUEL_VERBS = ("roul", "fonctionn", "propuls")  # rouler, fonctionner, propulser: any form
-FUEL_LINKS = frozenset({"au", "aux", "a", "à", "by", "on"})
 # Words that may stand between a trade noun and its "de": adjectives of place or kind
 # ("le groupe nantais de bâtiment", "le fabricant familial de fromages").
 QUALIFIERS = ("ADJ",)
-DETERMINERS = frozenset({"le", "la", "les", "l'", "the"})
 # What stands before a class of clients: "pour les hôpitaux", "for the hospitals".
 CLIENT_LINKS = frozenset({"pour", "for", "from", "auprès"})
 CLIENT_ARTICLES = frozenset({"les", "des", "la", "le", "l'", "the", "de"})
@@ -153,7 +146,7 @@ class SectorMatcher:
             # A notice's clients, a vehicle's fuel and a product's users are no evidence.
             if (
                 (code, start, end) in clients
-                or (code == FUEL_SECTOR and _fuel(doc, start, end))
+                or (code == FUEL_SECTOR and fuel(doc, start, end))
                 or (aimed_at(doc, start, end, code) and code not in USERS_ARE_TRADE)
             ):
                 continue
@@ -178,7 +171,7 @@ class SectorMatcher:
             key = (where == "title", _term(doc, start, end))
             term = found[code].get(key)
             if term is None:  # the term's text made once, where it is first seen
-                term = found[code][key] = [doc[start:end].text.lower(), where, 0]
+                term = found[code][key] = [_text(doc, start, end).lower(), where, 0]
             if WEIGHTS[where] > WEIGHTS[term[1]]:
                 term[1] = where
             term[2] += 1
@@ -266,9 +259,10 @@ def _client(doc: Doc, start: int, end: int) -> bool:
     "for", "from" and an article stand before it ("pour les hôpitaux"). (A product's
     users are no evidence at all: `sector_asides.aimed_at`.)"""
     cues = cues_of(doc)
-    if cues.near(TRADE_CUES, start - 2, end + 1):
-        around = [*doc[start:end], *doc[end : end + 1], *doc[max(start - 2, 0) : start]]
-        if any(t.lemma_ in TRADE_NOUNS and "Plur" in t.morph.get("Number") for t in around):
+    # The trade nouns of the term, the word after it and the two before (their positions
+    # are those of TRADE_CUES, the lemmas of TRADE_NOUNS: no other token is read).
+    for i in cues.within(TRADE_CUES, start - 2, end + 1):
+        if "Plur" in feature(doc[i], "Number"):
             return True
     if not cues.near(LINK_CUES, start - 2, start - 1):
         return False
@@ -293,26 +287,6 @@ def _registered(score: SectorScore) -> bool:
     return any("company" in e for e in score.evidence)
 
 
-def _fuel(doc: Doc, start: int, end: int) -> bool:
-    """Whether the term names what a vehicle or machine runs on ("LNG-powered", "powered
-    by hydrogen", "running on biofuel", "roule au biogaz", "à propulsion hydrogène")."""
-    after = [t.lemma_.lower() for t in doc[end : end + 2]]
-    if after[:1] and (
-        after[0] in FUEL_AFTER or (after[0] == "-" and after[1:2] and after[1] in FUEL_AFTER)
-    ):
-        return True
-    before = [t.lemma_.lower() for t in doc[max(start - 3, 0) : start]]
-    if before and before[-1] in DETERMINERS:
-        before.pop()
-    if len(before) < 2:
-        return False
-    if before[-1] == "propulsion" and before[-2] in ("a", "à"):
-        return True
-    return before[-1] in FUEL_LINKS and (
-        before[-2] in FUEL_BEFORE or before[-2].startswith(FUEL_VERBS)
-    )
-
-
 def _term(doc: Doc, start: int, end: int) -> str:
     # The folded lemmas (which the patterns matched on): "entrepôts" and "entrepôt" are
     # one term, repeated, not two distinct terms. Read on the lemma column, no Token made.
@@ -320,13 +294,20 @@ def _term(doc: Doc, start: int, end: int) -> str:
     return " ".join(strings[h] or doc[i].lower_ for i, h in enumerate(lemmas[start:end], start))
 
 
+def _text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, cut from the document's text (no Span made, no join)."""
+    last = doc[end - 1]
+    return text_of(doc)[doc[start].idx : last.idx + len(last)]
+
+
 def _verb(doc: Doc, start: int, end: int) -> bool:
     """A one-word term the text uses as a conjugated verb is another word: "le groupe
     conserve son siège" (the lemmatizer gives "conserve"). Only finite forms: taggers
     read nouns at the head of a title as infinitives ("Hydropower plant ...")."""
-    if end - start != 1 or cues_of(doc).pos[start] not in VERBAL_POS:
+    if end - start != 1:
         return False
-    return "Fin" in doc[start].morph.get("VerbForm")
+    token = doc[start]
+    return token.pos in VERBAL_POS and "Fin" in feature(token, "VerbForm")
 
 
 def _trade(doc: Doc, start: int, end: int) -> bool:
@@ -337,16 +318,16 @@ def _trade(doc: Doc, start: int, end: int) -> bool:
         return made(doc, start) or named(doc, start, end)
     if end - start > 1 and (_firm(doc[start]) or _firm(doc[end - 1])):
         return True
-    before = doc[max(start - 3, 0) : start]
-    if len(before) and _firm(before[-1]):
+    # The three words before the term, read by position (no Span made).
+    if start >= 1 and _firm(doc[start - 1]):
         return True
-    if len(before) >= 2 and before[-1].lemma_ in PREPOSITIONS and _firm(before[-2]):
+    if start >= 2 and doc[start - 1].lemma_ in PREPOSITIONS and _firm(doc[start - 2]):
         return True
     if (
-        len(before) == 3
-        and before[-1].lemma_ in DETERMINERS
-        and before[-2].lemma_ in PREPOSITIONS
-        and _firm(before[-3])
+        start >= 3
+        and doc[start - 1].lemma_ in DETERMINERS
+        and doc[start - 2].lemma_ in PREPOSITIONS
+        and _firm(doc[start - 3])
     ):
         return True
     if end < len(doc) and _firm(doc[end]):
@@ -381,7 +362,7 @@ def _firm(token: Token) -> bool:
     often the text's clients or peers ("steelmakers and chemical companies want price
     certainty", "demand from grid operators", "plusieurs groupes de luxe"), not what
     the firm the text is about is."""
-    return token.lemma_ in TRADE_NOUNS and "Plur" not in token.morph.get("Number")
+    return token.lemma_ in TRADE_NOUNS and "Plur" not in feature(token, "Number")
 
 
 def _governed(doc: Doc, start: int) -> bool:
